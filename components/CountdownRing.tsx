@@ -1,0 +1,17 @@
+import { clockCountdown } from '../lib/format';
+
+/** A ring that empties as the step's time runs out, with the time left in the middle. */
+export function CountdownRing({ remainingMs, totalMs, label }: { remainingMs: number; totalMs: number; label: string }) {
+  const r = 44;
+  const c = 2 * Math.PI * r;
+  const frac = totalMs > 0 ? Math.min(1, Math.max(0, remainingMs / totalMs)) : 0;
+  return (
+    <div class="ring" role="timer" aria-label={label}>
+      <svg viewBox="0 0 100 100" width="112" height="112" aria-hidden="true" focusable="false">
+        <circle cx="50" cy="50" r={r} class="ring-track" />
+        <circle cx="50" cy="50" r={r} class="ring-bar" stroke-dasharray={c} stroke-dashoffset={c * (1 - frac)} />
+      </svg>
+      <span class="ring-text" data-testid="step-remaining">{clockCountdown(remainingMs)}</span>
+    </div>
+  );
+}

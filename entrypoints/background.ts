@@ -1,0 +1,57 @@
+/**
+ * Wiring only: browser events -> engine. `main` is synchronous and registers every listener at
+ * top level, so an event that wakes a stopped worker always finds its listener.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { dispatch, handleMessage, settingsChanged, wake } from '../lib/engine';
+import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
+import { parsePromptId } from '../lib/platform/notify';
+import { breakWindowClosed } from '../lib/platform/windows';
+import { SETTINGS_KEY } from '../lib/storage/items';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    browser.idle.onStateChanged.addListener((state) => {
+      void dispatch({ type: 'activity', state: state === 'locked' || state === 'idle' ? state : 'active' });
+    });
+
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === NEXT_ALARM || alarm.name === WATCHDOG_ALARM) void dispatch({ type: 'tick' });
+    });
+
+    browser.notifications.onClicked.addListener((id) => {
+      const p = parsePromptId(id);
+      if (p) void dispatch({ type: 'start', breakId: p.breakId });
+    });
+
+    browser.notifications.onButtonClicked?.addListener((id, index) => {
+      const p = parsePromptId(id);
+      if (!p) return;
+      if (index === 0) void dispatch({ type: 'start', breakId: p.breakId });
+      else void dispatch({ type: p.second, breakId: p.breakId });
+    });
+
+    browser.windows.onRemoved.addListener((windowId) => {
+      void breakWindowClosed(windowId).then((breakId) => {
+        if (breakId) return dispatch({ type: 'finish', breakId, outcome: 'partial' });
+      });
+    });
+
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && SETTINGS_KEY.slice('local:'.length) in changes) void settingsChanged();
+    });
+
+    browser.runtime.onMessage.addListener((msg, sender) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      return handleMessage(msg);
+    });
+
+    browser.runtime.onStartup.addListener(() => void wake());
+    browser.runtime.onInstalled.addListener(() => void wake());
+
+    // Every start of the worker (install, browser start, an event after it was stopped).
+    void wake();
+  },
+});

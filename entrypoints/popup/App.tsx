@@ -1,0 +1,131 @@
+import { browser } from 'wxt/browser';
+import { useState } from 'preact/hooks';
+import { ask, RequestError, type Status } from '../../lib/messages';
+import { t } from '../../lib/i18n';
+import { clockCountdown, timeOfDay } from '../../lib/format';
+import { send, useNow, useStatus } from '../../components/hooks/use-status';
+import { Flame } from '../../components/Flame';
+
+export function App() {
+  const { status, error, refresh } = useStatus();
+  const now = useNow(1000);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const act = async (fn: () => Promise<unknown>, close = false) => {
+    setActionError(null);
+    try {
+      await fn();
+      if (close) window.close();
+      else refresh();
+    } catch (e) {
+      setActionError(e instanceof RequestError && e.code === 'snoozeLimit' ? t('errSnoozeLimit') : t('errActionFailed'));
+      refresh();
+    }
+  };
+
+  return (
+    <main class="popup" aria-busy={status === null}>
+      <header class="popup-head">
+        <img src="/icons/32.png" alt="" width="24" height="24" />
+        <h1>{t('extName')}</h1>
+      </header>
+      {error && <p class="notice" role="alert">{t('errBackground')}</p>}
+      {status && <NextBreak status={status} now={now} act={act} />}
+      {status && <Today status={status} />}
+      {actionError && <p class="notice" role="alert">{actionError}</p>}
+      <nav class="popup-actions">
+        <button
+          class="btn btn-primary"
+          data-testid="break-now"
+          disabled={!status || status.tracker.phase === 'onBreak'}
+          onClick={() => act(() => ask(send, { type: 'break/start' }), true)}
+        >
+          {t('actionBreakNow')}
+        </button>
+        <button class="btn" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+          {t('actionOptions')}
+        </button>
+      </nav>
+    </main>
+  );
+}
+
+type Act = (fn: () => Promise<unknown>, close?: boolean) => Promise<void>;
+
+function NextBreak({ status, now, act }: { status: Status; now: number; act: Act }) {
+  const tr = status.tracker;
+  const kindLabel = (k: 'micro' | 'stretch') => (k === 'stretch' ? t('kindStretch') : t('kindMicro'));
+
+  if (tr.open && (tr.phase === 'due' || tr.phase === 'onBreak')) {
+    const id = tr.open.id;
+    return (
+      <section class="card next due" aria-labelledby="next-h" data-testid="next-break">
+        <h2 id="next-h">{tr.phase === 'onBreak' ? t('statusOnBreak') : t('statusDue', kindLabel(tr.open.kind))}</h2>
+        <div class="row">
+          <button class="btn btn-primary" data-testid="start-due" onClick={() => act(() => ask(send, { type: 'break/start', breakId: id }), true)}>
+            {tr.phase === 'onBreak' ? t('actionResumeBreak') : t('actionStart')}
+          </button>
+          {tr.phase === 'due' && tr.open.canSnooze && (
+            <button class="btn" data-testid="snooze" onClick={() => act(() => ask(send, { type: 'break/snooze', breakId: id }))}>
+              {t('actionSnooze')}
+            </button>
+          )}
+          {tr.phase === 'due' && (
+            <button class="btn btn-quiet" data-testid="skip" onClick={() => act(() => ask(send, { type: 'break/skip', breakId: id }))}>
+              {t('actionSkip')}
+            </button>
+          )}
+        </div>
+      </section>
+    );
+  }
+
+  let body;
+  if (tr.next) {
+    const left = tr.next.at - now;
+    body = (
+      <>
+        <p class="countdown" data-testid="countdown" aria-live="off">{clockCountdown(left)}</p>
+        <p class="muted small" data-testid="next-why">
+          {tr.phase === 'snoozed' ? t('whySnoozed', timeOfDay(tr.next.at)) : t('whyNext', [kindLabel(tr.next.kind), timeOfDay(tr.next.at)])}
+        </p>
+      </>
+    );
+  } else if (tr.activity !== 'active') {
+    body = <p class="muted" data-testid="next-why">{t('whyAway')}</p>;
+  } else {
+    body = <p class="muted" data-testid="next-why">{t('whyNoBreaks')}</p>;
+  }
+  return (
+    <section class="card next" aria-labelledby="next-h" data-testid="next-break">
+      <h2 id="next-h" class="muted small">{t('nextBreak')}</h2>
+      {body}
+      {tr.lastNaturalAt !== null && now - tr.lastNaturalAt < 3 * 3600_000 && (
+        <p class="muted small">{t('whyNaturalCredited', timeOfDay(tr.lastNaturalAt))}</p>
+      )}
+    </section>
+  );
+}
+
+function Today({ status }: { status: Status }) {
+  if (status.historyError || !status.today) {
+    return <p class="notice" role="status">{t('historyOff')}</p>;
+  }
+  const td = status.today;
+  return (
+    <section class="stats" aria-label={t('todayHeading')}>
+      <div class="card stat">
+        <span class="stat-value" data-testid="today-count">{td.taken}</span>
+        <span class="stat-label">{t('breaksToday', td.taken)}</span>
+      </div>
+      <div class="card stat">
+        <span class="stat-value">
+          <Flame lit={td.streak > 0} />
+          <span data-testid="streak">{td.streak}</span>
+        </span>
+        <span class="stat-label">{t('streakDays', td.streak)}</span>
+        <span class="muted small" data-testid="longest">{t('streakBest', td.longest)}</span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * The background's loop, kept out of entrypoints/background.ts so that file stays wiring only.
+ * Each event: load state -> transition (pure) -> write history records (idempotent by id) ->
+ * save state -> carry out the other effects -> reconcile alarms. Events are handled one at a
+ * time, in arrival order. Nothing here holds the truth between events: storage does.
+ */
+import { ROUTINES } from '../content/routines';
+import { DEFAULT_PICK_PREFS, pickRoutine } from '../content/picker';
+import type { Routine } from '../content/types';
+import { parseRequest, type BreakSession, type ErrorCode, type Reply, type Request, type Status } from './messages';
+import { clock } from './platform/clock';
+import { reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
+import { configureIdle, queryActivity } from './platform/idle';
+import { clearPrompt, promptShowing, showPrompt } from './platform/notify';
+import { openBreakWindow } from './platform/windows';
+import type { Settings } from './settings';
+import { loadSettings, loadTracker, saveTracker } from './storage/items';
+import { HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
+import { initialState, nextWake, transition, view, type Effect, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` after every event already queued (a worker handles one event at a time). */
+function serial<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export interface Handled {
+  result: Result;
+  settings: Settings;
+  now: number;
+}
+
+/** Counts handled events (read by the benchmark and tests through the state, not used for logic). */
+export const stats = { events: 0 };
+
+export function dispatch(event: TrackerEvent): Promise<Handled> {
+  return serial(() => handleNow(event));
+}
+
+async function handleNow(event: TrackerEvent): Promise<Handled> {
+  stats.events++;
+  const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
+  const now = clock.now();
+  const state = stored ?? initialState(now);
+  const result = transition(state, event, now, settings);
+  // History first: a record is idempotent (keyed by break id), so if the worker dies after this
+  // and the event is handled again, it is still one row. Then the state, then the rest.
+  await writeRecords(result.effects);
+  if (!result.refused) await saveTracker(result.state);
+  await runEffects(result.effects, settings);
+  await reconcileAlarms(result.state, settings, now);
+  return { result, settings, now };
+}
+
+async function writeRecords(effects: Effect[]): Promise<void> {
+  for (const e of effects) {
+    if (e.type !== 'record') continue;
+    try {
+      await recordBreak(e.entry, clock.timeZone());
+    } catch (err) {
+      if (!(err instanceof HistoryUnavailableError)) throw err;
+      console.warn('[limber] history is off:', err.message);
+    }
+  }
+}
+
+async function runEffects(effects: Effect[], settings: Settings): Promise<void> {
+  for (const e of effects) {
+    try {
+      switch (e.type) {
+        case 'prompt':
+          await showPrompt(e.brk, settings, e.reminder);
+          break;
+        case 'clearPrompt':
+          await clearPrompt(e.breakId);
+          break;
+        case 'openBreak':
+          await openBreakWindow(e.brk.id);
+          break;
+        case 'record':
+          break;
+      }
+    } catch (err) {
+      // A failed notification or window must not lose the state change already saved.
+      console.error('[limber] effect failed', e.type, err);
+    }
+  }
+}
+
+async function reconcileAlarms(state: TrackerState, settings: Settings, now: number): Promise<void> {
+  await reconcileNextAlarm(nextWake(state, settings), now);
+  await reconcileWatchdog(state.activity === 'active' && state.phase.name !== 'onBreak' && nextWake(state, settings) !== null);
+}
+
+/**
+ * On every worker start: apply the idle settings, catch up with the machine's activity, fire
+ * anything overdue, and put back a prompt that a restart may have swept away.
+ */
+export function wake(): Promise<void> {
+  return serial(async () => {
+    const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
+    await configureIdle(settings.idleSec);
+    let activity = stored?.activity ?? 'active';
+    try {
+      activity = await queryActivity(settings.idleSec);
+    } catch {
+      // idle unavailable: keep what we had
+    }
+    if (!stored || activity !== stored.activity) await handleNow({ type: 'activity', state: activity });
+    const { result } = await handleNow({ type: 'tick' });
+    const p = result.state.phase;
+    if (p.name === 'due' && !(await promptShowing(p.brk.id))) await showPrompt(p.brk, settings, false);
+  });
+}
+
+export function settingsChanged(): Promise<void> {
+  return serial(async () => {
+    const settings = await loadSettings();
+    await configureIdle(settings.idleSec);
+    await handleNow({ type: 'settingsChanged' });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages from the pages.
+
+async function today(now: number): Promise<TodaySummary | null> {
+  try {
+    return await todaySummary(now, clock.timeZone());
+  } catch (err) {
+    if (err instanceof HistoryUnavailableError) return null;
+    throw err;
+  }
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null): Promise<Routine | undefined> {
+  let recent: string[] = [];
+  try {
+    recent = await recentRoutines(30);
+  } catch {
+    // no history: no preference
+  }
+  if (avoid) recent = [avoid, ...recent];
+  return pickRoutine(ROUTINES, kind, DEFAULT_PICK_PREFS, recent, hash(breakId + (avoid ?? '')));
+}
+
+async function session(breakId: string, another: boolean): Promise<BreakSession | null> {
+  const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
+  const p = stored?.phase;
+  if (!p || p.name !== 'onBreak' || p.brk.id !== breakId) return null;
+  let routineId = p.routineId;
+  if (!routineId || another) {
+    const r = await chooseRoutine(p.brk.kind, breakId, another ? routineId : null);
+    if (r) {
+      routineId = r.id;
+      await handleNow({ type: 'setRoutine', breakId, routineId });
+    }
+  }
+  return { breakId, kind: p.brk.kind, manual: p.brk.manual, routineId, lengthSec: settings[p.brk.kind].lengthSec };
+}
+
+function refusal(r: Result): ErrorCode | null {
+  return r.refused ?? null;
+}
+
+export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
+  const msg = parseRequest(raw);
+  if (!msg) return Promise.resolve({ ok: false, error: 'badRequest' });
+  return serial(async (): Promise<Reply<Request['type']>> => {
+    switch (msg.type) {
+      case 'status/get': {
+        const { result, settings, now } = await handleNow({ type: 'tick' });
+        const td = await today(now);
+        const data: Status = { now, tracker: view(result.state, settings), today: td, historyError: td === null };
+        return { ok: true, data };
+      }
+      case 'break/start': {
+        const { result } = await handleNow({ type: 'start', breakId: msg.breakId });
+        const err = refusal(result);
+        return err ? { ok: false, error: err } : { ok: true, data: { started: true } };
+      }
+      case 'break/snooze': {
+        const { result } = await handleNow({ type: 'snooze', breakId: msg.breakId });
+        const err = refusal(result);
+        if (err) return { ok: false, error: err };
+        const p = result.state.phase;
+        return { ok: true, data: { until: p.name === 'snoozed' ? p.until : 0 } };
+      }
+      case 'break/skip': {
+        const { result } = await handleNow({ type: 'skip', breakId: msg.breakId });
+        const err = refusal(result);
+        return err ? { ok: false, error: err } : { ok: true, data: { skipped: true } };
+      }
+      case 'break/session':
+        return { ok: true, data: await session(msg.breakId, false) };
+      case 'break/another':
+        return { ok: true, data: await session(msg.breakId, true) };
+      case 'break/finish': {
+        const { result, now } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
+        const err = refusal(result);
+        return err ? { ok: false, error: err } : { ok: true, data: { today: await today(now) } };
+      }
+    }
+  }).catch((err: unknown) => {
+    console.error('[limber] message failed', err);
+    return { ok: false, error: 'internal' as const };
+  });
+}

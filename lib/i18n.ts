@@ -1,0 +1,17 @@
+/**
+ * Message catalogue access. Every user-facing string lives in public/_locales/<lang>/messages.json;
+ * keys are typed from the English catalogue.
+ */
+import { browser } from 'wxt/browser';
+import type en from '../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof en;
+
+export function t(key: MessageKey, substitutions?: string | number | Array<string | number>): string {
+  const subs = substitutions === undefined ? undefined : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
+  try {
+    return browser.i18n.getMessage(key, subs) || key;
+  } catch {
+    return key;
+  }
+}

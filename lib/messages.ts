@@ -1,0 +1,84 @@
+/**
+ * One typed protocol between the pages and the background. Every request is validated on
+ * arrival (valibot); a malformed one gets `{ ok: false, error: 'badRequest' }` and changes nothing.
+ * Pages never compute schedules or streaks themselves: they ask.
+ */
+import * as v from 'valibot';
+import type { BreakKind } from './settings';
+import type { TrackerView } from './tracker/tracker';
+import type { TodaySummary } from './storage/history';
+
+const BreakId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
+const RoutineId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
+
+export const RequestSchema = v.variant('type', [
+  v.object({ type: v.literal('status/get') }),
+  v.object({ type: v.literal('break/start'), breakId: v.optional(BreakId) }),
+  v.object({ type: v.literal('break/snooze'), breakId: BreakId }),
+  v.object({ type: v.literal('break/skip'), breakId: BreakId }),
+  v.object({ type: v.literal('break/session'), breakId: BreakId }),
+  v.object({ type: v.literal('break/another'), breakId: BreakId }),
+  v.object({
+    type: v.literal('break/finish'),
+    breakId: BreakId,
+    outcome: v.picklist(['completed', 'partial', 'skipped']),
+    routineId: v.nullable(RoutineId),
+  }),
+]);
+
+export type Request = v.InferOutput<typeof RequestSchema>;
+
+export interface Status {
+  now: number;
+  tracker: TrackerView;
+  /** null when history is unavailable (IndexedDB off). */
+  today: TodaySummary | null;
+  historyError: boolean;
+}
+
+export interface BreakSession {
+  breakId: string;
+  kind: BreakKind;
+  manual: boolean;
+  routineId: string | null;
+  lengthSec: number;
+}
+
+interface Responses {
+  'status/get': Status;
+  'break/start': { started: true };
+  'break/snooze': { until: number };
+  'break/skip': { skipped: true };
+  'break/session': BreakSession | null;
+  'break/another': BreakSession | null;
+  'break/finish': { today: TodaySummary | null };
+}
+
+export type RequestType = Request['type'];
+export type ResponseOf<T extends RequestType> = Responses[T];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+export type ErrorCode = 'badRequest' | 'noSuchBreak' | 'snoozeLimit' | 'disabled' | 'internal';
+export type Reply<T extends RequestType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: ErrorCode };
+
+export function parseRequest(raw: unknown): Request | null {
+  const r = v.safeParse(RequestSchema, raw);
+  return r.success ? r.output : null;
+}
+
+/** The message-sending port, injected so pages can be tested without a browser. */
+export type SendMessage = (msg: unknown) => Promise<unknown>;
+
+export class RequestError extends Error {
+  constructor(public readonly code: ErrorCode) {
+    super(`Request failed: ${code}`);
+    this.name = 'RequestError';
+  }
+}
+
+export async function ask<T extends RequestType>(send: SendMessage, msg: RequestOf<T>): Promise<ResponseOf<T>> {
+  const reply = (await send(msg)) as Reply<T> | undefined;
+  if (!reply || typeof reply !== 'object') throw new RequestError('internal');
+  if (!reply.ok) throw new RequestError(reply.error);
+  return reply.data;
+}

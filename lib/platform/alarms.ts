@@ -1,0 +1,33 @@
+/**
+ * Alarms: one for the next moment that matters (created with `when`, recreated only if missing
+ * or wrong, so a wake never postpones it), and a watchdog that only wakes the worker to notice
+ * sleep and reconcile. The watchdog period stays >= 30 s so packed builds are not clamped.
+ */
+import { browser } from 'wxt/browser';
+import { WATCHDOG_MS } from '../tracker/tracker';
+
+export const NEXT_ALARM = 'limber-next';
+export const WATCHDOG_ALARM = 'limber-watchdog';
+/** How far an existing alarm may be from the wanted time before it is recreated. */
+const TOLERANCE_MS = 1000;
+
+export async function reconcileNextAlarm(when: number | null, now: number): Promise<void> {
+  const existing = await browser.alarms.get(NEXT_ALARM);
+  if (when === null) {
+    if (existing) await browser.alarms.clear(NEXT_ALARM);
+    return;
+  }
+  const at = Math.max(when, now + 500);
+  if (existing && Math.abs(existing.scheduledTime - at) <= TOLERANCE_MS) return;
+  await browser.alarms.create(NEXT_ALARM, { when: at });
+}
+
+export async function reconcileWatchdog(wanted: boolean): Promise<void> {
+  const existing = await browser.alarms.get(WATCHDOG_ALARM);
+  if (wanted && !existing) {
+    const minutes = WATCHDOG_MS / 60_000;
+    await browser.alarms.create(WATCHDOG_ALARM, { delayInMinutes: minutes, periodInMinutes: minutes });
+  } else if (!wanted && existing) {
+    await browser.alarms.clear(WATCHDOG_ALARM);
+  }
+}

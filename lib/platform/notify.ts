@@ -1,0 +1,56 @@
+/**
+ * Break prompts as notifications. Chrome gets Start / Snooze (or Skip, once snoozes are used
+ * up) buttons and stays on screen; Firefox has no buttons: clicking the notification starts.
+ * The notification id carries what its second button means: `prompt:<breakId>:<snooze|skip>`.
+ */
+import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+import type { DueBreak } from '../tracker/tracker';
+import type { Settings } from '../settings';
+
+export type SecondButton = 'snooze' | 'skip';
+
+export function promptId(breakId: string, second: SecondButton): string {
+  return `prompt:${breakId}:${second}`;
+}
+
+export function parsePromptId(id: string): { breakId: string; second: SecondButton } | null {
+  const m = /^prompt:([a-z0-9-]+):(snooze|skip)$/.exec(id);
+  return m ? { breakId: m[1]!, second: m[2] as SecondButton } : null;
+}
+
+const supportsButtons = !import.meta.env.FIREFOX;
+
+export function promptText(brk: DueBreak, settings: Settings): { title: string; message: string } {
+  if (brk.kind === 'micro') return { title: t('promptMicroTitle'), message: t('promptMicroBody', settings.micro.lengthSec) };
+  const minutes = Math.max(1, Math.round(settings.stretch.lengthSec / 60));
+  return { title: t('promptStretchTitle', minutes), message: t('promptStretchBody') };
+}
+
+export async function showPrompt(brk: DueBreak, settings: Settings, reminder: boolean): Promise<void> {
+  const second: SecondButton = brk.snoozes < settings.snoozeLimit ? 'snooze' : 'skip';
+  await clearPrompt(brk.id);
+  const { title, message } = promptText(brk, settings);
+  const snoozeMin = Math.max(1, Math.round(settings.snoozeSec / 60));
+  await browser.notifications.create(promptId(brk.id, second), {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icons/128.png'),
+    title: reminder ? t('promptReminderPrefix', title) : title,
+    message: supportsButtons ? message : `${message} ${t('promptClickToStart')}`,
+    ...(supportsButtons
+      ? {
+          buttons: [{ title: t('actionStart') }, { title: second === 'snooze' ? t('actionSnoozeMinutes', snoozeMin) : t('actionSkip') }],
+          requireInteraction: true,
+        }
+      : {}),
+  });
+}
+
+export async function clearPrompt(breakId: string): Promise<void> {
+  await Promise.all([browser.notifications.clear(promptId(breakId, 'snooze')), browser.notifications.clear(promptId(breakId, 'skip'))]);
+}
+
+export async function promptShowing(breakId: string): Promise<boolean> {
+  const all = await browser.notifications.getAll();
+  return Object.keys(all).some((id) => parsePromptId(id)?.breakId === breakId);
+}

@@ -1,0 +1,157 @@
+/**
+ * The settings model: one typed, versioned object. Two layers of checking:
+ * - `SettingsSchema` (valibot) checks the stored / imported shape. It is deliberately a little
+ *   looser than the form (intervals down to 1 s) so that tests can run seconds-long cycles.
+ * - `validateField` checks what a person types on the options page, with human limits and a
+ *   message key for each failure. Invalid input never reaches storage.
+ */
+import * as v from 'valibot';
+
+export const SETTINGS_VERSION = 1;
+
+export type BreakKind = 'micro' | 'stretch';
+export const BREAK_KINDS: readonly BreakKind[] = ['stretch', 'micro'];
+
+const BreakRule = v.object({
+  enabled: v.boolean(),
+  /** Desk time between breaks, seconds. */
+  everySec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 3600)),
+  /** Length of the break, seconds; idle at least this long counts as the break taken. */
+  lengthSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
+});
+
+export const SettingsSchema = v.object({
+  micro: BreakRule,
+  stretch: BreakRule,
+  snoozeSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
+  snoozeLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)),
+  /** Seconds without input before the machine counts as idle (browser.idle, >= 15). */
+  idleSec: v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(3600)),
+  /** An unanswered prompt reminds once after this many seconds (0 = never). */
+  remindAfterSec: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)),
+});
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type BreakRule = v.InferOutput<typeof BreakRule>;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  micro: { enabled: true, everySec: 20 * 60, lengthSec: 20 },
+  stretch: { enabled: true, everySec: 50 * 60, lengthSec: 3 * 60 },
+  snoozeSec: 5 * 60,
+  snoozeLimit: 2,
+  idleSec: 60,
+  remindAfterSec: 3 * 60,
+}) as Settings;
+
+/** Parses anything (storage, an import) into settings, or says why not. Never throws. */
+export function parseSettings(raw: unknown): { ok: true; value: Settings } | { ok: false; issues: string[] } {
+  const r = v.safeParse(SettingsSchema, raw);
+  if (r.success) return { ok: true, value: r.output };
+  return { ok: false, issues: r.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`) };
+}
+
+/** Stored settings, or the defaults when nothing valid is stored (the stored value is left as it is). */
+export function settingsOrDefaults(raw: unknown): Settings {
+  const r = parseSettings(raw);
+  return r.ok ? r.value : DEFAULT_SETTINGS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form fields: what a person types, in the unit the form shows.
+
+export type FieldId =
+  | 'stretch.everyMin'
+  | 'stretch.lengthMin'
+  | 'micro.everyMin'
+  | 'micro.lengthSec'
+  | 'snoozeMin'
+  | 'snoozeLimit'
+  | 'idleSec';
+
+interface FieldSpec {
+  min: number;
+  max: number;
+  integer: boolean;
+  /** Reads the field's value (in form units) from settings. */
+  get(s: Settings): number;
+  /** Returns new settings with the field set (value in form units). */
+  set(s: Settings, value: number): Settings;
+}
+
+const withRule = (s: Settings, kind: BreakKind, patch: Partial<BreakRule>): Settings => ({
+  ...s,
+  [kind]: { ...s[kind], ...patch },
+});
+
+export const FIELDS: Record<FieldId, FieldSpec> = {
+  'stretch.everyMin': {
+    min: 10, max: 240, integer: true,
+    get: (s) => Math.round(s.stretch.everySec / 60),
+    set: (s, n) => withRule(s, 'stretch', { everySec: n * 60 }),
+  },
+  'stretch.lengthMin': {
+    min: 1, max: 30, integer: true,
+    get: (s) => Math.max(1, Math.round(s.stretch.lengthSec / 60)),
+    set: (s, n) => withRule(s, 'stretch', { lengthSec: n * 60 }),
+  },
+  'micro.everyMin': {
+    min: 5, max: 120, integer: true,
+    get: (s) => Math.round(s.micro.everySec / 60),
+    set: (s, n) => withRule(s, 'micro', { everySec: n * 60 }),
+  },
+  'micro.lengthSec': {
+    min: 10, max: 120, integer: true,
+    get: (s) => s.micro.lengthSec,
+    set: (s, n) => withRule(s, 'micro', { lengthSec: n }),
+  },
+  snoozeMin: {
+    min: 1, max: 30, integer: true,
+    get: (s) => Math.max(1, Math.round(s.snoozeSec / 60)),
+    set: (s, n) => ({ ...s, snoozeSec: n * 60 }),
+  },
+  snoozeLimit: {
+    min: 0, max: 5, integer: true,
+    get: (s) => s.snoozeLimit,
+    set: (s, n) => ({ ...s, snoozeLimit: n }),
+  },
+  idleSec: {
+    min: 15, max: 600, integer: true,
+    get: (s) => s.idleSec,
+    set: (s, n) => ({ ...s, idleSec: n }),
+  },
+};
+
+export type FieldError =
+  | { key: 'errRequired' }
+  | { key: 'errNotNumber' }
+  | { key: 'errNotWhole' }
+  | { key: 'errTooSmall'; min: number }
+  | { key: 'errTooLarge'; max: number }
+  | { key: 'errLengthNotShorter' };
+
+/**
+ * Validates one typed field against the current settings. Returns the new settings (to store)
+ * or an error (to show next to the field; nothing is stored).
+ */
+export function validateField(
+  current: Settings,
+  field: FieldId,
+  input: string,
+): { ok: true; settings: Settings } | { ok: false; error: FieldError } {
+  const spec = FIELDS[field];
+  const text = input.trim();
+  if (text === '') return { ok: false, error: { key: 'errRequired' } };
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { ok: false, error: { key: 'errNotNumber' } };
+  const n = Number(text.replace(',', '.'));
+  if (!Number.isFinite(n)) return { ok: false, error: { key: 'errNotNumber' } };
+  if (spec.integer && !Number.isInteger(n)) return { ok: false, error: { key: 'errNotWhole' } };
+  if (n < spec.min) return { ok: false, error: { key: 'errTooSmall', min: spec.min } };
+  if (n > spec.max) return { ok: false, error: { key: 'errTooLarge', max: spec.max } };
+  const next = spec.set(current, n);
+  for (const kind of BREAK_KINDS) {
+    if (next[kind].lengthSec >= next[kind].everySec) return { ok: false, error: { key: 'errLengthNotShorter' } };
+  }
+  const parsed = parseSettings(next);
+  if (!parsed.ok) return { ok: false, error: { key: 'errNotNumber' } };
+  return { ok: true, settings: parsed.value };
+}

@@ -1,0 +1,15 @@
+// Renders public/icons/icon.svg to the PNG sizes the manifest lists, with Debian's Chromium.
+// Run: node scripts/make-icons.ts
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const svg = readFileSync('public/icons/icon.svg', 'utf8');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+for (const size of [16, 32, 48, 128]) {
+  await page.setViewportSize({ width: size, height: size });
+  await page.setContent(`<style>html,body{margin:0;background:transparent}</style>${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}`);
+  await page.screenshot({ path: `public/icons/${size}.png`, omitBackground: true });
+}
+await browser.close();
+console.log('icons written');

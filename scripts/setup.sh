@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Limber's build and tests need, only what is missing:
+#  - npm packages (npm ci when node_modules is missing or older than the lock file); Node 24
+#    comes from the npm package `node` and runs every npm script through node_modules/.bin;
+#  - Debian's chromium (and firefox-esr with --firefox) for the browser tests.
+# Safe to run again: it does nothing when everything is in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_firefox=0
+for a in "$@"; do [ "$a" = "--firefox" ] && want_firefox=1; done
+
+if ! command -v npm >/dev/null; then
+  echo "setup: npm is missing: install Node.js (any version >= 18) and npm first." >&2
+  exit 1
+fi
+
+if [ ! -x node_modules/.bin/node ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages (npm ci)…"
+  npm ci --no-audit --no-fund
+fi
+
+apt_packages=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_packages+=(chromium)
+if [ "$want_firefox" = 1 ] && [ ! -x /usr/bin/firefox-esr ]; then apt_packages+=(firefox-esr); fi
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing ${apt_packages[*]} from Debian…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  else
+    echo "setup: please install ${apt_packages[*]} (e.g. sudo apt-get install ${apt_packages[*]})." >&2
+    exit 1
+  fi
+fi

@@ -1,0 +1,89 @@
+import { expect, test } from './support/fixtures';
+import { historyRows, notificationIds, setSettings, stopServiceWorker, storageGet, waitForPrompt } from './support/ext';
+import { BreakPage, OptionsPage, PopupPage } from './support/pages';
+
+test('the popup shows a live countdown to the next break', async ({ context, extensionId, control }) => {
+  await setSettings(control, { stretch: { enabled: true, everySec: 600, lengthSec: 120 } });
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.countdown).toHaveText(/^\d{1,2}:\d\d$/);
+  const first = await popup.countdown.textContent();
+  await expect(popup.countdown).not.toHaveText(first!, { timeout: 3000 });
+  const [m, s] = (await popup.countdown.textContent())!.split(':').map(Number) as [number, number];
+  expect(m * 60 + s).toBeGreaterThan(590 - 30);
+  expect(m * 60 + s).toBeLessThanOrEqual(600);
+  await expect(popup.todayCount).toHaveText('0');
+  await expect(popup.streak).toHaveText('0');
+});
+
+test('the whole loop: prompt -> break page -> history -> popup count and streak', async ({ context, extensionId, control }) => {
+  await setSettings(control, { stretch: { enabled: true, everySec: 5, lengthSec: 2 } });
+  const prompt = await waitForPrompt(control);
+  expect(prompt.id).toMatch(/^prompt:stretch-\d+:snooze$/);
+  // Nothing more for this test: one prompt at a time, and no new ones while we act.
+  await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 } });
+
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.startDue).toBeVisible();
+  await popup.startDue.click();
+
+  const brk = await BreakPage.waitFor(context);
+  await expect(brk.title).not.toBeEmpty();
+  await expect(brk.stepIndex).toHaveText(/Step 1 of \d+/);
+  await expect(brk.page.getByText('not medical advice')).toBeVisible();
+  expect(await notificationIds(control)).toEqual([]);
+  await brk.done.click();
+  await expect(brk.endToday).toHaveText('Breaks today: 1');
+
+  const rows = await historyRows(control);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ id: prompt.breakId, kind: 'stretch', outcome: 'completed' });
+  expect(rows[0]!.routineId).toMatch(/^[a-z0-9-]+$/);
+
+  const popup2 = await PopupPage.open(context, extensionId);
+  await expect(popup2.todayCount).toHaveText('1');
+  await expect(popup2.streak).toHaveText('1');
+});
+
+test('a stopped service worker still prompts on time, once', async ({ context, control }) => {
+  await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 } });
+  // Desk time has counted since install, a moment ago: a 12 s interval falls due within 12 s.
+  const t0 = Date.now();
+  await setSettings(control, { stretch: { enabled: true, everySec: 12, lengthSec: 2 } });
+  await control.waitForTimeout(4000);
+  await stopServiceWorker(context, control);
+  expect(await notificationIds(control)).toEqual([]);
+
+  const prompt = await waitForPrompt(control, { timeoutMs: 25_000 });
+  // It came no later than 5 s after it was due, and it was due about 12 s after we started.
+  expect(prompt.seenAt - prompt.dueAt).toBeLessThan(5000);
+  expect(prompt.dueAt - t0).toBeLessThan(13_000);
+  await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 } });
+
+  const tracker = await storageGet<{ phase: { name: string; brk: { id: string } } }>(control, 'tracker');
+  expect(tracker?.phase).toMatchObject({ name: 'due', brk: { id: prompt.breakId } });
+  // Stop it again while the prompt is open: the restart must not prompt a second time.
+  await stopServiceWorker(context, control);
+  await control.waitForTimeout(1500);
+  expect((await notificationIds(control)).filter((i) => i.startsWith('prompt:'))).toEqual([prompt.id]);
+  expect(await historyRows(control)).toEqual([]);
+});
+
+test('options validate input, keep the stored value, and apply valid changes live', async ({ context, extensionId, control }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  const before = await storageGet(control, 'settings');
+  for (const bad of ['0', '-5', 'abc', '99999', '']) {
+    await options.setField('stretch.everyMin', bad);
+    await expect(options.error('stretch.everyMin')).toBeVisible();
+    await expect(options.field('stretch.everyMin')).toHaveAttribute('aria-invalid', 'true');
+    expect(await storageGet(control, 'settings')).toEqual(before);
+  }
+  await expect(options.error('stretch.everyMin')).toHaveText(/Enter a number/);
+  await options.setField('stretch.everyMin', '45');
+  await expect(options.error('stretch.everyMin')).toHaveCount(0);
+  await expect(options.saved).toHaveText('Saved');
+  const after = await storageGet<{ stretch: { everySec: number } }>(control, 'settings');
+  expect(after?.stretch.everySec).toBe(45 * 60);
+
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.countdown).toHaveText(/^(4[0-5]|3\d):\d\d$/);
+});

@@ -1,0 +1,100 @@
+/**
+ * Helpers that act on the extension from an extension page (never through the worker handle,
+ * which hangs while the worker is stopped).
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+
+export interface StoredSettings {
+  micro: { enabled: boolean; everySec: number; lengthSec: number };
+  stretch: { enabled: boolean; everySec: number; lengthSec: number };
+  snoozeSec: number;
+  snoozeLimit: number;
+  idleSec: number;
+  remindAfterSec: number;
+}
+
+export const FAST: StoredSettings = {
+  micro: { enabled: false, everySec: 20 * 60, lengthSec: 20 },
+  stretch: { enabled: true, everySec: 3600, lengthSec: 2 },
+  snoozeSec: 300,
+  snoozeLimit: 2,
+  idleSec: 60,
+  remindAfterSec: 0,
+};
+
+declare const chrome: {
+  storage: { local: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+};
+
+export async function setSettings(page: Page, patch: Partial<StoredSettings>): Promise<void> {
+  await page.evaluate(async (p) => {
+    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as object;
+    await chrome.storage.local.set({ settings: { ...cur, ...p } });
+  }, { ...FAST, ...patch });
+}
+
+export async function storageGet<T = unknown>(page: Page, key: string): Promise<T | undefined> {
+  return page.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T | undefined>;
+}
+
+export async function notificationIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+}
+
+export interface HistoryRow {
+  id: string;
+  kind: string;
+  outcome: string;
+  day: string;
+  routineId: string | null;
+  endedAt: number;
+}
+
+export async function historyRows(page: Page): Promise<HistoryRow[]> {
+  return page.evaluate(
+    () =>
+      new Promise<HistoryRow[]>((resolve, reject) => {
+        const req = indexedDB.open('limber');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('breaks')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const all = db.transaction('breaks').objectStore('breaks').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as HistoryRow[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+/** Stops every service worker through CDP (as Chrome does when the worker is idle). */
+export async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** Polls until a prompt notification appears; returns its id, break id, due time and when it was seen. */
+export async function waitForPrompt(page: Page, opts: { timeoutMs?: number; not?: string[] } = {}) {
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  while (Date.now() < deadline) {
+    const ids = await notificationIds(page);
+    const id = ids.find((i) => i.startsWith('prompt:') && !(opts.not ?? []).some((n) => i.includes(n)));
+    if (id) {
+      const breakId = id.split(':')[1]!;
+      const dueAt = Number(breakId.split('-').pop());
+      return { id, breakId, dueAt, seenAt: Date.now() };
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('no prompt notification appeared');
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['lib/**/*.test.ts', 'content/**/*.test.ts', 'components/**/*.test.ts', 'entrypoints/**/*.test.ts'],
+    setupFiles: ['tests/unit-setup.ts'],
+    env: { TZ: 'UTC' },
+  },
+});
