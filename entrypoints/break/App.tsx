@@ -118,11 +118,13 @@ function Player({ routine, onDone, onSkip, onAnother }: { routine: Routine; onDo
         <p class="muted small">{t(`kind_${routine.kind.replace('-', '_')}` as 'kind_stretch')}</p>
         <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routine.title}</h1>
       </header>
-      <img class="illustration" src={`/routines/${routine.illustration}`} alt="" width="200" height="160" />
+      <div class="stage">
+        <img class="illustration" src={`/routines/${routine.illustration}`} alt="" width="180" height="144" />
+        <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} />
+      </div>
       <section class="step" aria-labelledby="step-label">
         <p id="step-label" class="muted small" data-testid="step-index">{t('stepOf', [settled.step + 1, steps.length])}</p>
         <p class="step-text" data-testid="step-text">{cur.text}</p>
-        <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} />
         <p class="muted small up-next">{upNext ? t('upNext', upNext.text) : t('lastStep')}</p>
         <p class="visually-hidden" aria-live="polite" data-testid="announce">
           {t('stepAnnounce', [settled.step + 1, steps.length, cur.text])}
@@ -157,13 +159,21 @@ function End({ today, outcome }: { today: TodaySummary | null; outcome: 'complet
   useEffect(() => ref.current?.focus(), []);
   return (
     <section class="end" data-testid="break-end">
+      <div class={`end-mark${outcome === 'completed' ? ' ok' : ''}`} aria-hidden="true">{outcome === 'completed' ? '✓' : '–'}</div>
       <h1 tabIndex={-1} ref={ref}>{outcome === 'completed' ? t('endCompleted') : t('endSkipped')}</h1>
       {today && (
-        <p class="end-stats">
-          <span data-testid="end-today">{t('endToday', today.taken)}</span>
-          <span class="end-streak"><Flame lit={today.streak > 0} /> {t('endStreak', today.streak)}</span>
-        </p>
+        <div class="end-stats">
+          <p class="card stat">
+            <span class="stat-value" data-testid="end-today" aria-label={t('endToday', today.taken)}>{today.taken}</span>
+            <span class="stat-label" aria-hidden="true">{t('endTodayLabel')}</span>
+          </p>
+          <p class="card stat">
+            <span class="stat-value" aria-label={t('endStreak', today.streak)}><Flame lit={today.streak > 0} /> {today.streak}</span>
+            <span class="stat-label" aria-hidden="true">{t('endStreakLabel')}</span>
+          </p>
+        </div>
       )}
+      <p class="muted small">{t('endCloseHint')}</p>
       <button class="btn btn-primary" data-testid="close" onClick={() => window.close()}>{t('actionClose')}</button>
     </section>
   );

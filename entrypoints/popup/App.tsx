@@ -27,7 +27,7 @@ export function App() {
     <main class="popup" aria-busy={status === null}>
       <header class="popup-head">
         <img src="/icons/32.png" alt="" width="24" height="24" />
-        <h1>{t('extName')}</h1>
+        <h1>{t('appName')}</h1>
       </header>
       {error && <p class="notice" role="alert">{t('errBackground')}</p>}
       {status && <NextBreak status={status} now={now} act={act} />}

@@ -4,5 +4,5 @@ import './popup.css';
 import { App } from './App';
 import { localizeDocument } from '../../components/localize';
 
-localizeDocument();
+localizeDocument('actionTitle');
 render(<App />, document.getElementById('app')!);

@@ -32,7 +32,8 @@ test('the whole loop: prompt -> break page -> history -> popup count and streak'
   await expect(brk.page.getByText('not medical advice')).toBeVisible();
   expect(await notificationIds(control)).toEqual([]);
   await brk.done.click();
-  await expect(brk.endToday).toHaveText('Breaks today: 1');
+  await expect(brk.endToday).toHaveText('1');
+  await expect(brk.endToday).toHaveAttribute('aria-label', 'Breaks today: 1');
 
   const rows = await historyRows(control);
   expect(rows).toHaveLength(1);
@@ -84,6 +85,11 @@ test('options validate input, keep the stored value, and apply valid changes liv
   const after = await storageGet<{ stretch: { everySec: number } }>(control, 'settings');
   expect(after?.stretch.everySec).toBe(45 * 60);
 
+  // Posture checks (every 20 min) come first by default: switch them off, then the stretch
+  // break 45 minutes out is the next one.
+  await options.page.getByTestId('micro-enabled').uncheck();
+  await expect.poll(async () => (await storageGet<{ micro: { enabled: boolean } }>(control, 'settings'))?.micro.enabled).toBe(false);
   const popup = await PopupPage.open(context, extensionId);
-  await expect(popup.countdown).toHaveText(/^(4[0-5]|3\d):\d\d$/);
+  await expect(popup.countdown).toHaveText(/^4[0-5]:\d\d$/);
+  await expect(popup.nextWhy).toContainText('Stretch break');
 });

@@ -1,0 +1,132 @@
+/**
+ * Chooses the routine for a break. Pure and deterministic: the same catalogue, preferences,
+ * recent history and seed always give the same routine (no clock, no Math.random).
+ *
+ * 1. Eligible: the break's kind, equipment the user has (or 'none'), an allowed position, not
+ *    excluded, self-massage only when allowed. When nothing is eligible, the position filter is
+ *    relaxed first, then the equipment filter; exclusions and the self-massage gate never are.
+ * 2. No repeats until the eligible set is exhausted: the (eligible.length - 1) most recently used
+ *    eligible routines are dropped (ids of other routines in `recent` do not count toward that
+ *    window). If that would leave nothing, the least recently used routines remain.
+ * 3. Prefer routines covering a focus area (when any focus areas are set and any candidate
+ *    covers one).
+ * 4. Prefer routines whose areas the last 3 recent routines did not work (fewest overlaps).
+ * 5. Pick among what is left with a PRNG seeded by `seed`.
+ */
+import { breakKindOf, POSITIONS, type BodyArea, type Equipment, type Position, type Routine } from './types';
+
+export interface PickPrefs {
+  equipment: readonly Equipment[];
+  focusAreas: readonly BodyArea[];
+  positions: readonly Position[];
+  excluded: readonly string[];
+  allowSelfMassage: boolean;
+}
+
+export const DEFAULT_PICK_PREFS: PickPrefs = Object.freeze({
+  equipment: Object.freeze(['none', 'chair', 'wall'] as Equipment[]),
+  focusAreas: Object.freeze([] as BodyArea[]),
+  positions: Object.freeze([...POSITIONS]),
+  excluded: Object.freeze([] as string[]),
+  allowSelfMassage: true,
+});
+
+/** How many of the most recent routines count as "recently worked" for area variety. */
+const AREA_MEMORY = 3;
+
+interface Relax {
+  position: boolean;
+  equipment: boolean;
+}
+
+function filterRoutines(catalogue: readonly Routine[], breakKind: 'micro' | 'stretch', prefs: PickPrefs, relax: Relax): Routine[] {
+  return catalogue.filter(
+    (r) =>
+      breakKindOf(r) === breakKind &&
+      (prefs.allowSelfMassage || r.kind !== 'self-massage') &&
+      !prefs.excluded.includes(r.id) &&
+      (relax.position || prefs.positions.includes(r.position)) &&
+      (relax.equipment || r.equipment.every((e) => e === 'none' || prefs.equipment.includes(e))),
+  );
+}
+
+/** The routines that fit the break kind and the preferences exactly (no relaxing). */
+export function eligibleRoutines(catalogue: readonly Routine[], breakKind: 'micro' | 'stretch', prefs: PickPrefs): Routine[] {
+  return filterRoutines(catalogue, breakKind, prefs, { position: false, equipment: false });
+}
+
+/** Eligible routines, relaxing position and then equipment when nothing fits. */
+function eligibleRelaxed(catalogue: readonly Routine[], breakKind: 'micro' | 'stretch', prefs: PickPrefs): Routine[] {
+  const steps: Relax[] = [
+    { position: false, equipment: false },
+    { position: true, equipment: false },
+    { position: true, equipment: true },
+  ];
+  for (const relax of steps) {
+    const found = filterRoutines(catalogue, breakKind, prefs, relax);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** mulberry32: a small, well-distributed 32-bit PRNG. */
+function mulberry32(seed: number): () => number {
+  let a = (Number.isFinite(seed) ? Math.trunc(seed) : 0) >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Keeps the items with the lowest score (all of them when the scores tie). */
+function keepLowest<T>(items: readonly T[], score: (item: T) => number): T[] {
+  let best = Infinity;
+  for (const item of items) best = Math.min(best, score(item));
+  return items.filter((item) => score(item) === best);
+}
+
+export function pickRoutine(
+  catalogue: readonly Routine[],
+  breakKind: 'micro' | 'stretch',
+  prefs: PickPrefs,
+  /** Routine ids, most recent first. */
+  recent: readonly string[],
+  seed: number,
+): Routine | undefined {
+  const eligible = eligibleRelaxed(catalogue, breakKind, prefs);
+  if (eligible.length === 0) return undefined;
+
+  // 2. No repeats until exhausted.
+  const eligibleIds = new Set(eligible.map((r) => r.id));
+  const lastUse = new Map<string, number>(); // id -> position in `recent` (0 = most recent)
+  recent.forEach((id, i) => {
+    if (eligibleIds.has(id) && !lastUse.has(id)) lastUse.set(id, i);
+  });
+  const recentlyUsed = new Set([...lastUse.entries()].sort((a, b) => a[1] - b[1]).slice(0, eligible.length - 1).map(([id]) => id));
+  let candidates = eligible.filter((r) => !recentlyUsed.has(r.id));
+  if (candidates.length === 0) {
+    // Least recently used: never used first, then the one used longest ago.
+    candidates = keepLowest(eligible, (r) => -(lastUse.get(r.id) ?? Infinity));
+  }
+
+  // 3. Focus areas.
+  if (prefs.focusAreas.length > 0) {
+    const focused = candidates.filter((r) => r.areas.some((a) => prefs.focusAreas.includes(a)));
+    if (focused.length > 0) candidates = focused;
+  }
+
+  // 4. Areas the last few routines did not work.
+  const worked = new Set<BodyArea>();
+  for (const id of recent.slice(0, AREA_MEMORY)) {
+    const r = catalogue.find((c) => c.id === id);
+    if (r) for (const a of r.areas) worked.add(a);
+  }
+  if (worked.size > 0) candidates = keepLowest(candidates, (r) => r.areas.filter((a) => worked.has(a)).length);
+
+  // 5. Seeded choice.
+  const index = Math.floor(mulberry32(seed)() * candidates.length);
+  return candidates[Math.min(index, candidates.length - 1)];
+}

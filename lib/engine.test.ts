@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dispatch, handleMessage, settingsChanged, wake } from './engine';
+import { clock } from './platform/clock';
+import { NEXT_ALARM, WATCHDOG_ALARM } from './platform/alarms';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { loadTracker, saveSettings } from './storage/items';
+import { closeHistory, breaksOnDay } from './storage/history';
+
+const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+const MIN = 60_000;
+let now = T0;
+
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
+
+beforeEach(async () => {
+  now = T0;
+  vi.spyOn(clock, 'now').mockImplementation(() => now);
+  vi.spyOn(clock, 'timeZone').mockReturnValue('Europe/Berlin');
+  // The fake browser has no idle API and no message catalogue.
+  Object.assign(browser, {
+    idle: { setDetectionInterval: vi.fn(), queryState: vi.fn(async () => 'active'), onStateChanged: fakeBrowser.alarms.onAlarm },
+  });
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation((k: string) => k);
+  vi.spyOn(browser.windows, 'create').mockResolvedValue({ id: 7 } as never);
+  await saveSettings(SETTINGS);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await closeHistory();
+});
+
+async function notifications(): Promise<string[]> {
+  return Object.keys(await browser.notifications.getAll());
+}
+
+describe('engine (fake browser)', () => {
+  it('on wake sets one alarm for the due moment and a watchdog', async () => {
+    await wake();
+    const next = await browser.alarms.get(NEXT_ALARM);
+    expect(next?.scheduledTime).toBe(T0 + 50 * MIN);
+    expect(await browser.alarms.get(WATCHDOG_ALARM)).toBeTruthy();
+  });
+
+  it('does not move the alarm on later wakes (so it does fire)', async () => {
+    await wake();
+    now = T0 + 3 * MIN;
+    await wake();
+    now = T0 + 6 * MIN;
+    await dispatch({ type: 'tick' });
+    expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(T0 + 50 * MIN);
+  });
+
+  it('prompts when the alarm fires, with Start/Snooze; start opens the break window', async () => {
+    await wake();
+    for (let m = 5; m <= 50; m += 5) {
+      now = T0 + m * MIN;
+      await dispatch({ type: 'tick' });
+    }
+    const ids = await notifications();
+    expect(ids).toEqual([`prompt:stretch-${T0 + 50 * MIN}:snooze`]);
+    const opts = (await browser.notifications.getAll()) as Record<string, unknown>;
+    expect(opts).toBeTruthy();
+    await dispatch({ type: 'start', breakId: `stretch-${T0 + 50 * MIN}` });
+    expect(await notifications()).toEqual([]);
+    expect(browser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup', url: expect.stringContaining('/break.html?id=stretch-') }));
+    expect((await loadTracker())?.phase.name).toBe('onBreak');
+  });
+
+  it('records a finished break once, on the local day, and reports today', async () => {
+    now = T0 + 20 * MIN;
+    await handleMessage({ type: 'break/start' });
+    const st = await loadTracker();
+    const id = st?.phase.name === 'onBreak' ? st.phase.brk.id : '';
+    const session = await handleMessage({ type: 'break/session', breakId: id });
+    expect(session).toMatchObject({ ok: true, data: { breakId: id, kind: 'stretch', manual: true } });
+    const routineId = session.ok && session.data && 'routineId' in session.data ? session.data.routineId : null;
+    expect(routineId).toBeTruthy();
+    now += 3 * MIN;
+    const r1 = await handleMessage({ type: 'break/finish', breakId: id, outcome: 'completed', routineId });
+    expect(r1).toMatchObject({ ok: true, data: { today: { taken: 1, completed: 1, streak: 1 } } });
+    const r2 = await handleMessage({ type: 'break/finish', breakId: id, outcome: 'completed', routineId });
+    expect(r2).toEqual({ ok: false, error: 'noSuchBreak' });
+    expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'completed', routineId })]);
+  });
+
+  it('rejects malformed messages without touching state', async () => {
+    await wake();
+    const before = await loadTracker();
+    for (const bad of [null, { type: 'break/finish', breakId: 'x', outcome: 'natural', routineId: null }, { type: 'status/get', extra: 1 }, { type: 'nope' }]) {
+      const r = await handleMessage(bad);
+      if (bad && typeof bad === 'object' && (bad as { type: string }).type === 'status/get') continue;
+      expect(r).toEqual({ ok: false, error: 'badRequest' });
+    }
+    expect(await loadTracker()).toEqual(before);
+  });
+
+  it('applies a settings change without a restart', async () => {
+    await wake();
+    await saveSettings({ ...SETTINGS, stretch: { ...SETTINGS.stretch, everySec: 30 * 60 } });
+    await settingsChanged();
+    expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(T0 + 30 * MIN);
+  });
+
+  it('a Snooze button click snoozes; the second button becomes Skip at the limit', async () => {
+    await saveSettings({ ...SETTINGS, snoozeLimit: 1, stretch: { ...SETTINGS.stretch, everySec: 10 * 60 } });
+    await wake();
+    now = T0 + 5 * MIN;
+    await dispatch({ type: 'tick' });
+    now = T0 + 10 * MIN;
+    await dispatch({ type: 'tick' });
+    const id = `stretch-${T0 + 10 * MIN}`;
+    await dispatch({ type: 'snooze', breakId: id });
+    expect(await notifications()).toEqual([]);
+    now = T0 + 15 * MIN;
+    await dispatch({ type: 'tick' });
+    expect(await notifications()).toEqual([`prompt:${id}:skip`]);
+  });
+});

@@ -1,0 +1,369 @@
+// Writes the routine illustrations, public/routines/<id>.svg: simple line figures, 200x160,
+// strokes only, with a light and a dark palette (prefers-color-scheme), no text, no scripts.
+// Run: node scripts/gen-illustrations.mjs
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const OUT = new URL('../public/routines/', import.meta.url);
+
+const STYLE =
+  '<style>' +
+  '.l,.h,.p,.m,.d{fill:none;stroke:#2f5d50;stroke-linecap:round;stroke-linejoin:round}' +
+  '.l{stroke-width:7}.h{stroke-width:4;fill:#7fb8a4}.f{opacity:.45}' +
+  '.p{stroke-width:3;opacity:.5}' +
+  '.m{stroke:#4f9a80;stroke-width:3.5}' +
+  '.d{stroke:#4f9a80;stroke-width:2.5;stroke-dasharray:4 6}' +
+  '.a{fill:#7fb8a4}' +
+  '@media (prefers-color-scheme:dark){.l,.h,.p{stroke:#cfe8df}.m,.d{stroke:#8fd6be}.h,.a{fill:#4f8f7a}}' +
+  '</style>';
+
+const r = (n) => Math.round(n * 10) / 10;
+const pt = ([x, y]) => `${r(x)} ${r(y)}`;
+
+/** A polyline through points. */
+function line(pts, cls = 'l') {
+  return `<path class="${cls}" d="M${pts.map(pt).join('L')}"/>`;
+}
+function curve(a, c, b, cls = 'l') {
+  return `<path class="${cls}" d="M${pt(a)}Q${pt(c)} ${pt(b)}"/>`;
+}
+function head([x, y], rad = 11) {
+  return `<circle class="h" cx="${x}" cy="${y}" r="${rad}"/>`;
+}
+function ball([x, y], rad = 8) {
+  return `<circle class="h" cx="${x}" cy="${y}" r="${rad}"/>`;
+}
+/** Arrowhead at `to`, pointing away from `from`. */
+function tip(from, to, cls = 'm') {
+  const ang = Math.atan2(to[1] - from[1], to[0] - from[0]);
+  const a1 = ang + Math.PI - 0.5;
+  const a2 = ang + Math.PI + 0.5;
+  const p1 = [to[0] + 7 * Math.cos(a1), to[1] + 7 * Math.sin(a1)];
+  const p2 = [to[0] + 7 * Math.cos(a2), to[1] + 7 * Math.sin(a2)];
+  return `<path class="${cls}" d="M${pt(p1)}L${pt(to)}L${pt(p2)}"/>`;
+}
+/** Curved motion arrow from a to b bending through control c; `both` for two heads. */
+function arrow(a, c, b, both = false) {
+  c = c ?? [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+  return curve(a, c, b, 'm') + tip(c, b) + (both ? tip(c, a) : '');
+}
+/** Circular motion arrow around (cx, cy), from angle a0 to a1 (degrees, clockwise). */
+function spin(cx, cy, rad, a0 = -150, a1 = 150) {
+  const P = (deg) => [cx + rad * Math.cos((deg * Math.PI) / 180), cy + rad * Math.sin((deg * Math.PI) / 180)];
+  const s = P(a0);
+  const e = P(a1);
+  const large = a1 - a0 > 180 ? 1 : 0;
+  const before = P(a1 - 20);
+  return `<path class="m" d="M${pt(s)}A${rad} ${rad} 0 ${large} 1 ${pt(e)}"/>` + tip(before, e);
+}
+
+const floor = (x1 = 20, x2 = 180) => line([[x1, 146], [x2, 146]], 'p');
+const wall = (x = 40) => line([[x, 14], [x, 146]], 'p') + line([[x - 10, 146], [x + 140, 146]], 'p');
+/** Chair facing right: seat at y 104 from x to x+42, backrest on the left. */
+const chair = (x = 56) =>
+  line([[x - 4, 60], [x + 2, 104], [x + 42, 104]], 'p') + line([[x + 4, 104], [x + 4, 146]], 'p') + line([[x + 38, 104], [x + 38, 146]], 'p');
+/** Chair with its back on the right (for standing beside it). */
+const chairR = (x = 150) =>
+  line([[x + 4, 60], [x - 2, 104], [x - 40, 104]], 'p') + line([[x - 4, 104], [x - 4, 146]], 'p') + line([[x - 36, 104], [x - 36, 146]], 'p');
+/** Backless stool, seen from the side. */
+const stool = (x = 60) => line([[x, 104], [x + 38, 104]], 'p') + line([[x + 19, 104], [x + 19, 146]], 'p');
+/** A seat seen from the front. */
+const seatFront = () => line([[64, 118], [136, 118]], 'p') + line([[70, 118], [70, 146]], 'p') + line([[130, 118], [130, 146]], 'p');
+
+/** Seated profile figure facing right; override any joint. */
+function seated(o = {}) {
+  const j = {
+    head: [84, 37],
+    neck: [80, 52],
+    hip: [80, 98],
+    back: null,
+    arm: [[90, 80], [110, 92]],
+    farArm: null,
+    leg: [[118, 98], [120, 140], [132, 140]],
+    farLeg: [[114, 100], [114, 140], [126, 140]],
+    ...o,
+  };
+  return body(j);
+}
+/** Standing profile figure facing right. */
+function standing(o = {}) {
+  const j = {
+    head: [102, 30],
+    neck: [100, 46],
+    hip: [100, 94],
+    back: null,
+    arm: [[104, 72], [106, 96]],
+    farArm: null,
+    leg: [[102, 120], [102, 144], [114, 144]],
+    farLeg: [[96, 120], [94, 144], [106, 144]],
+    ...o,
+  };
+  return body(j);
+}
+function body(j) {
+  const sh = j.shoulder ?? [j.neck[0], j.neck[1] + 5];
+  let s = '';
+  if (j.farLeg) s += line([j.hip, ...j.farLeg], 'l f');
+  if (j.farArm) s += line([sh, ...j.farArm], 'l f');
+  s += j.back ? curve(j.neck, j.back, j.hip) : line([j.neck, j.hip]);
+  if (j.leg) s += line([j.hip, ...j.leg]);
+  if (j.arm) s += line([sh, ...j.arm]);
+  s += head(j.head);
+  return s;
+}
+/** Front-view upper body (head, shoulders, arms), seated on a front seat unless `standingLegs`. */
+function front(o = {}) {
+  const j = {
+    head: [100, 36],
+    neck: [100, 52],
+    hip: [100, 112],
+    ls: [76, 60],
+    rs: [124, 60],
+    la: [[70, 88], [72, 114]],
+    ra: [[130, 88], [128, 114]],
+    legs: [[[86, 118], [84, 146]], [[114, 118], [116, 146]]],
+    ...o,
+  };
+  let s = line([j.ls, j.neck, j.rs]) + line([j.neck, j.hip]);
+  for (const leg of j.legs) s += line([j.hip, ...leg]);
+  if (j.la) s += line([j.ls, ...j.la]);
+  if (j.ra) s += line([j.rs, ...j.ra]);
+  s += line([j.neck, [j.head[0] + (j.neck[0] - j.head[0]) * 0.3, j.neck[1] - 4]]);
+  s += head(j.head, 12);
+  return s;
+}
+
+const ART = {
+  // ---- stretches
+  'knee-to-chest': () =>
+    chair() +
+    seated({
+      head: [90, 38],
+      neck: [84, 53],
+      leg: [[104, 70], [112, 100], [122, 100]],
+      arm: [[98, 78], [110, 78]],
+    }) +
+    arrow([138, 112], [142, 84], [122, 66]),
+  'cat-cow': () =>
+    chair() +
+    seated({ head: [104, 52], neck: [92, 60], back: [60, 72], arm: [[104, 82], [114, 96]] }) +
+    arrow([46, 56], [30, 78], [46, 100], true),
+  'hip-flexor-stretch': () =>
+    floor() +
+    chairR(164) +
+    standing({
+      head: [96, 30],
+      neck: [94, 46],
+      hip: [94, 92],
+      arm: [[122, 60], [154, 64]],
+      leg: [[116, 108], [118, 144], [130, 144]],
+      farLeg: [[76, 118], [58, 140], [50, 144]],
+    }) +
+    arrow([84, 100], [92, 112], [108, 110]),
+  'chest-opener': () =>
+    floor() +
+    standing({ head: [104, 30], neck: [102, 46], back: [110, 70], arm: [[88, 72], [86, 98]] }) +
+    line([[122, 50], [134, 44]], 'm') +
+    line([[124, 60], [138, 60]], 'm') +
+    line([[122, 70], [134, 76]], 'm') +
+    arrow([76, 70], [66, 60], [72, 48]),
+  'neck-side-stretch': () =>
+    seatFront() + front({ head: [84, 40] }) + arrow([118, 22], [104, 8], [82, 16]),
+  'shoulder-rolls': () => seatFront() + front() + spin(70, 54, 14) + spin(130, 54, 14, -30, 270),
+  'seated-spinal-twist': () =>
+    seatFront() +
+    front({ ls: [84, 62], rs: [118, 56], la: [[68, 80], [60, 100]], ra: [[108, 86], [88, 112]] }) +
+    arrow([64, 68], [100, 92], [138, 68]),
+  'hamstring-stretch': () =>
+    chair() +
+    seated({
+      head: [116, 50],
+      neck: [102, 60],
+      arm: [[118, 82], [130, 100]],
+      leg: [[114, 112], [146, 138], [150, 126]],
+    }) +
+    arrow([112, 28], [132, 28], [140, 44]),
+  'wrist-forearm-stretch': () =>
+    stool() +
+    seated({
+      head: [84, 37],
+      arm: [[106, 66], [134, 64], [140, 78]],
+      farArm: [[100, 76], [132, 74]],
+    }) +
+    arrow([150, 60], [156, 72], [148, 86]),
+  'standing-back-extension': () =>
+    floor() +
+    standing({ head: [88, 32], neck: [94, 48], back: [110, 70], arm: [[80, 70], [90, 88]] }) +
+    arrow([112, 20], [96, 8], [76, 16]),
+  'wall-angels': () =>
+    `<rect class="p" x="30" y="10" width="140" height="136" rx="4"/>` +
+    front({
+      head: [100, 34],
+      la: [[56, 60], [56, 30]],
+      ra: [[144, 60], [144, 30]],
+      legs: [[[90, 128], [88, 144]], [[110, 128], [112, 144]]],
+    }) +
+    arrow([40, 52], null, [40, 22]) +
+    arrow([160, 52], null, [160, 22]),
+  'wall-chest-stretch': () =>
+    wall(40) +
+    standing({ head: [104, 30], neck: [100, 46], arm: [[48, 52], [48, 28]], farArm: [[104, 72], [108, 94]] }) +
+    arrow([124, 44], [138, 60], [130, 80]),
+  'upper-back-stretch': () =>
+    stool() +
+    seated({ head: [100, 50], neck: [90, 56], back: [64, 64], arm: [[112, 64], [136, 66]] }) +
+    arrow([144, 54], null, [166, 56]) +
+    arrow([56, 46], [44, 56], [46, 74]),
+  'chin-tucks': () =>
+    stool() + seated() + line([[84, 14], [84, 100]], 'd') + arrow([124, 36], null, [104, 36]),
+  'standing-side-bend': () =>
+    floor() +
+    front({
+      head: [86, 34],
+      neck: [94, 50],
+      hip: [100, 96],
+      ls: [72, 54],
+      rs: [116, 60],
+      la: [[66, 80], [70, 104]],
+      ra: [[118, 28], [92, 12]],
+      legs: [[[90, 120], [88, 144]], [[110, 120], [112, 144]]],
+    }) +
+    arrow([142, 34], [136, 12], [112, 6]),
+  'seated-figure-four': () =>
+    chair() +
+    seated({
+      head: [94, 40],
+      neck: [86, 54],
+      leg: [[100, 78], [120, 94]],
+      arm: [[100, 78], [108, 90]],
+    }) +
+    arrow([60, 40], [76, 30], [98, 24]),
+
+  // ---- self-massage
+  'hand-massage-sore-spots': () =>
+    stool(66) + seated({ head: [90, 37], neck: [86, 52], hip: [84, 98], arm: [[64, 70], [74, 92]] }) + spin(70, 90, 12),
+  'tennis-ball-wall-upper-back': () =>
+    wall(40) +
+    standing({
+      head: [62, 30],
+      neck: [58, 46],
+      hip: [62, 94],
+      arm: [[66, 72], [80, 88]],
+      leg: [[82, 118], [78, 144], [90, 144]],
+      farLeg: [[78, 120], [72, 144], [84, 144]],
+    }) +
+    ball([47, 58], 7) +
+    spin(88, 48, 9, -160, 140),
+  'foam-roller-wall-back': () =>
+    wall(40) +
+    `<rect class="h" x="41" y="40" width="12" height="62" rx="6"/>` +
+    standing({
+      head: [62, 30],
+      neck: [58, 46],
+      hip: [62, 94],
+      arm: [[66, 72], [80, 88]],
+      leg: [[82, 118], [78, 144], [90, 144]],
+      farLeg: [[78, 120], [72, 144], [84, 144]],
+    }) +
+    arrow([120, 60], null, [120, 104], true),
+  'neck-shoulder-kneading': () =>
+    seatFront() +
+    front({ head: [104, 36], ra: [[104, 88], [84, 62]] }) +
+    curve([68, 50], [74, 40], [84, 44], 'm') +
+    curve([64, 62], [58, 56], [60, 46], 'm'),
+  'massage-ball-lower-back': () =>
+    chair(56) + seated({ head: [90, 37], neck: [84, 52], hip: [82, 98] }) + ball([68, 86], 7) + spin(68, 86, 15, -120, 160),
+  'forearm-wrist-massage': () =>
+    line([[112, 92], [186, 92]], 'p') +
+    line([[176, 92], [176, 146]], 'p') +
+    stool(50) +
+    seated({
+      head: [76, 37],
+      neck: [72, 52],
+      hip: [70, 98],
+      arm: [[104, 86], [150, 86]],
+      farArm: [[96, 74], [124, 80]],
+      leg: [[106, 98], [108, 140], [120, 140]],
+      farLeg: [[102, 100], [102, 140], [114, 140]],
+    }) +
+    spin(130, 70, 9, -170, 120),
+  'massage-ball-hips-wall': () =>
+    wall(40) +
+    standing({
+      head: [66, 34],
+      neck: [62, 50],
+      hip: [58, 98],
+      arm: [[70, 76], [82, 90]],
+      leg: [[86, 116], [80, 144], [92, 144]],
+      farLeg: [[82, 118], [74, 144], [86, 144]],
+    }) +
+    ball([46, 100], 7) +
+    spin(46, 100, 16, -80, 200),
+
+  // ---- micro checks
+  'posture-reset': () => chair() + seated() + line([[84, 10], [84, 140]], 'd') + arrow([100, 26], null, [100, 8]),
+  'eye-rest-20-20-20': () =>
+    `<path class="l" d="M22 80Q46 56 70 80Q46 104 22 80Z"/>` +
+    `<circle class="h" cx="48" cy="80" r="7"/>` +
+    line([[80, 80], [150, 80]], 'd') +
+    line([[150, 112], [168, 70], [186, 112]], 'p') +
+    line([[148, 112], [186, 112]], 'p') +
+    `<circle class="a" cx="168" cy="50" r="7"/>`,
+  'breathing-reset': () =>
+    stool() +
+    seated({ arm: [[92, 80], [104, 94]] }) +
+    curve([100, 36], [112, 30], [124, 36], 'm') +
+    curve([104, 44], [118, 38], [132, 46], 'm') +
+    curve([100, 52], [112, 50], [124, 56], 'm'),
+  'stand-up-break': () =>
+    floor() +
+    chair(30) +
+    standing({
+      head: [112, 30],
+      neck: [110, 46],
+      hip: [108, 94],
+      arm: [[122, 70], [130, 88]],
+      farArm: [[98, 70], [92, 90]],
+      leg: [[122, 118], [128, 144], [140, 144]],
+      farLeg: [[98, 120], [86, 140], [94, 146]],
+    }) +
+    arrow([146, 40], [158, 60], [150, 84]),
+  'shoulder-drop': () => seatFront() + front() + arrow([70, 24], null, [70, 46]) + arrow([130, 24], null, [130, 46]),
+  'screen-distance-check': () =>
+    line([[118, 100], [188, 100]], 'p') +
+    line([[180, 100], [180, 146]], 'p') +
+    `<rect class="p" x="160" y="40" width="8" height="46" rx="2"/>` +
+    line([[164, 86], [164, 100]], 'p') +
+    stool(44) +
+    seated({ head: [70, 37], neck: [66, 52], hip: [64, 98], arm: [[90, 84], [118, 94]], leg: [[100, 98], [102, 140], [114, 140]], farLeg: [[96, 100], [96, 140], [108, 140]] }) +
+    line([[82, 36], [156, 44]], 'd') +
+    arrow([84, 18], null, [156, 18], true),
+  'wrist-shake-out': () =>
+    seatFront() +
+    front({ la: [[64, 86], [60, 106]], ra: [[136, 86], [140, 106]] }) +
+    line([[44, 100], [50, 104], [44, 108], [50, 112]], 'm') +
+    line([[156, 100], [150, 104], [156, 108], [150, 112]], 'm'),
+  'blink-break': () =>
+    `<path class="l" d="M20 80Q50 106 80 80"/>` +
+    line([[32, 88], [28, 96]], 'l') +
+    line([[50, 94], [50, 102]], 'l') +
+    line([[68, 88], [72, 96]], 'l') +
+    `<path class="l" d="M118 80Q148 54 178 80Q148 106 118 80Z"/>` +
+    `<circle class="h" cx="148" cy="80" r="8"/>` +
+    arrow([86, 70], [99, 62], [112, 70]),
+  'hydration-sip': () =>
+    floor() +
+    standing({ head: [100, 30], neck: [98, 46], hip: [98, 94], arm: [[114, 70], [116, 42]] }) +
+    `<path class="h" d="M114 26L128 26L126 46L116 46Z"/>`,
+  'wall-posture-check': () =>
+    wall(40) +
+    standing({ head: [53, 30], neck: [50, 46], hip: [49, 94], arm: [[54, 72], [56, 96]], leg: [[51, 120], [50, 144], [62, 144]], farLeg: [[48, 120], [47, 144], [59, 144]] }) +
+    `<circle class="a" cx="38" cy="30" r="4"/><circle class="a" cx="38" cy="58" r="4"/><circle class="a" cx="38" cy="92" r="4"/>` +
+    arrow([90, 40], null, [90, 16]),
+};
+
+mkdirSync(OUT, { recursive: true });
+for (const [id, draw] of Object.entries(ART)) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 160" width="200" height="160">${STYLE}${draw()}</svg>\n`;
+  writeFileSync(new URL(`${id}.svg`, OUT), svg);
+}
+console.log(`${Object.keys(ART).length} illustrations written`);
