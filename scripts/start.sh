@@ -3,6 +3,8 @@
 # with Limber loaded (a throwaway profile in .chromium-profile/). Pass --firefox for Firefox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The Node 24 that `npm ci` installs (package `node`) runs everything below.
+export PATH="$PWD/node_modules/.bin:$PATH"
 if [ "${1:-}" = "--firefox" ]; then
   bash scripts/setup.sh --firefox
   npm run -s build:firefox

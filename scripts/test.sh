@@ -5,6 +5,8 @@
 #        npm test -- unit|e2e|firefox   (one part; see README)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The Node 24 that `npm ci` installs (package `node`) runs everything below.
+export PATH="$PWD/node_modules/.bin:$PATH"
 only="${1:-all}"
 bash scripts/setup.sh --firefox || exit 1
 mkdir -p test-results
