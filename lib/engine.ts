@@ -5,7 +5,7 @@
  * time, in arrival order. Nothing here holds the truth between events: storage does.
  */
 import { ROUTINES } from '../content/routines';
-import { DEFAULT_PICK_PREFS, pickRoutine } from '../content/picker';
+import { pickRoutine, type PickPrefs } from '../content/picker';
 import type { Routine } from '../content/types';
 import { parseRequest, type BreakSession, type ErrorCode, type Reply, type Request, type Status } from './messages';
 import { clock } from './platform/clock';
@@ -142,7 +142,13 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null): Promise<Routine | undefined> {
+/** The user's routine preferences as the picker wants them (self-massage only once screened). */
+export function pickPrefs(settings: Settings): PickPrefs {
+  const r = settings.routines;
+  return { equipment: r.equipment, focusAreas: r.focusAreas, positions: r.positions, excluded: r.excluded, allowSelfMassage: r.selfMassage === 'allowed' };
+}
+
+async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, settings: Settings): Promise<Routine | undefined> {
   let recent: string[] = [];
   try {
     recent = await recentRoutines(30);
@@ -150,7 +156,7 @@ async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: 
     // no history: no preference
   }
   if (avoid) recent = [avoid, ...recent];
-  return pickRoutine(ROUTINES, kind, DEFAULT_PICK_PREFS, recent, hash(breakId + (avoid ?? '')));
+  return pickRoutine(ROUTINES, kind, pickPrefs(settings), recent, hash(breakId + (avoid ?? '')));
 }
 
 async function session(breakId: string, another: boolean): Promise<BreakSession | null> {
@@ -159,7 +165,7 @@ async function session(breakId: string, another: boolean): Promise<BreakSession 
   if (!p || p.name !== 'onBreak' || p.brk.id !== breakId) return null;
   let routineId = p.routineId;
   if (!routineId || another) {
-    const r = await chooseRoutine(p.brk.kind, breakId, another ? routineId : null);
+    const r = await chooseRoutine(p.brk.kind, breakId, another ? routineId : null, settings);
     if (r) {
       routineId = r.id;
       await handleNow({ type: 'setRoutine', breakId, routineId });

@@ -60,10 +60,14 @@ describe('validateField', () => {
 
 describe('parseSettings', () => {
   it('rejects malformed stored values and falls back to defaults', () => {
-    for (const raw of [null, 42, 'x', {}, { ...DEFAULT_SETTINGS, idleSec: 5 }, { ...DEFAULT_SETTINGS, stretch: { enabled: 'yes' } }]) {
+    for (const raw of [null, 42, 'x', {}, [], { ...DEFAULT_SETTINGS, idleSec: 5 }, { ...DEFAULT_SETTINGS, stretch: { enabled: 'yes' } }]) {
       expect(parseSettings(raw).ok).toBe(false);
       expect(settingsOrDefaults(raw)).toEqual(DEFAULT_SETTINGS);
     }
+  });
+  it('keeps every valid field of a partly broken or older stored value', () => {
+    const raw = { stretch: { enabled: true, everySec: 1800, lengthSec: 120 }, idleSec: 5, snoozeLimit: 4, unknown: 1 };
+    expect(settingsOrDefaults(raw)).toEqual({ ...DEFAULT_SETTINGS, stretch: raw.stretch, snoozeLimit: 4 });
   });
   it('accepts seconds-long intervals in storage (used by the end-to-end tests)', () => {
     const fast = { ...DEFAULT_SETTINGS, stretch: { enabled: true, everySec: 5, lengthSec: 2 } };

@@ -6,6 +6,7 @@
  *   message key for each failure. Invalid input never reaches storage.
  */
 import * as v from 'valibot';
+import { BODY_AREAS, EQUIPMENT, POSITIONS } from '../content/types';
 
 export const SETTINGS_VERSION = 1;
 
@@ -20,9 +21,44 @@ const BreakRule = v.object({
   lengthSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
 });
 
+/** Minutes after local midnight. */
+const MinuteOfDay = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60));
+
+/** A working range in local wall-clock time; `to <= from` means it crosses midnight. */
+const TimeRange = v.object({ from: MinuteOfDay, to: MinuteOfDay });
+
+export const ScheduleSchema = v.object({
+  /** Off: reminders at any time. */
+  enabled: v.boolean(),
+  /** Index 0 = Monday ... 6 = Sunday; an empty list is a day off. */
+  days: v.pipe(v.array(v.pipe(v.array(TimeRange), v.maxLength(6))), v.length(7)),
+});
+
+const RoutinePrefs = v.object({
+  equipment: v.pipe(v.array(v.picklist(EQUIPMENT)), v.maxLength(EQUIPMENT.length)),
+  focusAreas: v.pipe(v.array(v.picklist(BODY_AREAS)), v.maxLength(BODY_AREAS.length)),
+  positions: v.pipe(v.array(v.picklist(POSITIONS)), v.minLength(1), v.maxLength(POSITIONS.length)),
+  excluded: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/))), v.maxLength(200)),
+  /** Self-massage needs the one-time safety screen first ('ask'); 'hidden' after a red flag. */
+  selfMassage: v.picklist(['ask', 'allowed', 'hidden']),
+});
+
 export const SettingsSchema = v.object({
   micro: BreakRule,
   stretch: BreakRule,
+  /** Prompt once when today's desk time passes this (optional). */
+  dailyLimit: v.object({ enabled: v.boolean(), minutes: v.pipe(v.number(), v.integer(), v.minValue(30), v.maxValue(24 * 60)) }),
+  /** No Skip, one snooze at most. */
+  strict: v.boolean(),
+  schedule: ScheduleSchema,
+  /** While the focused window is fullscreen, a due prompt waits up to `maxMin`. */
+  fullscreen: v.object({ defer: v.boolean(), maxMin: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)) }),
+  /** How a due break is announced. */
+  prompts: v.object({ notification: v.boolean(), openWindow: v.boolean() }),
+  /** Minutes to the next break on the toolbar icon. */
+  badge: v.boolean(),
+  sound: v.object({ chime: v.boolean(), volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), voice: v.boolean() }),
+  routines: RoutinePrefs,
   snoozeSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
   snoozeLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)),
   /** Seconds without input before the machine counts as idle (browser.idle, >= 15). */
@@ -32,6 +68,11 @@ export const SettingsSchema = v.object({
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type Schedule = v.InferOutput<typeof ScheduleSchema>;
+export type TimeRange = v.InferOutput<typeof TimeRange>;
+export type RoutinePrefs = v.InferOutput<typeof RoutinePrefs>;
+
+const WORKDAY: TimeRange[] = [{ from: 9 * 60, to: 17 * 60 + 30 }];
 export type BreakRule = v.InferOutput<typeof BreakRule>;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -41,6 +82,15 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   snoozeLimit: 2,
   idleSec: 60,
   remindAfterSec: 3 * 60,
+  dailyLimit: { enabled: false, minutes: 6 * 60 },
+  strict: false,
+  // Off until the user sets working hours (first run or options): reminders at any time.
+  schedule: { enabled: false, days: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []] },
+  fullscreen: { defer: true, maxMin: 15 },
+  prompts: { notification: true, openWindow: false },
+  badge: true,
+  sound: { chime: false, volume: 0.6, voice: false },
+  routines: { equipment: ['none', 'chair', 'wall'], focusAreas: [], positions: ['seated', 'standing', 'wall'], excluded: [], selfMassage: 'ask' },
 }) as Settings;
 
 /** Parses anything (storage, an import) into settings, or says why not. Never throws. */
@@ -50,10 +100,21 @@ export function parseSettings(raw: unknown): { ok: true; value: Settings } | { o
   return { ok: false, issues: r.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`) };
 }
 
-/** Stored settings, or the defaults when nothing valid is stored (the stored value is left as it is). */
+/**
+ * The settings in force for whatever is stored: every valid top-level field is kept, anything
+ * missing or invalid takes its default. Never throws; the stored value itself is not changed.
+ */
 export function settingsOrDefaults(raw: unknown): Settings {
   const r = parseSettings(raw);
-  return r.ok ? r.value : DEFAULT_SETTINGS;
+  if (r.ok) return r.value;
+  if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
+  let acc: Settings = DEFAULT_SETTINGS;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+    if (!(key in raw)) continue;
+    const trial = parseSettings({ ...acc, [key]: (raw as Record<string, unknown>)[key] });
+    if (trial.ok) acc = trial.value;
+  }
+  return acc;
 }
 
 // ---------------------------------------------------------------------------------------------

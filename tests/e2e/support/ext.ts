@@ -3,17 +3,10 @@
  * which hangs while the worker is stopped).
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 
-export interface StoredSettings {
-  micro: { enabled: boolean; everySec: number; lengthSec: number };
-  stretch: { enabled: boolean; everySec: number; lengthSec: number };
-  snoozeSec: number;
-  snoozeLimit: number;
-  idleSec: number;
-  remindAfterSec: number;
-}
-
-export const FAST: StoredSettings = {
+/** Fast test defaults: no posture checks, hour-long stretch interval unless a test says otherwise. */
+export const FAST: Partial<Settings> = {
   micro: { enabled: false, everySec: 20 * 60, lengthSec: 20 },
   stretch: { enabled: true, everySec: 3600, lengthSec: 2 },
   snoozeSec: 300,
@@ -27,11 +20,15 @@ declare const chrome: {
   notifications: { getAll(): Promise<Record<string, boolean>> };
 };
 
-export async function setSettings(page: Page, patch: Partial<StoredSettings>): Promise<void> {
-  await page.evaluate(async (p) => {
-    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as object;
-    await chrome.storage.local.set({ settings: { ...cur, ...p } });
-  }, { ...FAST, ...patch });
+/** Writes settings straight to storage (as a test may: seconds-long intervals), over the defaults. */
+export async function setSettings(page: Page, patch: Partial<Settings>): Promise<void> {
+  await page.evaluate(
+    async ({ defaults, p }) => {
+      const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as object;
+      await chrome.storage.local.set({ settings: { ...defaults, ...cur, ...p } });
+    },
+    { defaults: DEFAULT_SETTINGS, p: { ...FAST, ...patch } },
+  );
 }
 
 export async function storageGet<T = unknown>(page: Page, key: string): Promise<T | undefined> {
