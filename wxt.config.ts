@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  // LIMBER_OUT lets parallel work build into its own folder (tests read the same variable).
+  outDir: process.env.LIMBER_OUT ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-const ext = path.resolve('.output/chrome-mv3');
+const ext = path.resolve(process.env.LIMBER_OUT ?? '.output', 'chrome-mv3');
 const DAY = 86_400_000;
 
 async function seedHistory(page: Page) {
