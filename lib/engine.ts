@@ -11,12 +11,14 @@ import { parseRequest, type BreakSession, type ErrorCode, type Reply, type Reque
 import { clock } from './platform/clock';
 import { reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
 import { configureIdle, queryActivity } from './platform/idle';
-import { clearPrompt, promptShowing, showPrompt } from './platform/notify';
-import { openBreakWindow } from './platform/windows';
+import { clearPrompt, promptShowing, showNotice, showPrompt } from './platform/notify';
+import { focusedFullscreen, openBreakWindow } from './platform/windows';
+import { setBadge } from './platform/badge';
+import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
 import { loadSettings, loadTracker, saveTracker } from './storage/items';
 import { HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
-import { initialState, nextWake, transition, view, type Effect, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
+import { initialState, nextWake, transition, view, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -31,6 +33,11 @@ export interface Handled {
   result: Result;
   settings: Settings;
   now: number;
+  env: Env;
+}
+
+async function currentEnv(settings: Settings): Promise<Env> {
+  return { timeZone: clock.timeZone(), fullscreen: settings.fullscreen.defer ? await focusedFullscreen() : false };
 }
 
 /** Counts handled events (read by the benchmark and tests through the state, not used for logic). */
@@ -43,16 +50,18 @@ export function dispatch(event: TrackerEvent): Promise<Handled> {
 async function handleNow(event: TrackerEvent): Promise<Handled> {
   stats.events++;
   const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
+  const env = await currentEnv(settings);
   const now = clock.now();
-  const state = stored ?? initialState(now);
-  const result = transition(state, event, now, settings);
+  const state = stored ?? initialState(now, env.timeZone);
+  const result = transition(state, event, now, settings, env);
   // History first: a record is idempotent (keyed by break id), so if the worker dies after this
   // and the event is handled again, it is still one row. Then the state, then the rest.
   await writeRecords(result.effects);
-  if (!result.refused) await saveTracker(result.state);
+  await saveTracker(result.state);
   await runEffects(result.effects, settings);
-  await reconcileAlarms(result.state, settings, now);
-  return { result, settings, now };
+  await reconcileAlarms(result.state, settings, now, env);
+  await setBadge(view(result.state, settings, env), now, settings.badge).catch(() => undefined);
+  return { result, settings, now, env };
 }
 
 async function writeRecords(effects: Effect[]): Promise<void> {
@@ -72,7 +81,11 @@ async function runEffects(effects: Effect[], settings: Settings): Promise<void> 
     try {
       switch (e.type) {
         case 'prompt':
-          await showPrompt(e.brk, settings, e.reminder);
+          if (settings.prompts.notification) await showPrompt(e.brk, settings, e.reminder);
+          if (settings.prompts.openWindow && !e.reminder) await openBreakWindow(e.brk.id, true);
+          break;
+        case 'notice':
+          await showNotice(e.notice, settings);
           break;
         case 'clearPrompt':
           await clearPrompt(e.breakId);
@@ -90,9 +103,11 @@ async function runEffects(effects: Effect[], settings: Settings): Promise<void> 
   }
 }
 
-async function reconcileAlarms(state: TrackerState, settings: Settings, now: number): Promise<void> {
-  await reconcileNextAlarm(nextWake(state, settings), now);
-  await reconcileWatchdog(state.activity === 'active' && state.phase.name !== 'onBreak' && nextWake(state, settings) !== null);
+async function reconcileAlarms(state: TrackerState, settings: Settings, now: number, env: Env): Promise<void> {
+  const wake = nextWake(state, settings, env);
+  await reconcileNextAlarm(wake, now);
+  const countingDeskTime = state.activity === 'active' && !state.paused && !state.offHours && state.phase.name !== 'onBreak';
+  await reconcileWatchdog(countingDeskTime && wake !== null);
 }
 
 /**
@@ -112,7 +127,7 @@ export function wake(): Promise<void> {
     if (!stored || activity !== stored.activity) await handleNow({ type: 'activity', state: activity });
     const { result } = await handleNow({ type: 'tick' });
     const p = result.state.phase;
-    if (p.name === 'due' && !(await promptShowing(p.brk.id))) await showPrompt(p.brk, settings, false);
+    if (p.name === 'due' && settings.prompts.notification && !(await promptShowing(p.brk.id))) await showPrompt(p.brk, settings, false);
   });
 }
 
@@ -184,11 +199,24 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
   return serial(async (): Promise<Reply<Request['type']>> => {
     switch (msg.type) {
       case 'status/get': {
-        const { result, settings, now } = await handleNow({ type: 'tick' });
+        const { result, settings, now, env } = await handleNow({ type: 'tick' });
         const td = await today(now);
-        const data: Status = { now, tracker: view(result.state, settings), today: td, historyError: td === null };
+        const data: Status = { now, tracker: view(result.state, settings, env), today: td, historyError: td === null };
         return { ok: true, data };
       }
+      case 'pause/set': {
+        const settings = await loadSettings();
+        const now = clock.now();
+        const mins = { '30m': 30, '1h': 60, '2h': 120 } as const;
+        const until =
+          msg.choice === 'indefinite' ? null : msg.choice === 'tomorrow' ? tomorrowStart(settings.schedule, now, clock.timeZone()) : now + mins[msg.choice] * 60_000;
+        const { result } = await handleNow({ type: 'pause', until });
+        const err = refusal(result);
+        return err ? { ok: false, error: err } : { ok: true, data: { until } };
+      }
+      case 'pause/resume':
+        await handleNow({ type: 'resume' });
+        return { ok: true, data: { resumed: true } };
       case 'break/start': {
         const { result } = await handleNow({ type: 'start', breakId: msg.breakId });
         const err = refusal(result);

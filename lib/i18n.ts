@@ -10,7 +10,9 @@ export type MessageKey = keyof typeof en;
 export function t(key: MessageKey, substitutions?: string | number | Array<string | number>): string {
   const subs = substitutions === undefined ? undefined : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
   try {
-    return browser.i18n.getMessage(key, subs) || key;
+    // Keys are checked by MessageKey above; WXT's generated key list may lag until `wxt prepare`.
+    const getMessage = browser.i18n.getMessage as (k: string, s?: string[]) => string;
+    return getMessage(key, subs) || key;
   } catch {
     return key;
   }

@@ -18,6 +18,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('break/skip'), breakId: BreakId }),
   v.object({ type: v.literal('break/session'), breakId: BreakId }),
   v.object({ type: v.literal('break/another'), breakId: BreakId }),
+  v.object({ type: v.literal('pause/set'), choice: v.picklist(['30m', '1h', '2h', 'tomorrow', 'indefinite']) }),
+  v.object({ type: v.literal('pause/resume') }),
   v.object({
     type: v.literal('break/finish'),
     breakId: BreakId,
@@ -52,13 +54,15 @@ interface Responses {
   'break/session': BreakSession | null;
   'break/another': BreakSession | null;
   'break/finish': { today: TodaySummary | null };
+  'pause/set': { until: number | null };
+  'pause/resume': { resumed: true };
 }
 
 export type RequestType = Request['type'];
 export type ResponseOf<T extends RequestType> = Responses[T];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
-export type ErrorCode = 'badRequest' | 'noSuchBreak' | 'snoozeLimit' | 'disabled' | 'internal';
+export type ErrorCode = 'badRequest' | 'noSuchBreak' | 'snoozeLimit' | 'strict' | 'paused' | 'internal';
 export type Reply<T extends RequestType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: ErrorCode };
 
 export function parseRequest(raw: unknown): Request | null {

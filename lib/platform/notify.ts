@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import type { DueBreak } from '../tracker/tracker';
+import type { DueBreak, Notice } from '../tracker/tracker';
 import type { Settings } from '../settings';
 
 export type SecondButton = 'snooze' | 'skip';
@@ -53,4 +53,13 @@ export async function clearPrompt(breakId: string): Promise<void> {
 export async function promptShowing(breakId: string): Promise<boolean> {
   const all = await browser.notifications.getAll();
   return Object.keys(all).some((id) => parsePromptId(id)?.breakId === breakId);
+}
+
+/** One-off messages: a pause has ended, the daily sitting limit was passed. */
+export async function showNotice(notice: Notice, settings: Settings): Promise<void> {
+  const text =
+    notice === 'pauseEnded'
+      ? { title: t('noticePauseEndedTitle'), message: t('noticePauseEndedBody') }
+      : { title: t('noticeDailyLimitTitle'), message: t('noticeDailyLimitBody', Math.round(settings.dailyLimit.minutes / 60 * 10) / 10) };
+  await browser.notifications.create(`notice:${notice}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), ...text });
 }

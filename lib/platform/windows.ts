@@ -6,7 +6,8 @@ const breakWindowItem = storage.defineItem<{ windowId: number; breakId: string }
 
 export const BREAK_WINDOW = { width: 460, height: 700 };
 
-export async function openBreakWindow(breakId: string): Promise<void> {
+/** Opens (or focuses) the break window; `prompting`: opened as the prompt itself, not yet started. */
+export async function openBreakWindow(breakId: string, prompting = false): Promise<void> {
   const open = await breakWindowItem.getValue();
   if (open) {
     try {
@@ -21,7 +22,7 @@ export async function openBreakWindow(breakId: string): Promise<void> {
     }
   }
   const win = await browser.windows.create({
-    url: browser.runtime.getURL(`/break.html?id=${encodeURIComponent(breakId)}`),
+    url: browser.runtime.getURL(`/break.html?id=${encodeURIComponent(breakId)}${prompting ? '&prompt=1' : ''}`),
     type: 'popup',
     focused: true,
     ...BREAK_WINDOW,
@@ -35,4 +36,14 @@ export async function breakWindowClosed(windowId: number): Promise<string | null
   if (!open || open.windowId !== windowId) return null;
   await breakWindowItem.setValue(null);
   return open.breakId;
+}
+
+/** Whether the focused browser window is fullscreen (a video, slides). No permission needed. */
+export async function focusedFullscreen(): Promise<boolean> {
+  try {
+    const w = await browser.windows.getLastFocused();
+    return w.focused === true && w.state === 'fullscreen';
+  } catch {
+    return false;
+  }
 }

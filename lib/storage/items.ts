@@ -4,7 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsOrDefaults, type Settings } from '../settings';
-import { TRACKER_VERSION, type TrackerState } from '../tracker/tracker';
+import { migrateV1, TRACKER_VERSION, type TrackerState } from '../tracker/tracker';
 
 export const SETTINGS_KEY = 'local:settings' as const;
 export const TRACKER_KEY = 'local:tracker' as const;
@@ -17,6 +17,9 @@ export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, {
 export const trackerItem = storage.defineItem<TrackerState | null>(TRACKER_KEY, {
   fallback: null,
   version: TRACKER_VERSION,
+  migrations: {
+    2: (old: Parameters<typeof migrateV1>[0] | null) => (old ? migrateV1(old) : null),
+  },
 });
 
 /** The settings in force: what is stored if valid, else the defaults (the stored value is kept). */

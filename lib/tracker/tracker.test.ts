@@ -229,7 +229,13 @@ describe('prompt actions', () => {
     const { sim } = due();
     const before = sim.state;
     expect(sim.send({ type: 'start', breakId: 'stretch-1' }, T0 + 51 * MIN).refused).toBe('noSuchBreak');
-    expect(sim.state).toEqual({ ...before, asOf: T0 + 51 * MIN, lastSeen: T0 + 51 * MIN, desk: { micro: 51 * MIN, stretch: 51 * MIN } });
+    expect(sim.state).toEqual({
+      ...before,
+      asOf: T0 + 51 * MIN,
+      lastSeen: T0 + 51 * MIN,
+      desk: { micro: 51 * MIN, stretch: 51 * MIN },
+      today: { ...before.today, deskMs: 51 * MIN },
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The desk-time tracker: a pure state machine. `transition(state, event, now, settings)` returns
- * the next state and the effects to carry out; it never reads the clock and never has side
+ * The desk-time tracker: a pure state machine. `transition(state, event, now, settings, env)`
+ * returns the next state and the effects to carry out; it never reads the clock and has no side
  * effects. The background stores the state after every transition, so a stopped worker loses
  * nothing, and a restart (state reloaded from storage) never changes what happens next.
  *
@@ -10,20 +10,23 @@
  *           v                                                           |
  *     +-----------+   desk time reaches an interval    +-------+  snooze   +---------+
  *     |  working  | ---------------------------------> |  due  | --------> | snoozed |
- *     +-----------+          (prompt effect)           +-------+ <-------- +---------+
+ *     +-----------+   (prompt; waits while fullscreen) +-------+ <-------- +---------+
  *        ^     ^                                         |   |   time is up      |
- *        |     |  skip (recorded `skipped`)              |   | start             | start
+ *        |     |  skip / pause / hours end (`skipped`)   |   | start             | start
  *        |     +-----------------------------------------+   v                   |
  *        |  finish: completed / partial / skipped      +---------+ <-------------+
  *        +-------------------------------------------- | onBreak |  <- "take a break now"
  *                                                       +---------+     (from working)
  *
- * Desk time is active time: two counters (one per break kind) grow only while the machine
- * reports activity, and not during a break. Everything is derived from stored timestamps.
+ *   Orthogonal to the phase: `activity` (active / idle / locked), `paused` (until a time or
+ *   until resumed) and working hours (from the schedule). Desk time is counted only while
+ *   active, inside working hours, not paused and not on a break. Everything is derived from
+ *   stored timestamps; nothing counts ticks.
  */
 import { BREAK_KINDS, type BreakKind, type Settings } from '../settings';
+import { currentInterval, localParts, localToInstant, nextWorkStart, workingIntervals } from '../schedule';
 
-export const TRACKER_VERSION = 1;
+export const TRACKER_VERSION = 2;
 
 /** A watchdog alarm wakes the worker this often while desk time is counting. */
 export const WATCHDOG_MS = 5 * 60_000;
@@ -33,9 +36,20 @@ export const SLEEP_GAP_MS = WATCHDOG_MS + 90_000;
 export const MERGE_WINDOW_MS = 2 * 60_000;
 /** A break left open this long past its length is closed as `partial`. */
 export const ABANDON_AFTER_MS = 15 * 60_000;
+/** While a due prompt waits for fullscreen to end, look again this often. */
+export const FULLSCREEN_RECHECK_MS = 60_000;
 
 export type Activity = 'active' | 'idle' | 'locked';
 export type Outcome = 'completed' | 'partial' | 'skipped' | 'natural';
+
+/** What the tracker needs to know about the world besides time and settings. */
+export interface Env {
+  timeZone: string;
+  /** The focused browser window is fullscreen (video, slides). */
+  fullscreen: boolean;
+}
+
+export const DEFAULT_ENV: Env = { timeZone: 'UTC', fullscreen: false };
 
 export interface DueBreak {
   /** Stable id: the same due break always has the same id, so recording it twice is one row. */
@@ -71,6 +85,14 @@ export interface TrackerState {
   lastSeen: number;
   /** When a natural break was last credited (for the popup's "why"). */
   lastNaturalAt: number | null;
+  /** Reminders paused: until an instant, or until resumed (`until: null`). */
+  paused: { since: number; until: number | null } | null;
+  /** Outside working hours as of `asOf`. */
+  offHours: boolean;
+  /** Today's desk time, for the daily sitting limit. `end` is the next local midnight. */
+  today: { end: number; deskMs: number; limitNotified: boolean };
+  /** A due break has been waiting for fullscreen to end since then. */
+  deferredSince: number | null;
   phase: Phase;
 }
 
@@ -82,6 +104,8 @@ export type TrackerEvent =
   | { type: 'skip'; breakId: string }
   | { type: 'finish'; breakId: string; outcome: 'completed' | 'partial' | 'skipped'; routineId?: string | null }
   | { type: 'setRoutine'; breakId: string; routineId: string }
+  | { type: 'pause'; until: number | null }
+  | { type: 'resume' }
   | { type: 'settingsChanged' };
 
 export interface BreakRecord {
@@ -98,20 +122,31 @@ export interface BreakRecord {
   manual: boolean;
 }
 
+export type Notice = 'pauseEnded' | 'dailyLimit';
+
 export type Effect =
   | { type: 'prompt'; brk: DueBreak; reminder: boolean }
   | { type: 'clearPrompt'; breakId: string }
   | { type: 'openBreak'; brk: DueBreak }
-  | { type: 'record'; entry: BreakRecord };
+  | { type: 'record'; entry: BreakRecord }
+  | { type: 'notice'; notice: Notice };
+
+export type Refusal = 'noSuchBreak' | 'snoozeLimit' | 'strict' | 'paused';
 
 export interface Result {
   state: TrackerState;
   effects: Effect[];
-  /** Why an intent was refused (the state is then unchanged). */
-  refused?: 'noSuchBreak' | 'snoozeLimit' | 'disabled';
+  /** Why an intent was refused (the state is then unchanged but for the clock catching up). */
+  refused?: Refusal;
 }
 
-export function initialState(now: number): TrackerState {
+function nextMidnight(now: number, tz: string): number {
+  const p = localParts(now, tz);
+  const t = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+  return localToInstant(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), 0, tz);
+}
+
+export function initialState(now: number, tz = 'UTC'): TrackerState {
   return {
     v: TRACKER_VERSION,
     activity: 'active',
@@ -121,8 +156,17 @@ export function initialState(now: number): TrackerState {
     desk: { micro: 0, stretch: 0 },
     lastSeen: now,
     lastNaturalAt: null,
+    paused: null,
+    offHours: false,
+    today: { end: nextMidnight(now, tz), deskMs: 0, limitNotified: false },
+    deferredSince: null,
     phase: { name: 'working' },
   };
+}
+
+/** Brings a stored state of an older version up to date (storage migrations call this). */
+export function migrateV1(old: Omit<TrackerState, 'v' | 'paused' | 'offHours' | 'today' | 'deferredSince'> & { v: 1 }): TrackerState {
+  return { ...old, v: TRACKER_VERSION, paused: null, offHours: false, today: { end: old.asOf, deskMs: 0, limitNotified: false }, deferredSince: null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,33 +199,42 @@ function record(brk: DueBreak, outcome: Outcome, endedAt: number, startedAt: num
   };
 }
 
-/**
- * Brings the counters up to `now`: adds active desk time, notices sleep and clock jumps.
- * Returns the advanced state plus, when a sleep gap was noticed, the instant the machine went away.
- */
-function advance(s: TrackerState, now: number, settings: Settings): { s: TrackerState; effects: Effect[] } {
-  // Clock set back: keep what was counted, restart counting from the new now.
-  if (now < s.asOf || now < s.lastSeen) {
-    const phase = clampPhaseTimes(s.phase, now, settings);
-    return {
-      s: { ...s, asOf: now, lastSeen: now, awaySince: s.awaySince === null ? null : Math.min(s.awaySince, now), phase },
-      effects: [],
-    };
-  }
-  if (s.activity === 'active' && now - s.lastSeen > SLEEP_GAP_MS) {
-    // Nothing was heard from the machine for too long while it was active: it slept, or the
-    // browser was closed. Count everything since we last heard from it as time away.
-    const away = s.lastSeen;
-    const accrued = accrue(s, away);
-    return returnFromAway({ ...accrued, activity: 'idle', awaySince: away }, now, settings, 'active');
-  }
-  return { s: { ...accrue(s, now), lastSeen: now }, effects: [] };
+/** Closes an open (due or snoozed) prompt as skipped; a break under way is left alone. */
+function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState; effects: Effect[] } {
+  const p = s.phase;
+  if (p.name !== 'due' && p.name !== 'snoozed') return { s, effects: [] };
+  return {
+    s: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, p.brk.kind), deferredSince: null },
+    effects: [{ type: 'clearPrompt', breakId: p.brk.id }, record(p.brk, 'skipped', now, null, null)],
+  };
 }
 
-function accrue(s: TrackerState, upTo: number): TrackerState {
-  const dt = Math.max(0, upTo - s.asOf);
-  if (s.activity !== 'active' || s.phase.name === 'onBreak' || dt === 0) return { ...s, asOf: Math.max(s.asOf, upTo) };
-  return { ...s, asOf: upTo, desk: { micro: s.desk.micro + dt, stretch: s.desk.stretch + dt } };
+/** Desk time is counted now (given working hours as of the state). */
+function counting(s: TrackerState): boolean {
+  return s.activity === 'active' && !s.paused && !s.offHours && s.phase.name !== 'onBreak';
+}
+
+/** Active working time in [from, to] under the schedule. */
+function workingOverlap(settings: Settings, from: number, to: number, tz: string): number {
+  if (to <= from) return 0;
+  if (!settings.schedule.enabled) return to - from;
+  let sum = 0;
+  for (const iv of workingIntervals(settings.schedule, from, to, tz)) sum += Math.max(0, Math.min(to, iv.end) - Math.max(from, iv.start));
+  return sum;
+}
+
+function accrue(s: TrackerState, upTo: number, settings: Settings, tz: string): TrackerState {
+  if (upTo <= s.asOf) return s;
+  const countable = s.activity === 'active' && !s.paused && s.phase.name !== 'onBreak';
+  const dt = countable ? workingOverlap(settings, s.asOf, upTo, tz) : 0;
+  let today = s.today;
+  if (upTo >= today.end) today = { end: nextMidnight(upTo, tz), deskMs: 0, limitNotified: false };
+  return {
+    ...s,
+    asOf: upTo,
+    desk: dt ? { micro: s.desk.micro + dt, stretch: s.desk.stretch + dt } : s.desk,
+    today: dt ? { ...today, deskMs: today.deskMs + Math.min(dt, upTo - Math.max(s.asOf, today.end - 86_400_000)) } : today,
+  };
 }
 
 function clampPhaseTimes(p: Phase, now: number, settings: Settings): Phase {
@@ -195,6 +248,69 @@ function clampPhaseTimes(p: Phase, now: number, settings: Settings): Phase {
     default:
       return p;
   }
+}
+
+/**
+ * Brings the state up to `now`: adds desk time, notices sleep and clock jumps, the end of a
+ * pause, and working hours starting or ending.
+ */
+function advance(s0: TrackerState, now: number, settings: Settings, env: Env): { s: TrackerState; effects: Effect[] } {
+  const tz = env.timeZone;
+  let s = s0;
+  const effects: Effect[] = [];
+  if (now < s.asOf || now < s.lastSeen) {
+    // Clock set back: keep what was counted, count on from the new now.
+    s = {
+      ...s,
+      asOf: now,
+      lastSeen: now,
+      awaySince: s.awaySince === null ? null : Math.min(s.awaySince, now),
+      activeSince: Math.min(s.activeSince, now),
+      paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now) } : null,
+      deferredSince: s.deferredSince === null ? null : Math.min(s.deferredSince, now),
+      today: { ...s.today, end: Math.min(s.today.end, nextMidnight(now, tz)) },
+      phase: clampPhaseTimes(s.phase, now, settings),
+    };
+  } else if (s.activity === 'active' && now - s.lastSeen > SLEEP_GAP_MS) {
+    // Nothing was heard from the machine for too long while it was active: it slept, or the
+    // browser was closed. Count everything since we last heard from it as time away.
+    const away = s.lastSeen;
+    s = accrue(s, away, settings, tz);
+    const back = returnFromAway({ ...s, activity: 'idle', awaySince: away }, now, settings, 'active');
+    s = back.s;
+    effects.push(...back.effects);
+  }
+
+  // A pause that has run out ends by itself, and says so.
+  const pause = s.paused;
+  if (pause && pause.until !== null && now >= pause.until) {
+    s = accrue(s, pause.until, settings, tz);
+    const long = pause.until - pause.since >= settings.stretch.lengthSec * 1000;
+    s = { ...s, paused: null, desk: long ? { micro: 0, stretch: 0 } : s.desk, asOf: Math.max(s.asOf, pause.until) };
+    effects.push({ type: 'notice', notice: 'pauseEnded' });
+  }
+
+  // Working hours.
+  if (settings.schedule.enabled) {
+    const iv = currentInterval(settings.schedule, now, tz);
+    if (!iv) {
+      if (!s.offHours) {
+        const closed = closeOpenPrompt(accrue(s, now, settings, tz), now);
+        s = { ...closed.s, offHours: true };
+        effects.push(...closed.effects);
+      }
+    } else if (s.offHours || s.asOf < iv.start) {
+      // A new working range starts fresh (also after sleeping through the time off).
+      const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), iv.start);
+      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, asOf: Math.max(iv.start, closed.s.asOf) };
+      effects.push(...closed.effects);
+    }
+  } else if (s.offHours) {
+    s = { ...s, offHours: false, asOf: now };
+  }
+
+  s = { ...accrue(s, now, settings, tz), lastSeen: now };
+  return { s, effects };
 }
 
 /** The machine is back (or the tracker noticed it was away): credit natural breaks. */
@@ -216,16 +332,8 @@ function returnFromAway(s: TrackerState, now: number, settings: Settings, activi
       effects.push(record(openHere, 'natural', awaySince + rule.lengthSec * 1000, null, null));
       phase = { name: 'working' };
       credited = true;
-    } else if (rule.enabled && meaningful && !(kind === 'micro' && credited)) {
-      const brk: DueBreak = {
-        id: `${kind}-natural-${awaySince}`,
-        kind,
-        dueAt: awaySince,
-        deskMs: desk[kind],
-        snoozes: 0,
-        manual: false,
-        promptedAt: null,
-      };
+    } else if (rule.enabled && meaningful && !s.paused && !s.offHours && !(kind === 'micro' && credited)) {
+      const brk: DueBreak = { id: `${kind}-natural-${awaySince}`, kind, dueAt: awaySince, deskMs: desk[kind], snoozes: 0, manual: false, promptedAt: null };
       effects.push(record(brk, 'natural', awaySince + rule.lengthSec * 1000, null, null));
       credited = true;
     }
@@ -242,15 +350,16 @@ function returnFromAway(s: TrackerState, now: number, settings: Settings, activi
       lastSeen: now,
       desk,
       phase,
+      deferredSince: phase.name === 'working' ? null : s.deferredSince,
       lastNaturalAt: credited ? awaySince : s.lastNaturalAt,
     },
     effects,
   };
 }
 
-/** When the next break of each enabled kind falls due, given the state (null while away). */
+/** When each enabled kind falls due, if desk time keeps counting from now. */
 export function dueTimes(s: TrackerState, settings: Settings): Partial<Record<BreakKind, number>> {
-  if (s.activity !== 'active' || s.phase.name === 'onBreak') return {};
+  if (!counting(s)) return {};
   const out: Partial<Record<BreakKind, number>> = {};
   for (const kind of BREAK_KINDS) {
     const rule = settings[kind];
@@ -264,8 +373,7 @@ export function dueTimes(s: TrackerState, settings: Settings): Partial<Record<Br
 export function nextBreak(s: TrackerState, settings: Settings): { kind: BreakKind; at: number } | null {
   if (s.phase.name === 'snoozed') return { kind: s.phase.brk.kind, at: s.phase.until };
   if (s.phase.name !== 'working') return null;
-  const due = dueTimes(s, settings);
-  const { stretch, micro } = due;
+  const { stretch, micro } = dueTimes(s, settings);
   if (stretch === undefined && micro === undefined) return null;
   if (micro === undefined) return { kind: 'stretch', at: stretch! };
   if (stretch === undefined) return { kind: 'micro', at: micro };
@@ -274,103 +382,128 @@ export function nextBreak(s: TrackerState, settings: Settings): { kind: BreakKin
   return { kind: 'micro', at: micro };
 }
 
-/** The next instant the tracker must be woken (besides activity events), or null. */
-export function nextWake(s: TrackerState, settings: Settings): number | null {
+function effectiveSnoozeLimit(settings: Settings): number {
+  return settings.strict ? Math.min(1, settings.snoozeLimit) : settings.snoozeLimit;
+}
+
+/** The next instant the tracker must be woken (besides activity and user events), or null. */
+export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): number | null {
+  const wakes: number[] = [];
+  const add = (t: number | null | undefined) => {
+    if (t !== null && t !== undefined && Number.isFinite(t)) wakes.push(t);
+  };
+  if (s.paused) add(s.paused.until);
   switch (s.phase.name) {
     case 'working':
-      return nextBreak(s, settings)?.at ?? null;
+      if (s.deferredSince !== null) add(Math.min(s.asOf + FULLSCREEN_RECHECK_MS, s.deferredSince + settings.fullscreen.maxMin * 60_000));
+      else add(nextBreak(s, settings)?.at);
+      break;
     case 'due':
-      return s.phase.remindAt;
+      add(s.phase.remindAt);
+      break;
     case 'snoozed':
-      return s.phase.until;
+      add(s.phase.until);
+      break;
     case 'onBreak':
-      return s.phase.startedAt + settings[s.phase.brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS;
+      add(s.phase.startedAt + settings[s.phase.brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS);
+      break;
   }
+  if (counting(s) && settings.dailyLimit.enabled && !s.today.limitNotified) add(s.asOf + Math.max(0, settings.dailyLimit.minutes * 60_000 - s.today.deskMs));
+  if (settings.schedule.enabled && !s.paused) {
+    // Working hours ending (to close an open prompt) or starting (to start fresh).
+    if (s.offHours) add(nextWorkStart(settings.schedule, s.asOf, env.timeZone));
+    else if (s.phase.name !== 'working' || counting(s)) add(currentInterval(settings.schedule, s.asOf, env.timeZone)?.end);
+  }
+  return wakes.length ? Math.min(...wakes) : null;
 }
 
 function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings, reminder = false): Result {
   const b = { ...brk, promptedAt: brk.promptedAt ?? now };
   const remindAt = settings.remindAfterSec > 0 && !reminder ? now + settings.remindAfterSec * 1000 : null;
-  return { state: { ...s, phase: { name: 'due', brk: b, remindAt } }, effects: [{ type: 'prompt', brk: b, reminder }] };
+  return { state: { ...s, deferredSince: null, phase: { name: 'due', brk: b, remindAt } }, effects: [{ type: 'prompt', brk: b, reminder }] };
 }
 
-function tick(s: TrackerState, now: number, settings: Settings): Result {
+function tick(s: TrackerState, now: number, settings: Settings, env: Env): Result {
+  const effects: Effect[] = [];
+  if (settings.dailyLimit.enabled && !s.today.limitNotified && s.today.deskMs >= settings.dailyLimit.minutes * 60_000 && !s.paused && !s.offHours) {
+    s = { ...s, today: { ...s.today, limitNotified: true } };
+    effects.push({ type: 'notice', notice: 'dailyLimit' });
+  }
+  const withEffects = (r: Result): Result => ({ ...r, effects: [...effects, ...r.effects] });
   const p = s.phase;
   switch (p.name) {
     case 'working': {
       const next = nextBreak(s, settings);
-      if (!next || next.at > now) return { state: s, effects: [] };
+      if (!next || next.at > now) return { state: s.deferredSince === null ? s : { ...s, deferredSince: null }, effects };
+      // Fullscreen (a video, slides): wait, up to a bound.
+      if (settings.fullscreen.defer && env.fullscreen) {
+        const since = s.deferredSince ?? now;
+        if (now < since + settings.fullscreen.maxMin * 60_000) return { state: { ...s, deferredSince: since }, effects };
+      }
       // The instant the counter crossed the interval: the same whenever the tick runs.
       const over = s.desk[next.kind] - settings[next.kind].everySec * 1000;
       const dueAt = over >= 0 ? now - over : next.at;
-      const brk: DueBreak = {
-        id: `${next.kind}-${Math.round(dueAt)}`,
-        kind: next.kind,
-        dueAt,
-        deskMs: s.desk[next.kind],
-        snoozes: 0,
-        manual: false,
-        promptedAt: null,
-      };
-      return prompt(s, brk, now, settings);
+      const brk: DueBreak = { id: `${next.kind}-${Math.round(dueAt)}`, kind: next.kind, dueAt, deskMs: s.desk[next.kind], snoozes: 0, manual: false, promptedAt: null };
+      return withEffects(prompt(s, brk, now, settings));
     }
     case 'due':
-      if (p.remindAt !== null && now >= p.remindAt) return prompt(s, p.brk, now, settings, true);
-      return { state: s, effects: [] };
+      if (p.remindAt !== null && now >= p.remindAt && !s.paused && !s.offHours) return withEffects(prompt(s, p.brk, now, settings, true));
+      return { state: s, effects };
     case 'snoozed':
-      if (now >= p.until) return prompt(s, p.brk, now, settings);
-      return { state: s, effects: [] };
+      if (now >= p.until && !s.paused && !s.offHours) return withEffects(prompt(s, p.brk, now, settings));
+      return { state: s, effects };
     case 'onBreak': {
-      const wake = nextWake(s, settings)!;
-      if (now < wake) return { state: s, effects: [] };
-      return finish(s, p.brk.id, 'partial', p.routineId, now);
+      const wake = p.startedAt + settings[p.brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS;
+      if (now < wake) return { state: s, effects };
+      return withEffects(finish(s, p.brk.id, 'partial', p.routineId, now, settings));
     }
   }
 }
 
-function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partial' | 'skipped', routineId: string | null, now: number): Result {
+function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partial' | 'skipped', routineId: string | null, now: number, settings: Settings): Result {
   const p = s.phase;
   const brk = currentBreak(p);
   if (!brk || brk.id !== breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
+  if (outcome === 'skipped' && settings.strict && p.name !== 'onBreak') return { state: s, effects: [], refused: 'strict' };
   const startedAt = p.name === 'onBreak' ? p.startedAt : null;
   const effects: Effect[] = [];
   if (p.name !== 'onBreak') effects.push({ type: 'clearPrompt', breakId });
   effects.push(record(brk, outcome, now, startedAt, routineId ?? (p.name === 'onBreak' ? p.routineId : null)));
-  return {
-    state: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, brk.kind), asOf: now },
-    effects,
-  };
+  return { state: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, brk.kind), asOf: now, deferredSince: null }, effects };
 }
 
-/** The one entry point: state x event x now x settings -> state + effects. */
-export function transition(state: TrackerState, event: TrackerEvent, now: number, settings: Settings): Result {
-  const adv = advance(state, now, settings);
-  const r = step(adv.s, event, now, settings);
+/** The one entry point: state x event x now x settings x env -> state + effects. */
+export function transition(state: TrackerState, event: TrackerEvent, now: number, settings: Settings, env: Env = DEFAULT_ENV): Result {
+  const adv = advance(state, now, settings, env);
+  const r = step(adv.s, event, now, settings, env);
   // After any event, a break may have fallen due (e.g. the interval was shortened).
-  const after = event.type === 'tick' || r.refused ? r : chainTick(r, now, settings);
-  return { ...after, effects: [...adv.effects, ...after.effects] };
+  const after = event.type === 'tick' || r.refused ? r : chain(r, tick(r.state, now, settings, env));
+  return { ...after, state: after.refused ? adv.s : after.state, effects: [...adv.effects, ...after.effects] };
 }
 
-function chainTick(r: Result, now: number, settings: Settings): Result {
-  const t = tick(r.state, now, settings);
-  return { state: t.state, effects: [...r.effects, ...t.effects] };
+function chain(a: Result, b: Result): Result {
+  return { state: b.state, effects: [...a.effects, ...b.effects] };
 }
 
-function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings): Result {
+function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings, env: Env): Result {
   switch (e.type) {
     case 'tick':
     case 'settingsChanged':
-      return settingsGate(s, now, settings);
+      return settingsGate(s, now, settings, env);
     case 'activity': {
       if (e.state === s.activity) return { state: s, effects: [] };
-      if (e.state === 'active') return withEffects(returnFromAway(s, now, settings, 'active'));
+      if (e.state === 'active') {
+        const r = returnFromAway(s, now, settings, 'active');
+        return { state: r.s, effects: r.effects };
+      }
       // Going away. Chrome reports `idle` only after `idleSec` without input: the user left then.
       // Time counted since then was not desk time; take it back.
       const leftAt = e.state === 'idle' && s.activity === 'active' ? Math.max(now - settings.idleSec * 1000, s.activeSince) : now;
-      const over = s.activity === 'active' && s.phase.name !== 'onBreak' ? Math.max(0, s.asOf - leftAt) : 0;
+      const over = counting(s) ? Math.max(0, s.asOf - leftAt) : 0;
       const desk = { micro: Math.max(0, s.desk.micro - over), stretch: Math.max(0, s.desk.stretch - over) };
+      const today = { ...s.today, deskMs: Math.max(0, s.today.deskMs - over) };
       const awaySince = s.activity === 'active' ? Math.min(leftAt, now) : (s.awaySince ?? now);
-      return { state: { ...s, activity: e.state, awaySince, desk }, effects: [] };
+      return { state: { ...s, activity: e.state, awaySince, desk, today }, effects: [] };
     }
     case 'start': {
       const p = s.phase;
@@ -378,50 +511,53 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings)
       if (p.name === 'due' || p.name === 'snoozed') {
         if (e.breakId !== undefined && e.breakId !== p.brk.id) return { state: s, effects: [], refused: 'noSuchBreak' };
         return {
-          state: { ...s, phase: { name: 'onBreak', brk: p.brk, startedAt: now, routineId: null } },
+          state: { ...s, deferredSince: null, phase: { name: 'onBreak', brk: p.brk, startedAt: now, routineId: null } },
           effects: [{ type: 'clearPrompt', breakId: p.brk.id }, { type: 'openBreak', brk: p.brk }],
         };
       }
       if (e.breakId !== undefined) return { state: s, effects: [], refused: 'noSuchBreak' };
       const kind: BreakKind = settings.stretch.enabled || !settings.micro.enabled ? 'stretch' : 'micro';
       const brk: DueBreak = { id: `manual-${now}`, kind, dueAt: now, deskMs: s.desk[kind], snoozes: 0, manual: true, promptedAt: null };
-      return { state: { ...s, phase: { name: 'onBreak', brk, startedAt: now, routineId: null } }, effects: [{ type: 'openBreak', brk }] };
+      return { state: { ...s, deferredSince: null, phase: { name: 'onBreak', brk, startedAt: now, routineId: null } }, effects: [{ type: 'openBreak', brk }] };
     }
     case 'snooze': {
       const p = s.phase;
       if (p.name !== 'due' || p.brk.id !== e.breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
-      if (p.brk.snoozes >= settings.snoozeLimit) return { state: s, effects: [], refused: 'snoozeLimit' };
+      if (p.brk.snoozes >= effectiveSnoozeLimit(settings)) return { state: s, effects: [], refused: 'snoozeLimit' };
       const brk = { ...p.brk, snoozes: p.brk.snoozes + 1 };
-      return {
-        state: { ...s, phase: { name: 'snoozed', brk, until: now + settings.snoozeSec * 1000 } },
-        effects: [{ type: 'clearPrompt', breakId: brk.id }],
-      };
+      return { state: { ...s, phase: { name: 'snoozed', brk, until: now + settings.snoozeSec * 1000 } }, effects: [{ type: 'clearPrompt', breakId: brk.id }] };
     }
     case 'skip':
-      return finish(s, e.breakId, 'skipped', null, now);
+      return finish(s, e.breakId, 'skipped', null, now, settings);
     case 'finish':
-      return finish(s, e.breakId, e.outcome, e.routineId ?? null, now);
+      return finish(s, e.breakId, e.outcome, e.routineId ?? null, now, settings);
     case 'setRoutine': {
       const p = s.phase;
       if (p.name !== 'onBreak' || p.brk.id !== e.breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
       return { state: { ...s, phase: { ...p, routineId: e.routineId } }, effects: [] };
     }
+    case 'pause': {
+      if (e.until !== null && e.until <= now) return { state: s, effects: [], refused: 'paused' };
+      const closed = closeOpenPrompt(s, now);
+      return { state: { ...closed.s, paused: { since: s.paused?.since ?? now, until: e.until }, deferredSince: null }, effects: closed.effects };
+    }
+    case 'resume': {
+      if (!s.paused) return { state: s, effects: [] };
+      const long = now - s.paused.since >= settings.stretch.lengthSec * 1000;
+      return { state: { ...s, paused: null, asOf: now, desk: long ? { micro: 0, stretch: 0 } : s.desk }, effects: [] };
+    }
   }
 }
 
 /** A prompt for a kind that has since been switched off is withdrawn (not recorded). */
-function settingsGate(s: TrackerState, now: number, settings: Settings): Result {
+function settingsGate(s: TrackerState, now: number, settings: Settings, env: Env): Result {
   const p = s.phase;
   if ((p.name === 'due' || p.name === 'snoozed') && !settings[p.brk.kind].enabled) {
     return { state: { ...s, phase: { name: 'working' } }, effects: [{ type: 'clearPrompt', breakId: p.brk.id }] };
   }
   // A shorter snooze setting shortens a snooze under way.
   const clamped = p.name === 'snoozed' ? { ...s, phase: clampPhaseTimes(p, now, settings) } : s;
-  return tick(clamped, now, settings);
-}
-
-function withEffects(r: { s: TrackerState; effects: Effect[] }): Result {
-  return { state: r.s, effects: r.effects };
+  return tick(clamped, now, settings, env);
 }
 
 /** What the popup shows, derived from state (pure). */
@@ -429,19 +565,32 @@ export interface TrackerView {
   phase: Phase['name'];
   activity: Activity;
   next: { kind: BreakKind; at: number } | null;
-  open: { id: string; kind: BreakKind; snoozes: number; canSnooze: boolean } | null;
+  open: { id: string; kind: BreakKind; snoozes: number; canSnooze: boolean; canSkip: boolean } | null;
   deskMs: number;
+  todayDeskMs: number;
   lastNaturalAt: number | null;
+  paused: { until: number | null } | null;
+  /** Outside working hours: when they start again (null if not within a week). */
+  offHours: { until: number | null } | null;
+  /** A due break waiting for fullscreen to end. */
+  deferred: boolean;
 }
 
-export function view(s: TrackerState, settings: Settings): TrackerView {
+export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): TrackerView {
   const brk = currentBreak(s.phase);
+  const limit = effectiveSnoozeLimit(settings);
   return {
     phase: s.phase.name,
     activity: s.activity,
-    next: nextBreak(s, settings),
-    open: brk ? { id: brk.id, kind: brk.kind, snoozes: brk.snoozes, canSnooze: s.phase.name === 'due' && brk.snoozes < settings.snoozeLimit } : null,
+    next: s.paused || s.offHours ? null : nextBreak(s, settings),
+    open: brk
+      ? { id: brk.id, kind: brk.kind, snoozes: brk.snoozes, canSnooze: s.phase.name === 'due' && brk.snoozes < limit, canSkip: !settings.strict }
+      : null,
     deskMs: Math.max(s.desk.micro, s.desk.stretch),
+    todayDeskMs: s.today.deskMs,
     lastNaturalAt: s.lastNaturalAt,
+    paused: s.paused ? { until: s.paused.until } : null,
+    offHours: s.offHours ? { until: nextWorkStart(settings.schedule, s.asOf, env.timeZone) } : null,
+    deferred: s.deferredSince !== null,
   };
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { currentInterval, isWorking, localToInstant, nextWorkStart, rangeProblems, tomorrowStart, workingIntervals } from './schedule';
+import type { Schedule } from './settings';
+
+const H = 3_600_000;
+const NINE_TO_FIVE30 = [{ from: 9 * 60, to: 17 * 60 + 30 }];
+const weekdays: Schedule = { enabled: true, days: [NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, [], []] };
+
+describe('localToInstant', () => {
+  it('converts wall-clock time in a zone, across DST changes', () => {
+    expect(localToInstant(2026, 3, 2, 9 * 60, 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 2, 8)); // CET
+    expect(localToInstant(2026, 7, 1, 9 * 60, 'Europe/Berlin')).toBe(Date.UTC(2026, 6, 1, 7)); // CEST
+    expect(localToInstant(2026, 3, 8, 9 * 60, 'America/New_York')).toBe(Date.UTC(2026, 2, 8, 13)); // EDT from that day
+    expect(localToInstant(2026, 3, 2, 9 * 60, 'UTC')).toBe(Date.UTC(2026, 2, 2, 9));
+  });
+  it('maps a skipped time to just after the jump, a repeated one to its first occurrence', () => {
+    // Berlin 2026-03-29: 02:00 -> 03:00. 02:30 does not exist.
+    expect(localToInstant(2026, 3, 29, 150, 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 29, 1, 30));
+    // Berlin 2026-10-25: 03:00 -> 02:00. 02:30 happens twice; first at 00:30 UTC.
+    expect(localToInstant(2026, 10, 25, 150, 'Europe/Berlin')).toBe(Date.UTC(2026, 9, 25, 0, 30));
+  });
+});
+
+describe('working hours', () => {
+  const tz = 'Europe/Berlin';
+  it('knows working time, evenings and weekends', () => {
+    expect(isWorking(weekdays, Date.UTC(2026, 2, 2, 8, 30), tz)).toBe(true); // Mon 09:30
+    expect(isWorking(weekdays, Date.UTC(2026, 2, 2, 7, 59), tz)).toBe(false); // Mon 08:59
+    expect(isWorking(weekdays, Date.UTC(2026, 2, 2, 16, 29), tz)).toBe(true); // Mon 17:29
+    expect(isWorking(weekdays, Date.UTC(2026, 2, 2, 16, 30), tz)).toBe(false); // Mon 17:30
+    expect(isWorking(weekdays, Date.UTC(2026, 2, 7, 10), tz)).toBe(false); // Saturday
+  });
+  it('keeps 09:00 local on both sides of DST', () => {
+    const before = currentInterval(weekdays, Date.UTC(2026, 2, 27, 10), tz)!; // Fri, CET
+    const after = currentInterval(weekdays, Date.UTC(2026, 2, 30, 10), tz)!; // Mon, CEST
+    expect(before.start).toBe(Date.UTC(2026, 2, 27, 8));
+    expect(after.start).toBe(Date.UTC(2026, 2, 30, 7));
+    expect(after.end - after.start).toBe(8.5 * H);
+  });
+  it('handles ranges that cross midnight, including into a day off', () => {
+    const night: Schedule = { enabled: true, days: [[{ from: 22 * 60, to: 6 * 60 }], [], [], [], [], [], []] };
+    expect(isWorking(night, Date.UTC(2026, 2, 2, 22), 'UTC')).toBe(true); // Mon 22:00
+    expect(isWorking(night, Date.UTC(2026, 2, 3, 5, 59), 'UTC')).toBe(true); // Tue 05:59
+    expect(isWorking(night, Date.UTC(2026, 2, 3, 6), 'UTC')).toBe(false);
+    expect(currentInterval(night, Date.UTC(2026, 2, 3, 1), 'UTC')).toEqual({ start: Date.UTC(2026, 2, 2, 22), end: Date.UTC(2026, 2, 3, 6) });
+  });
+  it('merges back-to-back ranges across midnight', () => {
+    const s: Schedule = { enabled: true, days: [[{ from: 20 * 60, to: 24 * 60 }], [{ from: 0, to: 2 * 60 }], [], [], [], [], []] };
+    expect(workingIntervals(s, Date.UTC(2026, 2, 2, 21), Date.UTC(2026, 2, 2, 21), 'UTC')).toEqual([{ start: Date.UTC(2026, 2, 2, 20), end: Date.UTC(2026, 2, 3, 2) }]);
+  });
+  it('finds the next start: Friday evening -> Monday 09:00', () => {
+    expect(nextWorkStart(weekdays, Date.UTC(2026, 2, 6, 18), tz)).toBe(Date.UTC(2026, 2, 9, 8));
+    expect(nextWorkStart({ ...weekdays, enabled: false }, Date.UTC(2026, 2, 6, 18), tz)).toBeNull();
+  });
+  it('tomorrow starts at its first working hour, or midnight without a schedule', () => {
+    expect(tomorrowStart(weekdays, Date.UTC(2026, 2, 2, 12), tz)).toBe(Date.UTC(2026, 2, 3, 8));
+    expect(tomorrowStart(weekdays, Date.UTC(2026, 2, 6, 12), tz)).toBe(Date.UTC(2026, 2, 9, 8)); // Fri -> Mon
+    expect(tomorrowStart({ ...weekdays, enabled: false }, Date.UTC(2026, 2, 2, 12), tz)).toBe(Date.UTC(2026, 2, 2, 23));
+  });
+  it('a disabled schedule is always working', () => {
+    expect(isWorking({ ...weekdays, enabled: false }, Date.UTC(2026, 2, 7, 3), tz)).toBe(true);
+  });
+});
+
+describe('rangeProblems', () => {
+  it('finds zero-length, overlapping and impossible ranges', () => {
+    expect(rangeProblems([{ from: 540, to: 540 }])).toEqual([{ index: 0, problem: 'zeroLength' }]);
+    expect(rangeProblems([{ from: 540, to: 720 }, { from: 700, to: 800 }])).toEqual([{ index: 1, problem: 'overlap' }]);
+    expect(rangeProblems([{ from: 22 * 60, to: 2 * 60 }, { from: 23 * 60, to: 23 * 60 + 30 }])).toEqual([{ index: 1, problem: 'overlap' }]);
+    expect(rangeProblems([{ from: 1500, to: 30 }])).toEqual([{ index: 0, problem: 'outOfDay' }]);
+    expect(rangeProblems([{ from: 540, to: 720 }, { from: 780, to: 1050 }])).toEqual([]);
+  });
+});

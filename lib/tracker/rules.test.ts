@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { initialState, nextWake, transition, view, WATCHDOG_MS, type Effect, type Env, type TrackerEvent, type TrackerState } from './tracker';
+
+const MIN = 60_000;
+const H = 60 * MIN;
+const NINE_TO_FIVE30 = [{ from: 9 * 60, to: 17 * 60 + 30 }];
+
+const BASE: Settings = {
+  ...DEFAULT_SETTINGS,
+  micro: { enabled: false, everySec: 20 * 60, lengthSec: 20 },
+  stretch: { enabled: true, everySec: 50 * 60, lengthSec: 180 },
+  remindAfterSec: 0,
+};
+const WEEKDAYS: Settings = {
+  ...BASE,
+  schedule: { enabled: true, days: [NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, [], []] },
+};
+
+/** Drives the tracker like the background: every wake it asks for, the watchdog while counting. */
+class Sim {
+  state: TrackerState;
+  effects: Array<Effect & { at: number }> = [];
+  env: Env;
+  constructor(public settings: Settings, public now: number, tz = 'Europe/Berlin') {
+    this.env = { timeZone: tz, fullscreen: false };
+    this.state = initialState(now, tz);
+  }
+  send(e: TrackerEvent, at = this.now) {
+    this.now = at;
+    const r = transition(JSON.parse(JSON.stringify(this.state)), e, at, this.settings, this.env);
+    this.state = r.state;
+    this.effects.push(...r.effects.map((x) => ({ ...x, at })));
+    return r;
+  }
+  runUntil(until: number) {
+    for (let guard = 0; guard < 100_000; guard++) {
+      const wake = nextWake(this.state, this.settings, this.env) ?? Infinity;
+      const counting = this.state.activity === 'active' && !this.state.paused && !this.state.offHours && this.state.phase.name !== 'onBreak';
+      const at = Math.min(wake, counting ? this.now + WATCHDOG_MS : Infinity);
+      if (at > until) break;
+      this.send({ type: 'tick' }, Math.max(at, this.now));
+    }
+    this.now = until;
+  }
+  prompts() {
+    return this.effects.filter((e) => e.type === 'prompt');
+  }
+  records() {
+    return this.effects.flatMap((e) => (e.type === 'record' ? [e.entry] : []));
+  }
+  /** Answers every prompt by completing the break at once. */
+  complete() {
+    const p = this.state.phase;
+    if (p.name !== 'due') throw new Error(`not due: ${p.name}`);
+    this.send({ type: 'start', breakId: p.brk.id });
+    this.send({ type: 'finish', breakId: p.brk.id, outcome: 'completed' });
+  }
+}
+
+// Monday 2026-03-02, Europe/Berlin (UTC+1): 08:00 local = 07:00 UTC.
+const MON_0800 = Date.UTC(2026, 2, 2, 7);
+
+describe('working hours', () => {
+  it('counts nothing before 09:00 and starts fresh at 09:00', () => {
+    const sim = new Sim(WEEKDAYS, MON_0800);
+    sim.send({ type: 'tick' });
+    expect(view(sim.state, WEEKDAYS, sim.env).offHours).toEqual({ until: MON_0800 + H });
+    expect(nextWake(sim.state, WEEKDAYS, sim.env)).toBe(MON_0800 + H);
+    sim.runUntil(MON_0800 + H + 49 * MIN);
+    expect(sim.prompts()).toHaveLength(0);
+    sim.runUntil(MON_0800 + H + 50 * MIN);
+    expect(sim.prompts()).toHaveLength(1);
+  });
+
+  it('no prompts after hours; an unanswered prompt is closed as skipped when hours end', () => {
+    const sim = new Sim(WEEKDAYS, MON_0800 + 8 * H + 40 * MIN); // 16:40
+    sim.runUntil(MON_0800 + 9 * H + 30 * MIN); // 17:30
+    const p = sim.prompts();
+    expect(p).toHaveLength(0); // 16:40 -> 17:30 is 50 min, due exactly at the end: not prompted
+    const sim2 = new Sim(WEEKDAYS, MON_0800 + 8 * H); // 16:00
+    sim2.runUntil(MON_0800 + 9 * H); // 17:00: due at 16:50
+    expect(sim2.prompts()).toHaveLength(1);
+    sim2.runUntil(MON_0800 + 14 * H); // 22:00
+    expect(sim2.records()).toEqual([expect.objectContaining({ outcome: 'skipped', endedAt: MON_0800 + 9 * H + 30 * MIN })]);
+    expect(sim2.prompts()).toHaveLength(1);
+    expect(sim2.state.offHours).toBe(true);
+  });
+
+  it('Friday evening -> Monday 09:00, fresh, with the laptop asleep all weekend', () => {
+    const fri1700 = MON_0800 + 4 * 24 * H + 9 * H;
+    const sim = new Sim(WEEKDAYS, fri1700);
+    sim.runUntil(fri1700 + 30 * MIN);
+    const monNext = MON_0800 + 7 * 24 * H + H + 5 * MIN; // Monday 09:05, the laptop wakes
+    sim.send({ type: 'tick' }, monNext);
+    expect(sim.state.offHours).toBe(false);
+    expect(sim.state.desk.stretch).toBe(5 * MIN);
+    expect(view(sim.state, WEEKDAYS, sim.env).next?.at).toBe(monNext + 45 * MIN);
+  });
+
+  it('ranges are local time across a DST change (Berlin, 29 March)', () => {
+    const fri = Date.UTC(2026, 2, 27, 8); // Fri 27 March 09:00 CET
+    const mon = Date.UTC(2026, 2, 30, 7); // Mon 30 March 09:00 CEST
+    const sim = new Sim(WEEKDAYS, fri - 30 * MIN);
+    sim.send({ type: 'tick' });
+    expect(view(sim.state, WEEKDAYS, sim.env).offHours?.until).toBe(fri);
+    const sim2 = new Sim(WEEKDAYS, mon - 30 * MIN);
+    sim2.send({ type: 'tick' });
+    expect(view(sim2.state, WEEKDAYS, sim2.env).offHours?.until).toBe(mon);
+  });
+
+  it('a night shift across midnight counts on through 00:00', () => {
+    const night: Settings = { ...BASE, schedule: { enabled: true, days: Array.from({ length: 7 }, () => [{ from: 22 * 60, to: 6 * 60 }]) } };
+    const start = Date.UTC(2026, 2, 2, 22, 30); // 22:30 UTC
+    const sim = new Sim(night, start, 'UTC');
+    sim.runUntil(start + 50 * MIN); // 23:20
+    expect(sim.prompts()).toHaveLength(1);
+    sim.complete();
+    sim.runUntil(start + 100 * MIN); // 00:10: counting went on past midnight
+    expect(sim.prompts()).toHaveLength(2);
+  });
+
+  it('a working-hours change applies at once', () => {
+    const sim = new Sim(BASE, MON_0800 + 10 * H); // 18:00, no schedule
+    sim.runUntil(MON_0800 + 10 * H + 20 * MIN);
+    sim.settings = WEEKDAYS;
+    sim.send({ type: 'settingsChanged' });
+    expect(sim.state.offHours).toBe(true);
+    expect(view(sim.state, WEEKDAYS, sim.env).next).toBeNull();
+  });
+});
+
+describe('pause', () => {
+  it('pauses for an hour, then resumes by itself and says so', () => {
+    const sim = new Sim(BASE, MON_0800);
+    sim.runUntil(MON_0800 + 30 * MIN);
+    sim.send({ type: 'pause', until: MON_0800 + 90 * MIN });
+    expect(view(sim.state, BASE, sim.env)).toMatchObject({ paused: { until: MON_0800 + 90 * MIN }, next: null });
+    expect(nextWake(sim.state, BASE, sim.env)).toBe(MON_0800 + 90 * MIN);
+    sim.runUntil(MON_0800 + 90 * MIN);
+    expect(sim.effects.filter((e) => e.type === 'notice')).toEqual([expect.objectContaining({ notice: 'pauseEnded', at: MON_0800 + 90 * MIN })]);
+    expect(sim.state.paused).toBeNull();
+    // An hour's pause is longer than a break: desk time starts again from zero.
+    expect(view(sim.state, BASE, sim.env).next?.at).toBe(MON_0800 + 140 * MIN);
+  });
+
+  it('pausing while a prompt is open closes it as skipped; no prompts while paused', () => {
+    const sim = new Sim(BASE, MON_0800);
+    sim.runUntil(MON_0800 + 50 * MIN);
+    sim.send({ type: 'pause', until: null });
+    expect(sim.records()).toEqual([expect.objectContaining({ outcome: 'skipped' })]);
+    sim.runUntil(MON_0800 + 10 * H);
+    expect(sim.prompts()).toHaveLength(1);
+    sim.send({ type: 'resume' });
+    expect(view(sim.state, BASE, sim.env).next?.at).toBe(MON_0800 + 10 * H + 50 * MIN);
+  });
+
+  it('a pause until a time already past is refused', () => {
+    const sim = new Sim(BASE, MON_0800);
+    expect(sim.send({ type: 'pause', until: MON_0800 - 1 }).refused).toBe('paused');
+  });
+});
+
+describe('strict mode and snooze limits', () => {
+  const strict: Settings = { ...BASE, strict: true, snoozeLimit: 3 };
+  it('no skip and at most one snooze', () => {
+    const sim = new Sim(strict, MON_0800);
+    sim.runUntil(MON_0800 + 50 * MIN);
+    const id = sim.state.phase.name === 'due' ? sim.state.phase.brk.id : '';
+    expect(sim.send({ type: 'skip', breakId: id }).refused).toBe('strict');
+    expect(view(sim.state, strict, sim.env).open).toMatchObject({ canSkip: false, canSnooze: true });
+    expect(sim.send({ type: 'snooze', breakId: id }).refused).toBeUndefined();
+    sim.runUntil(MON_0800 + 55 * MIN);
+    expect(sim.send({ type: 'snooze', breakId: id }).refused).toBe('snoozeLimit');
+    expect(view(sim.state, strict, sim.env).open).toMatchObject({ canSnooze: false });
+  });
+});
+
+describe('daily sitting limit', () => {
+  it('prompts once when today passes the limit, again the next day', () => {
+    const s: Settings = { ...BASE, stretch: { ...BASE.stretch, enabled: false }, dailyLimit: { enabled: true, minutes: 120 } };
+    const sim = new Sim(s, MON_0800);
+    sim.runUntil(MON_0800 + 119 * MIN);
+    expect(sim.effects.filter((e) => e.type === 'notice')).toHaveLength(0);
+    sim.runUntil(MON_0800 + 5 * H);
+    expect(sim.effects.filter((e) => e.type === 'notice')).toEqual([expect.objectContaining({ notice: 'dailyLimit', at: MON_0800 + 120 * MIN })]);
+    sim.runUntil(MON_0800 + 24 * H + 2 * H + 1);
+    expect(sim.effects.filter((e) => e.type === 'notice')).toHaveLength(2);
+  });
+});
+
+describe('fullscreen deferral', () => {
+  const s: Settings = { ...BASE, fullscreen: { defer: true, maxMin: 15 } };
+  it('a due prompt waits while fullscreen, and comes when it ends', () => {
+    const sim = new Sim(s, MON_0800);
+    sim.env = { ...sim.env, fullscreen: true };
+    sim.runUntil(MON_0800 + 55 * MIN);
+    expect(sim.prompts()).toHaveLength(0);
+    expect(view(sim.state, s, sim.env).deferred).toBe(true);
+    sim.env = { ...sim.env, fullscreen: false };
+    sim.runUntil(MON_0800 + 57 * MIN);
+    expect(sim.prompts()).toEqual([expect.objectContaining({ at: MON_0800 + 56 * MIN })]);
+  });
+  it('prompts anyway at the bound', () => {
+    const sim = new Sim(s, MON_0800);
+    sim.env = { ...sim.env, fullscreen: true };
+    sim.runUntil(MON_0800 + 80 * MIN);
+    expect(sim.prompts()).toEqual([expect.objectContaining({ at: MON_0800 + 65 * MIN })]);
+  });
+  it('does not wait when deferral is off', () => {
+    const sim = new Sim({ ...s, fullscreen: { defer: false, maxMin: 15 } }, MON_0800);
+    sim.env = { ...sim.env, fullscreen: true };
+    sim.runUntil(MON_0800 + 50 * MIN);
+    expect(sim.prompts()).toHaveLength(1);
+  });
+});
