@@ -94,8 +94,10 @@ describe('working hours', () => {
     const monNext = MON_0800 + 7 * 24 * H + H + 5 * MIN; // Monday 09:05, the laptop wakes
     sim.send({ type: 'tick' }, monNext);
     expect(sim.state.offHours).toBe(false);
-    expect(sim.state.desk.stretch).toBe(5 * MIN);
-    expect(view(sim.state, WEEKDAYS, sim.env).next?.at).toBe(monNext + 45 * MIN);
+    // Asleep until 09:05: those five minutes were not desk time either.
+    expect(sim.state.desk.stretch).toBe(0);
+    expect(view(sim.state, WEEKDAYS, sim.env).next?.at).toBe(monNext + 50 * MIN);
+    expect(sim.records()).toEqual([]); // time off is not recorded as a natural break
   });
 
   it('ranges are local time across a DST change (Berlin, 29 March)', () => {
