@@ -93,6 +93,8 @@ export interface TrackerState {
   today: { end: number; deskMs: number; limitNotified: boolean };
   /** A due break has been waiting for fullscreen to end since then. */
   deferredSince: number | null;
+  /** The time in the last manual break's id (ids stay unique even within one millisecond). */
+  lastManualAt: number | null;
   phase: Phase;
 }
 
@@ -160,13 +162,14 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
     offHours: false,
     today: { end: nextMidnight(now, tz), deskMs: 0, limitNotified: false },
     deferredSince: null,
+    lastManualAt: null,
     phase: { name: 'working' },
   };
 }
 
 /** Brings a stored state of an older version up to date (storage migrations call this). */
-export function migrateV1(old: Omit<TrackerState, 'v' | 'paused' | 'offHours' | 'today' | 'deferredSince'> & { v: 1 }): TrackerState {
-  return { ...old, v: TRACKER_VERSION, paused: null, offHours: false, today: { end: old.asOf, deskMs: 0, limitNotified: false }, deferredSince: null };
+export function migrateV1(old: Omit<TrackerState, 'v' | 'paused' | 'offHours' | 'today' | 'deferredSince' | 'lastManualAt'> & { v: 1 }): TrackerState {
+  return { ...old, v: TRACKER_VERSION, paused: null, offHours: false, today: { end: old.asOf, deskMs: 0, limitNotified: false }, deferredSince: null, lastManualAt: null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -517,8 +520,12 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       }
       if (e.breakId !== undefined) return { state: s, effects: [], refused: 'noSuchBreak' };
       const kind: BreakKind = settings.stretch.enabled || !settings.micro.enabled ? 'stretch' : 'micro';
-      const brk: DueBreak = { id: `manual-${now}`, kind, dueAt: now, deskMs: s.desk[kind], snoozes: 0, manual: true, promptedAt: null };
-      return { state: { ...s, deferredSince: null, phase: { name: 'onBreak', brk, startedAt: now, routineId: null } }, effects: [{ type: 'openBreak', brk }] };
+      const at = s.lastManualAt !== null && s.lastManualAt >= now ? s.lastManualAt + 1 : now;
+      const brk: DueBreak = { id: `manual-${at}`, kind, dueAt: now, deskMs: s.desk[kind], snoozes: 0, manual: true, promptedAt: null };
+      return {
+        state: { ...s, deferredSince: null, lastManualAt: at, phase: { name: 'onBreak', brk, startedAt: now, routineId: null } },
+        effects: [{ type: 'openBreak', brk }],
+      };
     }
     case 'snooze': {
       const p = s.phase;
@@ -549,11 +556,12 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
   }
 }
 
-/** A prompt for a kind that has since been switched off is withdrawn (not recorded). */
+/** A prompt for a kind that has since been switched off is withdrawn, recorded as skipped. */
 function settingsGate(s: TrackerState, now: number, settings: Settings, env: Env): Result {
   const p = s.phase;
   if ((p.name === 'due' || p.name === 'snoozed') && !settings[p.brk.kind].enabled) {
-    return { state: { ...s, phase: { name: 'working' } }, effects: [{ type: 'clearPrompt', breakId: p.brk.id }] };
+    const closed = closeOpenPrompt(s, now);
+    return { state: closed.s, effects: closed.effects };
   }
   // A shorter snooze setting shortens a snooze under way.
   const clamped = p.name === 'snoozed' ? { ...s, phase: clampPhaseTimes(p, now, settings) } : s;
