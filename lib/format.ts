@@ -12,3 +12,10 @@ export function clockCountdown(ms: number): string {
 export function timeOfDay(epochMs: number, locale?: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(epochMs);
 }
+
+/** "14:00" today, or "Mon 09:00" for another day. */
+export function timeOfDayOrDate(epochMs: number, now: number, locale?: string, timeZone?: string): string {
+  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  if (day(epochMs) === day(now)) return timeOfDay(epochMs, locale, timeZone);
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(epochMs);
+}

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { ask, RequestError, type Status } from '../../lib/messages';
 import { t } from '../../lib/i18n';
-import { clockCountdown, timeOfDay } from '../../lib/format';
+import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
 import { send, useNow, useStatus } from '../../components/hooks/use-status';
 import { Flame } from '../../components/Flame';
 
@@ -18,7 +18,8 @@ export function App() {
       if (close) window.close();
       else refresh();
     } catch (e) {
-      setActionError(e instanceof RequestError && e.code === 'snoozeLimit' ? t('errSnoozeLimit') : t('errActionFailed'));
+      const code = e instanceof RequestError ? e.code : null;
+      setActionError(code === 'snoozeLimit' ? t('errSnoozeLimit') : code === 'strict' ? t('errStrict') : t('errActionFailed'));
       refresh();
     }
   };
@@ -33,6 +34,7 @@ export function App() {
       {status && <NextBreak status={status} now={now} act={act} />}
       {status && <Today status={status} />}
       {actionError && <p class="notice" role="alert">{actionError}</p>}
+      {status && <PauseControl status={status} act={act} />}
       <nav class="popup-actions">
         <button
           class="btn btn-primary"
@@ -70,7 +72,7 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
               {t('actionSnooze')}
             </button>
           )}
-          {tr.phase === 'due' && (
+          {tr.phase === 'due' && tr.open.canSkip && (
             <button class="btn btn-quiet" data-testid="skip" onClick={() => act(() => ask(send, { type: 'break/skip', breakId: id }))}>
               {t('actionSkip')}
             </button>
@@ -81,7 +83,21 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
   }
 
   let body;
-  if (tr.next) {
+  if (tr.paused) {
+    body = (
+      <p class="why-big" data-testid="next-why">
+        {tr.paused.until === null ? t('whyPausedIndefinite') : t('whyPaused', timeOfDayOrDate(tr.paused.until, now))}
+      </p>
+    );
+  } else if (tr.offHours) {
+    body = (
+      <p class="why-big" data-testid="next-why">
+        {tr.offHours.until === null ? t('whyOffHoursNoEnd') : t('whyOffHours', timeOfDayOrDate(tr.offHours.until, now))}
+      </p>
+    );
+  } else if (tr.deferred) {
+    body = <p class="why-big" data-testid="next-why">{t('whyDeferred')}</p>;
+  } else if (tr.next) {
     const left = tr.next.at - now;
     body = (
       <>
@@ -127,5 +143,43 @@ function Today({ status }: { status: Status }) {
         <span class="muted small" data-testid="longest">{t('streakBest', td.longest)}</span>
       </div>
     </section>
+  );
+}
+
+type PauseChoice = '30m' | '1h' | '2h' | 'tomorrow' | 'indefinite';
+
+function PauseControl({ status, act }: { status: Status; act: Act }) {
+  const [open, setOpen] = useState(false);
+  if (status.tracker.paused) {
+    return (
+      <button class="btn" data-testid="resume" onClick={() => act(() => ask(send, { type: 'pause/resume' }))}>
+        {t('actionResumeReminders')}
+      </button>
+    );
+  }
+  const choices: Array<[PauseChoice, string]> = [
+    ['30m', t('pause30m')],
+    ['1h', t('pause1h')],
+    ['2h', t('pause2h')],
+    ['tomorrow', t('pauseTomorrow')],
+    ['indefinite', t('pauseIndefinite')],
+  ];
+  return (
+    <div class="pause">
+      <button class="btn btn-quiet" data-testid="pause-menu" aria-expanded={open} aria-controls="pause-choices" onClick={() => setOpen(!open)}>
+        {t('pauseMenuLabel')}
+      </button>
+      {open && (
+        <ul id="pause-choices" class="pause-choices" aria-label={t('pauseMenuLabel')}>
+          {choices.map(([choice, label]) => (
+            <li key={choice}>
+              <button class="btn" data-testid={`pause-${choice}`} onClick={() => act(() => ask(send, { type: 'pause/set', choice }).then(() => setOpen(false)))}>
+                {label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

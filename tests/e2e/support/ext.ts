@@ -18,7 +18,18 @@ export const FAST: Partial<Settings> = {
 declare const chrome: {
   storage: { local: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } };
   notifications: { getAll(): Promise<Record<string, boolean>> };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  action: { getBadgeText(d: object): Promise<string> };
 };
+
+/** Sends a protocol message to the background, as the extension's pages do. */
+export async function sendMessage(page: Page, msg: unknown): Promise<unknown> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), msg);
+}
+
+export async function badgeText(page: Page): Promise<string> {
+  return page.evaluate(() => chrome.action.getBadgeText({}));
+}
 
 /** Writes settings straight to storage (as a test may: seconds-long intervals), over the defaults. */
 export async function setSettings(page: Page, patch: Partial<Settings>): Promise<void> {
@@ -27,7 +38,7 @@ export async function setSettings(page: Page, patch: Partial<Settings>): Promise
       const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as object;
       await chrome.storage.local.set({ settings: { ...defaults, ...cur, ...p } });
     },
-    { defaults: DEFAULT_SETTINGS, p: { ...FAST, ...patch } },
+    { defaults: { ...DEFAULT_SETTINGS, ...FAST }, p: patch },
   );
 }
 
