@@ -119,3 +119,18 @@ describe('engine (fake browser)', () => {
     expect(await notifications()).toEqual([`prompt:${id}:skip`]);
   });
 });
+
+describe('alarms', () => {
+  it('never asks for an alarm sooner than 30 s with real settings', async () => {
+    await saveSettings({ ...SETTINGS, stretch: { ...SETTINGS.stretch, everySec: 10 * 60 } });
+    await wake();
+    now = T0 + 5 * MIN; // the watchdog
+    await dispatch({ type: 'tick' });
+    now = T0 + 9 * MIN + 50_000; // 10 s before due; the alarm at the due time stays as it is
+    await dispatch({ type: 'tick' });
+    expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(T0 + 10 * MIN);
+    await browser.alarms.clearAll();
+    await dispatch({ type: 'tick' }); // missing: recreated, but not below 30 s
+    expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(now + 30_000);
+  });
+});

@@ -9,7 +9,7 @@ import { pickRoutine, type PickPrefs } from '../content/picker';
 import type { Routine } from '../content/types';
 import { parseRequest, type BreakSession, type ErrorCode, type Reply, type Request, type Status } from './messages';
 import { clock } from './platform/clock';
-import { reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
+import { MIN_ALARM_MS, reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
 import { configureIdle, queryActivity } from './platform/idle';
 import { clearPrompt, promptShowing, showNotice, showPrompt } from './platform/notify';
 import { focusedFullscreen, openBreakWindow } from './platform/windows';
@@ -105,7 +105,8 @@ async function runEffects(effects: Effect[], settings: Settings): Promise<void> 
 
 async function reconcileAlarms(state: TrackerState, settings: Settings, now: number, env: Env): Promise<void> {
   const wake = nextWake(state, settings, env);
-  await reconcileNextAlarm(wake, now);
+  const subMinute = Math.min(settings.stretch.everySec, settings.micro.everySec, settings.snoozeSec) < 60;
+  await reconcileNextAlarm(wake, now, subMinute ? 500 : MIN_ALARM_MS);
   const countingDeskTime = state.activity === 'active' && !state.paused && !state.offHours && state.phase.name !== 'onBreak';
   await reconcileWatchdog(countingDeskTime && wake !== null);
 }

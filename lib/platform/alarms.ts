@@ -11,13 +11,22 @@ export const WATCHDOG_ALARM = 'limber-watchdog';
 /** How far an existing alarm may be from the wanted time before it is recreated. */
 const TOLERANCE_MS = 1000;
 
-export async function reconcileNextAlarm(when: number | null, now: number): Promise<void> {
+/** Packed Chrome builds clamp alarms to 30 s: never ask for less (but see `minDelayMs`). */
+export const MIN_ALARM_MS = 30_000;
+
+/**
+ * `minDelayMs`: how soon a new alarm may fire. MIN_ALARM_MS for real settings; only settings
+ * with sub-minute intervals (which the options page does not allow, tests write them) go lower.
+ */
+export async function reconcileNextAlarm(when: number | null, now: number, minDelayMs = MIN_ALARM_MS): Promise<void> {
   const existing = await browser.alarms.get(NEXT_ALARM);
   if (when === null) {
     if (existing) await browser.alarms.clear(NEXT_ALARM);
     return;
   }
-  const at = Math.max(when, now + 500);
+  // An existing alarm at the wanted time stays (recreating it on every wake would postpone it).
+  if (existing && Math.abs(existing.scheduledTime - when) <= TOLERANCE_MS) return;
+  const at = Math.max(when, now + minDelayMs);
   if (existing && Math.abs(existing.scheduledTime - at) <= TOLERANCE_MS) return;
   await browser.alarms.create(NEXT_ALARM, { when: at });
 }
