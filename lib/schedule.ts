@@ -82,8 +82,22 @@ export interface Interval {
   end: number;
 }
 
+/** A memo of computed intervals (same inputs, same answer: the functions stay pure). */
+let memo: { key: string; lo: number; hi: number; intervals: Interval[] } | null = null;
+const MEMO_SPAN = 16 * DAY_MS;
+
 /** Working intervals overlapping [from, to] (instants), in order. */
 export function workingIntervals(schedule: Schedule, from: number, to: number, tz: string): Interval[] {
+  const key = `${tz}|${JSON.stringify(schedule.days)}`;
+  if (!memo || memo.key !== key || from < memo.lo || to > memo.hi) {
+    const lo = Math.min(from, to) - 2 * DAY_MS;
+    const hi = Math.max(to, from + MEMO_SPAN) + 2 * DAY_MS;
+    memo = { key, lo: lo + DAY_MS, hi: hi - DAY_MS, intervals: computeIntervals(schedule, lo, hi, tz) };
+  }
+  return memo.intervals.filter((iv) => iv.end > from && iv.start <= to).map((iv) => ({ ...iv }));
+}
+
+function computeIntervals(schedule: Schedule, from: number, to: number, tz: string): Interval[] {
   const out: Interval[] = [];
   // Collect a day more on each side, so that ranges touching across midnight merge whole.
   const lo = from - DAY_MS;

@@ -51,7 +51,18 @@ for (let rep = 0; rep < 7; rep++) {
   for (let i = 0; i < N; i++) s = transition(s, { type: 'tick' }, DAY + i * 1000, DEFAULT_SETTINGS).state;
   samples.push(((performance.now() - t0) * 1000) / N);
 }
-add('tracker', 'transition() time, median of 7 runs', `${median(samples).toFixed(2)} µs`, '<= 50 µs', median(samples) <= 50);
+add('tracker', 'transition() time, no schedule, median of 7 runs', `${median(samples).toFixed(2)} µs`, '<= 50 µs', median(samples) <= 50);
+const withHours = { ...DEFAULT_SETTINGS, schedule: { enabled: true, days: Array.from({ length: 7 }, () => [{ from: 9 * 60, to: 17 * 60 + 30 }]) } };
+const env = { timeZone: 'Europe/Berlin', fullscreen: false };
+const scheduled: number[] = [];
+for (let rep = 0; rep < 7; rep++) {
+  let s = initialState(DAY, env.timeZone);
+  const t0 = performance.now();
+  const N = 2_000;
+  for (let i = 0; i < N; i++) s = transition(s, { type: 'tick' }, DAY + i * 60_000, withHours, env).state;
+  scheduled.push(((performance.now() - t0) * 1000) / N);
+}
+add('tracker', 'transition() time, with working hours (Intl time zones), median', `${median(scheduled).toFixed(1)} µs`, '<= 100 µs', median(scheduled) <= 100);
 
 // --- Bundle -------------------------------------------------------------------------------------
 function files(dir: string): string[] {
