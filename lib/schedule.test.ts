@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentInterval, isWorking, localToInstant, nextWorkStart, rangeProblems, tomorrowStart, workingIntervals } from './schedule';
+import { weekProblems, currentInterval, describeSchedule, isWorking, localToInstant, nextWorkStart, rangeProblems, tomorrowStart, workingIntervals } from './schedule';
 import type { Schedule } from './settings';
 
 const H = 3_600_000;
@@ -69,5 +69,35 @@ describe('rangeProblems', () => {
     expect(rangeProblems([{ from: 22 * 60, to: 2 * 60 }, { from: 23 * 60, to: 23 * 60 + 30 }])).toEqual([{ index: 1, problem: 'overlap' }]);
     expect(rangeProblems([{ from: 1500, to: 30 }])).toEqual([{ index: 0, problem: 'outOfDay' }]);
     expect(rangeProblems([{ from: 540, to: 720 }, { from: 780, to: 1050 }])).toEqual([]);
+  });
+});
+
+describe('describeSchedule', () => {
+  it('groups consecutive days with the same ranges', () => {
+    const split = [{ from: 9 * 60, to: 12 * 60 + 30 }, { from: 13 * 60 + 30, to: 18 * 60 }];
+    const s: Schedule = { enabled: true, days: [split, split, split, split, split, [], []] };
+    expect(describeSchedule(s, 'en-GB')).toEqual([{ days: 'Mon–Fri', ranges: '09:00–12:30 and 13:30–18:00' }]);
+    expect(describeSchedule(s, 'en-US')).toEqual([{ days: 'Mon–Fri', ranges: '9:00 AM–12:30 PM and 1:30 PM–6:00 PM' }]);
+    expect(describeSchedule(s, 'de-DE')?.[0]?.ranges).toBe('09:00–12:30 und 13:30–18:00');
+  });
+  it('keeps different days apart and says nothing when off', () => {
+    const a = [{ from: 540, to: 1020 }];
+    const b = [{ from: 600, to: 900 }];
+    const s: Schedule = { enabled: true, days: [a, a, b, [], a, a, []] };
+    expect(describeSchedule(s, 'en-GB')?.map((g) => g.days)).toEqual(['Mon, Tue', 'Wed', 'Fri, Sat']);
+    expect(describeSchedule({ ...s, enabled: false }, 'en-GB')).toBeNull();
+  });
+});
+
+describe('weekProblems', () => {
+  it('flags a range crossing midnight into the next day\'s hours', () => {
+    const days = [[{ from: 18 * 60, to: 11 * 60 }], [{ from: 9 * 60, to: 17 * 60 }], [], [], [], [], []];
+    expect(weekProblems(days)[0]).toEqual([{ index: 0, problem: 'overlapNextDay' }]);
+    expect(weekProblems(days)[1]).toEqual([]);
+    const ok = [[{ from: 22 * 60, to: 2 * 60 }], [{ from: 9 * 60, to: 17 * 60 }], [], [], [], [], []];
+    expect(weekProblems(ok).flat()).toEqual([]);
+    // Sunday wraps to Monday.
+    const wrap = [[{ from: 60, to: 120 }], [], [], [], [], [], [{ from: 23 * 60, to: 90 }]];
+    expect(weekProblems(wrap)[6]).toEqual([{ index: 0, problem: 'overlapNextDay' }]);
   });
 });

@@ -166,7 +166,7 @@ export function tomorrowStart(schedule: Schedule, now: number, tz: string): numb
 }
 
 /** Validation for the schedule editor: a message key per problem, per day. */
-export type RangeProblem = 'zeroLength' | 'overlap' | 'outOfDay';
+export type RangeProblem = 'zeroLength' | 'overlap' | 'outOfDay' | 'overlapNextDay';
 
 export function rangeProblems(ranges: readonly TimeRange[]): Array<{ index: number; problem: RangeProblem }> {
   const problems: Array<{ index: number; problem: RangeProblem }> = [];
@@ -186,4 +186,52 @@ export function rangeProblems(ranges: readonly TimeRange[]): Array<{ index: numb
     }
   }
   return problems;
+}
+
+/** "09:00" (or "9:00 AM") for a minute of the day, in the given locale. */
+export function formatMinute(minute: number, locale?: string): string {
+  const m = minute % (24 * 60);
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5, Math.floor(m / 60), m % 60));
+}
+
+/** Short weekday names, Monday first (index 0 = Monday, as in a schedule). */
+export function weekdayNames(locale?: string, style: 'short' | 'long' = 'short'): string[] {
+  const f = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => f.format(Date.UTC(2026, 0, 5 + i))); // 2026-01-05 is a Monday
+}
+
+/**
+ * The schedule in one sentence's worth of parts: consecutive days with the same ranges grouped,
+ * e.g. [{ days: 'Mon–Fri', ranges: '09:00–12:30 and 13:30–18:00' }]. Null when the schedule is off.
+ */
+export function describeSchedule(schedule: Schedule, locale?: string): Array<{ days: string; ranges: string }> | null {
+  if (!schedule.enabled) return null;
+  const names = weekdayNames(locale);
+  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const key = (d: number) => JSON.stringify(schedule.days[d] ?? []);
+  const groups: Array<{ from: number; to: number }> = [];
+  for (let d = 0; d < 7; d++) {
+    if ((schedule.days[d] ?? []).length === 0) continue;
+    const last = groups[groups.length - 1];
+    if (last && last.to === d - 1 && key(last.from) === key(d)) last.to = d;
+    else groups.push({ from: d, to: d });
+  }
+  return groups.map((g) => ({
+    days: g.from === g.to ? names[g.from]! : g.to === g.from + 1 ? `${names[g.from]}, ${names[g.to]}` : `${names[g.from]}–${names[g.to]}`,
+    ranges: list.format((schedule.days[g.from] ?? []).map((r) => `${formatMinute(r.from, locale)}–${formatMinute(r.to, locale)}`)),
+  }));
+}
+
+/** Problems across the week: each day's own, plus ranges crossing midnight into the next day's hours. */
+export function weekProblems(days: ReadonlyArray<readonly TimeRange[]>): Array<Array<{ index: number; problem: RangeProblem }>> {
+  return days.map((ranges, d) => {
+    const own = rangeProblems(ranges);
+    const next = days[(d + 1) % 7] ?? [];
+    ranges.forEach((r, i) => {
+      if (own.some((p) => p.index === i) || !(r.to < r.from)) return;
+      // The part after midnight is [0, r.to) on the next day.
+      if (next.some((n) => n.from < r.to)) own.push({ index: i, problem: 'overlapNextDay' });
+    });
+    return own;
+  });
 }

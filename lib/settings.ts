@@ -127,7 +127,9 @@ export type FieldId =
   | 'micro.lengthSec'
   | 'snoozeMin'
   | 'snoozeLimit'
-  | 'idleSec';
+  | 'idleSec'
+  | 'fullscreen.maxMin'
+  | 'dailyLimit.hours';
 
 interface FieldSpec {
   min: number;
@@ -179,6 +181,16 @@ export const FIELDS: Record<FieldId, FieldSpec> = {
     min: 15, max: 600, integer: true,
     get: (s) => s.idleSec,
     set: (s, n) => ({ ...s, idleSec: n }),
+  },
+  'fullscreen.maxMin': {
+    min: 1, max: 120, integer: true,
+    get: (s) => s.fullscreen.maxMin,
+    set: (s, n) => ({ ...s, fullscreen: { ...s.fullscreen, maxMin: n } }),
+  },
+  'dailyLimit.hours': {
+    min: 1, max: 16, integer: false,
+    get: (s) => Math.round((s.dailyLimit.minutes / 60) * 10) / 10,
+    set: (s, n) => ({ ...s, dailyLimit: { ...s.dailyLimit, minutes: Math.max(30, Math.round(n * 60)) } }),
   },
 };
 

@@ -1,36 +1,66 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ROUTINES } from '../../content/routines';
 import type { Routine } from '../../content/types';
 import { ask, type BreakSession } from '../../lib/messages';
+import type { Settings } from '../../lib/settings';
 import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
 import * as P from '../../lib/player';
 import { send, useNow } from '../../components/hooks/use-status';
+import { updateSettings, useSettings } from '../../components/hooks/use-settings';
 import { CountdownRing } from '../../components/CountdownRing';
 import { Flame } from '../../components/Flame';
+import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
+import { chime, primeAudio, speak, stopSpeaking } from '../../components/sound';
+
+type Sound = Settings['sound'];
+type Outcome = 'completed' | 'skipped';
 
 type View =
   | { name: 'loading' }
   | { name: 'gone' }
+  /** The break is on, but no routine fits the settings (e.g. every one is excluded). */
+  | { name: 'free'; session: BreakSession }
   | { name: 'playing'; session: BreakSession; routine: Routine }
-  | { name: 'done'; today: TodaySummary | null; outcome: 'completed' | 'skipped' };
+  | { name: 'done'; today: TodaySummary | null; outcome: Outcome };
 
 export function App({ breakId }: { breakId: string }) {
   const [view, setView] = useState<View>({ name: 'loading' });
   const [error, setError] = useState(false);
+  const settings = useSettings();
 
   const load = (another: boolean) =>
     ask(send, { type: another ? 'break/another' : 'break/session', breakId }).then(
       (s) => {
         const routine = s?.routineId ? ROUTINES.find((r) => r.id === s.routineId) : undefined;
-        setView(s && routine ? { name: 'playing', session: s, routine } : { name: 'gone' });
+        setView(!s ? { name: 'gone' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
       },
       () => setError(true),
     );
 
   useEffect(() => void load(false), []);
 
-  const finish = async (outcome: 'completed' | 'skipped', routineId: string | null) => {
+  // With the chime on, the first key or click in this window lets later chimes through the
+  // browser's autoplay rules. (No audio context at all while the chime is off.)
+  const chimeOn = useRef(false);
+  chimeOn.current = settings?.sound.chime ?? false;
+  useEffect(() => {
+    const off = () => {
+      window.removeEventListener('keydown', prime);
+      window.removeEventListener('pointerdown', prime);
+    };
+    const prime = () => {
+      if (!chimeOn.current) return;
+      primeAudio();
+      off();
+    };
+    window.addEventListener('keydown', prime);
+    window.addEventListener('pointerdown', prime);
+    return off;
+  }, []);
+
+  const finish = async (outcome: Outcome, routineId: string | null) => {
     try {
       const r = await ask(send, { type: 'break/finish', breakId, outcome, routineId });
       setView({ name: 'done', today: r.today, outcome });
@@ -39,53 +69,108 @@ export function App({ breakId }: { breakId: string }) {
     }
   };
 
+  // The player waits for the settings (a fast local read) so the first step is spoken too.
+  const waiting = view.name === 'loading' || (view.name === 'playing' && !settings);
   return (
     <main class="break">
       {error && <p class="notice" role="alert">{t('errBackground')}</p>}
-      {view.name === 'loading' && <p class="muted" aria-busy="true">{t('loading')}</p>}
+      {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {view.name === 'gone' && (
         <section class="end" data-testid="break-gone">
           <h1>{t('breakGone')}</h1>
           <button class="btn" onClick={() => window.close()}>{t('actionClose')}</button>
         </section>
       )}
-      {view.name === 'playing' && (
+      {view.name === 'free' && <FreeBreak onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
+      {view.name === 'playing' && settings && (
         <Player
           key={view.routine.id}
           routine={view.routine}
+          sound={settings.sound}
           onDone={() => finish('completed', view.routine.id)}
           onSkip={() => finish('skipped', view.routine.id)}
           onAnother={() => void load(true)}
         />
       )}
-      {view.name === 'done' && <End today={view.today} outcome={view.outcome} />}
+      {view.name === 'done' && (
+        <End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={settings?.routines.selfMassage === 'ask'} />
+      )}
     </main>
   );
 }
 
-function Player({ routine, onDone, onSkip, onAnother }: { routine: Routine; onDone: () => void; onSkip: () => void; onAnother: () => void }) {
+/** Keys typed on a control keep their usual meaning there. */
+function onControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a, summary, input, select, textarea, [role="button"]') !== null;
+}
+
+interface PlayerProps {
+  routine: Routine;
+  sound: Sound;
+  onDone: () => void;
+  onSkip: () => void;
+  onAnother: () => void;
+}
+
+function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
   const now = useNow(250);
   const [ps, setPs] = useState(() => P.startPlayer(Date.now()));
   const steps = routine.steps;
   const settled = useMemo(() => P.settle(ps, steps, now), [ps, steps, now]);
   const doneSent = useRef(false);
   const mainRef = useRef<HTMLHeadingElement>(null);
+  const soundRef = useRef(sound);
+  soundRef.current = sound;
+  const spokenStep = useRef<number | null>(null);
+
+  const complete = () => {
+    if (doneSent.current) return;
+    doneSent.current = true;
+    stopSpeaking();
+    if (soundRef.current.chime) void chime(soundRef.current.volume, 'end');
+    onDone();
+  };
+  const skip = () => {
+    if (doneSent.current) return;
+    doneSent.current = true;
+    stopSpeaking();
+    onSkip();
+  };
 
   useEffect(() => {
     if (settled !== ps) setPs(settled);
   }, [settled]);
   useEffect(() => {
-    if (settled.finished && !doneSent.current) {
-      doneSent.current = true;
-      onDone();
-    }
+    if (settled.finished) complete();
   }, [settled.finished]);
-  useEffect(() => mainRef.current?.focus(), []);
+  useEffect(() => {
+    mainRef.current?.focus();
+    return () => stopSpeaking();
+  }, []);
+
+  // Each new step: a chime (not for the first one) and, with voice on, the step read aloud.
+  useEffect(() => {
+    if (settled.finished) return;
+    const first = spokenStep.current === null;
+    if (spokenStep.current === settled.step) return;
+    spokenStep.current = settled.step;
+    const s = soundRef.current;
+    if (!first && s.chime) void chime(s.volume, 'step');
+    if (s.voice) {
+      const text = steps[settled.step]!.text;
+      speak(first ? `${routine.title}. ${text}` : text);
+    }
+  }, [settled.step, settled.finished]);
 
   const paused = settled.pausedAt !== null;
+  useEffect(() => {
+    if (paused) stopSpeaking();
+  }, [paused]);
+
   const cur = steps[settled.step]!;
   const upNext = steps[settled.step + 1];
   const remaining = P.remainingMs(settled, steps, now);
+  const massage = routine.kind === 'self-massage';
 
   const toggle = () => setPs((s) => (s.pausedAt === null ? P.pause(s, Date.now()) : P.resume(s, Date.now())));
   const nextStep = () => setPs((s) => P.next(P.settle(s, steps, Date.now()), steps, Date.now()));
@@ -93,33 +178,30 @@ function Player({ routine, onDone, onSkip, onAnother }: { routine: Routine; onDo
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const onButton = target?.tagName === 'BUTTON';
-      if (e.key === ' ' && !onButton) {
+      if (e.altKey || e.ctrlKey || e.metaKey || doneSent.current) return;
+      const control = onControl(e.target);
+      if (e.key === ' ' && !control) {
         e.preventDefault();
         toggle();
       } else if (e.key === 'ArrowRight') nextStep();
       else if (e.key === 'ArrowLeft') prevStep();
-      else if (e.key === 'Enter' && !onButton) {
+      else if (e.key === 'Enter' && !control) {
         e.preventDefault();
-        if (!doneSent.current) {
-          doneSent.current = true;
-          onDone();
-        }
-      } else if (e.key === 'Escape') onSkip();
+        complete();
+      } else if (e.key === 'Escape') skip();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   return (
-    <article class="player" aria-labelledby="routine-title">
+    <article class="player" aria-labelledby="routine-title" data-routine-id={routine.id} data-kind={routine.kind}>
       <header class="player-head">
         <p class="muted small">{t(`kind_${routine.kind.replace('-', '_')}` as 'kind_stretch')}</p>
         <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routine.title}</h1>
       </header>
       <div class="stage">
-        <img class="illustration" src={`/routines/${routine.illustration}`} alt="" width="180" height="144" />
+        <img class="illustration" src={`/routines/${routine.illustration}`} alt="" width="150" height="120" />
         <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} />
       </div>
       <section class="step" aria-labelledby="step-label">
@@ -127,36 +209,96 @@ function Player({ routine, onDone, onSkip, onAnother }: { routine: Routine; onDo
         <p class="step-text" data-testid="step-text">{cur.text}</p>
         <p class="muted small up-next">{upNext ? t('upNext', upNext.text) : t('lastStep')}</p>
         <p class="visually-hidden" aria-live="polite" data-testid="announce">
-          {t('stepAnnounce', [settled.step + 1, steps.length, cur.text])}
+          {paused ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, cur.text])}
         </p>
       </section>
+      {massage && (
+        <aside class="caution-box" aria-labelledby="cautions-h" data-testid="cautions">
+          <h2 id="cautions-h">{t('playerCautionsTitle')}</h2>
+          <ul>
+            {routine.cautions.map((c) => <li key={c}>{c}</li>)}
+          </ul>
+        </aside>
+      )}
       <div class="controls" role="group" aria-label={t('playerControls')}>
-        <button class="btn" onClick={prevStep} disabled={settled.step === 0} aria-keyshortcuts="ArrowLeft">{t('actionBack')}</button>
+        <button class="btn" onClick={prevStep} disabled={settled.step === 0} aria-keyshortcuts="ArrowLeft" data-testid="back">{t('actionBack')}</button>
         <button class="btn" onClick={toggle} data-testid="pause" aria-pressed={paused} aria-keyshortcuts="Space">
           {paused ? t('actionResume') : t('actionPause')}
         </button>
-        <button class="btn" onClick={nextStep} aria-keyshortcuts="ArrowRight">{t('actionNext')}</button>
+        <button class="btn" onClick={nextStep} aria-keyshortcuts="ArrowRight" data-testid="next">{t('actionNext')}</button>
       </div>
       <div class="controls">
-        <button class="btn btn-primary" data-testid="done" onClick={() => { doneSent.current = true; onDone(); }} aria-keyshortcuts="Enter">{t('actionDone')}</button>
+        <button class="btn btn-primary" data-testid="done" onClick={complete} aria-keyshortcuts="Enter">{t('actionDone')}</button>
         <button class="btn" data-testid="another" onClick={onAnother}>{t('actionAnother')}</button>
-        <button class="btn btn-quiet" data-testid="skip" onClick={onSkip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>
+        <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>
       </div>
       <details class="about">
-        <summary>{t('safetyAndSources')}</summary>
-        <ul class="cautions">
-          {routine.cautions.map((c) => <li key={c}>{c}</li>)}
-        </ul>
+        <summary>{massage ? t('aboutSourcesKeys') : t('aboutSafetySourcesKeys')}</summary>
+        {!massage && (
+          <ul class="cautions">
+            {routine.cautions.map((c) => <li key={c}>{c}</li>)}
+          </ul>
+        )}
         <p class="small muted">{t('sourcesLabel', routine.sources.join(', '))}</p>
+        <p class="small muted keys" data-testid="keys-hint">{t('playerKeysHint')}</p>
       </details>
-      <p class="small muted disclaimer">{t('disclaimer')}</p>
+      <p class="small muted disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>
     </article>
   );
 }
 
-function End({ today, outcome }: { today: TodaySummary | null; outcome: 'completed' | 'skipped' }) {
+/** A break with no routine that fits the settings: still a break, just unguided. */
+function FreeBreak({ onDone, onSkip }: { onDone: () => void; onSkip: () => void }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    ref.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onSkip();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <section class="end free" data-testid="break-free">
+      <h1 tabIndex={-1} ref={ref}>{t('freeBreakTitle')}</h1>
+      <p>{t('freeBreakBody')}</p>
+      <div class="controls">
+        <button class="btn btn-primary" data-testid="done" onClick={onDone}>{t('actionDone')}</button>
+        <button class="btn" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOptions')}</button>
+        <button class="btn btn-quiet" data-testid="skip" onClick={onSkip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>
+      </div>
+      <p class="small muted disclaimer">{t('disclaimer')}</p>
+    </section>
+  );
+}
+
+interface EndProps {
+  today: TodaySummary | null;
+  outcome: Outcome;
+  sound: Sound | undefined;
+  offerSelfMassage: boolean;
+}
+
+function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const [screen, setScreen] = useState(false);
+  useEffect(() => {
+    ref.current?.focus();
+    if (outcome === 'completed' && sound?.voice) speak(t('endCompleted'));
+  }, []);
+
+  const answer = async (a: SafetyAnswer) => {
+    const saved = await updateSettings((s) => ({ ...s, routines: { ...s.routines, selfMassage: a } }));
+    if (!saved) throw new Error('invalid settings');
+  };
+  const closed = () => {
+    setScreen(false);
+    // The link that opened the screen is gone once answered: bring focus back to the page.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus();
+    });
+  };
+
   return (
     <section class="end" data-testid="break-end">
       <div class={`end-mark${outcome === 'completed' ? ' ok' : ''}`} aria-hidden="true">{outcome === 'completed' ? '✓' : '–'}</div>
@@ -175,6 +317,12 @@ function End({ today, outcome }: { today: TodaySummary | null; outcome: 'complet
       )}
       <p class="muted small">{t('endCloseHint')}</p>
       <button class="btn btn-primary" data-testid="close" onClick={() => window.close()}>{t('actionClose')}</button>
+      {offerSelfMassage && (
+        <button class="link-btn small" data-testid="try-self-massage" onClick={() => setScreen(true)}>
+          {t('trySelfMassage')}
+        </button>
+      )}
+      {screen && <SafetyScreen onAnswer={answer} onClose={closed} />}
     </section>
   );
 }

@@ -3,6 +3,9 @@ import { t } from '../../lib/i18n';
 import { BREAK_KINDS, DEFAULT_SETTINGS, FIELDS, validateField, type BreakKind, type FieldError, type FieldId, type Settings } from '../../lib/settings';
 import { loadSettings, saveSettings, watchSettings } from '../../lib/storage/items';
 import { NumberField } from '../../components/NumberField';
+import { RoutinePrefs } from '../../components/RoutinePrefs';
+import { ScheduleEditor } from '../../components/ScheduleEditor';
+import { BehaviourPrefs } from '../../components/BehaviourPrefs';
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -66,6 +69,12 @@ export function App() {
         </p>
       </header>
 
+      <section class="card section" aria-labelledby="sched-h">
+        <h2 id="sched-h">{t('schedTitle')}</h2>
+        <p class="muted small">{t('schedHelp')}</p>
+        <ScheduleEditor value={settings.schedule} onChange={(schedule) => void store({ ...current.current, schedule })} />
+      </section>
+
       {BREAK_KINDS.map((kind) => (
         <section class="card section" aria-labelledby={`${kind}-h`} key={kind}>
           <div class="section-head">
@@ -96,13 +105,20 @@ export function App() {
       ))}
 
       <section class="card section" aria-labelledby="prompts-h">
-        <h2 id="prompts-h">{t('promptsTitle')}</h2>
+        <h2 id="prompts-h">{t('snoozeTitle')}</h2>
         <div class="fields">
           {field('snoozeMin', t('fieldSnooze'), t('unitMin'))}
           {field('snoozeLimit', t('fieldSnoozeLimit'), t('unitTimes'))}
           {field('idleSec', t('fieldIdle'), t('unitSec'), t('fieldIdleHint'))}
         </div>
       </section>
+
+      <section class="card section" aria-labelledby="behaviour-h">
+        <h2 id="behaviour-h">{t('behaviourTitle')}</h2>
+        <BehaviourPrefs settings={settings} store={store} commit={commit} />
+      </section>
+
+      <RoutinePrefs settings={settings} onSaved={() => setSaved((n) => n + 1)} />
 
       <footer class="muted small disclaimer">{t('disclaimer')}</footer>
     </main>

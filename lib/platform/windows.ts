@@ -16,6 +16,8 @@ export async function openBreakWindow(breakId: string, prompting = false): Promi
         await browser.windows.update(open.windowId, { focused: true });
         return;
       }
+      // Forget the old window before closing it, so its onRemoved cannot clear the new record.
+      await breakWindowItem.setValue(null);
       await browser.windows.remove(open.windowId);
     } catch {
       // The window is gone.

@@ -21,7 +21,11 @@ export function chromiumArgs(extDir = EXTENSION_DIR, extra: string[] = []): stri
   ];
 }
 
-export async function launch(userDataDir: string, extra: string[] = []): Promise<BrowserContext> {
+export async function launch(
+  userDataDir: string,
+  extra: string[] = [],
+  opts: { locale?: string; colorScheme?: 'light' | 'dark'; env?: Record<string, string> } = {},
+): Promise<BrowserContext> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No production build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -29,6 +33,9 @@ export async function launch(userDataDir: string, extra: string[] = []): Promise
     executablePath: CHROMIUM,
     headless: true,
     args: chromiumArgs(EXTENSION_DIR, extra),
+    locale: opts.locale,
+    colorScheme: opts.colorScheme,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
   });
 }
 

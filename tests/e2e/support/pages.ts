@@ -50,4 +50,36 @@ export class BreakPage {
   get skip(): Locator { return this.page.getByTestId('skip'); }
   get end(): Locator { return this.page.getByTestId('break-end'); }
   get endToday(): Locator { return this.page.getByTestId('end-today'); }
+  /** The player (present while a routine plays). */
+  get player(): Locator { return this.page.locator('article.player'); }
+  async routineId(): Promise<string> { return (await this.player.getAttribute('data-routine-id')) ?? ''; }
+  async routineKind(): Promise<string> { return (await this.player.getAttribute('data-kind')) ?? ''; }
+  get announce(): Locator { return this.page.getByTestId('announce'); }
+  get remaining(): Locator { return this.page.getByTestId('step-remaining'); }
+  get pause(): Locator { return this.page.getByTestId('pause'); }
+  get next(): Locator { return this.page.getByTestId('next'); }
+  get back(): Locator { return this.page.getByTestId('back'); }
+  get another(): Locator { return this.page.getByTestId('another'); }
+  /** The self-massage cautions shown in view while the routine plays. */
+  get cautions(): Locator { return this.page.getByTestId('cautions'); }
+  get disclaimer(): Locator { return this.page.getByTestId('disclaimer'); }
+  get ringBar(): Locator { return this.page.locator('.ring-bar'); }
+  /** The break view when no routine fits the settings. */
+  get free(): Locator { return this.page.getByTestId('break-free'); }
+  get endHeading(): Locator { return this.end.getByRole('heading', { level: 1 }); }
+  get trySelfMassage(): Locator { return this.page.getByTestId('try-self-massage'); }
+  get safety(): SafetyDialog { return new SafetyDialog(this.page); }
+}
+
+/** The one-time self-massage safety screen (a modal dialog on the options and break pages). */
+export class SafetyDialog {
+  constructor(readonly page: Page) {}
+  get root(): Locator { return this.page.getByTestId('safety-screen'); }
+  get heading(): Locator { return this.root.getByRole('heading', { level: 2 }); }
+  get redFlags(): Locator { return this.root.getByTestId('red-flags').getByRole('listitem'); }
+  get none(): Locator { return this.page.getByTestId('safety-none'); }
+  get applies(): Locator { return this.page.getByTestId('safety-applies'); }
+  get notNow(): Locator { return this.page.getByTestId('safety-cancel'); }
+  get close(): Locator { return this.page.getByTestId('safety-close'); }
+  result(answer: 'allowed' | 'hidden'): Locator { return this.page.getByTestId(`safety-result-${answer}`); }
 }

@@ -1,0 +1,342 @@
+/**
+ * The options page's Routines and Sounds sections: equipment, focus areas, positions,
+ * self-massage (behind the safety screen), routines to leave out, voice and chime.
+ * Every change is validated with the settings schema and saved at once (see updateSettings);
+ * `onSaved` lets the page show its "Saved" feedback.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { ROUTINES } from '../content/routines';
+import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type BodyArea, type Equipment, type Position, type Routine, type RoutineKind } from '../content/types';
+import { t, type MessageKey } from '../lib/i18n';
+import type { RoutinePrefs as Prefs, Settings } from '../lib/settings';
+import { updateSettings } from './hooks/use-settings';
+import { SafetyScreen, type SafetyAnswer } from './SafetyScreen';
+import { chime, primeAudio } from './sound';
+import './routine-prefs.css';
+
+const EQUIPMENT_LABEL: Record<Exclude<Equipment, 'none'>, MessageKey> = {
+  chair: 'equip_chair',
+  wall: 'equip_wall',
+  'tennis-ball': 'equip_tennis_ball',
+  'massage-ball': 'equip_massage_ball',
+  'foam-roller': 'equip_foam_roller',
+};
+const AREA_LABEL: Record<BodyArea, MessageKey> = {
+  neck: 'area_neck',
+  shoulders: 'area_shoulders',
+  'upper-back': 'area_upper_back',
+  'lower-back': 'area_lower_back',
+  hips: 'area_hips',
+  wrists: 'area_wrists',
+  eyes: 'area_eyes',
+};
+const POSITION_LABEL: Record<Position, MessageKey> = {
+  seated: 'position_seated',
+  standing: 'position_standing',
+  wall: 'position_wall',
+};
+const KIND_LABEL: Record<RoutineKind, MessageKey> = {
+  stretch: 'kind_stretch',
+  'self-massage': 'kind_self_massage',
+  posture: 'kind_posture',
+  eyes: 'kind_eyes',
+};
+const KIND_GROUP: Record<RoutineKind, MessageKey> = {
+  stretch: 'kindGroup_stretch',
+  'self-massage': 'kindGroup_self_massage',
+  posture: 'kindGroup_posture',
+  eyes: 'kindGroup_eyes',
+};
+const SELF_MASSAGE_STATUS: Record<Prefs['selfMassage'], MessageKey> = {
+  ask: 'selfMassageAsk',
+  allowed: 'selfMassageAllowed',
+  hidden: 'selfMassageHidden',
+};
+
+/** `list` with `item` in or out, in the order of `order` (values not in `order` are kept last). */
+function toggled<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] {
+  const set = new Set(list);
+  if (on) set.add(item);
+  else set.delete(item);
+  return [...order.filter((x) => set.has(x)), ...[...set].filter((x) => !order.includes(x))];
+}
+
+export function duration(sec: number): string {
+  const m = Math.floor(sec / 60);
+  const s = sec % 60;
+  if (m === 0) return t('durSec', s);
+  return s === 0 ? t('durMin', m) : t('durMinSec', [m, s]);
+}
+
+/** Whether any routine is left for a break kind once exclusions and the self-massage gate apply. */
+function anyLeft(kind: 'micro' | 'stretch', prefs: Prefs): boolean {
+  return ROUTINES.some((r) => breakKindOf(r) === kind && !prefs.excluded.includes(r.id) && (r.kind !== 'self-massage' || prefs.selfMassage === 'allowed'));
+}
+
+interface Props {
+  settings: Settings;
+  onSaved: () => void;
+}
+
+export function RoutinePrefs({ settings, onSaved }: Props) {
+  const [prefs, setPrefs] = useState<Prefs>(settings.routines);
+  const [sound, setSound] = useState<Settings['sound']>(settings.sound);
+  /** Positions as shown while they are invalid (none chosen): not saved. */
+  const [positionsDraft, setPositionsDraft] = useState<Position[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [screen, setScreen] = useState(false);
+  const [testNote, setTestNote] = useState<MessageKey | null>(null);
+
+  useEffect(() => setPrefs(settings.routines), [settings.routines]);
+  useEffect(() => setSound(settings.sound), [settings.sound]);
+
+  const save = async (change: (s: Settings) => Settings): Promise<void> => {
+    const saved = await updateSettings(change);
+    setFailed(saved === null);
+    if (saved) onSaved();
+  };
+  const saveRoutines = (change: (r: Prefs) => Prefs) => {
+    setPrefs((p) => change(p));
+    return save((s) => ({ ...s, routines: change(s.routines) }));
+  };
+  const saveSound = (change: (x: Settings['sound']) => Settings['sound']) => {
+    setSound((x) => change(x));
+    return save((s) => ({ ...s, sound: change(s.sound) }));
+  };
+
+  const positions = positionsDraft ?? prefs.positions;
+  const setPosition = (p: Position, on: boolean) => {
+    const next = toggled(positions, p, on, POSITIONS);
+    if (next.length === 0) {
+      setPositionsDraft(next);
+      return;
+    }
+    setPositionsDraft(null);
+    void saveRoutines((r) => ({ ...r, positions: next }));
+  };
+
+  const answer = async (a: SafetyAnswer) => {
+    const saved = await updateSettings((s) => ({ ...s, routines: { ...s.routines, selfMassage: a } }));
+    if (!saved) throw new Error('invalid settings');
+    setPrefs(saved.routines);
+    onSaved();
+  };
+
+  const onSelfMassage = (e: Event) => {
+    const box = e.currentTarget as HTMLInputElement;
+    if (box.checked) {
+      // Turning it on goes through the safety screen; the box stays off until confirmed.
+      box.checked = false;
+      setScreen(true);
+    } else {
+      void saveRoutines((r) => ({ ...r, selfMassage: 'hidden' }));
+    }
+  };
+
+  const testSound = async () => {
+    primeAudio();
+    const played = await chime(sound.volume, 'test');
+    setTestNote(played ? null : sound.volume > 0 ? 'soundBlocked' : 'soundMuted');
+  };
+
+  const positionsInvalid = positions.length === 0;
+  return (
+    <>
+      <section class="card section routine-prefs" aria-labelledby="rp-routines-h" data-testid="routine-prefs">
+        <h2 id="rp-routines-h">{t('routinesTitle')}</h2>
+        <p class="muted small">{t('routinesIntro')}</p>
+        {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
+
+        <fieldset class="choices" aria-describedby="equipment-hint">
+          <legend>{t('equipmentLegend')}</legend>
+          <p id="equipment-hint" class="muted small hint">{t('equipmentHint')}</p>
+          <div class="choice-grid">
+            {EQUIPMENT.filter((e): e is Exclude<Equipment, 'none'> => e !== 'none').map((e) => (
+              <label class="choice" key={e}>
+                <input
+                  type="checkbox"
+                  data-testid={`equipment-${e}`}
+                  checked={prefs.equipment.includes(e)}
+                  onChange={(ev) => {
+                    const on = (ev.currentTarget as HTMLInputElement).checked;
+                    void saveRoutines((r) => ({ ...r, equipment: toggled(r.equipment, e, on, EQUIPMENT) }));
+                  }}
+                />
+                <span>{t(EQUIPMENT_LABEL[e])}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset class="choices" aria-describedby="areas-hint">
+          <legend>{t('areasLegend')}</legend>
+          <p id="areas-hint" class="muted small hint">{t('areasHint')}</p>
+          <div class="choice-grid">
+            {BODY_AREAS.map((a) => (
+              <label class="choice" key={a}>
+                <input
+                  type="checkbox"
+                  data-testid={`area-${a}`}
+                  checked={prefs.focusAreas.includes(a)}
+                  onChange={(ev) => {
+                    const on = (ev.currentTarget as HTMLInputElement).checked;
+                    void saveRoutines((r) => ({ ...r, focusAreas: toggled(r.focusAreas, a, on, BODY_AREAS) }));
+                  }}
+                />
+                <span>{t(AREA_LABEL[a])}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <fieldset class="choices" aria-describedby={positionsInvalid ? 'positions-error' : 'positions-hint'}>
+          <legend>{t('positionsLegend')}</legend>
+          <p id="positions-hint" class="muted small hint">{t('positionsHint')}</p>
+          <div class="choice-grid">
+            {POSITIONS.map((p) => (
+              <label class="choice" key={p}>
+                <input
+                  type="checkbox"
+                  data-testid={`position-${p}`}
+                  checked={positions.includes(p)}
+                  aria-invalid={positionsInvalid}
+                  onChange={(ev) => setPosition(p, (ev.currentTarget as HTMLInputElement).checked)}
+                />
+                <span>{t(POSITION_LABEL[p])}</span>
+              </label>
+            ))}
+          </div>
+          {positionsInvalid && (
+            <p id="positions-error" class="field-error" role="alert" data-testid="positions-error">
+              {t('errPositionRequired')}
+            </p>
+          )}
+        </fieldset>
+
+        <fieldset class="choices self-massage" aria-describedby="self-massage-status">
+          <legend>{t('selfMassageLegend')}</legend>
+          <label class="switch">
+            <input type="checkbox" data-testid="self-massage" checked={prefs.selfMassage === 'allowed'} onChange={onSelfMassage} />
+            <span>{t('selfMassageSwitch')}</span>
+          </label>
+          <p id="self-massage-status" class="muted small" data-testid="self-massage-status" data-state={prefs.selfMassage}>
+            {t(SELF_MASSAGE_STATUS[prefs.selfMassage])}
+          </p>
+        </fieldset>
+
+        <fieldset class="choices" aria-describedby="exclude-hint">
+          <legend>{t('excludeLegend')}</legend>
+          <p id="exclude-hint" class="muted small hint">{t('excludeHint')}</p>
+          {!anyLeft('stretch', prefs) && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
+          {!anyLeft('micro', prefs) && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
+          {ROUTINE_KINDS.map((kind) => (
+            <div class="routine-group" key={kind}>
+              <h3 id={`group-${kind}`}>{t(KIND_GROUP[kind])}</h3>
+              <ul class="routine-list" aria-labelledby={`group-${kind}`}>
+                {ROUTINES.filter((r) => r.kind === kind).map((r) => (
+                  <RoutineRow
+                    key={r.id}
+                    routine={r}
+                    excluded={prefs.excluded.includes(r.id)}
+                    onChange={(on) => void saveRoutines((p) => ({ ...p, excluded: toggled(p.excluded, r.id, on, ROUTINES.map((x) => x.id)) }))}
+                  />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </fieldset>
+        {screen && <SafetyScreen onAnswer={answer} onClose={() => setScreen(false)} />}
+      </section>
+
+      <section class="card section sound-prefs" aria-labelledby="rp-sounds-h" data-testid="sound-prefs">
+        <h2 id="rp-sounds-h">{t('soundsTitle')}</h2>
+        <p class="muted small">{t('soundsIntro')}</p>
+        <fieldset class="choices">
+          <legend class="visually-hidden">{t('soundsTitle')}</legend>
+          <label class="switch">
+            <input
+              type="checkbox"
+              data-testid="voice"
+              checked={sound.voice}
+              onChange={(ev) => {
+                const on = (ev.currentTarget as HTMLInputElement).checked;
+                void saveSound((x) => ({ ...x, voice: on }));
+              }}
+            />
+            <span>{t('voiceLabel')}</span>
+          </label>
+          <label class="switch">
+            <input
+              type="checkbox"
+              data-testid="chime"
+              checked={sound.chime}
+              onChange={(ev) => {
+                const on = (ev.currentTarget as HTMLInputElement).checked;
+                void saveSound((x) => ({ ...x, chime: on }));
+              }}
+            />
+            <span>{t('chimeLabel')}</span>
+          </label>
+          <div class="volume">
+            <label for="rp-volume">{t('volumeLabel')}</label>
+            <input
+              id="rp-volume"
+              type="range"
+              min={0}
+              max={100}
+              step={5}
+              data-testid="volume"
+              value={Math.round(sound.volume * 100)}
+              aria-valuetext={`${Math.round(sound.volume * 100)}%`}
+              onInput={(ev) => {
+                const v = Number((ev.currentTarget as HTMLInputElement).value) / 100;
+                setSound((x) => ({ ...x, volume: v }));
+              }}
+              onChange={(ev) => {
+                const v = Number((ev.currentTarget as HTMLInputElement).value) / 100;
+                void saveSound((x) => ({ ...x, volume: v }));
+              }}
+            />
+            <output for="rp-volume" class="muted small" aria-hidden="true">{Math.round(sound.volume * 100)}%</output>
+            <button type="button" class="btn" data-testid="test-sound" onClick={() => void testSound()}>
+              {t('actionTestSound')}
+            </button>
+          </div>
+          {testNote && <p class="muted small" role="status" data-testid="test-sound-note">{t(testNote)}</p>}
+        </fieldset>
+      </section>
+    </>
+  );
+}
+
+function RoutineRow({ routine: r, excluded, onChange }: { routine: Routine; excluded: boolean; onChange: (on: boolean) => void }) {
+  const id = `exclude-${r.id}`;
+  return (
+    <li class="routine-row">
+      <div class="routine-line">
+        <input
+          type="checkbox"
+          id={id}
+          data-testid={id}
+          checked={excluded}
+          aria-describedby={`${id}-meta`}
+          onChange={(ev) => onChange((ev.currentTarget as HTMLInputElement).checked)}
+        />
+        <label for={id}>{r.title}</label>
+        <span id={`${id}-meta`} class="muted small">
+          {t(KIND_LABEL[r.kind])} · {duration(r.durationSec)}
+        </span>
+      </div>
+      <details class="routine-preview">
+        <summary>
+          {t('routinePreview')}
+          <span class="visually-hidden">: {r.title}</span>
+        </summary>
+        <div class="routine-preview-body">
+          <img src={`/routines/${r.illustration}`} alt="" width="100" height="80" loading="lazy" />
+          <p class="small">{r.summary}</p>
+        </div>
+      </details>
+    </li>
+  );
+}

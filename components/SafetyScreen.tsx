@@ -1,0 +1,116 @@
+/**
+ * The one-time safety screen before the first self-massage. It lists the red flags from the
+ * source articles (003: "Red Flags: When to Consult a Healthcare Professional", "Is massage safe
+ * for all types of back pain?", "When to Seek Professional Massage Therapy"; 002 and 003: not on
+ * injured areas) and asks whether any applies:
+ * - "None of these apply to me" -> settings.routines.selfMassage = 'allowed';
+ * - "One of these applies"      -> 'hidden', with a kind word to see a professional.
+ * "Not now" (or Esc) closes it and changes nothing. A native modal <dialog>: focus moves in and
+ * stays in while it is open, and returns to where it was when it closes.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../lib/i18n';
+import './safety-screen.css';
+
+export type SafetyAnswer = 'allowed' | 'hidden';
+
+const RED_FLAGS: readonly MessageKey[] = [
+  'safetyFlagNumbness',
+  'safetyFlagBladder',
+  'safetyFlagAccident',
+  'safetyFlagInjury',
+  'safetyFlagPain',
+];
+
+interface Props {
+  /** Stores the answer; the screen shows what it means once this resolves. */
+  onAnswer: (answer: SafetyAnswer) => Promise<void>;
+  /** The screen was closed (after an answer, or without one). */
+  onClose: () => void;
+}
+
+export function SafetyScreen({ onAnswer, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [result, setResult] = useState<SafetyAnswer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!d.open) d.showModal();
+    heading.current?.focus();
+    return () => {
+      if (d.open) d.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  // A new step (the answer's outcome): read its heading first.
+  useEffect(() => {
+    if (result) heading.current?.focus();
+  }, [result]);
+
+  const answer = async (a: SafetyAnswer) => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await onAnswer(a);
+      setResult(a);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => dialog.current?.close();
+
+  return (
+    <dialog
+      ref={dialog}
+      class="safety"
+      aria-labelledby="safety-h"
+      aria-describedby="safety-desc"
+      data-testid="safety-screen"
+      onClose={onClose}
+    >
+      {result === null ? (
+        <>
+          <h2 id="safety-h" ref={heading} tabIndex={-1}>{t('safetyTitle')}</h2>
+          <p id="safety-desc">{t('safetyIntro')}</p>
+          <ul class="red-flags" data-testid="red-flags">
+            {RED_FLAGS.map((k) => <li key={k}>{t(k)}</li>)}
+          </ul>
+          <p class="safety-note">{t('safetyNote')}</p>
+          <p class="small muted">{t('disclaimer')}</p>
+          {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
+          <div class="safety-actions">
+            <button type="button" class="btn btn-primary" data-testid="safety-none" disabled={busy} onClick={() => void answer('allowed')}>
+              {t('safetyNone')}
+            </button>
+            <button type="button" class="btn" data-testid="safety-applies" disabled={busy} onClick={() => void answer('hidden')}>
+              {t('safetyApplies')}
+            </button>
+            <button type="button" class="btn btn-quiet" data-testid="safety-cancel" onClick={close}>
+              {t('safetyNotNow')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <div data-testid={`safety-result-${result}`} class="safety-result">
+          <h2 id="safety-h" ref={heading} tabIndex={-1}>{result === 'allowed' ? t('safetyAllowedTitle') : t('safetyHiddenTitle')}</h2>
+          <p id="safety-desc">{result === 'allowed' ? t('safetyAllowedBody') : t('safetyHiddenBody')}</p>
+          <p class="small muted">{t('disclaimer')}</p>
+          <div class="safety-actions">
+            <button type="button" class="btn btn-primary" data-testid="safety-close" onClick={close}>
+              {t('actionClose')}
+            </button>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

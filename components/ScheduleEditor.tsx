@@ -1,0 +1,199 @@
+/**
+ * The week editor for working hours: per weekday on/off and one or more ranges, add / remove,
+ * copy a day to weekdays or all days, ranges may cross midnight. Invalid ranges get a message
+ * next to them and nothing is handed on until the whole week is valid. Used by the options page
+ * and the welcome page (one component, not two).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { describeSchedule, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule';
+import { parseSettings, DEFAULT_SETTINGS, type Schedule, type TimeRange } from '../lib/settings';
+import { t, type MessageKey } from '../lib/i18n';
+import './schedule-editor.css';
+
+const DEFAULT_RANGE: TimeRange = { from: 9 * 60, to: 17 * 60 + 30 };
+const MAX_RANGES = 6;
+
+const toText = (m: number) => `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const fromText = (s: string): number | null => {
+  const m = /^(\d{2}):(\d{2})$/.exec(s);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? h * 60 + min : null;
+};
+
+const PROBLEM_KEY: Record<RangeProblem | 'badTime', MessageKey> = {
+  zeroLength: 'schedErrZero',
+  overlap: 'schedErrOverlap',
+  overlapNextDay: 'schedErrOverlapNext',
+  outOfDay: 'schedErrTime',
+  badTime: 'schedErrTime',
+};
+
+/** Whether a schedule is complete and valid (what the editor may hand on). */
+export function scheduleValid(s: Schedule): boolean {
+  return weekProblems(s.days).every((p) => p.length === 0) && parseSettings({ ...DEFAULT_SETTINGS, schedule: s }).ok;
+}
+
+interface Props {
+  value: Schedule;
+  /** Called with a valid schedule only. */
+  onChange: (s: Schedule) => void;
+  /** Show the on/off switch (the welcome page always uses a schedule). */
+  showToggle?: boolean;
+  idPrefix?: string;
+}
+
+export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 'sched' }: Props) {
+  // The draft may be invalid while the user types; only valid weeks are handed on.
+  const [draft, setDraft] = useState<Schedule>(value);
+  const [bad, setBad] = useState<Record<string, boolean>>({});
+  useEffect(() => {
+    if (JSON.stringify(value) !== JSON.stringify(draft) && scheduleValid(draft)) setDraft(value);
+  }, [value]);
+
+  const names = weekdayNames(undefined, 'long');
+  const short = weekdayNames(undefined, 'short');
+  const update = (next: Schedule) => {
+    setDraft(next);
+    if (scheduleValid(next) && Object.values(bad).every((b) => !b)) onChange(next);
+  };
+  const setDay = (d: number, ranges: TimeRange[]) => update({ ...draft, days: draft.days.map((r, i) => (i === d ? ranges : r)) });
+  const setRange = (d: number, i: number, patch: Partial<TimeRange>) => setDay(d, (draft.days[d] ?? []).map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const copy = (d: number, to: 'weekdays' | 'all') =>
+    update({ ...draft, days: draft.days.map((r, i) => ((to === 'all' || i < 5) ? (draft.days[d] ?? []).map((x) => ({ ...x })) : r)) });
+
+  const preview = describeSchedule(draft);
+  const week = weekProblems(draft.days);
+  const sentence = !draft.enabled
+    ? t('schedPreviewAlways')
+    : preview && preview.length
+      ? t('schedPreview', new Intl.ListFormat(undefined, { type: 'conjunction' }).format(preview.map((g) => `${g.days} ${g.ranges}`)))
+      : t('schedPreviewNone');
+
+  return (
+    <div class="sched">
+      {showToggle && (
+        <label class="switch sched-toggle">
+          <input type="checkbox" data-testid="schedule-enabled" checked={draft.enabled} onChange={(e) => update({ ...draft, enabled: (e.target as HTMLInputElement).checked })} />
+          <span>{t('schedEnabled')}</span>
+        </label>
+      )}
+      <p class="sched-preview" role="status" aria-live="polite" data-testid="schedule-preview">{sentence}</p>
+      {draft.enabled && (
+        <ol class="sched-days">
+          {draft.days.map((ranges, d) => {
+            const problems = week[d] ?? [];
+            const on = ranges.length > 0;
+            const dayId = `${idPrefix}-d${d}`;
+            return (
+              <li class="sched-day" key={d}>
+                <fieldset aria-describedby={problems.length ? `${dayId}-err` : undefined}>
+                  <legend class="visually-hidden">{names[d]}</legend>
+                  <label class="sched-dayname">
+                    <input type="checkbox" data-testid={`day-${d}`} checked={on} onChange={(e) => setDay(d, (e.target as HTMLInputElement).checked ? [{ ...DEFAULT_RANGE }] : [])} />
+                    <span aria-hidden="true">{short[d]}</span>
+                    <span class="visually-hidden">{t('schedWorkOn', names[d]!)}</span>
+                  </label>
+                  <div class="sched-ranges">
+                    {!on && <span class="muted small">{t('schedDayOff')}</span>}
+                    {ranges.map((r, i) => {
+                      const rid = `${dayId}-r${i}`;
+                      const crosses = r.to <= r.from && r.from !== r.to;
+                      const problem = problems.find((p) => p.index === i)?.problem;
+                      return (
+                        <div class="sched-range" key={i}>
+                          <label class="visually-hidden" for={`${rid}-from`}>{t('schedFrom', names[d]!)}</label>
+                          <TimeInput
+                            id={`${rid}-from`}
+                            testId={`day-${d}-range-${i}-from`}
+                            minute={r.from}
+                            invalid={!!problem || !!bad[`${rid}-from`]}
+                            onCommit={(v) => {
+                              setBad({ ...bad, [`${rid}-from`]: v === null });
+                              if (v !== null) setRange(d, i, { from: v });
+                            }}
+                          />
+                          <span aria-hidden="true">–</span>
+                          <label class="visually-hidden" for={`${rid}-to`}>{t('schedTo', names[d]!)}</label>
+                          <TimeInput
+                            id={`${rid}-to`}
+                            testId={`day-${d}-range-${i}-to`}
+                            minute={r.to}
+                            invalid={!!problem || !!bad[`${rid}-to`]}
+                            onCommit={(v) => {
+                              setBad({ ...bad, [`${rid}-to`]: v === null });
+                              if (v !== null) setRange(d, i, { to: v });
+                            }}
+                          />
+                          {crosses && <span class="muted small">{t('schedNextDay')}</span>}
+                          <button type="button" class="btn btn-quiet sched-remove" aria-label={t('schedRemove', [names[d]!, toText(r.from), toText(r.to)])} onClick={() => setDay(d, ranges.filter((_, j) => j !== i))}>
+                            ✕
+                          </button>
+                        </div>
+                      );
+                    })}
+                    {problems.length > 0 && (
+                      <p id={`${dayId}-err`} class="field-error" role="alert" data-testid={`day-${d}-error`}>
+                        {t(PROBLEM_KEY[problems[0]!.problem])}
+                      </p>
+                    )}
+                  </div>
+                  <div class="sched-actions">
+                    {on && ranges.length < MAX_RANGES && (
+                      <button type="button" class="btn btn-quiet" data-testid={`day-${d}-add`} onClick={() => setDay(d, [...ranges, nextRange(ranges)])}>
+                        {t('schedAdd')}
+                        <span class="visually-hidden"> {names[d]}</span>
+                      </button>
+                    )}
+                    <button type="button" class="btn btn-quiet" data-testid={`day-${d}-copy-weekdays`} onClick={() => copy(d, 'weekdays')} aria-label={t('schedCopyWeekdaysFrom', names[d]!)}>
+                      {t('schedCopyWeekdays')}
+                    </button>
+                    <button type="button" class="btn btn-quiet" onClick={() => copy(d, 'all')} aria-label={t('schedCopyAllFrom', names[d]!)}>
+                      {t('schedCopyAll')}
+                    </button>
+                  </div>
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/** A sensible next range after the existing ones (an hour after the last ends). */
+function nextRange(ranges: readonly TimeRange[]): TimeRange {
+  const last = ranges[ranges.length - 1];
+  if (!last) return { ...DEFAULT_RANGE };
+  const from = Math.min(23 * 60, (last.to + 60) % 1440);
+  return { from, to: Math.min(24 * 60 - 1, from + 120) };
+}
+
+/**
+ * A time field that Preact never writes to while it has focus: rewriting `value` mid-typing
+ * resets the browser's hour/minute segments, so typed digits would land in the wrong place.
+ */
+function TimeInput({ id, testId, minute, invalid, onCommit }: { id: string; testId: string; minute: number; invalid: boolean; onCommit: (v: number | null) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el && document.activeElement !== el) el.value = toText(minute);
+  }, [minute]);
+  return (
+    <input
+      ref={ref}
+      id={id}
+      type="time"
+      data-testid={testId}
+      aria-invalid={invalid ? 'true' : 'false'}
+      onChange={(e) => onCommit(fromText((e.target as HTMLInputElement).value))}
+      onBlur={(e) => {
+        const el = e.target as HTMLInputElement;
+        if (fromText(el.value) === minute) return;
+        if (fromText(el.value) === null) onCommit(null);
+      }}
+    />
+  );
+}

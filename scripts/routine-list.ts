@@ -1,0 +1,29 @@
+/**
+ * Writes docs/ROUTINES.md from the routine catalogue: npx tsx scripts/routine-list.ts
+ * With --check it writes nothing and exits 1 when the file is out of date.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROUTINES } from '../content/routines';
+import { ROUTINE_LIST_PATH, routineListMarkdown } from '../content/routine-list';
+
+const file = path.resolve(fileURLToPath(new URL('..', import.meta.url)), ROUTINE_LIST_PATH);
+const text = routineListMarkdown(ROUTINES);
+
+if (process.argv.includes('--check')) {
+  let current = '';
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    // missing: out of date
+  }
+  if (current !== text) {
+    console.error(`${ROUTINE_LIST_PATH} is out of date: run npx tsx scripts/routine-list.ts`);
+    process.exit(1);
+  }
+  console.log(`${ROUTINE_LIST_PATH} is up to date (${ROUTINES.length} routines).`);
+} else {
+  writeFileSync(file, text);
+  console.log(`Wrote ${ROUTINE_LIST_PATH} (${ROUTINES.length} routines).`);
+}

@@ -1,0 +1,82 @@
+import { expect, launch, serviceWorker, test } from './support/fixtures';
+import { setSettings, storageGet } from './support/ext';
+import { OptionsPage, PopupPage } from './support/pages';
+
+type Stored = { schedule: { enabled: boolean; days: Array<Array<{ from: number; to: number }>> } };
+
+test('edit working hours with the keyboard only; the popup follows', async ({ profileDir }) => {
+  const context = await launch(profileDir);
+  const extensionId = new URL((await serviceWorker(context)).url()).host;
+  const control = await context.newPage();
+  await control.goto(`chrome-extension://${extensionId}/options.html`);
+  await setSettings(control, { stretch: { enabled: true, everySec: 1800, lengthSec: 120 } });
+  const options = await OptionsPage.open(context, extensionId);
+  const page = options.page;
+  // Reach the switch with Tab from the top of the page, turn it on with Space.
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 5 && !(await page.getByTestId('schedule-enabled').evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(page.getByTestId('schedule-enabled')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('schedule-preview')).toContainText('Mon–Fri');
+  await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.schedule.enabled).toBe(true);
+
+  // Morning hours that exclude now, typed as a person would. Morning times read the same in a
+  // 12-hour field (hh mm, then A for AM) and a 24-hour one (the A is ignored), whichever the
+  // browser uses.
+  const nowMin = new Date().getHours() * 60 + new Date().getMinutes();
+  const start = nowMin >= 60 && nowMin < 150 ? 180 : 60;
+  const end = start + 60;
+  const keys = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}${String(m % 60).padStart(2, '0')}A`;
+  const value = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  for (let d = 0; d < 7; d++) {
+    const day = page.getByTestId(`day-${d}`);
+    if (!(await day.isChecked())) {
+      await day.focus();
+      await page.keyboard.press('Space');
+    }
+    // As a keyboard user does: Tab from the day's checkbox into "from", type, Tab on to "until".
+    // (A programmatic focus() would land mid-field.)
+    await day.focus();
+    await page.keyboard.press('Tab');
+    const from = page.getByTestId(`day-${d}-range-0-from`);
+    await expect(from).toBeFocused();
+    await page.keyboard.type(keys(start), { delay: 100 });
+    await expect(from).toHaveValue(value(start));
+    const to = page.getByTestId(`day-${d}-range-0-to`);
+    while (!(await to.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+    await page.keyboard.type(keys(end), { delay: 100 });
+    await expect(to).toHaveValue(value(end));
+  }
+  await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.schedule.days.every((r) => r[0]?.to === end)).toBe(true);
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.nextWhy).toContainText('Outside working hours until');
+  await expect(popup.countdown).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/options-schedule.png', fullPage: true });
+  await context.close();
+});
+
+test('an invalid range shows a message next to it and storage is unchanged', async ({ context, extensionId, control }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  const page = options.page;
+  await page.getByTestId('schedule-enabled').check();
+  await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.schedule.enabled).toBe(true);
+  // Monday: "Add hours" adds a valid range after the first (saved), which we then break.
+  await page.getByTestId('day-0-add').click();
+  await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.schedule.days[0]?.length).toBe(2);
+  const before = await storageGet(control, 'settings');
+  await page.getByTestId('day-0-range-1-from').fill('10:00');
+  await page.getByTestId('day-0-range-1-to').fill('11:00');
+  await expect(page.getByTestId('day-0-error')).toHaveText(/overlap/);
+  await expect(page.getByTestId('day-0-range-1-from')).toHaveAttribute('aria-invalid', 'true');
+  expect(await storageGet(control, 'settings')).toEqual(before);
+  // Zero length.
+  await page.getByTestId('day-0-range-1-from').fill('18:00');
+  await page.getByTestId('day-0-range-1-to').fill('18:00');
+  await expect(page.getByTestId('day-0-error')).toHaveText(/same time/);
+  expect(await storageGet(control, 'settings')).toEqual(before);
+  // Fixed: saved.
+  await page.getByTestId('day-0-range-1-to').fill('19:00');
+  await expect(page.getByTestId('day-0-error')).toHaveCount(0);
+  await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.schedule.days[0]).toEqual([{ from: 540, to: 1050 }, { from: 1080, to: 1140 }]);
+  await expect(page.getByTestId('schedule-preview')).toContainText('Mon');
+});
