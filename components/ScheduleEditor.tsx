@@ -146,11 +146,13 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                         <span class="visually-hidden"> {names[d]}</span>
                       </button>
                     )}
-                    <button type="button" class="btn btn-quiet" data-testid={`day-${d}-copy-weekdays`} onClick={() => copy(d, 'weekdays')} aria-label={t('schedCopyWeekdaysFrom', names[d]!)}>
+                    <button type="button" class="btn btn-quiet" data-testid={`day-${d}-copy-weekdays`} onClick={() => copy(d, 'weekdays')}>
                       {t('schedCopyWeekdays')}
+                      <span class="visually-hidden"> {t('schedCopyFrom', names[d]!)}</span>
                     </button>
-                    <button type="button" class="btn btn-quiet" onClick={() => copy(d, 'all')} aria-label={t('schedCopyAllFrom', names[d]!)}>
+                    <button type="button" class="btn btn-quiet" onClick={() => copy(d, 'all')}>
                       {t('schedCopyAll')}
+                      <span class="visually-hidden"> {t('schedCopyFrom', names[d]!)}</span>
                     </button>
                   </div>
                 </fieldset>

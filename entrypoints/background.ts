@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { dispatch, handleMessage, settingsChanged, wake } from '../lib/engine';
+import { dispatch, handleMessage, installed, settingsChanged, wake } from '../lib/engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
 import { parsePromptId } from '../lib/platform/notify';
 import { breakWindowClosed } from '../lib/platform/windows';
@@ -49,7 +49,10 @@ export default defineBackground({
     });
 
     browser.runtime.onStartup.addListener(() => void wake());
-    browser.runtime.onInstalled.addListener(() => void wake());
+    browser.runtime.onInstalled.addListener((details) => {
+      void wake();
+      void installed(details.reason, browser.runtime.getManifest().version);
+    });
 
     // Every start of the worker (install, browser start, an event after it was stopped).
     void wake();

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dispatch, handleMessage, settingsChanged, wake } from './engine';
+import { dispatch, handleMessage, installed, settingsChanged, wake } from './engine';
 import { clock } from './platform/clock';
 import { NEXT_ALARM, WATCHDOG_ALARM } from './platform/alarms';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { loadTracker, saveSettings } from './storage/items';
+import { loadTracker, saveSettings, whatsNewItem } from './storage/items';
 import { closeHistory, breaksOnDay } from './storage/history';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -132,5 +132,39 @@ describe('alarms', () => {
     await browser.alarms.clearAll();
     await dispatch({ type: 'tick' }); // missing: recreated, but not below 30 s
     expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(now + 30_000);
+  });
+});
+
+describe('install and update', () => {
+  it('opens the welcome page on install only; an update sets the one-time "what\'s new"', async () => {
+    const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+    await installed('update', '0.2.0');
+    expect(create).not.toHaveBeenCalled();
+    expect(await whatsNewItem.getValue()).toBe('0.2.0');
+    await installed('install', '0.2.0');
+    expect(create).toHaveBeenCalledWith({ url: expect.stringContaining('/welcome.html') });
+    await installed('browser_update', '0.2.0');
+    await installed('install', '0.2.0'); // "install" again with storage kept: no second welcome
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('prompts across restarts', () => {
+  it('a wake does not re-show a prompt that was closed, but restores one a browser restart lost', async () => {
+    await saveSettings({ ...SETTINGS, stretch: { ...SETTINGS.stretch, everySec: 5 * 60 } });
+    await wake();
+    now = T0 + 5 * MIN;
+    await dispatch({ type: 'tick' });
+    const [id] = await notifications();
+    expect(id).toMatch(/^prompt:stretch-/);
+    // Firefox (or the user) closes it; the worker is stopped and wakes again.
+    await browser.notifications.clear(id!);
+    now += 30_000;
+    await wake();
+    expect(await notifications()).toEqual([]);
+    // A browser restart clears session storage (and notifications): the prompt comes back.
+    await browser.storage.session.clear();
+    await wake();
+    expect(await notifications()).toEqual([id]);
   });
 });

@@ -4,6 +4,7 @@
  * save state -> carry out the other effects -> reconcile alarms. Events are handled one at a
  * time, in arrival order. Nothing here holds the truth between events: storage does.
  */
+import { browser } from 'wxt/browser';
 import { ROUTINES } from '../content/routines';
 import { pickRoutine, type PickPrefs } from '../content/picker';
 import type { Routine } from '../content/types';
@@ -11,12 +12,12 @@ import { parseRequest, type BreakSession, type ErrorCode, type Reply, type Reque
 import { clock } from './platform/clock';
 import { MIN_ALARM_MS, reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
 import { configureIdle, queryActivity } from './platform/idle';
-import { clearPrompt, promptShowing, showNotice, showPrompt } from './platform/notify';
+import { clearPrompt, promptShowing, promptShownThisSession, showNotice, showPrompt } from './platform/notify';
 import { focusedFullscreen, openBreakWindow } from './platform/windows';
 import { setBadge } from './platform/badge';
 import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
-import { loadSettings, loadTracker, saveTracker } from './storage/items';
+import { loadSettings, loadTracker, saveTracker, welcomedItem, whatsNewItem } from './storage/items';
 import { HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
 import { initialState, nextWake, transition, view, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
 
@@ -128,8 +129,23 @@ export function wake(): Promise<void> {
     if (!stored || activity !== stored.activity) await handleNow({ type: 'activity', state: activity });
     const { result } = await handleNow({ type: 'tick' });
     const p = result.state.phase;
-    if (p.name === 'due' && settings.prompts.notification && !(await promptShowing(p.brk.id))) await showPrompt(p.brk, settings, false);
+    // Put back a prompt the browser lost (a restart); not one that was closed (by the user, or
+    // by Firefox, which closes notifications after a while).
+    if (p.name === 'due' && settings.prompts.notification && !(await promptShowing(p.brk.id)) && !(await promptShownThisSession(p.brk.id))) {
+      await showPrompt(p.brk, settings, false);
+    }
   });
+}
+
+/** First install: the welcome page. An update: a one-time "what's new" line in the popup. */
+export async function installed(reason: string, version: string): Promise<void> {
+  if (reason === 'install') {
+    // Some installs report "install" again while keeping storage (Chromium's --load-extension
+    // on every start): welcome once.
+    if (await welcomedItem.getValue()) return;
+    await welcomedItem.setValue(true);
+    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  } else if (reason === 'update') await whatsNewItem.setValue(version);
 }
 
 export function settingsChanged(): Promise<void> {
@@ -219,7 +235,7 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
         await handleNow({ type: 'resume' });
         return { ok: true, data: { resumed: true } };
       case 'break/start': {
-        const { result } = await handleNow({ type: 'start', breakId: msg.breakId });
+        const { result } = await handleNow({ type: 'start', breakId: msg.breakId, kind: msg.kind });
         const err = refusal(result);
         return err ? { ok: false, error: err } : { ok: true, data: { started: true } };
       }

@@ -13,7 +13,7 @@ const RoutineId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^
 
 export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('status/get') }),
-  v.object({ type: v.literal('break/start'), breakId: v.optional(BreakId) }),
+  v.object({ type: v.literal('break/start'), breakId: v.optional(BreakId), kind: v.optional(v.picklist(['micro', 'stretch'])) }),
   v.object({ type: v.literal('break/snooze'), breakId: BreakId }),
   v.object({ type: v.literal('break/skip'), breakId: BreakId }),
   v.object({ type: v.literal('break/session'), breakId: BreakId }),

@@ -34,6 +34,7 @@ if [ "$only" = all ] || [ "$only" = e2e ]; then
 fi
 if [ "$only" = all ] || [ "$only" = firefox ]; then
   stage "addons-linter (Firefox build)" npx addons-linter --output text .output/firefox-mv3
+  stage "e2e (Firefox, production build)" npx playwright test -c playwright.firefox.config.ts
 fi
 
 node scripts/summary.ts "${failed[@]+"${failed[@]}"}"

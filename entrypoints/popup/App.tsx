@@ -5,9 +5,28 @@ import { t } from '../../lib/i18n';
 import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
 import { send, useNow, useStatus } from '../../components/hooks/use-status';
 import { Flame } from '../../components/Flame';
+import { useNotificationCheck } from '../../components/hooks/use-notification-check';
+import { whatsNewItem } from '../../lib/storage/items';
+import { useEffect } from 'preact/hooks';
+
+/** The "what's new" line shows once after an update, then is cleared. */
+function useWhatsNewOnce(): boolean {
+  const [show, setShow] = useState(false);
+  useEffect(() => {
+    void whatsNewItem.getValue().then((v) => {
+      if (v) {
+        setShow(true);
+        void whatsNewItem.setValue(null);
+      }
+    });
+  }, []);
+  return show;
+}
 
 export function App() {
   const { status, error, refresh } = useStatus();
+  const notifications = useNotificationCheck();
+  const whatsNew = useWhatsNewOnce();
   const now = useNow(1000);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -31,6 +50,8 @@ export function App() {
         <h1>{t('appName')}</h1>
       </header>
       {error && <p class="notice" role="alert">{t('errBackground')}</p>}
+      {notifications === 'blocked' && <p class="notice" role="status" data-testid="notifications-blocked">{t('notificationsBlocked')}</p>}
+      {whatsNew && <p class="notice info" role="status" data-testid="whats-new">{t('whatsNew')}</p>}
       {status && <NextBreak status={status} now={now} act={act} />}
       {status && <Today status={status} />}
       {actionError && <p class="notice" role="alert">{actionError}</p>}

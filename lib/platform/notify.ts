@@ -4,6 +4,7 @@
  * The notification id carries what its second button means: `prompt:<breakId>:<snooze|skip>`.
  */
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { t } from '../i18n';
 import type { DueBreak, Notice } from '../tracker/tracker';
 import type { Settings } from '../settings';
@@ -20,6 +21,21 @@ export function parsePromptId(id: string): { breakId: string; second: SecondButt
 }
 
 const supportsButtons = !import.meta.env.FIREFOX;
+
+/**
+ * The prompt shown in this browser session. It survives the worker (or Firefox's event page)
+ * being stopped, but not a browser restart, which also clears notifications: so a wake re-shows
+ * a prompt only when the browser lost it, never one the user or the system closed.
+ */
+const shownItem = storage.defineItem<string | null>('session:shownPrompt', { fallback: null });
+
+export async function promptShownThisSession(breakId: string): Promise<boolean> {
+  try {
+    return (await shownItem.getValue()) === breakId;
+  } catch {
+    return false; // no session storage: behave as after a restart
+  }
+}
 
 export function promptText(brk: DueBreak, settings: Settings): { title: string; message: string } {
   if (brk.kind === 'micro') return { title: t('promptMicroTitle'), message: t('promptMicroBody', settings.micro.lengthSec) };
@@ -44,6 +60,7 @@ export async function showPrompt(brk: DueBreak, settings: Settings, reminder: bo
         }
       : {}),
   });
+  await shownItem.setValue(brk.id).catch(() => undefined);
 }
 
 export async function clearPrompt(breakId: string): Promise<void> {

@@ -47,3 +47,9 @@ export async function saveTracker(s: TrackerState): Promise<void> {
 export function watchTracker(cb: () => void): () => void {
   return trackerItem.watch(() => cb());
 }
+
+/** Set on an update, shown once in the popup, then cleared. */
+export const whatsNewItem = storage.defineItem<string | null>('local:whatsNew', { fallback: null });
+
+/** The welcome page has been shown (storage is cleared on uninstall, so a reinstall shows it again). */
+export const welcomedItem = storage.defineItem<boolean>('local:welcomed', { fallback: false });

@@ -101,7 +101,7 @@ export interface TrackerState {
 export type TrackerEvent =
   | { type: 'activity'; state: Activity }
   | { type: 'tick' }
-  | { type: 'start'; breakId?: string }
+  | { type: 'start'; breakId?: string; kind?: BreakKind }
   | { type: 'snooze'; breakId: string }
   | { type: 'skip'; breakId: string }
   | { type: 'finish'; breakId: string; outcome: 'completed' | 'partial' | 'skipped'; routineId?: string | null }
@@ -519,7 +519,7 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
         };
       }
       if (e.breakId !== undefined) return { state: s, effects: [], refused: 'noSuchBreak' };
-      const kind: BreakKind = settings.stretch.enabled || !settings.micro.enabled ? 'stretch' : 'micro';
+      const kind: BreakKind = e.kind ?? (settings.stretch.enabled || !settings.micro.enabled ? 'stretch' : 'micro');
       const at = s.lastManualAt !== null && s.lastManualAt >= now ? s.lastManualAt + 1 : now;
       const brk: DueBreak = { id: `manual-${at}`, kind, dueAt: now, deskMs: s.desk[kind], snoozes: 0, manual: true, promptedAt: null };
       return {

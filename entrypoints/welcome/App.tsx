@@ -1,0 +1,115 @@
+/**
+ * First run: when do you work, how should breaks feel, try one now. One screen, three short
+ * steps, skippable at any point. Everything chosen here is saved as the ordinary settings.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { ask } from '../../lib/messages';
+import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
+import type { Settings } from '../../lib/settings';
+import { timeOfDayOrDate } from '../../lib/format';
+import { updateSettings, useSettings } from '../../components/hooks/use-settings';
+import { send } from '../../components/hooks/use-status';
+import { useNotificationCheck } from '../../components/hooks/use-notification-check';
+import { ScheduleEditor } from '../../components/ScheduleEditor';
+
+const PRESET_KEYS = {
+  gentle: ['presetGentle', 'presetGentleHelp'],
+  balanced: ['presetBalanced', 'presetBalancedHelp'],
+  focused: ['presetFocused', 'presetFocusedHelp'],
+} as const;
+
+export function App() {
+  const settings = useSettings();
+  const notifications = useNotificationCheck();
+  const [waitingUntil, setWaitingUntil] = useState<number | null>(null);
+  const [, setDone] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  // No notifications: prompts open the break window instead (changeable in Options).
+  useEffect(() => {
+    if (notifications === 'blocked' && settings && !settings.prompts.openWindow) {
+      void updateSettings((s) => ({ ...s, prompts: { ...s.prompts, openWindow: true } }));
+    }
+  }, [notifications, settings?.prompts.openWindow]);
+
+  if (!settings) return <main class="welcome" aria-busy="true" />;
+  // Shown prefilled (Mon-Fri 09:00-17:30) and switched on; saved on a change or on Done, so
+  // that "Skip setup" keeps the defaults untouched.
+  const schedule = { ...settings.schedule, enabled: true };
+  const preset = presetOf(settings);
+  const choose = (p: Preset) => updateSettings((s: Settings) => applyPreset(s, p));
+
+  const finish = async (save: boolean) => {
+    if (save) await updateSettings((s) => ({ ...s, schedule: { ...s.schedule, enabled: true } }));
+    setDone(true);
+    window.close();
+  };
+  const wait = async () => {
+    const st = await ask(send, { type: 'status/get' });
+    setWaitingUntil(st.tracker.next?.at ?? null);
+  };
+  const tryNow = async () => {
+    await ask(send, { type: 'break/start', kind: 'micro' });
+  };
+
+  return (
+    <main class="welcome">
+      <header class="welcome-head">
+        <img src="/icons/128.png" alt="" width="64" height="64" />
+        <div>
+          <h1 tabIndex={-1} ref={headingRef}>{t('welcomeTitle')}</h1>
+          <p class="muted">{t('welcomeIntro')}</p>
+        </div>
+        <button class="btn btn-quiet skip" data-testid="welcome-skip" onClick={() => void finish(false)}>{t('welcomeSkip')}</button>
+      </header>
+
+      {notifications === 'blocked' && (
+        <p class="notice" role="alert" data-testid="notifications-blocked">{t('notificationsBlocked')}</p>
+      )}
+
+      <ol class="steps">
+        <li class="card step">
+          <h2><span class="step-n" aria-hidden="true">1</span>{t('welcomeStep1')}</h2>
+          <p class="muted small">{t('welcomeStep1Help')}</p>
+          <ScheduleEditor value={schedule} onChange={(next) => void updateSettings((s) => ({ ...s, schedule: { ...next, enabled: true } }))} showToggle={false} idPrefix="welcome" />
+        </li>
+
+        <li class="card step">
+          <h2 id="preset-h"><span class="step-n" aria-hidden="true">2</span>{t('welcomeStep2')}</h2>
+          <div class="presets" role="radiogroup" aria-labelledby="preset-h">
+            {PRESETS.map((p) => (
+              <label class={`preset${preset === p ? ' chosen' : ''}`} key={p}>
+                <input type="radio" name="preset" data-testid={`preset-${p}`} checked={preset === p} onChange={() => void choose(p)} />
+                <span class="preset-name">{t(PRESET_KEYS[p][0])}</span>
+                <span class="muted small">{t(PRESET_KEYS[p][1])}</span>
+              </label>
+            ))}
+          </div>
+          <p class="muted small">{t('welcomeCustomiseLater')}</p>
+        </li>
+
+        <li class="card step">
+          <h2><span class="step-n" aria-hidden="true">3</span>{t('welcomeStep3')}</h2>
+          <div class="row">
+            <button class="btn btn-primary" data-testid="welcome-try" onClick={() => void tryNow()}>{t('welcomeTryNow')}</button>
+            <button class="btn" data-testid="welcome-wait" onClick={() => void wait()}>{t('welcomeWait')}</button>
+          </div>
+          {waitingUntil !== null && (
+            <p role="status" data-testid="welcome-first-at">{t('welcomeFirstAt', timeOfDayOrDate(waitingUntil, Date.now()))}</p>
+          )}
+        </li>
+      </ol>
+
+      <section class="privacy" aria-labelledby="privacy-h">
+        <h2 id="privacy-h">{t('privacyTitle')}</h2>
+        <p class="small">{t('privacyText')}</p>
+      </section>
+
+      <footer class="welcome-foot">
+        <button class="btn btn-primary" data-testid="welcome-done" onClick={() => void finish(true)}>{t('welcomeDone')}</button>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests of the production Firefox build (<LIMBER_OUT or .output>/firefox-mv3) in
+// Debian's firefox-esr. Playwright is the runner only: each test launches its own Firefox with
+// puppeteer-core over WebDriver BiDi (Playwright cannot load extensions into Firefox).
+export default defineConfig({
+  testDir: 'tests/e2e-firefox',
+  outputDir: 'test-results/firefox-artifacts',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/firefox.json' }]],
+});

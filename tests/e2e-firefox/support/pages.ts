@@ -1,0 +1,109 @@
+/**
+ * Page objects: the same vocabulary as the Chromium suite (tests/e2e/support/pages.ts), built on
+ * puppeteer. Members return an `El` (a lazy element reference, like a Playwright Locator) that the
+ * specs read with `expect.poll(() => el.text())` and friends.
+ */
+import type { Page } from 'puppeteer-core';
+import { type Firefox, gotoExt } from './firefox';
+
+/** A lazy reference to the first element matching a selector (puppeteer selector syntax). */
+export class El {
+  constructor(
+    readonly page: Page,
+    readonly selector: string,
+  ) {}
+
+  async count(): Promise<number> {
+    return (await this.page.$$(this.selector)).length;
+  }
+  /** Text content, or null when the element is not there. */
+  async text(): Promise<string | null> {
+    const h = await this.page.$(this.selector);
+    return h ? h.evaluate((e) => e.textContent ?? '') : null;
+  }
+  async attr(name: string): Promise<string | null> {
+    const h = await this.page.$(this.selector);
+    return h ? h.evaluate((e, n) => e.getAttribute(n), name) : null;
+  }
+  /** Present, rendered with a size and not hidden by CSS. */
+  async isVisible(): Promise<boolean> {
+    const h = await this.page.$(this.selector);
+    return h ? h.isVisible() : false;
+  }
+  async waitFor(timeoutMs = 10_000): Promise<void> {
+    await this.page.waitForSelector(this.selector, { visible: true, timeout: timeoutMs });
+  }
+  async click(): Promise<void> {
+    await this.waitFor();
+    await this.page.click(this.selector);
+  }
+  /** Replaces the field's text by typing, as a person does (input events for every key). */
+  async fill(value: string): Promise<void> {
+    await this.waitFor();
+    await this.page.focus(this.selector);
+    await this.page.$eval(this.selector, (e) => (e as HTMLInputElement).select());
+    if (value === '') await this.page.keyboard.press('Backspace');
+    else await this.page.keyboard.type(value);
+  }
+  async press(key: Parameters<Page['keyboard']['press']>[0]): Promise<void> {
+    await this.page.focus(this.selector);
+    await this.page.keyboard.press(key);
+  }
+}
+
+const testId = (page: Page, id: string) => new El(page, `[data-testid="${id}"]`);
+
+export class PopupPage {
+  constructor(readonly page: Page) {}
+  static async open(ff: Firefox): Promise<PopupPage> {
+    const page = await ff.open('popup.html');
+    const popup = new PopupPage(page);
+    await new El(page, 'main.popup[aria-busy="false"]').waitFor();
+    return popup;
+  }
+  get countdown(): El { return testId(this.page, 'countdown'); }
+  get todayCount(): El { return testId(this.page, 'today-count'); }
+  get streak(): El { return testId(this.page, 'streak'); }
+  get nextWhy(): El { return testId(this.page, 'next-why'); }
+  get startDue(): El { return testId(this.page, 'start-due'); }
+  get breakNow(): El { return testId(this.page, 'break-now'); }
+  async reload(): Promise<void> { await gotoExt(this.page, 'popup.html'); }
+}
+
+export class OptionsPage {
+  constructor(readonly page: Page) {}
+  static async open(ff: Firefox): Promise<OptionsPage> {
+    const page = await ff.open('options.html');
+    await new El(page, 'h1').waitFor();
+    return new OptionsPage(page);
+  }
+  field(id: string): El { return new El(this.page, `input[id="${id}"]`); }
+  error(id: string): El { return testId(this.page, `${id}-error`); }
+  async setField(id: string, value: string): Promise<void> {
+    const f = this.field(id);
+    await f.fill(value);
+    await f.press('Tab');
+  }
+  get saved(): El { return testId(this.page, 'saved'); }
+}
+
+export class BreakPage {
+  constructor(readonly page: Page) {}
+  /** The break window's page (opened by the add-on with windows.create). */
+  static async waitFor(ff: Firefox): Promise<BreakPage> {
+    const page = await ff.waitForPage((href) => href.includes('/break.html'));
+    return new BreakPage(page);
+  }
+  /** The break id in the page's address. */
+  async breakId(): Promise<string | null> {
+    return this.page.evaluate(() => new URL(location.href).searchParams.get('id'));
+  }
+  text(s: string): El { return new El(this.page, `::-p-text(${s})`); }
+  get title(): El { return testId(this.page, 'routine-title'); }
+  get stepText(): El { return testId(this.page, 'step-text'); }
+  get stepIndex(): El { return testId(this.page, 'step-index'); }
+  get done(): El { return testId(this.page, 'done'); }
+  get skip(): El { return testId(this.page, 'skip'); }
+  get end(): El { return testId(this.page, 'break-end'); }
+  get endToday(): El { return testId(this.page, 'end-today'); }
+}

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, launch, test } from './support/fixtures';
+import { sendMessage, storageGet } from './support/ext';
+import { OptionsPage } from './support/pages';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+
+async function welcomePage(context: BrowserContext): Promise<Page> {
+  const open = context.pages().find((p) => p.url().endsWith('/welcome.html'));
+  const page = open ?? (await context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html'), timeout: 15_000 }));
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+test('a fresh install opens the welcome page; finishing it with the keyboard stores schedule and preset', async ({ context, extensionId }) => {
+  const page = await welcomePage(context);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Limber');
+  await expect(page.getByTestId('schedule-preview')).toHaveText(/Mon–Fri/);
+  // Keyboard only: from the page top, Tab to the presets, pick "Gentle" with the arrow keys.
+  await page.getByTestId('preset-balanced').focus();
+  await expect(page.getByTestId('preset-balanced')).toBeChecked(); // the defaults are "balanced"
+  await page.keyboard.press('ArrowLeft'); // radio groups wrap: balanced -> gentle
+  await expect(page.getByTestId('preset-gentle')).toBeChecked();
+  // Make Saturday a working day too (Space on its checkbox).
+  await page.getByTestId('day-5').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('schedule-preview')).toHaveText(/Mon–Sat/);
+  // Tab on to Done and press Enter.
+  await page.getByTestId('welcome-wait').focus();
+  for (let i = 0; i < 10 && !(await page.getByTestId('welcome-done').evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(page.getByTestId('welcome-done')).toBeFocused();
+  const closed = page.waitForEvent('close');
+  await page.keyboard.press('Enter');
+  await closed;
+
+  // Read it back through the options page.
+  const options = await OptionsPage.open(context, extensionId);
+  await expect(options.page.getByTestId('schedule-enabled')).toBeChecked();
+  await expect(options.page.getByTestId('schedule-preview')).toHaveText(/Mon–Sat/);
+  await expect(options.field('stretch.everyMin')).toHaveValue('60');
+  await expect(options.page.getByTestId('micro-enabled')).not.toBeChecked();
+});
+
+test('skipping keeps the defaults; "I\'ll wait" says when the first reminder comes', async ({ context, control }) => {
+  const page = await welcomePage(context);
+  await page.getByTestId('welcome-wait').click();
+  await expect(page.getByTestId('welcome-first-at')).toContainText('Your first reminder: around');
+  const closed = page.waitForEvent('close');
+  await page.getByTestId('welcome-skip').click();
+  await closed;
+  const stored = await storageGet<Settings>(control, 'settings');
+  // Nothing was written, or what was written equals the defaults.
+  if (stored !== undefined) expect(stored).toEqual(DEFAULT_SETTINGS);
+});
+
+test('"try one now" starts a short guided break', async ({ context }) => {
+  const page = await welcomePage(context);
+  await page.getByTestId('welcome-try').click();
+  const brk = await context.waitForEvent('page', { predicate: (p) => p.url().includes('/break.html'), timeout: 15_000 });
+  await expect(brk.getByTestId('routine-title')).not.toBeEmpty();
+  await expect(brk.getByTestId('step-index')).toHaveText(/Step 1 of/);
+});
+
+test('a browser restart does not open the welcome page again', async ({ profileDir }) => {
+  let context = await launch(profileDir);
+  const first = await welcomePage(context);
+  await first.getByTestId('welcome-skip').click(); // setup finished (the tab closes)
+  await context.waitForEvent('page', { predicate: () => false, timeout: 1000 }).catch(() => undefined);
+  await context.close();
+  context = await launch(profileDir);
+  const page = await context.newPage();
+  // The extension is running (its pages answer), and no welcome page opened.
+  const id = new URL((context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))).url()).host;
+  await page.goto(`chrome-extension://${id}/options.html`);
+  expect(await sendMessage(page, { type: 'status/get' })).toMatchObject({ ok: true });
+  await page.waitForTimeout(2000);
+  expect(context.pages().filter((p) => p.url().endsWith('/welcome.html'))).toHaveLength(0);
+  await context.close();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`welcome page: axe finds no violations (${colorScheme}); screenshot`, async ({ profileDir }) => {
+    const context = await launch(profileDir, [], { colorScheme });
+    const page = await welcomePage(context);
+    await page.setViewportSize({ width: 900, height: 1000 });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.screenshot({ path: `docs/welcome${colorScheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
+    await context.close();
+  });
+}
