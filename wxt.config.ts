@@ -18,6 +18,12 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['alarms', 'idle', 'notifications', 'storage'],
     action: { default_title: '__MSG_actionTitle__' },
+    // Rebindable in the browser's shortcut settings (chrome://extensions/shortcuts, Firefox's
+    // "Manage Extension Shortcuts").
+    commands: {
+      'start-break': { suggested_key: { default: 'Alt+Shift+B' }, description: '__MSG_cmdStartBreak__' },
+      'toggle-pause': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdTogglePause__' },
+    },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'
       ? {

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { dispatch, handleMessage, installed, settingsChanged, wake } from '../lib/engine';
+import { command, dispatch, handleMessage, installed, settingsChanged, wake } from '../lib/engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
 import { parsePromptId } from '../lib/platform/notify';
 import { breakWindowClosed } from '../lib/platform/windows';
@@ -47,6 +47,8 @@ export default defineBackground({
       if (sender.id !== browser.runtime.id) return undefined;
       return handleMessage(msg);
     });
+
+    browser.commands.onCommand.addListener((name) => void command(name));
 
     browser.runtime.onStartup.addListener(() => void wake());
     browser.runtime.onInstalled.addListener((details) => {

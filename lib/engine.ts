@@ -137,6 +137,18 @@ export function wake(): Promise<void> {
   });
 }
 
+/** Keyboard shortcuts (the `commands` API): start a break now; pause or resume reminders. */
+export function command(name: string): Promise<unknown> {
+  if (name === 'start-break') return dispatch({ type: 'start' });
+  if (name === 'toggle-pause') {
+    return serial(async () => {
+      const st = await loadTracker();
+      return handleNow(st?.paused ? { type: 'resume' } : { type: 'pause', until: null });
+    });
+  }
+  return Promise.resolve();
+}
+
 /** First install: the welcome page. An update: a one-time "what's new" line in the popup. */
 export async function installed(reason: string, version: string): Promise<void> {
   if (reason === 'install') {

@@ -11,7 +11,9 @@ import type { TodaySummary } from './storage/history';
 const BreakId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
 const RoutineId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
 
-export const RequestSchema = v.variant('type', [
+// Built on first use, not at import: pages import this module for `ask` and the types only, and
+// a top-level schema would put the validator into every page's bundle.
+const makeRequestSchema = () => v.variant('type', [
   v.object({ type: v.literal('status/get') }),
   v.object({ type: v.literal('break/start'), breakId: v.optional(BreakId), kind: v.optional(v.picklist(['micro', 'stretch'])) }),
   v.object({ type: v.literal('break/snooze'), breakId: BreakId }),
@@ -27,8 +29,10 @@ export const RequestSchema = v.variant('type', [
     routineId: v.nullable(RoutineId),
   }),
 ]);
+let requestSchema: ReturnType<typeof makeRequestSchema> | null = null;
 
-export type Request = v.InferOutput<typeof RequestSchema>;
+
+export type Request = v.InferOutput<ReturnType<typeof makeRequestSchema>>;
 
 export interface Status {
   now: number;
@@ -66,7 +70,8 @@ export type ErrorCode = 'badRequest' | 'noSuchBreak' | 'snoozeLimit' | 'strict' 
 export type Reply<T extends RequestType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: ErrorCode };
 
 export function parseRequest(raw: unknown): Request | null {
-  const r = v.safeParse(RequestSchema, raw);
+  requestSchema ??= makeRequestSchema();
+  const r = v.safeParse(requestSchema, raw);
   return r.success ? r.output : null;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask, type Status } from '../../lib/messages';
-import { watchTracker } from '../../lib/storage/items';
+import { watchTracker } from '../../lib/storage/live';
 
 const send = (m: unknown) => browser.runtime.sendMessage(m);
 

@@ -6,6 +6,7 @@ import { NumberField } from '../../components/NumberField';
 import { RoutinePrefs } from '../../components/RoutinePrefs';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
 import { BehaviourPrefs } from '../../components/BehaviourPrefs';
+import { ShortcutPrefs } from '../../components/ShortcutPrefs';
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -117,6 +118,8 @@ export function App() {
         <h2 id="behaviour-h">{t('behaviourTitle')}</h2>
         <BehaviourPrefs settings={settings} store={store} commit={commit} />
       </section>
+
+      <ShortcutPrefs />
 
       <RoutinePrefs settings={settings} onSaved={() => setSaved((n) => n + 1)} />
 

@@ -6,7 +6,7 @@ import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
 import { send, useNow, useStatus } from '../../components/hooks/use-status';
 import { Flame } from '../../components/Flame';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
-import { whatsNewItem } from '../../lib/storage/items';
+import { whatsNewItem } from '../../lib/storage/live';
 import { useEffect } from 'preact/hooks';
 
 /** The "what's new" line shows once after an update, then is cleared. */

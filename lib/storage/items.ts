@@ -7,7 +7,8 @@ import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsOrDefaults, type Settings }
 import { migrateV1, TRACKER_VERSION, type TrackerState } from '../tracker/tracker';
 
 export const SETTINGS_KEY = 'local:settings' as const;
-export const TRACKER_KEY = 'local:tracker' as const;
+import { TRACKER_KEY } from './live';
+export { TRACKER_KEY, watchTracker, whatsNewItem } from './live';
 
 export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, {
   fallback: DEFAULT_SETTINGS,
@@ -44,12 +45,6 @@ export async function saveTracker(s: TrackerState): Promise<void> {
   await trackerItem.setValue(s);
 }
 
-export function watchTracker(cb: () => void): () => void {
-  return trackerItem.watch(() => cb());
-}
-
-/** Set on an update, shown once in the popup, then cleared. */
-export const whatsNewItem = storage.defineItem<string | null>('local:whatsNew', { fallback: null });
 
 /** The welcome page has been shown (storage is cleared on uninstall, so a reinstall shows it again). */
 export const welcomedItem = storage.defineItem<boolean>('local:welcomed', { fallback: false });
