@@ -40,7 +40,7 @@ export default defineBackground({
     });
 
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && SETTINGS_KEY.slice('local:'.length) in changes) void settingsChanged();
+      if ((area === 'local' || area === 'sync') && SETTINGS_KEY in changes) void settingsChanged();
     });
 
     browser.runtime.onMessage.addListener((msg, sender) => {

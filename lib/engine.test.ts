@@ -168,3 +168,26 @@ describe('prompts across restarts', () => {
     expect(await notifications()).toEqual([id]);
   });
 });
+
+describe('settings in storage.sync', () => {
+  it('saves to sync with a local copy, and falls back to local when sync fails', async () => {
+    const { loadSettings, settingsSyncItem } = await import('./storage/items');
+    const a = { ...SETTINGS, snoozeLimit: 3 };
+    await saveSettings(a);
+    expect((await browser.storage.sync.get('settings')).settings).toEqual(a);
+    expect((await browser.storage.local.get('settings')).settings).toEqual(a);
+    expect(await settingsSyncItem.getValue()).toBe('on');
+    // Sync refuses (quota, or not available): the change is kept locally and used.
+    vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    const b = { ...SETTINGS, snoozeLimit: 4 };
+    await saveSettings(b);
+    expect(await settingsSyncItem.getValue()).toBe('unavailable');
+    expect((await loadSettings()).snoozeLimit).toBe(4);
+  });
+  it('settings changed in sync from another device apply', async () => {
+    const { loadSettings } = await import('./storage/items');
+    await saveSettings(SETTINGS);
+    await browser.storage.sync.set({ settings: { ...SETTINGS, idleSec: 120 } });
+    expect((await loadSettings()).idleSec).toBe(120);
+  });
+});

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { BREAK_KINDS, DEFAULT_SETTINGS, FIELDS, validateField, type BreakKind, type FieldError, type FieldId, type Settings } from '../../lib/settings';
-import { loadSettings, saveSettings, watchSettings } from '../../lib/storage/items';
+import { loadSettings, saveSettings, settingsSyncItem, watchSettings, type SyncState } from '../../lib/storage/items';
 import { NumberField } from '../../components/NumberField';
 import { RoutinePrefs } from '../../components/RoutinePrefs';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
@@ -11,6 +11,11 @@ import { ShortcutPrefs } from '../../components/ShortcutPrefs';
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(0);
+  const [sync, setSync] = useState<SyncState>('on');
+  useEffect(() => {
+    void settingsSyncItem.getValue().then(setSync);
+    return settingsSyncItem.watch((v) => setSync(v ?? 'on'));
+  }, []);
   const current = useRef<Settings>(DEFAULT_SETTINGS);
 
   useEffect(() => {
@@ -69,6 +74,9 @@ export function App() {
           {saved > 0 ? t('saved') : ''}
         </p>
       </header>
+      {sync !== 'on' && (
+        <p class="notice" role="status" data-testid="sync-off">{t('syncOff')}</p>
+      )}
 
       <section class="card section" aria-labelledby="sched-h">
         <h2 id="sched-h">{t('schedTitle')}</h2>

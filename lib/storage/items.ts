@@ -1,19 +1,28 @@
 /**
- * Versioned storage items (browser.storage.local through WXT's storage): the settings and the
- * tracker's live state. Only this folder touches browser.storage.
+ * Versioned storage items (through WXT's storage): the settings (sync, with a local copy) and the
+ * tracker's live state (local). Only this folder touches browser.storage.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsOrDefaults, type Settings } from '../settings';
+import { SETTINGS_VERSION, settingsOrDefaults, type Settings } from '../settings';
 import { migrateV1, TRACKER_VERSION, type TrackerState } from '../tracker/tracker';
 
-export const SETTINGS_KEY = 'local:settings' as const;
 import { TRACKER_KEY } from './live';
 export { TRACKER_KEY, watchTracker, whatsNewItem } from './live';
 
-export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-});
+/**
+ * Settings live in storage.sync, so they follow the user to their other browsers through the
+ * browser's own sync, with a copy in storage.local that is always written. If sync fails (not
+ * available, or the settings outgrow its 8 KB per-item quota) the local copy is used and the
+ * options page says so. Tracker state and history never leave storage.local / IndexedDB.
+ */
+export const SETTINGS_KEY = 'settings' as const;
+
+const syncSettings = storage.defineItem<Settings | null>(`sync:${SETTINGS_KEY}`, { fallback: null, version: SETTINGS_VERSION });
+const localSettings = storage.defineItem<Settings | null>(`local:${SETTINGS_KEY}`, { fallback: null, version: SETTINGS_VERSION });
+
+export type SyncState = 'on' | 'unavailable';
+/** Whether the last save reached storage.sync. */
+export const settingsSyncItem = storage.defineItem<SyncState>('local:settingsSync', { fallback: 'on' });
 
 export const trackerItem = storage.defineItem<TrackerState | null>(TRACKER_KEY, {
   fallback: null,
@@ -25,15 +34,33 @@ export const trackerItem = storage.defineItem<TrackerState | null>(TRACKER_KEY, 
 
 /** The settings in force: what is stored if valid, else the defaults (the stored value is kept). */
 export async function loadSettings(): Promise<Settings> {
-  return settingsOrDefaults(await settingsItem.getValue());
+  if ((await settingsSyncItem.getValue()) === 'on') {
+    try {
+      const synced = await syncSettings.getValue();
+      if (synced !== null) return settingsOrDefaults(synced);
+    } catch {
+      // sync unavailable: use the local copy
+    }
+  }
+  return settingsOrDefaults(await localSettings.getValue());
 }
 
 export async function saveSettings(s: Settings): Promise<void> {
-  await settingsItem.setValue(s);
+  await localSettings.setValue(s);
+  let state: SyncState = 'on';
+  try {
+    await syncSettings.setValue(s);
+  } catch {
+    state = 'unavailable';
+  }
+  if ((await settingsSyncItem.getValue()) !== state) await settingsSyncItem.setValue(state);
 }
 
+/** Calls back with the settings in force whenever they change (here, or synced from elsewhere). */
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((v) => cb(settingsOrDefaults(v)));
+  const changed = () => void loadSettings().then(cb);
+  const unwatch = [syncSettings.watch(changed), localSettings.watch(changed)];
+  return () => unwatch.forEach((u) => u());
 }
 
 export async function loadTracker(): Promise<TrackerState | null> {

@@ -55,8 +55,9 @@ test('skipping keeps the defaults; "I\'ll wait" says when the first reminder com
 
 test('"try one now" starts a short guided break', async ({ context }) => {
   const page = await welcomePage(context);
+  const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/break.html'), timeout: 15_000 });
   await page.getByTestId('welcome-try').click();
-  const brk = await context.waitForEvent('page', { predicate: (p) => p.url().includes('/break.html'), timeout: 15_000 });
+  const brk = await opened;
   await expect(brk.getByTestId('routine-title')).not.toBeEmpty();
   await expect(brk.getByTestId('step-index')).toHaveText(/Step 1 of/);
 });

@@ -33,7 +33,10 @@ export const FAST: Partial<Settings> = {
 
 /** The slice of the WebExtension API the helpers use inside an extension page. */
 interface ExtApi {
-  storage: { local: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+    sync: { set(v: Record<string, unknown>): Promise<void> };
+  };
   notifications: { getAll(): Promise<Record<string, NotificationInfo>> };
   runtime: { getBackgroundPage(): Promise<(Window & Record<string, unknown>) | null> };
   idle: { queryState(sec: number): Promise<string> };
@@ -148,7 +151,9 @@ export async function setSettings(page: Page, patch: Partial<Settings>): Promise
   await page.evaluate(
     async (defaults, p) => {
       const cur = ((await browser.storage.local.get('settings')).settings ?? {}) as object;
-      await browser.storage.local.set({ settings: { ...defaults, ...cur, ...p } });
+      const next = { settings: { ...defaults, ...cur, ...p } };
+      await browser.storage.local.set(next);
+      await browser.storage.sync.set(next); // settings live in sync, with a local copy
     },
     DEFAULT_SETTINGS,
     { ...FAST, ...patch },

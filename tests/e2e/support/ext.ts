@@ -16,7 +16,10 @@ export const FAST: Partial<Settings> = {
 };
 
 declare const chrome: {
-  storage: { local: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+    sync: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+  };
   notifications: { getAll(): Promise<Record<string, boolean>> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
   action: { getBadgeText(d: object): Promise<string> };
@@ -35,8 +38,11 @@ export async function badgeText(page: Page): Promise<string> {
 export async function setSettings(page: Page, patch: Partial<Settings>): Promise<void> {
   await page.evaluate(
     async ({ defaults, p }) => {
+      // Settings live in storage.sync with a local copy: write both, as the extension does.
       const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as object;
-      await chrome.storage.local.set({ settings: { ...defaults, ...cur, ...p } });
+      const next = { settings: { ...defaults, ...cur, ...p } };
+      await chrome.storage.local.set(next);
+      await chrome.storage.sync.set(next);
     },
     { defaults: { ...DEFAULT_SETTINGS, ...FAST }, p: patch },
   );
