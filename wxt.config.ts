@@ -7,6 +7,10 @@ export default defineConfig({
   outDir: process.env.LIMBER_OUT ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // The Firefox sources zip (for AMO review): the code and how to build it, no artifacts.
+  zip: {
+    excludeSources: ['test-results/**', 'playwright-report/**', '.output-*/**', '.chromium-profile/**', 'docs/**/*.png', '.cache/**'],
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },

@@ -40,7 +40,9 @@ add('worker', '  of which watchdog checks (sleep detection, every 5 min while co
 add('worker', 'breaks recorded per day (completed + natural)', (breaks / DAYS).toFixed(1));
 const perCycle = cycles.reduce((a, b) => a + b, 0) / cycles.length;
 add('worker', 'wake-ups per break cycle, besides idle transitions and watchdog', perCycle.toFixed(2), '<= 3 (alarm, start, finish)', perCycle <= 3);
-add('worker', 'heartbeat-style reminder (tick every 5 s), same day', String((8 * 3600) / 5));
+const heartbeat = (8 * 3600) / 5;
+add('worker', 'heartbeat-style reminder (tick every 5 s), same day', String(heartbeat));
+add('worker', 'ratio: heartbeat wake-ups / Limber wake-ups', `${(heartbeat / (events / DAYS)).toFixed(0)}x fewer`);
 
 // --- Transition cost ---------------------------------------------------------------------------
 const samples: number[] = [];
@@ -65,6 +67,14 @@ for (let rep = 0; rep < 7; rep++) {
 add('tracker', 'transition() time, with working hours (Intl time zones), median', `${median(scheduled).toFixed(1)} µs`, '<= 100 µs', median(scheduled) <= 100);
 
 // --- Bundle -------------------------------------------------------------------------------------
+// Production builds and store zips, made here so the figures are current.
+import { execSync } from 'node:child_process';
+execSync('npx wxt zip && npx wxt zip -b firefox --mv3', { stdio: 'ignore' });
+for (const f of readdirSync('.output').filter((n) => n.endsWith('.zip'))) {
+  const kb = statSync(path.join('.output', f)).size / 1024;
+  const isSources = f.includes('sources');
+  add('bundle', `zip ${f}`, `${kb.toFixed(0)} KB`, isSources ? '' : '<= 250 KB', isSources ? undefined : kb <= 250);
+}
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = path.join(dir, f);
@@ -78,15 +88,18 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     continue;
   }
   let total = 0;
-  for (const f of files(dir)) {
-    total += statSync(f).size;
-    if (!/\.(js|css)$/.test(f)) continue;
-    const raw = readFileSync(f);
-    const gz = gzipSync(raw).length;
-    const rel = path.relative(dir, f);
-    const budget = rel.startsWith('background') ? 15 * 1024 : rel.endsWith('.js') ? 25 * 1024 : undefined;
-    add('bundle', `${target} ${rel}`, `${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gz`, budget ? `<= ${budget / 1024} KB gz` : '', budget ? gz <= budget : undefined);
+  for (const f of files(dir)) total += statSync(f).size;
+  // Per page: the JS it loads up front (its module script and preloaded chunks).
+  for (const html of readdirSync(dir).filter((n) => n.endsWith('.html')).sort()) {
+    const text = readFileSync(path.join(dir, html), 'utf8');
+    const scripts = [...text.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => path.join(dir, m[1]!));
+    const raw = scripts.reduce((n, f) => n + statSync(f).size, 0);
+    const gz = scripts.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
+    const budget = html === 'popup.html' ? 25 : 40; // the other pages are held at a ratchet for now
+    add('bundle', `${target} ${html} JS (${scripts.length} files)`, `${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gz`, `<= ${budget} KB gz`, gz <= budget * 1024);
   }
+  const bg = readFileSync(path.join(dir, 'background.js'));
+  add('bundle', `${target} background.js (worker)`, `${(bg.length / 1024).toFixed(1)} KB raw, ${(gzipSync(bg).length / 1024).toFixed(1)} KB gz`, '<= 15 KB gz', gzipSync(bg).length <= 15 * 1024);
   add('bundle', `${target} total unpacked`, `${(total / 1024).toFixed(0)} KB`);
 }
 
