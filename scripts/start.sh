@@ -14,7 +14,9 @@ bash scripts/setup.sh
 npm run -s build
 mkdir -p .chromium-profile
 echo "Starting Chromium with Limber loaded. Open the puzzle-piece menu to pin Limber."
-exec "${CHROMIUM_PATH:-/usr/bin/chromium}" \
+extra=()
+[ "$(id -u)" = 0 ] && extra+=(--no-sandbox) # Chromium refuses to run as root with its sandbox
+exec "${CHROMIUM_PATH:-/usr/bin/chromium}" "${extra[@]}" \
   --user-data-dir="$PWD/.chromium-profile" \
   --disable-extensions-except="$PWD/.output/chrome-mv3" \
   --load-extension="$PWD/.output/chrome-mv3" \
