@@ -1,0 +1,118 @@
+/**
+ * The extension in German. In Debian's headless Chromium two things are needed, and neither
+ * alone is enough:
+ * - `--lang=de` picks the extension's message catalogue (chrome.i18n.getMessage, __MSG_*__ in the
+ *   manifest), but getUILanguage() and navigator.language stay en-US;
+ * - Playwright's `locale: 'de-DE'` makes getUILanguage(), navigator.language and Intl German
+ *   (weekday names, times), but getMessage stays English.
+ * LANG / LANGUAGE in the environment change neither.
+ * Expected texts come from the catalogues on disk, so rewording a string does not break this.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, launch, serviceWorker, test } from './support/fixtures';
+import { BreakPage, OptionsPage, PopupPage } from './support/pages';
+
+type Catalogue = Record<string, { message: string }>;
+const catalogue = (locale: string) =>
+  JSON.parse(readFileSync(path.resolve(process.cwd(), 'public/_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
+const de = catalogue('de');
+const en = catalogue('en');
+/** The German text of a key (with $n filled in), after making sure it really differs from English. */
+function german(key: string, ...subs: Array<string | number>): string {
+  const d = de[key]?.message;
+  expect(d, `German text for ${key}`).toBeTruthy();
+  expect(d, `German ${key} is a translation`).not.toBe(en[key]?.message);
+  return d!.replace(/\$([1-9])/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+}
+
+declare const chrome: { i18n: { getUILanguage(): string; getMessage(k: string): string } };
+
+async function launchGerman(profileDir: string): Promise<{ context: BrowserContext; extensionId: string }> {
+  const context = await launch(profileDir, ['--lang=de'], { locale: 'de-DE' });
+  const extensionId = new URL((await serviceWorker(context)).url()).host;
+  return { context, extensionId };
+}
+
+async function languageOf(page: Page) {
+  return page.evaluate(() => ({
+    ui: chrome.i18n.getUILanguage(),
+    title: chrome.i18n.getMessage('optionsTitle'),
+    name: chrome.i18n.getMessage('extName'),
+    nav: navigator.language,
+    html: document.documentElement.lang,
+  }));
+}
+
+test('German Chromium: welcome, options, popup and break page speak German', async ({ profileDir }) => {
+  const { context, extensionId } = await launchGerman(profileDir);
+
+  // The welcome page opens on install.
+  const welcome =
+    context.pages().find((p) => p.url().endsWith('/welcome.html')) ??
+    (await context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html'), timeout: 15_000 }));
+  await expect(welcome.getByRole('heading', { level: 1 })).toHaveText(german('welcomeTitle'));
+  await expect(welcome.getByTestId('schedule-preview')).toContainText(/Mo\.?–Fr\.?/); // Intl follows the locale
+  await welcome.close();
+
+  // Options: which language the extension sees, then the page itself.
+  const options = await OptionsPage.open(context, extensionId);
+  const page = options.page;
+  const lang = await languageOf(page);
+  expect(lang.ui).toMatch(/^de\b/);
+  expect(lang.nav).toMatch(/^de\b/);
+  expect(lang.html).toMatch(/^de\b/);
+  expect(lang.title).toBe(german('optionsTitle'));
+  expect(lang.name).toBe(german('extName'));
+
+  await expect(page).toHaveTitle(german('optionsTitle'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(german('optionsTitle'));
+  await expect(page.locator('label[for="stretch.everyMin"]')).toHaveText(german('fieldEvery'));
+  await expect(page.locator('label[for="idleSec"]')).toHaveText(german('fieldIdle'));
+  await expect(page.getByRole('heading', { level: 2, name: german('schedTitle') })).toBeVisible();
+  await expect(page.getByText(german('disclaimer'))).toBeVisible();
+  // Command descriptions come from the manifest's __MSG_cmd*__ in the browser's language.
+  await expect(page.getByTestId('shortcut-start-break').locator('dt')).toHaveText(german('cmdStartBreak'));
+  // An inline error message, German too.
+  await options.setField('snoozeMin', 'abc');
+  await expect(options.error('snoozeMin')).toHaveText(german('errNotNumber'));
+  await options.setField('snoozeMin', '5');
+  await expect(options.error('snoozeMin')).toHaveCount(0);
+  await page.setViewportSize({ width: 900, height: 820 });
+  await page.screenshot({ path: 'test-results/i18n-de-options.png', fullPage: true });
+
+  // Popup.
+  const popup = await PopupPage.open(context, extensionId);
+  await popup.page.setViewportSize({ width: 340, height: 460 });
+  await expect(popup.breakNow).toHaveText(german('actionBreakNow'));
+  await expect(popup.page.getByTestId('open-options')).toHaveText(german('actionOptions'));
+  await expect(popup.page.getByTestId('pause-menu')).toHaveText(german('pauseMenuLabel'));
+  await expect(popup.page.locator('.stat-label').first()).toHaveText(german('breaksToday'));
+  await expect(popup.nextWhy).toBeVisible();
+  await popup.page.waitForTimeout(300);
+  await popup.page.locator('main').screenshot({ path: 'test-results/i18n-de-popup.png' });
+  await popup.page.getByTestId('pause-menu').click();
+  await expect(popup.page.getByTestId('pause-30m')).toHaveText(german('pause30m'));
+  await popup.page.locator('main').screenshot({ path: 'test-results/i18n-de-popup-pause.png' });
+  await popup.page.getByTestId('pause-menu').click();
+
+  // Break page, started from the popup.
+  await popup.breakNow.click();
+  const brk = await BreakPage.waitFor(context);
+  await brk.page.setViewportSize({ width: 460, height: 760 });
+  await expect(brk.page).toHaveTitle(german('breakTitle'));
+  await expect(brk.stepIndex).toHaveText(/^Schritt 1 von \d+$/);
+  await expect(brk.done).toHaveText(german('actionDone'));
+  await expect(brk.skip).toHaveText(german('actionSkip'));
+  await expect(brk.next).toHaveText(german('actionNext'));
+  await expect(brk.pause).toHaveText(german('actionPause'));
+  await expect(brk.disclaimer).toHaveText(german('disclaimer'));
+  await brk.page.screenshot({ path: 'test-results/i18n-de-break.png', fullPage: true });
+  await brk.done.click();
+  await expect(brk.endHeading).toHaveText(german('endCompleted'));
+  await expect(brk.end.getByText(german('endCloseHint'))).toBeVisible();
+  await brk.page.screenshot({ path: 'test-results/i18n-de-break-end.png', fullPage: true });
+
+  await context.close();
+});
