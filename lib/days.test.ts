@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, dayKey, isDayKey } from './days';
-import { currentStreak, longestStreak } from './streaks';
 
 describe('dayKey', () => {
   it('uses the local calendar day of the given zone', () => {
@@ -31,17 +30,4 @@ describe('addDays', () => {
   });
 });
 
-describe('streaks', () => {
-  const days = (...d: string[]) => new Set(d);
-  it('counts consecutive days ending today, or yesterday if today has none yet', () => {
-    expect(currentStreak(days(), '2026-03-05')).toBe(0);
-    expect(currentStreak(days('2026-03-05'), '2026-03-05')).toBe(1);
-    expect(currentStreak(days('2026-03-03', '2026-03-04'), '2026-03-05')).toBe(2);
-    expect(currentStreak(days('2026-03-02', '2026-03-04', '2026-03-05'), '2026-03-05')).toBe(2);
-    expect(currentStreak(days('2026-03-03'), '2026-03-05')).toBe(0);
-  });
-  it('finds the longest run, across a year end', () => {
-    expect(longestStreak(days())).toBe(0);
-    expect(longestStreak(days('2025-12-30', '2025-12-31', '2026-01-01', '2026-01-05'))).toBe(3);
-  });
-});
+// Streak rules are tested in streaks.test.ts.

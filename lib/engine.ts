@@ -19,6 +19,7 @@ import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
 import { loadSettings, loadTracker, saveTracker, welcomedItem, whatsNewItem } from './storage/items';
 import { HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
+import { exportData, historyPopup, historyReview, importData, resetData } from './data';
 import { initialState, nextWake, transition, view, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -227,6 +228,16 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
   if (!msg) return Promise.resolve({ ok: false, error: 'badRequest' });
   return serial(async (): Promise<Reply<Request['type']>> => {
     switch (msg.type) {
+      case 'history/popup':
+        return { ok: true, data: await historyPopup(clock.now(), clock.timeZone(), await loadSettings()) };
+      case 'history/review':
+        return { ok: true, data: await historyReview(clock.now(), clock.timeZone(), await loadSettings()) };
+      case 'data/export':
+        return { ok: true, data: await exportData(msg.format, clock.now(), clock.timeZone()) };
+      case 'data/import':
+        return { ok: true, data: await importData(msg.text) };
+      case 'data/reset':
+        return { ok: true, data: await resetData() };
       case 'status/get': {
         const { result, settings, now, env } = await handleNow({ type: 'tick' });
         const td = await today(now);

@@ -7,6 +7,9 @@ import * as v from 'valibot';
 import type { BreakKind } from './settings';
 import type { TrackerView } from './tracker/tracker';
 import type { TodaySummary } from './storage/history';
+import type { PopupHistory, ReviewData } from './review';
+import type { ExportFile, ImportResult } from './data';
+import { MAX_IMPORT_BYTES } from './limits';
 
 const BreakId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
 const RoutineId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
@@ -14,6 +17,13 @@ const RoutineId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^
 // Built on first use, not at import: pages import this module for `ask` and the types only, and
 // a top-level schema would put the validator into every page's bundle.
 const makeRequestSchema = () => v.variant('type', [
+  // History summaries and "Your data" (lib/data.ts). An import carries the file's text; the
+  // background checks it whole (lib/backup.ts) before writing anything.
+  v.object({ type: v.literal('history/popup') }),
+  v.object({ type: v.literal('history/review') }),
+  v.object({ type: v.literal('data/export'), format: v.picklist(['json', 'csv']) }),
+  v.object({ type: v.literal('data/import'), text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES + 1)) }),
+  v.object({ type: v.literal('data/reset'), confirm: v.literal(true) }),
   v.object({ type: v.literal('status/get') }),
   v.object({ type: v.literal('break/start'), breakId: v.optional(BreakId), kind: v.optional(v.picklist(['micro', 'stretch'])) }),
   v.object({ type: v.literal('break/snooze'), breakId: BreakId }),
@@ -51,6 +61,12 @@ export interface BreakSession {
 }
 
 interface Responses {
+  /** null when history is unavailable (IndexedDB off). */
+  'history/popup': PopupHistory | null;
+  'history/review': ReviewData | null;
+  'data/export': ExportFile;
+  'data/import': ImportResult;
+  'data/reset': { reset: true; historyOff: boolean };
   'status/get': Status;
   'break/start': { started: true };
   'break/snooze': { until: number };

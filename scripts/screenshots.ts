@@ -1,36 +1,29 @@
 /**
  * Takes the README's screenshots from the production build in Debian's Chromium, light and dark:
- * node scripts/screenshots.ts  (after npm run build). Writes docs/*.png.
+ * node scripts/screenshots.ts  (after npm run build). Writes docs/*.png. The popup and the weekly
+ * review show six months of demo history (scripts/demo-history.ts), loaded through the import path.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { demoHistory, withHistory } from './demo-history.ts';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 const ext = path.resolve(process.env.LIMBER_OUT ?? '.output', 'chrome-mv3');
-const DAY = 86_400_000;
+/** Where the pictures go (SHOTS_DIR to look at them elsewhere first). */
+const out = process.env.SHOTS_DIR ?? 'docs';
 
+/**
+ * Six months of realistic history (scripts/demo-history.ts), loaded through the import path: the
+ * current data is exported, its history swapped for the demo one, and the file imported.
+ */
 async function seedHistory(page: Page) {
-  // (No named helpers inside evaluate: tsx would wrap them in __name.)
-  // A few days of completed breaks so the streak shows (demo data, written like the background does).
-  await page.evaluate(async (DAY) => {
-    const db: IDBDatabase = await new Promise((res, rej) => {
-      const r = indexedDB.open('limber');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const tx = db.transaction('breaks', 'readwrite');
-    const now = Date.now();
-    for (let d = 0; d < 6; d++) {
-      for (let i = 0; i < (d === 0 ? 3 : 4); i++) {
-        const t = now - d * DAY - i * 3_600_000;
-        tx.objectStore('breaks').put({ id: `demo-${d}-${i}`, kind: 'stretch', outcome: 'completed', dueAt: t - 180_000, promptedAt: t - 180_000, startedAt: t - 170_000, endedAt: t, routineId: 'cat-cow', deskMs: 3_000_000, snoozes: 0, manual: false, day: new Date(t - new Date(t).getTimezoneOffset() * 60_000).toISOString().slice(0, 10) });
-      }
-    }
-    await new Promise((res) => (tx.oncomplete = res));
-    db.close();
-  }, DAY);
+  const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const rows = demoHistory({ now: Date.now(), timeZone, days: 183 });
+  const exported = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'data/export', format: 'json' })) as { ok: boolean; data: { text: string } };
+  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'data/import', text: withHistory(exported.data.text, rows) })) as { ok: boolean; data: { imported: boolean } };
+  if (!reply.ok || !reply.data.imported) throw new Error(`demo history not imported: ${JSON.stringify(reply)}`);
 }
 
 async function shoot(scheme: 'light' | 'dark') {
@@ -53,14 +46,23 @@ async function shoot(scheme: 'light' | 'dark') {
   await control.setViewportSize({ width: 900, height: 820 });
   await control.reload();
   await control.getByRole('heading', { level: 1 }).waitFor();
-  await control.screenshot({ path: `docs/options${suffix}.png`, fullPage: true });
+  await control.screenshot({ path: `${out}/options${suffix}.png`, fullPage: true });
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 340, height: 400 });
   await popup.goto(`chrome-extension://${id}/popup.html`);
   await popup.getByTestId('countdown').waitFor();
   await popup.waitForTimeout(300);
-  await popup.locator('main').screenshot({ path: `docs/popup${suffix}.png` });
+  await popup.getByTestId('week').waitFor();
+  await popup.waitForTimeout(300);
+  await popup.locator('main').screenshot({ path: `${out}/popup${suffix}.png` });
+
+  const review = await context.newPage();
+  await review.setViewportSize({ width: 1000, height: 900 });
+  await review.goto(`chrome-extension://${id}/review.html`);
+  await review.getByTestId('review-highlights').waitFor();
+  await review.waitForTimeout(300);
+  await review.screenshot({ path: `${out}/review${suffix}.png`, fullPage: true });
 
   const breakPage = context.waitForEvent('page', { predicate: (p) => p.url().includes('break.html') });
   await popup.getByTestId('break-now').click();
@@ -68,10 +70,10 @@ async function shoot(scheme: 'light' | 'dark') {
   await bp.setViewportSize({ width: 460, height: 700 });
   await bp.getByTestId('step-text').waitFor();
   await bp.waitForTimeout(2200);
-  await bp.screenshot({ path: `docs/break${suffix}.png` });
+  await bp.screenshot({ path: `${out}/break${suffix}.png` });
   await bp.getByTestId('done').click();
   await bp.getByTestId('break-end').waitFor();
-  await bp.screenshot({ path: `docs/break-end${suffix}.png` });
+  await bp.screenshot({ path: `${out}/break-end${suffix}.png` });
 
   await context.close();
   rmSync(dir, { recursive: true, force: true });
@@ -79,4 +81,4 @@ async function shoot(scheme: 'light' | 'dark') {
 
 await shoot('light');
 await shoot('dark');
-console.log('screenshots written to docs/');
+console.log(`screenshots written to ${out}/`);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask, type Status } from '../../lib/messages';
-import { watchTracker } from '../../lib/storage/live';
+import { watchSettingsKeys, watchTracker } from '../../lib/storage/live';
 
 const send = (m: unknown) => browser.runtime.sendMessage(m);
 
@@ -20,7 +20,8 @@ export function useStatus(): { status: Status | null; error: boolean; refresh: (
   };
   useEffect(() => {
     refresh();
-    return watchTracker(refresh);
+    const off = [watchTracker(refresh), watchSettingsKeys(refresh)];
+    return () => off.forEach((u) => u());
   }, []);
   return { status, error, refresh };
 }

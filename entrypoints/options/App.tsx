@@ -6,6 +6,7 @@ import { NumberField } from '../../components/NumberField';
 import { RoutinePrefs } from '../../components/RoutinePrefs';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
 import { BehaviourPrefs } from '../../components/BehaviourPrefs';
+import { DataPrefs } from '../../components/DataPrefs';
 import { ShortcutPrefs } from '../../components/ShortcutPrefs';
 
 export function App() {
@@ -130,6 +131,8 @@ export function App() {
       <ShortcutPrefs />
 
       <RoutinePrefs settings={settings} onSaved={() => setSaved((n) => n + 1)} />
+
+      <DataPrefs />
 
       <footer class="muted small disclaimer">{t('disclaimer')}</footer>
     </main>

@@ -4,7 +4,7 @@ import { ask, RequestError, type Status } from '../../lib/messages';
 import { t } from '../../lib/i18n';
 import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
 import { send, useNow, useStatus } from '../../components/hooks/use-status';
-import { Flame } from '../../components/Flame';
+import { TodayPanel } from '../../components/TodayPanel';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
 import { whatsNewItem } from '../../lib/storage/live';
 import { useEffect } from 'preact/hooks';
@@ -144,27 +144,9 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
   );
 }
 
+/** Today, streaks, the last 7 days (components/TodayPanel.tsx). */
 function Today({ status }: { status: Status }) {
-  if (status.historyError || !status.today) {
-    return <p class="notice" role="status">{t('historyOff')}</p>;
-  }
-  const td = status.today;
-  return (
-    <section class="stats" aria-label={t('todayHeading')}>
-      <div class="card stat">
-        <span class="stat-value" data-testid="today-count">{td.taken}</span>
-        <span class="stat-label">{t('breaksToday', td.taken)}</span>
-      </div>
-      <div class="card stat">
-        <span class="stat-value">
-          <Flame lit={td.streak > 0} />
-          <span data-testid="streak">{td.streak}</span>
-        </span>
-        <span class="stat-label">{t('streakDays', td.streak)}</span>
-        <span class="muted small" data-testid="longest">{t('streakBest', td.longest)}</span>
-      </div>
-    </section>
-  );
+  return <TodayPanel status={status} />;
 }
 
 type PauseChoice = '30m' | '1h' | '2h' | 'tomorrow' | 'indefinite';

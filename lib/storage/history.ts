@@ -1,20 +1,42 @@
 /**
- * The break history in IndexedDB (idb). One record per break outcome, keyed by the break's
- * stable id, so writing the same outcome twice is still one row. Domain verbs only; no caller
- * sees a store or a transaction.
+ * The break history in IndexedDB (idb). Domain verbs only; no caller sees a store or a
+ * transaction.
+ *
+ * Version 2 of the database:
+ * - 'breaks': one row per break outcome, keyed by the break's stable id (writing the same outcome
+ *   twice is still one row), indexed by local day ('byDay') and by end time ('byEnd');
+ * - 'days': one aggregate per local day (lib/aggregates.ts), kept in step with 'breaks' in the
+ *   same transaction as every write, so summaries read a few small rows instead of the log;
+ *   indexed by whether the day met the streak rules ('byClass'), so days older than a summary's
+ *   window are read as keys only.
+ *
+ * Upgrades are stepwise by `oldVersion` (v1 -> v2 creates 'days' and backfills it from the
+ * rows already there). Inside a transaction nothing but IndexedDB requests is awaited.
+ * Connections: a newer version asking to open ('blocking') makes this one close; a connection the
+ * browser drops ('terminated') is forgotten; the next call opens afresh. An open that stays
+ * blocked by another connection gives up after OPEN_DEADLINE_MS (history is then "off" for that
+ * call) rather than hang the worker.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { addDays, dayKey, type DayKey } from '../days';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { dayKey, type DayKey } from '../days';
+import type { Schedule } from '../settings';
 import type { BreakRecord } from '../tracker/tracker';
-import { currentStreak, longestStreak } from '../streaks';
+import { aggregate, applyBreak, emptyDay, isEmptyDay, type DayAggregate } from '../aggregates';
+import { scanStreaks, type DayMark } from '../streaks';
+import { withDeadline } from '../platform/deadline';
+import { loadSettings } from './items';
 
 export const DB_NAME = 'limber';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+/** How long an open may stay blocked by another connection before history counts as off. */
+export const OPEN_DEADLINE_MS = 3000;
 
 export interface StoredBreak extends BreakRecord {
   /** Local calendar day of `endedAt`, fixed at write time in the zone then in force. */
   day: DayKey;
 }
+
+export type { DayAggregate };
 
 export interface LimberDB extends DBSchema {
   breaks: {
@@ -22,7 +44,14 @@ export interface LimberDB extends DBSchema {
     value: StoredBreak;
     indexes: { byDay: DayKey; byEnd: number };
   };
+  days: {
+    key: DayKey;
+    value: DayAggregate;
+    indexes: { byClass: 'met' | 'missed' };
+  };
 }
+
+type UpgradeTx = IDBPTransaction<LimberDB, ArrayLike<StoreNames<LimberDB>>, 'versionchange'>;
 
 let dbPromise: Promise<IDBPDatabase<LimberDB>> | null = null;
 
@@ -34,68 +63,257 @@ export class HistoryUnavailableError extends Error {
   }
 }
 
-export function openHistory(): Promise<IDBPDatabase<LimberDB>> {
-  if (!dbPromise) {
-    const opening = openDB<LimberDB>(DB_NAME, DB_VERSION, {
-      upgrade(db, oldVersion) {
-        // Stepwise: each step takes the database from one version to the next.
-        if (oldVersion < 1) {
-          const breaks = db.createObjectStore('breaks', { keyPath: 'id' });
-          breaks.createIndex('byDay', 'day');
-          breaks.createIndex('byEnd', 'endedAt');
-        }
-      },
-      blocking() {
-        // A newer version wants to open: step aside.
-        void opening.then((db) => db.close());
-        dbPromise = null;
-      },
-      terminated() {
-        dbPromise = null;
-      },
-    }).catch((e: unknown) => {
-      dbPromise = null;
-      throw new HistoryUnavailableError(e);
-    });
-    dbPromise = opening;
+/** Each step takes the database from one version to the next; a new database runs them all. */
+function upgrade(db: IDBPDatabase<LimberDB>, oldVersion: number, tx: UpgradeTx): void {
+  if (oldVersion < 1) {
+    const breaks = db.createObjectStore('breaks', { keyPath: 'id' });
+    breaks.createIndex('byDay', 'day');
+    breaks.createIndex('byEnd', 'endedAt');
   }
-  return dbPromise;
+  if (oldVersion < 2) {
+    const days = db.createObjectStore('days', { keyPath: 'day' });
+    // Old days are read as keys only, through this index (see historyForSummary).
+    days.createIndex('byClass', 'cls');
+    // Backfill from the v1 rows, inside the upgrade transaction: if it fails, the upgrade
+    // aborts and the database stays at v1, untouched.
+    if (oldVersion >= 1) {
+      void backfillDays(tx).catch(() => {
+        try {
+          tx.abort();
+        } catch {
+          // already finished or aborted
+        }
+      });
+    }
+  }
 }
 
-/** Closes the connection (tests, reset). */
+async function backfillDays(tx: UpgradeTx): Promise<void> {
+  const rows: StoredBreak[] = [];
+  let cursor = await tx.objectStore('breaks').openCursor();
+  while (cursor) {
+    const r = cursor.value;
+    if (r && typeof r.day === 'string' && typeof r.id === 'string') rows.push(r);
+    cursor = await cursor.continue();
+  }
+  const days = tx.objectStore('days');
+  await Promise.all([...aggregate(rows).values()].map((a) => days.put(a)));
+}
+
+export function openHistory(): Promise<IDBPDatabase<LimberDB>> {
+  if (dbPromise) return dbPromise;
+  let conn: IDBPDatabase<LimberDB> | null = null;
+  let gaveUp = false;
+  const forget = () => {
+    if (dbPromise === current) dbPromise = null;
+  };
+  let opening: Promise<IDBPDatabase<LimberDB>>;
+  try {
+    opening = openDB<LimberDB>(DB_NAME, DB_VERSION, {
+      upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+      blocked: () => console.warn('[limber] history upgrade waits for another connection to close'),
+      blocking: () => {
+        // A newer version wants to open: step aside; the next call opens afresh.
+        conn?.close();
+        forget();
+      },
+      terminated: forget,
+    });
+  } catch (e) {
+    // indexedDB itself missing (e.g. not exposed in this context).
+    return Promise.reject(new HistoryUnavailableError(e));
+  }
+  const current: Promise<IDBPDatabase<LimberDB>> = withDeadline(
+    opening.then((db) => {
+      conn = db;
+      if (gaveUp) db.close(); // opened after we stopped waiting: do not keep a stray connection
+      return db;
+    }),
+    OPEN_DEADLINE_MS,
+    'opening the history',
+  ).catch((e: unknown) => {
+    gaveUp = true;
+    forget();
+    throw e instanceof HistoryUnavailableError ? e : new HistoryUnavailableError(e);
+  });
+  dbPromise = current;
+  return current;
+}
+
+/** Closes the connection (tests, benchmarks). */
 export async function closeHistory(): Promise<void> {
   const p = dbPromise;
   dbPromise = null;
   if (p) (await p.catch(() => null))?.close();
 }
 
-export async function recordBreak(entry: BreakRecord, timeZone: string): Promise<StoredBreak> {
+const closedConnection = (e: unknown) => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'InvalidStateError';
+
+/** Runs `fn` on the open database; once more on a fresh connection if this one was closed under it. */
+async function withDb<T>(fn: (db: IDBPDatabase<LimberDB>) => Promise<T>): Promise<T> {
   const db = await openHistory();
+  try {
+    return await fn(db);
+  } catch (e) {
+    if (!closedConnection(e)) throw e;
+    if (dbPromise && (await dbPromise.catch(() => null)) === db) dbPromise = null;
+    return fn(await openHistory());
+  }
+}
+
+type WriteTx = IDBPTransaction<LimberDB, Array<'breaks' | 'days'>, 'readwrite'>;
+
+/**
+ * One read-write transaction over both stores, all or nothing: if `fn` throws (even
+ * synchronously, as a put of a malformed row does), the transaction is aborted, so requests
+ * already made are undone rather than auto-committed.
+ */
+async function writeTx<T>(db: IDBPDatabase<LimberDB>, fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const tx = db.transaction(['breaks', 'days'], 'readwrite');
+  try {
+    const out = await fn(tx);
+    await tx.done;
+    return out;
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    await tx.done.catch(() => undefined);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes (the background only).
+
+/**
+ * Writes one break outcome and its day's aggregate in one transaction. Idempotent by id: when a
+ * row with the same id exists, its contribution is taken away first (from its own day, which a
+ * change of time zone may make differ from the new row's).
+ */
+export async function recordBreak(entry: BreakRecord, timeZone: string): Promise<StoredBreak> {
   const row: StoredBreak = { ...entry, day: dayKey(entry.endedAt, timeZone) };
-  await db.put('breaks', row);
+  await withDb((db) => writeTx(db, async (tx) => {
+    const breaks = tx.objectStore('breaks');
+    const days = tx.objectStore('days');
+    const touched = new Map<DayKey, DayAggregate>();
+    const load = async (day: DayKey) => {
+      let a = touched.get(day);
+      if (!a) touched.set(day, (a = (await days.get(day)) ?? emptyDay(day)));
+      return a;
+    };
+    const stale = new Set<DayKey>();
+    const old = await breaks.get(row.id);
+    if (old && applyBreak(await load(old.day), old, -1)) stale.add(old.day);
+    applyBreak(await load(row.day), row, 1);
+    await breaks.put(row);
+    for (const day of stale) {
+      // Taking a row away cannot undo a maximum: recompute it from the day's rows as they are now.
+      const rows = await breaks.index('byDay').getAll(day);
+      touched.get(day)!.longestMs = rows.reduce((m, r) => Math.max(m, r.deskMs > 0 ? r.deskMs : 0), 0);
+    }
+    for (const a of touched.values()) {
+      if (isEmptyDay(a)) await days.delete(a.day);
+      else await days.put(a);
+    }
+  }));
   return row;
 }
 
-export async function breaksOnDay(day: DayKey): Promise<StoredBreak[]> {
-  const db = await openHistory();
-  return db.getAllFromIndex('breaks', 'byDay', day);
+/**
+ * Replaces the whole history with `rows` (an import), all or nothing: one transaction clears
+ * both stores and writes the rows and their aggregates. On any failure nothing changes.
+ */
+export async function replaceHistory(rows: readonly StoredBreak[]): Promise<void> {
+  const aggs = [...aggregate(rows).values()]; // computed before the transaction opens
+  await withDb((db) =>
+    writeTx(db, async (tx) => {
+      const breaks = tx.objectStore('breaks');
+      const days = tx.objectStore('days');
+      await Promise.all([breaks.clear(), days.clear()]);
+      // Every request's promise is kept (and marked handled) as it is made, so that one failing
+      // part way leaves no rejected promise unobserved when the transaction aborts.
+      const pending: Array<Promise<unknown>> = [];
+      const keep = (p: Promise<unknown>) => {
+        p.catch(() => undefined);
+        pending.push(p);
+      };
+      for (const r of rows) keep(breaks.put(r));
+      for (const a of aggs) keep(days.put(a));
+      await Promise.all(pending);
+    }),
+  );
 }
 
-export async function breaksBetween(fromDay: DayKey, toDay: DayKey): Promise<StoredBreak[]> {
-  const db = await openHistory();
-  return db.getAllFromIndex('breaks', 'byDay', IDBKeyRange.bound(fromDay, toDay));
+/** Deletes every break and aggregate (one transaction). */
+export async function clearHistory(): Promise<void> {
+  await withDb((db) => writeTx(db, async (tx) => void (await Promise.all([tx.objectStore('breaks').clear(), tx.objectStore('days').clear()]))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads.
+
+export function breaksOnDay(day: DayKey): Promise<StoredBreak[]> {
+  return withDb((db) => db.getAllFromIndex('breaks', 'byDay', day));
+}
+
+export function breaksBetween(fromDay: DayKey, toDay: DayKey): Promise<StoredBreak[]> {
+  return withDb((db) => db.getAllFromIndex('breaks', 'byDay', IDBKeyRange.bound(fromDay, toDay)));
+}
+
+/** Every break, oldest first (export). */
+export function allBreaks(): Promise<StoredBreak[]> {
+  return withDb((db) => db.getAllFromIndex('breaks', 'byEnd'));
+}
+
+/** Day aggregates, oldest first; all of them without bounds. */
+export function dayAggregates(fromDay?: DayKey, toDay?: DayKey): Promise<DayAggregate[]> {
+  const range =
+    fromDay && toDay ? IDBKeyRange.bound(fromDay, toDay) : fromDay ? IDBKeyRange.lowerBound(fromDay) : toDay ? IDBKeyRange.upperBound(toDay) : undefined;
+  return withDb((db) => db.getAll('days', range));
+}
+
+/** How much history there is. */
+export function historySize(): Promise<{ breaks: number; days: number }> {
+  return withDb(async (db) => {
+    const tx = db.transaction(['breaks', 'days']);
+    const [breaks, days] = await Promise.all([tx.objectStore('breaks').count(), tx.objectStore('days').count(), tx.done]);
+    return { breaks, days };
+  });
 }
 
 /** The most recent routine ids used, most recent first. */
-export async function recentRoutines(limit: number): Promise<string[]> {
-  const db = await openHistory();
-  const out: string[] = [];
-  let cursor = await db.transaction('breaks').store.index('byEnd').openCursor(null, 'prev');
-  while (cursor && out.length < limit) {
-    if (cursor.value.routineId) out.push(cursor.value.routineId);
-    cursor = await cursor.continue();
-  }
-  return out;
+export function recentRoutines(limit: number): Promise<string[]> {
+  return withDb(async (db) => {
+    const out: string[] = [];
+    let cursor = await db.transaction('breaks').store.index('byEnd').openCursor(null, 'prev');
+    while (cursor && out.length < limit) {
+      if (cursor.value.routineId) out.push(cursor.value.routineId);
+      cursor = await cursor.continue();
+    }
+    return out;
+  });
+}
+
+/**
+ * What the summaries read: whole aggregates from `fromDay` on, and for older days only their
+ * keys and whether they counted, from the keys of the store and of its 'byClass' index (no
+ * values are read, so years of history cost little).
+ */
+export function historyForSummary(fromDay: DayKey): Promise<{ recent: DayAggregate[]; older: DayMark[] }> {
+  return withDb(async (db) => {
+    const tx = db.transaction('days');
+    const [recent, olderKeys, missed] = await Promise.all([
+      tx.store.getAll(IDBKeyRange.lowerBound(fromDay)),
+      tx.store.getAllKeys(IDBKeyRange.upperBound(fromDay, true)),
+      tx.store.index('byClass').getAllKeys(IDBKeyRange.only('missed')),
+      tx.done,
+    ]);
+    const missedSet = new Set(missed);
+    return { recent, older: olderKeys.map((day) => ({ day, met: !missedSet.has(day) })) };
+  });
 }
 
 export interface TodaySummary {
@@ -104,26 +322,26 @@ export interface TodaySummary {
   taken: number;
   completed: number;
   skipped: number;
+  /** Current and longest streak (lib/streaks.ts rules). */
   streak: number;
   longest: number;
 }
 
-const TAKEN = new Set(['completed', 'partial', 'natural']);
-
-/** Today's counts and the streaks (a day counts when it has a completed break). */
-export async function todaySummary(now: number, timeZone: string): Promise<TodaySummary> {
+/**
+ * Today's counts and the streaks, from the day aggregates. `schedule`: the working hours the
+ * streak rules judge days by (the stored settings' when not given).
+ */
+export async function todaySummary(now: number, timeZone: string, schedule?: Schedule): Promise<TodaySummary> {
   const today = dayKey(now, timeZone);
-  const rows = await breaksBetween(addDays(today, -400), today);
-  const counting = new Set<DayKey>();
-  let taken = 0;
-  let completed = 0;
-  let skipped = 0;
-  for (const r of rows) {
-    if (r.outcome === 'completed') counting.add(r.day);
-    if (r.day !== today) continue;
-    if (TAKEN.has(r.outcome)) taken++;
-    if (r.outcome === 'completed') completed++;
-    if (r.outcome === 'skipped') skipped++;
-  }
-  return { day: today, taken, completed, skipped, streak: currentStreak(counting, today), longest: longestStreak(counting) };
+  const [{ recent, older }, sched] = await Promise.all([historyForSummary(today), schedule ?? loadSettings().then((s) => s.schedule)]);
+  const scan = scanStreaks([...older, ...recent], today, sched);
+  const td = recent.find((a) => a.day === today);
+  return {
+    day: today,
+    taken: td?.taken ?? 0,
+    completed: td?.completed ?? 0,
+    skipped: td?.skipped ?? 0,
+    streak: scan.current,
+    longest: scan.longest,
+  };
 }

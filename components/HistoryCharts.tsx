@@ -1,0 +1,334 @@
+/**
+ * Small inline-SVG charts for the history (popup and weekly review). Each chart's SVG is hidden
+ * from assistive technology and comes with a table holding the same numbers (visually hidden
+ * unless `tables` is on). Colours come from components/charts.css (light and dark).
+ */
+import type { ComponentChildren } from 'preact';
+import './charts.css';
+import { t } from '../lib/i18n';
+import type { DayKey } from '../lib/days';
+import type { DayBar, HeatDay } from '../lib/review';
+import type { DayStatus } from '../lib/streaks';
+import { dayLabel, monthLabel, shortDate, statusLabel, weekdayLabel } from './history-format';
+
+/** A chart's table: in a visually hidden box unless shown (a table cannot shrink itself away). */
+function DataTable({ visible, testid, label, children }: { visible: boolean; testid: string; label: string; children: ComponentChildren }) {
+  // Shown, a wide table scrolls sideways in its box: the box is then a named, focusable group
+  // so that keyboard users can scroll it too.
+  return (
+    <div class={visible ? 'table-wrap' : 'visually-hidden'} {...(visible ? { tabIndex: 0, role: 'group', 'aria-label': label } : {})}>
+      <table class="data-table" data-testid={testid}>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Today's ring: taken of due, with the taken count in the middle. */
+export function TodayRing({ taken, due, met, children }: { taken: number; due: number; met: boolean; children?: ComponentChildren }) {
+  const r = 26;
+  const c = 2 * Math.PI * r;
+  const frac = due > 0 ? Math.min(1, taken / due) : 0;
+  const label = due > 0 ? t('ringLabel', [taken, due]) : t('ringNoneDue');
+  return (
+    <div class="ring" role="img" aria-label={label} data-testid="today-ring" data-taken={taken} data-due={due}>
+      <svg viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false">
+        <circle class="ring-track" cx="32" cy="32" r={r} stroke-width="7" />
+        {frac > 0 && (
+          <circle
+            class={`ring-bar${met ? ' met' : ''}`}
+            cx="32"
+            cy="32"
+            r={r}
+            stroke-width="7"
+            stroke-dasharray={`${(c * frac).toFixed(2)} ${c.toFixed(2)}`}
+            transform="rotate(-90 32 32)"
+          />
+        )}
+      </svg>
+      <div class="ring-text">{children}</div>
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The last days as stacked bars: taken (completed or partial), natural, skipped. */
+export function WeekBars({ days, today, tables = false }: { days: DayBar[]; today: DayKey; tables?: boolean }) {
+  const W = 40;
+  const H = 40;
+  const top = 9;
+  const max = Math.max(4, ...days.map((d) => d.taken + d.skipped));
+  const unit = H / max;
+  return (
+    <>
+      <svg class="chart week-bars" viewBox={`0 0 ${W * days.length} ${H + top + 16}`} aria-hidden="true" focusable="false" data-testid="week-bars">
+        <line class="grid" x1="0" x2={W * days.length} y1={top + H + 0.5} y2={top + H + 0.5} />
+        {days.map((d, i) => {
+          const x = i * W + W / 2 - 9;
+          const worked = d.completed + d.partial;
+          const segs: Array<[string, number]> = [
+            ['seg-taken', worked],
+            ['seg-natural', d.natural],
+            ['seg-skipped', d.skipped],
+          ];
+          let y = top + H;
+          return (
+            <g key={d.day} data-day={d.day}>
+              {segs.map(([cls, n]) => {
+                if (n <= 0) return null;
+                const h = n * unit;
+                y -= h;
+                return <rect key={cls} class={cls} x={x} y={y} width="18" height={Math.max(1, h - 1)} rx="2" />;
+              })}
+              {d.due === 0 && <rect class="seg-empty" x={x} y={top + H - 4} width="18" height="4" rx="1" />}
+              {d.status === 'met' && <circle class="met-dot" cx={x + 9} cy={Math.min(y, top + H) - 6} r="3" />}
+              <text x={i * W + W / 2} y={top + H + 13} text-anchor="middle" font-size="10" class={d.day === today ? 'label-today' : undefined}>
+                {weekdayLabel(d.day, 'short')}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <DataTable visible={tables} testid="week-table" label={t('weekTableCaption')}>
+        <caption>{t('weekTableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colDay')}</th>
+            <th scope="col" class="num">{t('colTaken')}</th>
+            <th scope="col" class="num">{t('colNatural')}</th>
+            <th scope="col" class="num">{t('colSkipped')}</th>
+            <th scope="col">{t('colStreakDay')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <th scope="row">{dayLabel(d.day)}</th>
+              <td class="num">{d.completed + d.partial}</td>
+              <td class="num">{d.natural}</td>
+              <td class="num">{d.skipped}</td>
+              <td>{statusLabel(d.status)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
+  );
+}
+
+export function WeekLegend() {
+  return (
+    <ul class="legend" aria-hidden="true">
+      <li><span class="swatch taken" />{t('legendTaken')}</li>
+      <li><span class="swatch natural" />{t('legendNatural')}</li>
+      <li><span class="swatch skipped" />{t('legendSkipped')}</li>
+    </ul>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface GroupedProps {
+  id: string;
+  caption: string;
+  thisWeek: DayBar[];
+  lastWeek: DayBar[];
+  value: (b: DayBar) => number;
+  format: (n: number) => string;
+  /** Smallest top of the scale (so a quiet week does not look full). */
+  minMax: number;
+  today: DayKey;
+  tables: boolean;
+}
+
+/** This week against last week, day by day: two bars per weekday. */
+export function GroupedBars({ id, caption, thisWeek, lastWeek, value, format, minMax, today, tables }: GroupedProps) {
+  const W = 64;
+  const H = 120;
+  const top = 16;
+  const max = Math.max(minMax, ...thisWeek.map(value), ...lastWeek.map(value));
+  const h = (n: number) => (n / max) * H;
+  return (
+    <>
+      <svg class="chart grouped" viewBox={`0 0 ${W * 7} ${H + top + 20}`} aria-hidden="true" focusable="false" data-testid={`chart-${id}`}>
+        <line class="grid" x1="0" x2={W * 7} y1={top + H + 0.5} y2={top + H + 0.5} />
+        <line class="grid" x1="0" x2={W * 7} y1={top + 0.5} y2={top + 0.5} stroke-dasharray="3 3" />
+        <text x="0" y={top - 5} font-size="10">{format(max)}</text>
+        {thisWeek.map((d, i) => {
+          const last = lastWeek[i];
+          const lv = last ? value(last) : 0;
+          const tv = value(d);
+          const cx = i * W + W / 2;
+          return (
+            <g key={d.day}>
+              {lv > 0 && <rect class="seg-last" x={cx - 19} y={top + H - h(lv)} width="17" height={h(lv)} rx="2" />}
+              {tv > 0 && <rect class="seg-taken" x={cx + 2} y={top + H - h(tv)} width="17" height={h(tv)} rx="2" />}
+              <text x={cx} y={top + H + 15} text-anchor="middle" font-size="11" class={d.day === today ? 'label-today' : undefined}>
+                {weekdayLabel(d.day, 'short')}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <ul class="legend" aria-hidden="true">
+        <li><span class="swatch this" />{t('reviewThisWeek')}</li>
+        <li><span class="swatch last" />{t('reviewLastWeek')}</li>
+      </ul>
+      <DataTable visible={tables} testid={`table-${id}`} label={caption}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colDay')}</th>
+            <th scope="col" class="num">{t('colThisWeek')}</th>
+            <th scope="col" class="num">{t('colLastWeek')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {thisWeek.map((d, i) => (
+            <tr key={d.day}>
+              <th scope="row">{weekdayLabel(d.day, 'long')}</th>
+              <td class="num">{d.status === 'future' ? '–' : format(value(d))}</td>
+              <td class="num">{lastWeek[i] ? format(value(lastWeek[i]!)) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const HEAT_CLASS: Record<DayStatus, string> = {
+  met: 'heat-met',
+  grace: 'heat-grace',
+  missed: 'heat-missed',
+  off: 'heat-off',
+  pending: 'heat-pending',
+  future: 'heat-future',
+};
+
+/** Weeks as columns, Monday to Sunday as rows, one cell per day coloured by its streak status. */
+export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) {
+  const weeks = Math.ceil(heat.length / 7);
+  const cell = 18;
+  const gap = 4;
+  const left = 34;
+  const top = 18;
+  const cols = Array.from({ length: weeks }, (_, w) => heat.slice(w * 7, w * 7 + 7));
+  return (
+    <>
+      <svg
+        class="chart heatmap"
+        viewBox={`0 0 ${left + weeks * (cell + gap)} ${top + 7 * (cell + gap)}`}
+        aria-hidden="true"
+        focusable="false"
+        data-testid="heatmap"
+      >
+        {[0, 2, 4, 6].map((r) => (
+          <text key={r} x="0" y={top + r * (cell + gap) + cell - 5} font-size="10">
+            {heat[r] ? weekdayLabel(heat[r]!.day, 'short') : ''}
+          </text>
+        ))}
+        {cols.map((col, w) => {
+          const first = col[0];
+          // A month's name above the week holding its 1st (and above the first week, unless the
+          // next one already starts a month).
+          const starts = col.find((d) => d.day.endsWith('-01'));
+          const nextStarts = cols[1]?.some((d) => d.day.endsWith('-01'));
+          const label = starts ? starts.day : w === 0 && !nextStarts && first ? first.day : null;
+          return (
+            <g key={first?.day ?? w}>
+              {label && (
+                <text x={left + w * (cell + gap)} y="10" font-size="10">
+                  {monthLabel(label)}
+                </text>
+              )}
+              {col.map((d, r) => (
+                <rect key={d.day} class={HEAT_CLASS[d.status]} x={left + w * (cell + gap)} y={top + r * (cell + gap)} width={cell} height={cell} rx="4">
+                  <title>{t('heatDayLabel', [dayLabel(d.day), statusLabel(d.status)])}</title>
+                </rect>
+              ))}
+            </g>
+          );
+        })}
+      </svg>
+      <ul class="legend" aria-hidden="true">
+        {(['met', 'grace', 'missed', 'off', 'pending'] as const).map((s) => (
+          <li key={s}>
+            <span class={`swatch ${s}`} />
+            {statusLabel(s)}
+          </li>
+        ))}
+      </ul>
+      <DataTable visible={tables} testid="table-heatmap" label={t('chartHeatmap')}>
+        <caption>{t('chartHeatmap')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colWeekOf')}</th>
+            {(cols[0] ?? []).map((d) => (
+              <th scope="col" key={d.day}>{weekdayLabel(d.day, 'short')}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {cols.map((col) => (
+            <tr key={col[0]?.day}>
+              <th scope="row">{col[0] ? shortDate(col[0].day) : ''}</th>
+              {col.map((d) => (
+                <td key={d.day}>{statusLabel(d.status)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** A ranked list as horizontal bars (routines, body areas). */
+export function RankBars({ id, caption, colLabel, items, tables }: { id: string; caption: string; colLabel: string; items: Array<{ label: string; n: number }>; tables: boolean }) {
+  const max = Math.max(1, ...items.map((i) => i.n));
+  const row = 26;
+  const labelW = 190;
+  const barW = 220;
+  return (
+    <>
+      <svg class="chart rank" viewBox={`0 0 ${labelW + barW + 40} ${items.length * row}`} aria-hidden="true" focusable="false" data-testid={`chart-${id}`}>
+        {items.map((it, i) => (
+          <g key={it.label}>
+            <text x="0" y={i * row + 17} font-size="12">
+              {it.label.length > 30 ? `${it.label.slice(0, 29)}…` : it.label}
+            </text>
+            <rect class="seg-taken" x={labelW} y={i * row + 5} width={Math.max(2, (it.n / max) * barW)} height="15" rx="3" />
+            <text x={labelW + Math.max(2, (it.n / max) * barW) + 6} y={i * row + 17} font-size="12">
+              {it.n}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <DataTable visible={tables} testid={`table-${id}`} label={caption}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{colLabel}</th>
+            <th scope="col" class="num">{t('colTimes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((it) => (
+            <tr key={it.label}>
+              <th scope="row">{it.label}</th>
+              <td class="num">{it.n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+/** Display formatting for history pages (popup, review, options): day keys, durations, percentages. */
+import { t, type MessageKey } from '../lib/i18n';
+import type { DayKey } from '../lib/days';
+import type { DayStatus } from '../lib/streaks';
+import type { BodyArea } from '../content/types';
+
+const utcOf = (day: DayKey) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d, 12);
+};
+
+const fmt = new Map<string, Intl.DateTimeFormat>();
+function dtf(opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(opts);
+  let f = fmt.get(key);
+  if (!f) fmt.set(key, (f = new Intl.DateTimeFormat(undefined, { ...opts, timeZone: 'UTC' })));
+  return f;
+}
+
+/** "Mon", "M" or "Monday" for a day key (the key's own calendar day, whatever the zone). */
+export function weekdayLabel(day: DayKey, style: 'narrow' | 'short' | 'long' = 'short'): string {
+  return dtf({ weekday: style }).format(utcOf(day));
+}
+
+/** "Mon, Mar 2". */
+export function dayLabel(day: DayKey): string {
+  return dtf({ weekday: 'short', month: 'short', day: 'numeric' }).format(utcOf(day));
+}
+
+/** "Mar 2". */
+export function shortDate(day: DayKey): string {
+  return dtf({ month: 'short', day: 'numeric' }).format(utcOf(day));
+}
+
+/** "Mar". */
+export function monthLabel(day: DayKey): string {
+  return dtf({ month: 'short' }).format(utcOf(day));
+}
+
+/** "1 h 25 min", "45 min", "2 h". */
+export function duration(ms: number): string {
+  const totalMin = Math.round(ms / 60_000);
+  const h = Math.floor(totalMin / 60);
+  const m = totalMin % 60;
+  if (h === 0) return t('durMin', m);
+  return m === 0 ? t('durH', h) : t('durHMin', [h, m]);
+}
+
+const pctFmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+/** 0.75 -> "75%"; also takes whole percentages with `whole`. */
+export function percent(x: number, whole = false): string {
+  return pctFmt.format(whole ? x / 100 : x);
+}
+
+export function statusLabel(s: DayStatus): string {
+  return t(`status_${s}` as MessageKey);
+}
+
+export function areaLabel(a: BodyArea): string {
+  return t(`area_${a.replace(/-/g, '_')}` as MessageKey);
+}
+
+export function listOf(items: string[]): string {
+  return new Intl.ListFormat(undefined, { style: 'long', type: 'conjunction' }).format(items);
+}

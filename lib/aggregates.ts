@@ -1,0 +1,119 @@
+/**
+ * Per-day aggregates of the break history: pure arithmetic on plain objects. lib/storage/history
+ * keeps one per day key in the 'days' store, updated in the same transaction as each break row,
+ * so the popup and the weekly review never scan the break log.
+ *
+ * Desk time is estimated cheaply from the records: each record carries the continuous desk time
+ * of its kind before the break (`deskMs`). Each kind's counter restarts at that kind's breaks, so
+ * the sum over one kind's records approximates the day's desk time up to its last break of that
+ * kind; the day's figure is the larger of the two kinds' sums. Desk time after the day's last
+ * break is not in it, and a natural break too short to be recorded does not split it.
+ */
+import type { DayKey } from './days';
+import type { BreakKind } from './settings';
+import { countsMet, DEFAULT_RULES, type DayCounts } from './streaks';
+import type { Outcome } from './tracker/tracker';
+
+/** What one break row contributes (a subset of the stored row). */
+export interface BreakFacts {
+  id: string;
+  day: DayKey;
+  kind: BreakKind;
+  outcome: Outcome;
+  deskMs: number;
+  routineId: string | null;
+}
+
+export interface DayAggregate extends DayCounts {
+  /** completed + partial + natural (raw count, for display). */
+  taken: number;
+  /** Summed desk time before the day's breaks, per kind (see above). */
+  deskMsByKind: Record<BreakKind, number>;
+  /** The longest continuous sitting before a break that day (max `deskMs`). */
+  longestMs: number;
+  /** Completed or partial breaks per routine id. */
+  routines: Record<string, number>;
+  /** Whether the counts meet the default streak rules (schedule aside): indexed, so old days can be read as keys only. */
+  cls: 'met' | 'missed';
+}
+
+export function emptyDay(day: DayKey): DayAggregate {
+  return {
+    day,
+    due: 0,
+    taken: 0,
+    completed: 0,
+    partial: 0,
+    natural: 0,
+    skipped: 0,
+    completedStretch: 0,
+    deskMsByKind: { micro: 0, stretch: 0 },
+    longestMs: 0,
+    routines: {},
+    cls: 'missed',
+  };
+}
+
+/** The day's estimated desk time (ms). */
+export function deskMsOf(a: Pick<DayAggregate, 'deskMsByKind'>): number {
+  return Math.max(a.deskMsByKind.micro, a.deskMsByKind.stretch);
+}
+
+const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : 0);
+
+/**
+ * Adds (`sign` 1) or takes away (`sign` -1) one row's contribution, in place. Taking away cannot
+ * undo a maximum: it returns true when `longestMs` may now be too high (the caller recomputes it
+ * from the day's remaining rows).
+ */
+export function applyBreak(a: DayAggregate, row: BreakFacts, sign: 1 | -1): boolean {
+  const deskMs = num(row.deskMs);
+  a.due += sign;
+  switch (row.outcome) {
+    case 'completed':
+      a.completed += sign;
+      a.taken += sign;
+      if (row.kind === 'stretch') a.completedStretch += sign;
+      break;
+    case 'partial':
+      a.partial += sign;
+      a.taken += sign;
+      break;
+    case 'natural':
+      a.natural += sign;
+      a.taken += sign;
+      break;
+    case 'skipped':
+      a.skipped += sign;
+      break;
+  }
+  const kind: BreakKind = row.kind === 'micro' ? 'micro' : 'stretch';
+  a.deskMsByKind[kind] = Math.max(0, a.deskMsByKind[kind] + sign * deskMs);
+  if (row.routineId && (row.outcome === 'completed' || row.outcome === 'partial')) {
+    const n = (Object.hasOwn(a.routines, row.routineId) ? (a.routines[row.routineId] ?? 0) : 0) + sign;
+    if (n > 0) a.routines[row.routineId] = n;
+    else delete a.routines[row.routineId];
+  }
+  a.cls = countsMet(a, DEFAULT_RULES) ? 'met' : 'missed';
+  if (sign > 0) {
+    a.longestMs = Math.max(a.longestMs, deskMs);
+    return false;
+  }
+  return deskMs >= a.longestMs && deskMs > 0;
+}
+
+/** Aggregates for a set of rows, one per day, built from nothing. */
+export function aggregate(rows: Iterable<BreakFacts>): Map<DayKey, DayAggregate> {
+  const out = new Map<DayKey, DayAggregate>();
+  for (const r of rows) {
+    let a = out.get(r.day);
+    if (!a) out.set(r.day, (a = emptyDay(r.day)));
+    applyBreak(a, r, 1);
+  }
+  return out;
+}
+
+/** True when an aggregate holds nothing (it can then be deleted). */
+export function isEmptyDay(a: DayAggregate): boolean {
+  return a.due <= 0;
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { dayKey } from './days';
+import { DEFAULT_SETTINGS, type Schedule } from './settings';
+import {
+  classifyDay,
+  currentStreak,
+  GRACE_PER_MONTH,
+  longestStreak,
+  MET_SHARE,
+  scanStreaks,
+  takenShare,
+  thisWeek,
+  weekDays,
+  weekdayOf,
+  weekStart,
+  type DayCounts,
+} from './streaks';
+
+/** A day with `met` breaks completed (stretch) and `missed` skipped; or custom counts. */
+function day(d: string, counts: Partial<Omit<DayCounts, 'day'>> = {}): DayCounts {
+  const c = { completed: 0, partial: 0, natural: 0, skipped: 0, completedStretch: 0, ...counts };
+  return { day: d, due: counts.due ?? c.completed + c.partial + c.natural + c.skipped, ...c };
+}
+const met = (d: string) => day(d, { completed: 1, completedStretch: 1 });
+const missed = (d: string) => day(d, { skipped: 3 });
+
+const OFF: Schedule = DEFAULT_SETTINGS.schedule; // disabled
+const WEEKDAYS: Schedule = { ...DEFAULT_SETTINGS.schedule, enabled: true }; // Mon-Fri, weekends off
+
+describe('a day counts', () => {
+  it('with at least half of its due breaks taken (partial = half) or one completed stretch break', () => {
+    expect(MET_SHARE).toBe(0.5);
+    expect(classifyDay(day('2026-03-02', { completed: 2, skipped: 2 }), OFF)).toBe('met');
+    expect(classifyDay(day('2026-03-02', { completed: 1, natural: 1, skipped: 2 }), OFF)).toBe('met');
+    expect(classifyDay(day('2026-03-02', { completed: 1, partial: 1, skipped: 2 }), OFF)).toBe('missed'); // 1.5 / 4
+    expect(classifyDay(day('2026-03-02', { completed: 1, partial: 2, skipped: 1 }), OFF)).toBe('met'); // 2 / 4
+    expect(classifyDay(day('2026-03-02', { completed: 1, completedStretch: 1, skipped: 9 }), OFF)).toBe('met');
+    expect(classifyDay(day('2026-03-02', { skipped: 1 }), OFF)).toBe('missed');
+    expect(takenShare(day('2026-03-02', { partial: 1, skipped: 1 }))).toBe(0.25);
+  });
+  it('the share is an argument', () => {
+    const d = day('2026-03-02', { completed: 2, skipped: 2 });
+    expect(classifyDay(d, OFF, { share: 0.75, gracePerMonth: 0 })).toBe('missed');
+    expect(classifyDay(d, OFF, { share: 0.5, gracePerMonth: 0 })).toBe('met');
+  });
+  it('is neutral with no breaks due, or on a day off in the schedule', () => {
+    expect(classifyDay(undefined, OFF)).toBe('off');
+    expect(classifyDay(day('2026-03-02'), OFF)).toBe('off');
+    // 2026-03-07 is a Saturday: off with weekday hours, missed without a schedule.
+    expect(classifyDay(missed('2026-03-07'), WEEKDAYS)).toBe('off');
+    expect(classifyDay(missed('2026-03-07'), OFF)).toBe('missed');
+    expect(classifyDay(missed('2026-03-06'), WEEKDAYS)).toBe('missed');
+  });
+});
+
+describe('current and longest streak', () => {
+  it('an empty history: no streak, today in progress', () => {
+    const s = scanStreaks([], '2026-03-05', OFF);
+    expect([s.current, s.longest, s.anyHistory]).toEqual([0, 0, false]);
+    expect(s.status('2026-03-05')).toBe('pending');
+    expect(s.status('2026-03-06')).toBe('future');
+  });
+
+  it('one day', () => {
+    expect(currentStreak([met('2026-03-05')], '2026-03-05')).toBe(1);
+    expect(currentStreak([met('2026-03-04')], '2026-03-05')).toBe(1); // today not over yet
+    expect(currentStreak([missed('2026-03-05')], '2026-03-05')).toBe(0);
+    expect(longestStreak([met('2026-03-05')], '2026-03-05')).toBe(1);
+  });
+
+  it('today never breaks a streak; it adds one once it counts', () => {
+    const days = [met('2026-03-03'), met('2026-03-04')];
+    expect(currentStreak([...days, missed('2026-03-05')], '2026-03-05')).toBe(2);
+    expect(currentStreak([...days, met('2026-03-05')], '2026-03-05')).toBe(3);
+  });
+
+  it('days without breaks due neither break nor extend a streak', () => {
+    expect(currentStreak([met('2026-03-02'), met('2026-03-04'), met('2026-03-05')], '2026-03-05')).toBe(3);
+    expect(currentStreak([met('2026-02-01'), met('2026-03-05')], '2026-03-05')).toBe(2);
+  });
+
+  it('days off in the schedule neither break nor extend it', () => {
+    // Fri 6, Sat 7 (skipped everything), Sun 8 (took breaks), Mon 9.
+    const days = [met('2026-03-06'), missed('2026-03-07'), met('2026-03-08'), met('2026-03-09')];
+    expect(currentStreak(days, '2026-03-09', WEEKDAYS, { share: 0.5, gracePerMonth: 0 })).toBe(2);
+    expect(currentStreak(days, '2026-03-09', OFF, { share: 0.5, gracePerMonth: 0 })).toBe(2); // Sat breaks it
+    expect(currentStreak(days, '2026-03-09', OFF, { share: 0.5, gracePerMonth: 1 })).toBe(3); // grace
+  });
+
+  it('one grace day per calendar month keeps a streak alive (not counted in its length)', () => {
+    expect(GRACE_PER_MONTH).toBe(1);
+    const s = scanStreaks([met('2026-03-02'), missed('2026-03-03'), met('2026-03-04')], '2026-03-05', OFF);
+    expect(s.current).toBe(2);
+    expect(s.status('2026-03-03')).toBe('grace');
+    expect(s.graceLeft).toBe(0);
+    // A second miss in the same month breaks it.
+    const t = scanStreaks([met('2026-03-02'), missed('2026-03-03'), met('2026-03-04'), missed('2026-03-10'), met('2026-03-11')], '2026-03-11', OFF);
+    expect(t.current).toBe(1);
+    expect(t.longest).toBe(2);
+    expect(t.status('2026-03-10')).toBe('missed');
+  });
+
+  it('a grace day does not start a streak', () => {
+    const s = scanStreaks([missed('2026-03-02'), met('2026-03-03')], '2026-03-04', OFF);
+    expect(s.status('2026-03-02')).toBe('missed');
+    expect(s.current).toBe(1);
+  });
+
+  it('grace is per calendar month: a month end can use two in a row', () => {
+    const days = [met('2026-01-29'), met('2026-01-30'), missed('2026-01-31'), missed('2026-02-01'), met('2026-02-02')];
+    const s = scanStreaks(days, '2026-02-02', OFF);
+    expect(s.current).toBe(3);
+    expect([s.status('2026-01-31'), s.status('2026-02-01')]).toEqual(['grace', 'grace']);
+    expect(currentStreak(days, '2026-02-02', OFF, { share: 0.5, gracePerMonth: 0 })).toBe(1);
+  });
+
+  it('across a year end', () => {
+    expect(currentStreak([met('2025-12-30'), met('2025-12-31'), met('2026-01-01')], '2026-01-02')).toBe(3);
+    const s = scanStreaks([met('2025-12-30'), missed('2025-12-31'), missed('2026-01-01'), met('2026-01-02')], '2026-01-02', OFF);
+    expect(s.current).toBe(2); // one grace in December, one in January
+    expect(longestStreak([met('2025-12-30'), met('2025-12-31'), met('2026-01-01'), met('2026-01-05')], '2026-01-05', OFF, { share: 0.5, gracePerMonth: 0 })).toBe(4);
+  });
+
+  it('finds the longest run among several', () => {
+    const days = [met('2026-01-05'), met('2026-01-06'), met('2026-01-07'), missed('2026-01-08'), missed('2026-01-09'), met('2026-01-12')];
+    const s = scanStreaks(days, '2026-01-12', OFF);
+    expect([s.current, s.longest]).toEqual([1, 3]);
+  });
+
+  it('ignores days after today (a clock set back)', () => {
+    expect(currentStreak([met('2026-03-04'), missed('2026-03-06'), met('2026-03-07')], '2026-03-05')).toBe(1);
+  });
+
+  it('across DST changes: keys from local times, one key per local day', () => {
+    // Berlin springs forward on 2026-03-29 and falls back on 2026-10-25. Breaks at 00:30 and
+    // 23:30 local on those days fall on those days; the week still has 7 days.
+    const tz = 'Europe/Berlin';
+    const keys = [Date.UTC(2026, 2, 27, 23, 30), Date.UTC(2026, 2, 28, 22, 30), Date.UTC(2026, 2, 29, 21, 30), Date.UTC(2026, 2, 29, 22, 30)].map((t) => dayKey(t, tz));
+    expect(keys).toEqual(['2026-03-28', '2026-03-28', '2026-03-29', '2026-03-30']);
+    const days = [...new Set(keys)].map(met);
+    expect(currentStreak(days, '2026-03-30')).toBe(3);
+    expect(weekDays('2026-03-29')).toEqual(['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29']);
+    expect(dayKey(Date.UTC(2026, 9, 24, 22, 30), tz)).toBe('2026-10-25'); // 00:30 CEST
+    expect(dayKey(Date.UTC(2026, 9, 25, 22, 30), tz)).toBe('2026-10-25'); // 23:30 CET
+    expect(currentStreak([met('2026-10-24'), met('2026-10-25'), met('2026-10-26')], '2026-10-26')).toBe(3);
+  });
+
+  it('across a change of time zone: each break keeps the key it got; nothing counts twice', () => {
+    // Evening in Berlin on the 10th, then a flight to New York: the next break (03:00 UTC on the
+    // 11th) is still the 10th there. Today is the 11th in New York.
+    const a = dayKey(Date.UTC(2026, 2, 10, 19, 0), 'Europe/Berlin');
+    const b = dayKey(Date.UTC(2026, 2, 11, 3, 0), 'America/New_York');
+    expect([a, b]).toEqual(['2026-03-10', '2026-03-10']);
+    const today = dayKey(Date.UTC(2026, 2, 11, 15, 0), 'America/New_York');
+    expect(currentStreak([met('2026-03-09'), day('2026-03-10', { completed: 2, completedStretch: 2 })], today)).toBe(2);
+    // Flying east skips a local day: no breaks that day, so it is neutral.
+    expect(currentStreak([met('2026-03-09'), met('2026-03-11')], '2026-03-11')).toBe(2);
+  });
+});
+
+describe('weeks', () => {
+  it('weeks start on Monday', () => {
+    expect(weekdayOf('2026-03-02')).toBe(0);
+    expect(weekdayOf('2026-03-08')).toBe(6);
+    expect(weekStart('2026-03-08')).toBe('2026-03-02');
+    expect(weekStart('2026-01-01')).toBe('2025-12-29');
+  });
+  it("this week's days with their status", () => {
+    const w = thisWeek([met('2026-03-02'), missed('2026-03-03'), met('2026-03-04')], '2026-03-05', OFF);
+    expect(w.map((d) => d.status)).toEqual(['met', 'grace', 'met', 'pending', 'future', 'future', 'future']);
+    expect(w[0]!.day).toBe('2026-03-02');
+    const weekend = thisWeek([met('2026-03-06')], '2026-03-08', WEEKDAYS);
+    expect(weekend.map((d) => d.status)).toEqual(['off', 'off', 'off', 'off', 'met', 'off', 'off']);
+  });
+});
