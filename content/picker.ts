@@ -14,6 +14,7 @@
  * 5. Pick among what is left with a PRNG seeded by `seed`.
  */
 import { breakKindOf, POSITIONS, type BodyArea, type Equipment, type Position, type Routine } from './types';
+import { mulberry32 } from '../lib/prng';
 
 export interface PickPrefs {
   equipment: readonly Equipment[];
@@ -69,17 +70,6 @@ function eligibleRelaxed(catalogue: readonly Routine[], breakKind: 'micro' | 'st
   return [];
 }
 
-/** mulberry32: a small, well-distributed 32-bit PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = (Number.isFinite(seed) ? Math.trunc(seed) : 0) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Keeps the items with the lowest score (all of them when the scores tie). */
 function keepLowest<T>(items: readonly T[], score: (item: T) => number): T[] {

@@ -15,21 +15,11 @@ import { readFileSync } from 'node:fs';
 import { addDays, dayKey } from '../lib/days.ts';
 import { localToInstant } from '../lib/schedule.ts';
 import { ROUTINES } from '../content/routines.ts';
+import { mulberry32 as rng } from '../lib/prng.ts';
+import type { StoredBreak } from '../lib/storage/history.ts';
 
-export interface DemoRow {
-  id: string;
-  kind: 'micro' | 'stretch';
-  outcome: 'completed' | 'partial' | 'skipped' | 'natural';
-  dueAt: number;
-  promptedAt: number | null;
-  startedAt: number | null;
-  endedAt: number;
-  routineId: string | null;
-  deskMs: number;
-  snoozes: number;
-  manual: boolean;
-  day: string;
-}
+/** A history row, exactly as the background stores it. */
+export type DemoRow = StoredBreak;
 
 export interface DemoOptions {
   now: number;
@@ -39,16 +29,6 @@ export interface DemoOptions {
   seed?: number;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MIN = 60_000;
 const STRETCH_IDS = ROUTINES.filter((r) => r.kind === 'stretch' || r.kind === 'self-massage').map((r) => r.id);

@@ -4,6 +4,7 @@
  * deterministic: used by the benchmark and by tests.
  */
 import type { Settings } from '../settings';
+import { mulberry32 } from '../prng';
 import { initialState, nextWake, transition, WATCHDOG_MS, type Activity, type BreakRecord, type TrackerEvent, type TrackerState } from './tracker';
 
 export interface TraceStep {
@@ -11,24 +12,13 @@ export interface TraceStep {
   state: Activity;
 }
 
-/** A seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A typical 8-hour office day from `start`: mostly active, short pauses (reading, a phone call),
  * a few longer ones (a coffee, a meeting away from the desk) and a lunch break.
  */
 export function typicalDay(start: number, seed = 1): TraceStep[] {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const MIN = 60_000;
   const end = start + 8 * 60 * MIN;
   const lunch = start + 4 * 60 * MIN;
