@@ -10,6 +10,7 @@ import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Body
 import { t, type MessageKey } from '../lib/i18n';
 import type { RoutinePrefs as Prefs, Settings } from '../lib/settings';
 import { updateSettings } from './hooks/use-settings';
+import { RestoreDefaults } from './RestoreDefaults';
 import { SafetyScreen, type SafetyAnswer } from './SafetyScreen';
 import { chime, primeAudio } from './sound';
 import './routine-prefs.css';
@@ -143,7 +144,10 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   return (
     <>
       <section class="card section routine-prefs" aria-labelledby="rp-routines-h" data-testid="routine-prefs">
-        <h2 id="rp-routines-h">{t('routinesTitle')}</h2>
+        <div class="section-head">
+          <h2 id="rp-routines-h">{t('routinesTitle')}</h2>
+          <RestoreDefaults section="routines" label={t('routinesTitle')} pick={(d) => ({ routines: { ...d.routines, selfMassage: settings.routines.selfMassage } })} onSaved={onSaved} />
+        </div>
         <p class="muted small">{t('routinesIntro')}</p>
         {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
 
@@ -249,7 +253,10 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       </section>
 
       <section class="card section sound-prefs" aria-labelledby="rp-sounds-h" data-testid="sound-prefs">
-        <h2 id="rp-sounds-h">{t('soundsTitle')}</h2>
+        <div class="section-head">
+          <h2 id="rp-sounds-h">{t('soundsTitle')}</h2>
+          <RestoreDefaults section="sounds" label={t('soundsTitle')} pick={(d) => ({ sound: d.sound })} onSaved={onSaved} />
+        </div>
         <p class="muted small">{t('soundsIntro')}</p>
         <fieldset class="choices">
           <legend class="visually-hidden">{t('soundsTitle')}</legend>

@@ -8,6 +8,7 @@ import { ScheduleEditor } from '../../components/ScheduleEditor';
 import { BehaviourPrefs } from '../../components/BehaviourPrefs';
 import { DataPrefs } from '../../components/DataPrefs';
 import { ShortcutPrefs } from '../../components/ShortcutPrefs';
+import { RestoreDefaults } from '../../components/RestoreDefaults';
 
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -80,7 +81,10 @@ export function App() {
       )}
 
       <section class="card section" aria-labelledby="sched-h">
-        <h2 id="sched-h">{t('schedTitle')}</h2>
+        <div class="section-head">
+          <h2 id="sched-h">{t('schedTitle')}</h2>
+          <RestoreDefaults section="schedule" label={t('schedTitle')} pick={(d) => ({ schedule: d.schedule })} onSaved={() => setSaved((n) => n + 1)} />
+        </div>
         <p class="muted small">{t('schedHelp')}</p>
         <ScheduleEditor value={settings.schedule} onChange={(schedule) => void store({ ...current.current, schedule })} />
       </section>
@@ -89,6 +93,12 @@ export function App() {
         <section class="card section" aria-labelledby={`${kind}-h`} key={kind}>
           <div class="section-head">
             <h2 id={`${kind}-h`}>{kind === 'stretch' ? t('kindStretchTitle') : t('kindMicroTitle')}</h2>
+            <RestoreDefaults
+              section={kind}
+              label={kind === 'stretch' ? t('kindStretchTitle') : t('kindMicroTitle')}
+              pick={(d) => ({ [kind]: d[kind] })}
+              onSaved={() => setSaved((n) => n + 1)}
+            />
             <label class="switch">
               <input
                 type="checkbox"
@@ -115,7 +125,15 @@ export function App() {
       ))}
 
       <section class="card section" aria-labelledby="prompts-h">
-        <h2 id="prompts-h">{t('snoozeTitle')}</h2>
+        <div class="section-head">
+          <h2 id="prompts-h">{t('snoozeTitle')}</h2>
+          <RestoreDefaults
+            section="snooze"
+            label={t('snoozeTitle')}
+            pick={(d) => ({ snoozeSec: d.snoozeSec, snoozeLimit: d.snoozeLimit, idleSec: d.idleSec })}
+            onSaved={() => setSaved((n) => n + 1)}
+          />
+        </div>
         <div class="fields">
           {field('snoozeMin', t('fieldSnooze'), t('unitMin'))}
           {field('snoozeLimit', t('fieldSnoozeLimit'), t('unitTimes'))}
@@ -124,7 +142,15 @@ export function App() {
       </section>
 
       <section class="card section" aria-labelledby="behaviour-h">
-        <h2 id="behaviour-h">{t('behaviourTitle')}</h2>
+        <div class="section-head">
+          <h2 id="behaviour-h">{t('behaviourTitle')}</h2>
+          <RestoreDefaults
+            section="behaviour"
+            label={t('behaviourTitle')}
+            pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, fullscreen: d.fullscreen, dailyLimit: d.dailyLimit })}
+            onSaved={() => setSaved((n) => n + 1)}
+          />
+        </div>
         <BehaviourPrefs settings={settings} store={store} commit={commit} />
       </section>
 

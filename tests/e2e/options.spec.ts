@@ -80,3 +80,16 @@ test('an invalid range shows a message next to it and storage is unchanged', asy
   await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.schedule.days[0]).toEqual([{ from: 540, to: 1050 }, { from: 1080, to: 1140 }]);
   await expect(page.getByTestId('schedule-preview')).toContainText('Mon');
 });
+
+test('"restore defaults" resets one section and leaves the others alone', async ({ context, extensionId, control }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  const page = options.page;
+  await options.setField('stretch.everyMin', '45');
+  await options.setField('snoozeMin', '10');
+  await expect.poll(async () => (await storageGet<{ snoozeSec: number }>(control, 'settings'))?.snoozeSec).toBe(600);
+  await page.getByTestId('restore-stretch').click();
+  await expect.poll(async () => (await storageGet<{ stretch: { everySec: number } }>(control, 'settings'))?.stretch.everySec).toBe(50 * 60);
+  await expect(options.field('stretch.everyMin')).toHaveValue('50');
+  expect((await storageGet<{ snoozeSec: number }>(control, 'settings'))?.snoozeSec).toBe(600); // untouched
+  await expect(page.getByRole('button', { name: 'Restore defaults (Stretch breaks)' })).toBeVisible();
+});
