@@ -29,6 +29,12 @@ export function App() {
   const whatsNew = useWhatsNewOnce();
   const now = useNow(1000);
   const [actionError, setActionError] = useState<string | null>(null);
+  // Marks for the benchmark: the first render with the next break and today's counts on screen.
+  useEffect(() => {
+    if (status && !performance.getEntriesByName('limber:first-status').length) {
+      requestAnimationFrame(() => performance.mark('limber:first-status'));
+    }
+  }, [status]);
 
   const act = async (fn: () => Promise<unknown>, close = false) => {
     setActionError(null);
