@@ -25,7 +25,7 @@ type View =
   | { name: 'playing'; session: BreakSession; routine: Routine }
   | { name: 'done'; today: TodaySummary | null; outcome: Outcome };
 
-export function App({ breakId }: { breakId: string }) {
+export function App({ breakId, prompting = false }: { breakId: string; prompting?: boolean }) {
   const [view, setView] = useState<View>({ name: 'loading' });
   const [error, setError] = useState(false);
   const settings = useSettings();
@@ -39,7 +39,12 @@ export function App({ breakId }: { breakId: string }) {
       () => setError(true),
     );
 
-  useEffect(() => void load(false), []);
+  useEffect(() => {
+    // A window opened as the prompt starts its break first (refused, and so "over", if that
+    // break is no longer due); a window opened by Start finds its break already under way.
+    const start = prompting ? ask(send, { type: 'break/start', breakId }).catch(() => undefined) : Promise.resolve();
+    void start.then(() => load(false));
+  }, []);
 
   // With the chime on, the first key or click in this window lets later chimes through the
   // browser's autoplay rules. (No audio context at all while the chime is off.)

@@ -93,3 +93,15 @@ test('options validate input, keep the stored value, and apply valid changes liv
   await expect(popup.countdown).toHaveText(/^4[0-5]:\d\d$/);
   await expect(popup.nextWhy).toContainText('Stretch break');
 });
+
+test('prompts that open the break window directly (no notification) start a playable break', async ({ context, control }) => {
+  await setSettings(control, { stretch: { enabled: true, everySec: 4, lengthSec: 2 }, prompts: { notification: false, openWindow: true } });
+  const brk = await BreakPage.waitFor(context);
+  await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 } });
+  await expect(brk.title).not.toBeEmpty();
+  await expect(brk.page.getByTestId('break-gone')).toHaveCount(0);
+  expect(await notificationIds(control)).toEqual([]);
+  await brk.done.click();
+  await expect(brk.end).toBeVisible();
+  expect(await historyRows(control)).toEqual([expect.objectContaining({ kind: 'stretch', outcome: 'completed', manual: false })]);
+});
