@@ -20,7 +20,7 @@ import type { Settings } from './settings';
 import { loadSettings, loadTracker, saveTracker, welcomedItem, whatsNewItem } from './storage/items';
 import { HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
 import { exportData, historyPopup, historyReview, importData, resetData } from './data';
-import { initialState, nextWake, transition, view, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
+import { initialState, nextWake, transition, view, wantsWatchdog, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -42,15 +42,11 @@ async function currentEnv(settings: Settings): Promise<Env> {
   return { timeZone: clock.timeZone(), fullscreen: settings.fullscreen.defer ? await focusedFullscreen() : false };
 }
 
-/** Counts handled events (read by the benchmark and tests through the state, not used for logic). */
-export const stats = { events: 0 };
-
 export function dispatch(event: TrackerEvent): Promise<Handled> {
   return serial(() => handleNow(event));
 }
 
 async function handleNow(event: TrackerEvent): Promise<Handled> {
-  stats.events++;
   const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
   const env = await currentEnv(settings);
   const now = clock.now();
@@ -106,11 +102,9 @@ async function runEffects(effects: Effect[], settings: Settings): Promise<void> 
 }
 
 async function reconcileAlarms(state: TrackerState, settings: Settings, now: number, env: Env): Promise<void> {
-  const wake = nextWake(state, settings, env);
   const subMinute = Math.min(settings.stretch.everySec, settings.micro.everySec, settings.snoozeSec) < 60;
-  await reconcileNextAlarm(wake, now, subMinute ? 500 : MIN_ALARM_MS);
-  const countingDeskTime = state.activity === 'active' && !state.paused && !state.offHours && state.phase.name !== 'onBreak';
-  await reconcileWatchdog(countingDeskTime && wake !== null);
+  await reconcileNextAlarm(nextWake(state, settings, env), now, subMinute ? 500 : MIN_ALARM_MS);
+  await reconcileWatchdog(wantsWatchdog(state, settings, env));
 }
 
 /**

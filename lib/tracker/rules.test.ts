@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { initialState, nextWake, transition, view, WATCHDOG_MS, type Effect, type Env, type TrackerEvent, type TrackerState } from './tracker';
+import { initialState, nextWake, transition, view, wantsWatchdog, WATCHDOG_MS, type Effect, type Env, type TrackerEvent, type TrackerState } from './tracker';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -36,8 +36,7 @@ class Sim {
   runUntil(until: number) {
     for (let guard = 0; guard < 100_000; guard++) {
       const wake = nextWake(this.state, this.settings, this.env) ?? Infinity;
-      const counting = this.state.activity === 'active' && !this.state.paused && !this.state.offHours && this.state.phase.name !== 'onBreak';
-      const at = Math.min(wake, counting ? this.now + WATCHDOG_MS : Infinity);
+      const at = Math.min(wake, wantsWatchdog(this.state, this.settings, this.env) ? this.now + WATCHDOG_MS : Infinity);
       if (at > until) break;
       this.send({ type: 'tick' }, Math.max(at, this.now));
     }

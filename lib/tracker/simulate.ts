@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../settings';
 import { mulberry32 } from '../prng';
-import { initialState, nextWake, transition, WATCHDOG_MS, type Activity, type BreakRecord, type TrackerEvent, type TrackerState } from './tracker';
+import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type Activity, type BreakRecord, type TrackerEvent, type TrackerState } from './tracker';
 
 export interface TraceStep {
   at: number;
@@ -91,8 +91,7 @@ export function simulate(trace: readonly TraceStep[], settings: Settings, end: n
   for (let guard = 0; guard < 1_000_000; guard++) {
     pending.sort((a, b) => a.at - b.at);
     const wake = nextWake(state, settings) ?? Infinity;
-    const watchdogWanted = state.activity === 'active' && state.phase.name !== 'onBreak' && nextWake(state, settings) !== null;
-    if (!watchdogWanted) watchdogAt = Infinity;
+    if (!wantsWatchdog(state, settings)) watchdogAt = Infinity;
     else if (watchdogAt === Infinity) watchdogAt = now + WATCHDOG_MS;
     const nextPending = pending[0]?.at ?? Infinity;
     const at = Math.min(wake, watchdogAt, nextPending);

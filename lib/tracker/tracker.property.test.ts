@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isWorking } from '../schedule';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { initialState, nextWake, transition, WATCHDOG_MS, type Effect, type Env, type TrackerEvent, type TrackerState } from './tracker';
+import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type Effect, type Env, type TrackerEvent, type TrackerState } from './tracker';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 2, 27, 6); // Friday before the Berlin DST change
@@ -77,8 +77,7 @@ function play(steps: Step[], firstVariant: number, withRestarts: boolean, check?
     const until = now + ms;
     for (let guard = 0; guard < 2000; guard++) {
       const wake = nextWake(state, settings, env) ?? Infinity;
-      const countingNow = state.activity === 'active' && !state.paused && !state.offHours && state.phase.name !== 'onBreak';
-      const at = Math.min(wake, countingNow ? now + WATCHDOG_MS : Infinity);
+      const at = Math.min(wake, wantsWatchdog(state, settings, env) ? now + WATCHDOG_MS : Infinity);
       if (at > until) break;
       now = Math.max(at, now);
       send({ type: 'tick' });

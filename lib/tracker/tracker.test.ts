@@ -4,6 +4,7 @@ import {
   initialState,
   nextBreak,
   nextWake,
+  wantsWatchdog,
   SLEEP_GAP_MS,
   transition,
   WATCHDOG_MS,
@@ -48,7 +49,7 @@ class Sim {
   runUntil(until: number) {
     for (let guard = 0; guard < 10_000; guard++) {
       const wake = nextWake(this.state, this.settings);
-      const watchdog = this.state.activity === 'active' ? this.now + WATCHDOG_MS : Infinity;
+      const watchdog = wantsWatchdog(this.state, this.settings) ? this.now + WATCHDOG_MS : Infinity;
       const at = Math.min(wake ?? Infinity, watchdog);
       if (at > until) break;
       this.send({ type: 'tick' }, Math.max(at, this.now));

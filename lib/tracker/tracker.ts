@@ -30,8 +30,10 @@ export const TRACKER_VERSION = 2;
 
 /** A watchdog alarm wakes the worker this often while desk time is counting. */
 export const WATCHDOG_MS = 5 * 60_000;
-/** More than this without hearing from the machine while active means it slept (or the browser was closed). */
-export const SLEEP_GAP_MS = WATCHDOG_MS + 90_000;
+/** How late an alarm may fire on a machine that is awake. */
+export const ALARM_GRACE_MS = 90_000;
+/** More than this without hearing from the machine while counting means it slept (or the browser was closed). */
+export const SLEEP_GAP_MS = WATCHDOG_MS + ALARM_GRACE_MS;
 /** A micro break falling due this close before a stretch break is folded into it. */
 export const MERGE_WINDOW_MS = 2 * 60_000;
 /** A break left open this long past its length is closed as `partial`. */
@@ -212,8 +214,8 @@ function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState; effec
   };
 }
 
-/** Desk time is counted now (given working hours as of the state). */
-function counting(s: TrackerState): boolean {
+/** Desk time is counted now: active, not paused, inside working hours, not on a break. */
+export function countingDeskTime(s: TrackerState): boolean {
   return s.activity === 'active' && !s.paused && !s.offHours && s.phase.name !== 'onBreak';
 }
 
@@ -274,9 +276,10 @@ function advance(s0: TrackerState, now: number, settings: Settings, env: Env): {
       today: { ...s.today, end: Math.min(s.today.end, nextMidnight(now, tz)) },
       phase: clampPhaseTimes(s.phase, now, settings),
     };
-  } else if (s.activity === 'active' && now - s.lastSeen > SLEEP_GAP_MS) {
-    // Nothing was heard from the machine for too long while it was active: it slept, or the
-    // browser was closed. Count everything since we last heard from it as time away.
+  } else if (countingDeskTime(s) && now - s.lastSeen > SLEEP_GAP_MS) {
+    // Nothing was heard from the machine for too long while desk time was counting (when the
+    // watchdog checks in): it slept, or the browser was closed. Count everything since we last
+    // heard from it as time away. (While not counting there is no watchdog, so a gap says nothing.)
     const away = s.lastSeen;
     s = accrue(s, away, settings, tz);
     const back = returnFromAway({ ...s, activity: 'idle', awaySince: away }, now, settings, 'active');
@@ -303,9 +306,12 @@ function advance(s0: TrackerState, now: number, settings: Settings, env: Env): {
         effects.push(...closed.effects);
       }
     } else if (s.offHours || s.asOf < iv.start) {
-      // A new working range starts fresh (also after sleeping through the time off).
+      // A new working range starts fresh (also after sleeping through the time off). An alarm
+      // is set for its start: heard of only much later, the machine was asleep then, and desk
+      // time starts now.
+      const from = now - iv.start > ALARM_GRACE_MS ? now : iv.start;
       const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), iv.start);
-      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, asOf: Math.max(iv.start, closed.s.asOf) };
+      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, asOf: Math.max(from, closed.s.asOf) };
       effects.push(...closed.effects);
     }
   } else if (s.offHours) {
@@ -362,7 +368,7 @@ function returnFromAway(s: TrackerState, now: number, settings: Settings, activi
 
 /** When each enabled kind falls due, if desk time keeps counting from now. */
 export function dueTimes(s: TrackerState, settings: Settings): Partial<Record<BreakKind, number>> {
-  if (!counting(s)) return {};
+  if (!countingDeskTime(s)) return {};
   const out: Partial<Record<BreakKind, number>> = {};
   for (const kind of BREAK_KINDS) {
     const rule = settings[kind];
@@ -411,13 +417,24 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
       add(s.phase.startedAt + settings[s.phase.brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS);
       break;
   }
-  if (counting(s) && settings.dailyLimit.enabled && !s.today.limitNotified) add(s.asOf + Math.max(0, settings.dailyLimit.minutes * 60_000 - s.today.deskMs));
+  if (countingDeskTime(s) && settings.dailyLimit.enabled) {
+    // Today's limit, or, once today's notice is out, midnight, when tomorrow's count starts.
+    add(s.today.limitNotified ? s.today.end : s.asOf + Math.max(0, settings.dailyLimit.minutes * 60_000 - s.today.deskMs));
+  }
   if (settings.schedule.enabled && !s.paused) {
     // Working hours ending (to close an open prompt) or starting (to start fresh).
     if (s.offHours) add(nextWorkStart(settings.schedule, s.asOf, env.timeZone));
-    else if (s.phase.name !== 'working' || counting(s)) add(currentInterval(settings.schedule, s.asOf, env.timeZone)?.end);
+    else if (s.phase.name !== 'working' || countingDeskTime(s)) add(currentInterval(settings.schedule, s.asOf, env.timeZone)?.end);
   }
   return wakes.length ? Math.min(...wakes) : null;
+}
+
+/**
+ * Whether the watchdog alarm should run: only while desk time is counting toward something, so
+ * that a sleep (a gap with no events) is noticed. Nothing to notice otherwise.
+ */
+export function wantsWatchdog(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): boolean {
+  return countingDeskTime(s) && nextWake(s, settings, env) !== null;
 }
 
 function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings, reminder = false): Result {
@@ -502,7 +519,7 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       // Going away. Chrome reports `idle` only after `idleSec` without input: the user left then.
       // Time counted since then was not desk time; take it back.
       const leftAt = e.state === 'idle' && s.activity === 'active' ? Math.max(now - settings.idleSec * 1000, s.activeSince) : now;
-      const over = counting(s) ? Math.max(0, s.asOf - leftAt) : 0;
+      const over = countingDeskTime(s) ? Math.max(0, s.asOf - leftAt) : 0;
       const desk = { micro: Math.max(0, s.desk.micro - over), stretch: Math.max(0, s.desk.stretch - over) };
       const today = { ...s.today, deskMs: Math.max(0, s.today.deskMs - over) };
       const awaySince = s.activity === 'active' ? Math.min(leftAt, now) : (s.awaySince ?? now);
