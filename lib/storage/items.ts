@@ -6,8 +6,8 @@ import { storage } from 'wxt/utils/storage';
 import { SETTINGS_VERSION, settingsOrDefaults, type Settings } from '../settings';
 import { migrateV1, TRACKER_VERSION, type TrackerState } from '../tracker/tracker';
 
-import { TRACKER_KEY } from './live';
-export { TRACKER_KEY, watchTracker, whatsNewItem } from './live';
+import { SETTINGS_KEY, TRACKER_KEY, watchSettingsKeys } from './live';
+export { SETTINGS_KEY, TRACKER_KEY, watchTracker, whatsNewItem } from './live';
 
 /**
  * Settings live in storage.sync, so they follow the user to their other browsers through the
@@ -15,7 +15,6 @@ export { TRACKER_KEY, watchTracker, whatsNewItem } from './live';
  * available, or the settings outgrow its 8 KB per-item quota) the local copy is used and the
  * options page says so. Tracker state and history never leave storage.local / IndexedDB.
  */
-export const SETTINGS_KEY = 'settings' as const;
 
 const syncSettings = storage.defineItem<Settings | null>(`sync:${SETTINGS_KEY}`, { fallback: null, version: SETTINGS_VERSION });
 const localSettings = storage.defineItem<Settings | null>(`local:${SETTINGS_KEY}`, { fallback: null, version: SETTINGS_VERSION });
@@ -58,9 +57,7 @@ export async function saveSettings(s: Settings): Promise<void> {
 
 /** Calls back with the settings in force whenever they change (here, or synced from elsewhere). */
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  const changed = () => void loadSettings().then(cb);
-  const unwatch = [syncSettings.watch(changed), localSettings.watch(changed)];
-  return () => unwatch.forEach((u) => u());
+  return watchSettingsKeys(() => void loadSettings().then(cb));
 }
 
 export async function loadTracker(): Promise<TrackerState | null> {

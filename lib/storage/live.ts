@@ -25,8 +25,11 @@ export function watchTracker(cb: () => void): () => void {
   });
 }
 
+/** Settings live in storage.sync with a copy in storage.local, under this key (see items.ts). */
+export const SETTINGS_KEY = 'settings' as const;
+
 /** Calls back when the settings change (either storage area), without loading their schema. */
 export function watchSettingsKeys(cb: () => void): () => void {
-  const off = [storage.watch('local:settings', () => cb()), storage.watch('sync:settings', () => cb())];
+  const off = [storage.watch(`local:${SETTINGS_KEY}`, () => cb()), storage.watch(`sync:${SETTINGS_KEY}`, () => cb())];
   return () => off.forEach((u) => u());
 }
