@@ -166,9 +166,9 @@ export function settingsChanged(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Messages from the pages.
 
-async function today(now: number): Promise<TodaySummary | null> {
+async function today(now: number, settings: Settings): Promise<TodaySummary | null> {
   try {
-    return await todaySummary(now, clock.timeZone());
+    return await todaySummary(now, clock.timeZone(), settings.schedule);
   } catch (err) {
     if (err instanceof HistoryUnavailableError) return null;
     throw err;
@@ -234,7 +234,7 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
         return { ok: true, data: await resetData() };
       case 'status/get': {
         const { result, settings, now, env } = await handleNow({ type: 'tick' });
-        const td = await today(now);
+        const td = await today(now, settings);
         const data: Status = { now, tracker: view(result.state, settings, env), today: td, historyError: td === null };
         return { ok: true, data };
       }
@@ -273,9 +273,9 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
       case 'break/another':
         return { ok: true, data: await session(msg.breakId, true) };
       case 'break/finish': {
-        const { result, now } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
+        const { result, now, settings } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
         const err = refusal(result);
-        return err ? { ok: false, error: err } : { ok: true, data: { today: await today(now) } };
+        return err ? { ok: false, error: err } : { ok: true, data: { today: await today(now, settings) } };
       }
     }
   }).catch((err: unknown) => {
