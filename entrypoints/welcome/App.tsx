@@ -23,7 +23,6 @@ export function App() {
   const settings = useSettings();
   const notifications = useNotificationCheck();
   const [waitingUntil, setWaitingUntil] = useState<number | null>(null);
-  const [, setDone] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -43,7 +42,6 @@ export function App() {
 
   const finish = async (save: boolean) => {
     if (save) await updateSettings((s) => ({ ...s, schedule: { ...s.schedule, enabled: true } }));
-    setDone(true);
     window.close();
   };
   const wait = async () => {
