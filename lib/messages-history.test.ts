@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from './messages';
+import { parseRequest } from './requests';
 import { MAX_IMPORT_BYTES } from './limits';
 
 describe('message protocol: history and data', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ask, parseRequest, RequestError } from './messages';
+import { ask, RequestError } from './messages';
+import { parseRequest } from './requests';
 
 describe('message protocol', () => {
   it('accepts well-formed requests', () => {
