@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parseSettings, type Settings } from '../../lib/settings';
-import { loadSettings, saveSettings, watchSettings } from '../../lib/storage/items';
+import { loadSettings, saveSettings, watchSettings } from '../../lib/storage/settings-items';
 
 /** The settings in force, kept live (null until the first read). */
 export function useSettings(): Settings | null {

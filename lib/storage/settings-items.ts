@@ -1,0 +1,50 @@
+/**
+ * The settings' storage (through WXT's storage), apart from the tracker's: the pages that edit
+ * settings import this and not the tracker (which only the background needs).
+ */
+import { storage } from 'wxt/utils/storage';
+import { SETTINGS_VERSION, settingsOrDefaults, type Settings } from '../settings';
+import { SETTINGS_KEY, watchSettingsKeys } from './live';
+
+/**
+ * Settings live in storage.sync, so they follow the user to their other browsers through the
+ * browser's own sync, with a copy in storage.local that is always written. If sync fails (not
+ * available, or the settings outgrow its 8 KB per-item quota) the local copy is used and the
+ * options page says so. Tracker state and history never leave storage.local / IndexedDB.
+ */
+
+const syncSettings = storage.defineItem<Settings | null>(`sync:${SETTINGS_KEY}`, { fallback: null, version: SETTINGS_VERSION });
+const localSettings = storage.defineItem<Settings | null>(`local:${SETTINGS_KEY}`, { fallback: null, version: SETTINGS_VERSION });
+
+export type SyncState = 'on' | 'unavailable';
+/** Whether the last save reached storage.sync. */
+export const settingsSyncItem = storage.defineItem<SyncState>('local:settingsSync', { fallback: 'on' });
+
+/** The settings in force: what is stored if valid, else the defaults (the stored value is kept). */
+export async function loadSettings(): Promise<Settings> {
+  if ((await settingsSyncItem.getValue()) === 'on') {
+    try {
+      const synced = await syncSettings.getValue();
+      if (synced !== null) return settingsOrDefaults(synced);
+    } catch {
+      // sync unavailable: use the local copy
+    }
+  }
+  return settingsOrDefaults(await localSettings.getValue());
+}
+
+export async function saveSettings(s: Settings): Promise<void> {
+  await localSettings.setValue(s);
+  let state: SyncState = 'on';
+  try {
+    await syncSettings.setValue(s);
+  } catch {
+    state = 'unavailable';
+  }
+  if ((await settingsSyncItem.getValue()) !== state) await settingsSyncItem.setValue(state);
+}
+
+/** Calls back with the settings in force whenever they change (here, or synced from elsewhere). */
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  return watchSettingsKeys(() => void loadSettings().then(cb));
+}
