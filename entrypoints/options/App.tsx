@@ -1,17 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { BREAK_KINDS, DEFAULT_SETTINGS, FIELDS, validateField, type BreakKind, type FieldError, type FieldId, type Settings } from '../../lib/settings';
-import { loadSettings, saveSettings, settingsSyncItem, watchSettings, type SyncState } from '../../lib/storage/items';
+import { loadSettings, saveSettings, settingsSyncItem, watchSettings, type SyncState } from '../../lib/storage/settings-items';
 import { NumberField } from '../../components/NumberField';
-import { RoutinePrefs } from '../../components/RoutinePrefs';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
 import { BehaviourPrefs } from '../../components/BehaviourPrefs';
-import { DataPrefs } from '../../components/DataPrefs';
 import { ShortcutPrefs } from '../../components/ShortcutPrefs';
 import { RestoreDefaults } from '../../components/RestoreDefaults';
 
+type Later = typeof import('./later');
+
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [later, setLater] = useState<Later | null>(null);
+  useEffect(() => {
+    void import('./later').then((m) => setLater(m));
+  }, []);
   const [saved, setSaved] = useState(0);
   const [sync, setSync] = useState<SyncState>('on');
   useEffect(() => {
@@ -156,9 +160,14 @@ export function App() {
 
       <ShortcutPrefs />
 
-      <RoutinePrefs settings={settings} onSaved={() => setSaved((n) => n + 1)} />
-
-      <DataPrefs />
+      {later ? (
+        <>
+          <later.RoutinePrefs settings={settings} onSaved={() => setSaved((n) => n + 1)} />
+          <later.DataPrefs />
+        </>
+      ) : (
+        <section class="card section later" aria-busy="true" />
+      )}
 
       <footer class="muted small disclaimer">{t('disclaimer')}</footer>
     </main>
