@@ -1,0 +1,82 @@
+/**
+ * What each part of a production build loads, and its size: shared by the release test (which
+ * fails when a budget is exceeded) and `npm run bench` (which prints the table).
+ *
+ * A page loads its module script, the chunks it preloads, and everything those import
+ * statically; the worker loads background.js and its static imports. Chunks loaded later with
+ * `import()` are counted apart (`lazy`): they are not on the way to the first paint.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The release issue's targets (KB, gzip for JS). */
+export const BUDGET_KB = { page: 25, worker: 15, zip: 250 } as const;
+/**
+ * What the test suite holds a part to where the target is not met yet: a ratchet, lowered as the
+ * part shrinks, so it can only get better. The worker carries the fixed stack (the
+ * webextension-polyfill, WXT storage, valibot, idb: about 11 KB gzip together) besides the engine.
+ */
+export const RATCHET_KB: Partial<Record<string, number>> = { 'break.html': 29, worker: 33 };
+
+// Minified output quotes with ", ' or ` (rolldown prefers backticks for dynamic imports).
+const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]([^"'`\s]+\.js)["'`]/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`\s]+\.js)["'`]\s*\)/g;
+
+function resolve(dir: string, from: string, spec: string): string {
+  return spec.startsWith('/') ? path.join(dir, spec) : path.resolve(path.dirname(from), spec);
+}
+
+function walk(dir: string, entries: string[]): { files: Set<string>; dynamic: Set<string> } {
+  const files = new Set<string>();
+  const dynamic = new Set<string>();
+  const todo = [...entries];
+  while (todo.length) {
+    const f = todo.pop()!;
+    if (files.has(f) || !existsSync(f)) continue;
+    files.add(f);
+    const code = readFileSync(f, 'utf8');
+    for (const m of code.matchAll(STATIC_IMPORT)) todo.push(resolve(dir, f, m[1]!));
+    for (const m of code.matchAll(DYNAMIC_IMPORT)) dynamic.add(resolve(dir, f, m[1]!));
+  }
+  return { files, dynamic };
+}
+
+/** Every file reachable from `entries` through static imports, and what `import()` adds later. */
+export function closure(dir: string, entries: string[]): { files: string[]; lazy: string[] } {
+  const now = walk(dir, entries);
+  const later = walk(dir, [...now.dynamic]);
+  return { files: [...now.files].sort(), lazy: [...later.files].filter((f) => !now.files.has(f)).sort() };
+}
+
+/** The scripts an HTML page names (its module script and modulepreload links). */
+export function pageEntries(dir: string, html: string): string[] {
+  const text = readFileSync(path.join(dir, html), 'utf8');
+  return [...text.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => path.join(dir, m[1]!));
+}
+
+export interface Part {
+  name: string;
+  files: string[];
+  raw: number;
+  /** Sum of each file gzipped on its own (-9). */
+  gz: number;
+  lazyGz: number;
+  budgetKb: number;
+}
+
+const gz = (files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+const raw = (files: string[]) => files.reduce((n, f) => n + readFileSync(f).length, 0);
+
+/** Every page of a build plus its worker, with what each loads up front. */
+export function measureBuild(dir: string, pages: string[]): Part[] {
+  const parts: Part[] = pages.map((html) => {
+    const { files, lazy } = closure(dir, pageEntries(dir, html));
+    return { name: html, files, raw: raw(files), gz: gz(files), lazyGz: gz(lazy), budgetKb: BUDGET_KB.page };
+  });
+  const worker = closure(dir, [path.join(dir, 'background.js')]);
+  parts.push({ name: 'worker', files: worker.files, raw: raw(worker.files), gz: gz(worker.files), lazyGz: gz(worker.lazy), budgetKb: BUDGET_KB.worker });
+  return parts;
+}
+
+export const PAGES = ['popup.html', 'options.html', 'break.html', 'welcome.html', 'review.html'];
