@@ -1,8 +1,9 @@
 /**
  * "Your data": the export formats and the import check. Pure (the caller passes `now`).
  *
- * A backup is JSON: { format: 'limber-backup', version: 1, exportedAt, settings, history } with
- * the history as stored break rows. Day aggregates are not in it: they are rebuilt on import.
+ * A backup is JSON: { format: 'limber-backup', version: 1, exportedAt, settings, settingsVersion,
+ * history } with the history as stored break rows. Day aggregates are not in it: they are rebuilt
+ * on import. Settings from an older settings version are migrated before they are checked.
  *
  * An import is checked completely before anything is written, in this order, and refused with one
  * problem code (the options page shows a message for each) if any check fails:
@@ -12,7 +13,7 @@
  */
 import * as v from 'valibot';
 import { addDays, isDayKey } from './days';
-import { parseSettings, type Settings } from './settings';
+import { migrateSettings, parseSettings, SETTINGS_VERSION, type Settings } from './settings';
 import type { StoredBreak } from './storage/history';
 import { MAX_IMPORT_BYTES } from './limits';
 
@@ -31,6 +32,7 @@ export interface Backup {
   version: typeof BACKUP_VERSION;
   exportedAt: string;
   settings: Settings;
+  settingsVersion: number;
   history: StoredBreak[];
 }
 
@@ -68,6 +70,8 @@ const BackupShape = v.strictObject({
   version: v.literal(BACKUP_VERSION),
   exportedAt: v.pipe(v.string(), v.maxLength(40)),
   settings: v.unknown(),
+  /** The settings' shape version (absent in backups made before it was written: 1). */
+  settingsVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SETTINGS_VERSION))),
   history: v.pipe(v.array(BreakRow), v.maxLength(MAX_ROWS)),
 });
 
@@ -132,7 +136,7 @@ export function parseBackup(text: string): ParsedBackup {
     const issue = shape.issues[0];
     return fail('invalid', issue ? `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`.slice(0, 300) : null);
   }
-  const settings = parseSettings(shape.output.settings);
+  const settings = parseSettings(migrateSettings(shape.output.settings, shape.output.settingsVersion ?? 1));
   if (!settings.ok) return fail('invalid', `settings.${settings.issues[0] ?? ''}`.slice(0, 300));
   const seen = new Set<string>();
   const history = shape.output.history;
@@ -141,11 +145,11 @@ export function parseBackup(text: string): ParsedBackup {
     if (seen.has(id)) return fail('invalid', `history.${i}.id: "${id}" appears twice`);
     seen.add(id);
   }
-  return { ok: true, value: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.output.exportedAt, settings: settings.value, history } };
+  return { ok: true, value: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.output.exportedAt, settings: settings.value, settingsVersion: SETTINGS_VERSION, history } };
 }
 
 export function makeBackup(settings: Settings, history: readonly StoredBreak[], now: number): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), settings, history: [...history] };
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), settings, settingsVersion: SETTINGS_VERSION, history: [...history] };
 }
 
 export function backupJson(b: Backup): string {

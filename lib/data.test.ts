@@ -96,6 +96,21 @@ describe('import', () => {
     expect((await dayAggregates()).reduce((s, d) => s + d.due, 0)).toBe(2);
   });
 
+  it('a backup made before settings v2 (no settingsVersion, no weekStart) imports, its settings migrated', async () => {
+    const b = await validBackup();
+    expect(b.settingsVersion).toBe(2);
+    const { weekStart: _w, ...oldSettings } = b.settings;
+    const { settingsVersion: _v, ...old } = { ...b, settings: oldSettings };
+    expect(await ok<ImportResult>({ type: 'data/import', text: JSON.stringify(old) })).toEqual({ imported: true, breaks: 10 });
+    expect(await loadSettings()).toEqual({ ...SETTINGS, weekStart: 'locale' });
+    // A settings version from the future is refused, and changes nothing.
+    const before = await snapshot();
+    const future = parseBackup(JSON.stringify({ ...b, settingsVersion: 3 }));
+    expect(future).toMatchObject({ ok: false, problem: 'invalid', detail: expect.stringContaining('settingsVersion') });
+    expect(await ok<ImportResult>({ type: 'data/import', text: JSON.stringify({ ...b, settingsVersion: 3 }) })).toMatchObject({ imported: false, problem: 'invalid' });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('a reset needs its confirmation', async () => {
     expect(await handleMessage({ type: 'data/reset' })).toEqual({ ok: false, error: 'badRequest' });
     expect(await handleMessage({ type: 'data/reset', confirm: 'yes' })).toEqual({ ok: false, error: 'badRequest' });

@@ -8,7 +8,31 @@
 import * as v from 'valibot';
 import { BODY_AREAS, EQUIPMENT, POSITIONS } from '../content/types';
 
-export const SETTINGS_VERSION = 1;
+/**
+ * The settings' shape version. A change that older stored settings or backups do not fit adds a
+ * step to SETTINGS_MIGRATIONS; WXT storage runs the steps on stored settings (lib/storage/
+ * settings-items.ts) and an import runs them on a backup's (lib/backup.ts).
+ */
+export const SETTINGS_VERSION = 2;
+
+type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+/** Step `n` turns version n-1 settings into version n. */
+export const SETTINGS_MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // v2: the first day of the week (review, streak week) became a setting; it follows the locale.
+  2: (old) => ({ ...old, weekStart: old.weekStart ?? 'locale' }),
+};
+
+/** Settings stored or exported at version `from`, brought to the current version (not validated). */
+export function migrateSettings(raw: unknown, from: number): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  let value = raw as Record<string, unknown>;
+  for (let n = from + 1; n <= SETTINGS_VERSION; n++) value = SETTINGS_MIGRATIONS[n]?.(value) ?? value;
+  return value;
+}
+
+/** Which day weeks start on: the locale's custom, or a fixed day. */
+export const WEEK_STARTS = ['locale', 'mon', 'sun', 'sat'] as const;
+export type WeekStartSetting = (typeof WEEK_STARTS)[number];
 
 export type BreakKind = 'micro' | 'stretch';
 export const BREAK_KINDS: readonly BreakKind[] = ['stretch', 'micro'];
@@ -65,6 +89,8 @@ export const SettingsSchema = v.object({
   idleSec: v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(3600)),
   /** An unanswered prompt reminds once after this many seconds (0 = never). */
   remindAfterSec: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)),
+  /** First day of the week in the review and the streak week (v2). */
+  weekStart: v.picklist(WEEK_STARTS),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -91,6 +117,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   badge: true,
   sound: { chime: false, volume: 0.6, voice: false },
   routines: { equipment: ['none', 'chair', 'wall'], focusAreas: [], positions: ['seated', 'standing', 'wall'], excluded: [], selfMassage: 'ask' },
+  weekStart: 'locale',
 }) as Settings;
 
 /** Parses anything (storage, an import) into settings, or says why not. Never throws. */

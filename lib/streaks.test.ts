@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Schedule } from './settings';
 import {
   classifyDay,
   currentStreak,
+  dayOfWeek,
   GRACE_PER_MONTH,
   longestStreak,
   MET_SHARE,
@@ -164,6 +165,18 @@ describe('weeks', () => {
     expect(weekdayOf('2026-03-08')).toBe(6);
     expect(weekStart('2026-03-08')).toBe('2026-03-02');
     expect(weekStart('2026-01-01')).toBe('2025-12-29');
+  });
+  it('weeks can start on Sunday or Saturday, across month and year ends', () => {
+    // 2026-03-08 is a Sunday, 2026-03-07 a Saturday; 2026-01-01 a Thursday.
+    expect(weekStart('2026-03-08', 6)).toBe('2026-03-08');
+    expect(weekStart('2026-03-07', 6)).toBe('2026-03-01');
+    expect(weekStart('2026-03-07', 5)).toBe('2026-03-07');
+    expect(weekStart('2026-03-06', 5)).toBe('2026-02-28');
+    expect(weekStart('2026-01-01', 6)).toBe('2025-12-28');
+    expect(weekDays('2026-03-04', 6)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07']);
+    expect(dayOfWeek('2026-03-08', 6)).toBe(0);
+    expect(dayOfWeek('2026-03-08', 0)).toBe(6);
+    expect(thisWeek([met('2026-03-01')], '2026-03-02', OFF, undefined, 6).map((d) => d.status)).toEqual(['met', 'pending', 'future', 'future', 'future', 'future', 'future']);
   });
   it("this week's days with their status", () => {
     const w = thisWeek([met('2026-03-02'), missed('2026-03-03'), met('2026-03-04')], '2026-03-05', OFF);

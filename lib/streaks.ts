@@ -79,9 +79,14 @@ export function weekdayOf(day: DayKey): number {
   return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
 }
 
-/** The Monday of the week holding `day`. */
-export function weekStart(day: DayKey): DayKey {
-  return addDays(day, -weekdayOf(day));
+/** Days since the week began (0 on its first day), for weeks starting on `first` (0 = Monday). */
+export function dayOfWeek(day: DayKey, first = 0): number {
+  return (weekdayOf(day) - first + 7) % 7;
+}
+
+/** The first day of the week holding `day`, for weeks starting on `first` (0 = Monday, 6 = Sunday). */
+export function weekStart(day: DayKey, first = 0): DayKey {
+  return addDays(day, -dayOfWeek(day, first));
 }
 
 /** A working day under the schedule (every day is one when the schedule is off). */
@@ -172,9 +177,9 @@ export function scanStreaks(
   };
 }
 
-/** The 7 day keys of the week holding `day`, Monday first. */
-export function weekDays(day: DayKey): DayKey[] {
-  const start = weekStart(day);
+/** The 7 day keys of the week holding `day`, in order from the week's first day (`first`). */
+export function weekDays(day: DayKey, first = 0): DayKey[] {
+  const start = weekStart(day, first);
   return Array.from({ length: 7 }, (_, i) => addDays(start, i));
 }
 
@@ -193,10 +198,10 @@ export function longestStreak(days: Iterable<StreakDay>, today: DayKey, schedule
   return scanStreaks(days, today, schedule, rules).longest;
 }
 
-/** This week's days (Monday first) with their status. */
-export function thisWeek(days: Iterable<StreakDay>, today: DayKey, schedule?: Schedule | null, rules?: StreakRules): Array<{ day: DayKey; status: DayStatus }> {
+/** This week's days (from the week's first day, `first`) with their status. */
+export function thisWeek(days: Iterable<StreakDay>, today: DayKey, schedule?: Schedule | null, rules?: StreakRules, first = 0): Array<{ day: DayKey; status: DayStatus }> {
   const scan = scanStreaks(days, today, schedule, rules);
-  return weekDays(today).map((day) => ({ day, status: scan.status(day) }));
+  return weekDays(today, first).map((day) => ({ day, status: scan.status(day) }));
 }
 
 /** Plain runs of consecutive keys (no rules): the longest run in a set of days. */
