@@ -132,6 +132,20 @@ describe('weekly review', () => {
     expect(rr.highlights[0]).toEqual({ key: 'hlTakenSame', values: [{ n: 1 }] });
   });
 
+  it('weeks can start on Sunday: the week, last week so far and the heat map follow', () => {
+    // 2026-03-01 is a Sunday, 2026-03-02 a Monday.
+    const rows = aggs([row('2026-02-22', 'completed'), row('2026-02-23', 'completed'), row('2026-02-28', 'completed'), row('2026-03-01', 'completed'), row('2026-03-02', 'completed')]);
+    const sun = weeklyReview(rows, '2026-03-02', OFF, undefined, [], 6);
+    expect(sun.thisWeek.start).toBe('2026-03-01');
+    expect(sun.thisWeek.days.map((d) => d.day)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07']);
+    expect([sun.lastWeek.start, sun.lastWeek.taken, sun.lastWeekSoFar.taken, sun.thisWeek.taken]).toEqual(['2026-02-22', 3, 2, 2]);
+    expect(sun.heatmap[0]!.day).toBe(addDays('2026-03-01', -7 * (HEATMAP_WEEKS - 1)));
+    expect(sun.heatmap.at(-1)!.day).toBe('2026-03-07');
+    // The same history with Monday weeks.
+    const mon = weeklyReview(rows, '2026-03-02', OFF);
+    expect([mon.thisWeek.start, mon.lastWeek.taken, mon.lastWeekSoFar.taken, mon.thisWeek.taken]).toEqual(['2026-03-02', 3, 1, 1]);
+  });
+
   it('every message key it can produce is in the catalogue', () => {
     const all = ['hlNoBreaks', 'hlTakenFirst', 'hlTakenMore', 'hlTakenFewer', 'hlTakenSame', 'hlShare', 'hlShareOnly', 'hlMetDays', 'hlSitShorter', 'hlSitLonger', 'hlSit', 'hlDesk', 'hlNatural', 'hlTopRoutine', 'hlAreas', 'hlBestStreak', 'hlStreak'];
     for (const k of all) expect(en).toHaveProperty(k);

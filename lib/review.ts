@@ -10,7 +10,7 @@ import { addDays, type DayKey } from './days';
 import type { MessageKey } from './i18n';
 import type { Schedule } from './settings';
 import { deskMsOf, type DayAggregate } from './aggregates';
-import { DEFAULT_RULES, isWorkday, lastDays, scanStreaks, takenShare, takenWeight, weekDays, weekStart, type DayMark, type DayStatus, type StreakRules, type StreakScan, weekdayOf } from './streaks';
+import { dayOfWeek, DEFAULT_RULES, isWorkday, lastDays, scanStreaks, takenShare, takenWeight, weekStart, type DayMark, type DayStatus, type StreakRules, type StreakScan } from './streaks';
 
 export interface DayBar {
   day: DayKey;
@@ -141,16 +141,20 @@ export interface WeekStats {
 
 const ROUTINE_AREAS = new Map(ROUTINES.map((r) => [r.id, r.areas]));
 
-/** A week's figures; with `upTo` (0 = Monday ... 6 = Sunday) only its days up to that weekday count. */
+/**
+ * A week's figures, for the 7 days from `start` (the week's first day); with `upTo` (0 = its first
+ * day ... 6 = its last) only its days up to that one count.
+ */
 export function weekStats(start: DayKey, byDay: ReadonlyMap<DayKey, DayAggregate>, scan: StreakScan, upTo = 6): WeekStats {
+  const week = Array.from({ length: 7 }, (_, i) => addDays(start, i));
   if (upTo < 6) {
     const last = addDays(start, upTo);
-    byDay = new Map([...weekDays(start)].filter((d) => d <= last && byDay.has(d)).map((d) => [d, byDay.get(d)!]));
+    byDay = new Map(week.filter((d) => d <= last && byDay.has(d)).map((d) => [d, byDay.get(d)!]));
   }
-  const days = weekDays(start).map((d) => bar(byDay.get(d), d, scan.status(d)));
+  const days = week.map((d) => bar(byDay.get(d), d, scan.status(d)));
   const sum = (f: (b: DayBar) => number) => days.reduce((s, b) => s + f(b), 0);
   const routineCounts = new Map<string, number>();
-  for (const d of weekDays(start)) {
+  for (const d of week) {
     const a = byDay.get(d);
     if (!a) continue;
     for (const [id, n] of Object.entries(a.routines)) routineCounts.set(id, (routineCounts.get(id) ?? 0) + n);
@@ -247,8 +251,9 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
 }
 
 /**
- * `aggs`: day aggregates, at least from reviewWindowStart(today); `older`: marks for the days
- * before (lib/storage/history.ts historyForSummary), for the streaks.
+ * `aggs`: day aggregates, at least from reviewWindowStart(today, firstDay); `older`: marks for
+ * the days before (lib/storage/history.ts historyForSummary), for the streaks. Weeks start on
+ * `firstDay` (0 = Monday ... 6 = Sunday; lib/week.ts).
  */
 export function weeklyReview(
   aggs: readonly DayAggregate[],
@@ -256,16 +261,17 @@ export function weeklyReview(
   schedule: Schedule | null | undefined,
   rules: StreakRules = DEFAULT_RULES,
   older: readonly DayMark[] = [],
+  firstDay = 0,
 ): ReviewData {
   const scan = scanStreaks([...older, ...aggs], today, schedule, rules);
   const byDay = new Map(aggs.map((a) => [a.day, a]));
-  const monday = weekStart(today);
-  const tw = weekStats(monday, byDay, scan);
-  const lw = weekStats(addDays(monday, -7), byDay, scan);
-  const soFar = weekStats(addDays(monday, -7), byDay, scan, weekdayOf(today));
-  const first = addDays(monday, -7 * (HEATMAP_WEEKS - 1));
+  const start = weekStart(today, firstDay);
+  const tw = weekStats(start, byDay, scan);
+  const lw = weekStats(addDays(start, -7), byDay, scan);
+  const soFar = weekStats(addDays(start, -7), byDay, scan, dayOfWeek(today, firstDay));
+  const heatStart = reviewWindowStart(today, firstDay);
   const heatmap = Array.from({ length: 7 * HEATMAP_WEEKS }, (_, i) => {
-    const day = addDays(first, i);
+    const day = addDays(heatStart, i);
     const a = byDay.get(day);
     return { day, status: scan.status(day), taken: a?.taken ?? 0, due: a?.due ?? 0 };
   });
@@ -281,9 +287,9 @@ export function weeklyReview(
   };
 }
 
-/** The first day the review needs whole aggregates from (its heat map's first Monday). */
-export function reviewWindowStart(today: DayKey): DayKey {
-  return addDays(weekStart(today), -7 * (HEATMAP_WEEKS - 1));
+/** The first day the review needs whole aggregates from (its heat map's first week's first day). */
+export function reviewWindowStart(today: DayKey, firstDay = 0): DayKey {
+  return addDays(weekStart(today, firstDay), -7 * (HEATMAP_WEEKS - 1));
 }
 
 /** The first day the popup needs whole aggregates from (the last 7 days). */

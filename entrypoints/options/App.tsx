@@ -7,6 +7,7 @@ import { ScheduleEditor } from '../../components/ScheduleEditor';
 import { BehaviourPrefs } from '../../components/BehaviourPrefs';
 import { ShortcutPrefs } from '../../components/ShortcutPrefs';
 import { RestoreDefaults } from '../../components/RestoreDefaults';
+import { WeekStartField } from '../../components/WeekStartField';
 
 type Later = typeof import('./later');
 
@@ -87,10 +88,11 @@ export function App() {
       <section class="card section" aria-labelledby="sched-h">
         <div class="section-head">
           <h2 id="sched-h">{t('schedTitle')}</h2>
-          <RestoreDefaults section="schedule" label={t('schedTitle')} pick={(d) => ({ schedule: d.schedule })} onSaved={() => setSaved((n) => n + 1)} />
+          <RestoreDefaults section="schedule" label={t('schedTitle')} pick={(d) => ({ schedule: d.schedule, weekStart: d.weekStart })} onSaved={() => setSaved((n) => n + 1)} />
         </div>
         <p class="muted small">{t('schedHelp')}</p>
         <ScheduleEditor value={settings.schedule} onChange={(schedule) => void store({ ...current.current, schedule })} />
+        <WeekStartField value={settings.weekStart} onChange={(weekStart) => void store({ ...current.current, weekStart })} />
       </section>
 
       {BREAK_KINDS.map((kind) => (
