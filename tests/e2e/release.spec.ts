@@ -31,7 +31,7 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     expect(m.default_locale).toBe('en');
     if (target === 'firefox-mv3') {
       expect(m.browser_specific_settings).toEqual({
-        gecko: { id: 'limber@limber.example', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+        gecko: { id: 'limber@limber.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
       });
     } else {
       expect(m.browser_specific_settings).toBeUndefined();
