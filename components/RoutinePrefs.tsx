@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ROUTINES } from '../content/routines';
+import { routineSummary, routineTitle } from '../content/text';
 import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type BodyArea, type Equipment, type Position, type Routine, type RoutineKind } from '../content/types';
 import { t, type MessageKey } from '../lib/i18n';
 import type { RoutinePrefs as Prefs, Settings } from '../lib/settings';
@@ -318,6 +319,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
 
 function RoutineRow({ routine: r, excluded, onChange }: { routine: Routine; excluded: boolean; onChange: (on: boolean) => void }) {
   const id = `exclude-${r.id}`;
+  const title = routineTitle(r);
   return (
     <li class="routine-row">
       <div class="routine-line">
@@ -329,7 +331,7 @@ function RoutineRow({ routine: r, excluded, onChange }: { routine: Routine; excl
           aria-describedby={`${id}-meta`}
           onChange={(ev) => onChange((ev.currentTarget as HTMLInputElement).checked)}
         />
-        <label for={id}>{r.title}</label>
+        <label for={id}>{title}</label>
         <span id={`${id}-meta`} class="muted small">
           {t(KIND_LABEL[r.kind])} · {duration(r.durationSec)}
         </span>
@@ -337,11 +339,11 @@ function RoutineRow({ routine: r, excluded, onChange }: { routine: Routine; excl
       <details class="routine-preview">
         <summary>
           {t('routinePreview')}
-          <span class="visually-hidden">: {r.title}</span>
+          <span class="visually-hidden">: {title}</span>
         </summary>
         <div class="routine-preview-body">
           <img src={`/routines/${r.illustration}`} alt="" width="100" height="80" loading="lazy" />
-          <p class="small">{r.summary}</p>
+          <p class="small">{routineSummary(r)}</p>
         </div>
       </details>
     </li>

@@ -1,14 +1,40 @@
-// Checks the routine catalogue itself: the data has to be right, not just type-correct.
+// Checks the routine catalogue itself: the data has to be right, not just type-correct. Its words
+// are read from the message catalogue files (public/_locales/<lang>/messages.json), every locale.
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cautionKey, routineKeys, stepKey, summaryKey, titleKey } from './keys';
 import { ROUTINES } from './routines';
-import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, SOURCE_FILES, type Routine } from './types';
+import { BODY_AREAS, breakKindOf, CAUTIONS, EQUIPMENT, POSITIONS, ROUTINE_KINDS, SOURCE_FILES, type Routine } from './types';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const sourcesDir = path.resolve(repoRoot, '../shared/sources');
 const illustrationsDir = path.resolve(repoRoot, 'public/routines');
+const localesDir = path.resolve(repoRoot, 'public/_locales');
+
+type MessageFile = Record<string, { message: string; description?: string }>;
+const LOCALES = readdirSync(localesDir).filter((d) => existsSync(path.join(localesDir, d, 'messages.json')));
+const MESSAGES: Record<string, MessageFile> = Object.fromEntries(
+  LOCALES.map((l) => [l, JSON.parse(readFileSync(path.join(localesDir, l, 'messages.json'), 'utf8')) as MessageFile]),
+);
+/** The text of `key` in `locale`, '' when missing. */
+const text = (locale: string, key: string): string => MESSAGES[locale]?.[key]?.message ?? '';
+
+/**
+ * Reading speed: a step's text must be readable (and doable) in its seconds, at most this many
+ * words per second and characters in all. German words are longer but fewer, and its steps fit
+ * the English limits as they are; a new language may need its own line here.
+ */
+const READING: Record<string, { wordsPerSecond: number; maxChars: number }> = {
+  en: { wordsPerSecond: 2, maxChars: 110 },
+  de: { wordsPerSecond: 2, maxChars: 110 },
+};
+/** How each language says "spine" and "pain", for the self-massage safety check. */
+const SAFETY_WORDS: Record<string, { spine: RegExp; pain: RegExp }> = {
+  en: { spine: /\bspine\b/i, pain: /\bpain\b/i },
+  de: { spine: /Wirbelsäule/i, pain: /Schmerz/i },
+};
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
@@ -85,15 +111,27 @@ describe('routine catalogue', () => {
     ).toEqual([]);
   });
 
-  it('has steps that can be read and done in their time', () => {
+  it('has steps of 5-60 s', () => {
     expect(
       failures((r) => {
         if (r.steps.length === 0) return 'no steps';
-        for (const s of r.steps) {
-          if (!Number.isInteger(s.seconds) || s.seconds < 5 || s.seconds > 60) return `"${s.text}" lasts ${s.seconds} s (5-60)`;
-          if (s.text.trim() === '') return 'empty step';
-          if (s.text.length > 110) return `"${s.text}" is ${s.text.length} characters (max 110)`;
-          if (words(s.text) > 2 * s.seconds) return `"${s.text}" is ${words(s.text)} words for ${s.seconds} s`;
+        const bad = r.steps.findIndex((s) => !Number.isInteger(s.seconds) || s.seconds < 5 || s.seconds > 60);
+        return bad < 0 ? null : `step ${bad + 1} lasts ${r.steps[bad]!.seconds} s (5-60)`;
+      }),
+    ).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: has steps that can be read and done in their time', (locale) => {
+    const limit = READING[locale];
+    expect(limit, `add a reading-speed limit for ${locale} to READING`).toBeDefined();
+    const { wordsPerSecond, maxChars } = limit!;
+    expect(
+      failures((r) => {
+        for (const [i, s] of r.steps.entries()) {
+          const t = text(locale, stepKey(r, i));
+          if (t.trim() === '') return `step ${i + 1}: no text`;
+          if (t.length > maxChars) return `"${t}" is ${t.length} characters (max ${maxChars})`;
+          if (words(t) > wordsPerSecond * s.seconds) return `"${t}" is ${words(t)} words for ${s.seconds} s`;
         }
         return null;
       }),
@@ -141,34 +179,68 @@ describe('routine catalogue', () => {
     ).toEqual([]);
   });
 
-  it('has 1-3 short cautions for every routine', () => {
+  it('has 1-3 different, known cautions for every routine, and uses every caution', () => {
     expect(
       failures((r) => {
         if (r.cautions.length < 1 || r.cautions.length > 3) return `${r.cautions.length} cautions`;
-        const long = r.cautions.find((c) => c.length > 140 || c.trim() === '');
-        return long !== undefined ? `caution "${long}" is empty or too long` : null;
+        if (new Set(r.cautions).size !== r.cautions.length) return 'duplicate caution';
+        const unknown = r.cautions.find((c) => !(CAUTIONS as readonly string[]).includes(c));
+        return unknown === undefined ? null : `unknown caution ${unknown}`;
+      }),
+    ).toEqual([]);
+    expect(CAUTIONS.filter((c) => !ROUTINES.some((r) => r.cautions.includes(c)))).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: has every caution, short', (locale) => {
+    expect(
+      CAUTIONS.flatMap((c) => {
+        const t = text(locale, cautionKey(c));
+        return t.trim() === '' ? [`${c}: no text`] : t.length > 140 ? [`${c}: "${t}" is ${t.length} characters (max 140)`] : [];
       }),
     ).toEqual([]);
   });
 
-  it('warns about the spine and about pain in every self-massage routine', () => {
+  it.each(LOCALES)('%s: warns about the spine and about pain in every self-massage routine', (locale) => {
+    const words = SAFETY_WORDS[locale];
+    expect(words, `add the words for "spine" and "pain" in ${locale} to SAFETY_WORDS`).toBeDefined();
     const massage = ROUTINES.filter((r) => r.kind === 'self-massage');
     expect(massage.length).toBeGreaterThan(0);
+    const says = (r: Routine, word: RegExp) => r.cautions.some((c) => word.test(text(locale, cautionKey(c))));
     expect(
       massage.flatMap((r) => [
-        ...(r.cautions.some((c) => /\bspine\b/i.test(c)) ? [] : [`${r.id}: no caution about the spine`]),
-        ...(r.cautions.some((c) => /\bpain\b/i.test(c)) ? [] : [`${r.id}: no caution about pain`]),
+        ...(says(r, words!.spine) ? [] : [`${r.id}: no caution about the spine`]),
+        ...(says(r, words!.pain) ? [] : [`${r.id}: no caution about pain`]),
       ]),
     ).toEqual([]);
   });
 
-  it('has a title and a one-sentence summary', () => {
+  it.each(LOCALES)('%s: has a title and a one-sentence summary for every routine', (locale) => {
     expect(
       failures((r) => {
-        if (r.title.trim() === '') return 'no title';
-        if (r.summary.trim() === '' || !/[.!?]$/.test(r.summary)) return 'summary is not a sentence';
+        if (text(locale, titleKey(r)).trim() === '') return 'no title';
+        const summary = text(locale, summaryKey(r));
+        if (summary.trim() === '' || !/[.!?]$/.test(summary)) return `summary "${summary}" is not a sentence`;
         return null;
       }),
     ).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: has every message a routine uses, with a unique title', (locale) => {
+    expect(failures((r) => routineKeys(r).filter((k) => text(locale, k).trim() === '').join(', ') || null)).toEqual([]);
+    const titles = ROUTINES.map((r) => text(locale, titleKey(r)).toLowerCase());
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: has no routine or caution message that nothing uses', (locale) => {
+    const wanted = new Set([...ROUTINES.flatMap(routineKeys), ...CAUTIONS.map(cautionKey)]);
+    const orphans = Object.keys(MESSAGES[locale]!).filter((k) => /^(r|caution)_/i.test(k) && !wanted.has(k));
+    expect(orphans).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: has message names Chrome accepts, unique without regard to case', (locale) => {
+    const names = Object.keys(MESSAGES[locale]!);
+    expect(names.filter((k) => !/^[A-Za-z0-9_@]+$/.test(k))).toEqual([]);
+    const lower = names.map((k) => k.toLowerCase());
+    expect(names.filter((_, i) => lower.indexOf(lower[i]!) !== i)).toEqual([]);
   });
 });

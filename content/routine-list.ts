@@ -1,9 +1,21 @@
 /**
- * Renders the routine catalogue as Markdown (docs/ROUTINES.md). Pure: the same catalogue always
- * gives the same text. scripts/routine-list.ts writes the file; content/routine-list.test.ts
- * fails when the committed file no longer matches the catalogue.
+ * Renders the routine catalogue as Markdown (docs/ROUTINES.md), in English. Pure: the same
+ * catalogue and messages always give the same text. scripts/routine-list.ts writes the file from
+ * content/routines.ts and public/_locales/en/messages.json; content/routine-list.test.ts fails
+ * when the committed file no longer matches them.
  */
+import { titleKey } from './keys';
 import { ROUTINE_KINDS, SOURCE_FILES, type Routine, type RoutineKind, type SourceFile } from './types';
+
+/** A message catalogue as stored in public/_locales/<lang>/messages.json. */
+export type MessageFile = Record<string, { message: string; description?: string }>;
+
+/** The text of `key` in `messages`; throws when it is missing (so the list never shows a key). */
+export function messageText(messages: MessageFile, key: string): string {
+  const text = messages[key]?.message;
+  if (typeof text !== 'string') throw new Error(`no message ${key}`);
+  return text;
+}
 
 export const ROUTINE_LIST_PATH = 'docs/ROUTINES.md';
 
@@ -47,7 +59,7 @@ export function formatDuration(sec: number): string {
 
 const sourceRef = (f: SourceFile) => `[${f.slice(0, 3)}](${SOURCES_LINK}${f})`;
 
-function table(routines: readonly Routine[]): string[] {
+function table(routines: readonly Routine[], messages: MessageFile): string[] {
   const rows = [
     '| Title | id | Duration | Areas | Position | Equipment | Sources |',
     '|---|---|---|---|---|---|---|',
@@ -55,7 +67,7 @@ function table(routines: readonly Routine[]): string[] {
   for (const r of routines) {
     rows.push(
       `| ${[
-        cell(r.title),
+        cell(messageText(messages, titleKey(r))),
         `\`${r.id}\``,
         formatDuration(r.durationSec),
         r.areas.join(', '),
@@ -68,22 +80,24 @@ function table(routines: readonly Routine[]): string[] {
   return rows;
 }
 
-export function routineListMarkdown(catalogue: readonly Routine[]): string {
+export function routineListMarkdown(catalogue: readonly Routine[], messages: MessageFile): string {
   const out: string[] = [
     '# Routines',
     '',
-    '<!-- Generated from content/routines.ts by `npx tsx scripts/routine-list.ts`. Do not edit by hand:',
-    '     content/routine-list.test.ts fails when this file and the catalogue disagree. -->',
+    '<!-- Generated from content/routines.ts and public/_locales/en/messages.json by',
+    '     `npx tsx scripts/routine-list.ts`. Do not edit by hand: content/routine-list.test.ts fails',
+    '     when this file and the catalogue disagree. -->',
     '',
     `Limber's routine library: ${catalogue.length} routines. Each one names the articles it draws from`,
-    '(in `../shared/sources/`); its steps and cautions are in `content/routines.ts`. These are general',
-    'wellness tips, not medical advice.',
+    '(in `../shared/sources/`). Their timing is in `content/routines.ts`; their words (titles, summaries,',
+    'steps, cautions) are in the message catalogues, `public/_locales/<lang>/messages.json` (`r_<id>_*`',
+    'and `caution_*`), in English and German. These are general wellness tips, not medical advice.',
     '',
   ];
   for (const kind of ROUTINE_KINDS) {
     const of = catalogue.filter((r) => r.kind === kind);
     if (of.length === 0) continue;
-    out.push(`## ${KIND_HEADING[kind]} (${of.length})`, '', KIND_NOTE[kind], '', ...table(of), '');
+    out.push(`## ${KIND_HEADING[kind]} (${of.length})`, '', KIND_NOTE[kind], '', ...table(of, messages), '');
   }
   out.push('## Sources', '', '| id | Article |', '|---|---|');
   for (const f of SOURCE_FILES) out.push(`| ${sourceRef(f)} | ${cell(SOURCE_TITLES[f])} |`);

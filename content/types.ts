@@ -1,6 +1,7 @@
 /**
  * The routine library's types. Settings keep routine ids only, so ids are stable forever:
- * rename a title freely, never an id.
+ * reword a title freely, never an id. Routines are data only: their words are in the message
+ * catalogues (see content/text.ts).
  */
 
 export const ROUTINE_KINDS = ['stretch', 'self-massage', 'posture', 'eyes'] as const;
@@ -25,9 +26,18 @@ export const SOURCE_FILES = [
 ] as const;
 export type SourceFile = (typeof SOURCE_FILES)[number];
 
+/**
+ * The shared safety notes. Their text is caution_<name> in public/_locales/<lang>/messages.json
+ * (content/text.ts); content/routines.ts names each one's source.
+ */
+export const CAUTIONS = ['noSpine', 'sharpPain', 'soreness', 'gentle', 'seePro', 'ifUnsure', 'gentleNeck', 'leanBack'] as const;
+export type Caution = (typeof CAUTIONS)[number];
+
+/**
+ * One timed step. Its text (a short imperative sentence a person can read and do in `seconds`) is
+ * r_<id>_step<n> in the message catalogues, n counting from 1 (content/text.ts: stepText).
+ */
 export interface RoutineStep {
-  /** A short imperative sentence a person can read and do in `seconds`. */
-  text: string;
   seconds: number;
 }
 
@@ -35,9 +45,8 @@ export interface Routine {
   /** Stable kebab-case id. */
   id: string;
   kind: RoutineKind;
-  title: string;
-  /** One sentence: what it is for. */
-  summary: string;
+  // The title and the one-sentence summary (what it is for) are r_<id>_title and r_<id>_summary
+  // in the message catalogues (content/text.ts).
   areas: readonly BodyArea[];
   position: Position;
   /** Everything needed; `['none']` when nothing is. */
@@ -46,7 +55,7 @@ export interface Routine {
   durationSec: number;
   steps: readonly RoutineStep[];
   /** Safety notes shown with the routine (from the sources). */
-  cautions: readonly string[];
+  cautions: readonly Caution[];
   sources: readonly SourceFile[];
   /** File name of the illustration in public/routines/ (SVG). */
   illustration: string;

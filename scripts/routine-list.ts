@@ -1,15 +1,18 @@
 /**
- * Writes docs/ROUTINES.md from the routine catalogue: npx tsx scripts/routine-list.ts
+ * Writes docs/ROUTINES.md from the routine catalogue and its English messages
+ * (public/_locales/en/messages.json): npx tsx scripts/routine-list.ts
  * With --check it writes nothing and exits 1 when the file is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTINES } from '../content/routines';
-import { ROUTINE_LIST_PATH, routineListMarkdown } from '../content/routine-list';
+import { ROUTINE_LIST_PATH, routineListMarkdown, type MessageFile } from '../content/routine-list';
 
-const file = path.resolve(fileURLToPath(new URL('..', import.meta.url)), ROUTINE_LIST_PATH);
-const text = routineListMarkdown(ROUTINES);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const file = path.resolve(root, ROUTINE_LIST_PATH);
+const english = JSON.parse(readFileSync(path.resolve(root, 'public/_locales/en/messages.json'), 'utf8')) as MessageFile;
+const text = routineListMarkdown(ROUTINES, english);
 
 if (process.argv.includes('--check')) {
   let current = '';

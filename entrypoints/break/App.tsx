@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ROUTINES } from '../../content/routines';
+import { cautionText, routineTitle, stepText } from '../../content/text';
 import type { Routine } from '../../content/types';
 import { ask, type BreakSession } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
@@ -162,8 +163,8 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
     const s = soundRef.current;
     if (!first && s.chime) void chime(s.volume, 'step');
     if (s.voice) {
-      const text = steps[settled.step]!.text;
-      speak(first ? `${routine.title}. ${text}` : text);
+      const text = stepText(routine, settled.step);
+      speak(first ? `${routineTitle(routine)}. ${text}` : text);
     }
   }, [settled.step, settled.finished]);
 
@@ -173,7 +174,8 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
   }, [paused]);
 
   const cur = steps[settled.step]!;
-  const upNext = steps[settled.step + 1];
+  const curText = stepText(routine, settled.step);
+  const upNext = settled.step + 1 < steps.length ? stepText(routine, settled.step + 1) : null;
   const remaining = P.remainingMs(settled, steps, now);
   const massage = routine.kind === 'self-massage';
 
@@ -203,7 +205,7 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
     <article class="player" aria-labelledby="routine-title" data-routine-id={routine.id} data-kind={routine.kind}>
       <header class="player-head">
         <p class="muted small">{t(`kind_${routine.kind.replace('-', '_')}` as 'kind_stretch')}</p>
-        <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routine.title}</h1>
+        <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routineTitle(routine)}</h1>
       </header>
       <div class="stage">
         <img class="illustration" src={`/routines/${routine.illustration}`} alt="" width="150" height="120" />
@@ -211,17 +213,17 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
       </div>
       <section class="step" aria-labelledby="step-label">
         <p id="step-label" class="muted small" data-testid="step-index">{t('stepOf', [settled.step + 1, steps.length])}</p>
-        <p class="step-text" data-testid="step-text">{cur.text}</p>
-        <p class="muted small up-next">{upNext ? t('upNext', upNext.text) : t('lastStep')}</p>
+        <p class="step-text" data-testid="step-text">{curText}</p>
+        <p class="muted small up-next">{upNext !== null ? t('upNext', upNext) : t('lastStep')}</p>
         <p class="visually-hidden" aria-live="polite" data-testid="announce">
-          {paused ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, cur.text])}
+          {paused ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, curText])}
         </p>
       </section>
       {massage && (
         <aside class="caution-box" aria-labelledby="cautions-h" data-testid="cautions">
           <h2 id="cautions-h">{t('playerCautionsTitle')}</h2>
           <ul>
-            {routine.cautions.map((c) => <li key={c}>{c}</li>)}
+            {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
           </ul>
         </aside>
       )}
@@ -241,7 +243,7 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
         <summary>{massage ? t('aboutSourcesKeys') : t('aboutSafetySourcesKeys')}</summary>
         {!massage && (
           <ul class="cautions">
-            {routine.cautions.map((c) => <li key={c}>{c}</li>)}
+            {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
           </ul>
         )}
         <p class="small muted">{t('sourcesLabel', routine.sources.join(', '))}</p>

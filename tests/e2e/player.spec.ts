@@ -8,13 +8,22 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { stepKey, titleKey } from '../../content/keys';
 import { ROUTINES } from '../../content/routines';
+import type { Routine } from '../../content/types';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../lib/settings';
 import { expect, test } from './support/fixtures';
 import { historyRows, setSettings, storageGet, type HistoryRow } from './support/ext';
 import { BreakPage, OptionsPage, PopupPage, SafetyDialog } from './support/pages';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+
+/** The routines' English words, from the catalogue on disk (the browser here runs in English). */
+const english = JSON.parse(readFileSync(path.resolve(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const titleOf = (r: Routine) => english[titleKey(r)]!.message;
+const stepOf = (r: Routine, i: number) => english[stepKey(r, i)]!.message;
 
 interface Recorded {
   spoken: string[];
@@ -89,7 +98,8 @@ test('a routine plays to the end with the keyboard alone and is recorded as comp
   expect(routine.kind).not.toBe('self-massage'); // self-massage waits for the safety screen
   const n = routine.steps.length;
   await expect(brk.stepIndex).toHaveText(`Step 1 of ${n}`);
-  await expect(brk.stepText).toHaveText(routine.steps[0]!.text);
+  await expect(brk.title).toHaveText(titleOf(routine));
+  await expect(brk.stepText).toHaveText(stepOf(routine, 0));
   await expect(brk.disclaimer).toContainText('not medical advice');
 
   // Space pauses (the clock stops) and resumes.
@@ -106,8 +116,8 @@ test('a routine plays to the end with the keyboard alone and is recorded as comp
   for (let i = 1; i < n; i++) {
     await brk.page.keyboard.press('ArrowRight');
     await expect(brk.stepIndex).toHaveText(`Step ${i + 1} of ${n}`);
-    await expect(brk.stepText).toHaveText(routine.steps[i]!.text);
-    await expect(brk.announce).toHaveText(`Step ${i + 1} of ${n}: ${routine.steps[i]!.text}`);
+    await expect(brk.stepText).toHaveText(stepOf(routine, i));
+    await expect(brk.announce).toHaveText(`Step ${i + 1} of ${n}: ${stepOf(routine, i)}`);
   }
   await expect(brk.page.getByText('Last step')).toBeVisible();
   await brk.page.keyboard.press('ArrowLeft');
@@ -248,9 +258,9 @@ test('voice cues and the chime follow the sound settings', async ({ context, con
   const id = await brk.routineId();
   const r = ROUTINES.find((x) => x.id === id)!;
   // The first step is spoken with the routine's title.
-  await expect.poll(async () => (await recorded(brk.page)).spoken).toEqual([`${r.title}. ${r.steps[0]!.text}`]);
+  await expect.poll(async () => (await recorded(brk.page)).spoken).toEqual([`${titleOf(r)}. ${stepOf(r, 0)}`]);
   await brk.page.keyboard.press('ArrowRight');
-  await expect.poll(async () => (await recorded(brk.page)).spoken.at(-1)).toBe(r.steps[1]!.text);
+  await expect.poll(async () => (await recorded(brk.page)).spoken.at(-1)).toBe(stepOf(r, 1));
   // One soft note (E5 and its octave) at the step change...
   await expect.poll(async () => (await recorded(brk.page)).tones).toEqual([659, 1319]);
   await brk.page.keyboard.press('Enter');
