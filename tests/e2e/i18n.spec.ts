@@ -11,6 +11,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { stepKey, titleKey } from '../../content/keys';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { setSettings } from './support/ext';
 import { expect, launch, serviceWorker, test } from './support/fixtures';
 import { BreakPage, OptionsPage, PopupPage } from './support/pages';
 
@@ -97,12 +100,29 @@ test('German Chromium: welcome, options, popup and break page speak German', asy
   await popup.page.locator('main').screenshot({ path: 'test-results/i18n-de-popup-pause.png' });
   await popup.page.getByTestId('pause-menu').click();
 
-  // Break page, started from the popup.
+  // Break page, started from the popup, with spoken steps on (what is spoken, in which language,
+  // is recorded instead of played).
+  await setSettings(page, { sound: { ...DEFAULT_SETTINGS.sound, voice: true } });
+  await context.addInitScript(() => {
+    const spoken: Array<{ text: string; lang: string }> = [];
+    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
+    speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void spoken.push({ text: u.text, lang: u.lang });
+    speechSynthesis.cancel = () => undefined;
+  });
   await popup.breakNow.click();
   const brk = await BreakPage.waitFor(context);
   await brk.page.setViewportSize({ width: 460, height: 760 });
   await expect(brk.page).toHaveTitle(german('breakTitle'));
   await expect(brk.stepIndex).toHaveText(/^Schritt 1 von \d+$/);
+  // The routine itself is German too: title, step text, and the voice that reads them.
+  const routine = { id: await brk.routineId() };
+  await expect(brk.title).toHaveText(german(titleKey(routine)));
+  await expect(brk.stepText).toHaveText(german(stepKey(routine, 0)));
+  const spoken = () => brk.page.evaluate(() => (window as unknown as { __spoken: Array<{ text: string; lang: string }> }).__spoken);
+  await expect.poll(spoken).toEqual([{ text: `${german(titleKey(routine))}. ${german(stepKey(routine, 0))}`, lang: expect.stringMatching(/^de\b/) }]);
+  await brk.next.click();
+  await expect(brk.stepText).toHaveText(german(stepKey(routine, 1)));
+  await brk.back.click();
   await expect(brk.done).toHaveText(german('actionDone'));
   await expect(brk.skip).toHaveText(german('actionSkip'));
   await expect(brk.next).toHaveText(german('actionNext'));
