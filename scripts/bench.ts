@@ -169,67 +169,8 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   add('bundle', `${target} total unpacked`, `${(total / 1024).toFixed(0)} KB`);
 }
 
-// --- Popup first render with years of history (headless Chromium, the production build) ----------
-// From navigation to the Today part drawn (ring, 7 bars, streak): module load plus the two
-// messages. Skipped when no build or no Chromium is there (BENCH_BROWSER=0 skips it too).
-{
-  const ext = path.resolve(process.env.LIMBER_OUT ?? '.output', 'chrome-mv3');
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (process.env.BENCH_BROWSER === '0' || !existsSync(path.join(ext, 'manifest.json')) || !existsSync(chromiumPath)) {
-    add('popup', 'first render in Chromium: skipped (no build or no Chromium)', '-');
-  } else {
-    const { chromium } = await import('@playwright/test');
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { demoHistory: demo, withHistory } = await import('./demo-history');
-    for (const years of [0, 5]) {
-      const dir = mkdtempSync(path.join(tmpdir(), 'limber-bench-'));
-      const context = await chromium.launchPersistentContext(dir, {
-        executablePath: chromiumPath,
-        headless: true,
-        args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
-      try {
-        const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-        const id = new URL(worker.url()).host;
-        const control = await context.newPage();
-        await control.goto(`chrome-extension://${id}/options.html`);
-        const send = (m: unknown) => control.evaluate((msg) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(msg), m);
-        let rows = 0;
-        if (years > 0) {
-          const timeZone = await control.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-          const history = demo({ now: Date.now(), timeZone, days: 365 * years });
-          rows = history.length;
-          const exported = (await send({ type: 'data/export', format: 'json' })) as { data: { text: string } };
-          await send({ type: 'data/import', text: withHistory(exported.data.text, history) });
-        }
-        const times: number[] = [];
-        const inPage: number[] = [];
-        for (let i = 0; i < 9; i++) {
-          const page = await context.newPage();
-          await page.setViewportSize({ width: 340, height: 600 });
-          const t0 = performance.now();
-          await page.goto(`chrome-extension://${id}/popup.html`);
-          await page.getByTestId('week').waitFor();
-          times.push(performance.now() - t0);
-          // In-page: from navigation start to the first frame with the next break and today's
-          // counts drawn (no automation overhead).
-          await page.waitForFunction(() => performance.getEntriesByName('limber:first-status').length > 0);
-          inPage.push(await page.evaluate(() => performance.getEntriesByName('limber:first-status')[0]!.startTime));
-          await page.close();
-        }
-        const med = median(times.slice(1)); // the first load also warms the worker
-        add('popup', `first render in headless Chromium, ${years ? `${years} years (${rows} breaks)` : 'empty history'}: goto() until the week is drawn, median of 8`, `${med.toFixed(0)} ms`, '<= 300 ms', med <= 300);
-        const ip = inPage.slice(1);
-        const [lo, hi] = [Math.min(...ip), Math.max(...ip)];
-        add('popup', `  in-page: navigation start to next break + today drawn, median (min-max)`, `${median(ip).toFixed(0)} ms (${lo.toFixed(0)}-${hi.toFixed(0)})`, '<= 50 ms (issue target)', median(ip) <= 50);
-      } finally {
-        await context.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }
-  }
-}
+// --- Popup first render, with the blank-page floor (scripts/bench/popup.ts) --------------------
+await (await import('./bench/popup')).popupBench(add);
 
 // --- Print -------------------------------------------------------------------------------------
 const cols: Array<keyof Row> = ['area', 'measure', 'value', 'target', 'ok'];
