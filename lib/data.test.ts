@@ -11,7 +11,8 @@ import { allBreaks, closeHistory, dayAggregates, recordBreak } from './storage/h
 import { BACKUP_FORMAT, makeBackup, MAX_IMPORT_BYTES, parseBackup, type Backup } from './backup';
 import type { BreakRecord } from './tracker/tracker';
 import type { ExportFile, ImportResult } from './data';
-import type { PopupHistory, ReviewData } from './review';
+import type { ReviewData } from './review';
+import type { PopupData } from './messages';
 
 const NOW = Date.UTC(2026, 2, 5, 15, 0);
 const MIN = 60_000;
@@ -248,8 +249,11 @@ describe('import', () => {
 });
 
 describe('history summaries', () => {
-  it('the popup summary', async () => {
-    const p = await ok<PopupHistory>({ type: 'history/popup' });
+  it('the popup summary: the status and the Today part, from one read', async () => {
+    const { status, history: p } = await ok<PopupData>({ type: 'popup/get' });
+    expect(status.today).toEqual({ day: '2026-03-05', taken: 2, completed: 1, skipped: 0, streak: 5, longest: 5 });
+    expect(status.historyError).toBe(false);
+    if (!p) throw new Error('no history');
     expect(p.today).toBe('2026-03-05');
     expect(p.ring).toMatchObject({ taken: 2, due: 2, met: true });
     expect(p.days).toHaveLength(7);
@@ -268,7 +272,7 @@ describe('history summaries', () => {
     const idb = globalThis.indexedDB;
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
     try {
-      expect(await handleMessage({ type: 'history/popup' })).toEqual({ ok: true, data: null });
+      expect(await handleMessage({ type: 'popup/get' })).toMatchObject({ ok: true, data: { status: { today: null, historyError: true }, history: null } });
       expect(await handleMessage({ type: 'history/review' })).toEqual({ ok: true, data: null });
       const imp = await ok<ImportResult>({ type: 'data/import', text: JSON.stringify(makeBackup(SETTINGS, [], NOW)) });
       expect(imp).toEqual({ imported: false, problem: 'historyOff', detail: null });

@@ -8,7 +8,7 @@ import { backupJson, exportFilename, historyCsv, makeBackup, parseBackup, type I
 import { popupHistory, popupWindowStart, reviewWindowStart, weeklyReview, type PopupHistory, type ReviewData } from './review';
 import { DEFAULT_RULES } from './streaks';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { allBreaks, clearHistory, historyForSummary, HistoryUnavailableError, replaceHistory } from './storage/history';
+import { allBreaks, clearHistory, historyForSummary, HistoryUnavailableError, replaceHistory, type TodaySummary } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';
 
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -20,12 +20,25 @@ async function orNull<T>(p: Promise<T>): Promise<T | null> {
   }
 }
 
-/** The popup's Today / streak / last-7-days part, or null when history is off. */
-export async function historyPopup(now: number, timeZone: string, settings: Settings): Promise<PopupHistory | null> {
-  const today = dayKey(now, timeZone);
-  const h = await orNull(historyForSummary(popupWindowStart(today)));
+/**
+ * What the popup shows of the history, from one read: today's counts and the streaks (the
+ * status's `today`) and the Today part (ring, last 7 days, cheer). Null when history is off.
+ */
+export async function popupSummary(now: number, timeZone: string, settings: Settings): Promise<{ today: TodaySummary; history: PopupHistory } | null> {
+  const day = dayKey(now, timeZone);
+  const h = await orNull(historyForSummary(popupWindowStart(day)));
   if (!h) return null;
-  return popupHistory(h.recent, today, settings.schedule, { stretchOn: settings.stretch.enabled, older: h.older });
+  const history = popupHistory(h.recent, day, settings.schedule, { stretchOn: settings.stretch.enabled, older: h.older });
+  const td = h.recent.find((a) => a.day === day);
+  const today: TodaySummary = {
+    day,
+    taken: td?.taken ?? 0,
+    completed: td?.completed ?? 0,
+    skipped: td?.skipped ?? 0,
+    streak: history.streak.current,
+    longest: history.streak.longest,
+  };
+  return { today, history };
 }
 
 /** The weekly review, or null when history is off. */

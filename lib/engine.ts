@@ -1,14 +1,15 @@
 /**
  * The background's loop, kept out of entrypoints/background.ts so that file stays wiring only.
  * Each event: load state -> transition (pure) -> write history records (idempotent by id) ->
- * save state -> carry out the other effects -> reconcile alarms. Events are handled one at a
- * time, in arrival order. Nothing here holds the truth between events: storage does.
+ * save state -> carry out the other effects -> reconcile alarms -> publish the popup's status
+ * snapshot. Events are handled one at a time, in arrival order. Nothing here holds the truth
+ * between events: storage does (the snapshot is a copy for the popup's first paint).
  */
 import { browser } from 'wxt/browser';
 import { ROUTINES } from '../content/routines';
 import { pickRoutine, type PickPrefs } from '../content/picker';
 import type { Routine } from '../content/types';
-import type { BreakSession, ErrorCode, Reply, Request, Status } from './messages';
+import type { BreakSession, ErrorCode, PopupData, Reply, Request, Status } from './messages';
 import { parseRequest } from './requests';
 import { clock } from './platform/clock';
 import { MIN_ALARM_MS, reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
@@ -20,7 +21,9 @@ import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
 import { loadSettings, loadTracker, saveTracker, welcomedItem, whatsNewItem } from './storage/items';
 import { HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
-import { exportData, historyPopup, historyReview, importData, resetData } from './data';
+import { statusSnapshotItem } from './storage/status-cache';
+import { dayKey } from './days';
+import { exportData, historyReview, importData, popupSummary, resetData } from './data';
 import { initialState, nextWake, transition, view, wantsWatchdog, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -47,25 +50,86 @@ export function dispatch(event: TrackerEvent): Promise<Handled> {
   return serial(() => handleNow(event));
 }
 
-async function handleNow(event: TrackerEvent): Promise<Handled> {
+/**
+ * `read`: the event is a status read (a tick asked for by a page). When it only moved the clock
+ * forward (no effects, nothing but the counters and `lastSeen` changed), the state is not saved:
+ * the counters are derived from timestamps, so the next event computes the same from the stored
+ * state, and a read costs no storage write (nor a change event in every open page). What is lost
+ * is only the read as a sign of life: should the machine sleep within the watchdog period after
+ * it, up to that period counts as away.
+ */
+async function handleNow(event: TrackerEvent, opts: { read?: boolean } = {}): Promise<Handled> {
   const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
   const env = await currentEnv(settings);
   const now = clock.now();
   const state = stored ?? initialState(now, env.timeZone);
   const result = transition(state, event, now, settings, env);
+  if (opts.read && stored && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {
+    await setBadge(view(result.state, settings, env), now, settings.badge).catch(() => undefined);
+    return { result, settings, now, env };
+  }
   // History first: a record is idempotent (keyed by break id), so if the worker dies after this
   // and the event is handled again, it is still one row. Then the state, then the rest.
-  await writeRecords(result.effects);
+  const recorded = await writeRecords(result.effects);
   await saveTracker(result.state);
   await runEffects(result.effects, settings);
   await reconcileAlarms(result.state, settings, now, env);
   await setBadge(view(result.state, settings, env), now, settings.badge).catch(() => undefined);
+  // What the popup draws first (a snapshot; the popup asks again): never worth failing for.
+  await publishStatus(result.state, settings, now, env, recorded || event.type === 'settingsChanged').catch((err: unknown) => {
+    console.warn('[limber] status snapshot not made', err);
+  });
   return { result, settings, now, env };
 }
 
-async function writeRecords(effects: Effect[]): Promise<void> {
+/** Whether `b` is `a` with only the clock moved on (counters, `asOf`, `lastSeen`). */
+function onlyClockMoved(a: TrackerState, b: TrackerState): boolean {
+  const still = (s: TrackerState) => JSON.stringify({ ...s, asOf: 0, lastSeen: 0, desk: null, today: { ...s.today, deskMs: 0 } });
+  return still(a) === still(b);
+}
+
+/**
+ * The status and the popup's Today part, written to storage.session for the popup's first paint
+ * (lib/storage/status-cache.ts). The history part is read again when `reread` (a break was
+ * recorded, the settings changed, the data was imported or reset), on a new day, or when there is
+ * no snapshot yet; otherwise the previous snapshot's is kept (no IndexedDB read per event).
+ */
+async function publishStatus(state: TrackerState, settings: Settings, now: number, env: Env, reread: boolean): Promise<PopupData> {
+  const day = dayKey(now, env.timeZone);
+  const prev = reread ? null : await statusSnapshotItem.getValue();
+  let part: { today: TodaySummary | null; history: PopupData['history'] };
+  if (prev && prev.day === day) {
+    part = { today: prev.data.status.today, history: prev.data.history };
+  } else {
+    const s = await popupSummary(now, env.timeZone, settings);
+    part = { today: s?.today ?? null, history: s?.history ?? null };
+  }
+  const data: PopupData = {
+    status: { now, tracker: view(state, settings, env), today: part.today, historyError: part.today === null },
+    history: part.history,
+  };
+  // Until the picture may change by itself: the next thing the tracker wakes for, or midnight.
+  const validUntil = Math.min(nextWake(state, settings, env) ?? Infinity, state.today.end);
+  try {
+    await statusSnapshotItem.setValue({ data, day, validUntil });
+  } catch (err) {
+    console.warn('[limber] status snapshot not written', err);
+  }
+  return data;
+}
+
+/** A status read ('popup/get'): the tracker brought up to now, the history read, published. */
+async function readPopupData(): Promise<PopupData> {
+  const { result, settings, now, env } = await handleNow({ type: 'tick' }, { read: true });
+  return publishStatus(result.state, settings, now, env, true);
+}
+
+/** Writes the records among the effects; whether there were any. */
+async function writeRecords(effects: Effect[]): Promise<boolean> {
+  let any = false;
   for (const e of effects) {
     if (e.type !== 'record') continue;
+    any = true;
     try {
       await recordBreak(e.entry, clock.timeZone());
     } catch (err) {
@@ -73,6 +137,7 @@ async function writeRecords(effects: Effect[]): Promise<void> {
       console.warn('[limber] history is off:', err.message);
     }
   }
+  return any;
 }
 
 async function runEffects(effects: Effect[], settings: Settings): Promise<void> {
@@ -223,18 +288,24 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
   if (!msg) return Promise.resolve({ ok: false, error: 'badRequest' });
   return serial(async (): Promise<Reply<Request['type']>> => {
     switch (msg.type) {
-      case 'history/popup':
-        return { ok: true, data: await historyPopup(clock.now(), clock.timeZone(), await loadSettings()) };
+      case 'popup/get':
+        return { ok: true, data: await readPopupData() };
       case 'history/review':
         return { ok: true, data: await historyReview(clock.now(), clock.timeZone(), await loadSettings()) };
       case 'data/export':
         return { ok: true, data: await exportData(msg.format, clock.now(), clock.timeZone()) };
-      case 'data/import':
-        return { ok: true, data: await importData(msg.text) };
-      case 'data/reset':
-        return { ok: true, data: await resetData() };
+      case 'data/import': {
+        const data = await importData(msg.text);
+        await readPopupData().catch(() => undefined); // the popup's snapshot shows the new history
+        return { ok: true, data };
+      }
+      case 'data/reset': {
+        const data = await resetData();
+        await readPopupData().catch(() => undefined);
+        return { ok: true, data };
+      }
       case 'status/get': {
-        const { result, settings, now, env } = await handleNow({ type: 'tick' });
+        const { result, settings, now, env } = await handleNow({ type: 'tick' }, { read: true });
         const td = await today(now, settings);
         const data: Status = { now, tracker: view(result.state, settings, env), today: td, historyError: td === null };
         return { ok: true, data };

@@ -4,7 +4,7 @@ import { MAX_IMPORT_BYTES } from './limits';
 
 describe('message protocol: history and data', () => {
   it.each([
-    { type: 'history/popup' },
+    { type: 'popup/get' },
     { type: 'history/review' },
     { type: 'data/export', format: 'json' },
     { type: 'data/export', format: 'csv' },

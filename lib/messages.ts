@@ -21,6 +21,13 @@ export interface Status {
   historyError: boolean;
 }
 
+/** What the popup draws, from one read ('popup/get'; also cached, lib/storage/status-cache.ts). */
+export interface PopupData {
+  status: Status;
+  /** The Today part (ring, last 7 days, cheer); null when history is unavailable. */
+  history: PopupHistory | null;
+}
+
 export interface BreakSession {
   breakId: string;
   kind: BreakKind;
@@ -30,8 +37,7 @@ export interface BreakSession {
 }
 
 interface Responses {
-  /** null when history is unavailable (IndexedDB off). */
-  'history/popup': PopupHistory | null;
+  'popup/get': PopupData;
   'history/review': ReviewData | null;
   'data/export': ExportFile;
   'data/import': ImportResult;

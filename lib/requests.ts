@@ -13,12 +13,13 @@ const RoutineId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^
 const makeRequestSchema = () => v.variant('type', [
   // History summaries and "Your data" (lib/data.ts). An import carries the file's text; the
   // background checks it whole (lib/backup.ts) before writing anything.
-  v.object({ type: v.literal('history/popup') }),
   v.object({ type: v.literal('history/review') }),
   v.object({ type: v.literal('data/export'), format: v.picklist(['json', 'csv']) }),
   v.object({ type: v.literal('data/import'), text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES + 1)) }),
   v.object({ type: v.literal('data/reset'), confirm: v.literal(true) }),
   v.object({ type: v.literal('status/get') }),
+  // The status and the popup's Today part in one answer (one history read).
+  v.object({ type: v.literal('popup/get') }),
   v.object({ type: v.literal('break/start'), breakId: v.optional(BreakId), kind: v.optional(v.picklist(['micro', 'stretch'])) }),
   v.object({ type: v.literal('break/snooze'), breakId: BreakId }),
   v.object({ type: v.literal('break/skip'), breakId: BreakId }),

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
-import { ask, RequestError, type Status } from '../../lib/messages';
+import { ask, RequestError, type PopupData, type Status } from '../../lib/messages';
 import { t } from '../../lib/i18n';
 import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
-import { send, useNow, useStatus } from '../../components/hooks/use-status';
+import { send, useNow } from '../../components/hooks/use-status';
+import { usePopupData, type PopupLoad } from '../../components/hooks/use-popup-data';
 import { TodayPanel } from '../../components/TodayPanel';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
 import { whatsNewItem } from '../../lib/storage/live';
@@ -23,18 +24,17 @@ function useWhatsNewOnce(): boolean {
   return show;
 }
 
-export function App() {
-  const { status, error, refresh } = useStatus();
+/**
+ * `load`: the snapshot read and the request started as the page loaded; `initial`: the snapshot,
+ * when it was there in time for the first render (entrypoints/popup/main.tsx).
+ */
+export function App({ load, initial }: { load: PopupLoad; initial: PopupData | null }) {
+  const { shown, error, refresh } = usePopupData(load, initial);
+  const status = shown?.data.status ?? null;
   const notifications = useNotificationCheck();
   const whatsNew = useWhatsNewOnce();
   const now = useNow(1000);
   const [actionError, setActionError] = useState<string | null>(null);
-  // Marks for the benchmark: the first render with the next break and today's counts on screen.
-  useEffect(() => {
-    if (status && !performance.getEntriesByName('limber:first-status').length) {
-      requestAnimationFrame(() => performance.mark('limber:first-status'));
-    }
-  }, [status]);
 
   const act = async (fn: () => Promise<unknown>, close = false) => {
     setActionError(null);
@@ -50,7 +50,7 @@ export function App() {
   };
 
   return (
-    <main class="popup" aria-busy={status === null}>
+    <main class="popup" aria-busy={!shown || (shown.source === 'snapshot' && !error)} data-source={shown?.source ?? 'none'}>
       <header class="popup-head">
         <img src="/icons/32.png" alt="" width="24" height="24" />
         <h1>{t('appName')}</h1>
@@ -59,7 +59,7 @@ export function App() {
       {notifications === 'blocked' && <p class="notice" role="status" data-testid="notifications-blocked">{t('notificationsBlocked')}</p>}
       {whatsNew && <p class="notice info" role="status" data-testid="whats-new">{t('whatsNew')}</p>}
       {status && <NextBreak status={status} now={now} act={act} />}
-      {status && <Today status={status} />}
+      {shown && <TodayPanel data={shown.data} />}
       {actionError && <p class="notice" role="alert">{actionError}</p>}
       {status && <PauseControl status={status} act={act} />}
       <nav class="popup-actions">
@@ -148,11 +148,6 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
       )}
     </section>
   );
-}
-
-/** Today, streaks, the last 7 days (components/TodayPanel.tsx). */
-function Today({ status }: { status: Status }) {
-  return <TodayPanel status={status} />;
 }
 
 type PauseChoice = '30m' | '1h' | '2h' | 'tomorrow' | 'indefinite';

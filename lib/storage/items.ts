@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { migrateV1, TRACKER_VERSION, type TrackerState } from '../tracker/tracker';
 
 import { TRACKER_KEY } from './live';
-export { SETTINGS_KEY, TRACKER_KEY, watchTracker, whatsNewItem } from './live';
+export { SETTINGS_KEY, TRACKER_KEY, whatsNewItem } from './live';
 export { loadSettings, saveSettings, settingsSyncItem, watchSettings, type SyncState } from './settings-items';
 
 export const trackerItem = storage.defineItem<TrackerState | null>(TRACKER_KEY, {

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { historyRows, notificationIds, setSettings, stopServiceWorker, storageGet, waitForPrompt } from './support/ext';
+import { historyRows, notificationIds, sendMessage, setSettings, stopServiceWorker, storageGet, waitForPrompt } from './support/ext';
 import { BreakPage, OptionsPage, PopupPage } from './support/pages';
 
 test('the popup shows a live countdown to the next break', async ({ context, extensionId, control }) => {
@@ -104,4 +104,45 @@ test('prompts that open the break window directly (no notification) start a play
   await brk.done.click();
   await expect(brk.end).toBeVisible();
   expect(await historyRows(control)).toEqual([expect.objectContaining({ kind: 'stretch', outcome: 'completed', manual: false })]);
+});
+
+test('the popup draws the cached status at once, and a misleading one is replaced by the background’s answer', async ({ context, extensionId, control }) => {
+  await setSettings(control, { stretch: { enabled: true, everySec: 600, lengthSec: 120 } });
+  await sendMessage(control, { type: 'popup/get' }); // the background writes the snapshot
+  // Make the snapshot lie, convincingly: paused, 7 breaks today, and still valid for an hour.
+  await control.evaluate(async () => {
+    const session = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.session;
+    const snap = (await session.get('statusSnapshot')).statusSnapshot as {
+      data: { status: { tracker: { paused: unknown; next: unknown }; today: { taken: number } } };
+      validUntil: number;
+    };
+    snap.data.status.tracker.paused = { until: null };
+    snap.data.status.tracker.next = null;
+    snap.data.status.today.taken = 7;
+    snap.validUntil = Date.now() + 3600_000;
+    await session.set({ statusSnapshot: snap });
+  });
+  // With the worker stopped, the answer takes a worker start: the snapshot is surely drawn first.
+  await stopServiceWorker(context, control);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { __seen: string[] }).__seen = seen;
+    new MutationObserver(() => {
+      const main = document.querySelector('main');
+      const s = main ? `${main.getAttribute('data-source')}:${document.querySelector('[data-testid="resume"]') ? 'paused' : 'running'}:${document.querySelector('[data-testid="today-count"]')?.textContent}` : '';
+      if (s && seen[seen.length - 1] !== s) seen.push(s);
+    }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const popup = new PopupPage(page);
+  await expect(page.locator('main')).toHaveAttribute('data-source', 'fresh');
+  await expect(page.getByTestId('resume')).toHaveCount(0);
+  await expect(popup.countdown).toHaveText(/^\d{1,2}:\d\d$/);
+  await expect(popup.todayCount).toHaveText('0');
+  await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
+  const seen = await page.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);
+  // First drawn: the snapshot, whole (no empty frame before it); then the answer.
+  expect(seen[0]).toBe('snapshot:paused:7');
+  expect(seen[seen.length - 1]).toBe('fresh:running:0');
 });

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PopupData } from '../../lib/messages';
+import { statusSnapshotItem } from '../../lib/storage/status-cache';
+import { nextShown, type Shown } from './use-popup-data';
+
+const at = (now: number, paused = false): PopupData =>
+  ({ status: { now, tracker: { paused: paused ? { until: null } : null }, today: null, historyError: true }, history: null }) as unknown as PopupData;
+
+describe('what the popup shows', () => {
+  it('the snapshot read at load only fills an empty popup', () => {
+    const fresh: Shown = { data: at(200), source: 'fresh' };
+    expect(nextShown(null, { from: 'snapshot', data: at(100) })).toEqual({ data: at(100), source: 'snapshot' });
+    expect(nextShown(fresh, { from: 'snapshot', data: at(100) })).toBe(fresh);
+  });
+
+  it("the background's answer replaces a snapshot, even a misleading one", () => {
+    const stale: Shown = { data: at(100, true), source: 'snapshot' };
+    expect(nextShown(stale, { from: 'answer', data: at(150) })).toEqual({ data: at(150), source: 'fresh' });
+  });
+
+  it('a snapshot written since is taken unless what is shown is newer', () => {
+    const shown: Shown = { data: at(200), source: 'fresh' };
+    expect(nextShown(shown, { from: 'watch', data: at(300, true) })).toEqual({ data: at(300, true), source: 'fresh' });
+    expect(nextShown(shown, { from: 'watch', data: at(100, true) })).toBe(shown);
+  });
+
+  it('public/popup-early.js reads the key the background writes and asks the same question', () => {
+    const early = readFileSync(new URL('../../public/popup-early.js', import.meta.url), 'utf8');
+    expect(early).toContain(`get('${statusSnapshotItem.key.replace('session:', '')}')`);
+    expect(early).toContain("sendMessage({ type: 'popup/get' })");
+  });
+});

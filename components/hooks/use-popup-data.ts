@@ -1,0 +1,99 @@
+/**
+ * The popup's data (status + Today part). Drawn first from the background's snapshot
+ * (storage.session, lib/storage/status-cache.ts: no worker round trip, so no waiting for a
+ * stopped worker to start), then replaced by the background's own answer ('popup/get', asked for
+ * at the same moment), and kept current by watching the snapshot, which the background writes
+ * after every change it saves. A snapshot is only used while it holds (see status-cache.ts), and
+ * the answer always replaces it: at worst a snapshot is shown for one round trip.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ask, type PopupData } from '../../lib/messages';
+import { readStatusSnapshot, statusSnapshotItem, usableSnapshot, type StatusSnapshot } from '../../lib/storage/status-cache';
+import { send } from './use-status';
+
+/** Where the data on screen came from: the snapshot read at load, or the background (answer or its latest snapshot). */
+export type Source = 'snapshot' | 'fresh';
+export interface Shown {
+  data: PopupData;
+  source: Source;
+}
+
+export type Incoming = { from: 'snapshot' | 'answer' | 'watch'; data: PopupData };
+
+/**
+ * What to show next (pure). The snapshot read at load only fills an empty popup; an answer to
+ * the latest request always wins (the caller drops answers to older ones); a snapshot written by
+ * the background since is taken unless what is shown is newer.
+ */
+export function nextShown(cur: Shown | null, inc: Incoming): Shown | null {
+  switch (inc.from) {
+    case 'snapshot':
+      return cur ?? { data: inc.data, source: 'snapshot' };
+    case 'answer':
+      return { data: inc.data, source: 'fresh' };
+    case 'watch':
+      return !cur || inc.data.status.now >= cur.data.status.now ? { data: inc.data, source: 'fresh' } : cur;
+  }
+}
+
+export interface PopupLoad {
+  snapshot: Promise<PopupData | null>;
+  answer: Promise<PopupData>;
+  /** The snapshot, when it had already been read as the module started (else undefined). */
+  ready: PopupData | null | undefined;
+}
+
+/** What public/popup-early.js leaves: the two reads it started during parsing. */
+interface Early {
+  snapshot: Promise<unknown> | null;
+  answer: Promise<unknown> | null;
+  snapshotDone: boolean;
+  snapshotValue: unknown;
+}
+
+/**
+ * The snapshot read and the request to the background: taken over from public/popup-early.js,
+ * which starts both while the page's modules load, or started here (call as the page loads).
+ */
+export function startPopupLoad(now = Date.now()): PopupLoad {
+  const early = (globalThis as { __limberEarly?: Early }).__limberEarly;
+  const earlyAnswer = early?.answer;
+  const answer = earlyAnswer ? ask(() => earlyAnswer, { type: 'popup/get' }) : ask(send, { type: 'popup/get' });
+  answer.catch(() => undefined); // handled by the hook; not an unhandled rejection meanwhile
+  const earlySnapshot = early?.snapshot;
+  if (!earlySnapshot) return { snapshot: readStatusSnapshot(now), answer, ready: undefined };
+  const snapshot = earlySnapshot.then((v) => usableSnapshot(v as StatusSnapshot | null, Date.now()));
+  return { snapshot, answer, ready: early.snapshotDone ? usableSnapshot(early.snapshotValue as StatusSnapshot | null, now) : undefined };
+}
+
+export function usePopupData(load: PopupLoad, initial: PopupData | null): { shown: Shown | null; error: boolean; refresh: () => void } {
+  const [shown, setShown] = useState<Shown | null>(initial ? { data: initial, source: 'snapshot' } : null);
+  const [error, setError] = useState(false);
+  const seq = useRef(0);
+  const apply = (inc: Incoming) => setShown((cur) => nextShown(cur, inc));
+
+  const take = (p: Promise<PopupData>) => {
+    const n = ++seq.current;
+    p.then(
+      (data) => {
+        if (n !== seq.current) return;
+        apply({ from: 'answer', data });
+        setError(false);
+      },
+      () => {
+        if (n === seq.current) setError(true);
+      },
+    );
+  };
+  const refresh = () => take(ask(send, { type: 'popup/get' }));
+
+  useEffect(() => {
+    if (!initial) void load.snapshot.then((data) => data && apply({ from: 'snapshot', data }));
+    take(load.answer);
+    return statusSnapshotItem.watch((next) => {
+      const data = usableSnapshot(next, Date.now());
+      if (data) apply({ from: 'watch', data });
+    });
+  }, []);
+  return { shown, error, refresh };
+}

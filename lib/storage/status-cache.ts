@@ -1,0 +1,38 @@
+/**
+ * The popup's last status, kept by the background in storage.session (memory only, cleared when
+ * the browser closes) so that the popup can draw at once, without waiting for the worker (which
+ * may first have to start), and then refresh. The background writes it after every event that
+ * it saves and on every 'popup/get'; pages only read and watch it.
+ *
+ * A snapshot is a picture of one instant: the next break is an absolute time (the countdown is
+ * derived from it and the page's clock), and `validUntil` is the first instant at which the
+ * picture may change by itself (the next break falling due, a pause or working hours ending,
+ * midnight). Past it the popup does not draw from the snapshot.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { DayKey } from '../days';
+import type { PopupData } from '../messages';
+
+export interface StatusSnapshot {
+  data: PopupData;
+  /** The day the history part was read for (also when history is off). */
+  day: DayKey;
+  validUntil: number;
+}
+
+export const statusSnapshotItem = storage.defineItem<StatusSnapshot | null>('session:statusSnapshot', { fallback: null });
+
+/** The snapshot, if there is one and it still holds at `now`; null otherwise (or on any error). */
+export async function readStatusSnapshot(now: number): Promise<PopupData | null> {
+  try {
+    return usableSnapshot(await statusSnapshotItem.getValue(), now);
+  } catch {
+    return null;
+  }
+}
+
+export function usableSnapshot(s: StatusSnapshot | null, now: number): PopupData | null {
+  if (!s || typeof s !== 'object' || typeof s.validUntil !== 'number' || !s.data?.status) return null;
+  // Taken in the future means the clock was set back since: do not trust it either.
+  return now < s.validUntil && s.data.status.now <= now ? s.data : null;
+}
