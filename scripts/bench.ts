@@ -172,6 +172,9 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
 // --- Popup first render, with the blank-page floor (scripts/bench/popup.ts) --------------------
 await (await import('./bench/popup')).popupBench(add);
 
+// --- Worker activity in real Chromium, beside a heartbeat peer (scripts/bench/worker-live.ts) ---
+await (await import('./bench/worker-live')).workerLiveBench(add);
+
 // --- Print -------------------------------------------------------------------------------------
 const cols: Array<keyof Row> = ['area', 'measure', 'value', 'target', 'ok'];
 const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => r[c].length))])) as Record<keyof Row, number>;
