@@ -35,8 +35,10 @@ export const FAST: Partial<Settings> = {
 interface ExtApi {
   storage: {
     local: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
-    sync: { set(v: Record<string, unknown>): Promise<void> };
+    sync: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
   };
+  action: { getBadgeText(d: object): Promise<string> };
+  commands: { update(d: { name: string; shortcut: string }): Promise<void> };
   notifications: { getAll(): Promise<Record<string, NotificationInfo>> };
   runtime: { getBackgroundPage(): Promise<(Window & Record<string, unknown>) | null> };
   idle: { queryState(sec: number): Promise<string> };
@@ -126,6 +128,15 @@ export class Firefox {
     }
   }
 
+  /**
+   * Saves every download into `dir` without asking (BiDi browser.setDownloadBehavior, for all
+   * tabs). Headless Firefox then writes what a page downloads, e.g. an <a download> of a blob.
+   */
+  async allowDownloads(dir: string): Promise<void> {
+    const bidi = (this.browser as unknown as { connection: RawBidi }).connection;
+    await bidi.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: dir } });
+  }
+
   async close(): Promise<void> {
     const proc = this.browser.process();
     await Promise.race([this.browser.close(), sleep(10_000)]).catch(() => undefined);
@@ -160,8 +171,19 @@ export async function setSettings(page: Page, patch: Partial<Settings>): Promise
   );
 }
 
-export async function storageGet<T = unknown>(page: Page, key: string): Promise<T | undefined> {
-  return page.evaluate(async (k) => (await browser.storage.local.get(k))[k], key) as Promise<T | undefined>;
+/** A value in storage.local, or in storage.sync with `area: 'sync'` (where the settings live). */
+export async function storageGet<T = unknown>(page: Page, key: string, area: 'local' | 'sync' = 'local'): Promise<T | undefined> {
+  return page.evaluate(async (k, a) => (await browser.storage[a].get(k))[k], key, area) as Promise<T | undefined>;
+}
+
+/** The toolbar badge's text, as the add-on set it. */
+export async function badgeText(page: Page): Promise<string> {
+  return page.evaluate(() => browser.action.getBadgeText({}));
+}
+
+/** Rebinds one of the add-on's commands, as a person does in "Manage Extension Shortcuts". */
+export async function rebindCommand(page: Page, name: string, shortcut: string): Promise<void> {
+  await page.evaluate((n, s) => browser.commands.update({ name: n, shortcut: s }), name, shortcut);
 }
 
 export async function notifications(page: Page): Promise<Record<string, NotificationInfo>> {
@@ -378,6 +400,16 @@ export class Chrome {
         return 'true';
       }
       return 'false';
+    })()`);
+  }
+
+  /** The Add-ons Manager tab (about:addons): which view it shows and its visible text; null when not open. */
+  addonsManager(): Promise<{ view: string; text: string } | null> {
+    return this.evaluate(`(() => {
+      const tab = gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === 'about:addons');
+      const win = tab?.linkedBrowser.contentWindow;
+      if (!win?.document.body) return 'null';
+      return JSON.stringify({ view: win.gViewController?.currentViewId ?? '', text: win.document.body.innerText });
     })()`);
   }
 

@@ -21,6 +21,24 @@ export class El {
     const h = await this.page.$(this.selector);
     return h ? h.evaluate((e) => e.textContent ?? '') : null;
   }
+  /** An input's current value (its property, not the attribute), or null when not there. */
+  async value(): Promise<string | null> {
+    const h = await this.page.$(this.selector);
+    return h ? h.evaluate((e) => (e as HTMLInputElement).value) : null;
+  }
+  async isChecked(): Promise<boolean> {
+    const h = await this.page.$(this.selector);
+    return h ? h.evaluate((e) => (e as HTMLInputElement).checked) : false;
+  }
+  async isDisabled(): Promise<boolean> {
+    const h = await this.page.$(this.selector);
+    return h ? h.evaluate((e) => (e as HTMLInputElement).disabled) : false;
+  }
+  /** Whether it has the page's focus (for a time input: one of its hour / minute / AM-PM parts). */
+  async isFocused(): Promise<boolean> {
+    const h = await this.page.$(this.selector);
+    return h ? h.evaluate((e) => e === document.activeElement) : false;
+  }
   async attr(name: string): Promise<string | null> {
     const h = await this.page.$(this.selector);
     return h ? h.evaluate((e, n) => e.getAttribute(n), name) : null;
@@ -74,10 +92,15 @@ export class OptionsPage {
   constructor(readonly page: Page) {}
   static async open(ff: Firefox): Promise<OptionsPage> {
     const page = await ff.open('options.html');
+    // The tab in front (the add-on opens its welcome tab on install, which stays in front
+    // otherwise): in a background tab Firefox moves focus without focus / blur events, so a
+    // time input never commits what is typed into it (its parts commit when they lose focus).
+    await page.bringToFront();
     await new El(page, 'h1').waitFor();
     return new OptionsPage(page);
   }
   field(id: string): El { return new El(this.page, `input[id="${id}"]`); }
+  byTestId(id: string): El { return testId(this.page, id); }
   error(id: string): El { return testId(this.page, `${id}-error`); }
   async setField(id: string, value: string): Promise<void> {
     const f = this.field(id);
