@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
 // puppeteer-core over WebDriver BiDi (Playwright cannot load extensions into Firefox).
 export default defineConfig({
   testDir: 'tests/e2e-firefox',
-  outputDir: 'test-results/firefox-artifacts',
+  outputDir: process.env.E2E_OUT ? `${process.env.E2E_OUT}/firefox` : 'test-results/firefox-artifacts',
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
