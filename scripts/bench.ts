@@ -15,6 +15,9 @@ import { dayKey } from '../lib/days';
 import { demoHistory } from './demo-history';
 import { measureBuild, PAGES, RATCHET_KB } from './bundle-size';
 
+/** The build being measured (LIMBER_OUT, where `wxt zip` below writes too). */
+const OUT = process.env.LIMBER_OUT ?? '.output';
+
 interface Row { area: string; measure: string; value: string; target: string; ok: string }
 const rows: Row[] = [];
 const add = (area: string, measure: string, value: string, target = '', ok?: boolean) =>
@@ -134,8 +137,8 @@ add('tracker', 'transition() time, with working hours (Intl time zones), median'
 // Production builds and store zips, made here so the figures are current.
 import { execSync } from 'node:child_process';
 execSync('npx wxt zip && npx wxt zip -b firefox --mv3', { stdio: 'ignore' });
-for (const f of readdirSync('.output').filter((n) => n.endsWith('.zip'))) {
-  const kb = statSync(path.join('.output', f)).size / 1024;
+for (const f of readdirSync(OUT).filter((n) => n.endsWith('.zip'))) {
+  const kb = statSync(path.join(OUT, f)).size / 1024;
   const isSources = f.includes('sources');
   add('bundle', `zip ${f}`, `${kb.toFixed(0)} KB`, isSources ? '' : '<= 250 KB', isSources ? undefined : kb <= 250);
 }
@@ -146,7 +149,7 @@ function files(dir: string): string[] {
   });
 }
 for (const target of ['chrome-mv3', 'firefox-mv3']) {
-  const dir = path.join('.output', target);
+  const dir = path.join(OUT, target);
   if (!existsSync(dir)) {
     add('bundle', `${target}: not built`, '-', 'run npm run build first');
     continue;
