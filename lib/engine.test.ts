@@ -104,6 +104,21 @@ describe('engine (fake browser)', () => {
     expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(T0 + 30 * MIN);
   });
 
+  it('one save (two storage areas, two change events) is applied once; a real change again', async () => {
+    await wake();
+    const idle = vi.mocked(browser.idle.setDetectionInterval);
+    idle.mockClear(); // wake() set it already
+    const next = { ...SETTINGS, idleSec: 90, stretch: { ...SETTINGS.stretch, everySec: 40 * 60 } };
+    await saveSettings(next);
+    await Promise.all([settingsChanged(), settingsChanged()]);
+    expect(idle.mock.calls).toEqual([[90]]);
+    expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(T0 + 40 * MIN);
+    await saveSettings({ ...next, idleSec: 120 });
+    await settingsChanged();
+    expect(idle).toHaveBeenCalledTimes(2);
+    expect(idle).toHaveBeenLastCalledWith(120);
+  });
+
   it('a Snooze button click snoozes; the second button becomes Skip at the limit', async () => {
     await saveSettings({ ...SETTINGS, snoozeLimit: 1, stretch: { ...SETTINGS.stretch, everySec: 10 * 60 } });
     await wake();

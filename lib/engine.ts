@@ -221,9 +221,15 @@ export async function installed(reason: string, version: string): Promise<void> 
   } else if (reason === 'update') await whatsNewItem.setValue(version);
 }
 
+/** The settings the last settingsChanged() applied (one save writes two areas: handle it once). */
+let appliedSettings: string | null = null;
+
 export function settingsChanged(): Promise<void> {
   return serial(async () => {
     const settings = await loadSettings();
+    const json = JSON.stringify(settings);
+    if (json === appliedSettings) return;
+    appliedSettings = json;
     await configureIdle(settings.idleSec);
     await handleNow({ type: 'settingsChanged' });
   });
