@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PopupData } from '../../lib/messages';
-import { statusSnapshotItem } from '../../lib/storage/status-cache';
+import { statusSnapshotItem, usableSnapshot, type StatusSnapshot } from '../../lib/storage/status-cache';
 import { nextShown, type Shown } from './use-popup-data';
 
 const at = (now: number, paused = false): PopupData =>
@@ -29,5 +29,11 @@ describe('what the popup shows', () => {
     const early = readFileSync(new URL('../../public/popup-early.js', import.meta.url), 'utf8');
     expect(early).toContain(`get('${statusSnapshotItem.key.replace('session:', '')}')`);
     expect(early).toContain("sendMessage({ type: 'popup/get' })");
+    // Its test of a usable snapshot is status-cache.ts's.
+    const usable = new Function(`return ${early.match(/const usable = (.*);\n/)![1]}`)() as (s: unknown, now: number) => boolean;
+    const snap = { data: at(100), day: '2026-03-02', validUntil: 200 };
+    for (const [s, now] of [[snap, 150], [snap, 200], [snap, 99], [null, 150], [{ validUntil: 300 }, 150]] as const) {
+      expect(usable(s, now)).toBe(usableSnapshot(s as StatusSnapshot | null, now) !== null);
+    }
   });
 });

@@ -2,9 +2,10 @@
  * The popup's data (status + Today part). Drawn first from the background's snapshot
  * (storage.session, lib/storage/status-cache.ts: no worker round trip, so no waiting for a
  * stopped worker to start), then replaced by the background's own answer ('popup/get', asked for
- * at the same moment), and kept current by watching the snapshot, which the background writes
- * after every change it saves. A snapshot is only used while it holds (see status-cache.ts), and
- * the answer always replaces it: at worst a snapshot is shown for one round trip.
+ * right after that first paint, or at once when there is no usable snapshot), and kept current by
+ * watching the snapshot, which the background writes after every change it saves. A snapshot is
+ * only used while it holds (see status-cache.ts), and the answer always replaces it: at worst a
+ * snapshot is shown for one frame and one round trip.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, type PopupData } from '../../lib/messages';
@@ -38,32 +39,38 @@ export function nextShown(cur: Shown | null, inc: Incoming): Shown | null {
 
 export interface PopupLoad {
   snapshot: Promise<PopupData | null>;
-  answer: Promise<PopupData>;
   /** The snapshot, when it had already been read as the module started (else undefined). */
   ready: PopupData | null | undefined;
+  /** Asks the background for fresh data: once, the same answer on later calls. */
+  answer: () => Promise<PopupData>;
 }
 
-/** What public/popup-early.js leaves: the two reads it started during parsing. */
+/** What public/popup-early.js leaves: the snapshot read, and the request (sent at most once). */
 interface Early {
   snapshot: Promise<unknown> | null;
-  answer: Promise<unknown> | null;
   snapshotDone: boolean;
   snapshotValue: unknown;
+  ask: (() => Promise<unknown>) | null;
 }
 
 /**
- * The snapshot read and the request to the background: taken over from public/popup-early.js,
- * which starts both while the page's modules load, or started here (call as the page loads).
+ * The snapshot read and the request to the background, taken over from public/popup-early.js,
+ * which reads the snapshot while the page's modules load and asks at once only when there is no
+ * usable snapshot; otherwise the hook asks after the first paint (its effect). Without that
+ * script, all of it starts here (call as the page loads).
  */
 export function startPopupLoad(now = Date.now()): PopupLoad {
   const early = (globalThis as { __limberEarly?: Early }).__limberEarly;
-  const earlyAnswer = early?.answer;
-  const answer = earlyAnswer ? ask(() => earlyAnswer, { type: 'popup/get' }) : ask(send, { type: 'popup/get' });
-  answer.catch(() => undefined); // handled by the hook; not an unhandled rejection meanwhile
+  const earlyAsk = early?.ask;
+  let asked: Promise<PopupData> | null = null;
+  const answer = () => (asked ??= earlyAsk ? ask(() => earlyAsk(), { type: 'popup/get' }) : ask(send, { type: 'popup/get' }));
   const earlySnapshot = early?.snapshot;
-  if (!earlySnapshot) return { snapshot: readStatusSnapshot(now), answer, ready: undefined };
+  if (!early || !earlySnapshot) {
+    void answer().catch(() => undefined); // handled by the hook
+    return { snapshot: readStatusSnapshot(now), ready: undefined, answer };
+  }
   const snapshot = earlySnapshot.then((v) => usableSnapshot(v as StatusSnapshot | null, Date.now()));
-  return { snapshot, answer, ready: early.snapshotDone ? usableSnapshot(early.snapshotValue as StatusSnapshot | null, now) : undefined };
+  return { snapshot, ready: early.snapshotDone ? usableSnapshot(early.snapshotValue as StatusSnapshot | null, now) : undefined, answer };
 }
 
 export function usePopupData(load: PopupLoad, initial: PopupData | null): { shown: Shown | null; error: boolean; refresh: () => void } {
@@ -87,9 +94,10 @@ export function usePopupData(load: PopupLoad, initial: PopupData | null): { show
   };
   const refresh = () => take(ask(send, { type: 'popup/get' }));
 
+  // Runs after the first paint: only then is the background asked, unless it already was.
   useEffect(() => {
     if (!initial) void load.snapshot.then((data) => data && apply({ from: 'snapshot', data }));
-    take(load.answer);
+    take(load.answer());
     return statusSnapshotItem.watch((next) => {
       const data = usableSnapshot(next, Date.now());
       if (data) apply({ from: 'watch', data });
