@@ -25,6 +25,7 @@ function rec(id: string, endedAt: number, outcome: BreakRecord['outcome'], routi
 beforeEach(async () => {
   vi.spyOn(clock, 'now').mockReturnValue(NOW);
   vi.spyOn(clock, 'timeZone').mockReturnValue('Europe/Berlin');
+  vi.spyOn(clock, 'locale').mockReturnValue('de-DE');
   await saveSettings(SETTINGS);
   for (let d = 0; d < 5; d++) {
     const t = NOW - d * 86_400_000;
@@ -265,6 +266,19 @@ describe('history summaries', () => {
     expect(r.thisWeek.start).toBe('2026-03-02');
     expect(r.thisWeek.routines).toEqual([{ id: 'cat-cow', n: 3 }]);
     expect(r.heatmap).toHaveLength(84);
+  });
+
+  it("the weekly review's weeks start on the locale's day unless the settings fix one", async () => {
+    // 2026-03-05 is a Thursday: the week began Monday 2026-03-02 or Sunday 2026-03-01.
+    vi.mocked(clock.locale).mockReturnValue('en-US');
+    const us = await ok<ReviewData>({ type: 'history/review' });
+    expect(us.thisWeek.start).toBe('2026-03-01');
+    expect(us.heatmap[0]!.day).toBe('2025-12-14'); // a Sunday, 11 weeks before
+    await saveSettings({ ...SETTINGS, weekStart: 'mon' });
+    expect((await ok<ReviewData>({ type: 'history/review' })).thisWeek.start).toBe('2026-03-02');
+    vi.mocked(clock.locale).mockReturnValue('de-DE');
+    await saveSettings({ ...SETTINGS, weekStart: 'sat' });
+    expect((await ok<ReviewData>({ type: 'history/review' })).thisWeek.start).toBe('2026-02-28');
   });
 
   it('history off: null, not an error', async () => {

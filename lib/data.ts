@@ -5,6 +5,7 @@
  */
 import { dayKey } from './days';
 import { backupJson, exportFilename, historyCsv, makeBackup, parseBackup, type ImportProblem } from './backup';
+import { firstWeekday } from './week';
 import { popupHistory, popupWindowStart, reviewWindowStart, weeklyReview, type PopupHistory, type ReviewData } from './review';
 import { DEFAULT_RULES } from './streaks';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -41,12 +42,16 @@ export async function popupSummary(now: number, timeZone: string, settings: Sett
   return { today, history };
 }
 
-/** The weekly review, or null when history is off. */
-export async function historyReview(now: number, timeZone: string, settings: Settings): Promise<ReviewData | null> {
+/**
+ * The weekly review, or null when history is off. Weeks start on the settings' day, or on the
+ * usual one for `locale`.
+ */
+export async function historyReview(now: number, timeZone: string, settings: Settings, locale = 'en'): Promise<ReviewData | null> {
+  const first = firstWeekday(settings.weekStart, locale);
   const today = dayKey(now, timeZone);
-  const h = await orNull(historyForSummary(reviewWindowStart(today)));
+  const h = await orNull(historyForSummary(reviewWindowStart(today, first)));
   if (!h) return null;
-  return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older);
+  return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older, first);
 }
 
 export interface ExportFile {

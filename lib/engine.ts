@@ -297,7 +297,7 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
       case 'popup/get':
         return { ok: true, data: await readPopupData() };
       case 'history/review':
-        return { ok: true, data: await historyReview(clock.now(), clock.timeZone(), await loadSettings()) };
+        return { ok: true, data: await historyReview(clock.now(), clock.timeZone(), await loadSettings(), clock.locale()) };
       case 'data/export':
         return { ok: true, data: await exportData(msg.format, clock.now(), clock.timeZone()) };
       case 'data/import': {
