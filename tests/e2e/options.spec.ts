@@ -93,3 +93,24 @@ test('"restore defaults" resets one section and leaves the others alone', async 
   expect((await storageGet<{ snoozeSec: number }>(control, 'settings'))?.snoozeSec).toBe(600); // untouched
   await expect(page.getByRole('button', { name: 'Restore defaults (Stretch breaks)' })).toBeVisible();
 });
+
+test("weeks start on the locale's day (Sunday in en-US) until the options fix one; the review follows", async ({ context, extensionId, control }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  const select = options.page.getByTestId('week-start');
+  await expect(select).toHaveValue('locale');
+  await expect(select.locator('option[value="locale"]')).toHaveText('Sunday (usual for your language)');
+  const review = await context.newPage();
+  await review.goto(`chrome-extension://${extensionId}/review.html`);
+  const firstDay = review.getByTestId('table-breaks').locator('tbody tr th').first();
+  await expect(firstDay).toHaveText('Sunday');
+  // By keyboard: focus the choice and pick Monday.
+  await select.focus();
+  await options.page.keyboard.press('Home'); // "Sunday (usual ...)"
+  await options.page.keyboard.press('ArrowDown'); // Monday
+  await expect(select).toHaveValue('mon');
+  await expect.poll(async () => (await storageGet<{ weekStart: string }>(control, 'settings'))?.weekStart).toBe('mon');
+  await expect(options.page.getByTestId('saved')).toHaveText('Saved');
+  await review.reload();
+  await expect(firstDay).toHaveText('Monday');
+  await expect(review.getByTestId('table-breaks').locator('tbody tr th').last()).toHaveText('Sunday');
+});
