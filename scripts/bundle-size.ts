@@ -23,8 +23,9 @@ export const RATCHET_KB: Partial<Record<string, number>> = { worker: 29 };
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]([^"'`\s]+\.js)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`\s]+\.js)["'`]\s*\)/g;
 
+/** Absolute paths throughout, so that a file reached two ways is counted once. */
 function resolve(dir: string, from: string, spec: string): string {
-  return spec.startsWith('/') ? path.join(dir, spec) : path.resolve(path.dirname(from), spec);
+  return spec.startsWith('/') ? path.resolve(dir, `.${spec}`) : path.resolve(path.dirname(from), spec);
 }
 
 function walk(dir: string, entries: string[]): { files: Set<string>; dynamic: Set<string> } {
@@ -52,7 +53,7 @@ export function closure(dir: string, entries: string[]): { files: string[]; lazy
 /** The scripts an HTML page names (its module script and modulepreload links). */
 export function pageEntries(dir: string, html: string): string[] {
   const text = readFileSync(path.join(dir, html), 'utf8');
-  return [...text.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => path.join(dir, m[1]!));
+  return [...text.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => path.resolve(dir, `.${m[1]!}`));
 }
 
 export interface Part {
@@ -74,7 +75,7 @@ export function measureBuild(dir: string, pages: string[]): Part[] {
     const { files, lazy } = closure(dir, pageEntries(dir, html));
     return { name: html, files, raw: raw(files), gz: gz(files), lazyGz: gz(lazy), budgetKb: BUDGET_KB.page };
   });
-  const worker = closure(dir, [path.join(dir, 'background.js')]);
+  const worker = closure(dir, [path.resolve(dir, 'background.js')]);
   parts.push({ name: 'worker', files: worker.files, raw: raw(worker.files), gz: gz(worker.files), lazyGz: gz(worker.lazy), budgetKb: BUDGET_KB.worker });
   return parts;
 }

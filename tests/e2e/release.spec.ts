@@ -54,6 +54,7 @@ test('bundle size budgets: every page <= 25 KB gzip up front, the worker within 
     expect(parts.map((p) => p.name).sort()).toEqual([...PAGES, 'worker'].sort());
     for (const p of parts) {
       expect(p.files.length, `${target} ${p.name} scripts`).toBeGreaterThan(0);
+      expect(new Set(p.files).size, `${target} ${p.name}: each file counted once`).toBe(p.files.length);
       const limit = RATCHET_KB[p.name] ?? p.budgetKb;
       expect(p.gz, `${target} ${p.name} JS gzip bytes (${p.files.map((f) => path.basename(f)).join(', ')})`).toBeLessThanOrEqual(limit * 1024);
     }
