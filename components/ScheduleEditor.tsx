@@ -42,9 +42,11 @@ interface Props {
   /** Show the on/off switch (the welcome page always uses a schedule). */
   showToggle?: boolean;
   idPrefix?: string;
+  /** The day the week is shown from (0 = Monday ... 6 = Sunday; lib/week.ts). */
+  firstDay?: number;
 }
 
-export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 'sched' }: Props) {
+export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 'sched', firstDay = 0 }: Props) {
   // The draft may be invalid while the user types; only valid weeks are handed on.
   const [draft, setDraft] = useState<Schedule>(value);
   const [bad, setBad] = useState<Record<string, boolean>>({});
@@ -82,7 +84,8 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
       <p class="sched-preview" role="status" aria-live="polite" data-testid="schedule-preview">{sentence}</p>
       {draft.enabled && (
         <ol class="sched-days">
-          {draft.days.map((ranges, d) => {
+          {Array.from({ length: 7 }, (_, i) => (firstDay + i) % 7).map((d) => {
+            const ranges = draft.days[d] ?? [];
             const problems = week[d] ?? [];
             const on = ranges.length > 0;
             const dayId = `${idPrefix}-d${d}`;

@@ -8,6 +8,8 @@ import { BehaviourPrefs } from '../../components/BehaviourPrefs';
 import { ShortcutPrefs } from '../../components/ShortcutPrefs';
 import { RestoreDefaults } from '../../components/RestoreDefaults';
 import { WeekStartField } from '../../components/WeekStartField';
+import { browser } from 'wxt/browser';
+import { firstWeekday } from '../../lib/week';
 
 type Later = typeof import('./later');
 
@@ -91,7 +93,11 @@ export function App() {
           <RestoreDefaults section="schedule" label={t('schedTitle')} pick={(d) => ({ schedule: d.schedule, weekStart: d.weekStart })} onSaved={() => setSaved((n) => n + 1)} />
         </div>
         <p class="muted small">{t('schedHelp')}</p>
-        <ScheduleEditor value={settings.schedule} onChange={(schedule) => void store({ ...current.current, schedule })} />
+        <ScheduleEditor
+          value={settings.schedule}
+          onChange={(schedule) => void store({ ...current.current, schedule })}
+          firstDay={firstWeekday(settings.weekStart, browser.i18n.getUILanguage())}
+        />
         <WeekStartField value={settings.weekStart} onChange={(weekStart) => void store({ ...current.current, weekStart })} />
       </section>
 

@@ -103,6 +103,10 @@ test("weeks start on the locale's day (Sunday in en-US) until the options fix on
   await review.goto(`chrome-extension://${extensionId}/review.html`);
   const firstDay = review.getByTestId('table-breaks').locator('tbody tr th').first();
   await expect(firstDay).toHaveText('Sunday');
+  // The working-hours editor shows the week from the same day.
+  await options.page.getByTestId('schedule-enabled').check();
+  const editorFirst = options.page.locator('.sched-day').first().locator('input[type="checkbox"]');
+  await expect(editorFirst).toHaveAttribute('data-testid', 'day-6');
   // By keyboard: focus the choice and pick Monday.
   await select.focus();
   await options.page.keyboard.press('Home'); // "Sunday (usual ...)"
@@ -112,5 +116,6 @@ test("weeks start on the locale's day (Sunday in en-US) until the options fix on
   await expect(options.page.getByTestId('saved')).toHaveText('Saved');
   await review.reload();
   await expect(firstDay).toHaveText('Monday');
+  await expect(editorFirst).toHaveAttribute('data-testid', 'day-0');
   await expect(review.getByTestId('table-breaks').locator('tbody tr th').last()).toHaveText('Sunday');
 });
