@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useEngineEnv } from '../tests/engine-env';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch, handleMessage, installed, settingsChanged, wake } from './engine';
-import { clock } from './platform/clock';
 import { NEXT_ALARM, WATCHDOG_ALARM } from './platform/alarms';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { loadTracker, saveSettings, whatsNewItem } from './storage/items';
-import { closeHistory, breaksOnDay } from './storage/history';
+import { breaksOnDay } from './storage/history';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 const MIN = 60_000;
@@ -14,22 +13,9 @@ let now = T0;
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
-beforeEach(async () => {
+useEngineEnv(() => now, SETTINGS);
+beforeEach(() => {
   now = T0;
-  vi.spyOn(clock, 'now').mockImplementation(() => now);
-  vi.spyOn(clock, 'timeZone').mockReturnValue('Europe/Berlin');
-  // The fake browser has no idle API and no message catalogue.
-  Object.assign(browser, {
-    idle: { setDetectionInterval: vi.fn(), queryState: vi.fn(async () => 'active'), onStateChanged: fakeBrowser.alarms.onAlarm },
-  });
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation((k: string) => k);
-  vi.spyOn(browser.windows, 'create').mockResolvedValue({ id: 7 } as never);
-  await saveSettings(SETTINGS);
-});
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await closeHistory();
 });
 
 async function notifications(): Promise<string[]> {

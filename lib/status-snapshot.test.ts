@@ -2,14 +2,12 @@
  * The popup's status snapshot (lib/storage/status-cache.ts) as the background keeps it, and
  * status reads that do not write the tracker's state.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEngineEnv } from '../tests/engine-env';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch, handleMessage, wake } from './engine';
-import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { loadTracker, saveSettings, TRACKER_KEY } from './storage/items';
-import { closeHistory } from './storage/history';
+import { loadTracker, TRACKER_KEY } from './storage/items';
 import { statusSnapshotItem, usableSnapshot } from './storage/status-cache';
 import type { PopupData } from './messages';
 
@@ -18,21 +16,9 @@ const MIN = 60_000;
 let now = T0;
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
-beforeEach(async () => {
+useEngineEnv(() => now, SETTINGS);
+beforeEach(() => {
   now = T0;
-  vi.spyOn(clock, 'now').mockImplementation(() => now);
-  vi.spyOn(clock, 'timeZone').mockReturnValue('Europe/Berlin');
-  Object.assign(browser, {
-    idle: { setDetectionInterval: vi.fn(), queryState: vi.fn(async () => 'active'), onStateChanged: fakeBrowser.alarms.onAlarm },
-  });
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation((k: string) => k);
-  vi.spyOn(browser.windows, 'create').mockResolvedValue({ id: 7 } as never);
-  await saveSettings(SETTINGS);
-});
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await closeHistory();
 });
 
 async function popupGet(): Promise<PopupData> {

@@ -1,0 +1,32 @@
+/**
+ * The fake-browser setup the engine's unit tests share (lib/engine.test.ts,
+ * lib/status-snapshot.test.ts): the clock reads the test's `now`, the machine is in Berlin, the
+ * idle API answers 'active', message keys read as themselves, the break window opens as window 7;
+ * the settings are saved before each test, and the history is closed after it.
+ */
+import { afterEach, beforeEach, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { clock } from '../lib/platform/clock';
+import type { Settings } from '../lib/settings';
+import { saveSettings } from '../lib/storage/items';
+import { closeHistory } from '../lib/storage/history';
+
+export function useEngineEnv(now: () => number, settings: Settings): void {
+  beforeEach(async () => {
+    vi.spyOn(clock, 'now').mockImplementation(now);
+    vi.spyOn(clock, 'timeZone').mockReturnValue('Europe/Berlin');
+    // The fake browser has no idle API and no message catalogue.
+    Object.assign(browser, {
+      idle: { setDetectionInterval: vi.fn(), queryState: vi.fn(async () => 'active'), onStateChanged: fakeBrowser.alarms.onAlarm },
+    });
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((k: string) => k);
+    vi.spyOn(browser.windows, 'create').mockResolvedValue({ id: 7 } as never);
+    await saveSettings(settings);
+  });
+
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await closeHistory();
+  });
+}
