@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { readHistoryRows, type HistoryRow } from '../../history-rows';
 
 export const EXTENSION_DIR = path.resolve(process.env.LIMBER_OUT ?? '.output', 'firefox-mv3');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -194,43 +195,10 @@ export async function notificationIds(page: Page): Promise<string[]> {
   return Object.keys(await notifications(page));
 }
 
-export interface HistoryRow {
-  id: string;
-  kind: string;
-  outcome: string;
-  day: string;
-  routineId: string | null;
-  endedAt: number;
-}
+export type { HistoryRow };
 
 export async function historyRows(page: Page): Promise<HistoryRow[]> {
-  return page.evaluate(
-    () =>
-      new Promise<HistoryRow[]>((resolve, reject) => {
-        const req = indexedDB.open('limber');
-        // Never create the database from a test: if it does not exist yet, there is no history.
-        let missing = false;
-        req.onupgradeneeded = () => {
-          missing = true;
-          req.transaction?.abort();
-        };
-        req.onerror = () => (missing ? resolve([]) : reject(req.error));
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('breaks')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const all = db.transaction('breaks').objectStore('breaks').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as HistoryRow[]);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  return page.evaluate(readHistoryRows);
 }
 
 /** Polls until a prompt notification appears; returns its id, break id, due time and when it was seen. */

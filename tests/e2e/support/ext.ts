@@ -4,6 +4,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { readHistoryRows, type HistoryRow } from '../../history-rows';
 
 /** Fast test defaults: no posture checks, hour-long stretch interval unless a test says otherwise. */
 export const FAST: Partial<Settings> = {
@@ -56,43 +57,10 @@ export async function notificationIds(page: Page): Promise<string[]> {
   return page.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 }
 
-export interface HistoryRow {
-  id: string;
-  kind: string;
-  outcome: string;
-  day: string;
-  routineId: string | null;
-  endedAt: number;
-}
+export type { HistoryRow };
 
 export async function historyRows(page: Page): Promise<HistoryRow[]> {
-  return page.evaluate(
-    () =>
-      new Promise<HistoryRow[]>((resolve, reject) => {
-        const req = indexedDB.open('limber');
-        // Never create the database from a test: if it does not exist yet, there is no history.
-        let missing = false;
-        req.onupgradeneeded = () => {
-          missing = true;
-          req.transaction?.abort();
-        };
-        req.onerror = () => (missing ? resolve([]) : reject(req.error));
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('breaks')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const all = db.transaction('breaks').objectStore('breaks').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result as HistoryRow[]);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  return page.evaluate(readHistoryRows);
 }
 
 /** Stops every service worker through CDP (as Chrome does when the worker is idle). */
