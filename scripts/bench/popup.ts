@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { demoHistory, withHistory } from '../demo-history';
+import { chromiumArgs } from '../chromium-args';
 
 export type AddRow = (area: string, measure: string, value: string, target?: string, ok?: boolean) => void;
 
@@ -122,7 +123,7 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 340, height: 600 },
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: chromiumArgs(ext),
   });
   try {
     await context.addInitScript({ content: HARNESS });

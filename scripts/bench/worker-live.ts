@@ -34,6 +34,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { chromiumArgs } from '../chromium-args';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { WATCHDOG_MS } from '../../lib/tracker/tracker';
 
@@ -236,21 +237,7 @@ export async function workerLiveBench(add: AddRow, extDir = path.resolve(process
   const both = `${extDir},${peerDir}`;
   const proc = spawn(
     chromiumPath,
-    [
-      '--headless',
-      '--remote-debugging-pipe',
-      `--user-data-dir=${path.join(work, 'profile')}`,
-      `--disable-extensions-except=${both}`,
-      `--load-extension=${both}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      'about:blank',
-    ],
+    ['--headless', '--remote-debugging-pipe', `--user-data-dir=${path.join(work, 'profile')}`, ...chromiumArgs(both, ['about:blank'])],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));

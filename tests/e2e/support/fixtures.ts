@@ -2,23 +2,13 @@ import { test as base, chromium, type BrowserContext, type Page, type Worker } f
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromiumArgs as sharedArgs } from '../../../scripts/chromium-args';
 
 export const EXTENSION_DIR = path.resolve(process.env.LIMBER_OUT ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function chromiumArgs(extDir = EXTENSION_DIR, extra: string[] = []): string[] {
-  return [
-    `--disable-extensions-except=${extDir}`,
-    `--load-extension=${extDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    ...extra,
-  ];
+  return sharedArgs(extDir, extra);
 }
 
 export async function launch(

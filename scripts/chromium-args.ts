@@ -1,0 +1,19 @@
+/**
+ * The Chromium flags every harness here loads Limber with (the e2e fixtures, the bench, the
+ * screenshots): the unpacked extension(s) at `extDir` (comma-separated for several), and nothing
+ * of Chromium's own that would reach the network or change between runs.
+ */
+export function chromiumArgs(extDir: string, extra: string[] = []): string[] {
+  return [
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...extra,
+  ];
+}
