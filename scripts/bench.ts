@@ -14,14 +14,12 @@ import { weeklyReview } from '../lib/review';
 import { dayKey } from '../lib/days';
 import { demoHistory } from './demo-history';
 import { measureBuild, PAGES, RATCHET_KB } from './bundle-size';
+import { printTable, table } from './bench/table';
 
 /** The build being measured (LIMBER_OUT, where `wxt zip` below writes too). */
 const OUT = process.env.LIMBER_OUT ?? '.output';
 
-interface Row { area: string; measure: string; value: string; target: string; ok: string }
-const rows: Row[] = [];
-const add = (area: string, measure: string, value: string, target = '', ok?: boolean) =>
-  rows.push({ area, measure, value, target, ok: ok === undefined ? '' : ok ? 'ok' : 'OVER' });
+const { rows, add } = table();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -179,14 +177,4 @@ await (await import('./bench/popup')).popupBench(add);
 await (await import('./bench/worker-live')).workerLiveBench(add);
 
 // --- Print -------------------------------------------------------------------------------------
-const cols: Array<keyof Row> = ['area', 'measure', 'value', 'target', 'ok'];
-const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => r[c].length))])) as Record<keyof Row, number>;
-const line = (r: Record<keyof Row, string>) => `| ${cols.map((c) => r[c].padEnd(width[c])).join(' | ')} |`;
-console.log(line({ area: 'area', measure: 'measure', value: 'value', target: 'target', ok: 'ok' }));
-console.log(`|${cols.map((c) => '-'.repeat(width[c] + 2)).join('|')}|`);
-for (const r of rows) console.log(line(r));
-const over = rows.filter((r) => r.ok === 'OVER');
-if (over.length) {
-  console.log(`\n${over.length} target(s) missed.`);
-  process.exitCode = 1;
-}
+printTable(rows);

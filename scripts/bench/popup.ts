@@ -23,8 +23,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { demoHistory, withHistory } from '../demo-history';
 import { chromiumArgs } from '../chromium-args';
+import { runAlone, type AddRow } from './table';
 
-export type AddRow = (area: string, measure: string, value: string, target?: string, ok?: boolean) => void;
 
 /** Target from issue #5: navigation start to the first meaningful paint, median. */
 export const TARGET_MS = 50;
@@ -190,9 +190,4 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
 }
 
 // Alone: print the rows.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows: string[][] = [];
-  await popupBench((area, measure, value, target = '', ok) => rows.push([area, measure, value, target, ok === undefined ? '' : ok ? 'ok' : 'OVER']));
-  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) console.log(`| ${r.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAlone(popupBench);

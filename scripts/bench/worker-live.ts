@@ -35,10 +35,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { chromiumArgs } from '../chromium-args';
+import { runAlone, type AddRow } from './table';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { WATCHDOG_MS } from '../../lib/tracker/tracker';
 
-export type AddRow = (area: string, measure: string, value: string, target?: string, ok?: boolean) => void;
 
 const AREA = 'worker (live)';
 const RUN_SEC = Number(process.env.BENCH_LIVE_SEC ?? 150);
@@ -417,9 +417,4 @@ export async function workerLiveBench(add: AddRow, extDir = path.resolve(process
 }
 
 // Alone: print the rows.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows: string[][] = [];
-  await workerLiveBench((area, measure, value, target = '', ok) => rows.push([area, measure, value, target, ok === undefined ? '' : ok ? 'ok' : 'OVER']));
-  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const r of rows) console.log(`| ${r.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`);
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runAlone(workerLiveBench);
