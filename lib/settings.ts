@@ -22,11 +22,14 @@ export const SETTINGS_MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: (old) => ({ ...old, weekStart: old.weekStart ?? 'locale' }),
 };
 
-/** Settings stored or exported at version `from`, brought to the current version (not validated). */
-export function migrateSettings(raw: unknown, from: number): unknown {
+/**
+ * Settings stored or exported at version `from`, brought to version `to` (the current one unless
+ * said), not validated. Anything but an object is left for the validator.
+ */
+export function migrateSettings(raw: unknown, from: number, to = SETTINGS_VERSION): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   let value = raw as Record<string, unknown>;
-  for (let n = from + 1; n <= SETTINGS_VERSION; n++) value = SETTINGS_MIGRATIONS[n]?.(value) ?? value;
+  for (let n = from + 1; n <= to; n++) value = SETTINGS_MIGRATIONS[n]?.(value) ?? value;
   return value;
 }
 

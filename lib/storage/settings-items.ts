@@ -3,7 +3,7 @@
  * settings import this and not the tracker (which only the background needs).
  */
 import { storage } from 'wxt/utils/storage';
-import { SETTINGS_MIGRATIONS, SETTINGS_VERSION, settingsOrDefaults, type Settings } from '../settings';
+import { migrateSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, settingsOrDefaults, type Settings } from '../settings';
 import { SETTINGS_KEY, watchSettingsKeys } from './live';
 
 /**
@@ -16,8 +16,7 @@ import { SETTINGS_KEY, watchSettingsKeys } from './live';
 // Stored settings older than SETTINGS_VERSION are migrated in place on first access (WXT runs the
 // steps and records the version in the item's metadata). Anything a step cannot fix is still
 // salvaged field by field by settingsOrDefaults.
-const migrations = SETTINGS_MIGRATIONS as Record<number, (old: unknown) => unknown>;
-const migrate = Object.fromEntries(Object.entries(migrations).map(([n, step]) => [n, (old: unknown) => (old && typeof old === 'object' ? step(old) : old)]));
+const migrate = Object.fromEntries(Object.keys(SETTINGS_MIGRATIONS).map((n) => [n, (old: unknown) => migrateSettings(old, Number(n) - 1, Number(n))]));
 const syncSettings = storage.defineItem<Settings | null>(`sync:${SETTINGS_KEY}`, { fallback: null, version: SETTINGS_VERSION, migrations: migrate });
 const localSettings = storage.defineItem<Settings | null>(`local:${SETTINGS_KEY}`, { fallback: null, version: SETTINGS_VERSION, migrations: migrate });
 
