@@ -6,7 +6,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeSchedule, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule';
-import { parseSettings, DEFAULT_SETTINGS, type Schedule, type TimeRange } from '../lib/settings';
+import { parseSettings, DEFAULT_SETTINGS, type Schedule, type TimeRange, type WeekStartSetting } from '../lib/settings';
+import { firstWeekday } from '../lib/week';
+import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../lib/i18n';
 import './schedule-editor.css';
 
@@ -42,11 +44,12 @@ interface Props {
   /** Show the on/off switch (the welcome page always uses a schedule). */
   showToggle?: boolean;
   idPrefix?: string;
-  /** The day the week is shown from (0 = Monday ... 6 = Sunday; lib/week.ts). */
-  firstDay?: number;
+  /** Which day the week is shown from (the settings' choice; 'locale' follows the UI language). */
+  weekStart?: WeekStartSetting;
 }
 
-export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 'sched', firstDay = 0 }: Props) {
+export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 'sched', weekStart = 'mon' }: Props) {
+  const firstDay = firstWeekday(weekStart, browser.i18n.getUILanguage());
   // The draft may be invalid while the user types; only valid weeks are handed on.
   const [draft, setDraft] = useState<Schedule>(value);
   const [bad, setBad] = useState<Record<string, boolean>>({});

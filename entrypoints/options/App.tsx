@@ -8,8 +8,6 @@ import { BehaviourPrefs } from '../../components/BehaviourPrefs';
 import { ShortcutPrefs } from '../../components/ShortcutPrefs';
 import { RestoreDefaults } from '../../components/RestoreDefaults';
 import { WeekStartField } from '../../components/WeekStartField';
-import { browser } from 'wxt/browser';
-import { firstWeekday } from '../../lib/week';
 
 type Later = typeof import('./later');
 
@@ -96,7 +94,7 @@ export function App() {
         <ScheduleEditor
           value={settings.schedule}
           onChange={(schedule) => void store({ ...current.current, schedule })}
-          firstDay={firstWeekday(settings.weekStart, browser.i18n.getUILanguage())}
+          weekStart={settings.weekStart}
         />
         <WeekStartField value={settings.weekStart} onChange={(weekStart) => void store({ ...current.current, weekStart })} />
       </section>

@@ -12,8 +12,6 @@ import { updateSettings, useSettings } from '../../components/hooks/use-settings
 import { send } from '../../components/hooks/use-status';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
-import { browser } from 'wxt/browser';
-import { firstWeekday } from '../../lib/week';
 
 const PRESET_KEYS = {
   gentle: ['presetGentle', 'presetGentleHelp'],
@@ -73,7 +71,7 @@ export function App() {
         <li class="card step">
           <h2><span class="step-n" aria-hidden="true">1</span>{t('welcomeStep1')}</h2>
           <p class="muted small">{t('welcomeStep1Help')}</p>
-          <ScheduleEditor value={schedule} onChange={(next) => void updateSettings((s) => ({ ...s, schedule: { ...next, enabled: true } }))} showToggle={false} idPrefix="welcome" firstDay={firstWeekday(settings.weekStart, browser.i18n.getUILanguage())} />
+          <ScheduleEditor value={schedule} onChange={(next) => void updateSettings((s) => ({ ...s, schedule: { ...next, enabled: true } }))} showToggle={false} idPrefix="welcome" weekStart={settings.weekStart} />
         </li>
 
         <li class="card step">
