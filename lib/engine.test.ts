@@ -1,17 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { useEngineEnv } from '../tests/engine-env';
+import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
 import { browser } from 'wxt/browser';
 import { dispatch, handleMessage, installed, settingsChanged, wake } from './engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from './platform/alarms';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { loadTracker, saveSettings, whatsNewItem } from './storage/items';
 import { breaksOnDay } from './storage/history';
 
-const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
-const MIN = 60_000;
+const SETTINGS = ENGINE_SETTINGS;
 let now = T0;
-
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
 useEngineEnv(() => now, SETTINGS);
 beforeEach(() => {

@@ -3,18 +3,15 @@
  * status reads that do not write the tracker's state.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useEngineEnv } from '../tests/engine-env';
+import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
 import { browser } from 'wxt/browser';
 import { dispatch, handleMessage, wake } from './engine';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { loadTracker, TRACKER_KEY } from './storage/items';
 import { statusSnapshotItem, usableSnapshot } from './storage/status-cache';
 import type { PopupData } from './messages';
 
-const T0 = Date.UTC(2026, 2, 2, 9, 0, 0); // 10:00 in Berlin
-const MIN = 60_000;
+const SETTINGS = ENGINE_SETTINGS;
 let now = T0;
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
 useEngineEnv(() => now, SETTINGS);
 beforeEach(() => {

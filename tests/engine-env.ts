@@ -8,9 +8,15 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clock } from '../lib/platform/clock';
-import type { Settings } from '../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { saveSettings } from '../lib/storage/items';
 import { closeHistory } from '../lib/storage/history';
+
+/** Monday 2 March 2026, 10:00 in Berlin: where the engine tests' clock starts. */
+export const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+export const MIN = 60_000;
+/** Stretch breaks only (posture checks off), so each test sees one kind of break. */
+export const ENGINE_SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
 export function useEngineEnv(now: () => number, settings: Settings): void {
   beforeEach(async () => {
