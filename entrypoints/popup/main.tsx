@@ -16,6 +16,21 @@ const draw = (initial: PopupData | null) => {
 };
 // The first render has the snapshot when there is one, so the first frame shows the next break
 // and today: drawn at once if it is already read, else as soon as it is (storage.session, a few
-// milliseconds, no worker involved), never waiting more than a moment for it.
+// milliseconds, no worker involved). A busy browser can take longer; up to SNAPSHOT_WAIT_MS a
+// blank popup followed by the real picture reads better than an empty frame that flashes into it
+// (past that, the empty frame is drawn and the snapshot or the answer fills it when it comes).
+const SNAPSHOT_WAIT_MS = 150;
 if (load.ready !== undefined) draw(load.ready);
-else void Promise.race([load.snapshot, new Promise<null>((resolve) => setTimeout(() => resolve(null), 40))]).then(draw);
+else {
+  let timer = 0;
+  const late = new Promise<null>((resolve) => {
+    timer = window.setTimeout(() => {
+      performance.mark('limber:snapshot-late'); // for the tests: why an empty frame came first
+      resolve(null);
+    }, SNAPSHOT_WAIT_MS);
+  });
+  void Promise.race([load.snapshot, late]).then((initial) => {
+    clearTimeout(timer);
+    draw(initial);
+  });
+}

@@ -142,7 +142,8 @@ test('the popup draws the cached status at once, and a misleading one is replace
   await expect(popup.todayCount).toHaveText('0');
   await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
   const seen = await page.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen);
+  const late = await page.evaluate(() => performance.getEntriesByName('limber:snapshot-late').length > 0);
   // First drawn: the snapshot, whole (no empty frame before it); then the answer.
-  expect(seen[0]).toBe('snapshot:paused:7');
+  expect(seen[0], late ? 'the snapshot read took longer than the popup waits for it (main.tsx SNAPSHOT_WAIT_MS)' : undefined).toBe('snapshot:paused:7');
   expect(seen[seen.length - 1]).toBe('fresh:running:0');
 });
