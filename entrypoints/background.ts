@@ -13,6 +13,7 @@ import { SETTINGS_KEY } from '../lib/storage/items';
 export default defineBackground({
   type: 'module',
   main() {
+    performance.mark('limber:main');
     browser.idle.onStateChanged.addListener((state) => {
       void dispatch({ type: 'activity', state: state === 'locked' || state === 'idle' ? state : 'active' });
     });
@@ -57,6 +58,8 @@ export default defineBackground({
     });
 
     // Every start of the worker (install, browser start, an event after it was stopped).
-    void wake();
+    // The marks time a start in the bench (scripts/bench/worker-start.ts).
+    performance.mark('limber:listening');
+    void wake().finally(() => performance.mark('limber:woke'));
   },
 });

@@ -173,6 +173,9 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
 // --- Popup first render, with the blank-page floor (scripts/bench/popup.ts) --------------------
 await (await import('./bench/popup')).popupBench(add);
 
+// --- What a worker start costs, with a one-line worker as the floor (scripts/bench/worker-start.ts)
+await (await import('./bench/worker-start')).workerStartBench(add);
+
 // --- Worker activity in real Chromium, beside a heartbeat peer (scripts/bench/worker-live.ts) ---
 await (await import('./bench/worker-live')).workerLiveBench(add);
 
