@@ -28,7 +28,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
-    build: { target: 'es2022' },
+    // LIMBER_SOURCEMAP=1: source maps, for the bench's account of the worker's parts (scripts/bench/worker-parts.ts).
+    build: { target: 'es2022', sourcemap: process.env.LIMBER_SOURCEMAP === '1' },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

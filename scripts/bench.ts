@@ -170,6 +170,9 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   add('bundle', `${target} total unpacked`, `${(total / 1024).toFixed(0)} KB`);
 }
 
+// --- What the worker's size is made of, and its floor (scripts/bench/worker-parts.ts) ----------
+await (await import('./bench/worker-parts')).workerPartsBench(add);
+
 // --- Popup first render, with the blank-page floor (scripts/bench/popup.ts) --------------------
 await (await import('./bench/popup')).popupBench(add);
 
