@@ -15,7 +15,8 @@ export const BUDGET_KB = { page: 25, worker: 15, zip: 250 } as const;
 /**
  * What the test suite holds a part to where the target is not met yet: a ratchet, lowered as the
  * part shrinks, so it can only get better. The worker carries the fixed stack (the
- * webextension-polyfill, WXT storage, valibot, idb: about 11 KB gzip together) besides the engine.
+ * webextension-polyfill, WXT storage, valibot, idb: 8.7 KB gzip together) and the core (tracker,
+ * engine, schedule, settings, history: 9.2 KB), already over 15 KB (scripts/bench/worker-parts.ts).
  */
 export const RATCHET_KB: Partial<Record<string, number>> = { worker: 29 };
 

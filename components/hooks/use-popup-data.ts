@@ -10,6 +10,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, type PopupData } from '../../lib/messages';
 import { readStatusSnapshot, statusSnapshotItem, usableSnapshot, type StatusSnapshot } from '../../lib/storage/status-cache';
+import { dayKey } from '../../lib/days';
+import { clock } from '../../lib/platform/clock';
 import { send } from './use-status';
 
 /** Where the data on screen came from: the snapshot read at load, or the background (answer or its latest snapshot). */
@@ -35,6 +37,18 @@ export function nextShown(cur: Shown | null, inc: Incoming): Shown | null {
     case 'watch':
       return !cur || inc.data.status.now >= cur.data.status.now ? { data: inc.data, source: 'fresh' } : cur;
   }
+}
+
+/**
+ * Whether what is shown has gone out of date by itself while the popup stayed open: a new day
+ * began since it was read (today's count, the streak and the week move on without an event), or
+ * a pause or the off hours it shows have ended. The countdown needs no such check: it is derived
+ * from the due time, and the background writes a new snapshot when a break comes due.
+ */
+export function outdated(data: PopupData, now: number, timeZone: string): boolean {
+  const t = data.status.tracker;
+  const ended = (until: number | null | undefined) => typeof until === 'number' && now >= until;
+  return dayKey(now, timeZone) !== dayKey(data.status.now, timeZone) || ended(t.paused?.until) || ended(t.offHours?.until);
 }
 
 export interface PopupLoad {
@@ -73,7 +87,11 @@ export function startPopupLoad(now = Date.now()): PopupLoad {
   return { snapshot, ready: early.snapshotDone ? usableSnapshot(early.snapshotValue as StatusSnapshot | null, now) : undefined, answer };
 }
 
-export function usePopupData(load: PopupLoad, initial: PopupData | null): { shown: Shown | null; error: boolean; refresh: () => void } {
+/**
+ * `now`: the popup's clock (it ticks each second for the countdown); when what is shown has gone
+ * out of date by itself (`outdated`), the background is asked again, once for each reading.
+ */
+export function usePopupData(load: PopupLoad, initial: PopupData | null, now: number): { shown: Shown | null; error: boolean; refresh: () => void } {
   const [shown, setShown] = useState<Shown | null>(initial ? { data: initial, source: 'snapshot' } : null);
   const [error, setError] = useState(false);
   const seq = useRef(0);
@@ -103,5 +121,13 @@ export function usePopupData(load: PopupLoad, initial: PopupData | null): { show
       if (data) apply({ from: 'watch', data });
     });
   }, []);
+
+  const askedFor = useRef<number | null>(null);
+  useEffect(() => {
+    const data = shown?.data;
+    if (!data || askedFor.current === data.status.now || !outdated(data, now, clock.timeZone())) return;
+    askedFor.current = data.status.now;
+    refresh();
+  }, [now, shown]);
   return { shown, error, refresh };
 }

@@ -29,11 +29,11 @@ function useWhatsNewOnce(): boolean {
  * when it was there in time for the first render (entrypoints/popup/main.tsx).
  */
 export function App({ load, initial }: { load: PopupLoad; initial: PopupData | null }) {
-  const { shown, error, refresh } = usePopupData(load, initial);
+  const now = useNow(1000);
+  const { shown, error, refresh } = usePopupData(load, initial, now);
   const status = shown?.data.status ?? null;
   const notifications = useNotificationCheck();
   const whatsNew = useWhatsNewOnce();
-  const now = useNow(1000);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const act = async (fn: () => Promise<unknown>, close = false) => {

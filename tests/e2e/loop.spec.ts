@@ -147,3 +147,36 @@ test('the popup draws the cached status at once, and a misleading one is replace
   expect(seen[0], late ? 'the snapshot read took longer than the popup waits for it (main.tsx SNAPSHOT_WAIT_MS)' : undefined).toBe('snapshot:paused:7');
   expect(seen[seen.length - 1]).toBe('fresh:running:0');
 });
+
+test('a popup left open asks the background again once a new day begins, and not before', async ({ context, extensionId, control }) => {
+  await setSettings(control, { stretch: { enabled: true, everySec: 600, lengthSec: 120 } });
+  const page = await context.newPage();
+  // The page's clock is Playwright's (it flows as usual until fast-forwarded); the worker's is real.
+  await page.clock.install();
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as { __asks: number; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    g.__asks = 0;
+    const send = g.chrome.runtime.sendMessage.bind(g.chrome.runtime);
+    g.chrome.runtime.sendMessage = (m: unknown) => {
+      if ((m as { type?: string }).type === 'popup/get') g.__asks++;
+      return send(m);
+    };
+  });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.locator('main')).toHaveAttribute('data-source', 'fresh');
+  const asks = () => page.evaluate(() => (globalThis as unknown as { __asks: number }).__asks);
+  const first = await asks();
+  expect(first).toBeGreaterThanOrEqual(1);
+  // The countdown ticks each second; nothing else is asked while the day lasts.
+  await page.clock.runFor(3000);
+  await page.waitForTimeout(300);
+  expect(await asks()).toBe(first);
+  // Past the popup's local midnight: asked again.
+  const toMidnight = await page.evaluate(() => {
+    const d = new Date();
+    d.setHours(24, 0, 0, 0);
+    return d.getTime() - Date.now();
+  });
+  await page.clock.fastForward(toMidnight + 2000);
+  await expect.poll(asks).toBeGreaterThan(first);
+});
