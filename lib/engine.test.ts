@@ -3,6 +3,7 @@ import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
 import { browser } from 'wxt/browser';
 import { dispatch, handleMessage, installed, settingsChanged, wake } from './engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from './platform/alarms';
+import { breakWindowClosed } from './platform/windows';
 import { loadTracker, saveSettings, whatsNewItem } from './storage/items';
 import { breaksOnDay } from './storage/history';
 
@@ -66,6 +67,29 @@ describe('engine (fake browser)', () => {
     const r2 = await handleMessage({ type: 'break/finish', breakId: id, outcome: 'completed', routineId });
     expect(r2).toEqual({ ok: false, error: 'noSuchBreak' });
     expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'completed', routineId })]);
+  });
+
+  it('closing the break window ends the break early, unless it was already finished or skipped in it', async () => {
+    vi.spyOn(browser.windows, 'get').mockResolvedValue({ id: 7 } as never);
+    vi.spyOn(browser.windows, 'remove').mockResolvedValue(undefined as never);
+    const started = async () => {
+      await handleMessage({ type: 'break/start' });
+      const st = await loadTracker();
+      return st?.phase.name === 'onBreak' ? st.phase.brk.id : '';
+    };
+    now = T0 + 20 * MIN;
+    const a = await started();
+    expect(await handleMessage({ type: 'break/finish', breakId: a, outcome: 'completed', routineId: null })).toMatchObject({ ok: true });
+    expect(await breakWindowClosed(7)).toBeNull(); // the end screen closed: nothing to do
+    now += 30 * MIN;
+    const b = await started();
+    expect(await breakWindowClosed(8)).toBeNull(); // another window
+    expect(await breakWindowClosed(7)).toBe(b); // closed mid-break: the background records it as partial
+    await dispatch({ type: 'finish', breakId: b, outcome: 'partial' });
+    now += 30 * MIN;
+    const c = await started();
+    expect(await handleMessage({ type: 'break/finish', breakId: 'stretch-1', outcome: 'completed', routineId: null })).toMatchObject({ ok: false });
+    expect(await breakWindowClosed(7)).toBe(c); // a refused finish changes nothing
   });
 
   it('rejects malformed messages without touching state', async () => {

@@ -15,7 +15,7 @@ import { clock } from './platform/clock';
 import { MIN_ALARM_MS, reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
 import { configureIdle, queryActivity } from './platform/idle';
 import { clearPrompt, promptShowing, promptShownThisSession, showNotice, showPrompt } from './platform/notify';
-import { focusedFullscreen, openBreakWindow } from './platform/windows';
+import { breakWindowFinished, focusedFullscreen, openBreakWindow } from './platform/windows';
 import { setBadge } from './platform/badge';
 import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
@@ -344,7 +344,9 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
       case 'break/skip': {
         const { result } = await handleNow({ type: 'skip', breakId: msg.breakId });
         const err = refusal(result);
-        return err ? { ok: false, error: err } : { ok: true, data: { skipped: true } };
+        if (err) return { ok: false, error: err };
+        await breakWindowFinished(msg.breakId);
+        return { ok: true, data: { skipped: true } };
       }
       case 'break/session':
         return { ok: true, data: await session(msg.breakId, false) };
@@ -353,7 +355,9 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
       case 'break/finish': {
         const { result, now, settings } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
         const err = refusal(result);
-        return err ? { ok: false, error: err } : { ok: true, data: { today: await today(now, settings) } };
+        if (err) return { ok: false, error: err };
+        await breakWindowFinished(msg.breakId);
+        return { ok: true, data: { today: await today(now, settings) } };
       }
     }
   }).catch((err: unknown) => {

@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
-const breakWindowItem = storage.defineItem<{ windowId: number; breakId: string } | null>('local:breakWindow', { fallback: null });
+/** `finished`: the break was ended from its window (Done, Skip): closing the window then changes nothing. */
+const breakWindowItem = storage.defineItem<{ windowId: number; breakId: string; finished?: boolean } | null>('local:breakWindow', { fallback: null });
 
 export const BREAK_WINDOW = { width: 460, height: 700 };
 
@@ -32,12 +33,22 @@ export async function openBreakWindow(breakId: string, prompting = false): Promi
   if (win?.id !== undefined) await breakWindowItem.setValue({ windowId: win.id, breakId });
 }
 
-/** The break whose window this was, if it was the break window. */
+/** The break whose window this was, if it was the break window and the break was not finished in it. */
 export async function breakWindowClosed(windowId: number): Promise<string | null> {
   const open = await breakWindowItem.getValue();
   if (!open || open.windowId !== windowId) return null;
   await breakWindowItem.setValue(null);
-  return open.breakId;
+  return open.finished ? null : open.breakId;
+}
+
+/**
+ * The break was finished (its end screen may stay open): closing its window is then not an early
+ * end, and need not wake the worker's engine. The record stays, so that the next break still
+ * replaces this window rather than opening a second one.
+ */
+export async function breakWindowFinished(breakId: string): Promise<void> {
+  const open = await breakWindowItem.getValue();
+  if (open && open.breakId === breakId && !open.finished) await breakWindowItem.setValue({ ...open, finished: true });
 }
 
 /** Whether the focused browser window is fullscreen (a video, slides). No permission needed. */
