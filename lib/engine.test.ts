@@ -36,6 +36,17 @@ describe('engine (fake browser)', () => {
     expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(T0 + 50 * MIN);
   });
 
+  it('a tick with nothing to do moments after a saved event is not saved again; a later one is', async () => {
+    await wake();
+    expect((await loadTracker())?.lastSeen).toBe(T0);
+    now = T0 + 1000; // e.g. the alarm that woke the worker, heard after the start's catch-up
+    await dispatch({ type: 'tick' });
+    expect((await loadTracker())?.lastSeen).toBe(T0);
+    now = T0 + 6000;
+    await dispatch({ type: 'tick' });
+    expect((await loadTracker())?.lastSeen).toBe(T0 + 6000);
+  });
+
   it('prompts when the alarm fires, with Start/Snooze; start opens the break window', async () => {
     await wake();
     for (let m = 5; m <= 50; m += 5) {

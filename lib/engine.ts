@@ -64,7 +64,12 @@ async function handleNow(event: TrackerEvent, opts: { read?: boolean } = {}): Pr
   const now = clock.now();
   const state = stored ?? initialState(now, env.timeZone);
   const result = transition(state, event, now, settings, env);
-  if (opts.read && stored && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {
+  // Likewise a tick that finds nothing to do within moments of the last saved state: an alarm
+  // that wakes a stopped worker is handled by the start's catch-up first, then heard as a tick.
+  const justSaved = event.type === 'tick' && stored !== null && now >= stored.lastSeen && now - stored.lastSeen < FRESH_MS;
+  if ((opts.read || justSaved) && stored && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {
+    // Still put back an alarm that went missing (no write unless one did).
+    await reconcileAlarms(result.state, settings, now, env);
     await setBadge(view(result.state, settings, env), now, settings.badge).catch(() => undefined);
     return { result, settings, now, env };
   }
@@ -81,6 +86,9 @@ async function handleNow(event: TrackerEvent, opts: { read?: boolean } = {}): Pr
   });
   return { result, settings, now, env };
 }
+
+/** How recent a saved state makes a tick with nothing to do redundant (handleNow). */
+const FRESH_MS = 5_000;
 
 /** Whether `b` is `a` with only the clock moved on (counters, `asOf`, `lastSeen`). */
 function onlyClockMoved(a: TrackerState, b: TrackerState): boolean {
