@@ -110,7 +110,7 @@ async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
 export async function popupBench(add: AddRow, extDir = path.resolve(process.env.LIMBER_OUT ?? '.output', 'chrome-mv3')): Promise<void> {
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (process.env.BENCH_BROWSER === '0' || !existsSync(path.join(extDir, 'manifest.json')) || !existsSync(chromiumPath)) {
-    add('popup', 'first render in Chromium: skipped (no build or no Chromium)', '-');
+    add('popup', `first render in Chromium: skipped (${process.env.BENCH_BROWSER === '0' ? 'BENCH_BROWSER=0' : 'no build or no Chromium'})`, '-');
     return;
   }
   const { chromium } = await import('@playwright/test');

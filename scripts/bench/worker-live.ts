@@ -387,7 +387,7 @@ export async function workerLiveBench(add: AddRow, extDir = path.resolve(process
     add(AREA, 'Limber: worker starts (wake-ups after Chromium stopped it idle; CDP running states)', String(lStarts));
     add(AREA, '  per break cycle', per(lStarts), '<= 3 (alarm, start, finish)', cycles > 0 && lStarts / cycles <= 3);
     add(AREA, 'Limber: events handled (engine transitions: each one saves the tracker state)', String(events));
-    add(AREA, "  per break cycle (alarm + the start's catch-up; Start + the break page's routine pick; Done + window closed)", per(events));
+    add(AREA, "  per break cycle (the start's catch-up, which handles the alarm's due break; Start; the break page's routine pick; Done)", per(events));
     add(AREA, '  alarms fired; idle changes (headless Chromium reported none: no idle, no natural breaks)', `${alarms}; ${idle}`);
     add(AREA, 'Limber: worker running (it stops ~30 s after its last event)', pct(lSec));
     add(AREA, `heartbeat peer (${PEER_TICK_SEC}-s timer + 30-s keep-alive alarm): ticks`, String(ticks));
