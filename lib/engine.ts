@@ -112,12 +112,13 @@ async function publishStatus(state: TrackerState, settings: Settings, now: numbe
     const s = await popupSummary(now, env.timeZone, settings);
     part = { today: s?.today ?? null, history: s?.history ?? null };
   }
+  // Until the picture may change by itself: the next thing the tracker wakes for, or midnight.
+  const validUntil = Math.min(nextWake(state, settings, env) ?? Infinity, state.today.end);
   const data: PopupData = {
     status: { now, tracker: view(state, settings, env), today: part.today, historyError: part.today === null },
     history: part.history,
+    validUntil,
   };
-  // Until the picture may change by itself: the next thing the tracker wakes for, or midnight.
-  const validUntil = Math.min(nextWake(state, settings, env) ?? Infinity, state.today.end);
   try {
     await statusSnapshotItem.setValue({ data, day, validUntil });
   } catch (err) {

@@ -26,6 +26,11 @@ export interface PopupData {
   status: Status;
   /** The Today part (ring, last 7 days, cheer); null when history is unavailable. */
   history: PopupHistory | null;
+  /**
+   * Until when this picture holds by itself: the next thing the tracker wakes for (a break, the
+   * end of a pause or of working hours) or midnight. A popup left open asks again then.
+   */
+  validUntil: number;
 }
 
 export interface BreakSession {

@@ -62,6 +62,10 @@ describe('status snapshot', () => {
     await wake();
     const snap = await statusSnapshotItem.getValue();
     expect(snap?.validUntil).toBe(Date.UTC(2026, 2, 2, 23, 0)); // Berlin midnight
+    // The popup's own reading says the same, so that a popup left open asks again then.
+    expect(snap?.data.validUntil).toBe(snap?.validUntil);
+    const answer = await handleMessage({ type: 'popup/get' });
+    expect(answer.ok && (answer.data as PopupData).validUntil).toBe(Date.UTC(2026, 2, 2, 23, 0));
   });
 
   it('follows every change the background saves: a pause, a finished break', async () => {

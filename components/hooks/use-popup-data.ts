@@ -10,8 +10,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, type PopupData } from '../../lib/messages';
 import { readStatusSnapshot, statusSnapshotItem, usableSnapshot, type StatusSnapshot } from '../../lib/storage/status-cache';
-import { dayKey } from '../../lib/days';
-import { clock } from '../../lib/platform/clock';
 import { send } from './use-status';
 
 /** Where the data on screen came from: the snapshot read at load, or the background (answer or its latest snapshot). */
@@ -40,15 +38,14 @@ export function nextShown(cur: Shown | null, inc: Incoming): Shown | null {
 }
 
 /**
- * Whether what is shown has gone out of date by itself while the popup stayed open: a new day
- * began since it was read (today's count, the streak and the week move on without an event), or
- * a pause or the off hours it shows have ended. The countdown needs no such check: it is derived
- * from the due time, and the background writes a new snapshot when a break comes due.
+ * Whether what is shown has gone out of date by itself while the popup stayed open: the moment
+ * the background said it holds until (a new day, the end of a pause or of working hours, the next
+ * break) has passed. Only a moment after the reading counts, so that each reading can cause one
+ * new question at most, whatever the clocks say. The countdown itself is derived from the due
+ * time and needs no question.
  */
-export function outdated(data: PopupData, now: number, timeZone: string): boolean {
-  const t = data.status.tracker;
-  const ended = (until: number | null | undefined) => typeof until === 'number' && now >= until;
-  return dayKey(now, timeZone) !== dayKey(data.status.now, timeZone) || ended(t.paused?.until) || ended(t.offHours?.until);
+export function outdated(data: PopupData, now: number): boolean {
+  return data.validUntil > data.status.now && now >= data.validUntil;
 }
 
 export interface PopupLoad {
@@ -89,7 +86,7 @@ export function startPopupLoad(now = Date.now()): PopupLoad {
 
 /**
  * `now`: the popup's clock (it ticks each second for the countdown); when what is shown has gone
- * out of date by itself (`outdated`), the background is asked again, once for each reading.
+ * out of date by itself (`outdated`), the background is asked again.
  */
 export function usePopupData(load: PopupLoad, initial: PopupData | null, now: number): { shown: Shown | null; error: boolean; refresh: () => void } {
   const [shown, setShown] = useState<Shown | null>(initial ? { data: initial, source: 'snapshot' } : null);
@@ -122,11 +119,13 @@ export function usePopupData(load: PopupLoad, initial: PopupData | null, now: nu
     });
   }, []);
 
+  // Once per moment passed: an answer that still holds until the same moment (a clock that
+  // disagrees with the background's) is not asked about again.
   const askedFor = useRef<number | null>(null);
   useEffect(() => {
     const data = shown?.data;
-    if (!data || askedFor.current === data.status.now || !outdated(data, now, clock.timeZone())) return;
-    askedFor.current = data.status.now;
+    if (!data || askedFor.current === data.validUntil || !outdated(data, now)) return;
+    askedFor.current = data.validUntil;
     refresh();
   }, [now, shown]);
   return { shown, error, refresh };

@@ -148,7 +148,7 @@ test('the popup draws the cached status at once, and a misleading one is replace
   expect(seen[seen.length - 1]).toBe('fresh:running:0');
 });
 
-test('a popup left open asks the background again once a new day begins, and not before', async ({ context, extensionId, control }) => {
+test('a popup left open asks the background again, once, when what it shows stops holding (past midnight), and not before', async ({ context, extensionId, control }) => {
   await setSettings(control, { stretch: { enabled: true, everySec: 600, lengthSec: 120 } });
   const page = await context.newPage();
   // The page's clock is Playwright's (it flows as usual until fast-forwarded); the worker's is real.
@@ -179,4 +179,8 @@ test('a popup left open asks the background again once a new day begins, and not
   });
   await page.clock.fastForward(toMidnight + 2000);
   await expect.poll(asks).toBeGreaterThan(first);
+  // Once: the worker's answer (its clock is still today) holds until the same moment, so the
+  // popup does not ask again, though its own clock says that moment has passed.
+  await page.waitForTimeout(2500);
+  expect(await asks()).toBe(first + 1);
 });
