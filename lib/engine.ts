@@ -46,8 +46,9 @@ async function currentEnv(settings: Settings): Promise<Env> {
   return { timeZone: clock.timeZone(), fullscreen: settings.fullscreen.defer ? await focusedFullscreen() : false };
 }
 
+/** A browser event (alarm, idle change, notification, command) for the engine. */
 export function dispatch(event: TrackerEvent): Promise<Handled> {
-  return serial(() => handleNow(event));
+  return serial(() => handleNow(event, { heard: true }));
 }
 
 /**
@@ -58,15 +59,17 @@ export function dispatch(event: TrackerEvent): Promise<Handled> {
  * is only the read as a sign of life: should the machine sleep within the watchdog period after
  * it, up to that period counts as away.
  */
-async function handleNow(event: TrackerEvent, opts: { read?: boolean } = {}): Promise<Handled> {
+async function handleNow(event: TrackerEvent, opts: { read?: boolean; heard?: boolean } = {}): Promise<Handled> {
   const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
   const env = await currentEnv(settings);
   const now = clock.now();
   const state = stored ?? initialState(now, env.timeZone);
   const result = transition(state, event, now, settings, env);
-  // Likewise a tick that finds nothing to do within moments of the last saved state: an alarm
-  // that wakes a stopped worker is handled by the start's catch-up first, then heard as a tick.
-  const justSaved = event.type === 'tick' && stored !== null && now >= stored.lastSeen && now - stored.lastSeen < FRESH_MS;
+  // Likewise an alarm's tick (`heard`) that finds nothing to do within moments of the last saved
+  // state: an alarm that wakes a stopped worker is handled by the start's catch-up first, then
+  // heard. The catch-up itself always saves (and so writes the popup's snapshot, which a browser
+  // restart empties).
+  const justSaved = opts.heard === true && event.type === 'tick' && stored !== null && now >= stored.lastSeen && now - stored.lastSeen < FRESH_MS;
   if ((opts.read || justSaved) && stored && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {
     // Still put back an alarm that went missing (no write unless one did).
     await reconcileAlarms(result.state, settings, now, env);

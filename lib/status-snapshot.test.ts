@@ -57,6 +57,18 @@ describe('status snapshot', () => {
     expect(usableSnapshot(snap!, T0 - MIN)).toBeNull();
   });
 
+  it('is written again by a start within moments of the last save (a browser restart empties it)', async () => {
+    await wake();
+    await statusSnapshotItem.removeValue(); // storage.session does not survive a restart
+    now = T0 + 1000;
+    await wake();
+    expect((await statusSnapshotItem.getValue())?.data.status.now).toBe(T0 + 1000);
+    // The alarm heard right after that start, with nothing to do, writes nothing more.
+    now = T0 + 2000;
+    await dispatch({ type: 'tick' });
+    expect((await statusSnapshotItem.getValue())?.data.status.now).toBe(T0 + 1000);
+  });
+
   it('holds no longer than midnight (today and the streak change then)', async () => {
     now = Date.UTC(2026, 2, 2, 22, 30); // 23:30 in Berlin
     await wake();
