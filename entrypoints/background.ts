@@ -4,10 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { command, dispatch, handleMessage, installed, settingsChanged, wake } from '../lib/engine';
+import { command, dispatch, handleMessage, installed, settingsChanged, wake, windowClosed } from '../lib/engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
 import { parsePromptId } from '../lib/platform/notify';
-import { breakWindowClosed } from '../lib/platform/windows';
 import { SETTINGS_KEY } from '../lib/storage/items';
 
 export default defineBackground({
@@ -34,11 +33,7 @@ export default defineBackground({
       else void dispatch({ type: p.second, breakId: p.breakId });
     });
 
-    browser.windows.onRemoved.addListener((windowId) => {
-      void breakWindowClosed(windowId).then((breakId) => {
-        if (breakId) return dispatch({ type: 'finish', breakId, outcome: 'partial' });
-      });
-    });
+    browser.windows.onRemoved.addListener((windowId) => void windowClosed(windowId));
 
     browser.storage.onChanged.addListener((changes, area) => {
       if ((area === 'local' || area === 'sync') && SETTINGS_KEY in changes) void settingsChanged();

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
 import { browser } from 'wxt/browser';
-import { dispatch, handleMessage, installed, settingsChanged, wake } from './engine';
+import { dispatch, handleMessage, installed, settingsChanged, wake, windowClosed } from './engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from './platform/alarms';
-import { breakWindowClosed } from './platform/windows';
 import { loadTracker, saveSettings, whatsNewItem } from './storage/items';
 import { breaksOnDay } from './storage/history';
 
@@ -91,16 +90,23 @@ describe('engine (fake browser)', () => {
     now = T0 + 20 * MIN;
     const a = await started();
     expect(await handleMessage({ type: 'break/finish', breakId: a, outcome: 'completed', routineId: null })).toMatchObject({ ok: true });
-    expect(await breakWindowClosed(7)).toBeNull(); // the end screen closed: nothing to do
+    const before = await loadTracker();
+    now += 10_000;
+    await windowClosed(7); // the end screen closed: nothing to do, the engine is not involved
+    expect(await loadTracker()).toEqual(before);
+    expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id: a, outcome: 'completed' })]);
     now += 30 * MIN;
     const b = await started();
-    expect(await breakWindowClosed(8)).toBeNull(); // another window
-    expect(await breakWindowClosed(7)).toBe(b); // closed mid-break: the background records it as partial
-    await dispatch({ type: 'finish', breakId: b, outcome: 'partial' });
+    await windowClosed(8); // another window
+    expect((await loadTracker())?.phase.name).toBe('onBreak');
+    await windowClosed(7); // closed mid-break: recorded as partial
+    expect((await loadTracker())?.phase.name).not.toBe('onBreak');
+    expect(await breaksOnDay('2026-03-02')).toContainEqual(expect.objectContaining({ id: b, outcome: 'partial' }));
     now += 30 * MIN;
     const c = await started();
     expect(await handleMessage({ type: 'break/finish', breakId: 'stretch-1', outcome: 'completed', routineId: null })).toMatchObject({ ok: false });
-    expect(await breakWindowClosed(7)).toBe(c); // a refused finish changes nothing
+    await windowClosed(7); // a refused finish changed nothing: closing still ends the break
+    expect(await breaksOnDay('2026-03-02')).toContainEqual(expect.objectContaining({ id: c, outcome: 'partial' }));
   });
 
   it('rejects malformed messages without touching state', async () => {

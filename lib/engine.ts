@@ -15,7 +15,7 @@ import { clock } from './platform/clock';
 import { MIN_ALARM_MS, reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
 import { configureIdle, queryActivity } from './platform/idle';
 import { clearPrompt, promptShowing, promptShownThisSession, showNotice, showPrompt } from './platform/notify';
-import { breakWindowFinished, focusedFullscreen, openBreakWindow } from './platform/windows';
+import { breakWindowClosed, breakWindowFinished, focusedFullscreen, openBreakWindow } from './platform/windows';
 import { setBadge } from './platform/badge';
 import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
@@ -44,6 +44,17 @@ export interface Handled {
 
 async function currentEnv(settings: Settings): Promise<Env> {
   return { timeZone: clock.timeZone(), fullscreen: settings.fullscreen.defer ? await focusedFullscreen() : false };
+}
+
+/**
+ * A window was closed. If it was the break window of a break not finished in it, the break ended
+ * early (partial). In the engine's queue, so that a finish being handled cannot interleave.
+ */
+export function windowClosed(windowId: number): Promise<void> {
+  return serial(async () => {
+    const breakId = await breakWindowClosed(windowId);
+    if (breakId) await handleNow({ type: 'finish', breakId, outcome: 'partial' }, { heard: true });
+  });
 }
 
 /** A browser event (alarm, idle change, notification, command) for the engine. */
