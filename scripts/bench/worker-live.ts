@@ -17,12 +17,12 @@
  *  - worker starts and running time: CDP `ServiceWorker.workerVersionUpdated` running states,
  *    from a session on a blank tab. Chromium stops an idle extension worker after ~30 s: that
  *    is what makes Limber's wake-ups countable (and the peer's absence of them).
- *  - Limber's events handled: every engine transition ends by saving the tracker state
- *    (lib/engine.ts handleNow; the one exception, a popup's status read that only moved the
- *    clock, cannot happen here: no popup is opened), so `storage.onChanged` for `tracker`, heard
- *    on a Limber page (its manifest.json opened in a tab: extension APIs, no app code), counts
- *    them; the same page hears `alarms.onAlarm` and `idle.onStateChanged`. Page listeners never
- *    wake the worker.
+ *  - Limber's state saves: an engine event that changes something ends by saving the tracker
+ *    state (lib/engine.ts handleNow; not saved: a popup's status read, and an alarm's tick
+ *    heard within moments of a save, that only move the clock), so `storage.onChanged` for
+ *    `tracker`, heard on a Limber page (its manifest.json opened in a tab: extension APIs, no app
+ *    code), counts them; the same page hears `alarms.onAlarm` and `idle.onStateChanged`. Page
+ *    listeners never wake the worker.
  *  - the peer's ticks: its own counter in storage.local (the peer is ours), read from a page.
  *
  * Used by scripts/bench.ts; also runs alone:  LIMBER_OUT=/tmp/out npx tsx scripts/bench/worker-live.ts
@@ -386,14 +386,14 @@ export async function workerLiveBench(add: AddRow, extDir = path.resolve(process
     );
     add(AREA, 'Limber: worker starts (wake-ups after Chromium stopped it idle; CDP running states)', String(lStarts));
     add(AREA, '  per break cycle', per(lStarts), '<= 3 (alarm, start, finish)', cycles > 0 && lStarts / cycles <= 3);
-    add(AREA, 'Limber: events handled (engine transitions: each one saves the tracker state)', String(events));
+    add(AREA, 'Limber: state saves (engine events that changed something; an alarm heard just after a start is handled, not saved)', String(events));
     add(AREA, "  per break cycle (the start's catch-up, which handles the alarm's due break; Start; the break page's routine pick; Done)", per(events));
     add(AREA, '  alarms fired; idle changes (headless Chromium reported none: no idle, no natural breaks)', `${alarms}; ${idle}`);
     add(AREA, 'Limber: worker running (it stops ~30 s after its last event)', pct(lSec));
     add(AREA, `heartbeat peer (${PEER_TICK_SEC}-s timer + 30-s keep-alive alarm): ticks`, String(ticks));
     add(AREA, '  peer: worker starts; running', `${pStarts}; ${pct(pSec)}`);
     add(AREA, '  peer: keep-alive alarms fired; reminders shown', `${peer1.alarms - peer0.alarms}; ${peer1.prompts - peer0.prompts}`);
-    add(AREA, 'ratio in this run: peer ticks / Limber events handled', events ? `${(ticks / events).toFixed(1)}x` : '-');
+    add(AREA, 'ratio in this run: peer ticks / Limber state saves', events ? `${(ticks / events).toFixed(1)}x` : '-');
     add(AREA, 'ratio in this run: peer running time / Limber running time', lSec ? `${(pSec / lSec).toFixed(1)}x` : '-');
     // The run squeezes a 20-minute cycle into 40 s. Limber's events per cycle do not depend on the
     // interval (but for the 5-min watchdog); a heartbeat's ticks grow with it.
@@ -403,7 +403,7 @@ export async function workerLiveBench(add: AddRow, extDir = path.resolve(process
     const limberPer = cycles ? events / cycles + watchdog : NaN;
     add(
       AREA,
-      `same per cycle at the default ${every / 60}-min posture check: peer ticks (${peerTicks}) / Limber events (${per(events)} measured + ${watchdog} watchdog checks)`,
+      `same per cycle at the default ${every / 60}-min posture check: peer ticks (${peerTicks}) / Limber saves (${per(events)} measured + ${watchdog} watchdog checks)`,
       cycles ? `${(peerTicks / limberPer).toFixed(0)}x` : '-',
     );
   } catch (err) {

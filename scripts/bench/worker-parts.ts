@@ -9,7 +9,8 @@
  *   - everything else;
  * and two floors: stack + core, and the whole worker without valibot, WXT storage, the weekly
  * review, the backup, the data verbs and the routine library (what dropping all of them would
- * leave). Sizes are of the groups' code gzipped as one text, close to (a little under) the
+ * leave). Every character of the worker's files is counted once (what no mapping covers is the
+ * bundler's). Sizes are of the groups' code gzipped as one text, close to (a little under) the
  * per-file sum that the budget counts.
  *
  * Used by scripts/bench.ts; also runs alone:  npx tsx scripts/bench/worker-parts.ts
@@ -39,16 +40,17 @@ export function workerBySource(dir: string, root: string): Map<string, string> {
     }
     const map = new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
     const lines = code.split('\n');
-    const seg: Array<{ line: number; col: number; source: string | null }> = [];
-    map.eachMapping((m) => seg.push({ line: m.generatedLine, col: m.generatedColumn, source: m.source }), null, SourceMapConsumer.GENERATED_ORDER);
-    for (let i = 0; i < seg.length; i++) {
-      const m = seg[i]!;
-      const n = seg[i + 1];
-      const line = lines[m.line - 1] ?? '';
-      const end = n && n.line === m.line ? n.col : line.length;
-      const src = m.source ? path.relative(root, path.resolve(path.dirname(file), m.source)).replace(/^.*node_modules\//, 'node_modules/') : '(bundler)';
-      put(src, line.slice(m.col, end));
-    }
+    // Each line's mapped segments, in order; what no segment covers is the bundler's.
+    const byLine = lines.map(() => [] as Array<{ col: number; source: string | null }>);
+    map.eachMapping((m) => byLine[m.generatedLine - 1]?.push({ col: m.generatedColumn, source: m.source }), null, SourceMapConsumer.GENERATED_ORDER);
+    lines.forEach((line, i) => {
+      const seg = byLine[i]!;
+      put('(bundler)', line.slice(0, seg[0]?.col ?? line.length) + (i < lines.length - 1 ? '\n' : ''));
+      seg.forEach((m, j) => {
+        const src = m.source ? path.relative(root, path.resolve(path.dirname(file), m.source)).replace(/^.*node_modules\//, 'node_modules/') : '(bundler)';
+        put(src, line.slice(m.col, seg[j + 1]?.col ?? line.length));
+      });
+    });
   }
   return by;
 }
