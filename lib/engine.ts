@@ -134,7 +134,7 @@ async function publishStatus(state: TrackerState, settings: Settings, now: numbe
     validUntil,
   };
   try {
-    await statusSnapshotItem.setValue({ data, day, validUntil });
+    await statusSnapshotItem.setValue({ data, day });
   } catch (err) {
     console.warn('[limber] status snapshot not written', err);
   }

@@ -49,7 +49,7 @@ describe('status snapshot', () => {
     expect(snap?.data.status.tracker.next).toEqual({ kind: 'stretch', at: T0 + 50 * MIN });
     expect(snap?.data.status.today).toMatchObject({ day: '2026-03-02', taken: 0 });
     expect(snap?.data.history?.days).toHaveLength(7);
-    expect(snap?.validUntil).toBe(T0 + 50 * MIN);
+    expect(snap?.data.validUntil).toBe(T0 + 50 * MIN);
     expect(usableSnapshot(snap!, T0 + 49 * MIN)).not.toBeNull();
     // A countdown past its due time is not drawn from a snapshot.
     expect(usableSnapshot(snap!, T0 + 50 * MIN)).toBeNull();
@@ -73,9 +73,8 @@ describe('status snapshot', () => {
     now = Date.UTC(2026, 2, 2, 22, 30); // 23:30 in Berlin
     await wake();
     const snap = await statusSnapshotItem.getValue();
-    expect(snap?.validUntil).toBe(Date.UTC(2026, 2, 2, 23, 0)); // Berlin midnight
+    expect(snap?.data.validUntil).toBe(Date.UTC(2026, 2, 2, 23, 0)); // Berlin midnight
     // The popup's own reading says the same, so that a popup left open asks again then.
-    expect(snap?.data.validUntil).toBe(snap?.validUntil);
     const answer = await handleMessage({ type: 'popup/get' });
     expect(answer.ok && (answer.data as PopupData).validUntil).toBe(Date.UTC(2026, 2, 2, 23, 0));
   });
@@ -86,7 +85,7 @@ describe('status snapshot', () => {
     let snap = await statusSnapshotItem.getValue();
     expect(snap?.data.status.tracker.paused).toEqual({ until: T0 + 60 * MIN });
     expect(snap?.data.status.tracker.next).toBeNull();
-    expect(snap?.validUntil).toBe(T0 + 60 * MIN); // the pause ends by itself then
+    expect(snap?.data.validUntil).toBe(T0 + 60 * MIN); // the pause ends by itself then
     await handleMessage({ type: 'pause/resume' });
     now += MIN;
     const { result } = await dispatch({ type: 'start' });

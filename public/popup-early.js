@@ -14,7 +14,7 @@
   try {
     early.ask = () => (early.answer ??= api.runtime.sendMessage({ type: 'popup/get' }));
     // What lib/storage/status-cache.ts usableSnapshot() accepts.
-    const usable = (s, now) => !!s && typeof s.validUntil === 'number' && !!s.data?.status && now < s.validUntil && s.data.status.now <= now;
+    const usable = (s, now) => !!s && typeof s.data?.validUntil === 'number' && !!s.data.status && now < s.data.validUntil && s.data.status.now <= now;
     early.snapshot = api.storage.session.get('statusSnapshot').then(
       (r) => {
         early.snapshotValue = r.statusSnapshot ?? null;

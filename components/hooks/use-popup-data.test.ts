@@ -31,8 +31,8 @@ describe('what the popup shows', () => {
     expect(early).toContain("sendMessage({ type: 'popup/get' })");
     // Its test of a usable snapshot is status-cache.ts's.
     const usable = new Function(`return ${early.match(/const usable = (.*);\n/)![1]}`)() as (s: unknown, now: number) => boolean;
-    const snap = { data: at(100), day: '2026-03-02', validUntil: 200 };
-    for (const [s, now] of [[snap, 150], [snap, 200], [snap, 99], [null, 150], [{ validUntil: 300 }, 150]] as const) {
+    const snap = { data: { ...at(100), validUntil: 200 }, day: '2026-03-02' };
+    for (const [s, now] of [[snap, 150], [snap, 200], [snap, 99], [null, 150], [{ data: { validUntil: 300 } }, 150]] as const) {
       expect(usable(s, now)).toBe(usableSnapshot(s as StatusSnapshot | null, now) !== null);
     }
   });

@@ -5,9 +5,9 @@
  * it saves and on every 'popup/get'; pages only read and watch it.
  *
  * A snapshot is a picture of one instant: the next break is an absolute time (the countdown is
- * derived from it and the page's clock), and `validUntil` is the first instant at which the
- * picture may change by itself (the next break falling due, a pause or working hours ending,
- * midnight). Past it the popup does not draw from the snapshot.
+ * derived from it and the page's clock), and its `validUntil` (PopupData) is the first instant
+ * at which the picture may change by itself (the next break falling due, a pause or working
+ * hours ending, midnight). Past it the popup does not draw from the snapshot.
  */
 import { storage } from 'wxt/utils/storage';
 import type { DayKey } from '../days';
@@ -17,7 +17,6 @@ export interface StatusSnapshot {
   data: PopupData;
   /** The day the history part was read for (also when history is off). */
   day: DayKey;
-  validUntil: number;
 }
 
 export const statusSnapshotItem = storage.defineItem<StatusSnapshot | null>('session:statusSnapshot', { fallback: null });
@@ -32,7 +31,7 @@ export async function readStatusSnapshot(now: number): Promise<PopupData | null>
 }
 
 export function usableSnapshot(s: StatusSnapshot | null, now: number): PopupData | null {
-  if (!s || typeof s !== 'object' || typeof s.validUntil !== 'number' || !s.data?.status) return null;
+  if (!s || typeof s !== 'object' || typeof s.data?.validUntil !== 'number' || !s.data.status) return null;
   // Taken in the future means the clock was set back since: do not trust it either.
-  return now < s.validUntil && s.data.status.now <= now ? s.data : null;
+  return now < s.data.validUntil && s.data.status.now <= now ? s.data : null;
 }

@@ -113,13 +113,12 @@ test('the popup draws the cached status at once, and a misleading one is replace
   await control.evaluate(async () => {
     const session = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.session;
     const snap = (await session.get('statusSnapshot')).statusSnapshot as {
-      data: { status: { tracker: { paused: unknown; next: unknown }; today: { taken: number } } };
-      validUntil: number;
+      data: { status: { tracker: { paused: unknown; next: unknown }; today: { taken: number } }; validUntil: number };
     };
     snap.data.status.tracker.paused = { until: null };
     snap.data.status.tracker.next = null;
     snap.data.status.today.taken = 7;
-    snap.validUntil = Date.now() + 3600_000;
+    snap.data.validUntil = Date.now() + 3600_000;
     await session.set({ statusSnapshot: snap });
   });
   // With the worker stopped, the answer takes a worker start: the snapshot is surely drawn first.
