@@ -91,6 +91,9 @@ async function handleNow(event: TrackerEvent, opts: { read?: boolean; heard?: bo
   // and the event is handled again, it is still one row. Then the state, then the rest.
   const recorded = await writeRecords(result.effects);
   await saveTracker(result.state);
+  // A break ended (from its window, the popup or a notification): closing its window is then not
+  // an early end.
+  if ((event.type === 'finish' || event.type === 'skip') && !result.refused) await breakWindowFinished(event.breakId);
   await runEffects(result.effects, settings);
   await reconcileAlarms(result.state, settings, now, env);
   await setBadge(view(result.state, settings, env), now, settings.badge).catch(() => undefined);
@@ -367,9 +370,7 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
       case 'break/skip': {
         const { result } = await handleNow({ type: 'skip', breakId: msg.breakId });
         const err = refusal(result);
-        if (err) return { ok: false, error: err };
-        await breakWindowFinished(msg.breakId);
-        return { ok: true, data: { skipped: true } };
+        return err ? { ok: false, error: err } : { ok: true, data: { skipped: true } };
       }
       case 'break/session':
         return { ok: true, data: await session(msg.breakId, false) };
@@ -378,9 +379,7 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
       case 'break/finish': {
         const { result, now, settings } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
         const err = refusal(result);
-        if (err) return { ok: false, error: err };
-        await breakWindowFinished(msg.breakId);
-        return { ok: true, data: { today: await today(now, settings) } };
+        return err ? { ok: false, error: err } : { ok: true, data: { today: await today(now, settings) } };
       }
     }
   }).catch((err: unknown) => {
