@@ -12,15 +12,12 @@ import type { Schedule } from './settings';
 import { deskMsOf, type DayAggregate } from './aggregates';
 import { dayOfWeek, DEFAULT_RULES, isWorkday, lastDays, scanStreaks, takenShare, takenWeight, weekStart, type DayMark, type DayStatus, type StreakRules, type StreakScan } from './streaks';
 
-export interface DayBar {
+/** Break outcomes counted over a day or a week (see DayAggregate). */
+export type BreakCounts = Pick<DayAggregate, 'due' | 'taken' | 'completed' | 'partial' | 'natural' | 'skipped'>;
+
+export interface DayBar extends BreakCounts {
   day: DayKey;
   status: DayStatus;
-  due: number;
-  taken: number;
-  completed: number;
-  partial: number;
-  natural: number;
-  skipped: number;
   deskMs: number;
   longestMs: number;
 }
@@ -111,17 +108,11 @@ export function popupHistory(
 // ---------------------------------------------------------------------------------------------
 // The weekly review.
 
-export interface WeekStats {
-  /** Monday. */
+export interface WeekStats extends BreakCounts {
+  /** The week's first day (the week start setting). */
   start: DayKey;
-  /** Monday to Sunday. */
+  /** Its seven days, from `start`. */
   days: DayBar[];
-  due: number;
-  taken: number;
-  completed: number;
-  partial: number;
-  natural: number;
-  skipped: number;
   /** Weighted share of due breaks taken (partial = half), 0..1. */
   share: number;
   deskMs: number;
