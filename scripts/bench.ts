@@ -14,14 +14,13 @@ import { weeklyReview } from '../lib/review';
 import { dayKey } from '../lib/days';
 import { demoHistory } from './demo-history';
 import { measureBuild, PAGES, RATCHET_KB } from './bundle-size';
-import { printTable, table } from './bench/table';
+import { median, printTable, table } from './bench/table';
 
 /** The build being measured (LIMBER_OUT, where `wxt zip` below writes too). */
 const OUT = process.env.LIMBER_OUT ?? '.output';
 
 const { rows, add } = table();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // --- Worker activity over a simulated 8-hour day ---------------------------------------------
 const DAY = Date.UTC(2026, 2, 2, 8, 0);

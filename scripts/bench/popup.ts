@@ -20,10 +20,10 @@
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { demoHistory, withHistory } from '../demo-history';
-import { chromiumArgs } from '../chromium-args';
-import { runAlone, type AddRow } from './table';
+import { chromiumArgs, stopServiceWorkers } from '../chromium-args';
+import { median, runAlone, spread, type AddRow } from './table';
 
 
 /** Target from issue #5: navigation start to the first meaningful paint, median. */
@@ -40,15 +40,6 @@ interface Open {
   rendered: number;
 }
 
-const median = (xs: number[]) => {
-  const ok = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  return ok.length ? ok[Math.floor(ok.length / 2)]! : NaN;
-};
-const fmt = (xs: number[]) => {
-  const ok = xs.filter((x) => Number.isFinite(x));
-  if (ok.length === 0) return '-';
-  return `${median(ok).toFixed(0)} ms (${Math.min(...ok).toFixed(0)}-${Math.max(...ok).toFixed(0)})${ok.length < xs.length ? ` [${xs.length - ok.length} missing]` : ''}`;
-};
 
 /**
  * Runs in every page before its own scripts. Tags the elements that make the first render
@@ -99,11 +90,14 @@ async function measure(page: Page, meaningful: boolean): Promise<Open> {
   });
 }
 
-async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
+/**
+ * A copy of the build at `dest` with a blank page added (bench-blank.html: tiny HTML, one line of
+ * text, no JS); the build itself is left alone. Its path.
+ */
+export function copyWithBlankPage(extDir: string, dest: string): string {
+  cpSync(extDir, dest, { recursive: true });
+  writeFileSync(path.join(dest, 'bench-blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p>Limber</p></body></html>\n');
+  return dest;
 }
 
 /** Adds the popup rows. `extDir`: a production Chrome build (…/chrome-mv3). */
@@ -116,9 +110,7 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
   const { chromium } = await import('@playwright/test');
   // A copy of the build with a blank page added (the floor); the build itself is left alone.
   const work = mkdtempSync(path.join(tmpdir(), 'limber-bench-'));
-  const ext = path.join(work, 'ext');
-  cpSync(extDir, ext, { recursive: true });
-  writeFileSync(path.join(ext, 'bench-blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p>Limber</p></body></html>\n');
+  const ext = copyWithBlankPage(extDir, path.join(work, 'ext'));
   const context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
     executablePath: chromiumPath,
     headless: true,
@@ -134,7 +126,7 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
 
     const open = async (file: string, worker: 'awake' | 'stopped', meaningful: boolean): Promise<Open> => {
       if (worker === 'stopped') {
-        await stopWorkers(context, cdpPage);
+        await stopServiceWorkers(context, cdpPage);
         await cdpPage.waitForTimeout(300);
       }
       const page = await context.newPage();
@@ -158,7 +150,7 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
     const floor = { awake: await series('bench-blank.html', 'awake', false), stopped: await series('bench-blank.html', 'stopped', false) };
     const state = { awake: 'worker awake', stopped: 'worker stopped, no extension page open' };
     for (const w of ['awake', 'stopped'] as const) {
-      add('popup', `floor: blank extension page (tiny HTML, no JS), ${state[w]}: navigation start to DOMContentLoaded / first paint, median (min-max) of ${OPENS}`, `${fmt(floor[w].map((o) => o.dcl))} / ${fmt(floor[w].map((o) => o.fcp))}`);
+      add('popup', `floor: blank extension page (tiny HTML, no JS), ${state[w]}: navigation start to DOMContentLoaded / first paint, median (min-max) of ${OPENS}`, `${spread(floor[w].map((o) => o.dcl))} / ${spread(floor[w].map((o) => o.fcp))}`);
     }
 
     for (const years of [0, 1, 5]) {
@@ -179,7 +171,7 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
       for (const w of ['awake', 'stopped'] as const) {
         const xs = await series('popup.html', w, true);
         const m = median(xs.map((o) => o.meaningful));
-        add('popup', `${label}, ${state[w]}: navigation start to first meaningful paint (next break + today's count on screen)`, fmt(xs.map((o) => o.meaningful)), `<= ${TARGET_MS} ms (issue #5, from navigation start)`, m <= TARGET_MS);
+        add('popup', `${label}, ${state[w]}: navigation start to first meaningful paint (next break + today's count on screen)`, spread(xs.map((o) => o.meaningful)), `<= ${TARGET_MS} ms (issue #5, from navigation start)`, m <= TARGET_MS);
         const own = m - median(floor[w].map((o) => o.fcp));
         add('popup', `  Limber's part: that paint minus the blank page's first paint (medians)`, `${own.toFixed(0)} ms`, `<= ${TARGET_MS} ms (issue #5's figure, Limber's part only)`, own <= TARGET_MS);
         const part = (f: (o: Open) => number) => (Number.isFinite(median(xs.map(f))) ? median(xs.map(f)).toFixed(0) : '-');

@@ -17,6 +17,20 @@ export function table(): { rows: Row[]; add: AddRow } {
   return { rows, add };
 }
 
+/** The median of the finite values (NaN if there are none). */
+export function median(xs: readonly number[]): number {
+  const ok = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return ok.length ? ok[Math.floor(ok.length / 2)]! : NaN;
+}
+
+/** "median ms (min-max)" of the finite values, saying how many were missing; '-' if none. */
+export function spread(xs: readonly number[], digits = 0): string {
+  const ok = xs.filter((x) => Number.isFinite(x));
+  if (ok.length === 0) return '-';
+  const f = (x: number) => x.toFixed(digits);
+  return `${f(median(ok))} ms (${f(Math.min(...ok))}-${f(Math.max(...ok))})${ok.length < xs.length ? ` [${xs.length - ok.length} missing]` : ''}`;
+}
+
 /** Prints the rows; a missed target sets a failing exit code. */
 export function printTable(rows: readonly Row[]): void {
   const cols: Array<keyof Row> = ['area', 'measure', 'value', 'target', 'ok'];

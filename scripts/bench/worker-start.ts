@@ -12,17 +12,16 @@
  *
  * Used by scripts/bench.ts; also runs alone:  LIMBER_OUT=/tmp/out npx tsx scripts/bench/worker-start.ts
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Worker } from '@playwright/test';
-import { chromiumArgs } from '../chromium-args';
-import { runAlone, type AddRow } from './table';
+import { chromiumArgs, stopServiceWorkers } from '../chromium-args';
+import { copyWithBlankPage } from './popup';
+import { median, runAlone, spread, type AddRow } from './table';
 
 const STARTS = Number(process.env.BENCH_WORKER_STARTS ?? 15);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (xs: number[]) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})`;
 
 interface Marks {
   /** The worker's time origin (epoch ms): tells one start from the next. */
@@ -47,7 +46,7 @@ export async function workerStartBench(add: AddRow, extDir = path.resolve(proces
   try {
     const limber = await startSeries(extDir, path.join(work, 'limber'), false);
     const floor = await startSeries(extDir, path.join(work, 'floor'), true);
-    const col = (runs: Marks[], f: (m: Marks) => number) => fmt(runs.map(f));
+    const col = (runs: Marks[], f: (m: Marks) => number) => spread(runs.map(f), 1);
     add('worker start', `the floor: a worker of one line (marks only), from its start to its script run, median (min-max) of ${STARTS}`, col(floor, (m) => m.main));
     add('worker start', `Limber: script loaded and evaluated (main() called), from the worker's start, same`, col(limber, (m) => m.main));
     add('worker start', "  Limber's part: that minus the floor (medians)", `${(median(limber.map((m) => m.main)) - median(floor.map((m) => m.main))).toFixed(1)} ms`);
@@ -65,9 +64,7 @@ export async function workerStartBench(add: AddRow, extDir = path.resolve(proces
 async function startSeries(extDir: string, work: string, floor: boolean): Promise<Marks[]> {
   const { chromium } = await import('@playwright/test');
   // A blank page to send the waking message from (no code of its own).
-  const ext = path.join(work, 'ext');
-  cpSync(extDir, ext, { recursive: true });
-  writeFileSync(path.join(ext, 'bench-blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n');
+  const ext = copyWithBlankPage(extDir, path.join(work, 'ext'));
   if (floor) writeFileSync(path.join(ext, 'background.js'), "for (const m of ['limber:main', 'limber:listening', 'limber:woke']) performance.mark(m);\n");
   const context = await chromium.launchPersistentContext(path.join(work, 'profile'), { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs(ext) });
   try {
@@ -93,10 +90,7 @@ async function startSeries(extDir: string, work: string, floor: boolean): Promis
     let last = (await marksOf(first, 0)).origin;
     const runs: Marks[] = [];
     for (let i = 0; i <= STARTS; i++) {
-      const cdp = await context.newCDPSession(cdpPage);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
+      await stopServiceWorkers(context, cdpPage);
       await cdpPage.waitForTimeout(300);
       // Any message wakes it (Limber refuses an unknown one once it runs; the floor has no listener).
       await page.evaluate(`chrome.runtime.sendMessage({ type: 'bench/wake' }).catch(() => undefined)`);

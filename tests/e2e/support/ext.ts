@@ -2,9 +2,10 @@
  * Helpers that act on the extension from an extension page (never through the worker handle,
  * which hangs while the worker is stopped).
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { readHistoryRows, type HistoryRow } from '../../history-rows';
+import { stopServiceWorkers } from '../../../scripts/chromium-args';
 
 /** Fast test defaults: no posture checks, hour-long stretch interval unless a test says otherwise. */
 export const FAST: Partial<Settings> = {
@@ -64,12 +65,7 @@ export async function historyRows(page: Page): Promise<HistoryRow[]> {
 }
 
 /** Stops every service worker through CDP (as Chrome does when the worker is idle). */
-export async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
+export const stopServiceWorker = stopServiceWorkers;
 
 /** Polls until a prompt notification appears; returns its id, break id, due time and when it was seen. */
 export async function waitForPrompt(page: Page, opts: { timeoutMs?: number; not?: string[] } = {}) {
