@@ -8,6 +8,7 @@ import { command, dispatch, handleMessage, installed, settingsChanged, wake, win
 import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
 import { parsePromptId } from '../lib/platform/notify';
 import { SETTINGS_KEY } from '../lib/storage/items';
+import { DEV_TIMING_KEY } from '../lib/dev-timing';
 
 export default defineBackground({
   type: 'module',
@@ -37,6 +38,7 @@ export default defineBackground({
 
     browser.storage.onChanged.addListener((changes, area) => {
       if ((area === 'local' || area === 'sync') && SETTINGS_KEY in changes) void settingsChanged();
+      else if (area === 'local' && DEV_TIMING_KEY in changes) void settingsChanged();
     });
 
     browser.runtime.onMessage.addListener((msg, sender) => {

@@ -189,9 +189,11 @@ describe('install and update', () => {
 
 describe('prompts across restarts', () => {
   it('a wake does not re-show a prompt that was closed, but restores one a browser restart lost', async () => {
-    await saveSettings({ ...SETTINGS, stretch: { ...SETTINGS.stretch, everySec: 5 * 60 } });
+    await saveSettings({ ...SETTINGS, stretch: { ...SETTINGS.stretch, everySec: 10 * 60 } });
     await wake();
-    now = T0 + 5 * MIN;
+    now = T0 + 5 * MIN; // the watchdog: heard from, not asleep
+    await dispatch({ type: 'tick' });
+    now = T0 + 10 * MIN;
     await dispatch({ type: 'tick' });
     const [id] = await notifications();
     expect(id).toMatch(/^prompt:stretch-/);

@@ -20,6 +20,8 @@ import { setBadge } from './platform/badge';
 import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
 import { loadSettings, loadTracker, saveTracker, welcomedItem, whatsNewItem } from './storage/items';
+import { devTimingItem } from './storage/dev-timing';
+import { withDevTiming } from './dev-timing';
 import { HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
 import { statusSnapshotItem } from './storage/status-cache';
 import { dayKey } from './days';
@@ -27,6 +29,12 @@ import { exportData, historyReview, importData, popupSummary, resetData } from '
 import { initialState, nextWake, transition, view, wantsWatchdog, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
 
 let queue: Promise<unknown> = Promise.resolve();
+
+/** The settings the background runs on: the user's, with the developer switch's timing over them (lib/dev-timing.ts). */
+async function settingsInForce(): Promise<Settings> {
+  const [settings, dev] = await Promise.all([loadSettings(), devTimingItem.getValue().catch(() => null)]);
+  return withDevTiming(settings, dev);
+}
 
 /** Runs `fn` after every event already queued (a worker handles one event at a time). */
 function serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -71,7 +79,7 @@ export function dispatch(event: TrackerEvent): Promise<Handled> {
  * it, up to that period counts as away.
  */
 async function handleNow(event: TrackerEvent, opts: { read?: boolean; heard?: boolean } = {}): Promise<Handled> {
-  const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
+  const [settings, stored] = await Promise.all([settingsInForce(), loadTracker()]);
   const env = await currentEnv(settings);
   const now = clock.now();
   const state = stored ?? initialState(now, env.timeZone);
@@ -194,6 +202,7 @@ async function runEffects(effects: Effect[], settings: Settings): Promise<void> 
 }
 
 async function reconcileAlarms(state: TrackerState, settings: Settings, now: number, env: Env): Promise<void> {
+  // Only the developer switch can set sub-minute timing (settings follow the form's limits).
   const subMinute = Math.min(settings.stretch.everySec, settings.micro.everySec, settings.snoozeSec) < 60;
   await reconcileNextAlarm(nextWake(state, settings, env), now, subMinute ? 500 : MIN_ALARM_MS);
   await reconcileWatchdog(wantsWatchdog(state, settings, env));
@@ -205,7 +214,7 @@ async function reconcileAlarms(state: TrackerState, settings: Settings, now: num
  */
 export function wake(): Promise<void> {
   return serial(async () => {
-    const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
+    const [settings, stored] = await Promise.all([settingsInForce(), loadTracker()]);
     await configureIdle(settings.idleSec);
     let activity = stored?.activity ?? 'active';
     try {
@@ -252,7 +261,7 @@ let appliedSettings: string | null = null;
 
 export function settingsChanged(): Promise<void> {
   return serial(async () => {
-    const settings = await loadSettings();
+    const settings = await settingsInForce();
     const json = JSON.stringify(settings);
     if (json === appliedSettings) return;
     appliedSettings = json;
@@ -297,7 +306,7 @@ async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: 
 }
 
 async function session(breakId: string, another: boolean): Promise<BreakSession | null> {
-  const [settings, stored] = await Promise.all([loadSettings(), loadTracker()]);
+  const [settings, stored] = await Promise.all([settingsInForce(), loadTracker()]);
   const p = stored?.phase;
   if (!p || p.name !== 'onBreak' || p.brk.id !== breakId) return null;
   let routineId = p.routineId;
@@ -323,7 +332,7 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
       case 'popup/get':
         return { ok: true, data: await readPopupData() };
       case 'history/review':
-        return { ok: true, data: await historyReview(clock.now(), clock.timeZone(), await loadSettings(), clock.locale()) };
+        return { ok: true, data: await historyReview(clock.now(), clock.timeZone(), await settingsInForce(), clock.locale()) };
       case 'data/export':
         return { ok: true, data: await exportData(msg.format, clock.now(), clock.timeZone()) };
       case 'data/import': {
@@ -343,7 +352,7 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
         return { ok: true, data };
       }
       case 'pause/set': {
-        const settings = await loadSettings();
+        const settings = await settingsInForce();
         const now = clock.now();
         const mins = { '30m': 30, '1h': 60, '2h': 120 } as const;
         const until =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, FIELDS, parseSettings, settingsOrDefaults, validateField, type FieldId } from './settings';
+import { DEFAULT_SETTINGS, FIELDS, parseSettings, settingsOrDefaults, validateField, type FieldId, type Settings } from './settings';
 
 describe('validateField', () => {
   const bad: Array<[FieldId, string, string]> = [
@@ -69,8 +69,32 @@ describe('parseSettings', () => {
     const raw = { stretch: { enabled: true, everySec: 1800, lengthSec: 120 }, idleSec: 5, snoozeLimit: 4, unknown: 1 };
     expect(settingsOrDefaults(raw)).toEqual({ ...DEFAULT_SETTINGS, stretch: raw.stretch, snoozeLimit: 4 });
   });
-  it('accepts seconds-long intervals in storage (used by the end-to-end tests)', () => {
+  it('refuses seconds-long intervals: stored, synced and imported settings follow the form', () => {
     const fast = { ...DEFAULT_SETTINGS, stretch: { enabled: true, everySec: 5, lengthSec: 2 } };
-    expect(parseSettings(fast)).toEqual({ ok: true, value: fast });
+    expect(parseSettings(fast).ok).toBe(false);
+    expect(settingsOrDefaults(fast).stretch).toEqual(DEFAULT_SETTINGS.stretch);
+  });
+});
+
+describe('the schema holds exactly the form limits', () => {
+  // For every form field: its smallest and largest value parse; one step beyond either does not.
+  // The outside reference is FIELDS, what a person can type; the schema must agree at both ends.
+  const base: Settings = { ...DEFAULT_SETTINGS, micro: { enabled: true, everySec: 120 * 60, lengthSec: 10 }, stretch: { enabled: true, everySec: 240 * 60, lengthSec: 60 } };
+  for (const id of Object.keys(FIELDS) as FieldId[]) {
+    const spec = FIELDS[id];
+    const step = spec.integer ? 1 : 0.1;
+    it(`${id}: ${spec.min}..${spec.max}`, () => {
+      expect(parseSettings(spec.set(base, spec.min)).ok).toBe(true);
+      expect(parseSettings(spec.set(base, spec.max)).ok).toBe(true);
+      expect(parseSettings(spec.set(base, spec.min - step)).ok).toBe(false);
+      expect(parseSettings(spec.set(base, spec.max + step)).ok).toBe(false);
+      // One second beyond, for the fields kept in seconds but typed in minutes or hours.
+      expect(parseSettings(spec.set(base, spec.min - 1 / 60)).ok).toBe(false);
+      expect(parseSettings(spec.set(base, spec.max + 1 / 60)).ok).toBe(false);
+    });
+  }
+  it('a break as long as its interval is refused', () => {
+    expect(parseSettings({ ...base, micro: { enabled: true, everySec: 300, lengthSec: 120 } }).ok).toBe(true);
+    expect(parseSettings({ ...base, stretch: { enabled: true, everySec: 600, lengthSec: 600 } }).ok).toBe(false);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The settings model: one typed, versioned object. Two layers of checking:
- * - `SettingsSchema` (valibot) checks the stored / imported shape. It is deliberately a little
- *   looser than the form (intervals down to 1 s) so that tests can run seconds-long cycles.
+ * - `SettingsSchema` (valibot) checks the stored, synced and imported shape with exactly the
+ *   form's limits (`FIELDS` below), so no backup or synced value can set what a person cannot.
  * - `validateField` checks what a person types on the options page, with human limits and a
  *   message key for each failure. Invalid input never reaches storage.
+ * Tests that need seconds-long cycles use the developer switch (lib/dev-timing.ts), which only
+ * the background reads, from local storage: never exported, synced or imported.
  */
 import * as v from 'valibot';
 import { BODY_AREAS, EQUIPMENT, POSITIONS } from '../content/types';
@@ -40,13 +42,29 @@ export type WeekStartSetting = (typeof WEEK_STARTS)[number];
 export type BreakKind = 'micro' | 'stretch';
 export const BREAK_KINDS: readonly BreakKind[] = ['stretch', 'micro'];
 
-const BreakRule = v.object({
-  enabled: v.boolean(),
-  /** Desk time between breaks, seconds. */
-  everySec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 3600)),
-  /** Length of the break, seconds; idle at least this long counts as the break taken. */
-  lengthSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
-});
+/** Seconds in a minute: the form edits most durations in whole minutes. */
+const M = 60;
+
+/**
+ * One break kind's rule, with the form's limits for that kind (`FIELDS`): desk time between
+ * breaks and the break's length (idle at least this long counts as the break taken), in seconds;
+ * a break is always shorter than its interval.
+ */
+function breakRule(every: [number, number], length: [number, number]) {
+  return v.pipe(
+    v.object({
+      enabled: v.boolean(),
+      everySec: v.pipe(v.number(), v.integer(), v.minValue(every[0]), v.maxValue(every[1])),
+      lengthSec: v.pipe(v.number(), v.integer(), v.minValue(length[0]), v.maxValue(length[1])),
+    }),
+    v.check((r) => r.lengthSec < r.everySec, 'a break must be shorter than its interval'),
+  );
+}
+
+/** Stretch breaks: every 10-240 min, 1-30 min long. */
+const StretchRule = breakRule([10 * M, 240 * M], [1 * M, 30 * M]);
+/** Posture checks: every 5-120 min, 10-120 s long. */
+const MicroRule = breakRule([5 * M, 120 * M], [10, 120]);
 
 /** Minutes after local midnight. */
 const MinuteOfDay = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60));
@@ -71,10 +89,10 @@ const RoutinePrefs = v.object({
 });
 
 export const SettingsSchema = v.object({
-  micro: BreakRule,
-  stretch: BreakRule,
-  /** Prompt once when today's desk time passes this (optional). */
-  dailyLimit: v.object({ enabled: v.boolean(), minutes: v.pipe(v.number(), v.integer(), v.minValue(30), v.maxValue(24 * 60)) }),
+  micro: MicroRule,
+  stretch: StretchRule,
+  /** Prompt once when today's desk time passes this (optional): 1 to 16 h. */
+  dailyLimit: v.object({ enabled: v.boolean(), minutes: v.pipe(v.number(), v.integer(), v.minValue(60), v.maxValue(16 * 60)) }),
   /** No Skip, one snooze at most. */
   strict: v.boolean(),
   schedule: ScheduleSchema,
@@ -86,12 +104,13 @@ export const SettingsSchema = v.object({
   badge: v.boolean(),
   sound: v.object({ chime: v.boolean(), volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), voice: v.boolean() }),
   routines: RoutinePrefs,
-  snoozeSec: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)),
-  snoozeLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)),
-  /** Seconds without input before the machine counts as idle (browser.idle, >= 15). */
-  idleSec: v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(3600)),
-  /** An unanswered prompt reminds once after this many seconds (0 = never). */
-  remindAfterSec: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)),
+  /** 1-30 min. */
+  snoozeSec: v.pipe(v.number(), v.integer(), v.minValue(1 * M), v.maxValue(30 * M)),
+  snoozeLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)),
+  /** Seconds without input before the machine counts as idle (browser.idle, >= 15): 15-600. */
+  idleSec: v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(600)),
+  /** An unanswered prompt reminds once after this many seconds (0 = never; not on the form). */
+  remindAfterSec: v.union([v.literal(0), v.pipe(v.number(), v.integer(), v.minValue(1 * M), v.maxValue(60 * M))]),
   /** First day of the week in the review and the streak week (v2). */
   weekStart: v.picklist(WEEK_STARTS),
 });
@@ -102,7 +121,7 @@ export type TimeRange = v.InferOutput<typeof TimeRange>;
 export type RoutinePrefs = v.InferOutput<typeof RoutinePrefs>;
 
 const WORKDAY: TimeRange[] = [{ from: 9 * 60, to: 17 * 60 + 30 }];
-export type BreakRule = v.InferOutput<typeof BreakRule>;
+export type BreakRule = v.InferOutput<typeof StretchRule>;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   micro: { enabled: true, everySec: 20 * 60, lengthSec: 20 },
@@ -220,7 +239,7 @@ export const FIELDS: Record<FieldId, FieldSpec> = {
   'dailyLimit.hours': {
     min: 1, max: 16, integer: false,
     get: (s) => Math.round((s.dailyLimit.minutes / 60) * 10) / 10,
-    set: (s, n) => ({ ...s, dailyLimit: { ...s.dailyLimit, minutes: Math.max(30, Math.round(n * 60)) } }),
+    set: (s, n) => ({ ...s, dailyLimit: { ...s.dailyLimit, minutes: Math.round(n * 60) } }),
   },
 };
 

@@ -37,6 +37,7 @@ import type { Readable, Writable } from 'node:stream';
 import { chromiumArgs } from '../chromium-args';
 import { runAlone, type AddRow } from './table';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { splitTestSettings } from '../../tests/dev-settings';
 import { WATCHDOG_MS } from '../../lib/tracker/tracker';
 
 
@@ -293,18 +294,18 @@ export async function workerLiveBench(add: AddRow, extDir = path.resolve(process
     const peerPage = await openPage(`chrome-extension://${peerId}/manifest.json`);
     const peerCounts = () => cdp.evaluate<{ ticks: number; alarms: number; prompts: number }>(peerPage.sessionId, `chrome.storage.local.get({ ticks: 0, alarms: 0, prompts: 0 })`);
 
-    // Short settings, over the defaults, in both areas (as tests/e2e/support/ext.ts setSettings).
-    const patch = {
+    // Short settings, as tests/e2e/support/ext.ts setSettings writes them: the seconds-long
+    // timing through the developer switch, the rest as settings in both areas.
+    const { settings, devTiming } = splitTestSettings({}, {}, {
       micro: { enabled: true, everySec: BREAK_EVERY_SEC, lengthSec: BREAK_LEN_SEC },
       stretch: { enabled: true, everySec: 3600, lengthSec: 120 },
-    };
+    });
     await cdp.evaluate(
       obs.sessionId,
       `(async () => {
-        const cur = (await chrome.storage.local.get('settings')).settings ?? {};
-        const next = { settings: { ...${JSON.stringify(DEFAULT_SETTINGS)}, ...cur, ...${JSON.stringify(patch)} } };
-        await chrome.storage.local.set(next);
-        await chrome.storage.sync.set(next);
+        await chrome.storage.local.set({ devTiming: ${JSON.stringify(devTiming)} });
+        await chrome.storage.local.set({ settings: ${JSON.stringify(settings)} });
+        await chrome.storage.sync.set({ settings: ${JSON.stringify(settings)} });
       })()`,
     );
     await sleep(1000); // let the worker handle the change before counting starts

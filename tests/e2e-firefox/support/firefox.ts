@@ -12,7 +12,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/settings';
+import { splitTestSettings } from '../../dev-settings';
 import { readHistoryRows, type HistoryRow } from '../../history-rows';
 
 export const EXTENSION_DIR = path.resolve(process.env.LIMBER_OUT ?? '.output', 'firefox-mv3');
@@ -35,7 +36,7 @@ export const FAST: Partial<Settings> = {
 /** The slice of the WebExtension API the helpers use inside an extension page. */
 interface ExtApi {
   storage: {
-    local: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+    local: { get(k: string | string[] | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
     sync: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
   };
   action: { getBadgeText(d: object): Promise<string> };
@@ -158,17 +159,18 @@ export async function gotoExt(page: Page, pagePath: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // From an extension page (the `control` page), like tests/e2e/support/ext.ts.
 
-/** Writes settings straight to storage (as a test may: seconds-long intervals), over the defaults. */
+/** Writes settings straight to storage over the defaults and FAST (seconds-long timing to the developer switch: tests/dev-settings.ts). */
 export async function setSettings(page: Page, patch: Partial<Settings>): Promise<void> {
+  const current = (await page.evaluate(async () => browser.storage.local.get(['settings', 'devTiming']))) as { settings?: unknown; devTiming?: unknown };
+  const { settings, devTiming } = splitTestSettings(current, FAST, patch);
   await page.evaluate(
-    async (defaults, p) => {
-      const cur = ((await browser.storage.local.get('settings')).settings ?? {}) as object;
-      const next = { settings: { ...defaults, ...cur, ...p } };
-      await browser.storage.local.set(next);
-      await browser.storage.sync.set(next); // settings live in sync, with a local copy
+    async (s, d) => {
+      await browser.storage.local.set({ devTiming: d });
+      await browser.storage.local.set({ settings: s });
+      await browser.storage.sync.set({ settings: s }); // settings live in sync, with a local copy
     },
-    DEFAULT_SETTINGS,
-    { ...FAST, ...patch },
+    settings,
+    devTiming,
   );
 }
 

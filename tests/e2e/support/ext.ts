@@ -3,7 +3,8 @@
  * which hangs while the worker is stopped).
  */
 import type { Page } from '@playwright/test';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/settings';
+import { splitTestSettings } from '../../dev-settings';
 import { readHistoryRows, type HistoryRow } from '../../history-rows';
 import { stopServiceWorkers } from '../../../scripts/chromium-args';
 
@@ -19,7 +20,7 @@ export const FAST: Partial<Settings> = {
 
 declare const chrome: {
   storage: {
-    local: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+    local: { get(k: string | string[] | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
     sync: { get(k: string | null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
   };
   notifications: { getAll(): Promise<Record<string, boolean>> };
@@ -36,17 +37,22 @@ export async function badgeText(page: Page): Promise<string> {
   return page.evaluate(() => chrome.action.getBadgeText({}));
 }
 
-/** Writes settings straight to storage (as a test may: seconds-long intervals), over the defaults. */
+/**
+ * Writes settings straight to storage, over the defaults and FAST: what the form allows to the
+ * settings (both areas, as the extension does), seconds-long timing to the developer switch
+ * (`devTiming`, read by the background only; tests/dev-settings.ts).
+ */
 export async function setSettings(page: Page, patch: Partial<Settings>): Promise<void> {
+  const current = await page.evaluate(async () => chrome.storage.local.get(['settings', 'devTiming']));
+  const { settings, devTiming } = splitTestSettings(current, FAST, patch);
   await page.evaluate(
-    async ({ defaults, p }) => {
-      // Settings live in storage.sync with a local copy: write both, as the extension does.
-      const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as object;
-      const next = { settings: { ...defaults, ...cur, ...p } };
-      await chrome.storage.local.set(next);
-      await chrome.storage.sync.set(next);
+    async ({ settings, devTiming }) => {
+      // The switch first: the settings' change event then finds it in place.
+      await chrome.storage.local.set({ devTiming });
+      await chrome.storage.local.set({ settings });
+      await chrome.storage.sync.set({ settings });
     },
-    { defaults: { ...DEFAULT_SETTINGS, ...FAST }, p: patch },
+    { settings, devTiming },
   );
 }
 

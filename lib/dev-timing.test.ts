@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { devTimingOn, withDevTiming } from './dev-timing';
+import { DEFAULT_SETTINGS, parseSettings } from './settings';
+
+describe('the developer switch', () => {
+  it('lays seconds-long timing over the settings in force, nothing else', () => {
+    const fast = { stretch: { enabled: true, everySec: 5, lengthSec: 2 }, snoozeSec: 3 };
+    const s = withDevTiming({ ...DEFAULT_SETTINGS, strict: true }, fast);
+    expect(s.stretch).toEqual(fast.stretch);
+    expect(s.snoozeSec).toBe(3);
+    expect(s.strict).toBe(true);
+    expect(s.micro).toEqual(DEFAULT_SETTINGS.micro);
+    // What it produces is exactly what stored settings may never hold.
+    expect(parseSettings(s).ok).toBe(false);
+    expect(devTimingOn(fast)).toBe(true);
+  });
+  it('is ignored when absent or malformed (settings stay as they are)', () => {
+    for (const raw of [null, undefined, 42, 'x', { stretch: { enabled: true, everySec: 0, lengthSec: 2 } }, { idleSec: 5 }]) {
+      expect(withDevTiming(DEFAULT_SETTINGS, raw)).toBe(DEFAULT_SETTINGS);
+      expect(devTimingOn(raw)).toBe(false);
+    }
+  });
+  it('drops keys it does not know instead of passing them through', () => {
+    const s = withDevTiming(DEFAULT_SETTINGS, { snoozeSec: 4, strict: true, schedule: null });
+    expect(s.strict).toBe(false);
+    expect(s.schedule).toEqual(DEFAULT_SETTINGS.schedule);
+  });
+});

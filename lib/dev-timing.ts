@@ -1,0 +1,43 @@
+/**
+ * The developer switch: seconds-long timing for the end-to-end tests, the bench and demos.
+ *
+ * Settings (stored, synced, imported) accept only what the options form accepts: a stretch break
+ * at most every 10 minutes, a posture check at most every 5. Tests that must see whole break
+ * cycles in seconds write this object to `storage.local` under `devTiming` instead; only the
+ * background reads it, over the settings in force. It is never exported, never synced, ignored on
+ * import and cleared by a reset. Pure: the storage item lives in lib/storage/dev-timing.ts.
+ */
+import * as v from 'valibot';
+import type { Settings } from './settings';
+
+export const DEV_TIMING_KEY = 'devTiming' as const;
+
+const Seconds = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const Rule = v.object({ enabled: v.boolean(), everySec: Seconds(1, 24 * 3600), lengthSec: Seconds(1, 3600) });
+
+/** Any subset of the timing fields, each as loose as a test needs (1 s and up; idle >= 15 s as the API requires). */
+export const DevTimingSchema = v.partial(
+  v.object({
+    micro: Rule,
+    stretch: Rule,
+    snoozeSec: Seconds(1, 3600),
+    remindAfterSec: Seconds(0, 3600),
+    idleSec: Seconds(15, 3600),
+  }),
+);
+export type DevTiming = v.InferOutput<typeof DevTimingSchema>;
+
+/** The timing fields the switch may override. */
+export const DEV_TIMING_FIELDS = ['micro', 'stretch', 'snoozeSec', 'remindAfterSec', 'idleSec'] as const;
+
+/** The settings the background runs on: `settings` with a valid switch's fields over them. A malformed switch is ignored. */
+export function withDevTiming(settings: Settings, raw: unknown): Settings {
+  if (raw === null || raw === undefined) return settings;
+  const r = v.safeParse(DevTimingSchema, raw);
+  return r.success ? { ...settings, ...r.output } : settings;
+}
+
+/** Whether a valid switch is set (the background then allows sub-second alarm delays). */
+export function devTimingOn(raw: unknown): boolean {
+  return raw !== null && raw !== undefined && v.safeParse(DevTimingSchema, raw).success;
+}
