@@ -11,9 +11,9 @@ function mk(id: string, over: Partial<Routine> = {}): Routine {
     position: 'seated',
     equipment: ['none'],
     durationSec: 120,
-    steps: [{ seconds: 120 }],
+    steps: [{ seconds: 120, actionSec: 110 }],
     cautions: [],
-    sources: ['003_c6dbf771cae5e23a.txt'],
+    sources: ['article-lasting-relief'],
     illustration: `${id}.svg`,
     ...over,
   };

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTINES } from './routines';
+import { SOURCE_NOTES } from './source-notes';
+import { SOURCES, sourceLabel } from './sources';
 import { formatDuration, messageText, ROUTINE_LIST_PATH, routineListMarkdown, type MessageFile } from './routine-list';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +29,23 @@ describe('docs/ROUTINES.md', () => {
   it('takes titles from the English messages and refuses a missing one', () => {
     expect(routineListMarkdown(ROUTINES, english)).toContain(`| ${english.r_knee_to_chest_title!.message} | \`knee-to-chest\` |`);
     expect(() => messageText({}, 'r_knee_to_chest_title')).toThrow(/r_knee_to_chest_title/);
+  });
+
+  it('shows every source by title and publisher, with its link when it has one, and never a file name', () => {
+    const md = routineListMarkdown(ROUTINES, english);
+    for (const r of ROUTINES) {
+      const section = md.slice(md.indexOf(`(\`${r.id}\`)\n`));
+      const lines = section.split('\n').slice(2, 2 + r.sources.length);
+      for (const [i, id] of r.sources.entries()) {
+        const src = SOURCES[id];
+        const line = lines[i] ?? '';
+        expect(line, `${r.id} / ${id}`).toContain(sourceLabel(src));
+        if (src.publisher) expect(line, `${r.id} / ${id}`).toContain(src.publisher);
+        if (src.url) expect(line, `${r.id} / ${id}`).toContain(`](${src.url})`);
+        expect(line, `${r.id} / ${id}`).toContain(SOURCE_NOTES[r.id]![id]!);
+      }
+    }
+    expect(md).not.toMatch(/\d{3}_[0-9a-f]{16}|\.txt\b|\.\.\/shared/);
   });
 
   it('formats durations', () => {

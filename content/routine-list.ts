@@ -4,8 +4,10 @@
  * content/routines.ts and public/_locales/en/messages.json; content/routine-list.test.ts fails
  * when the committed file no longer matches them.
  */
-import { titleKey } from './keys';
-import { ROUTINE_KINDS, SOURCE_FILES, type Routine, type RoutineKind, type SourceFile } from './types';
+import { cautionKey, titleKey } from './keys';
+import { CAUTION_SOURCES, SOURCE_NOTES } from './source-notes';
+import { SOURCE_IDS, SOURCES, sourceLabel, type SourceId } from './sources';
+import { CAUTIONS, ROUTINE_KINDS, type Routine, type RoutineKind } from './types';
 
 /** A message catalogue as stored in public/_locales/<lang>/messages.json. */
 export type MessageFile = Record<string, { message: string; description?: string }>;
@@ -34,18 +36,6 @@ const KIND_NOTE: Record<RoutineKind, string> = {
   eyes: 'Fill posture checks (micro breaks).',
 };
 
-/** Short titles of the articles in ../shared/sources/ (see its README.md). */
-export const SOURCE_TITLES: Record<SourceFile, string> = {
-  '000_17127256b9a5dc16.txt': 'Relieve Tension and Pain in the Muscles With Back Pain and Massage Therapy',
-  '001_2f0860d736cc2a50.txt': 'Massage Therapy For Back Pain',
-  '002_61c43f22783eb111.txt': '(untitled) massage therapy for back pain',
-  '003_c6dbf771cae5e23a.txt': 'Back Pain Massage Treatment for Lasting Relief',
-  '004_7c94fdeeb76c4d01.txt': 'Massage Therapy For Back Pain',
-};
-
-/** From docs/ to the shared sources folder beside the repository. */
-const SOURCES_LINK = '../../shared/sources/';
-
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -57,7 +47,12 @@ export function formatDuration(sec: number): string {
   return s === 0 ? `${m} min` : `${m} min ${s} s`;
 }
 
-const sourceRef = (f: SourceFile) => `[${f.slice(0, 3)}](${SOURCES_LINK}${f})`;
+/** A source as Markdown: its title (linked when it has a public URL) and publisher. */
+function sourceRef(id: SourceId): string {
+  const src = SOURCES[id];
+  const title = src.url ? `[${cell(sourceLabel(src))}](${src.url})` : `*${cell(sourceLabel(src))}*`;
+  return src.publisher ? `${title}, ${cell(src.publisher)}` : title;
+}
 
 function table(routines: readonly Routine[], messages: MessageFile): string[] {
   const rows = [
@@ -73,7 +68,7 @@ function table(routines: readonly Routine[], messages: MessageFile): string[] {
         r.areas.join(', '),
         r.position,
         r.equipment.join(', '),
-        r.sources.map(sourceRef).join(', '),
+        r.sources.map((id) => `\`${id}\``).join(', '),
       ].join(' | ')} |`,
     );
   }
@@ -88,10 +83,12 @@ export function routineListMarkdown(catalogue: readonly Routine[], messages: Mes
     '     `npx tsx scripts/routine-list.ts`. Do not edit by hand: content/routine-list.test.ts fails',
     '     when this file and the catalogue disagree. -->',
     '',
-    `Limber's routine library: ${catalogue.length} routines. Each one names the articles it draws from`,
-    '(in `../shared/sources/`). Their timing is in `content/routines.ts`; their words (titles, summaries,',
-    'steps, cautions) are in the message catalogues, `public/_locales/<lang>/messages.json` (`r_<id>_*`',
-    'and `caution_*`), in English and German. These are general wellness tips, not medical advice.',
+    `Limber's routine library: ${catalogue.length} routines. Each one cites the sources that contain its`,
+    'technique and its cautions (listed by id in the tables; titles, publishers, links and what each',
+    'routine takes from each source are below). Their timing is in `content/routines.ts`, the sources in',
+    '`content/sources.ts`, the notes in `content/source-notes.ts`; their words (titles, summaries, steps,',
+    'cautions) are in the message catalogues, `public/_locales/<lang>/messages.json` (`r_<id>_*` and',
+    '`caution_*`), in English and German. These are general wellness tips, not medical advice.',
     '',
   ];
   for (const kind of ROUTINE_KINDS) {
@@ -99,8 +96,30 @@ export function routineListMarkdown(catalogue: readonly Routine[], messages: Mes
     if (of.length === 0) continue;
     out.push(`## ${KIND_HEADING[kind]} (${of.length})`, '', KIND_NOTE[kind], '', ...table(of, messages), '');
   }
-  out.push('## Sources', '', '| id | Article |', '|---|---|');
-  for (const f of SOURCE_FILES) out.push(`| ${sourceRef(f)} | ${cell(SOURCE_TITLES[f])} |`);
+  out.push('## What each routine takes from its sources', '');
+  for (const r of catalogue) {
+    out.push(`### ${cell(messageText(messages, titleKey(r)))} (\`${r.id}\`)`, '');
+    for (const id of r.sources) out.push(`- ${sourceRef(id)}: ${cell(SOURCE_NOTES[r.id]?.[id] ?? '')}`);
+    out.push('');
+  }
+  out.push('## Safety notes and their sources', '', '| Caution | Text (English) | Sources |', '|---|---|---|');
+  for (const c of CAUTIONS) {
+    out.push(`| \`${c}\` | ${cell(messageText(messages, cautionKey(c)))} | ${CAUTION_SOURCES[c].map((id) => `\`${id}\``).join(', ')} |`);
+  }
+  out.push(
+    '',
+    '## Sources',
+    '',
+    'The five articles the library started from were read as offline copies and are cited by title (and',
+    'publisher where the article names one), without a link. The other sources are public pages.',
+    '',
+    '| id | Source | Link |',
+    '|---|---|---|',
+  );
+  for (const id of SOURCE_IDS) {
+    const src = SOURCES[id];
+    out.push(`| \`${id}\` | ${sourceRef(id)} | ${src.url ? `<${src.url}>` : 'offline copy, cited by title'} |`);
+  }
   out.push('');
   return out.join('\n');
 }

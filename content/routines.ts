@@ -4,51 +4,26 @@
  * This file is data only. The words (titles, summaries, step texts, cautions) are in the message
  * catalogues, public/_locales/<lang>/messages.json, under r_<id>_title, r_<id>_summary,
  * r_<id>_step1..N (the id with "-" as "_") and caution_<name>; read them through content/text.ts.
- * Step n of a routine here is r_<id>_step<n> there, and its `seconds` are how long it is shown.
+ * Step n of a routine here is r_<id>_step<n> there.
  *
- * Every step, caution and safety note is drawn from the articles in ../shared/sources/ (each
- * routine lists the ones it uses; each caution below quotes its source). These are general
- * wellness tips, not medical advice.
+ * Each routine cites, by id, the sources in content/sources.ts that contain its technique and its
+ * cautions; content/source-notes.ts says what it takes from each one (docs/ROUTINES.md shows both).
+ * These are general wellness tips, not medical advice.
+ *
+ * Timing: a step's `seconds` leave room to read its text (content/catalogue.test.ts: about 3.5
+ * words/s in English, 3 in German) plus `actionSec` to do it; `breaths` counts the in- and
+ * out-breaths it asks for (4 s each at least); `cue` marks steps with the eyes closed or away from
+ * the screen, which the player ends with a visual cue.
  *
  * Ids are stable forever (settings and history keep them): reword text freely, never ids.
  * `durationSec` is the sum of the steps' seconds; content/catalogue.test.ts checks the whole
- * catalogue (durations, keys in every locale, reading speed, coverage of areas / equipment /
- * positions, sources, illustrations).
+ * catalogue (durations, keys in every locale, reading and doing time, coverage of areas /
+ * equipment / positions, citations, cautions, illustrations).
  */
-import type { Caution, Routine, RoutineStep, SourceFile } from './types';
+import type { Routine, RoutineStep } from './types';
 
-// The articles, by what they are used for here (see ../shared/sources/README.md).
-/** Relieve Tension and Pain in the Muscles: foam rollers / massage balls, gentle stretches, risks. */
-const TENSION: SourceFile = '000_17127256b9a5dc16.txt';
-/** Massage Therapy For Back Pain: upper/lower back strain, posture, neck pain, gentle pressure. */
-const STRAIN: SourceFile = '001_2f0860d736cc2a50.txt';
-/** Massage therapy for back pain: gentle slow strokes, kneading and stretching, soreness. */
-const ADAPTIVE: SourceFile = '002_61c43f22783eb111.txt';
-/** Back Pain Massage Treatment: self-massage steps, stretches, desk posture, hydration, red flags. */
-const GUIDE: SourceFile = '003_c6dbf771cae5e23a.txt';
-/** Massage Therapy For Back Pain: kneading and effleurage, range of motion, stress. */
-const KNEADING: SourceFile = '004_7c94fdeeb76c4d01.txt';
-
-// Safety notes, worded from the sources' own cautions (text: caution_<name> in the catalogues).
-/** 003: "avoiding direct pressure on the spine or injured areas". */
-const NO_SPINE: Caution = 'noSpine';
-/** 003: "stopping if you feel sharp pain". */
-const SHARP_PAIN: Caution = 'sharpPain';
-/** 002: soreness "should subside within a day or two"; 000: temporary soreness or bruising. */
-const SORENESS: Caution = 'soreness';
-/** 000: "listen to your body and not push yourself too hard during these stretches". */
-const GENTLE: Caution = 'gentle';
-/** 003: numbness, tingling, severe pain, pain after an accident: see a professional. */
-const SEE_PRO: Caution = 'seePro';
-/** 003: "Always consult your healthcare provider if you are unsure." */
-const IF_UNSURE: Caution = 'ifUnsure';
-/** The neck stretches' form of GENTLE (003: "Incorporate gentle stretches"; 000: "not push yourself too hard"). */
-const GENTLE_NECK: Caution = 'gentleNeck';
-/** The back extension's form of GENTLE (003: "Incorporate gentle stretches"). */
-const LEAN_BACK: Caution = 'leanBack';
-
-/** Steps by their seconds: step n's text is r_<id>_step<n>. */
-const timed = (...seconds: number[]): RoutineStep[] => seconds.map((s) => ({ seconds: s }));
+/** A step shown for `seconds`, whose action (once read) takes `actionSec`. */
+const step = (seconds: number, actionSec: number, more: Pick<RoutineStep, 'breaths' | 'cue'> = {}): RoutineStep => ({ seconds, actionSec, ...more });
 
 export const ROUTINES: readonly Routine[] = [
   // -------------------------------------------------------------------------------------------
@@ -59,10 +34,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['lower-back', 'hips'],
     position: 'seated',
     equipment: ['chair'],
-    durationSec: 140,
-    steps: timed(10, 30, 10, 30, 10, 25, 25),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [GUIDE, TENSION],
+    durationSec: 144,
+    steps: [
+      step(10, 4),
+      step(30, 20),
+      step(12, 6, { breaths: 1 }),
+      step(30, 20),
+      step(12, 6, { breaths: 1 }),
+      step(25, 15),
+      step(25, 15),
+    ],
+    cautions: ['gentle', 'sharpPain', 'stableChair'],
+    sources: ['article-lasting-relief', 'article-relieve-tension', 'nhs-tayside-exercises-at-home'],
     illustration: 'knee-to-chest.svg',
   },
   {
@@ -71,10 +54,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['upper-back', 'lower-back'],
     position: 'seated',
     equipment: ['chair'],
-    durationSec: 125,
-    steps: timed(10, 10, 10, 40, 30, 15, 10),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [GUIDE, KNEADING],
+    durationSec: 135,
+    steps: [
+      step(10, 4),
+      step(10, 4, { breaths: 1 }),
+      step(10, 4, { breaths: 1 }),
+      step(40, 32, { breaths: 8 }),
+      step(30, 24),
+      step(15, 8),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['gentle', 'sharpPain', 'stableChair'],
+    sources: ['article-lasting-relief', 'nhs-newcastle-body-check', 'nhs-tayside-exercises-at-home'],
     illustration: 'cat-cow.svg',
   },
   {
@@ -83,10 +74,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['hips', 'lower-back'],
     position: 'standing',
     equipment: ['chair'],
-    durationSec: 125,
-    steps: timed(10, 10, 35, 10, 10, 35, 15),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [GUIDE, TENSION],
+    durationSec: 130,
+    steps: [
+      step(10, 4),
+      step(10, 4),
+      step(35, 25),
+      step(10, 4),
+      step(10, 4),
+      step(35, 25),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['gentle', 'sharpPain', 'stableChair'],
+    sources: ['article-lasting-relief', 'article-relieve-tension', 'nhs-tayside-exercises-at-home'],
     illustration: 'hip-flexor-stretch.svg',
   },
   {
@@ -95,10 +94,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['shoulders', 'upper-back'],
     position: 'standing',
     equipment: ['none'],
-    durationSec: 125,
-    steps: timed(10, 10, 30, 15, 30, 10, 20),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [GUIDE, STRAIN, TENSION],
+    durationSec: 122,
+    steps: [
+      step(10, 4),
+      step(10, 4),
+      step(15, 8),
+      step(15, 6),
+      step(12, 8),
+      step(40, 30),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['gentle', 'sharpPain'],
+    sources: ['wellspan-chest-shoulder-stretch', 'nhs-tayside-exercises-at-home'],
     illustration: 'chest-opener.svg',
   },
   {
@@ -107,10 +114,19 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['neck', 'shoulders'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 130,
-    steps: timed(10, 25, 5, 25, 5, 25, 25, 10),
-    cautions: [GENTLE_NECK, SHARP_PAIN, SEE_PRO],
-    sources: [STRAIN, GUIDE, TENSION],
+    durationSec: 122,
+    steps: [
+      step(10, 4),
+      step(25, 15),
+      step(6, 3),
+      step(25, 15),
+      step(6, 3),
+      step(20, 12),
+      step(20, 12),
+      step(10, 5),
+    ],
+    cautions: ['gentleNeck', 'sharpPain'],
+    sources: ['nhs-newcastle-body-check', 'nhs-cuh-neck-exercises', 'nhs-tayside-exercises-at-home'],
     illustration: 'neck-side-stretch.svg',
   },
   {
@@ -119,10 +135,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['shoulders', 'neck'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 130,
-    steps: timed(10, 30, 30, 15, 15, 20, 10),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [KNEADING, GUIDE],
+    durationSec: 140,
+    steps: [
+      step(10, 4),
+      step(30, 24),
+      step(30, 24),
+      step(15, 8),
+      step(15, 8, { breaths: 1 }),
+      step(20, 14),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['gentle', 'sharpPain'],
+    sources: ['nhs-newcastle-body-check', 'umass-shoulder-shrug', 'nhs-tayside-exercises-at-home'],
     illustration: 'shoulder-rolls.svg',
   },
   {
@@ -132,9 +156,18 @@ export const ROUTINES: readonly Routine[] = [
     position: 'seated',
     equipment: ['chair'],
     durationSec: 130,
-    steps: timed(10, 10, 35, 10, 10, 35, 10, 10),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [GUIDE, KNEADING],
+    steps: [
+      step(10, 4),
+      step(10, 4, { breaths: 1 }),
+      step(30, 20, { breaths: 1 }),
+      step(10, 5),
+      step(10, 4, { breaths: 1 }),
+      step(30, 20, { breaths: 1 }),
+      step(10, 5),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['gentle', 'sharpPain', 'stableChair', 'spineCondition', 'seePro'],
+    sources: ['nhs-newcastle-body-check', 'nhs-tayside-exercises-at-home', 'article-lasting-relief'],
     illustration: 'seated-spinal-twist.svg',
   },
   {
@@ -143,10 +176,19 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['hips', 'lower-back'],
     position: 'seated',
     equipment: ['chair'],
-    durationSec: 130,
-    steps: timed(10, 10, 35, 10, 10, 35, 10, 10),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [GUIDE, TENSION],
+    durationSec: 140,
+    steps: [
+      step(10, 4),
+      step(10, 4),
+      step(35, 25),
+      step(10, 4),
+      step(10, 4),
+      step(35, 25),
+      step(10, 4),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['gentle', 'sharpPain', 'stableChair'],
+    sources: ['hartford-seated-hamstring', 'nhs-tayside-exercises-at-home'],
     illustration: 'hamstring-stretch.svg',
   },
   {
@@ -155,10 +197,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['wrists'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 130,
-    steps: timed(10, 25, 25, 10, 25, 25, 10),
-    cautions: [GENTLE, SHARP_PAIN, SEE_PRO],
-    sources: [TENSION, ADAPTIVE],
+    durationSec: 125,
+    steps: [
+      step(10, 4),
+      step(30, 20),
+      step(15, 8),
+      step(10, 4),
+      step(30, 20),
+      step(15, 8),
+      step(15, 8),
+    ],
+    cautions: ['gentle', 'sharpPain'],
+    sources: ['merck-wrist-extensor-stretch', 'nhs-newcastle-body-check', 'nhs-tayside-exercises-at-home'],
     illustration: 'wrist-forearm-stretch.svg',
   },
   {
@@ -167,10 +217,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['lower-back'],
     position: 'standing',
     equipment: ['none'],
-    durationSec: 125,
-    steps: timed(10, 10, 10, 5, 40, 35, 15),
-    cautions: [LEAN_BACK, SHARP_PAIN],
-    sources: [GUIDE, STRAIN],
+    durationSec: 133,
+    steps: [
+      step(10, 4),
+      step(10, 4),
+      step(15, 10, { breaths: 1 }),
+      step(8, 4),
+      step(40, 32, { breaths: 6 }),
+      step(30, 24),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['leanBack', 'sharpPain', 'spineCondition', 'seePro'],
+    sources: ['nhs-newcastle-body-check', 'article-lasting-relief', 'article-massage-untitled'],
     illustration: 'standing-back-extension.svg',
   },
   {
@@ -179,23 +237,19 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['shoulders', 'upper-back'],
     position: 'wall',
     equipment: ['wall'],
-    durationSec: 125,
-    steps: timed(10, 10, 10, 40, 15, 30, 10),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [STRAIN, KNEADING],
+    durationSec: 129,
+    steps: [
+      step(12, 5),
+      step(10, 4),
+      step(12, 5),
+      step(40, 30),
+      step(15, 8),
+      step(30, 20),
+      step(10, 4),
+    ],
+    cautions: ['gentle', 'sharpPain'],
+    sources: ['wellspan-chest-shoulder-stretch', 'nhs-tayside-exercises-at-home'],
     illustration: 'wall-angels.svg',
-  },
-  {
-    id: 'wall-chest-stretch',
-    kind: 'stretch',
-    areas: ['shoulders', 'upper-back'],
-    position: 'wall',
-    equipment: ['wall'],
-    durationSec: 130,
-    steps: timed(10, 10, 35, 10, 10, 10, 35, 10),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [TENSION, STRAIN],
-    illustration: 'wall-chest-stretch.svg',
   },
   {
     id: 'upper-back-stretch',
@@ -203,10 +257,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['upper-back', 'shoulders'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 125,
-    steps: timed(10, 30, 10, 25, 10, 30, 10),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [TENSION, STRAIN],
+    durationSec: 124,
+    steps: [
+      step(10, 4),
+      step(10, 4),
+      step(30, 22),
+      step(12, 6),
+      step(30, 22),
+      step(12, 6),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['gentle', 'sharpPain'],
+    sources: ['nhs-upper-back-stretch', 'bangor-upper-back-stretch', 'nhs-tayside-exercises-at-home'],
     illustration: 'upper-back-stretch.svg',
   },
   {
@@ -216,9 +278,17 @@ export const ROUTINES: readonly Routine[] = [
     position: 'seated',
     equipment: ['none'],
     durationSec: 125,
-    steps: timed(10, 10, 40, 10, 20, 10, 25),
-    cautions: [GENTLE_NECK, SHARP_PAIN, SEE_PRO],
-    sources: [STRAIN, GUIDE],
+    steps: [
+      step(10, 4),
+      step(15, 8),
+      step(40, 30),
+      step(10, 5),
+      step(15, 10),
+      step(10, 5),
+      step(25, 18),
+    ],
+    cautions: ['gentleNeck', 'sharpPain'],
+    sources: ['sira-exercises-while-sitting', 'nhs-cuh-neck-exercises', 'nhs-tayside-exercises-at-home'],
     illustration: 'chin-tucks.svg',
   },
   {
@@ -227,10 +297,20 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['lower-back', 'upper-back'],
     position: 'standing',
     equipment: ['none'],
-    durationSec: 130,
-    steps: timed(10, 5, 25, 10, 5, 25, 10, 30, 10),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [TENSION, GUIDE],
+    durationSec: 145,
+    steps: [
+      step(10, 4),
+      step(25, 15),
+      step(10, 5),
+      step(25, 15),
+      step(10, 5),
+      step(15, 8),
+      step(15, 8),
+      step(25, 18, { breaths: 2 }),
+      step(10, 4),
+    ],
+    cautions: ['gentle', 'sharpPain'],
+    sources: ['nhs-cuh-general-exercises', 'nhs-tayside-exercises-at-home'],
     illustration: 'standing-side-bend.svg',
   },
   {
@@ -240,12 +320,20 @@ export const ROUTINES: readonly Routine[] = [
     position: 'seated',
     equipment: ['chair'],
     durationSec: 130,
-    steps: timed(10, 10, 35, 10, 10, 35, 10, 10),
-    cautions: [GENTLE, SHARP_PAIN],
-    sources: [GUIDE, TENSION],
+    steps: [
+      step(10, 4),
+      step(10, 5),
+      step(30, 20),
+      step(10, 5),
+      step(10, 5),
+      step(30, 20),
+      step(10, 5),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['gentle', 'sharpPain', 'stableChair'],
+    sources: ['eskenazi-piriformis-stretch', 'nhs-tayside-exercises-at-home'],
     illustration: 'seated-figure-four.svg',
   },
-
   // -------------------------------------------------------------------------------------------
   // Self-massage
   {
@@ -254,10 +342,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['lower-back'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 160,
-    steps: timed(15, 15, 40, 10, 30, 40, 10),
-    cautions: [NO_SPINE, SHARP_PAIN, SORENESS],
-    sources: [GUIDE, TENSION, ADAPTIVE],
+    durationSec: 162,
+    steps: [
+      step(15, 8),
+      step(15, 8),
+      step(40, 32),
+      step(10, 5),
+      step(30, 24),
+      step(40, 32),
+      step(12, 6, { breaths: 1 }),
+    ],
+    cautions: ['noSpine', 'sharpPain', 'soreness', 'spineCondition', 'seePro'],
+    sources: ['article-lasting-relief', 'article-massage-untitled', 'article-relieve-tension'],
     illustration: 'hand-massage-sore-spots.svg',
   },
   {
@@ -267,21 +363,39 @@ export const ROUTINES: readonly Routine[] = [
     position: 'wall',
     equipment: ['tennis-ball', 'wall'],
     durationSec: 170,
-    steps: timed(15, 15, 40, 20, 10, 40, 20, 10),
-    cautions: [NO_SPINE, SHARP_PAIN, SORENESS],
-    sources: [GUIDE, TENSION, STRAIN],
+    steps: [
+      step(15, 8),
+      step(15, 8),
+      step(40, 32),
+      step(20, 14, { breaths: 1 }),
+      step(10, 5),
+      step(40, 32),
+      step(20, 14, { breaths: 1 }),
+      step(10, 5),
+    ],
+    cautions: ['noSpine', 'sharpPain', 'soreness', 'spineCondition', 'seePro'],
+    sources: ['article-lasting-relief', 'article-relieve-tension', 'article-massage-untitled'],
     illustration: 'tennis-ball-wall-upper-back.svg',
   },
   {
     id: 'foam-roller-wall-back',
     kind: 'self-massage',
-    areas: ['upper-back', 'lower-back'],
+    areas: ['upper-back', 'shoulders'],
     position: 'wall',
     equipment: ['foam-roller', 'wall'],
-    durationSec: 170,
-    steps: timed(15, 15, 40, 20, 10, 40, 20, 10),
-    cautions: [NO_SPINE, SHARP_PAIN, SORENESS],
-    sources: [GUIDE, TENSION],
+    durationSec: 172,
+    steps: [
+      step(15, 8),
+      step(15, 8),
+      step(40, 32),
+      step(20, 14, { breaths: 1 }),
+      step(12, 6),
+      step(40, 32),
+      step(20, 14, { breaths: 1 }),
+      step(10, 5),
+    ],
+    cautions: ['noSpine', 'sharpPain', 'soreness', 'spineCondition', 'seePro'],
+    sources: ['article-lasting-relief', 'article-relieve-tension', 'article-massage-untitled'],
     illustration: 'foam-roller-wall-back.svg',
   },
   {
@@ -291,9 +405,19 @@ export const ROUTINES: readonly Routine[] = [
     position: 'seated',
     equipment: ['none'],
     durationSec: 160,
-    steps: timed(10, 30, 20, 15, 10, 30, 20, 15, 10),
-    cautions: [NO_SPINE, SHARP_PAIN, SEE_PRO],
-    sources: [KNEADING, ADAPTIVE, STRAIN],
+    steps: [
+      step(10, 5),
+      step(30, 24),
+      step(20, 14),
+      step(15, 10),
+      step(10, 5),
+      step(30, 24),
+      step(20, 14),
+      step(15, 10),
+      step(10, 5),
+    ],
+    cautions: ['noSpine', 'sharpPain', 'soreness', 'seePro'],
+    sources: ['article-massage-kneading', 'article-massage-untitled', 'article-lasting-relief'],
     illustration: 'neck-shoulder-kneading.svg',
   },
   {
@@ -302,10 +426,18 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['lower-back'],
     position: 'seated',
     equipment: ['massage-ball', 'chair'],
-    durationSec: 145,
-    steps: timed(15, 10, 20, 40, 10, 40, 10),
-    cautions: [NO_SPINE, SHARP_PAIN, SORENESS],
-    sources: [TENSION, GUIDE],
+    durationSec: 157,
+    steps: [
+      step(15, 8),
+      step(10, 5),
+      step(20, 14),
+      step(40, 32),
+      step(10, 5),
+      step(40, 32),
+      step(22, 16, { breaths: 4 }),
+    ],
+    cautions: ['noSpine', 'sharpPain', 'soreness', 'spineCondition', 'seePro', 'stableChair'],
+    sources: ['article-relieve-tension', 'article-lasting-relief', 'article-massage-untitled', 'nhs-tayside-exercises-at-home'],
     illustration: 'massage-ball-lower-back.svg',
   },
   {
@@ -314,10 +446,20 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['wrists'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 180,
-    steps: timed(10, 30, 25, 20, 10, 30, 25, 20, 10),
-    cautions: [NO_SPINE, SHARP_PAIN, SEE_PRO],
-    sources: [KNEADING, ADAPTIVE, GUIDE],
+    durationSec: 182,
+    steps: [
+      step(10, 5),
+      step(30, 24),
+      step(25, 18),
+      step(20, 14),
+      step(10, 5),
+      step(30, 24),
+      step(25, 18),
+      step(20, 14),
+      step(12, 6),
+    ],
+    cautions: ['noSpine', 'sharpPain', 'soreness', 'seePro'],
+    sources: ['amta-hand-wrist-self-care', 'article-massage-kneading', 'article-lasting-relief', 'article-relieve-tension'],
     illustration: 'forearm-wrist-massage.svg',
   },
   {
@@ -327,24 +469,36 @@ export const ROUTINES: readonly Routine[] = [
     position: 'wall',
     equipment: ['massage-ball', 'wall'],
     durationSec: 170,
-    steps: timed(15, 15, 40, 20, 10, 40, 20, 10),
-    cautions: [NO_SPINE, SHARP_PAIN, SORENESS],
-    sources: [TENSION, GUIDE],
+    steps: [
+      step(15, 8),
+      step(15, 8),
+      step(40, 32),
+      step(20, 14, { breaths: 1 }),
+      step(10, 5),
+      step(40, 32),
+      step(20, 14, { breaths: 1 }),
+      step(10, 5),
+    ],
+    cautions: ['noSpine', 'sharpPain', 'soreness', 'spineCondition', 'seePro'],
+    sources: ['article-relieve-tension', 'article-lasting-relief', 'article-massage-untitled'],
     illustration: 'massage-ball-hips-wall.svg',
   },
-
   // -------------------------------------------------------------------------------------------
-  // Micro checks (posture and eyes), 20-30 seconds
+  // Micro checks (posture, breathing and eyes), 20-45 seconds
   {
     id: 'posture-reset',
     kind: 'posture',
     areas: ['lower-back', 'upper-back', 'neck'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 25,
-    steps: timed(8, 8, 9),
-    cautions: [SHARP_PAIN],
-    sources: [GUIDE, STRAIN],
+    durationSec: 30,
+    steps: [
+      step(8, 4),
+      step(8, 4),
+      step(14, 10),
+    ],
+    cautions: ['sharpPain'],
+    sources: ['sira-exercises-while-sitting', 'article-lasting-relief', 'article-massage-strain-posture'],
     illustration: 'posture-reset.svg',
   },
   {
@@ -353,10 +507,13 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['eyes'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 25,
-    steps: timed(20, 5),
-    cautions: [IF_UNSURE],
-    sources: [GUIDE],
+    durationSec: 34,
+    steps: [
+      step(26, 20, { cue: 'look-away' }),
+      step(8, 4),
+    ],
+    cautions: ['eyeDoctor'],
+    sources: ['aao-home-office-eyes', 'hse-vdu-breaks'],
     illustration: 'eye-rest-20-20-20.svg',
   },
   {
@@ -365,10 +522,15 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['shoulders', 'upper-back'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 25,
-    steps: timed(5, 10, 10),
-    cautions: [GENTLE],
-    sources: [GUIDE, KNEADING],
+    durationSec: 42,
+    steps: [
+      step(6, 2),
+      step(8, 4, { breaths: 1 }),
+      step(8, 4, { breaths: 1 }),
+      step(20, 16, { breaths: 4 }),
+    ],
+    cautions: ['dizzy'],
+    sources: ['nhs-camhs-lincs-relaxation', 'nhs-tayside-exercises-at-home'],
     illustration: 'breathing-reset.svg',
   },
   {
@@ -377,10 +539,14 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['lower-back', 'hips'],
     position: 'standing',
     equipment: ['none'],
-    durationSec: 30,
-    steps: timed(5, 15, 10),
-    cautions: [SHARP_PAIN],
-    sources: [GUIDE],
+    durationSec: 36,
+    steps: [
+      step(6, 3),
+      step(20, 16),
+      step(10, 6),
+    ],
+    cautions: ['sharpPain'],
+    sources: ['nhs-newcastle-body-check', 'hse-vdu-breaks', 'article-lasting-relief'],
     illustration: 'stand-up-break.svg',
   },
   {
@@ -389,10 +555,15 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['shoulders', 'neck'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 27,
-    steps: timed(8, 6, 8, 5),
-    cautions: [SHARP_PAIN],
-    sources: [KNEADING, GUIDE],
+    durationSec: 35,
+    steps: [
+      step(7, 3),
+      step(10, 6, { breaths: 1 }),
+      step(10, 6, { breaths: 1 }),
+      step(8, 4),
+    ],
+    cautions: ['sharpPain'],
+    sources: ['umass-shoulder-shrug', 'sira-exercises-while-sitting', 'nhs-tayside-exercises-at-home'],
     illustration: 'shoulder-drop.svg',
   },
   {
@@ -402,9 +573,13 @@ export const ROUTINES: readonly Routine[] = [
     position: 'seated',
     equipment: ['none'],
     durationSec: 30,
-    steps: timed(10, 10, 10),
-    cautions: [IF_UNSURE],
-    sources: [GUIDE],
+    steps: [
+      step(10, 5),
+      step(10, 5),
+      step(10, 5),
+    ],
+    cautions: ['eyeDoctor'],
+    sources: ['aao-home-office-eyes', 'article-lasting-relief'],
     illustration: 'screen-distance-check.svg',
   },
   {
@@ -413,10 +588,15 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['wrists'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 25,
-    steps: timed(5, 10, 10),
-    cautions: [SHARP_PAIN, SEE_PRO],
-    sources: [TENSION, ADAPTIVE],
+    durationSec: 40,
+    steps: [
+      step(6, 3),
+      step(12, 8),
+      step(12, 8),
+      step(10, 6),
+    ],
+    cautions: ['sharpPain'],
+    sources: ['nhs-newcastle-body-check', 'hse-vdu-breaks', 'nhs-tayside-exercises-at-home'],
     illustration: 'wrist-shake-out.svg',
   },
   {
@@ -425,10 +605,15 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['eyes'],
     position: 'seated',
     equipment: ['none'],
-    durationSec: 25,
-    steps: timed(10, 10, 5),
-    cautions: [IF_UNSURE],
-    sources: [GUIDE],
+    durationSec: 45,
+    steps: [
+      step(14, 10, { cue: 'eyes-closed' }),
+      step(14, 10),
+      step(12, 8, { cue: 'look-away' }),
+      step(5, 2),
+    ],
+    cautions: ['eyeDoctor'],
+    sources: ['aao-home-office-eyes', 'hse-vdu-breaks'],
     illustration: 'blink-break.svg',
   },
   {
@@ -437,10 +622,14 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['shoulders', 'lower-back'],
     position: 'standing',
     equipment: ['none'],
-    durationSec: 26,
-    steps: timed(8, 10, 8),
-    cautions: [SHARP_PAIN],
-    sources: [GUIDE],
+    durationSec: 30,
+    steps: [
+      step(8, 4),
+      step(12, 8),
+      step(10, 5),
+    ],
+    cautions: ['sharpPain'],
+    sources: ['article-lasting-relief', 'nhs-newcastle-body-check'],
     illustration: 'hydration-sip.svg',
   },
   {
@@ -449,10 +638,14 @@ export const ROUTINES: readonly Routine[] = [
     areas: ['upper-back', 'neck'],
     position: 'wall',
     equipment: ['wall'],
-    durationSec: 26,
-    steps: timed(8, 10, 8),
-    cautions: [SHARP_PAIN],
-    sources: [STRAIN, GUIDE],
+    durationSec: 31,
+    steps: [
+      step(9, 4),
+      step(12, 8),
+      step(10, 6),
+    ],
+    cautions: ['sharpPain'],
+    sources: ['wellspan-chest-shoulder-stretch', 'sira-exercises-while-sitting', 'nhs-tayside-exercises-at-home'],
     illustration: 'wall-posture-check.svg',
   },
 ];

@@ -3,6 +3,7 @@
  * reword a title freely, never an id. Routines are data only: their words are in the message
  * catalogues (see content/text.ts).
  */
+import type { SourceId } from './sources';
 
 export const ROUTINE_KINDS = ['stretch', 'self-massage', 'posture', 'eyes'] as const;
 export type RoutineKind = (typeof ROUTINE_KINDS)[number];
@@ -16,29 +17,48 @@ export type Position = (typeof POSITIONS)[number];
 export const EQUIPMENT = ['none', 'chair', 'wall', 'tennis-ball', 'massage-ball', 'foam-roller'] as const;
 export type Equipment = (typeof EQUIPMENT)[number];
 
-/** File names in ../shared/sources/ (the articles the routine draws from). */
-export const SOURCE_FILES = [
-  '000_17127256b9a5dc16.txt',
-  '001_2f0860d736cc2a50.txt',
-  '002_61c43f22783eb111.txt',
-  '003_c6dbf771cae5e23a.txt',
-  '004_7c94fdeeb76c4d01.txt',
-] as const;
-export type SourceFile = (typeof SOURCE_FILES)[number];
-
 /**
  * The shared safety notes. Their text is caution_<name> in public/_locales/<lang>/messages.json
- * (content/text.ts); content/routines.ts names each one's source.
+ * (content/text.ts); content/source-notes.ts names the sources each one comes from, and a routine
+ * that shows a caution cites at least one of them.
  */
-export const CAUTIONS = ['noSpine', 'sharpPain', 'soreness', 'gentle', 'seePro', 'ifUnsure', 'gentleNeck', 'leanBack'] as const;
+export const CAUTIONS = [
+  'noSpine',
+  'sharpPain',
+  'soreness',
+  'gentle',
+  'seePro',
+  'gentleNeck',
+  'leanBack',
+  'stableChair',
+  'spineCondition',
+  'eyeDoctor',
+  'dizzy',
+] as const;
 export type Caution = (typeof CAUTIONS)[number];
 
 /**
- * One timed step. Its text (a short imperative sentence a person can read and do in `seconds`) is
- * r_<id>_step<n> in the message catalogues, n counting from 1 (content/text.ts: stepText).
+ * What a step asks of the eyes, so the player can bring the person back when it ends (a visual cue
+ * that works with sound off): 'eyes-closed' (eyes shut) or 'look-away' (gaze off the screen).
+ */
+export const STEP_CUES = ['eyes-closed', 'look-away'] as const;
+export type StepCue = (typeof STEP_CUES)[number];
+
+/**
+ * One timed step. Its text (a short imperative sentence) is r_<id>_step<n> in the message
+ * catalogues, n counting from 1 (content/text.ts: stepText). The step must leave time to read the
+ * text AND to do what it asks: content/catalogue.test.ts checks words / reading speed + actionSec
+ * <= seconds in every language.
  */
 export interface RoutineStep {
+  /** How long the step is on screen. */
   seconds: number;
+  /** How long the action itself takes once read (a hold, the breaths, the gaze, the rolling). */
+  actionSec: number;
+  /** In- and out-breaths the step asks for, each counted once (a full breath is 2); each needs 4 s of actionSec. */
+  breaths?: number;
+  /** Set when the eyes are closed or away from the screen during the step. */
+  cue?: StepCue;
 }
 
 export interface Routine {
@@ -54,9 +74,10 @@ export interface Routine {
   /** Sum of the steps' seconds. */
   durationSec: number;
   steps: readonly RoutineStep[];
-  /** Safety notes shown with the routine (from the sources). */
+  /** Safety notes shown with the routine, as many as apply (each from a source the routine cites). */
   cautions: readonly Caution[];
-  sources: readonly SourceFile[];
+  /** Ids in content/sources.ts of the sources that contain the routine's technique and cautions. */
+  sources: readonly SourceId[];
   /** File name of the illustration in public/routines/ (SVG). */
   illustration: string;
 }
