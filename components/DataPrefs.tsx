@@ -1,36 +1,36 @@
 /**
  * Options: "Your data". Export the history as CSV or everything as JSON (a Blob saved through
- * <a download>), import a JSON backup (checked whole by the background; refused files change
- * nothing), and reset with a confirmation. Only the background writes: this component sends
- * 'data/export', 'data/import' and 'data/reset' and shows what comes back.
+ * <a download>), import a JSON backup, and reset with a confirmation. An import is checked here
+ * first (lib/backup.ts, the same check the background repeats): a refused file says why and
+ * changes nothing; a good one shows what it holds and what would be lost, and only "Replace my
+ * data" sends it. Only the background writes: this component sends 'data/export', 'data/import'
+ * and 'data/reset' and shows what comes back.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '../lib/i18n';
+import { t } from '../lib/i18n';
 import { ask, RequestError } from '../lib/messages';
 import { MAX_IMPORT_BYTES } from '../lib/limits';
-import type { ImportResult } from '../lib/data';
+import { lostBreaks, parseBackup, summarizeBackup, type BackupSummary } from '../lib/backup';
+import type { StoredBreak } from '../lib/storage/history';
+import { ROUTINES } from '../content/routines';
+import { importMessage, notes, problemText, summaryText, type Note } from './import-text';
 import { send } from './hooks/use-status';
 import './data-prefs.css';
 
+export { importMessage };
+
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
-const PROBLEM: Record<Exclude<ImportResult, { imported: true }>['problem'], MessageKey> = {
-  tooLarge: 'importTooLarge',
-  notJson: 'importNotJson',
-  hostile: 'importHostile',
-  notBackup: 'importNotBackup',
-  wrongVersion: 'importWrongVersion',
-  invalid: 'importInvalid',
-  historyOff: 'importHistoryOff',
-  writeFailed: 'importWriteFailed',
-};
-
-/** The message for an import result. */
-export function importMessage(r: ImportResult): string {
-  if (r.imported) return t('importDone', r.breaks);
-  return r.problem === 'invalid' ? t('importInvalid', r.detail ?? '') : t(PROBLEM[r.problem]);
+/** A checked file waiting for "Replace my data" or "Cancel". */
+interface Pending {
+  text: string;
+  summary: BackupSummary;
+  notes: Note[];
 }
+
+const KNOWN_ROUTINES = new Set(ROUTINES.map((r) => r.id));
+const knownRoutine = (id: string) => KNOWN_ROUTINES.has(id);
 
 function saveFile(filename: string, mime: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
@@ -47,26 +47,32 @@ function saveFile(filename: string, mime: string, text: string): void {
 
 export function DataPrefs() {
   const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'import' | 'read' | 'other' | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  // The safe choice has the focus when the confirmation opens.
+  const importCancelRef = useRef<HTMLButtonElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  // The safe choice has the focus when a confirmation opens.
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (pending) importCancelRef.current?.focus();
+  }, [pending]);
 
-  const run = async (fn: () => Promise<Message>) => {
-    setBusy(true);
+  const run = async (kind: 'import' | 'read' | 'other', fn: () => Promise<Message>) => {
+    setBusy(kind);
     setMessage(null);
     try {
       setMessage(await fn());
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
   const exportAs = (format: 'json' | 'csv') =>
-    run(async () => {
+    run('other', async () => {
       try {
         const f = await ask(send, { type: 'data/export', format });
         saveFile(f.filename, f.mime, f.text);
@@ -76,10 +82,12 @@ export function DataPrefs() {
       }
     });
 
-  const importFile = (input: HTMLInputElement) =>
-    run(async () => {
+  /** Checks the chosen file and shows what it holds; nothing is sent yet. */
+  const chooseFile = (input: HTMLInputElement) =>
+    run('read', async () => {
       const file = input.files?.[0];
       input.value = '';
+      setPending(null);
       if (!file) return null;
       if (file.size > MAX_IMPORT_BYTES) return { kind: 'error', text: t('importTooLarge') };
       let text: string;
@@ -88,8 +96,37 @@ export function DataPrefs() {
       } catch {
         return { kind: 'error', text: t('importReadFailed') };
       }
+      const parsed = parseBackup(text, Date.now());
+      if (!parsed.ok) return { kind: 'error', text: problemText(parsed.problem) };
+      // What the current history would lose: read through the export the page already has.
+      let lost: { newer: number; other: number } | null = null;
       try {
-        const r = await ask(send, { type: 'data/import', text });
+        const current = await ask(send, { type: 'data/export', format: 'json' });
+        if (current.historyOff) return { kind: 'error', text: t('importHistoryOff') };
+        lost = lostBreaks((JSON.parse(current.text) as { history: StoredBreak[] }).history, parsed.value);
+      } catch {
+        lost = null; // the preview says nothing about losses it could not count
+      }
+      const summary = summarizeBackup(parsed.value, knownRoutine);
+      setPending({ text, summary, notes: notes(summary, lost) });
+      return null;
+    });
+
+  const closePreview = () => {
+    setPending(null);
+    fileRef.current?.focus();
+  };
+
+  const cancelImport = () => {
+    closePreview();
+    setMessage({ kind: 'ok', text: t('importCancelled') });
+  };
+
+  const replace = (p: Pending) =>
+    run('import', async () => {
+      closePreview();
+      try {
+        const r = await ask(send, { type: 'data/import', text: p.text });
         return { kind: r.imported ? 'ok' : 'error', text: importMessage(r) };
       } catch (e) {
         // A request the protocol refuses outright is one too large to be a backup.
@@ -98,7 +135,7 @@ export function DataPrefs() {
     });
 
   const reset = () =>
-    run(async () => {
+    run('other', async () => {
       setConfirming(false);
       try {
         await ask(send, { type: 'data/reset', confirm: true });
@@ -118,10 +155,10 @@ export function DataPrefs() {
       </div>
       <p class="muted small">{t('dataIntro')}</p>
       <div class="row data-actions">
-        <button class="btn" data-testid="export-json" disabled={busy} onClick={() => void exportAs('json')}>
+        <button class="btn" data-testid="export-json" disabled={busy !== null} onClick={() => void exportAs('json')}>
           {t('exportJson')}
         </button>
-        <button class="btn" data-testid="export-csv" disabled={busy} onClick={() => void exportAs('csv')}>
+        <button class="btn" data-testid="export-csv" disabled={busy !== null} onClick={() => void exportAs('csv')}>
           {t('exportCsv')}
         </button>
       </div>
@@ -130,16 +167,51 @@ export function DataPrefs() {
         <label for="import-file">{t('importLabel')}</label>
         <input
           id="import-file"
+          ref={fileRef}
           type="file"
           accept="application/json,.json"
           data-testid="import-file"
-          disabled={busy}
+          disabled={busy !== null}
           aria-describedby="import-hint"
-          onChange={(e) => void importFile(e.target as HTMLInputElement)}
+          onChange={(e) => void chooseFile(e.target as HTMLInputElement)}
         />
         <p id="import-hint" class="muted small">{t('importHint')}</p>
       </div>
-      {busy && <p class="muted small" role="status">{t('importWorking')}</p>}
+      {pending && (
+        <div
+          class="confirm import-preview"
+          role="group"
+          aria-labelledby="import-preview-h"
+          aria-describedby="import-summary import-notes"
+          data-testid="import-preview"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              cancelImport();
+            }
+          }}
+        >
+          <h3 id="import-preview-h">{t('importPreviewTitle')}</h3>
+          <p id="import-summary" data-testid="import-summary">{summaryText(pending.summary)}</p>
+          <ul id="import-notes" class="import-notes">
+            {pending.notes.map((n) => (
+              <li key={n.id} class={n.warn ? 'warn' : undefined} data-testid={`import-note-${n.id}`}>
+                {n.text}
+              </li>
+            ))}
+          </ul>
+          <div class="row">
+            <button class="btn btn-danger-strong" data-testid="import-replace" onClick={() => void replace(pending)}>
+              {t('importReplace')}
+            </button>
+            <button class="btn" data-testid="import-cancel" ref={importCancelRef} onClick={cancelImport}>
+              {t('importCancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {busy === 'read' && <p class="muted small" role="status">{t('importChecking')}</p>}
+      {busy === 'import' && <p class="muted small" role="status">{t('importWorking')}</p>}
       <p
         class={message?.kind === 'error' ? 'field-error data-message' : 'data-message ok'}
         role={message?.kind === 'error' ? 'alert' : 'status'}
@@ -151,7 +223,7 @@ export function DataPrefs() {
       </p>
       {!confirming ? (
         <div>
-          <button class="btn btn-danger" data-testid="reset" disabled={busy} onClick={() => setConfirming(true)}>
+          <button class="btn btn-danger" data-testid="reset" disabled={busy !== null} onClick={() => setConfirming(true)}>
             {t('resetAction')}
           </button>
         </div>

@@ -1,10 +1,14 @@
 /** Routine titles for display by id (kept apart from history-format.ts so the popup does not bundle the routine library). */
 import { ROUTINES } from '../content/routines';
 import { routineTitle as titleOf } from '../content/text';
+import { t } from '../lib/i18n';
 
 const IDS = new Set(ROUTINES.map((r) => r.id));
 
-/** A routine's title in the browser's language (content/text.ts), or its id if unknown. */
+/**
+ * A routine's title in the browser's language (content/text.ts); for an id Limber no longer has
+ * (an old or imported history), "A routine no longer in Limber", never the id itself.
+ */
 export function routineTitle(id: string): string {
-  return IDS.has(id) ? titleOf({ id }) : id;
+  return IDS.has(id) ? titleOf({ id }) : t('routineGone');
 }

@@ -1,19 +1,24 @@
 /**
- * "Your data": the export formats and the import check. Pure (the caller passes `now`).
+ * "Your data": the export formats, the import check and what a backup holds. Pure (the caller
+ * passes `now`).
  *
  * A backup is JSON: { format: 'limber-backup', version: 1, exportedAt, settings, settingsVersion,
  * history } with the history as stored break rows. Day aggregates are not in it: they are rebuilt
  * on import. Settings from an older settings version are migrated before they are checked.
  *
- * An import is checked completely before anything is written, in this order, and refused with one
- * problem code (the options page shows a message for each) if any check fails:
- *   tooLarge (> 20 MB) -> notJson (damaged or truncated) -> hostile (prototype keys, nesting too
- *   deep, huge strings) -> notBackup (not our format) -> wrongVersion -> invalid (the settings or
- *   a break row fail the schema: types, ranges, ids, day keys, duplicates).
+ * An import is checked completely before anything is written, and refused with one problem (the
+ * options page says each in words, naming the setting or the break) if any check fails, in this
+ * order: tooLarge (> 20 MB) -> notJson (damaged or truncated) -> hostile (prototype keys, nesting
+ * too deep, huge strings) -> notBackup (not our format) -> newerVersion (a newer backup or
+ * settings version) / wrongVersion -> damaged (the file's frame) / badRow (a break row fails its
+ * shape: types, ranges, ids, day keys) -> settings (through `parseSettings`, i.e. exactly the
+ * options form's limits: badSetting, breakTooLong, badSettings) -> the rows' own rules
+ * (duplicateRow, startAfterEnd, future). Rows naming a routine Limber no longer has are kept: the
+ * pages show them as "a routine no longer in Limber" (`summarizeBackup` counts them).
  */
 import * as v from 'valibot';
 import { addDays, isDayKey } from './days';
-import { migrateSettings, parseSettings, SETTINGS_VERSION, type Settings } from './settings';
+import { migrateSettings, parseSettings, SETTINGS_VERSION, type BreakKind, type FieldId, type Settings } from './settings';
 import type { StoredBreak } from './storage/history';
 import { MAX_IMPORT_BYTES } from './limits';
 
@@ -25,7 +30,20 @@ export const MAX_ROWS = 2_000_000;
 const MAX_STRING = 1000;
 const MAX_DEPTH = 12;
 
-export type ImportProblem = 'tooLarge' | 'notJson' | 'hostile' | 'notBackup' | 'wrongVersion' | 'invalid';
+/** The options sections a settings problem can be in (named in the message by the section's title). */
+export type SettingsPart = 'schedule' | 'stretch' | 'micro' | 'snooze' | 'behaviour' | 'routines' | 'sound';
+
+/**
+ * Why an import was refused. `row` counts from 1 in the file's order; `day` is the row's day key;
+ * `field` is the options form's field whose limits the value breaks.
+ */
+export type ImportProblem =
+  | { code: 'tooLarge' | 'notJson' | 'hostile' | 'notBackup' | 'wrongVersion' | 'newerVersion' | 'damaged' }
+  | { code: 'badRow' | 'duplicateRow'; row: number }
+  | { code: 'startAfterEnd' | 'future'; row: number; day: string }
+  | { code: 'badSetting'; field: FieldId }
+  | { code: 'breakTooLong'; kind: BreakKind }
+  | { code: 'badSettings'; part: SettingsPart | null };
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -36,6 +54,7 @@ export interface Backup {
   history: StoredBreak[];
 }
 
+/** `detail` is for logs and tests (the validator's words); people see the problem's message. */
 export type ParsedBackup = { ok: true; value: Backup } | { ok: false; problem: ImportProblem; detail: string | null };
 
 const MIN_TIME = Date.UTC(2000, 0, 1);
@@ -116,36 +135,154 @@ export function utf8Bytes(s: string): number {
   return n;
 }
 
-/** Checks an import file's text completely. Never throws. */
-export function parseBackup(text: string): ParsedBackup {
+/** Where in the settings a form field's value is stored. */
+const FIELD_AT: Readonly<Record<string, FieldId>> = {
+  'stretch.everySec': 'stretch.everyMin',
+  'stretch.lengthSec': 'stretch.lengthMin',
+  'micro.everySec': 'micro.everyMin',
+  'micro.lengthSec': 'micro.lengthSec',
+  snoozeSec: 'snoozeMin',
+  snoozeLimit: 'snoozeLimit',
+  idleSec: 'idleSec',
+  'fullscreen.maxMin': 'fullscreen.maxMin',
+  'dailyLimit.minutes': 'dailyLimit.hours',
+};
+
+/** The options section each top-level setting is in. */
+const PART_OF: Readonly<Record<string, SettingsPart>> = {
+  schedule: 'schedule',
+  weekStart: 'schedule',
+  stretch: 'stretch',
+  micro: 'micro',
+  snoozeSec: 'snooze',
+  snoozeLimit: 'snooze',
+  idleSec: 'snooze',
+  remindAfterSec: 'snooze',
+  strict: 'behaviour',
+  fullscreen: 'behaviour',
+  dailyLimit: 'behaviour',
+  prompts: 'behaviour',
+  badge: 'behaviour',
+  routines: 'routines',
+  sound: 'sound',
+};
+
+/**
+ * Which setting a `parseSettings` refusal is about, from its first issue's path ("stretch.everySec:
+ * ..."): a form field, a break that is not shorter than its interval, or a section.
+ */
+export function settingsProblem(raw: unknown, issues: readonly string[]): ImportProblem {
+  const first = issues[0] ?? '';
+  const cut = first.indexOf(': ');
+  const path = cut < 0 ? first : first.slice(0, cut);
+  const field = Object.hasOwn(FIELD_AT, path) ? FIELD_AT[path] : undefined;
+  if (field) return { code: 'badSetting', field };
+  if (path === 'stretch' || path === 'micro') {
+    // The rule's own check (a break shorter than its interval) reports at the rule's path.
+    const rule = (raw as Record<string, unknown>)[path] as { everySec?: unknown; lengthSec?: unknown } | undefined;
+    if (rule && typeof rule.everySec === 'number' && typeof rule.lengthSec === 'number' && rule.lengthSec >= rule.everySec) return { code: 'breakTooLong', kind: path };
+  }
+  const top = path.split('.')[0] ?? '';
+  return { code: 'badSettings', part: Object.hasOwn(PART_OF, top) ? (PART_OF[top] ?? null) : null };
+}
+
+const isNewer = (x: unknown, current: number) => typeof x === 'number' && Number.isInteger(x) && x > current;
+
+/**
+ * Checks an import file's text completely, as of `now` (a break that ends or starts after it is
+ * in the future). Never throws.
+ */
+export function parseBackup(text: string, now: number): ParsedBackup {
   const fail = (problem: ImportProblem, detail: string | null = null): ParsedBackup => ({ ok: false, problem, detail });
-  if (text.length > MAX_IMPORT_BYTES || utf8Bytes(text) > MAX_IMPORT_BYTES) return fail('tooLarge');
+  if (text.length > MAX_IMPORT_BYTES || utf8Bytes(text) > MAX_IMPORT_BYTES) return fail({ code: 'tooLarge' });
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); // a byte-order mark is not JSON
   } catch (e) {
-    return fail('notJson', e instanceof Error ? e.message.slice(0, 200) : null);
+    return fail({ code: 'notJson' }, e instanceof Error ? e.message.slice(0, 200) : null);
   }
   const hostile = hostility(raw);
-  if (hostile) return fail('hostile', hostile);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== BACKUP_FORMAT) return fail('notBackup');
-  const version = (raw as { version?: unknown }).version;
-  if (version !== BACKUP_VERSION) return fail('wrongVersion', typeof version === 'number' && Number.isFinite(version) ? String(version) : null);
+  if (hostile) return fail({ code: 'hostile' }, hostile);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== BACKUP_FORMAT) return fail({ code: 'notBackup' });
+  const { version, settingsVersion } = raw as { version?: unknown; settingsVersion?: unknown };
+  const versionText = typeof version === 'number' && Number.isFinite(version) ? String(version) : null;
+  if (isNewer(version, BACKUP_VERSION)) return fail({ code: 'newerVersion' }, versionText);
+  if (version !== BACKUP_VERSION) return fail({ code: 'wrongVersion' }, versionText);
+  if (isNewer(settingsVersion, SETTINGS_VERSION)) return fail({ code: 'newerVersion' }, `settingsVersion ${String(settingsVersion)}`);
   const shape = v.safeParse(BackupShape, raw, { abortEarly: true });
   if (!shape.success) {
     const issue = shape.issues[0];
-    return fail('invalid', issue ? `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`.slice(0, 300) : null);
+    const detail = issue ? `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`.slice(0, 300) : null;
+    const [where, index] = issue?.path ?? [];
+    if (where?.key === 'history' && typeof index?.key === 'number') return fail({ code: 'badRow', row: index.key + 1 }, detail);
+    if (where?.key === 'settingsVersion') return fail({ code: 'wrongVersion' }, detail);
+    if (where?.key === 'settings') return fail({ code: 'badSettings', part: null }, detail);
+    return fail({ code: 'damaged' }, detail);
   }
-  const settings = parseSettings(migrateSettings(shape.output.settings, shape.output.settingsVersion ?? 1));
-  if (!settings.ok) return fail('invalid', `settings.${settings.issues[0] ?? ''}`.slice(0, 300));
+  const rawSettings = migrateSettings(shape.output.settings, shape.output.settingsVersion ?? 1);
+  const settings = parseSettings(rawSettings);
+  if (!settings.ok) {
+    const detail = `settings.${settings.issues[0] ?? ''}`.slice(0, 300);
+    if (typeof rawSettings !== 'object' || rawSettings === null || Array.isArray(rawSettings)) return fail({ code: 'badSettings', part: null }, detail);
+    return fail(settingsProblem(rawSettings, settings.issues), detail);
+  }
   const seen = new Set<string>();
   const history = shape.output.history;
   for (let i = 0; i < history.length; i++) {
-    const id = history[i]!.id;
-    if (seen.has(id)) return fail('invalid', `history.${i}.id: "${id}" appears twice`);
-    seen.add(id);
+    const r = history[i]!;
+    if (seen.has(r.id)) return fail({ code: 'duplicateRow', row: i + 1 }, `history.${i}.id: "${r.id}" appears twice`);
+    seen.add(r.id);
+    if (r.startedAt !== null && r.startedAt > r.endedAt) return fail({ code: 'startAfterEnd', row: i + 1, day: r.day }, `history.${i}: startedAt after endedAt`);
+    if (Math.max(r.dueAt, r.promptedAt ?? 0, r.startedAt ?? 0, r.endedAt) > now) return fail({ code: 'future', row: i + 1, day: r.day }, `history.${i}: after ${new Date(now).toISOString()}`);
   }
   return { ok: true, value: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.output.exportedAt, settings: settings.value, settingsVersion: SETTINGS_VERSION, history } };
+}
+
+/** What a checked backup holds, for the preview before it replaces anything. */
+export interface BackupSummary {
+  /** When the backup was made (null when its date cannot be read). */
+  exportedAt: number | null;
+  breaks: number;
+  /** The days of its first and last break (null when it holds none). */
+  firstDay: string | null;
+  lastDay: string | null;
+  /** Breaks whose routine Limber no longer has (kept; shown as "a routine no longer in Limber"). */
+  goneRoutines: number;
+}
+
+export function summarizeBackup(b: Backup, knownRoutine: (id: string) => boolean): BackupSummary {
+  let first: StoredBreak | null = null;
+  let last: StoredBreak | null = null;
+  let goneRoutines = 0;
+  for (const r of b.history) {
+    if (!first || r.endedAt < first.endedAt) first = r;
+    if (!last || r.endedAt > last.endedAt) last = r;
+    if (r.routineId !== null && !knownRoutine(r.routineId)) goneRoutines++;
+  }
+  const made = Date.parse(b.exportedAt);
+  return { exportedAt: Number.isFinite(made) ? made : null, breaks: b.history.length, firstDay: first?.day ?? null, lastDay: last?.day ?? null, goneRoutines };
+}
+
+/**
+ * What replacing the current history with a backup's would lose: the current breaks the backup
+ * does not hold, split into those after its last break (`newer`: all of them when it holds none)
+ * and the rest (`other`).
+ */
+export function lostBreaks(current: ReadonlyArray<Pick<StoredBreak, 'id' | 'endedAt'>>, b: Backup): { newer: number; other: number } {
+  const ids = new Set<string>();
+  let lastEnd = -Infinity;
+  for (const r of b.history) {
+    ids.add(r.id);
+    if (r.endedAt > lastEnd) lastEnd = r.endedAt;
+  }
+  let newer = 0;
+  let other = 0;
+  for (const r of current) {
+    if (ids.has(r.id)) continue;
+    if (r.endedAt > lastEnd) newer++;
+    else other++;
+  }
+  return { newer, other };
 }
 
 export function makeBackup(settings: Settings, history: readonly StoredBreak[], now: number): Backup {

@@ -65,7 +65,7 @@ describe('export', () => {
     expect(b.exportedAt).toBe(new Date(NOW).toISOString());
     expect(b.settings).toEqual(SETTINGS);
     expect(b.history).toHaveLength(10);
-    expect(parseBackup(file.text).ok).toBe(true);
+    expect(parseBackup(file.text, NOW).ok).toBe(true);
   });
 
   it('CSV has a header and one line per break', async () => {
@@ -105,11 +105,11 @@ describe('import', () => {
     const { settingsVersion: _v, ...old } = { ...b, settings: oldSettings };
     expect(await ok<ImportResult>({ type: 'data/import', text: JSON.stringify(old) })).toEqual({ imported: true, breaks: 10 });
     expect(await loadSettings()).toEqual({ ...SETTINGS, weekStart: 'locale' });
-    // A settings version from the future is refused, and changes nothing.
+    // A settings version from the future gets the "newer Limber" message, and changes nothing.
     const before = await snapshot();
-    const future = parseBackup(JSON.stringify({ ...b, settingsVersion: 3 }));
-    expect(future).toMatchObject({ ok: false, problem: 'invalid', detail: expect.stringContaining('settingsVersion') });
-    expect(await ok<ImportResult>({ type: 'data/import', text: JSON.stringify({ ...b, settingsVersion: 3 }) })).toMatchObject({ imported: false, problem: 'invalid' });
+    const future = parseBackup(JSON.stringify({ ...b, settingsVersion: 3 }), NOW);
+    expect(future).toMatchObject({ ok: false, problem: { code: 'newerVersion' }, detail: expect.stringContaining('settingsVersion') });
+    expect(await ok<ImportResult>({ type: 'data/import', text: JSON.stringify({ ...b, settingsVersion: 3 }) })).toMatchObject({ imported: false, problem: { code: 'newerVersion' } });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -221,13 +221,14 @@ describe('import', () => {
     for (const [name, text] of files) {
       const r = await ok<ImportResult>({ type: 'data/import', text });
       if (r.imported) throw new Error(`accepted: ${name}`);
-      expect(r.problem, name).toMatch(/^(tooLarge|notJson|hostile|notBackup|wrongVersion|invalid)$/);
-      problems.set(r.problem, (problems.get(r.problem) ?? 0) + 1);
-      if (r.problem === 'invalid') expect(r.detail, name).toBeTruthy();
+      const code = r.problem.code;
+      expect(code, name).not.toMatch(/^(historyOff|writeFailed)$/);
+      problems.set(code, (problems.get(code) ?? 0) + 1);
+      if (!['tooLarge', 'notBackup', 'wrongVersion'].includes(code)) expect(r.detail, name).toBeTruthy();
       expect(await snapshot(), name).toEqual(before);
     }
-    // Every kind of refusal is exercised.
-    expect([...problems.keys()].sort()).toEqual(['hostile', 'invalid', 'notBackup', 'notJson', 'tooLarge', 'wrongVersion']);
+    // Every kind of refusal a file can earn is exercised (the rules' own cases are below).
+    expect([...problems.keys()].sort()).toEqual(['badRow', 'badSetting', 'badSettings', 'damaged', 'duplicateRow', 'hostile', 'newerVersion', 'notBackup', 'notJson', 'tooLarge', 'wrongVersion']);
     // Nothing leaked onto prototypes.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
@@ -240,12 +241,13 @@ describe('import', () => {
   });
 
   it('the specific reasons', () => {
-    expect(parseBackup('{"format":"limber-backup","version":7}')).toEqual({ ok: false, problem: 'wrongVersion', detail: '7' });
-    expect(parseBackup('{"a":').ok).toBe(false);
-    const dup = parseBackup(JSON.stringify(makeBackup(SETTINGS, [{ ...rec('a', NOW, 'completed'), day: '2026-03-05' }, { ...rec('a', NOW, 'completed'), day: '2026-03-05' }], NOW)));
-    expect(dup).toMatchObject({ ok: false, problem: 'invalid', detail: expect.stringContaining('appears twice') });
+    expect(parseBackup('{"format":"limber-backup","version":7}', NOW)).toEqual({ ok: false, problem: { code: 'newerVersion' }, detail: '7' });
+    expect(parseBackup('{"format":"limber-backup","version":0}', NOW)).toEqual({ ok: false, problem: { code: 'wrongVersion' }, detail: '0' });
+    expect(parseBackup('{"a":', NOW)).toMatchObject({ ok: false, problem: { code: 'notJson' } });
+    const dup = parseBackup(JSON.stringify(makeBackup(SETTINGS, [{ ...rec('a', NOW, 'completed'), day: '2026-03-05' }, { ...rec('a', NOW, 'completed'), day: '2026-03-05' }], NOW)), NOW);
+    expect(dup).toMatchObject({ ok: false, problem: { code: 'duplicateRow', row: 2 }, detail: expect.stringContaining('appears twice') });
     // A byte-order mark is not part of JSON.
-    expect(parseBackup('\uFEFF' + JSON.stringify(makeBackup(SETTINGS, [], NOW))).ok).toBe(true);
+    expect(parseBackup('\uFEFF' + JSON.stringify(makeBackup(SETTINGS, [], NOW)), NOW).ok).toBe(true);
   });
 });
 
@@ -289,7 +291,7 @@ describe('history summaries', () => {
       expect(await handleMessage({ type: 'popup/get' })).toMatchObject({ ok: true, data: { status: { today: null, historyError: true }, history: null } });
       expect(await handleMessage({ type: 'history/review' })).toEqual({ ok: true, data: null });
       const imp = await ok<ImportResult>({ type: 'data/import', text: JSON.stringify(makeBackup(SETTINGS, [], NOW)) });
-      expect(imp).toEqual({ imported: false, problem: 'historyOff', detail: null });
+      expect(imp).toEqual({ imported: false, problem: { code: 'historyOff' }, detail: null });
       const file = await ok<ExportFile>({ type: 'data/export', format: 'json' });
       expect(file.historyOff).toBe(true);
     } finally {

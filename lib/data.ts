@@ -4,6 +4,7 @@
  * never interleaves with a break being recorded. Only the background writes.
  */
 import { dayKey } from './days';
+import { clock } from './platform/clock';
 import { backupJson, exportFilename, historyCsv, makeBackup, parseBackup, type ImportProblem } from './backup';
 import { firstWeekday } from './week';
 import { popupHistory, popupWindowStart, reviewWindowStart, weeklyReview, type PopupHistory, type ReviewData } from './review';
@@ -69,30 +70,33 @@ export async function exportData(format: 'json' | 'csv', now: number, timeZone: 
   return { filename: exportFilename(day, 'json'), mime: 'application/json', text: backupJson(makeBackup(settings, rows ?? [], now)), historyOff: rows === null };
 }
 
-export type ImportResult = { imported: true; breaks: number } | { imported: false; problem: ImportProblem | 'historyOff' | 'writeFailed'; detail: string | null };
+export type ImportResult =
+  | { imported: true; breaks: number }
+  | { imported: false; problem: ImportProblem | { code: 'historyOff' | 'writeFailed' }; detail: string | null };
 
 /**
  * Replaces the settings and the history with a backup's, all or nothing: the whole file is
- * checked first; the history is replaced in one transaction; the settings are written after it
- * and, should that fail, the previous history is put back.
+ * checked first (as of `now`: the options page has shown what it holds and asked); the history
+ * is replaced in one transaction; the settings are written after it and, should that fail, the
+ * previous history is put back.
  */
-export async function importData(text: string): Promise<ImportResult> {
-  const parsed = parseBackup(text);
+export async function importData(text: string, now = clock.now()): Promise<ImportResult> {
+  const parsed = parseBackup(text, now);
   if (!parsed.ok) return { imported: false, problem: parsed.problem, detail: parsed.detail };
   const previous = await orNull(allBreaks());
-  if (previous === null) return { imported: false, problem: 'historyOff', detail: null };
+  if (previous === null) return { imported: false, problem: { code: 'historyOff' }, detail: null };
   try {
     await replaceHistory(parsed.value.history);
   } catch (err) {
     console.error('[limber] import failed', err);
-    return { imported: false, problem: 'writeFailed', detail: null };
+    return { imported: false, problem: { code: 'writeFailed' }, detail: null };
   }
   try {
     await saveSettings(parsed.value.settings);
   } catch (err) {
     console.error('[limber] import: settings not saved, history restored', err);
     await replaceHistory(previous);
-    return { imported: false, problem: 'writeFailed', detail: null };
+    return { imported: false, problem: { code: 'writeFailed' }, detail: null };
   }
   return { imported: true, breaks: parsed.value.history.length };
 }

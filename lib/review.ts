@@ -131,6 +131,8 @@ export interface WeekStats extends BreakCounts {
 }
 
 const ROUTINE_AREAS = new Map(ROUTINES.map((r) => [r.id, r.areas]));
+/** The id every routine Limber no longer has is counted under (an imported or old history's). */
+export const GONE_ROUTINE = '';
 
 /**
  * A week's figures, for the 7 days from `start` (the week's first day); with `upTo` (0 = its first
@@ -148,7 +150,10 @@ export function weekStats(start: DayKey, byDay: ReadonlyMap<DayKey, DayAggregate
   for (const d of week) {
     const a = byDay.get(d);
     if (!a) continue;
-    for (const [id, n] of Object.entries(a.routines)) routineCounts.set(id, (routineCounts.get(id) ?? 0) + n);
+    for (const [id, n] of Object.entries(a.routines)) {
+      const key = ROUTINE_AREAS.has(id) ? id : GONE_ROUTINE;
+      routineCounts.set(key, (routineCounts.get(key) ?? 0) + n);
+    }
   }
   const areaCounts = new Map<BodyArea, number>();
   for (const [id, n] of routineCounts) for (const area of ROUTINE_AREAS.get(id) ?? []) areaCounts.set(area, (areaCounts.get(area) ?? 0) + n);
@@ -233,7 +238,7 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
   }
   if (tw.deskDays > 0) out.push({ key: 'hlDesk', values: [{ ms: Math.round(tw.deskMs / tw.deskDays) }, { n: tw.deskDays }] });
   if (tw.natural > 0) out.push({ key: 'hlNatural', values: [{ n: tw.natural }] });
-  const top = tw.routines[0];
+  const top = tw.routines.find((r) => r.id !== GONE_ROUTINE);
   if (top) out.push({ key: 'hlTopRoutine', values: [{ routine: top.id }, { n: top.n }] });
   if (tw.areas.length) out.push({ key: 'hlAreas', values: [{ areas: tw.areas.slice(0, 3).map((a) => a.area) }] });
   if (scan.current >= 2 && scan.current === scan.longest) out.push({ key: 'hlBestStreak', values: [{ n: scan.current }] });

@@ -1,0 +1,124 @@
+/**
+ * The words for an import: why a file was refused (naming the setting and what the options form
+ * allows, or the break by its number and day, never the validator's path) and what a checked
+ * backup holds before it replaces anything. Used by the options page's "Your data" section.
+ */
+import { t, type MessageKey } from '../lib/i18n';
+import { FIELDS, type FieldId } from '../lib/settings';
+import type { BackupSummary, ImportProblem, SettingsPart } from '../lib/backup';
+import type { ImportResult } from '../lib/data';
+
+type Refusal = Exclude<ImportResult, { imported: true }>['problem'];
+
+/** Each form field: what to call it in a sentence, and the unit its limits are in. */
+const FIELD_WORDS: Record<FieldId, [name: MessageKey, unit: MessageKey]> = {
+  'stretch.everyMin': ['importSettingStretchEvery', 'unitMin'],
+  'stretch.lengthMin': ['importSettingStretchLength', 'unitMin'],
+  'micro.everyMin': ['importSettingMicroEvery', 'unitMin'],
+  'micro.lengthSec': ['importSettingMicroLength', 'unitSec'],
+  snoozeMin: ['importSettingSnooze', 'unitMin'],
+  snoozeLimit: ['importSettingSnoozeLimit', 'unitTimes'],
+  idleSec: ['importSettingIdle', 'unitSec'],
+  'fullscreen.maxMin': ['importSettingFullscreen', 'unitMin'],
+  'dailyLimit.hours': ['importSettingDailyLimit', 'unitHoursPlain'],
+};
+
+/** The options section's title for each part of the settings. */
+const PART_TITLE: Record<SettingsPart, MessageKey> = {
+  schedule: 'schedTitle',
+  stretch: 'kindStretchTitle',
+  micro: 'kindMicroTitle',
+  snooze: 'snoozeTitle',
+  behaviour: 'behaviourTitle',
+  routines: 'routinesTitle',
+  sound: 'soundsTitle',
+};
+
+const SIMPLE: Partial<Record<Refusal['code'], MessageKey>> = {
+  tooLarge: 'importTooLarge',
+  notJson: 'importNotJson',
+  hostile: 'importHostile',
+  notBackup: 'importNotBackup',
+  wrongVersion: 'importWrongVersion',
+  newerVersion: 'importNewerVersion',
+  damaged: 'importDamaged',
+  historyOff: 'importHistoryOff',
+  writeFailed: 'importWriteFailed',
+};
+
+const num = (n: number) => new Intl.NumberFormat().format(n);
+
+const dayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "5 March 2026" for a day key (the key's own calendar day, whatever the zone). */
+export function dayText(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return dayFmt.format(Date.UTC(y, m - 1, d, 12));
+}
+
+/** The day an instant falls on here, as `dayText` writes it. */
+export function dateText(at: number): string {
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+}
+
+/** Why a file was refused, in words. */
+export function problemText(p: Refusal): string {
+  switch (p.code) {
+    case 'badRow':
+      return t('importBadRow', num(p.row));
+    case 'duplicateRow':
+      return t('importDuplicateRow', num(p.row));
+    case 'startAfterEnd':
+      return t('importStartAfterEnd', [num(p.row), dayText(p.day)]);
+    case 'future':
+      return t('importFuture', [num(p.row), dayText(p.day)]);
+    case 'badSetting': {
+      const [name, unit] = FIELD_WORDS[p.field];
+      const { min, max } = FIELDS[p.field];
+      return t('importBadSetting', [t(name), t('importRange', [num(min), num(max), t(unit)])]);
+    }
+    case 'breakTooLong':
+      return t('importBreakTooLong', t(p.kind === 'stretch' ? 'kindStretchTitle' : 'kindMicroTitle'));
+    case 'badSettings':
+      return p.part ? t('importBadSettings', t(PART_TITLE[p.part])) : t('importBadSettingsAll');
+    default:
+      return t(SIMPLE[p.code] ?? 'importDamaged');
+  }
+}
+
+/** The message for an import's result. */
+export function importMessage(r: ImportResult): string {
+  return r.imported ? t('importDone', num(r.breaks)) : problemText(r.problem);
+}
+
+/** "This backup, made on <date>, holds <n> breaks from <day> to <day>, and your settings." */
+export function summaryText(s: BackupSummary): string {
+  const made = s.exportedAt === null ? t('importDateUnknown') : dateText(s.exportedAt);
+  if (s.breaks === 0 || !s.firstDay || !s.lastDay) return t('importSummaryNone', made);
+  if (s.breaks === 1) return t('importSummaryOne', [made, dayText(s.lastDay)]);
+  if (s.firstDay === s.lastDay) return t('importSummaryOneDay', [made, num(s.breaks), dayText(s.lastDay)]);
+  return t('importSummary', [made, num(s.breaks), dayText(s.firstDay), dayText(s.lastDay)]);
+}
+
+export interface Note {
+  id: 'gone' | 'newer' | 'other' | 'settings';
+  text: string;
+  /** Something will be lost. */
+  warn: boolean;
+}
+
+/**
+ * What else to know before replacing: breaks of routines no longer in Limber, current breaks
+ * that will be lost (null when the current history could not be read), and the settings.
+ */
+export function notes(s: BackupSummary, lost: { newer: number; other: number } | null): Note[] {
+  const out: Note[] = [];
+  const counted = (n: number, one: MessageKey, many: MessageKey) => (n === 1 ? t(one) : t(many, num(n)));
+  if (s.goneRoutines) out.push({ id: 'gone', warn: false, text: counted(s.goneRoutines, 'importNoteGoneOne', 'importNoteGone') });
+  if (lost?.newer) {
+    const text = s.breaks === 0 ? counted(lost.newer, 'importNoteAllLostOne', 'importNoteAllLost') : counted(lost.newer, 'importNoteNewerOne', 'importNoteNewer');
+    out.push({ id: 'newer', warn: true, text });
+  }
+  if (lost?.other) out.push({ id: 'other', warn: true, text: counted(lost.other, 'importNoteOtherOne', 'importNoteOther') });
+  out.push({ id: 'settings', warn: false, text: t('importNoteSettings') });
+  return out;
+}
