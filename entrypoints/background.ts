@@ -31,7 +31,7 @@ export default defineBackground({
       const p = parsePromptId(id);
       if (!p) return;
       if (index === 0) void dispatch({ type: 'start', breakId: p.breakId });
-      else void dispatch({ type: p.second, breakId: p.breakId });
+      else if (p.second !== 'none') void dispatch({ type: p.second, breakId: p.breakId });
     });
 
     browser.windows.onRemoved.addListener((windowId) => void windowClosed(windowId));

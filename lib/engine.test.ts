@@ -23,6 +23,8 @@ describe('engine (fake browser)', () => {
     await wake();
     const next = await browser.alarms.get(NEXT_ALARM);
     expect(next?.scheduledTime).toBe(T0 + 50 * MIN);
+    // It repeats (every 30 s) until handled: a worker stopped while handling it is woken again.
+    expect(next?.periodInMinutes).toBe(0.5);
     expect(await browser.alarms.get(WATCHDOG_ALARM)).toBeTruthy();
   });
 

@@ -179,7 +179,7 @@ async function runEffects(effects: Effect[], settings: Settings): Promise<void> 
     try {
       switch (e.type) {
         case 'prompt':
-          if (settings.prompts.notification) await showPrompt(e.brk, settings, e.reminder);
+          if (settings.prompts.notification) await showPrompt(e.brk, settings, e.reminder, clock.now());
           if (settings.prompts.openWindow && !e.reminder) await openBreakWindow(e.brk.id, true);
           break;
         case 'notice':
@@ -228,7 +228,7 @@ export function wake(): Promise<void> {
     // Put back a prompt the browser lost (a restart); not one that was closed (by the user, or
     // by Firefox, which closes notifications after a while).
     if (p.name === 'due' && settings.prompts.notification && !(await promptShowing(p.brk.id)) && !(await promptShownThisSession(p.brk.id))) {
-      await showPrompt(p.brk, settings, false);
+      await showPrompt(p.brk, settings, false, clock.now());
     }
   });
 }

@@ -15,8 +15,14 @@ const TOLERANCE_MS = 1000;
 export const MIN_ALARM_MS = 30_000;
 
 /**
- * `minDelayMs`: how soon a new alarm may fire. MIN_ALARM_MS for real settings; only settings
- * with sub-minute intervals (which the options page does not allow, tests write them) go lower.
+ * `minDelayMs`: how soon a new alarm may fire. MIN_ALARM_MS for real settings; only the developer
+ * switch's sub-minute timing (lib/dev-timing.ts) goes lower.
+ *
+ * The alarm repeats every `minDelayMs` after its time until it is set anew. Handling it sets it
+ * anew (for the next moment that matters, or clears it), so normally it fires once; but a worker
+ * stopped at any instant while it handles the alarm (a crash, a killed process) has not used it
+ * up: it fires again moments later and the start's catch-up does the work. There is no instant
+ * at which the next break has no alarm (a one-shot alarm is gone the moment it fires).
  */
 export async function reconcileNextAlarm(when: number | null, now: number, minDelayMs = MIN_ALARM_MS): Promise<void> {
   const existing = await browser.alarms.get(NEXT_ALARM);
@@ -28,7 +34,7 @@ export async function reconcileNextAlarm(when: number | null, now: number, minDe
   if (existing && Math.abs(existing.scheduledTime - when) <= TOLERANCE_MS) return;
   const at = Math.max(when, now + minDelayMs);
   if (existing && Math.abs(existing.scheduledTime - at) <= TOLERANCE_MS) return;
-  await browser.alarms.create(NEXT_ALARM, { when: at });
+  await browser.alarms.create(NEXT_ALARM, { when: at, periodInMinutes: Math.max(minDelayMs, 1000) / 60_000 });
 }
 
 export async function reconcileWatchdog(wanted: boolean): Promise<void> {

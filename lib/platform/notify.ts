@@ -1,37 +1,40 @@
 /**
- * Break prompts as notifications. Chrome gets Start / Snooze (or Skip, once snoozes are used
- * up) buttons and stays on screen; Firefox has no buttons: clicking the notification starts.
- * The notification id carries what its second button means: `prompt:<breakId>:<snooze|skip>`.
+ * Break prompts as notifications. Chrome gets buttons and stays on screen: Start, and a second
+ * button only for what the tracker will accept now: Snooze while snoozes are left under the
+ * limit in force (one in strict mode), else Skip, and in strict mode nothing (no Skip). Firefox
+ * has no buttons: clicking the notification starts. The notification id carries what its second
+ * button means: `prompt:<breakId>:<snooze|skip|none>`.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { t } from '../i18n';
-import type { DueBreak, Notice } from '../tracker/tracker';
+import { effectiveSnoozeLimit, type DueBreak, type Notice } from '../tracker/tracker';
 import type { Settings } from '../settings';
 
-export type SecondButton = 'snooze' | 'skip';
+export type SecondButton = 'snooze' | 'skip' | 'none';
 
 export function promptId(breakId: string, second: SecondButton): string {
   return `prompt:${breakId}:${second}`;
 }
 
 export function parsePromptId(id: string): { breakId: string; second: SecondButton } | null {
-  const m = /^prompt:([a-z0-9-]+):(snooze|skip)$/.exec(id);
+  const m = /^prompt:([a-z0-9-]+):(snooze|skip|none)$/.exec(id);
   return m ? { breakId: m[1]!, second: m[2] as SecondButton } : null;
 }
 
-const supportsButtons = !import.meta.env.FIREFOX;
+// By target name: in unit tests the env flags are strings ("false" is truthy), the name is exact.
+const supportsButtons = import.meta.env.BROWSER !== 'firefox';
 
 /**
  * The prompt shown in this browser session. It survives the worker (or Firefox's event page)
  * being stopped, but not a browser restart, which also clears notifications: so a wake re-shows
  * a prompt only when the browser lost it, never one the user or the system closed.
  */
-const shownItem = storage.defineItem<string | null>('session:shownPrompt', { fallback: null });
+const shownItem = storage.defineItem<{ breakId: string; at: number } | null>('session:shownPrompt', { fallback: null });
 
 export async function promptShownThisSession(breakId: string): Promise<boolean> {
   try {
-    return (await shownItem.getValue()) === breakId;
+    return (await shownItem.getValue())?.breakId === breakId;
   } catch {
     return false; // no session storage: behave as after a restart
   }
@@ -43,8 +46,14 @@ export function promptText(brk: DueBreak, settings: Settings): { title: string; 
   return { title: t('promptStretchTitle', minutes), message: t('promptStretchBody') };
 }
 
-export async function showPrompt(brk: DueBreak, settings: Settings, reminder: boolean): Promise<void> {
-  const second: SecondButton = brk.snoozes < settings.snoozeLimit ? 'snooze' : 'skip';
+/** The prompt's second button: only what the tracker accepts for this break now. */
+export function secondButton(brk: DueBreak, settings: Settings): SecondButton {
+  if (brk.snoozes < effectiveSnoozeLimit(settings)) return 'snooze';
+  return settings.strict ? 'none' : 'skip';
+}
+
+export async function showPrompt(brk: DueBreak, settings: Settings, reminder: boolean, now: number): Promise<void> {
+  const second = secondButton(brk, settings);
   await clearPrompt(brk.id);
   const { title, message } = promptText(brk, settings);
   const snoozeMin = Math.max(1, Math.round(settings.snoozeSec / 60));
@@ -55,16 +64,17 @@ export async function showPrompt(brk: DueBreak, settings: Settings, reminder: bo
     message: supportsButtons ? message : `${message} ${t('promptClickToStart')}`,
     ...(supportsButtons
       ? {
-          buttons: [{ title: t('actionStart') }, { title: second === 'snooze' ? t('actionSnoozeMinutes', snoozeMin) : t('actionSkip') }],
+          buttons: [{ title: t('actionStart') }, ...(second === 'none' ? [] : [{ title: second === 'snooze' ? t('actionSnoozeMinutes', snoozeMin) : t('actionSkip') }])],
           requireInteraction: true,
         }
       : {}),
   });
-  await shownItem.setValue(brk.id).catch(() => undefined);
+  // Each prompt shown is one distinct value here (its time), so a page can count them (the e2e tests).
+  await shownItem.setValue({ breakId: brk.id, at: now }).catch(() => undefined);
 }
 
 export async function clearPrompt(breakId: string): Promise<void> {
-  await Promise.all([browser.notifications.clear(promptId(breakId, 'snooze')), browser.notifications.clear(promptId(breakId, 'skip'))]);
+  await Promise.all((['snooze', 'skip', 'none'] as const).map((b) => browser.notifications.clear(promptId(breakId, b))));
 }
 
 export async function promptShowing(breakId: string): Promise<boolean> {

@@ -175,6 +175,16 @@ describe('strict mode and snooze limits', () => {
     expect(sim.send({ type: 'snooze', breakId: id }).refused).toBe('snoozeLimit');
     expect(view(sim.state, strict, sim.env).open).toMatchObject({ canSnooze: false });
   });
+  it('no skip from the break window either; an early close is recorded as cut short', () => {
+    const sim = new Sim(strict, MON_0800);
+    sim.runUntil(MON_0800 + 50 * MIN);
+    const id = sim.state.phase.name === 'due' ? sim.state.phase.brk.id : '';
+    expect(sim.send({ type: 'start', breakId: id }).refused).toBeUndefined();
+    expect(sim.send({ type: 'finish', breakId: id, outcome: 'skipped' }).refused).toBe('strict');
+    expect(sim.state.phase.name).toBe('onBreak');
+    expect(sim.send({ type: 'finish', breakId: id, outcome: 'partial' }).refused).toBeUndefined();
+    expect(sim.records()).toEqual([expect.objectContaining({ id, outcome: 'partial' })]);
+  });
 });
 
 describe('daily sitting limit', () => {

@@ -391,7 +391,8 @@ export function nextBreak(s: TrackerState, settings: Settings): { kind: BreakKin
   return { kind: 'micro', at: micro };
 }
 
-function effectiveSnoozeLimit(settings: Settings): number {
+/** The snooze limit in force: strict mode allows one snooze at most. */
+export function effectiveSnoozeLimit(settings: Settings): number {
   return settings.strict ? Math.min(1, settings.snoozeLimit) : settings.snoozeLimit;
 }
 
@@ -484,7 +485,9 @@ function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partia
   const p = s.phase;
   const brk = currentBreak(p);
   if (!brk || brk.id !== breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
-  if (outcome === 'skipped' && settings.strict && p.name !== 'onBreak') return { state: s, effects: [], refused: 'strict' };
+  // Strict mode: no skipping, from the prompt or from the break window (closing the window early
+  // still ends the break, recorded as cut short: `partial`).
+  if (outcome === 'skipped' && settings.strict) return { state: s, effects: [], refused: 'strict' };
   const startedAt = p.name === 'onBreak' ? p.startedAt : null;
   const effects: Effect[] = [];
   if (p.name !== 'onBreak') effects.push({ type: 'clearPrompt', breakId });

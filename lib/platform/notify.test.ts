@@ -1,0 +1,66 @@
+/**
+ * The prompt offers only what the tracker will accept (the tracker is the outside reference here:
+ * each button's intent is sent to it and must not be refused).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { initialState, transition, type TrackerState } from '../tracker/tracker';
+import { parsePromptId, showPrompt } from './notify';
+
+const T0 = Date.UTC(2026, 2, 2, 9);
+const MIN = 60_000;
+
+/** Runs the tracker to its first prompt, then applies `snoozes` snoozes (each followed by the prompt coming back). */
+function dueAfterSnoozes(settings: Settings, snoozes: number): TrackerState {
+  let s = initialState(T0, 'UTC');
+  let now = T0;
+  const tick = () => (s = transition(s, { type: 'tick' }, now, settings).state);
+  for (let m = 5; m <= settings.stretch.everySec / 60; m += 5) {
+    now = T0 + m * MIN;
+    tick();
+  }
+  for (let i = 0; i < snoozes; i++) {
+    const id = s.phase.name === 'due' ? s.phase.brk.id : '';
+    s = transition(s, { type: 'snooze', breakId: id }, now, settings).state;
+    now += settings.snoozeSec * 1000;
+    tick();
+  }
+  expect(s.phase.name).toBe('due');
+  return s;
+}
+
+describe('prompt buttons', () => {
+  const base: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 10 * 60, lengthSec: 60 } };
+  const cases: Array<[string, Settings, number]> = [
+    ['normal, fresh', { ...base, snoozeLimit: 2 }, 0],
+    ['normal, snoozes used up', { ...base, snoozeLimit: 2 }, 2],
+    ['strict (limit 3 set), fresh', { ...base, strict: true, snoozeLimit: 3 }, 0],
+    ['strict (limit 3 set), after one snooze', { ...base, strict: true, snoozeLimit: 3 }, 1],
+    ['strict, no snoozes allowed', { ...base, strict: true, snoozeLimit: 0 }, 0],
+  ];
+  for (const [name, settings, snoozes] of cases) {
+    it(`${name}: every button's intent is accepted by the tracker`, async () => {
+      const s = dueAfterSnoozes(settings, snoozes);
+      const brk = s.phase.name === 'due' ? s.phase.brk : null;
+      const create = vi.spyOn(browser.notifications, 'create');
+      await showPrompt(brk!, settings, false, T0);
+      const [id, opts] = create.mock.calls.at(-1) as unknown as [string, { buttons?: unknown[] }];
+      const parsed = parsePromptId(id)!;
+      const intents = [{ type: 'start' as const, breakId: brk!.id }];
+      const buttons = opts.buttons ?? [];
+      if (buttons.length === 2) {
+        expect(parsed.second).not.toBe('none');
+        intents.push({ type: parsed.second as 'start', breakId: brk!.id });
+      } else {
+        expect(buttons).toHaveLength(1);
+        expect(parsed.second).toBe('none');
+      }
+      for (const e of intents) expect(transition(s, e, s.asOf + 1000, settings).refused).toBeUndefined();
+      // What it leaves out would have been refused (a normal prompt has room for one of Snooze and Skip only).
+      if (parsed.second !== 'snooze') expect(transition(s, { type: 'snooze', breakId: brk!.id }, s.asOf + 1000, settings).refused).toBeDefined();
+      if (settings.strict) expect(transition(s, { type: 'skip', breakId: brk!.id }, s.asOf + 1000, settings).refused).toBeDefined();
+      create.mockRestore();
+    });
+  }
+});
