@@ -7,7 +7,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../public/_locales/en/messages.json';
-import { makeBackup, parseBackup, summarizeBackup, type BackupSummary } from '../lib/backup';
+import { makeBackup, parseBackup } from '../lib/backup';
+import { summarizeBackup, type BackupSummary } from '../lib/backup-summary';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { StoredBreak } from '../lib/storage/history';
 import { aggregate } from '../lib/aggregates';

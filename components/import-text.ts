@@ -5,7 +5,8 @@
  */
 import { t, type MessageKey } from '../lib/i18n';
 import { FIELDS, type FieldId } from '../lib/settings';
-import type { BackupSummary, ImportProblem, SettingsPart } from '../lib/backup';
+import type { ImportProblem, SettingsPart } from '../lib/backup';
+import type { BackupSummary } from '../lib/backup-summary';
 import type { ImportResult } from '../lib/data';
 
 type Refusal = Exclude<ImportResult, { imported: true }>['problem'];

@@ -6,7 +6,8 @@
  * Through the background's handler: a refused file changes nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { lostBreaks, makeBackup, parseBackup, summarizeBackup, type Backup, type ImportProblem } from './backup';
+import { makeBackup, parseBackup, type Backup, type ImportProblem } from './backup';
+import { lostBreaks, summarizeBackup } from './backup-summary';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { StoredBreak } from './storage/history';
 import { ROUTINES } from '../content/routines';

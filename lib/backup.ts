@@ -14,7 +14,7 @@
  * shape: types, ranges, ids, day keys) -> settings (through `parseSettings`, i.e. exactly the
  * options form's limits: badSetting, breakTooLong, badSettings) -> the rows' own rules
  * (duplicateRow, startAfterEnd, future). Rows naming a routine Limber no longer has are kept: the
- * pages show them as "a routine no longer in Limber" (`summarizeBackup` counts them).
+ * pages show them as "a routine no longer in Limber" (lib/backup-summary.ts counts them).
  */
 import * as v from 'valibot';
 import { addDays, isDayKey } from './days';
@@ -236,53 +236,6 @@ export function parseBackup(text: string, now: number): ParsedBackup {
     if (Math.max(r.dueAt, r.promptedAt ?? 0, r.startedAt ?? 0, r.endedAt) > now) return fail({ code: 'future', row: i + 1, day: r.day }, `history.${i}: after ${new Date(now).toISOString()}`);
   }
   return { ok: true, value: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.output.exportedAt, settings: settings.value, settingsVersion: SETTINGS_VERSION, history } };
-}
-
-/** What a checked backup holds, for the preview before it replaces anything. */
-export interface BackupSummary {
-  /** When the backup was made (null when its date cannot be read). */
-  exportedAt: number | null;
-  breaks: number;
-  /** The days of its first and last break (null when it holds none). */
-  firstDay: string | null;
-  lastDay: string | null;
-  /** Breaks whose routine Limber no longer has (kept; shown as "a routine no longer in Limber"). */
-  goneRoutines: number;
-}
-
-export function summarizeBackup(b: Backup, knownRoutine: (id: string) => boolean): BackupSummary {
-  let first: StoredBreak | null = null;
-  let last: StoredBreak | null = null;
-  let goneRoutines = 0;
-  for (const r of b.history) {
-    if (!first || r.endedAt < first.endedAt) first = r;
-    if (!last || r.endedAt > last.endedAt) last = r;
-    if (r.routineId !== null && !knownRoutine(r.routineId)) goneRoutines++;
-  }
-  const made = Date.parse(b.exportedAt);
-  return { exportedAt: Number.isFinite(made) ? made : null, breaks: b.history.length, firstDay: first?.day ?? null, lastDay: last?.day ?? null, goneRoutines };
-}
-
-/**
- * What replacing the current history with a backup's would lose: the current breaks the backup
- * does not hold, split into those after its last break (`newer`: all of them when it holds none)
- * and the rest (`other`).
- */
-export function lostBreaks(current: ReadonlyArray<Pick<StoredBreak, 'id' | 'endedAt'>>, b: Backup): { newer: number; other: number } {
-  const ids = new Set<string>();
-  let lastEnd = -Infinity;
-  for (const r of b.history) {
-    ids.add(r.id);
-    if (r.endedAt > lastEnd) lastEnd = r.endedAt;
-  }
-  let newer = 0;
-  let other = 0;
-  for (const r of current) {
-    if (ids.has(r.id)) continue;
-    if (r.endedAt > lastEnd) newer++;
-    else other++;
-  }
-  return { newer, other };
 }
 
 export function makeBackup(settings: Settings, history: readonly StoredBreak[], now: number): Backup {

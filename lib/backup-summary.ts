@@ -1,0 +1,54 @@
+/**
+ * What a checked backup holds and what replacing the current history with it would lose: the
+ * options page's preview before an import. Pure. Apart from lib/backup.ts so that the worker,
+ * which shares that module's chunk, does not load it.
+ */
+import type { Backup } from './backup';
+import type { StoredBreak } from './storage/history';
+
+/** What a checked backup holds, for the preview before it replaces anything. */
+export interface BackupSummary {
+  /** When the backup was made (null when its date cannot be read). */
+  exportedAt: number | null;
+  breaks: number;
+  /** The days of its first and last break (null when it holds none). */
+  firstDay: string | null;
+  lastDay: string | null;
+  /** Breaks whose routine Limber no longer has (kept; shown as "a routine no longer in Limber"). */
+  goneRoutines: number;
+}
+
+export function summarizeBackup(b: Backup, knownRoutine: (id: string) => boolean): BackupSummary {
+  let first: StoredBreak | null = null;
+  let last: StoredBreak | null = null;
+  let goneRoutines = 0;
+  for (const r of b.history) {
+    if (!first || r.endedAt < first.endedAt) first = r;
+    if (!last || r.endedAt > last.endedAt) last = r;
+    if (r.routineId !== null && !knownRoutine(r.routineId)) goneRoutines++;
+  }
+  const made = Date.parse(b.exportedAt);
+  return { exportedAt: Number.isFinite(made) ? made : null, breaks: b.history.length, firstDay: first?.day ?? null, lastDay: last?.day ?? null, goneRoutines };
+}
+
+/**
+ * What replacing the current history with a backup's would lose: the current breaks the backup
+ * does not hold, split into those after its last break (`newer`: all of them when it holds none)
+ * and the rest (`other`).
+ */
+export function lostBreaks(current: ReadonlyArray<Pick<StoredBreak, 'id' | 'endedAt'>>, b: Backup): { newer: number; other: number } {
+  const ids = new Set<string>();
+  let lastEnd = -Infinity;
+  for (const r of b.history) {
+    ids.add(r.id);
+    if (r.endedAt > lastEnd) lastEnd = r.endedAt;
+  }
+  let newer = 0;
+  let other = 0;
+  for (const r of current) {
+    if (ids.has(r.id)) continue;
+    if (r.endedAt > lastEnd) newer++;
+    else other++;
+  }
+  return { newer, other };
+}
