@@ -135,6 +135,8 @@ test('export JSON, reset, import: the history and the settings come back', async
   await expect.poll(async () => (await historyRows(control)).length).toBe(0);
 
   await options.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // The file is shown first (tests/e2e/import.spec.ts checks the preview); nothing changes until Replace.
+  await options.getByTestId('import-replace').click();
   await expect(options.getByTestId('data-message')).toHaveText(`Imported ${rows.length} breaks and your settings.`);
   const after = await historyRows(control);
   expect(after.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
@@ -154,8 +156,8 @@ test('a malformed or hostile import shows why and changes nothing', async ({ con
     ['truncated.json', good.slice(0, Math.floor(good.length / 2)), /damaged or incomplete/],
     ['hostile.json', good.replace('{', '{"__proto__":{"polluted":true},'), /does not accept/],
     ['other.json', JSON.stringify({ hello: 'world' }), /not a Limber backup/],
-    ['future.json', good.replace('"version": 1', '"version": 9'), /another version/],
-    ['bad-row.json', good.replace(/"outcome": "\w+"/, '"outcome": "won"'), /invalid data/],
+    ['future.json', good.replace('"version": 1', '"version": 9'), /made by a newer version of Limber/],
+    ['bad-row.json', good.replace(/"outcome": "\w+"/, '"outcome": "won"'), /^Break number 1 in this backup is damaged/],
   ];
   for (const [name, text, want] of cases) {
     await options.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
