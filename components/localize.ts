@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '../lib/i18n';
+import { catalogueBroken, t, type MessageKey } from '../lib/i18n';
+import { installFallbackCatalogue } from '../lib/i18n-fallback';
 
 /**
  * Sets the document's language, direction and title from the message catalogue. The language is
@@ -13,4 +14,25 @@ export function localizeDocument(titleKey?: MessageKey): void {
   document.documentElement.lang = text !== 'textLang' && ui.split('-')[0]!.toLowerCase() !== text ? text : ui;
   document.documentElement.dir = t('@@bidi_dir' as MessageKey) === 'rtl' ? 'rtl' : 'ltr';
   if (titleKey) document.title = t(titleKey);
+}
+
+/**
+ * null when the browser's message catalogue works (the usual case: draw at once); else a promise
+ * that settles once the packaged catalogue stands in for it (lib/i18n-fallback.ts), so that no
+ * page ever shows its message keys. Pages draw after it either way. (A static import: an
+ * `import()` would bring Vite's preload helper, ~0.9 KB gzip, into every page.)
+ */
+export function whenLocalized(): Promise<void> | null {
+  return catalogueBroken() ? installFallbackCatalogue().catch(() => undefined) : null;
+}
+
+/** Localizes the document and draws the page, once its text can be read (whenLocalized). */
+export function startPage(titleKey: MessageKey, draw: () => void): void {
+  const go = () => {
+    localizeDocument(titleKey);
+    draw();
+  };
+  const ready = whenLocalized();
+  if (ready) void ready.then(go);
+  else go();
 }

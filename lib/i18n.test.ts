@@ -71,8 +71,8 @@ function scanSource(files: Array<{ file: string; text: string }>): {
   const dynamicPrefixes: Array<{ file: string; prefix: string }> = [];
   const add = (key: string, file: string) => used.set(key, [...(used.get(key) ?? []), file]);
   for (const { file, text } of files) {
-    // t('key'), t("key", ...), localizeDocument('key'): `t` as a whole word, not e.g. `get(`.
-    for (const m of text.matchAll(/(?<![\w$.])(?:t|localizeDocument)\(\s*(['"])([^'"\n]+)\1/g)) {
+    // t('key'), t("key", ...), localizeDocument('key'), startPage('key', ...): `t` as a whole word, not e.g. `get(`.
+    for (const m of text.matchAll(/(?<![\w$.])(?:t|localizeDocument|startPage)\(\s*(['"])([^'"\n]+)\1/g)) {
       if (!m[2]!.startsWith('@@')) add(m[2]!, file);
     }
     for (const m of text.matchAll(/(?<![\w$.])t\(\s*`([^`$]*)\$\{/g)) dynamicPrefixes.push({ file, prefix: m[1]! });
@@ -100,9 +100,9 @@ describe('the checks themselves', () => {
   });
   it('find literal keys and skip dynamic ones', () => {
     const { used, dynamicPrefixes } = scanSource([
-      { file: 'x.tsx', text: "t('a'); t(\"b\", 1); get('no'); x.t('no2'); t(`kind_${k}` as 'a'); t(KEY[k]); localizeDocument('c'); name: '__MSG_d__'" },
+      { file: 'x.tsx', text: "t('a'); t(\"b\", 1); get('no'); x.t('no2'); t(`kind_${k}` as 'a'); t(KEY[k]); localizeDocument('c'); name: '__MSG_d__'; startPage('e', draw)" },
     ]);
-    expect([...used.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect([...used.keys()].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(dynamicPrefixes).toEqual([{ file: 'x.tsx', prefix: 'kind_' }]);
   });
 });

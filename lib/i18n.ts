@@ -1,14 +1,41 @@
 /**
  * Message catalogue access. Every user-facing string lives in public/_locales/<lang>/messages.json;
  * keys are typed from the English catalogue.
+ *
+ * Some Chromium profiles hand out an empty string for every key (chrome.i18n.getMessage returns
+ * '' from the start; seen in fresh headless profiles). A page must then never show the keys
+ * themselves: `catalogueBroken()` tells, and lib/i18n-fallback.ts loads the packaged catalogue
+ * and installs it here with `installFallbackMessages`, before anything is drawn. Pages do that at
+ * start-up (components/localize.ts, whenLocalized); the worker calls ensureMessages() itself.
  */
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 
+type Lookup = (key: string, subs: string[] | undefined) => string | undefined;
+
+/** The packaged catalogue's lookup, once the browser's own turned out to be broken. */
+let fallback: Lookup | null = null;
+
+/** Installs (or, with null, removes) the lookup t() uses instead of the browser's catalogue. */
+export function installFallbackMessages(lookup: Lookup | null): void {
+  fallback = lookup;
+}
+
+/** Whether the browser's catalogue answers with nothing (every key is '' then; appName must exist). */
+export function catalogueBroken(): boolean {
+  if (fallback) return false;
+  try {
+    return !(browser.i18n.getMessage as (k: string) => string)('appName');
+  } catch {
+    return true;
+  }
+}
+
 export function t(key: MessageKey, substitutions?: string | number | Array<string | number>): string {
   const subs = substitutions === undefined ? undefined : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
+  if (fallback) return fallback(key, subs) ?? key;
   try {
     // Keys are checked by MessageKey above; WXT's generated key list may lag until `wxt prepare`.
     const getMessage = browser.i18n.getMessage as (k: string, s?: string[]) => string;

@@ -2,17 +2,28 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import './popup.css';
 import { App } from './App';
-import { localizeDocument } from '../../components/localize';
+import { localizeDocument, whenLocalized } from '../../components/localize';
 import { startPopupLoad } from '../../components/hooks/use-popup-data';
 import type { PopupData } from '../../lib/messages';
 
 performance.mark('limber:main');
 // The background's snapshot and the request for fresh data (started by public/popup-early.js).
 const load = startPopupLoad();
-localizeDocument('actionTitle');
+// Almost always null: the browser's message catalogue works. When it answers with nothing, the
+// first frame waits for the packaged one (components/localize.ts), so no key is ever drawn.
+const words = whenLocalized();
+if (!words) localizeDocument('actionTitle');
 const draw = (initial: PopupData | null) => {
-  render(<App load={load} initial={initial} />, document.getElementById('app')!);
-  performance.mark('limber:rendered');
+  const go = () => {
+    render(<App load={load} initial={initial} />, document.getElementById('app')!);
+    performance.mark('limber:rendered');
+  };
+  if (!words) go();
+  else
+    void words.then(() => {
+      localizeDocument('actionTitle');
+      go();
+    });
 };
 // The first render has the snapshot when there is one, so the first frame shows the next break
 // and today: drawn at once if it is already read, else as soon as it is (storage.session, a few

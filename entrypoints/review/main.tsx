@@ -2,7 +2,6 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import './review.css';
 import { App } from './App';
-import { localizeDocument } from '../../components/localize';
+import { startPage } from '../../components/localize';
 
-localizeDocument('reviewTitle');
-render(<App />, document.getElementById('app')!);
+startPage('reviewTitle', () => render(<App />, document.getElementById('app')!));

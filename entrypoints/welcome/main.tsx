@@ -2,7 +2,6 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import './welcome.css';
 import { App } from './App';
-import { localizeDocument } from '../../components/localize';
+import { startPage } from '../../components/localize';
 
-localizeDocument('welcomeTitle');
-render(<App />, document.getElementById('app')!);
+startPage('welcomeTitle', () => render(<App />, document.getElementById('app')!));

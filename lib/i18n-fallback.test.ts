@@ -1,0 +1,133 @@
+/**
+ * The stand-in for a broken browser catalogue (chrome.i18n.getMessage answering '' for every
+ * key, seen in fresh headless Chromium profiles): t() must then give the packaged words, never a
+ * key. The fake browser's getMessage is made to return '' and fetch is answered from the files
+ * on disk, recording every URL asked for.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { catalogueBroken, installFallbackMessages, t, type MessageKey } from './i18n';
+import { ensureMessages, formatMessage, loadFallbackCatalogue, type Catalogue } from './i18n-fallback';
+import { whenLocalized } from '../components/localize';
+
+const LOCALES = path.join(process.cwd(), 'public', '_locales');
+const catalogue = (locale: string) => JSON.parse(readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8')) as Catalogue;
+const en = catalogue('en');
+
+let fetched: string[] = [];
+
+/** fetch answered from public/ for this extension's URLs; anything else is a test failure. */
+function serveFromDisk() {
+  fetched = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string) => {
+      const url = String(input);
+      fetched.push(url);
+      const prefix = browser.runtime.getURL('/');
+      if (!url.startsWith(prefix)) throw new Error(`not an extension URL: ${url}`);
+      const file = path.join(process.cwd(), 'public', url.slice(prefix.length));
+      try {
+        return new Response(readFileSync(file, 'utf8'), { status: 200 });
+      } catch {
+        return new Response('', { status: 404 });
+      }
+    }),
+  );
+}
+
+function brokenCatalogue(uiLanguage = 'en-US') {
+  vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('');
+  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(uiLanguage);
+}
+
+/** What chrome.i18n gives for a message of this project (positional placeholders only). */
+const expected = (message: string, subs: string[]) => message.replace(/\$([1-9])/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+
+beforeEach(serveFromDisk);
+afterEach(() => {
+  installFallbackMessages(null);
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('a broken browser catalogue', () => {
+  it('is detected, and t() then gives the packaged English words, placeholders filled', async () => {
+    brokenCatalogue();
+    expect(catalogueBroken()).toBe(true);
+    expect(t('appName')).toBe('appName'); // what a page showed before the fix
+    await ensureMessages();
+    expect(catalogueBroken()).toBe(false);
+    expect(t('appName')).toBe('Limber');
+    expect(t('stepOf', [2, 5])).toBe('Step 2 of 5');
+    expect(t('upNext', 'Shoulder rolls')).toBe('Next: Shoulder rolls');
+    expect(fetched).toEqual([browser.runtime.getURL('/_locales/en/messages.json' as '/')]);
+  });
+
+  it('no key of the catalogue is ever shown as itself', async () => {
+    brokenCatalogue();
+    await ensureMessages();
+    const subs = ['A', 'B', 'C', 'D'];
+    for (const [key, entry] of Object.entries(en)) {
+      const text = t(key as MessageKey, subs);
+      expect(text, key).toBe(expected(entry.message, subs));
+      expect(text, key).not.toBe(key);
+    }
+  });
+
+  it('is read in English from the extension itself, whatever the browser language', async () => {
+    brokenCatalogue('de-DE');
+    await loadFallbackCatalogue();
+    expect(fetched).toEqual([browser.runtime.getURL('/_locales/en/messages.json' as '/')]);
+  });
+
+  it('pages wait for it (whenLocalized), and not at all when the browser catalogue works', async () => {
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((k: string) => (en[k] ? `browser:${k}` : ''));
+    expect(whenLocalized()).toBeNull();
+    expect(t('appName')).toBe('browser:appName');
+    await ensureMessages();
+    expect(fetched).toEqual([]);
+
+    brokenCatalogue();
+    const ready = whenLocalized();
+    expect(ready).not.toBeNull();
+    await ready;
+    expect(t('appName')).toBe('Limber');
+  });
+
+  it('a catalogue that cannot be read rejects, and the next call tries again', async () => {
+    brokenCatalogue();
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('Not found', { status: 404 })));
+    await expect(ensureMessages()).rejects.toThrow();
+    expect(catalogueBroken()).toBe(true);
+    serveFromDisk();
+    await ensureMessages();
+    expect(t('appName')).toBe('Limber');
+  });
+});
+
+describe('formatMessage does what chrome.i18n.getMessage does', () => {
+  it('positional placeholders, missing substitutions, literal dollars', () => {
+    expect(formatMessage({ message: 'Step $1 of $2' }, ['3', '4'])).toBe('Step 3 of 4');
+    expect(formatMessage({ message: 'Step $1 of $2' }, ['3'])).toBe('Step 3 of ');
+    expect(formatMessage({ message: '$2, then $1' }, ['a', 'b'])).toBe('b, then a');
+    expect(formatMessage({ message: 'Costs $$5, $$$$' }, [])).toBe('Costs $5, $$$');
+  });
+
+  it('no catalogue uses named placeholders, which it does not substitute', () => {
+    // chrome.i18n would replace $name$ from a "placeholders" block; formatMessage does not (see its
+    // module comment). Adding one to a catalogue means teaching formatMessage first.
+    for (const locale of readdirSync(LOCALES)) {
+      const withBlock = Object.entries(catalogue(locale)).filter(([, e]) => 'placeholders' in e).map(([k]) => k);
+      expect(withBlock, locale).toEqual([]);
+    }
+  });
+
+  it('a key only the object prototype has is no message', async () => {
+    brokenCatalogue();
+    await ensureMessages();
+    expect(t('constructor' as MessageKey)).toBe('constructor');
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The packaged English catalogue, for when the browser's own answers with nothing (lib/i18n.ts,
+ * catalogueBroken). Read only then: pages wait for it before they draw (components/localize.ts,
+ * whenLocalized); the worker should await ensureMessages() before it shows a notification.
+ *
+ * The file is read from the extension itself (runtime.getURL), never from the network, and
+ * formatted the way chrome.i18n.getMessage does it for Limber's catalogues: $1..$9 become the
+ * substitutions (missing ones: nothing) and "$$" a literal "$". Named placeholders ($name$ with a
+ * "placeholders" block) are not substituted: the catalogues have none, lib/i18n.test.ts refuses
+ * a "$" that is not "$1".."$9" or "$$", and lib/i18n-fallback.test.ts refuses a "placeholders"
+ * block (every page loads this code, and the page budgets are tight).
+ */
+import { browser } from 'wxt/browser';
+import { catalogueBroken, installFallbackMessages } from './i18n';
+
+export interface CatalogueEntry {
+  message: string;
+  description?: string;
+}
+export type Catalogue = Record<string, CatalogueEntry>;
+
+/** The manifest's default_locale (wxt.config.ts). */
+const DEFAULT_LOCALE = 'en';
+
+/** One message with its substitutions, as chrome.i18n.getMessage would give it. */
+export function formatMessage(entry: CatalogueEntry, subs: readonly string[] = []): string {
+  return entry.message.replace(/\$(\$+|[1-9])/g, (_, c: string) => (c[0] === '$' ? c : (subs[+c - 1] ?? '')));
+}
+
+/**
+ * The extension's only fetch: its own packaged English catalogue (runtime.getURL, never the
+ * network). English because it is the default locale, the one the browser itself falls back to.
+ */
+export async function loadFallbackCatalogue(): Promise<Catalogue> {
+  // A file missing from the package rejects, or answers with an error page that is not JSON.
+  const res = await fetch(browser.runtime.getURL(`/_locales/${DEFAULT_LOCALE}/messages.json` as '/'));
+  return (await res.json()) as Catalogue;
+}
+
+/** Reads the packaged catalogue and has t() answer from it from then on. */
+export function installFallbackCatalogue(): Promise<void> {
+  return loadFallbackCatalogue().then((c) => installFallbackMessages((key, subs) => (Object.hasOwn(c, key) ? formatMessage(c[key]!, subs) : undefined)));
+}
+
+let loading: Promise<void> | null = null;
+
+/**
+ * For the worker, before it shows a notification: makes t() answer with words, at once when the
+ * browser's catalogue works, else once the packaged one is in (rejects if it cannot be read; a
+ * later call tries again). Pages use components/localize.ts (whenLocalized) instead.
+ */
+export function ensureMessages(): Promise<void> {
+  if (!catalogueBroken()) return Promise.resolve();
+  return (loading ??= installFallbackCatalogue().finally(() => {
+    loading = null;
+  }));
+}
