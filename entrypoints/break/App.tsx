@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ROUTINES } from '../../content/routines';
 import { cautionText, routineTitle, stepText } from '../../content/text';
 import type { Routine } from '../../content/types';
-import { ask, type BreakSession } from '../../lib/messages';
+import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/messages';
 import type { Settings } from '../../lib/settings';
 import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
@@ -20,32 +20,56 @@ type Outcome = 'completed' | 'skipped';
 
 type View =
   | { name: 'loading' }
-  | { name: 'gone' }
+  /** No break under way for this window: opened without one, or its break is over. */
+  | { name: 'none' }
+  /** The background did not answer (or not in time): say so and offer to try again. */
+  | { name: 'noAnswer' }
   /** The break is on, but no routine fits the settings (e.g. every one is excluded). */
   | { name: 'free'; session: BreakSession }
   | { name: 'playing'; session: BreakSession; routine: Routine }
   | { name: 'done'; today: TodaySummary | null; outcome: Outcome };
 
+/** How long the page waits for the background before it says that it is not answering. */
+const ANSWER_WAIT_MS = 8_000;
+
+/** Messages to the background, given up on (rejected) when no answer comes in time. */
+const timed: SendMessage = (m) => Promise.race([send(m), new Promise((_, reject) => setTimeout(reject, ANSWER_WAIT_MS))]);
+
 export function App({ breakId, prompting = false }: { breakId: string; prompting?: boolean }) {
-  const [view, setView] = useState<View>({ name: 'loading' });
+  const [view, setView] = useState<View>(breakId ? { name: 'loading' } : { name: 'none' });
   const [error, setError] = useState(false);
   const settings = useSettings();
 
   const load = (another: boolean) =>
-    ask(send, { type: another ? 'break/another' : 'break/session', breakId }).then(
-      (s) => {
-        const routine = s?.routineId ? ROUTINES.find((r) => r.id === s.routineId) : undefined;
-        setView(!s ? { name: 'gone' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
-      },
-      () => setError(true),
-    );
+    ask(timed, { type: another ? 'break/another' : 'break/session', breakId }).then((s) => {
+      const routine = s?.routineId ? ROUTINES.find((r) => r.id === s.routineId) : undefined;
+      setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
+    });
 
-  useEffect(() => {
+  const open = () => {
+    setView({ name: 'loading' });
     // A window opened as the prompt starts its break first (refused, and so "over", if that
     // break is no longer due); a window opened by Start finds its break already under way.
-    const start = prompting ? ask(send, { type: 'break/start', breakId }).catch(() => undefined) : Promise.resolve();
-    void start.then(() => load(false));
-  }, []);
+    const start = prompting ? ask(timed, { type: 'break/start', breakId }).catch(() => undefined) : Promise.resolve();
+    void start.then(() => load(false)).catch((e: unknown) =>
+      // A missing or malformed id is refused as a bad request: no such break either.
+      setView(e instanceof RequestError && e.code === 'badRequest' ? { name: 'none' } : { name: 'noAnswer' }),
+    );
+  };
+  // Opened without a break: nothing to ask (see NoBreak).
+  useEffect(() => void (breakId && open()), []);
+
+  /** "Start a break now": the background starts one (or takes up the due one) in its break window. */
+  const startNow = async () => {
+    try {
+      await ask(timed, { type: 'break/start' });
+      // The break plays in the break window the background has just opened or focused; this
+      // page (a window left from an earlier break, or opened by hand) is not needed any more.
+      window.close();
+    } catch {
+      setView({ name: 'noAnswer' });
+    }
+  };
 
   // With the chime on, the first key or click in this window lets later chimes through the
   // browser's autoplay rules. (No audio context at all while the chime is off.)
@@ -68,7 +92,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
 
   const finish = async (outcome: Outcome, routineId: string | null) => {
     try {
-      const r = await ask(send, { type: 'break/finish', breakId, outcome, routineId });
+      const r = await ask(timed, { type: 'break/finish', breakId, outcome, routineId });
       setView({ name: 'done', today: r.today, outcome });
     } catch {
       setError(true);
@@ -79,14 +103,10 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const waiting = view.name === 'loading' || (view.name === 'playing' && !settings);
   return (
     <main class="break">
-      {error && <p class="notice" role="alert">{t('errBackground')}</p>}
+      {(error || view.name === 'noAnswer') && <p class="notice" role="alert">{t('errBackground')}</p>}
+      {view.name === 'noAnswer' && <button class="btn btn-primary" data-testid="retry" onClick={open}>{t('actionRetry')}</button>}
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
-      {view.name === 'gone' && (
-        <section class="end" data-testid="break-gone">
-          <h1>{t('breakGone')}</h1>
-          <button class="btn" onClick={() => window.close()}>{t('actionClose')}</button>
-        </section>
-      )}
+      {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}
       {view.name === 'free' && <FreeBreak onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
       {view.name === 'playing' && settings && (
         <Player
@@ -95,7 +115,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
           sound={settings.sound}
           onDone={() => finish('completed', view.routine.id)}
           onSkip={() => finish('skipped', view.routine.id)}
-          onAnother={() => void load(true)}
+          onAnother={() => void load(true).catch(() => setError(true))}
         />
       )}
       {view.name === 'done' && (
@@ -251,6 +271,22 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
       </details>
       <p class="small muted disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>
     </article>
+  );
+}
+
+/** No break under way for this window: say so, and offer one. */
+function NoBreak({ onStart }: { onStart: () => void }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section class="end" data-testid="break-gone">
+      <h1 tabIndex={-1} ref={ref}>{t('breakNoneTitle')}</h1>
+      <p>{t('breakNoneHint')}</p>
+      <div class="controls">
+        <button class="btn btn-primary" data-testid="start-now" onClick={onStart}>{t('actionStartBreakNow')}</button>
+        <button class="btn" onClick={() => window.close()}>{t('actionClose')}</button>
+      </div>
+    </section>
   );
 }
 
