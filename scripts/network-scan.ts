@@ -17,6 +17,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { SOURCES } from '../content/sources.ts';
 
 /** Names whose use is a request (or a channel) to somewhere. */
 export const NETWORK_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'sendBeacon', 'importScripts', 'RTCPeerConnection'] as const;
@@ -46,6 +47,8 @@ export interface Allowance {
 }
 
 const NAMESPACES = new Set(['http://www.w3.org/2000/svg', 'http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/1999/xhtml']);
+/** The public pages the routine library cites (content/sources.ts), exactly. */
+const CITED = new Set(Object.values(SOURCES as Record<string, { url: string | null }>).flatMap((s) => (s.url ? [s.url] : [])));
 const WXT_ERROR_LINKS = new Set(['https://wxt.dev/guide/go-further/testing.html', 'https://github.com/wxt-dev/wxt/issues/371']);
 /** fetch(<x>.runtime.getURL(`/_locales/${lang}/messages.json`)), the literal or a template. */
 const PACKAGED_CATALOGUE = /^fetch\(\s*[\w$.]+\.runtime\.getURL\(\s*(`|'|")\/?_locales\/(?:\$\{[\w$]+\}|[a-z]{2,3}(?:_[A-Z]{2})?)\/messages\.json\1\s*(?:as\s*'[^']*'\s*)?\)\s*\)$/;
@@ -72,6 +75,13 @@ export const ALLOWED: readonly Allowance[] = [
     id: 'xml-namespaces',
     why: "XML namespace names (SVG, MathML, XHTML) that Preact compares an element's namespace with: identifiers, never requested.",
     matches: (f) => f.kind === 'url' && NAMESPACES.has(f.what),
+  },
+  {
+    id: 'cited-sources',
+    why:
+      "The addresses of the public pages the routine library cites (content/sources.ts), exactly those: the break page lists a routine's " +
+      'sources as links (components/RoutineSources.tsx) that open in a new tab only when a person clicks one. Limber itself never requests them.',
+    matches: (f) => f.kind === 'url' && CITED.has(f.what),
   },
   {
     id: 'wxt-error-text',
