@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../settings';
 import { ALL_KNOWN_BUGS, REAL_TRACKER, runWorld, scenarioArb, Violation, type EngineOptions, type TrackerImpl } from '../../tests/tracker-world';
-import type { Effect, Result } from './tracker';
+import type { DueBreak, Effect, Result, TrackerEvent } from './tracker';
 
 type Transition = TrackerImpl['transition'];
 
@@ -16,6 +16,12 @@ const mapEffects = (f: (e: Effect) => Effect[]): Transition => (s, e, now, setti
   const r: Result = REAL_TRACKER.transition(s, e, now, settings, env);
   return { ...r, effects: r.effects.flatMap(f) };
 };
+/** Adds effects computed from the state before, the event and the real result. */
+const add = (f: (s: Parameters<Transition>[0], e: TrackerEvent, r: Result, now: number) => Effect[]): Transition => (s, e, now, settings, env) => {
+  const r = REAL_TRACKER.transition(s, e, now, settings, env);
+  return r.refused ? r : { ...r, effects: [...r.effects, ...f(s, e, r, now)] };
+};
+const fresh = (now: number): DueBreak => ({ id: `micro-${now}-x`, kind: 'micro', dueAt: now, deskMs: 0, snoozes: 0, manual: false, promptedAt: now });
 const withSettings = (f: (s: Settings) => Settings): Transition => (s, e, now, settings, env) => REAL_TRACKER.transition(s, e, now, f(settings), env);
 
 interface Mutant {
@@ -54,6 +60,22 @@ const MUTANTS: Mutant[] = [
     impl: { transition: (s, e, now, settings, env) => REAL_TRACKER.transition(s, e.type === 'activity' && e.state === 'idle' ? { ...e, state: 'locked' } : e, now, settings, env) },
     breaks: 'desk time as the model counts it',
   },
+  { name: 'reminds twice', impl: { transition: mapEffects((e) => (e.type === 'prompt' && e.reminder ? [e, e] : [e])) }, breaks: 'one reminder per prompt' },
+  { name: 'records a break twice', impl: { transition: mapEffects((e) => (e.type === 'record' ? [e, e] : [e])) }, breaks: 'one record per break' },
+  { name: 'loses the record of a skipped prompt', impl: { transition: mapEffects((e) => (e.type === 'record' && e.entry.outcome === 'skipped' && e.entry.startedAt === null ? [] : [e])) }, breaks: 'every prompted break ends in one record' },
+  {
+    name: 'reminds of the open prompt as it pauses',
+    impl: {
+      transition: (s, e, now, settings, env) => {
+        const r = REAL_TRACKER.transition(s, e, now, settings, env);
+        return e.type === 'pause' && !r.refused && s.phase.name === 'due' ? { ...r, effects: [...r.effects, { type: 'prompt', brk: s.phase.brk, reminder: true }] } : r;
+      },
+    },
+    breaks: 'no prompt while paused',
+  },
+  { name: 'prompts as a break starts', impl: { transition: add((s, e, r) => (e.type === 'start' && r.effects.some((x) => x.type === 'openBreak') && s.phase.name === 'due' ? [{ type: 'prompt', brk: s.phase.brk, reminder: true }] : [])) }, breaks: 'no prompt during a break' },
+  { name: 'prompts as the person goes idle', impl: { transition: add((s, e, _r, now) => (e.type === 'activity' && e.state === 'idle' && s.phase.name === 'working' && !s.paused && !s.offHours ? [{ type: 'prompt', brk: fresh(now), reminder: false }] : [])) }, breaks: 'no prompt while away' },
+  { name: 'prompts a second break while one is open', impl: { transition: add((s, e, _r, now) => (e.type === 'tick' && s.phase.name === 'due' && !s.paused && !s.offHours ? [{ type: 'prompt', brk: fresh(now), reminder: false }] : [])) }, breaks: 'one break at a time' },
   { name: 'the engine does not show a lost prompt again on waking', impl: {}, engine: { reshowOnWake: false }, breaks: 'a lost prompt is shown again' },
 ];
 
