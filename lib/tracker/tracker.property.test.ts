@@ -43,12 +43,14 @@ describe('tracker in a simulated world, against a reference model', () => {
       { numRuns: WORLD_RUNS, seed: WORLD_SEED },
     );
     // The sequences reach what they are meant to (a property that checks nothing passes too).
-    expect(total.onTime).toBeGreaterThan(WORLD_RUNS); // breaks the model said were due, prompted
-    expect(total.restarts).toBeGreaterThan(500);
-    expect(total.reshows).toBeGreaterThan(20); // prompts a browser restart lost, shown again
-    expect(total.crashes).toBeGreaterThan(20);
-    expect(total.zoneChanges).toBeGreaterThan(200);
-    expect(total.countedAcrossDst).toBeGreaterThan(5);
+    // (Measured with this seed: 1,583 due breaks prompted, 628 restarts, 23 re-shown prompts,
+    // 199 killed workers, 242 zone changes, 256 events counting across a DST change.)
+    expect(total.onTime).toBeGreaterThan(WORLD_RUNS / 2); // breaks the model said were due, prompted
+    expect(total.restarts).toBeGreaterThan(300);
+    expect(total.reshows).toBeGreaterThan(10); // prompts a browser restart lost, shown again
+    expect(total.crashes).toBeGreaterThan(100);
+    expect(total.zoneChanges).toBeGreaterThan(100);
+    expect(total.countedAcrossDst).toBeGreaterThan(100);
     // Lateness against the model's due time: never early, never past the derived slack.
     const late = [...total.lateness].sort((a, b) => a - b);
     expect(late[0]).toBeGreaterThanOrEqual(0);
