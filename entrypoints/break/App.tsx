@@ -11,6 +11,8 @@ import * as P from '../../lib/player';
 import { send, useNow } from '../../components/hooks/use-status';
 import { updateSettings, useSettings } from '../../components/hooks/use-settings';
 import { CountdownRing } from '../../components/CountdownRing';
+import { RoutineSources } from '../../components/RoutineSources';
+import { StepCue } from '../../components/StepCue';
 import { Flame } from '../../components/Flame';
 import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
 import { chime, primeAudio, speak, stopSpeaking } from '../../components/sound';
@@ -235,6 +237,7 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
         <p id="step-label" class="muted small" data-testid="step-index">{t('stepOf', [settled.step + 1, steps.length])}</p>
         <p class="step-text" data-testid="step-text">{curText}</p>
         <p class="muted small up-next">{upNext !== null ? t('upNext', upNext) : t('lastStep')}</p>
+        <StepCue steps={steps} step={settled.step} />
         <p class="visually-hidden" aria-live="polite" data-testid="announce">
           {paused ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, curText])}
         </p>
@@ -266,7 +269,7 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
             {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
           </ul>
         )}
-        <p class="small muted">{t('sourcesLabel', routine.sources.join(', '))}</p>
+        <RoutineSources ids={routine.sources} />
         <p class="small muted keys" data-testid="keys-hint">{t('playerKeysHint')}</p>
       </details>
       <p class="small muted disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>
