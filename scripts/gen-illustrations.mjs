@@ -204,10 +204,6 @@ const ART = {
     }) +
     arrow([40, 52], null, [40, 22]) +
     arrow([160, 52], null, [160, 22]),
-  'wall-chest-stretch': () =>
-    wall(40) +
-    standing({ head: [104, 30], neck: [100, 46], arm: [[48, 52], [48, 28]], farArm: [[104, 72], [108, 94]] }) +
-    arrow([124, 44], [138, 60], [130, 80]),
   'upper-back-stretch': () =>
     stool() +
     seated({ head: [100, 50], neck: [90, 56], back: [64, 64], arm: [[112, 64], [136, 66]] }) +
@@ -253,18 +249,22 @@ const ART = {
     }) +
     ball([47, 58], 7) +
     spin(88, 48, 9, -160, 140),
+  // Side-on to the wall (seen from the front): the roller is held level between the wall and the
+  // side of the back, below the raised arm, and rolls up and down as the knees bend.
   'foam-roller-wall-back': () =>
     wall(40) +
-    `<rect class="h" x="41" y="40" width="12" height="62" rx="6"/>` +
-    standing({
-      head: [62, 30],
-      neck: [58, 46],
-      hip: [62, 94],
-      arm: [[66, 72], [80, 88]],
-      leg: [[82, 118], [78, 144], [90, 144]],
-      farLeg: [[78, 120], [72, 144], [84, 144]],
+    `<circle class="h" cx="56" cy="80" r="12"/>` +
+    front({
+      head: [74, 34],
+      neck: [74, 50],
+      hip: [72, 100],
+      ls: [60, 58],
+      rs: [88, 58],
+      la: [[54, 36], [68, 22]],
+      ra: [[94, 84], [92, 106]],
+      legs: [[[64, 124], [62, 146]], [[82, 124], [86, 146]]],
     }) +
-    arrow([120, 60], null, [120, 104], true),
+    arrow([124, 60], null, [124, 104], true),
   'neck-shoulder-kneading': () =>
     seatFront() +
     front({ head: [104, 36], ra: [[104, 88], [84, 62]] }) +
