@@ -1,7 +1,13 @@
 /**
- * Takes the README's screenshots from the production build in Debian's Chromium, light and dark:
- * node scripts/screenshots.ts  (after npm run build). Writes docs/*.png. The popup and the weekly
- * review show six months of demo history (scripts/demo-history.ts), loaded through the import path.
+ * Takes every picture in docs/ from the production build in Debian's Chromium, light and dark:
+ * `npm run screenshots` (after `npm run build`). The only thing that writes docs/*.png: the tests
+ * keep their screenshots in their own output folders (test-results/), so that running them never
+ * changes a tracked file. The popup and the weekly review show six months of demo history
+ * (scripts/demo-history.ts), loaded through the import path.
+ *
+ * Pictures: welcome, options, popup, review, break, break-end, break-player (a self-massage
+ * routine, paused), each also -dark; safety-screen (the self-massage safety screen in the break
+ * window) and options-routines (the Routines and Sounds sections), light only.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +33,16 @@ async function seedHistory(page: Page) {
   if (!reply.ok || !reply.data.imported) throw new Error(`demo history not imported: ${JSON.stringify(reply)}`);
 }
 
+/** Starts a break ("Take a break now") and returns its window, sized like the real one's inside. */
+async function startBreak(context: BrowserContext, control: Page): Promise<Page> {
+  const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('break.html') });
+  await control.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'break/start' });
+  const page = await opened;
+  await page.setViewportSize({ width: 460, height: 640 });
+  await page.getByTestId('routine-title').waitFor();
+  return page;
+}
+
 async function shoot(scheme: 'light' | 'dark') {
   const dir = mkdtempSync(path.join(tmpdir(), 'limber-shots-'));
   const context: BrowserContext = await chromium.launchPersistentContext(dir, {
@@ -37,12 +53,21 @@ async function shoot(scheme: 'light' | 'dark') {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
+  const suffix = scheme === 'dark' ? '-dark' : '';
+
+  // The welcome page, as a fresh install opens it.
+  const welcome = context.pages().find((p) => p.url().endsWith('/welcome.html')) ?? (await context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html'), timeout: 15_000 }));
+  await welcome.getByRole('heading', { level: 1 }).waitFor();
+  await welcome.setViewportSize({ width: 900, height: 1000 });
+  await welcome.waitForTimeout(300);
+  await welcome.screenshot({ path: `${out}/welcome${suffix}.png`, fullPage: true });
+  await welcome.close();
+
   const control = await context.newPage();
   await control.goto(`chrome-extension://${id}/options.html`);
   // Let the background open (and so create) the history database first.
   await control.evaluate(() => chrome.runtime.sendMessage({ type: 'status/get' }));
   await seedHistory(control);
-  const suffix = scheme === 'dark' ? '-dark' : '';
 
   await control.setViewportSize({ width: 900, height: 820 });
   await control.reload();
@@ -75,6 +100,49 @@ async function shoot(scheme: 'light' | 'dark') {
   await bp.getByTestId('done').click();
   await bp.getByTestId('break-end').waitFor();
   await bp.screenshot({ path: `${out}/break-end${suffix}.png` });
+  await bp.close();
+
+  if (scheme === 'light') {
+    // The Routines and Sounds sections of the options, in one picture.
+    await control.setViewportSize({ width: 900, height: 900 });
+    await control.reload();
+    await control.getByTestId('sound-prefs').waitFor();
+    const clip = await control.evaluate(() => {
+      const a = document.querySelector('[data-testid="routine-prefs"]')!.getBoundingClientRect();
+      const b = document.querySelector('[data-testid="sound-prefs"]')!.getBoundingClientRect();
+      return { x: a.left - 8, y: a.top + window.scrollY - 8, width: a.width + 16, height: b.bottom - a.top + 16 };
+    });
+    await control.screenshot({ path: `${out}/options-routines.png`, fullPage: true, clip });
+  }
+
+  // The self-massage safety screen, offered at the end of a break (a skipped one here), answered
+  // "none of these apply" so that self-massage routines can be picked.
+  const skipped = await startBreak(context, control);
+  await skipped.keyboard.press('Escape');
+  await skipped.getByTestId('try-self-massage').click();
+  await skipped.getByTestId('safety-screen').waitFor();
+  await skipped.waitForTimeout(300);
+  if (scheme === 'light') await skipped.screenshot({ path: `${out}/safety-screen.png` });
+  await skipped.getByTestId('safety-none').click();
+  await skipped.getByTestId('safety-close').click();
+  await skipped.close();
+
+  // The player on a self-massage routine (its cautions in view), paused for a steady frame.
+  const player = await startBreak(context, control);
+  const kind = () => player.locator('article.player').getAttribute('data-kind');
+  for (let i = 0; i < 40 && (await kind()) !== 'self-massage'; i++) {
+    const before = await player.locator('article.player').getAttribute('data-routine-id');
+    await player.getByTestId('another').click();
+    await player.waitForFunction((id) => document.querySelector('article.player')?.getAttribute('data-routine-id') !== id, before);
+  }
+  if ((await kind()) !== 'self-massage') throw new Error('no self-massage routine came up');
+  await player.getByTestId('pause').click();
+  await player.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('img.illustration');
+    return !!img && img.complete && img.naturalWidth > 0;
+  });
+  await player.waitForTimeout(300);
+  await player.screenshot({ path: `${out}/break-player${suffix}.png` });
 
   await context.close();
   rmSync(dir, { recursive: true, force: true });

@@ -194,7 +194,7 @@ test('self-massage waits for the safety screen; after "none apply" it can be pic
   // The end screen offers the safety screen.
   await brk.page.setViewportSize(BREAK_VIEWPORT);
   await expect(brk.trySelfMassage).toBeVisible();
-  await brk.page.screenshot({ path: 'test-results/e2e-p/end-offer.png' });
+  await brk.page.screenshot({ path: test.info().outputPath('end-offer.png') });
   expect(await axeViolations(brk.page)).toEqual([]);
   await brk.trySelfMassage.focus();
   await brk.page.keyboard.press('Enter');
@@ -209,7 +209,7 @@ test('self-massage waits for the safety screen; after "none apply" it can be pic
   await expect(safety.root).toContainText('recent fracture');
   await expect(safety.root).toContainText('general wellness tips, not medical advice');
   expect(await axeViolations(brk.page)).toEqual([]);
-  await brk.page.screenshot({ path: 'docs/safety-screen.png' });
+  await brk.page.screenshot({ path: test.info().outputPath('safety-screen.png') });
   // Focus stays inside the modal dialog.
   for (let i = 0; i < 4; i++) {
     await brk.page.keyboard.press('Tab');
@@ -239,11 +239,11 @@ test('self-massage waits for the safety screen; after "none apply" it can be pic
   expect(await axeViolations(next.page)).toEqual([]);
   await next.pause.click(); // a steady frame for the screenshots
   await next.page.setViewportSize(BREAK_VIEWPORT);
-  await next.page.screenshot({ path: 'docs/break-player.png' });
+  await next.page.screenshot({ path: test.info().outputPath('break-player.png') });
   await next.page.emulateMedia({ colorScheme: 'dark' });
   await next.page.waitForTimeout(200);
   expect(await axeViolations(next.page)).toEqual([]);
-  await next.page.screenshot({ path: 'docs/break-player-dark.png' });
+  await next.page.screenshot({ path: test.info().outputPath('break-player-dark.png') });
   const id = await next.routineId();
   await next.done.click();
   await expect(next.end).toBeVisible();
@@ -364,5 +364,5 @@ test('options: routine preferences save at once, positions need one, self-massag
     const b = document.querySelector('[data-testid="sound-prefs"]')!.getBoundingClientRect();
     return { x: a.left - 8, y: a.top + window.scrollY - 8, width: a.width + 16, height: b.bottom - a.top + 16 };
   });
-  await page.screenshot({ path: 'docs/options-routines.png', fullPage: true, clip });
+  await page.screenshot({ path: test.info().outputPath('options-routines.png'), fullPage: true, clip });
 });

@@ -88,7 +88,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 900, height: 1000 });
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    await page.screenshot({ path: `docs/welcome${colorScheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
+    // For looking at, in the test's output folder; `npm run screenshots` refreshes docs/.
+    await page.screenshot({ path: test.info().outputPath(`welcome-${colorScheme}.png`), fullPage: true });
     await context.close();
   });
 }
