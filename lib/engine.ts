@@ -205,7 +205,7 @@ async function reconcileAlarms(state: TrackerState, settings: Settings, now: num
   // Only the developer switch can set sub-minute timing (settings follow the form's limits).
   const subMinute = Math.min(settings.stretch.everySec, settings.micro.everySec, settings.snoozeSec) < 60;
   await reconcileNextAlarm(nextWake(state, settings, env), now, subMinute ? 500 : MIN_ALARM_MS);
-  await reconcileWatchdog(wantsWatchdog(state, settings, env));
+  await reconcileWatchdog(wantsWatchdog(state, settings, env), now);
 }
 
 /**

@@ -177,8 +177,13 @@ export class ReferenceModel {
     if (p && p.until !== null && now >= p.until) {
       this.integrate(p.until, settings, tz);
       this.paused = null;
-      this.asOf = Math.max(this.asOf, p.until);
+      // Heard of only well after it ran out (the README: a clock set forward, or a sleep, is
+      // time away): the machine was not awake then; count from now, and a gap as long as a
+      // break is that break.
+      const missed = this.activity === 'active' && now - p.until > RULES.rangeGraceMs;
+      this.asOf = Math.max(this.asOf, missed ? now : p.until);
       if (p.until - p.since >= settings.stretch.lengthSec * 1000) this.reset('all');
+      if (missed) for (const k of ['stretch', 'micro'] as const) if (now - p.until >= settings[k].lengthSec * 1000) this.reset(k);
     }
 
     // Working hours: none outside them; each working range starts fresh.

@@ -37,9 +37,13 @@ export async function reconcileNextAlarm(when: number | null, now: number, minDe
   await browser.alarms.create(NEXT_ALARM, { when: at, periodInMinutes: Math.max(minDelayMs, 1000) / 60_000 });
 }
 
-export async function reconcileWatchdog(wanted: boolean): Promise<void> {
+/**
+ * `now`: a watchdog further away than one period (the clock was set back since it was made:
+ * alarms keep wall-clock times) is made again, or it would stay silent for hours.
+ */
+export async function reconcileWatchdog(wanted: boolean, now: number): Promise<void> {
   const existing = await browser.alarms.get(WATCHDOG_ALARM);
-  if (wanted && !existing) {
+  if (wanted && (!existing || existing.scheduledTime > now + WATCHDOG_MS + TOLERANCE_MS)) {
     const minutes = WATCHDOG_MS / 60_000;
     await browser.alarms.create(WATCHDOG_ALARM, { delayInMinutes: minutes, periodInMinutes: minutes });
   } else if (!wanted && existing) {

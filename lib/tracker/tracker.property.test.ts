@@ -15,7 +15,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { ALL_KNOWN_BUGS, REAL_TRACKER, runWorld, scenarioArb, SLACK_MS, STARTS, Violation, type KnownBug, type Scenario, type Step, type WorldStats } from '../../tests/tracker-world';
+import { REAL_TRACKER, runWorld, scenarioArb, SLACK_MS, STARTS, type KnownBug, type Scenario, type Step, type WorldStats } from '../../tests/tracker-world';
 import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type Effect, type Env, type TrackerEvent, type TrackerState } from './tracker';
 
 const MIN = 60_000;
@@ -30,7 +30,7 @@ describe('tracker in a simulated world, against a reference model', () => {
     const total: WorldStats = { prompts: 0, onTime: 0, lateness: [], restarts: 0, reshows: 0, crashes: 0, zoneChanges: 0, countedAcrossDst: 0 };
     fc.assert(
       fc.property(scenarioArb, (sc) => {
-        const s = runWorld(sc, REAL_TRACKER, { accept: ALL_KNOWN_BUGS });
+        const s = runWorld(sc, REAL_TRACKER, { accept: [] });
         total.prompts += s.prompts;
         total.onTime += s.onTime;
         total.lateness.push(...s.lateness);
@@ -81,61 +81,51 @@ describe('tracker in a simulated world, against a reference model', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Tracker bugs the properties found. Each is accepted by name in the property above; here, with
-// that one bug not accepted, its minimal world must break the promise it names. These are
-// `it.fails`: when a bug is fixed, its test fails; then move it to the worlds that must pass and
-// drop the name from KNOWN_BUGS.
+// Tracker bugs the properties found (issue #13), each fixed: its minimal world, which broke the
+// promise named, now keeps every promise with nothing accepted. (Each failed before its fix.)
 
-/** Throws (as `it.fails` expects) only if the world breaks one of `promises` with `bug` not accepted. */
-function breaks(sc: Scenario, bug: KnownBug, ...promises: string[]): void {
-  // Accepting every bug, the world is fine: the failure below is this bug's.
-  runWorld(sc, REAL_TRACKER, { accept: ALL_KNOWN_BUGS });
-  try {
-    runWorld(sc, REAL_TRACKER, { accept: ALL_KNOWN_BUGS.filter((b) => b !== bug) });
-  } catch (err) {
-    if (err instanceof Violation && promises.includes(err.promise)) throw err;
-    console.error(`known bug ${bug}: expected "${promises.join('" or "')}", got`, err);
-    return;
-  }
+/** The world keeps every promise, nothing accepted. `promises`: what it broke before the fix (documentation). */
+function keeps(sc: Scenario, _bug: KnownBug, ..._promises: string[]): void {
+  runWorld(sc, REAL_TRACKER, { accept: [] });
 }
 
 const plain = STARTS[0]!; // Friday 27 March 2026, 08:00 in Berlin
 
-describe('known tracker bugs (found by the properties above; not fixed here)', () => {
-  it.fails('silentWhilePromptOpen: after its one reminder, an open prompt leaves nothing to wake the worker while desk time counts', () => {
+describe('tracker bugs found by the properties above, fixed', () => {
+  it('silentWhilePromptOpen: after its one reminder, an open prompt leaves nothing to wake the worker while desk time counts', () => {
     // Default settings: the posture check is prompted at 20 min, reminded at 22 min; then no
     // alarm and no watchdog. Answered 10 minutes later, the break is already "natural".
-    breaks({ start: plain, variant: 0, steps: [{ k: 'wait', ms: 23 * MIN }] }, 'silentWhilePromptOpen', 'checks in every five minutes while counting');
+    keeps({ start: plain, variant: 0, steps: [{ k: 'wait', ms: 23 * MIN }] }, 'silentWhilePromptOpen', 'checks in every five minutes while counting');
   });
 
-  it.fails('sleepUnseenWhenNotCounting: a sleep that begins in a pause is counted as desk time once the pause runs out', () => {
-    breaks({ start: plain, variant: 0, steps: [{ k: 'pause', ms: MIN }, { k: 'sleep', ms: 40 * MIN }, { k: 'activity', state: 'idle' }] }, 'sleepUnseenWhenNotCounting', 'not before it is due', 'desk time as the model counts it');
+  it('sleepUnseenWhenNotCounting: a sleep that begins in a pause is counted as desk time once the pause runs out', () => {
+    keeps({ start: plain, variant: 0, steps: [{ k: 'pause', ms: MIN }, { k: 'sleep', ms: 40 * MIN }, { k: 'activity', state: 'idle' }] }, 'sleepUnseenWhenNotCounting', 'not before it is due', 'desk time as the model counts it');
   });
 
-  it.fails('sleepUnseenWhenNotCounting: a working day slept through is counted as desk time (and today\'s)', () => {
+  it('sleepUnseenWhenNotCounting: a working day slept through is counted as desk time (and today\'s)', () => {
     // Variant 3: 09:00-17:00. Asleep from 08:00 to 18:00; the tracker counts 8 hours.
-    breaks({ start: plain, variant: 3, steps: [{ k: 'sleep', ms: 10 * H }, { k: 'wait', ms: 1000 }] }, 'sleepUnseenWhenNotCounting', 'desk time as the model counts it');
+    keeps({ start: plain, variant: 3, steps: [{ k: 'sleep', ms: 10 * H }, { k: 'wait', ms: 1000 }] }, 'sleepUnseenWhenNotCounting', 'desk time as the model counts it');
   });
 
-  it.fails('watchdogAfterClockBack: a watchdog set before the clock went back stays that far away', () => {
-    breaks({ start: plain, variant: 0, steps: [{ k: 'wait', ms: 2 * MIN }, { k: 'clock', ms: -H }] }, 'watchdogAfterClockBack', 'checks in every five minutes while counting');
+  it('watchdogAfterClockBack: a watchdog set before the clock went back stays that far away', () => {
+    keeps({ start: plain, variant: 0, steps: [{ k: 'wait', ms: 2 * MIN }, { k: 'clock', ms: -H }] }, 'watchdogAfterClockBack', 'checks in every five minutes while counting');
   });
 
-  it.fails('idRepeatsAfterClockBack: a clock set back past a due time gives the next break the same id', () => {
+  it('idRepeatsAfterClockBack: a clock set back past a due time gives the next break the same id', () => {
     // Variant 5: posture checks every 5 min from 08:00 (working hours). The clock goes back to
     // 07:59:59.999: the open prompt is closed (hours ended), the range starts again, and the
     // next posture check at 08:05 has the first one's id.
-    breaks({ start: plain, variant: 5, steps: [{ k: 'wait', ms: 5 * MIN }, { k: 'clock', ms: -5 * MIN - 1 }, { k: 'wait', ms: 1000 }] }, 'idRepeatsAfterClockBack', 'never twice for one break');
+    keeps({ start: plain, variant: 5, steps: [{ k: 'wait', ms: 5 * MIN }, { k: 'clock', ms: -5 * MIN - 1 }, { k: 'wait', ms: 1000 }] }, 'idRepeatsAfterClockBack', 'never twice for one break');
   });
 
-  it.fails('dayEndKeptAcrossZones (issue #13 defect 3): after travel, a day gets two daily-limit notices', () => {
+  it('dayEndKeptAcrossZones (issue #13 defect 3): after travel, a day gets two daily-limit notices', () => {
     // Variant 4: a 60-minute daily limit. In New York from 03:00; the limit is passed at 04:00
     // (New York); Berlin's midnight (18:00 in New York) starts a "new day", passed again at 19:00.
     const steps: Step[] = [{ k: 'zone', tz: 'America/New_York' }, ...Array.from({ length: 12 }, (): Step => ({ k: 'wait', ms: 90 * MIN })), { k: 'answer', answer: 'skip', valid: true }];
-    breaks({ start: plain, variant: 4, steps }, 'dayEndKeptAcrossZones', 'one daily-limit notice per day');
+    keeps({ start: plain, variant: 4, steps }, 'dayEndKeptAcrossZones', 'one daily-limit notice per day');
   });
 
-  it.fails('todayNotRolledAtMidnight: the first event after a sleep across midnight does not start the new day', () => {
+  it('todayNotRolledAtMidnight: the first event after a sleep across midnight does not start the new day', () => {
     // Working hours 09:00-17:00 (variant 3), an hour of desk time; asleep from 10:48 until
     // 00:00 and a millisecond; waking, the daily limit (60 min, variant 4) is switched on: its
     // notice comes at once, for yesterday's hour, and again at 01:00.
@@ -144,7 +134,7 @@ describe('known tracker bugs (found by the properties above; not fixed here)', (
       variant: 3,
       steps: [{ k: 'wait', ms: 2620827 }, { k: 'wait', ms: 3658731 }, { k: 'wait', ms: 920442 }, { k: 'sleep', ms: 50400001 }, { k: 'settings', variant: 4 }, { k: 'wait', ms: 1000 }],
     };
-    breaks(sc, 'todayNotRolledAtMidnight', 'one daily-limit notice per day');
+    keeps(sc, 'todayNotRolledAtMidnight', 'one daily-limit notice per day');
   });
 });
 

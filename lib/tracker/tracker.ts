@@ -26,7 +26,7 @@
 import { BREAK_KINDS, type BreakKind, type Settings } from '../settings';
 import { currentInterval, localParts, localToInstant, nextWorkStart, workingIntervals } from '../schedule';
 
-export const TRACKER_VERSION = 2;
+export const TRACKER_VERSION = 3;
 
 /** A watchdog alarm wakes the worker this often while desk time is counting. */
 export const WATCHDOG_MS = 5 * 60_000;
@@ -91,12 +91,17 @@ export interface TrackerState {
   paused: { since: number; until: number | null } | null;
   /** Outside working hours as of `asOf`. */
   offHours: boolean;
-  /** Today's desk time, for the daily sitting limit. `end` is the next local midnight. */
-  today: { end: number; deskMs: number; limitNotified: boolean };
+  /**
+   * Today's desk time, for the daily sitting limit: the local day [start, end) in zone `tz`.
+   * Days are 23, 24 or 25 hours long (daylight saving): both ends are stored, never derived.
+   */
+  today: Today;
   /** A due break has been waiting for fullscreen to end since then. */
   deferredSince: number | null;
   /** The time in the last manual break's id (ids stay unique even within one millisecond). */
   lastManualAt: number | null;
+  /** The time in the last prompted break's id (ids stay unique after the clock is set back). */
+  lastDueAt: number | null;
   phase: Phase;
 }
 
@@ -144,10 +149,41 @@ export interface Result {
   refused?: Refusal;
 }
 
-function nextMidnight(now: number, tz: string): number {
+export interface Today {
+  start: number;
+  end: number;
+  tz: string;
+  deskMs: number;
+  /** When the daily-limit notice last came (it comes at most once per local day, see `notifiedToday`). */
+  notifiedAt: number | null;
+}
+
+/** Whether today's daily-limit notice is out: one came since today began (in the zone now in force). */
+function notifiedToday(t: Today): boolean {
+  return t.notifiedAt !== null && t.notifiedAt >= t.start && t.notifiedAt < t.end;
+}
+
+/** The local calendar day around `now` in `tz`, as instants: [start, end). */
+function localDay(now: number, tz: string): { start: number; end: number } {
   const p = localParts(now, tz);
   const t = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
-  return localToInstant(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), 0, tz);
+  return { start: localToInstant(p.year, p.month, p.day, 0, tz), end: localToInstant(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), 0, tz) };
+}
+
+function newDay(now: number, tz: string, notifiedAt: number | null = null): Today {
+  return { ...localDay(now, tz), tz, deskMs: 0, notifiedAt };
+}
+
+/**
+ * Today as of `at`: the same day until its end; a new one after it. A change of time zone
+ * (travel) keeps today's count until the new zone's midnight (the person's day goes on), unless
+ * the day the state knew has ended; the notice stays once per local day of the zone now in force
+ * (`notifiedToday` compares its time with the day's bounds).
+ */
+function dayAt(today: Today, at: number, tz: string): Today {
+  if (today.tz === tz && at < today.end) return today;
+  if (at >= today.end) return newDay(at, tz, today.notifiedAt);
+  return { ...today, ...localDay(at, tz), tz };
 }
 
 export function initialState(now: number, tz = 'UTC'): TrackerState {
@@ -162,16 +198,32 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
     lastNaturalAt: null,
     paused: null,
     offHours: false,
-    today: { end: nextMidnight(now, tz), deskMs: 0, limitNotified: false },
+    today: newDay(now, tz),
     deferredSince: null,
     lastManualAt: null,
+    lastDueAt: null,
     phase: { name: 'working' },
   };
 }
 
-/** Brings a stored state of an older version up to date (storage migrations call this). */
-export function migrateV1(old: Omit<TrackerState, 'v' | 'paused' | 'offHours' | 'today' | 'deferredSince' | 'lastManualAt'> & { v: 1 }): TrackerState {
-  return { ...old, v: TRACKER_VERSION, paused: null, offHours: false, today: { end: old.asOf, deskMs: 0, limitNotified: false }, deferredSince: null, lastManualAt: null };
+type V2 = Omit<TrackerState, 'v' | 'today' | 'lastDueAt'> & { v: 2; today: { end: number; deskMs: number; limitNotified: boolean } };
+/** Version 1's state (before pauses, working hours, today's count, deferral and manual ids). */
+type V1 = Omit<V2, 'v' | 'paused' | 'offHours' | 'today' | 'deferredSince' | 'lastManualAt'> & { v: 1 };
+
+/** Brings a stored state of an older version up to date (storage migrations call these). */
+export function migrateV1(old: V1): V2 {
+  return { ...old, v: 2, paused: null, offHours: false, today: { end: old.asOf, deskMs: 0, limitNotified: false }, deferredSince: null, lastManualAt: null };
+}
+
+/**
+ * v3 stores the start of today and its zone (v2 assumed 24-hour days). The start is an estimate
+ * and the zone unknown (''), so the next event sets both for the zone then in force, keeping
+ * today's count (see dayAt).
+ */
+export function migrateV2(old: V2): TrackerState {
+  const start = Math.min(old.asOf, old.today.end - 86_400_000);
+  const { limitNotified, ...rest } = old.today;
+  return { ...old, v: TRACKER_VERSION, lastDueAt: null, today: { ...rest, start, tz: '', notifiedAt: limitNotified ? start : null } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,13 +284,13 @@ function accrue(s: TrackerState, upTo: number, settings: Settings, tz: string): 
   if (upTo <= s.asOf) return s;
   const countable = s.activity === 'active' && !s.paused && s.phase.name !== 'onBreak';
   const dt = countable ? workingOverlap(settings, s.asOf, upTo, tz) : 0;
-  let today = s.today;
-  if (upTo >= today.end) today = { end: nextMidnight(upTo, tz), deskMs: 0, limitNotified: false };
+  const today = dayAt(s.today, upTo, tz);
   return {
     ...s,
     asOf: upTo,
     desk: dt ? { micro: s.desk.micro + dt, stretch: s.desk.stretch + dt } : s.desk,
-    today: dt ? { ...today, deskMs: today.deskMs + Math.min(dt, upTo - Math.max(s.asOf, today.end - 86_400_000)) } : today,
+    // Only the part of dt inside today counts toward it (a stretch across midnight is split).
+    today: dt ? { ...today, deskMs: today.deskMs + Math.min(dt, upTo - Math.max(s.asOf, today.start)) } : today,
   };
 }
 
@@ -273,18 +325,25 @@ function advance(s0: TrackerState, now: number, settings: Settings, env: Env): {
       activeSince: Math.min(s.activeSince, now),
       paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now) } : null,
       deferredSince: s.deferredSince === null ? null : Math.min(s.deferredSince, now),
-      today: { ...s.today, end: Math.min(s.today.end, nextMidnight(now, tz)) },
+      // Today's count is kept; its bounds are those of the day the clock now shows.
+      today: { ...s.today, ...localDay(now, tz), tz },
       phase: clampPhaseTimes(s.phase, now, settings),
     };
-  } else if (countingDeskTime(s) && now - s.lastSeen > SLEEP_GAP_MS) {
-    // Nothing was heard from the machine for too long while desk time was counting (when the
-    // watchdog checks in): it slept, or the browser was closed. Count everything since we last
-    // heard from it as time away. (While not counting there is no watchdog, so a gap says nothing.)
-    const away = s.lastSeen;
-    s = accrue(s, away, settings, tz);
-    const back = returnFromAway({ ...s, activity: 'idle', awaySince: away }, now, settings, 'active');
-    s = back.s;
-    effects.push(...back.effects);
+  } else if (s.activity === 'active') {
+    // When the machine should last have been heard from: while desk time counts, the watchdog
+    // checks in every WATCHDOG_MS; otherwise the tracker asked to be woken at its next moment (a
+    // pause's end, working hours starting). Not heard by then (and the alarm's grace), the machine
+    // slept or the browser was closed: that time is time away, from when we last heard from it
+    // (counting) or from the wake we missed (not counting, when nothing was being counted before).
+    const counting = countingDeskTime(s);
+    const heardBy = counting ? s.lastSeen + WATCHDOG_MS : (nextWake(s, settings, env) ?? Infinity);
+    if (now > heardBy + ALARM_GRACE_MS) {
+      const away = counting ? s.lastSeen : Math.max(s.lastSeen, heardBy);
+      s = accrue(s, away, settings, tz);
+      const back = returnFromAway({ ...s, activity: 'idle', awaySince: away }, now, settings, 'active');
+      s = back.s;
+      effects.push(...back.effects);
+    }
   }
 
   // A pause that has run out ends by itself, and says so.
@@ -318,7 +377,9 @@ function advance(s0: TrackerState, now: number, settings: Settings, env: Env): {
     s = { ...s, offHours: false, asOf: now };
   }
 
-  s = { ...accrue(s, now, settings, tz), lastSeen: now };
+  s = accrue(s, now, settings, tz);
+  // A new day (or zone) starts even when there was nothing to add (after a sleep across midnight).
+  s = { ...s, today: dayAt(s.today, now, tz), lastSeen: now };
   return { s, effects };
 }
 
@@ -420,7 +481,7 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
   }
   if (countingDeskTime(s) && settings.dailyLimit.enabled) {
     // Today's limit, or, once today's notice is out, midnight, when tomorrow's count starts.
-    add(s.today.limitNotified ? s.today.end : s.asOf + Math.max(0, settings.dailyLimit.minutes * 60_000 - s.today.deskMs));
+    add(notifiedToday(s.today) ? s.today.end : s.asOf + Math.max(0, settings.dailyLimit.minutes * 60_000 - s.today.deskMs));
   }
   if (settings.schedule.enabled && !s.paused) {
     // Working hours ending (to close an open prompt) or starting (to start fresh).
@@ -431,11 +492,12 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
 }
 
 /**
- * Whether the watchdog alarm should run: only while desk time is counting toward something, so
- * that a sleep (a gap with no events) is noticed. Nothing to notice otherwise.
+ * Whether the watchdog alarm should run: only while desk time is counting toward something (a
+ * break, the daily limit, or an open prompt), so that a sleep (a gap with no events) is noticed.
  */
 export function wantsWatchdog(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): boolean {
-  return countingDeskTime(s) && nextWake(s, settings, env) !== null;
+  // An open prompt counts too: desk time goes on while it waits, and a sleep must be noticed.
+  return countingDeskTime(s) && (s.phase.name !== 'working' || nextWake(s, settings, env) !== null);
 }
 
 function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings, reminder = false): Result {
@@ -446,8 +508,8 @@ function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings,
 
 function tick(s: TrackerState, now: number, settings: Settings, env: Env): Result {
   const effects: Effect[] = [];
-  if (settings.dailyLimit.enabled && !s.today.limitNotified && s.today.deskMs >= settings.dailyLimit.minutes * 60_000 && !s.paused && !s.offHours) {
-    s = { ...s, today: { ...s.today, limitNotified: true } };
+  if (settings.dailyLimit.enabled && !notifiedToday(s.today) && s.today.deskMs >= settings.dailyLimit.minutes * 60_000 && !s.paused && !s.offHours) {
+    s = { ...s, today: { ...s.today, notifiedAt: now } };
     effects.push({ type: 'notice', notice: 'dailyLimit' });
   }
   const withEffects = (r: Result): Result => ({ ...r, effects: [...effects, ...r.effects] });
@@ -464,8 +526,10 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       // The instant the counter crossed the interval: the same whenever the tick runs.
       const over = s.desk[next.kind] - settings[next.kind].everySec * 1000;
       const dueAt = over >= 0 ? now - over : next.at;
-      const brk: DueBreak = { id: `${next.kind}-${Math.round(dueAt)}`, kind: next.kind, dueAt, deskMs: s.desk[next.kind], snoozes: 0, manual: false, promptedAt: null };
-      return withEffects(prompt(s, brk, now, settings));
+      // The id's time never repeats, even after the clock was set back past an earlier one.
+      const idAt = s.lastDueAt !== null && Math.round(dueAt) <= s.lastDueAt ? s.lastDueAt + 1 : Math.round(dueAt);
+      const brk: DueBreak = { id: `${next.kind}-${idAt}`, kind: next.kind, dueAt, deskMs: s.desk[next.kind], snoozes: 0, manual: false, promptedAt: null };
+      return withEffects(prompt({ ...s, lastDueAt: idAt }, brk, now, settings));
     }
     case 'due':
       if (p.remindAt !== null && now >= p.remindAt && !s.paused && !s.offHours) return withEffects(prompt(s, p.brk, now, settings, true));
