@@ -93,6 +93,13 @@ describe('the schema holds exactly the form limits', () => {
       expect(parseSettings(spec.set(base, spec.max + 1 / 60)).ok).toBe(false);
     });
   }
+  it('durations the form sets in whole minutes are whole minutes (601 s or a 90-second stretch break cannot be typed)', () => {
+    expect(parseSettings({ ...base, stretch: { enabled: true, everySec: 601, lengthSec: 60 } }).ok).toBe(false);
+    expect(parseSettings({ ...base, stretch: { enabled: true, everySec: 600, lengthSec: 90 } }).ok).toBe(false);
+    expect(parseSettings({ ...base, micro: { enabled: true, everySec: 330, lengthSec: 15 } }).ok).toBe(false);
+    expect(parseSettings({ ...base, snoozeSec: 90 }).ok).toBe(false);
+    expect(parseSettings({ ...base, micro: { enabled: true, everySec: 300, lengthSec: 15 } }).ok).toBe(true);
+  });
   it('a break as long as its interval is refused', () => {
     expect(parseSettings({ ...base, micro: { enabled: true, everySec: 300, lengthSec: 120 } }).ok).toBe(true);
     expect(parseSettings({ ...base, stretch: { enabled: true, everySec: 600, lengthSec: 600 } }).ok).toBe(false);

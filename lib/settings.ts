@@ -50,21 +50,21 @@ const M = 60;
  * breaks and the break's length (idle at least this long counts as the break taken), in seconds;
  * a break is always shorter than its interval.
  */
-function breakRule(every: [number, number], length: [number, number]) {
+function breakRule(every: [number, number], length: [number, number], lengthStep: number) {
   return v.pipe(
     v.object({
       enabled: v.boolean(),
-      everySec: v.pipe(v.number(), v.integer(), v.minValue(every[0]), v.maxValue(every[1])),
-      lengthSec: v.pipe(v.number(), v.integer(), v.minValue(length[0]), v.maxValue(length[1])),
+      everySec: v.pipe(v.number(), v.integer(), v.minValue(every[0]), v.maxValue(every[1]), v.multipleOf(M)),
+      lengthSec: v.pipe(v.number(), v.integer(), v.minValue(length[0]), v.maxValue(length[1]), v.multipleOf(lengthStep)),
     }),
     v.check((r) => r.lengthSec < r.everySec, 'a break must be shorter than its interval'),
   );
 }
 
-/** Stretch breaks: every 10-240 min, 1-30 min long. */
-const StretchRule = breakRule([10 * M, 240 * M], [1 * M, 30 * M]);
-/** Posture checks: every 5-120 min, 10-120 s long. */
-const MicroRule = breakRule([5 * M, 120 * M], [10, 120]);
+/** Stretch breaks: every 10-240 min, 1-30 min long, in whole minutes (as the form sets them). */
+const StretchRule = breakRule([10 * M, 240 * M], [1 * M, 30 * M], M);
+/** Posture checks: every 5-120 whole minutes, 10-120 s long. */
+const MicroRule = breakRule([5 * M, 120 * M], [10, 120], 1);
 
 /** Minutes after local midnight. */
 const MinuteOfDay = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60));
@@ -105,7 +105,7 @@ export const SettingsSchema = v.object({
   sound: v.object({ chime: v.boolean(), volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), voice: v.boolean() }),
   routines: RoutinePrefs,
   /** 1-30 min. */
-  snoozeSec: v.pipe(v.number(), v.integer(), v.minValue(1 * M), v.maxValue(30 * M)),
+  snoozeSec: v.pipe(v.number(), v.integer(), v.minValue(1 * M), v.maxValue(30 * M), v.multipleOf(M)),
   snoozeLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)),
   /** Seconds without input before the machine counts as idle (browser.idle, >= 15): 15-600. */
   idleSec: v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(600)),
