@@ -15,14 +15,22 @@ export function openReview(): void {
 
 export function TodayPanel({ data }: { data: PopupData }) {
   const { status, history: h } = data;
+  // Break outcomes the background could not write yet (it keeps them and tries again).
+  const waiting = status.waitingRecords > 0 ? <p class="notice" role="status" data-testid="history-waiting">{t('historyWaiting', status.waitingRecords)}</p> : null;
   if (status.historyError || !status.today || !h) {
-    return <p class="notice" role="status" data-testid="history-off">{t('historyOff')}</p>;
+    return (
+      <>
+        {waiting}
+        <p class="notice" role="status" data-testid="history-off">{t(waiting ? 'historyUnreachable' : 'historyOff')}</p>
+      </>
+    );
   }
   const td = status.today;
   const due = Math.max(h.ring.due, td.taken);
   return (
     <section class="today" aria-labelledby="today-h" data-testid="today">
       <h2 id="today-h" class="visually-hidden">{t('todayHeading')}</h2>
+      {waiting}
       <div class="stats">
         <div class="card stat stat-ring">
           <TodayRing taken={td.taken} due={due} met={h.ring.met}>

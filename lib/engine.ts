@@ -19,10 +19,10 @@ import { breakWindowClosed, breakWindowFinished, focusedFullscreen, openBreakWin
 import { setBadge } from './platform/badge';
 import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
-import { loadSettings, loadTracker, saveTracker, welcomedItem, whatsNewItem } from './storage/items';
+import { loadSettings, loadTracker, loadTrackerAndOutbox, saveTracker, welcomedItem, whatsNewItem, type PendingRecord } from './storage/items';
 import { devTimingItem } from './storage/dev-timing';
 import { withDevTiming } from './dev-timing';
-import { HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
+import { historyAbsent, HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
 import { statusSnapshotItem } from './storage/status-cache';
 import { dayKey } from './days';
 import { exportData, historyReview, importData, popupSummary, resetData } from './data';
@@ -48,6 +48,8 @@ export interface Handled {
   settings: Settings;
   now: number;
   env: Env;
+  /** History records still waiting in the outbox. */
+  waiting: number;
 }
 
 async function currentEnv(settings: Settings): Promise<Env> {
@@ -79,7 +81,7 @@ export function dispatch(event: TrackerEvent): Promise<Handled> {
  * it, up to that period counts as away.
  */
 async function handleNow(event: TrackerEvent, opts: { read?: boolean; heard?: boolean } = {}): Promise<Handled> {
-  const [settings, stored] = await Promise.all([settingsInForce(), loadTracker()]);
+  const [settings, { state: stored, outbox }] = await Promise.all([settingsInForce(), loadTrackerAndOutbox()]);
   const env = await currentEnv(settings);
   const now = clock.now();
   const state = stored ?? initialState(now, env.timeZone);
@@ -89,16 +91,25 @@ async function handleNow(event: TrackerEvent, opts: { read?: boolean; heard?: bo
   // heard. The catch-up itself always saves (and so writes the popup's snapshot, which a browser
   // restart empties).
   const justSaved = opts.heard === true && event.type === 'tick' && stored !== null && now >= stored.lastSeen && now - stored.lastSeen < FRESH_MS;
-  if ((opts.read || justSaved) && stored && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {
+  if ((opts.read || justSaved) && stored && outbox.length === 0 && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {
     // Still put back an alarm that went missing (no write unless one did).
     await reconcileAlarms(result.state, settings, now, env);
     await setBadge(view(result.state, settings, env), now, settings.badge).catch(() => undefined);
-    return { result, settings, now, env };
+    return { result, settings, now, env, waiting: 0 };
   }
   // History first: a record is idempotent (keyed by break id), so if the worker dies after this
-  // and the event is handled again, it is still one row. Then the state, then the rest.
-  const recorded = await writeRecords(result.effects);
-  await saveTracker(result.state);
+  // and the event is handled again, it is still one row. What could not be written waits in the
+  // outbox, saved with the state (and tried again on every later event). Then the rest.
+  const fresh = result.effects.flatMap((e) => (e.type === 'record' ? [{ entry: e.entry, timeZone: env.timeZone }] : []));
+  const { recorded, waiting } = await writeRecords([...outbox, ...fresh]);
+  try {
+    await saveTracker(result.state, waiting);
+  } catch (err) {
+    // Storage refused (full?): the state stays as it was; carry on so that the prompt, the alarm
+    // and the badge still happen. The next event starts from the stored state again (records are
+    // idempotent by id, so nothing is counted twice).
+    console.error('[limber] state not saved', err);
+  }
   // A break ended (from its window, the popup or a notification): closing its window is then not
   // an early end.
   if ((event.type === 'finish' || event.type === 'skip') && !result.refused) await breakWindowFinished(event.breakId);
@@ -106,10 +117,10 @@ async function handleNow(event: TrackerEvent, opts: { read?: boolean; heard?: bo
   await reconcileAlarms(result.state, settings, now, env);
   await setBadge(view(result.state, settings, env), now, settings.badge).catch(() => undefined);
   // What the popup draws first (a snapshot; the popup asks again): never worth failing for.
-  await publishStatus(result.state, settings, now, env, recorded || event.type === 'settingsChanged').catch((err: unknown) => {
+  await publishStatus(result.state, settings, now, env, recorded || event.type === 'settingsChanged', waiting.length).catch((err: unknown) => {
     console.warn('[limber] status snapshot not made', err);
   });
-  return { result, settings, now, env };
+  return { result, settings, now, env, waiting: waiting.length };
 }
 
 /** How recent a saved state makes a tick with nothing to do redundant (handleNow). */
@@ -127,7 +138,7 @@ function onlyClockMoved(a: TrackerState, b: TrackerState): boolean {
  * recorded, the settings changed, the data was imported or reset), on a new day, or when there is
  * no snapshot yet; otherwise the previous snapshot's is kept (no IndexedDB read per event).
  */
-async function publishStatus(state: TrackerState, settings: Settings, now: number, env: Env, reread: boolean): Promise<PopupData> {
+async function publishStatus(state: TrackerState, settings: Settings, now: number, env: Env, reread: boolean, waiting: number): Promise<PopupData> {
   const day = dayKey(now, env.timeZone);
   const prev = reread ? null : await statusSnapshotItem.getValue();
   let part: { today: TodaySummary | null; history: PopupData['history'] };
@@ -140,7 +151,7 @@ async function publishStatus(state: TrackerState, settings: Settings, now: numbe
   // Until the picture may change by itself: the next thing the tracker wakes for, or midnight.
   const validUntil = Math.min(nextWake(state, settings, env) ?? Infinity, state.today.end);
   const data: PopupData = {
-    status: { now, tracker: view(state, settings, env), today: part.today, historyError: part.today === null },
+    status: { now, tracker: view(state, settings, env), today: part.today, historyError: part.today === null, waitingRecords: waiting },
     history: part.history,
     validUntil,
   };
@@ -154,24 +165,33 @@ async function publishStatus(state: TrackerState, settings: Settings, now: numbe
 
 /** A status read ('popup/get'): the tracker brought up to now, the history read, published. */
 async function readPopupData(): Promise<PopupData> {
-  const { result, settings, now, env } = await handleNow({ type: 'tick' }, { read: true });
-  return publishStatus(result.state, settings, now, env, true);
+  const { result, settings, now, env, waiting } = await handleNow({ type: 'tick' }, { read: true });
+  return publishStatus(result.state, settings, now, env, true, waiting);
 }
 
-/** Writes the records among the effects; whether there were any. */
-async function writeRecords(effects: Effect[]): Promise<boolean> {
-  let any = false;
-  for (const e of effects) {
-    if (e.type !== 'record') continue;
-    any = true;
+/**
+ * Writes pending history records, in order. Returns whether any was written and those still
+ * waiting: after the first failure that may pass (a slow or blocked open, a failed upgrade, a full
+ * disk) the rest wait too, untried, for a later event. Only "IndexedDB does not exist here" drops
+ * a record: history is off on this browser (the popup says so).
+ */
+async function writeRecords(pending: readonly PendingRecord[]): Promise<{ recorded: boolean; waiting: PendingRecord[] }> {
+  let recorded = false;
+  for (let i = 0; i < pending.length; i++) {
+    const p = pending[i]!;
     try {
-      await recordBreak(e.entry, clock.timeZone());
+      await recordBreak(p.entry, p.timeZone);
+      recorded = true;
     } catch (err) {
-      if (!(err instanceof HistoryUnavailableError)) throw err;
-      console.warn('[limber] history is off:', err.message);
+      if (historyAbsent(err)) {
+        console.warn('[limber] history is off:', (err as Error).message);
+        continue;
+      }
+      console.warn('[limber] history write failed; kept to try again', err);
+      return { recorded, waiting: pending.slice(i) };
     }
   }
-  return any;
+  return { recorded, waiting: [] };
 }
 
 async function runEffects(effects: Effect[], settings: Settings): Promise<void> {
@@ -346,9 +366,9 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
         return { ok: true, data };
       }
       case 'status/get': {
-        const { result, settings, now, env } = await handleNow({ type: 'tick' }, { read: true });
+        const { result, settings, now, env, waiting } = await handleNow({ type: 'tick' }, { read: true });
         const td = await today(now, settings);
-        const data: Status = { now, tracker: view(result.state, settings, env), today: td, historyError: td === null };
+        const data: Status = { now, tracker: view(result.state, settings, env), today: td, historyError: td === null, waitingRecords: waiting };
         return { ok: true, data };
       }
       case 'pause/set': {

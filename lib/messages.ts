@@ -19,6 +19,8 @@ export interface Status {
   /** null when history is unavailable (IndexedDB off). */
   today: TodaySummary | null;
   historyError: boolean;
+  /** Break outcomes not yet written to the history (kept and tried again; see lib/engine.ts writeRecords). */
+  waitingRecords: number;
 }
 
 /** What the popup draws, from one read ('popup/get'; also cached, lib/storage/status-cache.ts). */

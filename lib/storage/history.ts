@@ -56,12 +56,33 @@ type UpgradeTx = IDBPTransaction<LimberDB, ArrayLike<StoreNames<LimberDB>>, 'ver
 let dbPromise: Promise<IDBPDatabase<LimberDB>> | null = null;
 
 export class HistoryUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('IndexedDB is not available: break history is off.');
+  /**
+   * IndexedDB does not exist here (not exposed, or refused for good: some private modes, Firefox
+   * with history off): history is off. Otherwise the failure may pass (a slow or blocked open, a
+   * failed upgrade, a full disk) and a write is worth trying again later.
+   */
+  readonly absent: boolean;
+  constructor(cause: unknown, absent = false) {
+    super(absent ? 'IndexedDB is not available: break history is off.' : 'The break history could not be opened just now.');
     this.name = 'HistoryUnavailableError';
     this.cause = cause;
+    this.absent = absent;
   }
 }
+
+/** Whether an error means there is no history on this browser at all (as opposed to not now). */
+export function historyAbsent(err: unknown): boolean {
+  return err instanceof HistoryUnavailableError && err.absent;
+}
+
+/** Open failures that will not pass: IndexedDB missing, or refused in this context. */
+function refusedForGood(e: unknown): boolean {
+  const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
+  return typeof indexedDB === 'undefined' || name === 'SecurityError' || (name === 'InvalidStateError' && !dbEverOpened);
+}
+
+/** An open has succeeded in this worker's life (an InvalidStateError after that is a closed connection, not a refusal). */
+let dbEverOpened = false;
 
 /** Each step takes the database from one version to the next; a new database runs them all. */
 function upgrade(db: IDBPDatabase<LimberDB>, oldVersion: number, tx: UpgradeTx): void {
@@ -120,12 +141,13 @@ export function openHistory(): Promise<IDBPDatabase<LimberDB>> {
       terminated: forget,
     });
   } catch (e) {
-    // indexedDB itself missing (e.g. not exposed in this context).
-    return Promise.reject(new HistoryUnavailableError(e));
+    // indexedDB itself missing (not exposed in this context) or refusing; anything else may pass.
+    return Promise.reject(new HistoryUnavailableError(e, e instanceof ReferenceError || e instanceof TypeError || refusedForGood(e)));
   }
   const current: Promise<IDBPDatabase<LimberDB>> = withDeadline(
     opening.then((db) => {
       conn = db;
+      dbEverOpened = true;
       if (gaveUp) db.close(); // opened after we stopped waiting: do not keep a stray connection
       return db;
     }),
@@ -134,7 +156,7 @@ export function openHistory(): Promise<IDBPDatabase<LimberDB>> {
   ).catch((e: unknown) => {
     gaveUp = true;
     forget();
-    throw e instanceof HistoryUnavailableError ? e : new HistoryUnavailableError(e);
+    throw e instanceof HistoryUnavailableError ? e : new HistoryUnavailableError(e, refusedForGood(e));
   });
   dbPromise = current;
   return current;

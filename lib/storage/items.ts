@@ -4,7 +4,7 @@
  * browser.storage.
  */
 import { storage } from 'wxt/utils/storage';
-import { migrateV1, migrateV2, TRACKER_VERSION, type TrackerState } from '../tracker/tracker';
+import { migrateV1, migrateV2, TRACKER_VERSION, type BreakRecord, type TrackerState } from '../tracker/tracker';
 
 import { TRACKER_KEY } from './live';
 export { SETTINGS_KEY, TRACKER_KEY, whatsNewItem } from './live';
@@ -19,13 +19,35 @@ export const trackerItem = storage.defineItem<TrackerState | null>(TRACKER_KEY, 
   },
 });
 
-export async function loadTracker(): Promise<TrackerState | null> {
-  const s = await trackerItem.getValue();
-  return s && s.v === TRACKER_VERSION && typeof s.asOf === 'number' ? s : null;
+/** A break outcome that could not be written to the history yet, with the zone its day is counted in. */
+export interface PendingRecord {
+  entry: BreakRecord;
+  timeZone: string;
 }
 
-export async function saveTracker(s: TrackerState): Promise<void> {
-  await trackerItem.setValue(s);
+/** The outbox keeps at most this many records (oldest dropped first): weeks of breaks. */
+export const OUTBOX_MAX = 500;
+
+/**
+ * The tracker's state as stored: the state, and the outbox of history records that could not be
+ * written yet (saved together, in one write, so neither is lost without the other).
+ */
+type StoredTracker = TrackerState & { outbox?: PendingRecord[] };
+
+export async function loadTracker(): Promise<TrackerState | null> {
+  return (await loadTrackerAndOutbox()).state;
+}
+
+export async function loadTrackerAndOutbox(): Promise<{ state: TrackerState | null; outbox: PendingRecord[] }> {
+  const s = (await trackerItem.getValue()) as StoredTracker | null;
+  if (!s || s.v !== TRACKER_VERSION || typeof s.asOf !== 'number') return { state: null, outbox: [] };
+  const { outbox, ...state } = s;
+  return { state, outbox: Array.isArray(outbox) ? outbox : [] };
+}
+
+export async function saveTracker(s: TrackerState, outbox: readonly PendingRecord[] = []): Promise<void> {
+  const value: StoredTracker = outbox.length ? { ...s, outbox: outbox.slice(-OUTBOX_MAX) } : s;
+  await trackerItem.setValue(value);
 }
 
 /** The welcome page has been shown (storage is cleared on uninstall, so a reinstall shows it again). */

@@ -1,0 +1,97 @@
+/**
+ * A history write that fails never loses the break and never stalls reminders (issue #13 defect
+ * 2): what could not be written waits in an outbox saved with the tracker state and is written on
+ * a later event; only "IndexedDB does not exist here" means history is off.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
+import { dispatch, handleMessage, wake } from './engine';
+import { NEXT_ALARM } from './platform/alarms';
+import { closeHistory, breaksOnDay } from './storage/history';
+import { loadTrackerAndOutbox, saveSettings, trackerItem } from './storage/items';
+
+let now = T0;
+useEngineEnv(() => now, ENGINE_SETTINGS);
+beforeEach(() => {
+  now = T0;
+});
+
+/** Takes a manual break and finishes it; returns the break's id and the reply to Done. */
+async function takeBreak(): Promise<{ id: string; reply: unknown }> {
+  await handleMessage({ type: 'break/start' });
+  const st = (await loadTrackerAndOutbox()).state;
+  const id = st?.phase.name === 'onBreak' ? st.phase.brk.id : '';
+  now += 2 * MIN;
+  const reply = await handleMessage({ type: 'break/finish', breakId: id, outcome: 'completed', routineId: null });
+  return { id, reply };
+}
+
+/** IndexedDB fails to open for a while (as a failed upgrade or a disk error would), then works. */
+function breakOpens(): () => void {
+  const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+    throw new DOMException('disk trouble', 'UnknownError');
+  });
+  return () => open.mockRestore();
+}
+
+describe('the history outbox', () => {
+  it('a failed write keeps the break, saves the state, answers Done, and writes it on a later event, once', async () => {
+    await wake();
+    now = T0 + 10 * MIN;
+    await closeHistory();
+    const restore = breakOpens();
+    const { id, reply } = await takeBreak();
+    expect(reply).toMatchObject({ ok: true });
+    const stored = await loadTrackerAndOutbox();
+    expect(stored.state?.phase.name).toBe('working'); // the break is over: state saved
+    expect(stored.outbox.map((p) => p.entry.id)).toEqual([id]);
+    // The popup says a break is waiting.
+    const popup = await handleMessage({ type: 'popup/get' });
+    expect(popup).toMatchObject({ ok: true, data: { status: { waitingRecords: 1 } } });
+    // Another event while it still fails: still kept, not doubled.
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect((await loadTrackerAndOutbox()).outbox.map((p) => p.entry.id)).toEqual([id]);
+
+    restore();
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect((await loadTrackerAndOutbox()).outbox).toEqual([]);
+    expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'completed' })]);
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect(await breaksOnDay('2026-03-02')).toHaveLength(1);
+    expect(await handleMessage({ type: 'popup/get' })).toMatchObject({ ok: true, data: { status: { waitingRecords: 0 } } });
+  });
+
+  it('IndexedDB missing altogether: history is off, the record is dropped, nothing waits', async () => {
+    await wake();
+    now = T0 + 10 * MIN;
+    await closeHistory();
+    const saved = globalThis.indexedDB;
+    // @ts-expect-error: a browser without IndexedDB here
+    delete globalThis.indexedDB;
+    try {
+      const { reply } = await takeBreak();
+      expect(reply).toMatchObject({ ok: true, data: { today: null } });
+      expect((await loadTrackerAndOutbox()).outbox).toEqual([]);
+    } finally {
+      globalThis.indexedDB = saved;
+    }
+  });
+
+  it('a state that cannot be saved (storage full) does not stop reminders: the prompt and the next alarm still come', async () => {
+    await saveSettings({ ...ENGINE_SETTINGS, stretch: { enabled: true, everySec: 10 * 60, lengthSec: 60 } });
+    await wake();
+    now = T0 + 5 * MIN;
+    await dispatch({ type: 'tick' });
+    const set = vi.spyOn(trackerItem, 'setValue').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    now = T0 + 10 * MIN;
+    await dispatch({ type: 'tick' });
+    expect(Object.keys(await browser.notifications.getAll())).toEqual([`prompt:stretch-${T0 + 10 * MIN}:snooze`]);
+    // Reminders go on: an alarm is there for what comes next (the prompt's reminder).
+    expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(T0 + 13 * MIN);
+    set.mockRestore();
+  });
+});
