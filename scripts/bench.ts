@@ -1,6 +1,10 @@
 /**
  * `npm run bench`: Limber's figures in one table. Speed and size targets live here, never in a
  * timed unit test. Rows grow as the product does.
+ *
+ * Exit code: 0 when every target the table states is met; 1 exactly when one is missed (or could
+ * not be measured), the missed rows named at the end; 2 when the bench itself failed before it
+ * could finish (scripts/bench/table.ts). Rows without a target are figures, never a verdict.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,11 +18,12 @@ import { weeklyReview } from '../lib/review';
 import { dayKey } from '../lib/days';
 import { demoHistory } from './demo-history';
 import { measureBuild, PAGES, RATCHET_KB } from './bundle-size';
-import { median, printTable, table } from './bench/table';
+import { exitOnCrash, median, printTable, table } from './bench/table';
 
 /** The build being measured (LIMBER_OUT, where `wxt zip` below writes too). */
 const OUT = process.env.LIMBER_OUT ?? '.output';
 
+exitOnCrash();
 const { rows, add } = table();
 
 
@@ -148,7 +153,7 @@ function files(dir: string): string[] {
 for (const target of ['chrome-mv3', 'firefox-mv3']) {
   const dir = path.join(OUT, target);
   if (!existsSync(dir)) {
-    add('bundle', `${target}: not built`, '-', 'run npm run build first');
+    add('bundle', `${target}: not built (run npm run build first)`, '-');
     continue;
   }
   let total = 0;
@@ -156,14 +161,17 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   // Per page and for the worker: the JS loaded up front (scripts and their static imports), and
   // what is loaded just after the first paint (import()).
   for (const p of measureBuild(dir, PAGES)) {
-    const limit = RATCHET_KB[p.name];
+    // The target held is the budget, or where a part is known not to meet it yet, the ratchet the
+    // release test holds it to (scripts/bundle-size.ts; README "Performance" states the gap). A
+    // known gap stated as a target would make every run fail and the exit code mean nothing.
+    const ratchet = RATCHET_KB[p.name];
     const lazy = p.lazyGz ? `, +${(p.lazyGz / 1024).toFixed(1)} KB gz after first paint` : '';
     add(
       'bundle',
       `${target} ${p.name} JS (${p.files.length} files)`,
       `${(p.raw / 1024).toFixed(1)} KB raw, ${(p.gz / 1024).toFixed(1)} KB gz${lazy}`,
-      `<= ${p.budgetKb} KB gz${limit ? ` (suite holds it at ${limit})` : ''}`,
-      p.gz <= p.budgetKb * 1024,
+      ratchet ? `<= ${ratchet} KB gz (ratchet; the ${p.budgetKb} KB budget is not met)` : `<= ${p.budgetKb} KB gz`,
+      p.gz <= (ratchet ?? p.budgetKb) * 1024,
     );
   }
   add('bundle', `${target} total unpacked`, `${(total / 1024).toFixed(0)} KB`);

@@ -6,15 +6,51 @@ export interface Row {
   area: string;
   measure: string;
   value: string;
+  /** The target the row states ('' for a figure given for information). */
   target: string;
+  /** 'ok' (target met), 'OVER' (missed, or not measured), '' (no target). */
   ok: string;
 }
 export type AddRow = (area: string, measure: string, value: string, target?: string, ok?: boolean) => void;
 
+/**
+ * The rows, and the function that adds one. A row with a target carries its verdict (a measure
+ * that came out as no number has not met it: pass false), a row without one carries none, so that
+ * "a target is missed" always names a target the table shows.
+ */
 export function table(): { rows: Row[]; add: AddRow } {
   const rows: Row[] = [];
-  const add: AddRow = (area, measure, value, target = '', ok) => rows.push({ area, measure, value, target, ok: ok === undefined ? '' : ok ? 'ok' : 'OVER' });
+  const add: AddRow = (area, measure, value, target = '', ok) => {
+    if ((target === '') !== (ok === undefined)) throw new Error(`bench row "${area}: ${measure}": a target needs a verdict and a verdict needs a target`);
+    rows.push({ area, measure, value, target, ok: ok === undefined ? '' : ok ? 'ok' : 'OVER' });
+  };
   return { rows, add };
+}
+
+/** The rows whose stated target was missed (or could not be measured). */
+export function missedTargets(rows: readonly Row[]): Row[] {
+  return rows.filter((r) => r.target !== '' && r.ok !== 'ok');
+}
+
+/** The bench's exit code: 1 exactly when a stated target was missed, else 0. */
+export function exitCodeFor(rows: readonly Row[]): 0 | 1 {
+  return missedTargets(rows).length > 0 ? 1 : 0;
+}
+
+/** Exit code of a bench that could not run to the end (an error, not a verdict on a target). */
+export const EXIT_BENCH_FAILED = 2;
+
+/**
+ * A bench that throws exits with EXIT_BENCH_FAILED and says so, instead of Node's 1, which means
+ * "a target was missed" here.
+ */
+export function exitOnCrash(): void {
+  const fail = (e: unknown) => {
+    console.error('\nThe bench failed before it could finish (no verdict on its targets):', e);
+    process.exit(EXIT_BENCH_FAILED);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
 }
 
 /** The median of the finite values (NaN if there are none). */
@@ -31,7 +67,15 @@ export function spread(xs: readonly number[], digits = 0): string {
   return `${f(median(ok))} ms (${f(Math.min(...ok))}-${f(Math.max(...ok))})${ok.length < xs.length ? ` [${xs.length - ok.length} missing]` : ''}`;
 }
 
-/** Prints the rows; a missed target sets a failing exit code. */
+/** The closing lines: every missed target by name, or that all were met. */
+export function verdictLines(rows: readonly Row[]): string[] {
+  const missed = missedTargets(rows);
+  const stated = rows.filter((r) => r.target !== '').length;
+  if (missed.length === 0) return [`All ${stated} stated targets met.`];
+  return [`${missed.length} of ${stated} stated targets missed:`, ...missed.map((r) => `- ${r.area}: ${r.measure.trim()}: ${r.value} (target ${r.target})`)];
+}
+
+/** Prints the rows and the verdict, and sets the exit code: 1 exactly when a stated target was missed. */
 export function printTable(rows: readonly Row[]): void {
   const cols: Array<keyof Row> = ['area', 'measure', 'value', 'target', 'ok'];
   const width = Object.fromEntries(cols.map((c) => [c, Math.max(c.length, ...rows.map((r) => r[c].length))])) as Record<keyof Row, number>;
@@ -39,15 +83,13 @@ export function printTable(rows: readonly Row[]): void {
   console.log(line({ area: 'area', measure: 'measure', value: 'value', target: 'target', ok: 'ok' }));
   console.log(`|${cols.map((c) => '-'.repeat(width[c] + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
-  const over = rows.filter((r) => r.ok === 'OVER');
-  if (over.length) {
-    console.log(`\n${over.length} target(s) missed.`);
-    process.exitCode = 1;
-  }
+  console.log(`\n${verdictLines(rows).join('\n')}`);
+  process.exitCode = exitCodeFor(rows);
 }
 
 /** Runs one section on its own and prints its rows. */
 export async function runAlone(section: (add: AddRow) => Promise<void>): Promise<void> {
+  exitOnCrash();
   const { rows, add } = table();
   await section(add);
   printTable(rows);
