@@ -10,18 +10,18 @@ import { useNotificationCheck } from '../../components/hooks/use-notification-ch
 import { whatsNewItem } from '../../lib/storage/live';
 import { useEffect } from 'preact/hooks';
 
-/** The "what's new" line shows once after an update, then is cleared. */
-function useWhatsNewOnce(): boolean {
-  const [show, setShow] = useState(false);
+/** The "updated" line (with the new version) shows once after an update, then is cleared. */
+function useWhatsNewOnce(): string | null {
+  const [version, setVersion] = useState<string | null>(null);
   useEffect(() => {
     void whatsNewItem.getValue().then((v) => {
       if (v) {
-        setShow(true);
+        setVersion(v);
         void whatsNewItem.setValue(null);
       }
     });
   }, []);
-  return show;
+  return version;
 }
 
 /**
@@ -57,7 +57,7 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
       </header>
       {error && <p class="notice" role="alert">{t('errBackground')}</p>}
       {notifications === 'blocked' && <p class="notice" role="status" data-testid="notifications-blocked">{t('notificationsBlocked')}</p>}
-      {whatsNew && <p class="notice info" role="status" data-testid="whats-new">{t('whatsNew')}</p>}
+      {whatsNew && <p class="notice info" role="status" data-testid="whats-new">{t('whatsNew', whatsNew)}</p>}
       {status && <NextBreak status={status} now={now} act={act} />}
       {shown && <TodayPanel data={shown.data} />}
       {actionError && <p class="notice" role="alert">{actionError}</p>}
