@@ -3,7 +3,7 @@
  * or a broken storage holds, invalid input is rejected with a message and never reaches storage.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, FIELDS, parseSettings, settingsOrDefaults, validateField, type FieldId } from './settings';
 
 const FIELD_IDS = Object.keys(FIELDS) as FieldId[];
@@ -53,7 +53,6 @@ describe('settings fuzz', () => {
 
   it('hostile shapes are rejected: prototype keys, huge lists, absurd numbers', () => {
     const bad = [
-      JSON.parse('{"__proto__": {"polluted": true}}'),
       { ...DEFAULT_SETTINGS, routines: { ...DEFAULT_SETTINGS.routines, excluded: Array.from({ length: 500 }, (_, i) => `r-${i}`) } },
       { ...DEFAULT_SETTINGS, stretch: { enabled: true, everySec: 1e12, lengthSec: 60 } },
       { ...DEFAULT_SETTINGS, snoozeSec: Number.NaN },
@@ -63,6 +62,30 @@ describe('settings fuzz', () => {
       { ...DEFAULT_SETTINGS, routines: { ...DEFAULT_SETTINGS.routines, positions: [] } },
     ];
     for (const raw of bad) expect(parseSettings(raw).ok).toBe(false);
+  });
+
+  it('prototype keys in a stored or imported value reach no prototype, through parsing or salvage', () => {
+    // JSON.parse makes "__proto__" an own key (an object literal would set the prototype instead):
+    // the shape a file or a broken storage really holds. At the top and inside a section.
+    const hostile = JSON.parse(
+      JSON.stringify(DEFAULT_SETTINGS).replace('{', '{"__proto__":{"polluted":true},').replace('"routines":{', '"routines":{"__proto__":{"polluted":true},'),
+    ) as Record<string, unknown>;
+    expect(Object.hasOwn(hostile, '__proto__')).toBe(true);
+    expect(Object.hasOwn(hostile.routines as object, '__proto__')).toBe(true);
+    const parsed = parseSettings(hostile);
+    const results = [settingsOrDefaults(hostile), settingsOrDefaults({ ...hostile, idleSec: 'broken' }), ...(parsed.ok ? [parsed.value] : [])];
+    for (const s of results) {
+      for (const o of [s, s.routines] as object[]) {
+        expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+        expect(Object.hasOwn(o, '__proto__')).toBe(false);
+        expect((o as Record<string, unknown>).polluted).toBeUndefined();
+      }
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+});
+
+afterEach(() => {
+  // A failure above must not leak into other tests.
+  delete (Object.prototype as Record<string, unknown>).polluted;
 });
