@@ -4,14 +4,20 @@
  * meetings credited as natural breaks, snoozes, a holiday week, the odd weekend session, and a
  * habit that improves over the months. Deterministic for a given seed, `now` and zone.
  *
- * Loaded through the import path (the same checks as a user's file): export the current data,
- * swap in this history, import. As a command (runs on plain Node, no build):
+ * Loaded through the import path (the same checks as a user's file). As a command:
  *
- *   node scripts/demo-history.ts --from my-export.json [--days 183] [--tz Europe/Berlin] > demo.json
+ *   npx tsx scripts/demo-history.ts [--days 183] [--tz Europe/Berlin] [--seed 7] [--out demo.json]
  *
- * then import demo.json from the options page ("Your data").
+ * writes a whole backup (default settings and this history) to --out, or to stdout when that is
+ * not a terminal, else to limber-demo-history.json in the system's temporary folder; then import
+ * that file from the options page ("Your data"). With --from my-export.json the history is put
+ * into your own export instead (your settings kept); that form also runs on plain Node
+ * (`node scripts/demo-history.ts --from ...`), the default one needs tsx.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { addDays, dayKey } from '../lib/days.ts';
 import { localToInstant } from '../lib/schedule.ts';
 import { ROUTINES } from '../content/routines.ts';
@@ -134,23 +140,42 @@ export function withHistory(exportedJson: string, rows: DemoRow[]): string {
   return JSON.stringify(backup);
 }
 
+/** A whole backup (default settings) holding `rows`, as the options page exports one. */
+export async function demoBackup(rows: DemoRow[], now: number): Promise<string> {
+  // Loaded here only: these modules import each other without file extensions, which tsx (and
+  // the bundler) resolve but plain Node does not, and screenshots.ts runs this file on plain Node.
+  const { backupJson, makeBackup } = await import('../lib/backup.ts');
+  const { DEFAULT_SETTINGS } = await import('../lib/settings.ts');
+  return backupJson(makeBackup(DEFAULT_SETTINGS, rows, now));
+}
+
 // As a command.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const arg = (name: string) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
   const from = arg('from');
-  if (!from) {
-    console.error('usage: node scripts/demo-history.ts --from exported.json [--days 183] [--tz Zone] [--seed 7] > demo.json');
-    process.exit(2);
-  }
+  const now = Date.now();
   const rows = demoHistory({
-    now: Date.now(),
+    now,
     timeZone: arg('tz') ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     days: Number(arg('days') ?? 183),
     seed: Number(arg('seed') ?? 7),
   });
-  process.stdout.write(withHistory(readFileSync(from, 'utf8'), rows));
-  console.error(`${rows.length} breaks over ${new Set(rows.map((r) => r.day)).size} days`);
+  const text = from
+    ? withHistory(readFileSync(from, 'utf8'), rows)
+    : await demoBackup(rows, now).catch((err: unknown) => {
+        console.error(`Could not build a backup (${String(err)}).\nRun it as npx tsx scripts/demo-history.ts, or pass --from <an export of yours>.`);
+        process.exit(2);
+      });
+  const out = arg('out') ?? (process.stdout.isTTY ? path.join(tmpdir(), 'limber-demo-history.json') : undefined);
+  const what = `${rows.length} breaks over ${new Set(rows.map((r) => r.day)).size} days`;
+  if (out) {
+    writeFileSync(out, text);
+    console.error(`${what} written to ${out}\nImport it in Limber's options, "Your data" (it replaces the history there).`);
+  } else {
+    process.stdout.write(text);
+    console.error(what);
+  }
 }
