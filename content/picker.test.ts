@@ -55,6 +55,7 @@ describe('eligibleRoutines', () => {
   it('keeps only the break kind asked for', () => {
     for (const kind of ['micro', 'stretch'] as const) {
       const got = eligibleRoutines(ROUTINES, kind, DEFAULT_PICK_PREFS);
+      expect(got.length, kind).toBeGreaterThan(0);
       expect(got.every((r) => breakKindOf(r) === kind)).toBe(true);
     }
   });
@@ -193,14 +194,14 @@ describe('pickRoutine', () => {
     const cat = [mk('neck', { areas: ['neck'] }), mk('hips', { areas: ['hips'] }), mk('back', { areas: ['lower-back'] })];
     for (const seed of SEEDS) {
       expect(pickRoutine(cat, 'stretch', prefs({ focusAreas: ['hips'] }), [], seed)?.id).toBe('hips');
-      expect(pickRoutine(cat, 'stretch', prefs({ focusAreas: ['hips', 'neck'] }), [], seed)?.id).not.toBe('back');
+      expect(['hips', 'neck']).toContain(pickRoutine(cat, 'stretch', prefs({ focusAreas: ['hips', 'neck'] }), [], seed)?.id);
     }
   });
 
   it('lets no-repeats win over the focus preference', () => {
     const cat = [mk('neck', { areas: ['neck'] }), mk('hips', { areas: ['hips'] }), mk('back', { areas: ['lower-back'] })];
     const p = prefs({ focusAreas: ['hips'] });
-    for (const seed of SEEDS) expect(pickRoutine(cat, 'stretch', p, ['hips'], seed)?.id).not.toBe('hips');
+    for (const seed of SEEDS) expect(['neck', 'back']).toContain(pickRoutine(cat, 'stretch', p, ['hips'], seed)?.id);
   });
 
   it('falls back to any routine when no candidate covers a focus area', () => {

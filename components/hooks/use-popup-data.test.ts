@@ -32,9 +32,15 @@ describe('what the popup shows', () => {
     // Its test of a usable snapshot is status-cache.ts's.
     const usable = new Function(`return ${early.match(/const usable = (.*);\n/)![1]}`)() as (s: unknown, now: number) => boolean;
     const snap = { data: { ...at(100), validUntil: 200 }, day: '2026-03-02' };
+    const answers: boolean[] = [];
     for (const [s, now] of [[snap, 150], [snap, 200], [snap, 99], [null, 150], [{ data: { validUntil: 300 } }, 150]] as const) {
-      expect(usable(s, now)).toBe(usableSnapshot(s as StatusSnapshot | null, now) !== null);
+      const want = usableSnapshot(s as StatusSnapshot | null, now) !== null;
+      expect(usable(s, now), `${JSON.stringify(s)} at ${now}`).toBe(want);
+      answers.push(want);
     }
+    // The cases hold both answers, so two tests that always say the same thing cannot agree by chance.
+    expect(answers).toContain(true);
+    expect(answers).toContain(false);
   });
 
   it('goes out of date once the moment the background gave has passed, and only if it was after the reading', () => {
