@@ -11,6 +11,8 @@ import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Body
 import { t, type MessageKey } from '../lib/i18n';
 import type { RoutinePrefs as Prefs, Settings } from '../lib/settings';
 import { updateSettings } from './hooks/use-settings';
+import { useHealthAnswer } from './hooks/use-health';
+import { saveHealthAnswer, type HealthAnswer } from '../lib/storage/health';
 import { RestoreDefaults } from './RestoreDefaults';
 import { SafetyScreen, type SafetyAnswer } from './SafetyScreen';
 import { chime, primeAudio } from './sound';
@@ -49,7 +51,7 @@ const KIND_GROUP: Record<RoutineKind, MessageKey> = {
   posture: 'kindGroup_posture',
   eyes: 'kindGroup_eyes',
 };
-const SELF_MASSAGE_STATUS: Record<Prefs['selfMassage'], MessageKey> = {
+const SELF_MASSAGE_STATUS: Record<HealthAnswer, MessageKey> = {
   ask: 'selfMassageAsk',
   allowed: 'selfMassageAllowed',
   hidden: 'selfMassageHidden',
@@ -71,8 +73,8 @@ export function duration(sec: number): string {
 }
 
 /** Whether any routine is left for a break kind once exclusions and the self-massage gate apply. */
-function anyLeft(kind: 'micro' | 'stretch', prefs: Prefs): boolean {
-  return ROUTINES.some((r) => breakKindOf(r) === kind && !prefs.excluded.includes(r.id) && (r.kind !== 'self-massage' || prefs.selfMassage === 'allowed'));
+function anyLeft(kind: 'micro' | 'stretch', prefs: Prefs, health: HealthAnswer): boolean {
+  return ROUTINES.some((r) => breakKindOf(r) === kind && !prefs.excluded.includes(r.id) && (r.kind !== 'self-massage' || health === 'allowed'));
 }
 
 interface Props {
@@ -88,6 +90,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   const [failed, setFailed] = useState(false);
   const [screen, setScreen] = useState(false);
   const [testNote, setTestNote] = useState<MessageKey | null>(null);
+  // The safety screen's answer: on this device only (lib/storage/health.ts), not in the settings.
+  const health = useHealthAnswer() ?? 'ask';
 
   useEffect(() => setPrefs(settings.routines), [settings.routines]);
   useEffect(() => setSound(settings.sound), [settings.sound]);
@@ -118,9 +122,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   };
 
   const answer = async (a: SafetyAnswer) => {
-    const saved = await updateSettings((s) => ({ ...s, routines: { ...s.routines, selfMassage: a } }));
-    if (!saved) throw new Error('invalid settings');
-    setPrefs(saved.routines);
+    await saveHealthAnswer(a);
     onSaved();
   };
 
@@ -131,7 +133,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       box.checked = false;
       setScreen(true);
     } else {
-      void saveRoutines((r) => ({ ...r, selfMassage: 'hidden' }));
+      void saveHealthAnswer('hidden').then(onSaved, () => setFailed(true));
     }
   };
 
@@ -147,7 +149,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       <section class="card section routine-prefs" aria-labelledby="rp-routines-h" data-testid="routine-prefs">
         <div class="section-head">
           <h2 id="rp-routines-h">{t('routinesTitle')}</h2>
-          <RestoreDefaults section="routines" label={t('routinesTitle')} pick={(d) => ({ routines: { ...d.routines, selfMassage: settings.routines.selfMassage } })} onSaved={onSaved} />
+          <RestoreDefaults section="routines" label={t('routinesTitle')} pick={(d) => ({ routines: d.routines })} onSaved={onSaved} />
         </div>
         <p class="muted small">{t('routinesIntro')}</p>
         {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
@@ -221,19 +223,19 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
         <fieldset class="choices self-massage" aria-describedby="self-massage-status">
           <legend>{t('selfMassageLegend')}</legend>
           <label class="switch">
-            <input type="checkbox" data-testid="self-massage" checked={prefs.selfMassage === 'allowed'} onChange={onSelfMassage} />
+            <input type="checkbox" data-testid="self-massage" checked={health === 'allowed'} onChange={onSelfMassage} />
             <span>{t('selfMassageSwitch')}</span>
           </label>
-          <p id="self-massage-status" class="muted small" data-testid="self-massage-status" data-state={prefs.selfMassage}>
-            {t(SELF_MASSAGE_STATUS[prefs.selfMassage])}
+          <p id="self-massage-status" class="muted small" data-testid="self-massage-status" data-state={health}>
+            {t(SELF_MASSAGE_STATUS[health])}
           </p>
         </fieldset>
 
         <fieldset class="choices" aria-describedby="exclude-hint">
           <legend>{t('excludeLegend')}</legend>
           <p id="exclude-hint" class="muted small hint">{t('excludeHint')}</p>
-          {!anyLeft('stretch', prefs) && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
-          {!anyLeft('micro', prefs) && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
+          {!anyLeft('stretch', prefs, health) && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
+          {!anyLeft('micro', prefs, health) && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
           {ROUTINE_KINDS.map((kind) => (
             <div class="routine-group" key={kind}>
               <h3 id={`group-${kind}`}>{t(KIND_GROUP[kind])}</h3>

@@ -1,10 +1,10 @@
 /**
- * The one-time safety screen before the first self-massage. It lists the red flags from the
- * source articles (003: "Red Flags: When to Consult a Healthcare Professional", "Is massage safe
- * for all types of back pain?", "When to Seek Professional Massage Therapy"; 002 and 003: not on
- * injured areas) and asks whether any applies:
- * - "None of these apply to me" -> settings.routines.selfMassage = 'allowed';
+ * The one-time safety screen before the first self-massage. It lists the red flags named by the
+ * sources (content/sources.ts: "Back Pain Massage Treatment for Lasting Relief" on when to see a
+ * professional and when not to massage; not on injured areas) and asks whether any applies:
+ * - "None of these apply to me" -> the answer 'allowed';
  * - "One of these applies"      -> 'hidden', with a kind word to see a professional.
+ * The answer is about the person's health: it stays on this device (lib/storage/health.ts).
  * "Not now" (or Esc) closes it and changes nothing. A native modal <dialog>: focus moves in and
  * stays in while it is open, and returns to where it was when it closes.
  */

@@ -5,7 +5,7 @@
  */
 import { t, type MessageKey } from '../lib/i18n';
 import { FIELDS, type FieldId } from '../lib/settings';
-import type { ImportProblem, SettingsPart } from '../lib/backup';
+import type { SettingsPart } from '../lib/backup';
 import type { BackupSummary } from '../lib/backup-summary';
 import type { ImportResult } from '../lib/data';
 

@@ -12,6 +12,8 @@ import { DEFAULT_RULES } from './streaks';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { allBreaks, clearHistory, historyForSummary, HistoryUnavailableError, replaceHistory, type TodaySummary } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';
+import { saveHealthAnswer } from './storage/health';
+import { devTimingItem } from './storage/dev-timing';
 
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
   try {
@@ -105,5 +107,7 @@ export async function importData(text: string, now = clock.now()): Promise<Impor
 export async function resetData(): Promise<{ reset: true; historyOff: boolean }> {
   const cleared = await orNull(clearHistory().then(() => true));
   await saveSettings(DEFAULT_SETTINGS);
+  await saveHealthAnswer('ask');
+  await devTimingItem.removeValue();
   return { reset: true, historyOff: cleared === null };
 }

@@ -21,6 +21,7 @@ import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
 import { loadSettings, loadTracker, loadTrackerAndOutbox, saveTracker, welcomedItem, whatsNewItem, type PendingRecord } from './storage/items';
 import { devTimingItem } from './storage/dev-timing';
+import { loadHealthAnswer, moveLegacyHealthAnswer, type HealthAnswer } from './storage/health';
 import { withDevTiming } from './dev-timing';
 import { historyAbsent, HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
 import { statusSnapshotItem } from './storage/status-cache';
@@ -273,7 +274,11 @@ export async function installed(reason: string, version: string): Promise<void> 
     if (await welcomedItem.getValue()) return;
     await welcomedItem.setValue(true);
     await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
-  } else if (reason === 'update') await whatsNewItem.setValue(version);
+  } else if (reason === 'update') {
+    await whatsNewItem.setValue(version);
+    // Older versions kept the safety screen's answer in the synced settings: move it here.
+    await moveLegacyHealthAnswer().catch((err: unknown) => console.warn('[limber] health answer not moved', err));
+  }
 }
 
 /** The settings the last settingsChanged() applied (one save writes two areas: handle it once). */
@@ -309,9 +314,9 @@ function hash(s: string): number {
 }
 
 /** The user's routine preferences as the picker wants them (self-massage only once screened). */
-export function pickPrefs(settings: Settings): PickPrefs {
+export function pickPrefs(settings: Settings, health: HealthAnswer): PickPrefs {
   const r = settings.routines;
-  return { equipment: r.equipment, focusAreas: r.focusAreas, positions: r.positions, excluded: r.excluded, allowSelfMassage: r.selfMassage === 'allowed' };
+  return { equipment: r.equipment, focusAreas: r.focusAreas, positions: r.positions, excluded: r.excluded, allowSelfMassage: health === 'allowed' };
 }
 
 async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, settings: Settings): Promise<Routine | undefined> {
@@ -322,7 +327,7 @@ async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: 
     // no history: no preference
   }
   if (avoid) recent = [avoid, ...recent];
-  return pickRoutine(ROUTINES, kind, pickPrefs(settings), recent, hash(breakId + (avoid ?? '')));
+  return pickRoutine(ROUTINES, kind, pickPrefs(settings, await loadHealthAnswer()), recent, hash(breakId + (avoid ?? '')));
 }
 
 async function session(breakId: string, another: boolean): Promise<BreakSession | null> {

@@ -84,8 +84,8 @@ const RoutinePrefs = v.object({
   focusAreas: v.pipe(v.array(v.picklist(BODY_AREAS)), v.maxLength(BODY_AREAS.length)),
   positions: v.pipe(v.array(v.picklist(POSITIONS)), v.minLength(1), v.maxLength(POSITIONS.length)),
   excluded: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/))), v.maxLength(200)),
-  /** Self-massage needs the one-time safety screen first ('ask'); 'hidden' after a red flag. */
-  selfMassage: v.picklist(['ask', 'allowed', 'hidden']),
+  // Whether self-massage is offered depends on the safety screen's answer, a health answer kept
+  // on this device only (lib/storage/health.ts), never here: settings sync.
 });
 
 export const SettingsSchema = v.object({
@@ -138,7 +138,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   prompts: { notification: true, openWindow: false },
   badge: true,
   sound: { chime: false, volume: 0.6, voice: false },
-  routines: { equipment: ['none', 'chair', 'wall'], focusAreas: [], positions: ['seated', 'standing', 'wall'], excluded: [], selfMassage: 'ask' },
+  routines: { equipment: ['none', 'chair', 'wall'], focusAreas: [], positions: ['seated', 'standing', 'wall'], excluded: [] },
   weekStart: 'locale',
 }) as Settings;
 

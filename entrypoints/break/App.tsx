@@ -9,7 +9,9 @@ import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
 import * as P from '../../lib/player';
 import { send, useNow } from '../../components/hooks/use-status';
-import { updateSettings, useSettings } from '../../components/hooks/use-settings';
+import { useSettings } from '../../components/hooks/use-settings';
+import { useHealthAnswer } from '../../components/hooks/use-health';
+import { saveHealthAnswer } from '../../lib/storage/health';
 import { CountdownRing } from '../../components/CountdownRing';
 import { RoutineSources } from '../../components/RoutineSources';
 import { StepCue } from '../../components/StepCue';
@@ -41,6 +43,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const [view, setView] = useState<View>(breakId ? { name: 'loading' } : { name: 'none' });
   const [error, setError] = useState(false);
   const settings = useSettings();
+  const health = useHealthAnswer();
 
   const load = (another: boolean) =>
     ask(timed, { type: another ? 'break/another' : 'break/session', breakId }).then((s) => {
@@ -121,7 +124,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
         />
       )}
       {view.name === 'done' && (
-        <End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={settings?.routines.selfMassage === 'ask'} />
+        <End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health === 'ask'} />
       )}
     </main>
   );
@@ -333,10 +336,7 @@ function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
     if (outcome === 'completed' && sound?.voice) speak(t('endCompleted'));
   }, []);
 
-  const answer = async (a: SafetyAnswer) => {
-    const saved = await updateSettings((s) => ({ ...s, routines: { ...s.routines, selfMassage: a } }));
-    if (!saved) throw new Error('invalid settings');
-  };
+  const answer = (a: SafetyAnswer) => saveHealthAnswer(a);
   const closed = () => {
     setScreen(false);
     // The link that opened the screen is gone once answered: bring focus back to the page.

@@ -183,7 +183,7 @@ test('Enter finishes early as completed; closing the break window early records 
 
 test('self-massage waits for the safety screen; after "none apply" it can be picked', async ({ context, control }) => {
   // Only self-massage is left for stretch breaks, but it is still behind the screen ('ask').
-  await setSettings(control, routines({ excluded: stretchIds, selfMassage: 'ask' }));
+  await setSettings(control, routines({ excluded: stretchIds }));
   const brk = await startBreak(control, context);
   await expect(brk.free).toBeVisible(); // no routine at all rather than an unscreened self-massage
   await expect(brk.title).toHaveCount(0);
@@ -215,13 +215,15 @@ test('self-massage waits for the safety screen; after "none apply" it can be pic
     await brk.page.keyboard.press('Tab');
     expect(await brk.page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
   }
-  expect(await storageGet<Settings>(control, 'settings')).toMatchObject({ routines: { selfMassage: 'ask' } });
+  expect(await storageGet(control, 'healthScreen')).toBeUndefined(); // not answered yet
 
   await safety.none.focus();
   await brk.page.keyboard.press('Enter');
   await expect(safety.result('allowed')).toBeVisible();
   await expect(safety.heading).toBeFocused();
-  await expect.poll(async () => (await storageGet<Settings>(control, 'settings'))?.routines.selfMassage).toBe('allowed');
+  // The answer is kept on this device (storage.local), never in the settings, which sync.
+  await expect.poll(async () => storageGet(control, 'healthScreen')).toBe('allowed');
+  expect(JSON.stringify(await storageGet(control, 'settings'))).not.toMatch(/selfMassage|allowed/);
   await safety.close.click();
   await expect(safety.root).toHaveCount(0);
   await expect(brk.trySelfMassage).toHaveCount(0); // answered: no more offer
@@ -320,12 +322,12 @@ test('options: routine preferences save at once, positions need one, self-massag
   await page.keyboard.press('Escape'); // "not now": nothing changes
   await expect(safety.root).toHaveCount(0);
   await expect(toggle).toBeFocused();
-  expect((await stored()).routines.selfMassage).toBe('ask');
+  expect(await storageGet(control, 'healthScreen')).toBeUndefined();
 
   await toggle.click();
   await safety.applies.click();
   await expect(safety.result('hidden')).toContainText('doctor or physiotherapist');
-  await expect.poll(async () => (await stored()).routines.selfMassage).toBe('hidden');
+  await expect.poll(async () => storageGet(control, 'healthScreen')).toBe('hidden');
   await safety.close.click();
   await expect(toggle).toBeFocused();
   await expect(toggle).not.toBeChecked();
@@ -336,7 +338,7 @@ test('options: routine preferences save at once, positions need one, self-massag
   await expect(safety.result('allowed')).toBeVisible();
   await safety.close.click();
   await expect(toggle).toBeChecked();
-  await expect.poll(async () => (await stored()).routines.selfMassage).toBe('allowed');
+  await expect.poll(async () => storageGet(control, 'healthScreen')).toBe('allowed');
 
   // Sounds.
   await page.getByLabel('Read each step aloud').check();
