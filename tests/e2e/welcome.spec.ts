@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launch, test } from './support/fixtures';
-import { sendMessage, storageGet } from './support/ext';
+import { sendMessage } from './support/ext';
 import { OptionsPage } from './support/pages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+
+declare const chrome: { storage: Record<'local' | 'sync', { get(k: string): Promise<Record<string, unknown>> }> };
 
 async function welcomePage(context: BrowserContext): Promise<Page> {
   const open = context.pages().find((p) => p.url().endsWith('/welcome.html'));
@@ -50,9 +52,15 @@ test('skipping keeps the defaults; "I\'ll wait" says when the first reminder com
   const closed = page.waitForEvent('close');
   await page.getByTestId('welcome-skip').click();
   await closed;
-  const stored = await storageGet<Settings>(control, 'settings');
-  // Nothing was written, or what was written equals the defaults.
-  if (stored !== undefined) expect(stored).toEqual(DEFAULT_SETTINGS);
+  // The settings in force (what the background exports) are the defaults, whichever storage area
+  // it read them from; and neither area holds anything else.
+  const exported = (await sendMessage(control, { type: 'data/export', format: 'json' })) as { ok: boolean; data: { text: string } };
+  expect(exported.ok).toBe(true);
+  expect((JSON.parse(exported.data.text) as { settings: Settings }).settings).toEqual(DEFAULT_SETTINGS);
+  for (const area of ['local', 'sync'] as const) {
+    const stored = await control.evaluate(async (a) => (await chrome.storage[a].get('settings')).settings, area);
+    expect([undefined, DEFAULT_SETTINGS], `storage.${area}`).toContainEqual(stored);
+  }
 });
 
 test('"try one now" starts a short guided break', async ({ context }) => {
