@@ -233,3 +233,31 @@ describe('settings in storage.sync', () => {
     expect((await loadSettings()).idleSec).toBe(120);
   });
 });
+
+describe('a prompt that cannot be shown as a notification', () => {
+  for (const [name, fail] of [
+    ['notifications blocked for Limber', () => vi.spyOn(browser.notifications, 'getPermissionLevel').mockResolvedValue('denied' as never)],
+    ['creating the notification fails', () => vi.spyOn(browser.notifications, 'create').mockRejectedValue(new Error('no notification service'))],
+  ] as const) {
+    it(`${name}: the break window opens instead`, async () => {
+      await saveSettings({ ...SETTINGS, stretch: { ...SETTINGS.stretch, everySec: 10 * 60 } });
+      await wake();
+      now = T0 + 5 * MIN;
+      await dispatch({ type: 'tick' });
+      fail();
+      now = T0 + 10 * MIN;
+      await dispatch({ type: 'tick' });
+      expect(browser.windows.create).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringContaining(`/break.html?id=stretch-${T0 + 10 * MIN}`) }));
+    });
+  }
+  it('a notification shown: no break window', async () => {
+    await saveSettings({ ...SETTINGS, stretch: { ...SETTINGS.stretch, everySec: 10 * 60 } });
+    await wake();
+    now = T0 + 5 * MIN;
+    await dispatch({ type: 'tick' });
+    now = T0 + 10 * MIN;
+    await dispatch({ type: 'tick' });
+    expect(await notifications()).toHaveLength(1);
+    expect(browser.windows.create).not.toHaveBeenCalled();
+  });
+});

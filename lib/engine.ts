@@ -199,10 +199,12 @@ async function runEffects(effects: Effect[], settings: Settings): Promise<void> 
   for (const e of effects) {
     try {
       switch (e.type) {
-        case 'prompt':
-          if (settings.prompts.notification) await showPrompt(e.brk, settings, e.reminder, clock.now());
-          if (settings.prompts.openWindow && !e.reminder) await openBreakWindow(e.brk.id, true);
+        case 'prompt': {
+          // A notification that could not be shown (blocked, or it failed) falls back to the break window.
+          const shown = settings.prompts.notification && (await showPrompt(e.brk, settings, e.reminder, clock.now()).catch(() => false));
+          if ((settings.prompts.openWindow || (settings.prompts.notification && !shown)) && !e.reminder) await openBreakWindow(e.brk.id, true);
           break;
+        }
         case 'notice':
           await showNotice(e.notice, settings);
           break;
@@ -342,7 +344,7 @@ async function session(breakId: string, another: boolean): Promise<BreakSession 
       await handleNow({ type: 'setRoutine', breakId, routineId });
     }
   }
-  return { breakId, kind: p.brk.kind, manual: p.brk.manual, routineId, lengthSec: settings[p.brk.kind].lengthSec };
+  return { breakId, kind: p.brk.kind, manual: p.brk.manual, routineId, lengthSec: settings[p.brk.kind].lengthSec, strict: settings.strict };
 }
 
 function refusal(r: Result): ErrorCode | null {

@@ -41,6 +41,8 @@ export interface BreakSession {
   manual: boolean;
   routineId: string | null;
   lengthSec: number;
+  /** Strict mode: the window offers no Skip (closing it early records the break as cut short). */
+  strict: boolean;
 }
 
 interface Responses {

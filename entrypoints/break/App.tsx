@@ -95,12 +95,16 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
     return off;
   }, []);
 
-  const finish = async (outcome: Outcome, routineId: string | null) => {
+  /** Whether the background took it; after a failure the buttons work again (and the error says so). */
+  const finish = async (outcome: Outcome, routineId: string | null): Promise<boolean> => {
     try {
       const r = await ask(timed, { type: 'break/finish', breakId, outcome, routineId });
+      setError(false);
       setView({ name: 'done', today: r.today, outcome });
+      return true;
     } catch {
       setError(true);
+      return false;
     }
   };
 
@@ -112,12 +116,13 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
       {view.name === 'noAnswer' && <button class="btn btn-primary" data-testid="retry" onClick={open}>{t('actionRetry')}</button>}
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}
-      {view.name === 'free' && <FreeBreak onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
+      {view.name === 'free' && <FreeBreak strict={view.session.strict} onDone={() => void finish('completed', null)} onSkip={() => void finish('skipped', null)} />}
       {view.name === 'playing' && settings && (
         <Player
           key={view.routine.id}
           routine={view.routine}
           sound={settings.sound}
+          strict={view.session.strict}
           onDone={() => finish('completed', view.routine.id)}
           onSkip={() => finish('skipped', view.routine.id)}
           onAnother={() => void load(true).catch(() => setError(true))}
@@ -138,12 +143,15 @@ function onControl(target: EventTarget | null): boolean {
 interface PlayerProps {
   routine: Routine;
   sound: Sound;
-  onDone: () => void;
-  onSkip: () => void;
+  /** Strict mode: no Skip, and Esc says so instead. */
+  strict: boolean;
+  /** Resolve to whether the background took the outcome (if not, the buttons work again). */
+  onDone: () => Promise<boolean>;
+  onSkip: () => Promise<boolean>;
   onAnother: () => void;
 }
 
-function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
+function Player({ routine, sound, strict, onDone, onSkip, onAnother }: PlayerProps) {
   const now = useNow(250);
   const [ps, setPs] = useState(() => P.startPlayer(Date.now()));
   const steps = routine.steps;
@@ -154,18 +162,27 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
   soundRef.current = sound;
   const spokenStep = useRef<number | null>(null);
 
+  const [strictNote, setStrictNote] = useState(false);
+  const send = (ending: () => Promise<boolean>) => {
+    doneSent.current = true;
+    void ending().then((ok) => {
+      if (!ok) doneSent.current = false; // the request failed: Done and Skip work again
+    });
+  };
   const complete = () => {
     if (doneSent.current) return;
-    doneSent.current = true;
     stopSpeaking();
     if (soundRef.current.chime) void chime(soundRef.current.volume, 'end');
-    onDone();
+    send(onDone);
   };
   const skip = () => {
     if (doneSent.current) return;
-    doneSent.current = true;
+    if (strict) {
+      setStrictNote(true); // strict mode: no skipping; say so
+      return;
+    }
     stopSpeaking();
-    onSkip();
+    send(onSkip);
   };
 
   useEffect(() => {
@@ -263,8 +280,13 @@ function Player({ routine, sound, onDone, onSkip, onAnother }: PlayerProps) {
       <div class="controls">
         <button class="btn btn-primary" data-testid="done" onClick={complete} aria-keyshortcuts="Enter">{t('actionDone')}</button>
         <button class="btn" data-testid="another" onClick={onAnother}>{t('actionAnother')}</button>
-        <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>
+        {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
       </div>
+      {strict && (
+        <p class={strictNote ? 'notice small' : 'small muted'} role="status" data-testid="strict-note">
+          {t('strictBreakNote')}
+        </p>
+      )}
       <details class="about">
         <summary>{massage ? t('aboutSourcesKeys') : t('aboutSafetySourcesKeys')}</summary>
         {!massage && (
@@ -297,12 +319,12 @@ function NoBreak({ onStart }: { onStart: () => void }) {
 }
 
 /** A break with no routine that fits the settings: still a break, just unguided. */
-function FreeBreak({ onDone, onSkip }: { onDone: () => void; onSkip: () => void }) {
+function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone: () => void; onSkip: () => void }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     ref.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onSkip();
+      if (e.key === 'Escape' && !strict) onSkip();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -314,8 +336,9 @@ function FreeBreak({ onDone, onSkip }: { onDone: () => void; onSkip: () => void 
       <div class="controls">
         <button class="btn btn-primary" data-testid="done" onClick={onDone}>{t('actionDone')}</button>
         <button class="btn" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOptions')}</button>
-        <button class="btn btn-quiet" data-testid="skip" onClick={onSkip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>
+        {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={onSkip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
       </div>
+      {strict && <p class="small muted" data-testid="strict-note">{t('strictBreakNote')}</p>}
       <p class="small muted disclaimer">{t('disclaimer')}</p>
     </section>
   );

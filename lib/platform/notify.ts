@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { t } from '../i18n';
+import { ensureMessages } from '../i18n-fallback';
 import { effectiveSnoozeLimit, type DueBreak, type Notice } from '../tracker/tracker';
 import type { Settings } from '../settings';
 
@@ -52,7 +53,23 @@ export function secondButton(brk: DueBreak, settings: Settings): SecondButton {
   return settings.strict ? 'none' : 'skip';
 }
 
-export async function showPrompt(brk: DueBreak, settings: Settings, reminder: boolean, now: number): Promise<void> {
+/** Whether the user has blocked Limber's notifications (Chrome; Firefox cannot say: not blocked). */
+async function blocked(): Promise<boolean> {
+  try {
+    return (await browser.notifications.getPermissionLevel()) === 'denied';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Shows the prompt; resolves to whether a notification is on screen. False when the browser
+ * refuses notifications to Limber (the user blocked them) or creating one failed: the caller
+ * then opens the break window instead, so a break is never silently lost.
+ */
+export async function showPrompt(brk: DueBreak, settings: Settings, reminder: boolean, now: number): Promise<boolean> {
+  if (await blocked()) return false;
+  await ensureMessages().catch(() => undefined); // never a message key in a notification
   const second = secondButton(brk, settings);
   await clearPrompt(brk.id);
   const { title, message } = promptText(brk, settings);
@@ -71,6 +88,7 @@ export async function showPrompt(brk: DueBreak, settings: Settings, reminder: bo
   });
   // Each prompt shown is one distinct value here (its time), so a page can count them (the e2e tests).
   await shownItem.setValue({ breakId: brk.id, at: now }).catch(() => undefined);
+  return true;
 }
 
 export async function clearPrompt(breakId: string): Promise<void> {
@@ -84,6 +102,7 @@ export async function promptShowing(breakId: string): Promise<boolean> {
 
 /** One-off messages: a pause has ended, the daily sitting limit was passed. */
 export async function showNotice(notice: Notice, settings: Settings): Promise<void> {
+  await ensureMessages().catch(() => undefined);
   const text =
     notice === 'pauseEnded'
       ? { title: t('noticePauseEndedTitle'), message: t('noticePauseEndedBody') }
