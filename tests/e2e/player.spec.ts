@@ -182,6 +182,7 @@ test('Enter finishes early as completed; closing the break window early records 
 });
 
 test('self-massage waits for the safety screen; after "none apply" it can be picked', async ({ context, control }) => {
+  test.slow(); // several axe runs and screenshots: over a minute on a loaded 2-core machine
   // Only self-massage is left for stretch breaks, but it is still behind the screen ('ask').
   await setSettings(control, routines({ excluded: stretchIds }));
   const brk = await startBreak(control, context);
