@@ -4,7 +4,7 @@
  * worker's files (background.js and its static imports, as scripts/bundle-size.ts counts them)
  * put down to the source module it came from, and groups of modules gzipped together:
  *   - the fixed stack that the worker carries (webextension-polyfill, WXT storage, valibot, idb:
- *     the stack and ../shared/DESIGN.md prescribe them; issue #5 asks for a schema library);
+ *     the project fixes the stack (README, Development); issue #5 asks for a schema library);
  *   - the core every reminder needs (tracker, engine, schedule, settings, history);
  *   - everything else;
  * and two floors: stack + core, and the whole worker without valibot, WXT storage, the weekly

@@ -1,7 +1,7 @@
 /**
  * Real Firefox (Debian's firefox-esr) driven by puppeteer-core over WebDriver BiDi, with the
- * production Firefox MV3 build installed as a temporary add-on. See ../../../../shared/PLATFORM-NOTES.md
- * ("Firefox, for real"). puppeteer-core is pinned: `gotoExt` uses a Puppeteer internal (the BiDi
+ * production Firefox MV3 build installed as a temporary add-on (Playwright cannot load extensions
+ * into Firefox; the BiDi recipe is below). puppeteer-core is pinned: `gotoExt` uses a Puppeteer internal (the BiDi
  * browsing context's navigate), because `page.goto` never sees a load event on moz-extension://.
  *
  * Helpers mirror tests/e2e/support/ext.ts (same names, same shapes) but run `browser.*` in an
