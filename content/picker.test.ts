@@ -259,3 +259,29 @@ describe('pickRoutine', () => {
     expect(pickRoutine([mk('a', { kind: 'posture' })], 'micro', prefs({ positions: [], equipment: [] }), [], 1)?.id).toBe('a');
   });
 });
+
+describe('the safety screen steers the picker', () => {
+  // "One of these applies" (lib/engine.ts pickPrefs): no self-massage, and no routine that carries
+  // the spinal-condition caution (back extensions, twists), over many seeds and every setting of
+  // equipment and positions; the break still gets a routine when one is left.
+  const flagged: PickPrefs = { ...DEFAULT_PICK_PREFS, equipment: ['none', 'chair', 'wall', 'tennis-ball', 'massage-ball', 'foam-roller'], allowSelfMassage: false, avoidCautions: ['spineCondition'] };
+  const spinal = ROUTINES.filter((r) => r.cautions.includes('spineCondition')).map((r) => r.id);
+  it('the catalogue has routines the answer concerns (the check below can fail)', () => {
+    expect(spinal.length).toBeGreaterThan(0);
+    expect(spinal.some((id) => ROUTINES.find((r) => r.id === id)!.kind === 'stretch')).toBe(true);
+  });
+  it('never picks one of them, and still picks a routine', () => {
+    for (const kind of ['micro', 'stretch'] as const) {
+      for (let seed = 0; seed < 400; seed++) {
+        const r = pickRoutine(ROUTINES, kind, flagged, [], seed);
+        expect(r, `${kind} seed ${seed}`).toBeDefined();
+        expect(spinal).not.toContain(r!.id);
+        expect(r!.kind).not.toBe('self-massage');
+      }
+    }
+  });
+  it('not even when the preferences leave nothing else (the filter is never relaxed)', () => {
+    const onlySpinal: PickPrefs = { ...flagged, excluded: ROUTINES.filter((r) => !spinal.includes(r.id)).map((r) => r.id) };
+    for (let seed = 0; seed < 50; seed++) expect(pickRoutine(ROUTINES, 'stretch', onlySpinal, [], seed)).toBeUndefined();
+  });
+});

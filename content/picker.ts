@@ -3,8 +3,10 @@
  * recent history and seed always give the same routine (no clock, no Math.random).
  *
  * 1. Eligible: the break's kind, equipment the user has (or 'none'), an allowed position, not
- *    excluded, self-massage only when allowed. When nothing is eligible, the position filter is
- *    relaxed first, then the equipment filter; exclusions and the self-massage gate never are.
+ *    excluded, self-massage only when allowed, none carrying a caution to avoid (the safety
+ *    screen's "one of these applies" avoids the spinal-condition routines: back extensions,
+ *    twists). When nothing is eligible, the position filter is relaxed first, then the equipment
+ *    filter; exclusions, avoided cautions and the self-massage gate never are.
  * 2. No repeats until the eligible set is exhausted: the (eligible.length - 1) most recently used
  *    eligible routines are dropped (ids of other routines in `recent` do not count toward that
  *    window). If that would leave nothing, the least recently used routines remain.
@@ -13,7 +15,7 @@
  * 4. Prefer routines whose areas the last 3 recent routines did not work (fewest overlaps).
  * 5. Pick among what is left with a PRNG seeded by `seed`.
  */
-import { breakKindOf, POSITIONS, type BodyArea, type Equipment, type Position, type Routine } from './types';
+import { breakKindOf, POSITIONS, type BodyArea, type Caution, type Equipment, type Position, type Routine } from './types';
 import { mulberry32 } from '../lib/prng';
 
 export interface PickPrefs {
@@ -22,6 +24,8 @@ export interface PickPrefs {
   positions: readonly Position[];
   excluded: readonly string[];
   allowSelfMassage: boolean;
+  /** Routines carrying any of these cautions are never picked (from the safety screen's answer). */
+  avoidCautions?: readonly Caution[];
 }
 
 export const DEFAULT_PICK_PREFS: PickPrefs = Object.freeze({
@@ -46,6 +50,7 @@ function filterRoutines(catalogue: readonly Routine[], breakKind: 'micro' | 'str
       breakKindOf(r) === breakKind &&
       (prefs.allowSelfMassage || r.kind !== 'self-massage') &&
       !prefs.excluded.includes(r.id) &&
+      !(prefs.avoidCautions ?? []).some((c) => r.cautions.includes(c)) &&
       (relax.position || prefs.positions.includes(r.position)) &&
       (relax.equipment || r.equipment.every((e) => e === 'none' || prefs.equipment.includes(e))),
   );

@@ -318,7 +318,8 @@ function hash(s: string): number {
 /** The user's routine preferences as the picker wants them (self-massage only once screened). */
 export function pickPrefs(settings: Settings, health: HealthAnswer): PickPrefs {
   const r = settings.routines;
-  return { equipment: r.equipment, focusAreas: r.focusAreas, positions: r.positions, excluded: r.excluded, allowSelfMassage: health === 'allowed' };
+  // "One of these applies" (a red flag, a spinal condition): no self-massage, no back extensions or twists.
+  return { equipment: r.equipment, focusAreas: r.focusAreas, positions: r.positions, excluded: r.excluded, allowSelfMassage: health === 'allowed', avoidCautions: health === 'hidden' ? ['spineCondition'] : [] };
 }
 
 async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, settings: Settings): Promise<Routine | undefined> {
