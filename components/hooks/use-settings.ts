@@ -1,22 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useStored } from './use-stored';
 import { parseSettings, type Settings } from '../../lib/settings';
 import { loadSettings, saveSettings, watchSettings } from '../../lib/storage/settings-items';
 
 /** The settings in force, kept live (null until the first read). */
 export function useSettings(): Settings | null {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadSettings().then((s) => {
-      if (live) setSettings(s);
-    });
-    const unwatch = watchSettings((s) => setSettings(s));
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, []);
-  return settings;
+  return useStored(loadSettings, watchSettings);
 }
 
 let queue: Promise<unknown> = Promise.resolve();
