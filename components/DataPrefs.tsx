@@ -3,17 +3,19 @@
  * <a download>), import a JSON backup, and reset with a confirmation. An import is checked here
  * first (lib/backup.ts, the same check the background repeats): a refused file says why and
  * changes nothing; a good one shows what it holds and what would be lost, and only "Replace my
- * data" sends it. Only the background writes: this component sends 'data/export', 'data/import'
- * and 'data/reset' and shows what comes back.
+ * data" imports it (checked whole again before anything is written). The work runs here, on the
+ * same IndexedDB and settings as the background (lib/data.ts; issue #16 keeps it out of the
+ * worker); after an import or a reset the background is asked to redraw the popup's snapshot
+ * and the badge ('status/refresh').
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
-import { ask, RequestError } from '../lib/messages';
+import { ask } from '../lib/messages';
 import { MAX_IMPORT_BYTES } from '../lib/limits';
 import { parseBackup } from '../lib/backup';
 import { lostBreaks, summarizeBackup, type BackupSummary } from '../lib/backup-summary';
-import type { StoredBreak } from '../lib/storage/history';
+import { currentHistory, exportData, importData, resetData } from '../lib/data';
 import { ROUTINES } from '../content/routines';
 import { importMessage, notes, problemText, summaryText, type Note } from './import-text';
 import { send } from './hooks/use-status';
@@ -46,6 +48,15 @@ function saveFile(filename: string, mime: string, text: string): void {
   requestAnimationFrame(() => setTimeout(() => URL.revokeObjectURL(url), 1000));
 }
 
+/**
+ * Asks the background to make the popup's snapshot and the badge again from the new history. The
+ * data is written either way: a background that does not answer redraws on its next event.
+ */
+const refresh = () => ask(send, { type: 'status/refresh' }).then(
+  () => undefined,
+  (err: unknown) => console.warn('[limber] status not refreshed', err),
+);
+
 export function DataPrefs() {
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState<'import' | 'read' | 'other' | null>(null);
@@ -75,7 +86,7 @@ export function DataPrefs() {
   const exportAs = (format: 'json' | 'csv') =>
     run('other', async () => {
       try {
-        const f = await ask(send, { type: 'data/export', format });
+        const f = await exportData(format);
         saveFile(f.filename, f.mime, f.text);
         return { kind: 'ok', text: `${t('exportDone', f.filename)}${f.historyOff ? ` ${t('exportHistoryOff')}` : ''}` };
       } catch {
@@ -99,12 +110,12 @@ export function DataPrefs() {
       }
       const parsed = parseBackup(text, Date.now());
       if (!parsed.ok) return { kind: 'error', text: problemText(parsed.problem) };
-      // What the current history would lose: read through the export the page already has.
+      // What the current history would lose.
       let lost: { newer: number; other: number } | null = null;
       try {
-        const current = await ask(send, { type: 'data/export', format: 'json' });
-        if (current.historyOff) return { kind: 'error', text: t('importHistoryOff') };
-        lost = lostBreaks((JSON.parse(current.text) as { history: StoredBreak[] }).history, parsed.value);
+        const current = await currentHistory();
+        if (current === null) return { kind: 'error', text: t('importHistoryOff') };
+        lost = lostBreaks(current, parsed.value);
       } catch {
         lost = null; // the preview says nothing about losses it could not count
       }
@@ -126,24 +137,27 @@ export function DataPrefs() {
   const replace = (p: Pending) =>
     run('import', async () => {
       closePreview();
+      let r;
       try {
-        const r = await ask(send, { type: 'data/import', text: p.text });
-        return { kind: r.imported ? 'ok' : 'error', text: importMessage(r) };
-      } catch (e) {
-        // A request the protocol refuses outright is one too large to be a backup.
-        return { kind: 'error', text: e instanceof RequestError && e.code === 'badRequest' ? t('importTooLarge') : t('importWriteFailed') };
+        r = await importData(p.text);
+      } catch {
+        return { kind: 'error', text: t('importWriteFailed') };
       }
+      if (r.imported) await refresh();
+      return { kind: r.imported ? 'ok' : 'error', text: importMessage(r) };
     });
 
   const reset = () =>
     run('other', async () => {
       setConfirming(false);
       try {
-        await ask(send, { type: 'data/reset', confirm: true });
-        return { kind: 'ok', text: t('resetDone') };
+        await resetData();
       } catch {
+        await refresh(); // part of it may have happened
         return { kind: 'error', text: t('errActionFailed') };
       }
+      await refresh();
+      return { kind: 'ok', text: t('resetDone') };
     });
 
   return (

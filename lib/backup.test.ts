@@ -11,11 +11,10 @@ import { lostBreaks, summarizeBackup } from './backup-summary';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { StoredBreak } from './storage/history';
 import { ROUTINES } from '../content/routines';
-import { handleMessage } from './engine';
 import { clock } from './platform/clock';
 import { allBreaks, closeHistory, dayAggregates, recordBreak } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';
-import type { ImportResult } from './data';
+import { importData } from './data';
 
 /** Thursday 2026-03-05 15:00 UTC. */
 const NOW = Date.UTC(2026, 2, 5, 15, 0);
@@ -171,7 +170,7 @@ describe('what a backup holds', () => {
   });
 });
 
-describe('through the background: a refused file changes nothing', () => {
+describe('an import (lib/data.ts): a refused file changes nothing', () => {
   beforeEach(async () => {
     vi.spyOn(clock, 'now').mockReturnValue(NOW);
     vi.spyOn(clock, 'timeZone').mockReturnValue('UTC');
@@ -184,9 +183,7 @@ describe('through the background: a refused file changes nothing', () => {
   });
   const snapshot = async () => ({ rows: await allBreaks(), days: await dayAggregates(), settings: await loadSettings() });
   const importing = async (text: string) => {
-    const reply = await handleMessage({ type: 'data/import', text });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.data as ImportResult;
+    return importData(text);
   };
 
   it('1-second intervals, a future break, a start after its end: refused; then a good file replaces', async () => {
@@ -195,7 +192,7 @@ describe('through the background: a refused file changes nothing', () => {
     expect(await importing(file(DEFAULT_SETTINGS, [row('x', NOW + MIN)]))).toMatchObject({ imported: false, problem: { code: 'future', row: 1 } });
     expect(await importing(file(DEFAULT_SETTINGS, [row('x', NOW - DAY, { startedAt: NOW })]))).toMatchObject({ imported: false, problem: { code: 'startAfterEnd', row: 1 } });
     expect(await snapshot()).toEqual(before);
-    // The background checks against its own clock: the same row is fine a minute later.
+    // The import checks against the clock at the time: the same row is fine a minute later.
     vi.mocked(clock.now).mockReturnValue(NOW + MIN);
     expect(await importing(file(DEFAULT_SETTINGS, [row('x', NOW + MIN, { routineId: 'retired' })]))).toEqual({ imported: true, breaks: 1 });
     expect((await allBreaks()).map((r) => [r.id, r.routineId])).toEqual([['x', 'retired']]);

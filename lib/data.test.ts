@@ -1,6 +1,7 @@
 /**
- * "Your data" through the background's message handler: export, import (all or nothing, with
- * a generated corpus of malformed files), reset; and the history summaries.
+ * "Your data" as the options page runs it (lib/data.ts): export, import (all or nothing, with a
+ * generated corpus of malformed files), reset; the history summaries (the popup's through the
+ * background's message handler, the weekly review as its page computes it).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handleMessage } from './engine';
@@ -10,8 +11,8 @@ import { loadSettings, saveSettings } from './storage/items';
 import { allBreaks, closeHistory, dayAggregates, recordBreak } from './storage/history';
 import { BACKUP_FORMAT, makeBackup, MAX_IMPORT_BYTES, parseBackup, type Backup } from './backup';
 import type { BreakRecord } from './tracker/tracker';
-import type { ExportFile, ImportResult } from './data';
-import type { ReviewData } from './review';
+import { exportData, importData, resetData } from './data';
+import { reviewNow } from './weekly-review';
 import type { PopupData } from './messages';
 
 const NOW = Date.UTC(2026, 2, 5, 15, 0);
@@ -45,18 +46,25 @@ async function ok<T>(msg: unknown): Promise<T> {
   return reply.data as T;
 }
 
+/** The weekly review as the review page computes it (history on). */
+async function review() {
+  const r = await reviewNow();
+  if (!r) throw new Error('no review');
+  return r;
+}
+
 async function snapshot() {
   return { rows: await allBreaks(), days: await dayAggregates(), settings: await loadSettings() };
 }
 
 async function validBackup(): Promise<Backup> {
-  const file = await ok<ExportFile>({ type: 'data/export', format: 'json' });
+  const file = await exportData('json');
   return JSON.parse(file.text) as Backup;
 }
 
 describe('export', () => {
   it('JSON holds the settings and every break', async () => {
-    const file = await ok<ExportFile>({ type: 'data/export', format: 'json' });
+    const file = await exportData('json');
     expect(file.filename).toBe('limber-2026-03-05.json');
     expect(file.mime).toBe('application/json');
     const b = JSON.parse(file.text) as Backup;
@@ -69,7 +77,7 @@ describe('export', () => {
   });
 
   it('CSV has a header and one line per break', async () => {
-    const file = await ok<ExportFile>({ type: 'data/export', format: 'csv' });
+    const file = await exportData('csv');
     expect(file.filename).toBe('limber-history-2026-03-05.csv');
     const lines = file.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,day,kind,outcome,due_at,prompted_at,started_at,ended_at,routine_id,desk_minutes,snoozes,manual');
@@ -81,19 +89,19 @@ describe('export', () => {
 describe('import', () => {
   it('export, reset, import: everything is back', async () => {
     const before = await snapshot();
-    const file = await ok<ExportFile>({ type: 'data/export', format: 'json' });
-    expect(await ok({ type: 'data/reset', confirm: true })).toEqual({ reset: true, historyOff: false });
+    const file = await exportData('json');
+    expect(await resetData()).toEqual({ reset: true, historyOff: false });
     expect(await allBreaks()).toEqual([]);
     expect(await dayAggregates()).toEqual([]);
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(await ok<ImportResult>({ type: 'data/import', text: file.text })).toEqual({ imported: true, breaks: 10 });
+    expect(await importData(file.text)).toEqual({ imported: true, breaks: 10 });
     expect(await snapshot()).toEqual(before);
   });
 
   it('an import replaces the history (rows and aggregates)', async () => {
     const b = await validBackup();
     b.history = b.history.slice(0, 2);
-    expect(await ok<ImportResult>({ type: 'data/import', text: JSON.stringify(b) })).toEqual({ imported: true, breaks: 2 });
+    expect(await importData(JSON.stringify(b))).toEqual({ imported: true, breaks: 2 });
     expect(await allBreaks()).toHaveLength(2);
     expect((await dayAggregates()).reduce((s, d) => s + d.due, 0)).toBe(2);
   });
@@ -103,19 +111,23 @@ describe('import', () => {
     expect(b.settingsVersion).toBe(2);
     const { weekStart: _w, ...oldSettings } = b.settings;
     const { settingsVersion: _v, ...old } = { ...b, settings: oldSettings };
-    expect(await ok<ImportResult>({ type: 'data/import', text: JSON.stringify(old) })).toEqual({ imported: true, breaks: 10 });
+    expect(await importData(JSON.stringify(old))).toEqual({ imported: true, breaks: 10 });
     expect(await loadSettings()).toEqual({ ...SETTINGS, weekStart: 'locale' });
     // A settings version from the future gets the "newer Limber" message, and changes nothing.
     const before = await snapshot();
     const future = parseBackup(JSON.stringify({ ...b, settingsVersion: 3 }), NOW);
     expect(future).toMatchObject({ ok: false, problem: { code: 'newerVersion' }, detail: expect.stringContaining('settingsVersion') });
-    expect(await ok<ImportResult>({ type: 'data/import', text: JSON.stringify({ ...b, settingsVersion: 3 }) })).toMatchObject({ imported: false, problem: { code: 'newerVersion' } });
+    expect(await importData(JSON.stringify({ ...b, settingsVersion: 3 }))).toMatchObject({ imported: false, problem: { code: 'newerVersion' } });
     expect(await snapshot()).toEqual(before);
   });
 
-  it('a reset needs its confirmation', async () => {
-    expect(await handleMessage({ type: 'data/reset' })).toEqual({ ok: false, error: 'badRequest' });
-    expect(await handleMessage({ type: 'data/reset', confirm: 'yes' })).toEqual({ ok: false, error: 'badRequest' });
+  it('the background no longer takes data requests (the options page does the work): refused, nothing changes', async () => {
+    const before = await snapshot();
+    const text = JSON.stringify(makeBackup(DEFAULT_SETTINGS, [], NOW));
+    for (const msg of [{ type: 'data/reset', confirm: true }, { type: 'data/import', text }, { type: 'data/export', format: 'json' }, { type: 'history/review' }]) {
+      expect(await handleMessage(msg), msg.type).toEqual({ ok: false, error: 'badRequest' });
+    }
+    expect(await snapshot()).toEqual(before);
     expect(await allBreaks()).toHaveLength(10);
   });
 
@@ -224,7 +236,7 @@ describe('import', () => {
     const before = await snapshot();
     const problems = new Map<string, number>();
     for (const [name, text] of files) {
-      const r = await ok<ImportResult>({ type: 'data/import', text });
+      const r = await importData(text);
       if (r.imported) throw new Error(`accepted: ${name}`);
       const code = r.problem.code;
       if (prototypeKeys.has(name)) expect(code, `${name}: refused for its key`).toBe('hostile');
@@ -237,9 +249,9 @@ describe('import', () => {
     expect([...problems.keys()].sort()).toEqual(['badRow', 'badSetting', 'badSettings', 'damaged', 'duplicateRow', 'hostile', 'newerVersion', 'notBackup', 'notJson', 'tooLarge', 'wrongVersion']);
   }, 60_000);
 
-  it('a file over the message limit is refused as a bad request, and changes nothing', async () => {
+  it('a file over the size limit is refused as too large, and changes nothing', async () => {
     const before = await snapshot();
-    expect(await handleMessage({ type: 'data/import', text: ' '.repeat(MAX_IMPORT_BYTES + 2) })).toEqual({ ok: false, error: 'badRequest' });
+    expect(await importData(' '.repeat(MAX_IMPORT_BYTES + 2))).toEqual({ imported: false, problem: { code: 'tooLarge' }, detail: null });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -267,7 +279,7 @@ describe('history summaries', () => {
   });
 
   it('the weekly review', async () => {
-    const r = await ok<ReviewData>({ type: 'history/review' });
+    const r = await review();
     expect(r.thisWeek.start).toBe('2026-03-02');
     expect(r.thisWeek.routines).toEqual([{ id: 'cat-cow', n: 3 }]);
     expect(r.heatmap).toHaveLength(84);
@@ -276,14 +288,14 @@ describe('history summaries', () => {
   it("the weekly review's weeks start on the locale's day unless the settings fix one", async () => {
     // 2026-03-05 is a Thursday: the week began Monday 2026-03-02 or Sunday 2026-03-01.
     vi.mocked(clock.locale).mockReturnValue('en-US');
-    const us = await ok<ReviewData>({ type: 'history/review' });
+    const us = await review();
     expect(us.thisWeek.start).toBe('2026-03-01');
     expect(us.heatmap[0]!.day).toBe('2025-12-14'); // a Sunday, 11 weeks before
     await saveSettings({ ...SETTINGS, weekStart: 'mon' });
-    expect((await ok<ReviewData>({ type: 'history/review' })).thisWeek.start).toBe('2026-03-02');
+    expect((await review()).thisWeek.start).toBe('2026-03-02');
     vi.mocked(clock.locale).mockReturnValue('de-DE');
     await saveSettings({ ...SETTINGS, weekStart: 'sat' });
-    expect((await ok<ReviewData>({ type: 'history/review' })).thisWeek.start).toBe('2026-02-28');
+    expect((await review()).thisWeek.start).toBe('2026-02-28');
   });
 
   it('history off: null, not an error', async () => {
@@ -292,10 +304,10 @@ describe('history summaries', () => {
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
     try {
       expect(await handleMessage({ type: 'popup/get' })).toMatchObject({ ok: true, data: { status: { today: null, historyError: true }, history: null } });
-      expect(await handleMessage({ type: 'history/review' })).toEqual({ ok: true, data: null });
-      const imp = await ok<ImportResult>({ type: 'data/import', text: JSON.stringify(makeBackup(SETTINGS, [], NOW)) });
+      expect(await reviewNow()).toBeNull();
+      const imp = await importData(JSON.stringify(makeBackup(SETTINGS, [], NOW)));
       expect(imp).toEqual({ imported: false, problem: { code: 'historyOff' }, detail: null });
-      const file = await ok<ExportFile>({ type: 'data/export', format: 'json' });
+      const file = await exportData('json');
       expect(file.historyOff).toBe(true);
     } finally {
       globalThis.indexedDB = idb;

@@ -1,61 +1,22 @@
 /**
- * The background's side of history summaries and "Your data" (export, import, reset). Called from
- * lib/engine.ts's message handler, inside its one-event-at-a-time queue, so an import or a reset
- * never interleaves with a break being recorded. Only the background writes.
+ * "Your data" (export, import, reset), run in the options page's data section (issue #16; the
+ * weekly review likewise runs in its page, lib/weekly-review.ts): it opens the same IndexedDB
+ * (lib/storage/history.ts) and the same settings (lib/storage) as the background; the page then
+ * sends the background one 'status/refresh', so that the popup's snapshot and the badge show the
+ * new history. The worker carries none of this (no browser event needs it).
+ *
+ * An import replaces the history in one IndexedDB transaction, so a break the background records
+ * at the same moment lands either before it (and is replaced, as the user asked) or after it.
  */
 import { dayKey } from './days';
 import { clock } from './platform/clock';
 import { backupJson, exportFilename, historyCsv, makeBackup, parseBackup, type ImportProblem } from './backup';
-import { firstWeekday } from './week';
-import { popupHistory, popupWindowStart, reviewWindowStart, weeklyReview, type PopupHistory, type ReviewData } from './review';
-import { DEFAULT_RULES } from './streaks';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { allBreaks, clearHistory, historyForSummary, HistoryUnavailableError, replaceHistory, type TodaySummary } from './storage/history';
+import { DEFAULT_SETTINGS } from './settings';
+import { allBreaks, clearHistory, replaceHistory, type StoredBreak } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';
 import { saveHealthAnswer } from './storage/health';
 import { devTimingItem } from './storage/dev-timing';
-
-async function orNull<T>(p: Promise<T>): Promise<T | null> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof HistoryUnavailableError) return null;
-    throw err;
-  }
-}
-
-/**
- * What the popup shows of the history, from one read: today's counts and the streaks (the
- * status's `today`) and the Today part (ring, last 7 days, cheer). Null when history is off.
- */
-export async function popupSummary(now: number, timeZone: string, settings: Settings): Promise<{ today: TodaySummary; history: PopupHistory } | null> {
-  const day = dayKey(now, timeZone);
-  const h = await orNull(historyForSummary(popupWindowStart(day)));
-  if (!h) return null;
-  const history = popupHistory(h.recent, day, settings.schedule, { stretchOn: settings.stretch.enabled, older: h.older });
-  const td = h.recent.find((a) => a.day === day);
-  const today: TodaySummary = {
-    day,
-    taken: td?.taken ?? 0,
-    completed: td?.completed ?? 0,
-    skipped: td?.skipped ?? 0,
-    streak: history.streak.current,
-    longest: history.streak.longest,
-  };
-  return { today, history };
-}
-
-/**
- * The weekly review, or null when history is off. Weeks start on the settings' day, or on the
- * usual one for `locale`.
- */
-export async function historyReview(now: number, timeZone: string, settings: Settings, locale = 'en'): Promise<ReviewData | null> {
-  const first = firstWeekday(settings.weekStart, locale);
-  const today = dayKey(now, timeZone);
-  const h = await orNull(historyForSummary(reviewWindowStart(today, first)));
-  if (!h) return null;
-  return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older, first);
-}
+import { orNull } from './popup-summary';
 
 export interface ExportFile {
   filename: string;
@@ -65,11 +26,16 @@ export interface ExportFile {
   historyOff: boolean;
 }
 
-export async function exportData(format: 'json' | 'csv', now: number, timeZone: string): Promise<ExportFile> {
+export async function exportData(format: 'json' | 'csv', now = clock.now(), timeZone = clock.timeZone()): Promise<ExportFile> {
   const [settings, rows] = await Promise.all([loadSettings(), orNull(allBreaks())]);
   const day = dayKey(now, timeZone);
   if (format === 'csv') return { filename: exportFilename(day, 'csv'), mime: 'text/csv', text: historyCsv(rows ?? []), historyOff: rows === null };
   return { filename: exportFilename(day, 'json'), mime: 'application/json', text: backupJson(makeBackup(settings, rows ?? [], now)), historyOff: rows === null };
+}
+
+/** Every stored break, or null when history is off (what an import would replace). */
+export function currentHistory(): Promise<StoredBreak[] | null> {
+  return orNull(allBreaks());
 }
 
 export type ImportResult =
@@ -103,7 +69,7 @@ export async function importData(text: string, now = clock.now()): Promise<Impor
   return { imported: true, breaks: parsed.value.history.length };
 }
 
-/** Deletes the history and restores the default settings. */
+/** Deletes the history, restores the default settings, forgets the health answer and the developer switch. */
 export async function resetData(): Promise<{ reset: true; historyOff: boolean }> {
   const cleared = await orNull(clearHistory().then(() => true));
   await saveSettings(DEFAULT_SETTINGS);

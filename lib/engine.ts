@@ -26,7 +26,7 @@ import { withDevTiming } from './dev-timing';
 import { historyAbsent, HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
 import { statusSnapshotItem } from './storage/status-cache';
 import { dayKey } from './days';
-import { exportData, historyReview, importData, popupSummary, resetData } from './data';
+import { popupSummary } from './popup-summary';
 import { initialState, nextWake, transition, view, wantsWatchdog, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './tracker/tracker';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -359,20 +359,10 @@ export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
     switch (msg.type) {
       case 'popup/get':
         return { ok: true, data: await readPopupData() };
-      case 'history/review':
-        return { ok: true, data: await historyReview(clock.now(), clock.timeZone(), await settingsInForce(), clock.locale()) };
-      case 'data/export':
-        return { ok: true, data: await exportData(msg.format, clock.now(), clock.timeZone()) };
-      case 'data/import': {
-        const data = await importData(msg.text);
-        await readPopupData().catch(() => undefined); // the popup's snapshot shows the new history
-        return { ok: true, data };
-      }
-      case 'data/reset': {
-        const data = await resetData();
-        await readPopupData().catch(() => undefined);
-        return { ok: true, data };
-      }
+      case 'status/refresh':
+        // A page imported or reset the data (lib/data.ts): the popup's snapshot and the badge show the new history.
+        await readPopupData();
+        return { ok: true, data: { refreshed: true } };
       case 'status/get': {
         const { result, settings, now, env, waiting } = await handleNow({ type: 'tick' }, { read: true });
         const td = await today(now, settings);

@@ -7,8 +7,7 @@
 import type { BreakKind } from './settings';
 import type { TrackerView } from './tracker/tracker';
 import type { TodaySummary } from './storage/history';
-import type { PopupHistory, ReviewData } from './review';
-import type { ExportFile, ImportResult } from './data';
+import type { PopupHistory } from './review';
 import type { Request } from './requests';
 
 export type { Request } from './requests';
@@ -47,10 +46,8 @@ export interface BreakSession {
 
 interface Responses {
   'popup/get': PopupData;
-  'history/review': ReviewData | null;
-  'data/export': ExportFile;
-  'data/import': ImportResult;
-  'data/reset': { reset: true; historyOff: boolean };
+  /** After a page changed the history or the settings (an import, a reset): the snapshot is made again. */
+  'status/refresh': { refreshed: true };
   'status/get': Status;
   'break/start': { started: true };
   'break/snooze': { until: number };

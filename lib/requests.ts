@@ -4,19 +4,15 @@
  * of lib/messages.ts keeps the validator out of every page's bundle.
  */
 import * as v from 'valibot';
-import { MAX_IMPORT_BYTES } from './limits';
 
 const BreakId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
 const RoutineId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
 
 // Built on first use, so a worker start does not pay for it until the first message.
 const makeRequestSchema = () => v.variant('type', [
-  // History summaries and "Your data" (lib/data.ts). An import carries the file's text; the
-  // background checks it whole (lib/backup.ts) before writing anything.
-  v.object({ type: v.literal('history/review') }),
-  v.object({ type: v.literal('data/export'), format: v.picklist(['json', 'csv']) }),
-  v.object({ type: v.literal('data/import'), text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES + 1)) }),
-  v.object({ type: v.literal('data/reset'), confirm: v.literal(true) }),
+  // "Your data" and the weekly review run in their pages (lib/data.ts); after an import or a
+  // reset the page asks for the popup's snapshot to be made again from the new history.
+  v.object({ type: v.literal('status/refresh') }),
   v.object({ type: v.literal('status/get') }),
   // The status and the popup's Today part in one answer (one history read).
   v.object({ type: v.literal('popup/get') }),

@@ -84,7 +84,7 @@ add('tracker', 'transition() time, with working hours (Intl time zones), median'
   // The storage module also reaches browser.storage (settings): give it WXT's fake browser.
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
   const { clearHistory, closeHistory, dayAggregates, recordBreak, replaceHistory, todaySummary } = await import('../lib/storage/history');
-  const { popupSummary, historyReview } = await import('../lib/data');
+  const [{ popupSummary }, { historyReview }] = await Promise.all([import('../lib/popup-summary'), import('../lib/weekly-review')]);
   const tz = 'Europe/Berlin';
   const now = Date.UTC(2026, 2, 5, 15);
   const today = dayKey(now, tz);

@@ -17,8 +17,10 @@ export const BUDGET_KB = { page: 25, worker: 15, zip: 250 } as const;
  * part shrinks, so it can only get better. The worker carries the fixed stack (the
  * webextension-polyfill, WXT storage, valibot, idb: 8.7 KB gzip together) and the core (tracker,
  * engine, schedule, settings, history: 9.2 KB), already over 15 KB (scripts/bench/worker-parts.ts).
+ * 25: 24.7 KB once "Your data" and the weekly review moved to their pages and the worker was built
+ * on its own, one file (issue #16, which asks for 18 KB next; it was 32.4 KB, held to 29).
  */
-export const RATCHET_KB: Partial<Record<string, number>> = { worker: 29 };
+export const RATCHET_KB: Partial<Record<string, number>> = { worker: 25 };
 
 // Minified output quotes with ", ' or ` (rolldown prefers backticks for dynamic imports).
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]([^"'`\s]+\.js)["'`]/g;

@@ -1,7 +1,7 @@
 /**
  * The weekly review: this week against last week, a 12-week calendar of streak days and
- * highlights in plain words. Everything is computed by the background ('history/review'); this
- * page only formats it. Each chart has a table alternative (read by screen readers; shown to
+ * highlights in plain words. Computed here from the history and the settings (lib/weekly-review.ts
+ * reviewNow, the same pure lib/review.ts the popup's part uses), then formatted. Each chart has a table alternative (read by screen readers; shown to
  * everyone with "Show the numbers as tables").
  */
 import type { ComponentChildren } from 'preact';

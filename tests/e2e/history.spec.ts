@@ -7,25 +7,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { historyRows, sendMessage } from './support/ext';
+import { historyRows } from './support/ext';
+import { exportJson, importBackup, importedMessage } from './support/data';
 import { PopupPage } from './support/pages';
 import { demoHistory, withHistory, type DemoRow } from '../../scripts/demo-history';
 
-type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
-async function ask<T>(page: Page, msg: unknown): Promise<T> {
-  const r = (await sendMessage(page, msg)) as Reply<T>;
-  if (!r.ok) throw new Error(`refused: ${r.error}`);
-  return r.data;
-}
-
-/** Loads a demo history through 'data/import' (as a user's file would be); returns the rows. */
+/** Loads a demo history through the options page's import (as a user's file would be); returns the rows. */
 async function seed(control: Page, days = 183): Promise<{ rows: DemoRow[]; timeZone: string }> {
   const timeZone = await control.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const rows = demoHistory({ now: Date.now(), timeZone, days });
-  const exported = await ask<{ text: string }>(control, { type: 'data/export', format: 'json' });
-  const result = await ask<{ imported: boolean; breaks?: number }>(control, { type: 'data/import', text: withHistory(exported.text, rows) });
-  expect(result).toEqual({ imported: true, breaks: rows.length });
+  expect(await importBackup(control, withHistory(await exportJson(control), rows))).toBe(await importedMessage(control, rows.length));
   return { rows, timeZone };
 }
 
@@ -107,9 +98,7 @@ async function seedHandWorked(control: Page): Promise<number> {
     todays.forEach(([kind, outcome], i) => out.push(row(kind, outcome, midnight + step * (i + 1))));
     return out;
   });
-  const exported = await ask<{ text: string }>(control, { type: 'data/export', format: 'json' });
-  const result = await ask<{ imported: boolean; breaks?: number }>(control, { type: 'data/import', text: withHistory(exported.text, rows as DemoRow[]) });
-  expect(result).toEqual({ imported: true, breaks: rows.length });
+  expect(await importBackup(control, withHistory(await exportJson(control), rows as DemoRow[]))).toBe(await importedMessage(control, rows.length));
   return rows.length;
 }
 
@@ -186,7 +175,7 @@ test('export JSON, reset, import: the history and the settings come back', async
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const data = options.getByTestId('data-prefs');
   await data.scrollIntoViewIfNeeded();
-  const settingsBefore = JSON.parse((await ask<{ text: string }>(control, { type: 'data/export', format: 'json' })).text).settings as object;
+  const settingsBefore = JSON.parse(await exportJson(control)).settings as object;
 
   const download = options.waitForEvent('download');
   await options.getByTestId('export-json').click();
@@ -211,7 +200,7 @@ test('export JSON, reset, import: the history and the settings come back', async
   await expect(options.getByTestId('data-message')).toHaveText(`Imported ${rows.length} breaks and your settings.`);
   const after = await historyRows(control);
   expect(after.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
-  const settingsAfter = JSON.parse((await ask<{ text: string }>(control, { type: 'data/export', format: 'json' })).text).settings as object;
+  const settingsAfter = JSON.parse(await exportJson(control)).settings as object;
   expect(settingsAfter).toEqual(settingsBefore);
   expect(await axeViolations(options)).toEqual([]);
 });
@@ -221,7 +210,7 @@ test('a malformed or hostile import shows why and changes nothing', async ({ con
   const before = (await historyRows(control)).map((r) => r.id).sort();
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const good = (await ask<{ text: string }>(control, { type: 'data/export', format: 'json' })).text;
+  const good = await exportJson(control);
   const message = options.getByTestId('data-message');
   const cases: Array<[string, string, RegExp]> = [
     ['truncated.json', good.slice(0, Math.floor(good.length / 2)), /damaged or incomplete/],
@@ -236,5 +225,5 @@ test('a malformed or hostile import shows why and changes nothing', async ({ con
     await expect(message).toHaveAttribute('role', 'alert');
     expect((await historyRows(control)).map((r) => r.id).sort()).toEqual(before);
   }
-  expect(JSON.parse((await ask<{ text: string }>(control, { type: 'data/export', format: 'json' })).text).settings).toEqual(JSON.parse(good).settings);
+  expect(JSON.parse(await exportJson(control)).settings).toEqual(JSON.parse(good).settings);
 });

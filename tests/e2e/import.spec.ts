@@ -11,14 +11,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { historyRows, sendMessage, storageGet } from './support/ext';
+import { exportJson, importBackup, importedMessage } from './support/data';
 import { demoHistory, withHistory, type DemoRow } from '../../scripts/demo-history';
-
-type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-async function ask<T>(page: Page, msg: unknown): Promise<T> {
-  const r = (await sendMessage(page, msg)) as Reply<T>;
-  if (!r.ok) throw new Error(`refused: ${r.error}`);
-  return r.data;
-}
 
 declare const chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } };
 
@@ -30,12 +24,12 @@ async function everything(control: Page): Promise<string> {
   return JSON.stringify({ rows, local, sync });
 }
 
-/** A current history of `days` days, loaded through the background (as history.spec does); the exported file it came from. */
+/** A current history of `days` days, loaded through the options page's import (as history.spec does); the exported file it came from. */
 async function seed(control: Page, days: number): Promise<{ rows: DemoRow[]; exported: string; timeZone: string }> {
   const timeZone = await control.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const rows = demoHistory({ now: Date.now(), timeZone, days });
-  const exported = (await ask<{ text: string }>(control, { type: 'data/export', format: 'json' })).text;
-  expect(await ask(control, { type: 'data/import', text: withHistory(exported, rows) })).toEqual({ imported: true, breaks: rows.length });
+  const exported = await exportJson(control);
+  expect(await importBackup(control, withHistory(exported, rows))).toBe(await importedMessage(control, rows.length));
   return { rows, exported, timeZone };
 }
 
@@ -136,8 +130,8 @@ test('a file with 1-second intervals is refused in words, with no preview, and n
   await expect(message).toHaveText('This backup sets “time between stretch breaks” to a value Limber does not allow: it must be between 10 and 240 minutes. Nothing was changed.');
   await expect(message).toHaveAttribute('role', 'alert');
   await expect(page.getByTestId('import-preview')).toHaveCount(0);
-  // Sent straight to the background, it is refused there too.
-  expect(await ask(control, { type: 'data/import', text: JSON.stringify(file) })).toMatchObject({ imported: false, problem: { code: 'badSetting', field: 'stretch.everyMin' } });
+  // The background takes no import at all (the options page does the work): sent straight to it, it is refused unread.
+  expect(await sendMessage(control, { type: 'data/import', text: JSON.stringify(file) })).toEqual({ ok: false, error: 'badRequest' });
   expect(await everything(control)).toBe(before);
 });
 

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launch, test } from './support/fixtures';
 import { sendMessage } from './support/ext';
+import { exportJson } from './support/data';
 import { OptionsPage } from './support/pages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 
@@ -52,11 +53,9 @@ test('skipping keeps the defaults; "I\'ll wait" says when the first reminder com
   const closed = page.waitForEvent('close');
   await page.getByTestId('welcome-skip').click();
   await closed;
-  // The settings in force (what the background exports) are the defaults, whichever storage area
-  // it read them from; and neither area holds anything else.
-  const exported = (await sendMessage(control, { type: 'data/export', format: 'json' })) as { ok: boolean; data: { text: string } };
-  expect(exported.ok).toBe(true);
-  expect((JSON.parse(exported.data.text) as { settings: Settings }).settings).toEqual(DEFAULT_SETTINGS);
+  // The settings in force (what an export holds) are the defaults, whichever storage area they
+  // were read from; and neither area holds anything else.
+  expect((JSON.parse(await exportJson(control)) as { settings: Settings }).settings).toEqual(DEFAULT_SETTINGS);
   for (const area of ['local', 'sync'] as const) {
     const stored = await control.evaluate(async (a) => (await chrome.storage[a].get('settings')).settings, area);
     expect([undefined, DEFAULT_SETTINGS], `storage.${area}`).toContainEqual(stored);

@@ -1,0 +1,31 @@
+/**
+ * The weekly review, computed in the review page (issue #16: the worker does not carry it) from
+ * the same IndexedDB (lib/storage/history.ts) and settings (lib/storage) as the background. Apart
+ * from lib/data.ts so that the review page does not load the backup code.
+ */
+import { dayKey } from './days';
+import { clock } from './platform/clock';
+import { firstWeekday } from './week';
+import { reviewWindowStart, weeklyReview, type ReviewData } from './review';
+import { DEFAULT_RULES } from './streaks';
+import type { Settings } from './settings';
+import { historyForSummary } from './storage/history';
+import { loadSettings } from './storage/items';
+import { orNull } from './popup-summary';
+
+/**
+ * The weekly review, or null when history is off. Weeks start on the settings' day, or on the
+ * usual one for `locale`.
+ */
+export async function historyReview(now: number, timeZone: string, settings: Settings, locale = 'en'): Promise<ReviewData | null> {
+  const first = firstWeekday(settings.weekStart, locale);
+  const today = dayKey(now, timeZone);
+  const h = await orNull(historyForSummary(reviewWindowStart(today, first)));
+  if (!h) return null;
+  return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older, first);
+}
+
+/** The weekly review as of now, with the stored settings (what the review page shows). */
+export async function reviewNow(): Promise<ReviewData | null> {
+  return historyReview(clock.now(), clock.timeZone(), await loadSettings(), clock.locale());
+}
