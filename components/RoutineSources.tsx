@@ -1,33 +1,23 @@
 /**
- * A routine's sources as people should see them: each source's title (a link when it has a public
- * URL, opening in a new tab) and its publisher. Never a file name: the ids come from
- * content/sources.ts, whose entries content/catalogue.test.ts checks.
+ * A routine's sources, loaded when they are first shown: the list and the sources table
+ * (components/SourceList.tsx, content/sources.ts) are not needed for the break page's first frame,
+ * so they come with `import()` once the notes that hold them are opened (`open`). Until then, and
+ * while loading, an empty placeholder stands in their place.
  */
-import { SOURCES, sourceLabel, type SourceId } from '../content/sources';
-import { t } from '../lib/i18n';
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { SourceId } from '../content/sources';
 
-export function RoutineSources({ ids }: { ids: readonly SourceId[] }) {
-  return (
-    <div class="sources" data-testid="sources">
-      <h2 class="sources-title">{t('playerSourcesTitle')}</h2>
-      <ul>
-        {ids.map((id) => {
-          const s = SOURCES[id];
-          return (
-            <li key={id} data-source-id={id}>
-              {s.url ? (
-                <a href={s.url} target="_blank" rel="noopener noreferrer">
-                  {sourceLabel(s)}
-                  <span class="visually-hidden">{t('linkNewTab')}</span>
-                </a>
-              ) : (
-                <cite>{sourceLabel(s)}</cite>
-              )}
-              {s.publisher && <span class="source-publisher">{`, ${s.publisher}`}</span>}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
-  );
+type List = ComponentType<{ ids: readonly SourceId[] }>;
+
+export function RoutineSources({ ids, open }: { ids: readonly SourceId[]; open: boolean }) {
+  const [List, setList] = useState<List | null>(null);
+  useEffect(() => {
+    if (!open || List) return;
+    import('./SourceList').then(
+      (m) => setList(() => m.SourceList),
+      (err: unknown) => console.error('[limber] sources not loaded', err),
+    );
+  }, [open, List]);
+  return List ? <List ids={ids} /> : <div class="sources" aria-busy={open} />;
 }

@@ -220,6 +220,8 @@ function Player({ routine, sound, strict, onDone, onSkip, onAnother }: PlayerPro
   const upNext = settled.step + 1 < steps.length ? stepText(routine, settled.step + 1) : null;
   const remaining = P.remainingMs(settled, steps, now);
   const massage = routine.kind === 'self-massage';
+  // The sources load when the notes are first opened (components/RoutineSources.tsx).
+  const [aboutOpen, setAboutOpen] = useState(false);
 
   const toggle = () => setPs((s) => (s.pausedAt === null ? P.pause(s, Date.now()) : P.resume(s, Date.now())));
   const nextStep = () => setPs((s) => P.next(P.settle(s, steps, Date.now()), steps, Date.now()));
@@ -287,14 +289,14 @@ function Player({ routine, sound, strict, onDone, onSkip, onAnother }: PlayerPro
           {t('strictBreakNote')}
         </p>
       )}
-      <details class="about">
+      <details class="about" onToggle={(e) => setAboutOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>{massage ? t('aboutSourcesKeys') : t('aboutSafetySourcesKeys')}</summary>
         {!massage && (
           <ul class="cautions">
             {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
           </ul>
         )}
-        <RoutineSources ids={routine.sources} />
+        <RoutineSources ids={routine.sources} open={aboutOpen} />
         <p class="small muted keys" data-testid="keys-hint">{t('playerKeysHint')}</p>
       </details>
       <p class="small muted disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>
