@@ -14,7 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumArgs } from './chromium-args.ts';
-import { demoHistory, withHistory } from './demo-history.ts';
+import { demoHistory } from './demo-history.ts';
+import { seedHistory } from './seed-history.ts';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 const ext = path.resolve(process.env.LIMBER_OUT ?? '.output', 'chrome-mv3');
@@ -25,12 +26,9 @@ const out = process.env.SHOTS_DIR ?? 'docs';
  * Six months of realistic history (scripts/demo-history.ts), loaded through the import path: the
  * current data is exported, its history swapped for the demo one, and the file imported.
  */
-async function seedHistory(page: Page) {
+async function seedDemoHistory(page: Page) {
   const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const rows = demoHistory({ now: Date.now(), timeZone, days: 183 });
-  const exported = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'data/export', format: 'json' })) as { ok: boolean; data: { text: string } };
-  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { type: 'data/import', text: withHistory(exported.data.text, rows) })) as { ok: boolean; data: { imported: boolean } };
-  if (!reply.ok || !reply.data.imported) throw new Error(`demo history not imported: ${JSON.stringify(reply)}`);
+  await seedHistory(page, demoHistory({ now: Date.now(), timeZone, days: 183 }));
 }
 
 /** Starts a break ("Take a break now") and returns its window, sized like the real one's inside. */
@@ -67,7 +65,7 @@ async function shoot(scheme: 'light' | 'dark') {
   await control.goto(`chrome-extension://${id}/options.html`);
   // Let the background open (and so create) the history database first.
   await control.evaluate(() => chrome.runtime.sendMessage({ type: 'status/get' }));
-  await seedHistory(control);
+  await seedDemoHistory(control);
 
   await control.setViewportSize({ width: 900, height: 820 });
   await control.reload();

@@ -21,7 +21,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { demoHistory, withHistory } from '../demo-history';
+import { demoHistory } from '../demo-history';
+import { seedHistory } from '../seed-history';
 import { chromiumArgs, stopServiceWorkers } from '../chromium-args';
 import { median, runAlone, spread, type AddRow } from './table';
 
@@ -158,13 +159,10 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
       {
         const setup = await context.newPage();
         await setup.goto(`chrome-extension://${id}/options.html`);
-        const send = (m: unknown) => setup.evaluate((msg) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(msg), m);
         const timeZone = await setup.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
         const history = years ? demoHistory({ now: Date.now(), timeZone, days: 365 * years }) : [];
         rows = history.length;
-        const exported = (await send({ type: 'data/export', format: 'json' })) as { data: { text: string } };
-        const r = (await send({ type: 'data/import', text: withHistory(exported.data.text, history) })) as { ok: boolean };
-        if (!r.ok) throw new Error('bench: history import failed');
+        await seedHistory(setup, history);
         await setup.close();
       }
       const label = years ? `${years} year${years > 1 ? 's' : ''} (${rows} breaks)` : 'empty history';
