@@ -33,6 +33,8 @@ test('strict mode: one snooze, no Skip anywhere, an early close is recorded as c
   await expect(note).toContainText('Strict mode: this break has no Skip');
   await brk.page.keyboard.press('Escape');
   await expect(note).toHaveClass(/notice/); // Esc is answered, not ignored
+  await brk.page.setViewportSize({ width: 460, height: 720 });
+  await brk.page.screenshot({ path: test.info().outputPath('strict-break.png'), fullPage: true });
   await expect(brk.end).toHaveCount(0); // and the break goes on
   expect(await historyRows(control)).toEqual([]);
   expect((await notificationIds(control)).filter((i) => i.startsWith('prompt:'))).toEqual([]);
