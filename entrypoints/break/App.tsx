@@ -264,7 +264,8 @@ function Player({ routine, sound, strict, onDone, onSkip, onAnother }: PlayerPro
           {paused ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, curText])}
         </p>
       </section>
-      {massage && (
+      {/* Cautions in view before the first step for every kind (all the way through for self-massage). */}
+      {(massage || settled.step === 0) && routine.cautions.length > 0 && (
         <aside class="caution-box" aria-labelledby="cautions-h" data-testid="cautions">
           <h2 id="cautions-h">{t('playerCautionsTitle')}</h2>
           <ul>

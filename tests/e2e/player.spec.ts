@@ -101,6 +101,9 @@ test('a routine plays to the end with the keyboard alone and is recorded as comp
   await expect(brk.title).toHaveText(titleOf(routine));
   await expect(brk.stepText).toHaveText(stepOf(routine, 0));
   await expect(brk.disclaimer).toContainText('not medical advice');
+  // Its cautions are in view before the first step is done, whatever the kind (then in the notes).
+  await expect(brk.cautions).toBeVisible();
+  expect(await brk.cautions.getByRole('listitem').count()).toBe(routine.cautions.length);
 
   // Space pauses (the clock stops) and resumes.
   await brk.page.keyboard.press(' ');
@@ -120,6 +123,7 @@ test('a routine plays to the end with the keyboard alone and is recorded as comp
     await expect(brk.announce).toHaveText(`Step ${i + 1} of ${n}: ${stepOf(routine, i)}`);
   }
   await expect(brk.page.getByText('Last step')).toBeVisible();
+  await expect(brk.cautions).toHaveCount(0); // past the first step a stretch keeps them in its notes
   await brk.page.keyboard.press('ArrowLeft');
   await expect(brk.stepIndex).toHaveText(`Step ${n - 1} of ${n}`);
   await brk.page.keyboard.press('ArrowRight');

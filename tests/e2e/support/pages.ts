@@ -60,7 +60,7 @@ export class BreakPage {
   get next(): Locator { return this.page.getByTestId('next'); }
   get back(): Locator { return this.page.getByTestId('back'); }
   get another(): Locator { return this.page.getByTestId('another'); }
-  /** The self-massage cautions shown in view while the routine plays. */
+  /** The routine's cautions in view: on the first step, and all the way through for self-massage. */
   get cautions(): Locator { return this.page.getByTestId('cautions'); }
   get disclaimer(): Locator { return this.page.getByTestId('disclaimer'); }
   get ringBar(): Locator { return this.page.locator('.ring-bar'); }
