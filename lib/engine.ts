@@ -9,8 +9,8 @@ import { browser } from 'wxt/browser';
 import { ROUTINES } from '../content/routines';
 import { pickRoutine, type PickPrefs } from '../content/picker';
 import type { Routine } from '../content/types';
-import type { BreakSession, ErrorCode, PopupData, Reply, Request, Status } from './messages';
-import { parseRequest } from './requests';
+import type { BreakSession, ErrorCode, PopupData, Reply, RequestOf, RequestType, ResponseOf } from './messages';
+import { parseRequest, type Request } from './requests';
 import { clock } from './platform/clock';
 import { MIN_ALARM_MS, reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
 import { configureIdle, queryActivity } from './platform/idle';
@@ -348,68 +348,63 @@ async function session(breakId: string, another: boolean): Promise<BreakSession 
   return { breakId, kind: p.brk.kind, manual: p.brk.manual, routineId, lengthSec: settings[p.brk.kind].lengthSec, strict: settings.strict };
 }
 
-function refusal(r: Result): ErrorCode | null {
-  return r.refused ?? null;
+/** A reply from a tracker result: its refusal as the error, else `data`. */
+function replyTo<T extends RequestType>(r: Result, data: ResponseOf<T>): Reply<T> {
+  return r.refused ? { ok: false, error: r.refused as ErrorCode } : { ok: true, data };
 }
 
-export function handleMessage(raw: unknown): Promise<Reply<Request['type']>> {
+const PAUSE_MINUTES = { '30m': 30, '1h': 60, '2h': 120 } as const;
+
+/**
+ * One handler per request type. The map's type makes each handler take its own request and
+ * answer with its own response type (lib/messages.ts `Responses`): a wrong answer does not compile.
+ */
+type Handlers = { [T in RequestType]: (msg: RequestOf<T>) => Promise<Reply<T>> };
+
+const handlers: Handlers = {
+  'popup/get': async () => ({ ok: true, data: await readPopupData() }),
+  // A page imported or reset the data (lib/data.ts): the popup's snapshot and the badge show the new history.
+  'status/refresh': async () => {
+    await readPopupData();
+    return { ok: true, data: { refreshed: true } };
+  },
+  'status/get': async () => {
+    const { result, settings, now, env, waiting } = await handleNow({ type: 'tick' }, { read: true });
+    const td = await today(now, settings);
+    return { ok: true, data: { now, tracker: view(result.state, settings, env), today: td, historyError: td === null, waitingRecords: waiting } };
+  },
+  'pause/set': async (msg) => {
+    const settings = await settingsInForce();
+    const now = clock.now();
+    const until = msg.choice === 'indefinite' ? null : msg.choice === 'tomorrow' ? tomorrowStart(settings.schedule, now, clock.timeZone()) : now + PAUSE_MINUTES[msg.choice] * 60_000;
+    const { result } = await handleNow({ type: 'pause', until });
+    return replyTo<'pause/set'>(result, { until });
+  },
+  'pause/resume': async () => {
+    await handleNow({ type: 'resume' });
+    return { ok: true, data: { resumed: true } };
+  },
+  'break/start': async (msg) => replyTo<'break/start'>((await handleNow({ type: 'start', breakId: msg.breakId, kind: msg.kind })).result, { started: true }),
+  'break/snooze': async (msg) => {
+    const { result } = await handleNow({ type: 'snooze', breakId: msg.breakId });
+    const p = result.state.phase;
+    return replyTo<'break/snooze'>(result, { until: p.name === 'snoozed' ? p.until : 0 });
+  },
+  'break/skip': async (msg) => replyTo<'break/skip'>((await handleNow({ type: 'skip', breakId: msg.breakId })).result, { skipped: true }),
+  'break/session': async (msg) => ({ ok: true, data: await session(msg.breakId, false) }),
+  'break/another': async (msg) => ({ ok: true, data: await session(msg.breakId, true) }),
+  'break/finish': async (msg) => {
+    const { result, now, settings } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
+    return result.refused ? replyTo<'break/finish'>(result, { today: null }) : { ok: true, data: { today: await today(now, settings) } };
+  },
+};
+
+export function handleMessage(raw: unknown): Promise<Reply<RequestType>> {
   const msg = parseRequest(raw);
   if (!msg) return Promise.resolve({ ok: false, error: 'badRequest' });
-  return serial(async (): Promise<Reply<Request['type']>> => {
-    switch (msg.type) {
-      case 'popup/get':
-        return { ok: true, data: await readPopupData() };
-      case 'status/refresh':
-        // A page imported or reset the data (lib/data.ts): the popup's snapshot and the badge show the new history.
-        await readPopupData();
-        return { ok: true, data: { refreshed: true } };
-      case 'status/get': {
-        const { result, settings, now, env, waiting } = await handleNow({ type: 'tick' }, { read: true });
-        const td = await today(now, settings);
-        const data: Status = { now, tracker: view(result.state, settings, env), today: td, historyError: td === null, waitingRecords: waiting };
-        return { ok: true, data };
-      }
-      case 'pause/set': {
-        const settings = await settingsInForce();
-        const now = clock.now();
-        const mins = { '30m': 30, '1h': 60, '2h': 120 } as const;
-        const until =
-          msg.choice === 'indefinite' ? null : msg.choice === 'tomorrow' ? tomorrowStart(settings.schedule, now, clock.timeZone()) : now + mins[msg.choice] * 60_000;
-        const { result } = await handleNow({ type: 'pause', until });
-        const err = refusal(result);
-        return err ? { ok: false, error: err } : { ok: true, data: { until } };
-      }
-      case 'pause/resume':
-        await handleNow({ type: 'resume' });
-        return { ok: true, data: { resumed: true } };
-      case 'break/start': {
-        const { result } = await handleNow({ type: 'start', breakId: msg.breakId, kind: msg.kind });
-        const err = refusal(result);
-        return err ? { ok: false, error: err } : { ok: true, data: { started: true } };
-      }
-      case 'break/snooze': {
-        const { result } = await handleNow({ type: 'snooze', breakId: msg.breakId });
-        const err = refusal(result);
-        if (err) return { ok: false, error: err };
-        const p = result.state.phase;
-        return { ok: true, data: { until: p.name === 'snoozed' ? p.until : 0 } };
-      }
-      case 'break/skip': {
-        const { result } = await handleNow({ type: 'skip', breakId: msg.breakId });
-        const err = refusal(result);
-        return err ? { ok: false, error: err } : { ok: true, data: { skipped: true } };
-      }
-      case 'break/session':
-        return { ok: true, data: await session(msg.breakId, false) };
-      case 'break/another':
-        return { ok: true, data: await session(msg.breakId, true) };
-      case 'break/finish': {
-        const { result, now, settings } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
-        const err = refusal(result);
-        return err ? { ok: false, error: err } : { ok: true, data: { today: await today(now, settings) } };
-      }
-    }
-  }).catch((err: unknown) => {
+  // The request was checked against its type's schema, so it fits its own handler.
+  const handler = handlers[msg.type] as (m: Request) => Promise<Reply<RequestType>>;
+  return serial(() => handler(msg)).catch((err: unknown) => {
     console.error('[limber] message failed', err);
     return { ok: false, error: 'internal' as const };
   });
