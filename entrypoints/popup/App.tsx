@@ -7,19 +7,14 @@ import { send, useNow } from '../../components/hooks/use-status';
 import { usePopupData, type PopupLoad } from '../../components/hooks/use-popup-data';
 import { TodayPanel } from '../../components/TodayPanel';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
-import { whatsNewItem } from '../../lib/storage/live';
+import { takeWhatsNew } from '../../lib/storage/live';
 import { useEffect } from 'preact/hooks';
 
 /** The "updated" line (with the new version) shows once after an update, then is cleared. */
 function useWhatsNewOnce(): string | null {
   const [version, setVersion] = useState<string | null>(null);
   useEffect(() => {
-    void whatsNewItem.getValue().then((v) => {
-      if (v) {
-        setVersion(v);
-        void whatsNewItem.setValue(null);
-      }
-    });
+    void takeWhatsNew().then((v) => v && setVersion(v));
   }, []);
   return version;
 }

@@ -6,7 +6,7 @@
  * button means: `prompt:<breakId>:<snooze|skip|none>`.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
+import { shownPromptItem } from '../storage/platform-items';
 import { t } from '../i18n';
 import { ensureMessages } from '../i18n-fallback';
 import { effectiveSnoozeLimit, type DueBreak, type Notice } from '../tracker/tracker';
@@ -26,16 +26,10 @@ export function parsePromptId(id: string): { breakId: string; second: SecondButt
 // By target name: in unit tests the env flags are strings ("false" is truthy), the name is exact.
 const supportsButtons = import.meta.env.BROWSER !== 'firefox';
 
-/**
- * The prompt shown in this browser session. It survives the worker (or Firefox's event page)
- * being stopped, but not a browser restart, which also clears notifications: so a wake re-shows
- * a prompt only when the browser lost it, never one the user or the system closed.
- */
-const shownItem = storage.defineItem<{ breakId: string; at: number } | null>('session:shownPrompt', { fallback: null });
-
+/** Whether this prompt was shown in this browser session (lib/storage/platform-items.ts). */
 export async function promptShownThisSession(breakId: string): Promise<boolean> {
   try {
-    return (await shownItem.getValue())?.breakId === breakId;
+    return (await shownPromptItem.getValue())?.breakId === breakId;
   } catch {
     return false; // no session storage: behave as after a restart
   }
@@ -86,8 +80,7 @@ export async function showPrompt(brk: DueBreak, settings: Settings, reminder: bo
         }
       : {}),
   });
-  // Each prompt shown is one distinct value here (its time), so a page can count them (the e2e tests).
-  await shownItem.setValue({ breakId: brk.id, at: now }).catch(() => undefined);
+  await shownPromptItem.setValue({ breakId: brk.id, at: now }).catch(() => undefined);
   return true;
 }
 

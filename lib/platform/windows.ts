@@ -1,9 +1,6 @@
 /** The break player window: one at a time, reused and focused if already open. */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-
-/** `finished`: the break was ended from its window (Done, Skip): closing the window then changes nothing. */
-const breakWindowItem = storage.defineItem<{ windowId: number; breakId: string; finished?: boolean } | null>('local:breakWindow', { fallback: null });
+import { breakWindowItem } from '../storage/platform-items';
 
 export const BREAK_WINDOW = { width: 460, height: 700 };
 

@@ -9,6 +9,13 @@ export const TRACKER_KEY = 'local:tracker' as const;
 /** Set on an update, shown once in the popup, then cleared. */
 export const whatsNewItem = storage.defineItem<string | null>('local:whatsNew', { fallback: null });
 
+/** The version Limber was updated to, once: read and cleared (the popup's one-time line). */
+export async function takeWhatsNew(): Promise<string | null> {
+  const v = await whatsNewItem.getValue();
+  if (v) await whatsNewItem.setValue(null);
+  return v;
+}
+
 /** Settings live in storage.sync with a copy in storage.local, under this key (see items.ts). */
 export const SETTINGS_KEY = 'settings' as const;
 
