@@ -6,9 +6,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ROUTINES } from '../content/routines';
-import { routineSummary, routineTitle } from '../content/text';
-import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type BodyArea, type Equipment, type Position, type Routine, type RoutineKind } from '../content/types';
+import { eligibleRoutines, pickPrefsFor } from '../content/picker';
+import { BODY_AREAS, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type Position } from '../content/types';
 import { t, type MessageKey } from '../lib/i18n';
+import { AREA_LABEL, EQUIPMENT_LABEL, KIND_GROUP, POSITION_LABEL, SELF_MASSAGE_STATUS } from './routine-labels';
+import { RoutineRow } from './RoutineRow';
 import type { RoutinePrefs as Prefs, Settings } from '../lib/settings';
 import { updateSettings } from './hooks/use-settings';
 import { useHealthAnswer } from './hooks/use-health';
@@ -18,45 +20,6 @@ import { SafetyScreen, type SafetyAnswer } from './SafetyScreen';
 import { chime, primeAudio } from './sound';
 import './routine-prefs.css';
 
-const EQUIPMENT_LABEL: Record<Exclude<Equipment, 'none'>, MessageKey> = {
-  chair: 'equip_chair',
-  wall: 'equip_wall',
-  'tennis-ball': 'equip_tennis_ball',
-  'massage-ball': 'equip_massage_ball',
-  'foam-roller': 'equip_foam_roller',
-};
-const AREA_LABEL: Record<BodyArea, MessageKey> = {
-  neck: 'area_neck',
-  shoulders: 'area_shoulders',
-  'upper-back': 'area_upper_back',
-  'lower-back': 'area_lower_back',
-  hips: 'area_hips',
-  wrists: 'area_wrists',
-  eyes: 'area_eyes',
-};
-const POSITION_LABEL: Record<Position, MessageKey> = {
-  seated: 'position_seated',
-  standing: 'position_standing',
-  wall: 'position_wall',
-};
-const KIND_LABEL: Record<RoutineKind, MessageKey> = {
-  stretch: 'kind_stretch',
-  'self-massage': 'kind_self_massage',
-  posture: 'kind_posture',
-  eyes: 'kind_eyes',
-};
-const KIND_GROUP: Record<RoutineKind, MessageKey> = {
-  stretch: 'kindGroup_stretch',
-  'self-massage': 'kindGroup_self_massage',
-  posture: 'kindGroup_posture',
-  eyes: 'kindGroup_eyes',
-};
-const SELF_MASSAGE_STATUS: Record<HealthAnswer, MessageKey> = {
-  ask: 'selfMassageAsk',
-  allowed: 'selfMassageAllowed',
-  hidden: 'selfMassageHidden',
-};
-
 /** `list` with `item` in or out, in the order of `order` (values not in `order` are kept last). */
 function toggled<T>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] {
   const set = new Set(list);
@@ -65,16 +28,14 @@ function toggled<T>(list: readonly T[], item: T, on: boolean, order: readonly T[
   return [...order.filter((x) => set.has(x)), ...[...set].filter((x) => !order.includes(x))];
 }
 
-export function duration(sec: number): string {
-  const m = Math.floor(sec / 60);
-  const s = sec % 60;
-  if (m === 0) return t('durSec', s);
-  return s === 0 ? t('durMin', m) : t('durMinSec', [m, s]);
-}
-
-/** Whether any routine is left for a break kind once exclusions and the self-massage gate apply. */
+/**
+ * Whether any routine is left for a break kind once what the picker never relaxes applies
+ * (exclusions, the self-massage gate, the safety screen's avoided cautions): the picker's own
+ * eligibility, with every equipment and position allowed (those it relaxes when nothing fits).
+ */
 function anyLeft(kind: 'micro' | 'stretch', prefs: Prefs, health: HealthAnswer): boolean {
-  return ROUTINES.some((r) => breakKindOf(r) === kind && !prefs.excluded.includes(r.id) && (r.kind !== 'self-massage' || health === 'allowed'));
+  const loose = { ...pickPrefsFor(prefs, health), equipment: EQUIPMENT, positions: POSITIONS };
+  return eligibleRoutines(ROUTINES, kind, loose).length > 0;
 }
 
 interface Props {
@@ -316,38 +277,5 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
         </fieldset>
       </section>
     </>
-  );
-}
-
-function RoutineRow({ routine: r, excluded, onChange }: { routine: Routine; excluded: boolean; onChange: (on: boolean) => void }) {
-  const id = `exclude-${r.id}`;
-  const title = routineTitle(r);
-  return (
-    <li class="routine-row">
-      <div class="routine-line">
-        <input
-          type="checkbox"
-          id={id}
-          data-testid={id}
-          checked={excluded}
-          aria-describedby={`${id}-meta`}
-          onChange={(ev) => onChange((ev.currentTarget as HTMLInputElement).checked)}
-        />
-        <label for={id}>{title}</label>
-        <span id={`${id}-meta`} class="muted small">
-          {t(KIND_LABEL[r.kind])} · {duration(r.durationSec)}
-        </span>
-      </div>
-      <details class="routine-preview">
-        <summary>
-          {t('routinePreview')}
-          <span class="visually-hidden">: {title}</span>
-        </summary>
-        <div class="routine-preview-body">
-          <img src={`/routines/${r.illustration}`} alt="" width="100" height="80" loading="lazy" />
-          <p class="small">{routineSummary(r)}</p>
-        </div>
-      </details>
-    </li>
   );
 }

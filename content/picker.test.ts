@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_PICK_PREFS, eligibleRoutines, pickRoutine, type PickPrefs } from './picker';
+import { DEFAULT_PICK_PREFS, eligibleRoutines, pickPrefsFor, pickRoutine, type PickPrefs } from './picker';
+import { DEFAULT_SETTINGS } from '../lib/settings';
 import { ROUTINES } from './routines';
 import { breakKindOf, type Routine } from './types';
 
@@ -261,10 +262,10 @@ describe('pickRoutine', () => {
 });
 
 describe('the safety screen steers the picker', () => {
-  // "One of these applies" (lib/engine.ts pickPrefs): no self-massage, and no routine that carries
+  // "One of these applies" (pickPrefsFor): no self-massage, and no routine that carries
   // the spinal-condition caution (back extensions, twists), over many seeds and every setting of
   // equipment and positions; the break still gets a routine when one is left.
-  const flagged: PickPrefs = { ...DEFAULT_PICK_PREFS, equipment: ['none', 'chair', 'wall', 'tennis-ball', 'massage-ball', 'foam-roller'], allowSelfMassage: false, avoidCautions: ['spineCondition'] };
+  const flagged: PickPrefs = pickPrefsFor({ ...DEFAULT_SETTINGS.routines, equipment: ['none', 'chair', 'wall', 'tennis-ball', 'massage-ball', 'foam-roller'] }, 'hidden');
   const spinal = ROUTINES.filter((r) => r.cautions.includes('spineCondition')).map((r) => r.id);
   it('the catalogue has routines the answer concerns (the check below can fail)', () => {
     expect(spinal.length).toBeGreaterThan(0);

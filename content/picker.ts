@@ -17,6 +17,8 @@
  */
 import { breakKindOf, POSITIONS, type BodyArea, type Caution, type Equipment, type Position, type Routine } from './types';
 import { mulberry32 } from '../lib/prng';
+import type { RoutinePrefs } from '../lib/settings';
+import type { HealthAnswer } from '../lib/storage/health';
 
 export interface PickPrefs {
   equipment: readonly Equipment[];
@@ -35,6 +37,15 @@ export const DEFAULT_PICK_PREFS: PickPrefs = Object.freeze({
   excluded: Object.freeze([] as string[]),
   allowSelfMassage: true,
 });
+
+/**
+ * The picker's preferences from the user's routine settings and the safety screen's answer:
+ * self-massage only once screened; "one of these applies" (a red flag, a spinal condition) also
+ * keeps back extensions and twists (the spinal-condition caution) out.
+ */
+export function pickPrefsFor(r: RoutinePrefs, health: HealthAnswer): PickPrefs {
+  return { equipment: r.equipment, focusAreas: r.focusAreas, positions: r.positions, excluded: r.excluded, allowSelfMassage: health === 'allowed', avoidCautions: health === 'hidden' ? ['spineCondition'] : [] };
+}
 
 /** How many of the most recent routines count as "recently worked" for area variety. */
 const AREA_MEMORY = 3;

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ROUTINES } from '../content/routines';
-import { pickRoutine, type PickPrefs } from '../content/picker';
+import { pickPrefsFor, pickRoutine } from '../content/picker';
 import type { Routine } from '../content/types';
 import type { BreakSession, ErrorCode, PopupData, Reply, RequestOf, RequestType, ResponseOf } from './messages';
 import { parseRequest, type Request } from './requests';
@@ -21,7 +21,7 @@ import { tomorrowStart } from './schedule';
 import type { Settings } from './settings';
 import { loadSettings, loadTracker, loadTrackerAndOutbox, saveTracker, welcomedItem, whatsNewItem, type PendingRecord } from './storage/items';
 import { devTimingItem } from './storage/dev-timing';
-import { loadHealthAnswer, moveLegacyHealthAnswer, type HealthAnswer } from './storage/health';
+import { loadHealthAnswer, moveLegacyHealthAnswer } from './storage/health';
 import { withDevTiming } from './dev-timing';
 import { historyAbsent, HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
 import { statusSnapshotItem } from './storage/status-cache';
@@ -315,12 +315,6 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-/** The user's routine preferences as the picker wants them (self-massage only once screened). */
-export function pickPrefs(settings: Settings, health: HealthAnswer): PickPrefs {
-  const r = settings.routines;
-  // "One of these applies" (a red flag, a spinal condition): no self-massage, no back extensions or twists.
-  return { equipment: r.equipment, focusAreas: r.focusAreas, positions: r.positions, excluded: r.excluded, allowSelfMassage: health === 'allowed', avoidCautions: health === 'hidden' ? ['spineCondition'] : [] };
-}
 
 async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, settings: Settings): Promise<Routine | undefined> {
   let recent: string[] = [];
@@ -330,7 +324,7 @@ async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: 
     // no history: no preference
   }
   if (avoid) recent = [avoid, ...recent];
-  return pickRoutine(ROUTINES, kind, pickPrefs(settings, await loadHealthAnswer()), recent, hash(breakId + (avoid ?? '')));
+  return pickRoutine(ROUTINES, kind, pickPrefsFor(settings.routines, await loadHealthAnswer()), recent, hash(breakId + (avoid ?? '')));
 }
 
 async function session(breakId: string, another: boolean): Promise<BreakSession | null> {

@@ -1,0 +1,65 @@
+/** The end of a break: what was recorded, today's count, and the one-time offer of the safety screen. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Settings } from '../../lib/settings';
+import type { TodaySummary } from '../../lib/storage/history';
+import { t } from '../../lib/i18n';
+import { saveHealthAnswer } from '../../lib/storage/health';
+import { Flame } from '../../components/Flame';
+import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
+import { speak } from '../../components/sound';
+
+type Sound = Settings['sound'];
+/** How a break in the window ended (a closed window is the background's business). */
+export type Outcome = 'completed' | 'skipped';
+
+interface EndProps {
+  today: TodaySummary | null;
+  outcome: Outcome;
+  sound: Sound | undefined;
+  offerSelfMassage: boolean;
+}
+
+export function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const [screen, setScreen] = useState(false);
+  useEffect(() => {
+    ref.current?.focus();
+    if (outcome === 'completed' && sound?.voice) speak(t('endCompleted'));
+  }, []);
+
+  const answer = (a: SafetyAnswer) => saveHealthAnswer(a);
+  const closed = () => {
+    setScreen(false);
+    // The link that opened the screen is gone once answered: bring focus back to the page.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus();
+    });
+  };
+
+  return (
+    <section class="end" data-testid="break-end">
+      <div class={`end-mark${outcome === 'completed' ? ' ok' : ''}`} aria-hidden="true">{outcome === 'completed' ? '✓' : '–'}</div>
+      <h1 tabIndex={-1} ref={ref}>{outcome === 'completed' ? t('endCompleted') : t('endSkipped')}</h1>
+      {today && (
+        <div class="end-stats">
+          <p class="card stat">
+            <span class="stat-value" data-testid="end-today" aria-label={t('endToday', today.taken)}>{today.taken}</span>
+            <span class="stat-label" aria-hidden="true">{t('endTodayLabel')}</span>
+          </p>
+          <p class="card stat">
+            <span class="stat-value" aria-label={t('endStreak', today.streak)}><Flame lit={today.streak > 0} /> {today.streak}</span>
+            <span class="stat-label" aria-hidden="true">{t('endStreakLabel')}</span>
+          </p>
+        </div>
+      )}
+      <p class="muted small">{t('endCloseHint')}</p>
+      <button class="btn btn-primary" data-testid="close" onClick={() => window.close()}>{t('actionClose')}</button>
+      {offerSelfMassage && (
+        <button class="link-btn small" data-testid="try-self-massage" onClick={() => setScreen(true)}>
+          {t('trySelfMassage')}
+        </button>
+      )}
+      {screen && <SafetyScreen onAnswer={answer} onClose={closed} />}
+    </section>
+  );
+}

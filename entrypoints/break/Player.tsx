@@ -1,0 +1,184 @@
+/** The guided player: one routine, step by step, with its timer, keys, cues and cautions. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { cautionText, routineTitle, stepText } from '../../content/text';
+import type { Routine } from '../../content/types';
+import type { Settings } from '../../lib/settings';
+import { t } from '../../lib/i18n';
+import * as P from '../../lib/player';
+import { useNow } from '../../components/hooks/use-status';
+import { CountdownRing } from '../../components/CountdownRing';
+import { RoutineSources } from '../../components/RoutineSources';
+import { StepCue } from '../../components/StepCue';
+import { chime, speak, stopSpeaking } from '../../components/sound';
+
+type Sound = Settings['sound'];
+
+/** Keys typed on a control keep their usual meaning there. */
+function onControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a, summary, input, select, textarea, [role="button"]') !== null;
+}
+
+interface PlayerProps {
+  routine: Routine;
+  sound: Sound;
+  /** Strict mode: no Skip, and Esc says so instead. */
+  strict: boolean;
+  /** Resolve to whether the background took the outcome (if not, the buttons work again). */
+  onDone: () => Promise<boolean>;
+  onSkip: () => Promise<boolean>;
+  onAnother: () => void;
+}
+
+export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: PlayerProps) {
+  const now = useNow(250);
+  const [ps, setPs] = useState(() => P.startPlayer(Date.now()));
+  const steps = routine.steps;
+  const settled = useMemo(() => P.settle(ps, steps, now), [ps, steps, now]);
+  const doneSent = useRef(false);
+  const mainRef = useRef<HTMLHeadingElement>(null);
+  const soundRef = useRef(sound);
+  soundRef.current = sound;
+  const spokenStep = useRef<number | null>(null);
+
+  const [strictNote, setStrictNote] = useState(false);
+  const send = (ending: () => Promise<boolean>) => {
+    doneSent.current = true;
+    void ending().then((ok) => {
+      if (!ok) doneSent.current = false; // the request failed: Done and Skip work again
+    });
+  };
+  const complete = () => {
+    if (doneSent.current) return;
+    stopSpeaking();
+    if (soundRef.current.chime) void chime(soundRef.current.volume, 'end');
+    send(onDone);
+  };
+  const skip = () => {
+    if (doneSent.current) return;
+    if (strict) {
+      setStrictNote(true); // strict mode: no skipping; say so
+      return;
+    }
+    stopSpeaking();
+    send(onSkip);
+  };
+
+  useEffect(() => {
+    if (settled !== ps) setPs(settled);
+  }, [settled]);
+  useEffect(() => {
+    if (settled.finished) complete();
+  }, [settled.finished]);
+  useEffect(() => {
+    mainRef.current?.focus();
+    return () => stopSpeaking();
+  }, []);
+
+  // Each new step: a chime (not for the first one) and, with voice on, the step read aloud.
+  useEffect(() => {
+    if (settled.finished) return;
+    const first = spokenStep.current === null;
+    if (spokenStep.current === settled.step) return;
+    spokenStep.current = settled.step;
+    const s = soundRef.current;
+    if (!first && s.chime) void chime(s.volume, 'step');
+    if (s.voice) {
+      const text = stepText(routine, settled.step);
+      speak(first ? `${routineTitle(routine)}. ${text}` : text);
+    }
+  }, [settled.step, settled.finished]);
+
+  const paused = settled.pausedAt !== null;
+  useEffect(() => {
+    if (paused) stopSpeaking();
+  }, [paused]);
+
+  const cur = steps[settled.step]!;
+  const curText = stepText(routine, settled.step);
+  const upNext = settled.step + 1 < steps.length ? stepText(routine, settled.step + 1) : null;
+  const remaining = P.remainingMs(settled, steps, now);
+  const massage = routine.kind === 'self-massage';
+  // The sources load when the notes are first opened (components/RoutineSources.tsx).
+  const [aboutOpen, setAboutOpen] = useState(false);
+
+  const toggle = () => setPs((s) => (s.pausedAt === null ? P.pause(s, Date.now()) : P.resume(s, Date.now())));
+  const nextStep = () => setPs((s) => P.next(P.settle(s, steps, Date.now()), steps, Date.now()));
+  const prevStep = () => setPs((s) => P.back(P.settle(s, steps, Date.now()), steps, Date.now()));
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || doneSent.current) return;
+      const control = onControl(e.target);
+      if (e.key === ' ' && !control) {
+        e.preventDefault();
+        toggle();
+      } else if (e.key === 'ArrowRight') nextStep();
+      else if (e.key === 'ArrowLeft') prevStep();
+      else if (e.key === 'Enter' && !control) {
+        e.preventDefault();
+        complete();
+      } else if (e.key === 'Escape') skip();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <article class="player" aria-labelledby="routine-title" data-routine-id={routine.id} data-kind={routine.kind}>
+      <header class="player-head">
+        <p class="muted small">{t(`kind_${routine.kind.replace('-', '_')}` as 'kind_stretch')}</p>
+        <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routineTitle(routine)}</h1>
+      </header>
+      <div class="stage">
+        <img class="illustration" src={`/routines/${routine.illustration}`} alt="" width="150" height="120" />
+        <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} />
+      </div>
+      <section class="step" aria-labelledby="step-label">
+        <p id="step-label" class="muted small" data-testid="step-index">{t('stepOf', [settled.step + 1, steps.length])}</p>
+        <p class="step-text" data-testid="step-text">{curText}</p>
+        <p class="muted small up-next">{upNext !== null ? t('upNext', upNext) : t('lastStep')}</p>
+        <StepCue steps={steps} step={settled.step} />
+        <p class="visually-hidden" aria-live="polite" data-testid="announce">
+          {paused ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, curText])}
+        </p>
+      </section>
+      {/* Cautions in view before the first step for every kind (all the way through for self-massage). */}
+      {(massage || settled.step === 0) && routine.cautions.length > 0 && (
+        <aside class="caution-box" aria-labelledby="cautions-h" data-testid="cautions">
+          <h2 id="cautions-h">{t('playerCautionsTitle')}</h2>
+          <ul>
+            {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
+          </ul>
+        </aside>
+      )}
+      <div class="controls" role="group" aria-label={t('playerControls')}>
+        <button class="btn" onClick={prevStep} disabled={settled.step === 0} aria-keyshortcuts="ArrowLeft" data-testid="back">{t('actionBack')}</button>
+        <button class="btn" onClick={toggle} data-testid="pause" aria-pressed={paused} aria-keyshortcuts="Space">
+          {paused ? t('actionResume') : t('actionPause')}
+        </button>
+        <button class="btn" onClick={nextStep} aria-keyshortcuts="ArrowRight" data-testid="next">{t('actionNext')}</button>
+      </div>
+      <div class="controls">
+        <button class="btn btn-primary" data-testid="done" onClick={complete} aria-keyshortcuts="Enter">{t('actionDone')}</button>
+        <button class="btn" data-testid="another" onClick={onAnother}>{t('actionAnother')}</button>
+        {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
+      </div>
+      {strict && (
+        <p class={strictNote ? 'notice small' : 'small muted'} role="status" data-testid="strict-note">
+          {t('strictBreakNote')}
+        </p>
+      )}
+      <details class="about" onToggle={(e) => setAboutOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>{massage ? t('aboutSourcesKeys') : t('aboutSafetySourcesKeys')}</summary>
+        {!massage && (
+          <ul class="cautions">
+            {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
+          </ul>
+        )}
+        <RoutineSources ids={routine.sources} open={aboutOpen} />
+        <p class="small muted keys" data-testid="keys-hint">{t('playerKeysHint')}</p>
+      </details>
+      <p class="small muted disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>
+    </article>
+  );
+}
