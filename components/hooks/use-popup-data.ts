@@ -56,7 +56,7 @@ export interface PopupLoad {
   answer: () => Promise<PopupData>;
 }
 
-/** What public/popup-early.js leaves: the snapshot read, and the request (sent at most once). */
+/** What the early script (entrypoints/popup-early.ts) leaves: the snapshot read, and the request (sent at most once). */
 interface Early {
   snapshot: Promise<unknown> | null;
   snapshotDone: boolean;
@@ -65,7 +65,7 @@ interface Early {
 }
 
 /**
- * The snapshot read and the request to the background, taken over from public/popup-early.js,
+ * The snapshot read and the request to the background, taken over from the early script (entrypoints/popup-early.ts),
  * which reads the snapshot while the page's modules load and asks at once only when there is no
  * usable snapshot; otherwise the hook asks after the first paint (its effect). Without that
  * script, all of it starts here (call as the page loads).

@@ -7,7 +7,7 @@ import { startPopupLoad } from '../../components/hooks/use-popup-data';
 import type { PopupData } from '../../lib/messages';
 
 performance.mark('limber:main');
-// The background's snapshot and the request for fresh data (started by public/popup-early.js).
+// The background's snapshot and the request for fresh data (started by the early script, entrypoints/popup-early.ts).
 const load = startPopupLoad();
 // Almost always null: the browser's message catalogue works. When it answers with nothing, the
 // first frame waits for the packaged one (components/localize.ts), so no key is ever drawn.

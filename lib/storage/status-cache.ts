@@ -12,6 +12,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { DayKey } from '../days';
 import type { PopupData } from '../messages';
+import { SNAPSHOT_KEY, snapshotUsable } from '../snapshot-usable';
 
 export interface StatusSnapshot {
   data: PopupData;
@@ -19,7 +20,7 @@ export interface StatusSnapshot {
   day: DayKey;
 }
 
-export const statusSnapshotItem = storage.defineItem<StatusSnapshot | null>('session:statusSnapshot', { fallback: null });
+export const statusSnapshotItem = storage.defineItem<StatusSnapshot | null>(`session:${SNAPSHOT_KEY}`, { fallback: null });
 
 /** The snapshot, if there is one and it still holds at `now`; null otherwise (or on any error). */
 export async function readStatusSnapshot(now: number): Promise<PopupData | null> {
@@ -30,8 +31,7 @@ export async function readStatusSnapshot(now: number): Promise<PopupData | null>
   }
 }
 
+/** The snapshot's picture if it may be drawn at `now` (lib/snapshot-usable.ts, shared with the popup's early script). */
 export function usableSnapshot(s: StatusSnapshot | null, now: number): PopupData | null {
-  if (!s || typeof s !== 'object' || typeof s.data?.validUntil !== 'number' || !s.data.status) return null;
-  // Taken in the future means the clock was set back since: do not trust it either.
-  return now < s.data.validUntil && s.data.status.now <= now ? s.data : null;
+  return snapshotUsable(s, now) ? s!.data : null;
 }
