@@ -92,6 +92,13 @@ describe('the history outbox', () => {
     expect(Object.keys(await browser.notifications.getAll())).toEqual([`prompt:stretch-${T0 + 10 * MIN}:snooze`]);
     // Reminders go on: an alarm is there for what comes next (the prompt's reminder).
     expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(T0 + 13 * MIN);
+    // The next events start again from the stored state (the prompt not in it): the prompt is
+    // on screen already, so it is not shown again.
+    const create = vi.spyOn(browser.notifications, 'create');
+    now += 30_000;
+    await dispatch({ type: 'tick' });
+    await handleMessage({ type: 'popup/get' });
+    expect(create).not.toHaveBeenCalled();
     set.mockRestore();
   });
 });

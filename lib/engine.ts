@@ -178,6 +178,7 @@ async function readPopupData(): Promise<PopupData> {
  */
 async function writeRecords(pending: readonly PendingRecord[]): Promise<{ recorded: boolean; waiting: PendingRecord[] }> {
   let recorded = false;
+  const waiting: PendingRecord[] = [];
   for (let i = 0; i < pending.length; i++) {
     const p = pending[i]!;
     try {
@@ -189,10 +190,13 @@ async function writeRecords(pending: readonly PendingRecord[]): Promise<{ record
         continue;
       }
       console.warn('[limber] history write failed; kept to try again', err);
-      return { recorded, waiting: pending.slice(i) };
+      // The database could not be opened: the rest waits untried. Any other failure is this
+      // record's own: it waits, and the others are still tried (one bad record blocks nothing).
+      if (err instanceof HistoryUnavailableError) return { recorded, waiting: [...waiting, ...pending.slice(i)] };
+      waiting.push(p);
     }
   }
-  return { recorded, waiting: [] };
+  return { recorded, waiting };
 }
 
 async function runEffects(effects: Effect[], settings: Settings): Promise<void> {
@@ -200,6 +204,9 @@ async function runEffects(effects: Effect[], settings: Settings): Promise<void> 
     try {
       switch (e.type) {
         case 'prompt': {
+          // Already on screen (the same break prompted again because its state could not be
+          // saved, storage full): not shown twice.
+          if (!e.reminder && (await promptShownThisSession(e.brk.id)) && (await promptShowing(e.brk.id))) break;
           // A notification that could not be shown (blocked, or it failed) falls back to the break window.
           const shown = settings.prompts.notification && (await showPrompt(e.brk, settings, e.reminder, clock.now()).catch(() => false));
           if ((settings.prompts.openWindow || (settings.prompts.notification && !shown)) && !e.reminder) await openBreakWindow(e.brk.id, true);
@@ -251,7 +258,8 @@ export function wake(): Promise<void> {
     // Put back a prompt the browser lost (a restart); not one that was closed (by the user, or
     // by Firefox, which closes notifications after a while).
     if (p.name === 'due' && settings.prompts.notification && !(await promptShowing(p.brk.id)) && !(await promptShownThisSession(p.brk.id))) {
-      await showPrompt(p.brk, settings, false, clock.now());
+      // Still no notification (blocked, or it failed): the break window instead.
+      if (!(await showPrompt(p.brk, settings, false, clock.now()).catch(() => false))) await openBreakWindow(p.brk.id, true);
     }
   });
 }

@@ -276,3 +276,36 @@ describe("today's desk time across daylight saving and travel (the local day's o
     expect(sim.effects.filter((e) => e.type === 'notice')).toHaveLength(2);
   });
 });
+
+describe('found in review', () => {
+  const at = (iso: string) => Date.parse(iso);
+  it('travelling east past midnight starts the new date there: its own count; still one notice per local date', () => {
+    const s: Settings = { ...BASE, stretch: { ...BASE.stretch, enabled: false }, dailyLimit: { enabled: true, minutes: 60 } };
+    const sim = new Sim(s, at('2026-01-07T00:00:00Z'), 'America/New_York'); // 19:00 on the 6th in New York
+    sim.runUntil(at('2026-01-07T02:00:00Z'));
+    const notices = () => sim.effects.filter((e) => e.type === 'notice').map((e) => e.at);
+    expect(notices()).toEqual([at('2026-01-07T01:00:00Z')]); // 20:00 on the 6th in New York: 02:00 on the 7th in Berlin
+    sim.env = { ...sim.env, timeZone: 'Europe/Berlin' }; // 03:30 on the 7th in Berlin
+    sim.runUntil(at('2026-01-07T02:30:00Z'));
+    expect(sim.state.today.deskMs).toBe(30 * MIN); // the 7th's count, not New York's 2.5 h
+    // That notice already fell on Berlin's 7th: the next is on the 8th, an hour after its midnight.
+    sim.runUntil(at('2026-01-08T00:30:00Z'));
+    expect(notices()).toEqual([at('2026-01-07T01:00:00Z'), at('2026-01-08T00:00:00Z')]);
+  });
+  it('a break under way is not also credited as a natural break when the person steps away or the machine sleeps during it', () => {
+    const sim = new Sim(BASE, MON_0800);
+    sim.runUntil(MON_0800 + 50 * MIN);
+    const id = sim.state.phase.name === 'due' ? sim.state.phase.brk.id : '';
+    sim.send({ type: 'start', breakId: id });
+    sim.send({ type: 'activity', state: 'idle' }, MON_0800 + 51 * MIN);
+    sim.send({ type: 'activity', state: 'active' }, MON_0800 + 55 * MIN);
+    sim.send({ type: 'finish', breakId: id, outcome: 'completed' }, MON_0800 + 56 * MIN);
+    expect(sim.records().map((r) => [r.id, r.outcome])).toEqual([[id, 'completed']]);
+    // Asleep through a second break: one record, the break itself (closed as partial).
+    sim.runUntil(MON_0800 + 106 * MIN);
+    const id2 = sim.state.phase.name === 'due' ? sim.state.phase.brk.id : '';
+    sim.send({ type: 'start', breakId: id2 });
+    sim.send({ type: 'tick' }, MON_0800 + 4 * H);
+    expect(sim.records().filter((r) => r.id !== id).map((r) => [r.id, r.outcome])).toEqual([[id2, 'partial']]);
+  });
+});

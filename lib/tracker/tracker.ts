@@ -183,7 +183,15 @@ function newDay(now: number, tz: string, notifiedAt: number | null = null): Toda
 function dayAt(today: Today, at: number, tz: string): Today {
   if (today.tz === tz && at < today.end) return today;
   if (at >= today.end) return newDay(at, tz, today.notifiedAt);
+  // A new zone: the same day goes on if the date there is the day's own date (a state migrated
+  // from v2 has no zone: its day goes on); a later date is a new day.
+  if (today.tz !== '' && dateOf(at, tz) !== dateOf(today.start, today.tz)) return newDay(at, tz, today.notifiedAt);
   return { ...today, ...localDay(at, tz), tz };
+}
+
+function dateOf(t: number, tz: string): string {
+  const p = localParts(t, tz);
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 export function initialState(now: number, tz = 'UTC'): TrackerState {
@@ -223,7 +231,7 @@ export function migrateV1(old: V1): V2 {
 export function migrateV2(old: V2): TrackerState {
   const start = Math.min(old.asOf, old.today.end - 86_400_000);
   const { limitNotified, ...rest } = old.today;
-  return { ...old, v: TRACKER_VERSION, lastDueAt: null, today: { ...rest, start, tz: '', notifiedAt: limitNotified ? start : null } };
+  return { ...old, v: TRACKER_VERSION, lastDueAt: null, today: { ...rest, start, tz: '', notifiedAt: limitNotified ? Math.min(old.asOf, old.today.end - 1) : null } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,7 +410,8 @@ function returnFromAway(s: TrackerState, now: number, settings: Settings, activi
       effects.push(record(openHere, 'natural', awaySince + rule.lengthSec * 1000, null, null));
       phase = { name: 'working' };
       credited = true;
-    } else if (rule.enabled && meaningful && !s.paused && !s.offHours && !(kind === 'micro' && credited)) {
+    } else if (rule.enabled && meaningful && !s.paused && !s.offHours && phase.name !== 'onBreak' && !(kind === 'micro' && credited)) {
+      // (Away during a break under way is that break: it ends as itself, never also as a natural one.)
       const brk: DueBreak = { id: `${kind}-natural-${awaySince}`, kind, dueAt: awaySince, deskMs: desk[kind], snoozes: 0, manual: false, promptedAt: null };
       effects.push(record(brk, 'natural', awaySince + rule.lengthSec * 1000, null, null));
       credited = true;
