@@ -49,10 +49,11 @@ function saveFile(filename: string, mime: string, text: string): void {
 }
 
 /**
- * Asks the background to make the popup's snapshot and the badge again from the new history. The
- * data is written either way: a background that does not answer redraws on its next event.
+ * Asks the background to make the popup's snapshot and the badge again from the new history (and
+ * to drop break outcomes still waiting for the old one). The data is written either way: a
+ * background that does not answer redraws on its next event.
  */
-const refresh = () => ask(send, { type: 'status/refresh' }).then(
+const refresh = () => ask(send, { type: 'status/refresh', replaced: true }).then(
   () => undefined,
   (err: unknown) => console.warn('[limber] status not refreshed', err),
 );

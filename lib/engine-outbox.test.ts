@@ -102,3 +102,19 @@ describe('the history outbox', () => {
     set.mockRestore();
   });
 });
+
+describe('the outbox and a replaced history', () => {
+  it('a reset or an import: nothing from before it is written afterwards', async () => {
+    await wake();
+    now = T0 + 10 * MIN;
+    await closeHistory();
+    const restore = breakOpens();
+    await takeBreak();
+    expect(await handleMessage({ type: 'status/refresh', replaced: true })).toMatchObject({ ok: true });
+    restore();
+    expect((await loadTrackerAndOutbox()).outbox).toEqual([]);
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect(await breaksOnDay('2026-03-02')).toEqual([]);
+  });
+});

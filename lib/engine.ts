@@ -366,7 +366,11 @@ type Handlers = { [T in RequestType]: (msg: RequestOf<T>) => Promise<Reply<T>> }
 const handlers: Handlers = {
   'popup/get': async () => ({ ok: true, data: await readPopupData() }),
   // A page imported or reset the data (lib/data.ts): the popup's snapshot and the badge show the new history.
-  'status/refresh': async () => {
+  'status/refresh': async (msg) => {
+    if (msg.replaced) {
+      const { state, outbox } = await loadTrackerAndOutbox();
+      if (state && outbox.length) await saveTracker(state, []);
+    }
     await readPopupData();
     return { ok: true, data: { refreshed: true } };
   },

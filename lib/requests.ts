@@ -12,7 +12,9 @@ const RoutineId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^
 const makeRequestSchema = () => v.variant('type', [
   // "Your data" and the weekly review run in their pages (lib/data.ts); after an import or a
   // reset the page asks for the popup's snapshot to be made again from the new history.
-  v.object({ type: v.literal('status/refresh') }),
+  // `replaced`: the history was replaced (an import, a reset): records still waiting to be
+  // written belong to the old one and are dropped.
+  v.object({ type: v.literal('status/refresh'), replaced: v.optional(v.boolean()) }),
   v.object({ type: v.literal('status/get') }),
   // The status and the popup's Today part in one answer (one history read).
   v.object({ type: v.literal('popup/get') }),
