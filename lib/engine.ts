@@ -23,7 +23,7 @@ import { loadSettings, loadTracker, loadTrackerAndOutbox, saveTracker, welcomedI
 import { devTimingItem } from './storage/dev-timing';
 import { loadHealthAnswer, moveLegacyHealthAnswer } from './storage/health';
 import { withDevTiming } from './dev-timing';
-import { historyAbsent, HistoryUnavailableError, recentRoutines, recordBreak, todaySummary, type TodaySummary } from './storage/history';
+import { historyAbsent, HistoryUnavailableError, recentRoutines, recordBreak, type TodaySummary } from './storage/history';
 import { statusSnapshotItem } from './storage/status-cache';
 import { dayKey } from './days';
 import { popupSummary } from './popup-summary';
@@ -51,6 +51,8 @@ export interface Handled {
   env: Env;
   /** History records still waiting in the outbox. */
   waiting: number;
+  /** What the popup now shows, when the event was saved and published (so a reply need not read history again). */
+  published?: PopupData | null;
 }
 
 async function currentEnv(settings: Settings): Promise<Env> {
@@ -118,10 +120,12 @@ async function handleNow(event: TrackerEvent, opts: { read?: boolean; heard?: bo
   await reconcileAlarms(result.state, settings, now, env);
   await setBadge(view(result.state, settings, env), now, settings.badge).catch(() => undefined);
   // What the popup draws first (a snapshot; the popup asks again): never worth failing for.
-  await publishStatus(result.state, settings, now, env, recorded || event.type === 'settingsChanged', waiting.length).catch((err: unknown) => {
+  // Read the history again when a break ended (written, waiting or dropped: the picture changed) or the settings did.
+  const published = await publishStatus(result.state, settings, now, env, recorded || fresh.length > 0 || event.type === 'settingsChanged', waiting.length).catch((err: unknown) => {
     console.warn('[limber] status snapshot not made', err);
+    return null;
   });
-  return { result, settings, now, env, waiting: waiting.length };
+  return { result, settings, now, env, waiting: waiting.length, published };
 }
 
 /** How recent a saved state makes a tick with nothing to do redundant (handleNow). */
@@ -308,13 +312,9 @@ export function settingsChanged(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Messages from the pages.
 
+/** Today's counts and streaks: the same read and computation as the popup's (null: history off). */
 async function today(now: number, settings: Settings): Promise<TodaySummary | null> {
-  try {
-    return await todaySummary(now, clock.timeZone(), settings.schedule);
-  } catch (err) {
-    if (err instanceof HistoryUnavailableError) return null;
-    throw err;
-  }
+  return (await popupSummary(now, clock.timeZone(), settings))?.today ?? null;
 }
 
 function hash(s: string): number {
@@ -400,8 +400,10 @@ const handlers: Handlers = {
   'break/session': async (msg) => ({ ok: true, data: await session(msg.breakId, false) }),
   'break/another': async (msg) => ({ ok: true, data: await session(msg.breakId, true) }),
   'break/finish': async (msg) => {
-    const { result, now, settings } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
-    return result.refused ? replyTo<'break/finish'>(result, { today: null }) : { ok: true, data: { today: await today(now, settings) } };
+    const { result, now, settings, published } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
+    if (result.refused) return replyTo<'break/finish'>(result, { today: null });
+    // The break's record was just written and the popup's picture made from it: the same today.
+    return { ok: true, data: { today: published ? published.status.today : await today(now, settings) } };
   },
 };
 

@@ -83,7 +83,7 @@ add('tracker', 'transition() time, with working hours (Intl time zones), median'
 {
   // The storage module also reaches browser.storage (settings): give it WXT's fake browser.
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-  const { clearHistory, closeHistory, dayAggregates, recordBreak, replaceHistory, todaySummary } = await import('../lib/storage/history');
+  const { clearHistory, closeHistory, dayAggregates, recordBreak, replaceHistory } = await import('../lib/storage/history');
   const [{ popupSummary }, { historyReview }] = await Promise.all([import('../lib/popup-summary'), import('../lib/weekly-review')]);
   const tz = 'Europe/Berlin';
   const now = Date.UTC(2026, 2, 5, 15);
@@ -128,8 +128,6 @@ add('tracker', 'transition() time, with working hours (Intl time zones), median'
     add('history', `${years} year(s):   (reading every aggregate whole instead, for comparison), median of 21`, `${readAll.toFixed(2)} ms`);
     const popup = await ms(() => popupSummary(now, tz, settings), 21);
     add('history', `${years} year(s): popup data, today + streaks + last 7 days in one read ('popup/get'), median of 21`, `${popup.toFixed(2)} ms`, '<= 5 ms', popup <= 5);
-    const td = await ms(() => todaySummary(now, tz, sched), 21);
-    add('history', `${years} year(s): today + streaks for 'status/get', median of 21`, `${td.toFixed(2)} ms`, '<= 5 ms', td <= 5);
   }
   await clearHistory();
   await closeHistory();

@@ -13,12 +13,12 @@ import {
   recentRoutines,
   recordBreak,
   replaceHistory,
-  todaySummary,
   type StoredBreak,
 } from './history';
 import { aggregate, deskMsOf } from '../aggregates';
 import { addDays } from '../days';
 import { DEFAULT_SETTINGS } from '../settings';
+import { popupSummary } from '../popup-summary';
 import { scanStreaks } from '../streaks';
 import { demoHistory } from '../../scripts/demo-history';
 import type { BreakRecord } from '../tracker/tracker';
@@ -197,12 +197,12 @@ describe('history: reads', () => {
     await recordBreak(rec('d3', NOON - 60_000), 'UTC');
     await recordBreak(rec('d4', NOON - 30_000, 'skipped'), 'UTC');
     await recordBreak(rec('d5', NOON - 10_000, 'natural'), 'UTC');
-    const s = await todaySummary(NOON, 'UTC');
+    const s = (await popupSummary(NOON, 'UTC', DEFAULT_SETTINGS))?.today;
     expect(s).toEqual({ day: '2026-03-05', taken: 2, completed: 1, skipped: 1, streak: 3, longest: 3 });
   });
 
   it('an empty history is zero everywhere', async () => {
-    expect(await todaySummary(NOON, 'UTC')).toEqual({ day: '2026-03-05', taken: 0, completed: 0, skipped: 0, streak: 0, longest: 0 });
+    expect((await popupSummary(NOON, 'UTC', DEFAULT_SETTINGS))?.today).toEqual({ day: '2026-03-05', taken: 0, completed: 0, skipped: 0, streak: 0, longest: 0 });
   });
 
   it('lists recent routines newest first', async () => {
@@ -240,7 +240,7 @@ describe('history: connections', () => {
     try {
       (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
       await expect(recordBreak(rec('x', NOON), 'UTC')).rejects.toBeInstanceOf(HistoryUnavailableError);
-      await expect(todaySummary(NOON, 'UTC')).rejects.toBeInstanceOf(HistoryUnavailableError);
+      await expect(historyForSummary('2026-03-05')).rejects.toBeInstanceOf(HistoryUnavailableError);
     } finally {
       globalThis.indexedDB = idb;
     }
@@ -255,7 +255,7 @@ describe('history: connections', () => {
     expect(v3.version).toBe(3);
     v3.close();
     // This code cannot open a newer database: history is off, not a crash.
-    await expect(todaySummary(NOON, 'UTC')).rejects.toBeInstanceOf(HistoryUnavailableError);
+    await expect(historyForSummary('2026-03-05')).rejects.toBeInstanceOf(HistoryUnavailableError);
   });
 
   it('reopens when its connection was closed under it', async () => {

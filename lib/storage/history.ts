@@ -19,12 +19,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { dayKey, type DayKey } from '../days';
-import type { Schedule } from '../settings';
 import type { BreakRecord } from '../tracker/tracker';
 import { aggregate, applyBreak, emptyDay, isEmptyDay, type DayAggregate } from '../aggregates';
-import { scanStreaks, type DayMark } from '../streaks';
+import type { DayMark } from '../streaks';
 import { withDeadline } from '../platform/deadline';
-import { loadSettings } from './items';
 
 export const DB_NAME = 'limber';
 export const DB_VERSION = 2;
@@ -349,21 +347,3 @@ export interface TodaySummary {
   longest: number;
 }
 
-/**
- * Today's counts and the streaks, from the day aggregates. `schedule`: the working hours the
- * streak rules judge days by (the stored settings' when not given).
- */
-export async function todaySummary(now: number, timeZone: string, schedule?: Schedule): Promise<TodaySummary> {
-  const today = dayKey(now, timeZone);
-  const [{ recent, older }, sched] = await Promise.all([historyForSummary(today), schedule ?? loadSettings().then((s) => s.schedule)]);
-  const scan = scanStreaks([...older, ...recent], today, sched);
-  const td = recent.find((a) => a.day === today);
-  return {
-    day: today,
-    taken: td?.taken ?? 0,
-    completed: td?.completed ?? 0,
-    skipped: td?.skipped ?? 0,
-    streak: scan.current,
-    longest: scan.longest,
-  };
-}
