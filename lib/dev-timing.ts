@@ -36,8 +36,3 @@ export function withDevTiming(settings: Settings, raw: unknown): Settings {
   const r = v.safeParse(DevTimingSchema, raw);
   return r.success ? { ...settings, ...r.output } : settings;
 }
-
-/** Whether a valid switch is set (the background then allows sub-second alarm delays). */
-export function devTimingOn(raw: unknown): boolean {
-  return raw !== null && raw !== undefined && v.safeParse(DevTimingSchema, raw).success;
-}

@@ -176,9 +176,10 @@ async function readPopupData(): Promise<PopupData> {
 
 /**
  * Writes pending history records, in order. Returns whether any was written and those still
- * waiting: after the first failure that may pass (a slow or blocked open, a failed upgrade, a full
- * disk) the rest wait too, untried, for a later event. Only "IndexedDB does not exist here" drops
- * a record: history is off on this browser (the popup says so).
+ * waiting for a later event: when the database cannot be opened (slow or blocked, a failed
+ * upgrade) the rest wait too, untried; a record that fails on its own (a full disk) waits alone.
+ * Only "IndexedDB does not exist here" drops a record: history is off on this browser (the popup
+ * says so).
  */
 async function writeRecords(pending: readonly PendingRecord[]): Promise<{ recorded: boolean; waiting: PendingRecord[] }> {
   let recorded = false;

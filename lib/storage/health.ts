@@ -29,8 +29,8 @@ export function watchHealthAnswer(cb: (a: HealthAnswer) => void): () => void {
 }
 
 /**
- * Limber 0.1 kept this answer in the settings (`routines.selfMassage`), which sync. On start the
- * background moves such an answer here (a "one applies" answer wins over "none applies") and
+ * Limber 0.1 kept this answer in the settings (`routines.selfMassage`), which sync. On an update
+ * the background moves such an answer here (a "one applies" answer wins over "none applies") and
  * writes both settings copies back without it. Does nothing once moved.
  */
 export async function moveLegacyHealthAnswer(): Promise<void> {

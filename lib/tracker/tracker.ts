@@ -25,6 +25,7 @@
  */
 import { BREAK_KINDS, type BreakKind, type Settings } from '../settings';
 import { currentInterval, localParts, localToInstant, nextWorkStart, workingIntervals } from '../schedule';
+import { dayKey } from '../days';
 
 export const TRACKER_VERSION = 3;
 
@@ -185,13 +186,8 @@ function dayAt(today: Today, at: number, tz: string): Today {
   if (at >= today.end) return newDay(at, tz, today.notifiedAt);
   // A new zone: the same day goes on if the date there is the day's own date (a state migrated
   // from v2 has no zone: its day goes on); a later date is a new day.
-  if (today.tz !== '' && dateOf(at, tz) !== dateOf(today.start, today.tz)) return newDay(at, tz, today.notifiedAt);
+  if (today.tz !== '' && dayKey(at, tz) !== dayKey(today.start, today.tz)) return newDay(at, tz, today.notifiedAt);
   return { ...today, ...localDay(at, tz), tz };
-}
-
-function dateOf(t: number, tz: string): string {
-  const p = localParts(t, tz);
-  return `${p.year}-${p.month}-${p.day}`;
 }
 
 export function initialState(now: number, tz = 'UTC'): TrackerState {
