@@ -11,7 +11,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
-import { ask } from '../lib/messages';
+import { ask } from '../lib/protocol/messages';
 import { MAX_IMPORT_BYTES } from '../lib/limits';
 import { parseBackup } from '../lib/backup';
 import { lostBreaks, summarizeBackup, type BackupSummary } from '../lib/backup-summary';

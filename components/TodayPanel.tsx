@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
-import type { PopupData } from '../lib/messages';
+import type { PopupData } from '../lib/protocol/messages';
 import { Flame } from './Flame';
 import { TodayRing, WeekBars, WeekLegend } from './HistoryCharts';
 

@@ -4,7 +4,7 @@
  * its files are in.
  * 1. The background's status snapshot (storage.session, lib/storage/status-cache.ts), read without
  *    waking the worker, so that the first frame can show it.
- * 2. The request for fresh data ('popup/get', lib/messages.ts), which replaces the snapshot. Sent
+ * 2. The request for fresh data ('popup/get', lib/protocol/messages.ts), which replaces the snapshot. Sent
  *    at once only when there is no usable snapshot (the popup has nothing to show until it is
  *    answered); otherwise after the first paint (components/hooks/use-popup-data.ts), so that a
  *    stopped worker starting up does not compete with that paint for the CPU.

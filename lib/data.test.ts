@@ -13,7 +13,7 @@ import { BACKUP_FORMAT, makeBackup, MAX_IMPORT_BYTES, parseBackup, type Backup }
 import type { BreakRecord } from './tracker/tracker';
 import { exportData, importData, resetData } from './data';
 import { reviewNow } from './weekly-review';
-import type { PopupData } from './messages';
+import type { PopupData } from './protocol/messages';
 
 const NOW = Date.UTC(2026, 2, 5, 15, 0);
 const MIN = 60_000;

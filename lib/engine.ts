@@ -9,8 +9,8 @@ import { browser } from 'wxt/browser';
 import { ROUTINES } from '../content/routines';
 import { pickPrefsFor, pickRoutine } from '../content/picker';
 import type { Routine } from '../content/types';
-import type { BreakSession, ErrorCode, PopupData, Reply, RequestOf, RequestType, ResponseOf } from './messages';
-import { parseRequest, type Request } from './requests';
+import type { BreakSession, ErrorCode, PopupData, Reply, RequestOf, RequestType, ResponseOf } from './protocol/messages';
+import { parseRequest, type Request } from './protocol/requests';
 import { clock } from './platform/clock';
 import { MIN_ALARM_MS, reconcileNextAlarm, reconcileWatchdog } from './platform/alarms';
 import { configureIdle, queryActivity } from './platform/idle';
@@ -360,7 +360,7 @@ const PAUSE_MINUTES = { '30m': 30, '1h': 60, '2h': 120 } as const;
 
 /**
  * One handler per request type. The map's type makes each handler take its own request and
- * answer with its own response type (lib/messages.ts `Responses`): a wrong answer does not compile.
+ * answer with its own response type (lib/protocol/messages.ts `Responses`): a wrong answer does not compile.
  */
 type Handlers = { [T in RequestType]: (msg: RequestOf<T>) => Promise<Reply<T>> };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from './requests';
+import { parseRequest } from './protocol/requests';
 
 describe('message protocol: history and data', () => {
   it.each([{ type: 'popup/get' }, { type: 'status/refresh' }])('accepts %j', (msg) => {

@@ -9,7 +9,7 @@ import { dispatch, handleMessage, wake } from './engine';
 import { resetData } from './data';
 import { loadTracker, TRACKER_KEY } from './storage/items';
 import { statusSnapshotItem, usableSnapshot } from './storage/status-cache';
-import type { PopupData } from './messages';
+import type { PopupData } from './protocol/messages';
 
 const SETTINGS = ENGINE_SETTINGS;
 let now = T0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PopupData } from '../../lib/messages';
+import type { PopupData } from '../../lib/protocol/messages';
 import { statusSnapshotItem, usableSnapshot, type StatusSnapshot } from '../../lib/storage/status-cache';
 import { SNAPSHOT_KEY, snapshotUsable } from '../../lib/snapshot-usable';
 import { nextShown, outdated, type Shown } from './use-popup-data';

@@ -8,7 +8,7 @@
  * snapshot is shown for one frame and one round trip.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ask, type PopupData } from '../../lib/messages';
+import { ask, type PopupData } from '../../lib/protocol/messages';
 import { readStatusSnapshot, statusSnapshotItem, usableSnapshot, type StatusSnapshot } from '../../lib/storage/status-cache';
 import { send } from './use-status';
 

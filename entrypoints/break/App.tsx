@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ROUTINES } from '../../content/routines';
 import type { Routine } from '../../content/types';
-import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/messages';
+import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
 import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
 import { send } from '../../components/hooks/use-status';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
-import { ask, RequestError, type PopupData, type Status } from '../../lib/messages';
+import { ask, RequestError, type PopupData, type Status } from '../../lib/protocol/messages';
 import { t } from '../../lib/i18n';
 import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
 import { send, useNow } from '../../components/hooks/use-status';

@@ -4,7 +4,7 @@ import './popup.css';
 import { App } from './App';
 import { localizeDocument, whenLocalized } from '../../components/localize';
 import { startPopupLoad } from '../../components/hooks/use-popup-data';
-import type { PopupData } from '../../lib/messages';
+import type { PopupData } from '../../lib/protocol/messages';
 
 performance.mark('limber:main');
 // The background's snapshot and the request for fresh data (started by the early script, entrypoints/popup-early.ts).

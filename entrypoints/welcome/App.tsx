@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { ask } from '../../lib/messages';
+import { ask } from '../../lib/protocol/messages';
 import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
 import type { Settings } from '../../lib/settings';
 import { timeOfDayOrDate } from '../../lib/format';

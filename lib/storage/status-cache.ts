@@ -11,7 +11,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { DayKey } from '../days';
-import type { PopupData } from '../messages';
+import type { PopupData } from '../protocol/messages';
 import { SNAPSHOT_KEY, snapshotUsable } from '../snapshot-usable';
 
 export interface StatusSnapshot {

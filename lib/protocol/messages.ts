@@ -1,13 +1,13 @@
 /**
  * One typed protocol between the pages and the background. Every request is validated on
- * arrival (valibot, lib/requests.ts); a malformed one gets `{ ok: false, error: 'badRequest' }` and
+ * arrival (valibot, lib/protocol/requests.ts); a malformed one gets `{ ok: false, error: 'badRequest' }` and
  * changes nothing.
  * Pages never compute schedules or streaks themselves: they ask.
  */
-import type { BreakKind } from './settings';
-import type { TrackerView } from './tracker/tracker';
-import type { TodaySummary } from './storage/history';
-import type { PopupHistory } from './review';
+import type { BreakKind } from '../settings';
+import type { TrackerView } from '../tracker/tracker';
+import type { TodaySummary } from '../storage/history';
+import type { PopupHistory } from '../review';
 import type { Request } from './requests';
 
 export type { Request } from './requests';

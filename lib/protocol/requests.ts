@@ -1,7 +1,7 @@
 /**
  * The validator for requests between the pages and the background (valibot). Only the
  * background imports it: pages send requests, they never need to check them, and keeping it out
- * of lib/messages.ts keeps the validator out of every page's bundle.
+ * of lib/protocol/messages.ts keeps the validator out of every page's bundle.
  */
 import * as v from 'valibot';
 
