@@ -25,7 +25,7 @@
  *    listeners never wake the worker.
  *  - the peer's ticks: its own counter in storage.local (the peer is ours), read from a page.
  *
- * Used by scripts/bench.ts; also runs alone:  LIMBER_OUT=/tmp/out npx tsx scripts/bench/worker-live.ts
+ * Used by scripts/bench/main.ts (npm run bench); also runs alone:  LIMBER_OUT=/tmp/out npx tsx scripts/bench/worker-live.ts
  * BENCH_LIVE_SEC sets the run length (default 150 s); BENCH_LIVE_DEBUG=1 prints the timeline
  * on stderr. Skipped when there is no build or no Chromium (BENCH_BROWSER=0 skips it too).
  */

@@ -10,7 +10,7 @@
  * Playwright attaches to each new worker before it runs (to see its marks), which may add a
  * little to the first figure.
  *
- * Used by scripts/bench.ts; also runs alone:  LIMBER_OUT=/tmp/out npx tsx scripts/bench/worker-start.ts
+ * Used by scripts/bench/main.ts (npm run bench); also runs alone:  LIMBER_OUT=/tmp/out npx tsx scripts/bench/worker-start.ts
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

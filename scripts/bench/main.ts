@@ -9,16 +9,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_SETTINGS } from '../lib/settings';
-import { initialState, transition } from '../lib/tracker/tracker';
-import { simulate, typicalDay } from '../lib/tracker/simulate';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { initialState, transition } from '../../lib/tracker/tracker';
+import { simulate, typicalDay } from '../../lib/tracker/simulate';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { weeklyReview } from '../lib/review';
-import { dayKey } from '../lib/days';
-import { demoHistory } from './demo-history';
-import { measureBuild, PAGES, RATCHET_KB } from './bundle-size';
-import { exitOnCrash, median, printTable, table } from './bench/table';
+import { weeklyReview } from '../../lib/review';
+import { dayKey } from '../../lib/days';
+import { demoHistory } from '../demo-history';
+import { measureBuild, PAGES, RATCHET_KB } from '../bundle-size';
+import { exitOnCrash, median, printTable, table } from './table';
 
 /** The build being measured (LIMBER_OUT, where `wxt zip` below writes too). */
 const OUT = process.env.LIMBER_OUT ?? '.output';
@@ -83,8 +83,8 @@ add('tracker', 'transition() time, with working hours (Intl time zones), median'
 {
   // The storage module also reaches browser.storage (settings): give it WXT's fake browser.
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-  const { clearHistory, closeHistory, dayAggregates, recordBreak, replaceHistory } = await import('../lib/storage/history');
-  const [{ popupSummary }, { historyReview }] = await Promise.all([import('../lib/popup-summary'), import('../lib/weekly-review')]);
+  const { clearHistory, closeHistory, dayAggregates, recordBreak, replaceHistory } = await import('../../lib/storage/history');
+  const [{ popupSummary }, { historyReview }] = await Promise.all([import('../../lib/popup-summary'), import('../../lib/weekly-review')]);
   const tz = 'Europe/Berlin';
   const now = Date.UTC(2026, 2, 5, 15);
   const today = dayKey(now, tz);
@@ -176,16 +176,16 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
 }
 
 // --- What the worker's size is made of, and its floor (scripts/bench/worker-parts.ts) ----------
-await (await import('./bench/worker-parts')).workerPartsBench(add);
+await (await import('./worker-parts')).workerPartsBench(add);
 
 // --- Popup first render, with the blank-page floor (scripts/bench/popup.ts) --------------------
-await (await import('./bench/popup')).popupBench(add);
+await (await import('./popup')).popupBench(add);
 
 // --- What a worker start costs, with a one-line worker as the floor (scripts/bench/worker-start.ts)
-await (await import('./bench/worker-start')).workerStartBench(add);
+await (await import('./worker-start')).workerStartBench(add);
 
 // --- Worker activity in real Chromium, beside a heartbeat peer (scripts/bench/worker-live.ts) ---
-await (await import('./bench/worker-live')).workerLiveBench(add);
+await (await import('./worker-live')).workerLiveBench(add);
 
 // --- Print -------------------------------------------------------------------------------------
 printTable(rows);
