@@ -6,8 +6,6 @@
  * not be measured), the missed rows named at the end; 2 when the bench itself failed before it
  * could finish (scripts/bench/table.ts). Rows without a target are figures, never a verdict.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { initialState, transition } from '../../lib/tracker/tracker';
@@ -17,7 +15,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { weeklyReview } from '../../lib/review';
 import { dayKey } from '../../lib/days';
 import { demoHistory } from '../demo-history';
-import { measureBuild, PAGES, RATCHET_KB } from '../bundle-size';
+import { bundleBench } from './bundle';
 import { exitOnCrash, median, printTable, table } from './table';
 
 /** The build being measured (LIMBER_OUT, where `wxt zip` below writes too). */
@@ -133,47 +131,8 @@ add('tracker', 'transition() time, with working hours (Intl time zones), median'
   await closeHistory();
 }
 
-// --- Bundle -------------------------------------------------------------------------------------
-// Production builds and store zips, made here so the figures are current.
-import { execSync } from 'node:child_process';
-execSync('npx wxt zip && npx wxt zip -b firefox --mv3', { stdio: 'ignore' });
-for (const f of readdirSync(OUT).filter((n) => n.endsWith('.zip'))) {
-  const kb = statSync(path.join(OUT, f)).size / 1024;
-  const isSources = f.includes('sources');
-  add('bundle', `zip ${f}`, `${kb.toFixed(0)} KB`, isSources ? '' : '<= 250 KB', isSources ? undefined : kb <= 250);
-}
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
-}
-for (const target of ['chrome-mv3', 'firefox-mv3']) {
-  const dir = path.join(OUT, target);
-  if (!existsSync(dir)) {
-    add('bundle', `${target}: not built (run npm run build first)`, '-');
-    continue;
-  }
-  let total = 0;
-  for (const f of files(dir)) total += statSync(f).size;
-  // Per page and for the worker: the JS loaded up front (scripts and their static imports), and
-  // what is loaded just after the first paint (import()).
-  for (const p of measureBuild(dir, PAGES)) {
-    // The target held is the budget, or where a part is known not to meet it yet, the ratchet the
-    // release test holds it to (scripts/bundle-size.ts; README "Performance" states the gap). A
-    // known gap stated as a target would make every run fail and the exit code mean nothing.
-    const ratchet = RATCHET_KB[p.name];
-    const lazy = p.lazyGz ? `, +${(p.lazyGz / 1024).toFixed(1)} KB gz after first paint` : '';
-    add(
-      'bundle',
-      `${target} ${p.name} JS (${p.files.length} files)`,
-      `${(p.raw / 1024).toFixed(1)} KB raw, ${(p.gz / 1024).toFixed(1)} KB gz${lazy}`,
-      ratchet ? `<= ${ratchet} KB gz (ratchet; the ${p.budgetKb} KB budget is not met)` : `<= ${p.budgetKb} KB gz`,
-      p.gz <= (ratchet ?? p.budgetKb) * 1024,
-    );
-  }
-  add('bundle', `${target} total unpacked`, `${(total / 1024).toFixed(0)} KB`);
-}
+// --- Store zips and the JS each part loads, against their budgets (scripts/bench/bundle.ts) ----
+bundleBench(add, OUT);
 
 // --- What the worker's size is made of, and its floor (scripts/bench/worker-parts.ts) ----------
 await (await import('./worker-parts')).workerPartsBench(add);

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { closure, measureBuild, pageEntries, PAGES, RATCHET_KB } from '../../scripts/bundle-size';
+import { BUDGET_KB, closure, measureBuild, packedSize, pageEntries, PAGES, RATCHET_KB } from '../../scripts/bundle-size';
 import { ALLOWED, describeFinding, scanBuild, scanSources } from '../support/network-scan';
 import { expect, test } from './support/fixtures';
 import { historyRows, sendMessage, setSettings, waitForPrompt } from './support/ext';
@@ -70,6 +70,19 @@ test('bundle size budgets: every page <= 25 KB gzip up front, the worker within 
     const worker = parts.find((p) => p.name === 'worker')!;
     expect(worker.files.map((f) => path.basename(f)), `${target} worker`).toEqual(['background.js']);
     expect(worker.lazyGz, `${target} worker loads nothing later`).toBe(0);
+  }
+});
+
+/**
+ * The store packages within the 250 KB budget: the size `wxt zip` gives each build, computed
+ * from the build under test (scripts/bundle-size.ts packedSize; its unit test compares it with the
+ * real packer's output), so an oversized package fails the suite, not only the bench's table.
+ */
+test('store package size: each build packs to <= 250 KB', () => {
+  for (const target of ['chrome-mv3', 'firefox-mv3']) {
+    const bytes = packedSize(path.join(OUT, target));
+    expect(bytes, `${target} packed`).toBeGreaterThan(10 * 1024);
+    expect(bytes, `${target} packed bytes (budget ${BUDGET_KB.zip} KB)`).toBeLessThanOrEqual(BUDGET_KB.zip * 1024);
   }
 });
 
