@@ -103,7 +103,7 @@ export async function workerLiveBench(add: AddRow, extDir = path.resolve(process
   const openPage = async (url: string) => {
     const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url });
     const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-    await until(() => cdp.evaluate<boolean>(sessionId, `location.href.startsWith('chrome-extension://') && document.readyState === 'complete'`).catch(() => false), 10_000, url);
+    await until(() => cdp.evaluate<boolean>(sessionId, `location.href.startsWith('chrome-extension://') && document.readyState === 'complete'`).catch(() => false), 30_000, url);
     return { targetId, sessionId };
   };
 
