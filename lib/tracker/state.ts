@@ -118,7 +118,9 @@ export type Effect =
   | { type: 'clearPrompt'; breakId: string }
   | { type: 'openBreak'; brk: DueBreak }
   | { type: 'record'; entry: BreakRecord }
-  | { type: 'notice'; notice: Notice };
+  | { type: 'notice'; notice: Notice }
+  /** The person's finish or skip of this break was accepted: the break window's bookkeeping closes. */
+  | { type: 'breakEnded'; breakId: string };
 
 export type Refusal = 'noSuchBreak' | 'snoozeLimit' | 'strict' | 'paused';
 

@@ -128,9 +128,9 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       return { state: { ...s, phase: { name: 'snoozed', brk, until: now + settings.snoozeSec * 1000 } }, effects: [{ type: 'clearPrompt', breakId: brk.id }] };
     }
     case 'skip':
-      return finish(s, e.breakId, 'skipped', null, now, settings);
+      return ended(finish(s, e.breakId, 'skipped', null, now, settings), e.breakId);
     case 'finish':
-      return finish(s, e.breakId, e.outcome, e.routineId ?? null, now, settings);
+      return ended(finish(s, e.breakId, e.outcome, e.routineId ?? null, now, settings), e.breakId);
     case 'setRoutine': {
       const p = s.phase;
       if (p.name !== 'onBreak' || p.brk.id !== e.breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
@@ -147,6 +147,15 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       return { state: { ...s, paused: null, asOf: now, desk: long ? { micro: 0, stretch: 0 } : s.desk }, effects: [] };
     }
   }
+}
+
+/**
+ * A finish or skip the person asked for, once accepted, ends the break as far as its window is
+ * concerned (closing the window is then no early end). Only these two events say so: a break
+ * closed by the tracker itself (abandoned, away, a pause, working hours ending) does not.
+ */
+function ended(r: Result, breakId: string): Result {
+  return r.refused ? r : { ...r, effects: [...r.effects, { type: 'breakEnded', breakId }] };
 }
 
 /** A prompt for a kind that has since been switched off is withdrawn, recorded as skipped. */
