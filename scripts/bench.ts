@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { initialState, transition } from '../lib/tracker/tracker';
-import { simulate, typicalDay } from '../lib/tracker/simulate';
+import { simulate, typicalDay } from './bench/tracker-day';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { weeklyReview } from '../lib/review';
