@@ -1,4 +1,4 @@
-/** Options: how breaks behave (strict mode, fullscreen, daily limit, how prompts appear, badge). */
+/** Options: how breaks behave (strict mode, holds, daily limit, how prompts appear, badge). */
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { FIELDS, type FieldError, type FieldId, type Settings } from '../lib/settings';
@@ -42,8 +42,8 @@ export function BehaviourPrefs({ settings, store, commit }: Props) {
       <fieldset class="group">
         <legend>{t('behaviourTimingTitle')}</legend>
         {check('strict', t('fieldStrict'), settings.strict, (v) => void store({ ...settings, strict: v }))}
-        {check('fullscreen-defer', t('fieldFullscreen'), settings.fullscreen.defer, (v) => void store({ ...settings, fullscreen: { ...settings.fullscreen, defer: v } }))}
-        <div class="fields">{field('fullscreen.maxMin', t('fieldFullscreenMax'), t('unitMin'), !settings.fullscreen.defer)}</div>
+        {check('fullscreen-defer', t('fieldFullscreen'), settings.hold.enabled, (v) => void store({ ...settings, hold: { ...settings.hold, enabled: v } }))}
+        <div class="fields">{field('hold.maxMin', t('fieldFullscreenMax'), t('unitMin'), !settings.hold.enabled)}</div>
         {check('daily-limit', t('fieldDailyLimit'), settings.dailyLimit.enabled, (v) => void store({ ...settings, dailyLimit: { ...settings.dailyLimit, enabled: v } }))}
         <div class="fields">{field('dailyLimit.hours', t('fieldDailyLimitHours'), t('unitHours'), !settings.dailyLimit.enabled)}</div>
       </fieldset>

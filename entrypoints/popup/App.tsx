@@ -76,6 +76,9 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
 
 type Act = (fn: () => Promise<unknown>, close?: boolean) => Promise<void>;
 
+/** What a held break waits for, in words ('settle': the hold ended, the prompt comes shortly). */
+const HELD_TEXT = { fullscreen: 'whyHeldFullscreen', sound: 'whyHeldSound', call: 'whyHeldCall', settle: 'whyHeldSettle' } as const;
+
 function NextBreak({ status, now, act }: { status: Status; now: number; act: Act }) {
   const tr = status.tracker;
   const kindLabel = (k: 'micro' | 'stretch') => (k === 'stretch' ? t('kindStretch') : t('kindMicro'));
@@ -117,8 +120,8 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
         {tr.offHours.until === null ? t('whyOffHoursNoEnd') : t('whyOffHours', timeOfDayOrDate(tr.offHours.until, now))}
       </p>
     );
-  } else if (tr.deferred) {
-    body = <p class="why-big" data-testid="next-why">{t('whyDeferred')}</p>;
+  } else if (tr.held) {
+    body = <p class="why-big" data-testid="next-why">{t(HELD_TEXT[tr.held.reason], timeOfDay(tr.held.until))}</p>;
   } else if (tr.next) {
     const left = tr.next.at - now;
     body = (
