@@ -186,6 +186,7 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
       let rows = 0;
       {
         const setup = await context.newPage();
+        setup.setDefaultTimeout(180_000); // the import of 5 years, on a machine that may be busy
         await setup.goto(`chrome-extension://${id}/options.html`);
         const timeZone = await setup.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
         const history = years ? demoHistory({ now: Date.now(), timeZone, days: 365 * years }) : [];
@@ -199,6 +200,7 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
         const m = median(popup.map((o) => o.meaningful));
         const floor = median(blank.map((o) => o.fcp));
         const ratio = m / floor;
+        console.error(`popup bench: ${label}, ${w}: ${ratio.toFixed(2)}x (${m.toFixed(0)} / ${floor.toFixed(0)} ms)`); // progress, as each series ends
         add(
           'popup',
           `${label}, ${state[w]}: first meaningful paint (next break + today's count on screen) / a blank extension page's first paint, medians of ${OPENS} interleaved opens each`,
