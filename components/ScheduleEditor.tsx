@@ -5,8 +5,8 @@
  * and the welcome page (one component, not two).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeSchedule, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule';
-import { parseSettings, DEFAULT_SETTINGS, type Schedule, type TimeRange, type WeekStartSetting } from '../lib/settings';
+import { describeSchedule, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule';
+import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../lib/i18n';
@@ -31,11 +31,6 @@ const PROBLEM_KEY: Record<RangeProblem | 'badTime', MessageKey> = {
   outOfDay: 'schedErrTime',
   badTime: 'schedErrTime',
 };
-
-/** Whether a schedule is complete and valid (what the editor may hand on). */
-export function scheduleValid(s: Schedule): boolean {
-  return weekProblems(s.days).every((p) => p.length === 0) && parseSettings({ ...DEFAULT_SETTINGS, schedule: s }).ok;
-}
 
 interface Props {
   value: Schedule;
