@@ -8,8 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeSchedule, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule';
 import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
-import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '../lib/i18n';
+import { t, uiLanguage, type MessageKey } from '../lib/i18n';
 import './schedule-editor.css';
 
 const DEFAULT_RANGE: TimeRange = { from: 9 * 60, to: 17 * 60 + 30 };
@@ -44,7 +43,7 @@ interface Props {
 }
 
 export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 'sched', weekStart = 'mon' }: Props) {
-  const firstDay = firstWeekday(weekStart, browser.i18n.getUILanguage());
+  const firstDay = firstWeekday(weekStart, uiLanguage());
   // The draft may be invalid while the user types; only valid weeks are handed on.
   const [draft, setDraft] = useState<Schedule>(value);
   const [bad, setBad] = useState<Record<string, boolean>>({});
