@@ -11,13 +11,18 @@ import { loadSettings, loadSyncState, saveSettings, watchSettings, watchSyncStat
 /** This page's useSettings readers, told of a save made here at once (the storage watch follows). */
 const readers = new Set<(s: Settings) => void>();
 
-/** Calls back with the settings after each save made on this page (at once) and each stored change. */
-export function watchHereAndStored(cb: (s: Settings) => void): () => void {
+/** Calls back with the settings after each save made on this page, as soon as it is saved. */
+export function watchSavedHere(cb: (s: Settings) => void): () => void {
   readers.add(cb);
-  const unwatch = watchSettings(cb);
+  return () => void readers.delete(cb);
+}
+
+function watchHereAndStored(cb: (s: Settings) => void): () => void {
+  const unwatchHere = watchSavedHere(cb);
+  const unwatchStored = watchSettings(cb);
   return () => {
-    readers.delete(cb);
-    unwatch();
+    unwatchHere();
+    unwatchStored();
   };
 }
 
