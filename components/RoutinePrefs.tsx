@@ -39,7 +39,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   const sound = settings.sound;
   /** The volume while the slider moves (saved when it is let go). */
   const [volumeDraft, setVolumeDraft] = useState<number | null>(null);
-  /** Positions as shown while they are invalid (none chosen): not saved. */
+  /** Positions as shown while they are invalid (none chosen: not saved) or being saved. */
   const [positionsDraft, setPositionsDraft] = useState<Position[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [screen, setScreen] = useState(false);
@@ -62,8 +62,9 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       setPositionsDraft(next);
       return;
     }
-    setPositionsDraft(null);
-    void saveRoutines((r) => ({ ...r, positions: next }));
+    // Shown as chosen while it saves (the stored value, told to the page on saving, then takes over).
+    setPositionsDraft(next);
+    void saveRoutines((r) => ({ ...r, positions: next })).then(() => setPositionsDraft((d) => (d === next ? null : d)));
   };
 
   const answer = async (a: SafetyAnswer) => {
