@@ -38,6 +38,7 @@ export const KIND_GROUP: Record<RoutineKind, MessageKey> = {
 };
 export const SELF_MASSAGE_STATUS: Record<HealthAnswer, MessageKey> = {
   ask: 'selfMassageAsk',
+  screened: 'selfMassageScreened',
   allowed: 'selfMassageAllowed',
   hidden: 'selfMassageHidden',
 };

@@ -31,7 +31,7 @@ const KIND_HEADING: Record<RoutineKind, string> = {
 const KIND_NOTE: Record<RoutineKind, string> = {
   stretch: 'Fill stretch breaks.',
   'self-massage':
-    'Fill stretch breaks, only after the one-time safety screen (settings `routines.selfMassage` is `allowed`).',
+    'Fill stretch breaks, only once the one-time safety screen is answered "none of these apply" and self-massage is switched on in Options (the answer stays on the device).',
   posture: 'Fill posture checks (micro breaks).',
   eyes: 'Fill posture checks (micro breaks).',
 };

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ROUTINES } from '../content/routines';
-import { pickPrefsFor, pickRoutine } from '../content/picker';
+import { pickPrefsFor, pickRoutine, withoutScreened } from '../content/picker';
 import type { Routine } from '../content/types';
 import type { BreakSession, ErrorCode, PopupData, Reply, RequestOf, RequestType, ResponseOf } from './protocol/messages';
 import { parseRequest, type Request } from './protocol/requests';
@@ -325,7 +325,7 @@ function hash(s: string): number {
 }
 
 
-async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, settings: Settings): Promise<Routine | undefined> {
+async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, settings: Settings, unscreened = false): Promise<Routine | undefined> {
   let recent: string[] = [];
   try {
     recent = await recentRoutines(30);
@@ -333,16 +333,17 @@ async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: 
     // no history: no preference
   }
   if (avoid) recent = [avoid, ...recent];
-  return pickRoutine(ROUTINES, kind, pickPrefsFor(settings.routines, await loadHealthAnswer()), recent, hash(breakId + (avoid ?? '')));
+  const prefs = pickPrefsFor(settings.routines, await loadHealthAnswer(), settings[kind].lengthSec);
+  return pickRoutine(ROUTINES, kind, unscreened ? withoutScreened(prefs) : prefs, recent, hash(breakId + (avoid ?? '')));
 }
 
-async function session(breakId: string, another: boolean): Promise<BreakSession | null> {
+async function session(breakId: string, another: boolean, unscreened = false): Promise<BreakSession | null> {
   const [settings, stored] = await Promise.all([settingsInForce(), loadTracker()]);
   const p = stored?.phase;
   if (!p || p.name !== 'onBreak' || p.brk.id !== breakId) return null;
   let routineId = p.routineId;
   if (!routineId || another) {
-    const r = await chooseRoutine(p.brk.kind, breakId, another ? routineId : null, settings);
+    const r = await chooseRoutine(p.brk.kind, breakId, another ? routineId : null, settings, unscreened);
     if (r) {
       routineId = r.id;
       await handleNow({ type: 'setRoutine', breakId, routineId });
@@ -399,7 +400,7 @@ const handlers: Handlers = {
   },
   'break/skip': async (msg) => replyTo<'break/skip'>((await handleNow({ type: 'skip', breakId: msg.breakId })).result, { skipped: true }),
   'break/session': async (msg) => ({ ok: true, data: await session(msg.breakId, false) }),
-  'break/another': async (msg) => ({ ok: true, data: await session(msg.breakId, true) }),
+  'break/another': async (msg) => ({ ok: true, data: await session(msg.breakId, true, msg.unscreened === true) }),
   'break/finish': async (msg) => {
     const { result, now, settings, published } = await handleNow({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
     if (result.refused) return replyTo<'break/finish'>(result, { today: null });
