@@ -8,6 +8,7 @@ import { cautionKey, routineKeys, stepKey, summaryKey, titleKey } from './keys';
 import { ROUTINES } from './routines';
 import { CAUTION_SOURCES, SOURCE_NOTES } from './source-notes';
 import { SOURCE_IDS, SOURCES, type Source, type SourceId } from './sources';
+import { DEFAULT_SETTINGS } from '../lib/settings';
 import { BODY_AREAS, breakKindOf, CAUTIONS, EQUIPMENT, POSITIONS, ROUTINE_KINDS, STEP_CUES, type Routine, type RoutineStep } from './types';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -173,6 +174,18 @@ describe('routine catalogue', () => {
       failures((r) => {
         const [min, max] = isMicro(r) ? [20, 45] : [120, 300];
         return r.durationSec >= min && r.durationSec <= max ? null : `${r.durationSec} s is outside ${min}-${max} s`;
+      }),
+    ).toEqual([]);
+  });
+
+  // The player plays a whole routine, and the picker takes routines that fit the break's length
+  // (content/picker.ts): with the default lengths every routine of a kind can come up.
+  it("fits every routine into its break kind's default length", () => {
+    expect(
+      failures((r) => {
+        const kind = breakKindOf(r);
+        const max = DEFAULT_SETTINGS[kind].lengthSec;
+        return r.durationSec <= max ? null : `${r.durationSec} s is longer than the default ${kind} break (${max} s)`;
       }),
     ).toEqual([]);
   });
