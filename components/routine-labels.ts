@@ -16,7 +16,9 @@ export const AREA_LABEL: Record<BodyArea, MessageKey> = {
   'upper-back': 'area_upper_back',
   'lower-back': 'area_lower_back',
   hips: 'area_hips',
+  legs: 'area_legs',
   wrists: 'area_wrists',
+  hands: 'area_hands',
   eyes: 'area_eyes',
 };
 export const POSITION_LABEL: Record<Position, MessageKey> = {
