@@ -5,6 +5,7 @@ import type { Routine } from '../../content/types';
 import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
 import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
+import { chooseRoutine } from '../../lib/routine-choice';
 import { send } from '../../components/hooks/use-status';
 import { useSettings } from '../../components/hooks/use-settings';
 import { useHealthAnswer } from '../../components/hooks/use-health';
@@ -49,11 +50,19 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const [screenFor, setScreenFor] = useState<string | null>(null);
   const tries = useRef(0);
 
-  const load = (another: boolean, unscreened = false) =>
-    ask(timed, another ? { type: 'break/another', breakId, ...(unscreened ? { unscreened } : {}) } : { type: 'break/session', breakId }).then((s) => {
-      const routine = s?.routineId ? ROUTINES.find((r) => r.id === s.routineId) : undefined;
-      setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
-    });
+  /**
+   * The break's session, with a routine chosen here when it has none yet (or `another` is asked for;
+   * `unscreened`: one that needs no safety screen, after "Not now").
+   */
+  const load = async (another: boolean, unscreened = false) => {
+    let s = await ask(timed, { type: 'break/session', breakId });
+    if (s && (!s.routineId || another)) {
+      const pick = await chooseRoutine(s.kind, breakId, another ? s.routineId : null, { unscreened });
+      if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
+    }
+    const routine = s?.routineId ? ROUTINES.find((r) => r.id === s.routineId) : undefined;
+    setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
+  };
 
   const open = () => {
     setView({ name: 'loading' });
