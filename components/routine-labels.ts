@@ -1,4 +1,7 @@
-/** Message keys for the routine preferences' labels (equipment, areas, positions, kinds), and durations in words. */
+/**
+ * The one place that maps routine metadata (equipment, body areas, positions, kinds) and the
+ * safety answer to the message keys of their labels, for every page; and durations in words.
+ */
 import { t, type MessageKey } from '../lib/i18n';
 import type { BodyArea, Equipment, Position, RoutineKind } from '../content/types';
 import type { HealthAnswer } from '../lib/storage/health';
@@ -16,7 +19,9 @@ export const AREA_LABEL: Record<BodyArea, MessageKey> = {
   'upper-back': 'area_upper_back',
   'lower-back': 'area_lower_back',
   hips: 'area_hips',
+  legs: 'area_legs',
   wrists: 'area_wrists',
+  hands: 'area_hands',
   eyes: 'area_eyes',
 };
 export const POSITION_LABEL: Record<Position, MessageKey> = {
@@ -38,6 +43,7 @@ export const KIND_GROUP: Record<RoutineKind, MessageKey> = {
 };
 export const SELF_MASSAGE_STATUS: Record<HealthAnswer, MessageKey> = {
   ask: 'selfMassageAsk',
+  screened: 'selfMassageScreened',
   allowed: 'selfMassageAllowed',
   hidden: 'selfMassageHidden',
 };

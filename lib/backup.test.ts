@@ -140,7 +140,7 @@ describe('break rows', () => {
 describe('versions', () => {
   it('a newer backup or settings version gets the "newer Limber" problem; an odd one the other', () => {
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { version: 2 }))).toEqual({ code: 'newerVersion' });
-    expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 3 }))).toEqual({ code: 'newerVersion' });
+    expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 4 }))).toEqual({ code: 'newerVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { version: 0 }))).toEqual({ code: 'wrongVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { version: 1.5 }))).toEqual({ code: 'wrongVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 0 }))).toEqual({ code: 'wrongVersion' });

@@ -1,6 +1,6 @@
 /** The guided player: one routine, step by step, with its timer, keys, cues and cautions. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cautionText, routineTitle, stepText } from '../../content/text';
+import { cautionText, routineAlt, routineTitle, stepText } from '../../content/text';
 import type { Routine } from '../../content/types';
 import type { Settings } from '../../lib/settings';
 import { t } from '../../lib/i18n';
@@ -9,6 +9,7 @@ import { useNow } from '../../components/hooks/use-status';
 import { CountdownRing } from '../../components/CountdownRing';
 import { RoutineSources } from '../../components/RoutineSources';
 import { StepCue } from '../../components/StepCue';
+import { KIND_LABEL } from '../../components/routine-labels';
 import { chime, speak, stopSpeaking } from '../../components/sound';
 
 type Sound = Settings['sound'];
@@ -126,11 +127,11 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   return (
     <article class="player" aria-labelledby="routine-title" data-routine-id={routine.id} data-kind={routine.kind}>
       <header class="player-head">
-        <p class="muted small">{t(`kind_${routine.kind.replace('-', '_')}` as 'kind_stretch')}</p>
+        <p class="muted small">{t(KIND_LABEL[routine.kind])}</p>
         <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routineTitle(routine)}</h1>
       </header>
       <div class="stage">
-        <img class="illustration" src={`/routines/${routine.illustration}`} alt="" width="150" height="120" />
+        <img class="illustration" src={`/routines/${routine.illustration}`} alt={routineAlt(routine)} width="150" height="120" data-testid="illustration" />
         <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} />
       </div>
       <section class="step" aria-labelledby="step-label">

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { ask, RequestError, type PopupData, type Status } from '../../lib/protocol/messages';
 import { t } from '../../lib/i18n';
+import { HELD_TEXT } from './first-frame';
 import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
 import { send, useNow } from '../../components/hooks/use-status';
 import { usePopupData, type PopupLoad } from '../../components/hooks/use-popup-data';
@@ -75,9 +76,6 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
 }
 
 type Act = (fn: () => Promise<unknown>, close?: boolean) => Promise<void>;
-
-/** What a held break waits for, in words ('settle': the hold ended, the prompt comes shortly). */
-const HELD_TEXT = { fullscreen: 'whyHeldFullscreen', sound: 'whyHeldSound', call: 'whyHeldCall', settle: 'whyHeldSettle' } as const;
 
 function NextBreak({ status, now, act }: { status: Status; now: number; act: Act }) {
   const tr = status.tracker;

@@ -48,7 +48,7 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
   if (s.paused) add(s.paused.until);
   switch (s.phase.name) {
     case 'working':
-      if (s.deferredSince !== null) add(Math.min(s.asOf + HOLD_RECHECK_MS, s.deferredSince + settings.hold.maxMin * 60_000));
+      if (s.deferredSince !== null) add(Math.min(s.asOf + HOLD_RECHECK_MS, holdUntil(s, settings) ?? Infinity));
       else add(nextBreak(s, settings)?.at);
       break;
     case 'due':
