@@ -25,6 +25,7 @@ import { BUDGET_KB, closure } from '../bundle-size';
 import { runAlone, type AddRow } from './table';
 
 const STACK = /node_modules\/(webextension-polyfill|@wxt-dev\/storage|superlock|valibot|idb)\//;
+/** The tracker and the engine are every module of lib/tracker/ and lib/engine/ (tests are never bundled). */
 const CORE = /^lib\/(tracker\/[a-z-]+|engine\/[a-z/-]+|schedule|settings|storage\/history)\.ts$/;
 const DROPPABLE = /node_modules\/(@wxt-dev\/storage|superlock|valibot)\/|^lib\/(review|backup|data|protocol\/requests)\.ts$|^content\/routines\.ts$/;
 
