@@ -143,6 +143,7 @@ test('an empty history: the ring is empty and the line invites a first break', a
 });
 
 test('the weekly review renders its charts, each with a table alternative; axe finds nothing, light and dark', async ({ context, extensionId, control }) => {
+  test.setTimeout(150_000); // two axe runs over a full review page: slow on a busy machine
   await seed(control);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/review.html`);
