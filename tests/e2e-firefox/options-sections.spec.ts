@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { expect, test } from './support/fixtures';
-import { badgeText, rebindCommand, storageGet } from './support/firefox';
+import { badgeText, rebindCommand, storageGet } from './support/ext';
 import { El, OptionsPage } from './support/pages';
 
 /** The settings in storage.sync (undefined until the first save). */

@@ -1,6 +1,6 @@
 /** The options page in real Firefox: validation on leaving a field, storage untouched by bad input. */
 import { expect, test } from './support/fixtures';
-import { storageGet } from './support/firefox';
+import { storageGet } from './support/ext';
 import { OptionsPage, PopupPage } from './support/pages';
 
 test('options validate input, keep the stored value, and apply valid changes live', async ({ ff, control }) => {
