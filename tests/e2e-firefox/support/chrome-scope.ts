@@ -20,6 +20,12 @@ interface TreeNode {
   url: string;
 }
 
+/** A network channel Firefox opened: its address and the origin (principal) that asked for it. */
+export interface NetworkRequest {
+  url: string;
+  origin: string;
+}
+
 export type BackgroundState = 'starting' | 'running' | 'suspending' | 'stopped';
 export interface BackgroundEvent {
   at: number;
@@ -160,5 +166,39 @@ export class Chrome {
    */
   userInput(): Promise<void> {
     return this.evaluate(`(Cc['@mozilla.org/widget/useridleservice;1'].getService(Ci.nsIUserIdleServiceInternal).resetIdleTimeOut(0), '""')`);
+  }
+  /**
+   * Sets a Firefox preference while it runs (a number, boolean or string), e.g. the content's
+   * colour scheme or reduced motion: puppeteer's emulateMediaFeatures is CDP-only, not BiDi.
+   */
+  setPref(name: string, value: number | boolean | string): Promise<void> {
+    const setter = typeof value === 'number' ? 'setIntPref' : typeof value === 'boolean' ? 'setBoolPref' : 'setStringPref';
+    return this.evaluate(`(Services.prefs.${setter}(${JSON.stringify(name)}, ${JSON.stringify(value)}), '""')`);
+  }
+
+  /**
+   * Starts recording every network channel Firefox opens (HTTP(S) and WebSocket handshakes, from
+   * any page, the add-on's event page or Firefox itself), with the origin that caused it. The
+   * add-on's own files (moz-extension://) are no network channel and do not show here.
+   */
+  recordNetwork(): Promise<void> {
+    return this.evaluate(`(() => {
+      const log = (window.__limberNet = []);
+      const observer = {
+        observe(subject) {
+          const ch = subject.QueryInterface(Ci.nsIChannel);
+          let origin = '';
+          try { origin = ch.loadInfo?.triggeringPrincipal?.origin ?? ''; } catch { origin = '?'; }
+          log.push({ url: ch.URI.spec, origin });
+        },
+      };
+      Services.obs.addObserver(observer, 'http-on-opening-request');
+      return '""';
+    })()`);
+  }
+
+  /** The channels opened since recordNetwork(). */
+  network(): Promise<NetworkRequest[]> {
+    return this.evaluate(`JSON.stringify(window.__limberNet ?? [])`);
   }
 }
