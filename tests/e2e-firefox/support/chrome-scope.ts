@@ -24,6 +24,8 @@ interface TreeNode {
 export interface NetworkRequest {
   url: string;
   origin: string;
+  /** The document it was made for (an extension page, the event page), '' when none. */
+  doc: string;
 }
 
 export type BackgroundState = 'starting' | 'running' | 'suspending' | 'stopped';
@@ -188,8 +190,10 @@ export class Chrome {
         observe(subject) {
           const ch = subject.QueryInterface(Ci.nsIChannel);
           let origin = '';
+          let doc = '';
           try { origin = ch.loadInfo?.triggeringPrincipal?.origin ?? ''; } catch { origin = '?'; }
-          log.push({ url: ch.URI.spec, origin });
+          try { doc = BrowsingContext.get(ch.loadInfo.browsingContextID)?.currentWindowGlobal?.documentURI?.spec ?? ''; } catch { doc = '?'; }
+          log.push({ url: ch.URI.spec, origin, doc });
         },
       };
       Services.obs.addObserver(observer, 'http-on-opening-request');
