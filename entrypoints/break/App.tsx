@@ -4,6 +4,7 @@ import type { Routine } from '../../content/types';
 import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
 import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
+import { chooseRoutine } from '../../lib/routine-choice';
 import { send } from '../../components/hooks/use-status';
 import { useSettings } from '../../components/hooks/use-settings';
 import { useHealthAnswer } from '../../components/hooks/use-health';
@@ -37,11 +38,16 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const settings = useSettings();
   const health = useHealthAnswer();
 
-  const load = (another: boolean) =>
-    ask(timed, { type: another ? 'break/another' : 'break/session', breakId }).then((s) => {
-      const routine = s?.routineId ? ROUTINES.find((r) => r.id === s.routineId) : undefined;
-      setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
-    });
+  /** The break's session, with a routine chosen here when it has none yet (or `another` is asked for). */
+  const load = async (another: boolean) => {
+    let s = await ask(timed, { type: 'break/session', breakId });
+    if (s && (!s.routineId || another)) {
+      const pick = await chooseRoutine(s.kind, breakId, another ? s.routineId : null);
+      if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
+    }
+    const routine = s?.routineId ? ROUTINES.find((r) => r.id === s.routineId) : undefined;
+    setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
+  };
 
   const open = () => {
     setView({ name: 'loading' });

@@ -13,7 +13,7 @@
  * bundler's). Sizes are of the groups' code gzipped as one text, close to (a little under) the
  * per-file sum that the budget counts.
  *
- * Used by scripts/bench.ts; also runs alone:  npx tsx scripts/bench/worker-parts.ts
+ * Used by scripts/bench/main.ts (npm run bench); also runs alone:  npx tsx scripts/bench/worker-parts.ts
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
