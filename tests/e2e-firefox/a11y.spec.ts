@@ -20,6 +20,7 @@ const BACKGROUND = { light: 'rgb(246, 248, 247)', dark: 'rgb(18, 25, 23)' } as c
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 test('axe finds nothing on any page, light and dark', async ({ ff, control }, testInfo) => {
+  test.setTimeout(180_000); // five pages, twice, in one Firefox
   // A history for the review and the popup's charts, loaded through the options page's import.
   await setSettings(control, {});
   const data = await DataFolder.create(ff, testInfo.outputPath('data'));
