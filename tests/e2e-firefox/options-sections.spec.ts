@@ -36,6 +36,7 @@ async function typeTime(page: Page, before: string, input: El, minute: number): 
 }
 
 test('every options section works in Firefox and is read back from storage.sync', async ({ ff, control }, testInfo) => {
+  test.setTimeout(180_000); // seven sections in one Firefox (over 90 s on a loaded machine)
   // Rebound before the page opens: the Shortcuts section must show the browser's binding, not the manifest's.
   await rebindCommand(control, 'toggle-pause', 'Alt+Shift+O');
   const options = await OptionsPage.open(ff);
