@@ -82,6 +82,8 @@ test('every number field refuses bad input and keeps the stored value; positions
   await expect.poll(async () => (await storageGet<{ stretch: { everySec: number } }>(control, 'settings'))?.stretch.everySec).toBe(45 * 60);
   await new El(page, '[data-testid="micro-enabled"]').click();
   await expect.poll(async () => (await storageGet<{ micro: { enabled: boolean } }>(control, 'settings'))?.micro.enabled).toBe(false);
+  // Headless Firefox gets no real input: on a slow run the person would count as away by now.
+  await ff.chrome.userInput();
   const popup = await PopupPage.open(ff);
   await expect.poll(() => popup.countdown.text()).toMatch(/^4[0-5]:\d\d$/);
   expect(await popup.nextWhy.text()).toContain('Stretch break');
