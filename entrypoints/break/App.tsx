@@ -4,7 +4,6 @@ import type { Routine } from '../../content/types';
 import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
 import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
-import { chooseRoutine } from '../../lib/routine-choice';
 import { send } from '../../components/hooks/use-status';
 import { useSettings } from '../../components/hooks/use-settings';
 import { useHealthAnswer } from '../../components/hooks/use-health';
@@ -42,6 +41,8 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const load = async (another: boolean) => {
     let s = await ask(timed, { type: 'break/session', breakId });
     if (s && (!s.routineId || another)) {
+      // Loaded when needed: the picker and the history read are not part of the page's first load.
+      const { chooseRoutine } = await import('../../lib/routine-choice');
       const pick = await chooseRoutine(s.kind, breakId, another ? s.routineId : null);
       if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
     }

@@ -33,6 +33,9 @@ async function carryOut(e: Effect, settings: Settings, platform: Platform): Prom
       return platform.clearPrompt(e.breakId);
     case 'openBreak':
       return platform.openBreakWindow(e.brk.id);
+    case 'breakEnded':
+      // The person ended it (from its window, the popup or a notification): closing its window is then not an early end.
+      return platform.breakWindowFinished(e.breakId);
     case 'record':
       // Written before the state is saved (lib/engine/runtime.ts), not here.
       return;

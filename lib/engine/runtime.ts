@@ -95,8 +95,6 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
       // The next event starts from the stored state again (records are idempotent by id).
       console.error('[limber] state not saved', err);
     }
-    // A break ended (from its window, the popup or a notification): closing its window is then not an early end.
-    if ((event.type === 'finish' || event.type === 'skip') && !result.refused) await platform.breakWindowFinished(event.breakId);
     await interpret(result.effects, settings, platform);
     await reconcile(result.state, settings, now, e);
     // The popup's picture: read the history again when a break ended (written, waiting or

@@ -1,11 +1,11 @@
 /**
- * The tracker's events over simulated 8-hour days of typical activity (lib/tracker/simulate.ts:
+ * The tracker's events over simulated 8-hour days of typical activity (scripts/bench/tracker-day.ts:
  * seeded days with pauses and idle stretches, default settings), as means per day: what the
  * bench's worker rows report, and the idle changes the live run (where headless Chromium reports
  * none) adds back when it extrapolates to a real day.
  */
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { simulate, typicalDay } from '../../lib/tracker/simulate';
+import { simulate, typicalDay } from './tracker-day';
 
 export interface SimulatedDays {
   days: number;
