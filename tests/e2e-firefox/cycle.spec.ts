@@ -3,7 +3,8 @@
  * Firefox's notifications have no buttons, so Snooze is the popup's (and the notification, which
  * Firefox closes by itself after a while, is closed by Limber at once). One Firefox for all of it:
  * Firefox's own network observer (http-on-opening-request, every HTTP(S)/WebSocket channel from
- * any page, the event page or Firefox itself) records from launch to the end.
+ * any page, the event page or Firefox itself) records from launch, before the add-on is installed
+ * (so the event page's start-up is seen: a build that fetches at start-up fails here), to the end.
  */
 import { EXT_BASE, sleep } from './support/firefox';
 import { badgeText, historyRows, notificationIds, sendMessage, setSettings, storageGet, waitForPrompt } from './support/ext';
@@ -17,11 +18,12 @@ interface Tracker {
 const tracker = async (control: Parameters<typeof storageGet>[0]) => (await storageGet<Tracker>(control, 'tracker'))!;
 
 /** A request Limber makes on purpose in the end, from an extension page and from the event page: the observer must see both. */
+test.use({ recordNetwork: true });
+
 const PROBE = 'http://127.0.0.1:45678/limber-network-probe'; // a port Firefox does not ban (9 is)
 
 test('pause and resume by keyboard, snooze from the popup, a break: no network request throughout', async ({ ff, control }) => {
   test.setTimeout(180_000); // three scenarios in one Firefox
-  await ff.chrome.recordNetwork();
   await ff.chrome.countAlerts();
 
   await test.step('pause for an hour from the popup, by keyboard: no prompt while paused; resume', async () => {

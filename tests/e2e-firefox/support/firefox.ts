@@ -34,6 +34,8 @@ export const FAST: Partial<Settings> = {
 export interface LaunchOptions {
   /** Pref extensions.background.idle.timeout (ms): suspend the event page this soon after its last event. */
   idleTimeoutMs?: number;
+  /** Record every network channel (Chrome.recordNetwork) from before the add-on is installed, so its start-up is seen too. */
+  recordNetwork?: boolean;
 }
 
 /** One Firefox with Limber installed: a fresh, throwaway profile (puppeteer creates and deletes it). */
@@ -68,8 +70,10 @@ export class Firefox {
       },
     });
     try {
+      const chrome = new Chrome(browser);
+      if (opts.recordNetwork) await chrome.recordNetwork();
       const addonId = await browser.installExtension(EXTENSION_DIR);
-      return new Firefox(browser, addonId, new Chrome(browser));
+      return new Firefox(browser, addonId, chrome);
     } catch (err) {
       await browser.close().catch(() => undefined);
       throw err;
