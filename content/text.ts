@@ -4,7 +4,7 @@
  * routine data itself stays small and language-free. Nothing else builds these message names.
  */
 import { t, type MessageKey } from '../lib/i18n';
-import { cautionKey, stepKey, summaryKey, titleKey } from './keys';
+import { altKey, cautionKey, stepKey, summaryKey, titleKey } from './keys';
 import type { Caution, Routine } from './types';
 
 type WithId = Pick<Routine, 'id'>;
@@ -15,3 +15,5 @@ export const routineSummary = (r: WithId): string => t(summaryKey(r) as MessageK
 /** The text of step `i` (from 0, as in `routine.steps`). */
 export const stepText = (r: WithId, i: number): string => t(stepKey(r, i) as MessageKey);
 export const cautionText = (c: Caution): string => t(cautionKey(c) as MessageKey);
+/** What the routine's illustration shows, for screen readers (its alt text). */
+export const routineAlt = (r: WithId): string => t(altKey(r) as MessageKey);

@@ -3,7 +3,7 @@
  * library: the worker does not carry the routines). Deterministic for a break: every window of
  * the same break, and a reload, picks the same routine from the same history and settings.
  */
-import { pickPrefsFor, pickRoutine } from '../content/picker';
+import { pickPrefsFor, pickRoutine, withoutScreened } from '../content/picker';
 import { ROUTINES } from '../content/routines';
 import type { Routine } from '../content/types';
 import { loadHealthAnswer } from './storage/health';
@@ -17,11 +17,13 @@ function hash(s: string): number {
 }
 
 /**
- * A routine for this break: fitting the settings and the safety answer, not one done lately
- * (the last 30 in the history), and not `avoid` (the one "Another routine" replaces).
+ * A routine for this break: fitting the settings, the break's length and the safety answer, not
+ * one done lately (the last 30 in the history), and not `avoid` (the one "Another routine"
+ * replaces). `unscreened`: none that needs the safety screen (it was put off with "Not now").
  */
-export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null): Promise<Routine | undefined> {
+export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, opts: { unscreened?: boolean } = {}): Promise<Routine | undefined> {
   const [settings, health, recent] = await Promise.all([loadSettings(), loadHealthAnswer(), recentRoutines(30).catch(() => [] as string[])]);
   const avoidList = avoid ? [avoid, ...recent] : recent;
-  return pickRoutine(ROUTINES, kind, pickPrefsFor(settings.routines, health), avoidList, hash(breakId + (avoid ?? '')));
+  const prefs = pickPrefsFor(settings.routines, health, settings[kind].lengthSec);
+  return pickRoutine(ROUTINES, kind, opts.unscreened ? withoutScreened(prefs) : prefs, avoidList, hash(breakId + (avoid ?? '')));
 }
