@@ -4,7 +4,8 @@
  * is suspended must still come, on time, once.
  */
 import { expect, test } from './support/fixtures';
-import { backgroundMark, historyRows, markBackground, notificationIds, setSettings, sleep, storageGet, waitForPrompt } from './support/firefox';
+import { backgroundMark, historyRows, markBackground, notificationIds, setSettings, storageGet, waitForPrompt } from './support/ext';
+import { sleep } from './support/firefox';
 import { PopupPage } from './support/pages';
 
 test.use({ idleTimeoutMs: 2000 });

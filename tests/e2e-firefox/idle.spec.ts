@@ -4,7 +4,7 @@
  * (simulated) input; with idleSec 15 (the API's minimum) Firefox reports idle 15 s later.
  */
 import { expect, test } from './support/fixtures';
-import { historyRows, idleQueryState, notificationIds, setSettings, storageGet, waitForPrompt } from './support/firefox';
+import { historyRows, idleQueryState, notificationIds, setSettings, storageGet, waitForPrompt } from './support/ext';
 import { PopupPage } from './support/pages';
 
 interface Tracker {

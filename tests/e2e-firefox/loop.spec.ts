@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
-import { EXTENSION_DIR, GECKO_ID, historyRows, notificationIds, notifications, setSettings, storageGet, waitForPrompt } from './support/firefox';
+import { historyRows, notificationIds, notifications, setSettings, storageGet, waitForPrompt } from './support/ext';
+import { EXTENSION_DIR, GECKO_ID } from './support/firefox';
 import { BreakPage, PopupPage } from './support/pages';
 
 const messages = JSON.parse(readFileSync(path.join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { expect, test } from './support/fixtures';
-import { badgeText, rebindCommand, storageGet } from './support/firefox';
+import { badgeText, rebindCommand, storageGet } from './support/ext';
 import { El, OptionsPage } from './support/pages';
 
 /** The settings in storage.sync (undefined until the first save). */
@@ -36,6 +36,7 @@ async function typeTime(page: Page, before: string, input: El, minute: number): 
 }
 
 test('every options section works in Firefox and is read back from storage.sync', async ({ ff, control }, testInfo) => {
+  test.setTimeout(180_000); // seven sections in one Firefox (over 90 s on a loaded machine)
   // Rebound before the page opens: the Shortcuts section must show the browser's binding, not the manifest's.
   await rebindCommand(control, 'toggle-pause', 'Alt+Shift+O');
   const options = await OptionsPage.open(ff);

@@ -9,6 +9,8 @@ import { Firefox } from './firefox';
 interface Options {
   /** Pref extensions.background.idle.timeout (ms); Firefox's default when undefined. */
   idleTimeoutMs: number | undefined;
+  /** Record the network from launch, before the add-on is installed (Chrome.recordNetwork). */
+  recordNetwork: boolean;
 }
 
 interface Fixtures {
@@ -19,8 +21,9 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures & Options>({
   idleTimeoutMs: [undefined, { option: true }],
-  ff: async ({ idleTimeoutMs }, use, testInfo) => {
-    const ff = await Firefox.launch({ idleTimeoutMs });
+  recordNetwork: [false, { option: true }],
+  ff: async ({ idleTimeoutMs, recordNetwork }, use, testInfo) => {
+    const ff = await Firefox.launch({ idleTimeoutMs, recordNetwork });
     try {
       await use(ff);
     } finally {

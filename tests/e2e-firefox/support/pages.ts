@@ -85,6 +85,10 @@ export class PopupPage {
   get nextWhy(): El { return testId(this.page, 'next-why'); }
   get startDue(): El { return testId(this.page, 'start-due'); }
   get breakNow(): El { return testId(this.page, 'break-now'); }
+  get pauseMenu(): El { return testId(this.page, 'pause-menu'); }
+  pauseChoice(choice: '30m' | '1h' | '2h' | 'tomorrow' | 'indefinite'): El { return testId(this.page, `pause-${choice}`); }
+  get resume(): El { return testId(this.page, 'resume'); }
+  get snooze(): El { return testId(this.page, 'snooze'); }
   async reload(): Promise<void> { await gotoExt(this.page, 'popup.html'); }
 }
 
@@ -129,4 +133,32 @@ export class BreakPage {
   get skip(): El { return testId(this.page, 'skip'); }
   get end(): El { return testId(this.page, 'break-end'); }
   get endToday(): El { return testId(this.page, 'end-today'); }
+  /** The player (present while a routine plays). */
+  get player(): El { return new El(this.page, 'article.player'); }
+  async routineId(): Promise<string> { return (await this.player.attr('data-routine-id')) ?? ''; }
+  async routineKind(): Promise<string> { return (await this.player.attr('data-kind')) ?? ''; }
+  get announce(): El { return testId(this.page, 'announce'); }
+  get remaining(): El { return testId(this.page, 'step-remaining'); }
+  get pause(): El { return testId(this.page, 'pause'); }
+  /** The routine's cautions in view: on the first step, and all the way through for self-massage. */
+  get cautions(): El { return testId(this.page, 'cautions'); }
+  get disclaimer(): El { return testId(this.page, 'disclaimer'); }
+  get ringBar(): El { return new El(this.page, '.ring-bar'); }
+  /** The break view when no routine fits the settings. */
+  get free(): El { return testId(this.page, 'break-free'); }
+  get endHeading(): El { return new El(this.page, '[data-testid="break-end"] h1'); }
+  get trySelfMassage(): El { return testId(this.page, 'try-self-massage'); }
+  get safety(): SafetyDialog { return new SafetyDialog(this.page); }
+}
+
+/** The one-time self-massage safety screen (a modal dialog on the options and break pages). */
+export class SafetyDialog {
+  constructor(readonly page: Page) {}
+  get root(): El { return testId(this.page, 'safety-screen'); }
+  get heading(): El { return new El(this.page, '[data-testid="safety-screen"] h2'); }
+  get redFlags(): El { return new El(this.page, '[data-testid="red-flags"] li'); }
+  get none(): El { return testId(this.page, 'safety-none'); }
+  get applies(): El { return testId(this.page, 'safety-applies'); }
+  get close(): El { return testId(this.page, 'safety-close'); }
+  result(answer: 'allowed' | 'hidden'): El { return testId(this.page, `safety-result-${answer}`); }
 }
