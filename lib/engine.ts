@@ -6,7 +6,7 @@
  * between events: storage does (the snapshot is a copy for the popup's first paint).
  */
 import { browser } from 'wxt/browser';
-import { ROUTINES } from '../content/routines';
+import { loadRoutineLibrary } from './storage/own-routines';
 import { pickPrefsFor, pickRoutine } from '../content/picker';
 import type { Routine } from '../content/types';
 import type { BreakSession, ErrorCode, PopupData, Reply, RequestOf, RequestType, ResponseOf } from './protocol/messages';
@@ -333,7 +333,7 @@ async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: 
     // no history: no preference
   }
   if (avoid) recent = [avoid, ...recent];
-  return pickRoutine(ROUTINES, kind, pickPrefsFor(settings.routines, await loadHealthAnswer()), recent, hash(breakId + (avoid ?? '')));
+  return pickRoutine(await loadRoutineLibrary(), kind, pickPrefsFor(settings.routines, await loadHealthAnswer()), recent, hash(breakId + (avoid ?? '')));
 }
 
 async function session(breakId: string, another: boolean): Promise<BreakSession | null> {

@@ -130,7 +130,7 @@ export interface WeekStats extends BreakCounts {
   areas: Array<{ area: BodyArea; n: number }>;
 }
 
-const ROUTINE_AREAS = new Map(ROUTINES.map((r) => [r.id, r.areas]));
+const ROUTINE_AREAS = /* @__PURE__ */ new Map(ROUTINES.map((r) => [r.id, r.areas]));
 /** The id every routine Limber no longer has is counted under (an imported or old history's). */
 export const GONE_ROUTINE = '';
 

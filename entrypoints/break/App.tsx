@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ROUTINES } from '../../content/routines';
+import { loadRoutineLibrary } from '../../lib/storage/own-routines';
+import { loadOwnRoutines } from '../../lib/storage/own-routines-synced';
 import type { Routine } from '../../content/types';
 import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
 import type { TodaySummary } from '../../lib/storage/history';
@@ -37,11 +38,12 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const settings = useSettings();
   const health = useHealthAnswer();
 
+  // Routines synced from another computer are checked and taken over first, so the break can play them.
   const load = (another: boolean) =>
-    ask(timed, { type: another ? 'break/another' : 'break/session', breakId }).then((s) => {
-      const routine = s?.routineId ? ROUTINES.find((r) => r.id === s.routineId) : undefined;
+    loadOwnRoutines().catch(() => undefined).then(() => ask(timed, { type: another ? 'break/another' : 'break/session', breakId }).then(async (s) => {
+      const routine = s?.routineId ? (await loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
       setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
-    });
+    }));
 
   const open = () => {
     setView({ name: 'loading' });
