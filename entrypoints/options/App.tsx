@@ -169,6 +169,7 @@ export function App() {
       {later ? (
         <>
           <later.RoutinePrefs settings={settings} onSaved={() => setSaved((n) => n + 1)} />
+          <later.OwnRoutines settings={settings} onSaved={() => setSaved((n) => n + 1)} />
           <later.DataPrefs />
         </>
       ) : (
