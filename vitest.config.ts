@@ -4,7 +4,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'content/**/*.test.ts', 'components/**/*.test.ts', 'entrypoints/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'content/**/*.test.ts', 'components/**/*.test.ts', 'entrypoints/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/support/**/*.test.ts'],
     setupFiles: ['tests/unit-setup.ts'],
     env: { TZ: 'UTC' },
   },

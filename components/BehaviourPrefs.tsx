@@ -6,11 +6,12 @@ import { NumberField } from './NumberField';
 
 interface Props {
   settings: Settings;
-  store: (next: Settings) => Promise<void>;
+  /** The page's one way to change the settings (updateSettings underneath). */
+  save: (change: (s: Settings) => Settings | null) => Promise<unknown>;
   commit: (field: FieldId, text: string) => Promise<FieldError | null>;
 }
 
-export function BehaviourPrefs({ settings, store, commit }: Props) {
+export function BehaviourPrefs({ settings, save, commit }: Props) {
   const [promptError, setPromptError] = useState(false);
   const check = (id: string, label: string, checked: boolean, onChange: (v: boolean) => void) => (
     <label class="switch" for={id}>
@@ -28,7 +29,10 @@ export function BehaviourPrefs({ settings, store, commit }: Props) {
       return;
     }
     setPromptError(false);
-    void store({ ...settings, prompts: next });
+    void save((s) => {
+      const prompts = { ...s.prompts, ...patch };
+      return prompts.notification || prompts.openWindow ? { ...s, prompts } : null;
+    });
   };
   return (
     <div class="behaviour">
@@ -37,14 +41,14 @@ export function BehaviourPrefs({ settings, store, commit }: Props) {
         {check('prompt-notification', t('fieldPromptNotification'), settings.prompts.notification, (v) => setPrompts({ notification: v }))}
         {check('prompt-window', t('fieldPromptWindow'), settings.prompts.openWindow, (v) => setPrompts({ openWindow: v }))}
         {promptError && <p class="field-error" role="alert">{t('errPromptNeeded')}</p>}
-        {check('badge', t('fieldBadge'), settings.badge, (v) => void store({ ...settings, badge: v }))}
+        {check('badge', t('fieldBadge'), settings.badge, (v) => void save((s) => ({ ...s, badge: v })))}
       </fieldset>
       <fieldset class="group">
         <legend>{t('behaviourTimingTitle')}</legend>
-        {check('strict', t('fieldStrict'), settings.strict, (v) => void store({ ...settings, strict: v }))}
-        {check('fullscreen-defer', t('fieldFullscreen'), settings.fullscreen.defer, (v) => void store({ ...settings, fullscreen: { ...settings.fullscreen, defer: v } }))}
+        {check('strict', t('fieldStrict'), settings.strict, (v) => void save((s) => ({ ...s, strict: v })))}
+        {check('fullscreen-defer', t('fieldFullscreen'), settings.fullscreen.defer, (v) => void save((s) => ({ ...s, fullscreen: { ...s.fullscreen, defer: v } })))}
         <div class="fields">{field('fullscreen.maxMin', t('fieldFullscreenMax'), t('unitMin'), !settings.fullscreen.defer)}</div>
-        {check('daily-limit', t('fieldDailyLimit'), settings.dailyLimit.enabled, (v) => void store({ ...settings, dailyLimit: { ...settings.dailyLimit, enabled: v } }))}
+        {check('daily-limit', t('fieldDailyLimit'), settings.dailyLimit.enabled, (v) => void save((s) => ({ ...s, dailyLimit: { ...s.dailyLimit, enabled: v } })))}
         <div class="fields">{field('dailyLimit.hours', t('fieldDailyLimitHours'), t('unitHours'), !settings.dailyLimit.enabled)}</div>
       </fieldset>
     </div>

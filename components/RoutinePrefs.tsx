@@ -1,12 +1,13 @@
 /**
  * The options page's Routines and Sounds sections: equipment, focus areas, positions,
  * self-massage (behind the safety screen), routines to leave out, voice and chime.
- * Every change is validated with the settings schema and saved at once (see updateSettings);
- * `onSaved` lets the page show its "Saved" feedback.
+ * It draws the page's settings (useSettings) and saves every change at once through
+ * updateSettings, which validates it; `onSaved` lets the page show its "Saved" feedback.
+ * Whether any routine is left is the picker's own answer (anyRoutineLeft, content/picker.ts).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ROUTINES } from '../content/routines';
-import { eligibleRoutines, pickPrefsFor } from '../content/picker';
+import { anyRoutineLeft, pickPrefsFor } from '../content/picker';
 import { BODY_AREAS, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type Position } from '../content/types';
 import { t, type MessageKey } from '../lib/i18n';
 import { AREA_LABEL, EQUIPMENT_LABEL, KIND_GROUP, POSITION_LABEL, SELF_MASSAGE_STATUS } from './routine-labels';
@@ -14,7 +15,7 @@ import { RoutineRow } from './RoutineRow';
 import type { RoutinePrefs as Prefs, Settings } from '../lib/settings';
 import { updateSettings } from './hooks/use-settings';
 import { useHealthAnswer } from './hooks/use-health';
-import { saveHealthAnswer, type HealthAnswer } from '../lib/storage/health';
+import { saveHealthAnswer } from '../lib/storage/health';
 import { RestoreDefaults } from './RestoreDefaults';
 import { SafetyScreen, type SafetyAnswer } from './SafetyScreen';
 import { chime, primeAudio } from './sound';
@@ -28,25 +29,17 @@ function toggled<T>(list: readonly T[], item: T, on: boolean, order: readonly T[
   return [...order.filter((x) => set.has(x)), ...[...set].filter((x) => !order.includes(x))];
 }
 
-/**
- * Whether any routine is left for a break kind once what the picker never relaxes applies
- * (exclusions, the self-massage gate, the safety screen's avoided cautions): the picker's own
- * eligibility, with every equipment and position allowed (those it relaxes when nothing fits).
- */
-function anyLeft(kind: 'micro' | 'stretch', prefs: Prefs, health: HealthAnswer): boolean {
-  const loose = { ...pickPrefsFor(prefs, health), equipment: EQUIPMENT, positions: POSITIONS };
-  return eligibleRoutines(ROUTINES, kind, loose).length > 0;
-}
-
 interface Props {
   settings: Settings;
   onSaved: () => void;
 }
 
 export function RoutinePrefs({ settings, onSaved }: Props) {
-  const [prefs, setPrefs] = useState<Prefs>(settings.routines);
-  const [sound, setSound] = useState<Settings['sound']>(settings.sound);
-  /** Positions as shown while they are invalid (none chosen): not saved. */
+  const prefs = settings.routines;
+  const sound = settings.sound;
+  /** The volume while the slider moves (saved when it is let go). */
+  const [volumeDraft, setVolumeDraft] = useState<number | null>(null);
+  /** Positions as shown while they are invalid (none chosen: not saved) or being saved. */
   const [positionsDraft, setPositionsDraft] = useState<Position[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [screen, setScreen] = useState(false);
@@ -54,22 +47,13 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   // The safety screen's answer: on this device only (lib/storage/health.ts), not in the settings.
   const health = useHealthAnswer() ?? 'ask';
 
-  useEffect(() => setPrefs(settings.routines), [settings.routines]);
-  useEffect(() => setSound(settings.sound), [settings.sound]);
-
   const save = async (change: (s: Settings) => Settings): Promise<void> => {
-    const saved = await updateSettings(change);
+    const saved = await updateSettings(change).catch(() => null);
     setFailed(saved === null);
     if (saved) onSaved();
   };
-  const saveRoutines = (change: (r: Prefs) => Prefs) => {
-    setPrefs((p) => change(p));
-    return save((s) => ({ ...s, routines: change(s.routines) }));
-  };
-  const saveSound = (change: (x: Settings['sound']) => Settings['sound']) => {
-    setSound((x) => change(x));
-    return save((s) => ({ ...s, sound: change(s.sound) }));
-  };
+  const saveRoutines = (change: (r: Prefs) => Prefs) => save((s) => ({ ...s, routines: change(s.routines) }));
+  const saveSound = (change: (x: Settings['sound']) => Settings['sound']) => save((s) => ({ ...s, sound: change(s.sound) }));
 
   const positions = positionsDraft ?? prefs.positions;
   const setPosition = (p: Position, on: boolean) => {
@@ -78,8 +62,9 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       setPositionsDraft(next);
       return;
     }
-    setPositionsDraft(null);
-    void saveRoutines((r) => ({ ...r, positions: next }));
+    // Shown as chosen while it saves (the stored value, told to the page on saving, then takes over).
+    setPositionsDraft(next);
+    void saveRoutines((r) => ({ ...r, positions: next })).then(() => setPositionsDraft((d) => (d === next ? null : d)));
   };
 
   const answer = async (a: SafetyAnswer) => {
@@ -100,11 +85,13 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
 
   const testSound = async () => {
     primeAudio();
-    const played = await chime(sound.volume, 'test');
-    setTestNote(played ? null : sound.volume > 0 ? 'soundBlocked' : 'soundMuted');
+    const played = await chime(volume, 'test');
+    setTestNote(played ? null : volume > 0 ? 'soundBlocked' : 'soundMuted');
   };
 
   const positionsInvalid = positions.length === 0;
+  const picking = pickPrefsFor(prefs, health);
+  const volume = volumeDraft ?? sound.volume;
   return (
     <>
       <section class="card section routine-prefs" aria-labelledby="rp-routines-h" data-testid="routine-prefs">
@@ -195,8 +182,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
         <fieldset class="choices" aria-describedby="exclude-hint">
           <legend>{t('excludeLegend')}</legend>
           <p id="exclude-hint" class="muted small hint">{t('excludeHint')}</p>
-          {!anyLeft('stretch', prefs, health) && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
-          {!anyLeft('micro', prefs, health) && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
+          {!anyRoutineLeft(ROUTINES, 'stretch', picking) && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
+          {!anyRoutineLeft(ROUTINES, 'micro', picking) && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
           {ROUTINE_KINDS.map((kind) => (
             <div class="routine-group" key={kind}>
               <h3 id={`group-${kind}`}>{t(KIND_GROUP[kind])}</h3>
@@ -257,18 +244,15 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
               max={100}
               step={5}
               data-testid="volume"
-              value={Math.round(sound.volume * 100)}
-              aria-valuetext={`${Math.round(sound.volume * 100)}%`}
-              onInput={(ev) => {
-                const v = Number((ev.currentTarget as HTMLInputElement).value) / 100;
-                setSound((x) => ({ ...x, volume: v }));
-              }}
+              value={Math.round(volume * 100)}
+              aria-valuetext={`${Math.round(volume * 100)}%`}
+              onInput={(ev) => setVolumeDraft(Number((ev.currentTarget as HTMLInputElement).value) / 100)}
               onChange={(ev) => {
                 const v = Number((ev.currentTarget as HTMLInputElement).value) / 100;
-                void saveSound((x) => ({ ...x, volume: v }));
+                void saveSound((x) => ({ ...x, volume: v })).then(() => setVolumeDraft(null));
               }}
             />
-            <output for="rp-volume" class="muted small" aria-hidden="true">{Math.round(sound.volume * 100)}%</output>
+            <output for="rp-volume" class="muted small" aria-hidden="true">{Math.round(volume * 100)}%</output>
             <button type="button" class="btn" data-testid="test-sound" onClick={() => void testSound()}>
               {t('actionTestSound')}
             </button>

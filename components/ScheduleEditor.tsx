@@ -5,11 +5,10 @@
  * and the welcome page (one component, not two).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeSchedule, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule';
-import { parseSettings, DEFAULT_SETTINGS, type Schedule, type TimeRange, type WeekStartSetting } from '../lib/settings';
+import { describeSchedule, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule';
+import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
-import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '../lib/i18n';
+import { t, uiLanguage, type MessageKey } from '../lib/i18n';
 import './schedule-editor.css';
 
 const DEFAULT_RANGE: TimeRange = { from: 9 * 60, to: 17 * 60 + 30 };
@@ -32,11 +31,6 @@ const PROBLEM_KEY: Record<RangeProblem | 'badTime', MessageKey> = {
   badTime: 'schedErrTime',
 };
 
-/** Whether a schedule is complete and valid (what the editor may hand on). */
-export function scheduleValid(s: Schedule): boolean {
-  return weekProblems(s.days).every((p) => p.length === 0) && parseSettings({ ...DEFAULT_SETTINGS, schedule: s }).ok;
-}
-
 interface Props {
   value: Schedule;
   /** Called with a valid schedule only. */
@@ -49,7 +43,7 @@ interface Props {
 }
 
 export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 'sched', weekStart = 'mon' }: Props) {
-  const firstDay = firstWeekday(weekStart, browser.i18n.getUILanguage());
+  const firstDay = firstWeekday(weekStart, uiLanguage());
   // The draft may be invalid while the user types; only valid weeks are handed on.
   const [draft, setDraft] = useState<Schedule>(value);
   const [bad, setBad] = useState<Record<string, boolean>>({});

@@ -2,8 +2,7 @@
  * "Weeks start on": the locale's usual day (named) or a fixed Monday / Sunday / Saturday. Used by
  * the weekly review and the streak week.
  */
-import { browser } from 'wxt/browser';
-import { t } from '../lib/i18n';
+import { t, uiLanguage } from '../lib/i18n';
 import { WEEK_STARTS, type WeekStartSetting } from '../lib/settings';
 import { firstWeekday, type Weekday } from '../lib/week';
 
@@ -13,7 +12,7 @@ function dayName(day: Weekday, locale: string): string {
 }
 
 export function WeekStartField({ value, onChange }: { value: WeekStartSetting; onChange: (v: WeekStartSetting) => void }) {
-  const locale = browser.i18n.getUILanguage();
+  const locale = uiLanguage();
   const label = (w: WeekStartSetting) => (w === 'locale' ? t('weekStartLocale', dayName(firstWeekday('locale', locale), locale)) : dayName(firstWeekday(w, locale), locale));
   return (
     <div class="field week-start">

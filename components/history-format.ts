@@ -3,6 +3,7 @@ import { t, type MessageKey } from '../lib/i18n';
 import type { DayKey } from '../lib/days';
 import type { DayStatus } from '../lib/streaks';
 import type { BodyArea } from '../content/types';
+import { AREA_LABEL } from './routine-labels';
 
 const utcOf = (day: DayKey) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -57,7 +58,7 @@ export function statusLabel(s: DayStatus): string {
 }
 
 export function areaLabel(a: BodyArea): string {
-  return t(`area_${a.replace(/-/g, '_')}` as MessageKey);
+  return t(AREA_LABEL[a]);
 }
 
 export function listOf(items: string[]): string {

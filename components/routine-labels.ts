@@ -1,4 +1,7 @@
-/** Message keys for the routine preferences' labels (equipment, areas, positions, kinds), and durations in words. */
+/**
+ * The one place that maps routine metadata (equipment, body areas, positions, kinds) and the
+ * safety answer to the message keys of their labels, for every page; and durations in words.
+ */
 import { t, type MessageKey } from '../lib/i18n';
 import type { BodyArea, Equipment, Position, RoutineKind } from '../content/types';
 import type { HealthAnswer } from '../lib/storage/health';

@@ -3,8 +3,7 @@
  * Web Audio (no audio files, no offscreen document) and spoken steps through the Web Speech
  * API (no permission). Both fail quietly: a page that cannot make sound stays silent.
  */
-import { browser } from 'wxt/browser';
-import { t } from '../lib/i18n';
+import { pageLanguage } from '../lib/i18n';
 
 type Tone = 'step' | 'end' | 'test';
 
@@ -78,25 +77,6 @@ export async function chime(volume: number, tone: Tone = 'step'): Promise<boolea
   return true;
 }
 
-/**
- * The language to speak catalogue text in: the browser's UI language when the text is in that
- * language (keeping its region, e.g. de-AT, for the voice), otherwise the language the catalogue
- * text is really in (`textLang`: English when the UI language has no catalogue of its own).
- */
-export function speechLang(uiLanguage: string, textLang: string): string {
-  const base = (l: string) => l.toLowerCase().split(/[-_]/)[0];
-  const text = /^[a-z]{2,3}(?:[-_][a-z0-9]+)*$/i.test(textLang) ? textLang : 'en';
-  return uiLanguage && base(uiLanguage) === base(text) ? uiLanguage : text;
-}
-
-function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage?.() ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /** Speaks `text`, which comes from the message catalogue (replacing anything still being spoken). */
 export function speak(text: string, volume = 1): void {
   try {
@@ -104,7 +84,7 @@ export function speak(text: string, volume = 1): void {
     if (!synth) return;
     synth.cancel();
     const u = new SpeechSynthesisUtterance(text);
-    u.lang = speechLang(uiLanguage(), t('textLang'));
+    u.lang = pageLanguage();
     u.volume = Math.min(1, Math.max(0.1, volume));
     u.rate = 0.95;
     synth.speak(u);

@@ -80,6 +80,15 @@ export function eligibleRoutines(catalogue: readonly Routine[], breakKind: 'micr
   return filterRoutines(catalogue, breakKind, prefs, { position: false, equipment: false });
 }
 
+/**
+ * Whether any routine is left for a break kind once what the picker never relaxes applies
+ * (exclusions, the self-massage gate, avoided cautions): the picker's own filter with position
+ * and equipment relaxed, its last resort. pickRoutine finds a routine exactly when this is true.
+ */
+export function anyRoutineLeft(catalogue: readonly Routine[], breakKind: 'micro' | 'stretch', prefs: PickPrefs): boolean {
+  return filterRoutines(catalogue, breakKind, prefs, { position: true, equipment: true }).length > 0;
+}
+
 /** Eligible routines, relaxing position and then equipment when nothing fits. */
 function eligibleRelaxed(catalogue: readonly Routine[], breakKind: 'micro' | 'stretch', prefs: PickPrefs): Routine[] {
   const steps: Relax[] = [

@@ -70,9 +70,15 @@ describe('engine (fake browser)', () => {
     const st = await loadTracker();
     const id = st?.phase.name === 'onBreak' ? st.phase.brk.id : '';
     const session = await handleMessage({ type: 'break/session', breakId: id });
-    expect(session).toMatchObject({ ok: true, data: { breakId: id, kind: 'stretch', manual: true } });
-    const routineId = session.ok && session.data && 'routineId' in session.data ? session.data.routineId : null;
-    expect(routineId).toBeTruthy();
+    expect(session).toMatchObject({ ok: true, data: { breakId: id, kind: 'stretch', manual: true, routineId: null } });
+    // The break page chooses the routine; the background keeps it with the break.
+    expect(await handleMessage({ type: 'break/routine', breakId: id, routineId: 'cat-cow', replace: false })).toMatchObject({ ok: true, data: { routineId: 'cat-cow' } });
+    // A second window of the same break keeps the first choice; "another routine" replaces it.
+    expect(await handleMessage({ type: 'break/routine', breakId: id, routineId: 'neck-tilts', replace: false })).toMatchObject({ ok: true, data: { routineId: 'cat-cow' } });
+    expect(await handleMessage({ type: 'break/routine', breakId: id, routineId: 'chest-opener', replace: true })).toMatchObject({ ok: true, data: { routineId: 'chest-opener' } });
+    expect(await handleMessage({ type: 'break/session', breakId: id })).toMatchObject({ ok: true, data: { routineId: 'chest-opener' } });
+    expect(await handleMessage({ type: 'break/routine', breakId: 'stretch-1', routineId: 'cat-cow', replace: true })).toEqual({ ok: false, error: 'noSuchBreak' });
+    const routineId = 'chest-opener';
     now += 3 * MIN;
     const r1 = await handleMessage({ type: 'break/finish', breakId: id, outcome: 'completed', routineId });
     expect(r1).toMatchObject({ ok: true, data: { today: { taken: 1, completed: 1, streak: 1 } } });

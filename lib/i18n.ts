@@ -44,3 +44,28 @@ export function t(key: MessageKey, substitutions?: string | number | Array<strin
     return key;
   }
 }
+
+/** The browser's UI language (e.g. 'de-AT'; '' when the browser cannot tell). The one place that reads it. */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage?.() ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The language text from the catalogue is really in: the UI language (keeping its region, e.g.
+ * de-AT) when the catalogue is in that language, else the catalogue's own `textLang` (English
+ * when the UI language has no catalogue of its own), or English when that is no language code.
+ */
+export function textLanguage(ui: string, textLang: string): string {
+  const base = (l: string) => l.toLowerCase().split(/[-_]/)[0];
+  const text = /^[a-z]{2,3}(?:[-_][a-z0-9]+)*$/i.test(textLang) ? textLang : 'en';
+  return ui && base(ui) === base(text) ? ui : text;
+}
+
+/** The language this page's text is in (the document's `lang`, the voice for spoken steps). */
+export function pageLanguage(): string {
+  return textLanguage(uiLanguage(), t('textLang'));
+}

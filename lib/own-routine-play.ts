@@ -1,8 +1,8 @@
 /**
- * What the background needs of the user's own routines, apart from their schema so that the
- * worker does not carry it (scripts/bundle-size.ts): the id rule, the adapter that makes one a
- * `Routine` for the picker and the player, and the rule for what syncs. Pure. The shape and the
- * editor's limits are in ./own-routines.ts.
+ * What playing the user's own routines needs, apart from their schema (so that the break page's
+ * choice and player do not load it): the id rule, the adapter that makes one a `Routine` for the
+ * picker and the player, and the rule for what syncs. Pure. The shape and the editor's limits
+ * are in ./own-routines.ts.
  */
 import type { Routine } from '../content/types';
 import type { OwnRoutine } from './own-routines';

@@ -1,5 +1,5 @@
 /**
- * What the popup shows of the history (the background's status snapshot, lib/engine.ts). Apart
+ * What the popup shows of the history (the background's status snapshot, lib/engine/publish.ts). Apart
  * from lib/data.ts so that the worker does not carry "Your data" and the weekly review, which the
  * pages that use them compute themselves (issue #16).
  */

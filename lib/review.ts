@@ -130,7 +130,9 @@ export interface WeekStats extends BreakCounts {
   areas: Array<{ area: BodyArea; n: number }>;
 }
 
-const ROUTINE_AREAS = /* @__PURE__ */ new Map(ROUTINES.map((r) => [r.id, r.areas]));
+/** Each routine's body areas, made on first use (the worker, which shares this module for the popup's part, never needs it). */
+let routineAreas: ReadonlyMap<string, readonly BodyArea[]> | null = null;
+const areasOf = (id: string) => (routineAreas ??= new Map(ROUTINES.map((r) => [r.id, r.areas]))).get(id);
 /** The id every routine Limber no longer has is counted under (an imported or old history's). */
 export const GONE_ROUTINE = '';
 
@@ -151,12 +153,12 @@ export function weekStats(start: DayKey, byDay: ReadonlyMap<DayKey, DayAggregate
     const a = byDay.get(d);
     if (!a) continue;
     for (const [id, n] of Object.entries(a.routines)) {
-      const key = ROUTINE_AREAS.has(id) ? id : GONE_ROUTINE;
+      const key = areasOf(id) ? id : GONE_ROUTINE;
       routineCounts.set(key, (routineCounts.get(key) ?? 0) + n);
     }
   }
   const areaCounts = new Map<BodyArea, number>();
-  for (const [id, n] of routineCounts) for (const area of ROUTINE_AREAS.get(id) ?? []) areaCounts.set(area, (areaCounts.get(area) ?? 0) + n);
+  for (const [id, n] of routineCounts) for (const area of areasOf(id) ?? []) areaCounts.set(area, (areaCounts.get(area) ?? 0) + n);
   const byCount = <K extends string>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const longest = days.reduce<DayBar | null>((best, b) => (b.longestMs > (best?.longestMs ?? 0) ? b : best), null);
   const due = sum((b) => b.due);

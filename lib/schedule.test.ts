@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weekProblems, currentInterval, describeSchedule, isWorking, localToInstant, nextWorkStart, rangeProblems, tomorrowStart, workingIntervals } from './schedule';
+import { weekProblems, scheduleValid, currentInterval, describeSchedule, isWorking, localToInstant, nextWorkStart, rangeProblems, tomorrowStart, workingIntervals } from './schedule';
 import type { Schedule } from './settings';
 
 const H = 3_600_000;
@@ -99,5 +99,30 @@ describe('weekProblems', () => {
     // Sunday wraps to Monday.
     const wrap = [[{ from: 60, to: 120 }], [], [], [], [], [], [{ from: 23 * 60, to: 90 }]];
     expect(weekProblems(wrap)[6]).toEqual([{ index: 0, problem: 'overlapNextDay' }]);
+  });
+});
+
+describe('scheduleValid', () => {
+  const at = (h: number, m = 0) => h * 60 + m;
+  const week = (d0: Schedule['days'][number], rest: Schedule['days'][number] = NINE_TO_FIVE30): Schedule => ({ enabled: true, days: [d0, rest, rest, rest, rest, [], []] });
+
+  it('accepts complete weeks, days off and ranges crossing midnight', () => {
+    expect(scheduleValid(weekdays)).toBe(true);
+    expect(scheduleValid({ enabled: false, days: [[], [], [], [], [], [], []] })).toBe(true);
+    expect(scheduleValid(week([{ from: at(22), to: at(2) }], []))).toBe(true);
+  });
+
+  it('refuses a range problem on any day (overlap, zero length, into the next day)', () => {
+    expect(scheduleValid(week([{ from: at(9), to: at(12) }, { from: at(11), to: at(14) }]))).toBe(false);
+    expect(scheduleValid(week([{ from: at(9), to: at(9) }]))).toBe(false);
+    expect(scheduleValid(week([{ from: at(20), to: at(10) }]))).toBe(false); // into Tuesday's 09:00
+  });
+
+  it('refuses what the settings cannot hold, though no range overlaps', () => {
+    const seven = Array.from({ length: 7 }, (_, i) => ({ from: at(8 + i), to: at(8 + i, 30) }));
+    expect(weekProblems([seven, [], [], [], [], [], []]).flat()).toEqual([]);
+    expect(scheduleValid(week(seven))).toBe(false); // at most six ranges a day
+    expect(scheduleValid({ enabled: true, days: weekdays.days.slice(0, 6) })).toBe(false); // seven days
+    expect(scheduleValid(week([{ from: at(9) + 0.5, to: at(12) }]))).toBe(false); // whole minutes
   });
 });

@@ -3,7 +3,7 @@
  * local wall-clock time (09:00-17:30 stays 09:00-17:30 across DST changes and when you travel);
  * `to <= from` means the range crosses midnight into the next day.
  */
-import type { Schedule, TimeRange } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, type Schedule, type TimeRange } from './settings';
 
 const DAY_MS = 86_400_000;
 
@@ -234,4 +234,12 @@ export function weekProblems(days: ReadonlyArray<readonly TimeRange[]>): Array<A
     });
     return own;
   });
+}
+
+/**
+ * Whether a schedule is complete and valid: no range problem on any day, and accepted by the
+ * settings schema (what the week editor may hand on, and what the settings may hold).
+ */
+export function scheduleValid(s: Schedule): boolean {
+  return weekProblems(s.days).every((p) => p.length === 0) && parseSettings({ ...DEFAULT_SETTINGS, schedule: s }).ok;
 }

@@ -6,12 +6,15 @@
  * statically; the worker loads background.js and its static imports. Chunks loaded later with
  * `import()` are counted apart (`lazy`): they are not on the way to the first paint.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 
-/** The release issue's targets (KB, gzip for JS). */
-export const BUDGET_KB = { page: 25, worker: 15, zip: 250 } as const;
+/**
+ * The release issue's targets (KB, gzip for JS; the zip is the store package as `wxt zip` packs
+ * it, see packedSize). The worker's is issue #16's 18 KB.
+ */
+export const BUDGET_KB = { page: 25, worker: 18, zip: 250 } as const;
 /**
  * What the test suite holds a part to where the target is not met yet: a ratchet, lowered as the
  * part shrinks, so it can only get better. The worker carries the fixed stack (the
@@ -81,6 +84,31 @@ export function measureBuild(dir: string, pages: string[]): Part[] {
   const worker = closure(dir, [path.resolve(dir, 'background.js')]);
   parts.push({ name: 'worker', files: worker.files, raw: raw(worker.files), gz: gz(worker.files), lazyGz: gz(worker.lazy), budgetKb: BUDGET_KB.worker });
   return parts;
+}
+
+/** A build folder's files as `wxt zip` takes them: no dotfiles or dot folders, sorted by their path. */
+export function packageFiles(dir: string, sub = ''): string[] {
+  return readdirSync(path.join(dir, sub), { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .flatMap((e) => (e.isDirectory() ? packageFiles(dir, path.posix.join(sub, e.name)) : [path.posix.join(sub, e.name)]))
+    .sort();
+}
+
+/**
+ * The byte size of the store package `wxt zip` makes of a build folder (wxt 0.21 packs with
+ * @aklinker1/zero-zip, compression level 9): per file a 30-byte local header and a 46-byte
+ * central directory entry, each followed by the file's path, and its data deflated (raw, level 9)
+ * unless that is no smaller than the file, then stored; then a 22-byte end record. The suite holds
+ * the zip budget with it on the build it tests (tests/e2e/release.spec.ts), without packing.
+ */
+export function packedSize(dir: string): number {
+  let size = 22;
+  for (const name of packageFiles(dir)) {
+    const data = readFileSync(path.join(dir, name));
+    const nameBytes = Buffer.byteLength(name);
+    size += 30 + 46 + 2 * nameBytes + Math.min(deflateRawSync(data, { level: 9 }).length, data.length);
+  }
+  return size;
 }
 
 export const PAGES = ['popup.html', 'options.html', 'break.html', 'welcome.html', 'review.html'];

@@ -1,5 +1,5 @@
 /**
- * The fake-browser setup the engine's unit tests share (lib/engine.test.ts,
+ * The fake-browser setup the engine's unit tests share (lib/engine.test.ts, lib/engine-outbox.test.ts,
  * lib/status-snapshot.test.ts): the clock reads the test's `now`, the machine is in Berlin, the
  * idle API answers 'active', message keys read as themselves, the break window opens as window 7;
  * the settings are saved before each test, and the history is closed after it.

@@ -36,6 +36,14 @@ describe('what the popup shows', () => {
     }
   });
 
+  it('a snapshot taken on another local day is not usable, whatever its validUntil says (TZ=UTC here)', () => {
+    const taken = Date.UTC(2026, 2, 2, 23, 59, 0);
+    const snap = { data: { ...at(taken), validUntil: taken + 3600_000 }, day: '2026-03-02' };
+    expect(snapshotUsable(snap, taken + 59_000)).toBe(true);
+    expect(snapshotUsable(snap, taken + 61_000)).toBe(false); // 00:00:01 the next day
+    expect(usableSnapshot(snap as StatusSnapshot, taken + 61_000)).toBeNull();
+  });
+
   it('goes out of date once the moment the background gave has passed, and only if it was after the reading', () => {
     const data = { ...at(1000), validUntil: 5000 };
     expect(outdated(data, 4999)).toBe(false);

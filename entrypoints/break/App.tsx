@@ -5,6 +5,7 @@ import type { Routine } from '../../content/types';
 import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
 import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
+import { chooseRoutine } from '../../lib/routine-choice';
 import { send } from '../../components/hooks/use-status';
 import { useSettings } from '../../components/hooks/use-settings';
 import { useHealthAnswer } from '../../components/hooks/use-health';
@@ -38,12 +39,21 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const settings = useSettings();
   const health = useHealthAnswer();
 
-  // Routines synced from another computer are checked and taken over first, so the break can play them.
-  const load = (another: boolean) =>
-    loadOwnRoutines().catch(() => undefined).then(() => ask(timed, { type: another ? 'break/another' : 'break/session', breakId }).then(async (s) => {
-      const routine = s?.routineId ? (await loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
-      setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
-    }));
+  /**
+   * The break's session, with a routine chosen here when it has none yet (or `another` is asked
+   * for). Own routines synced from another computer are checked and taken over first, so that
+   * the choice sees them.
+   */
+  const load = async (another: boolean) => {
+    await loadOwnRoutines().catch(() => undefined);
+    let s = await ask(timed, { type: 'break/session', breakId });
+    if (s && (!s.routineId || another)) {
+      const pick = await chooseRoutine(s.kind, breakId, another ? s.routineId : null);
+      if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
+    }
+    const routine = s?.routineId ? (await loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
+    setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
+  };
 
   const open = () => {
     setView({ name: 'loading' });

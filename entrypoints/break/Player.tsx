@@ -9,6 +9,7 @@ import { useNow } from '../../components/hooks/use-status';
 import { CountdownRing } from '../../components/CountdownRing';
 import { RoutineSources } from '../../components/RoutineSources';
 import { StepCue } from '../../components/StepCue';
+import { KIND_LABEL } from '../../components/routine-labels';
 import { chime, speak, stopSpeaking } from '../../components/sound';
 
 type Sound = Settings['sound'];
@@ -126,7 +127,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   return (
     <article class="player" aria-labelledby="routine-title" data-routine-id={routine.id} data-kind={routine.kind}>
       <header class="player-head">
-        <p class="muted small">{t(`kind_${routine.kind.replace('-', '_')}` as 'kind_stretch')}</p>
+        <p class="muted small">{t(KIND_LABEL[routine.kind])}</p>
         <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routineTitle(routine)}</h1>
       </header>
       <div class="stage">

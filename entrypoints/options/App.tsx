@@ -1,7 +1,12 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+/**
+ * The options page: schedules, breaks, snooze and idle, behaviour, shortcuts, then (loaded after
+ * the first paint) routines, sounds and data. Settings come from useSettings and every change goes
+ * through updateSettings (components/hooks/use-settings.ts); the header says "Saved" after each.
+ */
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { BREAK_KINDS, DEFAULT_SETTINGS, FIELDS, validateField, type BreakKind, type FieldError, type FieldId, type Settings } from '../../lib/settings';
-import { loadSettings, saveSettings, settingsSyncItem, watchSettings, type SyncState } from '../../lib/storage/settings-items';
+import { BREAK_KINDS, FIELDS, validateField, type BreakKind, type FieldError, type FieldId, type Settings } from '../../lib/settings';
+import { updateSettings, useSettings, useSyncState } from '../../components/hooks/use-settings';
 import { NumberField } from '../../components/NumberField';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
 import { BehaviourPrefs } from '../../components/BehaviourPrefs';
@@ -12,45 +17,45 @@ import { WeekStartField } from '../../components/WeekStartField';
 type Later = typeof import('./later');
 
 export function App() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const settings = useSettings();
+  const sync = useSyncState() ?? 'on';
   const [later, setLater] = useState<Later | null>(null);
   useEffect(() => {
     void import('./later').then((m) => setLater(m));
   }, []);
   const [saved, setSaved] = useState(0);
-  const [sync, setSync] = useState<SyncState>('on');
-  useEffect(() => {
-    void settingsSyncItem.getValue().then(setSync);
-    return settingsSyncItem.watch((v) => setSync(v ?? 'on'));
-  }, []);
-  const current = useRef<Settings>(DEFAULT_SETTINGS);
+  const [failed, setFailed] = useState(false);
+  const onSaved = () => setSaved((n) => n + 1);
 
-  useEffect(() => {
-    void loadSettings().then((s) => {
-      current.current = s;
-      setSettings(s);
-    });
-    return watchSettings((s) => {
-      current.current = s;
-      setSettings(s);
-    });
-  }, []);
-
-  const store = async (next: Settings) => {
-    current.current = next;
-    setSettings(next);
-    await saveSettings(next);
-    setSaved((n) => n + 1);
+  /**
+   * A change to the settings in force: validated and saved (updateSettings), then "Saved". A
+   * change that returns null (a field error, shown by its field) saves nothing and says nothing
+   * here; an invalid result or a storage failure shows the page's error.
+   */
+  const save = async (change: (s: Settings) => Settings | null): Promise<Settings | null> => {
+    let refused = false;
+    const next = await updateSettings((s) => {
+      const n = change(s);
+      refused = n === null;
+      return n;
+    }).catch(() => undefined);
+    setFailed(next === undefined || (next === null && !refused));
+    if (next) onSaved();
+    return next ?? null;
   };
 
   const commit = async (field: FieldId, text: string): Promise<FieldError | null> => {
-    const r = validateField(current.current, field, text);
-    if (!r.ok) return r.error;
-    await store(r.settings);
-    return null;
+    let error: FieldError | null = null;
+    await save((s) => {
+      const r = validateField(s, field, text);
+      if (r.ok) return r.settings;
+      error = r.error;
+      return null;
+    });
+    return error;
   };
 
-  const toggle = (kind: BreakKind, enabled: boolean) => store({ ...current.current, [kind]: { ...current.current[kind], enabled } });
+  const toggle = (kind: BreakKind, enabled: boolean) => save((s) => ({ ...s, [kind]: { ...s[kind], enabled } }));
 
   if (!settings) return <main class="options" aria-busy="true" />;
 
@@ -81,6 +86,7 @@ export function App() {
           {saved > 0 ? t('saved') : ''}
         </p>
       </header>
+      {failed && <p class="notice" role="alert" data-testid="save-failed">{t('errSaveFailed')}</p>}
       {sync !== 'on' && (
         <p class="notice" role="status" data-testid="sync-off">{t('syncOff')}</p>
       )}
@@ -88,15 +94,15 @@ export function App() {
       <section class="card section" aria-labelledby="sched-h">
         <div class="section-head">
           <h2 id="sched-h">{t('schedTitle')}</h2>
-          <RestoreDefaults section="schedule" label={t('schedTitle')} pick={(d) => ({ schedule: d.schedule, weekStart: d.weekStart })} onSaved={() => setSaved((n) => n + 1)} />
+          <RestoreDefaults section="schedule" label={t('schedTitle')} pick={(d) => ({ schedule: d.schedule, weekStart: d.weekStart })} onSaved={onSaved} />
         </div>
         <p class="muted small">{t('schedHelp')}</p>
         <ScheduleEditor
           value={settings.schedule}
-          onChange={(schedule) => void store({ ...current.current, schedule })}
+          onChange={(schedule) => void save((s) => ({ ...s, schedule }))}
           weekStart={settings.weekStart}
         />
-        <WeekStartField value={settings.weekStart} onChange={(weekStart) => void store({ ...current.current, weekStart })} />
+        <WeekStartField value={settings.weekStart} onChange={(weekStart) => void save((s) => ({ ...s, weekStart }))} />
       </section>
 
       {BREAK_KINDS.map((kind) => (
@@ -107,7 +113,7 @@ export function App() {
               section={kind}
               label={kind === 'stretch' ? t('kindStretchTitle') : t('kindMicroTitle')}
               pick={(d) => ({ [kind]: d[kind] })}
-              onSaved={() => setSaved((n) => n + 1)}
+              onSaved={onSaved}
             />
             <label class="switch">
               <input
@@ -141,7 +147,7 @@ export function App() {
             section="snooze"
             label={t('snoozeTitle')}
             pick={(d) => ({ snoozeSec: d.snoozeSec, snoozeLimit: d.snoozeLimit, idleSec: d.idleSec })}
-            onSaved={() => setSaved((n) => n + 1)}
+            onSaved={onSaved}
           />
         </div>
         <div class="fields">
@@ -158,18 +164,18 @@ export function App() {
             section="behaviour"
             label={t('behaviourTitle')}
             pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, fullscreen: d.fullscreen, dailyLimit: d.dailyLimit })}
-            onSaved={() => setSaved((n) => n + 1)}
+            onSaved={onSaved}
           />
         </div>
-        <BehaviourPrefs settings={settings} store={store} commit={commit} />
+        <BehaviourPrefs settings={settings} save={save} commit={commit} />
       </section>
 
       <ShortcutPrefs />
 
       {later ? (
         <>
-          <later.RoutinePrefs settings={settings} onSaved={() => setSaved((n) => n + 1)} />
-          <later.OwnRoutines settings={settings} onSaved={() => setSaved((n) => n + 1)} />
+          <later.RoutinePrefs settings={settings} onSaved={onSaved} />
+          <later.OwnRoutines settings={settings} onSaved={onSaved} />
           <later.DataPrefs />
         </>
       ) : (

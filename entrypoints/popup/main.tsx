@@ -15,6 +15,11 @@ const words = whenLocalized();
 if (!words) localizeDocument('actionTitle');
 const draw = (initial: PopupData | null) => {
   const go = () => {
+    // The early script's first frame (entrypoints/popup/first-frame.ts), if it drew one, is in
+    // #app: Preact renders over it in this one task, reusing its elements. From here on the early
+    // script draws nothing.
+    const early = (globalThis as { __limberEarly?: { taken: boolean } }).__limberEarly;
+    if (early) early.taken = true;
     render(<App load={load} initial={initial} />, document.getElementById('app')!);
     performance.mark('limber:rendered');
   };

@@ -1,15 +1,9 @@
-import { browser } from 'wxt/browser';
+import { uiLanguage } from '../i18n';
 
-/** The only place under lib/ that reads the clock, the machine's time zone or the UI language. */
+/** The only place under lib/ that reads the clock or the machine's time zone; the UI language comes from lib/i18n (uiLanguage). */
 export const clock = {
   now: (): number => Date.now(),
   timeZone: (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   /** The browser's UI language (the locale Intl formats for, and whose week start applies). */
-  locale: (): string => {
-    try {
-      return browser.i18n.getUILanguage() || 'en';
-    } catch {
-      return 'en';
-    }
-  },
+  locale: (): string => uiLanguage() || 'en',
 };

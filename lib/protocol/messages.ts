@@ -18,7 +18,7 @@ export interface Status {
   /** null when history is unavailable (IndexedDB off). */
   today: TodaySummary | null;
   historyError: boolean;
-  /** Break outcomes not yet written to the history (kept and tried again; see lib/engine.ts writeRecords). */
+  /** Break outcomes not yet written to the history (kept and tried again; see lib/engine/outbox.ts). */
   waitingRecords: number;
 }
 
@@ -53,7 +53,7 @@ interface Responses {
   'break/snooze': { until: number };
   'break/skip': { skipped: true };
   'break/session': BreakSession | null;
-  'break/another': BreakSession | null;
+  'break/routine': BreakSession;
   'break/finish': { today: TodaySummary | null };
   'pause/set': { until: number | null };
   'pause/resume': { resumed: true };

@@ -22,7 +22,8 @@ const makeRequestSchema = () => v.variant('type', [
   v.object({ type: v.literal('break/snooze'), breakId: BreakId }),
   v.object({ type: v.literal('break/skip'), breakId: BreakId }),
   v.object({ type: v.literal('break/session'), breakId: BreakId }),
-  v.object({ type: v.literal('break/another'), breakId: BreakId }),
+  // The break page's choice of routine; `replace`: "another routine" (else a routine already chosen stays).
+  v.object({ type: v.literal('break/routine'), breakId: BreakId, routineId: RoutineId, replace: v.boolean() }),
   v.object({ type: v.literal('pause/set'), choice: v.picklist(['30m', '1h', '2h', 'tomorrow', 'indefinite']) }),
   v.object({ type: v.literal('pause/resume') }),
   v.object({

@@ -2,8 +2,8 @@
  * The user's own routines in storage. This computer's copy (storage.local) is the one played:
  * only checked lists are ever written to it (the editor and the import check with
  * OwnRoutinesSchema; routines synced from elsewhere are checked before they are taken over, in
- * ./own-routines-synced.ts), so the background reads it with no more than an id check and does not
- * carry the schema (its size budget: scripts/bundle-size.ts).
+ * ./own-routines-synced.ts), so `loadRoutineLibrary` (the break page's choice, lib/routine-choice.ts,
+ * and its player) reads it with no more than an id check, without loading the schema.
  *
  * storage.sync carries them to the user's other computers while their JSON fits
  * OWN_SYNC_BUDGET; larger, they stay here (the synced copy is removed) and `ownSyncItem` says

@@ -24,6 +24,15 @@ export type SyncState = 'on' | 'unavailable';
 /** Whether the last save reached storage.sync. */
 export const settingsSyncItem = storage.defineItem<SyncState>('local:settingsSync', { fallback: 'on' });
 
+/** Whether settings reach storage.sync ('on' until a save finds it unavailable). */
+export async function loadSyncState(): Promise<SyncState> {
+  return (await settingsSyncItem.getValue()) ?? 'on';
+}
+
+export function watchSyncState(cb: (s: SyncState) => void): () => void {
+  return settingsSyncItem.watch((v) => cb(v ?? 'on'));
+}
+
 /** The settings in force: what is stored if valid, else the defaults (the stored value is kept). */
 export async function loadSettings(): Promise<Settings> {
   if ((await settingsSyncItem.getValue()) === 'on') {

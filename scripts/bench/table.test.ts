@@ -3,7 +3,7 @@
  * table states is missed, names those rows at the end, and exits 0 otherwise.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exitCodeFor, missedTargets, printTable, table, verdictLines } from './table';
+import { exitCodeFor, median, missedTargets, printTable, range, table, verdictLines } from './table';
 
 function rows(build: (add: ReturnType<typeof table>['add']) => void) {
   const t = table();
@@ -66,5 +66,14 @@ describe('bench verdict', () => {
     expect(log.mock.calls.at(-1)?.[0]).toBe('\n1 of 2 stated targets missed:\n- bundle: chrome-mv3 worker JS: 31.0 KB gz (target <= 29 KB gz)');
     printTable(rows((add) => add('bundle', 'zip', '120 KB', '<= 250 KB', true)));
     expect(process.exitCode).toBe(0);
+  });
+});
+
+describe('bench figures over cycles', () => {
+  it('median (min-max), whatever the order, leaving out what was not measured', () => {
+    expect(range([9, 3, 4, 12, 5])).toBe('5 (3-12)');
+    expect(range([2.5, 1, Number.NaN], 1, ' s')).toBe('2.5 s (1.0 s-2.5 s)');
+    expect(range([])).toBe('-');
+    expect(median([7, 1, 5])).toBe(5);
   });
 });

@@ -67,6 +67,14 @@ export function spread(xs: readonly number[], digits = 0): string {
   return `${f(median(ok))} ms (${f(Math.min(...ok))}-${f(Math.max(...ok))})${ok.length < xs.length ? ` [${xs.length - ok.length} missing]` : ''}`;
 }
 
+/** "median (min-max)" of the finite values with `unit` after each ('-' if none): a figure over cycles or runs. */
+export function range(xs: readonly number[], digits = 0, unit = ''): string {
+  const ok = xs.filter((x) => Number.isFinite(x));
+  if (ok.length === 0) return '-';
+  const f = (x: number) => `${x.toFixed(digits)}${unit}`;
+  return `${f(median(ok))} (${f(Math.min(...ok))}-${f(Math.max(...ok))})`;
+}
+
 /** The closing lines: every missed target by name, or that all were met. */
 export function verdictLines(rows: readonly Row[]): string[] {
   const missed = missedTargets(rows);

@@ -13,7 +13,7 @@
  * bundler's). Sizes are of the groups' code gzipped as one text, close to (a little under) the
  * per-file sum that the budget counts.
  *
- * Used by scripts/bench.ts; also runs alone:  npx tsx scripts/bench/worker-parts.ts
+ * Used by scripts/bench/main.ts (npm run bench); also runs alone:  npx tsx scripts/bench/worker-parts.ts
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,8 +25,9 @@ import { BUDGET_KB, closure } from '../bundle-size';
 import { runAlone, type AddRow } from './table';
 
 const STACK = /node_modules\/(webextension-polyfill|@wxt-dev\/storage|superlock|valibot|idb)\//;
-const CORE = /^lib\/(tracker\/tracker|engine|schedule|settings|storage\/history)\.ts$/;
-const DROPPABLE = /node_modules\/(@wxt-dev\/storage|superlock|valibot)\/|^lib\/(review|backup|data|requests)\.ts$|^content\/routines\.ts$/;
+/** The tracker and the engine are every module of lib/tracker/ and lib/engine/ (tests are never bundled). */
+const CORE = /^lib\/(tracker\/[a-z-]+|engine\/[a-z/-]+|schedule|settings|storage\/history)\.ts$/;
+const DROPPABLE = /node_modules\/(@wxt-dev\/storage|superlock|valibot)\/|^lib\/(review|backup|data|protocol\/requests)\.ts$|^content\/routines\.ts$/;
 
 /** The worker's generated code, by source module (paths relative to the project). */
 export function workerBySource(dir: string, root: string): Map<string, string> {

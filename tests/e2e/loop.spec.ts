@@ -129,7 +129,8 @@ test('the popup draws the cached status at once, and a misleading one is replace
     (globalThis as unknown as { __seen: string[] }).__seen = seen;
     new MutationObserver(() => {
       const main = document.querySelector('main');
-      const s = main ? `${main.getAttribute('data-source')}:${document.querySelector('[data-testid="resume"]') ? 'paused' : 'running'}:${document.querySelector('[data-testid="today-count"]')?.textContent}` : '';
+      // Paused shows no countdown (the first frame, entrypoints/popup/first-frame.ts, has no pause control to look at).
+      const s = main ? `${main.getAttribute('data-source')}:${document.querySelector('[data-testid="countdown"]') ? 'running' : 'paused'}:${document.querySelector('[data-testid="today-count"]')?.textContent}` : '';
       if (s && seen[seen.length - 1] !== s) seen.push(s);
     }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
   });

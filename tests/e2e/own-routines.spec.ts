@@ -113,7 +113,7 @@ test('made with the keyboard only, played at the next break, kept through export
   await expect(section.getByTestId(`own-edit-${id}`)).toBeFocused();
 
   // Only mine, by keyboard.
-  await tabTo(page, section.getByTestId('own-weight'));
+  await tabTo(page, section.getByTestId('own-weight'), 10, 'Shift+Tab');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect.poll(async () => (await storageGet<{ routines: { mine: string } }>(control, 'settings'))?.routines.mine).toBe('only');
@@ -154,8 +154,9 @@ test('move and delete by keyboard: focus stays with the routine, delete offers u
   const order = () => section.locator('.own-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
   await expect.poll(order).toEqual(['Alpha', 'Beta', 'Gamma']);
 
-  await focusBeforeOwnRoutines(page);
-  await tabTo(page, section.getByRole('button', { name: 'Move “Alpha” down' }));
+  // From the first routine's Edit button (what Tab reaches after the weight choice).
+  await section.getByTestId('own-edit-own-a').focus();
+  await tabTo(page, section.getByRole('button', { name: 'Move “Alpha” down' }), 5);
   await page.keyboard.press('Enter');
   await expect.poll(order).toEqual(['Beta', 'Alpha', 'Gamma']);
   await expect(section.getByRole('button', { name: 'Move “Alpha” down' })).toBeFocused();
@@ -165,7 +166,7 @@ test('move and delete by keyboard: focus stays with the routine, delete offers u
   await expect.poll(order).toEqual(['Beta', 'Gamma', 'Alpha']);
   await expect(section.getByRole('button', { name: 'Move “Alpha” up' })).toBeFocused();
 
-  await tabTo(page, section.getByRole('button', { name: 'Delete “Gamma”' }));
+  await tabTo(page, section.getByRole('button', { name: 'Delete “Gamma”' }), 10, 'Shift+Tab');
   await page.keyboard.press('Enter');
   await expect.poll(order).toEqual(['Beta', 'Alpha']);
   await expect(section.getByTestId('own-undo')).toBeFocused();

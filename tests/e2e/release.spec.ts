@@ -1,14 +1,14 @@
 /**
  * Release checks on the production builds: the manifests say exactly what the README says, the
  * bundles stay within their size budgets, no shipped script can reach the network beyond the few
- * occurrences scripts/network-scan.ts explains, and a whole break cycle (with the worker stopped
+ * occurrences tests/support/network-scan.ts explains, and a whole break cycle (with the worker stopped
  * and started again) makes no network request from any page or from the worker.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { closure, measureBuild, pageEntries, PAGES, RATCHET_KB } from '../../scripts/bundle-size';
-import { ALLOWED, describeFinding, scanBuild, scanSources } from '../../scripts/network-scan';
+import { BUDGET_KB, closure, measureBuild, packedSize, pageEntries, PAGES, RATCHET_KB } from '../../scripts/bundle-size';
+import { ALLOWED, describeFinding, scanBuild, scanSources } from '../support/network-scan';
 import { expect, test } from './support/fixtures';
 import { historyRows, sendMessage, setSettings, waitForPrompt } from './support/ext';
 import { BreakPage, PopupPage } from './support/pages';
@@ -74,8 +74,21 @@ test('bundle size budgets: every page <= 25 KB gzip up front, the worker within 
 });
 
 /**
+ * The store packages within the 250 KB budget: the size `wxt zip` gives each build, computed
+ * from the build under test (scripts/bundle-size.ts packedSize; its unit test compares it with the
+ * real packer's output), so an oversized package fails the suite, not only the bench's table.
+ */
+test('store package size: each build packs to <= 250 KB', () => {
+  for (const target of ['chrome-mv3', 'firefox-mv3']) {
+    const bytes = packedSize(path.join(OUT, target));
+    expect(bytes, `${target} packed`).toBeGreaterThan(10 * 1024);
+    expect(bytes, `${target} packed bytes (budget ${BUDGET_KB.zip} KB)`).toBeLessThanOrEqual(BUDGET_KB.zip * 1024);
+  }
+});
+
+/**
  * Every script, page and style sheet of both builds, and the sources they come from: no network
- * API, remote import or URL but the occurrences scripts/network-scan.ts lists with their reasons.
+ * API, remote import or URL but the occurrences tests/support/network-scan.ts lists with their reasons.
  */
 test('no built script can reach the network: only the explained occurrences of network APIs and URLs', () => {
   const used = new Map<string, number>();
@@ -90,7 +103,7 @@ test('no built script can reach the network: only the explained occurrences of n
       else unexplained.push(`${label}: ${describeFinding(f)}`);
     }
   }
-  expect(unexplained, 'network access nobody explained (scripts/network-scan.ts ALLOWED)').toEqual([]);
+  expect(unexplained, 'network access nobody explained (tests/support/network-scan.ts ALLOWED)').toEqual([]);
   // The scan does see what is there (Preact's namespaces, Vite's polyfill ship in every build).
   expect(used.get('xml-namespaces') ?? 0).toBeGreaterThan(0);
   expect(used.get('vite-modulepreload-polyfill') ?? 0).toBeGreaterThan(0);

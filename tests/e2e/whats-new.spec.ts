@@ -13,7 +13,7 @@ const en = JSON.parse(readFileSync(path.resolve(process.cwd(), 'public/_locales/
 declare const chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void>; get(k: string): Promise<Record<string, unknown>> } } };
 
 test('after an update the popup says the new version once, and sends nobody to a section that does not exist', async ({ context, extensionId, control }) => {
-  // What the background stores on runtime.onInstalled with reason 'update' (lib/engine.ts).
+  // What the background stores on runtime.onInstalled with reason 'update' (lib/engine/lifecycle.ts).
   await control.evaluate(() => chrome.storage.local.set({ whatsNew: '9.8.7' }));
   const popup = await PopupPage.open(context, extensionId);
   const line = popup.page.getByTestId('whats-new');

@@ -1,11 +1,11 @@
 /**
- * A simulated worker for the tracker: feeds it an activity trace, fires the alarms it asks for
- * (and the watchdog), answers prompts like a person would, and counts what happened. Pure and
- * deterministic: used by the benchmark and by tests.
+ * The benchmark's simulated worker day (scripts/bench.ts, "worker events in a simulated 8-hour
+ * day"): feeds the tracker an activity trace, fires the alarms it asks for (and the watchdog),
+ * answers prompts like a person would, and counts what happened. Pure and deterministic.
  */
-import type { Settings } from '../settings';
-import { mulberry32 } from '../prng';
-import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type Activity, type BreakRecord, type TrackerEvent, type TrackerState } from './tracker';
+import type { Settings } from '../../lib/settings';
+import { mulberry32 } from '../../lib/prng';
+import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type Activity, type BreakRecord, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
 
 export interface TraceStep {
   at: number;

@@ -6,19 +6,18 @@
  * not be measured), the missed rows named at the end; 2 when the bench itself failed before it
  * could finish (scripts/bench/table.ts). Rows without a target are figures, never a verdict.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_SETTINGS } from '../lib/settings';
-import { initialState, transition } from '../lib/tracker/tracker';
-import { simulate, typicalDay } from '../lib/tracker/simulate';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { initialState, transition } from '../../lib/tracker/tracker';
+import { simulatedDays } from './simulated-day';
+import { PEER } from './heartbeat-peer';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { weeklyReview } from '../lib/review';
-import { dayKey } from '../lib/days';
-import { demoHistory } from './demo-history';
-import { measureBuild, PAGES, RATCHET_KB } from './bundle-size';
-import { exitOnCrash, median, printTable, table } from './bench/table';
+import { weeklyReview } from '../../lib/review';
+import { dayKey } from '../../lib/days';
+import { demoHistory } from '../demo-history';
+import { bundleBench } from './bundle';
+import { exitOnCrash, median, printTable, table } from './table';
 
 /** The build being measured (LIMBER_OUT, where `wxt zip` below writes too). */
 const OUT = process.env.LIMBER_OUT ?? '.output';
@@ -29,30 +28,17 @@ const { rows, add } = table();
 
 // --- Worker activity over a simulated 8-hour day ---------------------------------------------
 const DAY = Date.UTC(2026, 2, 2, 8, 0);
-const cycles: number[] = [];
-let events = 0;
-let idleTransitions = 0;
-let breaks = 0;
-let watchdog = 0;
-const DAYS = 20;
-for (let seed = 1; seed <= DAYS; seed++) {
-  const r = simulate(typicalDay(DAY, seed), DEFAULT_SETTINGS, DAY + 8 * 3600_000);
-  events += r.events;
-  idleTransitions += r.byType.activity ?? 0;
-  watchdog += r.byType.watchdog ?? 0;
-  const b = r.records.length;
-  breaks += b;
-  cycles.push((r.events - (r.byType.activity ?? 0) - (r.byType.watchdog ?? 0)) / Math.max(1, b));
-}
-add('worker', `events handled per 8-h day (mean of ${DAYS} seeded days)`, (events / DAYS).toFixed(0));
-add('worker', '  of which idle/active transitions', (idleTransitions / DAYS).toFixed(0));
-add('worker', '  of which watchdog checks (sleep detection, every 5 min while counting)', (watchdog / DAYS).toFixed(0));
-add('worker', 'breaks recorded per day (completed + natural)', (breaks / DAYS).toFixed(1));
-const perCycle = cycles.reduce((a, b) => a + b, 0) / cycles.length;
+const day = simulatedDays();
+const events = day.events;
+add('worker', `events handled per 8-h day (mean of ${day.days} seeded days)`, day.events.toFixed(0));
+add('worker', '  of which idle/active transitions', day.idleChanges.toFixed(0));
+add('worker', '  of which watchdog checks (sleep detection, every 5 min while counting)', day.watchdog.toFixed(0));
+add('worker', 'breaks recorded per day (completed + natural)', day.breaks.toFixed(1));
+const perCycle = day.wakeUpsPerCycle;
 add('worker', 'wake-ups per break cycle, besides idle transitions and watchdog', perCycle.toFixed(2), '<= 3 (alarm, start, finish)', perCycle <= 3);
-const heartbeat = (8 * 3600) / 5;
-add('worker', 'heartbeat-style reminder (tick every 5 s), same day', String(heartbeat));
-add('worker', 'ratio: heartbeat wake-ups / Limber wake-ups', `${(heartbeat / (events / DAYS)).toFixed(0)}x fewer`);
+const heartbeat = (8 * 3600) / (PEER.alarmMin * 60);
+add('worker', `${PEER.name}: its ~5-s wake-up alarm alone, same day`, heartbeat.toFixed(0));
+add('worker', 'ratio: heartbeat wake-ups / Limber wake-ups', `${(heartbeat / events).toFixed(0)}x fewer`);
 
 // --- Transition cost ---------------------------------------------------------------------------
 const samples: number[] = [];
@@ -83,8 +69,8 @@ add('tracker', 'transition() time, with working hours (Intl time zones), median'
 {
   // The storage module also reaches browser.storage (settings): give it WXT's fake browser.
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-  const { clearHistory, closeHistory, dayAggregates, recordBreak, replaceHistory } = await import('../lib/storage/history');
-  const [{ popupSummary }, { historyReview }] = await Promise.all([import('../lib/popup-summary'), import('../lib/weekly-review')]);
+  const { clearHistory, closeHistory, dayAggregates, recordBreak, replaceHistory } = await import('../../lib/storage/history');
+  const [{ popupSummary }, { historyReview }] = await Promise.all([import('../../lib/popup-summary'), import('../../lib/weekly-review')]);
   const tz = 'Europe/Berlin';
   const now = Date.UTC(2026, 2, 5, 15);
   const today = dayKey(now, tz);
@@ -133,59 +119,20 @@ add('tracker', 'transition() time, with working hours (Intl time zones), median'
   await closeHistory();
 }
 
-// --- Bundle -------------------------------------------------------------------------------------
-// Production builds and store zips, made here so the figures are current.
-import { execSync } from 'node:child_process';
-execSync('npx wxt zip && npx wxt zip -b firefox --mv3', { stdio: 'ignore' });
-for (const f of readdirSync(OUT).filter((n) => n.endsWith('.zip'))) {
-  const kb = statSync(path.join(OUT, f)).size / 1024;
-  const isSources = f.includes('sources');
-  add('bundle', `zip ${f}`, `${kb.toFixed(0)} KB`, isSources ? '' : '<= 250 KB', isSources ? undefined : kb <= 250);
-}
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : [p];
-  });
-}
-for (const target of ['chrome-mv3', 'firefox-mv3']) {
-  const dir = path.join(OUT, target);
-  if (!existsSync(dir)) {
-    add('bundle', `${target}: not built (run npm run build first)`, '-');
-    continue;
-  }
-  let total = 0;
-  for (const f of files(dir)) total += statSync(f).size;
-  // Per page and for the worker: the JS loaded up front (scripts and their static imports), and
-  // what is loaded just after the first paint (import()).
-  for (const p of measureBuild(dir, PAGES)) {
-    // The target held is the budget, or where a part is known not to meet it yet, the ratchet the
-    // release test holds it to (scripts/bundle-size.ts; README "Performance" states the gap). A
-    // known gap stated as a target would make every run fail and the exit code mean nothing.
-    const ratchet = RATCHET_KB[p.name];
-    const lazy = p.lazyGz ? `, +${(p.lazyGz / 1024).toFixed(1)} KB gz after first paint` : '';
-    add(
-      'bundle',
-      `${target} ${p.name} JS (${p.files.length} files)`,
-      `${(p.raw / 1024).toFixed(1)} KB raw, ${(p.gz / 1024).toFixed(1)} KB gz${lazy}`,
-      ratchet ? `<= ${ratchet} KB gz (ratchet; the ${p.budgetKb} KB budget is not met)` : `<= ${p.budgetKb} KB gz`,
-      p.gz <= (ratchet ?? p.budgetKb) * 1024,
-    );
-  }
-  add('bundle', `${target} total unpacked`, `${(total / 1024).toFixed(0)} KB`);
-}
+// --- Store zips and the JS each part loads, against their budgets (scripts/bench/bundle.ts) ----
+bundleBench(add, OUT);
 
 // --- What the worker's size is made of, and its floor (scripts/bench/worker-parts.ts) ----------
-await (await import('./bench/worker-parts')).workerPartsBench(add);
+await (await import('./worker-parts')).workerPartsBench(add);
 
 // --- Popup first render, with the blank-page floor (scripts/bench/popup.ts) --------------------
-await (await import('./bench/popup')).popupBench(add);
+await (await import('./popup')).popupBench(add);
 
 // --- What a worker start costs, with a one-line worker as the floor (scripts/bench/worker-start.ts)
-await (await import('./bench/worker-start')).workerStartBench(add);
+await (await import('./worker-start')).workerStartBench(add);
 
 // --- Worker activity in real Chromium, beside a heartbeat peer (scripts/bench/worker-live.ts) ---
-await (await import('./bench/worker-live')).workerLiveBench(add);
+await (await import('./worker-live')).workerLiveBench(add);
 
 // --- Print -------------------------------------------------------------------------------------
 printTable(rows);

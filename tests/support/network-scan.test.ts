@@ -1,5 +1,5 @@
 /**
- * The network scan (scripts/network-scan.ts) on small pieces of code shaped like the builds' and
+ * The network scan (tests/support/network-scan.ts) on small pieces of code shaped like the builds' and
  * the sources': what it must find, and what exactly it lets through. The release test runs it on
  * the real builds (tests/e2e/release.spec.ts).
  */

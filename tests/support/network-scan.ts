@@ -12,12 +12,12 @@
  * - the sources (lib/, entrypoints/, components/, content/, public/), where the one fetch Limber
  *   itself writes is recognised by the function it is in.
  *
- *   node scripts/network-scan.ts [.output]   (prints every occurrence and why it is allowed)
+ *   node tests/support/network-scan.ts [.output]   (prints every occurrence and why it is allowed)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { SOURCES } from '../content/sources.ts';
+import { SOURCES } from '../../content/sources.ts';
 
 /** Names whose use is a request (or a channel) to somewhere. */
 export const NETWORK_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'WebTransport', 'EventSource', 'sendBeacon', 'importScripts', 'RTCPeerConnection'] as const;

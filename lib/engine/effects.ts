@@ -1,0 +1,43 @@
+/**
+ * Carries out the tracker's effects (data) on the platform, in order. A failed notification or
+ * window is logged and does not stop the rest: the state change is already saved.
+ */
+import type { Settings } from '../settings';
+import type { Effect } from '../tracker/tracker';
+import type { Platform } from './ports';
+
+export async function interpret(effects: readonly Effect[], settings: Settings, platform: Platform): Promise<void> {
+  for (const e of effects) {
+    try {
+      await carryOut(e, settings, platform);
+    } catch (err) {
+      console.error('[limber] effect failed', e.type, err);
+    }
+  }
+}
+
+async function carryOut(e: Effect, settings: Settings, platform: Platform): Promise<void> {
+  switch (e.type) {
+    case 'prompt': {
+      // Already on screen (the same break prompted again because its state could not be saved,
+      // storage full): not shown twice.
+      if (!e.reminder && (await platform.promptShownThisSession(e.brk.id)) && (await platform.promptShowing(e.brk.id))) return;
+      // A notification that could not be shown (blocked, or it failed) falls back to the break window.
+      const shown = settings.prompts.notification && (await platform.showPrompt(e.brk, settings, e.reminder, platform.now()).catch(() => false));
+      if ((settings.prompts.openWindow || (settings.prompts.notification && !shown)) && !e.reminder) await platform.openBreakWindow(e.brk.id, true);
+      return;
+    }
+    case 'notice':
+      return platform.showNotice(e.notice, settings);
+    case 'clearPrompt':
+      return platform.clearPrompt(e.breakId);
+    case 'openBreak':
+      return platform.openBreakWindow(e.brk.id);
+    case 'breakEnded':
+      // The person ended it (from its window, the popup or a notification): closing its window is then not an early end.
+      return platform.breakWindowFinished(e.breakId);
+    case 'record':
+      // Written before the state is saved (lib/engine/runtime.ts), not here.
+      return;
+  }
+}

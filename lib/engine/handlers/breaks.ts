@@ -1,0 +1,45 @@
+/**
+ * A break's life from the pages: start, snooze, skip, the break window's session, its routine and
+ * its finish. The routine is chosen by the break page (lib/routine-choice.ts, with the routine
+ * library the worker does not carry); the background keeps the choice with the break.
+ */
+import type { BreakSession } from '../../protocol/messages';
+import type { Runtime } from '../runtime';
+import { replyTo, type Handlers } from './types';
+
+export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'break/snooze' | 'break/skip' | 'break/session' | 'break/routine' | 'break/finish'> {
+  /** The break under way with this id, as its window needs it; null when there is none. */
+  const session = async (breakId: string): Promise<BreakSession | null> => {
+    const [settings, { state }] = await Promise.all([rt.store.settings(), rt.store.loadTracker()]);
+    const p = state?.phase;
+    if (!p || p.name !== 'onBreak' || p.brk.id !== breakId) return null;
+    return { breakId, kind: p.brk.kind, manual: p.brk.manual, routineId: p.routineId, lengthSec: settings[p.brk.kind].lengthSec, strict: settings.strict };
+  };
+
+  return {
+    'break/start': async (msg) => replyTo<'break/start'>((await rt.handle({ type: 'start', breakId: msg.breakId, kind: msg.kind })).result, { started: true }),
+    'break/snooze': async (msg) => {
+      const { result } = await rt.handle({ type: 'snooze', breakId: msg.breakId });
+      const p = result.state.phase;
+      return replyTo<'break/snooze'>(result, { until: p.name === 'snoozed' ? p.until : 0 });
+    },
+    'break/skip': async (msg) => replyTo<'break/skip'>((await rt.handle({ type: 'skip', breakId: msg.breakId })).result, { skipped: true }),
+    'break/session': async (msg) => ({ ok: true, data: await session(msg.breakId) }),
+    // The page's choice of routine. Without `replace` a routine already chosen (by another window
+    // of the same break) stays: both windows then play the same one.
+    'break/routine': async (msg) => {
+      const current = await session(msg.breakId);
+      if (!current) return { ok: false, error: 'noSuchBreak' };
+      if (current.routineId && !msg.replace) return { ok: true, data: current };
+      const { result } = await rt.handle({ type: 'setRoutine', breakId: msg.breakId, routineId: msg.routineId });
+      return replyTo<'break/routine'>(result, { ...current, routineId: msg.routineId });
+    },
+    'break/finish': async (msg) => {
+      const { result, now, settings, env, published } = await rt.handle({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
+      if (result.refused) return replyTo<'break/finish'>(result, { today: null });
+      // The break's record was just written and the popup's picture made from it: the same today.
+      const today = published ? published.status.today : ((await rt.store.summary(now, env.timeZone, settings))?.today ?? null);
+      return { ok: true, data: { today } };
+    },
+  };
+}

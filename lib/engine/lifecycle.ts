@@ -1,0 +1,89 @@
+/**
+ * Browser events other than messages: a worker start, alarms and idle changes (as tracker events),
+ * a closed window, keyboard shortcuts, install and update, a settings change.
+ */
+import type { TrackerEvent } from '../tracker/tracker';
+import type { Handled, Runtime } from './runtime';
+
+export interface Lifecycle {
+  dispatch(event: TrackerEvent): Promise<Handled>;
+  wake(): Promise<void>;
+  windowClosed(windowId: number): Promise<void>;
+  command(name: string): Promise<unknown>;
+  installed(reason: string, version: string): Promise<void>;
+  settingsChanged(): Promise<void>;
+}
+
+export function lifecycle(rt: Runtime): Lifecycle {
+  const { platform, store } = rt;
+  /** The settings the last settingsChanged() applied (one save writes two areas: handle it once). */
+  let appliedSettings: string | null = null;
+
+  return {
+    dispatch: (event) => rt.serial(() => rt.handle(event, { heard: true })),
+
+    // On every worker start: apply the idle settings, catch up with the machine's activity, fire
+    // anything overdue, and put back a prompt that a restart may have swept away.
+    wake: () =>
+      rt.serial(async () => {
+        const [settings, { state: stored }] = await Promise.all([store.settings(), store.loadTracker()]);
+        await platform.configureIdle(settings.idleSec);
+        let activity = stored?.activity ?? 'active';
+        try {
+          activity = await platform.queryActivity(settings.idleSec);
+        } catch {
+          // idle unavailable: keep what we had
+        }
+        if (!stored || activity !== stored.activity) await rt.handle({ type: 'activity', state: activity });
+        const { result } = await rt.handle({ type: 'tick' });
+        const p = result.state.phase;
+        // Put back a prompt the browser lost (a restart); not one that was closed (by the user,
+        // or by Firefox, which closes notifications after a while).
+        if (p.name === 'due' && settings.prompts.notification && !(await platform.promptShowing(p.brk.id)) && !(await platform.promptShownThisSession(p.brk.id))) {
+          // Still no notification (blocked, or it failed): the break window instead.
+          if (!(await platform.showPrompt(p.brk, settings, false, platform.now()).catch(() => false))) await platform.openBreakWindow(p.brk.id, true);
+        }
+      }),
+
+    // A window was closed. If it was the window of a break not finished in it, the break ended
+    // early (partial). In the queue, so that a finish being handled cannot interleave.
+    windowClosed: (windowId) =>
+      rt.serial(async () => {
+        const breakId = await platform.breakWindowClosed(windowId);
+        if (breakId) await rt.handle({ type: 'finish', breakId, outcome: 'partial' }, { heard: true });
+      }),
+
+    // Keyboard shortcuts (the `commands` API): start a break now; pause or resume reminders.
+    command: (name) => {
+      if (name === 'start-break') return rt.serial(() => rt.handle({ type: 'start' }, { heard: true }));
+      if (name === 'toggle-pause') {
+        return rt.serial(async () => {
+          const { state } = await store.loadTracker();
+          return rt.handle(state?.paused ? { type: 'resume' } : { type: 'pause', until: null });
+        });
+      }
+      return Promise.resolve();
+    },
+
+    // First install: the welcome page. An update: a one-time "what's new" line in the popup.
+    installed: async (reason, version) => {
+      if (reason === 'install') {
+        // Some installs report "install" again while keeping storage (Chromium's --load-extension
+        // on every start): welcome once.
+        if (await store.firstWelcome()) await platform.openTab('/welcome.html');
+      } else if (reason === 'update') {
+        await store.noteUpdate(version);
+      }
+    },
+
+    settingsChanged: () =>
+      rt.serial(async () => {
+        const settings = await store.settings();
+        const json = JSON.stringify(settings);
+        if (json === appliedSettings) return;
+        appliedSettings = json;
+        await platform.configureIdle(settings.idleSec);
+        await rt.handle({ type: 'settingsChanged' });
+      }),
+  };
+}

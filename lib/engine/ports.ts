@@ -1,0 +1,52 @@
+/**
+ * What the engine needs from the world, as two ports: the browser (`Platform`) and storage
+ * (`Store`). The runtime and the handlers see only these, so a test can pass fakes
+ * (lib/engine/runtime.test.ts) instead of patching globals; lib/engine/browser.ts builds the real ones.
+ */
+import type { Settings } from '../settings';
+import type { Activity, DueBreak, Notice, TrackerState, TrackerView, BreakRecord } from '../tracker/tracker';
+import type { PendingRecord } from '../storage/items';
+import type { TodaySummary } from '../storage/history';
+import type { PopupHistory } from '../review';
+import type { StatusSnapshot } from '../storage/status-cache';
+
+export interface Platform {
+  now(): number;
+  timeZone(): string;
+  /** Whether the focused browser window is fullscreen (a film, a talk, a presentation). */
+  focusedFullscreen(): Promise<boolean>;
+  configureIdle(idleSec: number): Promise<void>;
+  queryActivity(idleSec: number): Promise<Activity>;
+  /** Shows the break's notification; false when it could not be shown (blocked, failed). */
+  showPrompt(brk: DueBreak, settings: Settings, reminder: boolean, now: number): Promise<boolean>;
+  promptShowing(breakId: string): Promise<boolean>;
+  promptShownThisSession(breakId: string): Promise<boolean>;
+  clearPrompt(breakId: string): Promise<void>;
+  showNotice(notice: Notice, settings: Settings): Promise<void>;
+  openBreakWindow(breakId: string, prompting?: boolean): Promise<void>;
+  /** The break ended: closing its window is then not an early end. */
+  breakWindowFinished(breakId: string): Promise<void>;
+  /** The id of the unfinished break whose window this was, or null. */
+  breakWindowClosed(windowId: number): Promise<string | null>;
+  reconcileNextAlarm(when: number | null, now: number, minDelayMs: number): Promise<void>;
+  reconcileWatchdog(wanted: boolean, now: number): Promise<void>;
+  setBadge(view: TrackerView, now: number, enabled: boolean): Promise<void>;
+  openTab(path: string): Promise<void>;
+}
+
+export interface Store {
+  /** The user's settings with the developer switch's timing over them (lib/dev-timing.ts). */
+  settings(): Promise<Settings>;
+  loadTracker(): Promise<{ state: TrackerState | null; outbox: PendingRecord[] }>;
+  /** The state and the records still waiting, in one write. */
+  saveTracker(state: TrackerState, outbox: readonly PendingRecord[]): Promise<void>;
+  /** Idempotent by the record's id. */
+  recordBreak(entry: BreakRecord, timeZone: string): Promise<void>;
+  /** Today's counts and the popup's Today part from one history read; null when history is off. */
+  summary(now: number, timeZone: string, settings: Settings): Promise<{ today: TodaySummary; history: PopupHistory } | null>;
+  readSnapshot(): Promise<StatusSnapshot | null>;
+  writeSnapshot(s: StatusSnapshot): Promise<void>;
+  /** First install: whether the welcome page was shown already (and mark it shown). */
+  firstWelcome(): Promise<boolean>;
+  noteUpdate(version: string): Promise<void>;
+}

@@ -1,0 +1,37 @@
+/**
+ * The status and the popup's Today part, written to storage.session for the popup's first paint
+ * (lib/storage/status-cache.ts). The history part is read again when `reread` (a break was
+ * recorded, the settings changed, the data was imported or reset), on a new day, or when there is
+ * no snapshot yet; otherwise the previous snapshot's is kept (no IndexedDB read per event).
+ */
+import { dayKey } from '../days';
+import type { PopupData } from '../protocol/messages';
+import type { Settings } from '../settings';
+import type { TodaySummary } from '../storage/history';
+import { nextWake, view, type Env, type TrackerState } from '../tracker/tracker';
+import type { Store } from './ports';
+
+export async function publishStatus(store: Store, state: TrackerState, settings: Settings, now: number, env: Env, reread: boolean, waiting: number): Promise<PopupData> {
+  const day = dayKey(now, env.timeZone);
+  const prev = reread ? null : await store.readSnapshot();
+  let part: { today: TodaySummary | null; history: PopupData['history'] };
+  if (prev && prev.day === day) {
+    part = { today: prev.data.status.today, history: prev.data.history };
+  } else {
+    const s = await store.summary(now, env.timeZone, settings);
+    part = { today: s?.today ?? null, history: s?.history ?? null };
+  }
+  // Until the picture may change by itself: the next thing the tracker wakes for, or midnight.
+  const validUntil = Math.min(nextWake(state, settings, env) ?? Infinity, state.today.end);
+  const data: PopupData = {
+    status: { now, tracker: view(state, settings, env), today: part.today, historyError: part.today === null, waitingRecords: waiting },
+    history: part.history,
+    validUntil,
+  };
+  try {
+    await store.writeSnapshot({ data, day });
+  } catch (err) {
+    console.warn('[limber] status snapshot not written', err);
+  }
+  return data;
+}

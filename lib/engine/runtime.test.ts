@@ -1,0 +1,136 @@
+/**
+ * The runtime with fake ports (no browser, no storage): what it does with each event, in what
+ * order, and what it does when a port fails.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { PendingRecord } from '../storage/items';
+import type { StatusSnapshot } from '../storage/status-cache';
+import type { TrackerState } from '../tracker/tracker';
+import type { Platform, Store } from './ports';
+import { createRuntime } from './runtime';
+
+const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
+
+function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>; showPrompt?: () => Promise<boolean> } = {}) {
+  const log: string[] = [];
+  let now = T0;
+  let stored: { state: TrackerState | null; outbox: PendingRecord[] } = { state: null, outbox: [] };
+  let snapshot: StatusSnapshot | null = null;
+  const platform: Platform = {
+    now: () => now,
+    timeZone: () => 'Europe/Berlin',
+    focusedFullscreen: async () => false,
+    configureIdle: async () => void log.push('configureIdle'),
+    queryActivity: async () => 'active',
+    showPrompt: vi.fn(opts.showPrompt ?? (async () => (log.push('showPrompt'), true))),
+    promptShowing: async () => false,
+    promptShownThisSession: async () => false,
+    clearPrompt: async (id) => void log.push(`clearPrompt ${id}`),
+    showNotice: async (n) => void log.push(`notice ${n}`),
+    openBreakWindow: vi.fn(async (id: string) => void log.push(`openBreakWindow ${id}`)),
+    breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
+    breakWindowClosed: async () => null,
+    reconcileNextAlarm: async (when) => void log.push(`alarm ${when === null ? 'none' : when - now}`),
+    reconcileWatchdog: async () => undefined,
+    setBadge: async () => undefined,
+    openTab: async (p) => void log.push(`tab ${p}`),
+  };
+  const store: Store = {
+    settings: async () => SETTINGS,
+    loadTracker: async () => structuredClone(stored),
+    saveTracker: async (state, outbox) => {
+      await opts.save?.();
+      log.push(`save outbox=${outbox.length}`);
+      stored = { state: structuredClone(state), outbox: [...outbox] };
+    },
+    recordBreak: async (entry) => {
+      await opts.record?.();
+      log.push(`record ${entry.outcome}`);
+    },
+    summary: async () => null,
+    readSnapshot: async () => snapshot,
+    writeSnapshot: async (s) => void (snapshot = s),
+    firstWelcome: async () => true,
+    noteUpdate: async () => undefined,
+  };
+  return { platform, store, log, stored: () => stored, advance: (ms: number) => (now += ms) };
+}
+
+/** Moves the clock on by `ms` as a running browser would: the watchdog ticks every few minutes. */
+async function workFor(f: ReturnType<typeof fakes>, rt: ReturnType<typeof createRuntime>, ms: number): Promise<void> {
+  for (let left = ms; left > 0; left -= 4 * 60_000) {
+    f.advance(Math.min(left, 4 * 60_000));
+    await rt.serial(() => rt.handle({ type: 'tick' }));
+  }
+}
+
+describe('the engine runtime (fake ports)', () => {
+  it('prompts when a break falls due, with the next alarm set from the configured interval', async () => {
+    const f = fakes();
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+    expect(f.log).toContain(`alarm ${SETTINGS.stretch.everySec * 1000}`);
+    f.log.length = 0;
+    await workFor(f, rt, SETTINGS.stretch.everySec * 1000 - 60_000);
+    expect(f.stored().state!.phase.name).toBe('working');
+    expect(f.log).not.toContain('showPrompt');
+    await workFor(f, rt, 60_000);
+    expect(f.stored().state!.phase.name).toBe('due');
+    expect(f.log.indexOf('save outbox=0')).toBeLessThan(f.log.indexOf('showPrompt'));
+  });
+
+  it('writes a finished break before saving the state, and ends the break window', async () => {
+    const f = fakes();
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'start' }));
+    const id = f.stored().state!.phase.name === 'onBreak' ? (f.stored().state!.phase as { brk: { id: string } }).brk.id : '';
+    f.log.length = 0;
+    f.advance(60_000);
+    await rt.serial(() => rt.handle({ type: 'finish', breakId: id, outcome: 'completed' }));
+    expect(f.log.slice(0, 3)).toEqual(['record completed', 'save outbox=0', `breakWindowFinished ${id}`]);
+  });
+
+  it('a record that cannot be written waits in the outbox, saved with the state, and is written by a later event', async () => {
+    let failing = true;
+    const f = fakes({ record: async () => void (failing && (() => { throw new Error('disk full'); })()) });
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'start' }));
+    const p = f.stored().state!.phase as { brk: { id: string } };
+    await rt.serial(() => rt.handle({ type: 'finish', breakId: p.brk.id, outcome: 'completed' }));
+    expect(f.stored().outbox).toHaveLength(1);
+    failing = false;
+    f.advance(60_000);
+    await rt.serial(() => rt.handle({ type: 'tick' }));
+    expect(f.stored().outbox).toHaveLength(0);
+    expect(f.log.filter((l) => l === 'record completed')).toHaveLength(1);
+  });
+
+  it('a state that cannot be saved still prompts and sets the alarm', async () => {
+    const f = fakes({ save: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
+    const rt = createRuntime(f.platform, f.store);
+    f.advance(1);
+    await rt.serial(() => rt.handle({ type: 'start' }));
+    expect(f.log.some((l) => l.startsWith('openBreakWindow'))).toBe(true);
+  });
+
+  it('a notification that cannot be shown opens the break window instead', async () => {
+    const f = fakes({ showPrompt: async () => false });
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+    await workFor(f, rt, SETTINGS.stretch.everySec * 1000);
+    expect(f.platform.openBreakWindow).toHaveBeenCalledWith(expect.stringMatching(/^stretch-/), true);
+  });
+
+  it('handles events one at a time, in arrival order', async () => {
+    const f = fakes();
+    const rt = createRuntime(f.platform, f.store);
+    const order: number[] = [];
+    await Promise.all([1, 2, 3].map((n) => rt.serial(async () => {
+      await new Promise((r) => setTimeout(r, 5 - n));
+      order.push(n);
+    })));
+    expect(order).toEqual([1, 2, 3]);
+  });
+});

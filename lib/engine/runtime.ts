@@ -1,0 +1,122 @@
+/**
+ * The engine's runtime: one event at a time, in arrival order. Each event: load the settings and
+ * the state -> transition (pure, lib/tracker) -> write history records (idempotent by id) -> save
+ * the state with the records still waiting -> carry out the effects -> reconcile the alarms and
+ * the badge -> publish the popup's snapshot. Nothing here holds the truth between events: storage
+ * does. The browser and storage come in as ports (./ports.ts).
+ */
+import { MIN_ALARM_MS } from '../platform/alarms';
+import type { PopupData } from '../protocol/messages';
+import type { Settings } from '../settings';
+import { initialState, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+import { interpret } from './effects';
+import { writeRecords } from './outbox';
+import type { Platform, Store } from './ports';
+import { publishStatus } from './publish';
+
+export interface Handled {
+  result: Result;
+  settings: Settings;
+  now: number;
+  env: Env;
+  /** History records still waiting in the outbox. */
+  waiting: number;
+  /** What the popup now shows, when the event was saved and published (so a reply need not read history again). */
+  published?: PopupData | null;
+}
+
+export interface HandleOptions {
+  /**
+   * A status read (a tick asked for by a page). When it only moved the clock forward, the state
+   * is not saved: the counters derive from timestamps, so the next event computes the same, and a
+   * read costs no storage write (nor a change event in every open page). Lost is only the read as
+   * a sign of life: should the machine sleep within the watchdog period after it, up to that
+   * period counts as away.
+   */
+  read?: boolean;
+  /** A browser event (an alarm's tick): one with nothing to do within moments of the last save is not saved again. */
+  heard?: boolean;
+}
+
+export interface Runtime {
+  readonly platform: Platform;
+  readonly store: Store;
+  /** Runs `fn` after everything already queued. Handlers and lifecycle steps run inside it. */
+  serial<T>(fn: () => Promise<T>): Promise<T>;
+  /** One event through the loop (call inside `serial`). */
+  handle(event: TrackerEvent, opts?: HandleOptions): Promise<Handled>;
+  /** A status read, with the history read and published (call inside `serial`). */
+  read(): Promise<PopupData>;
+}
+
+/** How recent a saved state makes a heard tick with nothing to do redundant. */
+const FRESH_MS = 5_000;
+
+export function createRuntime(platform: Platform, store: Store): Runtime {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const env = async (settings: Settings): Promise<Env> => ({
+    timeZone: platform.timeZone(),
+    fullscreen: settings.fullscreen.defer ? await platform.focusedFullscreen() : false,
+  });
+
+  const reconcile = async (state: TrackerState, settings: Settings, now: number, e: Env): Promise<void> => {
+    // Only the developer switch sets sub-minute timing (settings follow the form's limits).
+    const subMinute = Math.min(settings.stretch.everySec, settings.micro.everySec, settings.snoozeSec) < 60;
+    await platform.reconcileNextAlarm(nextWake(state, settings, e), now, subMinute ? 500 : MIN_ALARM_MS);
+    await platform.reconcileWatchdog(wantsWatchdog(state, settings, e), now);
+    await platform.setBadge(view(state, settings, e), now, settings.badge).catch(() => undefined);
+  };
+
+  const handle = async (event: TrackerEvent, opts: HandleOptions = {}): Promise<Handled> => {
+    const [settings, { state: stored, outbox }] = await Promise.all([store.settings(), store.loadTracker()]);
+    const e = await env(settings);
+    const now = platform.now();
+    const result = transition(stored ?? initialState(now, e.timeZone), event, now, settings, e);
+    const justSaved = opts.heard === true && event.type === 'tick' && stored !== null && now >= stored.lastSeen && now - stored.lastSeen < FRESH_MS;
+    if ((opts.read || justSaved) && stored && outbox.length === 0 && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {
+      // Still put back an alarm that went missing (no write unless one did).
+      await reconcile(result.state, settings, now, e);
+      return { result, settings, now, env: e, waiting: 0 };
+    }
+    // History first, then the state with what still waits, then the rest.
+    const fresh = result.effects.flatMap((x) => (x.type === 'record' ? [{ entry: x.entry, timeZone: e.timeZone }] : []));
+    const { recorded, waiting } = await writeRecords(store, [...outbox, ...fresh]);
+    try {
+      await store.saveTracker(result.state, waiting);
+    } catch (err) {
+      // Storage refused (full?): carry on so that the prompt, the alarm and the badge still happen.
+      // The next event starts from the stored state again (records are idempotent by id).
+      console.error('[limber] state not saved', err);
+    }
+    await interpret(result.effects, settings, platform);
+    await reconcile(result.state, settings, now, e);
+    // The popup's picture: read the history again when a break ended (written, waiting or
+    // dropped) or the settings changed. Never worth failing for.
+    const reread = recorded || fresh.length > 0 || event.type === 'settingsChanged';
+    const published = await publishStatus(store, result.state, settings, now, e, reread, waiting.length).catch((err: unknown) => {
+      console.warn('[limber] status snapshot not made', err);
+      return null;
+    });
+    return { result, settings, now, env: e, waiting: waiting.length, published };
+  };
+
+  const read = async (): Promise<PopupData> => {
+    const { result, settings, now, env: e, waiting } = await handle({ type: 'tick' }, { read: true });
+    return publishStatus(store, result.state, settings, now, e, true, waiting);
+  };
+
+  return { platform, store, serial, handle, read };
+}
+
+/** Whether `b` is `a` with only the clock moved on (counters, `asOf`, `lastSeen`). */
+function onlyClockMoved(a: TrackerState, b: TrackerState): boolean {
+  const still = (s: TrackerState) => JSON.stringify({ ...s, asOf: 0, lastSeen: 0, desk: null, today: { ...s.today, deskMs: 0 } });
+  return still(a) === still(b);
+}

@@ -1,0 +1,110 @@
+/**
+ * Catching up: before any event, the state is brought up to `now` (desk time added, a sleep or
+ * a clock jump noticed, a pause that ran out ended, working hours starting or ending). Also the
+ * two state edits that catching up shares with the event handlers.
+ */
+import type { Settings } from '../settings';
+import { currentInterval } from '../schedule';
+import { dayAt, localDay } from './day';
+import { accrue, countingDeskTime, record, resetCounters, returnFromAway } from './desk-time';
+import { nextWake } from './due';
+import { ALARM_GRACE_MS, WATCHDOG_MS, type Effect, type Env, type Phase, type TrackerState } from './state';
+
+/** Closes an open (due or snoozed) prompt as skipped; a break under way is left alone. */
+export function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState; effects: Effect[] } {
+  const p = s.phase;
+  if (p.name !== 'due' && p.name !== 'snoozed') return { s, effects: [] };
+  return {
+    s: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, p.brk.kind), deferredSince: null },
+    effects: [{ type: 'clearPrompt', breakId: p.brk.id }, record(p.brk, 'skipped', now, null, null)],
+  };
+}
+
+export function clampPhaseTimes(p: Phase, now: number, settings: Settings): Phase {
+  switch (p.name) {
+    case 'snoozed':
+      return { ...p, until: Math.min(p.until, now + settings.snoozeSec * 1000) };
+    case 'due':
+      return p.remindAt === null ? p : { ...p, remindAt: Math.min(p.remindAt, now + settings.remindAfterSec * 1000) };
+    case 'onBreak':
+      return { ...p, startedAt: Math.min(p.startedAt, now) };
+    default:
+      return p;
+  }
+}
+
+/**
+ * Brings the state up to `now`: adds desk time, notices sleep and clock jumps, the end of a
+ * pause, and working hours starting or ending.
+ */
+export function advance(s0: TrackerState, now: number, settings: Settings, env: Env): { s: TrackerState; effects: Effect[] } {
+  const tz = env.timeZone;
+  let s = s0;
+  const effects: Effect[] = [];
+  if (now < s.asOf || now < s.lastSeen) {
+    // Clock set back: keep what was counted, count on from the new now.
+    s = {
+      ...s,
+      asOf: now,
+      lastSeen: now,
+      awaySince: s.awaySince === null ? null : Math.min(s.awaySince, now),
+      activeSince: Math.min(s.activeSince, now),
+      paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now) } : null,
+      deferredSince: s.deferredSince === null ? null : Math.min(s.deferredSince, now),
+      // Today's count is kept; its bounds are those of the day the clock now shows.
+      today: { ...s.today, ...localDay(now, tz), tz },
+      phase: clampPhaseTimes(s.phase, now, settings),
+    };
+  } else if (s.activity === 'active') {
+    // When the machine should last have been heard from: while desk time counts, the watchdog
+    // checks in every WATCHDOG_MS; otherwise the tracker asked to be woken at its next moment (a
+    // pause's end, working hours starting). Not heard by then (and the alarm's grace), the machine
+    // slept or the browser was closed: that time is time away, from when we last heard from it
+    // (counting) or from the wake we missed (not counting, when nothing was being counted before).
+    const counting = countingDeskTime(s);
+    const heardBy = counting ? s.lastSeen + WATCHDOG_MS : (nextWake(s, settings, env) ?? Infinity);
+    if (now > heardBy + ALARM_GRACE_MS) {
+      const away = counting ? s.lastSeen : Math.max(s.lastSeen, heardBy);
+      s = accrue(s, away, settings, tz);
+      const back = returnFromAway({ ...s, activity: 'idle', awaySince: away }, now, settings, 'active');
+      s = back.s;
+      effects.push(...back.effects);
+    }
+  }
+
+  // A pause that has run out ends by itself, and says so.
+  const pause = s.paused;
+  if (pause && pause.until !== null && now >= pause.until) {
+    s = accrue(s, pause.until, settings, tz);
+    const long = pause.until - pause.since >= settings.stretch.lengthSec * 1000;
+    s = { ...s, paused: null, desk: long ? { micro: 0, stretch: 0 } : s.desk, asOf: Math.max(s.asOf, pause.until) };
+    effects.push({ type: 'notice', notice: 'pauseEnded' });
+  }
+
+  // Working hours.
+  if (settings.schedule.enabled) {
+    const iv = currentInterval(settings.schedule, now, tz);
+    if (!iv) {
+      if (!s.offHours) {
+        const closed = closeOpenPrompt(accrue(s, now, settings, tz), now);
+        s = { ...closed.s, offHours: true };
+        effects.push(...closed.effects);
+      }
+    } else if (s.offHours || s.asOf < iv.start) {
+      // A new working range starts fresh (also after sleeping through the time off). An alarm
+      // is set for its start: heard of only much later, the machine was asleep then, and desk
+      // time starts now.
+      const from = now - iv.start > ALARM_GRACE_MS ? now : iv.start;
+      const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), iv.start);
+      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, asOf: Math.max(from, closed.s.asOf) };
+      effects.push(...closed.effects);
+    }
+  } else if (s.offHours) {
+    s = { ...s, offHours: false, asOf: now };
+  }
+
+  s = accrue(s, now, settings, tz);
+  // A new day (or zone) starts even when there was nothing to add (after a sleep across midnight).
+  s = { ...s, today: dayAt(s.today, now, tz), lastSeen: now };
+  return { s, effects };
+}

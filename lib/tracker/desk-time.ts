@@ -1,0 +1,110 @@
+/**
+ * Desk time: when it counts, how it grows between events (inside working hours, split at
+ * midnight), and what a return from time away credits as natural breaks. Also the small helpers
+ * every phase shares: the open break, resetting counters, a break's history record.
+ */
+import { BREAK_KINDS, type BreakKind, type Settings } from '../settings';
+import { workingIntervals } from '../schedule';
+import { dayAt } from './day';
+import type { Activity, DueBreak, Effect, Outcome, Phase, TrackerState } from './state';
+
+export function currentBreak(p: Phase): DueBreak | null {
+  return p.name === 'working' ? null : p.brk;
+}
+
+export function resetCounters(desk: Record<BreakKind, number>, kind: BreakKind): Record<BreakKind, number> {
+  // A stretch break is also a micro break; a micro break only resets its own counter.
+  return kind === 'stretch' ? { micro: 0, stretch: 0 } : { ...desk, micro: 0 };
+}
+
+export function record(brk: DueBreak, outcome: Outcome, endedAt: number, startedAt: number | null, routineId: string | null): Effect {
+  return {
+    type: 'record',
+    entry: {
+      id: brk.id,
+      kind: brk.kind,
+      outcome,
+      dueAt: brk.dueAt,
+      promptedAt: brk.promptedAt,
+      startedAt,
+      endedAt,
+      routineId,
+      deskMs: brk.deskMs,
+      snoozes: brk.snoozes,
+      manual: brk.manual,
+    },
+  };
+}
+
+/** Desk time is counted now: active, not paused, inside working hours, not on a break. */
+export function countingDeskTime(s: TrackerState): boolean {
+  return s.activity === 'active' && !s.paused && !s.offHours && s.phase.name !== 'onBreak';
+}
+
+/** Active working time in [from, to] under the schedule. */
+export function workingOverlap(settings: Settings, from: number, to: number, tz: string): number {
+  if (to <= from) return 0;
+  if (!settings.schedule.enabled) return to - from;
+  let sum = 0;
+  for (const iv of workingIntervals(settings.schedule, from, to, tz)) sum += Math.max(0, Math.min(to, iv.end) - Math.max(from, iv.start));
+  return sum;
+}
+
+export function accrue(s: TrackerState, upTo: number, settings: Settings, tz: string): TrackerState {
+  if (upTo <= s.asOf) return s;
+  const countable = s.activity === 'active' && !s.paused && s.phase.name !== 'onBreak';
+  const dt = countable ? workingOverlap(settings, s.asOf, upTo, tz) : 0;
+  const today = dayAt(s.today, upTo, tz);
+  return {
+    ...s,
+    asOf: upTo,
+    desk: dt ? { micro: s.desk.micro + dt, stretch: s.desk.stretch + dt } : s.desk,
+    // Only the part of dt inside today counts toward it (a stretch across midnight is split).
+    today: dt ? { ...today, deskMs: today.deskMs + Math.min(dt, upTo - Math.max(s.asOf, today.start)) } : today,
+  };
+}
+
+/** The machine is back (or the tracker noticed it was away): credit natural breaks. */
+export function returnFromAway(s: TrackerState, now: number, settings: Settings, activity: Activity): { s: TrackerState; effects: Effect[] } {
+  const awaySince = s.awaySince ?? now;
+  const awayMs = Math.max(0, now - awaySince);
+  let desk = { ...s.desk };
+  let phase = s.phase;
+  const effects: Effect[] = [];
+  let credited = false;
+  const open = currentBreak(phase);
+  for (const kind of BREAK_KINDS) {
+    const rule = settings[kind];
+    if (awayMs < rule.lengthSec * 1000) continue;
+    const openHere = open && open.kind === kind && phase.name !== 'onBreak' ? open : null;
+    const meaningful = desk[kind] >= (rule.everySec * 1000) / 2;
+    if (openHere) {
+      effects.push({ type: 'clearPrompt', breakId: openHere.id });
+      effects.push(record(openHere, 'natural', awaySince + rule.lengthSec * 1000, null, null));
+      phase = { name: 'working' };
+      credited = true;
+    } else if (rule.enabled && meaningful && !s.paused && !s.offHours && phase.name !== 'onBreak' && !(kind === 'micro' && credited)) {
+      // (Away during a break under way is that break: it ends as itself, never also as a natural one.)
+      const brk: DueBreak = { id: `${kind}-natural-${awaySince}`, kind, dueAt: awaySince, deskMs: desk[kind], snoozes: 0, manual: false, promptedAt: null };
+      effects.push(record(brk, 'natural', awaySince + rule.lengthSec * 1000, null, null));
+      credited = true;
+    }
+    desk[kind] = 0;
+    if (kind === 'stretch') desk = { micro: 0, stretch: 0 };
+  }
+  return {
+    s: {
+      ...s,
+      activity,
+      awaySince: activity === 'active' ? null : s.awaySince,
+      activeSince: activity === 'active' ? now : s.activeSince,
+      asOf: now,
+      lastSeen: now,
+      desk,
+      phase,
+      deferredSince: phase.name === 'working' ? null : s.deferredSince,
+      lastNaturalAt: credited ? awaySince : s.lastNaturalAt,
+    },
+    effects,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * When things happen next: each kind's due time, the next break, the snooze limit in force, the
+ * next instant the worker must be woken (`nextWake`) and whether the watchdog alarm runs.
+ */
+import { BREAK_KINDS, type BreakKind, type Settings } from '../settings';
+import { currentInterval, nextWorkStart } from '../schedule';
+import { notifiedToday } from './day';
+import { countingDeskTime } from './desk-time';
+import { ABANDON_AFTER_MS, DEFAULT_ENV, FULLSCREEN_RECHECK_MS, MERGE_WINDOW_MS, type Env, type TrackerState } from './state';
+
+/** When each enabled kind falls due, if desk time keeps counting from now. */
+export function dueTimes(s: TrackerState, settings: Settings): Partial<Record<BreakKind, number>> {
+  if (!countingDeskTime(s)) return {};
+  const out: Partial<Record<BreakKind, number>> = {};
+  for (const kind of BREAK_KINDS) {
+    const rule = settings[kind];
+    if (!rule.enabled) continue;
+    out[kind] = s.asOf + Math.max(0, rule.everySec * 1000 - s.desk[kind]);
+  }
+  return out;
+}
+
+/** The next break the user will be asked to take, and when (null if none is scheduled). */
+export function nextBreak(s: TrackerState, settings: Settings): { kind: BreakKind; at: number } | null {
+  if (s.phase.name === 'snoozed') return { kind: s.phase.brk.kind, at: s.phase.until };
+  if (s.phase.name !== 'working') return null;
+  const { stretch, micro } = dueTimes(s, settings);
+  if (stretch === undefined && micro === undefined) return null;
+  if (micro === undefined) return { kind: 'stretch', at: stretch! };
+  if (stretch === undefined) return { kind: 'micro', at: micro };
+  // The stretch break wins when both fall due together.
+  if (stretch <= micro + MERGE_WINDOW_MS) return { kind: 'stretch', at: Math.min(stretch, Math.max(micro, stretch - MERGE_WINDOW_MS)) };
+  return { kind: 'micro', at: micro };
+}
+
+/** The snooze limit in force: strict mode allows one snooze at most. */
+export function effectiveSnoozeLimit(settings: Settings): number {
+  return settings.strict ? Math.min(1, settings.snoozeLimit) : settings.snoozeLimit;
+}
+
+/** The next instant the tracker must be woken (besides activity and user events), or null. */
+export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): number | null {
+  const wakes: number[] = [];
+  const add = (t: number | null | undefined) => {
+    if (t !== null && t !== undefined && Number.isFinite(t)) wakes.push(t);
+  };
+  if (s.paused) add(s.paused.until);
+  switch (s.phase.name) {
+    case 'working':
+      if (s.deferredSince !== null) add(Math.min(s.asOf + FULLSCREEN_RECHECK_MS, s.deferredSince + settings.fullscreen.maxMin * 60_000));
+      else add(nextBreak(s, settings)?.at);
+      break;
+    case 'due':
+      add(s.phase.remindAt);
+      break;
+    case 'snoozed':
+      add(s.phase.until);
+      break;
+    case 'onBreak':
+      add(s.phase.startedAt + settings[s.phase.brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS);
+      break;
+  }
+  if (countingDeskTime(s) && settings.dailyLimit.enabled) {
+    // Today's limit, or, once today's notice is out, midnight, when tomorrow's count starts.
+    add(notifiedToday(s.today) ? s.today.end : s.asOf + Math.max(0, settings.dailyLimit.minutes * 60_000 - s.today.deskMs));
+  }
+  if (settings.schedule.enabled && !s.paused) {
+    // Working hours ending (to close an open prompt) or starting (to start fresh).
+    if (s.offHours) add(nextWorkStart(settings.schedule, s.asOf, env.timeZone));
+    else if (s.phase.name !== 'working' || countingDeskTime(s)) add(currentInterval(settings.schedule, s.asOf, env.timeZone)?.end);
+  }
+  return wakes.length ? Math.min(...wakes) : null;
+}
+
+/**
+ * Whether the watchdog alarm should run: only while desk time is counting toward something (a
+ * break, the daily limit, or an open prompt), so that a sleep (a gap with no events) is noticed.
+ */
+export function wantsWatchdog(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): boolean {
+  // An open prompt counts too: desk time goes on while it waits, and a sleep must be noticed.
+  return countingDeskTime(s) && (s.phase.name !== 'working' || nextWake(s, settings, env) !== null);
+}

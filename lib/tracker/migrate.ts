@@ -1,0 +1,25 @@
+/**
+ * Migrations of the stored tracker state: version 1 -> 2 -> 3 (the current one). Storage
+ * (lib/storage/items.ts) runs them on a state stored by an older Limber.
+ */
+import { TRACKER_VERSION, type TrackerState } from './state';
+
+type V2 = Omit<TrackerState, 'v' | 'today' | 'lastDueAt'> & { v: 2; today: { end: number; deskMs: number; limitNotified: boolean } };
+/** Version 1's state (before pauses, working hours, today's count, deferral and manual ids). */
+type V1 = Omit<V2, 'v' | 'paused' | 'offHours' | 'today' | 'deferredSince' | 'lastManualAt'> & { v: 1 };
+
+/** Brings a stored state of an older version up to date (storage migrations call these). */
+export function migrateV1(old: V1): V2 {
+  return { ...old, v: 2, paused: null, offHours: false, today: { end: old.asOf, deskMs: 0, limitNotified: false }, deferredSince: null, lastManualAt: null };
+}
+
+/**
+ * v3 stores the start of today and its zone (v2 assumed 24-hour days). The start is an estimate
+ * and the zone unknown (''), so the next event sets both for the zone then in force, keeping
+ * today's count (see dayAt).
+ */
+export function migrateV2(old: V2): TrackerState {
+  const start = Math.min(old.asOf, old.today.end - 86_400_000);
+  const { limitNotified, ...rest } = old.today;
+  return { ...old, v: TRACKER_VERSION, lastDueAt: null, today: { ...rest, start, tz: '', notifiedAt: limitNotified ? Math.min(old.asOf, old.today.end - 1) : null } };
+}

@@ -1,0 +1,161 @@
+/**
+ * The tracker's vocabulary: its state (a phase plus what is orthogonal to it), the events it
+ * takes, the effects it returns as plain data, and the timing constants its rules use. The
+ * initial state is here too; lib/tracker/tracker.ts is the public entry point.
+ */
+import type { BreakKind } from '../settings';
+import { newDay } from './day';
+
+export const TRACKER_VERSION = 3;
+
+/** A watchdog alarm wakes the worker this often while desk time is counting. */
+export const WATCHDOG_MS = 5 * 60_000;
+/** How late an alarm may fire on a machine that is awake. */
+export const ALARM_GRACE_MS = 90_000;
+/** More than this without hearing from the machine while counting means it slept (or the browser was closed). */
+export const SLEEP_GAP_MS = WATCHDOG_MS + ALARM_GRACE_MS;
+/** A micro break falling due this close before a stretch break is folded into it. */
+export const MERGE_WINDOW_MS = 2 * 60_000;
+/** A break left open this long past its length is closed as `partial`. */
+export const ABANDON_AFTER_MS = 15 * 60_000;
+/** While a due prompt waits for fullscreen to end, look again this often. */
+export const FULLSCREEN_RECHECK_MS = 60_000;
+
+export type Activity = 'active' | 'idle' | 'locked';
+export type Outcome = 'completed' | 'partial' | 'skipped' | 'natural';
+
+/** What the tracker needs to know about the world besides time and settings. */
+export interface Env {
+  timeZone: string;
+  /** The focused browser window is fullscreen (video, slides). */
+  fullscreen: boolean;
+}
+
+export const DEFAULT_ENV: Env = { timeZone: 'UTC', fullscreen: false };
+
+export interface DueBreak {
+  /** Stable id: the same due break always has the same id, so recording it twice is one row. */
+  id: string;
+  kind: BreakKind;
+  dueAt: number;
+  /** Desk time (ms) before this break. */
+  deskMs: number;
+  snoozes: number;
+  /** Started by the user ("take a break now"), not prompted. */
+  manual: boolean;
+  promptedAt: number | null;
+}
+
+export type Phase =
+  | { name: 'working' }
+  | { name: 'due'; brk: DueBreak; remindAt: number | null }
+  | { name: 'snoozed'; brk: DueBreak; until: number }
+  | { name: 'onBreak'; brk: DueBreak; startedAt: number; routineId: string | null };
+
+export interface TrackerState {
+  v: typeof TRACKER_VERSION;
+  activity: Activity;
+  /** When the current away period began (estimated), while not active. */
+  awaySince: number | null;
+  /** When the machine last became active (bounds how far an idle report is back-dated). */
+  activeSince: number;
+  /** Counters are exact as of this instant. */
+  asOf: number;
+  /** Desk time (ms) since the last break of each kind. */
+  desk: Record<BreakKind, number>;
+  /** The last instant the tracker heard from the machine (any event). */
+  lastSeen: number;
+  /** When a natural break was last credited (for the popup's "why"). */
+  lastNaturalAt: number | null;
+  /** Reminders paused: until an instant, or until resumed (`until: null`). */
+  paused: { since: number; until: number | null } | null;
+  /** Outside working hours as of `asOf`. */
+  offHours: boolean;
+  /**
+   * Today's desk time, for the daily sitting limit: the local day [start, end) in zone `tz`.
+   * Days are 23, 24 or 25 hours long (daylight saving): both ends are stored, never derived.
+   */
+  today: Today;
+  /** A due break has been waiting for fullscreen to end since then. */
+  deferredSince: number | null;
+  /** The time in the last manual break's id (ids stay unique even within one millisecond). */
+  lastManualAt: number | null;
+  /** The time in the last prompted break's id (ids stay unique after the clock is set back). */
+  lastDueAt: number | null;
+  phase: Phase;
+}
+
+export type TrackerEvent =
+  | { type: 'activity'; state: Activity }
+  | { type: 'tick' }
+  | { type: 'start'; breakId?: string; kind?: BreakKind }
+  | { type: 'snooze'; breakId: string }
+  | { type: 'skip'; breakId: string }
+  | { type: 'finish'; breakId: string; outcome: 'completed' | 'partial' | 'skipped'; routineId?: string | null }
+  | { type: 'setRoutine'; breakId: string; routineId: string }
+  | { type: 'pause'; until: number | null }
+  | { type: 'resume' }
+  | { type: 'settingsChanged' };
+
+export interface BreakRecord {
+  id: string;
+  kind: BreakKind;
+  outcome: Outcome;
+  dueAt: number;
+  promptedAt: number | null;
+  startedAt: number | null;
+  endedAt: number;
+  routineId: string | null;
+  deskMs: number;
+  snoozes: number;
+  manual: boolean;
+}
+
+export type Notice = 'pauseEnded' | 'dailyLimit';
+
+export type Effect =
+  | { type: 'prompt'; brk: DueBreak; reminder: boolean }
+  | { type: 'clearPrompt'; breakId: string }
+  | { type: 'openBreak'; brk: DueBreak }
+  | { type: 'record'; entry: BreakRecord }
+  | { type: 'notice'; notice: Notice }
+  /** The person's finish or skip of this break was accepted: the break window's bookkeeping closes. */
+  | { type: 'breakEnded'; breakId: string };
+
+export type Refusal = 'noSuchBreak' | 'snoozeLimit' | 'strict' | 'paused';
+
+export interface Result {
+  state: TrackerState;
+  effects: Effect[];
+  /** Why an intent was refused (the state is then unchanged but for the clock catching up). */
+  refused?: Refusal;
+}
+
+export interface Today {
+  start: number;
+  end: number;
+  tz: string;
+  deskMs: number;
+  /** When the daily-limit notice last came (it comes at most once per local day, see `notifiedToday`). */
+  notifiedAt: number | null;
+}
+
+export function initialState(now: number, tz = 'UTC'): TrackerState {
+  return {
+    v: TRACKER_VERSION,
+    activity: 'active',
+    awaySince: null,
+    activeSince: now,
+    asOf: now,
+    desk: { micro: 0, stretch: 0 },
+    lastSeen: now,
+    lastNaturalAt: null,
+    paused: null,
+    offHours: false,
+    today: newDay(now, tz),
+    deferredSince: null,
+    lastManualAt: null,
+    lastDueAt: null,
+    phase: { name: 'working' },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The transition function and its per-event handlers: `transition` catches the state up to now
+ * (advance.ts), handles the event (`step`), then lets a break fall due (`tick`).
+ */
+import type { BreakKind, Settings } from '../settings';
+import { notifiedToday } from './day';
+import { advance, clampPhaseTimes, closeOpenPrompt } from './advance';
+import { countingDeskTime, currentBreak, record, resetCounters, returnFromAway } from './desk-time';
+import { effectiveSnoozeLimit, nextBreak } from './due';
+import { ABANDON_AFTER_MS, DEFAULT_ENV, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
+
+function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings, reminder = false): Result {
+  const b = { ...brk, promptedAt: brk.promptedAt ?? now };
+  const remindAt = settings.remindAfterSec > 0 && !reminder ? now + settings.remindAfterSec * 1000 : null;
+  return { state: { ...s, deferredSince: null, phase: { name: 'due', brk: b, remindAt } }, effects: [{ type: 'prompt', brk: b, reminder }] };
+}
+
+function tick(s: TrackerState, now: number, settings: Settings, env: Env): Result {
+  const effects: Effect[] = [];
+  if (settings.dailyLimit.enabled && !notifiedToday(s.today) && s.today.deskMs >= settings.dailyLimit.minutes * 60_000 && !s.paused && !s.offHours) {
+    s = { ...s, today: { ...s.today, notifiedAt: now } };
+    effects.push({ type: 'notice', notice: 'dailyLimit' });
+  }
+  const withEffects = (r: Result): Result => ({ ...r, effects: [...effects, ...r.effects] });
+  const p = s.phase;
+  switch (p.name) {
+    case 'working': {
+      const next = nextBreak(s, settings);
+      if (!next || next.at > now) return { state: s.deferredSince === null ? s : { ...s, deferredSince: null }, effects };
+      // Fullscreen (a video, slides): wait, up to a bound.
+      if (settings.fullscreen.defer && env.fullscreen) {
+        const since = s.deferredSince ?? now;
+        if (now < since + settings.fullscreen.maxMin * 60_000) return { state: { ...s, deferredSince: since }, effects };
+      }
+      // The instant the counter crossed the interval: the same whenever the tick runs.
+      const over = s.desk[next.kind] - settings[next.kind].everySec * 1000;
+      const dueAt = over >= 0 ? now - over : next.at;
+      // The id's time never repeats, even after the clock was set back past an earlier one.
+      const idAt = s.lastDueAt !== null && Math.round(dueAt) <= s.lastDueAt ? s.lastDueAt + 1 : Math.round(dueAt);
+      const brk: DueBreak = { id: `${next.kind}-${idAt}`, kind: next.kind, dueAt, deskMs: s.desk[next.kind], snoozes: 0, manual: false, promptedAt: null };
+      return withEffects(prompt({ ...s, lastDueAt: idAt }, brk, now, settings));
+    }
+    case 'due':
+      if (p.remindAt !== null && now >= p.remindAt && !s.paused && !s.offHours) return withEffects(prompt(s, p.brk, now, settings, true));
+      return { state: s, effects };
+    case 'snoozed':
+      if (now >= p.until && !s.paused && !s.offHours) return withEffects(prompt(s, p.brk, now, settings));
+      return { state: s, effects };
+    case 'onBreak': {
+      const wake = p.startedAt + settings[p.brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS;
+      if (now < wake) return { state: s, effects };
+      return withEffects(finish(s, p.brk.id, 'partial', p.routineId, now, settings));
+    }
+  }
+}
+
+function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partial' | 'skipped', routineId: string | null, now: number, settings: Settings): Result {
+  const p = s.phase;
+  const brk = currentBreak(p);
+  if (!brk || brk.id !== breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
+  // Strict mode: no skipping, from the prompt or from the break window (closing the window early
+  // still ends the break, recorded as cut short: `partial`).
+  if (outcome === 'skipped' && settings.strict) return { state: s, effects: [], refused: 'strict' };
+  const startedAt = p.name === 'onBreak' ? p.startedAt : null;
+  const effects: Effect[] = [];
+  if (p.name !== 'onBreak') effects.push({ type: 'clearPrompt', breakId });
+  effects.push(record(brk, outcome, now, startedAt, routineId ?? (p.name === 'onBreak' ? p.routineId : null)));
+  return { state: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, brk.kind), asOf: now, deferredSince: null }, effects };
+}
+
+/** The one entry point: state x event x now x settings x env -> state + effects. */
+export function transition(state: TrackerState, event: TrackerEvent, now: number, settings: Settings, env: Env = DEFAULT_ENV): Result {
+  const adv = advance(state, now, settings, env);
+  const r = step(adv.s, event, now, settings, env);
+  // After any event, a break may have fallen due (e.g. the interval was shortened).
+  const after = event.type === 'tick' || r.refused ? r : chain(r, tick(r.state, now, settings, env));
+  return { ...after, state: after.refused ? adv.s : after.state, effects: [...adv.effects, ...after.effects] };
+}
+
+function chain(a: Result, b: Result): Result {
+  return { state: b.state, effects: [...a.effects, ...b.effects] };
+}
+
+function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings, env: Env): Result {
+  switch (e.type) {
+    case 'tick':
+    case 'settingsChanged':
+      return settingsGate(s, now, settings, env);
+    case 'activity': {
+      if (e.state === s.activity) return { state: s, effects: [] };
+      if (e.state === 'active') {
+        const r = returnFromAway(s, now, settings, 'active');
+        return { state: r.s, effects: r.effects };
+      }
+      // Going away. Chrome reports `idle` only after `idleSec` without input: the user left then.
+      // Time counted since then was not desk time; take it back.
+      const leftAt = e.state === 'idle' && s.activity === 'active' ? Math.max(now - settings.idleSec * 1000, s.activeSince) : now;
+      const over = countingDeskTime(s) ? Math.max(0, s.asOf - leftAt) : 0;
+      const desk = { micro: Math.max(0, s.desk.micro - over), stretch: Math.max(0, s.desk.stretch - over) };
+      const today = { ...s.today, deskMs: Math.max(0, s.today.deskMs - over) };
+      const awaySince = s.activity === 'active' ? Math.min(leftAt, now) : (s.awaySince ?? now);
+      return { state: { ...s, activity: e.state, awaySince, desk, today }, effects: [] };
+    }
+    case 'start': {
+      const p = s.phase;
+      if (p.name === 'onBreak') return { state: s, effects: [{ type: 'openBreak', brk: p.brk }] };
+      if (p.name === 'due' || p.name === 'snoozed') {
+        if (e.breakId !== undefined && e.breakId !== p.brk.id) return { state: s, effects: [], refused: 'noSuchBreak' };
+        return {
+          state: { ...s, deferredSince: null, phase: { name: 'onBreak', brk: p.brk, startedAt: now, routineId: null } },
+          effects: [{ type: 'clearPrompt', breakId: p.brk.id }, { type: 'openBreak', brk: p.brk }],
+        };
+      }
+      if (e.breakId !== undefined) return { state: s, effects: [], refused: 'noSuchBreak' };
+      const kind: BreakKind = e.kind ?? (settings.stretch.enabled || !settings.micro.enabled ? 'stretch' : 'micro');
+      const at = s.lastManualAt !== null && s.lastManualAt >= now ? s.lastManualAt + 1 : now;
+      const brk: DueBreak = { id: `manual-${at}`, kind, dueAt: now, deskMs: s.desk[kind], snoozes: 0, manual: true, promptedAt: null };
+      return {
+        state: { ...s, deferredSince: null, lastManualAt: at, phase: { name: 'onBreak', brk, startedAt: now, routineId: null } },
+        effects: [{ type: 'openBreak', brk }],
+      };
+    }
+    case 'snooze': {
+      const p = s.phase;
+      if (p.name !== 'due' || p.brk.id !== e.breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
+      if (p.brk.snoozes >= effectiveSnoozeLimit(settings)) return { state: s, effects: [], refused: 'snoozeLimit' };
+      const brk = { ...p.brk, snoozes: p.brk.snoozes + 1 };
+      return { state: { ...s, phase: { name: 'snoozed', brk, until: now + settings.snoozeSec * 1000 } }, effects: [{ type: 'clearPrompt', breakId: brk.id }] };
+    }
+    case 'skip':
+      return ended(finish(s, e.breakId, 'skipped', null, now, settings), e.breakId);
+    case 'finish':
+      return ended(finish(s, e.breakId, e.outcome, e.routineId ?? null, now, settings), e.breakId);
+    case 'setRoutine': {
+      const p = s.phase;
+      if (p.name !== 'onBreak' || p.brk.id !== e.breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
+      return { state: { ...s, phase: { ...p, routineId: e.routineId } }, effects: [] };
+    }
+    case 'pause': {
+      if (e.until !== null && e.until <= now) return { state: s, effects: [], refused: 'paused' };
+      const closed = closeOpenPrompt(s, now);
+      return { state: { ...closed.s, paused: { since: s.paused?.since ?? now, until: e.until }, deferredSince: null }, effects: closed.effects };
+    }
+    case 'resume': {
+      if (!s.paused) return { state: s, effects: [] };
+      const long = now - s.paused.since >= settings.stretch.lengthSec * 1000;
+      return { state: { ...s, paused: null, asOf: now, desk: long ? { micro: 0, stretch: 0 } : s.desk }, effects: [] };
+    }
+  }
+}
+
+/**
+ * A finish or skip the person asked for, once accepted, ends the break as far as its window is
+ * concerned (closing the window is then no early end). Only these two events say so: a break
+ * closed by the tracker itself (abandoned, away, a pause, working hours ending) does not.
+ */
+function ended(r: Result, breakId: string): Result {
+  return r.refused ? r : { ...r, effects: [...r.effects, { type: 'breakEnded', breakId }] };
+}
+
+/** A prompt for a kind that has since been switched off is withdrawn, recorded as skipped. */
+function settingsGate(s: TrackerState, now: number, settings: Settings, env: Env): Result {
+  const p = s.phase;
+  if ((p.name === 'due' || p.name === 'snoozed') && !settings[p.brk.kind].enabled) {
+    const closed = closeOpenPrompt(s, now);
+    return { state: closed.s, effects: closed.effects };
+  }
+  // A shorter snooze setting shortens a snooze under way.
+  const clamped = p.name === 'snoozed' ? { ...s, phase: clampPhaseTimes(p, now, settings) } : s;
+  return tick(clamped, now, settings, env);
+}

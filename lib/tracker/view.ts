@@ -1,0 +1,41 @@
+/** What the pages show of the tracker (the popup, the badge), derived from its state (pure). */
+import type { BreakKind, Settings } from '../settings';
+import { nextWorkStart } from '../schedule';
+import { currentBreak } from './desk-time';
+import { effectiveSnoozeLimit, nextBreak } from './due';
+import { DEFAULT_ENV, type Activity, type Env, type Phase, type TrackerState } from './state';
+
+/** What the popup shows, derived from state (pure). */
+export interface TrackerView {
+  phase: Phase['name'];
+  activity: Activity;
+  next: { kind: BreakKind; at: number } | null;
+  open: { id: string; kind: BreakKind; snoozes: number; canSnooze: boolean; canSkip: boolean } | null;
+  deskMs: number;
+  todayDeskMs: number;
+  lastNaturalAt: number | null;
+  paused: { until: number | null } | null;
+  /** Outside working hours: when they start again (null if not within a week). */
+  offHours: { until: number | null } | null;
+  /** A due break waiting for fullscreen to end. */
+  deferred: boolean;
+}
+
+export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): TrackerView {
+  const brk = currentBreak(s.phase);
+  const limit = effectiveSnoozeLimit(settings);
+  return {
+    phase: s.phase.name,
+    activity: s.activity,
+    next: s.paused || s.offHours ? null : nextBreak(s, settings),
+    open: brk
+      ? { id: brk.id, kind: brk.kind, snoozes: brk.snoozes, canSnooze: s.phase.name === 'due' && brk.snoozes < limit, canSkip: !settings.strict }
+      : null,
+    deskMs: Math.max(s.desk.micro, s.desk.stretch),
+    todayDeskMs: s.today.deskMs,
+    lastNaturalAt: s.lastNaturalAt,
+    paused: s.paused ? { until: s.paused.until } : null,
+    offHours: s.offHours ? { until: nextWorkStart(settings.schedule, s.asOf, env.timeZone) } : null,
+    deferred: s.deferredSince !== null,
+  };
+}

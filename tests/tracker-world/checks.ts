@@ -1,0 +1,203 @@
+/**
+ * The checks the simulated world makes on every effect the tracker returns and after every
+ * delivery: each names the promise it holds (README "How the timer decides"), compares with the
+ * reference model (tests/tracker-model.ts), and throws a `Violation` at the first broken one.
+ */
+import { isWorking } from '../../lib/schedule';
+import type { BreakKind } from '../../lib/settings';
+import type { Effect, TrackerEvent, TrackerState } from '../../lib/tracker/tracker';
+import { SimulatedEngine } from './engine';
+import { ALARM_FLOOR_MS, fmt, FULLSCREEN_RECHECK_MS, SLACK_MS, WATCHDOG_PERIOD_MS, type KnownBug } from './promises';
+
+const MIN = 60_000;
+
+export abstract class CheckedWorld extends SimulatedEngine {
+  fullscreenOffAt: number | null = null;
+  // What was seen
+  open: string | null = null;
+  firstPrompts = new Map<string, number>();
+  reminders = new Map<string, number>();
+  snoozes = new Map<string, number>();
+  records = new Map<string, number>();
+  pauseNotices = 0;
+  dailyNotices = new Map<string, number>();
+  zoneChangedAt: number | null = null;
+  clockBacks = 0;
+  /** How many clock set-backs there had been when each id was first prompted (see `effect`). */
+  promptedAt = new Map<string, number>();
+
+  // --- checks on each effect ----------------------------------------------------------------------
+
+  /** `shown`: the effect was carried out (false: the worker died before it could show anything). */
+  protected override effect(fx: Effect, cause: TrackerEvent, shown: boolean): void {
+    const now = this.now;
+    const m = this.model;
+    switch (fx.type) {
+      case 'prompt': {
+        const id = fx.brk.id;
+        this.stats.prompts++;
+        // Never while paused, outside working hours, or during a break.
+        if (m.paused) this.fail('no prompt while paused', `prompt ${id}`);
+        if (this.settings.schedule.enabled && !isWorking(this.settings.schedule, now, this.tz)) this.fail('no prompt outside working hours', `prompt ${id}`);
+        if (m.onBreak !== null) this.fail('no prompt during a break', `prompt ${id} during ${m.onBreak}`);
+        if (fx.reminder) {
+          const n = (this.reminders.get(id) ?? 0) + 1;
+          this.reminders.set(id, n);
+          if (n > (this.firstPrompts.get(id) ?? 0)) this.fail('one reminder per prompt', `${n} reminders for ${id} after ${this.firstPrompts.get(id) ?? 0} prompts`);
+          if (this.remind?.id === id) this.remind = null;
+          break;
+        }
+        // Lenient: ids are `kind-dueAt`, so a clock set back past a due time (working hours
+        // anchor it) can give a new break an old break's id. Counted afresh then.
+        const first = this.promptedAt.get(id);
+        if (this.accepts('idRepeatsAfterClockBack') && first !== undefined && this.clockBacks > first && this.records.has(id) && this.open !== id) {
+          this.firstPrompts.delete(id);
+          this.reminders.delete(id);
+          this.snoozes.delete(id);
+          this.records.delete(id);
+        }
+        if (!this.firstPrompts.has(id)) this.promptedAt.set(id, this.clockBacks);
+        const n = (this.firstPrompts.get(id) ?? 0) + 1;
+        this.firstPrompts.set(id, n);
+        const allowed = 1 + (this.snoozes.get(id) ?? 0);
+        if (n > allowed) this.fail('never twice for one break', `prompt ${id} shown ${n} times with ${allowed - 1} snoozes`);
+        if (n === 1) {
+          // A new break: only when nothing else is open, the person is at the desk, and it is due.
+          if (this.open !== null && this.open !== id) this.fail('one break at a time', `prompt ${id} while ${this.open} is open`);
+          if (m.activity !== 'active') this.fail('no prompt while away', `prompt ${id} while ${m.activity}`);
+          if (!m.mayPrompt(fx.brk.kind, this.settings, 1)) {
+            this.fail('not before it is due', `${fx.brk.kind} prompt ${id} with desk time <= ${Math.round(m.desk[fx.brk.kind].hi / 1000)} s of ${this.settings[fx.brk.kind].everySec} s`);
+          }
+          if (this.due) {
+            this.stats.onTime++;
+            // Lateness is measured where the model's bounds agree (its due time is then exact).
+            if (this.due.exact) this.stats.lateness.push(now - this.due.dueAt);
+          }
+          this.due = null;
+        } else if (this.rePrompt?.id === id) this.rePrompt = null;
+        this.open = id;
+        if (this.settings.prompts.notification && shown) {
+          this.notifications.add(id);
+          this.sessionShown = id;
+        }
+        if (this.settings.remindAfterSec > 0) {
+          const at = now + this.settings.remindAfterSec * 1000;
+          this.remind = { id, what: `the reminder for ${id}`, dueAt: at, deadline: at + SLACK_MS, extra: 0 };
+        } else this.remind = null;
+        break;
+      }
+      case 'clearPrompt':
+        if (shown) this.notifications.delete(fx.breakId);
+        if (this.remind?.id === fx.breakId) this.remind = null;
+        if (this.rePrompt?.id === fx.breakId && cause.type !== 'snooze') this.rePrompt = null;
+        break;
+      case 'openBreak':
+        if (this.open !== null && this.open !== fx.brk.id) this.fail('one break at a time', `break ${fx.brk.id} opened while ${this.open} is open`);
+        this.open = fx.brk.id;
+        m.breakStarted(fx.brk.id);
+        this.due = null;
+        break;
+      case 'record': {
+        const id = fx.entry.id;
+        const n = (this.records.get(id) ?? 0) + 1;
+        this.records.set(id, n);
+        if (n > 1) this.fail('one record per break', `${id} recorded ${n} times`);
+        if (this.open === id) this.open = null;
+        if (this.rePrompt?.id === id) this.rePrompt = null;
+        if (this.remind?.id === id) this.remind = null;
+        m.breakEnded(id, fx.entry.kind, now);
+        break;
+      }
+      case 'notice':
+        if (fx.notice === 'pauseEnded') {
+          this.pauseNotices++;
+          if (this.pauseNotices > this.pauses) this.fail('one notice per pause', `${this.pauseNotices} "pause ended" notices after ${this.pauses} pauses`);
+          this.pauseEnd = null;
+        } else {
+          const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+          const n = (this.dailyNotices.get(day) ?? 0) + 1;
+          this.dailyNotices.set(day, n);
+          const excused =
+            (this.accepts('dayEndKeptAcrossZones') && this.zoneChangedAt !== null) || (this.accepts('todayNotRolledAtMidnight') && this.midnightNotice);
+          if (n > 1 && !excused) this.fail('one daily-limit notice per day', `${n} on ${day}`);
+        }
+        break;
+    }
+  }
+
+  protected override snoozed(id: string, until: number): void {
+    const n = (this.snoozes.get(id) ?? 0) + 1;
+    this.snoozes.set(id, n);
+    const limit = this.settings.strict ? Math.min(1, this.settings.snoozeLimit) : this.settings.snoozeLimit;
+    if (n > limit) this.fail('snoozes within the limit in force', `snooze ${n} of ${id} with a limit of ${limit}`);
+    const at = this.now + this.settings.snoozeSec * 1000;
+    if (until > at) this.fail('snoozes within the limit in force', `snoozed ${id} until ${fmt(until)}, past ${fmt(at)}`);
+    this.rePrompt = { id, what: `the prompt again after snoozing ${id}`, dueAt: at, deadline: at + SLACK_MS, extra: 0 };
+    this.remind = null;
+  }
+
+  /** The tracker's desk time stays within the model's bounds. */
+  protected override checkDesk(s: TrackerState): void {
+    // Outside working hours the count means nothing (the next range starts it afresh), but for
+    // a range slept through (sleepUnseenWhenNotCounting): accepted, it is not compared there.
+    if (!this.model.inHours && this.accepts('sleepUnseenWhenNotCounting')) return;
+    for (const k of ['micro', 'stretch'] as const satisfies readonly BreakKind[]) {
+      const b = this.model.desk[k];
+      if (s.desk[k] < b.lo - 1 || s.desk[k] > b.hi + 1) {
+        this.fail('desk time as the model counts it', `${k} desk ${s.desk[k]} ms, model [${b.lo}, ${b.hi}]`);
+      }
+    }
+  }
+
+  /** After a whole delivery: what must come next, and when. */
+  protected override afterEvent(): void {
+    const m = this.model;
+    // A break that falls due while nothing is open must be prompted within the slack.
+    if (this.open !== null || !m.counting()) this.due = null;
+    else {
+      const at = m.surelyDueAt(this.settings, this.tz);
+      if (at === null) this.due = null;
+      else if (!this.due || at > this.due.dueAt + 1000) {
+        const dueAt = Math.max(at, this.now);
+        this.due = { what: 'a break', dueAt, deadline: dueAt + SLACK_MS, extra: 0, fsSeen: false, exact: m.desk.micro.lo === m.desk.micro.hi && m.desk.stretch.lo === m.desk.stretch.hi };
+      }
+    }
+    this.noteFullscreen();
+    // "Limber checks in every five minutes while it is counting": an alarm is set within that.
+    const next = Math.min(this.nextAlarm ?? Infinity, this.watchdog ?? Infinity);
+    if (m.counting() && next > this.now + WATCHDOG_PERIOD_MS + ALARM_FLOOR_MS) {
+      const bug: KnownBug = this.watchdog === null ? 'silentWhilePromptOpen' : 'watchdogAfterClockBack';
+      if (!this.accepts(bug)) this.fail('checks in every five minutes while counting', `next alarm ${Number.isFinite(next) ? fmt(next) : 'none'}`);
+    }
+    // A snooze or an unanswered prompt only re-prompts inside working hours and unpaused.
+    if (m.paused || !m.inHours) {
+      this.rePrompt = null;
+      this.remind = null;
+    }
+    // A prompt the browser lost is back after any wake, unless the person closed it.
+    const p = this.state().phase;
+    if (p.name === 'due' && this.settings.prompts.notification && !this.notifications.has(p.brk.id) && this.sessionShown !== p.brk.id) {
+      this.fail('a lost prompt is shown again', `${p.brk.id} is due but not showing after a wake`);
+    }
+  }
+
+  /** Fullscreen (with deferral on) may hold a due prompt: up to maxMin, or until 60 s after it ends. */
+  protected noteFullscreen(): void {
+    const d = this.due;
+    if (!d || !this.settings.fullscreen.defer) return;
+    if (this.fullscreen) d.fsSeen = true;
+    if (!d.fsSeen) return;
+    const bound = d.dueAt + SLACK_MS + d.extra + this.settings.fullscreen.maxMin * MIN;
+    const afterOff = this.fullscreen ? Infinity : Math.max(this.fullscreenOffAt ?? -Infinity, d.dueAt) + FULLSCREEN_RECHECK_MS + SLACK_MS + d.extra;
+    d.deadline = Math.min(bound, afterOff);
+  }
+
+  protected finalChecks(): void {
+    const s = this.state();
+    const stillOpen = s.phase.name === 'working' ? null : s.phase.brk.id;
+    for (const id of this.firstPrompts.keys()) {
+      const n = this.records.get(id) ?? 0;
+      if (id === stillOpen ? n !== 0 : n !== 1) this.fail('every prompted break ends in one record', `${id}: ${n} records`);
+    }
+  }
+}
