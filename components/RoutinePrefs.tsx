@@ -79,7 +79,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       box.checked = false;
       setScreen(true);
     } else {
-      void saveHealthAnswer('hidden').then(onSaved, () => setFailed(true));
+      // Off again: the answer stays (none of the warning signs applies), self-massage stops.
+      void saveHealthAnswer('screened').then(onSaved, () => setFailed(true));
     }
   };
 

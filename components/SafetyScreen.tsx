@@ -1,9 +1,13 @@
 /**
- * The one-time safety screen before the first self-massage. It lists the red flags named by the
+ * The one-time safety screen before the first self-massage, back bend or twist (content/picker.ts
+ * needsScreening): in Options (turning self-massage on), at the end of a break (the offer), and on
+ * the break page before the first routine that needs it (`routineTitle`). It lists the red flags named by the
  * sources (content/sources.ts: "Back Pain Massage Treatment for Lasting Relief" on when to see a
  * professional and when not to massage; not on injured areas) and asks whether any applies:
- * - "None of these apply to me" -> the answer 'allowed';
+ * - "None of these apply to me" -> the answer 'allowed' (before a routine it simply closes: the
+ *   routine plays);
  * - "One of these applies"      -> 'hidden', with a kind word to see a professional.
+ * The caller stores what the answer means there (lib/storage/health.ts).
  * The answer is about the person's health: it stays on this device (lib/storage/health.ts).
  * "Not now" (or Esc) closes it and changes nothing. A native modal <dialog>: focus moves in and
  * stays in while it is open, and returns to where it was when it closes.
@@ -27,9 +31,11 @@ interface Props {
   onAnswer: (answer: SafetyAnswer) => Promise<void>;
   /** The screen was closed (after an answer, or without one). */
   onClose: () => void;
+  /** Shown before this routine (its title): says why now, and "none apply" closes at once. */
+  routineTitle?: string;
 }
 
-export function SafetyScreen({ onAnswer, onClose }: Props) {
+export function SafetyScreen({ onAnswer, onClose, routineTitle }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [result, setResult] = useState<SafetyAnswer | null>(null);
@@ -58,7 +64,8 @@ export function SafetyScreen({ onAnswer, onClose }: Props) {
     setFailed(false);
     try {
       await onAnswer(a);
-      setResult(a);
+      if (routineTitle !== undefined && a === 'allowed') dialog.current?.close();
+      else setResult(a);
     } catch {
       setFailed(true);
     } finally {
@@ -80,6 +87,7 @@ export function SafetyScreen({ onAnswer, onClose }: Props) {
       {result === null ? (
         <>
           <h2 id="safety-h" ref={heading} tabIndex={-1}>{t('safetyTitle')}</h2>
+          {routineTitle !== undefined && <p class="small muted" data-testid="safety-before">{t('safetyBeforeRoutine', routineTitle)}</p>}
           <p id="safety-desc">{t('safetyIntro')}</p>
           <ul class="red-flags" data-testid="red-flags">
             {RED_FLAGS.map((k) => <li key={k}>{t(k)}</li>)}

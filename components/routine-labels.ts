@@ -19,7 +19,9 @@ export const AREA_LABEL: Record<BodyArea, MessageKey> = {
   'upper-back': 'area_upper_back',
   'lower-back': 'area_lower_back',
   hips: 'area_hips',
+  legs: 'area_legs',
   wrists: 'area_wrists',
+  hands: 'area_hands',
   eyes: 'area_eyes',
 };
 export const POSITION_LABEL: Record<Position, MessageKey> = {
@@ -41,6 +43,7 @@ export const KIND_GROUP: Record<RoutineKind, MessageKey> = {
 };
 export const SELF_MASSAGE_STATUS: Record<HealthAnswer, MessageKey> = {
   ask: 'selfMassageAsk',
+  screened: 'selfMassageScreened',
   allowed: 'selfMassageAllowed',
   hidden: 'selfMassageHidden',
 };

@@ -4,10 +4,11 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cautionKey, routineKeys, stepKey, summaryKey, titleKey } from './keys';
+import { altKey, cautionKey, routineKeys, stepKey, summaryKey, titleKey } from './keys';
 import { ROUTINES } from './routines';
 import { CAUTION_SOURCES, SOURCE_NOTES } from './source-notes';
 import { SOURCE_IDS, SOURCES, type Source, type SourceId } from './sources';
+import { DEFAULT_SETTINGS } from '../lib/settings';
 import { BODY_AREAS, breakKindOf, CAUTIONS, EQUIPMENT, POSITIONS, ROUTINE_KINDS, STEP_CUES, type Routine, type RoutineStep } from './types';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -173,6 +174,18 @@ describe('routine catalogue', () => {
       failures((r) => {
         const [min, max] = isMicro(r) ? [20, 45] : [120, 300];
         return r.durationSec >= min && r.durationSec <= max ? null : `${r.durationSec} s is outside ${min}-${max} s`;
+      }),
+    ).toEqual([]);
+  });
+
+  // The player plays a whole routine, and the picker takes routines that fit the break's length
+  // (content/picker.ts): with the default lengths every routine of a kind can come up.
+  it("fits every routine into its break kind's default length", () => {
+    expect(
+      failures((r) => {
+        const kind = breakKindOf(r);
+        const max = DEFAULT_SETTINGS[kind].lengthSec;
+        return r.durationSec <= max ? null : `${r.durationSec} s is longer than the default ${kind} break (${max} s)`;
       }),
     ).toEqual([]);
   });
@@ -360,6 +373,18 @@ describe('routine catalogue', () => {
         const summary = text(locale, summaryKey(r));
         if (summary.trim() === '' || !/[.!?]$/.test(summary)) return `summary "${summary}" is not a sentence`;
         return null;
+      }),
+    ).toEqual([]);
+  });
+
+  // The player's alt text: what the figure does, in a sentence of its own (not the title again).
+  it.each(LOCALES)('%s: describes every illustration in a sentence (its alt text)', (locale) => {
+    expect(
+      failures((r) => {
+        const alt = text(locale, altKey(r));
+        if (!/[.!?]$/.test(alt) || words(alt) < 5) return `alt text "${alt}" is not a sentence`;
+        if (alt.length > 160) return `alt text is ${alt.length} characters (max 160)`;
+        return alt === text(locale, titleKey(r)) || alt === text(locale, summaryKey(r)) ? 'alt text repeats the title or summary' : null;
       }),
     ).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_PICK_PREFS, eligibleRoutines, pickPrefsFor, pickRoutine, type PickPrefs } from './picker';
+import { DEFAULT_PICK_PREFS, eligibleRoutines, needsScreening, pickPrefsFor, pickRoutine, withoutScreened, type PickPrefs } from './picker';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { ROUTINES } from './routines';
 import { breakKindOf, type Routine } from './types';
@@ -284,5 +284,63 @@ describe('the safety screen steers the picker', () => {
   it('not even when the preferences leave nothing else (the filter is never relaxed)', () => {
     const onlySpinal: PickPrefs = { ...flagged, excluded: ROUTINES.filter((r) => !spinal.includes(r.id)).map((r) => r.id) };
     for (let seed = 0; seed < 50; seed++) expect(pickRoutine(ROUTINES, 'stretch', onlySpinal, [], seed)).toBeUndefined();
+  });
+});
+
+describe('before the safety screen is answered', () => {
+  const unanswered = pickPrefsFor(DEFAULT_SETTINGS.routines, 'ask');
+  const screenedIds = ROUTINES.filter(needsScreening).map((r) => r.id);
+  it('the screen concerns self-massage, back extensions and twists', () => {
+    for (const id of ['standing-back-extension', 'seated-spinal-twist', 'hand-massage-sore-spots', 'neck-shoulder-kneading']) expect(screenedIds, id).toContain(id);
+    expect(screenedIds).not.toContain('chest-opener');
+  });
+  it('a routine that needs it comes only once every other eligible one has been done', () => {
+    // Feed the picks back as history: the first screened routine comes after all the plain ones.
+    const plain = eligibleRoutines(ROUTINES, 'stretch', unanswered).filter((r) => !needsScreening(r));
+    expect(plain.length).toBeGreaterThan(3);
+    for (const seed0 of [1, 2, 3, 4, 5]) {
+      const picks = simulate(ROUTINES, 'stretch', unanswered, plain.length + 2, seed0);
+      const first = picks.findIndex((id) => screenedIds.includes(id));
+      expect(first, picks.join(' ')).toBe(plain.length);
+      expect(new Set(picks.slice(0, first)).size).toBe(plain.length);
+    }
+  });
+  it('"Not now" (withoutScreened): a routine that needs no screening, even when only screened ones are left unused', () => {
+    const plain = eligibleRoutines(ROUTINES, 'stretch', unanswered).filter((r) => !needsScreening(r)).map((r) => r.id);
+    const put = withoutScreened(unanswered);
+    for (const seed of SEEDS) {
+      const r = pickRoutine(ROUTINES, 'stretch', put, plain, seed); // every plain one done recently
+      expect(r && !needsScreening(r), r?.id).toBe(true);
+    }
+  });
+  it('answered "none apply" (screened): back routines come like any other, self-massage stays off', () => {
+    const screened = pickPrefsFor(DEFAULT_SETTINGS.routines, 'screened');
+    expect(screened.allowSelfMassage).toBe(false);
+    expect(screened.preferUnscreened).toBe(false);
+    const picks = simulate(ROUTINES, 'stretch', screened, 40, 3);
+    expect(picks.some((id) => id === 'seated-spinal-twist' || id === 'standing-back-extension')).toBe(true);
+    expect(picks.filter((id) => ROUTINES.find((r) => r.id === id)!.kind === 'self-massage')).toEqual([]);
+    // With self-massage on as well, it comes too.
+    const all = simulate(ROUTINES, 'stretch', pickPrefsFor(DEFAULT_SETTINGS.routines, 'allowed'), 40, 3);
+    expect(all.some((id) => ROUTINES.find((r) => r.id === id)!.kind === 'self-massage')).toBe(true);
+  });
+});
+
+describe("the break's length", () => {
+  const cat = [mk('short', { durationSec: 30, kind: 'posture' }), mk('long', { durationSec: 45, kind: 'posture' })];
+  it('only routines that fit the length, when one does', () => {
+    for (const seed of SEEDS) expect(pickRoutine(cat, 'micro', prefs({ maxSec: 40 }), [], seed)?.id).toBe('short');
+    // no repeats would want 'long' next, but it does not fit
+    expect(pickRoutine(cat, 'micro', prefs({ maxSec: 40 }), ['short'], 1)?.id).toBe('short');
+    expect(new Set(SEEDS.map((seed) => pickRoutine(cat, 'micro', prefs({ maxSec: 45 }), [], seed)?.id))).toEqual(new Set(['short', 'long']));
+  });
+  it('relaxes the length first when nothing fits (before position)', () => {
+    const p = prefs({ maxSec: 20, positions: ['seated'] });
+    const withStanding = [...cat, mk('standing-short', { durationSec: 10, kind: 'posture', position: 'standing' })];
+    expect(new Set(SEEDS.map((seed) => pickRoutine(withStanding, 'micro', p, [], seed)?.id))).toEqual(new Set(['short', 'long']));
+  });
+  it('pickPrefsFor passes the length on', () => {
+    expect(pickPrefsFor(DEFAULT_SETTINGS.routines, 'ask', 45).maxSec).toBe(45);
+    expect(pickPrefsFor(DEFAULT_SETTINGS.routines, 'ask').maxSec).toBeUndefined();
   });
 });

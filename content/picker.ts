@@ -2,18 +2,22 @@
  * Chooses the routine for a break. Pure and deterministic: the same catalogue, preferences,
  * recent history and seed always give the same routine (no clock, no Math.random).
  *
- * 1. Eligible: the break's kind, equipment the user has (or 'none'), an allowed position, not
- *    excluded, self-massage only when allowed, none carrying a caution to avoid (the safety
- *    screen's "one of these applies" avoids the spinal-condition routines: back extensions,
- *    twists). When nothing is eligible, the position filter is relaxed first, then the equipment
- *    filter; exclusions, avoided cautions and the self-massage gate never are.
+ * 1. Eligible: the break's kind, no longer than the break (`maxSec`), equipment the user has (or
+ *    'none'), an allowed position, not excluded, self-massage only when allowed, none carrying a
+ *    caution to avoid (the safety screen's "one of these applies" avoids the spinal-condition
+ *    routines: back extensions, twists). When nothing is eligible, the length filter is relaxed
+ *    first, then the position filter, then the equipment filter; exclusions, avoided cautions and
+ *    the self-massage gate never are.
  * 2. No repeats until the eligible set is exhausted: the (eligible.length - 1) most recently used
  *    eligible routines are dropped (ids of other routines in `recent` do not count toward that
  *    window). If that would leave nothing, the least recently used routines remain.
- * 3. Prefer routines covering a focus area (when any focus areas are set and any candidate
+ * 3. Before the safety screen is answered (`preferUnscreened`), prefer routines that need no
+ *    screening (needsScreening): one that does comes only when nothing else is left, and the
+ *    break page then shows the screen before it.
+ * 4. Prefer routines covering a focus area (when any focus areas are set and any candidate
  *    covers one).
- * 4. Prefer routines whose areas the last 3 recent routines did not work (fewest overlaps).
- * 5. Pick among what is left with a PRNG seeded by `seed`.
+ * 5. Prefer routines whose areas the last 3 recent routines did not work (fewest overlaps).
+ * 6. Pick among what is left with a PRNG seeded by `seed`.
  *
  * The user's own routines (`routine.own`, lib/own-routines.ts) are in the catalogue like any
  * other and pass the same filters. `mine` weighs them: 'equal', like any routine; 'half', the
@@ -35,6 +39,21 @@ export interface PickPrefs {
   avoidCautions?: readonly Caution[];
   /** How often own routines are picked (default 'equal'). */
   mine?: OwnWeight;
+  /** The break's length: only routines that fit it, when any does (seconds; no limit when absent). */
+  maxSec?: number;
+  /** The safety screen is unanswered: routines that need it come last (rule 3). */
+  preferUnscreened?: boolean;
+}
+
+/** The cautions the safety screen's questions are about: a routine carrying one is screened first. */
+export const SCREENED_CAUTIONS: readonly Caution[] = Object.freeze(['spineCondition'] as Caution[]);
+
+/**
+ * Whether the safety screen must come before this routine the first time: self-massage, and every
+ * routine carrying a caution the screen asks about (back extensions, twists: spinal conditions).
+ */
+export function needsScreening(r: Pick<Routine, 'kind' | 'cautions'>): boolean {
+  return r.kind === 'self-massage' || r.cautions.some((c) => SCREENED_CAUTIONS.includes(c));
 }
 
 // Marked pure so that bundles which never read it (the background) leave it out.
@@ -46,19 +65,36 @@ export const DEFAULT_PICK_PREFS: PickPrefs = /* @__PURE__ */ Object.freeze({
   allowSelfMassage: true,
 });
 
+/** The same preferences with every routine that needs the safety screen left out (it was put off). */
+export function withoutScreened(prefs: PickPrefs): PickPrefs {
+  return { ...prefs, allowSelfMassage: false, avoidCautions: [...(prefs.avoidCautions ?? []), ...SCREENED_CAUTIONS] };
+}
+
 /**
- * The picker's preferences from the user's routine settings and the safety screen's answer:
- * self-massage only once screened; "one of these applies" (a red flag, a spinal condition) also
- * keeps back extensions and twists (the spinal-condition caution) out.
+ * The picker's preferences from the user's routine settings, the safety screen's answer and the
+ * break's length: self-massage only once screened and switched on ('allowed'); "one of these
+ * applies" ('hidden': a red flag, a spinal condition) also keeps every screened routine out (back
+ * extensions, twists); unanswered ('ask'), screened routines come last and the screen before them.
  */
-export function pickPrefsFor(r: RoutinePrefs, health: HealthAnswer): PickPrefs {
-  return { equipment: r.equipment, focusAreas: r.focusAreas, positions: r.positions, excluded: r.excluded, allowSelfMassage: health === 'allowed', avoidCautions: health === 'hidden' ? ['spineCondition'] : [], mine: r.mine };
+export function pickPrefsFor(r: RoutinePrefs, health: HealthAnswer, maxSec?: number): PickPrefs {
+  return {
+    equipment: r.equipment,
+    focusAreas: r.focusAreas,
+    positions: r.positions,
+    excluded: r.excluded,
+    allowSelfMassage: health === 'allowed',
+    avoidCautions: health === 'hidden' ? SCREENED_CAUTIONS : [],
+    preferUnscreened: health === 'ask',
+    mine: r.mine,
+    ...(maxSec !== undefined ? { maxSec } : {}),
+  };
 }
 
 /** How many of the most recent routines count as "recently worked" for area variety. */
 const AREA_MEMORY = 3;
 
 interface Relax {
+  length: boolean;
   position: boolean;
   equipment: boolean;
 }
@@ -70,6 +106,7 @@ function filterRoutines(catalogue: readonly Routine[], breakKind: 'micro' | 'str
       (prefs.allowSelfMassage || r.kind !== 'self-massage') &&
       !prefs.excluded.includes(r.id) &&
       !(prefs.avoidCautions ?? []).some((c) => r.cautions.includes(c)) &&
+      (relax.length || prefs.maxSec === undefined || r.durationSec <= prefs.maxSec) &&
       (relax.position || prefs.positions.includes(r.position)) &&
       (relax.equipment || r.equipment.every((e) => e === 'none' || prefs.equipment.includes(e))),
   );
@@ -77,24 +114,25 @@ function filterRoutines(catalogue: readonly Routine[], breakKind: 'micro' | 'str
 
 /** The routines that fit the break kind and the preferences exactly (no relaxing). */
 export function eligibleRoutines(catalogue: readonly Routine[], breakKind: 'micro' | 'stretch', prefs: PickPrefs): Routine[] {
-  return filterRoutines(catalogue, breakKind, prefs, { position: false, equipment: false });
+  return filterRoutines(catalogue, breakKind, prefs, { length: false, position: false, equipment: false });
 }
 
 /**
  * Whether any routine is left for a break kind once what the picker never relaxes applies
- * (exclusions, the self-massage gate, avoided cautions): the picker's own filter with position
- * and equipment relaxed, its last resort. pickRoutine finds a routine exactly when this is true.
+ * (exclusions, the self-massage gate, avoided cautions): the picker's own filter with length,
+ * position and equipment relaxed, its last resort. pickRoutine finds a routine exactly when this is true.
  */
 export function anyRoutineLeft(catalogue: readonly Routine[], breakKind: 'micro' | 'stretch', prefs: PickPrefs): boolean {
-  return filterRoutines(catalogue, breakKind, prefs, { position: true, equipment: true }).length > 0;
+  return filterRoutines(catalogue, breakKind, prefs, { length: true, position: true, equipment: true }).length > 0;
 }
 
-/** Eligible routines, relaxing position and then equipment when nothing fits. */
+/** Eligible routines, relaxing the length, then position, then equipment when nothing fits. */
 function eligibleRelaxed(catalogue: readonly Routine[], breakKind: 'micro' | 'stretch', prefs: PickPrefs): Routine[] {
   const steps: Relax[] = [
-    { position: false, equipment: false },
-    { position: true, equipment: false },
-    { position: true, equipment: true },
+    { length: false, position: false, equipment: false },
+    { length: true, position: false, equipment: false },
+    { length: true, position: true, equipment: false },
+    { length: true, position: true, equipment: true },
   ];
   for (const relax of steps) {
     const found = filterRoutines(catalogue, breakKind, prefs, relax);
@@ -145,13 +183,19 @@ export function pickRoutine(
     candidates = keepLowest(eligible, (r) => -(lastUse.get(r.id) ?? Infinity));
   }
 
-  // 3. Focus areas.
+  // 3. Unanswered safety screen: screened routines only when nothing else is left.
+  if (prefs.preferUnscreened) {
+    const plain = candidates.filter((r) => !needsScreening(r));
+    if (plain.length > 0) candidates = plain;
+  }
+
+  // 4. Focus areas.
   if (prefs.focusAreas.length > 0) {
     const focused = candidates.filter((r) => r.areas.some((a) => prefs.focusAreas.includes(a)));
     if (focused.length > 0) candidates = focused;
   }
 
-  // 4. Areas the last few routines did not work.
+  // 5. Areas the last few routines did not work.
   const worked = new Set<BodyArea>();
   for (const id of recent.slice(0, AREA_MEMORY)) {
     const r = catalogue.find((c) => c.id === id);
@@ -159,7 +203,7 @@ export function pickRoutine(
   }
   if (worked.size > 0) candidates = keepLowest(candidates, (r) => r.areas.filter((a) => worked.has(a)).length);
 
-  // 5. Seeded choice.
+  // 6. Seeded choice.
   const index = Math.floor(random() * candidates.length);
   return candidates[Math.min(index, candidates.length - 1)];
 }

@@ -26,6 +26,14 @@ describe('docs/ROUTINES.md', () => {
     }
   });
 
+  it('marks the routines that come after the safety screen, and only those (the twist does, the chest opener does not)', () => {
+    const md = routineListMarkdown(ROUTINES, english);
+    const row = (id: string) => md.split('\n').find((l) => l.includes(`| \`${id}\` |`))!;
+    expect(row('seated-spinal-twist')).toContain('| first |');
+    expect(row('hand-massage-sore-spots')).toContain('| first |');
+    expect(row('chest-opener')).not.toContain('| first |');
+  });
+
   it('takes titles from the English messages and refuses a missing one', () => {
     expect(routineListMarkdown(ROUTINES, english)).toContain(`| ${english.r_knee_to_chest_title!.message} | \`knee-to-chest\` |`);
     expect(() => messageText({}, 'r_knee_to_chest_title')).toThrow(/r_knee_to_chest_title/);

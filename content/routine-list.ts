@@ -5,6 +5,7 @@
  * when the committed file no longer matches them.
  */
 import { cautionKey, titleKey } from './keys';
+import { needsScreening } from './picker';
 import { CAUTION_SOURCES, SOURCE_NOTES } from './source-notes';
 import { SOURCE_IDS, SOURCES, sourceLabel, type SourceId } from './sources';
 import { CAUTIONS, ROUTINE_KINDS, type Routine, type RoutineKind } from './types';
@@ -31,7 +32,7 @@ const KIND_HEADING: Record<RoutineKind, string> = {
 const KIND_NOTE: Record<RoutineKind, string> = {
   stretch: 'Fill stretch breaks.',
   'self-massage':
-    'Fill stretch breaks, only after the one-time safety screen (settings `routines.selfMassage` is `allowed`).',
+    'Fill stretch breaks, only once the one-time safety screen is answered "none of these apply" and self-massage is switched on in Options (the answer stays on the device).',
   posture: 'Fill posture checks (micro breaks).',
   eyes: 'Fill posture checks (micro breaks).',
 };
@@ -56,8 +57,8 @@ function sourceRef(id: SourceId): string {
 
 function table(routines: readonly Routine[], messages: MessageFile): string[] {
   const rows = [
-    '| Title | id | Duration | Areas | Position | Equipment | Sources |',
-    '|---|---|---|---|---|---|---|',
+    '| Title | id | Duration | Areas | Position | Equipment | Safety screen | Sources |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const r of routines) {
     rows.push(
@@ -68,6 +69,7 @@ function table(routines: readonly Routine[], messages: MessageFile): string[] {
         r.areas.join(', '),
         r.position,
         r.equipment.join(', '),
+        needsScreening(r) ? 'first' : '',
         r.sources.map((id) => `\`${id}\``).join(', '),
       ].join(' | ')} |`,
     );
@@ -89,6 +91,10 @@ export function routineListMarkdown(catalogue: readonly Routine[], messages: Mes
     '`content/sources.ts`, the notes in `content/source-notes.ts`; their words (titles, summaries, steps,',
     'cautions) are in the message catalogues, `public/_locales/<lang>/messages.json` (`r_<id>_*` and',
     '`caution_*`), in English and German. These are general wellness tips, not medical advice.',
+    '',
+    'A routine marked *first* under "Safety screen" comes only after the one-time safety screen',
+    '(self-massage, back bends, twists: `needsScreening` in `content/picker.ts`); "one of these applies"',
+    'leaves it out for good, and the answer stays on the device.',
     '',
   ];
   for (const kind of ROUTINE_KINDS) {

@@ -13,13 +13,13 @@ import type { Caution } from './types';
 /** The sources each safety note (caution_<name>) is drawn from. */
 export const CAUTION_SOURCES: Record<Caution, readonly SourceId[]> = {
   noSpine: ['article-lasting-relief'],
-  sharpPain: ['article-lasting-relief', 'nhs-tayside-exercises-at-home', 'hartford-seated-hamstring'],
+  sharpPain: ['article-lasting-relief', 'nhs-tayside-exercises-at-home', 'hartford-seated-hamstring', 'uhcw-hand-therapy-exercises'],
   soreness: ['article-massage-untitled', 'article-relieve-tension'],
   gentle: ['article-relieve-tension', 'nhs-cuh-general-exercises', 'nhs-tayside-exercises-at-home'],
   seePro: ['article-lasting-relief', 'amta-hand-wrist-self-care'],
   gentleNeck: ['nhs-cuh-neck-exercises'],
   leanBack: ['nhs-newcastle-body-check'],
-  stableChair: ['nhs-tayside-exercises-at-home'],
+  stableChair: ['nhs-tayside-exercises-at-home', 'hse-ie-sitting-exercises'],
   spineCondition: ['article-lasting-relief', 'article-massage-untitled'],
   eyeDoctor: ['aao-home-office-eyes'],
   dizzy: ['nhs-tayside-exercises-at-home', 'nhs-cuh-neck-exercises'],
@@ -191,5 +191,23 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
     'wellspan-chest-shoulder-stretch': 'Standing tall against a wall with the head glided back over the body.',
     'sira-exercises-while-sitting': 'The posture to keep: tall, shoulder blades gently back and down, chin tucked in.',
     'nhs-tayside-exercises-at-home': TAYSIDE_PAIN,
+  },
+  'seated-ankle-pumps': {
+    'hse-ie-sitting-exercises':
+      'The ankle stretch: sitting upright and holding the sides of a solid chair without wheels, one leg straight and raised, toes pointed away and back toward you, five times a foot; for ankle flexibility and a lower risk of a blood clot.',
+    'nhs-tayside-exercises-at-home': TAYSIDE_PAIN,
+  },
+  'tendon-glides': {
+    'plymouth-tendon-gliding': 'The finger positions: bending only at the knuckles (tabletop), the hook fist with the knuckles straight, and the fist, each followed by straightening the fingers.',
+    'uhcw-hand-therapy-exercises': 'The start position (elbow on the table, hand up, wrist straight) and moving the finger joints through their range; stop at persistent pain or discomfort.',
+  },
+  'paced-breathing': {
+    'lpt-relaxed-breathing':
+      'The whole technique: in through the nose and out through the mouth, slowly and regularly, counting one to five in and one to five out, without holding the breath, for three to five minutes.',
+    'nhs-tayside-exercises-at-home': TAYSIDE_SAFETY,
+  },
+  'walking-break': {
+    'nhs-sit-less': 'Breaking up long spells of sitting: getting up regularly and taking a walk break, for example with a coffee or tea break.',
+    'article-lasting-relief': 'Walking and drinking water as everyday self-care for the back; stop at sharp pain.',
   },
 };

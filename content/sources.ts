@@ -163,6 +163,36 @@ export const SOURCES = {
     publisher: 'American Massage Therapy Association (AMTA)',
     url: 'https://www.amtamassage.org/articles/6/Student_Experience_Newsletter/detail/3402/5-self-care-exercises-hands-wrists',
   },
+  'hse-ie-sitting-exercises': {
+    kind: 'web',
+    title: 'Sitting exercises',
+    publisher: 'HSE (Health Service Executive, Ireland)',
+    url: 'https://www2.hse.ie/living-well/exercise/indoor-exercises/sitting-exercises',
+  },
+  'plymouth-tendon-gliding': {
+    kind: 'web',
+    title: 'Active Tendon Gliding Exercises',
+    publisher: 'University Hospitals Plymouth NHS Trust, Occupational Therapy (patient leaflet)',
+    url: 'https://www.plymouthhospitals.nhs.uk/display-pil/pil-active-tendon-gliding-exercises-5881',
+  },
+  'uhcw-hand-therapy-exercises': {
+    kind: 'web',
+    title: 'Other hand therapy exercises',
+    publisher: 'University Hospitals Coventry and Warwickshire NHS Trust, hand unit',
+    url: 'https://www.uhcwhand.org/multimedia/other-therapy-exercises',
+  },
+  'lpt-relaxed-breathing': {
+    kind: 'web',
+    title: 'Relaxed breathing for stress (The Yellow Book 2017-18)',
+    publisher: 'Leicestershire Partnership NHS Trust',
+    url: 'https://rethinkyourmind.co.uk/the-lpt-nhs-yellow-book-2017-18/inc/html/49.html',
+  },
+  'nhs-sit-less': {
+    kind: 'web',
+    title: 'Why we should sit less',
+    publisher: 'NHS (nhs.uk)',
+    url: 'https://www.nhs.uk/live-well/exercise/why-sitting-too-much-is-bad-for-us/',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

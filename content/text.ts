@@ -5,7 +5,7 @@
  * The user's own routines (lib/own-routines.ts) carry their own words, which are used as typed.
  */
 import { t, type MessageKey } from '../lib/i18n';
-import { cautionKey, stepKey, summaryKey, titleKey } from './keys';
+import { altKey, cautionKey, stepKey, summaryKey, titleKey } from './keys';
 import type { Caution, Routine } from './types';
 
 /** A library routine by id, or any routine: the user's own carry their words in `own`. */
@@ -17,3 +17,5 @@ export const routineSummary = (r: WithId): string => (r.own ? t('ownRoutineSumma
 /** The text of step `i` (from 0, as in `routine.steps`). */
 export const stepText = (r: WithId, i: number): string => r.own?.steps[i] ?? t(stepKey(r, i) as MessageKey);
 export const cautionText = (c: Caution): string => t(cautionKey(c) as MessageKey);
+/** What the routine's illustration shows, for screen readers (its alt text). */
+export const routineAlt = (r: WithId): string => t(altKey(r) as MessageKey);

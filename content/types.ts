@@ -8,7 +8,7 @@ import type { SourceId } from './sources';
 export const ROUTINE_KINDS = ['stretch', 'self-massage', 'posture', 'eyes'] as const;
 export type RoutineKind = (typeof ROUTINE_KINDS)[number];
 
-export const BODY_AREAS = ['neck', 'shoulders', 'upper-back', 'lower-back', 'hips', 'wrists', 'eyes'] as const;
+export const BODY_AREAS = ['neck', 'shoulders', 'upper-back', 'lower-back', 'hips', 'legs', 'wrists', 'hands', 'eyes'] as const;
 export type BodyArea = (typeof BODY_AREAS)[number];
 
 export const POSITIONS = ['seated', 'standing', 'wall'] as const;

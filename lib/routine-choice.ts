@@ -4,12 +4,13 @@
  * the same break, and a reload, picks the same routine from the same history and settings.
  * It picks among the library's routines and the user's own (lib/storage/own-routines.ts).
  */
-import { pickPrefsFor, pickRoutine } from '../content/picker';
+import { pickPrefsFor, pickRoutine, withoutScreened } from '../content/picker';
 import type { Routine } from '../content/types';
 import { loadHealthAnswer } from './storage/health';
 import { recentRoutines } from './storage/history';
 import { loadSettings } from './storage/settings-items';
 import { loadRoutineLibrary } from './storage/own-routines';
+import { loadOwnRoutines } from './storage/own-routines-synced';
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -18,11 +19,15 @@ function hash(s: string): number {
 }
 
 /**
- * A routine for this break: fitting the settings and the safety answer, not one done lately
- * (the last 30 in the history), and not `avoid` (the one "Another routine" replaces).
+ * A routine for this break: fitting the settings, the break's length and the safety answer, not
+ * one done lately (the last 30 in the history), and not `avoid` (the one "Another routine"
+ * replaces). `unscreened`: none that needs the safety screen (it was put off with "Not now").
  */
-export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null): Promise<Routine | undefined> {
+export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, opts: { unscreened?: boolean } = {}): Promise<Routine | undefined> {
+  // Own routines synced from another computer are checked and taken over first, so the choice sees them.
+  await loadOwnRoutines().catch(() => undefined);
   const [settings, health, recent] = await Promise.all([loadSettings(), loadHealthAnswer(), recentRoutines(30).catch(() => [] as string[])]);
   const avoidList = avoid ? [avoid, ...recent] : recent;
-  return pickRoutine(await loadRoutineLibrary(), kind, pickPrefsFor(settings.routines, health), avoidList, hash(breakId + (avoid ?? '')));
+  const prefs = pickPrefsFor(settings.routines, health, settings[kind].lengthSec);
+  return pickRoutine(await loadRoutineLibrary(), kind, opts.unscreened ? withoutScreened(prefs) : prefs, avoidList, hash(breakId + (avoid ?? '')));
 }

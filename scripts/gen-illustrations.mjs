@@ -143,10 +143,11 @@ const ART = {
       arm: [[98, 78], [110, 78]],
     }) +
     arrow([138, 112], [142, 84], [122, 66]),
+  // Two phases side by side: the back rounded, chin down (cat), then arched, chest lifted (cow).
   'cat-cow': () =>
-    chair() +
-    seated({ head: [104, 52], neck: [92, 60], back: [60, 72], arm: [[104, 82], [114, 96]] }) +
-    arrow([46, 56], [30, 78], [46, 100], true),
+    `<g transform="translate(-42 14) scale(.8)">${stool(60) + seated({ head: [98, 52], neck: [90, 58], back: [66, 60], arm: [[100, 80], [112, 96]] })}</g>` +
+    `<g transform="translate(56 14) scale(.8)">${stool(60) + seated({ head: [90, 30], neck: [86, 48], back: [94, 74], arm: [[98, 80], [112, 96]] })}</g>` +
+    arrow([78, 40], [94, 26], [110, 40]),
   'hip-flexor-stretch': () =>
     floor() +
     chairR(164) +
@@ -159,20 +160,21 @@ const ART = {
       farLeg: [[76, 118], [58, 140], [50, 144]],
     }) +
     arrow([84, 100], [92, 112], [108, 110]),
+  // Front view, standing: elbows bent out to the sides like a goalpost, drawn down and back.
   'chest-opener': () =>
     floor() +
-    standing({ head: [104, 30], neck: [102, 46], back: [110, 70], arm: [[88, 72], [86, 98]] }) +
-    line([[122, 50], [134, 44]], 'm') +
-    line([[124, 60], [138, 60]], 'm') +
-    line([[122, 70], [134, 76]], 'm') +
-    arrow([76, 70], [66, 60], [72, 48]),
+    front({ hip: [100, 96], la: [[54, 62], [56, 34]], ra: [[146, 62], [144, 34]], legs: [[[90, 120], [88, 144]], [[110, 120], [112, 144]]] }) +
+    arrow([44, 54], null, [44, 80]) +
+    arrow([156, 54], null, [156, 80]),
+  // Front view: the head tilted toward one shoulder (tilt), and a turn arrow above it.
   'neck-side-stretch': () =>
-    seatFront() + front({ head: [84, 40] }) + arrow([118, 22], [104, 8], [82, 16]),
+    seatFront() + front({ head: [80, 42] }) + arrow([104, 20], [92, 8], [76, 18]) + arrow([120, 14], null, [150, 14], true),
   'shoulder-rolls': () => seatFront() + front() + spin(70, 54, 14) + spin(130, 54, 14, -30, 270),
+  // Front view, seated: arms crossed over the chest, shoulders turned, a turning arrow round the waist.
   'seated-spinal-twist': () =>
     seatFront() +
-    front({ ls: [84, 62], rs: [118, 56], la: [[68, 80], [60, 100]], ra: [[108, 86], [88, 112]] }) +
-    arrow([64, 68], [100, 92], [138, 68]),
+    front({ head: [106, 36], ls: [82, 62], rs: [120, 56], la: [[100, 78], [120, 64]], ra: [[104, 72], [86, 66]] }) +
+    arrow([62, 92], [100, 112], [140, 92]),
   'hamstring-stretch': () =>
     chair() +
     seated({
@@ -211,29 +213,26 @@ const ART = {
     arrow([56, 46], [44, 56], [46, 74]),
   'chin-tucks': () =>
     stool() + seated() + line([[84, 14], [84, 100]], 'd') + arrow([124, 36], null, [104, 36]),
+  // Front view, standing: bending sideways, one hand sliding down the outside of the leg.
   'standing-side-bend': () =>
     floor() +
     front({
-      head: [86, 34],
-      neck: [94, 50],
+      head: [76, 40],
+      neck: [86, 54],
       hip: [100, 96],
-      ls: [72, 54],
-      rs: [116, 60],
-      la: [[66, 80], [70, 104]],
-      ra: [[118, 28], [92, 12]],
+      ls: [70, 62],
+      rs: [104, 50],
+      la: [[64, 90], [72, 116]],
+      ra: [[118, 70], [120, 94]],
       legs: [[[90, 120], [88, 144]], [[110, 120], [112, 144]]],
     }) +
-    arrow([142, 34], [136, 12], [112, 6]),
+    arrow([50, 84], null, [56, 118]) +
+    arrow([118, 16], [96, 8], [76, 18]),
+  // Front view, seated: one ankle resting on the other knee, the raised knee out to the side (a "4").
   'seated-figure-four': () =>
-    chair() +
-    seated({
-      head: [94, 40],
-      neck: [86, 54],
-      leg: [[100, 78], [120, 94]],
-      arm: [[100, 78], [108, 90]],
-    }) +
-    arrow([60, 40], [76, 30], [98, 24]),
-
+    seatFront() +
+    front({ head: [100, 40], neck: [100, 56], hip: [100, 112], ls: [76, 64], rs: [124, 64], la: [[70, 90], [78, 112]], ra: [[136, 84], [148, 94]], legs: [[[84, 118], [82, 146]], [[150, 98], [76, 112]]] }) +
+    arrow([168, 72], null, [160, 92]),
   // ---- self-massage
   'hand-massage-sore-spots': () =>
     stool(66) + seated({ head: [90, 37], neck: [86, 52], hip: [84, 98], arm: [[64, 70], [74, 92]] }) + spin(70, 90, 12),
@@ -337,11 +336,15 @@ const ART = {
     seated({ head: [70, 37], neck: [66, 52], hip: [64, 98], arm: [[90, 84], [118, 94]], leg: [[100, 98], [102, 140], [114, 140]], farLeg: [[96, 100], [96, 140], [108, 140]] }) +
     line([[82, 36], [156, 44]], 'd') +
     arrow([84, 18], null, [156, 18], true),
+  // Front view, seated: forearms up, one hand a fist and the other open, wrists bending up and down.
   'wrist-shake-out': () =>
     seatFront() +
-    front({ la: [[64, 86], [60, 106]], ra: [[136, 86], [140, 106]] }) +
-    line([[44, 100], [50, 104], [44, 108], [50, 112]], 'm') +
-    line([[156, 100], [150, 104], [156, 108], [150, 112]], 'm'),
+    front({ la: [[66, 96], [60, 66]], ra: [[134, 96], [140, 66]] }) +
+    ball([60, 60], 7) +
+    line([[140, 62], [130, 46]], 'm') +
+    line([[140, 62], [140, 42]], 'm') +
+    line([[140, 62], [150, 46]], 'm') +
+    arrow([164, 76], [174, 62], [164, 46], true),
   'blink-break': () =>
     `<path class="l" d="M20 80Q50 106 80 80"/>` +
     line([[32, 88], [28, 96]], 'l') +
@@ -359,6 +362,37 @@ const ART = {
     standing({ head: [53, 30], neck: [50, 46], hip: [49, 94], arm: [[54, 72], [56, 96]], leg: [[51, 120], [50, 144], [62, 144]], farLeg: [[48, 120], [47, 144], [59, 144]] }) +
     `<circle class="a" cx="38" cy="30" r="4"/><circle class="a" cx="38" cy="58" r="4"/><circle class="a" cx="38" cy="92" r="4"/>` +
     arrow([90, 40], null, [90, 16]),
+
+  // ---- added routines
+  'paced-breathing': () =>
+    chair() +
+    seated({ arm: [[92, 80], [96, 92]] }) +
+    `<path class="m" d="M20 20Q40 2 60 20T100 20T140 20T180 20"/>` +
+    arrow([112, 92], null, [126, 92], true),
+  'walking-break': () =>
+    floor() +
+    standing({
+      head: [104, 30],
+      neck: [102, 46],
+      hip: [100, 94],
+      arm: [[112, 70], [122, 90]],
+      farArm: [[94, 70], [84, 88]],
+      leg: [[114, 118], [124, 142], [136, 144]],
+      farLeg: [[92, 120], [78, 140], [88, 146]],
+    }) +
+    arrow([138, 40], null, [176, 40]),
+  'seated-ankle-pumps': () =>
+    chair() +
+    seated({ arm: [[88, 82], [96, 104]], leg: [[120, 94], [156, 90], [160, 76]] }) +
+    arrow([172, 94], [182, 80], [172, 64], true),
+  // Fingers seen from the side, three shapes: straight, hooked at the tips, a fist.
+  'tendon-glides': () =>
+    line([[40, 146], [40, 70], [40, 36]]) +
+    line([[100, 146], [100, 70], [100, 50], [112, 44], [114, 58]]) +
+    line([[160, 146], [160, 70]]) +
+    `<path class="l" d="M160 70Q160 48 176 54Q184 66 168 74"/>` +
+    arrow([52, 56], [70, 44], [86, 56]) +
+    arrow([118, 76], [134, 64], [148, 74]),
 };
 
 mkdirSync(OUT, { recursive: true });

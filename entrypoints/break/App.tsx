@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadRoutineLibrary } from '../../lib/storage/own-routines';
-import { loadOwnRoutines } from '../../lib/storage/own-routines-synced';
+import { needsScreening } from '../../content/picker';
 import type { Routine } from '../../content/types';
 import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
 import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
-import { chooseRoutine } from '../../lib/routine-choice';
 import { send } from '../../components/hooks/use-status';
 import { useSettings } from '../../components/hooks/use-settings';
 import { useHealthAnswer } from '../../components/hooks/use-health';
@@ -14,6 +13,7 @@ import { Player } from './Player';
 import { NoBreak } from './NoBreak';
 import { FreeBreak } from './FreeBreak';
 import { End, type Outcome } from './End';
+import { ScreenFirst } from './ScreenFirst';
 
 
 type View =
@@ -27,6 +27,9 @@ type View =
   | { name: 'playing'; session: BreakSession; routine: Routine }
   | { name: 'done'; today: TodaySummary | null; outcome: Outcome };
 
+/** How many times the page asks for a routine the safety answer lets through before playing none. */
+const UNSCREENED_TRIES = 2;
+
 /** How long the page waits for the background before it says that it is not answering. */
 const ANSWER_WAIT_MS = 8_000;
 
@@ -38,17 +41,24 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const [error, setError] = useState(false);
   const settings = useSettings();
   const health = useHealthAnswer();
+  // Answered "none apply" here, before the stored answer's watch reports it.
+  const [screened, setScreened] = useState(false);
+  // "Not now" on the safety screen: routines that need it are passed over in this window.
+  const [declined, setDeclined] = useState(false);
+  // The routine the safety screen is open for (it stays open to show its answer's outcome).
+  const [screenFor, setScreenFor] = useState<string | null>(null);
+  const tries = useRef(0);
 
   /**
-   * The break's session, with a routine chosen here when it has none yet (or `another` is asked
-   * for). Own routines synced from another computer are checked and taken over first, so that
-   * the choice sees them.
+   * The break's session, with a routine chosen here when it has none yet (or `another` is asked for;
+   * `unscreened`: one that needs no safety screen, after "Not now").
    */
-  const load = async (another: boolean) => {
-    await loadOwnRoutines().catch(() => undefined);
+  const load = async (another: boolean, unscreened = false) => {
     let s = await ask(timed, { type: 'break/session', breakId });
     if (s && (!s.routineId || another)) {
-      const pick = await chooseRoutine(s.kind, breakId, another ? s.routineId : null);
+      // Loaded when needed: the picker and the history read are not part of the page's first load.
+      const { chooseRoutine } = await import('../../lib/routine-choice');
+      const pick = await chooseRoutine(s.kind, breakId, another ? s.routineId : null, { unscreened });
       if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
     }
     const routine = s?.routineId ? (await loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
@@ -112,8 +122,28 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
     }
   };
 
-  // The player waits for the settings (a fast local read) so the first step is spoken too.
-  const waiting = view.name === 'loading' || (view.name === 'playing' && !settings);
+  // A routine that needs the safety screen plays only once it is answered "none apply"; while it is
+  // unanswered the screen comes first; after "one applies" (or "Not now") another routine is asked for.
+  const playing = view.name === 'playing' ? view : null;
+  const needs = playing !== null && needsScreening(playing.routine);
+  const unanswered = needs && health === 'ask' && !screened;
+  const blocked = needs && (unanswered || health === 'hidden');
+  const another = () => void load(true).catch(() => setError(true));
+  useEffect(() => {
+    if (!playing || screenFor !== null || !blocked) return;
+    if (unanswered && !declined) setScreenFor(playing.routine.id);
+    else if (tries.current++ < UNSCREENED_TRIES) void load(true, true).catch(() => setError(true));
+    else setView({ name: 'free', session: playing.session });
+  }, [playing, blocked, unanswered, declined, screenFor]);
+  const screenClosed = (answer: 'allowed' | 'hidden' | null) => {
+    setScreenFor(null);
+    if (answer === 'allowed') setScreened(true);
+    else if (answer === null) setDeclined(true);
+  };
+
+  // The player waits for the settings (a fast local read) so the first step is spoken too, and for
+  // the safety answer, which decides whether the screen comes first.
+  const waiting = view.name === 'loading' || (playing !== null && (!settings || health === null || (blocked && screenFor === null)));
   return (
     <main class="break">
       {(error || view.name === 'noAnswer') && <p class="notice" role="alert">{t('errBackground')}</p>}
@@ -121,7 +151,8 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}
       {view.name === 'free' && <FreeBreak strict={view.session.strict} onDone={() => void finish('completed', null)} onSkip={() => void finish('skipped', null)} />}
-      {view.name === 'playing' && settings && (
+      {view.name === 'playing' && screenFor === view.routine.id && <ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
+      {view.name === 'playing' && settings && health !== null && !blocked && screenFor === null && (
         <Player
           key={view.routine.id}
           routine={view.routine}
@@ -129,11 +160,11 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
           strict={view.session.strict}
           onDone={() => finish('completed', view.routine.id)}
           onSkip={() => finish('skipped', view.routine.id)}
-          onAnother={() => void load(true).catch(() => setError(true))}
+          onAnother={another}
         />
       )}
       {view.name === 'done' && (
-        <End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health === 'ask'} />
+        <End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health === 'ask' || health === 'screened'} />
       )}
     </main>
   );

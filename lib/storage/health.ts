@@ -8,13 +8,17 @@ import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from './live';
 
-/** 'ask': not answered yet; 'allowed': none of the screen's cautions applies; 'hidden': one does. */
-export type HealthAnswer = 'ask' | 'allowed' | 'hidden';
+/**
+ * 'ask': not answered yet; 'screened': none of the screen's cautions applies (answered before a
+ * back routine, or self-massage switched off again); 'allowed': none applies and self-massage is
+ * on; 'hidden': one applies (content/picker.ts pickPrefsFor says what each one lets through).
+ */
+export type HealthAnswer = 'ask' | 'screened' | 'allowed' | 'hidden';
 
 export const HEALTH_KEY = 'healthScreen' as const;
 const healthItem = storage.defineItem<HealthAnswer>(`local:${HEALTH_KEY}`, { fallback: 'ask' });
 
-const valid = (v: unknown): HealthAnswer => (v === 'allowed' || v === 'hidden' ? v : 'ask');
+const valid = (v: unknown): HealthAnswer => (v === 'allowed' || v === 'hidden' || v === 'screened' ? v : 'ask');
 
 export async function loadHealthAnswer(): Promise<HealthAnswer> {
   return valid(await healthItem.getValue());
