@@ -1,4 +1,4 @@
-/** Options: how breaks behave (strict mode, fullscreen, daily limit, how prompts appear, badge). */
+/** Options: how breaks behave (strict mode, holds, daily limit, how prompts appear, badge). */
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { FIELDS, type FieldError, type FieldId, type Settings } from '../lib/settings';
@@ -46,8 +46,8 @@ export function BehaviourPrefs({ settings, save, commit }: Props) {
       <fieldset class="group">
         <legend>{t('behaviourTimingTitle')}</legend>
         {check('strict', t('fieldStrict'), settings.strict, (v) => void save((s) => ({ ...s, strict: v })))}
-        {check('fullscreen-defer', t('fieldFullscreen'), settings.fullscreen.defer, (v) => void save((s) => ({ ...s, fullscreen: { ...s.fullscreen, defer: v } })))}
-        <div class="fields">{field('fullscreen.maxMin', t('fieldFullscreenMax'), t('unitMin'), !settings.fullscreen.defer)}</div>
+        {check('fullscreen-defer', t('fieldFullscreen'), settings.hold.enabled, (v) => void save((s) => ({ ...s, hold: { ...s.hold, enabled: v } })))}
+        <div class="fields">{field('hold.maxMin', t('fieldFullscreenMax'), t('unitMin'), !settings.hold.enabled)}</div>
         {check('daily-limit', t('fieldDailyLimit'), settings.dailyLimit.enabled, (v) => void save((s) => ({ ...s, dailyLimit: { ...s.dailyLimit, enabled: v } })))}
         <div class="fields">{field('dailyLimit.hours', t('fieldDailyLimitHours'), t('unitHours'), !settings.dailyLimit.enabled)}</div>
       </fieldset>

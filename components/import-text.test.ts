@@ -89,7 +89,7 @@ describe('refusals, in words', () => {
       file(null),
       file({ ...DEFAULT_SETTINGS, sound: 'loud' }),
       file({ ...DEFAULT_SETTINGS, idleSec: 'sixty' }),
-      file({ ...DEFAULT_SETTINGS, fullscreen: { defer: true, maxMin: 0.5 } }),
+      file({ ...DEFAULT_SETTINGS, hold: { enabled: true, maxMin: 0.5 } }),
       file({ ...DEFAULT_SETTINGS, stretch: { enabled: true, everySec: 600, lengthSec: 900 } }),
     ];
     const seen = new Set<string>();

@@ -20,7 +20,7 @@ const FIELD_WORDS: Record<FieldId, [name: MessageKey, unit: MessageKey]> = {
   snoozeMin: ['importSettingSnooze', 'unitMin'],
   snoozeLimit: ['importSettingSnoozeLimit', 'unitTimes'],
   idleSec: ['importSettingIdle', 'unitSec'],
-  'fullscreen.maxMin': ['importSettingFullscreen', 'unitMin'],
+  'hold.maxMin': ['importSettingFullscreen', 'unitMin'],
   'dailyLimit.hours': ['importSettingDailyLimit', 'unitHoursPlain'],
 };
 

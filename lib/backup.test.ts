@@ -66,7 +66,7 @@ describe('settings pass the same rules as the options form', () => {
     ['away after 14 s', { idleSec: 14 }, { code: 'badSetting', field: 'idleSec' }],
     ['away after 601 s', { idleSec: 601 }, { code: 'badSetting', field: 'idleSec' }],
     ['idle as text', { idleSec: '60' }, { code: 'badSetting', field: 'idleSec' }],
-    ['a 0-minute fullscreen wait', { fullscreen: { defer: true, maxMin: 0 } }, { code: 'badSetting', field: 'fullscreen.maxMin' }],
+    ['a 0-minute fullscreen wait', { hold: { enabled: true, maxMin: 0 } }, { code: 'badSetting', field: 'hold.maxMin' }],
     ['a 17-hour daily limit', { dailyLimit: { enabled: true, minutes: 17 * 60 } }, { code: 'badSetting', field: 'dailyLimit.hours' }],
     ['a half-hour daily limit', { dailyLimit: { enabled: true, minutes: 30 } }, { code: 'badSetting', field: 'dailyLimit.hours' }],
     ['a stretch break as long as its interval', { stretch: { enabled: true, everySec: 20 * 60, lengthSec: 20 * 60 } }, { code: 'breakTooLong', kind: 'stretch' }],
@@ -96,7 +96,7 @@ describe('settings pass the same rules as the options form', () => {
       snoozeSec: 30 * 60,
       snoozeLimit: 0,
       idleSec: 600,
-      fullscreen: { defer: true, maxMin: 120 },
+      hold: { enabled: true, maxMin: 120 },
       dailyLimit: { enabled: true, minutes: 16 * 60 },
     };
     const r = parseBackup(file({ ...DEFAULT_SETTINGS, ...edges }), NOW);
@@ -140,7 +140,7 @@ describe('break rows', () => {
 describe('versions', () => {
   it('a newer backup or settings version gets the "newer Limber" problem; an odd one the other', () => {
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { version: 2 }))).toEqual({ code: 'newerVersion' });
-    expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 3 }))).toEqual({ code: 'newerVersion' });
+    expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 4 }))).toEqual({ code: 'newerVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { version: 0 }))).toEqual({ code: 'wrongVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { version: 1.5 }))).toEqual({ code: 'wrongVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 0 }))).toEqual({ code: 'wrongVersion' });

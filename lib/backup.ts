@@ -152,7 +152,7 @@ const FIELD_AT: Readonly<Record<string, FieldId>> = {
   snoozeSec: 'snoozeMin',
   snoozeLimit: 'snoozeLimit',
   idleSec: 'idleSec',
-  'fullscreen.maxMin': 'fullscreen.maxMin',
+  'hold.maxMin': 'hold.maxMin',
   'dailyLimit.minutes': 'dailyLimit.hours',
 };
 
@@ -167,7 +167,7 @@ const PART_OF: Readonly<Record<string, SettingsPart>> = {
   idleSec: 'snooze',
   remindAfterSec: 'snooze',
   strict: 'behaviour',
-  fullscreen: 'behaviour',
+  hold: 'behaviour',
   dailyLimit: 'behaviour',
   prompts: 'behaviour',
   badge: 'behaviour',

@@ -15,13 +15,18 @@ import { BODY_AREAS, EQUIPMENT, POSITIONS } from '../content/types';
  * step to SETTINGS_MIGRATIONS; WXT storage runs the steps on stored settings (lib/storage/
  * settings-items.ts) and an import runs them on a backup's (lib/backup.ts).
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 /** Step `n` turns version n-1 settings into version n. */
 export const SETTINGS_MIGRATIONS: Readonly<Record<number, Migration>> = {
   // v2: the first day of the week (review, streak week) became a setting; it follows the locale.
   2: (old) => ({ ...old, weekStart: old.weekStart ?? 'locale' }),
+  // v3: the fullscreen wait became the hold group (fullscreen, sound in view, calls): same switch and bound.
+  3: ({ fullscreen, ...old }) => {
+    const f = fullscreen as { defer?: unknown; maxMin?: unknown } | undefined;
+    return old.hold !== undefined || !f || typeof f !== 'object' ? old : { ...old, hold: { enabled: f.defer, maxMin: f.maxMin } };
+  },
 };
 
 /**
@@ -105,8 +110,8 @@ export const SettingsSchema = v.object({
   /** No Skip, one snooze at most. */
   strict: v.boolean(),
   schedule: ScheduleSchema,
-  /** While the focused window is fullscreen, a due prompt waits up to `maxMin`. */
-  fullscreen: v.object({ defer: v.boolean(), maxMin: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)) }),
+  /** Holds (v3): while fullscreen, sound in the tab in view, or a call, a due prompt waits up to `maxMin` (off: never holds). */
+  hold: v.object({ enabled: v.boolean(), maxMin: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)) }),
   /** How a due break is announced. */
   prompts: v.object({ notification: v.boolean(), openWindow: v.boolean() }),
   /** Minutes to the next break on the toolbar icon. */
@@ -144,7 +149,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   strict: false,
   // Off until the user sets working hours (first run or options): reminders at any time.
   schedule: { enabled: false, days: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []] },
-  fullscreen: { defer: true, maxMin: 15 },
+  hold: { enabled: true, maxMin: 30 },
   prompts: { notification: true, openWindow: false },
   badge: true,
   sound: { chime: false, volume: 0.6, voice: false },
@@ -187,7 +192,7 @@ export type FieldId =
   | 'snoozeMin'
   | 'snoozeLimit'
   | 'idleSec'
-  | 'fullscreen.maxMin'
+  | 'hold.maxMin'
   | 'dailyLimit.hours';
 
 interface FieldSpec {
@@ -241,10 +246,10 @@ export const FIELDS: Record<FieldId, FieldSpec> = {
     get: (s) => s.idleSec,
     set: (s, n) => ({ ...s, idleSec: n }),
   },
-  'fullscreen.maxMin': {
+  'hold.maxMin': {
     min: 1, max: 120, integer: true,
-    get: (s) => s.fullscreen.maxMin,
-    set: (s, n) => ({ ...s, fullscreen: { ...s.fullscreen, maxMin: n } }),
+    get: (s) => s.hold.maxMin,
+    set: (s, n) => ({ ...s, hold: { ...s.hold, maxMin: n } }),
   },
   'dailyLimit.hours': {
     min: 1, max: 16, integer: false,

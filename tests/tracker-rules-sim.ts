@@ -27,7 +27,7 @@ export class Sim {
   effects: Array<Effect & { at: number }> = [];
   env: Env;
   constructor(public settings: Settings, public now: number, tz = 'Europe/Berlin') {
-    this.env = { timeZone: tz, fullscreen: false };
+    this.env = { timeZone: tz, fullscreen: false, sound: false, call: false };
     this.state = initialState(now, tz);
   }
   send(e: TrackerEvent, at = this.now) {

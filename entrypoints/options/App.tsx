@@ -163,7 +163,7 @@ export function App() {
           <RestoreDefaults
             section="behaviour"
             label={t('behaviourTitle')}
-            pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, fullscreen: d.fullscreen, dailyLimit: d.dailyLimit })}
+            pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, hold: d.hold, dailyLimit: d.dailyLimit })}
             onSaved={onSaved}
           />
         </div>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { ask, RequestError, type PopupData, type Status } from '../../lib/protocol/messages';
 import { t } from '../../lib/i18n';
+import { HELD_TEXT } from './first-frame';
 import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
 import { send, useNow } from '../../components/hooks/use-status';
 import { usePopupData, type PopupLoad } from '../../components/hooks/use-popup-data';
@@ -117,8 +118,8 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
         {tr.offHours.until === null ? t('whyOffHoursNoEnd') : t('whyOffHours', timeOfDayOrDate(tr.offHours.until, now))}
       </p>
     );
-  } else if (tr.deferred) {
-    body = <p class="why-big" data-testid="next-why">{t('whyDeferred')}</p>;
+  } else if (tr.held) {
+    body = <p class="why-big" data-testid="next-why">{t(HELD_TEXT[tr.held.reason], timeOfDay(tr.held.until))}</p>;
   } else if (tr.next) {
     const left = tr.next.at - now;
     body = (

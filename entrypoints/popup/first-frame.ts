@@ -26,6 +26,9 @@ function el(tag: string, attrs: Record<string, string | number> = {}, ...childre
   return e;
 }
 
+/** What a held break waits for, in words ('settle': the hold ended, the prompt comes shortly). */
+export const HELD_TEXT = { fullscreen: 'whyHeldFullscreen', sound: 'whyHeldSound', call: 'whyHeldCall', settle: 'whyHeldSettle' } as const satisfies Record<string, MessageKey>;
+
 function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   const tr = data.status.tracker;
   const kind = (k: 'micro' | 'stretch') => msg(k === 'stretch' ? 'kindStretch' : 'kindMicro');
@@ -48,7 +51,7 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   const body: Child[] = [];
   if (tr.paused) body.push(why('why-big', tr.paused.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [timeOfDayOrDate(tr.paused.until, now)])));
   else if (tr.offHours) body.push(why('why-big', tr.offHours.until === null ? msg('whyOffHoursNoEnd') : msg('whyOffHours', [timeOfDayOrDate(tr.offHours.until, now)])));
-  else if (tr.deferred) body.push(why('why-big', msg('whyDeferred')));
+  else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [timeOfDay(tr.held.until)])));
   else if (tr.next) {
     body.push(
       el('p', { class: 'countdown', 'data-testid': 'countdown', 'aria-live': 'off' }, clockCountdown(tr.next.at - now)),

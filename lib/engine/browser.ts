@@ -7,7 +7,7 @@ import { setBadge } from '../platform/badge';
 import { clock } from '../platform/clock';
 import { configureIdle, queryActivity } from '../platform/idle';
 import { clearPrompt, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
-import { breakWindowClosed, breakWindowFinished, focusedFullscreen, openBreakWindow } from '../platform/windows';
+import { breakWindowClosed, breakWindowFinished, focusedWindow, openBreakWindow } from '../platform/windows';
 import { devTimingItem } from '../storage/dev-timing';
 import { moveLegacyHealthAnswer } from '../storage/health';
 import { recordBreak } from '../storage/history';
@@ -18,7 +18,7 @@ import type { Platform, Store } from './ports';
 export const browserPlatform: Platform = {
   now: () => clock.now(),
   timeZone: () => clock.timeZone(),
-  focusedFullscreen,
+  focusedWindow,
   configureIdle,
   queryActivity,
   showPrompt,

@@ -13,8 +13,8 @@ import type { StatusSnapshot } from '../storage/status-cache';
 export interface Platform {
   now(): number;
   timeZone(): string;
-  /** Whether the focused browser window is fullscreen (a film, a talk, a presentation). */
-  focusedFullscreen(): Promise<boolean>;
+  /** The focused browser window: fullscreen (a film, slides); its active tab playing sound. */
+  focusedWindow(): Promise<{ fullscreen: boolean; sound: boolean }>;
   configureIdle(idleSec: number): Promise<void>;
   queryActivity(idleSec: number): Promise<Activity>;
   /** Shows the break's notification; false when it could not be shown (blocked, failed). */

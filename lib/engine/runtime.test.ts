@@ -13,7 +13,7 @@ import { createRuntime } from './runtime';
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
-function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>; showPrompt?: () => Promise<boolean> } = {}) {
+function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>; showPrompt?: () => Promise<boolean>; sound?: boolean } = {}) {
   const log: string[] = [];
   let now = T0;
   let stored: { state: TrackerState | null; outbox: PendingRecord[] } = { state: null, outbox: [] };
@@ -21,7 +21,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
   const platform: Platform = {
     now: () => now,
     timeZone: () => 'Europe/Berlin',
-    focusedFullscreen: async () => false,
+    focusedWindow: vi.fn(async () => ({ fullscreen: false, sound: opts.sound === true })),
     configureIdle: async () => void log.push('configureIdle'),
     queryActivity: async () => 'active',
     showPrompt: vi.fn(opts.showPrompt ?? (async () => (log.push('showPrompt'), true))),
@@ -79,6 +79,21 @@ describe('the engine runtime (fake ports)', () => {
     await workFor(f, rt, 60_000);
     expect(f.stored().state!.phase.name).toBe('due');
     expect(f.log.indexOf('save outbox=0')).toBeLessThan(f.log.indexOf('showPrompt'));
+  });
+
+  it('asks what the user is in only when a break is due or held, and holds it while the tab in view plays sound', async () => {
+    const f = fakes({ sound: true });
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+    await workFor(f, rt, SETTINGS.stretch.everySec * 1000 - 60_000);
+    expect(f.platform.focusedWindow).not.toHaveBeenCalled();
+    await workFor(f, rt, 60_000);
+    expect(f.platform.focusedWindow).toHaveBeenCalled();
+    expect(f.log).not.toContain('showPrompt');
+    expect(f.stored().state).toMatchObject({ phase: { name: 'working' }, heldBy: 'sound' });
+    // At the bound (the configured minutes), the break comes anyway.
+    await workFor(f, rt, SETTINGS.hold.maxMin * 60_000);
+    expect(f.log).toContain('showPrompt');
   });
 
   it('writes a finished break before saving the state, and ends the break window', async () => {

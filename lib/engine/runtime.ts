@@ -8,7 +8,7 @@
 import { MIN_ALARM_MS } from '../platform/alarms';
 import type { PopupData } from '../protocol/messages';
 import type { Settings } from '../settings';
-import { initialState, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+import { initialState, nextBreak, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
 import { interpret } from './effects';
 import { writeRecords } from './outbox';
 import type { Platform, Store } from './ports';
@@ -61,10 +61,16 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     return run;
   };
 
-  const env = async (settings: Settings): Promise<Env> => ({
-    timeZone: platform.timeZone(),
-    fullscreen: settings.fullscreen.defer ? await platform.focusedFullscreen() : false,
-  });
+  /**
+   * The env: the browser is asked what the user is in only at a decision moment (a break due or
+   * held), never on every event, and never through a tab listener.
+   */
+  const env = async (settings: Settings, stored: TrackerState | null, now: number): Promise<Env> => {
+    const timeZone = platform.timeZone();
+    if (!settings.hold.enabled || !stored || !decisionMoment(stored, settings, now)) return { timeZone, fullscreen: false, sound: false, call: false };
+    const w = await platform.focusedWindow();
+    return { timeZone, ...w, call: false };
+  };
 
   const reconcile = async (state: TrackerState, settings: Settings, now: number, e: Env): Promise<void> => {
     // Only the developer switch sets sub-minute timing (settings follow the form's limits).
@@ -76,8 +82,8 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
 
   const handle = async (event: TrackerEvent, opts: HandleOptions = {}): Promise<Handled> => {
     const [settings, { state: stored, outbox }] = await Promise.all([store.settings(), store.loadTracker()]);
-    const e = await env(settings);
     const now = platform.now();
+    const e = await env(settings, stored, now);
     const result = transition(stored ?? initialState(now, e.timeZone), event, now, settings, e);
     const justSaved = opts.heard === true && event.type === 'tick' && stored !== null && now >= stored.lastSeen && now - stored.lastSeen < FRESH_MS;
     if ((opts.read || justSaved) && stored && outbox.length === 0 && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {
@@ -113,6 +119,12 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
   };
 
   return { platform, store, serial, handle, read };
+}
+
+/** A break held, or one falling due by now: what the user is in decides whether it waits. */
+function decisionMoment(s: TrackerState, settings: Settings, now: number): boolean {
+  if (s.phase.name !== 'working') return false;
+  return s.deferredSince !== null || (nextBreak(s, settings)?.at ?? Infinity) <= now;
 }
 
 /** Whether `b` is `a` with only the clock moved on (counters, `asOf`, `lastSeen`). */

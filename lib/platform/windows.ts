@@ -48,12 +48,18 @@ export async function breakWindowFinished(breakId: string): Promise<void> {
   if (open && open.breakId === breakId && !open.finished) await breakWindowItem.setValue({ ...open, finished: true });
 }
 
-/** Whether the focused browser window is fullscreen (a video, slides). No permission needed. */
-export async function focusedFullscreen(): Promise<boolean> {
+/**
+ * What the user is in, in the focused browser window: fullscreen (a video, slides), and whether
+ * its active tab plays sound. Music in a background tab, or in a window behind another app,
+ * does not count. Asked only at decision moments; no permission needed (`audible` is no host data).
+ */
+export async function focusedWindow(): Promise<{ fullscreen: boolean; sound: boolean }> {
   try {
     const w = await browser.windows.getLastFocused();
-    return w.focused === true && w.state === 'fullscreen';
+    if (w.focused !== true || w.id === undefined) return { fullscreen: false, sound: false };
+    const tabs = await browser.tabs.query({ windowId: w.id, active: true, audible: true });
+    return { fullscreen: w.state === 'fullscreen', sound: tabs.length > 0 };
   } catch {
-    return false;
+    return { fullscreen: false, sound: false };
   }
 }

@@ -231,7 +231,7 @@ describe('history: summaries read old days as keys only', () => {
         for (const d of all) expect(fast.status(d.day)).toBe(full.status(d.day));
       }
     }
-  });
+  }, 30_000); // thousands of IndexedDB rows: seconds on a busy machine
 });
 
 describe('history: connections', () => {

@@ -8,14 +8,14 @@ import { currentInterval } from '../schedule';
 import { dayAt, localDay } from './day';
 import { accrue, countingDeskTime, record, resetCounters, returnFromAway } from './desk-time';
 import { nextWake } from './due';
-import { ALARM_GRACE_MS, WATCHDOG_MS, type Effect, type Env, type Phase, type TrackerState } from './state';
+import { ALARM_GRACE_MS, HOLD_SETTLE_MS, NO_HOLD, WATCHDOG_MS, type Effect, type Env, type Phase, type TrackerState } from './state';
 
 /** Closes an open (due or snoozed) prompt as skipped; a break under way is left alone. */
 export function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState; effects: Effect[] } {
   const p = s.phase;
   if (p.name !== 'due' && p.name !== 'snoozed') return { s, effects: [] };
   return {
-    s: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, p.brk.kind), deferredSince: null },
+    s: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, p.brk.kind), ...NO_HOLD },
     effects: [{ type: 'clearPrompt', breakId: p.brk.id }, record(p.brk, 'skipped', now, null, null)],
   };
 }
@@ -51,6 +51,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       activeSince: Math.min(s.activeSince, now),
       paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now) } : null,
       deferredSince: s.deferredSince === null ? null : Math.min(s.deferredSince, now),
+      settleAt: s.settleAt === null ? null : Math.min(s.settleAt, now + HOLD_SETTLE_MS),
       // Today's count is kept; its bounds are those of the day the clock now shows.
       today: { ...s.today, ...localDay(now, tz), tz },
       phase: clampPhaseTimes(s.phase, now, settings),

@@ -6,7 +6,7 @@
 import { BREAK_KINDS, type BreakKind, type Settings } from '../settings';
 import { workingIntervals } from '../schedule';
 import { dayAt } from './day';
-import type { Activity, DueBreak, Effect, Outcome, Phase, TrackerState } from './state';
+import { NO_HOLD, type Activity, type DueBreak, type Effect, type Outcome, type Phase, type TrackerState } from './state';
 
 export function currentBreak(p: Phase): DueBreak | null {
   return p.name === 'working' ? null : p.brk;
@@ -102,7 +102,7 @@ export function returnFromAway(s: TrackerState, now: number, settings: Settings,
       lastSeen: now,
       desk,
       phase,
-      deferredSince: phase.name === 'working' ? null : s.deferredSince,
+      ...(phase.name === 'working' ? NO_HOLD : {}),
       lastNaturalAt: credited ? awaySince : s.lastNaturalAt,
     },
     effects,

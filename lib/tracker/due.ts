@@ -6,7 +6,8 @@ import { BREAK_KINDS, type BreakKind, type Settings } from '../settings';
 import { currentInterval, nextWorkStart } from '../schedule';
 import { notifiedToday } from './day';
 import { countingDeskTime } from './desk-time';
-import { ABANDON_AFTER_MS, DEFAULT_ENV, FULLSCREEN_RECHECK_MS, MERGE_WINDOW_MS, type Env, type TrackerState } from './state';
+import { holdUntil } from './hold';
+import { ABANDON_AFTER_MS, DEFAULT_ENV, HOLD_RECHECK_MS, MERGE_WINDOW_MS, type Env, type TrackerState } from './state';
 
 /** When each enabled kind falls due, if desk time keeps counting from now. */
 export function dueTimes(s: TrackerState, settings: Settings): Partial<Record<BreakKind, number>> {
@@ -47,7 +48,7 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
   if (s.paused) add(s.paused.until);
   switch (s.phase.name) {
     case 'working':
-      if (s.deferredSince !== null) add(Math.min(s.asOf + FULLSCREEN_RECHECK_MS, s.deferredSince + settings.fullscreen.maxMin * 60_000));
+      if (s.deferredSince !== null) add(Math.min(s.asOf + HOLD_RECHECK_MS, holdUntil(s, settings) ?? Infinity));
       else add(nextBreak(s, settings)?.at);
       break;
     case 'due':

@@ -1,10 +1,13 @@
 /**
- * Migrations of the stored tracker state: version 1 -> 2 -> 3 (the current one). Storage
+ * Migrations of the stored tracker state: version 1 -> 2 -> 3 -> 4 (the current one). Storage
  * (lib/storage/items.ts) runs them on a state stored by an older Limber.
  */
 import { TRACKER_VERSION, type TrackerState } from './state';
 
-type V2 = Omit<TrackerState, 'v' | 'today' | 'lastDueAt'> & { v: 2; today: { end: number; deskMs: number; limitNotified: boolean } };
+/** Version 3's state (before holds other than fullscreen and the settle). */
+export type V3 = Omit<TrackerState, 'v' | 'heldBy' | 'settleAt'> & { v: 3 };
+
+type V2 = Omit<V3, 'v' | 'today' | 'lastDueAt'> & { v: 2; today: { end: number; deskMs: number; limitNotified: boolean } };
 /** Version 1's state (before pauses, working hours, today's count, deferral and manual ids). */
 type V1 = Omit<V2, 'v' | 'paused' | 'offHours' | 'today' | 'deferredSince' | 'lastManualAt'> & { v: 1 };
 
@@ -18,8 +21,13 @@ export function migrateV1(old: V1): V2 {
  * and the zone unknown (''), so the next event sets both for the zone then in force, keeping
  * today's count (see dayAt).
  */
-export function migrateV2(old: V2): TrackerState {
+export function migrateV2(old: V2): V3 {
   const start = Math.min(old.asOf, old.today.end - 86_400_000);
   const { limitNotified, ...rest } = old.today;
-  return { ...old, v: TRACKER_VERSION, lastDueAt: null, today: { ...rest, start, tz: '', notifiedAt: limitNotified ? Math.min(old.asOf, old.today.end - 1) : null } };
+  return { ...old, v: 3, lastDueAt: null, today: { ...rest, start, tz: '', notifiedAt: limitNotified ? Math.min(old.asOf, old.today.end - 1) : null } };
+}
+
+/** v4: holds have a reason and a settle; a fullscreen hold in progress carries on as one. */
+export function migrateV3(old: V3): TrackerState {
+  return { ...old, v: TRACKER_VERSION, heldBy: old.deferredSince === null ? null : 'fullscreen', settleAt: null };
 }

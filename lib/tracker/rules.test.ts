@@ -132,16 +132,17 @@ describe('strict mode and snooze limits', () => {
 });
 
 describe('fullscreen deferral', () => {
-  const s: Settings = { ...BASE, fullscreen: { defer: true, maxMin: 15 } };
+  const s: Settings = { ...BASE, hold: { enabled: true, maxMin: 15 } };
   it('a due prompt waits while fullscreen, and comes when it ends', () => {
     const sim = new Sim(s, MON_0800);
     sim.env = { ...sim.env, fullscreen: true };
     sim.runUntil(MON_0800 + 55 * MIN);
     expect(sim.prompts()).toHaveLength(0);
-    expect(view(sim.state, s, sim.env).deferred).toBe(true);
+    expect(view(sim.state, s, sim.env).held).toEqual({ reason: 'fullscreen', until: MON_0800 + 65 * MIN });
     sim.env = { ...sim.env, fullscreen: false };
-    sim.runUntil(MON_0800 + 57 * MIN);
-    expect(sim.prompts()).toEqual([expect.objectContaining({ at: MON_0800 + 56 * MIN })]);
+    sim.runUntil(MON_0800 + 58 * MIN);
+    // Seen ended at the 56-minute look, then the settle (a minute).
+    expect(sim.prompts()).toEqual([expect.objectContaining({ at: MON_0800 + 57 * MIN })]);
   });
   it('prompts anyway at the bound', () => {
     const sim = new Sim(s, MON_0800);
@@ -150,7 +151,7 @@ describe('fullscreen deferral', () => {
     expect(sim.prompts()).toEqual([expect.objectContaining({ at: MON_0800 + 65 * MIN })]);
   });
   it('does not wait when deferral is off', () => {
-    const sim = new Sim({ ...s, fullscreen: { defer: false, maxMin: 15 } }, MON_0800);
+    const sim = new Sim({ ...s, hold: { enabled: false, maxMin: 15 } }, MON_0800);
     sim.env = { ...sim.env, fullscreen: true };
     sim.runUntil(MON_0800 + 50 * MIN);
     expect(sim.prompts()).toHaveLength(1);

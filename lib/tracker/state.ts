@@ -6,7 +6,7 @@
 import type { BreakKind } from '../settings';
 import { newDay } from './day';
 
-export const TRACKER_VERSION = 3;
+export const TRACKER_VERSION = 4;
 
 /** A watchdog alarm wakes the worker this often while desk time is counting. */
 export const WATCHDOG_MS = 5 * 60_000;
@@ -18,8 +18,13 @@ export const SLEEP_GAP_MS = WATCHDOG_MS + ALARM_GRACE_MS;
 export const MERGE_WINDOW_MS = 2 * 60_000;
 /** A break left open this long past its length is closed as `partial`. */
 export const ABANDON_AFTER_MS = 15 * 60_000;
-/** While a due prompt waits for fullscreen to end, look again this often. */
-export const FULLSCREEN_RECHECK_MS = 60_000;
+/** While a due prompt is held (fullscreen, sound, a call), look again this often. */
+export const HOLD_RECHECK_MS = 60_000;
+/** After a hold ends, the prompt comes this much later (not in the first second after a call). */
+export const HOLD_SETTLE_MS = 60_000;
+
+/** What a due break waits for: a fullscreen window, sound in the tab in view, a call (opt-in sites). */
+export type HoldReason = 'fullscreen' | 'sound' | 'call';
 
 export type Activity = 'active' | 'idle' | 'locked';
 export type Outcome = 'completed' | 'partial' | 'skipped' | 'natural';
@@ -29,9 +34,13 @@ export interface Env {
   timeZone: string;
   /** The focused browser window is fullscreen (video, slides). */
   fullscreen: boolean;
+  /** The active tab of the focused window plays sound (music in a background tab does not count). */
+  sound: boolean;
+  /** A tab on a call site the user allowed (opt-in) plays sound. */
+  call: boolean;
 }
 
-export const DEFAULT_ENV: Env = { timeZone: 'UTC', fullscreen: false };
+export const DEFAULT_ENV: Env = { timeZone: 'UTC', fullscreen: false, sound: false, call: false };
 
 export interface DueBreak {
   /** Stable id: the same due break always has the same id, so recording it twice is one row. */
@@ -76,8 +85,12 @@ export interface TrackerState {
    * Days are 23, 24 or 25 hours long (daylight saving): both ends are stored, never derived.
    */
   today: Today;
-  /** A due break has been waiting for fullscreen to end since then. */
+  /** A due break has been held (fullscreen, sound, a call) since then; the bound counts from here. */
   deferredSince: number | null;
+  /** What held it at the last look; null once the hold ended (then `settleAt` is set). */
+  heldBy: HoldReason | null;
+  /** The hold ended: the prompt comes at this instant (HOLD_SETTLE_MS after the end was seen). */
+  settleAt: number | null;
   /** The time in the last manual break's id (ids stay unique even within one millisecond). */
   lastManualAt: number | null;
   /** The time in the last prompted break's id (ids stay unique after the clock is set back). */
@@ -153,9 +166,12 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
     paused: null,
     offHours: false,
     today: newDay(now, tz),
-    deferredSince: null,
+    ...NO_HOLD,
     lastManualAt: null,
     lastDueAt: null,
     phase: { name: 'working' },
   };
 }
+
+/** The state's hold fields when nothing holds. */
+export const NO_HOLD = { deferredSince: null, heldBy: null, settleAt: null } as const;

@@ -154,7 +154,7 @@ const VARIANTS: Settings[] = [
     schedule: { enabled: true, days: [DAY9, DAY9, DAY9, DAY9, DAY9, [], [{ from: 22 * 60, to: 2 * 60 }]] },
     stretch: { enabled: true, everySec: 1200, lengthSec: 120 },
   },
-  { ...DEFAULT_SETTINGS, snoozeLimit: 0, dailyLimit: { enabled: true, minutes: 60 }, fullscreen: { defer: true, maxMin: 5 } },
+  { ...DEFAULT_SETTINGS, snoozeLimit: 0, dailyLimit: { enabled: true, minutes: 60 }, hold: { enabled: true, maxMin: 5 } },
 ];
 
 type OldStep =
@@ -194,7 +194,7 @@ interface Trace {
 /** Plays the steps delivering the alarms the tracker asks for; `withRestarts`: reload the state from JSON at each restart. */
 function play(steps: OldStep[], firstVariant: number, withRestarts: boolean): Trace {
   let settings = VARIANTS[firstVariant]!;
-  const env: Env = { timeZone: 'Europe/Berlin', fullscreen: false };
+  const env: Env = { timeZone: 'Europe/Berlin', fullscreen: false, sound: false, call: false };
   let now = T0;
   let state = initialState(now, env.timeZone);
   const trace: Trace = { effects: [], states: [] };

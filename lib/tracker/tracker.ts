@@ -10,7 +10,7 @@
  *           v                                                           |
  *     +-----------+   desk time reaches an interval    +-------+  snooze   +---------+
  *     |  working  | ---------------------------------> |  due  | --------> | snoozed |
- *     +-----------+   (prompt; waits while fullscreen) +-------+ <-------- +---------+
+ *     +-----------+   (prompt; held: see hold.ts)      +-------+ <-------- +---------+
  *        ^     ^                                         |   |   time is up      |
  *        |     |  skip / pause / hours end (`skipped`)   |   | start             | start
  *        |     +-----------------------------------------+   v                   |
@@ -25,9 +25,10 @@
  *
  * This file is the tracker's one public entry point; the code lives beside it, by what it is:
  *   state.ts       the state, events, effects and timing constants; the initial state
- *   migrate.ts     stored states of versions 1 and 2 brought up to version 3
+ *   migrate.ts     stored states of versions 1 to 3 brought up to version 4
  *   day.ts         today's local calendar day (daily limit) across midnight, DST and travel
  *   desk-time.ts   counting desk time, and natural breaks credited on returning from away
+ *   hold.ts        a due break held (fullscreen, sound, a call): the bound and the settle
  *   due.ts         due times, the next break, nextWake and the watchdog rule
  *   advance.ts     catching the state up to now before any event (sleep, clock, pause, hours)
  *   transition.ts  the transition function and its per-event handlers
@@ -37,7 +38,8 @@ export {
   ABANDON_AFTER_MS,
   ALARM_GRACE_MS,
   DEFAULT_ENV,
-  FULLSCREEN_RECHECK_MS,
+  HOLD_RECHECK_MS,
+  HOLD_SETTLE_MS,
   initialState,
   MERGE_WINDOW_MS,
   SLEEP_GAP_MS,
@@ -48,6 +50,7 @@ export {
   type DueBreak,
   type Effect,
   type Env,
+  type HoldReason,
   type Notice,
   type Outcome,
   type Phase,
@@ -57,7 +60,8 @@ export {
   type TrackerEvent,
   type TrackerState,
 } from './state';
-export { migrateV1, migrateV2 } from './migrate';
+export { migrateV1, migrateV2, migrateV3 } from './migrate';
+export { holdReason, holdUntil } from './hold';
 export { countingDeskTime } from './desk-time';
 export { dueTimes, effectiveSnoozeLimit, nextBreak, nextWake, wantsWatchdog } from './due';
 export { transition } from './transition';

@@ -7,12 +7,13 @@ import { notifiedToday } from './day';
 import { advance, clampPhaseTimes, closeOpenPrompt } from './advance';
 import { countingDeskTime, currentBreak, record, resetCounters, returnFromAway } from './desk-time';
 import { effectiveSnoozeLimit, nextBreak } from './due';
-import { ABANDON_AFTER_MS, DEFAULT_ENV, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
+import { holdDue } from './hold';
+import { ABANDON_AFTER_MS, DEFAULT_ENV, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
 
 function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings, reminder = false): Result {
   const b = { ...brk, promptedAt: brk.promptedAt ?? now };
   const remindAt = settings.remindAfterSec > 0 && !reminder ? now + settings.remindAfterSec * 1000 : null;
-  return { state: { ...s, deferredSince: null, phase: { name: 'due', brk: b, remindAt } }, effects: [{ type: 'prompt', brk: b, reminder }] };
+  return { state: { ...s, ...NO_HOLD, phase: { name: 'due', brk: b, remindAt } }, effects: [{ type: 'prompt', brk: b, reminder }] };
 }
 
 function tick(s: TrackerState, now: number, settings: Settings, env: Env): Result {
@@ -26,12 +27,10 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
   switch (p.name) {
     case 'working': {
       const next = nextBreak(s, settings);
-      if (!next || next.at > now) return { state: s.deferredSince === null ? s : { ...s, deferredSince: null }, effects };
-      // Fullscreen (a video, slides): wait, up to a bound.
-      if (settings.fullscreen.defer && env.fullscreen) {
-        const since = s.deferredSince ?? now;
-        if (now < since + settings.fullscreen.maxMin * 60_000) return { state: { ...s, deferredSince: since }, effects };
-      }
+      if (!next || next.at > now) return { state: s.deferredSince === null ? s : { ...s, ...NO_HOLD }, effects };
+      // Fullscreen, sound in view, a call: wait, up to a bound, then a short settle (hold.ts).
+      const held = holdDue(s, now, settings, env);
+      if (held) return { state: held, effects };
       // The instant the counter crossed the interval: the same whenever the tick runs.
       const over = s.desk[next.kind] - settings[next.kind].everySec * 1000;
       const dueAt = over >= 0 ? now - over : next.at;
@@ -65,7 +64,7 @@ function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partia
   const effects: Effect[] = [];
   if (p.name !== 'onBreak') effects.push({ type: 'clearPrompt', breakId });
   effects.push(record(brk, outcome, now, startedAt, routineId ?? (p.name === 'onBreak' ? p.routineId : null)));
-  return { state: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, brk.kind), asOf: now, deferredSince: null }, effects };
+  return { state: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, brk.kind), asOf: now, ...NO_HOLD }, effects };
 }
 
 /** The one entry point: state x event x now x settings x env -> state + effects. */
@@ -107,7 +106,7 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       if (p.name === 'due' || p.name === 'snoozed') {
         if (e.breakId !== undefined && e.breakId !== p.brk.id) return { state: s, effects: [], refused: 'noSuchBreak' };
         return {
-          state: { ...s, deferredSince: null, phase: { name: 'onBreak', brk: p.brk, startedAt: now, routineId: null } },
+          state: { ...s, ...NO_HOLD, phase: { name: 'onBreak', brk: p.brk, startedAt: now, routineId: null } },
           effects: [{ type: 'clearPrompt', breakId: p.brk.id }, { type: 'openBreak', brk: p.brk }],
         };
       }
@@ -116,7 +115,7 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       const at = s.lastManualAt !== null && s.lastManualAt >= now ? s.lastManualAt + 1 : now;
       const brk: DueBreak = { id: `manual-${at}`, kind, dueAt: now, deskMs: s.desk[kind], snoozes: 0, manual: true, promptedAt: null };
       return {
-        state: { ...s, deferredSince: null, lastManualAt: at, phase: { name: 'onBreak', brk, startedAt: now, routineId: null } },
+        state: { ...s, ...NO_HOLD, lastManualAt: at, phase: { name: 'onBreak', brk, startedAt: now, routineId: null } },
         effects: [{ type: 'openBreak', brk }],
       };
     }
@@ -139,7 +138,7 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
     case 'pause': {
       if (e.until !== null && e.until <= now) return { state: s, effects: [], refused: 'paused' };
       const closed = closeOpenPrompt(s, now);
-      return { state: { ...closed.s, paused: { since: s.paused?.since ?? now, until: e.until }, deferredSince: null }, effects: closed.effects };
+      return { state: { ...closed.s, paused: { since: s.paused?.since ?? now, until: e.until }, ...NO_HOLD }, effects: closed.effects };
     }
     case 'resume': {
       if (!s.paused) return { state: s, effects: [] };

@@ -3,7 +3,8 @@ import type { BreakKind, Settings } from '../settings';
 import { nextWorkStart } from '../schedule';
 import { currentBreak } from './desk-time';
 import { effectiveSnoozeLimit, nextBreak } from './due';
-import { DEFAULT_ENV, type Activity, type Env, type Phase, type TrackerState } from './state';
+import { holdUntil } from './hold';
+import { DEFAULT_ENV, type HoldReason, type Activity, type Env, type Phase, type TrackerState } from './state';
 
 /** What the popup shows, derived from state (pure). */
 export interface TrackerView {
@@ -17,8 +18,8 @@ export interface TrackerView {
   paused: { until: number | null } | null;
   /** Outside working hours: when they start again (null if not within a week). */
   offHours: { until: number | null } | null;
-  /** A due break waiting for fullscreen to end. */
-  deferred: boolean;
+  /** A due break held: by what ('settle': the hold just ended) and until when at the latest. */
+  held: { reason: HoldReason | 'settle'; until: number } | null;
 }
 
 export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): TrackerView {
@@ -36,6 +37,6 @@ export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV
     lastNaturalAt: s.lastNaturalAt,
     paused: s.paused ? { until: s.paused.until } : null,
     offHours: s.offHours ? { until: nextWorkStart(settings.schedule, s.asOf, env.timeZone) } : null,
-    deferred: s.deferredSince !== null,
+    held: s.deferredSince === null ? null : { reason: s.heldBy ?? 'settle', until: holdUntil(s, settings)! },
   };
 }

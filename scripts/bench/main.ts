@@ -51,7 +51,7 @@ for (let rep = 0; rep < 7; rep++) {
 }
 add('tracker', 'transition() time, no schedule, median of 7 runs', `${median(samples).toFixed(2)} µs`, '<= 50 µs', median(samples) <= 50);
 const withHours = { ...DEFAULT_SETTINGS, schedule: { enabled: true, days: Array.from({ length: 7 }, () => [{ from: 9 * 60, to: 17 * 60 + 30 }]) } };
-const env = { timeZone: 'Europe/Berlin', fullscreen: false };
+const env = { timeZone: 'Europe/Berlin', fullscreen: false, sound: false, call: false };
 const scheduled: number[] = [];
 for (let rep = 0; rep < 7; rep++) {
   let s = initialState(DAY, env.timeZone);

@@ -1,7 +1,7 @@
 /**
- * The benchmark's simulated worker day (scripts/bench.ts, "worker events in a simulated 8-hour
- * day"): feeds the tracker an activity trace, fires the alarms it asks for (and the watchdog),
- * answers prompts like a person would, and counts what happened. Pure and deterministic.
+ * The benchmark's simulated worker day (used by scripts/bench/simulated-day.ts, the worker rows):
+ * feeds the tracker an activity trace, fires the alarms it asks for (and the watchdog), answers
+ * prompts like a person would, and counts what happened. Pure and deterministic.
  */
 import type { Settings } from '../../lib/settings';
 import { mulberry32 } from '../../lib/prng';

@@ -7,7 +7,7 @@ import { isWorking } from '../../lib/schedule';
 import type { BreakKind } from '../../lib/settings';
 import type { Effect, TrackerEvent, TrackerState } from '../../lib/tracker/tracker';
 import { SimulatedEngine } from './engine';
-import { ALARM_FLOOR_MS, fmt, FULLSCREEN_RECHECK_MS, SLACK_MS, WATCHDOG_PERIOD_MS, type KnownBug } from './promises';
+import { ALARM_FLOOR_MS, fmt, FULLSCREEN_RECHECK_MS, HOLD_SETTLE_MS, SLACK_MS, WATCHDOG_PERIOD_MS, type KnownBug } from './promises';
 
 const MIN = 60_000;
 
@@ -181,14 +181,14 @@ export abstract class CheckedWorld extends SimulatedEngine {
     }
   }
 
-  /** Fullscreen (with deferral on) may hold a due prompt: up to maxMin, or until 60 s after it ends. */
+  /** Fullscreen (with deferral on) may hold a due prompt: up to maxMin, or until 120 s after it ends (recheck + settle). */
   protected noteFullscreen(): void {
     const d = this.due;
-    if (!d || !this.settings.fullscreen.defer) return;
+    if (!d || !this.settings.hold.enabled) return;
     if (this.fullscreen) d.fsSeen = true;
     if (!d.fsSeen) return;
-    const bound = d.dueAt + SLACK_MS + d.extra + this.settings.fullscreen.maxMin * MIN;
-    const afterOff = this.fullscreen ? Infinity : Math.max(this.fullscreenOffAt ?? -Infinity, d.dueAt) + FULLSCREEN_RECHECK_MS + SLACK_MS + d.extra;
+    const bound = d.dueAt + SLACK_MS + d.extra + this.settings.hold.maxMin * MIN;
+    const afterOff = this.fullscreen ? Infinity : Math.max(this.fullscreenOffAt ?? -Infinity, d.dueAt) + FULLSCREEN_RECHECK_MS + HOLD_SETTLE_MS + SLACK_MS + d.extra;
     d.deadline = Math.min(bound, afterOff);
   }
 

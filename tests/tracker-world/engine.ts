@@ -93,7 +93,7 @@ export abstract class SimulatedEngine {
   }
 
   protected env(): Env {
-    return { timeZone: this.tz, fullscreen: this.settings.fullscreen.defer ? this.fullscreen : false };
+    return { timeZone: this.tz, fullscreen: this.settings.hold.enabled ? this.fullscreen : false, sound: false, call: false };
   }
 
   // --- time -------------------------------------------------------------------------------------

@@ -19,8 +19,10 @@ export const ALARM_KEEP_MS = 1_000;
 export const WATCHDOG_PERIOD_MS = 5 * MIN;
 /** Chrome stops an idle service worker after about this long. */
 export const WORKER_IDLE_STOP_MS = 30_000;
-/** While a due prompt waits for fullscreen to end, the tracker looks again this often (README). */
+/** While a due prompt is held, the tracker looks again this often (README). */
 export const FULLSCREEN_RECHECK_MS = 60_000;
+/** After a hold ends, the prompt comes this much later (README: "within a minute or two"). */
+export const HOLD_SETTLE_MS = 60_000;
 
 /**
  * The slack of "prompted on time", derived:
@@ -31,7 +33,7 @@ export const FULLSCREEN_RECHECK_MS = 60_000;
  *   waking (missed alarms fire once then), again plus the floor;
  * - fullscreen (when deferral is on): the prompt waits while the focused window is fullscreen,
  *   at most the setting's `maxMin` from when the tracker first saw it due (<= D + 30 s), and it is
- *   checked again every 60 s, so it comes at most 60 s after fullscreen ends.
+ *   checked again every 60 s and then settles 60 s, so it comes at most 120 s after fullscreen ends.
  * Nothing else may delay a prompt: restarts re-run wake() (a tick at once) and lost alarms are
  * put back by its reconcile, both within the floor.
  */

@@ -27,7 +27,7 @@ export const VARIANTS: readonly Settings[] = [
     schedule: { enabled: true, days: [DAY9, DAY9, DAY9, DAY9, DAY9, NIGHT, [{ from: 22 * 60, to: 2 * 60 }]] },
     stretch: { enabled: true, everySec: 1200, lengthSec: 120 },
   },
-  { ...DEFAULT_SETTINGS, snoozeLimit: 0, dailyLimit: { enabled: true, minutes: 60 }, fullscreen: { defer: true, maxMin: 5 } },
+  { ...DEFAULT_SETTINGS, snoozeLimit: 0, dailyLimit: { enabled: true, minutes: 60 }, hold: { enabled: true, maxMin: 5 } },
   {
     ...DEFAULT_SETTINGS,
     strict: true,
@@ -36,9 +36,9 @@ export const VARIANTS: readonly Settings[] = [
     micro: { enabled: true, everySec: 300, lengthSec: 10 },
     stretch: { enabled: true, everySec: 600, lengthSec: 60 },
     schedule: { enabled: true, days: [SPLIT, SPLIT, SPLIT, SPLIT, SPLIT, NIGHT, SPLIT] },
-    fullscreen: { defer: true, maxMin: 2 },
+    hold: { enabled: true, maxMin: 2 },
   },
-  { ...DEFAULT_SETTINGS, fullscreen: { defer: false, maxMin: 15 }, micro: { enabled: true, everySec: 600, lengthSec: 20 }, stretch: { enabled: true, everySec: 660, lengthSec: 180 } },
+  { ...DEFAULT_SETTINGS, hold: { enabled: false, maxMin: 15 }, micro: { enabled: true, everySec: 600, lengthSec: 20 }, stretch: { enabled: true, everySec: 660, lengthSec: 180 } },
 ];
 
 /** Where runs start: before, on and after Berlin's spring and autumn DST nights. */

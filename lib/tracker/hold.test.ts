@@ -1,0 +1,116 @@
+/**
+ * Holds (lib/tracker/hold.ts): a due break waits while a window is fullscreen, the tab in view
+ * plays sound, or a call is on; bounded by the configured minutes; after the hold ends, a settle
+ * of a minute. Measured against the configured interval and bound and the env's changes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../settings';
+import { BASE, MIN, MON_0800, Sim } from '../../tests/tracker-rules-sim';
+import { view, type Env } from './tracker';
+
+const S: Settings = { ...BASE, hold: { enabled: true, maxMin: 30 } };
+const DUE = MON_0800 + 50 * MIN; // BASE: a stretch break every 50 min
+
+describe('holds', () => {
+  it('sound in the tab in view holds a due break; the popup says so and until when', () => {
+    const sim = new Sim(S, MON_0800);
+    sim.env = { ...sim.env, sound: true };
+    sim.runUntil(DUE + 10 * MIN);
+    expect(sim.prompts()).toHaveLength(0);
+    expect(view(sim.state, S, sim.env).held).toEqual({ reason: 'sound', until: DUE + 30 * MIN });
+  });
+
+  it('a call that never ends still gets its break, at the bound', () => {
+    for (const maxMin of [1, 30, 120]) {
+      const s = { ...S, hold: { enabled: true, maxMin } };
+      const sim = new Sim(s, MON_0800);
+      sim.env = { ...sim.env, call: true };
+      sim.runUntil(DUE + (maxMin + 5) * MIN);
+      expect(sim.prompts()).toEqual([expect.objectContaining({ at: DUE + maxMin * MIN })]);
+    }
+  });
+
+  it('"never hold" prompts on time whatever the user is in', () => {
+    const s = { ...S, hold: { enabled: false, maxMin: 30 } };
+    const sim = new Sim(s, MON_0800);
+    sim.env = { ...sim.env, call: true, sound: true, fullscreen: true };
+    sim.runUntil(DUE + 5 * MIN);
+    expect(sim.prompts()).toEqual([expect.objectContaining({ at: DUE })]);
+  });
+
+  it('after the hold ends, the prompt comes after a settle: not at once, within two minutes', () => {
+    const sim = new Sim(S, MON_0800);
+    sim.env = { ...sim.env, sound: true };
+    sim.runUntil(DUE + 10 * MIN + 20_000);
+    sim.env = { ...sim.env, sound: false }; // the call ends at due + 10:20
+    const ended = sim.now;
+    sim.runUntil(ended + 50_000);
+    expect(sim.prompts()).toHaveLength(0);
+    expect(view(sim.state, S, sim.env).held?.reason).toBe('settle');
+    sim.runUntil(ended + 5 * MIN);
+    const p = sim.prompts()[0]!;
+    expect(p.at - ended).toBeGreaterThanOrEqual(60_000);
+    expect(p.at - ended).toBeLessThanOrEqual(120_000);
+  });
+
+  it('sound coming back during the settle holds again, still within the first bound', () => {
+    const sim = new Sim(S, MON_0800);
+    sim.env = { ...sim.env, fullscreen: true };
+    sim.runUntil(DUE + 5 * MIN);
+    sim.env = { ...sim.env, fullscreen: false };
+    sim.runUntil(DUE + 6 * MIN + 30_000); // seen ended at +6, settling
+    sim.env = { ...sim.env, sound: true };
+    sim.runUntil(DUE + 29 * MIN);
+    expect(sim.prompts()).toHaveLength(0);
+    expect(view(sim.state, S, sim.env).held?.reason).toBe('sound');
+    sim.runUntil(DUE + 40 * MIN);
+    expect(sim.prompts()).toEqual([expect.objectContaining({ at: DUE + 30 * MIN })]);
+  });
+
+  it('property: any holds, any bound: exactly one prompt, never later than the bound, never while held before it', () => {
+    const change = fc.record({ afterMs: fc.integer({ min: 1_000, max: 20 * MIN }), env: fc.record({ fullscreen: fc.boolean(), sound: fc.boolean(), call: fc.boolean() }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 120 }), fc.array(change, { maxLength: 12 }), (maxMin, changes) => {
+        const s = { ...S, hold: { enabled: true, maxMin } };
+        const sim = new Sim(s, MON_0800);
+        const envAt: Array<{ at: number; env: Env }> = [{ at: MON_0800, env: sim.env }];
+        let t = MON_0800 + 45 * MIN;
+        for (const c of changes) {
+          sim.runUntil(t);
+          sim.env = { ...sim.env, ...c.env };
+          envAt.push({ at: t, env: sim.env });
+          if (sim.prompts().length) break;
+          t += c.afterMs;
+        }
+        sim.runUntil(DUE + (maxMin + 5) * MIN);
+        // (The driver's watchdog runs from its last call, so a long unanswered prompt may later
+        // count as a sleep and a next break come: only the first break is this property's.)
+        const prompts = sim.prompts();
+        const first = prompts[0]!;
+        expect(prompts.filter((p) => p.type === 'prompt' && first.type === 'prompt' && p.brk.id === first.brk.id)).toHaveLength(1);
+        const at = first.at;
+        expect(at).toBeGreaterThanOrEqual(DUE);
+        expect(at).toBeLessThanOrEqual(DUE + maxMin * MIN);
+        if (at < DUE + maxMin * MIN) {
+          const env = envAt.filter((x) => x.at <= at).at(-1)!.env;
+          expect(env.fullscreen || env.sound || env.call).toBe(false);
+          // Not within the settle after a hold seen at or after the due time.
+          const lastHeld = envAt.filter((x) => x.at < at && (x.env.fullscreen || x.env.sound || x.env.call)).at(-1);
+          const heldEnd = lastHeld ? envAt[envAt.indexOf(lastHeld) + 1]?.at : undefined;
+          if (heldEnd !== undefined && heldEnd > DUE) expect(at - heldEnd).toBeGreaterThanOrEqual(60_000);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the stored state v3 -> v4', () => {
+  it('a fullscreen hold in progress carries on as one; otherwise nothing holds', async () => {
+    const { initialState, migrateV3 } = await import('./tracker');
+    const { heldBy: _h, settleAt: _s, ...v3 } = { ...initialState(MON_0800), v: 3 as const };
+    expect(migrateV3(v3)).toEqual(initialState(MON_0800));
+    expect(migrateV3({ ...v3, deferredSince: MON_0800 })).toMatchObject({ v: 4, deferredSince: MON_0800, heldBy: 'fullscreen', settleAt: null });
+  });
+});
