@@ -107,7 +107,7 @@ describe('refusals, in words', () => {
 });
 
 describe('the preview', () => {
-  const s = (patch: Partial<BackupSummary>): BackupSummary => ({ exportedAt: NOW, breaks: 1234, firstDay: '2025-03-01', lastDay: '2026-03-04', goneRoutines: 0, ...patch });
+  const s = (patch: Partial<BackupSummary>): BackupSummary => ({ exportedAt: NOW, breaks: 1234, firstDay: '2025-03-01', lastDay: '2026-03-04', goneRoutines: 0, ownRoutines: 0, ...patch });
 
   it('says when the backup was made, how many breaks it holds and over which days, and that it holds the settings', () => {
     expect(summaryText(s({}))).toBe(`This backup, made on ${dateText(NOW)}, holds ${num(1234)} breaks from ${dayText('2025-03-01')} to ${dayText('2026-03-04')}, and your settings.`);

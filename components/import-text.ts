@@ -43,6 +43,7 @@ const SIMPLE: Partial<Record<Refusal['code'], MessageKey>> = {
   wrongVersion: 'importWrongVersion',
   newerVersion: 'importNewerVersion',
   damaged: 'importDamaged',
+  badOwnRoutines: 'importBadOwnRoutines',
   historyOff: 'importHistoryOff',
   writeFailed: 'importWriteFailed',
 };
@@ -81,6 +82,8 @@ export function problemText(p: Refusal): string {
       return t('importBreakTooLong', t(p.kind === 'stretch' ? 'kindStretchTitle' : 'kindMicroTitle'));
     case 'badSettings':
       return p.part ? t('importBadSettings', t(PART_TITLE[p.part])) : t('importBadSettingsAll');
+    case 'badOwnRoutine':
+      return t('importBadOwnRoutine', num(p.routine));
     default:
       return t(SIMPLE[p.code] ?? 'importDamaged');
   }
@@ -101,7 +104,7 @@ export function summaryText(s: BackupSummary): string {
 }
 
 export interface Note {
-  id: 'gone' | 'newer' | 'other' | 'settings';
+  id: 'gone' | 'newer' | 'other' | 'settings' | 'own';
   text: string;
   /** Something will be lost. */
   warn: boolean;
@@ -121,5 +124,6 @@ export function notes(s: BackupSummary, lost: { newer: number; other: number } |
   }
   if (lost?.other) out.push({ id: 'other', warn: true, text: counted(lost.other, 'importNoteOtherOne', 'importNoteOther') });
   out.push({ id: 'settings', warn: false, text: t('importNoteSettings') });
+  if (s.ownRoutines) out.push({ id: 'own', warn: false, text: counted(s.ownRoutines, 'importNoteOwnOne', 'importNoteOwn') });
   return out;
 }

@@ -7,8 +7,11 @@ const IDS = new Set(ROUTINES.map((r) => r.id));
 
 /**
  * A routine's title in the browser's language (content/text.ts); for an id Limber no longer has
- * (an old or imported history), "A routine no longer in Limber", never the id itself.
+ * (an old or imported history), "A routine no longer in Limber", never the id itself; for one of
+ * the user's own, "One of your own routines".
  */
 export function routineTitle(id: string): string {
+  // The user's own routines ("own-...", lib/own-routines.ts) keep their names in storage, not here.
+  if (id.startsWith('own-')) return t('ownRoutineInHistory');
   return IDS.has(id) ? titleOf({ id }) : t('routineGone');
 }

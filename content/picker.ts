@@ -18,10 +18,15 @@
  *    covers one).
  * 5. Prefer routines whose areas the last 3 recent routines did not work (fewest overlaps).
  * 6. Pick among what is left with a PRNG seeded by `seed`.
+ *
+ * The user's own routines (`routine.own`, lib/own-routines.ts) are in the catalogue like any
+ * other and pass the same filters. `mine` weighs them: 'equal', like any routine; 'half', the
+ * seed's first draw sends about half of the breaks to the own routines that fit (and the others
+ * to the library's); 'only', an own routine whenever one fits. Either side empty, the other is used.
  */
 import { breakKindOf, POSITIONS, type BodyArea, type Caution, type Equipment, type Position, type Routine } from './types';
 import { mulberry32 } from '../lib/prng';
-import type { RoutinePrefs } from '../lib/settings';
+import type { OwnWeight, RoutinePrefs } from '../lib/settings';
 import type { HealthAnswer } from '../lib/storage/health';
 
 export interface PickPrefs {
@@ -32,6 +37,8 @@ export interface PickPrefs {
   allowSelfMassage: boolean;
   /** Routines carrying any of these cautions are never picked (from the safety screen's answer). */
   avoidCautions?: readonly Caution[];
+  /** How often own routines are picked (default 'equal'). */
+  mine?: OwnWeight;
   /** The break's length: only routines that fit it, when any does (seconds; no limit when absent). */
   maxSec?: number;
   /** The safety screen is unanswered: routines that need it come last (rule 3). */
@@ -49,11 +56,12 @@ export function needsScreening(r: Pick<Routine, 'kind' | 'cautions'>): boolean {
   return r.kind === 'self-massage' || r.cautions.some((c) => SCREENED_CAUTIONS.includes(c));
 }
 
-export const DEFAULT_PICK_PREFS: PickPrefs = Object.freeze({
-  equipment: Object.freeze(['none', 'chair', 'wall'] as Equipment[]),
-  focusAreas: Object.freeze([] as BodyArea[]),
-  positions: Object.freeze([...POSITIONS]),
-  excluded: Object.freeze([] as string[]),
+// Marked pure so that bundles which never read it (the background) leave it out.
+export const DEFAULT_PICK_PREFS: PickPrefs = /* @__PURE__ */ Object.freeze({
+  equipment: /* @__PURE__ */ Object.freeze(['none', 'chair', 'wall'] as Equipment[]),
+  focusAreas: /* @__PURE__ */ Object.freeze([] as BodyArea[]),
+  positions: /* @__PURE__ */ Object.freeze([...POSITIONS]),
+  excluded: /* @__PURE__ */ Object.freeze([] as string[]),
   allowSelfMassage: true,
 });
 
@@ -77,6 +85,7 @@ export function pickPrefsFor(r: RoutinePrefs, health: HealthAnswer, maxSec?: num
     allowSelfMassage: health === 'allowed',
     avoidCautions: health === 'hidden' ? SCREENED_CAUTIONS : [],
     preferUnscreened: health === 'ask',
+    mine: r.mine,
     ...(maxSec !== undefined ? { maxSec } : {}),
   };
 }
@@ -132,6 +141,16 @@ function eligibleRelaxed(catalogue: readonly Routine[], breakKind: 'micro' | 'st
   return [];
 }
 
+/** The own routines or the library's among `eligible`, as `mine` says (both when it is 'equal' or a side is empty). */
+function weighed(eligible: Routine[], mine: OwnWeight, random: () => number): Routine[] {
+  const own = eligible.filter((r) => r.own);
+  const library = eligible.filter((r) => !r.own);
+  if (mine === 'equal' || own.length === 0 || library.length === 0) return eligible;
+  // 'half' draws even when it ends up 'only', so the same seed keeps its later draws.
+  const toOwn = random() < 0.5;
+  return mine === 'only' || toOwn ? own : library;
+}
+
 /** Keeps the items with the lowest score (all of them when the scores tie). */
 function keepLowest<T>(items: readonly T[], score: (item: T) => number): T[] {
   let best = Infinity;
@@ -147,7 +166,8 @@ export function pickRoutine(
   recent: readonly string[],
   seed: number,
 ): Routine | undefined {
-  const eligible = eligibleRelaxed(catalogue, breakKind, prefs);
+  const random = mulberry32(seed);
+  const eligible = weighed(eligibleRelaxed(catalogue, breakKind, prefs), prefs.mine ?? 'equal', random);
   if (eligible.length === 0) return undefined;
 
   // 2. No repeats until exhausted.
@@ -184,6 +204,6 @@ export function pickRoutine(
   if (worked.size > 0) candidates = keepLowest(candidates, (r) => r.areas.filter((a) => worked.has(a)).length);
 
   // 6. Seeded choice.
-  const index = Math.floor(mulberry32(seed)() * candidates.length);
+  const index = Math.floor(random() * candidates.length);
   return candidates[Math.min(index, candidates.length - 1)];
 }

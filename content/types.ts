@@ -78,8 +78,13 @@ export interface Routine {
   cautions: readonly Caution[];
   /** Ids in content/sources.ts of the sources that contain the routine's technique and cautions. */
   sources: readonly SourceId[];
-  /** File name of the illustration in public/routines/ (SVG). */
+  /** File name of the illustration in public/routines/ (SVG); '' for the user's own routines. */
   illustration: string;
+  /**
+   * Set only on the user's own routines (lib/own-routines.ts, asRoutine): their words, as typed
+   * (not translated), which content/text.ts reads instead of the message catalogues.
+   */
+  own?: { name: string; steps: readonly string[] };
 }
 
 /** Which break kind a routine can fill: micro breaks take posture/eyes checks. */

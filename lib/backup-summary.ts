@@ -16,19 +16,22 @@ export interface BackupSummary {
   lastDay: string | null;
   /** Breaks whose routine Limber no longer has (kept; shown as "a routine no longer in Limber"). */
   goneRoutines: number;
+  /** The user's own routines it holds (they replace the current ones). */
+  ownRoutines: number;
 }
 
 export function summarizeBackup(b: Backup, knownRoutine: (id: string) => boolean): BackupSummary {
   let first: StoredBreak | null = null;
   let last: StoredBreak | null = null;
   let goneRoutines = 0;
+  const own = new Set(b.ownRoutines.map((o) => o.id));
   for (const r of b.history) {
     if (!first || r.endedAt < first.endedAt) first = r;
     if (!last || r.endedAt > last.endedAt) last = r;
-    if (r.routineId !== null && !knownRoutine(r.routineId)) goneRoutines++;
+    if (r.routineId !== null && !knownRoutine(r.routineId) && !own.has(r.routineId)) goneRoutines++;
   }
   const made = Date.parse(b.exportedAt);
-  return { exportedAt: Number.isFinite(made) ? made : null, breaks: b.history.length, firstDay: first?.day ?? null, lastDay: last?.day ?? null, goneRoutines };
+  return { exportedAt: Number.isFinite(made) ? made : null, breaks: b.history.length, firstDay: first?.day ?? null, lastDay: last?.day ?? null, goneRoutines, ownRoutines: own.size };
 }
 
 /**

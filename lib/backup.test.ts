@@ -154,11 +154,11 @@ describe('what a backup holds', () => {
 
   it('its date, its number of breaks, its first and last day (in any order), and breaks of routines no longer in Limber', () => {
     const rows = [row('b', NOW - 2 * DAY), row('z', NOW - 30 * DAY, { routineId: 'retired' }), row('c', NOW - DAY, { routineId: 'gone-too' }), row('n', NOW - 10 * DAY, { routineId: null })];
-    expect(summarizeBackup(backup(rows), known)).toEqual({ exportedAt: NOW - DAY, breaks: 4, firstDay: '2026-02-03', lastDay: '2026-03-04', goneRoutines: 2 });
+    expect(summarizeBackup(backup(rows), known)).toEqual({ exportedAt: NOW - DAY, breaks: 4, firstDay: '2026-02-03', lastDay: '2026-03-04', goneRoutines: 2, ownRoutines: 0 });
   });
 
   it('an empty backup, and one whose date cannot be read', () => {
-    expect(summarizeBackup(backup([], 'yesterday-ish'), known)).toEqual({ exportedAt: null, breaks: 0, firstDay: null, lastDay: null, goneRoutines: 0 });
+    expect(summarizeBackup(backup([], 'yesterday-ish'), known)).toEqual({ exportedAt: null, breaks: 0, firstDay: null, lastDay: null, goneRoutines: 0, ownRoutines: 0 });
   });
 
   it('what the current history would lose: breaks after its last one, and others it does not hold', () => {

@@ -3,7 +3,8 @@
  * passes `now`).
  *
  * A backup is JSON: { format: 'limber-backup', version: 1, exportedAt, settings, settingsVersion,
- * history } with the history as stored break rows. Day aggregates are not in it: they are rebuilt
+ * ownRoutines, history } with the history as stored break rows and the user's own routines
+ * (lib/own-routines.ts; absent in backups made before they existed: none). Day aggregates are not in it: they are rebuilt
  * on import. Settings from an older settings version are migrated before they are checked.
  *
  * An import is checked completely before anything is written, and refused with one problem (the
@@ -12,7 +13,8 @@
  * too deep, huge strings) -> notBackup (not our format) -> newerVersion (a newer backup or
  * settings version) / wrongVersion -> damaged (the file's frame) / badRow (a break row fails its
  * shape: types, ranges, ids, day keys) -> settings (through `parseSettings`, i.e. exactly the
- * options form's limits: badSetting, breakTooLong, badSettings) -> the rows' own rules
+ * options form's limits: badSetting, breakTooLong, badSettings) -> own routines (through
+ * `parseOwnRoutines`, the editor's limits: badOwnRoutine naming the routine, badOwnRoutines) -> the rows' own rules
  * (duplicateRow, startAfterEnd, future). Rows naming a routine Limber no longer has are kept: the
  * pages show them as "a routine no longer in Limber" (lib/backup-summary.ts counts them).
  */
@@ -21,6 +23,7 @@ import { addDays, isDayKey } from './days';
 import { migrateSettings, parseSettings, SETTINGS_VERSION, type BreakKind, type FieldId, type Settings } from './settings';
 import type { StoredBreak } from './storage/history';
 import { MAX_IMPORT_BYTES } from './limits';
+import { parseOwnRoutines, type OwnRoutine } from './own-routines';
 
 export const BACKUP_FORMAT = 'limber-backup';
 export const BACKUP_VERSION = 1;
@@ -43,7 +46,9 @@ export type ImportProblem =
   | { code: 'startAfterEnd' | 'future'; row: number; day: string }
   | { code: 'badSetting'; field: FieldId }
   | { code: 'breakTooLong'; kind: BreakKind }
-  | { code: 'badSettings'; part: SettingsPart | null };
+  | { code: 'badSettings'; part: SettingsPart | null }
+  | { code: 'badOwnRoutine'; routine: number }
+  | { code: 'badOwnRoutines' };
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -51,6 +56,7 @@ export interface Backup {
   exportedAt: string;
   settings: Settings;
   settingsVersion: number;
+  ownRoutines: OwnRoutine[];
   history: StoredBreak[];
 }
 
@@ -91,6 +97,8 @@ const BackupShape = v.strictObject({
   settings: v.unknown(),
   /** The settings' shape version (absent in backups made before it was written: 1). */
   settingsVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SETTINGS_VERSION))),
+  /** Checked after the settings, by parseOwnRoutines. */
+  ownRoutines: v.optional(v.unknown()),
   history: v.pipe(v.array(BreakRow), v.maxLength(MAX_ROWS)),
 });
 
@@ -226,6 +234,8 @@ export function parseBackup(text: string, now: number): ParsedBackup {
     if (typeof rawSettings !== 'object' || rawSettings === null || Array.isArray(rawSettings)) return fail({ code: 'badSettings', part: null }, detail);
     return fail(settingsProblem(rawSettings, settings.issues), detail);
   }
+  const own = parseOwnRoutines(shape.output.ownRoutines ?? []);
+  if (!own.ok) return fail(own.index === null ? { code: 'badOwnRoutines' } : { code: 'badOwnRoutine', routine: own.index + 1 }, `ownRoutines.${own.detail}`.slice(0, 300));
   const seen = new Set<string>();
   const history = shape.output.history;
   for (let i = 0; i < history.length; i++) {
@@ -235,11 +245,11 @@ export function parseBackup(text: string, now: number): ParsedBackup {
     if (r.startedAt !== null && r.startedAt > r.endedAt) return fail({ code: 'startAfterEnd', row: i + 1, day: r.day }, `history.${i}: startedAt after endedAt`);
     if (Math.max(r.dueAt, r.promptedAt ?? 0, r.startedAt ?? 0, r.endedAt) > now) return fail({ code: 'future', row: i + 1, day: r.day }, `history.${i}: after ${new Date(now).toISOString()}`);
   }
-  return { ok: true, value: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.output.exportedAt, settings: settings.value, settingsVersion: SETTINGS_VERSION, history } };
+  return { ok: true, value: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.output.exportedAt, settings: settings.value, settingsVersion: SETTINGS_VERSION, ownRoutines: own.value, history } };
 }
 
-export function makeBackup(settings: Settings, history: readonly StoredBreak[], now: number): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), settings, settingsVersion: SETTINGS_VERSION, history: [...history] };
+export function makeBackup(settings: Settings, history: readonly StoredBreak[], now: number, ownRoutines: readonly OwnRoutine[] = []): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), settings, settingsVersion: SETTINGS_VERSION, ownRoutines: [...ownRoutines], history: [...history] };
 }
 
 export function backupJson(b: Backup): string {

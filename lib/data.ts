@@ -16,6 +16,7 @@ import { allBreaks, clearHistory, replaceHistory, type StoredBreak } from './sto
 import { loadSettings, saveSettings } from './storage/items';
 import { saveHealthAnswer } from './storage/health';
 import { devTimingItem } from './storage/dev-timing';
+import { saveOwnRoutines, storedOwnRoutines } from './storage/own-routines';
 import { orNull } from './popup-summary';
 
 export interface ExportFile {
@@ -27,10 +28,10 @@ export interface ExportFile {
 }
 
 export async function exportData(format: 'json' | 'csv', now = clock.now(), timeZone = clock.timeZone()): Promise<ExportFile> {
-  const [settings, rows] = await Promise.all([loadSettings(), orNull(allBreaks())]);
+  const [settings, rows, own] = await Promise.all([loadSettings(), orNull(allBreaks()), storedOwnRoutines()]);
   const day = dayKey(now, timeZone);
   if (format === 'csv') return { filename: exportFilename(day, 'csv'), mime: 'text/csv', text: historyCsv(rows ?? []), historyOff: rows === null };
-  return { filename: exportFilename(day, 'json'), mime: 'application/json', text: backupJson(makeBackup(settings, rows ?? [], now)), historyOff: rows === null };
+  return { filename: exportFilename(day, 'json'), mime: 'application/json', text: backupJson(makeBackup(settings, rows ?? [], now, own)), historyOff: rows === null };
 }
 
 /** Every stored break, or null when history is off (what an import would replace). */
@@ -43,16 +44,17 @@ export type ImportResult =
   | { imported: false; problem: ImportProblem | { code: 'historyOff' | 'writeFailed' }; detail: string | null };
 
 /**
- * Replaces the settings and the history with a backup's, all or nothing: the whole file is
- * checked first (as of `now`: the options page has shown what it holds and asked); the history
- * is replaced in one transaction; the settings are written after it and, should that fail, the
- * previous history is put back.
+ * Replaces the settings, the own routines and the history with a backup's, all or nothing: the
+ * whole file is checked first (as of `now`: the options page has shown what it holds and asked);
+ * the history is replaced in one transaction; the settings and the own routines are written
+ * after it and, should either fail, the previous history, settings and routines are put back.
  */
 export async function importData(text: string, now = clock.now()): Promise<ImportResult> {
   const parsed = parseBackup(text, now);
   if (!parsed.ok) return { imported: false, problem: parsed.problem, detail: parsed.detail };
   const previous = await orNull(allBreaks());
   if (previous === null) return { imported: false, problem: { code: 'historyOff' }, detail: null };
+  const [previousSettings, previousOwn] = await Promise.all([loadSettings(), storedOwnRoutines()]);
   try {
     await replaceHistory(parsed.value.history);
   } catch (err) {
@@ -61,18 +63,22 @@ export async function importData(text: string, now = clock.now()): Promise<Impor
   }
   try {
     await saveSettings(parsed.value.settings);
+    await saveOwnRoutines(parsed.value.ownRoutines);
   } catch (err) {
-    console.error('[limber] import: settings not saved, history restored', err);
+    console.error('[limber] import: settings or own routines not saved, all restored', err);
     await replaceHistory(previous);
+    await saveSettings(previousSettings).catch(() => undefined);
+    await saveOwnRoutines(previousOwn).catch(() => undefined);
     return { imported: false, problem: { code: 'writeFailed' }, detail: null };
   }
   return { imported: true, breaks: parsed.value.history.length };
 }
 
-/** Deletes the history, restores the default settings, forgets the health answer and the developer switch. */
+/** Deletes the history and the own routines, restores the default settings, forgets the health answer and the developer switch. */
 export async function resetData(): Promise<{ reset: true; historyOff: boolean }> {
   const cleared = await orNull(clearHistory().then(() => true));
   await saveSettings(DEFAULT_SETTINGS);
+  await saveOwnRoutines([]);
   await saveHealthAnswer('ask');
   await devTimingItem.removeValue();
   return { reset: true, historyOff: cleared === null };

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { OWN_SYNC_BUDGET } from './own-routines';
+import { OWN_KEY } from './storage/own-routines';
 
 const privacy = readFileSync(new URL('../PRIVACY.md', import.meta.url), 'utf8');
 
@@ -21,8 +23,13 @@ describe('PRIVACY.md', () => {
     expect(listed.length).toBeGreaterThan(0);
     expect([...listed].sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
   });
+  it('names the own-routines item and its sync budget as the code has them', () => {
+    const prose = privacy.replace(/\s+/g, ' ');
+    expect(prose).toContain(`item \`${OWN_KEY}\``);
+    expect(prose).toContain(`at most ${OWN_SYNC_BUDGET.toLocaleString('en')} bytes`);
+  });
   it('no health answer can be stored in the synced settings', () => {
-    expect(Object.keys(DEFAULT_SETTINGS.routines).sort()).toEqual(['equipment', 'excluded', 'focusAreas', 'positions']);
+    expect(Object.keys(DEFAULT_SETTINGS.routines).sort()).toEqual(['equipment', 'excluded', 'focusAreas', 'mine', 'positions']);
     // An old value carrying the safety answer parses, but the answer is dropped.
     const old = { ...DEFAULT_SETTINGS, routines: { ...DEFAULT_SETTINGS.routines, selfMassage: 'hidden' } };
     const parsed = parseSettings(old);

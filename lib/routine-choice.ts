@@ -2,13 +2,15 @@
  * The break page's choice of routine for a break (the background keeps the choice, not the
  * library: the worker does not carry the routines). Deterministic for a break: every window of
  * the same break, and a reload, picks the same routine from the same history and settings.
+ * It picks among the library's routines and the user's own (lib/storage/own-routines.ts).
  */
 import { pickPrefsFor, pickRoutine, withoutScreened } from '../content/picker';
-import { ROUTINES } from '../content/routines';
 import type { Routine } from '../content/types';
 import { loadHealthAnswer } from './storage/health';
 import { recentRoutines } from './storage/history';
 import { loadSettings } from './storage/settings-items';
+import { loadRoutineLibrary } from './storage/own-routines';
+import { loadOwnRoutines } from './storage/own-routines-synced';
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -22,8 +24,10 @@ function hash(s: string): number {
  * replaces). `unscreened`: none that needs the safety screen (it was put off with "Not now").
  */
 export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, opts: { unscreened?: boolean } = {}): Promise<Routine | undefined> {
+  // Own routines synced from another computer are checked and taken over first, so the choice sees them.
+  await loadOwnRoutines().catch(() => undefined);
   const [settings, health, recent] = await Promise.all([loadSettings(), loadHealthAnswer(), recentRoutines(30).catch(() => [] as string[])]);
   const avoidList = avoid ? [avoid, ...recent] : recent;
   const prefs = pickPrefsFor(settings.routines, health, settings[kind].lengthSec);
-  return pickRoutine(ROUTINES, kind, opts.unscreened ? withoutScreened(prefs) : prefs, avoidList, hash(breakId + (avoid ?? '')));
+  return pickRoutine(await loadRoutineLibrary(), kind, opts.unscreened ? withoutScreened(prefs) : prefs, avoidList, hash(breakId + (avoid ?? '')));
 }

@@ -84,11 +84,20 @@ export const ScheduleSchema = v.object({
   days: v.pipe(v.array(v.pipe(v.array(TimeRange), v.maxLength(6))), v.length(7)),
 });
 
+/**
+ * How often the user's own routines are picked: like any routine of the library ('equal'), for
+ * about half of the breaks one of them fits ('half'), or whenever one fits ('only').
+ */
+export const OWN_WEIGHTS = ['equal', 'half', 'only'] as const;
+export type OwnWeight = (typeof OWN_WEIGHTS)[number];
+
 const RoutinePrefs = v.object({
   equipment: v.pipe(v.array(v.picklist(EQUIPMENT)), v.maxLength(EQUIPMENT.length)),
   focusAreas: v.pipe(v.array(v.picklist(BODY_AREAS)), v.maxLength(BODY_AREAS.length)),
   positions: v.pipe(v.array(v.picklist(POSITIONS)), v.minLength(1), v.maxLength(POSITIONS.length)),
   excluded: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/))), v.maxLength(200)),
+  /** Added after version 2 without a migration: settings stored without it read as 'equal'. */
+  mine: v.optional(v.picklist(OWN_WEIGHTS), 'equal'),
   // Whether self-massage is offered depends on the safety screen's answer, a health answer kept
   // on this device only (lib/storage/health.ts), never here: settings sync.
 });
@@ -144,7 +153,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   prompts: { notification: true, openWindow: false },
   badge: true,
   sound: { chime: false, volume: 0.6, voice: false },
-  routines: { equipment: ['none', 'chair', 'wall'], focusAreas: [], positions: ['seated', 'standing', 'wall'], excluded: [] },
+  routines: { equipment: ['none', 'chair', 'wall'], focusAreas: [], positions: ['seated', 'standing', 'wall'], excluded: [], mine: 'equal' },
   weekStart: 'locale',
 }) as Settings;
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ROUTINES } from '../../content/routines';
+import { loadRoutineLibrary } from '../../lib/storage/own-routines';
 import { needsScreening } from '../../content/picker';
 import type { Routine } from '../../content/types';
 import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
@@ -61,7 +61,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
       const pick = await chooseRoutine(s.kind, breakId, another ? s.routineId : null, { unscreened });
       if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
     }
-    const routine = s?.routineId ? ROUTINES.find((r) => r.id === s.routineId) : undefined;
+    const routine = s?.routineId ? (await loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
     setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
   };
 

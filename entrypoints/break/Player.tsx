@@ -131,7 +131,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
         <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routineTitle(routine)}</h1>
       </header>
       <div class="stage">
-        <img class="illustration" src={`/routines/${routine.illustration}`} alt={routineAlt(routine)} width="150" height="120" data-testid="illustration" />
+        {routine.illustration && <img class="illustration" src={`/routines/${routine.illustration}`} alt={routineAlt(routine)} width="150" height="120" data-testid="illustration" />}
         <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} />
       </div>
       <section class="step" aria-labelledby="step-label">
@@ -176,7 +176,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
             {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
           </ul>
         )}
-        <RoutineSources ids={routine.sources} open={aboutOpen} />
+        {routine.own ? <p class="small" data-testid="own-note">{t('ownRoutinePlayerNote')}</p> : <RoutineSources ids={routine.sources} open={aboutOpen} />}
         <p class="small muted keys" data-testid="keys-hint">{t('playerKeysHint')}</p>
       </details>
       <p class="small muted disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>

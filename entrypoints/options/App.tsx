@@ -175,6 +175,7 @@ export function App() {
       {later ? (
         <>
           <later.RoutinePrefs settings={settings} onSaved={onSaved} />
+          <later.OwnRoutines settings={settings} onSaved={onSaved} />
           <later.DataPrefs />
         </>
       ) : (

@@ -1,0 +1,164 @@
+/**
+ * The form that adds or edits one of the user's own routines: name, kind, position, body areas,
+ * equipment and the steps (text and seconds). Checked as a whole on Save with
+ * validateOwnRoutine (lib/own-routines.ts): each error is shown next to its field, and focus
+ * goes to the first field in error; nothing is stored until the draft is valid.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type RoutineKind, type Position } from '../content/types';
+import { OWN_LIMITS, validateOwnRoutine, type DraftError, type DraftField, type OwnDraft, type OwnRoutine } from '../lib/own-routines';
+import { t } from '../lib/i18n';
+import { AREA_LABEL, duration, EQUIPMENT_LABEL, KIND_LABEL, POSITION_LABEL } from './routine-labels';
+
+interface Props {
+  /** The routine's id (kept when editing; a fresh one when adding). */
+  id: string;
+  initial: OwnDraft;
+  editing: boolean;
+  onSave: (r: OwnRoutine) => Promise<boolean>;
+  onCancel: () => void;
+}
+
+/** The element id of a field, for labels, errors and focus. */
+const fieldId = (f: DraftField) => `own-${f.replace('.', '-')}`;
+
+function FieldError({ errors, field }: { errors: readonly DraftError[]; field: DraftField }) {
+  const e = errors.find((x) => x.field === field);
+  if (!e) return null;
+  return (
+    <p id={`${fieldId(field)}-error`} class="field-error" data-testid={`${fieldId(field)}-error`}>
+      {t(e.key, e.subs)}
+    </p>
+  );
+}
+
+export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props) {
+  const [d, setD] = useState<OwnDraft>(initial);
+  const [errors, setErrors] = useState<DraftError[]>([]);
+  const [failed, setFailed] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const focusNext = useRef<string | null>('own-name');
+
+  useEffect(() => {
+    if (!focusNext.current) return;
+    form.current?.querySelector<HTMLElement>(`#${focusNext.current}`)?.focus();
+    focusNext.current = null;
+  });
+
+  const set = (patch: Partial<OwnDraft>) => setD((x) => ({ ...x, ...patch }));
+  const setStep = (i: number, patch: Partial<OwnDraft['steps'][number]>) => setD((x) => ({ ...x, steps: x.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
+  const toggle = <T,>(list: readonly T[], item: T, on: boolean, order: readonly T[]) => order.filter((x) => (x === item ? on : list.includes(x)));
+  const invalid = (f: DraftField) => errors.some((e) => e.field === f);
+  const described = (f: DraftField, hint?: string) => [hint, invalid(f) ? `${fieldId(f)}-error` : null].filter(Boolean).join(' ') || undefined;
+
+  const addStep = () => {
+    focusNext.current = fieldId(`step${d.steps.length}.text`);
+    set({ steps: [...d.steps, { text: '', seconds: '30' }] });
+  };
+  const removeStep = (i: number) => {
+    focusNext.current = d.steps.length > 1 ? fieldId(`step${Math.max(0, i - 1)}.text`) : 'own-add-step';
+    set({ steps: d.steps.filter((_, j) => j !== i) });
+    setErrors([]);
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const r = validateOwnRoutine(d, id);
+    if (!r.ok) {
+      setErrors(r.errors);
+      const first = r.errors[0]!.field;
+      focusNext.current = first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? 'own-add-step' : fieldId(first);
+      return;
+    }
+    setErrors([]);
+    setFailed(!(await onSave(r.value)));
+  };
+
+  const kind = breakKindOf(d);
+  const range = OWN_LIMITS.totalSec[kind];
+  const total = d.steps.reduce((n, s) => n + (Number(s.seconds) || 0), 0);
+  return (
+    <form ref={form} class="own-form" aria-labelledby="own-form-h" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} data-testid="own-form">
+      <h3 id="own-form-h">{editing ? t('ownEditTitle') : t('ownNewTitle')}</h3>
+      {errors.length > 0 && <p class="notice" role="alert" data-testid="own-form-errors">{t('ownFormHasErrors', errors.length)}</p>}
+      {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
+      <div class="own-field">
+        <label for="own-name">{t('ownNameLabel')}</label>
+        <input id="own-name" type="text" value={d.name} autoComplete="off" aria-invalid={invalid('name')} aria-describedby={described('name')} onInput={(e) => set({ name: e.currentTarget.value })} />
+        <FieldError errors={errors} field="name" />
+      </div>
+      <div class="own-row">
+        <div class="own-field">
+          <label for="own-kind">{t('ownKindLabel')}</label>
+          <select id="own-kind" value={d.kind} aria-describedby="own-kind-hint" onChange={(e) => set({ kind: e.currentTarget.value as RoutineKind })}>
+            {ROUTINE_KINDS.map((k) => <option key={k} value={k}>{t(KIND_LABEL[k])}</option>)}
+          </select>
+          <p id="own-kind-hint" class="muted small hint">{kind === 'micro' ? t('ownKindMicroHint') : t('ownKindStretchHint')}</p>
+        </div>
+        <div class="own-field">
+          <label for="own-position">{t('ownPositionLabel')}</label>
+          <select id="own-position" value={d.position} onChange={(e) => set({ position: e.currentTarget.value as Position })}>
+            {POSITIONS.map((p) => <option key={p} value={p}>{t(POSITION_LABEL[p])}</option>)}
+          </select>
+        </div>
+      </div>
+      <fieldset class="choices" aria-describedby={described('areas')}>
+        <legend>{t('ownAreasLegend')}</legend>
+        <div class="choice-grid">
+          {BODY_AREAS.map((a) => (
+            <label class="choice" key={a}>
+              <input type="checkbox" id={`own-area-${a}`} checked={d.areas.includes(a)} aria-invalid={invalid('areas')} onChange={(e) => set({ areas: toggle(d.areas, a, e.currentTarget.checked, BODY_AREAS) })} />
+              <span>{t(AREA_LABEL[a])}</span>
+            </label>
+          ))}
+        </div>
+        <FieldError errors={errors} field="areas" />
+      </fieldset>
+      <fieldset class="choices" aria-describedby="own-equipment-hint">
+        <legend>{t('ownEquipmentLegend')}</legend>
+        <p id="own-equipment-hint" class="muted small hint">{t('ownEquipmentHint')}</p>
+        <div class="choice-grid">
+          {EQUIPMENT.filter((x): x is Exclude<Equipment, 'none'> => x !== 'none').map((x) => (
+            <label class="choice" key={x}>
+              <input type="checkbox" id={`own-equipment-${x}`} checked={d.equipment.includes(x)} onChange={(e) => set({ equipment: toggle(d.equipment, x, e.currentTarget.checked, EQUIPMENT.filter((y): y is Exclude<Equipment, 'none'> => y !== 'none')) })} />
+              <span>{t(EQUIPMENT_LABEL[x])}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset class="own-steps" aria-describedby={['own-total', described('steps'), described('total')].filter(Boolean).join(' ')}>
+        <legend>{t('ownStepsLegend')}</legend>
+        <ol class="own-step-list">
+          {d.steps.map((s, i) => (
+            <li key={i} class="own-step" data-testid={`own-step-${i}`}>
+              <div class="own-field own-step-text">
+                <label for={fieldId(`step${i}.text`)}>{t('ownStepTextLabel', i + 1)}</label>
+                <textarea id={fieldId(`step${i}.text`)} rows={2} value={s.text} aria-invalid={invalid(`step${i}.text`)} aria-describedby={described(`step${i}.text`)} onInput={(e) => setStep(i, { text: e.currentTarget.value })} />
+                <FieldError errors={errors} field={`step${i}.text`} />
+              </div>
+              <div class="own-field own-step-sec">
+                <label for={fieldId(`step${i}.seconds`)}>{t('ownStepSecLabel', i + 1)}</label>
+                <input id={fieldId(`step${i}.seconds`)} type="text" inputMode="numeric" size={4} value={s.seconds} aria-invalid={invalid(`step${i}.seconds`)} aria-describedby={described(`step${i}.seconds`, 'own-sec-hint')} onInput={(e) => setStep(i, { seconds: e.currentTarget.value })} />
+                <FieldError errors={errors} field={`step${i}.seconds`} />
+              </div>
+              <button type="button" class="btn btn-quiet" onClick={() => removeStep(i)} disabled={d.steps.length === 1} data-testid={`own-remove-step-${i}`}>
+                {t('ownRemoveStep')}<span class="visually-hidden"> {i + 1}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+        <p id="own-sec-hint" class="muted small hint">{t('ownSecHint', [OWN_LIMITS.stepSec.min, OWN_LIMITS.stepSec.max])}</p>
+        <button type="button" id="own-add-step" class="btn" onClick={addStep} disabled={d.steps.length >= OWN_LIMITS.steps} data-testid="own-add-step">{t('ownAddStep')}</button>
+        <p id="own-total" class="muted small" data-testid="own-total">
+          {t(kind === 'micro' ? 'ownTotalMicro' : 'ownTotalStretch', [duration(total), duration(range.min), duration(range.max)])}
+        </p>
+        <FieldError errors={errors} field="steps" />
+        <FieldError errors={errors} field="total" />
+      </fieldset>
+      <div class="controls">
+        <button type="submit" class="btn btn-primary" data-testid="own-save">{t('ownSave')}</button>
+        <button type="button" class="btn" onClick={onCancel} data-testid="own-cancel">{t('ownCancel')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The options page's "Your own routines" section: the list (edit, move up, move down, delete with
+ * undo), how often the picker uses them, where they are kept (synced or this computer only), and
+ * the form (OwnRoutineForm) to add or edit one. Every action keeps keyboard focus on something
+ * sensible and says what happened in a live region.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
+import { draftOf, emptyDraft, newOwnId, OWN_LIMITS, OWN_SYNC_BUDGET, syncBytes, totalSec, type OwnRoutine } from '../lib/own-routines';
+import { OWN_WEIGHTS, type OwnWeight, type Settings } from '../lib/settings';
+import { OWN_KEY, ownSyncItem, saveOwnRoutines, type OwnSyncState } from '../lib/storage/own-routines';
+import { loadOwnRoutines, watchOwnRoutines } from '../lib/storage/own-routines-synced';
+import { useStored } from './hooks/use-stored';
+import { updateSettings } from './hooks/use-settings';
+import { duration, KIND_LABEL } from './routine-labels';
+import { OwnRoutineForm } from './OwnRoutineForm';
+import './own-routines.css';
+
+type Editing = { id: string; isNew: boolean } | null;
+type Note = { text: string; undo?: { routine: OwnRoutine; index: number } } | null;
+
+const WEIGHT_LABEL = { equal: 'ownWeight_equal', half: 'ownWeight_half', only: 'ownWeight_only' } as const;
+
+export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+  const stored = useStored(loadOwnRoutines, watchOwnRoutines);
+  const sync = useStored(() => ownSyncItem.getValue(), (cb) => ownSyncItem.watch((v) => cb(v ?? 'on')));
+  const [list, setList] = useState<OwnRoutine[]>([]);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [note, setNote] = useState<Note>(null);
+  const [failed, setFailed] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  /** A selector to focus after the next render (the element an action leaves focus on). */
+  const focusNext = useRef<string | null>(null);
+  /** What opened the form, to return to on Cancel. */
+  const opener = useRef<string>('[data-testid="own-add"]');
+
+  useEffect(() => {
+    if (stored) setList(stored);
+  }, [stored]);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    const el = root.current?.querySelector<HTMLElement>(focusNext.current);
+    if (el && !(el as HTMLButtonElement).disabled) el.focus();
+    else root.current?.querySelector<HTMLElement>('[data-testid="own-add"]')?.focus();
+    focusNext.current = null;
+  });
+
+  const store = async (next: OwnRoutine[]): Promise<boolean> => {
+    setList(next);
+    try {
+      await saveOwnRoutines(next);
+      setFailed(false);
+      onSaved();
+      return true;
+    } catch {
+      setFailed(true);
+      return false;
+    }
+  };
+
+  const sel = (id: string, what: string) => `[data-testid="own-${what}-${id}"]`;
+  const save = async (r: OwnRoutine) => {
+    const at = list.findIndex((x) => x.id === r.id);
+    const ok = await store(at < 0 ? [...list, r] : list.map((x) => (x.id === r.id ? r : x)));
+    if (!ok) return false;
+    setEditing(null);
+    setNote({ text: t('ownSavedNote', r.name) });
+    focusNext.current = sel(r.id, 'edit');
+    return true;
+  };
+  const move = (i: number, by: -1 | 1) => {
+    const j = i + by;
+    if (j < 0 || j >= list.length) return;
+    const next = [...list];
+    [next[i], next[j]] = [next[j]!, next[i]!];
+    const r = list[i]!;
+    void store(next);
+    setNote({ text: t('ownMovedNote', [r.name, j + 1, list.length]) });
+    // Stay on the same button; at the end of the list its counterpart takes focus.
+    const edge = j === 0 || j === list.length - 1;
+    focusNext.current = sel(r.id, edge ? (by < 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down');
+  };
+  const remove = (i: number) => {
+    const r = list[i]!;
+    void store(list.filter((x) => x.id !== r.id));
+    setNote({ text: t('ownDeletedNote', r.name), undo: { routine: r, index: i } });
+    focusNext.current = '[data-testid="own-undo"]';
+  };
+  const undo = () => {
+    if (!note?.undo) return;
+    const { routine, index } = note.undo;
+    const next = [...list];
+    next.splice(Math.min(index, next.length), 0, routine);
+    void store(next);
+    setNote({ text: t('ownRestoredNote', routine.name) });
+    focusNext.current = sel(routine.id, 'edit');
+  };
+  const open = (e: Editing, from: string) => {
+    opener.current = from;
+    setNote(null);
+    setEditing(e);
+  };
+  const cancel = () => {
+    setEditing(null);
+    focusNext.current = opener.current;
+  };
+  const setWeight = (mine: OwnWeight) => void updateSettings((s) => ({ ...s, routines: { ...s.routines, mine } })).then((r) => (r ? onSaved() : setFailed(true)));
+
+  const bytes = syncBytes(OWN_KEY, list);
+  const kb = (n: number) => (Math.ceil(n / 100) / 10).toLocaleString();
+  const syncText = (s: OwnSyncState | null) =>
+    s === 'tooLarge' ? t('ownSyncTooLarge', [kb(bytes), kb(OWN_SYNC_BUDGET)]) : s === 'unavailable' ? t('ownSyncOff') : t('ownSyncOn', [kb(bytes), kb(OWN_SYNC_BUDGET)]);
+  const editingRoutine = editing && !editing.isNew ? list.find((r) => r.id === editing.id) : undefined;
+
+  return (
+    <section ref={root} class="card section own-routines" aria-labelledby="own-h" data-testid="own-routines">
+      <div class="section-head">
+        <h2 id="own-h">{t('ownTitle')}</h2>
+      </div>
+      <p class="muted small">{t('ownIntro')}</p>
+      <p class="small own-responsibility" data-testid="own-responsibility">{t('ownResponsibility')}</p>
+      {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
+      <div class="own-field own-weight">
+        <label for="own-weight">{t('ownWeightLabel')}</label>
+        <select id="own-weight" data-testid="own-weight" value={settings.routines.mine} onChange={(e) => setWeight(e.currentTarget.value as OwnWeight)}>
+          {OWN_WEIGHTS.map((w) => <option key={w} value={w}>{t(WEIGHT_LABEL[w])}</option>)}
+        </select>
+      </div>
+      <p class="muted small" data-testid="own-sync" data-state={sync ?? 'on'}>{list.length > 0 ? syncText(sync) : t('ownSyncEmpty')}</p>
+      <div role="status" aria-live="polite" class="own-note" data-testid="own-note">
+        {note && (
+          <p class="small">
+            {note.text}
+            {note.undo && <> <button type="button" class="btn btn-quiet" data-testid="own-undo" onClick={undo}>{t('ownUndo')}</button></>}
+          </p>
+        )}
+      </div>
+      {list.length === 0 ? (
+        <p class="muted" data-testid="own-empty">{t('ownEmpty')}</p>
+      ) : (
+        <ol class="own-list" aria-labelledby="own-h" data-testid="own-list">
+          {list.map((r, i) => (
+            <li key={r.id} class="own-item" data-testid={`own-item-${r.id}`} data-name={r.name}>
+              <div class="own-item-text">
+                <span class="own-item-name">{r.name}</span>
+                <span class="muted small">{t(KIND_LABEL[r.kind])} · {duration(totalSec(r.steps))} · {t('ownStepCount', r.steps.length)}</span>
+              </div>
+              <div class="own-item-actions">
+                <button type="button" class="btn btn-quiet" data-testid={`own-edit-${r.id}`} aria-label={t('ownEditOf', r.name)} onClick={() => open({ id: r.id, isNew: false }, sel(r.id, 'edit'))}>{t('ownEdit')}</button>
+                <button type="button" class="btn btn-quiet" data-testid={`own-up-${r.id}`} aria-label={t('ownUpOf', r.name)} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
+                <button type="button" class="btn btn-quiet" data-testid={`own-down-${r.id}`} aria-label={t('ownDownOf', r.name)} disabled={i === list.length - 1} onClick={() => move(i, 1)}>↓</button>
+                <button type="button" class="btn btn-quiet" data-testid={`own-delete-${r.id}`} aria-label={t('ownDeleteOf', r.name)} onClick={() => remove(i)}>{t('ownDelete')}</button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {editing ? (
+        <OwnRoutineForm
+          key={editing.id}
+          id={editing.id}
+          editing={!editing.isNew}
+          initial={editingRoutine ? draftOf(editingRoutine) : emptyDraft()}
+          onSave={save}
+          onCancel={cancel}
+        />
+      ) : (
+        <button type="button" class="btn" data-testid="own-add" disabled={list.length >= OWN_LIMITS.routines} onClick={() => open({ id: newOwnId(list.map((r) => r.id), Math.random), isNew: true }, '[data-testid="own-add"]')}>
+          {t('ownAdd')}
+        </button>
+      )}
+      {list.length >= OWN_LIMITS.routines && <p class="muted small">{t('ownLimitReached', OWN_LIMITS.routines)}</p>}
+    </section>
+  );
+}

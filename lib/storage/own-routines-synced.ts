@@ -1,0 +1,36 @@
+/**
+ * The pages' side of the own routines' storage (./own-routines.ts): routines synced from the
+ * user's other computers are checked whole against the editor's limits (OwnRoutinesSchema) and
+ * only then taken over as this computer's copy, the one that is played. The options page does
+ * it when it opens and whenever sync brings a change; the break page before it asks for its
+ * routine, so the break plays from the latest list.
+ */
+import { parseOwnRoutines, type OwnRoutine } from '../own-routines';
+import { localOwn, ownSyncItem, storedOwnRoutines, syncOwn } from './own-routines';
+
+/**
+ * Takes over the synced list when syncing is on here and it is valid and differs from this
+ * computer's; resolves to the routines in force. An invalid synced list is left alone (never
+ * played) and this computer's kept.
+ */
+export async function loadOwnRoutines(): Promise<OwnRoutine[]> {
+  const local = await storedOwnRoutines();
+  if ((await ownSyncItem.getValue()) !== 'on') return local;
+  let synced: unknown = null;
+  try {
+    synced = await syncOwn.getValue();
+  } catch {
+    return local; // sync unavailable
+  }
+  const parsed = synced === null ? null : parseOwnRoutines(synced);
+  if (!parsed?.ok || JSON.stringify(parsed.value) === JSON.stringify(local)) return local;
+  await localOwn.setValue(parsed.value);
+  return parsed.value;
+}
+
+/** Calls back with the routines in force whenever they change (here, or synced from elsewhere). */
+export function watchOwnRoutines(cb: (list: OwnRoutine[]) => void): () => void {
+  const reload = () => void loadOwnRoutines().then(cb);
+  const off = [localOwn.watch(reload), syncOwn.watch(reload), ownSyncItem.watch(reload)];
+  return () => off.forEach((u) => u());
+}

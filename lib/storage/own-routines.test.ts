@@ -1,0 +1,121 @@
+/**
+ * Where own routines are kept (lib/storage/own-routines.ts): always on this computer; in
+ * storage.sync too while their JSON fits the budget, measured as storage.sync counts an item
+ * (its key plus its JSON, UTF-8) against its 8,192-byte per-item quota; a synced list is taken
+ * over only when it passes the editor's limits; the library the background picks from is the
+ * built-ins plus this computer's copy.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { loadRoutineLibrary, OWN_KEY, ownSyncItem, saveOwnRoutines, storedOwnRoutines } from './own-routines';
+import { loadOwnRoutines } from './own-routines-synced';
+import { OWN_SYNC_BUDGET, type OwnRoutine } from '../own-routines';
+import { ROUTINES } from '../../content/routines';
+import { routineTitle } from '../../content/text';
+
+/** storage.sync's per-item quota (QUOTA_BYTES_PER_ITEM), the outside limit the budget must stay under. */
+const QUOTA_BYTES_PER_ITEM = 8192;
+
+const routine = (id: string, name = 'Desk reset'): OwnRoutine => ({ id, name, kind: 'stretch', areas: ['neck'], position: 'seated', equipment: ['none'], steps: [{ text: 'Roll the shoulders slowly', seconds: 60 }] });
+
+/** Two valid routines whose stored size (key + JSON, as storage.sync counts it) is exactly `bytes` (5,000-9,000). */
+function listOfBytes(bytes: number): OwnRoutine[] {
+  const size = (l: OwnRoutine[]) => new TextEncoder().encode(OWN_KEY + JSON.stringify(l)).length;
+  const step = (n: number) => ({ text: 'y'.repeat(n), seconds: 60 });
+  const a: OwnRoutine = { ...routine('own-a'), steps: Array.from({ length: 20 }, () => step(200)) };
+  const b: OwnRoutine = { ...routine('own-b'), steps: [step(200)] };
+  // Whole steps while they fit, then one step cut to the remaining bytes (shortening the one
+  // before it first when what remains is too little for a step of its own).
+  while (size([a, { ...b, steps: [...b.steps, step(200)] }]) <= bytes) b.steps.push(step(200));
+  if (bytes - size([a, b]) < 40) b.steps[b.steps.length - 1] = step(150);
+  b.steps.push(step(1));
+  b.steps[b.steps.length - 1] = step(1 + bytes - size([a, b]));
+  expect(size([a, b])).toBe(bytes);
+  return [a, b];
+}
+
+const inSync = async () => (await browser.storage.sync.get(OWN_KEY))[OWN_KEY];
+const inLocal = async () => (await browser.storage.local.get(OWN_KEY))[OWN_KEY];
+
+describe('own routines sync only while small enough', () => {
+  it('the budget leaves the settings room under storage.sync\'s per-item quota', () => {
+    expect(OWN_SYNC_BUDGET).toBeLessThan(QUOTA_BYTES_PER_ITEM);
+  });
+
+  it('a small list goes to sync and this computer; one byte over the budget stays here only, and the sync copy goes', async () => {
+    const fits = listOfBytes(OWN_SYNC_BUDGET);
+    expect(await saveOwnRoutines(fits)).toBe('on');
+    expect(await inSync()).toEqual(fits);
+    expect(await inLocal()).toEqual(fits);
+    expect(await ownSyncItem.getValue()).toBe('on');
+
+    const over = listOfBytes(OWN_SYNC_BUDGET + 1);
+    expect(await saveOwnRoutines(over)).toBe('tooLarge');
+    expect(await inSync()).toBeUndefined();
+    expect(await inLocal()).toEqual(over);
+    expect(await ownSyncItem.getValue()).toBe('tooLarge');
+    // What is in force is this computer's list.
+    expect(await loadOwnRoutines()).toEqual(over);
+
+    // Smaller again: synced again.
+    expect(await saveOwnRoutines([routine('own-a')])).toBe('on');
+    expect(await inSync()).toEqual([routine('own-a')]);
+  });
+
+  it('counts bytes, not characters: names in other scripts fill the budget sooner', async () => {
+    const wide = Array.from({ length: 30 }, (_, i) => routine(`own-${i}`, 'ü'.repeat(60)));
+    expect(JSON.stringify(wide).length).toBeLessThan(OWN_SYNC_BUDGET);
+    expect(await saveOwnRoutines(wide)).toBe('tooLarge');
+  });
+
+  it('when sync refuses the write, the routines stay here and the state says so', async () => {
+    vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    expect(await saveOwnRoutines([routine('own-a')])).toBe('unavailable');
+    expect(await inLocal()).toEqual([routine('own-a')]);
+    expect(await loadOwnRoutines()).toEqual([routine('own-a')]);
+    vi.restoreAllMocks();
+  });
+
+  it('routines synced from another computer are checked, then taken over as the ones played here', async () => {
+    await saveOwnRoutines([routine('own-a')]);
+    await browser.storage.sync.set({ [OWN_KEY]: [routine('own-b', 'From the laptop')] });
+    expect((await loadOwnRoutines()).map((r) => r.name)).toEqual(['From the laptop']);
+    expect((await storedOwnRoutines()).map((r) => r.name)).toEqual(['From the laptop']);
+    expect((await loadRoutineLibrary()).at(-1)?.id).toBe('own-b');
+  });
+
+  it('a synced list that breaks the editor\'s limits is never taken over: this computer\'s stays', async () => {
+    await saveOwnRoutines([routine('own-a')]);
+    for (const bad of [[routine('own-b'), { ...routine('own-c'), steps: [] }], [routine('own-b', 'x'.repeat(61))], 'junk', [routine('own-b'), routine('own-b')]]) {
+      await browser.storage.sync.set({ [OWN_KEY]: bad });
+      expect((await loadOwnRoutines()).map((r) => r.id)).toEqual(['own-a']);
+      expect((await storedOwnRoutines()).map((r) => r.id)).toEqual(['own-a']);
+    }
+  });
+
+  it('while they are too large to sync here, an older synced list does not replace them', async () => {
+    const over = listOfBytes(OWN_SYNC_BUDGET + 1);
+    await saveOwnRoutines(over);
+    await browser.storage.sync.set({ [OWN_KEY]: [routine('own-b', 'Old')] });
+    expect(await loadOwnRoutines()).toEqual(over);
+  });
+});
+
+describe('this computer\'s copy, as the background reads it', () => {
+  it('keeps only entries with an own id (what goes into the history)', async () => {
+    await browser.storage.local.set({ [OWN_KEY]: [routine('own-a'), { ...routine('x'), id: 'cat-cow' }, null, 'junk'] });
+    expect((await storedOwnRoutines()).map((r) => r.id)).toEqual(['own-a']);
+    await browser.storage.local.set({ [OWN_KEY]: { not: 'a list' } });
+    expect(await storedOwnRoutines()).toEqual([]);
+  });
+});
+
+describe('the routine library', () => {
+  it('is the built-in routines, then the user\'s own, with their own words', async () => {
+    expect(await loadRoutineLibrary()).toEqual(ROUTINES);
+    await saveOwnRoutines([routine('own-a', 'Mine')]);
+    const lib = await loadRoutineLibrary();
+    expect(lib.slice(0, ROUTINES.length)).toEqual(ROUTINES);
+    expect(lib.slice(ROUTINES.length).map((r) => [r.id, routineTitle(r)])).toEqual([['own-a', 'Mine']]);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * "Your own routines" on the production build (issue #15, item 6): a routine made with the
+ * keyboard only (its errors said next to their fields, focus where the next key press belongs),
+ * picked for the next break ("only mine") and played with the user's own words, then exported,
+ * reset and imported back; move and delete with undo by keyboard; axe on the editor.
+ * Expected words are the ones this test types, not read from the code under test.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { sendMessage, setSettings, storageGet } from './support/ext';
+import { BreakPage } from './support/pages';
+import { exportJson, importBackup } from './support/data';
+
+declare const chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } };
+
+/** Presses Tab until `target` has focus (keyboard only; fails after `max` presses). */
+async function tabTo(page: Page, target: Locator, max = 40, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  await target.waitFor();
+  const path: string[] = [];
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+    path.push(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? document.activeElement?.tagName ?? ''));
+  }
+  throw new Error(`never reached by Tab; went through ${path.join(', ')}`);
+}
+
+/**
+ * Puts focus where Tab has brought it after the Sounds section (its last control, "Test sound"),
+ * so that the keys pressed from there reach the own routines in a few dozen presses rather than
+ * through every control of the page above.
+ */
+async function focusBeforeOwnRoutines(page: Page): Promise<void> {
+  await page.getByTestId('test-sound').focus();
+}
+
+async function axeViolations(page: Page, include: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include(include).analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`));
+}
+
+// Many key presses, each answered by a page on a shared 2-core machine.
+test.describe.configure({ timeout: 240_000 });
+
+const NAME = 'Desk reset';
+const STEPS = ['Roll your shoulders back slowly', 'Look out of the window and breathe'];
+
+test('made with the keyboard only, played at the next break, kept through export, reset and import', async ({ context, extensionId, control }, testInfo) => {
+  await setSettings(control, {});
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = page.getByTestId('own-routines');
+  await expect(section.getByTestId('own-empty')).toBeVisible();
+
+  // Open the form: focus goes to the name.
+  await focusBeforeOwnRoutines(page);
+  await tabTo(page, section.getByTestId('own-add'));
+  await page.keyboard.press('Enter');
+  const name = section.getByLabel('Name', { exact: true });
+  await expect(name).toBeFocused();
+  // Save at once: every missing field is said, focus goes to the first.
+  await page.keyboard.press('Enter');
+  await expect(section.getByTestId('own-form-errors')).toBeVisible();
+  await expect(section.getByTestId('own-name-error')).toHaveText('Give the routine a name.');
+  await expect(section.getByTestId('own-areas-error')).toHaveText('Choose at least one body area.');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+
+  await page.keyboard.type(NAME);
+  await tabTo(page, section.getByLabel('Shoulders'));
+  await page.keyboard.press('Space');
+  await tabTo(page, section.getByLabel('Step 1: what to do'));
+  await page.keyboard.type(STEPS[0]!);
+  await page.keyboard.press('Tab');
+  await expect(section.getByLabel('Step 1: seconds')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('45');
+  await tabTo(page, section.getByTestId('own-add-step'));
+  await page.keyboard.press('Enter');
+  await expect(section.getByLabel('Step 2: what to do')).toBeFocused();
+  await page.keyboard.type(STEPS[1]!);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await expect(section.getByTestId('own-step1-seconds-error')).toHaveText('Too small: the minimum is 5.');
+  await expect(section.getByLabel('Step 2: seconds')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('10');
+  // 45 + 10 s: shorter than a stretch break may be (1 to 30 min); said when saving.
+  await page.keyboard.press('Enter');
+  await expect(section.getByTestId('own-total-error')).toContainText('1 to 30 minutes');
+  await expect(section.getByTestId('own-total-error')).toContainText('55 seconds');
+  // Focus went to "Add a step", after the steps: back to the second step's seconds.
+  await expect(section.getByTestId('own-add-step')).toBeFocused();
+  await tabTo(page, section.getByLabel('Step 2: seconds'), 5, 'Shift+Tab');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('40');
+
+  await section.screenshot({ path: testInfo.outputPath('editor-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await section.screenshot({ path: testInfo.outputPath('editor-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await axeViolations(page, '[data-testid="own-routines"]')).toEqual([]);
+
+  await page.keyboard.press('Enter');
+  await expect(section.getByTestId('own-note')).toHaveText(`“${NAME}” saved.`);
+  const item = section.locator(`[data-name="${NAME}"]`);
+  await expect(item).toBeVisible();
+  const id = ((await item.getAttribute('data-testid')) ?? '').replace('own-item-', '');
+  expect(id).toMatch(/^own-[a-z0-9]+$/);
+  await expect(section.getByTestId(`own-edit-${id}`)).toBeFocused();
+
+  // Only mine, by keyboard.
+  await tabTo(page, section.getByTestId('own-weight'), 10, 'Shift+Tab');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await storageGet<{ routines: { mine: string } }>(control, 'settings'))?.routines.mine).toBe('only');
+  expect(await axeViolations(page, '[data-testid="own-routines"]')).toEqual([]);
+
+  // The next break plays it, with the words typed here.
+  await sendMessage(control, { type: 'break/start' });
+  const brk = await BreakPage.waitFor(context);
+  await expect(brk.title).toHaveText(NAME);
+  expect(await brk.routineId()).toBe(id);
+  await expect(brk.stepText).toHaveText(STEPS[0]!);
+  await expect(brk.stepIndex).toHaveText('Step 1 of 2');
+  await brk.next.click();
+  await expect(brk.stepText).toHaveText(STEPS[1]!);
+  await expect(brk.page.locator('img.illustration')).toHaveCount(0);
+  await brk.page.screenshot({ path: testInfo.outputPath('break-own.png') });
+  await brk.done.click();
+  await expect(brk.end).toBeVisible();
+
+  // Export, reset, import: still there.
+  const file = await exportJson(page);
+  expect((JSON.parse(file) as { ownRoutines: Array<{ name: string }> }).ownRoutines.map((r) => r.name)).toEqual([NAME]);
+  await page.getByTestId('reset').click();
+  await page.getByTestId('reset-confirm-yes').click();
+  await expect(page.getByTestId('data-message')).toHaveText(/History deleted/);
+  await expect(section.getByTestId('own-empty')).toBeVisible();
+  expect(await importBackup(page, file)).toMatch(/^Imported 1 break/);
+  await expect(section.locator(`[data-name="${NAME}"]`)).toBeVisible();
+  await expect.poll(async () => (await storageGet<Array<{ steps: Array<{ text: string }> }>>(control, 'ownRoutines'))?.[0]?.steps.map((s) => s.text)).toEqual(STEPS);
+});
+
+test('move and delete by keyboard: focus stays with the routine, delete offers undo', async ({ context, extensionId, control }) => {
+  const r = (id: string, name: string) => ({ id, name, kind: 'posture', areas: ['neck'], position: 'seated', equipment: ['none'], steps: [{ text: 'Sit tall', seconds: 20 }] });
+  await control.evaluate((list) => chrome.storage.local.set({ ownRoutines: list }), [r('own-a', 'Alpha'), r('own-b', 'Beta'), r('own-c', 'Gamma')]);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = page.getByTestId('own-routines');
+  const order = () => section.locator('.own-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+  await expect.poll(order).toEqual(['Alpha', 'Beta', 'Gamma']);
+
+  // From the first routine's Edit button (what Tab reaches after the weight choice).
+  await section.getByTestId('own-edit-own-a').focus();
+  await tabTo(page, section.getByRole('button', { name: 'Move “Alpha” down' }), 5);
+  await page.keyboard.press('Enter');
+  await expect.poll(order).toEqual(['Beta', 'Alpha', 'Gamma']);
+  await expect(section.getByRole('button', { name: 'Move “Alpha” down' })).toBeFocused();
+  await expect(section.getByTestId('own-note')).toHaveText('“Alpha” moved to place 2 of 3.');
+  await page.keyboard.press('Enter');
+  // At the bottom its down button is off: focus goes to its up button.
+  await expect.poll(order).toEqual(['Beta', 'Gamma', 'Alpha']);
+  await expect(section.getByRole('button', { name: 'Move “Alpha” up' })).toBeFocused();
+
+  await tabTo(page, section.getByRole('button', { name: 'Delete “Gamma”' }), 10, 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect.poll(order).toEqual(['Beta', 'Alpha']);
+  await expect(section.getByTestId('own-undo')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(order).toEqual(['Beta', 'Gamma', 'Alpha']);
+  await expect(section.getByRole('button', { name: 'Edit “Gamma”' })).toBeFocused();
+  await expect.poll(async () => (await storageGet<Array<{ name: string }>>(control, 'ownRoutines'))?.map((x) => x.name)).toEqual(['Beta', 'Gamma', 'Alpha']);
+});
