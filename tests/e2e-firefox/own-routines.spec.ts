@@ -4,7 +4,7 @@
  * ("only mine") and played in the break window with the words typed here.
  */
 import { expect, test } from './support/fixtures';
-import { setSettings, storageGet } from './support/firefox';
+import { setSettings, storageGet } from './support/ext';
 import { BreakPage, OptionsPage } from './support/pages';
 
 declare const browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
