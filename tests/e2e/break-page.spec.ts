@@ -42,12 +42,13 @@ test('opened without a break: it says none is waiting, and "Start a break now" p
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('break-page-no-break.png') });
 
-  const closed = page.waitForEvent('close', { timeout: 15_000 });
+  // Generous: on a busy machine the worker may first have to start, then open the window.
+  const closed = page.waitForEvent('close', { timeout: 30_000 });
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('start-now')).toBeFocused();
   await page.keyboard.press('Enter');
   // The background starts a break and opens its break window, which plays it; this page goes.
-  const player = await context.waitForEvent('page', { predicate: (p) => /\/break\.html\?id=manual-\d+/.test(p.url()), timeout: 15_000 });
+  const player = await context.waitForEvent('page', { predicate: (p) => /\/break\.html\?id=manual-\d+/.test(p.url()), timeout: 30_000 });
   const brk = new BreakPage(player);
   await expect(brk.title.or(brk.free)).toBeVisible();
   await expect(brk.done).toBeVisible();

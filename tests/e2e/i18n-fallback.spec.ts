@@ -84,10 +84,10 @@ test('getMessage answering nothing: popup, options, welcome and break pages show
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByRole('heading', { level: 1 })).toHaveText(text('optionsTitle'));
-  await expect(options.getByRole('heading', { level: 2, name: text('schedTitle') })).toBeVisible();
+  await expect(options.getByRole('heading', { level: 2, name: text('schedTitle'), exact: true })).toBeVisible();
   // The sections drawn after the first paint (routines, sounds, data) too.
-  await expect(options.getByRole('heading', { level: 2, name: text('routinesTitle') })).toBeVisible();
-  await expect(options.getByRole('heading', { level: 2, name: text('dataTitle') })).toBeVisible();
+  await expect(options.getByRole('heading', { level: 2, name: text('routinesTitle'), exact: true })).toBeVisible();
+  await expect(options.getByRole('heading', { level: 2, name: text('dataTitle'), exact: true })).toBeVisible();
   await expectNoKeys(options, 'options');
 
   const welcome = await context.newPage();
