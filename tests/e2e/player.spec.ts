@@ -278,6 +278,7 @@ test('voice cues and the chime follow the sound settings', async ({ context, con
 });
 
 test('options: routine preferences save at once, positions need one, self-massage goes through the screen', async ({ context, extensionId, control }) => {
+  test.setTimeout(150_000); // axe over the whole options page (now with the own-routines editor): slow on a busy machine
   await setSettings(control, {});
   const options = await OptionsPage.open(context, extensionId);
   const page = options.page;
