@@ -19,8 +19,10 @@ export function lifecycle(rt: Runtime): Lifecycle {
   /** The settings the last settingsChanged() applied (one save writes two areas: handle it once). */
   let appliedSettings: string | null = null;
 
+  const dispatch = (event: TrackerEvent) => rt.serial(() => rt.handle(event, { heard: true }));
+
   return {
-    dispatch: (event) => rt.serial(() => rt.handle(event, { heard: true })),
+    dispatch,
 
     // On every worker start: apply the idle settings, catch up with the machine's activity, fire
     // anything overdue, and put back a prompt that a restart may have swept away.
@@ -55,7 +57,7 @@ export function lifecycle(rt: Runtime): Lifecycle {
 
     // Keyboard shortcuts (the `commands` API): start a break now; pause or resume reminders.
     command: (name) => {
-      if (name === 'start-break') return rt.serial(() => rt.handle({ type: 'start' }, { heard: true }));
+      if (name === 'start-break') return dispatch({ type: 'start' });
       if (name === 'toggle-pause') {
         return rt.serial(async () => {
           const { state } = await store.loadTracker();
