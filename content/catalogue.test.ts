@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { altKey, cautionKey, routineKeys, stepKey, summaryKey, titleKey } from './keys';
+import { LANGUAGE_FACTS, readingUnits, SENTENCE_END } from './language-facts';
 import { ROUTINES } from './routines';
 import { CAUTION_SOURCES, SOURCE_NOTES } from './source-notes';
 import { SOURCE_IDS, SOURCES, type Source, type SourceId } from './sources';
@@ -23,36 +24,18 @@ const MESSAGES: Record<string, MessageFile> = Object.fromEntries(
 /** The text of `key` in `locale`, '' when missing. */
 const text = (locale: string, key: string): string => MESSAGES[locale]?.[key]?.message ?? '';
 
-/**
- * Reading speed: a step must leave time to read its text at about this many words per second
- * (English is read a little faster than German, whose words are longer) AND then to do what it
- * asks, `actionSec` (content/types.ts). A new language needs its own line here.
- */
-const READING: Record<string, { wordsPerSecond: number; maxChars: number }> = {
-  en: { wordsPerSecond: 3.5, maxChars: 110 },
-  de: { wordsPerSecond: 3, maxChars: 120 },
-};
+/** Each language's reading rate, step length, breath, spine and pain words: content/language-facts.ts. */
+const facts = (locale: string) => LANGUAGE_FACTS[locale];
 /** Each in- or out-breath a step asks for needs at least this long (a slow count of four). */
 const SECONDS_PER_BREATH = 4;
 /** The 20-20-20 rule: at least this long looking into the distance. */
 const DISTANCE_GAZE_SEC = 20;
-/** How each language talks about breathing (a step that does must say how many breaths). */
-const BREATH_WORDS: Record<string, RegExp> = {
-  en: /\bbreath/i,
-  de: /atme|atem/i,
-};
 /** Citations must never be file names (the articles' offline copies are named by three digits, an underscore and a hash, .txt). */
 const FILE_NAME = /\.(txt|md|pdf|docx?|html?)$|\d{3}_[0-9a-f]{6,}/i;
 /** Paths that leave the repository (the articles' folder sits beside it in some checkouts). */
 const OUTSIDE_REPO = /\.\.\/shared|\/shared\/sources|\/work\/shared/;
-/** How each language says "spine" and "pain", for the self-massage safety check. */
-const SAFETY_WORDS: Record<string, { spine: RegExp; pain: RegExp }> = {
-  en: { spine: /\bspine\b/i, pain: /\bpain\b/i },
-  de: { spine: /Wirbelsäule/i, pain: /Schmerz/i },
-};
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 const total = (r: Routine) => r.steps.reduce((sum, s) => sum + s.seconds, 0);
 const isMicro = (r: Routine) => breakKindOf(r) === 'micro';
 
@@ -200,19 +183,22 @@ describe('routine catalogue', () => {
     ).toEqual([]);
   });
 
+  // A step must leave time to read its text at the language's pace AND then to do what it asks,
+  // `actionSec` (content/types.ts).
   it.each(LOCALES)('%s: has steps that can be read and then done in their time', (locale) => {
-    const limit = READING[locale];
-    expect(limit, `add a reading-speed limit for ${locale} to READING`).toBeDefined();
-    const { wordsPerSecond, maxChars } = limit!;
+    const limit = facts(locale);
+    expect(limit, `add ${locale} to LANGUAGE_FACTS in content/language-facts.ts`).toBeDefined();
+    const { unit, perSecond, maxChars } = limit!;
     expect(
       failures((r) => {
         for (const [i, s] of r.steps.entries()) {
           const t = text(locale, stepKey(r, i));
           if (t.trim() === '') return `step ${i + 1}: no text`;
           if (t.length > maxChars) return `"${t}" is ${t.length} characters (max ${maxChars})`;
-          const needed = words(t) / wordsPerSecond + s.actionSec;
+          const n = readingUnits(t, unit);
+          const needed = n / perSecond + s.actionSec;
           if (needed > s.seconds) {
-            return `step ${i + 1} "${t}": ${words(t)} words at ${wordsPerSecond}/s + ${s.actionSec} s to do it = ${needed.toFixed(1)} s, but it lasts ${s.seconds} s`;
+            return `step ${i + 1} "${t}": ${n} ${unit}s at ${perSecond}/s + ${s.actionSec} s to do it = ${needed.toFixed(1)} s, but it lasts ${s.seconds} s`;
           }
         }
         return null;
@@ -230,8 +216,8 @@ describe('routine catalogue', () => {
   });
 
   it.each(LOCALES)('%s: gives breathing steps real breaths (at least 4 s per in- or out-breath)', (locale) => {
-    const says = BREATH_WORDS[locale];
-    expect(says, `add how ${locale} talks about breathing to BREATH_WORDS`).toBeDefined();
+    const says = facts(locale)?.breath;
+    expect(says, `add ${locale} to LANGUAGE_FACTS in content/language-facts.ts`).toBeDefined();
     expect(
       failures((r) => {
         for (const [i, s] of r.steps.entries()) {
@@ -353,8 +339,8 @@ describe('routine catalogue', () => {
   });
 
   it.each(LOCALES)('%s: warns about the spine and about pain in every self-massage routine', (locale) => {
-    const words = SAFETY_WORDS[locale];
-    expect(words, `add the words for "spine" and "pain" in ${locale} to SAFETY_WORDS`).toBeDefined();
+    const words = facts(locale);
+    expect(words, `add ${locale} to LANGUAGE_FACTS in content/language-facts.ts`).toBeDefined();
     const massage = ROUTINES.filter((r) => r.kind === 'self-massage');
     expect(massage.length).toBeGreaterThan(0);
     const says = (r: Routine, word: RegExp) => r.cautions.some((c) => word.test(text(locale, cautionKey(c))));
@@ -371,7 +357,7 @@ describe('routine catalogue', () => {
       failures((r) => {
         if (text(locale, titleKey(r)).trim() === '') return 'no title';
         const summary = text(locale, summaryKey(r));
-        if (summary.trim() === '' || !/[.!?]$/.test(summary)) return `summary "${summary}" is not a sentence`;
+        if (summary.trim() === '' || !SENTENCE_END.test(summary)) return `summary "${summary}" is not a sentence`;
         return null;
       }),
     ).toEqual([]);
@@ -382,7 +368,8 @@ describe('routine catalogue', () => {
     expect(
       failures((r) => {
         const alt = text(locale, altKey(r));
-        if (!/[.!?]$/.test(alt) || words(alt) < 5) return `alt text "${alt}" is not a sentence`;
+        const unit = facts(locale)?.unit ?? 'word';
+        if (!SENTENCE_END.test(alt) || readingUnits(alt, unit) < (unit === 'word' ? 5 : 10)) return `alt text "${alt}" is not a sentence`;
         if (alt.length > 160) return `alt text is ${alt.length} characters (max 160)`;
         return alt === text(locale, titleKey(r)) || alt === text(locale, summaryKey(r)) ? 'alt text repeats the title or summary' : null;
       }),
