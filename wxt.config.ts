@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+import { CATALOGUE_PATH, packCatalogue } from './scripts/pack-catalogues';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -12,6 +14,12 @@ export default defineConfig({
     excludeSources: ['test-results/**', 'playwright-report/**', '.output-*/**', '.chromium-profile/**', 'docs/**/*.png', '.cache/**'],
   },
   hooks: {
+    // The catalogues are packaged without their translators' descriptions (scripts/pack-catalogues.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.forEach((f, i) => {
+        if ('absoluteSrc' in f && CATALOGUE_PATH.test(f.relativeDest)) files[i] = { relativeDest: f.relativeDest, contents: packCatalogue(readFileSync(f.absoluteSrc, 'utf8')) };
+      });
+    },
     // The popup is built on its own (one script file and one stylesheet, its shared code copied
     // in) rather than with the other pages (eleven files from shared chunks): it is opened often
     // and must draw at once, and loading one file instead of eleven saves ~20 ms before its first

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { catalogueBroken, installFallbackMessages, t, type MessageKey } from './i18n';
-import { ensureMessages, formatMessage, loadFallbackCatalogue, type Catalogue } from './i18n-fallback';
+import { catalogueCandidates, ensureMessages, formatMessage, loadFallbackCatalogue, type Catalogue } from './i18n-fallback';
 import { whenLocalized } from '../components/localize';
 
 const LOCALES = path.join(process.cwd(), 'public', '_locales');
@@ -63,7 +63,7 @@ describe('a broken browser catalogue', () => {
     expect(t('appName')).toBe('Limber');
     expect(t('stepOf', [2, 5])).toBe('Step 2 of 5');
     expect(t('upNext', 'Shoulder rolls')).toBe('Next: Shoulder rolls');
-    expect(fetched).toEqual([browser.runtime.getURL('/_locales/en/messages.json' as '/')]);
+    expect(fetched).toEqual(['en_US', 'en'].map((l) => browser.runtime.getURL(`/_locales/${l}/messages.json` as '/')));
   });
 
   it('no key of the catalogue is ever shown as itself', async () => {
@@ -77,10 +77,29 @@ describe('a broken browser catalogue', () => {
     }
   });
 
-  it('is read in English from the extension itself, whatever the browser language', async () => {
+  it("is read from the extension itself in the UI language, trying its region's folder first", async () => {
+    const url = (l: string) => browser.runtime.getURL(`/_locales/${l}/messages.json` as '/');
     brokenCatalogue('de-DE');
-    await loadFallbackCatalogue();
-    expect(fetched).toEqual([browser.runtime.getURL('/_locales/en/messages.json' as '/')]);
+    expect((await loadFallbackCatalogue()).appName).toBeDefined();
+    expect(fetched).toEqual([url('de_DE'), url('de')]);
+    await ensureMessages();
+    expect(t('actionSkip')).toBe(catalogue('de').actionSkip!.message);
+  });
+
+  it('falls back to English for a UI language the package has no catalogue for', async () => {
+    const url = (l: string) => browser.runtime.getURL(`/_locales/${l}/messages.json` as '/');
+    brokenCatalogue('xx-YY');
+    await ensureMessages();
+    expect(fetched).toEqual([url('xx_YY'), url('xx'), url('en')]);
+    expect(t('actionSkip')).toBe('Skip');
+  });
+
+  it('picks folders as the browser does', () => {
+    expect(catalogueCandidates('pt-BR')).toEqual(['pt_BR', 'pt', 'en']);
+    expect(catalogueCandidates('es-419')).toEqual(['es_419', 'es', 'en']);
+    expect(catalogueCandidates('ja')).toEqual(['ja', 'en']);
+    expect(catalogueCandidates('')).toEqual(['en']);
+    expect(catalogueCandidates('../x')).toEqual(['en']);
   });
 
   it('pages wait for it (whenLocalized), and not at all when the browser catalogue works', async () => {

@@ -1,5 +1,5 @@
 /**
- * The packaged English catalogue, for when the browser's own answers with nothing (lib/i18n.ts,
+ * The packaged catalogue of the UI language, for when the browser's own answers with nothing (lib/i18n.ts,
  * catalogueBroken). Read only then: pages wait for it before they draw (components/localize.ts,
  * whenLocalized); the worker should await ensureMessages() before it shows a notification.
  *
@@ -11,7 +11,7 @@
  * block (every page loads this code, and the page budgets are tight).
  */
 import { browser } from 'wxt/browser';
-import { catalogueBroken, installFallbackMessages } from './i18n';
+import { catalogueBroken, installFallbackMessages, uiLanguage } from './i18n';
 
 export interface CatalogueEntry {
   message: string;
@@ -28,13 +28,32 @@ export function formatMessage(entry: CatalogueEntry, subs: readonly string[] = [
 }
 
 /**
- * The extension's only fetch: its own packaged English catalogue (runtime.getURL, never the
- * network). English because it is the default locale, the one the browser itself falls back to.
+ * The catalogue folders to try for a UI language, best first, as the browser picks them:
+ * 'pt-BR' -> pt_BR, pt, then the default locale.
+ */
+export function catalogueCandidates(ui: string): string[] {
+  const [lang, region] = ui.split(/[-_]/);
+  const l = lang && /^[a-z]{2,3}$/i.test(lang) ? lang.toLowerCase() : '';
+  return [...new Set([...(l && region ? [`${l}_${region.toUpperCase()}`] : []), ...(l ? [l] : []), DEFAULT_LOCALE])];
+}
+
+/**
+ * The extension's only fetch: its own packaged catalogue of the UI language (runtime.getURL,
+ * never the network), or of the default locale when the package has none for it.
  */
 export async function loadFallbackCatalogue(): Promise<Catalogue> {
-  // A file missing from the package rejects, or answers with an error page that is not JSON.
-  const res = await fetch(browser.runtime.getURL(`/_locales/${DEFAULT_LOCALE}/messages.json` as '/'));
-  return (await res.json()) as Catalogue;
+  const candidates = catalogueCandidates(uiLanguage());
+  for (const [i, locale] of candidates.entries()) {
+    try {
+      // A file missing from the package rejects, or answers with an error page that is not JSON.
+      const res = await fetch(browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/'));
+      if (!res.ok) throw new Error(`${locale}: ${res.status}`);
+      return (await res.json()) as Catalogue;
+    } catch (err) {
+      if (i === candidates.length - 1) throw err;
+    }
+  }
+  throw new Error('no catalogue'); // unreachable: the default locale is always a candidate
 }
 
 /** Reads the packaged catalogue and has t() answer from it from then on. */

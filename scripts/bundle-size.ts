@@ -13,8 +13,13 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
 /**
  * The release issue's targets (KB, gzip for JS; the zip is the store package as `wxt zip` packs
  * it, see packedSize). The worker's is issue #16's 18 KB.
+ * The zip's was 250 KB for two languages. Issue #17 brings nine: measured on a build with en and
+ * de (packaged without descriptions, scripts/pack-catalogues.ts) at 201.5 KB, each catalogue
+ * deflates to about 18.4 KB (de), so the code, pictures and two catalogues take ~165 KB and nine
+ * catalogues ~330 KB (a scratch build with seven copies of de: 330.2 KB; with descriptions it
+ * would be 372 KB). 350 KB leaves ~20 KB for translations longer than the German.
  */
-export const BUDGET_KB = { page: 25, worker: 18, zip: 250 } as const;
+export const BUDGET_KB = { page: 25, worker: 18, zip: 350 } as const;
 /**
  * What the test suite holds a part to where the target is not met yet: a ratchet, lowered as the
  * part shrinks, so it can only get better. The worker carries the fixed stack (the
