@@ -8,9 +8,16 @@
  * Pictures: welcome, options, popup, review, break, break-end, break-player (a self-massage
  * routine, paused), each also -dark; safety-screen (the self-massage safety screen in the break
  * window) and options-routines (the Routines and Sounds sections), light only.
+ *
+ * `npm run screenshots -- --locales es,fr,ja` (or `all`: every folder of public/_locales) takes
+ * instead, for each of those languages, the popup, the options and a break page into
+ * test-results/screens/<loc>/ (ignored by git), to be looked at for clipped or overflowing text.
+ * Chromium is started with `--lang=<loc>` (which picks the extension's catalogue) and Playwright's
+ * `locale` (which sets getUILanguage, navigator.language and Intl): tests/e2e/i18n.spec.ts says
+ * why both are needed.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumArgs } from './chromium-args.ts';
@@ -146,6 +153,54 @@ async function shoot(scheme: 'light' | 'dark') {
   rmSync(dir, { recursive: true, force: true });
 }
 
-await shoot('light');
-await shoot('dark');
-console.log(`screenshots written to ${out}/`);
+/** Popup, options and a break page in one language, into test-results/screens/<loc>/. */
+async function shootLocale(loc: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'limber-shots-'));
+  const to = path.join('test-results', 'screens', loc);
+  mkdirSync(to, { recursive: true });
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    locale: loc.replace('_', '-'),
+    args: chromiumArgs(ext, [`--lang=${loc.replace('_', '-')}`]),
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  const control = await context.newPage();
+  await control.goto(`chrome-extension://${id}/options.html`);
+  await control.evaluate(() => chrome.runtime.sendMessage({ type: 'status/get' }));
+  await seedDemoHistory(control);
+  await control.setViewportSize({ width: 900, height: 820 });
+  await control.reload();
+  await control.getByRole('heading', { level: 1 }).waitFor();
+  await control.screenshot({ path: `${to}/options.png`, fullPage: true });
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 340, height: 400 });
+  await popup.goto(`chrome-extension://${id}/popup.html`);
+  await popup.getByTestId('week').waitFor();
+  await popup.waitForTimeout(300);
+  await popup.locator('main').screenshot({ path: `${to}/popup.png` });
+
+  const bp = await startBreak(context, control);
+  await bp.getByTestId('pause').click();
+  await bp.waitForTimeout(300);
+  await bp.screenshot({ path: `${to}/break.png` });
+  await context.close();
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`${loc}: ${to}/`);
+}
+
+const arg = process.argv.indexOf('--locales');
+if (arg >= 0) {
+  const all = readdirSync('public/_locales').filter((l) => existsSync(path.join('public/_locales', l, 'messages.json')));
+  const want = process.argv[arg + 1] ?? 'all';
+  const locales = want === 'all' ? all : want.split(',').filter(Boolean);
+  const unknown = locales.filter((l) => !all.includes(l));
+  if (unknown.length) throw new Error(`no catalogue for ${unknown.join(', ')} (public/_locales has ${all.join(', ')})`);
+  for (const loc of locales) await shootLocale(loc);
+} else {
+  await shoot('light');
+  await shoot('dark');
+  console.log(`screenshots written to ${out}/`);
+}
