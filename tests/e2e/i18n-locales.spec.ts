@@ -1,0 +1,122 @@
+/**
+ * The extension in each new language (issue #17), in Chromium: the welcome page, the options,
+ * the popup and a break page show that catalogue's texts (read from the files on disk, as
+ * tests/e2e/i18n.spec.ts does), Intl follows the locale (weekday names, the clock), a plural
+ * message takes the form CLDR gives its count, and no text of the popup or the options is
+ * clipped or runs out of its box. Started as i18n.spec.ts explains: `--lang=<loc>` plus
+ * Playwright's `locale`.
+ *
+ * The languages: LOCALES, those of them whose folder exists (so each runs once it has landed);
+ * I18N_LOCALES=de,es overrides the list (e.g. to prove the spec against German).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { titleKey } from '../../content/keys';
+import { expect, launch, serviceWorker, test } from './support/fixtures';
+import { BreakPage, OptionsPage, PopupPage } from './support/pages';
+
+/** The locales this spec runs in, where their catalogue exists. */
+export const LOCALES = ['es', 'fr', 'ja'];
+const DIR = path.resolve(process.cwd(), 'public/_locales');
+const wanted = (process.env.I18N_LOCALES?.split(',') ?? LOCALES).filter((l) => existsSync(path.join(DIR, l, 'messages.json')));
+
+type Catalogue = Record<string, { message: string }>;
+const read = (l: string) => JSON.parse(readFileSync(path.join(DIR, l, 'messages.json'), 'utf8')) as Catalogue;
+const en = read('en');
+
+/** Text elements of a page whose content is wider than their box, and whether the page scrolls sideways. */
+async function overflow(page: Page): Promise<{ sideways: boolean; clipped: string[] }> {
+  return page.evaluate(() => {
+    const clipped: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('h1, h2, h3, p, label, button, legend, summary, th, td, li, a, .stat-label, .tile-label')) {
+      const cs = getComputedStyle(el);
+      if (cs.display === 'inline' || el.clientWidth === 0 || el.closest('.visually-hidden, .table-wrap')) continue;
+      if (el.scrollWidth > el.clientWidth + 1) clipped.push(`${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    const root = document.scrollingElement!;
+    // What sticks out to the right, when the page scrolls sideways (the deepest such elements).
+    const out = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => el.checkVisibility() && el.getBoundingClientRect().right > root.clientWidth + 1 && ![...el.children].some((k) => k.getBoundingClientRect().right > root.clientWidth + 1));
+    const sideways = root.scrollWidth > root.clientWidth + 1;
+    return { sideways, clipped: [...clipped, ...(sideways ? out.slice(0, 5).map((el) => `sticks out: ${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 40)}"`) : [])] };
+  });
+}
+
+for (const loc of wanted) {
+  const c = read(loc);
+  const lang = loc.replace('_', '-');
+  /** The catalogue's text for `key`, $n filled in, after making sure it is not the English one. */
+  const text = (key: string, ...subs: Array<string | number>) => {
+    const m = c[key]?.message;
+    expect(m, `${loc} text for ${key}`).toBeTruthy();
+    if (loc !== 'en') expect(m, `${loc} ${key} is translated`).not.toBe(en[key]?.message);
+    return m!.replace(/\$([1-9])/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+  };
+
+  test(`${loc}: welcome, options, popup and break page in the language, Intl in the locale, a plural in its form, nothing clipped`, async ({ profileDir }) => {
+    test.setTimeout(120_000);
+    const context = await launch(profileDir, [`--lang=${lang}`], { locale: lang });
+    try {
+      const extensionId = new URL((await serviceWorker(context)).url()).host;
+      const welcome =
+        context.pages().find((p) => p.url().endsWith('/welcome.html')) ??
+        (await context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html'), timeout: 15_000 }));
+      await expect(welcome.getByRole('heading', { level: 1 })).toHaveText(text('welcomeTitle'));
+      await welcome.close();
+
+      // Options: the catalogue's words; Intl's name for the locale's first weekday (an outside
+      // reference: Node's own Intl for the same locale).
+      const options = await OptionsPage.open(context, extensionId);
+      const page = options.page;
+      await expect(page).toHaveTitle(text('optionsTitle'));
+      expect(await page.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${loc.split('_')[0]}\\b`));
+      const firstDay = ((new Intl.Locale(lang) as Intl.Locale & { getWeekInfo?: () => { firstDay: number } }).getWeekInfo?.().firstDay ?? 1) % 7; // 1 = Monday ... 7 = Sunday
+      const weekday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + firstDay)); // 2024-01-07 was a Sunday
+      await expect(page.getByTestId('week-start').locator('option[value="locale"]')).toHaveText(text('weekStartLocale', weekday));
+
+      // A plural message: the own-routine name's limit (60 characters) in the form CLDR gives 60.
+      const section = page.getByTestId('own-routines');
+      await section.getByTestId('own-add').click();
+      await section.locator('#own-name').fill('x'.repeat(61));
+      await section.locator('#own-name').press('Enter');
+      const category = new Intl.PluralRules(lang).select(60);
+      const form = ['one', 'few', 'many'].includes(category) ? category : 'other';
+      await expect(section.getByTestId('own-name-error')).toHaveText(text(`ownErrTooLong_${form}`, new Intl.NumberFormat(lang).format(60)));
+      await page.reload();
+      await page.setViewportSize({ width: 900, height: 820 });
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await overflow(page), 'options').toEqual({ sideways: false, clipped: [] });
+
+      // Popup at its fixed width: the words, the clock as the locale writes it, nothing clipped.
+      const popup = await PopupPage.open(context, extensionId);
+      await popup.page.setViewportSize({ width: 340, height: 600 });
+      await expect(popup.breakNow).toHaveText(text('actionBreakNow'));
+      await expect(popup.page.getByTestId('open-options')).toHaveText(text('actionOptions'));
+      await expect(popup.nextWhy).toBeVisible();
+      const h12 = new Intl.DateTimeFormat(lang, { hour: 'numeric' }).resolvedOptions().hour12;
+      const periods = new Intl.DateTimeFormat(lang, { hour: 'numeric', hour12: true }).formatToParts(Date.UTC(2024, 0, 1, 15)).filter((p) => p.type === 'dayPeriod').map((p) => p.value);
+      const why = (await popup.nextWhy.textContent()) ?? '';
+      expect(why).toMatch(/\d:\d\d/);
+      if (!h12) for (const p of periods) expect(why, `${loc} writes a 24-hour clock`).not.toContain(p);
+      await popup.page.waitForTimeout(300);
+      expect(await overflow(popup.page), 'popup').toEqual({ sideways: false, clipped: [] });
+
+      // Break page: the routine and the controls in the language.
+      await popup.breakNow.click();
+      const brk = await BreakPage.waitFor(context);
+      await brk.page.setViewportSize({ width: 460, height: 760 });
+      await expect(brk.page).toHaveTitle(text('breakTitle'));
+      await expect(brk.title).toHaveText(text(titleKey({ id: await brk.routineId() })));
+      await expect(brk.done).toHaveText(text('actionDone'));
+      await expect(brk.disclaimer).toHaveText(text('disclaimer'));
+      await brk.page.screenshot({ path: `test-results/i18n-${loc}-break.png` });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('the list of languages is named in one place and runs what exists', () => {
+  expect(LOCALES.length).toBeGreaterThanOrEqual(3);
+  expect(wanted.every((l) => existsSync(path.join(DIR, l, 'messages.json')))).toBe(true);
+});
