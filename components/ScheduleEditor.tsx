@@ -9,11 +9,14 @@ import { describeSchedule, scheduleValid, weekProblems, weekdayNames, type Range
 import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
 import { t, uiLanguage, type MessageKey } from '../lib/i18n';
+import { timeOfDay } from '../lib/format';
 import './schedule-editor.css';
 
 const DEFAULT_RANGE: TimeRange = { from: 9 * 60, to: 17 * 60 + 30 };
 const MAX_RANGES = 6;
 
+/** A minute of the day as the locale writes a time (for words; the time inputs take toText's 24-hour form). */
+const clockText = (m: number) => timeOfDay(Date.UTC(2000, 0, 1) + (m % 1440) * 60_000, undefined, 'UTC');
 const toText = (m: number) => `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const fromText = (s: string): number | null => {
   const m = /^(\d{2}):(\d{2})$/.exec(s);
@@ -127,7 +130,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                             }}
                           />
                           {crosses && <span class="muted small">{t('schedNextDay')}</span>}
-                          <button type="button" class="btn btn-quiet sched-remove" aria-label={t('schedRemove', [names[d]!, toText(r.from), toText(r.to)])} onClick={() => setDay(d, ranges.filter((_, j) => j !== i))}>
+                          <button type="button" class="btn btn-quiet sched-remove" aria-label={t('schedRemove', [names[d]!, clockText(r.from), clockText(r.to)])} onClick={() => setDay(d, ranges.filter((_, j) => j !== i))}>
                             ✕
                           </button>
                         </div>

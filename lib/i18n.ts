@@ -37,8 +37,12 @@ export function catalogueBroken(): boolean {
   }
 }
 
+let numbers: Intl.NumberFormat | null = null;
+const numberFormat = () => (numbers ??= new Intl.NumberFormat());
+
 export function t(key: MessageKey, substitutions?: string | number | Array<string | number>): string {
-  const subs = substitutions === undefined ? undefined : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
+  // Numbers as the locale writes them (7,5 in German), never by hand.
+  const subs = substitutions === undefined ? undefined : (Array.isArray(substitutions) ? substitutions : [substitutions]).map((s) => (typeof s === 'number' ? numberFormat().format(s) : s));
   if (fallback) return fallback(key, subs) ?? key;
   try {
     // Keys are checked by MessageKey above; WXT's generated key list may lag until `wxt prepare`.

@@ -65,6 +65,13 @@ describe('tp: the message in the form the page language uses', () => {
     expect(tp('cheerKeep', 3, [3, 7])).toBe('3 more breaks today keep your 7-day streak going.');
   });
 
+  it('writes numbers through Intl, not by hand (1234.5 hours: grouped, the locale decimal sign)', () => {
+    serve(read('en'), 'en-US');
+    const text = tp('noticeDailyLimitBody', 1234.5);
+    expect(text).toContain(new Intl.NumberFormat().format(1234.5));
+    expect(text).not.toContain('1234.5');
+  });
+
   it('German: 1 Tag, 2 Tage', () => {
     serve(read('de'), 'de-DE');
     expect(tp('cheerTodayCounts', 1)).toBe('Heute zählt: 1 Tag in Folge.');
