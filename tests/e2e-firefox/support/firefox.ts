@@ -36,6 +36,8 @@ export interface LaunchOptions {
   idleTimeoutMs?: number;
   /** Record every network channel (Chrome.recordNetwork) from before the add-on is installed, so its start-up is seen too. */
   recordNetwork?: boolean;
+  /** Pref intl.locale.requested: the language Firefox asks for (the add-on's catalogue follows it). */
+  locale?: string;
 }
 
 /** One Firefox with Limber installed: a fresh, throwaway profile (puppeteer creates and deletes it). */
@@ -66,6 +68,7 @@ export class Firefox {
         // No D-Bus notification daemon here: Firefox's own (XUL) alert windows instead.
         'alerts.useSystemBackend': false,
         ...(opts.idleTimeoutMs !== undefined ? { 'extensions.background.idle.timeout': opts.idleTimeoutMs } : {}),
+        ...(opts.locale ? { 'intl.locale.requested': opts.locale } : {}),
         ...(dumpio ? { 'devtools.console.stdout.content': true } : {}),
       },
     });

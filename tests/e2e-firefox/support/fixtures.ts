@@ -11,6 +11,8 @@ interface Options {
   idleTimeoutMs: number | undefined;
   /** Record the network from launch, before the add-on is installed (Chrome.recordNetwork). */
   recordNetwork: boolean;
+  /** Pref intl.locale.requested (Firefox.launch); Firefox's own language when undefined. */
+  ffLocale: string | undefined;
 }
 
 interface Fixtures {
@@ -22,8 +24,9 @@ interface Fixtures {
 export const test = base.extend<Fixtures & Options>({
   idleTimeoutMs: [undefined, { option: true }],
   recordNetwork: [false, { option: true }],
-  ff: async ({ idleTimeoutMs, recordNetwork }, use, testInfo) => {
-    const ff = await Firefox.launch({ idleTimeoutMs, recordNetwork });
+  ffLocale: [undefined, { option: true }],
+  ff: async ({ idleTimeoutMs, recordNetwork, ffLocale }, use, testInfo) => {
+    const ff = await Firefox.launch({ idleTimeoutMs, recordNetwork, locale: ffLocale });
     try {
       await use(ff);
     } finally {
