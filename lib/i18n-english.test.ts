@@ -25,6 +25,14 @@ const SAME_EVERYWHERE: Record<string, string> = {
 /** Words a language shares with English, one by one. */
 const SAME_IN: Record<string, Record<string, string>> = {
   de: { ownNameLabel: '"Name" is the German word too' },
+  fr: {
+    actionPause: '"Pause" is the French word too',
+    actionOptions: '"Options" is the French word too',
+    playerSourcesTitle: '"Sources" is the French word too',
+    routinesTitle: '"Routines" is the French word too',
+    unitMin: '"minutes" is the French word too',
+  },
+  nl: { actionStart: '"Start" is the Dutch word too', routinesTitle: '"Routines" is the Dutch word too' },
 };
 
 /** Keys whose message in `locale` is still the English one, not allowed by the lists above. */
