@@ -13,7 +13,8 @@ type Stored = { phase: { name: string; until?: number; brk?: { id: string; snooz
 
 test('the notification postpones by 5 min (button 1); the break window offers 5 or 15 min apart from Skip', async ({ context, control, worker }) => {
   test.setTimeout(90_000);
-  await setSettings(control, { snoozeLimit: 2, stretch: { enabled: true, everySec: 4, lengthSec: 60 } });
+  // The snooze setting (2 min) differs from both choices: what comes back is the chosen length.
+  await setSettings(control, { snoozeLimit: 2, snoozeSec: 120, stretch: { enabled: true, everySec: 4, lengthSec: 60 } });
   const prompt = await waitForPrompt(control);
   expect(prompt.id).toMatch(/:snooze$/);
   // Chrome's click on the second button ("Postpone 5 min").
