@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { command, dispatch, handleMessage, installed, settingsChanged, wake, windowClosed } from '../lib/engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
-import { parsePromptId } from '../lib/platform/notify';
+import { NOTIFICATION_POSTPONE_MIN, parsePromptId } from '../lib/platform/notify';
 import { SETTINGS_KEY } from '../lib/storage/items';
 import { DEV_TIMING_KEY } from '../lib/dev-timing';
 
@@ -31,7 +31,8 @@ export default defineBackground({
       const p = parsePromptId(id);
       if (!p) return;
       if (index === 0) void dispatch({ type: 'start', breakId: p.breakId });
-      else if (p.second !== 'none') void dispatch({ type: p.second, breakId: p.breakId });
+      else if (p.second === 'snooze') void dispatch({ type: 'snooze', breakId: p.breakId, minutes: NOTIFICATION_POSTPONE_MIN });
+      else if (p.second === 'skip') void dispatch({ type: 'skip', breakId: p.breakId });
     });
 
     browser.windows.onRemoved.addListener((windowId) => void windowClosed(windowId));

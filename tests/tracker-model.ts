@@ -224,6 +224,13 @@ export class ReferenceModel {
     this.onBreak = id;
   }
 
+  /** A prompted break postponed from its window: no outcome, its count goes on from now. */
+  breakPostponed(id: string, now: number): void {
+    if (this.onBreak !== id) return;
+    this.onBreak = null;
+    this.asOf = Math.max(this.asOf, now);
+  }
+
   /** A break ended with an outcome (any): its count starts again; a stretch break's resets both. */
   breakEnded(id: string, kind: BreakKind, now: number): void {
     if (this.onBreak === id) {

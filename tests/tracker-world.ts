@@ -84,7 +84,8 @@ class World extends CheckedWorld {
       case 'answer': {
         const p = this.state().phase;
         const breakId = s.valid && p.name !== 'working' ? p.brk.id : 'micro-42';
-        if (s.answer === 'start' || s.answer === 'snooze' || s.answer === 'skip') this.deliver({ type: s.answer, breakId });
+        if (s.answer === 'postpone5' || s.answer === 'postpone15') this.deliver({ type: 'snooze', breakId, minutes: s.answer === 'postpone5' ? 5 : 15 });
+        else if (s.answer === 'start' || s.answer === 'snooze' || s.answer === 'skip') this.deliver({ type: s.answer, breakId });
         else this.deliver({ type: 'finish', breakId, outcome: s.answer });
         break;
       }

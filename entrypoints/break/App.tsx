@@ -14,6 +14,7 @@ import { NoBreak } from './NoBreak';
 import { FreeBreak } from './FreeBreak';
 import { End, type Outcome } from './End';
 import { ScreenFirst } from './ScreenFirst';
+import { Postpone } from './Postpone';
 
 
 type View =
@@ -150,6 +151,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
       {view.name === 'noAnswer' && <button class="btn btn-primary" data-testid="retry" onClick={open}>{t('actionRetry')}</button>}
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}
+      {(view.name === 'free' || view.name === 'playing') && view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
       {view.name === 'free' && <FreeBreak strict={view.session.strict} onDone={() => void finish('completed', null)} onSkip={() => void finish('skipped', null)} />}
       {view.name === 'playing' && screenFor === view.routine.id && <ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
       {view.name === 'playing' && settings && health !== null && !blocked && screenFor === null && (

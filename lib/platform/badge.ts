@@ -1,9 +1,29 @@
 /**
- * The toolbar badge: minutes to the next break (refreshed on every wake, so it may lag by up to
- * the watchdog period), "!" when a break is due, a pause mark, or "off" outside working hours.
+ * The toolbar badge: how long to the next break, "!" when a break is due, a pause mark, or "off"
+ * outside working hours. It is set only at wakes the worker has anyway (no alarm of its own), so
+ * it says only what stays true until the next one (`minutesLabel`).
  */
 import { browser } from 'wxt/browser';
-import type { TrackerView } from '../tracker/tracker';
+import { SLEEP_GAP_MS, type TrackerView } from '../tracker/tracker';
+
+const MIN = 60_000;
+/** The step of the coarse "at least" labels. */
+export const BADGE_STEP_MIN = 5;
+
+/**
+ * What the badge says `leftMs` before the next break, so that it stays true until the next wake.
+ * While desk time counts, the watchdog wakes the worker at least every SLEEP_GAP_MS (its period
+ * and the alarm's grace; a longer gap is a sleep, not desk time), so at least `leftMs - SLEEP_GAP_MS`
+ * is left until then: "25m+" (at least 25 min, in BADGE_STEP_MIN steps). Closer than that, or when
+ * no wake is sure to come before the break (`wakesBefore` false: a snooze runs on the wall clock,
+ * idle or not), it says an upper bound, which time only makes truer: "≤6m". The break's own alarm
+ * then puts "!" in its place.
+ */
+export function minutesLabel(leftMs: number, wakesBefore: boolean): string {
+  const floor = Math.floor((leftMs - SLEEP_GAP_MS) / (BADGE_STEP_MIN * MIN)) * BADGE_STEP_MIN;
+  if (wakesBefore && floor >= BADGE_STEP_MIN) return `${Math.min(floor, 95)}m+`;
+  return `≤${Math.max(0, Math.ceil(leftMs / MIN))}m`;
+}
 
 export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text: string; color: string } {
   if (v.phase === 'due') return { text: '!', color: '#c25400' };
@@ -12,8 +32,7 @@ export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text:
   if (v.offHours) return { text: 'off', color: '#6b7a75' };
   if (v.phase === 'onBreak') return { text: '…', color: '#2f7a64' };
   if (!v.next) return { text: '', color: '#2f7a64' };
-  const min = Math.max(0, Math.ceil((v.next.at - now) / 60_000));
-  return { text: min > 99 ? '99+' : `${min}m`, color: '#2f7a64' };
+  return { text: minutesLabel(v.next.at - now, v.phase === 'working'), color: '#2f7a64' };
 }
 
 export async function setBadge(v: TrackerView, now: number, enabled: boolean): Promise<void> {

@@ -1,7 +1,9 @@
 /**
  * Break prompts as notifications. Chrome gets buttons and stays on screen: Start, and a second
- * button only for what the tracker will accept now: Snooze while snoozes are left under the
- * limit in force (one in strict mode), else Skip, and in strict mode nothing (no Skip). Firefox
+ * button only for what the tracker will accept now: "Postpone 5 min" while snoozes are left under
+ * the limit in force (one in strict mode), else Skip, and in strict mode nothing (no Skip). Start
+ * stays a button (a click on the body is no visible choice); the longer postpone (15 min) is in
+ * the break window Start opens, beside the routine (entrypoints/break/Postpone.tsx). Firefox
  * has no buttons: clicking the notification starts. The notification id carries what its second
  * button means: `prompt:<breakId>:<snooze|skip|none>`.
  */
@@ -9,10 +11,13 @@ import { browser } from 'wxt/browser';
 import { shownPromptItem } from '../storage/platform-items';
 import { t, tp } from '../i18n';
 import { ensureMessages } from '../i18n-fallback';
-import { effectiveSnoozeLimit, type DueBreak, type Notice } from '../tracker/tracker';
+import { effectiveSnoozeLimit, type DueBreak, type Notice, type PostponeMinutes } from '../tracker/tracker';
 import type { Settings } from '../settings';
 
 export type SecondButton = 'snooze' | 'skip' | 'none';
+
+/** What the notification's postpone button postpones by. */
+export const NOTIFICATION_POSTPONE_MIN: PostponeMinutes = 5;
 
 export function promptId(breakId: string, second: SecondButton): string {
   return `prompt:${breakId}:${second}`;
@@ -67,7 +72,6 @@ export async function showPrompt(brk: DueBreak, settings: Settings, reminder: bo
   const second = secondButton(brk, settings);
   await clearPrompt(brk.id);
   const { title, message } = promptText(brk, settings);
-  const snoozeMin = Math.max(1, Math.round(settings.snoozeSec / 60));
   await browser.notifications.create(promptId(brk.id, second), {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icons/128.png'),
@@ -75,7 +79,7 @@ export async function showPrompt(brk: DueBreak, settings: Settings, reminder: bo
     message: supportsButtons ? message : `${message} ${t('promptClickToStart')}`,
     ...(supportsButtons
       ? {
-          buttons: [{ title: t('actionStart') }, ...(second === 'none' ? [] : [{ title: second === 'snooze' ? t('actionSnoozeMinutes', snoozeMin) : t('actionSkip') }])],
+          buttons: [{ title: t('actionStart') }, ...(second === 'none' ? [] : [{ title: second === 'snooze' ? t('actionPostponeMinutes', NOTIFICATION_POSTPONE_MIN) : t('actionSkip') }])],
           requireInteraction: true,
         }
       : {}),

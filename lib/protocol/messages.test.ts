@@ -6,6 +6,8 @@ describe('message protocol', () => {
   it('accepts well-formed requests', () => {
     expect(parseRequest({ type: 'status/get' })).toEqual({ type: 'status/get' });
     expect(parseRequest({ type: 'break/finish', breakId: 'stretch-1', outcome: 'completed', routineId: 'cat-cow' })).toBeTruthy();
+    expect(parseRequest({ type: 'break/snooze', breakId: 'b-1', minutes: 15 })).toEqual({ type: 'break/snooze', breakId: 'b-1', minutes: 15 });
+    expect(parseRequest({ type: 'break/snooze', breakId: 'b-1' })).toEqual({ type: 'break/snooze', breakId: 'b-1' });
   });
   it.each([
     null,
@@ -16,6 +18,10 @@ describe('message protocol', () => {
     { type: 'break/snooze', breakId: '' },
     { type: 'break/snooze', breakId: 'A B' },
     { type: 'break/snooze', breakId: 'x'.repeat(200) },
+    { type: 'break/snooze', breakId: 'b-1', minutes: 10 },
+    { type: 'break/snooze', breakId: 'b-1', minutes: '5' },
+    { type: 'break/snooze', breakId: 'b-1', minutes: 0 },
+    { type: 'break/snooze', breakId: 'b-1', minutes: null },
     { type: 'break/finish', breakId: 'b-1', outcome: 'natural', routineId: null },
     { type: 'break/finish', breakId: 'b-1', outcome: 'completed' },
     { type: 'break/finish', breakId: 'b-1', outcome: 'completed', routineId: '<script>' },

@@ -42,6 +42,8 @@ export interface BreakSession {
   lengthSec: number;
   /** Strict mode: the window offers no Skip (closing it early records the break as cut short). */
   strict: boolean;
+  /** A prompted break with postpones left (the limit in force): the window offers to postpone it. */
+  canPostpone: boolean;
 }
 
 interface Responses {

@@ -4,6 +4,7 @@
  * of lib/protocol/messages.ts keeps the validator out of every page's bundle.
  */
 import * as v from 'valibot';
+import { POSTPONE_MINUTES } from '../tracker/state';
 
 const BreakId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
 const RoutineId = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
@@ -19,7 +20,8 @@ const makeRequestSchema = () => v.variant('type', [
   // The status and the popup's Today part in one answer (one history read).
   v.object({ type: v.literal('popup/get') }),
   v.object({ type: v.literal('break/start'), breakId: v.optional(BreakId), kind: v.optional(v.picklist(['micro', 'stretch'])) }),
-  v.object({ type: v.literal('break/snooze'), breakId: BreakId }),
+  // Postpone: `minutes` one of the offered choices (lib/tracker POSTPONE_MINUTES); without it, the snooze setting's length.
+  v.object({ type: v.literal('break/snooze'), breakId: BreakId, minutes: v.optional(v.picklist(POSTPONE_MINUTES)) }),
   v.object({ type: v.literal('break/skip'), breakId: BreakId }),
   v.object({ type: v.literal('break/session'), breakId: BreakId }),
   // The break page's choice of routine; `replace`: "another routine" (else a routine already chosen stays).

@@ -23,7 +23,7 @@ export function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState
 export function clampPhaseTimes(p: Phase, now: number, settings: Settings): Phase {
   switch (p.name) {
     case 'snoozed':
-      return { ...p, until: Math.min(p.until, now + settings.snoozeSec * 1000) };
+      return { ...p, until: Math.min(p.until, now + (p.chosenMs ?? settings.snoozeSec * 1000)) };
     case 'due':
       return p.remindAt === null ? p : { ...p, remindAt: Math.min(p.remindAt, now + settings.remindAfterSec * 1000) };
     case 'onBreak':

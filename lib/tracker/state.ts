@@ -23,6 +23,10 @@ export const HOLD_RECHECK_MS = 60_000;
 /** After a hold ends, the prompt comes this much later (not in the first second after a call). */
 export const HOLD_SETTLE_MS = 60_000;
 
+/** The postpone choices offered where the prompt is (notification, break window), in minutes. */
+export const POSTPONE_MINUTES = [5, 15] as const;
+export type PostponeMinutes = (typeof POSTPONE_MINUTES)[number];
+
 /** What a due break waits for: a fullscreen window, sound in the tab in view, a call (opt-in sites). */
 export type HoldReason = 'fullscreen' | 'sound' | 'call';
 
@@ -58,7 +62,8 @@ export interface DueBreak {
 export type Phase =
   | { name: 'working' }
   | { name: 'due'; brk: DueBreak; remindAt: number | null }
-  | { name: 'snoozed'; brk: DueBreak; until: number }
+  /** `chosenMs`: a postpone length the person chose (else the snooze setting's, which then bounds it). */
+  | { name: 'snoozed'; brk: DueBreak; until: number; chosenMs?: number }
   | { name: 'onBreak'; brk: DueBreak; startedAt: number; routineId: string | null };
 
 export interface TrackerState {
@@ -102,7 +107,8 @@ export type TrackerEvent =
   | { type: 'activity'; state: Activity }
   | { type: 'tick' }
   | { type: 'start'; breakId?: string; kind?: BreakKind }
-  | { type: 'snooze'; breakId: string }
+  /** Postpone: by `minutes` (one of POSTPONE_MINUTES), else by the snooze setting. Also from a prompted break just opened. */
+  | { type: 'snooze'; breakId: string; minutes?: PostponeMinutes }
   | { type: 'skip'; breakId: string }
   | { type: 'finish'; breakId: string; outcome: 'completed' | 'partial' | 'skipped'; routineId?: string | null }
   | { type: 'setRoutine'; breakId: string; routineId: string }

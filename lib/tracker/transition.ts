@@ -120,11 +120,17 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       };
     }
     case 'snooze': {
+      // From the prompt, or from the break window of a prompted break (not one the person started).
       const p = s.phase;
-      if (p.name !== 'due' || p.brk.id !== e.breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
+      const open = p.name === 'due' || (p.name === 'onBreak' && !p.brk.manual);
+      if (!open || p.brk.id !== e.breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
       if (p.brk.snoozes >= effectiveSnoozeLimit(settings)) return { state: s, effects: [], refused: 'snoozeLimit' };
       const brk = { ...p.brk, snoozes: p.brk.snoozes + 1 };
-      return { state: { ...s, phase: { name: 'snoozed', brk, until: now + settings.snoozeSec * 1000 } }, effects: [{ type: 'clearPrompt', breakId: brk.id }] };
+      const chosenMs = e.minutes === undefined ? undefined : e.minutes * 60_000;
+      const phase = { name: 'snoozed' as const, brk, until: now + (chosenMs ?? settings.snoozeSec * 1000), ...(chosenMs === undefined ? {} : { chosenMs }) };
+      // Postponed from its window: closing that window is then no early end of the break.
+      const effects: Effect[] = p.name === 'due' ? [{ type: 'clearPrompt', breakId: brk.id }] : [{ type: 'breakEnded', breakId: brk.id }];
+      return { state: { ...s, phase }, effects };
     }
     case 'skip':
       return ended(finish(s, e.breakId, 'skipped', null, now, settings), e.breakId);

@@ -125,12 +125,12 @@ export abstract class CheckedWorld extends SimulatedEngine {
     }
   }
 
-  protected override snoozed(id: string, until: number): void {
+  protected override snoozed(id: string, until: number, chosenMin?: number): void {
     const n = (this.snoozes.get(id) ?? 0) + 1;
     this.snoozes.set(id, n);
     const limit = this.settings.strict ? Math.min(1, this.settings.snoozeLimit) : this.settings.snoozeLimit;
     if (n > limit) this.fail('snoozes within the limit in force', `snooze ${n} of ${id} with a limit of ${limit}`);
-    const at = this.now + this.settings.snoozeSec * 1000;
+    const at = this.now + (chosenMin === undefined ? this.settings.snoozeSec * 1000 : chosenMin * 60_000);
     if (until > at) this.fail('snoozes within the limit in force', `snoozed ${id} until ${fmt(until)}, past ${fmt(at)}`);
     this.rePrompt = { id, what: `the prompt again after snoozing ${id}`, dueAt: at, deadline: at + SLACK_MS, extra: 0 };
     this.remind = null;

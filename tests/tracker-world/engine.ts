@@ -73,7 +73,8 @@ export abstract class SimulatedEngine {
 
   /** `shown`: the effect was carried out (false: the worker died before it could show anything). */
   protected abstract effect(fx: Effect, cause: TrackerEvent, shown: boolean): void;
-  protected abstract snoozed(id: string, until: number): void;
+  /** `chosenMin`: the postpone length the person chose (else the snooze setting's). */
+  protected abstract snoozed(id: string, until: number, chosenMin?: number): void;
   /** The tracker's desk time stays within the model's bounds. */
   protected abstract checkDesk(s: TrackerState): void;
   /** After a whole delivery: what must come next, and when. */
@@ -206,7 +207,10 @@ export abstract class SimulatedEngine {
     // A notice given while the tracker's day had already ended (todayNotRolledAtMidnight).
     if (r.state.today.end <= now && r.effects.some((x) => x.type === 'notice' && x.notice === 'dailyLimit')) this.midnightNotice = true;
     for (const fx of r.effects) this.effect(fx, e, carry.effects);
-    if (e.type === 'snooze' && !r.refused && r.state.phase.name === 'snoozed') this.snoozed(e.breakId, r.state.phase.until);
+    if (e.type === 'snooze' && !r.refused && r.state.phase.name === 'snoozed') {
+      if (before.phase.name === 'onBreak') model.breakPostponed(e.breakId, now);
+      this.snoozed(e.breakId, r.state.phase.until, e.minutes);
+    }
     if (e.type === 'pause' && !r.refused) {
       if (!before.paused) this.pauses++;
       this.pauseEnd = e.until === null ? null : { what: 'the "pause ended" notice', dueAt: e.until, deadline: e.until + SLACK_MS, extra: 0 };

@@ -56,7 +56,8 @@ export const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Paci
 // ---------------------------------------------------------------------------------------------
 // Steps
 
-export type Answer = 'start' | 'snooze' | 'skip' | 'completed' | 'partial' | 'skipped';
+/** `postpone5` / `postpone15`: a snooze with the minutes chosen (notification, break window). */
+export type Answer = 'start' | 'snooze' | 'postpone5' | 'postpone15' | 'skip' | 'completed' | 'partial' | 'skipped';
 
 export type Step =
   | { k: 'wait'; ms: number }
@@ -87,7 +88,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant('clock' as const), ms: fc.integer({ min: -3 * H, max: 3 * H }) }) },
   {
     weight: 5,
-    arbitrary: fc.record({ k: fc.constant('answer' as const), answer: fc.constantFrom<Answer>('start', 'snooze', 'snooze', 'skip', 'completed', 'partial', 'skipped'), valid: fc.boolean() }),
+    arbitrary: fc.record({ k: fc.constant('answer' as const), answer: fc.constantFrom<Answer>('start', 'snooze', 'postpone5', 'postpone15', 'skip', 'completed', 'partial', 'skipped'), valid: fc.boolean() }),
   },
   { weight: 1, arbitrary: fc.constant({ k: 'manual' as const }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('pause' as const), ms: fc.option(fc.integer({ min: -MIN, max: 3 * H })) }) },

@@ -5,6 +5,7 @@
  */
 import type { BreakSession } from '../../protocol/messages';
 import type { Runtime } from '../runtime';
+import { effectiveSnoozeLimit } from '../../tracker/due';
 import { replyTo, type Handlers } from './types';
 
 export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'break/snooze' | 'break/skip' | 'break/session' | 'break/routine' | 'break/finish'> {
@@ -13,13 +14,14 @@ export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'brea
     const [settings, { state }] = await Promise.all([rt.store.settings(), rt.store.loadTracker()]);
     const p = state?.phase;
     if (!p || p.name !== 'onBreak' || p.brk.id !== breakId) return null;
-    return { breakId, kind: p.brk.kind, manual: p.brk.manual, routineId: p.routineId, lengthSec: settings[p.brk.kind].lengthSec, strict: settings.strict };
+    const canPostpone = !p.brk.manual && p.brk.snoozes < effectiveSnoozeLimit(settings);
+    return { breakId, kind: p.brk.kind, manual: p.brk.manual, routineId: p.routineId, lengthSec: settings[p.brk.kind].lengthSec, strict: settings.strict, canPostpone };
   };
 
   return {
     'break/start': async (msg) => replyTo<'break/start'>((await rt.handle({ type: 'start', breakId: msg.breakId, kind: msg.kind })).result, { started: true }),
     'break/snooze': async (msg) => {
-      const { result } = await rt.handle({ type: 'snooze', breakId: msg.breakId });
+      const { result } = await rt.handle({ type: 'snooze', breakId: msg.breakId, ...(msg.minutes === undefined ? {} : { minutes: msg.minutes }) });
       const p = result.state.phase;
       return replyTo<'break/snooze'>(result, { until: p.name === 'snoozed' ? p.until : 0 });
     },

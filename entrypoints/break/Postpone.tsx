@@ -1,0 +1,36 @@
+/**
+ * The break window's postpone choices (issue #14): "Not now? Postpone this break by 5 min / 15 min",
+ * shown for a prompted break with postpones left under the limit in force (one in strict mode).
+ * Apart from Skip (with the player's controls): postponing keeps the break, skipping drops it.
+ * Once the background takes it, the window closes; the prompt comes back after the chosen minutes.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { ask, type SendMessage } from '../../lib/protocol/messages';
+import { POSTPONE_MINUTES } from '../../lib/tracker/state';
+
+export function Postpone({ breakId, send }: { breakId: string; send: SendMessage }) {
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const postpone = async (minutes: (typeof POSTPONE_MINUTES)[number]) => {
+    setBusy(true);
+    try {
+      await ask(send, { type: 'break/snooze', breakId, minutes });
+      window.close();
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="postpone" role="group" aria-labelledby="postpone-label" data-testid="postpone">
+      <span id="postpone-label" class="small">{t('postponeLabel')}</span>
+      {POSTPONE_MINUTES.map((m) => (
+        <button key={m} class="btn" data-testid={`postpone-${m}`} disabled={busy} onClick={() => void postpone(m)}>
+          {t('postponeChoice', m)}
+        </button>
+      ))}
+      {failed && <p class="notice small" role="alert">{t('postponeFailed')}</p>}
+    </div>
+  );
+}

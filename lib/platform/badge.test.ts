@@ -1,0 +1,58 @@
+/**
+ * The honest badge (issue #14): set only at the worker's wakes, it must stay true until the next
+ * one. Measured against the configured interval (a person active throughout has exactly
+ * `everySec` minus the time since the start left), at every second between wakes, with the
+ * watchdog on time and as late as the alarm's grace allows.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { ALARM_GRACE_MS, initialState, nextWake, transition, view, wantsWatchdog, WATCHDOG_MS, type TrackerState } from '../tracker/tracker';
+import { badgeFor, BADGE_STEP_MIN, minutesLabel } from './badge';
+
+const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+const MIN = 60_000;
+const S: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 50 * 60, lengthSec: 180 } };
+
+/** What a label claims about the time left: [at least, at most] in ms. */
+function claim(text: string): [number, number] {
+  const plus = /^(\d+)m\+$/.exec(text);
+  if (plus) return [Number(plus[1]) * MIN, Infinity];
+  const upTo = /^≤(\d+)m$/.exec(text);
+  if (upTo) return [0, Number(upTo[1]) * MIN];
+  throw new Error(`not a time label: ${text}`);
+}
+
+describe('the badge between wakes', () => {
+  for (const late of [0, ALARM_GRACE_MS - 1000]) {
+    it(`is true at every second until the next wake (watchdog ${late ? 'late by its grace' : 'on time'}), and no coarser than its step and the wake gap`, () => {
+      let s: TrackerState = initialState(T0);
+      let now = T0;
+      const dueAt = T0 + S.stretch.everySec * 1000; // the configured interval, all of it desk time
+      let checked = 0;
+      while (now < dueAt) {
+        s = transition(s, { type: 'tick' }, now, S).state;
+        const { text } = badgeFor(view(s, S), now, true);
+        const [lo, hi] = claim(text);
+        const wake = Math.min(nextWake(s, S) ?? Infinity, wantsWatchdog(s, S) ? now + WATCHDOG_MS + late : Infinity);
+        for (let t = now; t < Math.min(wake, dueAt); t += 1000) {
+          const left = dueAt - t;
+          expect(left, `${text} at ${(t - T0) / 1000} s`).toBeGreaterThanOrEqual(lo);
+          expect(left, `${text} at ${(t - T0) / 1000} s`).toBeLessThanOrEqual(hi);
+          // Its rounding: an "at least" label is within one step and one wake gap of the truth.
+          if (hi === Infinity) expect(left - lo).toBeLessThan((BADGE_STEP_MIN + 6.5) * MIN);
+          checked++;
+        }
+        now = wake;
+      }
+      expect(checked).toBe(S.stretch.everySec);
+    });
+  }
+
+  it('while snoozed (wall-clock time, no watchdog while away) it says only an upper bound', () => {
+    expect(minutesLabel(15 * MIN, false)).toBe('≤15m');
+    expect(minutesLabel(40 * MIN, true)).toBe('30m+');
+    expect(minutesLabel(10 * MIN, true)).toBe('≤10m');
+    expect(minutesLabel(0, true)).toBe('≤0m');
+    expect(minutesLabel(500 * MIN, true)).toBe('95m+');
+  });
+});
