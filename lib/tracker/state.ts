@@ -6,7 +6,7 @@
 import type { BreakKind } from '../settings';
 import { newDay } from './day';
 
-export const TRACKER_VERSION = 4;
+export const TRACKER_VERSION = 5;
 
 /** A watchdog alarm wakes the worker this often while desk time is counting. */
 export const WATCHDOG_MS = 5 * 60_000;
@@ -23,8 +23,16 @@ export const HOLD_RECHECK_MS = 60_000;
 /** After a hold ends, the prompt comes this much later (not in the first second after a call). */
 export const HOLD_SETTLE_MS = 60_000;
 
+/**
+ * While a break waits for a pause in input, the idle detection interval is lowered to this (the
+ * browser's minimum), so that the browser's own idle event marks the pause (moment.ts).
+ */
+export const LOW_IDLE_SEC = 15;
+
 /** What a due break waits for: a fullscreen window, sound in the tab in view, a call (opt-in sites). */
 export type HoldReason = 'fullscreen' | 'sound' | 'call';
+/** Why a due break waits, as the popup says it: a hold, its settle, or a pause in input (moment.ts). */
+export type WaitReason = HoldReason | 'settle' | 'pause';
 
 export type Activity = 'active' | 'idle' | 'locked';
 export type Outcome = 'completed' | 'partial' | 'skipped' | 'natural';
@@ -91,6 +99,19 @@ export interface TrackerState {
   heldBy: HoldReason | null;
   /** The hold ended: the prompt comes at this instant (HOLD_SETTLE_MS after the end was seen). */
   settleAt: number | null;
+  /**
+   * Sitting still (v5): the browser reported idle while the person watched or listened (sound in
+   * the tab in view, a fullscreen window, a call): still at the desk, so desk time goes on. Looked
+   * at again at every event; once nothing plays, away starts then (not retroactively).
+   */
+  still: boolean;
+  /** A due break waits for a pause in input (v5) since then (the idle detection interval is lowered). */
+  pauseFrom: number | null;
+  /**
+   * The idle event at this instant came at the lowered interval (v5): a pause, not yet away. It
+   * becomes away (from `awaySince`) only once it outlasts the real "away after" threshold.
+   */
+  lowIdleAt: number | null;
   /** The time in the last manual break's id (ids stay unique even within one millisecond). */
   lastManualAt: number | null;
   /** The time in the last prompted break's id (ids stay unique after the clock is set back). */
@@ -167,6 +188,8 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
     offHours: false,
     today: newDay(now, tz),
     ...NO_HOLD,
+    still: false,
+    lowIdleAt: null,
     lastManualAt: null,
     lastDueAt: null,
     phase: { name: 'working' },
@@ -174,4 +197,4 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
 }
 
 /** The state's hold fields when nothing holds. */
-export const NO_HOLD = { deferredSince: null, heldBy: null, settleAt: null } as const;
+export const NO_HOLD = { deferredSince: null, heldBy: null, settleAt: null, pauseFrom: null } as const;
