@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { FIELDS, type FieldError, type FieldId, type Settings } from '../lib/settings';
 import { NumberField } from './NumberField';
+import { CallSitesPrefs } from './CallSitesPrefs';
 
 interface Props {
   settings: Settings;
@@ -52,6 +53,7 @@ export function BehaviourPrefs({ settings, save, commit }: Props) {
         {check('daily-limit', t('fieldDailyLimit'), settings.dailyLimit.enabled, (v) => void save((s) => ({ ...s, dailyLimit: { ...s.dailyLimit, enabled: v } })))}
         <div class="fields">{field('dailyLimit.hours', t('fieldDailyLimitHours'), t('unitHours'), !settings.dailyLimit.enabled)}</div>
       </fieldset>
+      <CallSitesPrefs settings={settings} save={save} />
     </div>
   );
 }

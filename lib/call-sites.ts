@@ -17,6 +17,9 @@ export const CALL_SITE_PRESETS: ReadonlyArray<{ name: string; patterns: readonly
   { name: 'Whereby', patterns: ['https://whereby.com/*'] },
 ];
 
+/** The manifest's optional_host_permissions: the built-in sites, and any https site for the user's own. */
+export const OPTIONAL_HOSTS: string[] = [...CALL_SITE_PRESETS.flatMap((p) => p.patterns), 'https://*/*'];
+
 /** At most this many own sites. */
 export const MAX_OWN_SITES = 20;
 

@@ -8,6 +8,7 @@ import type { PendingRecord } from '../storage/items';
 import type { StatusSnapshot } from '../storage/status-cache';
 import type { TrackerState } from '../tracker/tracker';
 import type { Platform, Store } from './ports';
+import { callPatterns } from '../call-sites';
 import { lifecycle } from './lifecycle';
 import { createRuntime } from './runtime';
 
@@ -23,6 +24,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     now: () => now,
     timeZone: () => 'Europe/Berlin',
     focusedWindow: vi.fn(async () => ({ fullscreen: false, sound: opts.sound === true })),
+    callAudible: vi.fn(async () => false),
     configureIdle: async (sec) => void log.push(`configureIdle ${sec}`),
     queryActivity: async () => 'active',
     showPrompt: vi.fn(opts.showPrompt ?? (async () => (log.push('showPrompt'), true))),
@@ -189,5 +191,25 @@ describe('the engine runtime (fake ports)', () => {
     f.advance(10_000);
     await again.dispatch({ type: 'activity', state: 'active' });
     expect(lastIdle()).toBe('configureIdle 90');
+  });
+
+  it('calls (opt-in): asks only about the chosen sites\' patterns, only at a decision moment, and holds the break', async () => {
+    const own = { ...SETTINGS, callSites: { enabled: true, own: ['talk.example.org'] } };
+    for (const settings of [SETTINGS, own]) {
+      const f = fakes({ settings });
+      f.platform.callAudible = vi.fn(async () => true);
+      const rt = createRuntime(f.platform, f.store);
+      await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+      await workFor(f, rt, settings.stretch.everySec * 1000 - 60_000);
+      expect(f.platform.callAudible).not.toHaveBeenCalled();
+      await workFor(f, rt, 60_000);
+      if (settings.callSites.enabled) {
+        expect(f.platform.callAudible).toHaveBeenCalledWith(callPatterns(own.callSites));
+        expect(f.stored().state).toMatchObject({ phase: { name: 'working' }, heldBy: 'call' });
+      } else {
+        expect(f.platform.callAudible).not.toHaveBeenCalled();
+        expect(f.stored().state!.phase.name).toBe('due');
+      }
+    }
   });
 });

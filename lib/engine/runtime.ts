@@ -5,6 +5,7 @@
  * the badge -> publish the popup's snapshot. Nothing here holds the truth between events: storage
  * does. The browser and storage come in as ports (./ports.ts).
  */
+import { callPatterns } from '../call-sites';
 import { MIN_ALARM_MS } from '../platform/alarms';
 import type { PopupData } from '../protocol/messages';
 import type { Settings } from '../settings';
@@ -71,8 +72,10 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     const idle = event.type === 'activity' && event.state === 'idle';
     const ask = idle || stored?.still === true || (settings.hold.enabled && stored !== null && decisionMoment(stored, settings, now));
     if (!ask) return { timeZone, fullscreen: false, sound: false, call: false };
-    const w = await platform.focusedWindow();
-    return { timeZone, ...w, call: false };
+    // Calls: only on the sites the person opted in to, only the tabs' address and "audible".
+    const sites = settings.callSites;
+    const [w, call] = await Promise.all([platform.focusedWindow(), sites.enabled ? platform.callAudible(callPatterns(sites)) : false]);
+    return { timeZone, ...w, call };
   };
 
   const reconcile = async (state: TrackerState, settings: Settings, now: number, e: Env): Promise<void> => {
