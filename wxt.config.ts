@@ -1,3 +1,4 @@
+import { OPTIONAL_HOSTS } from './lib/call-sites';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
@@ -50,6 +51,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['alarms', 'idle', 'notifications', 'storage'],
+    // No host permission at install. Optional ones, asked for only when the person turns on
+    // "Hold breaks during calls on these sites" (exactly those origins; lib/call-sites.ts):
+    // the built-in call sites, and any https site for the ones the person adds.
+    optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_actionTitle__' },
     // Rebindable in the browser's shortcut settings (chrome://extensions/shortcuts, Firefox's
     // "Manage Extension Shortcuts").

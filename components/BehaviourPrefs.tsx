@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { FIELDS, type FieldError, type FieldId, type Settings } from '../lib/settings';
 import { NumberField } from './NumberField';
+import { CallSitesPrefs } from './CallSitesPrefs';
 
 interface Props {
   settings: Settings;
@@ -19,8 +20,8 @@ export function BehaviourPrefs({ settings, save, commit }: Props) {
       <span>{label}</span>
     </label>
   );
-  const field = (id: FieldId, label: string, unit: string, disabled: boolean) => (
-    <NumberField id={id} label={label} unit={unit} value={FIELDS[id].get(settings)} min={FIELDS[id].min} max={FIELDS[id].max} disabled={disabled} onCommit={(text) => commit(id, text)} />
+  const field = (id: FieldId, label: string, unit: string, disabled: boolean, hint?: string) => (
+    <NumberField id={id} label={label} unit={unit} hint={hint} value={FIELDS[id].get(settings)} min={FIELDS[id].min} max={FIELDS[id].max} disabled={disabled} onCommit={(text) => commit(id, text)} />
   );
   const setPrompts = (patch: Partial<Settings['prompts']>) => {
     const next = { ...settings.prompts, ...patch };
@@ -48,9 +49,11 @@ export function BehaviourPrefs({ settings, save, commit }: Props) {
         {check('strict', t('fieldStrict'), settings.strict, (v) => void save((s) => ({ ...s, strict: v })))}
         {check('fullscreen-defer', t('fieldFullscreen'), settings.hold.enabled, (v) => void save((s) => ({ ...s, hold: { ...s.hold, enabled: v } })))}
         <div class="fields">{field('hold.maxMin', t('fieldFullscreenMax'), t('unitMin'), !settings.hold.enabled)}</div>
+        <div class="fields">{field('pauseWaitMin', t('fieldPauseWait'), t('unitMin'), false, t('fieldPauseWaitHint'))}</div>
         {check('daily-limit', t('fieldDailyLimit'), settings.dailyLimit.enabled, (v) => void save((s) => ({ ...s, dailyLimit: { ...s.dailyLimit, enabled: v } })))}
         <div class="fields">{field('dailyLimit.hours', t('fieldDailyLimitHours'), t('unitHours'), !settings.dailyLimit.enabled)}</div>
       </fieldset>
+      <CallSitesPrefs settings={settings} save={save} />
     </div>
   );
 }

@@ -21,6 +21,7 @@ const FIELD_WORDS: Record<FieldId, [name: MessageKey, unit: MessageKey]> = {
   snoozeLimit: ['importSettingSnoozeLimit', 'unitTimes'],
   idleSec: ['importSettingIdle', 'unitSec'],
   'hold.maxMin': ['importSettingFullscreen', 'unitMin'],
+  pauseWaitMin: ['importSettingPauseWait', 'unitMin'],
   'dailyLimit.hours': ['importSettingDailyLimit', 'unitHoursPlain'],
 };
 

@@ -9,36 +9,9 @@
  */
 import * as v from 'valibot';
 import { BODY_AREAS, EQUIPMENT, POSITIONS } from '../content/types';
+import { CallSitesSchema, DEFAULT_CALL_SITES } from './call-sites';
 
-/**
- * The settings' shape version. A change that older stored settings or backups do not fit adds a
- * step to SETTINGS_MIGRATIONS; WXT storage runs the steps on stored settings (lib/storage/
- * settings-items.ts) and an import runs them on a backup's (lib/backup.ts).
- */
-export const SETTINGS_VERSION = 3;
-
-type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
-/** Step `n` turns version n-1 settings into version n. */
-export const SETTINGS_MIGRATIONS: Readonly<Record<number, Migration>> = {
-  // v2: the first day of the week (review, streak week) became a setting; it follows the locale.
-  2: (old) => ({ ...old, weekStart: old.weekStart ?? 'locale' }),
-  // v3: the fullscreen wait became the hold group (fullscreen, sound in view, calls): same switch and bound.
-  3: ({ fullscreen, ...old }) => {
-    const f = fullscreen as { defer?: unknown; maxMin?: unknown } | undefined;
-    return old.hold !== undefined || !f || typeof f !== 'object' ? old : { ...old, hold: { enabled: f.defer, maxMin: f.maxMin } };
-  },
-};
-
-/**
- * Settings stored or exported at version `from`, brought to version `to` (the current one unless
- * said), not validated. Anything but an object is left for the validator.
- */
-export function migrateSettings(raw: unknown, from: number, to = SETTINGS_VERSION): unknown {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  let value = raw as Record<string, unknown>;
-  for (let n = from + 1; n <= to; n++) value = SETTINGS_MIGRATIONS[n]?.(value) ?? value;
-  return value;
-}
+export { migrateSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './settings-migrate';
 
 /** Which day weeks start on: the locale's custom, or a fixed day. */
 export const WEEK_STARTS = ['locale', 'mon', 'sun', 'sat'] as const;
@@ -112,6 +85,10 @@ export const SettingsSchema = v.object({
   schedule: ScheduleSchema,
   /** Holds (v3): while fullscreen, sound in the tab in view, or a call, a due prompt waits up to `maxMin` (off: never holds). */
   hold: v.object({ enabled: v.boolean(), maxMin: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120)) }),
+  /** A break due while typing waits up to this for a pause in input (0 = off). Added without a migration: missing reads as 2. */
+  pauseWaitMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)), 2),
+  /** Opt-in: hold breaks during calls on these sites (lib/call-sites.ts). Added without a migration: missing reads as off. */
+  callSites: v.optional(CallSitesSchema, DEFAULT_CALL_SITES),
   /** How a due break is announced. */
   prompts: v.object({ notification: v.boolean(), openWindow: v.boolean() }),
   /** Minutes to the next break on the toolbar icon. */
@@ -150,6 +127,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   // Off until the user sets working hours (first run or options): reminders at any time.
   schedule: { enabled: false, days: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []] },
   hold: { enabled: true, maxMin: 30 },
+  pauseWaitMin: 2,
+  callSites: DEFAULT_CALL_SITES,
   prompts: { notification: true, openWindow: false },
   badge: true,
   sound: { chime: false, volume: 0.6, voice: false },
@@ -193,6 +172,7 @@ export type FieldId =
   | 'snoozeLimit'
   | 'idleSec'
   | 'hold.maxMin'
+  | 'pauseWaitMin'
   | 'dailyLimit.hours';
 
 interface FieldSpec {
@@ -250,6 +230,11 @@ export const FIELDS: Record<FieldId, FieldSpec> = {
     min: 1, max: 120, integer: true,
     get: (s) => s.hold.maxMin,
     set: (s, n) => ({ ...s, hold: { ...s.hold, maxMin: n } }),
+  },
+  pauseWaitMin: {
+    min: 0, max: 10, integer: true,
+    get: (s) => s.pauseWaitMin,
+    set: (s, n) => ({ ...s, pauseWaitMin: n }),
   },
   'dailyLimit.hours': {
     min: 1, max: 16, integer: false,

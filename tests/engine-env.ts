@@ -16,7 +16,7 @@ import { closeHistory } from '../lib/storage/history';
 export const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 export const MIN = 60_000;
 /** Stretch breaks only (posture checks off), so each test sees one kind of break. */
-export const ENGINE_SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
+export const ENGINE_SETTINGS: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
 export function useEngineEnv(now: () => number, settings: Settings): void {
   beforeEach(async () => {

@@ -26,6 +26,8 @@ export class ReferenceModel {
   /** The last instant any event reached the tracker. */
   lastHeard: number;
   activity: Activity = 'active';
+  /** Idle reported while watching (fullscreen): still at the desk, desk time goes on (README "Sitting still"). */
+  still = false;
   activeSince: number;
   awaySince: number | null = null;
   paused: Pause | null = null;
@@ -178,8 +180,25 @@ export class ReferenceModel {
     return sum;
   }
 
-  /** The machine reports a new activity state (after catchUp). */
-  activityChanged(now: number, state: Activity, settings: Settings): void {
+  /**
+   * What the person is in, as the tracker sees it at every event (after catchUp): once nothing
+   * plays, sitting still ends and away starts then, nothing taken back.
+   */
+  watch(now: number, watching: boolean): void {
+    if (!this.still || watching) return;
+    this.still = false;
+    this.activity = 'idle';
+    this.awaySince = now;
+  }
+
+  /** The machine reports a new activity state (after catchUp); `watching`: a video or a call plays. */
+  activityChanged(now: number, state: Activity, settings: Settings, watching = false): void {
+    if (state === 'active') this.still = false;
+    if (state === 'idle' && this.activity === 'active' && watching) {
+      this.still = true;
+      return;
+    }
+    if (state === 'locked') this.still = false;
     if (state === this.activity) return;
     if (state === 'active') {
       // Away at least a break's length: that break taken naturally, its count starts again.

@@ -12,6 +12,7 @@ export const NINE_TO_FIVE30 = [{ from: 9 * 60, to: 17 * 60 + 30 }];
 
 export const BASE: Settings = {
   ...DEFAULT_SETTINGS,
+  pauseWaitMin: 0,
   micro: { enabled: false, everySec: 20 * 60, lengthSec: 20 },
   stretch: { enabled: true, everySec: 50 * 60, lengthSec: 180 },
   remindAfterSec: 0,

@@ -13,6 +13,7 @@ import { BehaviourPrefs } from '../../components/BehaviourPrefs';
 import { ShortcutPrefs } from '../../components/ShortcutPrefs';
 import { RestoreDefaults } from '../../components/RestoreDefaults';
 import { WeekStartField } from '../../components/WeekStartField';
+import { AwayAfterField } from '../../components/AwayAfterField';
 
 type Later = typeof import('./later');
 
@@ -153,6 +154,7 @@ export function App() {
         <div class="fields">
           {field('snoozeMin', t('fieldSnooze'), t('unitMin'))}
           {field('snoozeLimit', t('fieldSnoozeLimit'), t('unitTimes'))}
+          <AwayAfterField value={settings.idleSec} save={save} />
           {field('idleSec', t('fieldIdle'), t('unitSec'), t('fieldIdleHint'))}
         </div>
       </section>
@@ -163,7 +165,7 @@ export function App() {
           <RestoreDefaults
             section="behaviour"
             label={t('behaviourTitle')}
-            pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, hold: d.hold, dailyLimit: d.dailyLimit })}
+            pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, hold: d.hold, pauseWaitMin: d.pauseWaitMin, dailyLimit: d.dailyLimit })}
             onSaved={onSaved}
           />
         </div>

@@ -27,8 +27,8 @@ function el(tag: string, attrs: Record<string, string | number> = {}, ...childre
   return e;
 }
 
-/** What a held break waits for, in words ('settle': the hold ended, the prompt comes shortly). */
-export const HELD_TEXT = { fullscreen: 'whyHeldFullscreen', sound: 'whyHeldSound', call: 'whyHeldCall', settle: 'whyHeldSettle' } as const satisfies Record<string, MessageKey>;
+/** What a held break waits for, in words ('settle': the hold ended, the prompt comes shortly; 'pause': a pause in input). */
+export const HELD_TEXT = { fullscreen: 'whyHeldFullscreen', sound: 'whyHeldSound', call: 'whyHeldCall', settle: 'whyHeldSettle', pause: 'whyHeldPause' } as const satisfies Record<string, MessageKey>;
 
 function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   const tr = data.status.tracker;

@@ -5,6 +5,7 @@ import { popupSummary } from '../popup-summary';
 import { reconcileNextAlarm, reconcileWatchdog } from '../platform/alarms';
 import { setBadge } from '../platform/badge';
 import { clock } from '../platform/clock';
+import { callTabAudible } from '../platform/call-sites';
 import { configureIdle, queryActivity } from '../platform/idle';
 import { clearPrompt, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
 import { breakWindowClosed, breakWindowFinished, focusedWindow, openBreakWindow } from '../platform/windows';
@@ -19,6 +20,7 @@ export const browserPlatform: Platform = {
   now: () => clock.now(),
   timeZone: () => clock.timeZone(),
   focusedWindow,
+  callAudible: callTabAudible,
   configureIdle,
   queryActivity,
   showPrompt,

@@ -2,7 +2,7 @@
  * Browser events other than messages: a worker start, alarms and idle changes (as tracker events),
  * a closed window, keyboard shortcuts, install and update, a settings change.
  */
-import type { TrackerEvent } from '../tracker/tracker';
+import { idleDetectionSec, type TrackerEvent } from '../tracker/tracker';
 import type { Handled, Runtime } from './runtime';
 
 export interface Lifecycle {
@@ -29,10 +29,12 @@ export function lifecycle(rt: Runtime): Lifecycle {
     wake: () =>
       rt.serial(async () => {
         const [settings, { state: stored }] = await Promise.all([store.settings(), store.loadTracker()]);
-        await platform.configureIdle(settings.idleSec);
+        // The interval in force: lowered while a break waits for a pause in input (state, not memory).
+        const idleSec = stored ? idleDetectionSec(stored, settings) : settings.idleSec;
+        await platform.configureIdle(idleSec);
         let activity = stored?.activity ?? 'active';
         try {
-          activity = await platform.queryActivity(settings.idleSec);
+          activity = await platform.queryActivity(idleSec);
         } catch {
           // idle unavailable: keep what we had
         }
@@ -84,7 +86,7 @@ export function lifecycle(rt: Runtime): Lifecycle {
         const json = JSON.stringify(settings);
         if (json === appliedSettings) return;
         appliedSettings = json;
-        await platform.configureIdle(settings.idleSec);
+        // The idle interval follows in the runtime's reconcile (lowered while a pause is waited for).
         await rt.handle({ type: 'settingsChanged' });
       }),
   };

@@ -15,6 +15,8 @@ export interface Platform {
   timeZone(): string;
   /** The focused browser window: fullscreen (a film, slides); its active tab playing sound. */
   focusedWindow(): Promise<{ fullscreen: boolean; sound: boolean }>;
+  /** Whether a tab on one of these call-site patterns (granted ones only) plays sound. */
+  callAudible(patterns: string[]): Promise<boolean>;
   configureIdle(idleSec: number): Promise<void>;
   queryActivity(idleSec: number): Promise<Activity>;
   /** Shows the break's notification; false when it could not be shown (blocked, failed). */

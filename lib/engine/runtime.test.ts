@@ -8,12 +8,14 @@ import type { PendingRecord } from '../storage/items';
 import type { StatusSnapshot } from '../storage/status-cache';
 import type { TrackerState } from '../tracker/tracker';
 import type { Platform, Store } from './ports';
+import { callPatterns } from '../call-sites';
+import { lifecycle } from './lifecycle';
 import { createRuntime } from './runtime';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
-function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>; showPrompt?: () => Promise<boolean>; sound?: boolean } = {}) {
+function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>; showPrompt?: () => Promise<boolean>; sound?: boolean; settings?: Settings } = {}) {
   const log: string[] = [];
   let now = T0;
   let stored: { state: TrackerState | null; outbox: PendingRecord[] } = { state: null, outbox: [] };
@@ -22,7 +24,8 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     now: () => now,
     timeZone: () => 'Europe/Berlin',
     focusedWindow: vi.fn(async () => ({ fullscreen: false, sound: opts.sound === true })),
-    configureIdle: async () => void log.push('configureIdle'),
+    callAudible: vi.fn(async () => false),
+    configureIdle: async (sec) => void log.push(`configureIdle ${sec}`),
     queryActivity: async () => 'active',
     showPrompt: vi.fn(opts.showPrompt ?? (async () => (log.push('showPrompt'), true))),
     promptShowing: async () => false,
@@ -38,7 +41,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     openTab: async (p) => void log.push(`tab ${p}`),
   };
   const store: Store = {
-    settings: async () => SETTINGS,
+    settings: async () => opts.settings ?? SETTINGS,
     loadTracker: async () => structuredClone(stored),
     saveTracker: async (state, outbox) => {
       await opts.save?.();
@@ -147,5 +150,66 @@ describe('the engine runtime (fake ports)', () => {
       order.push(n);
     })));
     expect(order).toEqual([1, 2, 3]);
+  });
+
+  it('sitting still: asks what plays at the idle report (holds off too) and at every event while still', async () => {
+    let sound = true;
+    const f = fakes({ settings: { ...SETTINGS, hold: { enabled: false, maxMin: 30 } } });
+    f.platform.focusedWindow = vi.fn(async () => ({ fullscreen: false, sound }));
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+    expect(f.platform.focusedWindow).not.toHaveBeenCalled();
+    f.advance(60_000);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'idle' }));
+    expect(f.platform.focusedWindow).toHaveBeenCalledTimes(1);
+    expect(f.stored().state).toMatchObject({ activity: 'active', still: true });
+    sound = false;
+    f.advance(4 * 60_000);
+    await rt.serial(() => rt.handle({ type: 'tick' }));
+    expect(f.platform.focusedWindow).toHaveBeenCalledTimes(2);
+    expect(f.stored().state).toMatchObject({ activity: 'idle', still: false, awaySince: T0 + 5 * 60_000 });
+  });
+
+  it('a natural stopping point: the idle interval is lowered while a break waits for a pause, from the state (also after a restart)', async () => {
+    const settings: Settings = { ...SETTINGS, idleSec: 90, pauseWaitMin: 2 };
+    const f = fakes({ settings });
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+    await workFor(f, rt, settings.stretch.everySec * 1000);
+    expect(f.log).not.toContain('showPrompt');
+    const lastIdle = () => f.log.filter((l) => l.startsWith('configureIdle')).at(-1);
+    expect(lastIdle()).toBe('configureIdle 15');
+    // The worker restarts: the lowered interval comes from the stored state.
+    f.log.length = 0;
+    const again = lifecycle(createRuntime(f.platform, f.store));
+    await again.wake();
+    expect(f.log.filter((l) => l.startsWith('configureIdle'))).toEqual(['configureIdle 15', 'configureIdle 15']);
+    // The pause: the browser's idle report at 15 s brings the prompt.
+    f.advance(20_000);
+    await again.dispatch({ type: 'activity', state: 'idle' });
+    expect(f.log).toContain('showPrompt');
+    f.advance(10_000);
+    await again.dispatch({ type: 'activity', state: 'active' });
+    expect(lastIdle()).toBe('configureIdle 90');
+  });
+
+  it('calls (opt-in): asks only about the chosen sites\' patterns, only at a decision moment, and holds the break', async () => {
+    const own = { ...SETTINGS, callSites: { enabled: true, own: ['talk.example.org'] } };
+    for (const settings of [SETTINGS, own]) {
+      const f = fakes({ settings });
+      f.platform.callAudible = vi.fn(async () => true);
+      const rt = createRuntime(f.platform, f.store);
+      await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+      await workFor(f, rt, settings.stretch.everySec * 1000 - 60_000);
+      expect(f.platform.callAudible).not.toHaveBeenCalled();
+      await workFor(f, rt, 60_000);
+      if (settings.callSites.enabled) {
+        expect(f.platform.callAudible).toHaveBeenCalledWith(callPatterns(own.callSites));
+        expect(f.stored().state).toMatchObject({ phase: { name: 'working' }, heldBy: 'call' });
+      } else {
+        expect(f.platform.callAudible).not.toHaveBeenCalled();
+        expect(f.stored().state!.phase.name).toBe('due');
+      }
+    }
   });
 });

@@ -5,10 +5,11 @@
  * the badge -> publish the popup's snapshot. Nothing here holds the truth between events: storage
  * does. The browser and storage come in as ports (./ports.ts).
  */
+import { callPatterns } from '../call-sites';
 import { MIN_ALARM_MS } from '../platform/alarms';
 import type { PopupData } from '../protocol/messages';
 import type { Settings } from '../settings';
-import { initialState, nextBreak, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+import { idleDetectionSec, initialState, nextBreak, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
 import { interpret } from './effects';
 import { writeRecords } from './outbox';
 import type { Platform, Store } from './ports';
@@ -63,13 +64,18 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
 
   /**
    * The env: the browser is asked what the user is in only at a decision moment (a break due or
-   * held), never on every event, and never through a tab listener.
+   * held; an idle report; any event while sitting still), never on every event, and never
+   * through a tab listener.
    */
-  const env = async (settings: Settings, stored: TrackerState | null, now: number): Promise<Env> => {
+  const env = async (settings: Settings, stored: TrackerState | null, now: number, event: TrackerEvent): Promise<Env> => {
     const timeZone = platform.timeZone();
-    if (!settings.hold.enabled || !stored || !decisionMoment(stored, settings, now)) return { timeZone, fullscreen: false, sound: false, call: false };
-    const w = await platform.focusedWindow();
-    return { timeZone, ...w, call: false };
+    const idle = event.type === 'activity' && event.state === 'idle';
+    const ask = idle || stored?.still === true || (settings.hold.enabled && stored !== null && decisionMoment(stored, settings, now));
+    if (!ask) return { timeZone, fullscreen: false, sound: false, call: false };
+    // Calls: only on the sites the person opted in to, only the tabs' address and "audible".
+    const sites = settings.callSites;
+    const [w, call] = await Promise.all([platform.focusedWindow(), sites.enabled ? platform.callAudible(callPatterns(sites)) : false]);
+    return { timeZone, ...w, call };
   };
 
   const reconcile = async (state: TrackerState, settings: Settings, now: number, e: Env): Promise<void> => {
@@ -77,13 +83,15 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     const subMinute = Math.min(settings.stretch.everySec, settings.micro.everySec, settings.snoozeSec) < 60;
     await platform.reconcileNextAlarm(nextWake(state, settings, e), now, subMinute ? 500 : MIN_ALARM_MS);
     await platform.reconcileWatchdog(wantsWatchdog(state, settings, e), now);
+    // Lowered while a break waits for a pause in input, the configured interval otherwise (from the state: survives a restart).
+    await platform.configureIdle(idleDetectionSec(state, settings)).catch(() => undefined);
     await platform.setBadge(view(state, settings, e), now, settings.badge).catch(() => undefined);
   };
 
   const handle = async (event: TrackerEvent, opts: HandleOptions = {}): Promise<Handled> => {
     const [settings, { state: stored, outbox }] = await Promise.all([store.settings(), store.loadTracker()]);
     const now = platform.now();
-    const e = await env(settings, stored, now);
+    const e = await env(settings, stored, now, event);
     const result = transition(stored ?? initialState(now, e.timeZone), event, now, settings, e);
     const justSaved = opts.heard === true && event.type === 'tick' && stored !== null && now >= stored.lastSeen && now - stored.lastSeen < FRESH_MS;
     if ((opts.read || justSaved) && stored && outbox.length === 0 && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {

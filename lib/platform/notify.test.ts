@@ -31,7 +31,7 @@ function dueAfterSnoozes(settings: Settings, snoozes: number): TrackerState {
 }
 
 describe('prompt buttons', () => {
-  const base: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 10 * 60, lengthSec: 60 } };
+  const base: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 10 * 60, lengthSec: 60 } };
   const cases: Array<[string, Settings, number]> = [
     ['normal, fresh', { ...base, snoozeLimit: 2 }, 0],
     ['normal, snoozes used up', { ...base, snoozeLimit: 2 }, 2],

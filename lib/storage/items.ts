@@ -4,7 +4,7 @@
  * browser.storage.
  */
 import { storage } from 'wxt/utils/storage';
-import { migrateV1, migrateV2, migrateV3, TRACKER_VERSION, type BreakRecord, type TrackerState } from '../tracker/tracker';
+import { migrateV1, migrateV2, migrateV3, migrateV4, TRACKER_VERSION, type BreakRecord, type TrackerState } from '../tracker/tracker';
 
 import { TRACKER_KEY } from './live';
 export { SETTINGS_KEY, TRACKER_KEY, whatsNewItem } from './live';
@@ -17,6 +17,7 @@ export const trackerItem = storage.defineItem<TrackerState | null>(TRACKER_KEY, 
     2: (old: Parameters<typeof migrateV1>[0] | null) => (old ? migrateV1(old) : null),
     3: (old: Parameters<typeof migrateV2>[0] | null) => (old ? migrateV2(old) : null),
     4: (old: Parameters<typeof migrateV3>[0] | null) => (old ? migrateV3(old) : null),
+    5: (old: Parameters<typeof migrateV4>[0] | null) => (old ? migrateV4(old) : null),
   },
 });
 

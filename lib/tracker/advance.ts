@@ -8,6 +8,7 @@ import { currentInterval } from '../schedule';
 import { dayAt, localDay } from './day';
 import { accrue, countingDeskTime, record, resetCounters, returnFromAway } from './desk-time';
 import { nextWake } from './due';
+import { judgeQuiet } from './moment';
 import { ALARM_GRACE_MS, HOLD_SETTLE_MS, NO_HOLD, WATCHDOG_MS, type Effect, type Env, type Phase, type TrackerState } from './state';
 
 /** Closes an open (due or snoozed) prompt as skipped; a break under way is left alone. */
@@ -52,6 +53,8 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now) } : null,
       deferredSince: s.deferredSince === null ? null : Math.min(s.deferredSince, now),
       settleAt: s.settleAt === null ? null : Math.min(s.settleAt, now + HOLD_SETTLE_MS),
+      pauseFrom: s.pauseFrom === null ? null : Math.min(s.pauseFrom, now),
+      lowIdleAt: s.lowIdleAt === null ? null : Math.min(s.lowIdleAt, now),
       // Today's count is kept; its bounds are those of the day the clock now shows.
       today: { ...s.today, ...localDay(now, tz), tz },
       phase: clampPhaseTimes(s.phase, now, settings),
@@ -107,5 +110,6 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
   s = accrue(s, now, settings, tz);
   // A new day (or zone) starts even when there was nothing to add (after a sleep across midnight).
   s = { ...s, today: dayAt(s.today, now, tz), lastSeen: now };
-  return { s, effects };
+  // A pause that outlasted "away after" is away; sitting still ends once nothing plays (moment.ts).
+  return { s: judgeQuiet(s, now, settings, env), effects };
 }

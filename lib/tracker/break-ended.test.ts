@@ -12,6 +12,7 @@ const T0 = Date.UTC(2026, 2, 2, 9, 0, 0); // Monday 09:00 UTC
 const MIN = 60_000;
 const S: Settings = {
   ...DEFAULT_SETTINGS,
+  pauseWaitMin: 0,
   micro: { enabled: false, everySec: 20 * 60, lengthSec: 20 },
   stretch: { enabled: true, everySec: 50 * 60, lengthSec: 180 },
   snoozeLimit: 2,

@@ -7,6 +7,7 @@ import { currentInterval, nextWorkStart } from '../schedule';
 import { notifiedToday } from './day';
 import { countingDeskTime } from './desk-time';
 import { holdUntil } from './hold';
+import { pauseUntil } from './moment';
 import { ABANDON_AFTER_MS, DEFAULT_ENV, HOLD_RECHECK_MS, MERGE_WINDOW_MS, type Env, type TrackerState } from './state';
 
 /** When each enabled kind falls due, if desk time keeps counting from now. */
@@ -48,7 +49,8 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
   if (s.paused) add(s.paused.until);
   switch (s.phase.name) {
     case 'working':
-      if (s.deferredSince !== null) add(Math.min(s.asOf + HOLD_RECHECK_MS, holdUntil(s, settings) ?? Infinity));
+      if (s.pauseFrom !== null) add(pauseUntil(s, settings));
+      else if (s.deferredSince !== null) add(Math.min(s.asOf + HOLD_RECHECK_MS, holdUntil(s, settings) ?? Infinity));
       else add(nextBreak(s, settings)?.at);
       break;
     case 'due':

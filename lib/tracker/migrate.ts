@@ -1,11 +1,14 @@
 /**
- * Migrations of the stored tracker state: version 1 -> 2 -> 3 -> 4 (the current one). Storage
+ * Migrations of the stored tracker state: version 1 -> 2 -> 3 -> 4 -> 5 (the current one). Storage
  * (lib/storage/items.ts) runs them on a state stored by an older Limber.
  */
 import { TRACKER_VERSION, type TrackerState } from './state';
 
+/** Version 4's state (before sitting still and waiting for a pause in input). */
+export type V4 = Omit<TrackerState, 'v' | 'still' | 'pauseFrom' | 'lowIdleAt'> & { v: 4 };
+
 /** Version 3's state (before holds other than fullscreen and the settle). */
-export type V3 = Omit<TrackerState, 'v' | 'heldBy' | 'settleAt'> & { v: 3 };
+export type V3 = Omit<V4, 'v' | 'heldBy' | 'settleAt'> & { v: 3 };
 
 type V2 = Omit<V3, 'v' | 'today' | 'lastDueAt'> & { v: 2; today: { end: number; deskMs: number; limitNotified: boolean } };
 /** Version 1's state (before pauses, working hours, today's count, deferral and manual ids). */
@@ -28,6 +31,11 @@ export function migrateV2(old: V2): V3 {
 }
 
 /** v4: holds have a reason and a settle; a fullscreen hold in progress carries on as one. */
-export function migrateV3(old: V3): TrackerState {
-  return { ...old, v: TRACKER_VERSION, heldBy: old.deferredSince === null ? null : 'fullscreen', settleAt: null };
+export function migrateV3(old: V3): V4 {
+  return { ...old, v: 4, heldBy: old.deferredSince === null ? null : 'fullscreen', settleAt: null };
+}
+
+/** v5: sitting still and the wait for a pause in input; neither is under way in an older state. */
+export function migrateV4(old: V4): TrackerState {
+  return { ...old, v: TRACKER_VERSION, still: false, pauseFrom: null, lowIdleAt: null };
 }

@@ -6,7 +6,7 @@
 import type { BreakKind } from '../settings';
 import { newDay } from './day';
 
-export const TRACKER_VERSION = 4;
+export const TRACKER_VERSION = 5;
 
 /** A watchdog alarm wakes the worker this often while desk time is counting. */
 export const WATCHDOG_MS = 5 * 60_000;
@@ -27,8 +27,16 @@ export const HOLD_SETTLE_MS = 60_000;
 export const POSTPONE_MINUTES = [5, 15] as const;
 export type PostponeMinutes = (typeof POSTPONE_MINUTES)[number];
 
+/**
+ * While a break waits for a pause in input, the idle detection interval is lowered to this (the
+ * browser's minimum), so that the browser's own idle event marks the pause (moment.ts).
+ */
+export const LOW_IDLE_SEC = 15;
+
 /** What a due break waits for: a fullscreen window, sound in the tab in view, a call (opt-in sites). */
 export type HoldReason = 'fullscreen' | 'sound' | 'call';
+/** Why a due break waits, as the popup says it: a hold, its settle, or a pause in input (moment.ts). */
+export type WaitReason = HoldReason | 'settle' | 'pause';
 
 export type Activity = 'active' | 'idle' | 'locked';
 export type Outcome = 'completed' | 'partial' | 'skipped' | 'natural';
@@ -96,6 +104,19 @@ export interface TrackerState {
   heldBy: HoldReason | null;
   /** The hold ended: the prompt comes at this instant (HOLD_SETTLE_MS after the end was seen). */
   settleAt: number | null;
+  /**
+   * Sitting still (v5): the browser reported idle while the person watched or listened (sound in
+   * the tab in view, a fullscreen window, a call): still at the desk, so desk time goes on. Looked
+   * at again at every event; once nothing plays, away starts then (not retroactively).
+   */
+  still: boolean;
+  /** A due break waits for a pause in input (v5) since then (the idle detection interval is lowered). */
+  pauseFrom: number | null;
+  /**
+   * The idle event at this instant came at the lowered interval (v5): a pause, not yet away. It
+   * becomes away (from `awaySince`) only once it outlasts the real "away after" threshold.
+   */
+  lowIdleAt: number | null;
   /** The time in the last manual break's id (ids stay unique even within one millisecond). */
   lastManualAt: number | null;
   /** The time in the last prompted break's id (ids stay unique after the clock is set back). */
@@ -173,6 +194,8 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
     offHours: false,
     today: newDay(now, tz),
     ...NO_HOLD,
+    still: false,
+    lowIdleAt: null,
     lastManualAt: null,
     lastDueAt: null,
     phase: { name: 'working' },
@@ -180,4 +203,4 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
 }
 
 /** The state's hold fields when nothing holds. */
-export const NO_HOLD = { deferredSince: null, heldBy: null, settleAt: null } as const;
+export const NO_HOLD = { deferredSince: null, heldBy: null, settleAt: null, pauseFrom: null } as const;

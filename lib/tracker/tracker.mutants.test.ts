@@ -76,6 +76,11 @@ const MUTANTS: Mutant[] = [
   { name: 'prompts as a break starts', impl: { transition: add((s, e, r) => (e.type === 'start' && r.effects.some((x) => x.type === 'openBreak') && s.phase.name === 'due' ? [{ type: 'prompt', brk: s.phase.brk, reminder: true }] : [])) }, breaks: 'no prompt during a break' },
   { name: 'prompts as the person goes idle', impl: { transition: add((s, e, _r, now) => (e.type === 'activity' && e.state === 'idle' && s.phase.name === 'working' && !s.paused && !s.offHours ? [{ type: 'prompt', brk: fresh(now), reminder: false }] : [])) }, breaks: 'no prompt while away' },
   { name: 'prompts a second break while one is open', impl: { transition: add((s, e, _r, now) => (e.type === 'tick' && s.phase.name === 'due' && !s.paused && !s.offHours ? [{ type: 'prompt', brk: fresh(now), reminder: false }] : [])) }, breaks: 'one break at a time' },
+  {
+    name: 'takes idle while a video plays for away (ignores what plays at an idle report)',
+    impl: { transition: (s, e, now, settings, env) => REAL_TRACKER.transition(s, e, now, settings, env && e.type === 'activity' ? { ...env, fullscreen: false, sound: false, call: false } : env) },
+    breaks: 'desk time as the model counts it',
+  },
   { name: 'the engine does not show a lost prompt again on waking', impl: {}, engine: { reshowOnWake: false }, breaks: 'a lost prompt is shown again' },
 ];
 

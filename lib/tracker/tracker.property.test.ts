@@ -146,15 +146,16 @@ const T0 = Date.UTC(2026, 2, 27, 6); // Friday before the Berlin DST change
 const DAY9 = [{ from: 9 * 60, to: 17 * 60 }];
 
 const VARIANTS: Settings[] = [
-  { ...DEFAULT_SETTINGS, remindAfterSec: 120 },
-  { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 600, lengthSec: 60 } },
-  { ...DEFAULT_SETTINGS, strict: true, snoozeLimit: 3, stretch: { enabled: true, everySec: 900, lengthSec: 120 } },
+  { ...DEFAULT_SETTINGS, pauseWaitMin: 0, remindAfterSec: 120 },
+  { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 600, lengthSec: 60 } },
+  { ...DEFAULT_SETTINGS, pauseWaitMin: 0, strict: true, snoozeLimit: 3, stretch: { enabled: true, everySec: 900, lengthSec: 120 } },
   {
     ...DEFAULT_SETTINGS,
+    pauseWaitMin: 0,
     schedule: { enabled: true, days: [DAY9, DAY9, DAY9, DAY9, DAY9, [], [{ from: 22 * 60, to: 2 * 60 }]] },
     stretch: { enabled: true, everySec: 1200, lengthSec: 120 },
   },
-  { ...DEFAULT_SETTINGS, snoozeLimit: 0, dailyLimit: { enabled: true, minutes: 60 }, hold: { enabled: true, maxMin: 5 } },
+  { ...DEFAULT_SETTINGS, pauseWaitMin: 0, snoozeLimit: 0, dailyLimit: { enabled: true, minutes: 60 }, hold: { enabled: true, maxMin: 5 } },
 ];
 
 type OldStep =

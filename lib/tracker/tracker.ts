@@ -25,10 +25,11 @@
  *
  * This file is the tracker's one public entry point; the code lives beside it, by what it is:
  *   state.ts       the state, events, effects and timing constants; the initial state
- *   migrate.ts     stored states of versions 1 to 3 brought up to version 4
+ *   migrate.ts     stored states of versions 1 to 4 brought up to version 5
  *   day.ts         today's local calendar day (daily limit) across midnight, DST and travel
  *   desk-time.ts   counting desk time, and natural breaks credited on returning from away
  *   hold.ts        a due break held (fullscreen, sound, a call): the bound and the settle
+ *   moment.ts      sitting still (idle while watching is not away), the wait for a pause in input
  *   due.ts         due times, the next break, nextWake and the watchdog rule
  *   advance.ts     catching the state up to now before any event (sleep, clock, pause, hours)
  *   transition.ts  the transition function and its per-event handlers
@@ -41,6 +42,7 @@ export {
   HOLD_RECHECK_MS,
   HOLD_SETTLE_MS,
   initialState,
+  LOW_IDLE_SEC,
   MERGE_WINDOW_MS,
   POSTPONE_MINUTES,
   SLEEP_GAP_MS,
@@ -61,9 +63,11 @@ export {
   type Today,
   type TrackerEvent,
   type TrackerState,
+  type WaitReason,
 } from './state';
-export { migrateV1, migrateV2, migrateV3 } from './migrate';
+export { migrateV1, migrateV2, migrateV3, migrateV4 } from './migrate';
 export { holdReason, holdUntil } from './hold';
+export { idleDetectionSec, pauseUntil, watching } from './moment';
 export { countingDeskTime } from './desk-time';
 export { dueTimes, effectiveSnoozeLimit, nextBreak, nextWake, wantsWatchdog } from './due';
 export { transition } from './transition';

@@ -8,6 +8,7 @@ import { advance, clampPhaseTimes, closeOpenPrompt } from './advance';
 import { countingDeskTime, currentBreak, record, resetCounters, returnFromAway } from './desk-time';
 import { effectiveSnoozeLimit, nextBreak } from './due';
 import { holdDue } from './hold';
+import { idleReported, inputPaused, pauseDue, pauseEnded, pauseWasAway } from './moment';
 import { ABANDON_AFTER_MS, DEFAULT_ENV, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
 
 function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings, reminder = false): Result {
@@ -26,11 +27,16 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
   const p = s.phase;
   switch (p.name) {
     case 'working': {
-      const next = nextBreak(s, settings);
-      if (!next || next.at > now) return { state: s.deferredSince === null ? s : { ...s, ...NO_HOLD }, effects };
+      // Waiting for a pause in input, and it came: the break is due as if still active.
+      const quiet = s.pauseFrom !== null && inputPaused(s);
+      const next = nextBreak(quiet ? { ...s, activity: 'active' } : s, settings);
+      if (!next || next.at > now) return { state: s.deferredSince === null && s.pauseFrom === null ? s : { ...s, ...NO_HOLD }, effects };
       // Fullscreen, sound in view, a call: wait, up to a bound, then a short settle (hold.ts).
-      const held = holdDue(s, now, settings, env);
+      const held = s.pauseFrom === null ? holdDue(s, now, settings, env) : null;
       if (held) return { state: held, effects };
+      // Then a pause in input, bounded (moment.ts).
+      const waiting = pauseDue(s, now, settings);
+      if (waiting) return { state: waiting, effects };
       // The instant the counter crossed the interval: the same whenever the tick runs.
       const over = s.desk[next.kind] - settings[next.kind].everySec * 1000;
       const dueAt = over >= 0 ? now - over : next.at;
@@ -86,11 +92,18 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
     case 'settingsChanged':
       return settingsGate(s, now, settings, env);
     case 'activity': {
-      if (e.state === s.activity) return { state: s, effects: [] };
+      if (e.state === s.activity) return { state: e.state === 'active' && s.still ? { ...s, still: false } : s, effects: [] };
       if (e.state === 'active') {
+        // Back within "away after" from a pause seen at the lowered interval: it was a pause.
+        const paused = pauseEnded(s, now, settings, env.timeZone);
+        if (paused) return { state: paused, effects: [] };
         const r = returnFromAway(s, now, settings, 'active');
         return { state: r.s, effects: r.effects };
       }
+      // Idle while watching is still sitting; idle at the lowered interval is a pause (moment.ts).
+      const quiet = e.state === 'idle' ? idleReported(s, now, env, settings) : null;
+      if (quiet) return { state: quiet, effects: [] };
+      s = { ...pauseWasAway(s), still: false };
       // Going away. Chrome reports `idle` only after `idleSec` without input: the user left then.
       // Time counted since then was not desk time; take it back.
       const leftAt = e.state === 'idle' && s.activity === 'active' ? Math.max(now - settings.idleSec * 1000, s.activeSince) : now;

@@ -4,7 +4,8 @@ import { nextWorkStart } from '../schedule';
 import { currentBreak } from './desk-time';
 import { effectiveSnoozeLimit, nextBreak } from './due';
 import { holdUntil } from './hold';
-import { DEFAULT_ENV, type HoldReason, type Activity, type Env, type Phase, type TrackerState } from './state';
+import { pauseUntil } from './moment';
+import { DEFAULT_ENV, type WaitReason, type Activity, type Env, type Phase, type TrackerState } from './state';
 
 /** What the popup shows, derived from state (pure). */
 export interface TrackerView {
@@ -18,8 +19,8 @@ export interface TrackerView {
   paused: { until: number | null } | null;
   /** Outside working hours: when they start again (null if not within a week). */
   offHours: { until: number | null } | null;
-  /** A due break held: by what ('settle': the hold just ended) and until when at the latest. */
-  held: { reason: HoldReason | 'settle'; until: number } | null;
+  /** A due break held: by what ('settle': the hold just ended; 'pause': waiting for a pause in input) and until when at the latest. */
+  held: { reason: WaitReason; until: number } | null;
 }
 
 export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): TrackerView {
@@ -37,6 +38,11 @@ export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV
     lastNaturalAt: s.lastNaturalAt,
     paused: s.paused ? { until: s.paused.until } : null,
     offHours: s.offHours ? { until: nextWorkStart(settings.schedule, s.asOf, env.timeZone) } : null,
-    held: s.deferredSince === null ? null : { reason: s.heldBy ?? 'settle', until: holdUntil(s, settings)! },
+    held:
+      s.pauseFrom !== null
+        ? { reason: 'pause', until: pauseUntil(s, settings)! }
+        : s.deferredSince === null
+          ? null
+          : { reason: s.heldBy ?? 'settle', until: holdUntil(s, settings)! },
   };
 }

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { BUDGET_KB, closure, measureBuild, packedSize, pageEntries, PAGES, RATCHET_KB } from '../../scripts/bundle-size';
+import { OPTIONAL_HOSTS } from '../../lib/call-sites';
 import { ALLOWED, describeFinding, scanBuild, scanSources } from '../support/network-scan';
 import { expect, test } from './support/fixtures';
 import { historyRows, sendMessage, setSettings, waitForPrompt } from './support/ext';
@@ -23,8 +24,10 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     expect(m.manifest_version).toBe(3);
     expect(m.version).toBe(pkg.version);
     expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'idle', 'notifications', 'storage']);
+    // No host permission at install; optional ones only for the opt-in call sites (lib/call-sites.ts).
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_permissions).toBeUndefined();
+    expect(m.optional_host_permissions).toEqual(OPTIONAL_HOSTS);
     expect(m.content_scripts).toBeUndefined();
     expect(m.externally_connectable).toBeUndefined();
     expect(m.web_accessible_resources).toBeUndefined();

@@ -94,7 +94,8 @@ export abstract class SimulatedEngine {
   }
 
   protected env(): Env {
-    return { timeZone: this.tz, fullscreen: this.settings.hold.enabled ? this.fullscreen : false, sound: false, call: false };
+    // The facts: holds look at `settings.hold.enabled` themselves; sitting still does not depend on it.
+    return { timeZone: this.tz, fullscreen: this.fullscreen, sound: false, call: false };
   }
 
   // --- time -------------------------------------------------------------------------------------
@@ -199,7 +200,8 @@ export abstract class SimulatedEngine {
     const model = this.model;
     if (model.counting() && now > model.lastHeard && offset(model.lastHeard, this.tz) !== offset(now, this.tz)) this.stats.countedAcrossDst++;
     model.catchUp(now, settings, this.tz);
-    if (e.type === 'activity') model.activityChanged(now, e.state, settings);
+    model.watch(now, this.fullscreen);
+    if (e.type === 'activity') model.activityChanged(now, e.state, settings, this.fullscreen);
     if (e.type === 'pause') model.pause(now, e.until);
     if (e.type === 'resume') model.resume(now, settings);
     const before = JSON.parse(this.stored) as TrackerState;

@@ -19,17 +19,19 @@ const SPLIT: TimeRange[] = [{ from: 8 * 60, to: 12 * 60 }, { from: 12 * 60 + 30,
 const NIGHT: TimeRange[] = [{ from: 22 * 60, to: 4 * 60 }];
 
 export const VARIANTS: readonly Settings[] = [
-  { ...DEFAULT_SETTINGS, remindAfterSec: 120 },
-  { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 600, lengthSec: 60 } },
-  { ...DEFAULT_SETTINGS, strict: true, snoozeLimit: 3, stretch: { enabled: true, everySec: 900, lengthSec: 120 } },
+  { ...DEFAULT_SETTINGS, pauseWaitMin: 0, remindAfterSec: 120 },
+  { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 600, lengthSec: 60 } },
+  { ...DEFAULT_SETTINGS, pauseWaitMin: 0, strict: true, snoozeLimit: 3, stretch: { enabled: true, everySec: 900, lengthSec: 120 } },
   {
     ...DEFAULT_SETTINGS,
+    pauseWaitMin: 0,
     schedule: { enabled: true, days: [DAY9, DAY9, DAY9, DAY9, DAY9, NIGHT, [{ from: 22 * 60, to: 2 * 60 }]] },
     stretch: { enabled: true, everySec: 1200, lengthSec: 120 },
   },
-  { ...DEFAULT_SETTINGS, snoozeLimit: 0, dailyLimit: { enabled: true, minutes: 60 }, hold: { enabled: true, maxMin: 5 } },
+  { ...DEFAULT_SETTINGS, pauseWaitMin: 0, snoozeLimit: 0, dailyLimit: { enabled: true, minutes: 60 }, hold: { enabled: true, maxMin: 5 } },
   {
     ...DEFAULT_SETTINGS,
+    pauseWaitMin: 0,
     strict: true,
     remindAfterSec: 0,
     snoozeSec: 60,
@@ -38,7 +40,7 @@ export const VARIANTS: readonly Settings[] = [
     schedule: { enabled: true, days: [SPLIT, SPLIT, SPLIT, SPLIT, SPLIT, NIGHT, SPLIT] },
     hold: { enabled: true, maxMin: 2 },
   },
-  { ...DEFAULT_SETTINGS, hold: { enabled: false, maxMin: 15 }, micro: { enabled: true, everySec: 600, lengthSec: 20 }, stretch: { enabled: true, everySec: 660, lengthSec: 180 } },
+  { ...DEFAULT_SETTINGS, pauseWaitMin: 0, hold: { enabled: false, maxMin: 15 }, micro: { enabled: true, everySec: 600, lengthSec: 20 }, stretch: { enabled: true, everySec: 660, lengthSec: 180 } },
 ];
 
 /** Where runs start: before, on and after Berlin's spring and autumn DST nights. */

@@ -16,6 +16,8 @@ export const FAST: Partial<Settings> = {
   snoozeSec: 300,
   snoozeLimit: 2,
   idleSec: 60,
+  // Prompts on time: headless browsers report no input pauses (the pause wait has its own tests).
+  pauseWaitMin: 0,
   remindAfterSec: 0,
 };
 

@@ -1,0 +1,83 @@
+/**
+ * Options: "Hold breaks during calls on these sites" (opt-in). Turning it on asks the browser for
+ * exactly those sites' host permissions, in the click itself (permissions.request needs a user
+ * gesture); refused, the option stays off and says so. Turning it off, or removing an own site,
+ * gives the permission back. Own sites are host names, validated (lib/call-sites.ts).
+ */
+import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
+import { CALL_SITE_PRESETS, callPatterns, parseHost, patternFor, type HostError } from '../lib/call-sites';
+import { removeCallSites, requestCallSites } from '../lib/platform/call-sites';
+import type { Settings } from '../lib/settings';
+
+interface Props {
+  settings: Settings;
+  save: (change: (s: Settings) => Settings | null) => Promise<unknown>;
+}
+
+export function CallSitesPrefs({ settings, save }: Props) {
+  const sites = settings.callSites;
+  const [refused, setRefused] = useState(false);
+  const [host, setHost] = useState('');
+  const [error, setError] = useState<HostError | null>(null);
+  const set = (patch: Partial<Settings['callSites']>) => save((s) => ({ ...s, callSites: { ...s.callSites, ...patch } }));
+
+  const toggle = async (on: boolean) => {
+    if (!on) {
+      await removeCallSites(callPatterns(sites));
+      await set({ enabled: false });
+      return;
+    }
+    const granted = await requestCallSites(callPatterns(sites));
+    setRefused(!granted);
+    if (granted) await set({ enabled: true });
+  };
+  const add = async () => {
+    const r = parseHost(host, sites.own);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    // While on, the new site needs its own permission (still inside the click).
+    if (sites.enabled && !(await requestCallSites([patternFor(r.host)]))) return setRefused(true);
+    setRefused(false);
+    setHost('');
+    await set({ own: [...sites.own, r.host] });
+  };
+  const remove = async (h: string) => {
+    await removeCallSites([patternFor(h)]);
+    await set({ own: sites.own.filter((x) => x !== h) });
+  };
+
+  return (
+    <fieldset class="group" data-testid="call-sites">
+      <legend>{t('callSitesTitle')}</legend>
+      <label class="switch" for="call-sites-enabled">
+        <input id="call-sites-enabled" type="checkbox" data-testid="call-sites-enabled" checked={sites.enabled} aria-describedby="call-sites-hint" onChange={(e) => void toggle((e.target as HTMLInputElement).checked)} />
+        <span>{t('fieldCallSites')}</span>
+      </label>
+      <p id="call-sites-hint" class="muted small">{t('callSitesHint', CALL_SITE_PRESETS.map((p) => p.name).join(', '))}</p>
+      {refused && <p class="field-error" role="alert" data-testid="call-sites-refused">{t('errCallSitesRefused')}</p>}
+      {sites.own.length > 0 && (
+        <ul class="call-sites" aria-label={t('callSitesOwn')}>
+          {sites.own.map((h) => (
+            <li key={h}>
+              <span>{h}</span>{' '}
+              <button type="button" class="btn btn-quiet" data-testid={`call-site-remove-${h}`} aria-label={t('callSiteRemove', h)} onClick={() => void remove(h)}>
+                {t('actionRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="field">
+        <label for="call-site-host">{t('fieldCallSiteAdd')}</label>
+        <div class="field-input">
+          <input id="call-site-host" type="text" data-testid="call-site-host" value={host} placeholder={t('callSiteHostPlaceholder')} aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? 'call-site-host-error' : undefined} onInput={(e) => setHost((e.target as HTMLInputElement).value)} />
+          <button type="button" class="btn" data-testid="call-site-add" onClick={() => void add()}>
+            {t('actionAddSite')}
+          </button>
+        </div>
+        {error && <p id="call-site-host-error" class="field-error" role="alert" data-testid="call-site-host-error">{t(error)}</p>}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Call sites (opt-in): the video-call sites whose audible tabs hold a due break, as host
+ * permission match patterns. Only these patterns are ever requested (permissions.request, at the
+ * click that turns the option on) and queried (tabs.query with `url` and `audible`: nothing of
+ * the page is read). The built-in sites, the user's own host names (validated here), and the
+ * patterns both make. Pure: lib/platform/call-sites.ts asks the browser.
+ */
+import * as v from 'valibot';
+
+/** The built-in call sites, by name, with the patterns that cover their web apps. */
+export const CALL_SITE_PRESETS: ReadonlyArray<{ name: string; patterns: readonly string[] }> = [
+  { name: 'Google Meet', patterns: ['https://meet.google.com/*'] },
+  { name: 'Zoom', patterns: ['https://*.zoom.us/*'] },
+  { name: 'Microsoft Teams', patterns: ['https://teams.microsoft.com/*', 'https://teams.live.com/*'] },
+  { name: 'Webex', patterns: ['https://*.webex.com/*'] },
+  { name: 'Jitsi Meet', patterns: ['https://meet.jit.si/*'] },
+  { name: 'Whereby', patterns: ['https://whereby.com/*'] },
+];
+
+/** The manifest's optional_host_permissions: the built-in sites, and any https site for the user's own. */
+export const OPTIONAL_HOSTS: string[] = [...CALL_SITE_PRESETS.flatMap((p) => p.patterns), 'https://*/*'];
+
+/** At most this many own sites. */
+export const MAX_OWN_SITES = 20;
+
+/** A host name as a person types it: lower-case labels of letters, digits and inner hyphens, at least one dot. */
+const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export const CallSitesSchema = v.object({
+  enabled: v.boolean(),
+  /** The user's own sites, as host names (`meet.example.org`). */
+  own: v.pipe(v.array(v.pipe(v.string(), v.regex(HOST))), v.maxLength(MAX_OWN_SITES)),
+});
+export type CallSites = v.InferOutput<typeof CallSitesSchema>;
+
+export const DEFAULT_CALL_SITES: CallSites = { enabled: false, own: [] };
+
+export type HostError = 'errHostInvalid' | 'errHostDuplicate' | 'errHostTooMany';
+
+/**
+ * A host name typed by a person: trimmed and lower-cased; a pasted address (`https://x.org/room`)
+ * is reduced to its host. Returns the host, or why it cannot be added.
+ */
+export function parseHost(input: string, own: readonly string[]): { ok: true; host: string } | { ok: false; error: HostError } {
+  let text = input.trim().toLowerCase();
+  const url = /^https?:\/\/([^/?#:]+)/.exec(text);
+  if (url) text = url[1]!;
+  text = text.replace(/\.$/, '');
+  if (!HOST.test(text)) return { ok: false, error: 'errHostInvalid' };
+  if (own.includes(text) || presetPatterns().includes(patternFor(text))) return { ok: false, error: 'errHostDuplicate' };
+  if (own.length >= MAX_OWN_SITES) return { ok: false, error: 'errHostTooMany' };
+  return { ok: true, host: text };
+}
+
+/** The match pattern for one own site. */
+export function patternFor(host: string): string {
+  return `https://${host}/*`;
+}
+
+export function presetPatterns(): string[] {
+  return CALL_SITE_PRESETS.flatMap((p) => p.patterns);
+}
+
+/** Every pattern the option covers: the built-in sites and the user's own. */
+export function callPatterns(sites: CallSites): string[] {
+  return [...presetPatterns(), ...sites.own.map(patternFor)];
+}
