@@ -117,7 +117,7 @@ describe('import', () => {
     const before = await snapshot();
     const future = parseBackup(JSON.stringify({ ...b, settingsVersion: 5 }), NOW);
     expect(future).toMatchObject({ ok: false, problem: { code: 'newerVersion' }, detail: expect.stringContaining('settingsVersion') });
-    expect(await importData(JSON.stringify({ ...b, settingsVersion: 4 }))).toMatchObject({ imported: false, problem: { code: 'newerVersion' } });
+    expect(await importData(JSON.stringify({ ...b, settingsVersion: 5 }))).toMatchObject({ imported: false, problem: { code: 'newerVersion' } });
     expect(await snapshot()).toEqual(before);
   });
 
