@@ -36,8 +36,11 @@ function FieldError({ errors, field }: { errors: readonly DraftError[]; field: D
 
 export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props) {
   const [d, setD] = useState<OwnDraft>(initial);
-  /** Whether Save has been refused once: from then on the errors are the draft's, as it is now. */
-  const [tried, setTried] = useState(false);
+  /**
+   * Save presses so far: after the first, the errors are the draft's as it is now. A count, not a
+   * flag, so that every refused Save renders again and its focus move (the effect above) runs.
+   */
+  const [saves, setSaves] = useState(0);
   const [failed, setFailed] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const focusNext = useRef<string | null>('own-name');
@@ -49,7 +52,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   });
 
   const check = validateOwnRoutine(d, id);
-  const errors: readonly DraftError[] = tried && !check.ok ? check.errors : [];
+  const errors: readonly DraftError[] = saves > 0 && !check.ok ? check.errors : [];
 
   const set = (patch: Partial<OwnDraft>) => setD((x) => ({ ...x, ...patch }));
   const setStep = (i: number, patch: Partial<OwnDraft['steps'][number]>) => setD((x) => ({ ...x, steps: x.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
@@ -69,7 +72,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const submit = async (e: Event) => {
     e.preventDefault();
     const r = check;
-    setTried(true);
+    setSaves((n) => n + 1);
     if (!r.ok) {
       const first = r.errors[0]!.field;
       focusNext.current = first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? 'own-add-step' : fieldId(first);
