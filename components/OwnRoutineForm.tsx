@@ -2,7 +2,9 @@
  * The form that adds or edits one of the user's own routines: name, kind, position, body areas,
  * equipment and the steps (text and seconds). Checked as a whole on Save with
  * validateOwnRoutine (lib/own-routines.ts): each error is shown next to its field, and focus
- * goes to the first field in error; nothing is stored until the draft is valid.
+ * goes to the first field in error; nothing is stored until the draft is valid. After a refused
+ * Save the errors follow the draft as it is edited: a fixed field's error goes, and the total's
+ * error says the new sum (or goes once the steps fit).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type RoutineKind, type Position } from '../content/types';
@@ -34,7 +36,11 @@ function FieldError({ errors, field }: { errors: readonly DraftError[]; field: D
 
 export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props) {
   const [d, setD] = useState<OwnDraft>(initial);
-  const [errors, setErrors] = useState<DraftError[]>([]);
+  /**
+   * Save presses so far: after the first, the errors are the draft's as it is now. A count, not a
+   * flag, so that every refused Save renders again and its focus move (the effect above) runs.
+   */
+  const [saves, setSaves] = useState(0);
   const [failed, setFailed] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const focusNext = useRef<string | null>('own-name');
@@ -44,6 +50,9 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
     form.current?.querySelector<HTMLElement>(`#${focusNext.current}`)?.focus();
     focusNext.current = null;
   });
+
+  const check = validateOwnRoutine(d, id);
+  const errors: readonly DraftError[] = saves > 0 && !check.ok ? check.errors : [];
 
   const set = (patch: Partial<OwnDraft>) => setD((x) => ({ ...x, ...patch }));
   const setStep = (i: number, patch: Partial<OwnDraft['steps'][number]>) => setD((x) => ({ ...x, steps: x.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
@@ -58,19 +67,17 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const removeStep = (i: number) => {
     focusNext.current = d.steps.length > 1 ? fieldId(`step${Math.max(0, i - 1)}.text`) : 'own-add-step';
     set({ steps: d.steps.filter((_, j) => j !== i) });
-    setErrors([]);
   };
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const r = validateOwnRoutine(d, id);
+    const r = check;
+    setSaves((n) => n + 1);
     if (!r.ok) {
-      setErrors(r.errors);
       const first = r.errors[0]!.field;
       focusNext.current = first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? 'own-add-step' : fieldId(first);
       return;
     }
-    setErrors([]);
     setFailed(!(await onSave(r.value)));
   };
 

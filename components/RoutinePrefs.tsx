@@ -3,6 +3,8 @@
  * self-massage (behind the safety screen), routines to leave out, voice and chime.
  * It draws the page's settings (useSettings) and saves every change at once through
  * updateSettings, which validates it; `onSaved` lets the page show its "Saved" feedback.
+ * The leave-out list shows the library the picker draws from (loadRoutineLibrary): the built-in
+ * routines and the user's own, each in its kind's group, kept live as own routines change.
  * Whether any routine is left is the picker's own answer (anyRoutineLeft, content/picker.ts).
  */
 import { useState } from 'preact/hooks';
@@ -16,6 +18,8 @@ import type { RoutinePrefs as Prefs, Settings } from '../lib/settings';
 import { updateSettings } from './hooks/use-settings';
 import { useHealthAnswer } from './hooks/use-health';
 import { saveHealthAnswer } from '../lib/storage/health';
+import { localOwn, loadRoutineLibrary } from '../lib/storage/own-routines';
+import { useStored } from './hooks/use-stored';
 import { RestoreDefaults } from './RestoreDefaults';
 import { SafetyScreen, type SafetyAnswer } from './SafetyScreen';
 import { chime, primeAudio } from './sound';
@@ -46,6 +50,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   const [testNote, setTestNote] = useState<MessageKey | null>(null);
   // The safety screen's answer: on this device only (lib/storage/health.ts), not in the settings.
   const health = useHealthAnswer() ?? 'ask';
+  // What the picker draws from: the library, then the user's own routines (live).
+  const library = useStored(loadRoutineLibrary, (cb) => localOwn.watch(() => void loadRoutineLibrary().then(cb))) ?? ROUTINES;
 
   const save = async (change: (s: Settings) => Settings): Promise<void> => {
     const saved = await updateSettings(change).catch(() => null);
@@ -183,18 +189,18 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
         <fieldset class="choices" aria-describedby="exclude-hint">
           <legend>{t('excludeLegend')}</legend>
           <p id="exclude-hint" class="muted small hint">{t('excludeHint')}</p>
-          {!anyRoutineLeft(ROUTINES, 'stretch', picking) && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
-          {!anyRoutineLeft(ROUTINES, 'micro', picking) && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
+          {!anyRoutineLeft(library, 'stretch', picking) && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
+          {!anyRoutineLeft(library, 'micro', picking) && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
           {ROUTINE_KINDS.map((kind) => (
             <div class="routine-group" key={kind}>
               <h3 id={`group-${kind}`}>{t(KIND_GROUP[kind])}</h3>
               <ul class="routine-list" aria-labelledby={`group-${kind}`}>
-                {ROUTINES.filter((r) => r.kind === kind).map((r) => (
+                {library.filter((r) => r.kind === kind).map((r) => (
                   <RoutineRow
                     key={r.id}
                     routine={r}
                     excluded={prefs.excluded.includes(r.id)}
-                    onChange={(on) => void saveRoutines((p) => ({ ...p, excluded: toggled(p.excluded, r.id, on, ROUTINES.map((x) => x.id)) }))}
+                    onChange={(on) => void saveRoutines((p) => ({ ...p, excluded: toggled(p.excluded, r.id, on, library.map((x) => x.id)) }))}
                   />
                 ))}
               </ul>

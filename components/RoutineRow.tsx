@@ -1,4 +1,4 @@
-/** One routine in the options' "leave out" list: its checkbox, kind and length, and a preview. */
+/** One routine in the options' "leave out" list (built-in or the user's own): its checkbox, kind and length, and a preview. */
 import { routineSummary, routineTitle } from '../content/text';
 import type { Routine } from '../content/types';
 import { t } from '../lib/i18n';
@@ -29,7 +29,7 @@ export function RoutineRow({ routine: r, excluded, onChange }: { routine: Routin
           <span class="visually-hidden">: {title}</span>
         </summary>
         <div class="routine-preview-body">
-          <img src={`/routines/${r.illustration}`} alt="" width="100" height="80" loading="lazy" />
+          {r.illustration && <img src={`/routines/${r.illustration}`} alt="" width="100" height="80" loading="lazy" />}
           <p class="small">{routineSummary(r)}</p>
         </div>
       </details>

@@ -76,6 +76,7 @@ describe('routine catalogue', () => {
       'eye-rest-20-20-20',
       'breathing-reset',
       'stand-up-break',
+      'standing-desk-check',
     ]) {
       expect(ids, id).toContain(id);
     }

@@ -5,10 +5,10 @@
  * Shares are counted over 1,000 fixed seeds (deterministic: no wall clock, no Math.random).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PICK_PREFS, pickPrefsFor, pickRoutine, type PickPrefs } from './picker';
+import { anyRoutineLeft, DEFAULT_PICK_PREFS, pickPrefsFor, pickRoutine, type PickPrefs } from './picker';
 import { ROUTINES } from './routines';
 import { asRoutine, type OwnRoutine } from '../lib/own-routines';
-import { DEFAULT_SETTINGS } from '../lib/settings';
+import { DEFAULT_SETTINGS, parseSettings } from '../lib/settings';
 import type { Routine } from './types';
 
 const own = (id: string, over: Partial<OwnRoutine> = {}): Routine =>
@@ -75,5 +75,25 @@ describe('own routines in the picker', () => {
       expect(pickRoutine(ROUTINES, 'stretch', prefs({ mine: 'half' }), [], seed)).toBe(equal);
       expect(pickRoutine(ROUTINES, 'stretch', prefs({ mine: 'only' }), [], seed)).toBe(equal);
     }
+  });
+
+  it("left out in the options' list (settings.routines.excluded), an own routine is never picked, whatever the weight", () => {
+    // The id the options page stores is the routine's own: the settings accept it.
+    const excluded = ['own-a'];
+    const settings = { ...DEFAULT_SETTINGS, routines: { ...DEFAULT_SETTINGS.routines, excluded } };
+    expect(parseSettings(settings).ok).toBe(true);
+    for (const mine of ['equal', 'half', 'only'] as const) {
+      const p = pickPrefsFor({ ...settings.routines, mine }, 'ask');
+      const picked = new Set(SEEDS.slice(0, 300).map((s) => pickRoutine(CATALOGUE, 'stretch', p, [], s)?.id));
+      expect(picked.has('own-a'), mine).toBe(false);
+      // The other own routine still comes (it is not left out).
+      expect(picked.has('own-b'), mine).toBe(true);
+    }
+    // Nothing else left for the break kind: the left-out own routine does not come back either.
+    const onlyOwn = [own('own-a')];
+    const p = pickPrefsFor({ ...settings.routines, mine: 'only' }, 'ask');
+    expect(pickRoutine(onlyOwn, 'stretch', p, [], 1)).toBeUndefined();
+    expect(anyRoutineLeft(onlyOwn, 'stretch', p)).toBe(false);
+    expect(anyRoutineLeft(onlyOwn, 'stretch', pickPrefsFor({ ...settings.routines, excluded: [] }, 'ask'))).toBe(true);
   });
 });

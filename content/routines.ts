@@ -719,4 +719,21 @@ export const ROUTINES: readonly Routine[] = [
     sources: ['plymouth-tendon-gliding', 'uhcw-hand-therapy-exercises'],
     illustration: 'tendon-glides.svg',
   },
+  {
+    id: 'standing-desk-check',
+    kind: 'posture',
+    areas: ['neck', 'shoulders', 'wrists', 'legs'],
+    position: 'standing',
+    equipment: ['none'],
+    durationSec: 45,
+    steps: [
+      step(11, 5),
+      step(13, 6),
+      step(12, 6),
+      step(9, 4),
+    ],
+    cautions: ['sharpPain'],
+    sources: ['umn-sit-stand-ergonomics', 'article-lasting-relief'],
+    illustration: 'standing-desk-check.svg',
+  },
 ];

@@ -206,6 +206,11 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
       'The whole technique: in through the nose and out through the mouth, slowly and regularly, counting one to five in and one to five out, without holding the breath, for three to five minutes.',
     'nhs-tayside-exercises-at-home': TAYSIDE_SAFETY,
   },
+  'standing-desk-check': {
+    'umn-sit-stand-ergonomics':
+      'The standing posture at a sit-stand desk: weight even on both feet with the hips square, upper arms relaxed at the sides with elbow, wrist and keyboard in a line, the head balanced over the spine without leaning on the desk or to a side, and sitting for a while once you keep shifting your weight.',
+    'article-lasting-relief': 'Setting up the desk and computer so that they support good posture; stop at sharp pain.',
+  },
   'walking-break': {
     'nhs-sit-less': 'Breaking up long spells of sitting: getting up regularly and taking a walk break, for example with a coffee or tea break.',
     'article-lasting-relief': 'Walking and drinking water as everyday self-care for the back; stop at sharp pain.',

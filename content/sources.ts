@@ -187,6 +187,12 @@ export const SOURCES = {
     publisher: 'Leicestershire Partnership NHS Trust',
     url: 'https://rethinkyourmind.co.uk/the-lpt-nhs-yellow-book-2017-18/inc/html/49.html',
   },
+  'umn-sit-stand-ergonomics': {
+    kind: 'web',
+    title: 'Sit-Stand Desk Ergonomics',
+    publisher: 'University of Minnesota, Health, Safety, and Risk Management',
+    url: 'https://hsrm.umn.edu/sit-stand-desk-ergonomics',
+  },
   'nhs-sit-less': {
     kind: 'web',
     title: 'Why we should sit less',

@@ -140,11 +140,24 @@ describe('break rows', () => {
 describe('versions', () => {
   it('a newer backup or settings version gets the "newer Limber" problem; an odd one the other', () => {
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { version: 2 }))).toEqual({ code: 'newerVersion' });
-    expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 4 }))).toEqual({ code: 'newerVersion' });
+    expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 5 }))).toEqual({ code: 'newerVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { version: 0 }))).toEqual({ code: 'wrongVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { version: 1.5 }))).toEqual({ code: 'wrongVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 0 }))).toEqual({ code: 'wrongVersion' });
     expect(problem(file(DEFAULT_SETTINGS, HISTORY, { settingsVersion: 2 }))).toBeNull();
+  });
+
+  it('an older backup goes through the same settings migration as stored settings: its 20-second posture check (the old default) comes in as 45 s', () => {
+    const micro = (lengthSec: number) => ({ ...DEFAULT_SETTINGS, micro: { enabled: true, everySec: 25 * 60, lengthSec } });
+    const imported = (lengthSec: number, settingsVersion: number) => {
+      const r = parseBackup(file(micro(lengthSec), HISTORY, { settingsVersion }), NOW);
+      return r.ok ? r.value.settings.micro : r.problem;
+    };
+    expect(imported(20, 3)).toEqual({ enabled: true, everySec: 25 * 60, lengthSec: 45 });
+    expect(imported(20, 1)).toEqual({ enabled: true, everySec: 25 * 60, lengthSec: 45 });
+    // A length chosen otherwise, or 20 s in a backup made since (version 4), is kept.
+    expect(imported(30, 3)).toEqual({ enabled: true, everySec: 25 * 60, lengthSec: 30 });
+    expect(imported(20, 4)).toEqual({ enabled: true, everySec: 25 * 60, lengthSec: 20 });
   });
 });
 

@@ -76,16 +76,16 @@ describe('import', () => {
 
   it('a backup made before settings v2 (no settingsVersion, no weekStart) imports, its settings migrated', async () => {
     const b = await validBackup();
-    expect(b.settingsVersion).toBe(3);
+    expect(b.settingsVersion).toBe(4);
     const { weekStart: _w, ...oldSettings } = b.settings;
     const { settingsVersion: _v, ...old } = { ...b, settings: oldSettings };
     expect(await importData(JSON.stringify(old))).toEqual({ imported: true, breaks: 10 });
     expect(await loadSettings()).toEqual({ ...SETTINGS, weekStart: 'locale' });
     // A settings version from the future gets the "newer Limber" message, and changes nothing.
     const before = await snapshot();
-    const future = parseBackup(JSON.stringify({ ...b, settingsVersion: 4 }), NOW);
+    const future = parseBackup(JSON.stringify({ ...b, settingsVersion: 5 }), NOW);
     expect(future).toMatchObject({ ok: false, problem: { code: 'newerVersion' }, detail: expect.stringContaining('settingsVersion') });
-    expect(await importData(JSON.stringify({ ...b, settingsVersion: 4 }))).toMatchObject({ imported: false, problem: { code: 'newerVersion' } });
+    expect(await importData(JSON.stringify({ ...b, settingsVersion: 5 }))).toMatchObject({ imported: false, problem: { code: 'newerVersion' } });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -5,7 +5,11 @@
  * step to SETTINGS_MIGRATIONS; WXT storage runs the steps on stored settings (lib/storage/
  * settings-items.ts) and an import runs them on a backup's (lib/backup.ts).
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
+
+/** The posture check's default length up to settings v3, and since (v4 migrates the one to the other). */
+const OLD_MICRO_DEFAULT_SEC = 20;
+export const MICRO_DEFAULT_SEC = 45;
 
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 /** Step `n` turns version n-1 settings into version n. */
@@ -16,6 +20,15 @@ export const SETTINGS_MIGRATIONS: Readonly<Record<number, Migration>> = {
   3: ({ fullscreen, ...old }) => {
     const f = fullscreen as { defer?: unknown; maxMin?: unknown } | undefined;
     return old.hold !== undefined || !f || typeof f !== 'object' ? old : { ...old, hold: { enabled: f.defer, maxMin: f.maxMin } };
+  },
+  // v4: the posture check's default length went from 20 s to 45 s (every micro routine fits it).
+  // Stored settings hold the whole object, with no mark of which fields a person typed, so a
+  // 20 s kept from the old default and a 20 s typed on purpose look the same. 20 s was the
+  // default of every earlier version and fits no micro routine, so exactly 20 s becomes 45 s;
+  // every other length is kept. A person who wants 20 s types it again: a step runs once per version.
+  4: (old) => {
+    const micro = old.micro as { lengthSec?: unknown } | undefined;
+    return micro && typeof micro === 'object' && micro.lengthSec === OLD_MICRO_DEFAULT_SEC ? { ...old, micro: { ...micro, lengthSec: MICRO_DEFAULT_SEC } } : old;
   },
 };
 

@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { BODY_AREAS, EQUIPMENT, POSITIONS } from '../content/types';
 import { CallSitesSchema, DEFAULT_CALL_SITES } from './call-sites';
 
+import { MICRO_DEFAULT_SEC } from './settings-migrate';
 export { migrateSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './settings-migrate';
 
 /** Which day weeks start on: the locale's custom, or a fixed day. */
@@ -116,7 +117,7 @@ export type BreakRule = v.InferOutput<typeof StretchRule>;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   // 45 s: every posture and eye check in the routine library fits (content/catalogue.test.ts).
-  micro: { enabled: true, everySec: 20 * 60, lengthSec: 45 },
+  micro: { enabled: true, everySec: 20 * 60, lengthSec: MICRO_DEFAULT_SEC },
   stretch: { enabled: true, everySec: 50 * 60, lengthSec: 3 * 60 },
   snoozeSec: 5 * 60,
   snoozeLimit: 2,

@@ -393,6 +393,20 @@ const ART = {
     `<path class="l" d="M160 70Q160 48 176 54Q184 66 168 74"/>` +
     arrow([52, 56], [70, 44], [86, 56]) +
     arrow([118, 76], [134, 64], [148, 74]),
+  // Standing at a raised desk: upper arm down, forearm level on the keyboard, head over the body
+  // (a dashed plumb line), the screen at eye height, weight on both feet (a mark under each).
+  'standing-desk-check': () =>
+    floor() +
+    line([[122, 84], [186, 84]], 'p') +
+    line([[178, 84], [178, 146]], 'p') +
+    `<rect class="p" x="128" y="78" width="20" height="5" rx="1"/>` +
+    `<rect class="p" x="164" y="22" width="8" height="40" rx="2"/>` +
+    line([[168, 62], [168, 84]], 'p') +
+    standing({ head: [92, 30], neck: [90, 46], hip: [90, 94], arm: [[92, 74], [126, 76]], leg: [[92, 120], [92, 144], [104, 144]], farLeg: [[86, 120], [84, 144], [96, 144]] }) +
+    line([[90, 10], [90, 140]], 'd') +
+    line([[104, 30], [160, 36]], 'd') +
+    arrow([78, 128], null, [78, 142]) +
+    arrow([110, 128], null, [110, 142]),
 };
 
 mkdirSync(OUT, { recursive: true });

@@ -12,14 +12,14 @@ describe('settings migrations', () => {
   beforeEach(() => vi.resetModules());
 
   it('v1 settings are not valid as they are, and are after the steps', () => {
-    expect(SETTINGS_VERSION).toBe(3);
+    expect(SETTINGS_VERSION).toBe(4);
     expect(parseSettings(V1).ok).toBe(false);
     const migrated = parseSettings(migrateSettings(V1, 1));
     expect(migrated).toEqual({ ok: true, value: NOW_V });
     // v2 -> v3 alone: the fullscreen wait becomes the hold group, switch and bound kept.
     expect(migrateSettings({ ...V1, weekStart: 'sun' }, 2)).toEqual({ ...NOW_V, weekStart: 'sun' });
     // Current settings pass through unchanged; non-objects are left for the validator.
-    expect(migrateSettings({ ...NOW_V, weekStart: 'sun' }, 3)).toEqual({ ...NOW_V, weekStart: 'sun' });
+    expect(migrateSettings({ ...NOW_V, weekStart: 'sun' }, 4)).toEqual({ ...NOW_V, weekStart: 'sun' });
     expect(migrateSettings(null, 1)).toBeNull();
     expect(migrateSettings([1], 1)).toEqual([1]);
   });
@@ -33,9 +33,9 @@ describe('settings migrations', () => {
     expect(s).toEqual(NOW_V);
     // Written back at the new version, everything else kept.
     const sync = await browser.storage.sync.get(['settings', 'settings$']);
-    expect(sync).toEqual({ settings: NOW_V, settings$: { v: 3 } });
+    expect(sync).toEqual({ settings: NOW_V, settings$: { v: 4 } });
     const local = await browser.storage.local.get(['settings', 'settings$']);
-    expect(local).toEqual({ settings: NOW_V, settings$: { v: 3 } });
+    expect(local).toEqual({ settings: NOW_V, settings$: { v: 4 } });
   });
 
   it('without the migration, the same v1 settings would lose nothing either: unknown fields are salvaged', async () => {
@@ -46,5 +46,48 @@ describe('settings migrations', () => {
     expect(s.idleSec).toBe(120);
     expect(s.snoozeLimit).toBe(DEFAULT_SETTINGS.snoozeLimit);
     expect(s.weekStart).toBe('locale');
+  });
+
+  // v4 (issue #15): the posture check's default went from 20 s to 45 s. Stored settings carry no
+  // mark of which fields a person typed, so exactly 20 s (the old default) becomes 45 s once, and
+  // every other length stays. The figures are the issue's, not read from lib/settings.ts.
+  describe('v3 -> v4: the old 20-second posture check becomes 45 seconds', () => {
+    const v3 = (micro: Record<string, unknown>) => ({ ...NOW_V, micro: { ...NOW_V.micro, ...micro } });
+
+    it('exactly 20 s becomes 45 s, the interval and switch kept; any other length is left alone', () => {
+      expect(migrateSettings(v3({ enabled: false, everySec: 30 * 60, lengthSec: 20 }), 3)).toEqual(v3({ enabled: false, everySec: 30 * 60, lengthSec: 45 }));
+      for (const lengthSec of [10, 19, 21, 30, 45, 120]) expect(migrateSettings(v3({ lengthSec }), 3)).toEqual(v3({ lengthSec }));
+      // Odd stored shapes are left for the validator (and its field-by-field salvage).
+      expect(migrateSettings({ ...NOW_V, micro: 'short' }, 3)).toEqual({ ...NOW_V, micro: 'short' });
+      expect(migrateSettings({ ...NOW_V, micro: { lengthSec: '20' } }, 3)).toEqual({ ...NOW_V, micro: { lengthSec: '20' } });
+    });
+
+    it('from v1 too: the old default through every step', () => {
+      expect(parseSettings(migrateSettings({ ...V1, micro: { enabled: true, everySec: 20 * 60, lengthSec: 20 } }, 1))).toEqual({
+        ok: true,
+        value: { ...NOW_V, micro: { enabled: true, everySec: 20 * 60, lengthSec: 45 } },
+      });
+    });
+
+    it('stored v3 settings with 20 s load as 45 s, written back once; 20 s chosen after that stays', async () => {
+      const old = v3({ lengthSec: 20 });
+      await browser.storage.sync.set({ settings: old, settings$: { v: 3 } });
+      await browser.storage.local.set({ settings: old, settings$: { v: 3 } });
+      const { loadSettings, saveSettings } = await import('./settings-items');
+      expect((await loadSettings()).micro.lengthSec).toBe(45);
+      expect(await browser.storage.local.get(['settings', 'settings$'])).toEqual({ settings: v3({ lengthSec: 45 }), settings$: { v: 4 } });
+      // The person sets 20 s again on purpose: from now on it is theirs.
+      await saveSettings(v3({ lengthSec: 20 }) as never);
+      vi.resetModules();
+      const again = await import('./settings-items');
+      expect((await again.loadSettings()).micro.lengthSec).toBe(20);
+    });
+
+    it('stored v3 settings with a chosen 30 s keep it', async () => {
+      await browser.storage.local.set({ settings: v3({ lengthSec: 30 }), settings$: { v: 3 } });
+      await browser.storage.sync.set({ settings: v3({ lengthSec: 30 }), settings$: { v: 3 } });
+      const { loadSettings } = await import('./settings-items');
+      expect((await loadSettings()).micro.lengthSec).toBe(30);
+    });
   });
 });

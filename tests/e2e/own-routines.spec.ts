@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { sendMessage, setSettings, storageGet } from './support/ext';
+import { historyRows, sendMessage, setSettings, storageGet } from './support/ext';
 import { BreakPage } from './support/pages';
 import { exportJson, importBackup } from './support/data';
 
@@ -95,8 +95,16 @@ test('made with the keyboard only, played at the next break, kept through export
   // Focus went to "Add a step", after the steps: back to the second step's seconds.
   await expect(section.getByTestId('own-add-step')).toBeFocused();
   await tabTo(page, section.getByLabel('Step 2: seconds'), 5, 'Shift+Tab');
+  // The total's error follows the steps as they are edited: 45 + 14 s says 59 seconds, not the 55 it said.
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('14');
+  await expect(section.getByTestId('own-total-error')).toContainText('59 seconds');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('40');
+  // 85 s fits a stretch break: the error and the form's error count go before Save.
+  await expect(section.getByTestId('own-total-error')).toHaveCount(0);
+  await expect(section.getByTestId('own-form-errors')).toHaveCount(0);
+  await expect(section.getByLabel('Step 2: seconds')).not.toHaveAttribute('aria-invalid', 'true');
 
   await section.screenshot({ path: testInfo.outputPath('editor-light.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -174,4 +182,43 @@ test('move and delete by keyboard: focus stays with the routine, delete offers u
   await expect.poll(order).toEqual(['Beta', 'Gamma', 'Alpha']);
   await expect(section.getByRole('button', { name: 'Edit “Gamma”' })).toBeFocused();
   await expect.poll(async () => (await storageGet<Array<{ name: string }>>(control, 'ownRoutines'))?.map((x) => x.name)).toEqual(['Beta', 'Gamma', 'Alpha']);
+});
+
+test("left out like the built-in routines: listed in the options' leave-out list, and the next break honours it", async ({ context, extensionId, control }) => {
+  const mine = { id: 'own-calm', name: 'Calm shoulders', kind: 'stretch', areas: ['shoulders'], position: 'seated', equipment: ['none'], steps: [{ text: 'Let the shoulders drop', seconds: 90 }] };
+  await setSettings(control, { routines: { equipment: ['none', 'chair', 'wall'], focusAreas: [], positions: ['seated', 'standing', 'wall'], excluded: [], mine: 'only' } });
+  await control.evaluate((list) => chrome.storage.local.set({ ownRoutines: list }), [mine]);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const prefs = page.getByTestId('routine-prefs');
+  // In the stretch group, named as typed, beside the library's stretches.
+  const box = prefs.getByLabel('Calm shoulders', { exact: true });
+  await expect(box).not.toBeChecked();
+  const group = prefs.getByRole('list', { name: 'Stretches' });
+  await expect(group.getByLabel('Calm shoulders', { exact: true })).toHaveCount(1);
+  await expect(group.getByLabel('Seated knee-to-chest', { exact: true })).toHaveCount(1);
+
+  // Left out by keyboard: stored as its id; with "only mine", the next break plays the library's.
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect.poll(async () => (await storageGet<{ routines: { excluded: string[] } }>(control, 'settings'))?.routines.excluded).toEqual(['own-calm']);
+  await sendMessage(control, { type: 'break/start' });
+  let brk = await BreakPage.waitFor(context);
+  expect(await brk.routineId()).not.toBe('own-calm');
+  await expect(brk.title).not.toHaveText('Calm shoulders');
+  await brk.page.close(); // ends that break (kept as partial)
+  await expect.poll(async () => (await historyRows(control)).length).toBe(1);
+
+  // Back in: the next break plays it.
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect.poll(async () => (await storageGet<{ routines: { excluded: string[] } }>(control, 'settings'))?.routines.excluded).toEqual([]);
+  await sendMessage(control, { type: 'break/start' });
+  brk = await BreakPage.waitFor(context);
+  expect(await brk.routineId()).toBe('own-calm');
+  await expect(brk.title).toHaveText('Calm shoulders');
+
+  // A routine added in the editor joins the list at once (no reload).
+  await control.evaluate((list) => chrome.storage.local.set({ ownRoutines: list }), [mine, { ...mine, id: 'own-eyes', name: 'Soft gaze', kind: 'eyes', areas: ['eyes'], steps: [{ text: 'Look far away', seconds: 30 }] }]);
+  await expect(prefs.getByRole('list', { name: 'Eye rest' }).getByLabel('Soft gaze', { exact: true })).toHaveCount(1);
 });
