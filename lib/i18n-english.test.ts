@@ -20,6 +20,7 @@ const SAME_EVERYWHERE: Record<string, string> = {
   durMinSec: 'unit symbols: "$1 min $2 s"',
   durH: 'unit symbol: "$1 h" (SI)',
   durHMin: 'unit symbols: "$1 h $2 min"',
+  callSiteHostPlaceholder: 'an example host name in a text field (example.org is reserved for examples)',
 };
 
 /** Words a language shares with English, one by one. */

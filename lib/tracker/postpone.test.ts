@@ -16,6 +16,8 @@ const S: Settings = {
   snoozeSec: 300,
   snoozeLimit: 2,
   remindAfterSec: 0,
+  // No wait for a pause in typing: these tests measure the postpone against the clock alone.
+  pauseWaitMin: 0,
 };
 
 function world(settings: Settings = S) {
