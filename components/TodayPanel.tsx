@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
 import type { PopupData } from '../lib/protocol/messages';
 import { Flame } from './Flame';
-import { TodayRing, WeekBars, WeekLegend } from './HistoryCharts';
+import { TodayRing, WeekBars, WeekLegend } from './WeekCharts';
 
 export function openReview(): void {
   void browser.tabs.create({ url: browser.runtime.getURL('/review.html') }).then(() => window.close());

@@ -67,7 +67,7 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   );
 }
 
-/** Today's ring and streak (TodayPanel's first row and components/HistoryCharts.tsx TodayRing), or why there is no history. */
+/** Today's ring and streak (TodayPanel's first row and components/WeekCharts.tsx TodayRing), or why there is no history. */
 function today(data: PopupData, msg: Msg): Child[] {
   const { status, history: h } = data;
   const waiting = status.waitingRecords > 0 && el('p', { class: 'notice', role: 'status', 'data-testid': 'history-waiting' }, msg('historyWaiting', [status.waitingRecords]));

@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { Highlight, HighlightValue, ReviewData, WeekStats } from '../../lib/review';
 import { Flame } from '../../components/Flame';
-import { GroupedBars, HeatMap, RankBars } from '../../components/HistoryCharts';
+import { GroupedBars, HeatMap, RankBars } from '../../components/ReviewCharts';
 import { useReview } from '../../components/hooks/use-history';
 import { addDays } from '../../lib/days';
 import { areaLabel, dayLabel, duration, listOf, percent, shortDate } from '../../components/history-format';
