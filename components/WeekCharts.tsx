@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import './charts.css';
-import { t } from '../lib/i18n';
+import { t, tp } from '../lib/i18n';
 import type { DayKey } from '../lib/days';
 import type { DayBar } from '../lib/review';
 import { dayLabel, statusLabel, weekdayLabel } from './history-format';
@@ -16,7 +16,7 @@ export function TodayRing({ taken, due, met, children }: { taken: number; due: n
   const r = 26;
   const c = 2 * Math.PI * r;
   const frac = due > 0 ? Math.min(1, taken / due) : 0;
-  const label = due > 0 ? t('ringLabel', [taken, due]) : t('ringNoneDue');
+  const label = due > 0 ? tp('ringLabel', due, [taken, due]) : t('ringNoneDue');
   return (
     <div class="ring" role="img" aria-label={label} data-testid="today-ring" data-taken={taken} data-due={due}>
       <svg viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false">
