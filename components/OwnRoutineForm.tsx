@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type RoutineKind, type Position } from '../content/types';
 import { OWN_LIMITS, validateOwnRoutine, type DraftError, type DraftField, type OwnDraft, type OwnRoutine } from '../lib/own-routines';
-import { t } from '../lib/i18n';
+import { t, tp } from '../lib/i18n';
 import { AREA_LABEL, duration, EQUIPMENT_LABEL, KIND_LABEL, POSITION_LABEL } from './routine-labels';
 
 interface Props {
@@ -27,7 +27,7 @@ function FieldError({ errors, field }: { errors: readonly DraftError[]; field: D
   if (!e) return null;
   return (
     <p id={`${fieldId(field)}-error`} class="field-error" data-testid={`${fieldId(field)}-error`}>
-      {t(e.key, e.subs)}
+      {'count' in e ? tp(e.key, e.count, e.subs) : t(e.key, e.subs)}
     </p>
   );
 }

@@ -4,10 +4,10 @@
  * ('popup/get', status and Today part from one read).
  */
 import { browser } from 'wxt/browser';
-import { t } from '../lib/i18n';
+import { t, tp } from '../lib/i18n';
 import type { PopupData } from '../lib/protocol/messages';
 import { Flame } from './Flame';
-import { TodayRing, WeekBars, WeekLegend } from './HistoryCharts';
+import { TodayRing, WeekBars, WeekLegend } from './WeekCharts';
 
 export function openReview(): void {
   void browser.tabs.create({ url: browser.runtime.getURL('/review.html') }).then(() => window.close());
@@ -57,7 +57,7 @@ export function TodayPanel({ data }: { data: PopupData }) {
           </button>
         </div>
         <WeekBars days={h.days} today={h.today} />
-        <p class="cheer" data-testid="cheer">{t(h.cheer.key, h.cheer.subs)}</p>
+        <p class="cheer" data-testid="cheer">{'count' in h.cheer ? tp(h.cheer.key, h.cheer.count, h.cheer.subs) : t(h.cheer.key, h.cheer.subs)}</p>
       </div>
     </section>
   );

@@ -3,7 +3,7 @@
  * allows, or the break by its number and day, never the validator's path) and what a checked
  * backup holds before it replaces anything. Used by the options page's "Your data" section.
  */
-import { t, type MessageKey } from '../lib/i18n';
+import { t, tp, type MessageKey, type PluralBase } from '../lib/i18n';
 import { FIELDS, type FieldId } from '../lib/settings';
 import type { SettingsPart } from '../lib/backup';
 import type { BackupSummary } from '../lib/backup-summary';
@@ -91,16 +91,15 @@ export function problemText(p: Refusal): string {
 
 /** The message for an import's result. */
 export function importMessage(r: ImportResult): string {
-  return r.imported ? t('importDone', num(r.breaks)) : problemText(r.problem);
+  return r.imported ? tp('importDone', r.breaks, [num(r.breaks)]) : problemText(r.problem);
 }
 
 /** "This backup, made on <date>, holds <n> breaks from <day> to <day>, and your settings." */
 export function summaryText(s: BackupSummary): string {
   const made = s.exportedAt === null ? t('importDateUnknown') : dateText(s.exportedAt);
   if (s.breaks === 0 || !s.firstDay || !s.lastDay) return t('importSummaryNone', made);
-  if (s.breaks === 1) return t('importSummaryOne', [made, dayText(s.lastDay)]);
-  if (s.firstDay === s.lastDay) return t('importSummaryOneDay', [made, num(s.breaks), dayText(s.lastDay)]);
-  return t('importSummary', [made, num(s.breaks), dayText(s.firstDay), dayText(s.lastDay)]);
+  if (s.firstDay === s.lastDay) return tp('importSummaryOneDay', s.breaks, [made, num(s.breaks), dayText(s.lastDay)]);
+  return tp('importSummary', s.breaks, [made, num(s.breaks), dayText(s.firstDay), dayText(s.lastDay)]);
 }
 
 export interface Note {
@@ -116,14 +115,14 @@ export interface Note {
  */
 export function notes(s: BackupSummary, lost: { newer: number; other: number } | null): Note[] {
   const out: Note[] = [];
-  const counted = (n: number, one: MessageKey, many: MessageKey) => (n === 1 ? t(one) : t(many, num(n)));
-  if (s.goneRoutines) out.push({ id: 'gone', warn: false, text: counted(s.goneRoutines, 'importNoteGoneOne', 'importNoteGone') });
+  const counted = (n: number, base: PluralBase) => tp(base, n, [num(n)]);
+  if (s.goneRoutines) out.push({ id: 'gone', warn: false, text: counted(s.goneRoutines, 'importNoteGone') });
   if (lost?.newer) {
-    const text = s.breaks === 0 ? counted(lost.newer, 'importNoteAllLostOne', 'importNoteAllLost') : counted(lost.newer, 'importNoteNewerOne', 'importNoteNewer');
+    const text = s.breaks === 0 ? counted(lost.newer, 'importNoteAllLost') : counted(lost.newer, 'importNoteNewer');
     out.push({ id: 'newer', warn: true, text });
   }
-  if (lost?.other) out.push({ id: 'other', warn: true, text: counted(lost.other, 'importNoteOtherOne', 'importNoteOther') });
+  if (lost?.other) out.push({ id: 'other', warn: true, text: counted(lost.other, 'importNoteOther') });
   out.push({ id: 'settings', warn: false, text: t('importNoteSettings') });
-  if (s.ownRoutines) out.push({ id: 'own', warn: false, text: counted(s.ownRoutines, 'importNoteOwnOne', 'importNoteOwn') });
+  if (s.ownRoutines) out.push({ id: 'own', warn: false, text: counted(s.ownRoutines, 'importNoteOwn') });
   return out;
 }

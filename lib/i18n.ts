@@ -10,8 +10,12 @@
  */
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
+import { pluralKey, type PluralBase } from './plural';
+
+export { PLURAL_CATEGORIES, pluralKey, type PluralBase, type PluralCategory } from './plural';
 
 export type MessageKey = keyof typeof en;
+
 
 type Lookup = (key: string, subs: string[] | undefined) => string | undefined;
 
@@ -68,4 +72,12 @@ export function textLanguage(ui: string, textLang: string): string {
 /** The language this page's text is in (the document's `lang`, the voice for spoken steps). */
 export function pageLanguage(): string {
   return textLanguage(uiLanguage(), t('textLang'));
+}
+
+/**
+ * A message with a count, in the form the page's language uses for `n` (pageLanguage: the
+ * language the catalogue is really in). `subs` default to `n` alone.
+ */
+export function tp(base: PluralBase, n: number, subs?: Array<string | number>): string {
+  return t(pluralKey(base, n, pageLanguage()), subs ?? [n]);
 }

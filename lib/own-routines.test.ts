@@ -76,7 +76,7 @@ describe('a draft is checked field by field', () => {
     }
     // The message names the limits in the unit it speaks of, and the steps' sum.
     const r = validateOwnRoutine(draft({ kind: 'stretch', steps: steps(30) }), 'own-a1');
-    expect(!r.ok && r.errors[0]).toEqual({ field: 'total', key: 'ownErrTotalStretch', subs: [1, 30, 30] });
+    expect(!r.ok && r.errors[0]).toEqual({ field: 'total', key: 'ownErrTotalStretch', count: 30, subs: [1, 30, 30] });
   });
 
   it('every field in error is reported at once, in the form\'s order', () => {

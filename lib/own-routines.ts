@@ -12,7 +12,7 @@
  */
 import * as v from 'valibot';
 import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type BodyArea, type Equipment, type Position, type RoutineKind } from '../content/types';
-import type { MessageKey } from './i18n';
+import type { MessageKey, PluralBase } from './i18n';
 import { OWN_ID, totalSec } from './own-routine-play';
 
 export { asRoutine, isOwnId, OWN_ID, OWN_SYNC_BUDGET, syncBytes, totalSec } from './own-routine-play';
@@ -88,11 +88,8 @@ export interface OwnDraft {
 }
 
 export type DraftField = 'name' | 'areas' | 'steps' | 'total' | `step${number}.text` | `step${number}.seconds`;
-export interface DraftError {
-  field: DraftField;
-  key: MessageKey;
-  subs?: Array<string | number>;
-}
+/** A field's error: a message, or a plural set (lib/plural.ts) with the count its form follows. */
+export type DraftError = { field: DraftField; key: MessageKey; subs?: Array<string | number> } | { field: DraftField; key: PluralBase; count: number; subs: Array<string | number> };
 
 export const emptyDraft = (): OwnDraft => ({ name: '', kind: 'stretch', areas: [], position: 'seated', equipment: [], steps: [{ text: '', seconds: '30' }] });
 
@@ -110,7 +107,7 @@ export function draftOf(o: OwnRoutine): OwnDraft {
 /** Collapses runs of white space (a pasted line break) and trims. */
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function secondsError(text: string): Omit<DraftError, 'field'> | number {
+function secondsError(text: string): { key: MessageKey; subs?: Array<string | number> } | number {
   const s = text.trim();
   if (s === '') return { key: 'errRequired' };
   if (!/^\d+([.,]\d*)?$/.test(s)) return { key: 'errNotNumber' };
@@ -129,7 +126,7 @@ export function validateOwnRoutine(d: OwnDraft, id: string): { ok: true; value: 
   const errors: DraftError[] = [];
   const name = clean(d.name);
   if (name === '') errors.push({ field: 'name', key: 'ownErrNameRequired' });
-  else if (name.length > OWN_LIMITS.nameChars) errors.push({ field: 'name', key: 'ownErrTooLong', subs: [OWN_LIMITS.nameChars] });
+  else if (name.length > OWN_LIMITS.nameChars) errors.push({ field: 'name', key: 'ownErrTooLong', count: OWN_LIMITS.nameChars, subs: [OWN_LIMITS.nameChars] });
   if (d.areas.length === 0) errors.push({ field: 'areas', key: 'ownErrAreas' });
   if (d.steps.length === 0) errors.push({ field: 'steps', key: 'ownErrNoSteps' });
   if (d.steps.length > OWN_LIMITS.steps) errors.push({ field: 'steps', key: 'ownErrTooManySteps', subs: [OWN_LIMITS.steps] });
@@ -137,7 +134,7 @@ export function validateOwnRoutine(d: OwnDraft, id: string): { ok: true; value: 
   d.steps.forEach((s, i) => {
     const text = clean(s.text);
     if (text === '') errors.push({ field: `step${i}.text`, key: 'ownErrStepRequired' });
-    else if (text.length > OWN_LIMITS.stepChars) errors.push({ field: `step${i}.text`, key: 'ownErrTooLong', subs: [OWN_LIMITS.stepChars] });
+    else if (text.length > OWN_LIMITS.stepChars) errors.push({ field: `step${i}.text`, key: 'ownErrTooLong', count: OWN_LIMITS.stepChars, subs: [OWN_LIMITS.stepChars] });
     const sec = secondsError(s.seconds);
     if (typeof sec !== 'number') errors.push({ field: `step${i}.seconds`, ...sec });
     steps.push({ text, seconds: typeof sec === 'number' ? sec : 0 });
@@ -150,7 +147,7 @@ export function validateOwnRoutine(d: OwnDraft, id: string): { ok: true; value: 
       const micro = breakKindOf(d) === 'micro';
       const range = OWN_LIMITS.totalSec[micro ? 'micro' : 'stretch'];
       const unit = micro ? 1 : 60;
-      errors.push({ field: 'total', key: micro ? 'ownErrTotalMicro' : 'ownErrTotalStretch', subs: [range.min / unit, range.max / unit, totalSec(steps)] });
+      errors.push({ field: 'total', key: micro ? 'ownErrTotalMicro' : 'ownErrTotalStretch', count: totalSec(steps), subs: [range.min / unit, range.max / unit, totalSec(steps)] });
     }
   }
   if (errors.length > 0) return { ok: false, errors };

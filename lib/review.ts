@@ -7,7 +7,7 @@
 import { ROUTINES } from '../content/routines';
 import type { BodyArea } from '../content/types';
 import { addDays, type DayKey } from './days';
-import type { MessageKey } from './i18n';
+import type { MessageKey, PluralBase } from './i18n';
 import type { Schedule } from './settings';
 import { deskMsOf, type DayAggregate } from './aggregates';
 import { dayOfWeek, DEFAULT_RULES, isWorkday, lastDays, scanStreaks, takenShare, takenWeight, weekStart, type DayMark, type DayStatus, type StreakRules, type StreakScan } from './streaks';
@@ -40,10 +40,8 @@ function bar(a: DayAggregate | undefined, day: DayKey, status: DayStatus): DayBa
 // ---------------------------------------------------------------------------------------------
 // The popup.
 
-export interface Cheer {
-  key: MessageKey;
-  subs: number[];
-}
+/** A line of the popup: a message, or a plural set (lib/plural.ts) with the count its form follows. */
+export type Cheer = { key: MessageKey; subs: number[] } | { key: PluralBase; count: number; subs: number[] };
 
 export interface PopupHistory {
   today: DayKey;
@@ -71,15 +69,15 @@ export function cheerFor(scan: StreakScan, today: DayAggregate | undefined, sche
   if (!scan.anyHistory) return { key: 'cheerFirst', subs: [] };
   const cur = scan.current;
   if (scan.todayKind === 'met') {
-    if (cur >= 2 && cur === scan.longest) return { key: 'cheerRecord', subs: [cur] };
-    if (cur >= 2) return { key: 'cheerTodayCounts', subs: [cur] };
+    if (cur >= 2 && cur === scan.longest) return { key: 'cheerRecord', count: cur, subs: [cur] };
+    if (cur >= 2) return { key: 'cheerTodayCounts', count: cur, subs: [cur] };
     return { key: 'cheerTodayStarts', subs: [] };
   }
-  if (!isWorkday(scan.today, schedule)) return { key: cur > 0 ? 'cheerDayOffStreak' : 'cheerDayOff', subs: cur > 0 ? [cur] : [] };
-  if (stretchOn) return cur > 0 ? { key: 'cheerStretchKeeps', subs: [cur] } : { key: 'cheerStretchStarts', subs: [] };
+  if (!isWorkday(scan.today, schedule)) return cur > 0 ? { key: 'cheerDayOffStreak', count: cur, subs: [cur] } : { key: 'cheerDayOff', subs: [] };
+  if (stretchOn) return cur > 0 ? { key: 'cheerStretchKeeps', count: cur, subs: [cur] } : { key: 'cheerStretchStarts', subs: [] };
   const k = breaksToMeet(today, rules.share);
-  if (cur > 0) return k <= 1 ? { key: 'cheerOneKeeps', subs: [cur] } : { key: 'cheerMoreKeep', subs: [k, cur] };
-  return k <= 1 ? { key: 'cheerOneStarts', subs: [] } : { key: 'cheerMoreStart', subs: [k] };
+  const more = Math.max(1, k);
+  return cur > 0 ? { key: 'cheerKeep', count: more, subs: [more, cur] } : { key: 'cheerStart', count: more, subs: [more] };
 }
 
 /**
@@ -186,10 +184,8 @@ export function weekStats(start: DayKey, byDay: ReadonlyMap<DayKey, DayAggregate
 
 export type HighlightValue = { n: number } | { pct: number } | { ms: number } | { day: DayKey } | { routine: string } | { areas: BodyArea[] };
 
-export interface Highlight {
-  key: MessageKey;
-  values: HighlightValue[];
-}
+/** A highlight: a message, or a plural set (lib/plural.ts) with the count its form follows. */
+export type Highlight = { key: MessageKey; values: HighlightValue[] } | { key: PluralBase; count: number; values: HighlightValue[] };
 
 export interface HeatDay {
   day: DayKey;
@@ -243,7 +239,7 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
   const top = tw.routines.find((r) => r.id !== GONE_ROUTINE);
   if (top) out.push({ key: 'hlTopRoutine', values: [{ routine: top.id }, { n: top.n }] });
   if (tw.areas.length) out.push({ key: 'hlAreas', values: [{ areas: tw.areas.slice(0, 3).map((a) => a.area) }] });
-  if (scan.current >= 2 && scan.current === scan.longest) out.push({ key: 'hlBestStreak', values: [{ n: scan.current }] });
+  if (scan.current >= 2 && scan.current === scan.longest) out.push({ key: 'hlBestStreak', count: scan.current, values: [{ n: scan.current }] });
   else if (scan.current > 0) out.push({ key: 'hlStreak', values: [{ n: scan.current }, { n: scan.longest }] });
   return out;
 }

@@ -10,6 +10,7 @@
  */
 import type { PopupData } from '../../lib/protocol/messages';
 import type { MessageKey } from '../../lib/i18n';
+import { pluralKey } from '../../lib/plural';
 import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
 
 /** The catalogue's lookup (chrome.i18n.getMessage), '' for a missing key. */
@@ -67,7 +68,7 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   );
 }
 
-/** Today's ring and streak (TodayPanel's first row and components/HistoryCharts.tsx TodayRing), or why there is no history. */
+/** Today's ring and streak (TodayPanel's first row and components/WeekCharts.tsx TodayRing), or why there is no history. */
 function today(data: PopupData, msg: Msg): Child[] {
   const { status, history: h } = data;
   const waiting = status.waitingRecords > 0 && el('p', { class: 'notice', role: 'status', 'data-testid': 'history-waiting' }, msg('historyWaiting', [status.waitingRecords]));
@@ -82,7 +83,7 @@ function today(data: PopupData, msg: Msg): Child[] {
   const circle = (cls: string, more: Record<string, string> = {}) => el('circle', { class: cls, cx: 32, cy: 32, r, 'stroke-width': 7, ...more });
   const ring = el(
     'div',
-    { class: 'ring', role: 'img', 'aria-label': due > 0 ? msg('ringLabel', [td.taken, due]) : msg('ringNoneDue'), 'data-testid': 'today-ring', 'data-taken': td.taken, 'data-due': due },
+    { class: 'ring', role: 'img', 'aria-label': due > 0 ? msg(pluralKey('ringLabel', due, document.documentElement.lang), [td.taken, due]) : msg('ringNoneDue'), 'data-testid': 'today-ring', 'data-taken': td.taken, 'data-due': due },
     el(
       'svg',
       { viewBox: '0 0 64 64', width: 64, height: 64, 'aria-hidden': 'true', focusable: 'false' },

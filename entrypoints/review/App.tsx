@@ -6,10 +6,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, tp } from '../../lib/i18n';
 import type { Highlight, HighlightValue, ReviewData, WeekStats } from '../../lib/review';
 import { Flame } from '../../components/Flame';
-import { GroupedBars, HeatMap, RankBars } from '../../components/HistoryCharts';
+import { GroupedBars, HeatMap, RankBars } from '../../components/ReviewCharts';
 import { useReview } from '../../components/hooks/use-history';
 import { addDays } from '../../lib/days';
 import { areaLabel, dayLabel, duration, listOf, percent, shortDate } from '../../components/history-format';
@@ -59,7 +59,7 @@ function formatValue(v: HighlightValue): string {
 }
 
 export function highlightText(h: Highlight): string {
-  return t(h.key, h.values.map(formatValue));
+  return 'count' in h ? tp(h.key, h.count, h.values.map(formatValue)) : t(h.key, h.values.map(formatValue));
 }
 
 function Tile({ label, value, sub, testid, children }: { label: string; value: string; sub: string; testid: string; children?: ComponentChildren }) {

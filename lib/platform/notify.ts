@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { shownPromptItem } from '../storage/platform-items';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import { ensureMessages } from '../i18n-fallback';
 import { effectiveSnoozeLimit, type DueBreak, type Notice } from '../tracker/tracker';
 import type { Settings } from '../settings';
@@ -36,7 +36,7 @@ export async function promptShownThisSession(breakId: string): Promise<boolean> 
 }
 
 export function promptText(brk: DueBreak, settings: Settings): { title: string; message: string } {
-  if (brk.kind === 'micro') return { title: t('promptMicroTitle'), message: t('promptMicroBody', settings.micro.lengthSec) };
+  if (brk.kind === 'micro') return { title: t('promptMicroTitle'), message: tp('promptMicroBody', settings.micro.lengthSec) };
   const minutes = Math.max(1, Math.round(settings.stretch.lengthSec / 60));
   return { title: t('promptStretchTitle', minutes), message: t('promptStretchBody') };
 }
@@ -99,6 +99,6 @@ export async function showNotice(notice: Notice, settings: Settings): Promise<vo
   const text =
     notice === 'pauseEnded'
       ? { title: t('noticePauseEndedTitle'), message: t('noticePauseEndedBody') }
-      : { title: t('noticeDailyLimitTitle'), message: t('noticeDailyLimitBody', Math.round(settings.dailyLimit.minutes / 60 * 10) / 10) };
+      : { title: t('noticeDailyLimitTitle'), message: tp('noticeDailyLimitBody', Math.round(settings.dailyLimit.minutes / 60 * 10) / 10) };
   await browser.notifications.create(`notice:${notice}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), ...text });
 }

@@ -20,7 +20,7 @@
  *   - where the time goes: the popup's marks (first frame drawn from the snapshot, modules
  *     running, Preact rendered).
  *
- * Used by scripts/bench.ts; also runs alone:  LIMBER_OUT=/tmp/out npx tsx scripts/bench/popup.ts
+ * Used by scripts/bench/main.ts; also runs alone:  LIMBER_OUT=/tmp/out npx tsx scripts/bench/popup.ts
  * Skipped when there is no build or no Chromium (BENCH_BROWSER=0 skips it too).
  */
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -7,7 +7,8 @@ import type { Page } from 'puppeteer-core';
 import type { Settings } from '../../../lib/settings';
 import { splitTestSettings } from '../../dev-settings';
 import { readHistoryRows, type HistoryRow } from '../../history-rows';
-import { FAST, sleep } from './firefox';
+import { pollForPrompt } from '../../prompt-wait';
+import { FAST } from './firefox';
 
 /** The slice of the WebExtension API the helpers use inside an extension page. */
 interface ExtApi {
@@ -76,20 +77,9 @@ export async function historyRows(page: Page): Promise<HistoryRow[]> {
   return page.evaluate(readHistoryRows);
 }
 
-/** Polls until a prompt notification appears; returns its id, break id, due time and when it was seen. */
-export async function waitForPrompt(page: Page, opts: { timeoutMs?: number; not?: string[] } = {}) {
-  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
-  while (Date.now() < deadline) {
-    const ids = await notificationIds(page);
-    const id = ids.find((i) => i.startsWith('prompt:') && !(opts.not ?? []).some((n) => i.includes(n)));
-    if (id) {
-      const breakId = id.split(':')[1]!;
-      const dueAt = Number(breakId.split('-').pop());
-      return { id, breakId, dueAt, seenAt: Date.now() };
-    }
-    await sleep(100);
-  }
-  throw new Error('no prompt notification appeared');
+/** Waits until a prompt notification appears (tests/prompt-wait.ts); returns its id, break id, due time and when it was seen. */
+export function waitForPrompt(page: Page, opts: { timeoutMs?: number; not?: string[] } = {}) {
+  return pollForPrompt(() => notificationIds(page), opts);
 }
 
 /** Sets a value on the background page's window (getBackgroundPage may wake a suspended event page). */

@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import type { Settings } from '../../../lib/settings';
 import { splitTestSettings } from '../../dev-settings';
 import { readHistoryRows, type HistoryRow } from '../../history-rows';
+import { pollForPrompt } from '../../prompt-wait';
 import { stopServiceWorkers } from '../../../scripts/chromium-args';
 
 /** Fast test defaults: no posture checks, hour-long stretch interval unless a test says otherwise. */
@@ -73,18 +74,7 @@ export async function historyRows(page: Page): Promise<HistoryRow[]> {
 /** Stops every service worker through CDP (as Chrome does when the worker is idle). */
 export const stopServiceWorker = stopServiceWorkers;
 
-/** Polls until a prompt notification appears; returns its id, break id, due time and when it was seen. */
-export async function waitForPrompt(page: Page, opts: { timeoutMs?: number; not?: string[] } = {}) {
-  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
-  while (Date.now() < deadline) {
-    const ids = await notificationIds(page);
-    const id = ids.find((i) => i.startsWith('prompt:') && !(opts.not ?? []).some((n) => i.includes(n)));
-    if (id) {
-      const breakId = id.split(':')[1]!;
-      const dueAt = Number(breakId.split('-').pop());
-      return { id, breakId, dueAt, seenAt: Date.now() };
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('no prompt notification appeared');
+/** Waits until a prompt notification appears (tests/prompt-wait.ts); returns its id, break id, due time and when it was seen. */
+export function waitForPrompt(page: Page, opts: { timeoutMs?: number; not?: string[] } = {}) {
+  return pollForPrompt(() => notificationIds(page), opts);
 }
