@@ -37,13 +37,13 @@ export function TodayPanel({ data }: { data: PopupData }) {
             <span class="ring-count" data-testid="today-count">{td.taken}</span>
             {due > 0 && <span class="ring-of">{t('ringOf', due)}</span>}
           </TodayRing>
-          <span class="stat-label">{t('breaksToday', td.taken)}</span>
+          <span class="stat-label">{tp('breaksToday', td.taken, [])}</span>
         </div>
         <div class="card stat stat-streak">
           <span class="stat-value">
             <Flame lit={td.streak > 0} />
             <span data-testid="streak">{td.streak}</span>
-            <span class="stat-label">{t('streakDays', td.streak)}</span>
+            <span class="stat-label">{tp('streakDays', td.streak, [])}</span>
           </span>
           <span class="muted small" data-testid="longest">{t('streakBest', td.longest)}</span>
         </div>

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings';
 import type { TodaySummary } from '../../lib/storage/history';
-import { t } from '../../lib/i18n';
+import { t, tp } from '../../lib/i18n';
 import { saveHealthAnswer } from '../../lib/storage/health';
 import { Flame } from '../../components/Flame';
 import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
@@ -44,11 +44,11 @@ export function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
         <div class="end-stats">
           <p class="card stat">
             <span class="stat-value" data-testid="end-today" aria-label={t('endToday', today.taken)}>{today.taken}</span>
-            <span class="stat-label" aria-hidden="true">{t('endTodayLabel')}</span>
+            <span class="stat-label" aria-hidden="true">{tp('endTodayLabel', today.taken, [])}</span>
           </p>
           <p class="card stat">
             <span class="stat-value" aria-label={t('endStreak', today.streak)}><Flame lit={today.streak > 0} /> {today.streak}</span>
-            <span class="stat-label" aria-hidden="true">{t('endStreakLabel')}</span>
+            <span class="stat-label" aria-hidden="true">{tp('endStreakLabel', today.streak, [])}</span>
           </p>
         </div>
       )}

@@ -106,11 +106,11 @@ function today(data: PopupData, msg: Msg): Child[] {
       el(
         'div',
         { class: 'stats' },
-        el('div', { class: 'card stat stat-ring' }, ring, el('span', { class: 'stat-label' }, msg('breaksToday', [td.taken]))),
+        el('div', { class: 'card stat stat-ring' }, ring, el('span', { class: 'stat-label' }, msg(pluralKey('breaksToday', td.taken, document.documentElement.lang)))),
         el(
           'div',
           { class: 'card stat stat-streak' },
-          el('span', { class: 'stat-value' }, flame, el('span', { 'data-testid': 'streak' }, String(td.streak)), el('span', { class: 'stat-label' }, msg('streakDays', [td.streak]))),
+          el('span', { class: 'stat-value' }, flame, el('span', { 'data-testid': 'streak' }, String(td.streak)), el('span', { class: 'stat-label' }, msg(pluralKey('streakDays', td.streak, document.documentElement.lang)))),
           el('span', { class: 'muted small', 'data-testid': 'longest' }, msg('streakBest', [td.longest])),
         ),
       ),

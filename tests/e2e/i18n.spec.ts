@@ -91,7 +91,8 @@ test('German Chromium: welcome, options, popup and break page speak German', asy
   await expect(popup.breakNow).toHaveText(german('actionBreakNow'));
   await expect(popup.page.getByTestId('open-options')).toHaveText(german('actionOptions'));
   await expect(popup.page.getByTestId('pause-menu')).toHaveText(german('pauseMenuLabel'));
-  await expect(popup.page.locator('.stat-label').first()).toHaveText(german('breaksToday'));
+  // No break yet today: 0 takes German's 'other' form ("0 Pausen heute").
+  await expect(popup.page.locator('.stat-label').first()).toHaveText(german('breaksToday_other'));
   await expect(popup.nextWhy).toBeVisible();
   await popup.page.waitForTimeout(300);
   await popup.page.locator('main').screenshot({ path: 'test-results/i18n-de-popup.png' });
