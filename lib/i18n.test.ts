@@ -44,11 +44,19 @@ function catalogueProblems(en: Catalogue, other: Catalogue): string[] {
     // a stray "$" (or "$0") would be shown or swallowed by the browser.
     const stray = msg.replace(/\$\$/g, '').match(/\$(?![1-9])/g);
     if (stray) problems.push(`${key}: "$" not followed by 1-9 (write $$ for a literal dollar)`);
+    // Chrome reads "$2$" as a named placeholder and then refuses the whole extension
+    // ("Variable $2$ used but not defined"): a positional one must not touch the next "$".
+    if (/\$[1-9]\$/.test(msg)) problems.push(`${key}: a placeholder directly followed by "$" (Chrome reads "$n$" as a named placeholder and refuses to load)`);
     const want = en[key]?.message;
     if (typeof want === 'string') {
       const a = placeholders(want).join(',');
       const b = placeholders(msg).join(',');
-      if (a !== b) problems.push(`${key}: placeholders [${b}] but English has [${a}]`);
+      // A plural form may also carry what English's "other" form carries: English "one" can say
+      // "one" instead of $1, while a language that repeats "other" in every category keeps the $1.
+      const plural = /^(.*)_(one|few|many)$/.exec(key);
+      const other = plural ? en[`${plural[1]}_other`]?.message : undefined;
+      const alsoOk = typeof other === 'string' ? placeholders(other).join(',') : null;
+      if (a !== b && b !== alsoOk) problems.push(`${key}: placeholders [${b}] but English has [${a}]`);
     }
   }
   return problems;
@@ -97,6 +105,14 @@ describe('the checks themselves', () => {
     expect(catalogueProblems(base, { a: { message: 'Schritt $1 von $2' }, b: { message: 'Hallo $1' } })).toHaveLength(1);
     expect(catalogueProblems(base, { a: { message: 'Schritt $1 von $2' }, b: { message: '  ' } })).toEqual(['b: empty message']);
     expect(catalogueProblems(base, { a: { message: 'Schritt $1 von $2' }, b: { message: 'Kostet $0' } })).toHaveLength(1);
+  });
+  it('catch a placeholder glued to the next "$" (Chrome would refuse the extension), and let a plural form carry the "other" form\'s placeholders', () => {
+    const range: Catalogue = { r: { message: '$1 to $2 $3' } };
+    expect(catalogueProblems(range, { r: { message: '$1～$2$3' } })).toHaveLength(1);
+    expect(catalogueProblems(range, { r: { message: '$1～$2 $3' } })).toEqual([]);
+    const plural: Catalogue = { n_one: { message: 'one break' }, n_other: { message: '$1 breaks' } };
+    expect(catalogueProblems(plural, { n_one: { message: '$1 件' }, n_other: { message: '$1 件' } })).toEqual([]);
+    expect(catalogueProblems(plural, { n_one: { message: '$2 件' }, n_other: { message: '$1 件' } })).toHaveLength(1);
   });
   it('find literal keys and skip dynamic ones', () => {
     const { used, dynamicPrefixes } = scanSource([
