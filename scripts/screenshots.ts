@@ -153,10 +153,12 @@ async function shoot(scheme: 'light' | 'dark') {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Popup, options and a break page in one language, into test-results/screens/<loc>/. */
-async function shootLocale(loc: string) {
+/**
+ * Popup, options and a break page in one language, into test-results/screens/<loc>/ (or into `to`,
+ * each name ending in `tag`: the README's pictures in other languages, docs/popup-es.png, ...).
+ */
+async function shootLocale(loc: string, to = path.join('test-results', 'screens', loc), tag = '') {
   const dir = mkdtempSync(path.join(tmpdir(), 'limber-shots-'));
-  const to = path.join('test-results', 'screens', loc);
   mkdirSync(to, { recursive: true });
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -173,19 +175,19 @@ async function shootLocale(loc: string) {
   await control.setViewportSize({ width: 900, height: 820 });
   await control.reload();
   await control.getByRole('heading', { level: 1 }).waitFor();
-  await control.screenshot({ path: `${to}/options.png`, fullPage: true });
+  await control.screenshot({ path: `${to}/options${tag}.png`, fullPage: true });
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 340, height: 400 });
   await popup.goto(`chrome-extension://${id}/popup.html`);
   await popup.getByTestId('week').waitFor();
   await popup.waitForTimeout(300);
-  await popup.locator('main').screenshot({ path: `${to}/popup.png` });
+  await popup.locator('main').screenshot({ path: `${to}/popup${tag}.png` });
 
   const bp = await startBreak(context, control);
   await bp.getByTestId('pause').click();
   await bp.waitForTimeout(300);
-  await bp.screenshot({ path: `${to}/break.png` });
+  await bp.screenshot({ path: `${to}/break${tag}.png` });
   await context.close();
   rmSync(dir, { recursive: true, force: true });
   console.log(`${loc}: ${to}/`);
@@ -202,5 +204,7 @@ if (arg >= 0) {
 } else {
   await shoot('light');
   await shoot('dark');
+  // Two languages besides English for the README (Spanish and French).
+  for (const loc of ['es', 'fr']) await shootLocale(loc, out, `-${loc}`);
   console.log(`screenshots written to ${out}/`);
 }
