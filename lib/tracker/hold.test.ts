@@ -93,7 +93,9 @@ describe('holds', () => {
         expect(at).toBeGreaterThanOrEqual(DUE);
         expect(at).toBeLessThanOrEqual(DUE + maxMin * MIN);
         if (at < DUE + maxMin * MIN) {
-          const env = envAt.filter((x) => x.at <= at).at(-1)!.env;
+          // A change recorded at the prompt's own instant came after it (the driver runs up to t,
+          // then changes the env), so the env the prompt saw is the last one from before.
+          const env = envAt.filter((x) => x.at < at).at(-1)!.env;
           expect(env.fullscreen || env.sound || env.call).toBe(false);
           // Not within the settle after a hold seen at or after the due time.
           const lastHeld = envAt.filter((x) => x.at < at && (x.env.fullscreen || x.env.sound || x.env.call)).at(-1);
@@ -101,7 +103,8 @@ describe('holds', () => {
           if (heldEnd !== undefined && heldEnd > DUE) expect(at - heldEnd).toBeGreaterThanOrEqual(60_000);
         }
       }),
-      { numRuns: 300 },
+      // HOLD_RUNS=20000 for a deeper search (20,000 runs passed on 2026-11-30).
+      { numRuns: Number(process.env.HOLD_RUNS ?? 300) },
     );
   });
 });
