@@ -32,7 +32,10 @@ const SAME_IN: Record<string, Record<string, string>> = {
     playerSourcesTitle: '"Sources" is the French word too',
     routinesTitle: '"Routines" is the French word too',
     unitMin: '"minutes" is the French word too',
+    colRoutine: '"Routine" is the French word too',
+    ownPositionLabel: '"Position" is the French word too',
   },
+  it: { colRoutine: '"routine" is the Italian word (the glossary\'s term)' },
   nl: { actionStart: '"Start" is the Dutch word too', routinesTitle: '"Routines" is the Dutch word too' },
 };
 

@@ -23,6 +23,9 @@ fi
 apt_packages=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_packages+=(chromium)
 if [ "$want_firefox" = 1 ] && [ ! -x /usr/bin/firefox-esr ]; then apt_packages+=(firefox-esr); fi
+# French for Firefox: the Firefox language test (tests/e2e-firefox/i18n.spec.ts) runs the add-on in
+# French, and Firefox switches only to a language it has a language pack for.
+if [ "$want_firefox" = 1 ] && [ ! -e /usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi ]; then apt_packages+=(firefox-esr-l10n-fr); fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "setup: installing ${apt_packages[*]} from Debian…"
