@@ -3,16 +3,18 @@ import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { FIELDS, type FieldError, type FieldId, type Settings } from '../lib/settings';
 import { NumberField } from './NumberField';
-import { CallSitesPrefs } from './CallSitesPrefs';
+import type { ComponentChildren } from 'preact';
 
 interface Props {
   settings: Settings;
   /** The page's one way to change the settings (updateSettings underneath). */
   save: (change: (s: Settings) => Settings | null) => Promise<unknown>;
   commit: (field: FieldId, text: string) => Promise<FieldError | null>;
+  /** The call-sites part (components/CallSitesPrefs.tsx), loaded with the page's later sections (entrypoints/options/later.ts). */
+  callSites?: ComponentChildren;
 }
 
-export function BehaviourPrefs({ settings, save, commit }: Props) {
+export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
   const [promptError, setPromptError] = useState(false);
   const check = (id: string, label: string, checked: boolean, onChange: (v: boolean) => void) => (
     <label class="switch" for={id}>
@@ -53,7 +55,7 @@ export function BehaviourPrefs({ settings, save, commit }: Props) {
         {check('daily-limit', t('fieldDailyLimit'), settings.dailyLimit.enabled, (v) => void save((s) => ({ ...s, dailyLimit: { ...s.dailyLimit, enabled: v } })))}
         <div class="fields">{field('dailyLimit.hours', t('fieldDailyLimitHours'), t('unitHours'), !settings.dailyLimit.enabled)}</div>
       </fieldset>
-      <CallSitesPrefs settings={settings} save={save} />
+      {callSites}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { primeAudio } from '../../components/sound';
 import { Player } from './Player';
 import { NoBreak } from './NoBreak';
 import { FreeBreak } from './FreeBreak';
-import { End, type Outcome } from './End';
+import type { Outcome } from './End';
 import { ScreenFirst } from './ScreenFirst';
 import { Postpone } from './Postpone';
 
@@ -48,6 +48,10 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const [declined, setDeclined] = useState(false);
   // The routine the safety screen is open for (it stays open to show its answer's outcome).
   const [screenFor, setScreenFor] = useState<string | null>(null);
+  // The end screen is loaded right after the first paint (it is not needed before a break ends),
+  // which keeps the page's up-front script within its budget (scripts/bundle-size.ts).
+  const [endView, setEndView] = useState<typeof import('./End') | null>(null);
+  useEffect(() => void import('./End').then((m) => setEndView(() => m)), []);
   const tries = useRef(0);
 
   /**
@@ -165,8 +169,8 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
           onAnother={another}
         />
       )}
-      {view.name === 'done' && (
-        <End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health === 'ask' || health === 'screened'} />
+      {view.name === 'done' && endView && (
+        <endView.End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health === 'ask' || health === 'screened'} />
       )}
     </main>
   );

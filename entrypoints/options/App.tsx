@@ -169,7 +169,7 @@ export function App() {
             onSaved={onSaved}
           />
         </div>
-        <BehaviourPrefs settings={settings} save={save} commit={commit} />
+        <BehaviourPrefs settings={settings} save={save} commit={commit} callSites={later ? <later.CallSitesPrefs settings={settings} save={save} /> : null} />
       </section>
 
       <ShortcutPrefs />

@@ -84,11 +84,24 @@ export const ALLOWED: readonly Allowance[] = [
     matches: (f) => f.kind === 'url' && CITED.has(f.what),
   },
   {
+    id: 'call-site-patterns',
+    why:
+      'Match patterns of the opt-in call sites (lib/call-sites.ts: the built-in ones and `https://${host}/*` for a site the user adds): ' +
+      'Limber passes them to permissions.request/remove and tabs.query({ url, audible }) to see whether such a tab plays sound. ' +
+      'A pattern (ending in /*, maybe with a *. host) is no address anything fetches. Only in that shape, next to the list or the template.',
+    matches: (f) =>
+      f.kind === 'url' &&
+      ((CALL_PATTERN.test(f.what) && /patterns:\s*\[/.test(f.code)) || (f.what === 'https://$' && /`https:\/\/\$\{[\w$]+\}\/\*`/.test(f.code))),
+  },
+  {
     id: 'wxt-error-text',
     why: "Links in the text of the error WXT's `browser` shim throws when no extension API exists (never in an extension page): shown in a console, never requested.",
     matches: (f) => f.kind === 'url' && WXT_ERROR_LINKS.has(f.what),
   },
 ];
+
+/** A host permission match pattern: https://, an optional *. subdomain wildcard, a host, /*. */
+const CALL_PATTERN = /^https:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\*$/;
 
 const URL_RE = /\b(?:https?|wss?|ftp):\/\/[^\s"'`<>()\\{}]*/gi;
 
