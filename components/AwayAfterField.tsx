@@ -17,7 +17,7 @@ export function AwayAfterField({ value, save }: { value: number; save: (change: 
   const choice: Choice = custom || !preset ? 'custom' : preset;
   const labels: Record<Choice, string> = { default: t('idlePresetDefault'), reading: t('idlePresetReading'), custom: t('idlePresetCustom') };
   return (
-    <div class="field">
+    <div class="field field-wide">
       <label for="idle-preset">{t('fieldIdlePreset')}</label>
       <select
         id="idle-preset"

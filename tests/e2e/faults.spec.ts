@@ -12,9 +12,9 @@ import { countShownPrompts } from './support/shown';
 const WHERE = [
   // In the tracker's transition: the break is due, nothing is saved yet.
   { name: 'before the due state is saved', marker: 'effects:[{type:`prompt`' },
-  // In showPrompt, working out the Snooze button's minutes: the due state is saved, the
-  // notification not yet created.
-  { name: 'after the state is saved, before the notification is shown', marker: 'snoozeSec/60' },
+  // In showPrompt, asking whether notifications are blocked (its first step): the due state is
+  // saved, the notification not yet created.
+  { name: 'after the state is saved, before the notification is shown', marker: '`denied`' },
 ];
 
 for (const where of WHERE) {
