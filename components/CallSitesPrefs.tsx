@@ -22,7 +22,8 @@ export function CallSitesPrefs({ settings, save }: Props) {
   const [error, setError] = useState<HostError | null>(null);
   const set = (patch: Partial<Settings['callSites']>) => save((s) => ({ ...s, callSites: { ...s.callSites, ...patch } }));
 
-  const toggle = async (on: boolean) => {
+  const toggle = async (box: HTMLInputElement) => {
+    const on = box.checked;
     if (!on) {
       await removeCallSites(callPatterns(sites));
       await set({ enabled: false });
@@ -31,6 +32,9 @@ export function CallSitesPrefs({ settings, save }: Props) {
     const granted = await requestCallSites(callPatterns(sites));
     setRefused(!granted);
     if (granted) await set({ enabled: true });
+    // Refused: the switch shows what is saved, off. Preact sees `checked` unchanged (false before
+    // and after) and would leave the box ticked by the click.
+    else box.checked = false;
   };
   const add = async () => {
     const r = parseHost(host, sites.own);
@@ -51,7 +55,7 @@ export function CallSitesPrefs({ settings, save }: Props) {
     <fieldset class="group" data-testid="call-sites">
       <legend>{t('callSitesTitle')}</legend>
       <label class="switch" for="call-sites-enabled">
-        <input id="call-sites-enabled" type="checkbox" data-testid="call-sites-enabled" checked={sites.enabled} aria-describedby="call-sites-hint" onChange={(e) => void toggle((e.target as HTMLInputElement).checked)} />
+        <input id="call-sites-enabled" type="checkbox" data-testid="call-sites-enabled" checked={sites.enabled} aria-describedby="call-sites-hint" onChange={(e) => void toggle(e.target as HTMLInputElement)} />
         <span>{t('fieldCallSites')}</span>
       </label>
       <p id="call-sites-hint" class="muted small">{t('callSitesHint', CALL_SITE_PRESETS.map((p) => p.name).join(', '))}</p>
