@@ -40,6 +40,8 @@ export interface LaunchOptions {
   recordNetwork?: boolean;
   /** Pref intl.locale.requested: the language Firefox asks for (the add-on's catalogue follows it). */
   locale?: string;
+  /** More Firefox prefs for one test (e.g. extensions.webextOptionalPermissionPrompts). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** One Firefox with Limber installed: a fresh, throwaway profile (puppeteer creates and deletes it). */
@@ -72,6 +74,7 @@ export class Firefox {
         ...(opts.idleTimeoutMs !== undefined ? { 'extensions.background.idle.timeout': opts.idleTimeoutMs } : {}),
         ...(opts.locale ? { 'intl.locale.requested': opts.locale } : {}),
         ...(dumpio ? { 'devtools.console.stdout.content': true } : {}),
+        ...opts.prefs,
       },
     });
     try {

@@ -13,6 +13,8 @@ interface Options {
   recordNetwork: boolean;
   /** Pref intl.locale.requested (Firefox.launch); Firefox's own language when undefined. */
   ffLocale: string | undefined;
+  /** More Firefox prefs (Firefox.launch's `prefs`). */
+  ffPrefs: Record<string, string | number | boolean> | undefined;
 }
 
 interface Fixtures {
@@ -25,8 +27,9 @@ export const test = base.extend<Fixtures & Options>({
   idleTimeoutMs: [undefined, { option: true }],
   recordNetwork: [false, { option: true }],
   ffLocale: [undefined, { option: true }],
-  ff: async ({ idleTimeoutMs, recordNetwork, ffLocale }, use, testInfo) => {
-    const ff = await Firefox.launch({ idleTimeoutMs, recordNetwork, locale: ffLocale });
+  ffPrefs: [undefined, { option: true }],
+  ff: async ({ idleTimeoutMs, recordNetwork, ffLocale, ffPrefs }, use, testInfo) => {
+    const ff = await Firefox.launch({ idleTimeoutMs, recordNetwork, locale: ffLocale, prefs: ffPrefs });
     try {
       await use(ff);
     } finally {
