@@ -2,7 +2,7 @@
 # Installs what Limber's build and tests need, only what is missing:
 #  - npm packages (npm ci when node_modules is missing or older than the lock file); Node 24
 #    comes from the npm package `node` and runs every npm script through node_modules/.bin;
-#  - Debian's chromium (and firefox-esr with --firefox) for the browser tests.
+#  - Debian's chromium and xvfb (and firefox-esr with --firefox) for the browser tests.
 # Safe to run again: it does nothing when everything is in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +22,9 @@ fi
 
 apt_packages=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_packages+=(chromium)
+# A virtual display: headless Chromium never reports a tab as playing sound, so the sound holds
+# (tests/e2e/holds.spec.ts) run Chromium with a window on Xvfb.
+command -v Xvfb >/dev/null || apt_packages+=(xvfb)
 if [ "$want_firefox" = 1 ] && [ ! -x /usr/bin/firefox-esr ]; then apt_packages+=(firefox-esr); fi
 # French for Firefox: the Firefox language test (tests/e2e-firefox/i18n.spec.ts) runs the add-on in
 # French, and Firefox switches only to a language it has a language pack for.

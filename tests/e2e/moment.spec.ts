@@ -1,11 +1,11 @@
 /**
  * Issue #14 in real Chromium (production build): the options for the right moment. Headless
- * Chromium reports no tab as audible (measured: a file:// page playing a WebAudio oscillator stays
- * `audible: false`) and never reports idle, and Playwright cannot answer the browser's permission
- * prompt (permissions.request stays pending), so sitting still, the pause in typing and the call
- * sites' permission flow are tested at the API boundary (lib/engine/runtime.test.ts, fake ports);
- * here: "away after" presets, the pause wait field, the call sites' validation and that the
- * option stays off until the browser grants the permission.
+ * Chromium never reports idle, so sitting still and the pause in typing are tested at the API
+ * boundary (lib/engine/runtime.test.ts, fake ports); holds for fullscreen and sound (sound in a
+ * windowed Chromium on Xvfb: headless never reports a tab audible) are in holds.spec.ts, the call
+ * sites' permission flow (the browser's prompt answered by a stub) in call-sites.spec.ts. Here:
+ * "away after" presets, the pause wait field, the call sites' validation and that the option
+ * stays off while the browser's real prompt waits unanswered.
  */
 import { expect, test } from './support/fixtures';
 import { storageGet } from './support/ext';
