@@ -82,6 +82,21 @@ base('a fullscreen window holds a due break; leaving fullscreen lets it come a s
   await expectSettledPrompt(control, popup, ended);
 });
 
+base('a hold is bounded: still fullscreen, the break comes when the configured wait from its due time runs out', async ({ control }) => {
+  base.setTimeout(120_000);
+  const win = await control.evaluate(async () => (await chrome.windows.getLastFocused()).id);
+  await control.evaluate((id) => chrome.windows.update(id, { state: 'fullscreen' }), win);
+  await setSettings(control, { ...HOLD, hold: { enabled: true, maxMin: 1 } });
+  await expect.poll(async () => (await tracker(control)).heldBy, { timeout: 20_000 }).toBe('fullscreen');
+  const heldSeen = Date.now();
+  const prompt = await waitForPrompt(control, { timeoutMs: MIN + 20_000 });
+  // Due at prompt.dueAt (its id); the wait is 1 min from then, and the window is still fullscreen.
+  expect(prompt.dueAt).toBeLessThanOrEqual(heldSeen);
+  expect(prompt.seenAt - prompt.dueAt).toBeGreaterThanOrEqual(MIN);
+  expect(prompt.seenAt - prompt.dueAt).toBeLessThanOrEqual(MIN + SLACK_MS);
+  expect(await control.evaluate(async () => (await chrome.windows.getLastFocused()).state)).toBe('fullscreen');
+});
+
 /** Sound needs a real window: Chromium on Xvfb, with a page playing a tone served by the test. */
 const test = base.extend<{ tone: { url: string; quiet: string } }>({
   context: async ({ profileDir }, use) => {
