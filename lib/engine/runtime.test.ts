@@ -13,7 +13,7 @@ import { lifecycle } from './lifecycle';
 import { createRuntime } from './runtime';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, headsUpSec: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
 function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>; showPrompt?: () => Promise<boolean>; sound?: boolean; settings?: Settings } = {}) {
   const log: string[] = [];
@@ -32,6 +32,8 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     promptShownThisSession: async () => false,
     clearPrompt: async (id) => void log.push(`clearPrompt ${id}`),
     showNotice: async (n) => void log.push(`notice ${n}`),
+    showHeadsUp: async (h, postpone) => void log.push(`headsUp ${h.dueAt - now} ${postpone}`),
+    clearHeadsUp: async (id) => void log.push(`clearHeadsUp ${id}`),
     openBreakWindow: vi.fn(async (id: string) => void log.push(`openBreakWindow ${id}`)),
     breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
     breakWindowClosed: async () => null,

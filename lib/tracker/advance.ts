@@ -81,7 +81,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
   if (pause && pause.until !== null && now >= pause.until) {
     s = accrue(s, pause.until, settings, tz);
     const long = pause.until - pause.since >= settings.stretch.lengthSec * 1000;
-    s = { ...s, paused: null, desk: long ? { micro: 0, stretch: 0 } : s.desk, asOf: Math.max(s.asOf, pause.until) };
+    s = { ...s, paused: null, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}), asOf: Math.max(s.asOf, pause.until) };
     effects.push({ type: 'notice', notice: 'pauseEnded' });
   }
 
@@ -100,7 +100,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       // time starts now.
       const from = now - iv.start > ALARM_GRACE_MS ? now : iv.start;
       const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), iv.start);
-      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, asOf: Math.max(from, closed.s.asOf) };
+      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.s.asOf) };
       effects.push(...closed.effects);
     }
   } else if (s.offHours) {

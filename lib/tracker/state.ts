@@ -6,7 +6,7 @@
 import type { BreakKind } from '../settings';
 import { newDay } from './day';
 
-export const TRACKER_VERSION = 5;
+export const TRACKER_VERSION = 6;
 
 /** A watchdog alarm wakes the worker this often while desk time is counting. */
 export const WATCHDOG_MS = 5 * 60_000;
@@ -53,6 +53,13 @@ export interface Env {
 }
 
 export const DEFAULT_ENV: Env = { timeZone: 'UTC', fullscreen: false, sound: false, call: false };
+
+/** A heads-up shown: the id its break will have if postponed from it, when it came, when the break was then due. */
+export interface HeadsUp {
+  id: string;
+  at: number;
+  dueAt: number;
+}
 
 export interface DueBreak {
   /** Stable id: the same due break always has the same id, so recording it twice is one row. */
@@ -117,6 +124,12 @@ export interface TrackerState {
    * becomes away (from `awaySince`) only once it outlasts the real "away after" threshold.
    */
   lowIdleAt: number | null;
+  /**
+   * The heads-up (v6) shown for the coming stretch break, if one was: it comes at most once per
+   * break, and this is cleared when that break is prompted, postponed, started or credited
+   * (heads-up.ts).
+   */
+  headsUp: HeadsUp | null;
   /** The time in the last manual break's id (ids stay unique even within one millisecond). */
   lastManualAt: number | null;
   /** The time in the last prompted break's id (ids stay unique after the clock is set back). */
@@ -159,6 +172,10 @@ export type Effect =
   | { type: 'openBreak'; brk: DueBreak }
   | { type: 'record'; entry: BreakRecord }
   | { type: 'notice'; notice: Notice }
+  /** A quiet notice before a stretch break; `postpone`: it may offer "Postpone" (a snooze is left under the limit). */
+  | { type: 'headsUp'; headsUp: HeadsUp; postpone: boolean }
+  /** The heads-up's break was prompted, postponed, started or credited: its notice goes. */
+  | { type: 'clearHeadsUp'; id: string }
   /** The person's finish or skip of this break was accepted: the break window's bookkeeping closes. */
   | { type: 'breakEnded'; breakId: string };
 
@@ -196,6 +213,7 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
     ...NO_HOLD,
     still: false,
     lowIdleAt: null,
+    headsUp: null,
     lastManualAt: null,
     lastDueAt: null,
     phase: { name: 'working' },
