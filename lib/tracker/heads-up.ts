@@ -37,12 +37,13 @@ export function idTime(s: TrackerState, dueAt: number): number {
 export function headsUpStep(before: TrackerState, r: Result, now: number, settings: Settings, env: Env): Result {
   let s = r.state;
   const effects: Effect[] = [...r.effects];
-  if (s.headsUp !== null && s.phase.name !== 'working') s = { ...s, headsUp: null };
-  if (before.headsUp !== null && s.headsUp?.id !== before.headsUp.id) effects.push({ type: 'clearHeadsUp', id: before.headsUp.id });
+  if (s.phase.name !== 'working') s = { ...s, headsUp: null };
+  if (before.headsUp && s.headsUp?.id !== before.headsUp.id) effects.push({ type: 'clearHeadsUp', id: before.headsUp.id });
+  const lead = settings.headsUpSec * 1000;
   const at = r.refused ? null : headsUpAt(s, settings);
-  const next = nextBreak(s, settings);
-  if (at !== null && next && now >= at && next.at - now >= settings.headsUpSec * 1000 * HEADS_UP_MIN_SHARE && holdReason(env, settings) === null) {
-    const headsUp = { id: `stretch-${idTime(s, next.at)}`, at: now, dueAt: next.at };
+  // Its moment came, with enough of its lead left to be worth a notice, and nothing would hold the break.
+  if (at !== null && now >= at && at + lead - now >= lead * HEADS_UP_MIN_SHARE && !holdReason(env, settings)) {
+    const headsUp = { id: `stretch-${idTime(s, at + lead)}`, at: now, dueAt: at + lead };
     s = { ...s, headsUp };
     effects.push({ type: 'headsUp', headsUp, postpone: effectiveSnoozeLimit(settings) > 0 });
   }
@@ -52,12 +53,11 @@ export function headsUpStep(before: TrackerState, r: Result, now: number, settin
 /** "Postpone" on the heads-up, before its break is due (see above); refused once it is no longer ahead. */
 export function postponeEarly(s: TrackerState, breakId: string, minutes: PostponeMinutes | undefined, now: number, settings: Settings): Result {
   const next = nextBreak(s, settings);
-  if (s.headsUp === null || s.headsUp.id !== breakId || s.phase.name !== 'working' || !next || next.kind !== 'stretch') return { state: s, effects: [], refused: 'noSuchBreak' };
-  if (effectiveSnoozeLimit(settings) < 1) return { state: s, effects: [], refused: 'snoozeLimit' };
-  const brk: DueBreak = { id: breakId, kind: 'stretch', dueAt: next.at, deskMs: s.desk.stretch + (next.at - now), snoozes: 1, manual: false, promptedAt: null };
-  const until = next.at + (minutes === undefined ? settings.snoozeSec * 1000 : minutes * 60_000);
-  // The id's time counts as used; `chosenMs` keeps a later settings change from bringing the prompt forward.
-  const idAt = Number(breakId.slice('stretch-'.length));
-  const lastDueAt = Number.isFinite(idAt) ? Math.max(s.lastDueAt ?? idAt, idAt) : s.lastDueAt;
-  return { state: { ...s, lastDueAt, phase: { name: 'snoozed', brk, until, chosenMs: until - now } }, effects: [] };
+  const refused = s.headsUp?.id !== breakId || next?.kind !== 'stretch' ? 'noSuchBreak' : effectiveSnoozeLimit(settings) < 1 ? 'snoozeLimit' : null;
+  if (refused) return { state: s, effects: [], refused };
+  const dueAt = next!.at;
+  const brk: DueBreak = { id: breakId, kind: 'stretch', dueAt, deskMs: s.desk.stretch + dueAt - now, snoozes: 1, manual: false, promptedAt: null };
+  const until = dueAt + (minutes ? minutes * 60_000 : settings.snoozeSec * 1000);
+  // The id's time counts as used (ids never repeat); `chosenMs` keeps a later settings change from bringing the prompt forward.
+  return { state: { ...s, lastDueAt: Math.max(s.lastDueAt ?? 0, +breakId.slice(8)), phase: { name: 'snoozed', brk, until, chosenMs: until - now } }, effects: [] };
 }
