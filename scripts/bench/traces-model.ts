@@ -31,8 +31,6 @@ export interface DayTrace {
   end: number;
   gaps: Gap[];
   plays: Play[];
-  /** The person's stretches, for counting against them. */
-  stretches: Array<{ from: number; to: number; doing: Doing }>;
 }
 
 export function at(date: string, hhmm: string): number {
@@ -57,7 +55,8 @@ function gapsIn(doing: Doing, from: number, to: number, rnd: () => number): Gap[
 /** Expands a recorded day (times on its date, seeded pauses) into what the model runs. */
 export function expand(day: RecordedDay): DayTrace {
   const rnd = mulberry32(day.seed);
-  const stretches: DayTrace['stretches'] = [];
+  if (day.doing.at(-1)?.[1] !== 'end') throw new Error(`${day.name}: the last entry must be 'end'`);
+  const stretches: Array<{ from: number; to: number; doing: Doing }> = [];
   for (let i = 0; i + 1 < day.doing.length; i++) {
     const [from, doing] = day.doing[i]!;
     if (doing === 'end') throw new Error(`${day.name}: 'end' before the last entry`);
@@ -65,7 +64,7 @@ export function expand(day: RecordedDay): DayTrace {
   }
   const gaps = stretches.flatMap((s) => gapsIn(s.doing, s.from, s.to, rnd));
   const plays = day.playing.map(([from, to, what]) => ({ from: at(day.date, from), to: at(day.date, to), what }));
-  return { start: stretches[0]!.from, end: stretches.at(-1)!.to, gaps: mergeGaps(gaps), plays, stretches };
+  return { start: stretches[0]!.from, end: stretches.at(-1)!.to, gaps: mergeGaps(gaps), plays };
 }
 
 /** Adjacent gaps (still, then away) are one stretch without input; a locked part keeps its own gap. */

@@ -111,7 +111,7 @@ describe('traces bench: the browser model', () => {
   });
 
   it('reports idle at the detection interval the state asks for, and the return at the end of the gap', () => {
-    const trace = { start: t('08:59'), end: t('09:10'), gaps, plays: [], stretches: [] };
+    const trace = { start: t('08:59'), end: t('09:10'), gaps, plays: [] };
     const feed = browserFeed(trace, DEFAULT_SETTINGS);
     const working = initialState(t('08:59'));
     expect(feed.peek(t('08:59'), working)).toBeNull();
