@@ -9,7 +9,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { notificationIds, setSettings, waitForPrompt } from '../e2e/support/ext';
+import { notificationIds, sendMessage, setSettings, waitForPrompt } from '../e2e/support/ext';
 import { PopupPage } from '../e2e/support/pages';
 import { idleEvents, Input, launchHeaded, recordIdleEvents, requireDisplay } from './support/display';
 
@@ -18,7 +18,7 @@ interface Row { id: string; kind: string; outcome: string; dueAt: number; deskMs
 
 declare const chrome: { windows: { getAll(o: object): Promise<{ type?: string; tabs?: { url?: string }[] }[]> } };
 
-interface Fixtures { input: Input; launchedAt: number; context: BrowserContext; extensionId: string; control: Page }
+interface Fixtures { input: Input; context: BrowserContext; extensionId: string; control: Page }
 
 const test = base.extend<Fixtures>({
   // Input runs from before the browser starts, as for a person at work (a fresh Xvfb has been
@@ -30,12 +30,8 @@ const test = base.extend<Fixtures>({
     await use(input);
     input.stop();
   },
-  launchedAt: async ({ input }, use) => {
+  context: async ({ input }, use) => {
     void input;
-    await use(Date.now());
-  },
-  context: async ({ launchedAt }, use) => {
-    void launchedAt;
     const dir = mkdtempSync(path.join(tmpdir(), 'limber-display-'));
     const context = await launchHeaded(dir);
     await use(context);
@@ -74,20 +70,32 @@ async function breakWindowOpen(page: Page): Promise<boolean> {
   return page.evaluate(async () => (await chrome.windows.getAll({ populate: true })).some((w) => w.tabs?.some((t) => t.url?.includes('/break.html'))));
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/**
+ * Desk time from zero at a moment the test knows, whenever the browser started counting: the
+ * person pauses reminders for longer than a stretch break (5 s here) and resumes them, which
+ * starts desk time afresh (README "How the timer decides"). Returns when the resume was sent and
+ * when it was answered: desk time counts from between the two.
+ */
+async function freshDesk(control: Page): Promise<{ from: number; to: number }> {
+  await sendMessage(control, { type: 'pause/set', choice: 'indefinite' });
+  await sleep(5_500);
+  const from = Date.now();
+  await sendMessage(control, { type: 'pause/resume' });
+  return { from, to: Date.now() };
+}
 const at = (ms: number, t0: number) => `${((ms - t0) / 1000).toFixed(1)} s`;
 
-test('natural break: input stops, the idle event comes after "away after", the pause is credited and desk time restarts', async ({ input, launchedAt, context, extensionId, control }) => {
-  // A stretch break every 76 s of desk time. Desk time starts somewhere between launch and the
-  // settings; it must stay under the interval until the idle event (15 s after input stops) and
-  // be at least half of it when input stops (what makes a natural break worth recording).
-  const EVERY = 76;
+test('natural break: input stops, the idle event comes after "away after", the pause is credited and desk time restarts', async ({ input, context, extensionId, control }) => {
+  // A stretch break every 46 s of desk time: input stops after 26 s (over half of it, so the
+  // natural break is worth recording), and the interval is not full when the idle event comes.
+  const EVERY = 46;
   await setSettings(control, { idleSec: 15, pauseWaitMin: 0, stretch: { enabled: true, everySec: EVERY, lengthSec: 5 } });
-  const setAt = Date.now();
-  expect(setAt - launchedAt, 'setup fast enough for the timing below to mean something').toBeLessThan(15_000);
   await recordIdleEvents(control);
+  const desk = await freshDesk(control);
 
-  await sleep(setAt + 40_000 - Date.now());
+  await sleep(desk.to + 26_000 - Date.now());
   const stoppedAt = input.stop();
 
   // The browser's own idle event, "away after" (15 s) after the last real input.
@@ -103,13 +111,13 @@ test('natural break: input stops, the idle event comes after "away after", the p
   const resumedAt = input.start();
   await expect.poll(async () => (await rows(control)).length, { timeout: 10_000 }).toBe(1);
   const [row] = await rows(control);
-  console.log(`natural row: away from ${at(row!.dueAt, stoppedAt)} after input stopped, desk ${row!.deskMs} ms (input ran ${at(stoppedAt, setAt)} after the settings, ${at(stoppedAt, launchedAt)} after launch)`);
+  console.log(`natural row: away from ${at(row!.dueAt, stoppedAt)} after input stopped, desk ${row!.deskMs} ms (input ran ${at(stoppedAt, desk.to)}-${at(stoppedAt, desk.from)})`);
   expect(row).toMatchObject({ kind: 'stretch', outcome: 'natural' });
   // Away from when input stopped (the idle delay taken back), not from the idle event.
   expect(Math.abs(row!.dueAt - stoppedAt)).toBeLessThan(2_500);
-  // The desk time it ended: the input before it, at least since the settings, at most since launch.
-  expect(row!.deskMs).toBeGreaterThanOrEqual(stoppedAt - setAt - 1_000);
-  expect(row!.deskMs).toBeLessThanOrEqual(stoppedAt - launchedAt + 1_000);
+  // The desk time it ended is the input before it, no more (not the 15 s until the idle event).
+  expect(row!.deskMs).toBeGreaterThanOrEqual(stoppedAt - desk.to - 1_000);
+  expect(row!.deskMs).toBeLessThanOrEqual(stoppedAt - desk.from + 1_000);
 
   // The popup counts it, and desk time starts again from the return: a whole interval to go.
   const popup = await PopupPage.open(context, extensionId);
@@ -123,18 +131,17 @@ test('natural break: input stops, the idle event comes after "away after", the p
   expect(Math.abs(leftMs - expected)).toBeLessThan(3_000);
 });
 
-test('natural stopping point: a due break waits while input goes on, and comes within seconds of the pause', async ({ input, launchedAt, context, extensionId, control }) => {
+test('natural stopping point: a due break waits while input goes on, and comes within seconds of the pause', async ({ input, context, extensionId, control }) => {
   const EVERY = 20;
   const WAIT_MIN = 1; // the smallest pause wait the options allow, besides 0 (= at once)
   // "away after" at its default (60 s): the wait lowers detection to 15 s.
   await setSettings(control, { idleSec: 60, pauseWaitMin: WAIT_MIN, stretch: { enabled: true, everySec: EVERY, lengthSec: 5 } });
-  const setAt = Date.now();
-  expect(setAt - launchedAt, 'setup fast enough for the timing below to mean something').toBeLessThan(20_000);
+  const desk = await freshDesk(control);
+  const dueBy = desk.to + EVERY * 1000;
 
-  // The break falls due at most EVERY s after the settings; input goes on 15 s past that,
-  // still well before the bound (due + 1 min, due no earlier than EVERY s after launch).
-  const until = setAt + (EVERY + 15) * 1000;
-  while (Date.now() < until) {
+  // The break falls due EVERY s after the fresh start; input goes on 15 s past that, well before
+  // the bound (a minute after it fell due).
+  while (Date.now() < dueBy + 15_000) {
     expect(await notificationIds(control), 'no prompt while input goes on').toEqual([]);
     expect(await breakWindowOpen(control), 'no break window while input goes on').toBe(false);
     await sleep(500);
@@ -145,13 +152,50 @@ test('natural stopping point: a due break waits while input goes on, and comes w
   await popup.page.close();
 
   const stoppedAt = input.stop();
-  const boundAt = launchedAt + (EVERY + WAIT_MIN * 60) * 1000;
-  expect(boundAt - stoppedAt, 'the bound is far enough that only the pause can explain a prompt now').toBeGreaterThan(23_000);
+  const boundAt = desk.from + (EVERY + WAIT_MIN * 60) * 1000;
+  expect(boundAt - stoppedAt, 'the bound is far enough that only the pause can explain a prompt now').toBeGreaterThan(25_000);
   const prompt = await waitForPrompt(control, { timeoutMs: 30_000 });
-  console.log(`prompt ${at(prompt.seenAt, stoppedAt)} after input paused (lowered idle interval 15 s)`);
+  console.log(`prompt ${at(prompt.seenAt, stoppedAt)} after input paused (lowered idle interval 15 s; the bound ${at(boundAt, stoppedAt)} after)`);
   // The lowered idle interval (15 s) marks the pause; the prompt follows within a few seconds.
   expect(prompt.seenAt - stoppedAt).toBeGreaterThanOrEqual(14_500);
   expect(prompt.seenAt - stoppedAt).toBeLessThan(21_000);
   // A pause is not time away: nothing was credited.
+  expect(await rows(control)).toEqual([]);
+});
+
+test('sitting still: a fullscreen window while input stops is not time away: desk time goes on, no natural break', async ({ input, control }) => {
+  // Input stops after 28 s of desk time (over half the interval: a natural break would be
+  // recorded), and the interval is full only after the idle event.
+  const EVERY = 50;
+  // Holds off, so that the break comes when due even in fullscreen; "away after" at its minimum.
+  await setSettings(control, { idleSec: 15, pauseWaitMin: 0, hold: { enabled: false, maxMin: 30 }, stretch: { enabled: true, everySec: EVERY, lengthSec: 5 } });
+  await recordIdleEvents(control);
+  // The person watches something fullscreen (the focused window, as the F11 key would).
+  const state = await control.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { windows: { getCurrent(): Promise<{ id: number }>; update(id: number, u: object): Promise<{ state: string; focused: boolean }> } } }).chrome;
+    const w = await c.windows.getCurrent();
+    return c.windows.update(w.id, { state: 'fullscreen', focused: true });
+  });
+  expect(state).toMatchObject({ state: 'fullscreen', focused: true });
+  const desk = await freshDesk(control);
+
+  await sleep(desk.to + 28_000 - Date.now());
+  const stoppedAt = input.stop();
+  await expect.poll(async () => (await idleEvents(control)).find((e) => e.state === 'idle'), { timeout: 25_000, intervals: [200] }).toBeTruthy();
+  const idleAt = (await idleEvents(control)).find((e) => e.state === 'idle')!.at;
+  console.log(`idle event ${at(idleAt, stoppedAt)} after input stopped`);
+
+  // Desk time goes on through the stillness: the break comes when the interval is full, after
+  // the idle event, with still no input.
+  const prompt = await waitForPrompt(control, { timeoutMs: desk.to + (EVERY + 10) * 1000 - Date.now() });
+  console.log(`prompt ${at(prompt.seenAt, stoppedAt)} after input stopped, ${at(prompt.seenAt, desk.from)} after desk time started (interval ${EVERY} s)`);
+  expect(prompt.seenAt).toBeGreaterThan(idleAt);
+  expect(prompt.seenAt).toBeGreaterThanOrEqual(desk.from + EVERY * 1000 - 1_000);
+  expect(prompt.seenAt).toBeLessThan(desk.to + EVERY * 1000 + 6_000);
+  expect(input.last, 'no input since it stopped').toBe(stoppedAt);
+
+  // Back: nothing is credited as a natural break.
+  input.start();
+  await sleep(3_000);
   expect(await rows(control)).toEqual([]);
 });

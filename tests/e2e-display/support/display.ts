@@ -48,8 +48,20 @@ export class Input {
     this.last = moveTo(200 + (this.n % 2) * 40, 200 + (this.n % 3) * 30);
   }
 
+  /** A move that failed in the background (the display went away): thrown by the next start() or stop(). */
+  private failure: unknown = null;
+
   start(): number {
-    if (this.timer === null) this.timer = setInterval(() => this.move(), this.everyMs);
+    if (this.failure) throw this.failure;
+    if (this.timer === null) {
+      this.timer = setInterval(() => {
+        try {
+          this.move();
+        } catch (e) {
+          this.failure ??= e;
+        }
+      }, this.everyMs);
+    }
     this.move();
     return this.last;
   }
@@ -57,6 +69,7 @@ export class Input {
   stop(): number {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    if (this.failure) throw this.failure;
     return this.last;
   }
 }
