@@ -62,7 +62,7 @@ describe('tp: the message in the form the page language uses', () => {
     serve(read('en'), 'en-US');
     expect(tp('cheerTodayCounts', 1)).toBe('Today counts: 1 day in a row.');
     expect(tp('cheerTodayCounts', 2)).toBe('Today counts: 2 days in a row.');
-    expect(tp('cheerKeep', 3, [3, 7])).toBe('3 more breaks today keep your 7-day streak going.');
+    expect(tp('cheerKeep', 3, [3])).toBe('3 more breaks today keep your streak going.');
   });
 
   it('writes numbers through Intl, not by hand (1234.5 hours: grouped, the locale decimal sign)', () => {

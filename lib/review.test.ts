@@ -53,8 +53,8 @@ describe('popup history', () => {
     expect(popupHistory(aggs([row('2026-03-01', 'skipped')]), '2026-03-05', OFF, { stretchOn: true }).cheer.key).toBe('cheerStretchStarts');
     // Posture checks only: how many more.
     const micro = (o: BreakFacts['outcome']) => row('2026-03-05', o, { kind: 'micro' });
-    expect(popupHistory(aggs([...past, micro('skipped'), micro('skipped'), micro('skipped')]), '2026-03-05', OFF, { stretchOn: false }).cheer).toEqual({ key: 'cheerKeep', count: 3, subs: [3, 3] });
-    expect(popupHistory(aggs([...past, micro('skipped')]), '2026-03-05', OFF, { stretchOn: false }).cheer).toEqual({ key: 'cheerKeep', count: 1, subs: [1, 3] });
+    expect(popupHistory(aggs([...past, micro('skipped'), micro('skipped'), micro('skipped')]), '2026-03-05', OFF, { stretchOn: false }).cheer).toEqual({ key: 'cheerKeep', count: 3, subs: [3] });
+    expect(popupHistory(aggs([...past, micro('skipped')]), '2026-03-05', OFF, { stretchOn: false }).cheer).toEqual({ key: 'cheerKeep', count: 1, subs: [1] });
     // A day off in the schedule.
     const weekdays: Schedule = { ...OFF, enabled: true };
     expect(popupHistory(aggs(past), '2026-03-07', weekdays).cheer).toEqual({ key: 'cheerDayOffStreak', count: 3, subs: [3] });

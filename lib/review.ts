@@ -77,7 +77,7 @@ export function cheerFor(scan: StreakScan, today: DayAggregate | undefined, sche
   if (stretchOn) return cur > 0 ? { key: 'cheerStretchKeeps', count: cur, subs: [cur] } : { key: 'cheerStretchStarts', subs: [] };
   const k = breaksToMeet(today, rules.share);
   const more = Math.max(1, k);
-  return cur > 0 ? { key: 'cheerKeep', count: more, subs: [more, cur] } : { key: 'cheerStart', count: more, subs: [more] };
+  return cur > 0 ? { key: 'cheerKeep', count: more, subs: [more] } : { key: 'cheerStart', count: more, subs: [more] };
 }
 
 /**
