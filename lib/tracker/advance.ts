@@ -38,7 +38,7 @@ export function clampPhaseTimes(p: Phase, now: number, settings: Settings): Phas
  * Brings the state up to `now`: adds desk time, notices sleep and clock jumps, the end of a
  * pause, and working hours starting or ending.
  */
-export function advance(s0: TrackerState, now: number, settings: Settings, env: Env): { s: TrackerState; effects: Effect[] } {
+export function advance(s0: TrackerState, now: number, settings: Settings, env: Env, inputNow = false): { s: TrackerState; effects: Effect[] } {
   const tz = env.timeZone;
   let s = s0;
   const effects: Effect[] = [];
@@ -111,5 +111,5 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
   // A new day (or zone) starts even when there was nothing to add (after a sleep across midnight).
   s = { ...s, today: dayAt(s.today, now, tz), lastSeen: now };
   // A pause that outlasted "away after" is away; sitting still ends once nothing plays (moment.ts).
-  return { s: judgeQuiet(s, now, settings, env), effects };
+  return { s: judgeQuiet(s, now, settings, env, inputNow), effects };
 }

@@ -20,6 +20,18 @@ export const MERGE_WINDOW_MS = 2 * 60_000;
 export const ABANDON_AFTER_MS = 15 * 60_000;
 /** While a due prompt is held (fullscreen, sound, a call), look again this often. */
 export const HOLD_RECHECK_MS = 60_000;
+/**
+ * ... and this often while the person sits still in it (the browser reported idle): their next
+ * input is an idle -> active event, which wakes the worker and looks again anyway, so a look
+ * every minute would only find out sooner that a video ended with nobody touching anything.
+ */
+export const HOLD_RECHECK_STILL_MS = 5 * 60_000;
+/**
+ * A hold's bound this close after the next look is looked at at the bound itself: an alarm set
+ * at that look could not fire sooner than Chrome's 30 s floor (lib/platform/alarms.ts), and the
+ * break would come up to that much past its bound.
+ */
+export const HOLD_BOUND_MERGE_MS = 30_000;
 /** After a hold ends, the prompt comes this much later (not in the first second after a call). */
 export const HOLD_SETTLE_MS = 60_000;
 

@@ -75,7 +75,7 @@ function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partia
 
 /** The one entry point: state x event x now x settings x env -> state + effects. */
 export function transition(state: TrackerState, event: TrackerEvent, now: number, settings: Settings, env: Env = DEFAULT_ENV): Result {
-  const adv = advance(state, now, settings, env);
+  const adv = advance(state, now, settings, env, event.type === 'activity' && event.state === 'active');
   const r = step(adv.s, event, now, settings, env);
   // After any event, a break may have fallen due (e.g. the interval was shortened).
   const after = event.type === 'tick' || r.refused ? r : chain(r, tick(r.state, now, settings, env));
