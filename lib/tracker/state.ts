@@ -18,14 +18,14 @@ export const SLEEP_GAP_MS = WATCHDOG_MS + ALARM_GRACE_MS;
 export const MERGE_WINDOW_MS = 2 * 60_000;
 /** A break left open this long past its length is closed as `partial`. */
 export const ABANDON_AFTER_MS = 15 * 60_000;
-/** While a due prompt is held (fullscreen, sound, a call), look again this often. */
-export const HOLD_RECHECK_MS = 60_000;
 /**
- * ... and this often while the person sits still in it (the browser reported idle): their next
- * input is an idle -> active event, which wakes the worker and looks again anyway, so a look
- * every minute would only find out sooner that a video ended with nobody touching anything.
+ * While a due prompt is held (fullscreen, sound, a call), look again this often, unless the
+ * person sits still in it (the browser reported idle): then the watchdog's tick every
+ * WATCHDOG_MS (desk time counts, so it runs) looks, and so does their next input, an idle ->
+ * active event; a look every minute would only find out sooner that a video ended with nobody
+ * touching anything, at a worker start a minute.
  */
-export const HOLD_RECHECK_STILL_MS = 5 * 60_000;
+export const HOLD_RECHECK_MS = 60_000;
 /**
  * A hold's bound this close after the next look is looked at at the bound itself: an alarm set
  * at that look could not fire sooner than Chrome's 30 s floor (lib/platform/alarms.ts), and the

@@ -120,7 +120,7 @@ export async function tracesBench(add: AddRow): Promise<void> {
   const perHour = (k: Counts) => (k.starts.alarm + k.starts.watchdog + k.starts.activity) / k.hours;
   add('traces', 'worker starts per hour: events delivered (alarms, watchdog, idle reports)', both((k) => perHour(k).toFixed(1)));
   const h = (x: number, k: Counts) => (x / k.hours).toFixed(1);
-  add('traces', '  of which alarms (the next moment; holds look again every minute) + watchdog + idle reports', both((k) => `${h(k.starts.alarm, k)} + ${h(k.starts.watchdog, k)} + ${h(k.starts.activity, k)}`));
+  add('traces', '  of which alarms (the next moment; a hold looks every minute while the person types) + watchdog + idle reports', both((k) => `${h(k.starts.alarm, k)} + ${h(k.starts.watchdog, k)} + ${h(k.starts.activity, k)}`));
   const growth = perHour(m) / perHour(c) - 1;
   add('traces', 'worker starts per hour: right moment over clock only', `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)}%`, '<= +20%', growth <= 0.2);
 }
