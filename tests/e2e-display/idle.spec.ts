@@ -113,11 +113,15 @@ test('natural break: input stops, the idle event comes after "away after", the p
   const [row] = await rows(control);
   console.log(`natural row: away from ${at(row!.dueAt, stoppedAt)} after input stopped, desk ${row!.deskMs} ms (input ran ${at(stoppedAt, desk.to)}-${at(stoppedAt, desk.from)})`);
   expect(row).toMatchObject({ kind: 'stretch', outcome: 'natural' });
-  // Away from when input stopped (the idle delay taken back), not from the idle event.
-  expect(Math.abs(row!.dueAt - stoppedAt)).toBeLessThan(2_500);
+  // Away from when input stopped (the idle delay taken back), not from the idle event. Limber can
+  // only take back "away after" from when the event came: the browser's own lateness (its idle
+  // polling, measured above) is allowed for, no more.
+  const late = Math.max(0, idleAt - stoppedAt - 15_000);
+  expect(row!.dueAt - stoppedAt).toBeGreaterThan(-1_000);
+  expect(row!.dueAt - stoppedAt).toBeLessThan(late + 1_500);
   // The desk time it ended is the input before it, no more (not the 15 s until the idle event).
   expect(row!.deskMs).toBeGreaterThanOrEqual(stoppedAt - desk.to - 1_000);
-  expect(row!.deskMs).toBeLessThanOrEqual(stoppedAt - desk.from + 1_000);
+  expect(row!.deskMs).toBeLessThanOrEqual(stoppedAt - desk.from + late + 1_000);
 
   // The popup counts it, and desk time starts again from the return: a whole interval to go.
   const popup = await PopupPage.open(context, extensionId);
