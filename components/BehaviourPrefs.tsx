@@ -1,7 +1,8 @@
-/** Options: how breaks behave (strict mode, holds, daily limit, how prompts appear, badge). */
+/** Options: how breaks behave (strict mode, holds, daily limit, how prompts appear, the heads-up, badge). */
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { FIELDS, type FieldError, type FieldId, type Settings } from '../lib/settings';
+import { HeadsUpField } from './HeadsUpField';
 import { NumberField } from './NumberField';
 import type { ComponentChildren } from 'preact';
 
@@ -44,6 +45,7 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
         {check('prompt-notification', t('fieldPromptNotification'), settings.prompts.notification, (v) => setPrompts({ notification: v }))}
         {check('prompt-window', t('fieldPromptWindow'), settings.prompts.openWindow, (v) => setPrompts({ openWindow: v }))}
         {promptError && <p class="field-error" role="alert">{t('errPromptNeeded')}</p>}
+        <HeadsUpField value={settings.headsUpSec} disabled={!settings.prompts.notification} onChange={(headsUpSec) => void save((s) => ({ ...s, headsUpSec }))} />
         {check('badge', t('fieldBadge'), settings.badge, (v) => void save((s) => ({ ...s, badge: v })))}
       </fieldset>
       <fieldset class="group">

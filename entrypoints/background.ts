@@ -7,6 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { command, dispatch, handleMessage, installed, settingsChanged, wake, windowClosed } from '../lib/engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
 import { NOTIFICATION_POSTPONE_MIN, parsePromptId } from '../lib/platform/notify';
+import { clearHeadsUp, parseHeadsUpId } from '../lib/platform/heads-up';
 import { SETTINGS_KEY } from '../lib/storage/items';
 import { DEV_TIMING_KEY } from '../lib/dev-timing';
 
@@ -25,9 +26,15 @@ export default defineBackground({
     browser.notifications.onClicked.addListener((id) => {
       const p = parsePromptId(id);
       if (p) void dispatch({ type: 'start', breakId: p.breakId });
+      // The heads-up only informs: a click on its text closes it.
+      const early = parseHeadsUpId(id);
+      if (early) void clearHeadsUp(early).catch(() => undefined);
     });
 
     browser.notifications.onButtonClicked?.addListener((id, index) => {
+      // The heads-up's one button (Chrome): postpone the coming break (lib/tracker/heads-up.ts).
+      const early = parseHeadsUpId(id);
+      if (early && index === 0) void dispatch({ type: 'snooze', breakId: early, minutes: NOTIFICATION_POSTPONE_MIN });
       const p = parsePromptId(id);
       if (!p) return;
       if (index === 0) void dispatch({ type: 'start', breakId: p.breakId });

@@ -75,6 +75,7 @@ describe('settings pass the same rules as the options form', () => {
     ['an unknown week start', { weekStart: 'tue' }, { code: 'badSettings', part: 'schedule' }],
     ['a volume of 2', { sound: { chime: true, volume: 2, voice: false } }, { code: 'badSettings', part: 'sound' }],
     ['no prompt setting', { prompts: null }, { code: 'badSettings', part: 'behaviour' }],
+    ['a heads-up 30 s before', { headsUpSec: 30 }, { code: 'badSettings', part: 'behaviour' }],
     ['an unknown equipment', { routines: { ...DEFAULT_SETTINGS.routines, equipment: ['trampoline'] } }, { code: 'badSettings', part: 'routines' }],
   ];
   for (const [name, patch, want] of cases) {

@@ -171,6 +171,7 @@ const PART_OF: Readonly<Record<string, SettingsPart>> = {
   dailyLimit: 'behaviour',
   prompts: 'behaviour',
   badge: 'behaviour',
+  headsUpSec: 'behaviour',
   routines: 'routines',
   sound: 'sound',
 };

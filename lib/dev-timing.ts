@@ -23,16 +23,19 @@ export const DevTimingSchema = v.partial(
     snoozeSec: Seconds(1, 3600),
     remindAfterSec: Seconds(0, 3600),
     idleSec: Seconds(15, 3600),
+    /** The heads-up's lead (settings offer only 0, 60 or 120 s). */
+    headsUpSec: Seconds(0, 3600),
   }),
 );
 export type DevTiming = v.InferOutput<typeof DevTimingSchema>;
 
 /** The timing fields the switch may override. */
-export const DEV_TIMING_FIELDS = ['micro', 'stretch', 'snoozeSec', 'remindAfterSec', 'idleSec'] as const;
+export const DEV_TIMING_FIELDS = ['micro', 'stretch', 'snoozeSec', 'remindAfterSec', 'idleSec', 'headsUpSec'] as const;
 
 /** The settings the background runs on: `settings` with a valid switch's fields over them. A malformed switch is ignored. */
 export function withDevTiming(settings: Settings, raw: unknown): Settings {
   if (raw === null || raw === undefined) return settings;
   const r = v.safeParse(DevTimingSchema, raw);
-  return r.success ? { ...settings, ...r.output } : settings;
+  // The heads-up's lead may be any seconds here (tests only), outside the form's choices.
+  return r.success ? ({ ...settings, ...r.output } as Settings) : settings;
 }

@@ -111,3 +111,15 @@ describe('the schema holds exactly the form limits', () => {
     expect(parseSettings({ ...base, stretch: { enabled: true, everySec: 600, lengthSec: 600 } }).ok).toBe(false);
   });
 });
+
+describe('the heads-up setting', () => {
+  it('takes exactly the form\'s choices (off, 1, 2 min); settings stored without it read as 1 min', () => {
+    for (const sec of [0, 60, 120]) expect(parseSettings({ ...DEFAULT_SETTINGS, headsUpSec: sec }).ok).toBe(true);
+    for (const bad of [30, 61, 180, -60, '60', null, 1.5]) expect(parseSettings({ ...DEFAULT_SETTINGS, headsUpSec: bad }).ok).toBe(false);
+    const { headsUpSec: _h, ...older } = DEFAULT_SETTINGS;
+    const r = parseSettings(older);
+    expect(r.ok && r.value.headsUpSec).toBe(60);
+    // A bad value (a synced or hand-edited one) falls back to the default and keeps everything else.
+    expect(settingsOrDefaults({ ...DEFAULT_SETTINGS, snoozeLimit: 4, headsUpSec: 45 })).toMatchObject({ snoozeLimit: 4, headsUpSec: 60 });
+  });
+});

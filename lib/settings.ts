@@ -18,6 +18,10 @@ export { migrateSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './settin
 export const WEEK_STARTS = ['locale', 'mon', 'sun', 'sat'] as const;
 export type WeekStartSetting = (typeof WEEK_STARTS)[number];
 
+/** The heads-up's choices on the form, in seconds before a stretch break: off, 1 min, 2 min. */
+export const HEADS_UP_CHOICES_SEC = [0, 60, 120] as const;
+export type HeadsUpSec = (typeof HEADS_UP_CHOICES_SEC)[number];
+
 export type BreakKind = 'micro' | 'stretch';
 export const BREAK_KINDS: readonly BreakKind[] = ['stretch', 'micro'];
 
@@ -90,6 +94,11 @@ export const SettingsSchema = v.object({
   pauseWaitMin: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)), 2),
   /** Opt-in: hold breaks during calls on these sites (lib/call-sites.ts). Added without a migration: missing reads as off. */
   callSites: v.optional(CallSitesSchema, DEFAULT_CALL_SITES),
+  /**
+   * A quiet notice this long before a stretch break (0 = off; the form offers off, 1 and 2 min).
+   * Added without a migration: missing reads as 1 min (lib/tracker/heads-up.ts).
+   */
+  headsUpSec: v.optional(v.picklist(HEADS_UP_CHOICES_SEC), 60),
   /** How a due break is announced. */
   prompts: v.object({ notification: v.boolean(), openWindow: v.boolean() }),
   /** Minutes to the next break on the toolbar icon. */
@@ -129,6 +138,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   schedule: { enabled: false, days: [WORKDAY, WORKDAY, WORKDAY, WORKDAY, WORKDAY, [], []] },
   hold: { enabled: true, maxMin: 30 },
   pauseWaitMin: 2,
+  headsUpSec: 60,
   callSites: DEFAULT_CALL_SITES,
   prompts: { notification: true, openWindow: false },
   badge: true,

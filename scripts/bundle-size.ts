@@ -27,8 +27,12 @@ export const BUDGET_KB = { page: 25, worker: 18, zip: 350 } as const;
  * engine, schedule, settings, history: 9.2 KB), already over 15 KB (scripts/bench/worker-parts.ts).
  * 25: 24.7 KB once "Your data" and the weekly review moved to their pages and the worker was built
  * on its own, one file (issue #16, which asks for 18 KB next; it was 32.4 KB, held to 29).
+ * 26, raised on purpose once: issue #14's right moment has to be decided where the browser's
+ * events arrive (holds, sitting still, the pause in typing, postpone choices and the heads-up
+ * before a stretch break: 23.5 -> 25.2 KB); the heads-up's last 0.7 KB went over 25 (25,812 B).
+ * Anything that can live in a page still moves there, and the ratchet goes back down with it.
  */
-export const RATCHET_KB: Partial<Record<string, number>> = { worker: 25 };
+export const RATCHET_KB: Partial<Record<string, number>> = { worker: 26 };
 
 // Minified output quotes with ", ' or ` (rolldown prefers backticks for dynamic imports).
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]([^"'`\s]+\.js)["'`]/g;

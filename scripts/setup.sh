@@ -2,7 +2,9 @@
 # Installs what Limber's build and tests need, only what is missing:
 #  - npm packages (npm ci when node_modules is missing or older than the lock file); Node 24
 #    comes from the npm package `node` and runs every npm script through node_modules/.bin;
-#  - Debian's chromium and xvfb (and firefox-esr with --firefox) for the browser tests.
+#  - Debian's chromium (and firefox-esr with --firefox) for the browser tests;
+#  - Debian's xvfb and xdotool for the real-idle tests (a virtual display and real input;
+#    without root they are only asked for: scripts/test.sh then skips those tests, or fails in CI).
 # Safe to run again: it does nothing when everything is in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,15 +24,25 @@ fi
 
 apt_packages=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_packages+=(chromium)
-# A virtual display: headless Chromium never reports a tab as playing sound, so the sound holds
-# (tests/e2e/holds.spec.ts) run Chromium with a window on Xvfb.
-command -v Xvfb >/dev/null || apt_packages+=(xvfb)
 if [ "$want_firefox" = 1 ] && [ ! -x /usr/bin/firefox-esr ]; then apt_packages+=(firefox-esr); fi
 # French for Firefox: the Firefox language test (tests/e2e-firefox/i18n.spec.ts) runs the add-on in
 # French, and Firefox switches only to a language it has a language pack for.
 if [ "$want_firefox" = 1 ] && [ ! -e /usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi ]; then apt_packages+=(firefox-esr-l10n-fr); fi
+# The real-idle tests (tests/e2e-display): a virtual X display and real input on it.
+display_packages=()
+command -v xvfb-run >/dev/null || display_packages+=(xvfb)
+command -v xdotool >/dev/null || display_packages+=(xdotool)
+can_apt=0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then can_apt=1; fi
+if [ ${#display_packages[@]} -gt 0 ]; then
+  if [ "$can_apt" = 1 ]; then
+    apt_packages+=("${display_packages[@]}")
+  else
+    echo "setup: the real-idle tests need ${display_packages[*]} (e.g. sudo apt-get install ${display_packages[*]}); without them npm test skips those tests." >&2
+  fi
+fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  if [ "$can_apt" = 1 ]; then
     echo "setup: installing ${apt_packages[*]} from Debian…"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null

@@ -12,7 +12,7 @@ if (unit) {
   failed += unit.numFailedTests ?? 0;
   skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
 }
-for (const f of ['test-results/e2e.json', 'test-results/firefox.json']) {
+for (const f of ['test-results/e2e.json', 'test-results/display.json', 'test-results/firefox.json']) {
   const r = read(f);
   if (!r) continue;
   passed += r.stats?.expected ?? 0;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test, in order: type check + lint, unit tests, production builds (Chrome, Firefox),
-# Chromium end-to-end tests, Firefox lint. Installs what is missing first.
+# Chromium end-to-end tests, Chromium with real idle on a virtual display, Firefox lint and
+# end-to-end tests. Installs what is missing first.
 # Usage: npm test                 (everything)
-#        npm test -- unit|e2e|firefox   (one part; see README)
+#        npm test -- unit|e2e|display|firefox   (one part; see README)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # The Node 24 that `npm ci` installs (package `node`) runs everything below.
@@ -10,9 +11,10 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 only="${1:-all}"
 bash scripts/setup.sh --firefox || exit 1
 mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json test-results/firefox.json
+rm -f test-results/unit.json test-results/e2e.json test-results/display.json test-results/firefox.json
 
 failed=()
+skipped_note=""
 stage() {
   local name="$1"; shift
   echo
@@ -25,12 +27,30 @@ if [ "$only" = all ] || [ "$only" = unit ]; then
   stage "check (tsc + eslint)" npm run -s check
   stage "unit tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 fi
-if [ "$only" = all ] || [ "$only" = e2e ] || [ "$only" = firefox ]; then
+if [ "$only" = all ] || [ "$only" = e2e ] || [ "$only" = display ] || [ "$only" = firefox ]; then
   stage "build (chrome)" npm run -s build
   stage "build (firefox)" npm run -s build:firefox
 fi
 if [ "$only" = all ] || [ "$only" = e2e ]; then
   stage "e2e (Chromium, production build)" npx playwright test
+fi
+if [ "$only" = all ] || [ "$only" = e2e ] || [ "$only" = display ]; then
+  # Real idle: a visible Chromium on a virtual X display, real input from xdotool (headless
+  # Chromium never reports idle). Without xvfb-run or xdotool: a failure in CI, a loud skip here.
+  if command -v xvfb-run >/dev/null && command -v xdotool >/dev/null; then
+    stage "e2e (Chromium, real idle on a virtual display)" xvfb-run -a -s "-screen 0 1280x800x24" npx playwright test -c playwright.display.config.ts
+  elif [ "${CI:-}" = true ]; then
+    echo
+    echo "── e2e (Chromium, real idle): xvfb-run or xdotool is missing; CI must run these tests (bash scripts/setup.sh installs xvfb and xdotool as root)." >&2
+    failed+=("real-idle setup (xvfb-run or xdotool missing)")
+  else
+    echo
+    echo "!! ─────────────────────────────────────────────────────────────────────────────" >&2
+    echo "!! SKIPPED: e2e (Chromium, real idle on a virtual display): xvfb-run or xdotool is" >&2
+    echo "!! missing. Install them (sudo apt-get install xvfb xdotool) to run these tests." >&2
+    echo "!! ─────────────────────────────────────────────────────────────────────────────" >&2
+    skipped_note="SKIPPED: the real-idle tests (xvfb-run or xdotool missing; sudo apt-get install xvfb xdotool)"
+  fi
 fi
 if [ "$only" = all ] || [ "$only" = firefox ]; then
   # 0 errors, and only the warnings scripts/lint-firefox.ts lists and explains.
@@ -38,5 +58,6 @@ if [ "$only" = all ] || [ "$only" = firefox ]; then
   stage "e2e (Firefox, production build)" npx playwright test -c playwright.firefox.config.ts
 fi
 
+[ -n "$skipped_note" ] && echo && echo "!! $skipped_note" >&2
 node scripts/summary.ts "${failed[@]+"${failed[@]}"}"
 [ ${#failed[@]} -eq 0 ]

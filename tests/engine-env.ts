@@ -15,8 +15,8 @@ import { closeHistory } from '../lib/storage/history';
 /** Monday 2 March 2026, 10:00 in Berlin: where the engine tests' clock starts. */
 export const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 export const MIN = 60_000;
-/** Stretch breaks only (posture checks off), so each test sees one kind of break. */
-export const ENGINE_SETTINGS: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
+/** Stretch breaks only (posture checks off), so each test sees one kind of break; no heads-up (its own tests turn it on). */
+export const ENGINE_SETTINGS: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, headsUpSec: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
 export function useEngineEnv(now: () => number, settings: Settings): void {
   beforeEach(async () => {

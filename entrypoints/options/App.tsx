@@ -165,7 +165,7 @@ export function App() {
           <RestoreDefaults
             section="behaviour"
             label={t('behaviourTitle')}
-            pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, hold: d.hold, pauseWaitMin: d.pauseWaitMin, dailyLimit: d.dailyLimit })}
+            pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, hold: d.hold, pauseWaitMin: d.pauseWaitMin, headsUpSec: d.headsUpSec, dailyLimit: d.dailyLimit })}
             onSaved={onSaved}
           />
         </div>

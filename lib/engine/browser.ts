@@ -7,6 +7,7 @@ import { setBadge } from '../platform/badge';
 import { clock } from '../platform/clock';
 import { callTabAudible } from '../platform/call-sites';
 import { configureIdle, queryActivity } from '../platform/idle';
+import { clearHeadsUp, showHeadsUp } from '../platform/heads-up';
 import { clearPrompt, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
 import { breakWindowClosed, breakWindowFinished, focusedWindow, openBreakWindow } from '../platform/windows';
 import { devTimingItem } from '../storage/dev-timing';
@@ -28,6 +29,8 @@ export const browserPlatform: Platform = {
   promptShownThisSession,
   clearPrompt,
   showNotice,
+  showHeadsUp,
+  clearHeadsUp,
   openBreakWindow,
   breakWindowFinished,
   breakWindowClosed,

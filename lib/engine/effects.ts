@@ -29,6 +29,12 @@ async function carryOut(e: Effect, settings: Settings, platform: Platform): Prom
     }
     case 'notice':
       return platform.showNotice(e.notice, settings);
+    case 'headsUp':
+      // Like every notification, off when the person turned notifications off for prompts.
+      if (settings.prompts.notification) await platform.showHeadsUp(e.headsUp, e.postpone, platform.now());
+      return;
+    case 'clearHeadsUp':
+      return platform.clearHeadsUp(e.id);
     case 'clearPrompt':
       return platform.clearPrompt(e.breakId);
     case 'openBreak':

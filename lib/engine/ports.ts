@@ -4,7 +4,7 @@
  * (lib/engine/runtime.test.ts) instead of patching globals; lib/engine/browser.ts builds the real ones.
  */
 import type { Settings } from '../settings';
-import type { Activity, DueBreak, Notice, TrackerState, TrackerView, BreakRecord } from '../tracker/tracker';
+import type { Activity, DueBreak, HeadsUp, Notice, TrackerState, TrackerView, BreakRecord } from '../tracker/tracker';
 import type { PendingRecord } from '../storage/items';
 import type { TodaySummary } from '../storage/history';
 import type { PopupHistory } from '../review';
@@ -25,6 +25,9 @@ export interface Platform {
   promptShownThisSession(breakId: string): Promise<boolean>;
   clearPrompt(breakId: string): Promise<void>;
   showNotice(notice: Notice, settings: Settings): Promise<void>;
+  /** The quiet notice before a stretch break; `postpone`: with its Postpone button (where there are buttons). */
+  showHeadsUp(headsUp: HeadsUp, postpone: boolean, now: number): Promise<void>;
+  clearHeadsUp(breakId: string): Promise<void>;
   openBreakWindow(breakId: string, prompting?: boolean): Promise<void>;
   /** The break ended: closing its window is then not an early end. */
   breakWindowFinished(breakId: string): Promise<void>;

@@ -13,7 +13,7 @@ import { lifecycle } from './lifecycle';
 import { createRuntime } from './runtime';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, headsUpSec: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
 
 function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>; showPrompt?: () => Promise<boolean>; sound?: boolean; settings?: Settings } = {}) {
   const log: string[] = [];
@@ -32,6 +32,8 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     promptShownThisSession: async () => false,
     clearPrompt: async (id) => void log.push(`clearPrompt ${id}`),
     showNotice: async (n) => void log.push(`notice ${n}`),
+    showHeadsUp: async (h, postpone) => void log.push(`headsUp ${h.dueAt - now} ${postpone}`),
+    clearHeadsUp: async (id) => void log.push(`clearHeadsUp ${id}`),
     openBreakWindow: vi.fn(async (id: string) => void log.push(`openBreakWindow ${id}`)),
     breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
     breakWindowClosed: async () => null,
@@ -211,5 +213,43 @@ describe('the engine runtime (fake ports)', () => {
         expect(f.stored().state!.phase.name).toBe('due');
       }
     }
+  });
+});
+
+describe('the heads-up through the runtime (fake ports)', () => {
+  const HEADS_UP: Settings = { ...SETTINGS, headsUpSec: 60 };
+  const every = SETTINGS.stretch.everySec * 1000;
+
+  it('wakes a minute before the break, shows the notice (with Postpone), and clears it when the prompt comes', async () => {
+    const f = fakes({ settings: HEADS_UP });
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+    expect(f.log).toContain(`alarm ${every - 60_000}`);
+    await workFor(f, rt, every - 60_000);
+    expect(f.log).toContain('headsUp 60000 true');
+    expect(f.log).not.toContain('showPrompt');
+    // Then the alarm for the break itself, a minute on.
+    expect(f.log.filter((x) => x.startsWith('alarm')).at(-1)).toBe('alarm 60000');
+    f.log.length = 0;
+    await workFor(f, rt, 60_000);
+    const id = `stretch-${T0 + every}`;
+    expect(f.log).toContain(`clearHeadsUp ${id}`);
+    expect(f.log).toContain('showPrompt');
+  });
+
+  it('asks what the user is in at its moment: no heads-up for a break that would be held; none with notifications off', async () => {
+    const held = fakes({ settings: HEADS_UP, sound: true });
+    const rt = createRuntime(held.platform, held.store);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+    await workFor(held, rt, every - 60_000);
+    expect(held.platform.focusedWindow).toHaveBeenCalled();
+    expect(held.log.some((x) => x.startsWith('headsUp'))).toBe(false);
+
+    const quiet = fakes({ settings: { ...HEADS_UP, prompts: { notification: false, openWindow: true } } });
+    const rt2 = createRuntime(quiet.platform, quiet.store);
+    await rt2.serial(() => rt2.handle({ type: 'activity', state: 'active' }));
+    await workFor(quiet, rt2, every - 60_000);
+    expect(quiet.stored().state!.headsUp).not.toBeNull(); // decided, but not shown as a notification
+    expect(quiet.log.some((x) => x.startsWith('headsUp'))).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { callPatterns } from '../call-sites';
 import { MIN_ALARM_MS } from '../platform/alarms';
 import type { PopupData } from '../protocol/messages';
 import type { Settings } from '../settings';
-import { idleDetectionSec, initialState, nextBreak, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+import { headsUpAt, idleDetectionSec, initialState, nextBreak, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
 import { interpret } from './effects';
 import { writeRecords } from './outbox';
 import type { Platform, Store } from './ports';
@@ -129,10 +129,13 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
   return { platform, store, serial, handle, read };
 }
 
-/** A break held, or one falling due by now: what the user is in decides whether it waits. */
+/**
+ * A break held, or one falling due by now: what the user is in decides whether it waits. So at
+ * the heads-up's moment too: no heads-up for a break that would be held.
+ */
 function decisionMoment(s: TrackerState, settings: Settings, now: number): boolean {
   if (s.phase.name !== 'working') return false;
-  return s.deferredSince !== null || (nextBreak(s, settings)?.at ?? Infinity) <= now;
+  return s.deferredSince !== null || (nextBreak(s, settings)?.at ?? Infinity) <= now || (headsUpAt(s, settings) ?? Infinity) <= now;
 }
 
 /** Whether `b` is `a` with only the clock moved on (counters, `asOf`, `lastSeen`). */

@@ -38,7 +38,7 @@ export function clampPhaseTimes(p: Phase, now: number, settings: Settings): Phas
  * Brings the state up to `now`: adds desk time, notices sleep and clock jumps, the end of a
  * pause, and working hours starting or ending.
  */
-export function advance(s0: TrackerState, now: number, settings: Settings, env: Env): { s: TrackerState; effects: Effect[] } {
+export function advance(s0: TrackerState, now: number, settings: Settings, env: Env, inputNow = false): { s: TrackerState; effects: Effect[] } {
   const tz = env.timeZone;
   let s = s0;
   const effects: Effect[] = [];
@@ -81,7 +81,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
   if (pause && pause.until !== null && now >= pause.until) {
     s = accrue(s, pause.until, settings, tz);
     const long = pause.until - pause.since >= settings.stretch.lengthSec * 1000;
-    s = { ...s, paused: null, desk: long ? { micro: 0, stretch: 0 } : s.desk, asOf: Math.max(s.asOf, pause.until) };
+    s = { ...s, paused: null, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}), asOf: Math.max(s.asOf, pause.until) };
     effects.push({ type: 'notice', notice: 'pauseEnded' });
   }
 
@@ -100,7 +100,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       // time starts now.
       const from = now - iv.start > ALARM_GRACE_MS ? now : iv.start;
       const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), iv.start);
-      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, asOf: Math.max(from, closed.s.asOf) };
+      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.s.asOf) };
       effects.push(...closed.effects);
     }
   } else if (s.offHours) {
@@ -111,5 +111,5 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
   // A new day (or zone) starts even when there was nothing to add (after a sleep across midnight).
   s = { ...s, today: dayAt(s.today, now, tz), lastSeen: now };
   // A pause that outlasted "away after" is away; sitting still ends once nothing plays (moment.ts).
-  return { s: judgeQuiet(s, now, settings, env), effects };
+  return { s: judgeQuiet(s, now, settings, env, inputNow), effects };
 }

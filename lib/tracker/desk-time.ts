@@ -92,6 +92,8 @@ export function returnFromAway(s: TrackerState, now: number, settings: Settings,
     desk[kind] = 0;
     if (kind === 'stretch') desk = { micro: 0, stretch: 0 };
   }
+  // Away for a stretch break's length: that break is taken, and a heads-up for it is forgotten.
+  const stretchTaken = awayMs >= settings.stretch.lengthSec * 1000;
   return {
     s: {
       ...s,
@@ -104,6 +106,7 @@ export function returnFromAway(s: TrackerState, now: number, settings: Settings,
       phase,
       ...(phase.name === 'working' ? NO_HOLD : {}),
       lastNaturalAt: credited ? awaySince : s.lastNaturalAt,
+      headsUp: stretchTaken ? null : s.headsUp,
     },
     effects,
   };

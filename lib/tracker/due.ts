@@ -1,6 +1,6 @@
 /**
- * When things happen next: each kind's due time, the next break, the snooze limit in force, the
- * next instant the worker must be woken (`nextWake`) and whether the watchdog alarm runs.
+ * When things happen next: each kind's due time, the next break, the heads-up's moment, the snooze
+ * limit in force, the next instant the worker must be woken (`nextWake`) and whether the watchdog alarm runs.
  */
 import { BREAK_KINDS, type BreakKind, type Settings } from '../settings';
 import { currentInterval, nextWorkStart } from '../schedule';
@@ -8,7 +8,7 @@ import { notifiedToday } from './day';
 import { countingDeskTime } from './desk-time';
 import { holdUntil } from './hold';
 import { pauseUntil } from './moment';
-import { ABANDON_AFTER_MS, DEFAULT_ENV, HOLD_RECHECK_MS, MERGE_WINDOW_MS, type Env, type TrackerState } from './state';
+import { ABANDON_AFTER_MS, DEFAULT_ENV, HOLD_BOUND_MERGE_MS, HOLD_RECHECK_MS, MERGE_WINDOW_MS, type Env, type TrackerState } from './state';
 
 /** When each enabled kind falls due, if desk time keeps counting from now. */
 export function dueTimes(s: TrackerState, settings: Settings): Partial<Record<BreakKind, number>> {
@@ -35,6 +35,19 @@ export function nextBreak(s: TrackerState, settings: Settings): { kind: BreakKin
   return { kind: 'micro', at: micro };
 }
 
+/**
+ * When the heads-up for the coming stretch break is due (`settings.headsUpSec` before it), or
+ * null when none is to come: off, shown already for this break, a posture check next, or no
+ * break coming now (away, paused, outside working hours: desk time does not grow then), or the
+ * break already waits (held, or for a pause in input). See heads-up.ts.
+ */
+export function headsUpAt(s: TrackerState, settings: Settings): number | null {
+  if (settings.headsUpSec <= 0 || s.headsUp !== null) return null;
+  if (s.phase.name !== 'working' || s.deferredSince !== null || s.pauseFrom !== null) return null;
+  const next = nextBreak(s, settings);
+  return next && next.kind === 'stretch' ? next.at - settings.headsUpSec * 1000 : null;
+}
+
 /** The snooze limit in force: strict mode allows one snooze at most. */
 export function effectiveSnoozeLimit(settings: Settings): number {
   return settings.strict ? Math.min(1, settings.snoozeLimit) : settings.snoozeLimit;
@@ -50,8 +63,17 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
   switch (s.phase.name) {
     case 'working':
       if (s.pauseFrom !== null) add(pauseUntil(s, settings));
-      else if (s.deferredSince !== null) add(Math.min(s.asOf + HOLD_RECHECK_MS, holdUntil(s, settings) ?? Infinity));
-      else add(nextBreak(s, settings)?.at);
+      else if (s.deferredSince !== null) {
+        // Sitting still: the watchdog's tick looks (state.ts HOLD_RECHECK_MS), then the bound.
+        const look = s.still ? Infinity : s.asOf + HOLD_RECHECK_MS;
+        const until = holdUntil(s, settings) ?? Infinity;
+        add(until - look < HOLD_BOUND_MERGE_MS ? until : look);
+      } else {
+        add(nextBreak(s, settings)?.at);
+        // The heads-up's moment, while still ahead (one that passed unshown stays unshown).
+        const headsUp = headsUpAt(s, settings);
+        if (headsUp !== null && headsUp > s.asOf) add(headsUp);
+      }
       break;
     case 'due':
       add(s.phase.remindAt);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../settings';
 import { BASE, MIN, MON_0800, Sim } from '../../tests/tracker-rules-sim';
-import { view, type Env } from './tracker';
+import { nextWake, view, wantsWatchdog, WATCHDOG_MS, type Env } from './tracker';
 
 const S: Settings = { ...BASE, hold: { enabled: true, maxMin: 30 } };
 const DUE = MON_0800 + 50 * MIN; // BASE: a stretch break every 50 min
@@ -68,6 +68,50 @@ describe('holds', () => {
     expect(sim.prompts()).toEqual([expect.objectContaining({ at: DUE + 30 * MIN })]);
   });
 
+  it('sitting still in a held call: looked at every 5 min, not every minute; the return of input looks at once; the bound is kept', () => {
+    for (const maxMin of [7, 30]) {
+      const s = { ...S, hold: { enabled: true, maxMin } };
+      const sim = new Sim(s, MON_0800);
+      sim.env = { ...sim.env, call: true };
+      sim.runUntil(DUE - 10 * MIN);
+      sim.send({ type: 'activity', state: 'idle' }, DUE - 10 * MIN); // listening, no input: still at the desk
+      expect(sim.state.still).toBe(true);
+      // Every wake the worker gets (the tracker's own and the watchdog's), from due on.
+      const looks: number[] = [];
+      for (let guard = 0; guard < 100 && sim.now < DUE + 17 * MIN && sim.prompts().length === 0; guard++) {
+        const at = Math.min(nextWake(sim.state, s, sim.env) ?? Infinity, wantsWatchdog(sim.state, s, sim.env) ? sim.now + WATCHDOG_MS : Infinity);
+        if (at >= DUE) looks.push(at - DUE);
+        sim.send({ type: 'tick' }, at);
+      }
+      if (maxMin === 7) {
+        // The bound, not the next look five minutes on.
+        expect(sim.prompts()).toEqual([expect.objectContaining({ at: DUE + 7 * MIN })]);
+        continue;
+      }
+      expect(sim.prompts()).toHaveLength(0);
+      // Held from due: looked at again five minutes on, each time (a minute apart while typing).
+      expect(looks.slice(0, 4)).toEqual([0, 5 * MIN, 10 * MIN, 15 * MIN]);
+      // The call ends at +17; the person types at +18: that event looks, the settle starts then.
+      sim.env = { ...sim.env, call: false };
+      sim.send({ type: 'activity', state: 'active' }, DUE + 18 * MIN);
+      sim.runUntil(DUE + 25 * MIN);
+      expect(sim.prompts()).toEqual([expect.objectContaining({ at: DUE + 19 * MIN })]);
+    }
+  });
+
+  it('a look due less than 30 s before the bound is made at the bound itself (an alarm cannot come sooner than 30 s after it)', () => {
+    for (const [lastEvent, next] of [
+      [DUE + 28 * MIN + 52_000, DUE + 30 * MIN], // the next look would be 8 s before the bound
+      [DUE + 28 * MIN + 20_000, DUE + 29 * MIN + 20_000], // 40 s before it: looked at as usual
+    ] as const) {
+      const sim = new Sim(S, MON_0800);
+      sim.env = { ...sim.env, call: true };
+      sim.runUntil(DUE + 28 * MIN);
+      sim.send({ type: 'tick' }, lastEvent);
+      expect(nextWake(sim.state, S, sim.env)).toBe(next);
+    }
+  });
+
   it('property: any holds, any bound: exactly one prompt, never later than the bound, never while held before it', () => {
     const change = fc.record({ afterMs: fc.integer({ min: 1_000, max: 20 * MIN }), env: fc.record({ fullscreen: fc.boolean(), sound: fc.boolean(), call: fc.boolean() }) });
     fc.assert(
@@ -111,9 +155,9 @@ describe('holds', () => {
 
 describe('the stored state v3 -> v4', () => {
   it('a fullscreen hold in progress carries on as one; otherwise nothing holds', async () => {
-    const { initialState, migrateV3, migrateV4 } = await import('./tracker');
-    const { heldBy: _h, settleAt: _s, still: _st, pauseFrom: _p, lowIdleAt: _l, ...v3 } = { ...initialState(MON_0800), v: 3 as const };
-    expect(migrateV4(migrateV3(v3))).toEqual(initialState(MON_0800));
+    const { initialState, migrateV3, migrateV4, migrateV5 } = await import('./tracker');
+    const { heldBy: _h, settleAt: _s, still: _st, pauseFrom: _p, lowIdleAt: _l, headsUp: _u, ...v3 } = { ...initialState(MON_0800), v: 3 as const };
+    expect(migrateV5(migrateV4(migrateV3(v3)))).toEqual(initialState(MON_0800));
     expect(migrateV3({ ...v3, deferredSince: MON_0800 })).toMatchObject({ v: 4, deferredSince: MON_0800, heldBy: 'fullscreen', settleAt: null });
   });
 });

@@ -1,11 +1,14 @@
 /**
- * Migrations of the stored tracker state: version 1 -> 2 -> 3 -> 4 -> 5 (the current one). Storage
+ * Migrations of the stored tracker state: version 1 -> 2 -> 3 -> 4 -> 5 -> 6 (the current one). Storage
  * (lib/storage/items.ts) runs them on a state stored by an older Limber.
  */
 import { TRACKER_VERSION, type TrackerState } from './state';
 
+/** Version 5's state (before the heads-up). */
+export type V5 = Omit<TrackerState, 'v' | 'headsUp'> & { v: 5 };
+
 /** Version 4's state (before sitting still and waiting for a pause in input). */
-export type V4 = Omit<TrackerState, 'v' | 'still' | 'pauseFrom' | 'lowIdleAt'> & { v: 4 };
+export type V4 = Omit<V5, 'v' | 'still' | 'pauseFrom' | 'lowIdleAt'> & { v: 4 };
 
 /** Version 3's state (before holds other than fullscreen and the settle). */
 export type V3 = Omit<V4, 'v' | 'heldBy' | 'settleAt'> & { v: 3 };
@@ -36,6 +39,11 @@ export function migrateV3(old: V3): V4 {
 }
 
 /** v5: sitting still and the wait for a pause in input; neither is under way in an older state. */
-export function migrateV4(old: V4): TrackerState {
-  return { ...old, v: TRACKER_VERSION, still: false, pauseFrom: null, lowIdleAt: null };
+export function migrateV4(old: V4): V5 {
+  return { ...old, v: 5, still: false, pauseFrom: null, lowIdleAt: null };
+}
+
+/** v6: the heads-up before a stretch break; none was shown by an older state. */
+export function migrateV5(old: V5): TrackerState {
+  return { ...old, v: TRACKER_VERSION, headsUp: null };
 }

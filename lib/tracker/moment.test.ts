@@ -179,10 +179,12 @@ describe('a natural stopping point', () => {
           const s: Settings = { ...S, pauseWaitMin, hold: { enabled: true, maxMin } };
           const sim = new Sim(s, MON_0800);
           sim.runUntil(DUE - 1000);
-          // The wait starts afresh when the person comes back from away (the break is due again then).
+          // The wait starts afresh when the person comes back from away: the break falls due again
+          // then, or up to "away after" later (the idle report took back the desk time since input
+          // stopped, which is at most that threshold).
           let from = DUE;
           const send = (state: 'idle' | 'active') => {
-            if (state === 'active' && sim.state.activity !== 'active') from = Math.max(from, sim.now);
+            if (state === 'active' && sim.state.activity !== 'active') from = Math.max(from, sim.now + s.idleSec * 1000);
             sim.send({ type: 'activity', state });
           };
           for (const [wait, env, act] of steps) {
@@ -191,8 +193,9 @@ describe('a natural stopping point', () => {
             if (act !== 'none') send(act as 'idle' | 'active');
             if (sim.state.phase.name !== 'working') break;
           }
-          if (sim.state.activity !== 'active') send('active');
-          sim.runUntil(sim.now + (maxMin + pauseWaitMin) * MIN + 1000);
+          // The person types at the end (back from away, or from sitting still: input either way).
+          if (sim.state.activity !== 'active' || sim.state.still) send('active');
+          sim.runUntil(Math.max(sim.now, from) + (maxMin + pauseWaitMin) * MIN + 1000);
           const ids = sim.prompts().map((p) => (p.type === 'prompt' ? p.brk.id : ''));
           expect(new Set(ids).size).toBe(ids.length);
           // Whatever played and however the person typed, the break came (or was taken naturally).

@@ -79,11 +79,13 @@ export function pauseEnded(s: TrackerState, now: number, settings: Settings, tz:
 /**
  * Catching up (advance.ts): a pause that outlasted "away after" is time away from when input
  * stopped, with the desk time since then taken back as the ordinary rule does; sitting still
- * ends when nothing plays any more (away from now).
+ * ends when nothing plays any more: away from now, unless the event is input itself (`inputNow`,
+ * the browser's idle -> active), which says the person never left: a held break then settles
+ * as after any hold, not prompted in the second the person touches the keyboard.
  */
-export function judgeQuiet(s: TrackerState, now: number, settings: Settings, env: Env): TrackerState {
+export function judgeQuiet(s: TrackerState, now: number, settings: Settings, env: Env, inputNow = false): TrackerState {
   if (s.lowIdleAt !== null && s.awaySince !== null && now >= s.awaySince + settings.idleSec * 1000) s = pauseWasAway(s);
-  if (s.still && s.activity === 'active' && !watching(env)) s = { ...s, still: false, activity: 'idle', awaySince: now };
+  if (s.still && s.activity === 'active' && !watching(env)) s = inputNow ? { ...s, still: false } : { ...s, still: false, activity: 'idle', awaySince: now };
   return s;
 }
 

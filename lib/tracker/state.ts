@@ -6,7 +6,7 @@
 import type { BreakKind } from '../settings';
 import { newDay } from './day';
 
-export const TRACKER_VERSION = 5;
+export const TRACKER_VERSION = 6;
 
 /** A watchdog alarm wakes the worker this often while desk time is counting. */
 export const WATCHDOG_MS = 5 * 60_000;
@@ -18,8 +18,20 @@ export const SLEEP_GAP_MS = WATCHDOG_MS + ALARM_GRACE_MS;
 export const MERGE_WINDOW_MS = 2 * 60_000;
 /** A break left open this long past its length is closed as `partial`. */
 export const ABANDON_AFTER_MS = 15 * 60_000;
-/** While a due prompt is held (fullscreen, sound, a call), look again this often. */
+/**
+ * While a due prompt is held (fullscreen, sound, a call), look again this often, unless the
+ * person sits still in it (the browser reported idle): then the watchdog's tick every
+ * WATCHDOG_MS (desk time counts, so it runs) looks, and so does their next input, an idle ->
+ * active event; a look every minute would only find out sooner that a video ended with nobody
+ * touching anything, at a worker start a minute.
+ */
 export const HOLD_RECHECK_MS = 60_000;
+/**
+ * A hold's bound this close after the next look is looked at at the bound itself: an alarm set
+ * at that look could not fire sooner than Chrome's 30 s floor (lib/platform/alarms.ts), and the
+ * break would come up to that much past its bound.
+ */
+export const HOLD_BOUND_MERGE_MS = 30_000;
 /** After a hold ends, the prompt comes this much later (not in the first second after a call). */
 export const HOLD_SETTLE_MS = 60_000;
 
@@ -53,6 +65,13 @@ export interface Env {
 }
 
 export const DEFAULT_ENV: Env = { timeZone: 'UTC', fullscreen: false, sound: false, call: false };
+
+/** A heads-up shown: the id its break will have if postponed from it, when it came, when the break was then due. */
+export interface HeadsUp {
+  id: string;
+  at: number;
+  dueAt: number;
+}
 
 export interface DueBreak {
   /** Stable id: the same due break always has the same id, so recording it twice is one row. */
@@ -117,6 +136,12 @@ export interface TrackerState {
    * becomes away (from `awaySince`) only once it outlasts the real "away after" threshold.
    */
   lowIdleAt: number | null;
+  /**
+   * The heads-up (v6) shown for the coming stretch break, if one was: it comes at most once per
+   * break, and this is cleared when that break is prompted, postponed, started or credited
+   * (heads-up.ts).
+   */
+  headsUp: HeadsUp | null;
   /** The time in the last manual break's id (ids stay unique even within one millisecond). */
   lastManualAt: number | null;
   /** The time in the last prompted break's id (ids stay unique after the clock is set back). */
@@ -159,6 +184,10 @@ export type Effect =
   | { type: 'openBreak'; brk: DueBreak }
   | { type: 'record'; entry: BreakRecord }
   | { type: 'notice'; notice: Notice }
+  /** A quiet notice before a stretch break; `postpone`: it may offer "Postpone" (a snooze is left under the limit). */
+  | { type: 'headsUp'; headsUp: HeadsUp; postpone: boolean }
+  /** The heads-up's break was prompted, postponed, started or credited: its notice goes. */
+  | { type: 'clearHeadsUp'; id: string }
   /** The person's finish or skip of this break was accepted: the break window's bookkeeping closes. */
   | { type: 'breakEnded'; breakId: string };
 
@@ -196,6 +225,7 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
     ...NO_HOLD,
     still: false,
     lowIdleAt: null,
+    headsUp: null,
     lastManualAt: null,
     lastDueAt: null,
     phase: { name: 'working' },

@@ -21,6 +21,7 @@ const SEC = 1000;
 const S: Settings = {
   ...DEFAULT_SETTINGS,
   pauseWaitMin: 0,
+  headsUpSec: 0,
   micro: { enabled: false, everySec: 20 * 60, lengthSec: 20 },
   stretch: { enabled: true, everySec: 50 * 60, lengthSec: 180 },
   snoozeSec: 300,

@@ -25,11 +25,12 @@
  *
  * This file is the tracker's one public entry point; the code lives beside it, by what it is:
  *   state.ts       the state, events, effects and timing constants; the initial state
- *   migrate.ts     stored states of versions 1 to 4 brought up to version 5
+ *   migrate.ts     stored states of versions 1 to 5 brought up to version 6
  *   day.ts         today's local calendar day (daily limit) across midnight, DST and travel
  *   desk-time.ts   counting desk time, and natural breaks credited on returning from away
  *   hold.ts        a due break held (fullscreen, sound, a call): the bound and the settle
  *   moment.ts      sitting still (idle while watching is not away), the wait for a pause in input
+ *   heads-up.ts    the quiet notice before a stretch break, and a postpone from it
  *   due.ts         due times, the next break, nextWake and the watchdog rule
  *   advance.ts     catching the state up to now before any event (sleep, clock, pause, hours)
  *   transition.ts  the transition function and its per-event handlers
@@ -53,6 +54,7 @@ export {
   type DueBreak,
   type Effect,
   type Env,
+  type HeadsUp,
   type HoldReason,
   type Notice,
   type Outcome,
@@ -65,10 +67,11 @@ export {
   type TrackerState,
   type WaitReason,
 } from './state';
-export { migrateV1, migrateV2, migrateV3, migrateV4 } from './migrate';
+export { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5 } from './migrate';
+export { HEADS_UP_MIN_SHARE } from './heads-up';
 export { holdReason, holdUntil } from './hold';
 export { idleDetectionSec, pauseUntil, watching } from './moment';
 export { countingDeskTime } from './desk-time';
-export { dueTimes, effectiveSnoozeLimit, nextBreak, nextWake, wantsWatchdog } from './due';
+export { dueTimes, effectiveSnoozeLimit, headsUpAt, nextBreak, nextWake, wantsWatchdog } from './due';
 export { transition } from './transition';
 export { view, type TrackerView } from './view';

@@ -7,6 +7,7 @@ import { notifiedToday } from './day';
 import { advance, clampPhaseTimes, closeOpenPrompt } from './advance';
 import { countingDeskTime, currentBreak, record, resetCounters, returnFromAway } from './desk-time';
 import { effectiveSnoozeLimit, nextBreak } from './due';
+import { headsUpStep, idTime, postponeEarly } from './heads-up';
 import { holdDue } from './hold';
 import { idleReported, inputPaused, pauseDue, pauseEnded, pauseWasAway } from './moment';
 import { ABANDON_AFTER_MS, DEFAULT_ENV, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
@@ -41,7 +42,7 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       const over = s.desk[next.kind] - settings[next.kind].everySec * 1000;
       const dueAt = over >= 0 ? now - over : next.at;
       // The id's time never repeats, even after the clock was set back past an earlier one.
-      const idAt = s.lastDueAt !== null && Math.round(dueAt) <= s.lastDueAt ? s.lastDueAt + 1 : Math.round(dueAt);
+      const idAt = idTime(s, dueAt);
       const brk: DueBreak = { id: `${next.kind}-${idAt}`, kind: next.kind, dueAt, deskMs: s.desk[next.kind], snoozes: 0, manual: false, promptedAt: null };
       return withEffects(prompt({ ...s, lastDueAt: idAt }, brk, now, settings));
     }
@@ -75,11 +76,12 @@ function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partia
 
 /** The one entry point: state x event x now x settings x env -> state + effects. */
 export function transition(state: TrackerState, event: TrackerEvent, now: number, settings: Settings, env: Env = DEFAULT_ENV): Result {
-  const adv = advance(state, now, settings, env);
+  const adv = advance(state, now, settings, env, event.type === 'activity' && event.state === 'active');
   const r = step(adv.s, event, now, settings, env);
   // After any event, a break may have fallen due (e.g. the interval was shortened).
   const after = event.type === 'tick' || r.refused ? r : chain(r, tick(r.state, now, settings, env));
-  return { ...after, state: after.refused ? adv.s : after.state, effects: [...adv.effects, ...after.effects] };
+  // Then the heads-up before a stretch break: shown when its moment came, cleared when its break did (heads-up.ts).
+  return headsUpStep(state, { ...after, state: after.refused ? adv.s : after.state, effects: [...adv.effects, ...after.effects] }, now, settings, env);
 }
 
 function chain(a: Result, b: Result): Result {
@@ -133,8 +135,10 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       };
     }
     case 'snooze': {
-      // From the prompt, or from the break window of a prompted break (not one the person started).
+      // From the prompt, or from the break window of a prompted break (not one the person started);
+      // before the break is due, from its heads-up (heads-up.ts).
       const p = s.phase;
+      if (p.name === 'working') return postponeEarly(s, e.breakId, e.minutes, now, settings);
       const open = p.name === 'due' || (p.name === 'onBreak' && !p.brk.manual);
       if (!open || p.brk.id !== e.breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
       if (p.brk.snoozes >= effectiveSnoozeLimit(settings)) return { state: s, effects: [], refused: 'snoozeLimit' };
@@ -162,7 +166,7 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
     case 'resume': {
       if (!s.paused) return { state: s, effects: [] };
       const long = now - s.paused.since >= settings.stretch.lengthSec * 1000;
-      return { state: { ...s, paused: null, asOf: now, desk: long ? { micro: 0, stretch: 0 } : s.desk }, effects: [] };
+      return { state: { ...s, paused: null, asOf: now, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}) }, effects: [] };
     }
   }
 }

@@ -40,6 +40,9 @@ const heartbeat = (8 * 3600) / (PEER.alarmMin * 60);
 add('worker', `${PEER.name}: its ~5-s wake-up alarm alone, same day`, heartbeat.toFixed(0));
 add('worker', 'ratio: heartbeat wake-ups / Limber wake-ups', `${(heartbeat / events).toFixed(0)}x fewer`);
 
+// --- The right moment over recorded working days, beside clock-only timing (scripts/bench/traces.ts)
+await (await import('./traces')).tracesBench(add);
+
 // --- Transition cost ---------------------------------------------------------------------------
 const samples: number[] = [];
 for (let rep = 0; rep < 7; rep++) {

@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../../lib/settings';
 import { mulberry32 } from '../../lib/prng';
-import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type Activity, type BreakRecord, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
+import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type Activity, type BreakRecord, type Env, type Result, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
 
 export interface TraceStep {
   at: number;
@@ -52,12 +52,46 @@ export interface SimResult {
   state: TrackerState;
 }
 
+/** Where the browser's idle reports come from: the next one (given the state, whose detection interval is in force), and taking it. */
+export interface ActivityFeed {
+  peek(now: number, state: TrackerState): { at: number; state: Activity } | null;
+  take(): void;
+}
+
+export interface DayOptions {
+  /** The person starts a prompted break this long after the prompt (default 30 s). */
+  respondMs?: number;
+  /** The env the worker passes with this event (default: none asked, DEFAULT_ENV). */
+  env?: (event: TrackerEvent, at: number, before: TrackerState) => Env;
+  /** The next alarm fires no sooner than this after the event that set it (Chrome's 30-s floor; default 0). */
+  minAlarmMs?: number;
+  /** Sees every event the worker handled, with the state before it and the result. */
+  observe?: (event: TrackerEvent, at: number, label: string, before: TrackerState, result: Result) => void;
+}
+
+/** A fixed list of reports: `idle` arrives `idleDelayMs` after input stopped, as the browser reports it. */
+export function stepsFeed(trace: readonly TraceStep[], idleDelayMs: number): ActivityFeed {
+  const due = trace.slice(1).map((s) => ({ at: s.state === 'idle' ? s.at + idleDelayMs : s.at, state: s.state }));
+  due.sort((a, b) => a.at - b.at);
+  let i = 0;
+  return { peek: () => due[i] ?? null, take: () => void i++ };
+}
+
 /**
  * Runs the trace. The person starts a prompted break after `respondMs` and finishes it after
  * the break's length. `idleSec` delay: the browser reports idle that long after input stops.
  */
 export function simulate(trace: readonly TraceStep[], settings: Settings, end: number, respondMs = 30_000): SimResult {
-  const first = trace[0]?.at ?? 0;
+  return runDay(trace[0]?.at ?? 0, stepsFeed(trace, settings.idleSec * 1000), settings, end, { respondMs });
+}
+
+/**
+ * The worker's day from `first` to `end`: idle reports from `feed`, the alarms the tracker asks
+ * for (the next moment that matters, the watchdog) and the person's answers, each handled in
+ * time order (an idle report or an answer before an alarm at the same instant).
+ */
+export function runDay(first: number, feed: ActivityFeed, settings: Settings, end: number, opts: DayOptions = {}): SimResult {
+  const respondMs = opts.respondMs ?? 30_000;
   let state = initialState(first);
   const byType: Record<string, number> = {};
   const records: BreakRecord[] = [];
@@ -65,16 +99,17 @@ export function simulate(trace: readonly TraceStep[], settings: Settings, end: n
   let events = 0;
   let now = first;
   let watchdogAt = first + WATCHDOG_MS;
+  let alarmAt = Infinity;
   const pending: Array<{ at: number; event: TrackerEvent }> = [];
-  const idleDelay = settings.idleSec * 1000;
-  for (const s of trace.slice(1)) pending.push({ at: s.state === 'idle' ? s.at + idleDelay : s.at, event: { type: 'activity', state: s.state } });
 
   const send = (event: TrackerEvent, at: number, label: string) => {
     now = at;
     events++;
     byType[label] = (byType[label] ?? 0) + 1;
-    const r = transition(state, event, at, settings);
+    const before = state;
+    const r = transition(state, event, at, settings, opts.env?.(event, at, before));
     state = r.state;
+    opts.observe?.(event, at, label, before, r);
     for (const e of r.effects) {
       if (e.type === 'record') records.push(e.entry);
       if (e.type === 'prompt') {
@@ -86,19 +121,28 @@ export function simulate(trace: readonly TraceStep[], settings: Settings, end: n
         pending.push({ at: at + len, event: { type: 'finish', breakId: e.brk.id, outcome: 'completed' } });
       }
     }
+    // The alarm as the worker sets it (lib/platform/alarms.ts): kept if already right, else not sooner than the floor.
+    const wake = nextWake(state, settings);
+    if (wake === null) alarmAt = Infinity;
+    else if (!opts.minAlarmMs || Math.abs(alarmAt - wake) > 1000) alarmAt = Math.max(wake, at + (opts.minAlarmMs ?? 0));
   };
 
   for (let guard = 0; guard < 1_000_000; guard++) {
     pending.sort((a, b) => a.at - b.at);
-    const wake = nextWake(state, settings) ?? Infinity;
+    const wake = events === 0 ? (nextWake(state, settings) ?? Infinity) : alarmAt;
     if (!wantsWatchdog(state, settings)) watchdogAt = Infinity;
     else if (watchdogAt === Infinity) watchdogAt = now + WATCHDOG_MS;
+    const report = feed.peek(now, state);
+    const nextReport = report?.at ?? Infinity;
     const nextPending = pending[0]?.at ?? Infinity;
-    const at = Math.min(wake, watchdogAt, nextPending);
+    const at = Math.min(wake, watchdogAt, nextReport, nextPending);
     if (at > end) break;
-    if (at === nextPending) {
+    if (at === nextReport) {
+      feed.take();
+      send({ type: 'activity', state: report!.state }, Math.max(at, now), 'activity');
+    } else if (at === nextPending) {
       const p = pending.shift()!;
-      send(p.event, Math.max(p.at, now), p.event.type === 'activity' ? 'activity' : 'user');
+      send(p.event, Math.max(p.at, now), 'user');
     } else if (at === wake) {
       send({ type: 'tick' }, Math.max(at, now), 'alarm');
     } else {

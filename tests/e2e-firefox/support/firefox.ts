@@ -29,6 +29,8 @@ export const FAST: Partial<Settings> = {
   idleSec: 60,
   // Prompts on time: headless browsers report no input pauses (the pause wait has its own tests).
   pauseWaitMin: 0,
+  // No heads-up before stretch breaks (its own specs turn it on, heads-up.spec.ts).
+  headsUpSec: 0,
   remindAfterSec: 0,
 };
 

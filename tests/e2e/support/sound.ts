@@ -1,18 +1,12 @@
 /**
- * What the holds' e2e tests play and where (tests/e2e/holds.spec.ts): a page on 127.0.0.1 served
- * by the test with a looping generated tone (a WAV made here, no file, no network), and a real
- * Chromium window on a virtual X display (Xvfb).
- *
- * Why a display: headless Chromium never marks a tab `audible` (measured with Chromium 156: a
- * playing <audio> and a WebAudio oscillator both leave `tabs.query({ audible: true })` empty),
- * while the same Chromium with a window on Xvfb does, as a desktop browser does. So sound is
- * tested for real, in a headed Chromium under Xvfb (Debian package `xvfb`).
+ * What the sound holds' e2e tests play (tests/e2e-display/sound.spec.ts): a page on 127.0.0.1
+ * served by the test with a looping generated tone (a WAV made here, no file, no network).
+ * Headless Chromium never marks a tab `audible` (measured with Chromium 156: a playing <audio> and
+ * a WebAudio oscillator both leave `tabs.query({ audible: true })` empty); a Chromium with a window
+ * on a virtual display does, so those tests run there.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CHROMIUM, EXTENSION_DIR, chromiumArgs } from './fixtures';
 
 /** A mono 16-bit WAV of a 440 Hz tone, `sec` long. */
 export function toneWav(sec: number, rate = 8000): Buffer {
@@ -62,35 +56,4 @@ export async function serveTone(): Promise<{ url: string; quiet: string; close()
         server.closeAllConnections();
       }),
   };
-}
-
-/** Starts Xvfb on a free display; returns its DISPLAY value and a stop function. */
-export async function startXvfb(): Promise<{ display: string; stop(): void }> {
-  let proc: ChildProcess;
-  try {
-    proc = spawn('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    throw new Error('Xvfb is needed for the sound tests: apt-get install -y xvfb');
-  }
-  const display = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.once('error', () => reject(new Error('Xvfb is needed for the sound tests: apt-get install -y xvfb')));
-    proc.once('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('\n')) resolve(`:${out.trim()}`);
-    });
-  });
-  proc.removeAllListeners('exit');
-  return { display, stop: () => void proc.kill('SIGTERM') };
-}
-
-/** Chromium with a window on `display` (not headless), the production build loaded as in the other specs. */
-export async function launchHeaded(userDataDir: string, display: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: false,
-    args: chromiumArgs(EXTENSION_DIR),
-    env: { ...process.env, DISPLAY: display } as Record<string, string>,
-  });
 }
