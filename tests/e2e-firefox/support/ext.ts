@@ -4,7 +4,6 @@
  * the history, protocol messages, and the background page's window.
  */
 import type { Page } from 'puppeteer-core';
-import type { Settings } from '../../../lib/settings';
 import { splitTestSettings, type TestSettings } from '../../dev-settings';
 import { readHistoryRows, type HistoryRow } from '../../history-rows';
 import { pollForPrompt } from '../../prompt-wait';
