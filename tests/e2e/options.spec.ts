@@ -1,6 +1,7 @@
 import { expect, launch, serviceWorker, test } from './support/fixtures';
 import { setSettings, storageGet } from './support/ext';
 import { OptionsPage, PopupPage } from './support/pages';
+import { shot } from './support/shots';
 
 type Stored = { schedule: { enabled: boolean; days: Array<Array<{ from: number; to: number }>> } };
 
