@@ -1,6 +1,7 @@
 import { expect, launch, serviceWorker, test } from './support/fixtures';
 import { setSettings, storageGet } from './support/ext';
 import { OptionsPage, PopupPage } from './support/pages';
+import { shot } from './support/shots';
 
 type Stored = { schedule: { enabled: boolean; days: Array<Array<{ from: number; to: number }>> } };
 
@@ -53,7 +54,7 @@ test('edit working hours with the keyboard only; the popup follows', async ({ pr
   const popup = await PopupPage.open(context, extensionId);
   await expect(popup.nextWhy).toContainText('Outside working hours until');
   await expect(popup.countdown).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/options-schedule.png', fullPage: true });
+  await shot(page, { path: 'test-results/options-schedule.png', fullPage: true });
   await context.close();
 });
 

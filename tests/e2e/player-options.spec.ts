@@ -10,6 +10,7 @@ import { expect, test } from './support/fixtures';
 import { setSettings, storageGet } from './support/ext';
 import { OptionsPage, SafetyDialog } from './support/pages';
 import { axeViolations, recordSound, recorded } from './support/player';
+import { shot } from './support/shots';
 
 test.beforeEach(async ({ context }) => {
   await context.addInitScript(recordSound);
@@ -110,5 +111,5 @@ test('options: routine preferences save at once, positions need one, self-massag
     const b = document.querySelector('[data-testid="sound-prefs"]')!.getBoundingClientRect();
     return { x: a.left - 8, y: a.top + window.scrollY - 8, width: a.width + 16, height: b.bottom - a.top + 16 };
   });
-  await page.screenshot({ path: test.info().outputPath('options-routines.png'), fullPage: true, clip });
+  await shot(page, { path: test.info().outputPath('options-routines.png'), fullPage: true, clip });
 });

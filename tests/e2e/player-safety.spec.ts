@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { expect, test } from './support/fixtures';
 import { historyRows, setSettings, storageGet } from './support/ext';
 import { axeViolations, onlyRow, startBreak } from './support/player';
+import { shot } from './support/shots';
 
 async function waitForIllustration(page: Page): Promise<void> {
   await expect.poll(() => page.locator('img.illustration').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
@@ -36,7 +37,7 @@ test('self-massage waits for the safety screen; after "none apply" it can be pic
   // The end screen offers the safety screen.
   await brk.page.setViewportSize(BREAK_VIEWPORT);
   await expect(brk.trySelfMassage).toBeVisible();
-  await brk.page.screenshot({ path: test.info().outputPath('end-offer.png') });
+  await shot(brk.page, { path: test.info().outputPath('end-offer.png') });
   expect(await axeViolations(brk.page)).toEqual([]);
   await brk.trySelfMassage.focus();
   await brk.page.keyboard.press('Enter');
@@ -51,7 +52,7 @@ test('self-massage waits for the safety screen; after "none apply" it can be pic
   await expect(safety.root).toContainText('recent fracture');
   await expect(safety.root).toContainText('general wellness tips, not medical advice');
   expect(await axeViolations(brk.page)).toEqual([]);
-  await brk.page.screenshot({ path: test.info().outputPath('safety-screen.png') });
+  await shot(brk.page, { path: test.info().outputPath('safety-screen.png') });
   // Focus stays inside the modal dialog.
   for (let i = 0; i < 4; i++) {
     await brk.page.keyboard.press('Tab');
@@ -83,11 +84,11 @@ test('self-massage waits for the safety screen; after "none apply" it can be pic
   expect(await axeViolations(next.page)).toEqual([]);
   await next.pause.click(); // a steady frame for the screenshots
   await next.page.setViewportSize(BREAK_VIEWPORT);
-  await next.page.screenshot({ path: test.info().outputPath('break-player.png') });
+  await shot(next.page, { path: test.info().outputPath('break-player.png') });
   await next.page.emulateMedia({ colorScheme: 'dark' });
   await next.page.waitForTimeout(200);
   expect(await axeViolations(next.page)).toEqual([]);
-  await next.page.screenshot({ path: test.info().outputPath('break-player-dark.png') });
+  await shot(next.page, { path: test.info().outputPath('break-player-dark.png') });
   const id = await next.routineId();
   await next.done.click();
   await expect(next.end).toBeVisible();
