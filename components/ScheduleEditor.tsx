@@ -50,15 +50,30 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   // The draft may be invalid while the user types; only valid weeks are handed on.
   const [draft, setDraft] = useState<Schedule>(value);
   const [bad, setBad] = useState<Record<string, boolean>>({});
+  // The weeks handed on since the last one came back as `value`, oldest first. Each save comes
+  // back (once from this page, once from storage), in order; one that comes back while later
+  // edits are on their way is older than the draft, and adopting it would undo the edits made
+  // since (fields edited one after another, faster than a save).
+  const sent = useRef<string[]>([]);
   useEffect(() => {
-    if (JSON.stringify(value) !== JSON.stringify(draft) && scheduleValid(draft)) setDraft(value);
+    const v = JSON.stringify(value);
+    const echo = sent.current.lastIndexOf(v);
+    if (echo >= 0) {
+      if (echo === sent.current.length - 1) sent.current = [v]; // caught up with the draft
+      return;
+    }
+    // Changed elsewhere (restore defaults, an import, another window): shown, unless mid-edit.
+    if (v !== JSON.stringify(draft) && scheduleValid(draft)) setDraft(value);
   }, [value]);
 
   const names = weekdayNames(undefined, 'long');
   const short = weekdayNames(undefined, 'short');
   const update = (next: Schedule) => {
     setDraft(next);
-    if (scheduleValid(next) && Object.values(bad).every((b) => !b)) onChange(next);
+    if (scheduleValid(next) && Object.values(bad).every((b) => !b)) {
+      sent.current.push(JSON.stringify(next));
+      onChange(next);
+    }
   };
   const setDay = (d: number, ranges: TimeRange[]) => update({ ...draft, days: draft.days.map((r, i) => (i === d ? ranges : r)) });
   const setRange = (d: number, i: number, patch: Partial<TimeRange>) => setDay(d, (draft.days[d] ?? []).map((r, j) => (j === i ? { ...r, ...patch } : r)));

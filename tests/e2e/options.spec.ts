@@ -3,6 +3,8 @@ import { setSettings, storageGet } from './support/ext';
 import { OptionsPage, PopupPage } from './support/pages';
 import { shot } from './support/shots';
 
+declare const chrome: { storage: { local: { set(i: object): Promise<void> }; sync: { set(i: object): Promise<void> } } };
+
 type Stored = { schedule: { enabled: boolean; days: Array<Array<{ from: number; to: number }>> } };
 
 test('edit working hours with the keyboard only; the popup follows', async ({ profileDir }) => {
@@ -56,6 +58,29 @@ test('edit working hours with the keyboard only; the popup follows', async ({ pr
   await expect(popup.countdown).toHaveCount(0);
   await shot(page, { path: 'test-results/options-schedule.png', fullPage: true });
   await context.close();
+});
+
+test('hours edited faster than a save are all kept: an earlier save coming back undoes nothing', async ({ context, extensionId, control }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  const page = options.page;
+  await page.getByTestId('schedule-enabled').check();
+  await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.schedule.enabled).toBe(true);
+  // Every save from this page takes 400 ms; the edits come every 250 ms, so each save comes back
+  // while the next edit is already made.
+  await page.evaluate(() => {
+    for (const area of [chrome.storage.local, chrome.storage.sync]) {
+      const set = area.set.bind(area);
+      area.set = ((items: object) => new Promise((r) => setTimeout(r, 400)).then(() => set(items))) as typeof area.set;
+    }
+  });
+  const starts = [7, 8, 9, 10, 11].map((h) => h * 60);
+  for (let d = 0; d < 5; d++) {
+    await page.getByTestId(`day-${d}-range-0-from`).fill(`${String(starts[d]! / 60).padStart(2, '0')}:00`);
+    await page.waitForTimeout(250);
+  }
+  // What the person typed, and nothing older, is stored and shown.
+  await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.schedule.days.slice(0, 5).map((r) => r[0]?.from), { timeout: 15_000 }).toEqual(starts);
+  for (let d = 0; d < 5; d++) await expect(page.getByTestId(`day-${d}-range-0-from`)).toHaveValue(`${String(starts[d]! / 60).padStart(2, '0')}:00`);
 });
 
 test('an invalid range shows a message next to it and storage is unchanged', async ({ context, extensionId, control }) => {
