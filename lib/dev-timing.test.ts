@@ -19,6 +19,16 @@ describe('the developer switch', () => {
       expect(withDevTiming(DEFAULT_SETTINGS, raw)).toBe(DEFAULT_SETTINGS);
     }
   });
+  it("carries the hold's bound in minute fractions and its settle and look in seconds, which stored settings refuse", () => {
+    const fast = { hold: { enabled: true, maxMin: 0.25 }, holdSettleSec: 10, holdRecheckSec: 5 };
+    const s = withDevTiming(DEFAULT_SETTINGS, fast) as typeof DEFAULT_SETTINGS & { holdSettleSec?: number; holdRecheckSec?: number };
+    expect(s.hold).toEqual(fast.hold);
+    expect([s.holdSettleSec, s.holdRecheckSec]).toEqual([10, 5]);
+    expect(parseSettings({ ...DEFAULT_SETTINGS, hold: fast.hold }).ok).toBe(false);
+    for (const bad of [{ holdSettleSec: 0 }, { holdRecheckSec: 1.5 }, { hold: { enabled: true, maxMin: 0 } }]) {
+      expect(withDevTiming(DEFAULT_SETTINGS, bad)).toBe(DEFAULT_SETTINGS);
+    }
+  });
   it('drops keys it does not know instead of passing them through', () => {
     const s = withDevTiming(DEFAULT_SETTINGS, { snoozeSec: 4, strict: true, schedule: null });
     expect(s.strict).toBe(false);

@@ -25,14 +25,23 @@ export const DevTimingSchema = v.partial(
     idleSec: Seconds(15, 3600),
     /** The heads-up's lead (settings offer only 0, 60 or 120 s). */
     headsUpSec: Seconds(0, 3600),
+    /** A hold's bound in seconds-long minutes (settings: whole minutes, 1 and up). */
+    hold: v.object({ enabled: v.boolean(), maxMin: v.pipe(v.number(), v.minValue(0.05), v.maxValue(600)) }),
+    /** The settle after a hold ends and the look while it lasts (tracker constants: 60 s each). */
+    holdSettleSec: Seconds(1, 600),
+    holdRecheckSec: Seconds(1, 600),
   }),
 );
 export type DevTiming = v.InferOutput<typeof DevTimingSchema>;
 
 /** The timing fields the switch may override. */
-export const DEV_TIMING_FIELDS = ['micro', 'stretch', 'snoozeSec', 'remindAfterSec', 'idleSec', 'headsUpSec'] as const;
+export const DEV_TIMING_FIELDS = ['micro', 'stretch', 'snoozeSec', 'remindAfterSec', 'idleSec', 'headsUpSec', 'hold', 'holdSettleSec', 'holdRecheckSec'] as const;
 
-/** The settings the background runs on: `settings` with a valid switch's fields over them. A malformed switch is ignored. */
+/**
+ * The settings the background runs on: `settings` with a valid switch's fields over them. A
+ * malformed switch is ignored. The settle and recheck ride along as fields no stored settings
+ * have (lib/tracker/state.ts `holdSettleMs`, `holdRecheckMs` read them).
+ */
 export function withDevTiming(settings: Settings, raw: unknown): Settings {
   if (raw === null || raw === undefined) return settings;
   const r = v.safeParse(DevTimingSchema, raw);

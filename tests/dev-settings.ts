@@ -7,7 +7,10 @@
 import { DEV_TIMING_FIELDS, type DevTiming } from '../lib/dev-timing';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../lib/settings';
 
-export function splitTestSettings(current: { settings?: unknown; devTiming?: unknown }, defaults: Partial<Settings>, patch: Partial<Settings>): { settings: Settings; devTiming: DevTiming } {
+/** What a test may set: settings, and the switch's fields that no settings have (the hold's settle and recheck). */
+export type TestSettings = Partial<Settings> & Pick<DevTiming, 'holdSettleSec' | 'holdRecheckSec'>;
+
+export function splitTestSettings(current: { settings?: unknown; devTiming?: unknown }, defaults: Partial<Settings>, patch: TestSettings): { settings: Settings; devTiming: DevTiming } {
   const merged = {
     ...DEFAULT_SETTINGS,
     ...defaults,
@@ -18,8 +21,14 @@ export function splitTestSettings(current: { settings?: unknown; devTiming?: unk
   const settings: Record<string, unknown> = { ...merged };
   const devTiming: Record<string, unknown> = {};
   for (const k of DEV_TIMING_FIELDS) {
-    devTiming[k] = merged[k];
-    if (!parseSettings({ ...DEFAULT_SETTINGS, [k]: merged[k] }).ok) settings[k] = DEFAULT_SETTINGS[k];
+    const value = (merged as Record<string, unknown>)[k];
+    if (value === undefined) continue;
+    const formTakes = k in DEFAULT_SETTINGS && parseSettings({ ...DEFAULT_SETTINGS, [k]: value }).ok;
+    // A hold the form takes stays in the settings alone, so that Options can still change it.
+    if (k === 'hold' && formTakes) continue;
+    devTiming[k] = value;
+    if (!(k in DEFAULT_SETTINGS)) delete settings[k];
+    else if (!formTakes) settings[k] = DEFAULT_SETTINGS[k as keyof Settings];
   }
   const parsed = parseSettings(settings);
   if (!parsed.ok) throw new Error(`test settings the form would refuse (besides timing): ${parsed.issues.join('; ')}`);

@@ -9,7 +9,7 @@ import { dayAt, localDay } from './day';
 import { accrue, countingDeskTime, record, resetCounters, returnFromAway } from './desk-time';
 import { nextWake } from './due';
 import { judgeQuiet } from './moment';
-import { ALARM_GRACE_MS, HOLD_SETTLE_MS, NO_HOLD, WATCHDOG_MS, type Effect, type Env, type Phase, type TrackerState } from './state';
+import { ALARM_GRACE_MS, holdSettleMs, NO_HOLD, WATCHDOG_MS, type Effect, type Env, type Phase, type TrackerState } from './state';
 
 /** Closes an open (due or snoozed) prompt as skipped; a break under way is left alone. */
 export function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState; effects: Effect[] } {
@@ -52,7 +52,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       activeSince: Math.min(s.activeSince, now),
       paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now) } : null,
       deferredSince: s.deferredSince === null ? null : Math.min(s.deferredSince, now),
-      settleAt: s.settleAt === null ? null : Math.min(s.settleAt, now + HOLD_SETTLE_MS),
+      settleAt: s.settleAt === null ? null : Math.min(s.settleAt, now + holdSettleMs(settings)),
       pauseFrom: s.pauseFrom === null ? null : Math.min(s.pauseFrom, now),
       lowIdleAt: s.lowIdleAt === null ? null : Math.min(s.lowIdleAt, now),
       // Today's count is kept; its bounds are those of the day the clock now shows.

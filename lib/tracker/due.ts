@@ -8,7 +8,7 @@ import { notifiedToday } from './day';
 import { countingDeskTime } from './desk-time';
 import { holdUntil } from './hold';
 import { pauseUntil } from './moment';
-import { ABANDON_AFTER_MS, DEFAULT_ENV, HOLD_BOUND_MERGE_MS, HOLD_RECHECK_MS, MERGE_WINDOW_MS, type Env, type TrackerState } from './state';
+import { ABANDON_AFTER_MS, DEFAULT_ENV, HOLD_BOUND_MERGE_MS, holdRecheckMs, MERGE_WINDOW_MS, type Env, type TrackerState } from './state';
 
 /** When each enabled kind falls due, if desk time keeps counting from now. */
 export function dueTimes(s: TrackerState, settings: Settings): Partial<Record<BreakKind, number>> {
@@ -65,7 +65,7 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
       if (s.pauseFrom !== null) add(pauseUntil(s, settings));
       else if (s.deferredSince !== null) {
         // Sitting still: the watchdog's tick looks (state.ts HOLD_RECHECK_MS), then the bound.
-        const look = s.still ? Infinity : s.asOf + HOLD_RECHECK_MS;
+        const look = s.still ? Infinity : s.asOf + holdRecheckMs(settings);
         const until = holdUntil(s, settings) ?? Infinity;
         add(until - look < HOLD_BOUND_MERGE_MS ? until : look);
       } else {

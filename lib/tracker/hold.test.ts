@@ -54,6 +54,22 @@ describe('holds', () => {
     expect(p.at - ended).toBeLessThanOrEqual(120_000);
   });
 
+  it("the developer switch's settle and look (tests only) replace the minute each; settings without them keep the minute", () => {
+    // Measured against the configured figures: the end seen at the next look, the prompt a settle after it.
+    for (const [settleSec, recheckSec] of [[10, 5], [60, 60]] as const) {
+      const s = { ...S, holdSettleSec: settleSec, holdRecheckSec: recheckSec } as Settings;
+      const sim = new Sim(s, MON_0800);
+      sim.env = { ...sim.env, fullscreen: true };
+      sim.runUntil(DUE + 3 * MIN + 1000);
+      sim.env = { ...sim.env, fullscreen: false };
+      const ended = sim.now;
+      sim.runUntil(ended + 5 * MIN);
+      const p = sim.prompts()[0]!;
+      expect(p.at - ended).toBeGreaterThanOrEqual(settleSec * 1000);
+      expect(p.at - ended).toBeLessThanOrEqual((settleSec + recheckSec) * 1000);
+    }
+  });
+
   it('sound coming back during the settle holds again, still within the first bound', () => {
     const sim = new Sim(S, MON_0800);
     sim.env = { ...sim.env, fullscreen: true };

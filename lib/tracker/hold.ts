@@ -4,7 +4,7 @@
  * began; once the hold ends, the prompt comes HOLD_SETTLE_MS later, not in the first second.
  */
 import type { Settings } from '../settings';
-import { HOLD_SETTLE_MS, type Env, type HoldReason, type TrackerState } from './state';
+import { holdSettleMs, type Env, type HoldReason, type TrackerState } from './state';
 
 /** What holds a due break in this env, if holding is on (a call first, then fullscreen, then sound). */
 export function holdReason(env: Env, settings: Settings): HoldReason | null {
@@ -30,6 +30,6 @@ export function holdDue(s: TrackerState, now: number, settings: Settings, env: E
   // The bound: a call that never ends still gets its break.
   if (!settings.hold.enabled || now >= since + settings.hold.maxMin * 60_000) return null;
   if (reason !== null) return { ...s, deferredSince: since, heldBy: reason, settleAt: null };
-  const settleAt = s.settleAt ?? now + HOLD_SETTLE_MS;
+  const settleAt = s.settleAt ?? now + holdSettleMs(settings);
   return now < settleAt ? { ...s, deferredSince: since, heldBy: null, settleAt } : null;
 }

@@ -3,7 +3,7 @@
  * takes, the effects it returns as plain data, and the timing constants its rules use. The
  * initial state is here too; lib/tracker/tracker.ts is the public entry point.
  */
-import type { BreakKind } from '../settings';
+import type { BreakKind, Settings } from '../settings';
 import { newDay } from './day';
 
 export const TRACKER_VERSION = 6;
@@ -34,6 +34,13 @@ export const HOLD_RECHECK_MS = 60_000;
 export const HOLD_BOUND_MERGE_MS = 30_000;
 /** After a hold ends, the prompt comes this much later (not in the first second after a call). */
 export const HOLD_SETTLE_MS = 60_000;
+
+/** Only the developer switch (lib/dev-timing.ts) sets these, for the browser tests: stored settings never do. */
+type HoldPace = { holdSettleSec?: number; holdRecheckSec?: number };
+/** The settle in force: HOLD_SETTLE_MS, or the developer switch's. */
+export const holdSettleMs = (settings: Settings): number => ((settings as Settings & HoldPace).holdSettleSec ?? HOLD_SETTLE_MS / 1000) * 1000;
+/** The look while a hold lasts: HOLD_RECHECK_MS, or the developer switch's. */
+export const holdRecheckMs = (settings: Settings): number => ((settings as Settings & HoldPace).holdRecheckSec ?? HOLD_RECHECK_MS / 1000) * 1000;
 
 /** The postpone choices offered where the prompt is (notification, break window), in minutes. */
 export const POSTPONE_MINUTES = [5, 15] as const;

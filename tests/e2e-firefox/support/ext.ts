@@ -4,8 +4,7 @@
  * the history, protocol messages, and the background page's window.
  */
 import type { Page } from 'puppeteer-core';
-import type { Settings } from '../../../lib/settings';
-import { splitTestSettings } from '../../dev-settings';
+import { splitTestSettings, type TestSettings } from '../../dev-settings';
 import { readHistoryRows, type HistoryRow } from '../../history-rows';
 import { pollForPrompt } from '../../prompt-wait';
 import { FAST } from './firefox';
@@ -34,7 +33,7 @@ export interface NotificationInfo {
   [k: string]: unknown;
 }
 /** Writes settings straight to storage over the defaults and FAST (seconds-long timing to the developer switch: tests/dev-settings.ts). */
-export async function setSettings(page: Page, patch: Partial<Settings>): Promise<void> {
+export async function setSettings(page: Page, patch: TestSettings): Promise<void> {
   const current = (await page.evaluate(async () => browser.storage.local.get(['settings', 'devTiming']))) as { settings?: unknown; devTiming?: unknown };
   const { settings, devTiming } = splitTestSettings(current, FAST, patch);
   await page.evaluate(

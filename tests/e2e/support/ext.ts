@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Settings } from '../../../lib/settings';
-import { splitTestSettings } from '../../dev-settings';
+import { splitTestSettings, type TestSettings } from '../../dev-settings';
 import { readHistoryRows, type HistoryRow } from '../../history-rows';
 import { pollForPrompt } from '../../prompt-wait';
 import { stopServiceWorkers } from '../../../scripts/chromium-args';
@@ -47,7 +47,7 @@ export async function badgeText(page: Page): Promise<string> {
  * settings (both areas, as the extension does), seconds-long timing to the developer switch
  * (`devTiming`, read by the background only; tests/dev-settings.ts).
  */
-export async function setSettings(page: Page, patch: Partial<Settings>): Promise<void> {
+export async function setSettings(page: Page, patch: TestSettings): Promise<void> {
   const current = await page.evaluate(async () => chrome.storage.local.get(['settings', 'devTiming']));
   const { settings, devTiming } = splitTestSettings(current, FAST, patch);
   await page.evaluate(
