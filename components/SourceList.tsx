@@ -2,7 +2,7 @@
  * A routine's sources as people should see them (loaded when the break page's notes open:
  * components/RoutineSources.tsx): each source's title (a link when it has a public
  * URL, opening in a new tab) and its publisher. Never a file name: the ids come from
- * content/sources.ts, whose entries content/catalogue.test.ts checks.
+ * content/sources.ts, whose entries content/catalogue-sources.test.ts checks.
  */
 import { SOURCES, sourceLabel, type SourceId } from '../content/sources';
 import { t } from '../lib/i18n';

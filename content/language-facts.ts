@@ -1,5 +1,5 @@
 /**
- * What the routine catalogue checks (content/catalogue.test.ts) need to know about each language
+ * What the routine catalogue checks (content/catalogue-*.test.ts) need to know about each language
  * of the message catalogues: how fast its step texts are read, how long a step text may be, how
  * it speaks of breathing, the spine and pain, and how a sentence ends. Test data only: the
  * extension never loads this. A new locale folder fails the checks until it has a line here.

@@ -10,13 +10,13 @@
  * cautions; content/source-notes.ts says what it takes from each one (docs/ROUTINES.md shows both).
  * These are general wellness tips, not medical advice.
  *
- * Timing: a step's `seconds` leave room to read its text (content/catalogue.test.ts: about 3.5
+ * Timing: a step's `seconds` leave room to read its text (content/catalogue-timing.test.ts: about 3.5
  * words/s in English, 3 in German) plus `actionSec` to do it; `breaths` counts the in- and
  * out-breaths it asks for (4 s each at least); `cue` marks steps with the eyes closed or away from
  * the screen, which the player ends with a visual cue.
  *
  * Ids are stable forever (settings and history keep them): reword text freely, never ids.
- * `durationSec` is the sum of the steps' seconds; content/catalogue.test.ts checks the whole
+ * `durationSec` is the sum of the steps' seconds; content/catalogue-*.test.ts check the whole
  * catalogue (durations, keys in every locale, reading and doing time, coverage of areas /
  * equipment / positions, citations, cautions, illustrations).
  */

@@ -4,7 +4,7 @@
  * content/routines.ts so the extension's pages do not bundle these notes: only the docs script and
  * the tests read this file.
  *
- * content/catalogue.test.ts checks that every citation has a note here and every note a citation,
+ * content/catalogue-sources.test.ts checks that every citation has a note here and every note a citation,
  * and that each caution a routine shows comes from at least one source the routine cites.
  */
 import type { SourceId } from './sources';

@@ -204,7 +204,7 @@ export const SOURCES = {
 export type SourceId = keyof typeof SOURCES;
 export const SOURCE_IDS = Object.keys(SOURCES) as SourceId[];
 
-/** The source behind `id` (content/catalogue.test.ts checks that every citation resolves). */
+/** The source behind `id` (content/catalogue-sources.test.ts checks that every citation resolves). */
 export const sourceOf = (id: SourceId): Source => SOURCES[id];
 
 /** "Title (aside)" as shown to people: the aside tells apart two articles with the same title. */

@@ -11,7 +11,7 @@ import type { Caution, Routine } from './types';
 /** A library routine by id, or any routine: the user's own carry their words in `own`. */
 type WithId = Pick<Routine, 'id' | 'own'>;
 
-// The names are checked against every catalogue by content/catalogue.test.ts, not by tsc.
+// The names are checked against every catalogue by content/catalogue-structure.test.ts, not by tsc.
 export const routineTitle = (r: WithId): string => r.own?.name ?? t(titleKey(r) as MessageKey);
 export const routineSummary = (r: WithId): string => (r.own ? t('ownRoutineSummary') : t(summaryKey(r) as MessageKey));
 /** The text of step `i` (from 0, as in `routine.steps`). */

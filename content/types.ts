@@ -47,7 +47,7 @@ export type StepCue = (typeof STEP_CUES)[number];
 /**
  * One timed step. Its text (a short imperative sentence) is r_<id>_step<n> in the message
  * catalogues, n counting from 1 (content/text.ts: stepText). The step must leave time to read the
- * text AND to do what it asks: content/catalogue.test.ts checks words / reading speed + actionSec
+ * text AND to do what it asks: content/catalogue-timing.test.ts checks words / reading speed + actionSec
  * <= seconds in every language.
  */
 export interface RoutineStep {

@@ -125,7 +125,7 @@ const WORKDAY: TimeRange[] = [{ from: 9 * 60, to: 17 * 60 + 30 }];
 export type BreakRule = v.InferOutput<typeof StretchRule>;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
-  // 45 s: every posture and eye check in the routine library fits (content/catalogue.test.ts).
+  // 45 s: every posture and eye check in the routine library fits (content/catalogue-timing.test.ts).
   micro: { enabled: true, everySec: 20 * 60, lengthSec: MICRO_DEFAULT_SEC },
   stretch: { enabled: true, everySec: 50 * 60, lengthSec: 3 * 60 },
   snoozeSec: 5 * 60,

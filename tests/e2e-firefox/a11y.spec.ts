@@ -11,6 +11,7 @@ import { DataFolder, importedMessage } from './support/data';
 import { sendMessage, setSettings } from './support/ext';
 import { expect, test } from './support/fixtures';
 import { BreakPage, El, OptionsPage, PopupPage } from './support/pages';
+import { shot } from '../e2e/support/shots';
 
 /** Firefox's layout.css.prefers-color-scheme.content-override: 0 dark, 1 light. */
 const SCHEME_PREF = 'layout.css.prefers-color-scheme.content-override';
@@ -49,7 +50,7 @@ test('axe finds nothing on any page, light and dark', async ({ ff, control }, te
       await expect.poll(() => background(page), { message: `${name} draws ${scheme}` }).toBe(BACKGROUND[scheme]);
       expect(await axeViolations(page), `${name}, ${scheme}`).toEqual([]);
     }
-    await brk.page.screenshot({ path: testInfo.outputPath(`break-${scheme}.png`) });
-    await review.screenshot({ path: testInfo.outputPath(`review-${scheme}.png`) });
+    await shot(brk.page, { path: testInfo.outputPath(`break-${scheme}.png`) });
+    await shot(review, { path: testInfo.outputPath(`review-${scheme}.png`) });
   }
 });

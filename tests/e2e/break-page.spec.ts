@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { BreakPage } from './support/pages';
+import { shot } from './support/shots';
 
 const en = JSON.parse(readFileSync(path.resolve(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const text = (key: string) => en[key]!.message;
@@ -40,7 +41,7 @@ test('opened without a break: it says none is waiting, and "Start a break now" p
   await expectNoBreak(page);
   // Keyboard users land on the message: the heading has the focus.
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-  await page.screenshot({ path: testInfo.outputPath('break-page-no-break.png') });
+  await shot(page, { path: testInfo.outputPath('break-page-no-break.png') });
 
   // Generous: on a busy machine the worker may first have to start, then open the window.
   const closed = page.waitForEvent('close', { timeout: 30_000 });
@@ -97,7 +98,7 @@ test('a background that does not answer: the page says so and offers to try agai
   expect(Date.now() - opened, 'gave up after the 8 s wait, not before').toBeGreaterThanOrEqual(8_000);
   await expect(page.getByRole('button', { name: text('actionRetry') })).toBeVisible();
   await expect(page.getByText(text('loading'))).toHaveCount(0);
-  await page.screenshot({ path: testInfo.outputPath('break-page-no-answer.png') });
+  await shot(page, { path: testInfo.outputPath('break-page-no-answer.png') });
 
   // The background answers again: "Try again" gets the real answer (that break is over).
   await page.evaluate(() => void ((window as unknown as { __answer: boolean }).__answer = true));

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { notificationIds, sendMessage, setSettings, storageGet } from './support/ext';
 import { OptionsPage } from './support/pages';
+import { shot } from './support/shots';
 
 const MIN = 60_000;
 const EVERY = 14_000;
@@ -84,5 +85,5 @@ test('no snooze allowed: the notice still comes; Options offers off / 1 / 2 min 
   await options.page.getByTestId('prompt-notification').check();
   await expect(select).toBeEnabled();
   await select.scrollIntoViewIfNeeded();
-  await options.page.locator('.behaviour fieldset').first().screenshot({ path: test.info().outputPath('heads-up-options.png') });
+  await shot(options.page.locator('.behaviour fieldset').first(), { path: test.info().outputPath('heads-up-options.png') });
 });

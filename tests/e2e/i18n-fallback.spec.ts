@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { BreakPage, PopupPage } from './support/pages';
+import { shot } from './support/shots';
 
 const en = JSON.parse(readFileSync(path.resolve(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const text = (key: string) => en[key]!.message;
@@ -79,7 +80,7 @@ test('getMessage answering nothing: popup, options, welcome and break pages show
   await expect(popup.breakNow).toHaveText(text('actionBreakNow'));
   await expect(popup.page).toHaveTitle(text('actionTitle'));
   await expectNoKeys(popup.page, 'popup');
-  await popup.page.screenshot({ path: testInfo.outputPath('popup-fallback.png') });
+  await shot(popup.page, { path: testInfo.outputPath('popup-fallback.png') });
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -104,7 +105,7 @@ test('getMessage answering nothing: popup, options, welcome and break pages show
   await expect(brk.page).toHaveTitle(text('breakTitle'));
   await expect(brk.page.getByText(/^Step 1 of \d+$/).or(brk.free)).toBeVisible(); // a $1/$2 message, filled in
   await expectNoKeys(brk.page, 'break');
-  await brk.page.screenshot({ path: testInfo.outputPath('break-fallback.png') });
+  await shot(brk.page, { path: testInfo.outputPath('break-fallback.png') });
 
   // And the break page with no break.
   const none = await context.newPage();

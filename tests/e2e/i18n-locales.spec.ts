@@ -15,6 +15,7 @@ import type { Page } from '@playwright/test';
 import { titleKey } from '../../content/keys';
 import { expect, launch, serviceWorker, test } from './support/fixtures';
 import { BreakPage, OptionsPage, PopupPage } from './support/pages';
+import { shot } from './support/shots';
 
 /** The locales this spec runs in, where their catalogue exists. */
 export const LOCALES = ['es', 'fr', 'ja'];
@@ -111,7 +112,7 @@ for (const loc of wanted) {
       await expect(brk.title).toHaveText(text(titleKey({ id: await brk.routineId() })));
       await expect(brk.done).toHaveText(text('actionDone'));
       await expect(brk.disclaimer).toHaveText(text('disclaimer'));
-      await brk.page.screenshot({ path: `test-results/i18n-${loc}-break.png` });
+      await shot(brk.page, { path: `test-results/i18n-${loc}-break.png` });
     } finally {
       await context.close();
     }

@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { setSettings } from './support/ext';
 import { expect, launch, serviceWorker, test } from './support/fixtures';
 import { BreakPage, OptionsPage, PopupPage } from './support/pages';
+import { shot } from './support/shots';
 
 type Catalogue = Record<string, { message: string }>;
 const catalogue = (locale: string) =>
@@ -83,7 +84,7 @@ test('German Chromium: welcome, options, popup and break page speak German', asy
   await options.setField('snoozeMin', '5');
   await expect(options.error('snoozeMin')).toHaveCount(0);
   await page.setViewportSize({ width: 900, height: 820 });
-  await page.screenshot({ path: 'test-results/i18n-de-options.png', fullPage: true });
+  await shot(page, { path: 'test-results/i18n-de-options.png', fullPage: true });
 
   // Popup.
   const popup = await PopupPage.open(context, extensionId);
@@ -95,10 +96,10 @@ test('German Chromium: welcome, options, popup and break page speak German', asy
   await expect(popup.page.locator('.stat-label').first()).toHaveText(german('breaksToday_other'));
   await expect(popup.nextWhy).toBeVisible();
   await popup.page.waitForTimeout(300);
-  await popup.page.locator('main').screenshot({ path: 'test-results/i18n-de-popup.png' });
+  await shot(popup.page.locator('main'), { path: 'test-results/i18n-de-popup.png' });
   await popup.page.getByTestId('pause-menu').click();
   await expect(popup.page.getByTestId('pause-30m')).toHaveText(german('pause30m'));
-  await popup.page.locator('main').screenshot({ path: 'test-results/i18n-de-popup-pause.png' });
+  await shot(popup.page.locator('main'), { path: 'test-results/i18n-de-popup-pause.png' });
   await popup.page.getByTestId('pause-menu').click();
 
   // Break page, started from the popup, with spoken steps on (what is spoken, in which language,
@@ -129,11 +130,11 @@ test('German Chromium: welcome, options, popup and break page speak German', asy
   await expect(brk.next).toHaveText(german('actionNext'));
   await expect(brk.pause).toHaveText(german('actionPause'));
   await expect(brk.disclaimer).toHaveText(german('disclaimer'));
-  await brk.page.screenshot({ path: 'test-results/i18n-de-break.png', fullPage: true });
+  await shot(brk.page, { path: 'test-results/i18n-de-break.png', fullPage: true });
   await brk.done.click();
   await expect(brk.endHeading).toHaveText(german('endCompleted'));
   await expect(brk.end.getByText(german('endCloseHint'))).toBeVisible();
-  await brk.page.screenshot({ path: 'test-results/i18n-de-break-end.png', fullPage: true });
+  await shot(brk.page, { path: 'test-results/i18n-de-break-end.png', fullPage: true });
 
   await context.close();
 });

@@ -13,6 +13,7 @@ import { expect, test } from './support/fixtures';
 import { historyRows, sendMessage, storageGet } from './support/ext';
 import { exportJson, importBackup, importedMessage } from './support/data';
 import { demoHistory, withHistory, type DemoRow } from '../../scripts/demo-history';
+import { shot } from './support/shots';
 
 declare const chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } };
 
@@ -88,7 +89,7 @@ test('a stale backup: the preview says what it holds and what would be lost; Can
   await expect(page.getByTestId('import-cancel')).toBeFocused();
   await expect(preview).toHaveAccessibleDescription(/^This backup, made on .* they will be lost\. Your current settings will be replaced by the backup's\.$/);
   expect(await everything(control)).toBe(before); // showing it wrote nothing
-  await preview.screenshot({ path: testInfo.outputPath('import-preview.png') });
+  await shot(preview, { path: testInfo.outputPath('import-preview.png') });
   const axe = await new AxeBuilder({ page }).include('[data-testid="data-prefs"]').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 

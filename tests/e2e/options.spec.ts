@@ -1,6 +1,7 @@
 import { expect, launch, serviceWorker, test } from './support/fixtures';
 import { setSettings, storageGet } from './support/ext';
 import { OptionsPage, PopupPage } from './support/pages';
+import { shot } from './support/shots';
 
 type Stored = { schedule: { enabled: boolean; days: Array<Array<{ from: number; to: number }>> } };
 
@@ -34,6 +35,8 @@ test('edit working hours with the keyboard only; the popup follows', async ({ pr
       await day.focus();
       await page.keyboard.press('Space');
     }
+    // The day's hours are drawn once the day is on: Tab before that would skip past them.
+    await expect(page.getByTestId(`day-${d}-range-0-from`)).toBeVisible();
     // As a keyboard user does: Tab from the day's checkbox into "from", type, Tab on to "until".
     // (A programmatic focus() would land mid-field.)
     await day.focus();
@@ -51,7 +54,7 @@ test('edit working hours with the keyboard only; the popup follows', async ({ pr
   const popup = await PopupPage.open(context, extensionId);
   await expect(popup.nextWhy).toContainText('Outside working hours until');
   await expect(popup.countdown).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/options-schedule.png', fullPage: true });
+  await shot(page, { path: 'test-results/options-schedule.png', fullPage: true });
   await context.close();
 });
 

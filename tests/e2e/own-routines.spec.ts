@@ -11,6 +11,7 @@ import { expect, test } from './support/fixtures';
 import { historyRows, sendMessage, setSettings, storageGet } from './support/ext';
 import { BreakPage } from './support/pages';
 import { exportJson, importBackup } from './support/data';
+import { shot } from './support/shots';
 
 declare const chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } };
 
@@ -106,9 +107,9 @@ test('made with the keyboard only, played at the next break, kept through export
   await expect(section.getByTestId('own-form-errors')).toHaveCount(0);
   await expect(section.getByLabel('Step 2: seconds')).not.toHaveAttribute('aria-invalid', 'true');
 
-  await section.screenshot({ path: testInfo.outputPath('editor-light.png') });
+  await shot(section, { path: testInfo.outputPath('editor-light.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await section.screenshot({ path: testInfo.outputPath('editor-dark.png') });
+  await shot(section, { path: testInfo.outputPath('editor-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
   expect(await axeViolations(page, '[data-testid="own-routines"]')).toEqual([]);
 
@@ -137,7 +138,7 @@ test('made with the keyboard only, played at the next break, kept through export
   await brk.next.click();
   await expect(brk.stepText).toHaveText(STEPS[1]!);
   await expect(brk.page.locator('img.illustration')).toHaveCount(0);
-  await brk.page.screenshot({ path: testInfo.outputPath('break-own.png') });
+  await shot(brk.page, { path: testInfo.outputPath('break-own.png') });
   await brk.done.click();
   await expect(brk.end).toBeVisible();
 

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { expect, test } from './support/fixtures';
 import { setSettings } from './support/ext';
 import { BreakPage } from './support/pages';
+import { shot } from './support/shots';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
@@ -45,7 +46,7 @@ test('sources by title, publisher and link; eyes-closed and look-away steps end 
   }
   await expect(page.getByTestId('sources')).not.toContainText(/\.txt\b|\d{3}_[0-9a-f]{6,}/);
   await page.setViewportSize({ width: 460, height: 900 });
-  await page.screenshot({ path: test.info().outputPath('player-sources.png'), fullPage: true });
+  await shot(page, { path: test.info().outputPath('player-sources.png'), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
@@ -57,7 +58,7 @@ test('sources by title, publisher and link; eyes-closed and look-away steps end 
   await expect(brk.stepIndex).toHaveText(`Step 2 of ${BLINK.steps.length}`);
   await expect(cue).toHaveText('Open your eyes: the next step is on screen.');
   await expect(cue.locator('[data-cue="eyes-closed"]')).toHaveCSS('animation-name', 'step-cue-glow');
-  await page.screenshot({ path: test.info().outputPath('player-cue.png') });
+  await shot(page, { path: test.info().outputPath('player-cue.png') });
   // Reduced motion: the same line, standing still.
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await expect(cue.locator('.step-cue')).toHaveCSS('animation-name', 'none');

@@ -7,6 +7,7 @@
 import { expect, test } from './support/fixtures';
 import { historyRows, notificationIds, sendMessage, setSettings, storageGet, waitForPrompt } from './support/ext';
 import { BreakPage } from './support/pages';
+import { shot } from './support/shots';
 
 const MIN = 60_000;
 type Stored = { phase: { name: string; until?: number; brk?: { id: string; snoozes: number } } };
@@ -35,7 +36,7 @@ test('the notification postpones by 5 min (button 1); the break window offers 5 
   await expect(brk.skip).toBeVisible();
   await expect(group.getByTestId('skip')).toHaveCount(0);
   await brk.page.setViewportSize({ width: 460, height: 720 });
-  await brk.page.screenshot({ path: test.info().outputPath('postpone-break.png') });
+  await shot(brk.page, { path: test.info().outputPath('postpone-break.png') });
   // A bad length is refused with a clear error and changes nothing.
   expect(await sendMessage(control, { type: 'break/snooze', breakId: prompt.breakId, minutes: 10 })).toEqual({ ok: false, error: 'badRequest' });
   expect((await storageGet<Stored>(control, 'tracker'))?.phase.name).toBe('onBreak');

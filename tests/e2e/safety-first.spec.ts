@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { expect, test } from './support/fixtures';
 import { setSettings, storageGet } from './support/ext';
 import { BreakPage, OptionsPage } from './support/pages';
+import { shot } from './support/shots';
 
 declare const chrome: {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
@@ -75,7 +76,7 @@ test('"one of these applies": the screen comes before the first back routine, th
   test.setTimeout(360_000); // five breaks and several 'another' rounds on a shared, loaded 2-core machine
   const brk = await toTheScreen(control, context);
   await expect(brk.page.getByTestId('safety-before')).toContainText('first routine of this kind');
-  await brk.page.screenshot({ path: test.info().outputPath('screen-first.png') });
+  await shot(brk.page, { path: test.info().outputPath('screen-first.png') });
 
   await brk.safety.applies.click();
   await expect(brk.safety.result('hidden')).toContainText('doctor or physiotherapist');

@@ -6,6 +6,7 @@
 import { expect, test } from './support/fixtures';
 import { historyRows, notificationIds, sendMessage, setSettings, waitForPrompt } from './support/ext';
 import { BreakPage } from './support/pages';
+import { shot } from './support/shots';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
@@ -34,7 +35,7 @@ test('strict mode: one snooze, no Skip anywhere, an early close is recorded as c
   await brk.page.keyboard.press('Escape');
   await expect(note).toHaveClass(/notice/); // Esc is answered, not ignored
   await brk.page.setViewportSize({ width: 460, height: 720 });
-  await brk.page.screenshot({ path: test.info().outputPath('strict-break.png'), fullPage: true });
+  await shot(brk.page, { path: test.info().outputPath('strict-break.png'), fullPage: true });
   await expect(brk.end).toHaveCount(0); // and the break goes on
   expect(await historyRows(control)).toEqual([]);
   expect((await notificationIds(control)).filter((i) => i.startsWith('prompt:'))).toEqual([]);

@@ -5,6 +5,7 @@ import { sendMessage } from './support/ext';
 import { exportJson } from './support/data';
 import { OptionsPage } from './support/pages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { shot } from './support/shots';
 
 declare const chrome: { storage: Record<'local' | 'sync', { get(k: string): Promise<Record<string, unknown>> }> };
 
@@ -102,7 +103,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     // For looking at, in the test's output folder; `npm run screenshots` refreshes docs/.
-    await page.screenshot({ path: test.info().outputPath(`welcome-${colorScheme}.png`), fullPage: true });
+    await shot(page, { path: test.info().outputPath(`welcome-${colorScheme}.png`), fullPage: true });
     await context.close();
   });
 }

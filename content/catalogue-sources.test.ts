@@ -1,0 +1,141 @@
+// Checks the routine catalogue's citations and cautions: sources that resolve to content/sources.ts
+// with a note of what each gives, cited by title and public address (never a file name or a path
+// outside the repository), cautions that come from a cited source, where they are needed, and
+// their words in every locale's message catalogue.
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cautionKey } from './keys';
+import { ROUTINES } from './routines';
+import { CAUTION_SOURCES, SOURCE_NOTES } from './source-notes';
+import { SOURCE_IDS, SOURCES, type Source, type SourceId } from './sources';
+import { CAUTIONS, type Routine } from './types';
+import { facts, failures, KEBAB, LOCALES, repoRoot, text } from '../tests/support/catalogue';
+
+/** Citations must never be file names (the articles' offline copies are named by three digits, an underscore and a hash, .txt). */
+const FILE_NAME = /\.(txt|md|pdf|docx?|html?)$|\d{3}_[0-9a-f]{6,}/i;
+/** Paths that leave the repository (the articles' folder sits beside it in some checkouts). */
+const OUTSIDE_REPO = /\.\.\/shared|\/shared\/sources|\/work\/shared/;
+
+describe('routine catalogue', () => {
+  it('cites sources that resolve to content/sources.ts, each with a note of what it takes', () => {
+    expect(
+      failures((r) => {
+        if (r.sources.length === 0) return 'no sources';
+        if (new Set(r.sources).size !== r.sources.length) return 'duplicate source';
+        const unknown = r.sources.find((s) => !(s in SOURCES));
+        if (unknown !== undefined) return `${unknown} is not in content/sources.ts`;
+        const notes = SOURCE_NOTES[r.id] ?? {};
+        const noNote = r.sources.find((s) => (notes[s] ?? '').trim().length < 20);
+        if (noNote !== undefined) return `no note of what it takes from ${noNote}`;
+        const stray = Object.keys(notes).find((s) => !(r.sources as readonly string[]).includes(s));
+        return stray === undefined ? null : `a note for ${stray}, which it does not cite`;
+      }),
+    ).toEqual([]);
+    // Notes only for routines that exist, and every source in the table is cited by something.
+    expect(Object.keys(SOURCE_NOTES).filter((id) => !ROUTINES.some((r) => r.id === id))).toEqual([]);
+    const cited = new Set<string>([...ROUTINES.flatMap((r) => r.sources), ...Object.values(CAUTION_SOURCES).flat()]);
+    expect(SOURCE_IDS.filter((s) => !cited.has(s))).toEqual([]);
+  });
+
+  it('cites titles and public addresses, never file names or paths outside the repository', () => {
+    const bad = (id: string, s: Source): string | null => {
+      if (!KEBAB.test(id)) return `id ${id} is not kebab-case`;
+      if (FILE_NAME.test(id) || FILE_NAME.test(s.title)) return `${id} looks like a file name`;
+      if (s.title.trim().length < 3) return `${id} has no title`;
+      if (s.publisher !== null && s.publisher.trim() === '') return `${id} has an empty publisher`;
+      if (s.kind === 'article') return s.url === null ? null : `${id} is an offline article: cite it by title, without a link`;
+      if (s.url === null) return `${id} is a web source without its URL`;
+      let url: URL;
+      try {
+        url = new URL(s.url);
+      } catch {
+        return `${id}: ${s.url} is not an absolute URL`;
+      }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${id}: ${s.url} is not a web address`;
+      if (url.hostname === 'localhost' || !url.hostname.includes('.')) return `${id}: ${s.url} is not a public address`;
+      return FILE_NAME.test(url.pathname) && /\.txt$/i.test(url.pathname) ? `${id}: ${s.url} links a text file` : null;
+    };
+    expect(Object.entries(SOURCES).flatMap(([id, s]) => bad(id, s) ?? [])).toEqual([]);
+
+    // Nothing the repository ships, generates or tests with needs a folder beside it.
+    const files = [
+      ...readdirSync(path.join(repoRoot, 'content')).map((f) => path.join('content', f)),
+      'docs/ROUTINES.md',
+      'scripts/routine-list.ts',
+      'public/_locales/en/messages.json',
+      'public/_locales/de/messages.json',
+    ].filter((f) => /\.(ts|md|json)$/.test(f));
+    expect(files.length).toBeGreaterThan(5);
+    const outside = files.flatMap((f) => {
+      const text = readFileSync(path.join(repoRoot, f), 'utf8').replace(/const OUTSIDE_REPO = .*\n/, '');
+      const hit = OUTSIDE_REPO.exec(text) ?? /\b\d{3}_[0-9a-f]{16}\.txt\b/.exec(text);
+      return hit ? [`${f}: ${hit[0]}`] : [];
+    });
+    expect(outside).toEqual([]);
+  });
+
+  it('shows only cautions that come from a source the routine cites', () => {
+    expect(
+      failures((r) => {
+        const orphan = r.cautions.find((c) => !CAUTION_SOURCES[c].some((s) => r.sources.includes(s as SourceId)));
+        return orphan === undefined ? null : `caution ${orphan} comes from ${CAUTION_SOURCES[orphan].join(' / ')}, none of which it cites`;
+      }),
+    ).toEqual([]);
+  });
+
+  // As many cautions as apply: no cap (the back and hip self-massages need five).
+  it('has at least one caution for every routine, all different and known, and uses every caution', () => {
+    expect(
+      failures((r) => {
+        if (r.cautions.length < 1) return 'no caution';
+        if (new Set(r.cautions).size !== r.cautions.length) return 'duplicate caution';
+        const unknown = r.cautions.find((c) => !(CAUTIONS as readonly string[]).includes(c));
+        return unknown === undefined ? null : `unknown caution ${unknown}`;
+      }),
+    ).toEqual([]);
+    expect(CAUTIONS.filter((c) => !ROUTINES.some((r) => r.cautions.includes(c)))).toEqual([]);
+  });
+
+  it('warns about a stable chair wherever a routine uses one', () => {
+    expect(failures((r) => (r.equipment.includes('chair') && !r.cautions.includes('stableChair') ? 'uses a chair without the stable-chair caution' : null))).toEqual([]);
+  });
+
+  it('warns about spinal conditions and numbness or tingling on back bends, twists and back or hip self-massage', () => {
+    const spinal = (r: Routine) =>
+      r.id === 'standing-back-extension' ||
+      r.id === 'seated-spinal-twist' ||
+      (r.kind === 'self-massage' && r.areas.some((a) => a === 'lower-back' || a === 'upper-back' || a === 'hips'));
+    expect(ROUTINES.filter(spinal).length).toBeGreaterThanOrEqual(7);
+    expect(
+      failures((r) => {
+        if (!spinal(r)) return null;
+        const missing = (['spineCondition', 'seePro'] as const).filter((c) => !r.cautions.includes(c));
+        return missing.length === 0 ? null : `missing ${missing.join(', ')}`;
+      }),
+    ).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: has every caution, short', (locale) => {
+    expect(
+      CAUTIONS.flatMap((c) => {
+        const t = text(locale, cautionKey(c));
+        return t.trim() === '' ? [`${c}: no text`] : t.length > 140 ? [`${c}: "${t}" is ${t.length} characters (max 140)`] : [];
+      }),
+    ).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: warns about the spine and about pain in every self-massage routine', (locale) => {
+    const words = facts(locale);
+    expect(words, `add ${locale} to LANGUAGE_FACTS in content/language-facts.ts`).toBeDefined();
+    const massage = ROUTINES.filter((r) => r.kind === 'self-massage');
+    expect(massage.length).toBeGreaterThan(0);
+    const says = (r: Routine, word: RegExp) => r.cautions.some((c) => word.test(text(locale, cautionKey(c))));
+    expect(
+      massage.flatMap((r) => [
+        ...(says(r, words!.spine) ? [] : [`${r.id}: no caution about the spine`]),
+        ...(says(r, words!.pain) ? [] : [`${r.id}: no caution about pain`]),
+      ]),
+    ).toEqual([]);
+  });
+});

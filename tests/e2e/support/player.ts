@@ -1,0 +1,59 @@
+/**
+ * What the break player's specs share (tests/e2e/player*.spec.ts): a recorder of what a page asks
+ * the Web Speech and Web Audio APIs to do (spoken texts, oscillator frequencies), so the sound
+ * settings can be checked without listening; starting a break; the one history row; axe's findings.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect } from './fixtures';
+import { historyRows, type HistoryRow } from './ext';
+import { BreakPage } from './pages';
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+
+export interface Recorded {
+  spoken: string[];
+  tones: number[];
+}
+
+/** Runs in every page before its own scripts (`context.addInitScript`): records speech and oscillator use. */
+export function recordSound(): void {
+  const rec: Recorded = { spoken: [], tones: [] };
+  (window as unknown as { __sound: Recorded }).__sound = rec;
+  try {
+    speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void rec.spoken.push(u.text);
+    speechSynthesis.cancel = () => undefined;
+  } catch {
+    // no speech in this page
+  }
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+    rec.tones.push(Math.round(this.frequency.value));
+    return start.call(this, when);
+  };
+}
+
+/** What `page` has spoken and played so far (needs `recordSound`). */
+export const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __sound: Recorded }).__sound);
+
+/** Asks the background for a break now and waits for the break page to show a routine or a free break. */
+export async function startBreak(control: Page, context: BrowserContext): Promise<BreakPage> {
+  await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break/start' }));
+  const brk = await BreakPage.waitFor(context);
+  await expect(brk.title.or(brk.free)).toBeVisible();
+  return brk;
+}
+
+/** Axe's violations, as "rule: target" lines (so a failure says what and where). */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`));
+}
+
+/** The history's only row, once there is one. */
+export async function onlyRow(control: Page): Promise<HistoryRow> {
+  await expect.poll(async () => (await historyRows(control)).length).toBe(1);
+  return (await historyRows(control))[0]!;
+}
