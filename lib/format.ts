@@ -13,9 +13,14 @@ export function timeOfDay(epochMs: number, locale?: string, timeZone?: string): 
   return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(epochMs);
 }
 
+/** Whether two instants fall on the same calendar day in `timeZone` (the page's zone when omitted). */
+export function sameDay(a: number, b: number, timeZone?: string): boolean {
+  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  return day(a) === day(b);
+}
+
 /** "14:00" today, or "Mon 09:00" for another day. */
 export function timeOfDayOrDate(epochMs: number, now: number, locale?: string, timeZone?: string): string {
-  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
-  if (day(epochMs) === day(now)) return timeOfDay(epochMs, locale, timeZone);
+  if (sameDay(epochMs, now, timeZone)) return timeOfDay(epochMs, locale, timeZone);
   return new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(epochMs);
 }

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { ask, RequestError, type PopupData, type Status } from '../../lib/protocol/messages';
-import { t } from '../../lib/i18n';
+import { t, tTime } from '../../lib/i18n';
 import { HELD_TEXT } from './first-frame';
-import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
+import { clockCountdown } from '../../lib/format';
 import { send, useNow } from '../../components/hooks/use-status';
 import { usePopupData, type PopupLoad } from '../../components/hooks/use-popup-data';
 import { TodayPanel } from '../../components/TodayPanel';
@@ -109,24 +109,24 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
   if (tr.paused) {
     body = (
       <p class="why-big" data-testid="next-why">
-        {tr.paused.until === null ? t('whyPausedIndefinite') : t('whyPaused', timeOfDayOrDate(tr.paused.until, now))}
+        {tr.paused.until === null ? t('whyPausedIndefinite') : t('whyPaused', tTime('until', tr.paused.until, { now }))}
       </p>
     );
   } else if (tr.offHours) {
     body = (
       <p class="why-big" data-testid="next-why">
-        {tr.offHours.until === null ? t('whyOffHoursNoEnd') : t('whyOffHours', timeOfDayOrDate(tr.offHours.until, now))}
+        {tr.offHours.until === null ? t('whyOffHoursNoEnd') : t('whyOffHours', tTime('until', tr.offHours.until, { now }))}
       </p>
     );
   } else if (tr.held) {
-    body = <p class="why-big" data-testid="next-why">{t(HELD_TEXT[tr.held.reason], timeOfDay(tr.held.until))}</p>;
+    body = <p class="why-big" data-testid="next-why">{t(HELD_TEXT[tr.held.reason], tTime('latest', tr.held.until))}</p>;
   } else if (tr.next) {
     const left = tr.next.at - now;
     body = (
       <>
         <p class="countdown" data-testid="countdown" aria-live="off">{clockCountdown(left)}</p>
         <p class="muted small" data-testid="next-why">
-          {tr.phase === 'snoozed' ? t('whySnoozed', timeOfDay(tr.next.at)) : t('whyNext', [kindLabel(tr.next.kind), timeOfDay(tr.next.at)])}
+          {tr.phase === 'snoozed' ? t('whySnoozed', tTime('until', tr.next.at)) : t('whyNext', [kindLabel(tr.next.kind), tTime('at', tr.next.at)])}
         </p>
       </>
     );
@@ -140,7 +140,7 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
       <h2 id="next-h" class="muted small">{t('nextBreak')}</h2>
       {body}
       {tr.lastNaturalAt !== null && now - tr.lastNaturalAt < 3 * 3600_000 && (
-        <p class="muted small">{t('whyNaturalCredited', timeOfDay(tr.lastNaturalAt))}</p>
+        <p class="muted small">{t('whyNaturalCredited', tTime('at', tr.lastNaturalAt))}</p>
       )}
     </section>
   );

@@ -11,7 +11,8 @@
 import type { PopupData } from '../../lib/protocol/messages';
 import type { MessageKey } from '../../lib/i18n';
 import { pluralKey } from '../../lib/plural';
-import { clockCountdown, timeOfDay, timeOfDayOrDate } from '../../lib/format';
+import { clockCountdown } from '../../lib/format';
+import { timePhrase, type TimePhrase } from '../../lib/time-phrase';
 
 /** The catalogue's lookup (chrome.i18n.getMessage), '' for a missing key. */
 export type Msg = (key: MessageKey, subs?: Array<string | number>) => string;
@@ -33,6 +34,8 @@ export const HELD_TEXT = { fullscreen: 'whyHeldFullscreen', sound: 'whyHeldSound
 function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   const tr = data.status.tracker;
   const kind = (k: 'micro' | 'stretch') => msg(k === 'stretch' ? 'kindStretch' : 'kindMicro');
+  // A time as its phrase ("at 1:15 PM", "a la 1:15"), as App's tTime writes it; `now`: another day by its weekday.
+  const time = (phrase: TimePhrase, at: number, today?: number) => timePhrase(msg, document.documentElement.lang, phrase, at, { now: today });
   if (tr.open && (tr.phase === 'due' || tr.phase === 'onBreak')) {
     const due = tr.phase === 'due';
     return el(
@@ -50,13 +53,13 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   }
   const why = (cls: string, text: string) => el('p', { class: cls, 'data-testid': 'next-why' }, text);
   const body: Child[] = [];
-  if (tr.paused) body.push(why('why-big', tr.paused.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [timeOfDayOrDate(tr.paused.until, now)])));
-  else if (tr.offHours) body.push(why('why-big', tr.offHours.until === null ? msg('whyOffHoursNoEnd') : msg('whyOffHours', [timeOfDayOrDate(tr.offHours.until, now)])));
-  else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [timeOfDay(tr.held.until)])));
+  if (tr.paused) body.push(why('why-big', tr.paused.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [time('until', tr.paused.until, now)])));
+  else if (tr.offHours) body.push(why('why-big', tr.offHours.until === null ? msg('whyOffHoursNoEnd') : msg('whyOffHours', [time('until', tr.offHours.until, now)])));
+  else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [time('latest', tr.held.until)])));
   else if (tr.next) {
     body.push(
       el('p', { class: 'countdown', 'data-testid': 'countdown', 'aria-live': 'off' }, clockCountdown(tr.next.at - now)),
-      why('muted small', tr.phase === 'snoozed' ? msg('whySnoozed', [timeOfDay(tr.next.at)]) : msg('whyNext', [kind(tr.next.kind), timeOfDay(tr.next.at)])),
+      why('muted small', tr.phase === 'snoozed' ? msg('whySnoozed', [time('until', tr.next.at)]) : msg('whyNext', [kind(tr.next.kind), time('at', tr.next.at)])),
     );
   } else body.push(why('muted', msg(tr.activity !== 'active' ? 'whyAway' : 'whyNoBreaks')));
   return el(
@@ -64,7 +67,7 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
     { class: 'card next', 'aria-labelledby': 'next-h', 'data-testid': 'next-break' },
     el('h2', { id: 'next-h', class: 'muted small' }, msg('nextBreak')),
     ...body,
-    tr.lastNaturalAt !== null && now - tr.lastNaturalAt < 3 * 3600_000 && el('p', { class: 'muted small' }, msg('whyNaturalCredited', [timeOfDay(tr.lastNaturalAt)])),
+    tr.lastNaturalAt !== null && now - tr.lastNaturalAt < 3 * 3600_000 && el('p', { class: 'muted small' }, msg('whyNaturalCredited', [time('at', tr.lastNaturalAt)])),
   );
 }
 

@@ -3,11 +3,10 @@
  * steps, skippable at any point. Everything chosen here is saved as the ordinary settings.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, tTime } from '../../lib/i18n';
 import { ask } from '../../lib/protocol/messages';
 import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
 import type { Settings } from '../../lib/settings';
-import { timeOfDayOrDate } from '../../lib/format';
 import { updateSettings, useSettings } from '../../components/hooks/use-settings';
 import { send } from '../../components/hooks/use-status';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
@@ -95,7 +94,7 @@ export function App() {
             <button class="btn" data-testid="welcome-wait" onClick={() => void wait()}>{t('welcomeWait')}</button>
           </div>
           {waitingUntil !== null && (
-            <p role="status" data-testid="welcome-first-at">{t('welcomeFirstAt', timeOfDayOrDate(waitingUntil, Date.now()))}</p>
+            <p role="status" data-testid="welcome-first-at">{t('welcomeFirstAt', tTime('around', waitingUntil, { now: Date.now() }))}</p>
           )}
         </li>
       </ol>
