@@ -11,10 +11,8 @@
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
 import { pluralKey, type PluralBase } from './plural';
-import { timePhrase, type TimeOptions, type TimePhrase } from './time-phrase';
 
 export { PLURAL_CATEGORIES, pluralKey, type PluralBase, type PluralCategory } from './plural';
-export type { TimePhrase } from './time-phrase';
 
 export type MessageKey = keyof typeof en;
 
@@ -86,13 +84,4 @@ export function pageLanguage(): string {
  */
 export function tp(base: PluralBase, n: number, subs?: Array<string | number>): string {
   return t(pluralKey(base, n, pageLanguage()), subs ?? [n]);
-}
-
-/**
- * A clock time as the phrase a sentence needs, in the page's language: "at 1:15 PM", "a la 1:15",
- * "hasta las 13:15" (lib/time-phrase.ts). For 'until' and 'around', `now` names a moment on
- * another day with its weekday.
- */
-export function tTime<P extends TimePhrase>(phrase: P, at: number, options?: TimeOptions<P>): string {
-  return timePhrase((k, subs) => t(k, subs), pageLanguage(), phrase, at, options);
 }

@@ -1,5 +1,5 @@
 /**
- * Time phrases (lib/time-phrase.ts, tTime in lib/i18n.ts) against the grammar of each language,
+ * Time phrases (lib/time-phrase.ts, tTime in lib/i18n-time.ts) against the grammar of each language,
  * written out here by hand, not against the code's own output: the catalogues on disk, fixed
  * instants and explicit time zones. Spanish, Brazilian Portuguese and Italian change the words
  * in front of a time at one o'clock (and Portuguese at zero hour); English must read exactly as
@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { formatMessage, type Catalogue } from './i18n-fallback';
-import { t, tTime, type MessageKey } from './i18n';
+import { t, type MessageKey } from './i18n';
+import { tTime } from './i18n-time';
 import { timeOfDay, timeOfDayOrDate } from './format';
 import { hourClass, shownHour, SINGULAR_HOURS, timePhrase, type TimePhrase } from './time-phrase';
 

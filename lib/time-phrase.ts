@@ -16,7 +16,7 @@
  *
  * Pure, and imports nothing at run time but lib/format.ts: the popup's first frame
  * (entrypoints/popup/first-frame.ts) uses it with the browser's own catalogue lookup, the pages
- * through tTime (lib/i18n.ts).
+ * through tTime (lib/i18n-time.ts).
  */
 import type { MessageKey } from './i18n';
 import { sameDay, timeOfDay, timeOfDayOrDate } from './format';

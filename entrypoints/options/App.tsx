@@ -1,6 +1,6 @@
 /**
- * The options page: schedules, breaks, snooze and idle, behaviour, shortcuts, then (loaded after
- * the first paint) routines, sounds and data. Settings come from useSettings and every change goes
+ * The options page: schedules, breaks, snooze and idle, behaviour, then (loaded after the first
+ * paint) shortcuts, routines, sounds and data. Settings come from useSettings and every change goes
  * through updateSettings (components/hooks/use-settings.ts); the header says "Saved" after each.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -10,7 +10,6 @@ import { updateSettings, useSettings, useSyncState } from '../../components/hook
 import { NumberField } from '../../components/NumberField';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
 import { BehaviourPrefs } from '../../components/BehaviourPrefs';
-import { ShortcutPrefs } from '../../components/ShortcutPrefs';
 import { RestoreDefaults } from '../../components/RestoreDefaults';
 import { WeekStartField } from '../../components/WeekStartField';
 import { AwayAfterField } from '../../components/AwayAfterField';
@@ -172,7 +171,7 @@ export function App() {
         <BehaviourPrefs settings={settings} save={save} commit={commit} callSites={later ? <later.CallSitesPrefs settings={settings} save={save} /> : null} />
       </section>
 
-      <ShortcutPrefs />
+      {later ? <later.ShortcutPrefs /> : null}
 
       {later ? (
         <>

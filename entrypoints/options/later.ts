@@ -1,6 +1,6 @@
 /**
- * The options sections below the fold (routines and sounds, your own routines, your data, and the
- * call sites at the end of Break behaviour), loaded right after the
+ * The options sections below the fold (keyboard shortcuts, routines and sounds, your own routines,
+ * your data, and the call sites at the end of Break behaviour), loaded right after the
  * page's first paint: they carry the routine catalogue and the sound code, which the sections a
  * person sees first do not need. See the page budget in scripts/bundle-size.ts.
  */
@@ -8,3 +8,4 @@ export { RoutinePrefs } from '../../components/RoutinePrefs';
 export { OwnRoutines } from '../../components/OwnRoutines';
 export { DataPrefs } from '../../components/DataPrefs';
 export { CallSitesPrefs } from '../../components/CallSitesPrefs';
+export { ShortcutPrefs } from '../../components/ShortcutPrefs';

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import { ask, RequestError, type PopupData, type Status } from '../../lib/protocol/messages';
-import { t, tTime } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
+import { tTime } from '../../lib/i18n-time';
 import { HELD_TEXT } from './first-frame';
 import { clockCountdown } from '../../lib/format';
 import { send, useNow } from '../../components/hooks/use-status';

@@ -3,7 +3,8 @@
  * steps, skippable at any point. Everything chosen here is saved as the ordinary settings.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, tTime } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
+import { tTime } from '../../lib/i18n-time';
 import { ask } from '../../lib/protocol/messages';
 import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
 import type { Settings } from '../../lib/settings';
