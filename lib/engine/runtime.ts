@@ -9,7 +9,8 @@ import { callPatterns } from '../call-sites';
 import { MIN_ALARM_MS } from '../platform/alarms';
 import type { PopupData } from '../protocol/messages';
 import type { Settings } from '../settings';
-import { headsUpAt, idleDetectionSec, initialState, nextBreak, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+import { idleDetectionSec, initialState, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+import { asksBrowser } from './asks';
 import { interpret } from './effects';
 import { writeRecords } from './outbox';
 import type { Platform, Store } from './ports';
@@ -69,9 +70,7 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
    */
   const env = async (settings: Settings, stored: TrackerState | null, now: number, event: TrackerEvent): Promise<Env> => {
     const timeZone = platform.timeZone();
-    const idle = event.type === 'activity' && event.state === 'idle';
-    const ask = idle || stored?.still === true || (settings.hold.enabled && stored !== null && decisionMoment(stored, settings, now));
-    if (!ask) return { timeZone, fullscreen: false, sound: false, call: false };
+    if (!asksBrowser(stored, settings, now, event)) return { timeZone, fullscreen: false, sound: false, call: false };
     // Calls: only on the sites the person opted in to, only the tabs' address and "audible".
     const sites = settings.callSites;
     const [w, call] = await Promise.all([platform.focusedWindow(), sites.enabled ? platform.callAudible(callPatterns(sites)) : false]);
@@ -127,15 +126,6 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
   };
 
   return { platform, store, serial, handle, read };
-}
-
-/**
- * A break held, or one falling due by now: what the user is in decides whether it waits. So at
- * the heads-up's moment too: no heads-up for a break that would be held.
- */
-function decisionMoment(s: TrackerState, settings: Settings, now: number): boolean {
-  if (s.phase.name !== 'working') return false;
-  return s.deferredSince !== null || (nextBreak(s, settings)?.at ?? Infinity) <= now || (headsUpAt(s, settings) ?? Infinity) <= now;
 }
 
 /** Whether `b` is `a` with only the clock moved on (counters, `asOf`, `lastSeen`). */

@@ -2,11 +2,11 @@
  * The traces bench's model of the browser (scripts/bench/traces.ts): a recorded day
  * (scripts/bench/traces-data.ts) as the gaps in the person's input, the idle reports the browser
  * delivers for them at the detection interval the tracker asks for (lowered while a break waits
- * for a pause), and the env the worker passes when it asks the browser.
+ * for a pause), and the env the browser would report when the worker asks it (lib/engine/asks.ts says when).
  */
 import { mulberry32 } from '../../lib/prng';
 import type { Settings } from '../../lib/settings';
-import { DEFAULT_ENV, idleDetectionSec, nextBreak, type Activity, type Env, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
+import { DEFAULT_ENV, idleDetectionSec, type Activity, type Env, type TrackerState } from '../../lib/tracker/tracker';
 import type { ActivityFeed } from './tracker-day';
 import type { Doing, Playing, RecordedDay } from './traces-data';
 
@@ -124,14 +124,4 @@ export function browserFeed(trace: DayTrace, settings: Settings): ActivityFeed {
 export function envAt(plays: readonly Play[], t: number): Env {
   const on = (what: Playing) => plays.some((p) => p.what === what && p.from <= t && t < p.to);
   return { ...DEFAULT_ENV, fullscreen: on('video'), sound: on('call') || on('video') };
-}
-
-/**
- * Whether the worker asks the browser what plays, as lib/engine/runtime.ts's `env` decides: at an
- * idle report, while sitting still, and (holds on) when a break is held or falling due.
- */
-export function asks(before: TrackerState, event: TrackerEvent, now: number, settings: Settings): boolean {
-  if ((event.type === 'activity' && event.state === 'idle') || before.still) return true;
-  if (!settings.hold.enabled || before.phase.name !== 'working') return false;
-  return before.deferredSince !== null || (nextBreak(before, settings)?.at ?? Infinity) <= now;
 }

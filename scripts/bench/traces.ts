@@ -13,7 +13,8 @@ import { DEFAULT_ENV } from '../../lib/tracker/tracker';
 import { median, runAlone, type AddRow } from './table';
 import { runDay } from './tracker-day';
 import { RECORDED_DAYS, type RecordedDay } from './traces-data';
-import { asks, browserFeed, envAt, expand, type DayTrace, type Play } from './traces-model';
+import { asksBrowser } from '../../lib/engine/asks';
+import { browserFeed, envAt, expand, type DayTrace, type Play } from './traces-model';
 
 /** Chrome's floor for an alarm (lib/platform/alarms.ts MIN_ALARM_MS; not imported: that module needs the browser). */
 const MIN_ALARM_MS = 30_000;
@@ -37,14 +38,14 @@ export interface DayLog {
 
 /**
  * One day through the tracker. Clock only: the env is never asked (all false, as before the
- * right-moment rules). Right moment: asked when the worker asks (traces-model.ts `asks`).
+ * right-moment rules). Right moment: asked when the worker asks (lib/engine/asks.ts, as the runtime).
  */
 export function runTrace(trace: DayTrace, mode: Mode, base: Settings = DEFAULT_SETTINGS): DayLog {
   const settings = settingsFor(mode, base);
   const log: DayLog = { prompts: [], naturals: [], starts: { alarm: 0, watchdog: 0, activity: 0 } };
   const r = runDay(trace.start, browserFeed(trace, settings), settings, trace.end, {
     minAlarmMs: MIN_ALARM_MS,
-    env: (event, at, before) => (mode === 'moment' && asks(before, event, at, settings) ? envAt(trace.plays, at) : DEFAULT_ENV),
+    env: (event, at, before) => (mode === 'moment' && asksBrowser(before, settings, at, event) ? envAt(trace.plays, at) : DEFAULT_ENV),
     observe: (_event, at, _label, before, result) => {
       // When the tracker began to wait with a due break (a hold, then a wait for a pause), if it waited.
       const waitFrom = before.deferredSince ?? before.pauseFrom ?? Infinity;

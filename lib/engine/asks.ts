@@ -1,0 +1,18 @@
+/**
+ * When the worker asks the browser what the person is in (a fullscreen window, sound in the tab
+ * in view, a call on an allowed site): only at a decision moment, never on every event and never
+ * through a tab listener. Pure; the runtime (./runtime.ts) and the recorded-days bench
+ * (scripts/bench/traces-model.ts) both use it, so the bench counts what the worker does.
+ */
+import type { Settings } from '../settings';
+import { headsUpAt, nextBreak, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+
+/**
+ * An idle report (is the stillness a video?), any event while the person sits still in something,
+ * and, with holds on, a break falling due, held, or at its heads-up.
+ */
+export function asksBrowser(stored: TrackerState | null, settings: Settings, now: number, event: TrackerEvent): boolean {
+  if ((event.type === 'activity' && event.state === 'idle') || stored?.still === true) return true;
+  if (!settings.hold.enabled || stored === null || stored.phase.name !== 'working') return false;
+  return stored.deferredSince !== null || (nextBreak(stored, settings)?.at ?? Infinity) <= now || (headsUpAt(stored, settings) ?? Infinity) <= now;
+}
