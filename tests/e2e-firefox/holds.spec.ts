@@ -19,6 +19,8 @@ import type { Page } from 'puppeteer-core';
 import { notificationIds, setSettings, storageGet, waitForPrompt } from './support/ext';
 import { expect, test } from './support/fixtures';
 import { gotoExt } from './support/firefox';
+// The same hold settings, settle and slack as the Chromium hold tests.
+import { HOLD, MIN, SETTLE_MS, SLACK_MS } from '../e2e/support/holds';
 
 declare const browser: {
   windows: { getLastFocused(): Promise<{ id: number; state: string }>; update(id: number, u: object): Promise<unknown> };
@@ -27,10 +29,6 @@ declare const browser: {
 type Tracker = { deferredSince: number | null; heldBy: string | null };
 type Stored = { callSites: { enabled: boolean; own: string[] } };
 
-const MIN = 60_000;
-// The settle: a minute in use, 10 s here through the developer switch (tests/e2e/support/holds.ts).
-const SETTLE_MS = 10_000;
-const SLACK_MS = 5_000;
 const SITES = ['https://meet.google.com/*', 'https://*.zoom.us/*', 'https://teams.microsoft.com/*', 'https://teams.live.com/*', 'https://*.webex.com/*', 'https://meet.jit.si/*', 'https://whereby.com/*'];
 const REFUSED = 'The browser did not give the permission, so breaks do not wait for calls on these sites. Try again and choose Allow.';
 
@@ -43,13 +41,14 @@ test('a fullscreen window holds a due break; leaving fullscreen lets it come a s
   const win = await control.evaluate(async () => (await browser.windows.getLastFocused()).id);
   await control.evaluate((id) => browser.windows.update(id, { state: 'fullscreen' }), win);
   await expect.poll(() => control.evaluate(async () => (await browser.windows.getLastFocused()).state)).toBe('fullscreen');
-  // "Away after" 10 min: Firefox's idle is real (no input comes after the start), and a person idle
-  // when the fullscreen ends is away from then (README), so a 2 s break would be credited as natural.
-  await setSettings(control, { hold: { enabled: true, maxMin: 5 }, stretch: { enabled: true, everySec: 5, lengthSec: 2 }, idleSec: 600, holdSettleSec: SETTLE_MS / 1000 });
+  // "Away after" 10 min (in HOLD): Firefox's idle is real (no input comes after the start), and a
+  // person idle when the fullscreen ends is away from then (README), so a 2 s break would be
+  // credited as natural.
+  await setSettings(control, HOLD);
   await expect.poll(async () => (await tracker(control)).heldBy, { timeout: 20_000 }).toBe('fullscreen');
   expect(await notificationIds(control)).toEqual([]);
   const popup = await ff.open('popup.html');
-  const until = await hhmm(popup, (await tracker(control)).deferredSince! + 5 * MIN);
+  const until = await hhmm(popup, (await tracker(control)).deferredSince! + HOLD.hold.maxMin * MIN);
   await expect.poll(() => why(popup)).toBe(`Waiting: a window is fullscreen — at the latest ${until}`);
 
   await control.evaluate((id) => browser.windows.update(id, { state: 'maximized' }), win);
