@@ -55,8 +55,13 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   // edits are on their way is older than the draft, and adopting it would undo the edits made
   // since (fields edited one after another, faster than a save).
   const sent = useRef<string[]>([]);
+  // The week last given as `value`: a save of another setting gives the same week again (a new
+  // object), which must not put the draft back either.
+  const given = useRef(JSON.stringify(value));
   useEffect(() => {
     const v = JSON.stringify(value);
+    if (v === given.current) return;
+    given.current = v;
     const echo = sent.current.lastIndexOf(v);
     if (echo >= 0) {
       if (echo === sent.current.length - 1) sent.current = [v]; // caught up with the draft

@@ -47,6 +47,28 @@ test('a fresh install opens the welcome page; finishing it with the keyboard sto
   await expect(options.page.getByTestId('micro-enabled')).not.toBeChecked();
 });
 
+test('a choice saved just before a day is ticked does not untick it when its save comes back', async ({ context }) => {
+  const page = await welcomePage(context);
+  await expect(page.getByTestId('schedule-preview')).toHaveText(/Mon–Fri/);
+  // Every save from this page takes 400 ms: the preset's save comes back after Saturday is ticked,
+  // carrying the week as it was.
+  await page.evaluate(() => {
+    const areas = (globalThis as unknown as { chrome: { storage: Record<'local' | 'sync', { set(i: object): Promise<void> }> } }).chrome.storage;
+    for (const area of [areas.local, areas.sync]) {
+      const set = area.set.bind(area);
+      area.set = (items: object) => new Promise((ok) => setTimeout(ok, 400)).then(() => set(items));
+    }
+  });
+  await page.getByTestId('preset-balanced').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByTestId('day-5').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('schedule-preview')).toHaveText(/Mon–Sat/);
+  await page.waitForTimeout(1500); // both saves back
+  await expect(page.getByTestId('schedule-preview')).toHaveText(/Mon–Sat/);
+  await expect(page.getByTestId('day-5')).toBeChecked();
+});
+
 test('skipping keeps the defaults; "I\'ll wait" says when the first reminder comes', async ({ context, control }) => {
   const page = await welcomePage(context);
   await page.getByTestId('welcome-wait').click();
