@@ -70,17 +70,18 @@ test.describe('the call sites opt-in', () => {
     return page;
   };
   const origins = (page: Page) => page.evaluate(async () => (await browser.permissions.getAll()).origins ?? []);
-  const stored = async (control: Page) => (await storageGet<Stored>(control, 'settings'))!.callSites;
+  // Undefined until the first save: a fresh profile has no stored settings yet.
+  const stored = async (control: Page) => (await storageGet<Stored>(control, 'settings'))?.callSites;
   const checked = (page: Page) => page.$eval('[data-testid="call-sites-enabled"]', (e) => (e as HTMLInputElement).checked);
 
   test('granted by Firefox: exactly the call sites are granted, and turning off gives them back', async ({ ff, control }) => {
     expect(await origins(control)).toEqual([]);
     const page = await optionsAt(ff);
     await page.click('[data-testid="call-sites-enabled"]');
-    await expect.poll(async () => (await stored(control)).enabled).toBe(true);
+    await expect.poll(async () => (await stored(control))?.enabled).toBe(true);
     expect([...(await origins(control))].sort()).toEqual([...SITES].sort());
     await page.click('[data-testid="call-sites-enabled"]');
-    await expect.poll(async () => (await stored(control)).enabled).toBe(false);
+    await expect.poll(async () => (await stored(control))?.enabled).toBe(false);
     await expect.poll(() => origins(control)).toEqual([]);
     expect(await checked(page)).toBe(false);
   });
