@@ -8,7 +8,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { loadRoutineLibrary, OWN_KEY, ownSyncItem, saveOwnRoutines, storedOwnRoutines } from './own-routines';
-import { loadOwnRoutines } from './own-routines-synced';
+import { loadOwnRoutines, watchOwnRoutines } from './own-routines-synced';
 import { OWN_SYNC_BUDGET, type OwnRoutine } from '../own-routines';
 import { ROUTINES } from '../../content/routines';
 import { routineTitle } from '../../content/text';
@@ -91,6 +91,52 @@ describe('own routines sync only while small enough', () => {
       expect((await loadOwnRoutines()).map((r) => r.id)).toEqual(['own-a']);
       expect((await storedOwnRoutines()).map((r) => r.id)).toEqual(['own-a']);
     }
+  });
+
+  it('a page reloading in the middle of a save never finds, and never takes back, the list before it', async () => {
+    await saveOwnRoutines([routine('own-a'), routine('own-b')]);
+    const seen: string[][] = [];
+    // A page reloads as soon as each of the save's writes lands (it is told about every change).
+    let inReload = false;
+    const reloadFirst = <A extends unknown[]>(area: { set: (...a: A) => Promise<void> }) => {
+      const write = area.set.bind(area);
+      vi.spyOn(area, 'set').mockImplementation(async (...a: A) => {
+        await write(...a);
+        if (inReload) return;
+        inReload = true;
+        seen.push((await loadOwnRoutines()).map((r) => r.id));
+        inReload = false;
+      });
+    };
+    reloadFirst(browser.storage.local);
+    reloadFirst(browser.storage.sync);
+    await saveOwnRoutines([routine('own-b'), routine('own-a')]);
+    vi.restoreAllMocks();
+    seen.push((await loadOwnRoutines()).map((r) => r.id));
+    // Each reload came after a write of the new order: none may find the old one (taking the
+    // synced copy over while it still held the old order would undo the save for a moment).
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.filter((ids) => ids[0] !== 'own-b')).toEqual([]);
+    expect(await storedOwnRoutines()).toEqual([routine('own-b'), routine('own-a')]);
+  });
+
+  it('a page is told the latest list last, even when an earlier reload finishes later', async () => {
+    await saveOwnRoutines([routine('own-a')]);
+    const told: string[][] = [];
+    // Each write starts a reload; the first one here is slow (a busy storage) and finishes last.
+    let calls = 0;
+    const load = async () => {
+      const list = await storedOwnRoutines();
+      if (++calls === 1) await new Promise((r) => setTimeout(r, 50));
+      return list;
+    };
+    const off = watchOwnRoutines((l) => told.push(l.map((r) => r.id)), load);
+    await browser.storage.local.set({ [OWN_KEY]: [routine('own-b')] }); // own-a deleted
+    await vi.waitFor(() => expect(calls).toBe(1));
+    await browser.storage.local.set({ [OWN_KEY]: [routine('own-a'), routine('own-b')] }); // and the delete undone
+    await new Promise((r) => setTimeout(r, 100));
+    off();
+    expect(told).toEqual([['own-a', 'own-b']]);
   });
 
   it('while they are too large to sync here, an older synced list does not replace them', async () => {

@@ -38,10 +38,11 @@ export async function loadRoutineLibrary(): Promise<readonly Routine[]> {
 /**
  * Stores a checked list here, and in sync when its JSON fits the budget (else the synced copy is
  * removed, so that it is never stale); resolves to where it went. Throws only when the local
- * write fails.
+ * write fails. The synced copy is written first: a page that reloads between the two writes
+ * (loadOwnRoutines) then finds it newer than this computer's, never older; an older one would be
+ * taken over and undo the save until the second write.
  */
 export async function saveOwnRoutines(list: readonly OwnRoutine[]): Promise<OwnSyncState> {
-  await localOwn.setValue(list);
   let state: OwnSyncState = syncBytes(OWN_KEY, list) > OWN_SYNC_BUDGET ? 'tooLarge' : 'on';
   try {
     if (state === 'on') await syncOwn.setValue(list);
@@ -50,6 +51,7 @@ export async function saveOwnRoutines(list: readonly OwnRoutine[]): Promise<OwnS
     if (state === 'on') state = 'unavailable';
     await syncOwn.removeValue().catch(() => undefined);
   }
+  await localOwn.setValue(list);
   if ((await ownSyncItem.getValue()) !== state) await ownSyncItem.setValue(state);
   return state;
 }
