@@ -6,7 +6,7 @@
  * Save the errors follow the draft as it is edited: a fixed field's error goes, and the total's
  * error says the new sum (or goes once the steps fit).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type RoutineKind, type Position } from '../content/types';
 import { OWN_LIMITS, validateOwnRoutine, type DraftError, type DraftField, type OwnDraft, type OwnRoutine } from '../lib/own-routines';
 import { t, tp } from '../lib/i18n';
@@ -45,7 +45,8 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const form = useRef<HTMLFormElement>(null);
   const focusNext = useRef<string | null>('own-name');
 
-  useEffect(() => {
+  // In the same task as the render that shows the field (see OwnRoutines: an effect can come late).
+  useLayoutEffect(() => {
     if (!focusNext.current) return;
     form.current?.querySelector<HTMLElement>(`#${focusNext.current}`)?.focus();
     focusNext.current = null;

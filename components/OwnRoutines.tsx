@@ -4,12 +4,13 @@
  * the form (OwnRoutineForm) to add or edit one. Every action keeps keyboard focus on something
  * sensible and says what happened in a live region.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { draftOf, emptyDraft, newOwnId, OWN_LIMITS, OWN_SYNC_BUDGET, syncBytes, totalSec, type OwnRoutine } from '../lib/own-routines';
 import { OWN_WEIGHTS, type OwnWeight, type Settings } from '../lib/settings';
 import { OWN_KEY, ownSyncItem, saveOwnRoutines, type OwnSyncState } from '../lib/storage/own-routines';
 import { loadOwnRoutines, watchOwnRoutines } from '../lib/storage/own-routines-synced';
+import { Echoes } from './hooks/echoes';
 import { useStored } from './hooks/use-stored';
 import { updateSettings } from './hooks/use-settings';
 import { duration, KIND_LABEL } from './routine-labels';
@@ -34,10 +35,16 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
   /** What opened the form, to return to on Cancel. */
   const opener = useRef<string>('[data-testid="own-add"]');
 
+  /** This page's own saves coming back are not adopted (one older than the list would undo moves). */
+  const echoes = useRef(new Echoes<OwnRoutine[]>());
   useEffect(() => {
-    if (stored) setList(stored);
+    // Changed elsewhere (an import, another window): shown.
+    if (stored && echoes.current.receive(stored) === 'new') setList(stored);
   }, [stored]);
-  useEffect(() => {
+  // A layout effect: it runs in the same task as the render that shows the action's result. An
+  // effect waits for the next frame, and a key pressed meanwhile (Undo right after Delete) would
+  // have its target looked for in a list that does not show it yet.
+  useLayoutEffect(() => {
     if (!focusNext.current) return;
     const el = root.current?.querySelector<HTMLElement>(focusNext.current);
     if (el && !(el as HTMLButtonElement).disabled) el.focus();
@@ -47,6 +54,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
 
   const store = async (next: OwnRoutine[]): Promise<boolean> => {
     setList(next);
+    echoes.current.send(next);
     try {
       await saveOwnRoutines(next);
       setFailed(false);

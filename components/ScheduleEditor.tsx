@@ -10,6 +10,7 @@ import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
 import { t, uiLanguage, type MessageKey } from '../lib/i18n';
 import { timeOfDay } from '../lib/format';
+import { canonical, Echoes } from './hooks/echoes';
 import './schedule-editor.css';
 
 const DEFAULT_RANGE: TimeRange = { from: 9 * 60, to: 17 * 60 + 30 };
@@ -50,25 +51,14 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   // The draft may be invalid while the user types; only valid weeks are handed on.
   const [draft, setDraft] = useState<Schedule>(value);
   const [bad, setBad] = useState<Record<string, boolean>>({});
-  // The weeks handed on since the last one came back as `value`, oldest first. Each save comes
-  // back (once from this page, once from storage), in order; one that comes back while later
-  // edits are on their way is older than the draft, and adopting it would undo the edits made
-  // since (fields edited one after another, faster than a save).
-  const sent = useRef<string[]>([]);
-  // The week last given as `value`: a save of another setting gives the same week again (a new
-  // object), which must not put the draft back either.
-  const given = useRef(JSON.stringify(value));
+  // This editor's own saves come back as `value` (once from this page, once from storage), and
+  // a save of another setting gives the same week again: adopting either would undo the edits
+  // made since (fields edited one after another, faster than a save).
+  const echoes = useRef(new Echoes<Schedule>(value));
   useEffect(() => {
-    const v = JSON.stringify(value);
-    if (v === given.current) return;
-    given.current = v;
-    const echo = sent.current.lastIndexOf(v);
-    if (echo >= 0) {
-      if (echo === sent.current.length - 1) sent.current = [v]; // caught up with the draft
-      return;
-    }
+    if (echoes.current.receive(value) !== 'new') return;
     // Changed elsewhere (restore defaults, an import, another window): shown, unless mid-edit.
-    if (v !== JSON.stringify(draft) && scheduleValid(draft)) setDraft(value);
+    if (canonical(value) !== canonical(draft) && scheduleValid(draft)) setDraft(value);
   }, [value]);
 
   const names = weekdayNames(undefined, 'long');
@@ -76,7 +66,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   const update = (next: Schedule) => {
     setDraft(next);
     if (scheduleValid(next) && Object.values(bad).every((b) => !b)) {
-      sent.current.push(JSON.stringify(next));
+      echoes.current.send(next);
       onChange(next);
     }
   };
