@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 
 /** A break with no routine that fits the settings: still a break, just unguided. */
 export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone: () => void; onSkip: () => void }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // Before the first paint, so that Esc pressed as the window shows is not lost.
+  useLayoutEffect(() => {
     ref.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !strict) onSkip();

@@ -1,5 +1,5 @@
 /** The guided player: one routine, step by step, with its timer, keys, cues and cautions. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cautionText, routineAlt, routineTitle, stepText } from '../../content/text';
 import type { Routine } from '../../content/types';
 import type { Settings } from '../../lib/settings';
@@ -106,7 +106,9 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   const nextStep = () => setPs((s) => P.next(P.settle(s, steps, Date.now()), steps, Date.now()));
   const prevStep = () => setPs((s) => P.back(P.settle(s, steps, Date.now()), steps, Date.now()));
 
-  useEffect(() => {
+  // Listening from the moment the player is in the page, before it is painted: a key pressed as
+  // soon as the window shows (an effect runs only after the first paint) is not lost.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || doneSent.current) return;
       const control = onControl(e.target);
