@@ -47,7 +47,7 @@ test('the player and the safety screen by keyboard alone', async ({ ff, control 
   await test.step('a routine plays to the end with Space and the arrows, and is recorded as completed', async () => {
     const popup = await PopupPage.open(ff);
     await popup.page.bringToFront();
-    await popup.breakNow.press('Enter');
+    await popup.breakNow.enterClosing(); // the popup closes once the break starts
     const brk = await BreakPage.waitFor(ff);
     await brk.page.bringToFront();
     await focused(brk.title);

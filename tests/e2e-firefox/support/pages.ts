@@ -67,6 +67,14 @@ export class El {
     await this.page.focus(this.selector);
     await this.page.keyboard.press(key);
   }
+  /**
+   * Enter on a button whose page closes when it acts (the popup's "Break now"): the button acts on
+   * key down, so a whole press could find the page gone at its key up.
+   */
+  async enterClosing(): Promise<void> {
+    await this.page.focus(this.selector);
+    await this.page.keyboard.down('Enter');
+  }
 }
 
 const testId = (page: Page, id: string) => new El(page, `[data-testid="${id}"]`);
