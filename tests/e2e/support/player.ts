@@ -14,11 +14,17 @@ declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } }
 export interface Recorded {
   spoken: string[];
   tones: number[];
+  /**
+   * Installed after the page's own scripts had run: Chromium did not hold a window the extension
+   * opened at its start, and Playwright then runs init scripts at once instead of before the page
+   * (seen once in a fresh-clone run: the player's first words went unrecorded).
+   */
+  late: boolean;
 }
 
 /** Runs in every page before its own scripts (`context.addInitScript`): records speech and oscillator use. */
 export function recordSound(): void {
-  const rec: Recorded = { spoken: [], tones: [] };
+  const rec: Recorded = { spoken: [], tones: [], late: (document.body?.childElementCount ?? 0) > 0 };
   (window as unknown as { __sound: Recorded }).__sound = rec;
   try {
     speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void rec.spoken.push(u.text);
@@ -35,6 +41,19 @@ export function recordSound(): void {
 
 /** What `page` has spoken and played so far (needs `recordSound`). */
 export const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __sound: Recorded }).__sound);
+
+/**
+ * Makes sure the recorder saw `page` from its start: if it came late, the page is loaded again (a
+ * navigation, which the recorder precedes); the break window then plays its routine from the first
+ * step. Returns whether it had to.
+ */
+export async function recordFromStart(page: Page): Promise<boolean> {
+  if (!(await recorded(page)).late) return false;
+  console.log(`recorder came late in ${new URL(page.url()).pathname}: loaded again`);
+  await page.reload();
+  expect((await recorded(page)).late).toBe(false);
+  return true;
+}
 
 /** Asks the background for a break now and waits for the break page to show a routine or a free break. */
 export async function startBreak(control: Page, context: BrowserContext): Promise<BreakPage> {
