@@ -122,10 +122,14 @@ export async function workerLiveBench(add: AddRow, extDir = path.resolve(process
     const obs = await openPage(`chrome-extension://${limberId}/manifest.json`);
     const peerPage = await openPage(`chrome-extension://${peerId}/manifest.json`);
 
-    // Short settings, as tests/e2e/support/ext.ts setSettings writes them (before counting).
+    // Short settings, as tests/e2e/support/ext.ts setSettings writes them (before counting). No
+    // wait for a pause in input: headless Chromium reports no input at all, so every due break
+    // would wait out the wait's whole bound (2 min) and no cycle would fit the run (the traces
+    // section measures that wait).
     const { settings, devTiming } = splitTestSettings({}, {}, {
       micro: { enabled: true, everySec: BREAK_EVERY_SEC, lengthSec: BREAK_LEN_SEC },
       stretch: { enabled: true, everySec: 3600, lengthSec: 120 },
+      pauseWaitMin: 0,
     });
     await cdp.evaluate(
       obs.sessionId,
