@@ -19,6 +19,7 @@ import { updateSettings } from './hooks/use-settings';
 import { useHealthAnswer } from './hooks/use-health';
 import { saveHealthAnswer } from '../lib/storage/health';
 import { localOwn, loadRoutineLibrary } from '../lib/storage/own-routines';
+import { latestReload } from '../lib/storage/latest';
 import { useStored } from './hooks/use-stored';
 import { RestoreDefaults } from './RestoreDefaults';
 import { SafetyScreen, type SafetyAnswer } from './SafetyScreen';
@@ -51,7 +52,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   // The safety screen's answer: on this device only (lib/storage/health.ts), not in the settings.
   const health = useHealthAnswer() ?? 'ask';
   // What the picker draws from: the library, then the user's own routines (live).
-  const library = useStored(loadRoutineLibrary, (cb) => localOwn.watch(() => void loadRoutineLibrary().then(cb))) ?? ROUTINES;
+  const library = useStored(loadRoutineLibrary, (cb) => localOwn.watch(latestReload(loadRoutineLibrary, cb))) ?? ROUTINES;
 
   const save = async (change: (s: Settings) => Settings): Promise<void> => {
     const saved = await updateSettings(change).catch(() => null);

@@ -6,6 +6,7 @@
  * routine, so the break plays from the latest list.
  */
 import { parseOwnRoutines, type OwnRoutine } from '../own-routines';
+import { latestReload } from './latest';
 import { localOwn, ownSyncItem, storedOwnRoutines, syncOwn } from './own-routines';
 
 /**
@@ -30,16 +31,8 @@ export async function loadOwnRoutines(): Promise<OwnRoutine[]> {
 
 /** Calls back with the routines in force whenever they change (here, or synced from elsewhere), latest last. */
 export function watchOwnRoutines(cb: (list: OwnRoutine[]) => void, load: () => Promise<OwnRoutine[]> = loadOwnRoutines): () => void {
-  // A save writes twice (sync, then here) and each write starts a reload; reloads can finish out
-  // of order, so only the latest one started is told: an older one would put back a list that
-  // was already replaced (a deleted routine reappearing, an undone delete undone again).
-  let latest = 0;
-  const reload = () => {
-    const mine = ++latest;
-    void load().then((list) => {
-      if (mine === latest) cb(list);
-    });
-  };
+  // A save writes twice (sync, then here), and each write starts a reload.
+  const reload = latestReload(load, cb);
   const off = [localOwn.watch(reload), syncOwn.watch(reload), ownSyncItem.watch(reload)];
   return () => off.forEach((u) => u());
 }

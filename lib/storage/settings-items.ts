@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import { migrateSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, settingsOrDefaults, type Settings } from '../settings';
 import { SETTINGS_KEY, watchSettingsKeys } from './live';
+import { latestReload } from './latest';
 
 /**
  * Settings live in storage.sync, so they follow the user to their other browsers through the
@@ -57,7 +58,7 @@ export async function saveSettings(s: Settings): Promise<void> {
   if ((await settingsSyncItem.getValue()) !== state) await settingsSyncItem.setValue(state);
 }
 
-/** Calls back with the settings in force whenever they change (here, or synced from elsewhere). */
+/** Calls back with the settings in force whenever they change (here, or synced from elsewhere), latest last. */
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  return watchSettingsKeys(() => void loadSettings().then(cb));
+  return watchSettingsKeys(latestReload(loadSettings, cb));
 }
