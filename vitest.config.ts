@@ -9,5 +9,8 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     // No timing assertions live here (speed is npm run bench's); a slow machine must not fail a test.
     testTimeout: 30_000,
+    // Worker threads, not child processes: the same isolation per file, a quarter less time (43 s -> 31 s
+    // on the 2-core machine).
+    pool: 'threads',
   },
 });
