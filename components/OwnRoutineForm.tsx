@@ -6,7 +6,8 @@
  * Save the errors follow the draft as it is edited: a fixed field's error goes, and the total's
  * error says the new sum (or goes once the steps fit).
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { useFocusAfterRender } from './hooks/use-focus-after';
 import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type RoutineKind, type Position } from '../content/types';
 import { OWN_LIMITS, validateOwnRoutine, type DraftError, type DraftField, type OwnDraft, type OwnRoutine } from '../lib/own-routines';
 import { t, tp } from '../lib/i18n';
@@ -38,19 +39,14 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const [d, setD] = useState<OwnDraft>(initial);
   /**
    * Save presses so far: after the first, the errors are the draft's as it is now. A count, not a
-   * flag, so that every refused Save renders again and its focus move (the effect above) runs.
+   * flag, so that every refused Save renders again and its focus move (useFocusAfterRender) runs.
    */
   const [saves, setSaves] = useState(0);
   const [failed, setFailed] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const focusNext = useRef<string | null>('own-name');
+  /** The field a change or a refused Save leaves focus on (an id selector). */
+  const focusNext = useFocusAfterRender(form, '#own-name');
 
-  // In the same task as the render that shows the field (see OwnRoutines: an effect can come late).
-  useLayoutEffect(() => {
-    if (!focusNext.current) return;
-    form.current?.querySelector<HTMLElement>(`#${focusNext.current}`)?.focus();
-    focusNext.current = null;
-  });
 
   const check = validateOwnRoutine(d, id);
   const errors: readonly DraftError[] = saves > 0 && !check.ok ? check.errors : [];
@@ -62,11 +58,11 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const described = (f: DraftField, hint?: string) => [hint, invalid(f) ? `${fieldId(f)}-error` : null].filter(Boolean).join(' ') || undefined;
 
   const addStep = () => {
-    focusNext.current = fieldId(`step${d.steps.length}.text`);
+    focusNext.current = `#${fieldId(`step${d.steps.length}.text`)}`;
     set({ steps: [...d.steps, { text: '', seconds: '30' }] });
   };
   const removeStep = (i: number) => {
-    focusNext.current = d.steps.length > 1 ? fieldId(`step${Math.max(0, i - 1)}.text`) : 'own-add-step';
+    focusNext.current = `#${d.steps.length > 1 ? fieldId(`step${Math.max(0, i - 1)}.text`) : 'own-add-step'}`;
     set({ steps: d.steps.filter((_, j) => j !== i) });
   };
 
@@ -76,7 +72,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
     setSaves((n) => n + 1);
     if (!r.ok) {
       const first = r.errors[0]!.field;
-      focusNext.current = first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? 'own-add-step' : fieldId(first);
+      focusNext.current = `#${first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? 'own-add-step' : fieldId(first)}`;
       return;
     }
     setFailed(!(await onSave(r.value)));

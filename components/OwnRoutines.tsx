@@ -4,13 +4,14 @@
  * the form (OwnRoutineForm) to add or edit one. Every action keeps keyboard focus on something
  * sensible and says what happened in a live region.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { draftOf, emptyDraft, newOwnId, OWN_LIMITS, OWN_SYNC_BUDGET, syncBytes, totalSec, type OwnRoutine } from '../lib/own-routines';
 import { OWN_WEIGHTS, type OwnWeight, type Settings } from '../lib/settings';
 import { OWN_KEY, ownSyncItem, saveOwnRoutines, type OwnSyncState } from '../lib/storage/own-routines';
 import { loadOwnRoutines, watchOwnRoutines } from '../lib/storage/own-routines-synced';
 import { Echoes } from './hooks/echoes';
+import { useFocusAfterRender } from './hooks/use-focus-after';
 import { useStored } from './hooks/use-stored';
 import { updateSettings } from './hooks/use-settings';
 import { duration, KIND_LABEL } from './routine-labels';
@@ -31,7 +32,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
   const [failed, setFailed] = useState(false);
   const root = useRef<HTMLElement>(null);
   /** A selector to focus after the next render (the element an action leaves focus on). */
-  const focusNext = useRef<string | null>(null);
+  const focusNext = useFocusAfterRender(root, null, '[data-testid="own-add"]');
   /** What opened the form, to return to on Cancel. */
   const opener = useRef<string>('[data-testid="own-add"]');
 
@@ -41,16 +42,6 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     // Changed elsewhere (an import, another window): shown.
     if (stored && echoes.current.receive(stored) === 'new') setList(stored);
   }, [stored]);
-  // A layout effect: it runs in the same task as the render that shows the action's result. An
-  // effect waits for the next frame, and a key pressed meanwhile (Undo right after Delete) would
-  // have its target looked for in a list that does not show it yet.
-  useLayoutEffect(() => {
-    if (!focusNext.current) return;
-    const el = root.current?.querySelector<HTMLElement>(focusNext.current);
-    if (el && !(el as HTMLButtonElement).disabled) el.focus();
-    else root.current?.querySelector<HTMLElement>('[data-testid="own-add"]')?.focus();
-    focusNext.current = null;
-  });
 
   const store = async (next: OwnRoutine[]): Promise<boolean> => {
     setList(next);
