@@ -90,7 +90,7 @@ export function routineListMarkdown(catalogue: readonly Routine[], messages: Mes
     'routine takes from each source are below). Their timing is in `content/routines.ts`, the sources in',
     '`content/sources.ts`, the notes in `content/source-notes.ts`; their words (titles, summaries, steps,',
     'cautions) are in the message catalogues, `public/_locales/<lang>/messages.json` (`r_<id>_*` and',
-    '`caution_*`), in English and German. These are general wellness tips, not medical advice.',
+    '`caution_*`), in each of the nine languages. These are general wellness tips, not medical advice.',
     '',
     'A routine marked *first* under "Safety screen" comes only after the one-time safety screen',
     '(self-massage, back bends, twists: `needsScreening` in `content/picker.ts`); "one of these applies"',
