@@ -4,6 +4,7 @@ import type { DayKey } from '../lib/days';
 import type { DayStatus } from '../lib/streaks';
 import type { BodyArea } from '../content/types';
 import { AREA_LABEL } from './routine-labels';
+import { formatDate } from '../lib/format';
 
 const utcOf = (day: DayKey) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -25,12 +26,12 @@ export function weekdayLabel(day: DayKey, style: 'narrow' | 'short' | 'long' = '
 
 /** "Mon, Mar 2". */
 export function dayLabel(day: DayKey): string {
-  return dtf({ weekday: 'short', month: 'short', day: 'numeric' }).format(utcOf(day));
+  return formatDate(dtf({ weekday: 'short', month: 'short', day: 'numeric' }), utcOf(day));
 }
 
 /** "Mar 2". */
 export function shortDate(day: DayKey): string {
-  return dtf({ month: 'short', day: 'numeric' }).format(utcOf(day));
+  return formatDate(dtf({ month: 'short', day: 'numeric' }), utcOf(day));
 }
 
 /** "Mar". */

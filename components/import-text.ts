@@ -8,6 +8,7 @@ import { FIELDS, type FieldId } from '../lib/settings';
 import type { SettingsPart } from '../lib/backup';
 import type { BackupSummary } from '../lib/backup-summary';
 import type { ImportResult } from '../lib/data';
+import { formatDate } from '../lib/format';
 
 type Refusal = Exclude<ImportResult, { imported: true }>['problem'];
 
@@ -55,12 +56,12 @@ const dayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long
 /** "5 March 2026" for a day key (the key's own calendar day, whatever the zone). */
 export function dayText(day: string): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return dayFmt.format(Date.UTC(y, m - 1, d, 12));
+  return formatDate(dayFmt, Date.UTC(y, m - 1, d, 12));
 }
 
 /** The day an instant falls on here, as `dayText` writes it. */
 export function dateText(at: number): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+  return formatDate(new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' }), at);
 }
 
 /** Why a file was refused, in words. */

@@ -24,3 +24,12 @@ export function timeOfDayOrDate(epochMs: number, now: number, locale?: string, t
   if (sameDay(epochMs, now, timeZone)) return timeOfDay(epochMs, locale, timeZone);
   return new Intl.DateTimeFormat(locale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(epochMs);
 }
+
+/**
+ * A date as `f` writes it, with one fix Intl lacks: French writes the first of the month as an
+ * ordinal, "1er mars" (Intl: "1 mars"); every other day and language as Intl has it.
+ */
+export function formatDate(f: Intl.DateTimeFormat, at: number): string {
+  if (!f.resolvedOptions().locale.toLowerCase().startsWith('fr')) return f.format(at);
+  return f.formatToParts(at).map((p) => (p.type === 'day' && p.value === '1' ? '1er' : p.value)).join('');
+}
