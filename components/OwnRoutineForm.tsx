@@ -44,9 +44,9 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const [saves, setSaves] = useState(0);
   const [failed, setFailed] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  /** The field a change or a refused Save leaves focus on (an id selector). */
   const focusNext = useFocusAfterRender(form, '#own-name');
-
+  /** The field (by element id) a change or a refused Save leaves focus on, after its render. */
+  const focusField = (elementId: string) => (focusNext.current = `#${elementId}`);
 
   const check = validateOwnRoutine(d, id);
   const errors: readonly DraftError[] = saves > 0 && !check.ok ? check.errors : [];
@@ -58,11 +58,11 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const described = (f: DraftField, hint?: string) => [hint, invalid(f) ? `${fieldId(f)}-error` : null].filter(Boolean).join(' ') || undefined;
 
   const addStep = () => {
-    focusNext.current = `#${fieldId(`step${d.steps.length}.text`)}`;
+    focusField(fieldId(`step${d.steps.length}.text`));
     set({ steps: [...d.steps, { text: '', seconds: '30' }] });
   };
   const removeStep = (i: number) => {
-    focusNext.current = `#${d.steps.length > 1 ? fieldId(`step${Math.max(0, i - 1)}.text`) : 'own-add-step'}`;
+    focusField(d.steps.length > 1 ? fieldId(`step${Math.max(0, i - 1)}.text`) : 'own-add-step');
     set({ steps: d.steps.filter((_, j) => j !== i) });
   };
 
@@ -72,7 +72,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
     setSaves((n) => n + 1);
     if (!r.ok) {
       const first = r.errors[0]!.field;
-      focusNext.current = `#${first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? 'own-add-step' : fieldId(first)}`;
+      focusField(first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? 'own-add-step' : fieldId(first));
       return;
     }
     setFailed(!(await onSave(r.value)));

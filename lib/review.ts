@@ -1,8 +1,9 @@
 /**
  * What the popup's "Today" part and the weekly review show: pure functions of the day aggregates,
  * today's day key and the schedule. The background computes the popup's part; the review page
- * computes the weekly review itself (lib/weekly-review.ts: the worker does not carry it). Messages are keys into the message catalogue plus typed values the
- * page formats (durations, dates, routine titles, body-area names).
+ * computes the weekly review itself (lib/weekly-review.ts: the worker does not carry it).
+ * Messages are keys into the message catalogue plus typed values the page formats (durations,
+ * dates, routine titles, body-area names).
  */
 import { ROUTINES } from '../content/routines';
 import type { BodyArea } from '../content/types';
