@@ -28,6 +28,45 @@ describe('engine (fake browser)', () => {
     expect(await browser.alarms.get(WATCHDOG_ALARM)).toBeTruthy();
   });
 
+  it('the watchdog looks one period after the last event heard, and each event heard puts it back', async () => {
+    await wake();
+    expect((await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime).toBe(T0 + 5 * MIN);
+    now = T0 + 2 * MIN;
+    await dispatch({ type: 'tick' });
+    expect((await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime).toBe(T0 + 7 * MIN);
+    // It repeats until set anew: a worker stopped while handling it is woken again.
+    expect((await browser.alarms.get(WATCHDOG_ALARM))?.periodInMinutes).toBe(5);
+    // Away, desk time does not count and nothing is to be noticed: no watchdog.
+    now = T0 + 3 * MIN;
+    await dispatch({ type: 'activity', state: 'idle' });
+    expect(await browser.alarms.get(WATCHDOG_ALARM)).toBeFalsy();
+  });
+
+  it('a status read is no sign of life: it leaves the watchdog where the last saved event put it', async () => {
+    // Moved by an unsaved read, the watchdog would come more than a period after the saved
+    // lastSeen and take the awake machine's desk time for a sleep (a natural break, counts reset).
+    await wake();
+    now = T0 + 4 * MIN;
+    await handleMessage({ type: 'popup/get' });
+    const dog = (await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime;
+    expect(dog).toBe(T0 + 5 * MIN);
+    now = dog!;
+    await dispatch({ type: 'tick' });
+    expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(T0 + 50 * MIN);
+    expect((await loadTracker())?.desk.stretch).toBe(5 * MIN);
+  });
+
+  it('a status read after the clock was set back puts the watchdog one period after now, not after the saved time ahead', async () => {
+    await wake();
+    now = T0 + 20 * MIN;
+    await dispatch({ type: 'tick' });
+    // Back by 10 minutes. (The read is saved today, as the start of activity moves back too; were
+    // it not, the runtime still puts the watchdog after now: that mutant fails here.)
+    now = T0 + 10 * MIN;
+    await handleMessage({ type: 'popup/get' });
+    expect((await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime).toBe(now + 5 * MIN);
+  });
+
   it('does not move the alarm on later wakes (so it does fire)', async () => {
     await wake();
     now = T0 + 3 * MIN;

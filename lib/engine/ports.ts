@@ -34,7 +34,8 @@ export interface Platform {
   /** The id of the unfinished break whose window this was, or null. */
   breakWindowClosed(windowId: number): Promise<string | null>;
   reconcileNextAlarm(when: number | null, now: number, minDelayMs: number): Promise<void>;
-  reconcileWatchdog(wanted: boolean, now: number): Promise<void>;
+  /** `at`: when the watchdog should look (lib/tracker watchdogAt), null for none. */
+  reconcileWatchdog(at: number | null, now: number): Promise<void>;
   setBadge(view: TrackerView, now: number, enabled: boolean): Promise<void>;
   openTab(path: string): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { callPatterns } from '../call-sites';
 import { MIN_ALARM_MS } from '../platform/alarms';
 import type { PopupData } from '../protocol/messages';
 import type { Settings } from '../settings';
-import { idleDetectionSec, initialState, nextWake, transition, view, wantsWatchdog, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+import { idleDetectionSec, initialState, nextWake, transition, view, watchdogAt, type Env, type Result, type TrackerEvent, type TrackerState } from '../tracker/tracker';
 import { asksBrowser } from './asks';
 import { interpret } from './effects';
 import { writeRecords } from './outbox';
@@ -77,11 +77,12 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     return { timeZone, ...w, call };
   };
 
-  const reconcile = async (state: TrackerState, settings: Settings, now: number, e: Env): Promise<void> => {
+  /** `heardAt`: when the machine was last heard from as saved (the watchdog looks one period after it). */
+  const reconcile = async (state: TrackerState, settings: Settings, now: number, e: Env, heardAt: number): Promise<void> => {
     // Only the developer switch sets sub-minute timing (settings follow the form's limits).
     const subMinute = Math.min(settings.stretch.everySec, settings.micro.everySec, settings.snoozeSec) < 60;
     await platform.reconcileNextAlarm(nextWake(state, settings, e), now, subMinute ? 500 : MIN_ALARM_MS);
-    await platform.reconcileWatchdog(wantsWatchdog(state, settings, e), now);
+    await platform.reconcileWatchdog(watchdogAt(state, settings, e, heardAt), now);
     // Lowered while a break waits for a pause in input, the configured interval otherwise (from the state: survives a restart).
     await platform.configureIdle(idleDetectionSec(state, settings)).catch(() => undefined);
     await platform.setBadge(view(state, settings, e), now, settings.badge).catch(() => undefined);
@@ -94,22 +95,26 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     const result = transition(stored ?? initialState(now, e.timeZone), event, now, settings, e);
     const justSaved = opts.heard === true && event.type === 'tick' && stored !== null && now >= stored.lastSeen && now - stored.lastSeen < FRESH_MS;
     if ((opts.read || justSaved) && stored && outbox.length === 0 && result.effects.length === 0 && onlyClockMoved(stored, result.state)) {
-      // Still put back an alarm that went missing (no write unless one did).
-      await reconcile(result.state, settings, now, e);
+      // Still put back an alarm that went missing (no write unless one did). Not saved, this
+      // event is no sign of life: the watchdog stays one period after the saved one (or after
+      // now, if the clock was set back past it).
+      await reconcile(result.state, settings, now, e, Math.min(stored.lastSeen, now));
       return { result, settings, now, env: e, waiting: 0 };
     }
     // History first, then the state with what still waits, then the rest.
     const fresh = result.effects.flatMap((x) => (x.type === 'record' ? [{ entry: x.entry, timeZone: e.timeZone }] : []));
     const { recorded, waiting } = await writeRecords(store, [...outbox, ...fresh]);
+    let heardAt = result.state.lastSeen;
     try {
       await store.saveTracker(result.state, waiting);
     } catch (err) {
+      heardAt = stored?.lastSeen ?? heardAt;
       // Storage refused (full?): carry on so that the prompt, the alarm and the badge still happen.
       // The next event starts from the stored state again (records are idempotent by id).
       console.error('[limber] state not saved', err);
     }
     await interpret(result.effects, settings, platform);
-    await reconcile(result.state, settings, now, e);
+    await reconcile(result.state, settings, now, e, heardAt);
     // The popup's picture: read the history again when a break ended (written, waiting or
     // dropped) or the settings changed. Never worth failing for.
     const reread = recorded || fresh.length > 0 || event.type === 'settingsChanged';

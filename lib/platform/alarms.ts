@@ -1,7 +1,8 @@
 /**
  * Alarms: one for the next moment that matters (created with `when`, recreated only if missing
  * or wrong, so a wake never postpones it), and a watchdog that only wakes the worker to notice
- * sleep and reconcile. The watchdog period stays >= 30 s so packed builds are not clamped.
+ * sleep and reconcile, one period after the machine was last heard from (so any other event puts
+ * it back). The watchdog period stays >= 30 s so packed builds are not clamped.
  */
 import { browser } from 'wxt/browser';
 import { WATCHDOG_MS } from '../tracker/tracker';
@@ -38,15 +39,18 @@ export async function reconcileNextAlarm(when: number | null, now: number, minDe
 }
 
 /**
- * `now`: a watchdog further away than one period (the clock was set back since it was made:
- * alarms keep wall-clock times) is made again, or it would stay silent for hours.
+ * The watchdog at `at` (lib/tracker watchdogAt: one period after the machine was last heard
+ * from), or none. Made again whenever `at` moved, which also covers a clock set back since it
+ * was made (alarms keep wall-clock times: it would otherwise stay silent for hours). It repeats
+ * every period, so a worker stopped while handling it is woken again.
  */
-export async function reconcileWatchdog(wanted: boolean, now: number): Promise<void> {
+export async function reconcileWatchdog(at: number | null, now: number): Promise<void> {
   const existing = await browser.alarms.get(WATCHDOG_ALARM);
-  if (wanted && (!existing || existing.scheduledTime > now + WATCHDOG_MS + TOLERANCE_MS)) {
-    const minutes = WATCHDOG_MS / 60_000;
-    await browser.alarms.create(WATCHDOG_ALARM, { delayInMinutes: minutes, periodInMinutes: minutes });
-  } else if (!wanted && existing) {
-    await browser.alarms.clear(WATCHDOG_ALARM);
+  if (at === null) {
+    if (existing) await browser.alarms.clear(WATCHDOG_ALARM);
+    return;
   }
+  const when = Math.max(at, now + MIN_ALARM_MS);
+  if (existing && Math.abs(existing.scheduledTime - when) <= TOLERANCE_MS) return;
+  await browser.alarms.create(WATCHDOG_ALARM, { when, periodInMinutes: WATCHDOG_MS / 60_000 });
 }

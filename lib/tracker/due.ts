@@ -8,7 +8,7 @@ import { notifiedToday } from './day';
 import { countingDeskTime } from './desk-time';
 import { holdUntil } from './hold';
 import { pauseUntil } from './moment';
-import { ABANDON_AFTER_MS, DEFAULT_ENV, HOLD_BOUND_MERGE_MS, holdRecheckMs, MERGE_WINDOW_MS, type Env, type TrackerState } from './state';
+import { ABANDON_AFTER_MS, DEFAULT_ENV, HOLD_BOUND_MERGE_MS, holdRecheckMs, MERGE_WINDOW_MS, WATCHDOG_MS, type Env, type TrackerState } from './state';
 
 /** When each enabled kind falls due, if desk time keeps counting from now. */
 export function dueTimes(s: TrackerState, settings: Settings): Partial<Record<BreakKind, number>> {
@@ -104,4 +104,14 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
 export function wantsWatchdog(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): boolean {
   // An open prompt counts too: desk time goes on while it waits, and a sleep must be noticed.
   return countingDeskTime(s) && (s.phase.name !== 'working' || nextWake(s, settings, env) !== null);
+}
+
+/**
+ * When the watchdog should next look, or null when it should not run: one period after the
+ * machine was last heard from (`heardAt`, the saved state's `lastSeen`). Any event heard puts the
+ * look back, so the watchdog only wakes the worker after a period in which nothing else did,
+ * which is all that noticing a sleep needs (advance.ts: heard from within WATCHDOG_MS).
+ */
+export function watchdogAt(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV, heardAt = s.lastSeen): number | null {
+  return wantsWatchdog(s, settings, env) ? heardAt + WATCHDOG_MS : null;
 }

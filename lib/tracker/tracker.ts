@@ -72,6 +72,6 @@ export { HEADS_UP_MIN_SHARE } from './heads-up';
 export { holdReason, holdUntil } from './hold';
 export { idleDetectionSec, pauseUntil, watching } from './moment';
 export { countingDeskTime } from './desk-time';
-export { dueTimes, effectiveSnoozeLimit, headsUpAt, nextBreak, nextWake, wantsWatchdog } from './due';
+export { dueTimes, effectiveSnoozeLimit, headsUpAt, nextBreak, nextWake, wantsWatchdog, watchdogAt } from './due';
 export { transition } from './transition';
 export { view, type TrackerView } from './view';

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { initialState, transition } from '../../lib/tracker/tracker';
-import { simulatedDays } from './simulated-day';
+import { simulatedDays, WITHOUT_RIGHT_MOMENT } from './simulated-day';
 import { PEER } from './heartbeat-peer';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -32,7 +32,12 @@ const day = simulatedDays();
 const events = day.events;
 add('worker', `events handled per 8-h day (mean of ${day.days} seeded days)`, day.events.toFixed(0));
 add('worker', '  of which idle/active transitions', day.idleChanges.toFixed(0));
-add('worker', '  of which watchdog checks (sleep detection, every 5 min while counting)', day.watchdog.toFixed(0));
+add('worker', '  of which watchdog checks (sleep detection: 5 min after the last event heard, while counting)', day.watchdog.toFixed(0));
+// Issue #14's constraint: the right-moment rules may add at most 20% to the worker's starts in this day.
+const before14 = simulatedDays(day.days, WITHOUT_RIGHT_MOMENT);
+add('worker', '  the same days without the right-moment rules (no holds, no wait for a pause, no heads-up)', before14.events.toFixed(0));
+const growth14 = day.events / before14.events - 1;
+add('worker', 'worker starts added by the right-moment rules (same days)', `${growth14 >= 0 ? '+' : ''}${(growth14 * 100).toFixed(0)}%`, '<= +20%', growth14 <= 0.2);
 add('worker', 'breaks recorded per day (completed + natural)', day.breaks.toFixed(1));
 const perCycle = day.wakeUpsPerCycle;
 add('worker', 'wake-ups per break cycle, besides idle transitions and watchdog', perCycle.toFixed(2), '<= 3 (alarm, start, finish)', perCycle <= 3);

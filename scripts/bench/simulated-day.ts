@@ -4,7 +4,7 @@
  * bench's worker rows report, and the idle changes the live run (where headless Chromium reports
  * none) adds back when it extrapolates to a real day.
  */
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { simulate, typicalDay } from './tracker-day';
 
 export interface SimulatedDays {
@@ -20,7 +20,14 @@ export interface SimulatedDays {
 
 export const DAY_HOURS = 8;
 
-export function simulatedDays(days = 20): SimulatedDays {
+/**
+ * The default settings without the right-moment rules of issue #14 (no holds, no wait for a
+ * pause in input, no heads-up): what the worker did before them, with today's engine otherwise,
+ * so the difference is theirs alone.
+ */
+export const WITHOUT_RIGHT_MOMENT: Settings = { ...DEFAULT_SETTINGS, hold: { ...DEFAULT_SETTINGS.hold, enabled: false }, pauseWaitMin: 0, headsUpSec: 0 };
+
+export function simulatedDays(days = 20, settings: Settings = DEFAULT_SETTINGS): SimulatedDays {
   const start = Date.UTC(2026, 2, 2, 8, 0);
   let events = 0;
   let idleChanges = 0;
@@ -28,7 +35,7 @@ export function simulatedDays(days = 20): SimulatedDays {
   let breaks = 0;
   let perCycle = 0;
   for (let seed = 1; seed <= days; seed++) {
-    const r = simulate(typicalDay(start, seed), DEFAULT_SETTINGS, start + DAY_HOURS * 3600_000);
+    const r = simulate(typicalDay(start, seed), settings, start + DAY_HOURS * 3600_000);
     const idle = r.byType.activity ?? 0;
     const dog = r.byType.watchdog ?? 0;
     events += r.events;

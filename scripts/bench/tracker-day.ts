@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../../lib/settings';
 import { mulberry32 } from '../../lib/prng';
-import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type Activity, type BreakRecord, type Env, type Result, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
+import { initialState, nextWake, transition, watchdogAt, type Activity, type BreakRecord, type Env, type Result, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
 
 export interface TraceStep {
   at: number;
@@ -98,7 +98,7 @@ export function runDay(first: number, feed: ActivityFeed, settings: Settings, en
   let prompts = 0;
   let events = 0;
   let now = first;
-  let watchdogAt = first + WATCHDOG_MS;
+  let dogAt = watchdogAt(state, settings) ?? Infinity;
   let alarmAt = Infinity;
   const pending: Array<{ at: number; event: TrackerEvent }> = [];
 
@@ -125,17 +125,17 @@ export function runDay(first: number, feed: ActivityFeed, settings: Settings, en
     const wake = nextWake(state, settings);
     if (wake === null) alarmAt = Infinity;
     else if (!opts.minAlarmMs || Math.abs(alarmAt - wake) > 1000) alarmAt = Math.max(wake, at + (opts.minAlarmMs ?? 0));
+    // The watchdog as the worker sets it: one period after the machine was last heard from (every event here is saved).
+    dogAt = watchdogAt(state, settings) ?? Infinity;
   };
 
   for (let guard = 0; guard < 1_000_000; guard++) {
     pending.sort((a, b) => a.at - b.at);
     const wake = events === 0 ? (nextWake(state, settings) ?? Infinity) : alarmAt;
-    if (!wantsWatchdog(state, settings)) watchdogAt = Infinity;
-    else if (watchdogAt === Infinity) watchdogAt = now + WATCHDOG_MS;
     const report = feed.peek(now, state);
     const nextReport = report?.at ?? Infinity;
     const nextPending = pending[0]?.at ?? Infinity;
-    const at = Math.min(wake, watchdogAt, nextReport, nextPending);
+    const at = Math.min(wake, dogAt, nextReport, nextPending);
     if (at > end) break;
     if (at === nextReport) {
       feed.take();
@@ -147,7 +147,6 @@ export function runDay(first: number, feed: ActivityFeed, settings: Settings, en
       send({ type: 'tick' }, Math.max(at, now), 'alarm');
     } else {
       send({ type: 'tick' }, Math.max(at, now), 'watchdog');
-      watchdogAt = now + WATCHDOG_MS;
     }
   }
   return { events, byType, prompts, records, state };

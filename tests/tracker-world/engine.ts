@@ -3,9 +3,10 @@
  * tests/tracker-world.ts). It behaves like lib/engine.ts and lib/platform/alarms.ts: every event is
  * loaded, transitioned, saved (as JSON, as storage does), its effects handed to the checks, then
  * the alarms reconciled: one alarm at max(nextWake, now + 30 s) (kept when one exists within 1 s
- * of the wanted time), and a 5-minute periodic watchdog while `wantsWatchdog`. The worker stops
- * after 30 s without events; the next event then runs `wake()` first. Time passes here too: alarms
- * fire when due, a sleep or a closed browser delivers nothing, a killed worker costs one repeat.
+ * of the wanted time), and while `wantsWatchdog` a watchdog 5 minutes after the last event (it
+ * repeats every 5 minutes until set anew). The worker stops after 30 s without events; the next
+ * event then runs `wake()` first. Time passes here too: alarms fire when due, a sleep or a closed
+ * browser delivers nothing, a killed worker costs one repeat.
  */
 import { localParts } from '../../lib/schedule';
 import type { Settings } from '../../lib/settings';
@@ -234,9 +235,13 @@ export abstract class SimulatedEngine {
       if (this.nextAlarm === null || Math.abs(this.nextAlarm - at) > ALARM_KEEP_MS) this.nextAlarm = at;
     }
     const wanted = this.impl.wantsWatchdog(s, this.settings, this.env());
-    // As reconcileWatchdog: made again when missing, or further away than a period (the clock went back).
-    if (wanted && (this.watchdog === null || this.watchdog > this.now + WATCHDOG_PERIOD_MS + 1000)) this.watchdog = this.now + WATCHDOG_PERIOD_MS;
-    else if (!wanted) this.watchdog = null;
+    // As reconcileWatchdog: one period after the machine was last heard from (every event here is
+    // saved), made again whenever that moved (which covers a clock set back), not sooner than the floor.
+    if (!wanted) this.watchdog = null;
+    else {
+      const at = Math.max(s.lastSeen + WATCHDOG_PERIOD_MS, this.now + ALARM_FLOOR_MS);
+      if (this.watchdog === null || Math.abs(this.watchdog - at) > ALARM_KEEP_MS) this.watchdog = at;
+    }
   }
 }
 

@@ -31,7 +31,13 @@ declare const chrome: {
   notifications: { getAll(): Promise<Record<string, boolean>> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
   action: { getBadgeText(d: object): Promise<string> };
+  alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
 };
+
+/** When the extension's alarm `name` is due, or 0 when there is none. */
+export async function alarmTime(page: Page, name: string): Promise<number> {
+  return page.evaluate(async (n) => (await chrome.alarms.get(n))?.scheduledTime ?? 0, name);
+}
 
 /** Sends a protocol message to the background, as the extension's pages do. */
 export async function sendMessage(page: Page, msg: unknown): Promise<unknown> {
