@@ -7,7 +7,7 @@ import { t } from '../../lib/i18n';
 import { tTime } from '../../lib/i18n-time';
 import { ask } from '../../lib/protocol/messages';
 import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
-import type { Settings } from '../../lib/settings';
+import type { BreakKind, Settings } from '../../lib/settings';
 import { updateSettings, useSettings } from '../../components/hooks/use-settings';
 import { send } from '../../components/hooks/use-status';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
@@ -48,8 +48,11 @@ export function App() {
     const st = await ask(send, { type: 'status/get' });
     setWaitingUntil(st.tracker.next?.at ?? null);
   };
+  // A try of the break the chosen settings give: a posture check, or a stretch break where there
+  // are none (Gentle).
+  const tryKind: BreakKind = settings.micro.enabled || !settings.stretch.enabled ? 'micro' : 'stretch';
   const tryNow = async () => {
-    await ask(send, { type: 'break/start', kind: 'micro' });
+    await ask(send, { type: 'break/start', kind: tryKind });
   };
 
   return (
@@ -91,7 +94,7 @@ export function App() {
         <li class="card step">
           <h2><span class="step-n" aria-hidden="true">3</span>{t('welcomeStep3')}</h2>
           <div class="row">
-            <button class="btn btn-primary" data-testid="welcome-try" onClick={() => void tryNow()}>{t('welcomeTryNow')}</button>
+            <button class="btn btn-primary" data-testid="welcome-try" onClick={() => void tryNow()}>{t(tryKind === 'micro' ? 'welcomeTryNow' : 'welcomeTryStretch')}</button>
             <button class="btn" data-testid="welcome-wait" onClick={() => void wait()}>{t('welcomeWait')}</button>
           </div>
           {waitingUntil !== null && (

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launch, test } from './support/fixtures';
-import { sendMessage } from './support/ext';
+import { sendMessage, storageGet } from './support/ext';
 import { exportJson } from './support/data';
 import { OptionsPage } from './support/pages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
@@ -95,6 +95,18 @@ test('"try one now" starts a short guided break', async ({ context }) => {
   const brk = await opened;
   await expect(brk.getByTestId('routine-title')).not.toBeEmpty();
   await expect(brk.getByTestId('step-index')).toHaveText(/Step 1 of/);
+});
+
+test('the try is the break the chosen preset gives: a posture check, or with Gentle (none) a stretch break', async ({ context, control }) => {
+  const page = await welcomePage(context);
+  const kindOpened = async () => (await storageGet<{ phase: { name: string; brk?: { kind: string } } }>(control, 'tracker'))?.phase;
+  await expect(page.getByTestId('welcome-try')).toHaveText('Try a posture check now');
+  await page.getByTestId('preset-gentle').check();
+  await expect(page.getByTestId('welcome-try')).toHaveText('Try a stretch break now');
+  const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/break.html'), timeout: 15_000 });
+  await page.getByTestId('welcome-try').click();
+  await opened;
+  await expect.poll(kindOpened).toMatchObject({ name: 'onBreak', brk: { kind: 'stretch' } });
 });
 
 test('a browser restart does not open the welcome page again', async ({ profileDir }) => {
