@@ -3,7 +3,7 @@ import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
 import { browser } from 'wxt/browser';
 import { dispatch, handleMessage, installed, settingsChanged, wake, windowClosed } from './engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from './platform/alarms';
-import { loadTracker, saveSettings, whatsNewItem } from './storage/items';
+import { loadTracker, saveSettings, trackerItem, whatsNewItem } from './storage/items';
 import { breaksOnDay } from './storage/history';
 
 const SETTINGS = ENGINE_SETTINGS;
@@ -56,15 +56,36 @@ describe('engine (fake browser)', () => {
     expect((await loadTracker())?.desk.stretch).toBe(5 * MIN);
   });
 
-  it('a status read after the clock was set back puts the watchdog one period after now, not after the saved time ahead', async () => {
+  it('a status read inside the 30 s alarm floor does not postpone the watchdog', async () => {
+    // Made again from that read, it could come no sooner than the floor: past its time, and
+    // popup reads every 20 s would keep it from ever coming (the machine then taken for asleep).
+    await wake();
+    for (const s of [270, 280, 290]) {
+      now = T0 + s * 1000;
+      await handleMessage({ type: 'popup/get' });
+      expect((await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime).toBe(T0 + 5 * MIN);
+    }
+  });
+
+  it('after the clock was set back, an unsaved status read puts the watchdog one period after now', async () => {
+    await wake();
+    now = T0 + 2 * MIN;
+    await dispatch({ type: 'tick' });
+    now = T0 + MIN; // back by a minute: only the clock moved, so the read is not saved
+    await handleMessage({ type: 'popup/get' });
+    expect((await loadTracker())?.lastSeen).toBe(T0 + 2 * MIN);
+    expect((await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime).toBe(T0 + 6 * MIN);
+  });
+
+  it('after the clock was set back, an event whose state cannot be saved puts the watchdog one period after now', async () => {
     await wake();
     now = T0 + 20 * MIN;
     await dispatch({ type: 'tick' });
-    // Back by 10 minutes. (The read is saved today, as the start of activity moves back too; were
-    // it not, the runtime still puts the watchdog after now: that mutant fails here.)
+    vi.spyOn(trackerItem, 'setValue').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     now = T0 + 10 * MIN;
-    await handleMessage({ type: 'popup/get' });
-    expect((await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime).toBe(now + 5 * MIN);
+    await dispatch({ type: 'activity', state: 'active' });
+    expect((await loadTracker())?.lastSeen).toBe(T0 + 20 * MIN);
+    expect((await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime).toBe(T0 + 15 * MIN);
   });
 
   it('does not move the alarm on later wakes (so it does fire)', async () => {

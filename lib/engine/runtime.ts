@@ -108,7 +108,7 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     try {
       await store.saveTracker(result.state, waiting);
     } catch (err) {
-      heardAt = stored?.lastSeen ?? heardAt;
+      heardAt = stored ? Math.min(stored.lastSeen, now) : heardAt;
       // Storage refused (full?): carry on so that the prompt, the alarm and the badge still happen.
       // The next event starts from the stored state again (records are idempotent by id).
       console.error('[limber] state not saved', err);

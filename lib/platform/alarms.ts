@@ -42,7 +42,9 @@ export async function reconcileNextAlarm(when: number | null, now: number, minDe
  * The watchdog at `at` (lib/tracker watchdogAt: one period after the machine was last heard
  * from), or none. Made again whenever `at` moved, which also covers a clock set back since it
  * was made (alarms keep wall-clock times: it would otherwise stay silent for hours). It repeats
- * every period, so a worker stopped while handling it is woken again.
+ * every period, so a worker stopped while handling it is woken again. When `at` is closer than
+ * the 30 s floor, one due no later than the floor allows is kept: made again, it would come
+ * later than `at` (an event that does not move `at`, a status read, must never postpone it).
  */
 export async function reconcileWatchdog(at: number | null, now: number): Promise<void> {
   const existing = await browser.alarms.get(WATCHDOG_ALARM);
@@ -52,5 +54,6 @@ export async function reconcileWatchdog(at: number | null, now: number): Promise
   }
   const when = Math.max(at, now + MIN_ALARM_MS);
   if (existing && Math.abs(existing.scheduledTime - when) <= TOLERANCE_MS) return;
+  if (existing && when > at && existing.scheduledTime <= when) return;
   await browser.alarms.create(WATCHDOG_ALARM, { when, periodInMinutes: WATCHDOG_MS / 60_000 });
 }
