@@ -20,8 +20,14 @@ interface ExtApi {
   notifications: { getAll(): Promise<Record<string, NotificationInfo>> };
   runtime: { getBackgroundPage(): Promise<(Window & Record<string, unknown>) | null>; sendMessage(m: unknown): Promise<unknown> };
   idle: { queryState(sec: number): Promise<string> };
+  alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
 }
 declare const browser: ExtApi;
+
+/** When the extension's alarm `name` is due, or 0 when there is none (as tests/e2e/support/ext.ts). */
+export async function alarmTime(page: Page, name: string): Promise<number> {
+  return page.evaluate(async (n) => (await browser.alarms.get(n))?.scheduledTime ?? 0, name);
+}
 
 /** What Firefox's `notifications.getAll()` returns for a notification (its creation options). */
 export interface NotificationInfo {
