@@ -3,6 +3,7 @@ import { alarmTime, badgeText, historyRows, notificationIds, sendMessage, setSet
 import { BreakPage, PopupPage } from './support/pages';
 import { watchWorkerStarts } from './support/worker-cdp';
 import { countShownPrompts } from './support/shown';
+import { watchdogFollowsEvents } from '../watchdog-scenario';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 
@@ -150,24 +151,10 @@ test('a working-hours change moves the next break', async ({ context, extensionI
 });
 
 test('the watchdog looks five minutes after the last event the worker heard; a popup read does not move it', async ({ control }) => {
-  const FIVE_MIN = 5 * 60_000;
-  // An alarm within 1 s of the wanted time is kept (lib/platform/alarms.ts TOLERANCE_MS).
-  const KEPT_MS = 1000;
-  const watchdog = () => alarmTime(control, 'limber-watchdog');
-  // The reference is the person's own action: a settings change, which the worker hears and saves.
-  let before = Date.now();
-  await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 60 } });
-  await expect.poll(watchdog).toBeGreaterThanOrEqual(before + FIVE_MIN - KEPT_MS);
-  const first = await watchdog();
-  expect(first).toBeLessThanOrEqual(Date.now() + FIVE_MIN);
-  await control.waitForTimeout(2000);
-  // A status read (the popup's) is not saved, so it is no sign of life: the watchdog stays.
-  expect(await sendMessage(control, { type: 'popup/get' })).toMatchObject({ ok: true });
-  expect(await watchdog()).toBe(first);
-  // The next event heard puts it back: five minutes after it, not on a fixed beat.
-  before = Date.now();
-  await setSettings(control, { stretch: { enabled: true, everySec: 3000, lengthSec: 60 } });
-  await expect.poll(watchdog).toBeGreaterThanOrEqual(before + FIVE_MIN - KEPT_MS);
-  expect(await watchdog()).toBeLessThanOrEqual(Date.now() + FIVE_MIN);
-  expect(await watchdog()).toBeGreaterThanOrEqual(first + 2000);
+  await watchdogFollowsEvents({
+    watchdog: () => alarmTime(control, 'limber-watchdog'),
+    setStretchEvery: (sec) => setSettings(control, { stretch: { enabled: true, everySec: sec, lengthSec: 60 } }),
+    popupRead: () => sendMessage(control, { type: 'popup/get' }),
+    wait: (ms) => control.waitForTimeout(ms),
+  });
 });
