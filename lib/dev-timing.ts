@@ -27,7 +27,7 @@ export const DevTimingSchema = v.partial(
     headsUpSec: Seconds(0, 3600),
     /** A hold's bound in seconds-long minutes (settings: whole minutes, 1 and up). */
     hold: v.object({ enabled: v.boolean(), maxMin: v.pipe(v.number(), v.minValue(0.05), v.maxValue(600)) }),
-    /** The settle after a hold ends and the look while it lasts (tracker constants: 60 s each). */
+    /** The settle after a hold ends, and the look while a hold or a wait for a pause lasts (tracker constants: 60 s each). */
     holdSettleSec: Seconds(1, 600),
     holdRecheckSec: Seconds(1, 600),
   }),

@@ -114,7 +114,7 @@ describe('English reads exactly as before the phrases (its former messages, fill
     ['whyHeldSound', 'latest', 'Waiting: the tab you are on is playing sound — at the latest $1', false],
     ['whyHeldCall', 'latest', 'Waiting: you are in a call — at the latest $1', false],
     ['whyHeldSettle', 'latest', 'Break in a moment, once you have wrapped up — at the latest $1', false],
-    ['whyHeldPause', 'latest', 'Break at your next pause in typing — at the latest $1', false],
+    ['whyHeldPause', 'latest', 'Break at your next pause in typing or tab switch — at the latest $1', false],
     ['welcomeFirstAt', 'around', 'Your first reminder: around $1. Desk time counts only while you are active, so it may come later.', true],
   ];
   const fill = (m: string, subs: string[]) => formatMessage({ message: m }, subs);

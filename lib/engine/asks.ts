@@ -5,14 +5,18 @@
  * (scripts/bench/traces-model.ts) both use it, so the bench counts what the worker does.
  */
 import type { Settings } from '../settings';
-import { headsUpAt, nextBreak, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+import { headsUpAt, nextBreak, pauseWaitOn, type TrackerEvent, type TrackerState } from '../tracker/tracker';
 
 /**
  * An idle report (is the stillness a video?), any event while the person sits still in something,
- * and, with holds on, a break falling due, held, or at its heads-up.
+ * a break falling due or waiting for a pause in input (which tab is in view: a switch ends the
+ * wait), and, with holds on, a break held or at its heads-up.
  */
 export function asksBrowser(stored: TrackerState | null, settings: Settings, now: number, event: TrackerEvent): boolean {
   if ((event.type === 'activity' && event.state === 'idle') || stored?.still === true) return true;
-  if (!settings.hold.enabled || stored === null || stored.phase.name !== 'working') return false;
-  return stored.deferredSince !== null || (nextBreak(stored, settings)?.at ?? Infinity) <= now || (headsUpAt(stored, settings) ?? Infinity) <= now;
+  if (stored === null || stored.phase.name !== 'working') return false;
+  const falling = (nextBreak(stored, settings)?.at ?? Infinity) <= now;
+  if (pauseWaitOn(settings) && (stored.pauseFrom !== null || falling)) return true;
+  if (!settings.hold.enabled) return false;
+  return stored.deferredSince !== null || falling || (headsUpAt(stored, settings) ?? Infinity) <= now;
 }

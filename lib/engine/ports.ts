@@ -3,6 +3,7 @@
  * (`Store`). The runtime and the handlers see only these, so a test can pass fakes
  * (lib/engine/runtime.test.ts) instead of patching globals; lib/engine/browser.ts builds the real ones.
  */
+import type { FocusedWindow } from '../platform/windows';
 import type { Settings } from '../settings';
 import type { Activity, DueBreak, HeadsUp, Notice, TrackerState, TrackerView, BreakRecord } from '../tracker/tracker';
 import type { PendingRecord } from '../storage/items';
@@ -14,7 +15,7 @@ export interface Platform {
   now(): number;
   timeZone(): string;
   /** The focused browser window: fullscreen (a film, slides); its active tab playing sound. */
-  focusedWindow(): Promise<{ fullscreen: boolean; sound: boolean }>;
+  focusedWindow(): Promise<FocusedWindow>;
   /** Whether a tab on one of these call-site patterns (granted ones only) plays sound. */
   callAudible(patterns: string[]): Promise<boolean>;
   configureIdle(idleSec: number): Promise<void>;

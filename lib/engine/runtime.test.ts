@@ -23,7 +23,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
   const platform: Platform = {
     now: () => now,
     timeZone: () => 'Europe/Berlin',
-    focusedWindow: vi.fn(async () => ({ fullscreen: false, sound: opts.sound === true })),
+    focusedWindow: vi.fn(async () => ({ fullscreen: false, sound: opts.sound === true, tab: 1 })),
     callAudible: vi.fn(async () => false),
     configureIdle: async (sec) => void log.push(`configureIdle ${sec}`),
     queryActivity: async () => 'active',
@@ -60,7 +60,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     firstWelcome: async () => true,
     noteUpdate: async () => undefined,
   };
-  return { platform, store, log, stored: () => stored, advance: (ms: number) => (now += ms) };
+  return { platform, store, log, stored: () => stored, advance: (ms: number) => (now += ms), now: () => now };
 }
 
 /** Moves the clock on by `ms` as a running browser would: the watchdog ticks every few minutes. */
@@ -157,7 +157,7 @@ describe('the engine runtime (fake ports)', () => {
   it('sitting still: asks what plays at the idle report (holds off too) and at every event while still', async () => {
     let sound = true;
     const f = fakes({ settings: { ...SETTINGS, hold: { enabled: false, maxMin: 30 } } });
-    f.platform.focusedWindow = vi.fn(async () => ({ fullscreen: false, sound }));
+    f.platform.focusedWindow = vi.fn(async () => ({ fullscreen: false, sound, tab: 1 }));
     const rt = createRuntime(f.platform, f.store);
     await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
     expect(f.platform.focusedWindow).not.toHaveBeenCalled();
@@ -193,6 +193,31 @@ describe('the engine runtime (fake ports)', () => {
     f.advance(10_000);
     await again.dispatch({ type: 'activity', state: 'active' });
     expect(lastIdle()).toBe('configureIdle 90');
+  });
+
+  it('a natural stopping point: a tab switch, seen at the next look, ends the wait (holds off: the wait alone asks)', async () => {
+    const settings: Settings = { ...SETTINGS, idleSec: 90, pauseWaitMin: 2, hold: { enabled: false, maxMin: 30 } };
+    let tab: number | null = 7;
+    const f = fakes({ settings });
+    f.platform.focusedWindow = vi.fn(async () => ({ fullscreen: false, sound: false, tab }));
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+    await workFor(f, rt, settings.stretch.everySec * 1000);
+    const dueAt = f.now();
+    expect(f.stored().state).toMatchObject({ pauseFrom: dueAt, pauseTab: 7 });
+    // The next wake is the look a minute on, not the bound two minutes on.
+    expect(f.log.filter((l) => l.startsWith('alarm')).at(-1)).toBe('alarm 60000');
+    // Same tab at the look: the wait goes on, to the bound.
+    f.advance(60_000);
+    await rt.serial(() => rt.handle({ type: 'tick' }));
+    expect(f.log).not.toContain('showPrompt');
+    expect(f.log.filter((l) => l.startsWith('alarm')).at(-1)).toBe('alarm 60000');
+    // Another tab in view (the person switched) before the bound: the prompt comes at that look.
+    tab = 9;
+    f.advance(30_000);
+    await rt.serial(() => rt.handle({ type: 'tick' }));
+    expect(f.log).toContain('showPrompt');
+    expect(f.stored().state).toMatchObject({ phase: { name: 'due' }, pauseFrom: null, pauseTab: null });
   });
 
   it('calls (opt-in): asks only about the chosen sites\' patterns, only at a decision moment, and holds the break', async () => {

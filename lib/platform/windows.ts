@@ -49,17 +49,25 @@ export async function breakWindowFinished(breakId: string): Promise<void> {
 }
 
 /**
- * What the user is in, in the focused browser window: fullscreen (a video, slides), and whether
- * its active tab plays sound. Music in a background tab, or in a window behind another app,
- * does not count. Asked only at decision moments; no permission needed (`audible` is no host data).
+ * What the user is in, in the focused browser window: fullscreen (a video, slides), whether its
+ * active tab plays sound, and which tab that is (a tab switch ends a wait for a pause). Music in
+ * a background tab, or in a window behind another app, does not count. Asked only at decision
+ * moments; no permission needed (`audible` and a tab's id are no host data).
  */
-export async function focusedWindow(): Promise<{ fullscreen: boolean; sound: boolean }> {
+export async function focusedWindow(): Promise<FocusedWindow> {
   try {
     const w = await browser.windows.getLastFocused();
-    if (w.focused !== true || w.id === undefined) return { fullscreen: false, sound: false };
-    const tabs = await browser.tabs.query({ windowId: w.id, active: true, audible: true });
-    return { fullscreen: w.state === 'fullscreen', sound: tabs.length > 0 };
+    if (w.focused !== true || w.id === undefined) return { fullscreen: false, sound: false, tab: null };
+    const [tab] = await browser.tabs.query({ windowId: w.id, active: true });
+    return { fullscreen: w.state === 'fullscreen', sound: tab?.audible === true, tab: tab?.id ?? null };
   } catch {
-    return { fullscreen: false, sound: false };
+    return { fullscreen: false, sound: false, tab: null };
   }
+}
+
+/** What `focusedWindow` finds. */
+export interface FocusedWindow {
+  fullscreen: boolean;
+  sound: boolean;
+  tab: number | null;
 }

@@ -4,7 +4,7 @@
  * browser.storage.
  */
 import { storage } from 'wxt/utils/storage';
-import { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, TRACKER_VERSION, type BreakRecord, type TrackerState } from '../tracker/tracker';
+import { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, TRACKER_VERSION, type BreakRecord, type TrackerState } from '../tracker/tracker';
 
 import { TRACKER_KEY } from './live';
 export { SETTINGS_KEY, TRACKER_KEY, whatsNewItem } from './live';
@@ -19,6 +19,7 @@ export const trackerItem = storage.defineItem<TrackerState | null>(TRACKER_KEY, 
     4: (old: Parameters<typeof migrateV3>[0] | null) => (old ? migrateV3(old) : null),
     5: (old: Parameters<typeof migrateV4>[0] | null) => (old ? migrateV4(old) : null),
     6: (old: Parameters<typeof migrateV5>[0] | null) => (old ? migrateV5(old) : null),
+    7: (old: Parameters<typeof migrateV6>[0] | null) => (old ? migrateV6(old) : null),
   },
 });
 

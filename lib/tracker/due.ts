@@ -62,8 +62,13 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
   if (s.paused) add(s.paused.until);
   switch (s.phase.name) {
     case 'working':
-      if (s.pauseFrom !== null) add(pauseUntil(s, settings));
-      else if (s.deferredSince !== null) {
+      if (s.pauseFrom !== null) {
+        // Waiting for a pause: the idle event marks one; with a tab noted, a look a minute sees a
+        // tab switch (moment.ts); then the bound.
+        const until = pauseUntil(s, settings)!;
+        const look = s.pauseTab === null ? Infinity : s.asOf + holdRecheckMs(settings);
+        add(until - look < HOLD_BOUND_MERGE_MS ? until : look);
+      } else if (s.deferredSince !== null) {
         // Sitting still: the watchdog's tick looks (state.ts HOLD_RECHECK_MS), then the bound.
         const look = s.still ? Infinity : s.asOf + holdRecheckMs(settings);
         const until = holdUntil(s, settings) ?? Infinity;

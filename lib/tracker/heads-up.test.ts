@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../settings';
-import { initialState, migrateV5, nextWake } from './tracker';
+import { initialState, migrateV5, migrateV6, nextWake } from './tracker';
 import { MIN, S, T0, world } from '../../tests/heads-up-world';
 
 describe('the heads-up', () => {
@@ -185,7 +185,14 @@ describe('postpone from the heads-up', () => {
 
 describe('the stored state v5 -> v6', () => {
   it('no heads-up was shown by an older state', () => {
-    const { headsUp: _h, ...v5 } = { ...initialState(T0), v: 5 as const };
-    expect(migrateV5(v5)).toEqual(initialState(T0));
+    const { headsUp: _h, pauseTab: _t, ...v5 } = { ...initialState(T0), v: 5 as const };
+    expect(migrateV6(migrateV5(v5))).toEqual(initialState(T0));
+  });
+});
+
+describe('the stored state v6 -> v7', () => {
+  it('a wait for a pause under way carries on, with no tab noted (a pause or its bound ends it, as before)', () => {
+    const { pauseTab: _t, ...v6 } = { ...initialState(T0), v: 6 as const, pauseFrom: T0 };
+    expect(migrateV6(v6)).toEqual({ ...initialState(T0), pauseFrom: T0, pauseTab: null });
   });
 });

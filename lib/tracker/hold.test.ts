@@ -180,9 +180,9 @@ describe('holds', () => {
 
 describe('the stored state v3 -> v4', () => {
   it('a fullscreen hold in progress carries on as one; otherwise nothing holds', async () => {
-    const { initialState, migrateV3, migrateV4, migrateV5 } = await import('./tracker');
-    const { heldBy: _h, settleAt: _s, still: _st, pauseFrom: _p, lowIdleAt: _l, headsUp: _u, ...v3 } = { ...initialState(MON_0800), v: 3 as const };
-    expect(migrateV5(migrateV4(migrateV3(v3)))).toEqual(initialState(MON_0800));
+    const { initialState, migrateV3, migrateV4, migrateV5, migrateV6 } = await import('./tracker');
+    const { heldBy: _h, settleAt: _s, still: _st, pauseFrom: _p, pauseTab: _t, lowIdleAt: _l, headsUp: _u, ...v3 } = { ...initialState(MON_0800), v: 3 as const };
+    expect(migrateV6(migrateV5(migrateV4(migrateV3(v3))))).toEqual(initialState(MON_0800));
     expect(migrateV3({ ...v3, deferredSince: MON_0800 })).toMatchObject({ v: 4, deferredSince: MON_0800, heldBy: 'fullscreen', settleAt: null });
   });
 });

@@ -1,11 +1,14 @@
 /**
- * Migrations of the stored tracker state: version 1 -> 2 -> 3 -> 4 -> 5 -> 6 (the current one). Storage
+ * Migrations of the stored tracker state: version 1 -> 2 -> 3 -> 4 -> 5 -> 6 -> 7 (the current one). Storage
  * (lib/storage/items.ts) runs them on a state stored by an older Limber.
  */
 import { TRACKER_VERSION, type TrackerState } from './state';
 
+/** Version 6's state (before a tab switch ended a wait for a pause). */
+export type V6 = Omit<TrackerState, 'v' | 'pauseTab'> & { v: 6 };
+
 /** Version 5's state (before the heads-up). */
-export type V5 = Omit<TrackerState, 'v' | 'headsUp'> & { v: 5 };
+export type V5 = Omit<V6, 'v' | 'headsUp'> & { v: 5 };
 
 /** Version 4's state (before sitting still and waiting for a pause in input). */
 export type V4 = Omit<V5, 'v' | 'still' | 'pauseFrom' | 'lowIdleAt'> & { v: 4 };
@@ -44,6 +47,11 @@ export function migrateV4(old: V4): V5 {
 }
 
 /** v6: the heads-up before a stretch break; none was shown by an older state. */
-export function migrateV5(old: V5): TrackerState {
-  return { ...old, v: TRACKER_VERSION, headsUp: null };
+export function migrateV5(old: V5): V6 {
+  return { ...old, v: 6, headsUp: null };
+}
+
+/** v7: the tab in view while a break waits for a pause; a wait under way has none noted, so it ends by a pause or its bound, as before. */
+export function migrateV6(old: V6): TrackerState {
+  return { ...old, v: TRACKER_VERSION, pauseTab: null };
 }

@@ -7,12 +7,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../settings';
 import { BASE, MIN, MON_0800, Sim } from '../../tests/tracker-rules-sim';
-import { idleDetectionSec, LOW_IDLE_SEC, view, type Env } from './tracker';
+import { idleDetectionSec, LOW_IDLE_SEC, nextWake, view, type Env } from './tracker';
 
 const S: Settings = { ...BASE, idleSec: 60, hold: { enabled: true, maxMin: 30 }, pauseWaitMin: 2 };
 const CLOCK: Settings = { ...S, pauseWaitMin: 0 };
 const EVERY = BASE.stretch.everySec * 1000; // 50 min
 const DUE = MON_0800 + EVERY;
+const nextWakeOf = (sim: Sim) => nextWake(sim.state, sim.settings, sim.env);
 const naturals = (sim: Sim) => sim.records().filter((r) => r.outcome === 'natural');
 
 describe('sitting still is still sitting', () => {
@@ -159,6 +160,36 @@ describe('a natural stopping point', () => {
     expect(late.prompts()).toEqual([expect.objectContaining({ at: DUE + 5 * MIN })]);
   });
 
+  it('a tab switch ends the wait, at the next look (once a minute, no listener): measured from the switch', () => {
+    const sim = new Sim(S, MON_0800);
+    sim.env = { ...sim.env, tab: 1 };
+    sim.runUntil(DUE);
+    expect(sim.state).toMatchObject({ pauseFrom: DUE, pauseTab: 1 });
+    // The looks while it waits: a minute apart, then the bound.
+    expect(nextWakeOf(sim)).toBe(DUE + MIN);
+    sim.runUntil(DUE + 70_000); // the look at +1 min still sees tab 1
+    expect(sim.prompts()).toEqual([]);
+    expect(nextWakeOf(sim)).toBe(DUE + 2 * MIN); // the bound, where the next look would be
+    sim.env = { ...sim.env, tab: 2 };
+    sim.send({ type: 'tick' }, DUE + 75_000); // any event then sees it too
+    expect(sim.prompts()).toEqual([expect.objectContaining({ at: DUE + 75_000 })]);
+    expect(sim.state).toMatchObject({ pauseFrom: null, pauseTab: null });
+  });
+
+  it('a switch is only between two known tabs: unknown (another app in focus, not asked) is none, and with none noted nothing looks', () => {
+    for (const [first, later, prompted] of [[null, 2, false], [1, null, false], [undefined, 2, false], [1, undefined, false], [1, 1, false], [1, 2, true]] as const) {
+      const sim = new Sim(S, MON_0800);
+      sim.env = { ...sim.env, tab: first };
+      sim.runUntil(DUE);
+      expect(sim.state.pauseTab).toBe(first ?? null);
+      // No tab noted: the next wake is the bound (no look for a switch that cannot be seen).
+      expect(nextWakeOf(sim), `${first}: next wake`).toBe(first === 1 ? DUE + MIN : DUE + 2 * MIN);
+      sim.env = { ...sim.env, tab: later };
+      sim.send({ type: 'tick' }, DUE + MIN);
+      expect(sim.prompts().length, `${first} -> ${later}`).toBe(prompted ? 1 : 0);
+    }
+  });
+
   it('off (0), or "away after" already at the minimum: the prompt comes on time', () => {
     for (const s of [{ ...S, pauseWaitMin: 0 }, { ...S, idleSec: 15 }]) {
       const sim = new Sim(s, MON_0800);
@@ -169,7 +200,7 @@ describe('a natural stopping point', () => {
   });
 
   it('property: bounded waits always end, each break is prompted once, within the bounds', () => {
-    const envArb = fc.record({ sound: fc.boolean(), fullscreen: fc.boolean(), call: fc.boolean() });
+    const envArb = fc.record({ sound: fc.boolean(), fullscreen: fc.boolean(), call: fc.boolean(), tab: fc.constantFrom(undefined, null, 1, 2) });
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 10 }),

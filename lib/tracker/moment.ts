@@ -6,8 +6,9 @@
  *   plays, away starts then, never retroactively. 'locked' always means away.
  * - A natural stopping point: a break due while the person is active waits (at most
  *   `settings.pauseWaitMin`) for a pause in input, marked by the browser's idle event at the
- *   lowered detection interval (LOW_IDLE_SEC). That idle is a pause, not away: it becomes away
- *   (from when input stopped) only if it outlasts the real "away after" threshold.
+ *   lowered detection interval (LOW_IDLE_SEC), or for a tab switch, seen when the worker looks
+ *   (due.ts: once a minute while it waits; no tab listener). That idle is a pause, not away: it
+ *   becomes away (from when input stopped) only if it outlasts the real "away after" threshold.
  */
 import type { Settings } from '../settings';
 import { accrue } from './desk-time';
@@ -41,16 +42,25 @@ export function inputPaused(s: TrackerState): boolean {
 }
 
 /**
- * A break is due at `now` and no hold keeps it: the state while it waits for a pause, or null
- * when it is to be prompted now (a pause came, the bound is reached, a hold's bound ran out, or
- * there is nothing to wait for).
+ * A tab switch while the break waits: another tab in view than the one in view when it fell due.
+ * Unknown on either side (no browser window in focus, or not asked) is no switch.
  */
-export function pauseDue(s: TrackerState, now: number, settings: Settings): TrackerState | null {
+export function tabSwitched(s: TrackerState, env: Env): boolean {
+  return s.pauseTab !== null && env.tab !== undefined && env.tab !== null && env.tab !== s.pauseTab;
+}
+
+/**
+ * A break is due at `now` and no hold keeps it: the state while it waits for a pause, or null
+ * when it is to be prompted now (a pause came, a tab switch, the bound is reached, a hold's bound
+ * ran out, or there is nothing to wait for). The tab in view when it falls due is noted; with
+ * none (another app in focus) no switch can end this wait, and nothing looks for one (due.ts).
+ */
+export function pauseDue(s: TrackerState, now: number, settings: Settings, env: Env): TrackerState | null {
   if (!pauseWaitOn(settings) || inputPaused(s) || s.activity !== 'active') return null;
-  if (s.pauseFrom !== null) return now < pauseUntil(s, settings)! ? s : null;
+  if (s.pauseFrom !== null) return now < pauseUntil(s, settings)! && !tabSwitched(s, env) ? s : null;
   // After a hold that reached its bound, the bound is final.
   if (s.deferredSince !== null && now >= s.deferredSince + settings.hold.maxMin * 60_000) return null;
-  return { ...s, pauseFrom: now, heldBy: null, settleAt: null };
+  return { ...s, pauseFrom: now, pauseTab: env.tab ?? null, heldBy: null, settleAt: null };
 }
 
 /**

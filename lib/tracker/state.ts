@@ -6,7 +6,7 @@
 import type { BreakKind, Settings } from '../settings';
 import { newDay } from './day';
 
-export const TRACKER_VERSION = 6;
+export const TRACKER_VERSION = 7;
 
 /** A watchdog alarm wakes the worker this often while desk time is counting. */
 export const WATCHDOG_MS = 5 * 60_000;
@@ -19,7 +19,8 @@ export const MERGE_WINDOW_MS = 2 * 60_000;
 /** A break left open this long past its length is closed as `partial`. */
 export const ABANDON_AFTER_MS = 15 * 60_000;
 /**
- * While a due prompt is held (fullscreen, sound, a call), look again this often, unless the
+ * While a due break waits for a pause in input with a tab noted, look again this often (a tab
+ * switch ends the wait: moment.ts). While a due prompt is held (fullscreen, sound, a call), likewise, unless the
  * person sits still in it (the browser reported idle): then the watchdog's tick every
  * WATCHDOG_MS (desk time counts, so it runs) looks, and so does their next input, an idle ->
  * active event; a look every minute would only find out sooner that a video ended with nobody
@@ -69,6 +70,11 @@ export interface Env {
   sound: boolean;
   /** A tab on a call site the user allowed (opt-in) plays sound. */
   call: boolean;
+  /**
+   * The id of the active tab in the focused browser window (a change of it is a tab switch), or
+   * null when no browser window has the focus; absent when the browser was not asked.
+   */
+  tab?: number | null;
 }
 
 export const DEFAULT_ENV: Env = { timeZone: 'UTC', fullscreen: false, sound: false, call: false };
@@ -138,6 +144,11 @@ export interface TrackerState {
   still: boolean;
   /** A due break waits for a pause in input (v5) since then (the idle detection interval is lowered). */
   pauseFrom: number | null;
+  /**
+   * The tab in view when the break fell due and began to wait for a pause (v7): another tab in
+   * view later is a tab switch, a stopping point too. Null when none was (another app in focus).
+   */
+  pauseTab: number | null;
   /**
    * The idle event at this instant came at the lowered interval (v5): a pause, not yet away. It
    * becomes away (from `awaySince`) only once it outlasts the real "away after" threshold.
@@ -240,4 +251,4 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
 }
 
 /** The state's hold fields when nothing holds. */
-export const NO_HOLD = { deferredSince: null, heldBy: null, settleAt: null, pauseFrom: null } as const;
+export const NO_HOLD = { deferredSince: null, heldBy: null, settleAt: null, pauseFrom: null, pauseTab: null } as const;

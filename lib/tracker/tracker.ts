@@ -67,10 +67,10 @@ export {
   type TrackerState,
   type WaitReason,
 } from './state';
-export { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5 } from './migrate';
+export { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6 } from './migrate';
 export { HEADS_UP_MIN_SHARE } from './heads-up';
 export { holdReason, holdUntil } from './hold';
-export { idleDetectionSec, pauseUntil, watching } from './moment';
+export { idleDetectionSec, pauseUntil, pauseWaitOn, tabSwitched, watching } from './moment';
 export { countingDeskTime } from './desk-time';
 export { dueTimes, effectiveSnoozeLimit, headsUpAt, nextBreak, nextWake, wantsWatchdog, watchdogAt } from './due';
 export { transition } from './transition';

@@ -36,7 +36,7 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       const held = s.pauseFrom === null ? holdDue(s, now, settings, env) : null;
       if (held) return { state: held, effects };
       // Then a pause in input, bounded (moment.ts).
-      const waiting = pauseDue(s, now, settings);
+      const waiting = pauseDue(s, now, settings, env);
       if (waiting) return { state: waiting, effects };
       // The instant the counter crossed the interval: the same whenever the tick runs.
       const over = s.desk[next.kind] - settings[next.kind].everySec * 1000;

@@ -66,6 +66,12 @@ describe('traces bench: counting against hand-worked figures', () => {
     expect(c.delaysMin).toEqual([2]);
   });
 
+  it('right moment, tabs switched every 3 min from 09:00 (at 09:48, 09:51...): the look at 09:51, a minute after due, sees the switch and prompts', () => {
+    const trace = expand(videoDay);
+    const log = runTrace(trace, 'moment', STRETCH_ONLY, 3);
+    expect(log.prompts.map((p) => [p.at, p.dueAt])).toEqual([[t('09:51'), t('09:50')]]);
+  });
+
   // Both kinds: a call with typing from 09:10 to 10:10. The posture check is due at 09:20 and
   // held; by 09:48 the stretch break (due 09:50) takes its place; the hold's bound is 09:50.
   const handOverDay = day([['09:00', 'type'], ['09:55', 'end']], [['09:10', '10:10', 'call']]);

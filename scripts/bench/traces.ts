@@ -40,12 +40,15 @@ export interface DayLog {
  * One day through the tracker. Clock only: the env is never asked (all false, as before the
  * right-moment rules). Right moment: asked when the worker asks (lib/engine/asks.ts, as the runtime).
  */
-export function runTrace(trace: DayTrace, mode: Mode, base: Settings = DEFAULT_SETTINGS): DayLog {
+export function runTrace(trace: DayTrace, mode: Mode, base: Settings = DEFAULT_SETTINGS, switchEveryMin?: number): DayLog {
   const settings = settingsFor(mode, base);
   const log: DayLog = { prompts: [], naturals: [], starts: { alarm: 0, watchdog: 0, activity: 0 } };
+  // The recorded days have no tabs: one tab in view all day, or (`switchEveryMin`, an assumption
+  // for a figure) another one every so many minutes on the clock.
+  const tabAt = (at: number) => (switchEveryMin ? Math.floor((at - trace.start) / (switchEveryMin * MIN)) : 1);
   const r = runDay(trace.start, browserFeed(trace, settings), settings, trace.end, {
     minAlarmMs: MIN_ALARM_MS,
-    env: (event, at, before) => (mode === 'moment' && asksBrowser(before, settings, at, event) ? envAt(trace.plays, at) : DEFAULT_ENV),
+    env: (event, at, before) => (mode === 'moment' && asksBrowser(before, settings, at, event) ? { ...envAt(trace.plays, at), tab: tabAt(at) } : DEFAULT_ENV),
     observe: (_event, at, _label, before, result) => {
       // When the tracker began to wait with a due break (a hold, then a wait for a pause), if it waited.
       const waitFrom = before.deferredSince ?? before.pauseFrom ?? Infinity;
@@ -101,8 +104,13 @@ export function traceFigures(days: readonly RecordedDay[] = RECORDED_DAYS, base:
     const trace = expand(d);
     return { name: d.name, clock: count(runTrace(trace, 'clock', base), trace, boundMs), moment: count(runTrace(trace, 'moment', base), trace, boundMs) };
   });
-  return { per, clock: total(per.map((p) => p.clock)), moment: total(per.map((p) => p.moment)), boundMin: base.hold.maxMin };
+  // The tab switch (a stopping point too) moves prompts only where tabs change: assumed cadences.
+  const switching = SWITCH_EVERY_MIN.map((every) => ({ every, moment: total(days.map((d) => { const trace = expand(d); return count(runTrace(trace, 'moment', base, every), trace, boundMs); })) }));
+  return { per, clock: total(per.map((p) => p.clock)), moment: total(per.map((p) => p.moment)), boundMin: base.hold.maxMin, switching };
 }
+
+/** Assumed tab-switch cadences (minutes) for the figure of what the tab switch moves. */
+export const SWITCH_EVERY_MIN = [5, 2] as const;
 
 export async function tracesBench(add: AddRow): Promise<void> {
   const f = traceFigures();
@@ -114,14 +122,18 @@ export async function tracesBench(add: AddRow): Promise<void> {
   add('traces', `${f.per.length} recorded days, ${c.hours.toFixed(1)} h, ${calls} calls (sound in the tab in view): clock only / right moment`, '');
   add('traces', 'prompts inside a call or a fullscreen video before the bound (due + hold.maxMin)', both((k) => `${k.inCall}`), '0 (right moment)', m.inCall === 0);
   add('traces', 'natural breaks credited while a call or a fullscreen video plays', both((k) => `${k.whileWatching}`), '0 (right moment)', m.whileWatching === 0);
+  const perHour = (k: Counts) => (k.starts.alarm + k.starts.watchdog + k.starts.activity) / k.hours;
   const med = median(m.delaysMin);
   add('traces', 'delay from due to prompt, median', both((k) => min(median(k.delaysMin))), '<= 1 min (right moment)', med <= 1);
+  for (const sw of f.switching) {
+    const withSwitches = perHour(sw.moment) / perHour(m) - 1;
+    add('traces', `  the same, had the person switched tabs every ${sw.every} min (assumed: the days record no tabs): median / max; starts per hour`, `${min(median(sw.moment.delaysMin))} / ${min(max(sw.moment.delaysMin))}; ${perHour(sw.moment).toFixed(1)} (${withSwitches >= 0 ? '+' : ''}${(withSwitches * 100).toFixed(0)}%)`);
+  }
   add('traces', 'delay from due to prompt, max', both((k) => min(max(k.delaysMin))), `<= ${f.boundMin} min, the bound (right moment)`, max(m.delaysMin) <= f.boundMin);
   add('traces', 'prompts per day', both((k) => (k.prompts / f.per.length).toFixed(1)));
-  const perHour = (k: Counts) => (k.starts.alarm + k.starts.watchdog + k.starts.activity) / k.hours;
   add('traces', 'worker starts per hour: events delivered (alarms, watchdog, idle reports)', both((k) => perHour(k).toFixed(1)));
   const h = (x: number, k: Counts) => (x / k.hours).toFixed(1);
-  add('traces', '  of which alarms (the next moment; a hold looks every minute while the person types) + watchdog + idle reports', both((k) => `${h(k.starts.alarm, k)} + ${h(k.starts.watchdog, k)} + ${h(k.starts.activity, k)}`));
+  add('traces', '  of which alarms (the next moment; a wait looks every minute) + watchdog + idle reports', both((k) => `${h(k.starts.alarm, k)} + ${h(k.starts.watchdog, k)} + ${h(k.starts.activity, k)}`));
   // A figure, not the issue's verdict (its +20% is for the simulated day: the 'worker' rows). Here
   // the right moment also counts desk time through calls and videos that clock only takes as
   // away: more breaks fall due, and the watchdog runs through them.

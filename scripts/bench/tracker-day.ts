@@ -5,7 +5,8 @@
  */
 import type { Settings } from '../../lib/settings';
 import { mulberry32 } from '../../lib/prng';
-import { initialState, nextWake, transition, watchdogAt, type Activity, type BreakRecord, type Env, type Result, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
+import { asksBrowser } from '../../lib/engine/asks';
+import { DEFAULT_ENV, initialState, nextWake, transition, watchdogAt, type Activity, type BreakRecord, type Env, type Result, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
 
 export interface TraceStep {
   at: number;
@@ -80,9 +81,13 @@ export function stepsFeed(trace: readonly TraceStep[], idleDelayMs: number): Act
 /**
  * Runs the trace. The person starts a prompted break after `respondMs` and finishes it after
  * the break's length. `idleSec` delay: the browser reports idle that long after input stops.
+ * When the worker asks the browser (lib/engine/asks.ts, the runtime's rule), nothing plays and
+ * the person works in one browser tab all day: a break that waits for a pause then has a tab
+ * noted, so its looks for a switch are counted, and none ends it early (the costliest case).
  */
 export function simulate(trace: readonly TraceStep[], settings: Settings, end: number, respondMs = 30_000): SimResult {
-  return runDay(trace[0]?.at ?? 0, stepsFeed(trace, settings.idleSec * 1000), settings, end, { respondMs });
+  const env = (event: TrackerEvent, at: number, before: TrackerState): Env => (asksBrowser(before, settings, at, event) ? { ...DEFAULT_ENV, tab: 1 } : DEFAULT_ENV);
+  return runDay(trace[0]?.at ?? 0, stepsFeed(trace, settings.idleSec * 1000), settings, end, { respondMs, env });
 }
 
 /**

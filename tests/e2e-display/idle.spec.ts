@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { notificationIds, sendMessage, setSettings, waitForPrompt } from '../e2e/support/ext';
 import { PopupPage } from '../e2e/support/pages';
+import { popupAside } from '../e2e/support/holds';
 import { idleEvents, Input, launchHeaded, recordIdleEvents, requireDisplay } from './support/display';
 
 /** A history row as stored (only the fields read here). */
@@ -150,10 +151,12 @@ test('natural stopping point: a due break waits while input goes on, and comes w
     expect(await breakWindowOpen(control), 'no break window while input goes on').toBe(false);
     await sleep(500);
   }
-  // The person can see why: the popup says the break waits for a pause.
-  const popup = await PopupPage.open(context, extensionId);
-  await expect(popup.nextWhy).toContainText('Break at your next pause in typing');
-  await popup.page.close();
+  // The person can see why: the popup says the break waits for a pause. Opened in a window of
+  // its own that takes no focus, as the real popup changes no tab (as a tab, it would be a tab
+  // switch, which ends the wait too).
+  const popup = await popupAside(context, control, extensionId);
+  await expect(popup.getByTestId('next-why')).toContainText('Break at your next pause in typing or tab switch');
+  await popup.close();
 
   const stoppedAt = input.stop();
   const boundAt = desk.from + (EVERY + WAIT_MIN * 60) * 1000;

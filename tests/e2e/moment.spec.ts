@@ -1,19 +1,38 @@
 /**
- * Issue #14 in real Chromium (production build): the options for the right moment. Headless
- * Chromium never reports idle, so sitting still and the pause in typing are tested at the API
- * boundary (lib/engine/runtime.test.ts, fake ports); holds for fullscreen and sound (sound in a
- * windowed Chromium on Xvfb: headless never reports a tab audible) are in holds.spec.ts, the call
- * sites' permission flow (the browser's prompt answered by a stub) in call-sites.spec.ts. Here:
- * "away after" presets, the pause wait field, the call sites' validation and that the option
- * stays off while the browser's real prompt waits unanswered.
+ * Issue #14 in real Chromium (production build): the options for the right moment, and the tab
+ * switch that ends a wait for a pause. Headless Chromium never reports idle, so sitting still and
+ * the pause in typing itself are tested on a virtual display (tests/e2e-display/idle.spec.ts) and
+ * at the API boundary (lib/engine/runtime.test.ts, fake ports); holds for fullscreen and sound
+ * (sound in a windowed Chromium on Xvfb: headless never reports a tab audible) are in
+ * holds.spec.ts, the call sites' permission flow (the browser's prompt answered by a stub) in
+ * call-sites.spec.ts. Here: "away after" presets, the pause wait field, the call sites'
+ * validation and that the option stays off while the browser's real prompt waits unanswered.
  */
 import { expect, test } from './support/fixtures';
-import { storageGet } from './support/ext';
+import { notificationIds, setSettings, storageGet, waitForPrompt } from './support/ext';
 import { OptionsPage } from './support/pages';
+import { tabSwitchEndsWait } from '../tab-switch-scenario';
 
-declare const chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } };
+declare const chrome: {
+  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  tabs: { query(q: object): Promise<Array<{ id?: number }>>; create(p: object): Promise<unknown> };
+};
 
 type Stored = { idleSec: number; pauseWaitMin: number; callSites: { enabled: boolean; own: string[] } };
+
+test('a tab switch ends the wait for a pause: the break comes at the next look, long before the bound', async ({ control }) => {
+  test.setTimeout(90_000);
+  // Headless input never pauses (no idle event), so only the bound or a tab switch ends the wait.
+  await tabSwitchEndsWait({
+    setSettings: (patch) => setSettings(control, patch),
+    waiting: () => storageGet(control, 'tracker'),
+    tabInView: () => control.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null),
+    switchTab: async () => void (await control.evaluate(() => chrome.tabs.create({ url: 'about:blank', active: true }))),
+    notificationIds: () => notificationIds(control),
+    waitForPrompt: (timeoutMs) => waitForPrompt(control, { timeoutMs }),
+    wait: (ms) => control.waitForTimeout(ms),
+  });
+});
 
 test('away after: a preset sets the seconds, other seconds show as custom', async ({ context, extensionId, control }) => {
   const { page } = await OptionsPage.open(context, extensionId);
