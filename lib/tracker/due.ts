@@ -53,6 +53,16 @@ export function effectiveSnoozeLimit(settings: Settings): number {
   return settings.strict ? Math.min(1, settings.snoozeLimit) : settings.snoozeLimit;
 }
 
+/**
+ * A waiting break's next wake: the look a recheck after the last event (when there is something
+ * to look for), or the bound `until` when that is sooner or too close after the look for an alarm
+ * to fall between (HOLD_BOUND_MERGE_MS).
+ */
+function lookOrBound(s: TrackerState, settings: Settings, looking: boolean, until: number): number {
+  const look = looking ? s.asOf + holdRecheckMs(settings) : Infinity;
+  return until - look < HOLD_BOUND_MERGE_MS ? until : look;
+}
+
 /** The next instant the tracker must be woken (besides activity and user events), or null. */
 export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): number | null {
   const wakes: number[] = [];
@@ -62,18 +72,12 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
   if (s.paused) add(s.paused.until);
   switch (s.phase.name) {
     case 'working':
-      if (s.pauseFrom !== null) {
-        // Waiting for a pause: the idle event marks one; with a tab noted, a look a minute sees a
-        // tab switch (moment.ts); then the bound.
-        const until = pauseUntil(s, settings)!;
-        const look = s.pauseTab === null ? Infinity : s.asOf + holdRecheckMs(settings);
-        add(until - look < HOLD_BOUND_MERGE_MS ? until : look);
-      } else if (s.deferredSince !== null) {
-        // Sitting still: the watchdog's tick looks (state.ts HOLD_RECHECK_MS), then the bound.
-        const look = s.still ? Infinity : s.asOf + holdRecheckMs(settings);
-        const until = holdUntil(s, settings) ?? Infinity;
-        add(until - look < HOLD_BOUND_MERGE_MS ? until : look);
-      } else {
+      // Waiting for a pause: the idle event marks one; with a tab noted, a look sees a tab switch
+      // (moment.ts). Held: a look sees the hold end, unless the person sits still (the watchdog's
+      // tick looks then, state.ts HOLD_RECHECK_MS). Then the bound.
+      if (s.pauseFrom !== null) add(lookOrBound(s, settings, s.pauseTab !== null, pauseUntil(s, settings)!));
+      else if (s.deferredSince !== null) add(lookOrBound(s, settings, !s.still, holdUntil(s, settings) ?? Infinity));
+      else {
         add(nextBreak(s, settings)?.at);
         // The heads-up's moment, while still ahead (one that passed unshown stays unshown).
         const headsUp = headsUpAt(s, settings);

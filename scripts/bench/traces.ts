@@ -100,12 +100,13 @@ export function total(xs: readonly Counts[]): Counts {
 /** Both ways through every day: the totals, and each day's counts. */
 export function traceFigures(days: readonly RecordedDay[] = RECORDED_DAYS, base: Settings = DEFAULT_SETTINGS) {
   const boundMs = base.hold.maxMin * MIN;
-  const per = days.map((d) => {
-    const trace = expand(d);
+  const traces = days.map(expand);
+  const per = days.map((d, i) => {
+    const trace = traces[i]!;
     return { name: d.name, clock: count(runTrace(trace, 'clock', base), trace, boundMs), moment: count(runTrace(trace, 'moment', base), trace, boundMs) };
   });
   // The tab switch (a stopping point too) moves prompts only where tabs change: assumed cadences.
-  const switching = SWITCH_EVERY_MIN.map((every) => ({ every, moment: total(days.map((d) => { const trace = expand(d); return count(runTrace(trace, 'moment', base, every), trace, boundMs); })) }));
+  const switching = SWITCH_EVERY_MIN.map((every) => ({ every, moment: total(traces.map((trace) => count(runTrace(trace, 'moment', base, every), trace, boundMs))) }));
   return { per, clock: total(per.map((p) => p.clock)), moment: total(per.map((p) => p.moment)), boundMin: base.hold.maxMin, switching };
 }
 
