@@ -736,4 +736,21 @@ export const ROUTINES: readonly Routine[] = [
     sources: ['umn-sit-stand-ergonomics', 'article-lasting-relief'],
     illustration: 'standing-desk-check.svg',
   },
+  {
+    id: 'near-far-focus',
+    kind: 'eyes',
+    areas: ['eyes'],
+    position: 'seated',
+    equipment: ['none'],
+    durationSec: 43,
+    steps: [
+      step(15, 10, { cue: 'look-away' }),
+      step(9, 5),
+      step(12, 8, { cue: 'look-away' }),
+      step(7, 3),
+    ],
+    cautions: ['eyeDoctor'],
+    sources: ['atrius-close-work', 'aao-home-office-eyes'],
+    illustration: 'near-far-focus.svg',
+  },
 ];

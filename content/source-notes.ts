@@ -21,7 +21,7 @@ export const CAUTION_SOURCES: Record<Caution, readonly SourceId[]> = {
   leanBack: ['nhs-newcastle-body-check'],
   stableChair: ['nhs-tayside-exercises-at-home', 'hse-ie-sitting-exercises'],
   spineCondition: ['article-lasting-relief', 'article-massage-untitled'],
-  eyeDoctor: ['aao-home-office-eyes'],
+  eyeDoctor: ['aao-home-office-eyes', 'atrius-close-work'],
   dizzy: ['nhs-tayside-exercises-at-home', 'nhs-cuh-neck-exercises'],
 };
 
@@ -214,5 +214,10 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
   'walking-break': {
     'nhs-sit-less': 'Breaking up long spells of sitting: getting up regularly and taking a walk break, for example with a coffee or tea break.',
     'article-lasting-relief': 'Walking and drinking water as everyday self-care for the back; stop at sharp pain.',
+  },
+  'near-far-focus': {
+    'atrius-close-work':
+      'The refocusing break for close work: look away at something across the room, then go back to the close work (the page suggests every 15-30 minutes; the routine does the far look twice); blink more often; an eye exam for a vision problem that is not corrected.',
+    'aao-home-office-eyes': 'Screens make us blink less and breaks help; ask a doctor if you have trouble seeing the screen.',
   },
 };

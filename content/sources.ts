@@ -199,6 +199,12 @@ export const SOURCES = {
     publisher: 'NHS (nhs.uk)',
     url: 'https://www.nhs.uk/live-well/exercise/why-sitting-too-much-is-bad-for-us/',
   },
+  'atrius-close-work': {
+    kind: 'web',
+    title: 'Close work and vision problems',
+    publisher: 'Atrius Health, Optometry',
+    url: 'https://www.atriushealth.org/services/eye-care/optometry/common-visual-conditions/close-work-and-vision-problems',
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

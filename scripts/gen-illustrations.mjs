@@ -281,6 +281,19 @@ const ART = {
     line([[104, 30], [160, 36]], 'd') +
     arrow([78, 128], null, [78, 142]) +
     arrow([110, 128], null, [110, 142]),
+  // An eye, a screen close below its line of sight and a mountain far along it; a two-way arrow
+  // between near and far.
+  'near-far-focus': () =>
+    `<path class="l" d="M22 80Q46 56 70 80Q46 104 22 80Z"/>` +
+    `<circle class="h" cx="48" cy="80" r="7"/>` +
+    `<rect class="p" x="78" y="102" width="26" height="18" rx="2"/>` +
+    line([[91, 120], [91, 128]], 'p') +
+    line([[82, 128], [100, 128]], 'p') +
+    line([[68, 90], [80, 100]], 'd') +
+    line([[76, 80], [150, 80]], 'd') +
+    line([[150, 112], [168, 70], [186, 112]], 'p') +
+    line([[148, 112], [186, 112]], 'p') +
+    arrow([110, 116], [140, 140], [168, 122], true),
 };
 
 mkdirSync(OUT, { recursive: true });
