@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../settings';
-import { initialState, migrateV5, migrateV6, nextWake } from './tracker';
+import { idleDetectionSec, initialState, migrateV5, migrateV6, nextWake, view } from './tracker';
 import { MIN, S, T0, world } from '../../tests/heads-up-world';
 
 describe('the heads-up', () => {
@@ -173,6 +173,28 @@ describe('postpone from the heads-up', () => {
     none.w.runUntil(T0 + 50 * MIN);
     expect(none.w.of('prompt').map((x) => x.at)).toEqual([T0 + 50 * MIN]);
   });
+
+  // The notice stays up after its break falls due: a postpone can come while the break already
+  // waits (for a pause in typing, or held by a fullscreen window). The postponed break then waits
+  // for nothing: the popup says no wait, idle detection is back to the configured interval, and
+  // the prompt comes when the postpone ends: 5 min after the press, its break being already due.
+  for (const waits of ['pause', 'fullscreen'] as const) {
+    it(`a postpone while the break waits (${waits}) ends the wait`, () => {
+      const settings: Settings = { ...S, idleSec: 60, pauseWaitMin: waits === 'pause' ? 2 : 0, hold: { enabled: true, maxMin: 30 } };
+      const { w, h } = shown(settings);
+      if (waits === 'fullscreen') w.setEnv({ fullscreen: true });
+      else w.setEnv({ tab: 7 });
+      w.runUntil(T0 + 50 * MIN);
+      expect(view(w.state, settings).held?.reason).toBe(waits);
+      expect(w.send({ type: 'snooze', breakId: h.headsUp.id, minutes: 5 }, T0 + 50 * MIN + 30_000).refused).toBeUndefined();
+      expect(w.state.phase.name).toBe('snoozed');
+      expect(view(w.state, settings).held).toBeNull();
+      expect(idleDetectionSec(w.state, settings)).toBe(60);
+      expect(w.state).toMatchObject({ deferredSince: null, heldBy: null, settleAt: null, pauseFrom: null, pauseTab: null });
+      w.runUntil(T0 + 55 * MIN + 30_000);
+      expect(w.of('prompt').map((x) => x.at)).toEqual([T0 + 55 * MIN + 30_000]);
+    });
+  }
 
   it('refused for another id, and once its break was credited', () => {
     const { w, h } = shown();

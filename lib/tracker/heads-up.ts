@@ -19,7 +19,7 @@
 import type { Settings } from '../settings';
 import { effectiveSnoozeLimit, headsUpAt, nextBreak } from './due';
 import { holdReason } from './hold';
-import type { DueBreak, Effect, Env, PostponeMinutes, Result, TrackerState } from './state';
+import { NO_HOLD, type DueBreak, type Effect, type Env, type PostponeMinutes, type Result, type TrackerState } from './state';
 
 /** Less than this share of the lead left, no heads-up: the prompt is moments away. */
 export const HEADS_UP_MIN_SHARE = 0.25;
@@ -58,6 +58,8 @@ export function postponeEarly(s: TrackerState, breakId: string, minutes: Postpon
   const dueAt = next!.at;
   const brk: DueBreak = { id: breakId, kind: 'stretch', dueAt, deskMs: s.desk.stretch + dueAt - now, snoozes: 1, manual: false, promptedAt: null };
   const until = dueAt + (minutes ? minutes * 60_000 : settings.snoozeSec * 1000);
-  // The id's time counts as used (ids never repeat); `chosenMs` keeps a later settings change from bringing the prompt forward.
-  return { state: { ...s, lastDueAt: Math.max(s.lastDueAt ?? 0, +breakId.slice(8)), phase: { name: 'snoozed', brk, until, chosenMs: until - now } }, effects: [] };
+  // The id's time counts as used (ids never repeat); `chosenMs` keeps a later settings change from
+  // bringing the prompt forward. A wait the break had begun (a hold, a wait for a pause: the notice
+  // stays up after its moment) ends here, as a prompt's does: a postponed break waits for nothing.
+  return { state: { ...s, ...NO_HOLD, lastDueAt: Math.max(s.lastDueAt ?? 0, +breakId.slice(8)), phase: { name: 'snoozed', brk, until, chosenMs: until - now } }, effects: [] };
 }
