@@ -29,4 +29,16 @@ describe('asking the browser', () => {
     expect(asksBrowser(fresh, S, MON_0800 + 20 * MIN, { type: 'activity', state: 'active' })).toBe(false);
     expect(asksBrowser({ ...fresh, still: true }, { ...S, hold: { enabled: false, maxMin: 30 } }, MON_0800 + 20 * MIN, tick)).toBe(true);
   });
+  // The return is a decision moment: a break whose desk time was reached before the person left
+  // (or paused) falls due as they come back, perhaps still in the call.
+  it('back from away or a pause with the desk time reached, and only then', () => {
+    const reached = { ...fresh, asOf: DUE, desk: { micro: 0, stretch: 50 * MIN } };
+    const back: TrackerEvent = { type: 'activity', state: 'active' };
+    const noHolds = { ...S, hold: { enabled: false, maxMin: 30 }, pauseWaitMin: 2 };
+    for (const settings of [S, noHolds]) {
+      expect(asksBrowser({ ...reached, activity: 'locked', awaySince: DUE }, settings, DUE + MIN, back)).toBe(true);
+      expect(asksBrowser({ ...reached, paused: { since: DUE, until: null } }, settings, DUE + MIN, { type: 'resume' })).toBe(true);
+      expect(asksBrowser({ ...fresh, activity: 'locked', awaySince: MON_0800 + 20 * MIN }, settings, MON_0800 + 21 * MIN, back)).toBe(false);
+    }
+  });
 });

@@ -9,13 +9,16 @@ import { headsUpAt, nextBreak, pauseWaitOn, type TrackerEvent, type TrackerState
 
 /**
  * An idle report (is the stillness a video?), any event while the person sits still in something,
- * a break falling due or waiting for a pause in input (which tab is in view: a switch ends the
- * wait), and, with holds on, a break held or at its heads-up.
+ * a break falling due (counting now, or once back from away or a pause) or waiting for a pause in
+ * input (which tab is in view: a switch ends the wait), and, with holds on, a break held (a hold
+ * is kept while away: the return asks) or at its heads-up.
  */
 export function asksBrowser(stored: TrackerState | null, settings: Settings, now: number, event: TrackerEvent): boolean {
   if ((event.type === 'activity' && event.state === 'idle') || stored?.still === true) return true;
   if (stored === null || stored.phase.name !== 'working') return false;
-  const falling = (nextBreak(stored, settings)?.at ?? Infinity) <= now;
+  // A break whose desk time is reached falls due now, or at this event if it ends a time away or a
+  // pause (the return is a decision moment too: a call may still be on).
+  const falling = (nextBreak({ ...stored, activity: 'active', paused: null }, settings)?.at ?? Infinity) <= now;
   if (pauseWaitOn(settings) && (stored.pauseFrom !== null || falling)) return true;
   if (!settings.hold.enabled) return false;
   return stored.deferredSince !== null || falling || (headsUpAt(stored, settings) ?? Infinity) <= now;

@@ -43,7 +43,10 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
   let s = s0;
   const effects: Effect[] = [];
   if (now < s.asOf || now < s.lastSeen) {
-    // Clock set back: keep what was counted, count on from the new now.
+    // Clock set back: keep what was counted, count on from the new now. A wait under way keeps
+    // the time it has waited (its bound does not start again): moved back by the jump.
+    const jump = Math.max(s.asOf, s.lastSeen) - now;
+    const waited = (since: number | null) => (since === null ? null : Math.min(since - jump, now));
     s = {
       ...s,
       asOf: now,
@@ -51,9 +54,9 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       awaySince: s.awaySince === null ? null : Math.min(s.awaySince, now),
       activeSince: Math.min(s.activeSince, now),
       paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now) } : null,
-      deferredSince: s.deferredSince === null ? null : Math.min(s.deferredSince, now),
+      deferredSince: waited(s.deferredSince),
       settleAt: s.settleAt === null ? null : Math.min(s.settleAt, now + holdSettleMs(settings)),
-      pauseFrom: s.pauseFrom === null ? null : Math.min(s.pauseFrom, now),
+      pauseFrom: waited(s.pauseFrom),
       lowIdleAt: s.lowIdleAt === null ? null : Math.min(s.lowIdleAt, now),
       // Today's count is kept; its bounds are those of the day the clock now shows.
       today: { ...s.today, ...localDay(now, tz), tz },

@@ -104,7 +104,9 @@ export function returnFromAway(s: TrackerState, now: number, settings: Settings,
       lastSeen: now,
       desk,
       phase,
-      ...(phase.name === 'working' ? NO_HOLD : {}),
+      // A hold goes on (its bound from when it began, a settle from the return): the tick ends it
+      // if the break is no longer due. A wait for a pause in input ends: the person left.
+      ...(phase.name === 'working' ? { ...NO_HOLD, deferredSince: s.deferredSince, heldBy: s.heldBy } : {}),
       lastNaturalAt: credited ? awaySince : s.lastNaturalAt,
       headsUp: stretchTaken ? null : s.headsUp,
     },

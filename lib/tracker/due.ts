@@ -76,7 +76,10 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
       // (moment.ts). Held: a look sees the hold end, unless the person sits still (the watchdog's
       // tick looks then, state.ts HOLD_RECHECK_MS). Then the bound.
       if (s.pauseFrom !== null) add(lookOrBound(s, settings, s.pauseTab !== null, pauseUntil(s, settings)!));
-      else if (s.deferredSince !== null) add(lookOrBound(s, settings, !s.still, holdUntil(s, settings) ?? Infinity));
+      else if (s.deferredSince !== null) {
+        // A hold kept while away, locked or paused needs no wake: the return is an event.
+        if (countingDeskTime(s)) add(lookOrBound(s, settings, !s.still, holdUntil(s, settings) ?? Infinity));
+      }
       else {
         add(nextBreak(s, settings)?.at);
         // The heads-up's moment, while still ahead (one that passed unshown stays unshown).

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Settings } from '../settings';
 import { BASE, MIN, MON_0800, Sim } from '../../tests/tracker-rules-sim';
 import { nextWake, view, wantsWatchdog, WATCHDOG_MS, type Env } from './tracker';
+import { HOLD_SETTLE_MS } from './state';
 
 const S: Settings = { ...BASE, hold: { enabled: true, maxMin: 30 } };
 const DUE = MON_0800 + 50 * MIN; // BASE: a stretch break every 50 min
@@ -175,6 +176,75 @@ describe('holds', () => {
       // (20,000 runs on each of several seeds passed on 2026-12-01).
       { numRuns: Number(process.env.HOLD_RUNS ?? 300), seed: Number(process.env.HOLD_SEED ?? -549429387) },
     );
+  });
+});
+
+// A hold lives through a short time away (a lock, stepping out of the call for a minute) and a
+// clock set back: the bound counts from when the hold began, a hold that ended settles from the
+// return. Each of these failed before (a review found them): the break came inside the call on
+// the return, in the second of the first keystroke, or 30 min after the clock moved.
+describe('a hold across a time away and a clock set back', () => {
+  const AWAY: Settings = { ...S, idleSec: 60 };
+  it('back from a 1-min lock still in the call: held again, and the bound is still 30 min from when the hold began', () => {
+    const sim = new Sim(AWAY, MON_0800);
+    sim.env = { ...sim.env, call: true };
+    sim.runUntil(DUE + 5 * MIN);
+    sim.send({ type: 'activity', state: 'locked' }, DUE + 5 * MIN);
+    expect(view(sim.state, AWAY, sim.env).held).toBeNull(); // away: no wait to show
+    expect(nextWake(sim.state, AWAY, sim.env)).toBeNull(); // and no wake for it: the return is an event
+    sim.send({ type: 'activity', state: 'active' }, DUE + 6 * MIN);
+    expect(view(sim.state, AWAY, sim.env).held).toEqual({ reason: 'call', until: DUE + 30 * MIN });
+    sim.runUntil(DUE + 40 * MIN);
+    expect(sim.prompts().map((p) => p.at)).toEqual([DUE + 30 * MIN]);
+  });
+
+  it('away for the break itself (4 min > 3): credited, nothing held, no prompt on the return', () => {
+    const sim = new Sim(AWAY, MON_0800);
+    sim.env = { ...sim.env, call: true };
+    sim.runUntil(DUE + 5 * MIN);
+    sim.send({ type: 'activity', state: 'locked' }, DUE + 5 * MIN);
+    sim.send({ type: 'activity', state: 'active' }, DUE + 9 * MIN);
+    expect(sim.state.deferredSince).toBeNull();
+    expect(sim.records().map((r) => r.outcome)).toEqual(['natural']);
+    sim.runUntil(DUE + 40 * MIN);
+    expect(sim.prompts()).toHaveLength(0);
+  });
+
+  it('the video ends while the person sits still and is then taken as away: the first keystroke starts the settle', () => {
+    const sim = new Sim(AWAY, MON_0800);
+    sim.env = { ...sim.env, fullscreen: true };
+    sim.runUntil(DUE - 5 * MIN);
+    sim.send({ type: 'activity', state: 'idle' }); // watching: sitting still
+    sim.runUntil(DUE);
+    sim.env = { ...sim.env, fullscreen: false };
+    sim.runUntil(DUE + 5 * MIN + 30_000); // the watchdog's look sees nothing playing: away from then
+    expect(sim.state.activity).toBe('idle');
+    const back = sim.state.awaySince! + 30_000;
+    sim.send({ type: 'activity', state: 'active' }, back);
+    sim.runUntil(back + 5 * MIN);
+    expect(sim.prompts().map((p) => p.at)).toEqual([back + HOLD_SETTLE_MS]);
+  });
+
+  it('the clock set back 1 h after 29 min of a hold: the break comes 1 real minute later, at the bound', () => {
+    const sim = new Sim(AWAY, MON_0800);
+    sim.env = { ...sim.env, call: true };
+    sim.runUntil(DUE + 29 * MIN);
+    const back = DUE + 29 * MIN - 60 * MIN;
+    sim.send({ type: 'tick' }, back);
+    sim.runUntil(back + 5 * MIN);
+    expect(sim.prompts().map((p) => p.at)).toEqual([back + MIN]);
+  });
+
+  it('the same for a wait for a pause in typing: 1 min waited, clock set back, the bound 1 real minute later', () => {
+    const typing: Settings = { ...AWAY, hold: { enabled: false, maxMin: 30 }, pauseWaitMin: 2 };
+    const sim = new Sim(typing, MON_0800);
+    sim.runUntil(DUE + MIN);
+    sim.send({ type: 'tick' }, DUE + MIN); // the last the tracker heard before the jump (it counts only time it saw)
+    expect(sim.state.pauseFrom).toBe(DUE);
+    const back = DUE + MIN - 60 * MIN;
+    sim.send({ type: 'tick' }, back);
+    sim.runUntil(back + 5 * MIN);
+    expect(sim.prompts().map((p) => p.at)).toEqual([back + MIN]);
   });
 });
 

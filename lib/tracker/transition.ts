@@ -31,7 +31,15 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       // Waiting for a pause in input, and it came: the break is due as if still active.
       const quiet = s.pauseFrom !== null && inputPaused(s);
       const next = nextBreak(quiet ? { ...s, activity: 'active' } : s, settings);
-      if (!next || next.at > now) return { state: s.deferredSince === null && s.pauseFrom === null ? s : { ...s, ...NO_HOLD }, effects };
+      if (!next || next.at > now) {
+        // Away, locked or paused with the break held: the hold is kept, so that it goes on (and its
+        // bound counts from when it began) if the person comes back still in the call, and a hold
+        // that ended settles from the return. A wait for a pause ends: the person left. Credited
+        // (a natural break) or no longer due, the wait is over.
+        const keep = !next && s.deferredSince !== null;
+        if (keep) return { state: s.pauseFrom === null && s.settleAt === null ? s : { ...s, pauseFrom: null, pauseTab: null, settleAt: null }, effects };
+        return { state: s.deferredSince === null && s.pauseFrom === null ? s : { ...s, ...NO_HOLD }, effects };
+      }
       // Fullscreen, sound in view, a call: wait, up to a bound, then a short settle (hold.ts).
       const held = s.pauseFrom === null ? holdDue(s, now, settings, env) : null;
       if (held) return { state: held, effects };

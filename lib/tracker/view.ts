@@ -1,7 +1,7 @@
 /** What the pages show of the tracker (the popup, the badge), derived from its state (pure). */
 import type { BreakKind, Settings } from '../settings';
 import { nextWorkStart } from '../schedule';
-import { currentBreak } from './desk-time';
+import { countingDeskTime, currentBreak } from './desk-time';
 import { effectiveSnoozeLimit, nextBreak } from './due';
 import { holdUntil } from './hold';
 import { pauseUntil } from './moment';
@@ -41,7 +41,7 @@ export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV
     held:
       s.pauseFrom !== null
         ? { reason: 'pause', until: pauseUntil(s, settings)! }
-        : s.deferredSince === null
+        : s.deferredSince === null || !countingDeskTime(s)
           ? null
           : { reason: s.heldBy ?? 'settle', until: holdUntil(s, settings)! },
   };
