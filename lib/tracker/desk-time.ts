@@ -6,7 +6,7 @@
 import { BREAK_KINDS, type BreakKind, type Settings } from '../settings';
 import { workingIntervals } from '../schedule';
 import { dayAt } from './day';
-import { NO_HOLD, type Activity, type DueBreak, type Effect, type Outcome, type Phase, type TrackerState } from './state';
+import { LEFT_WAIT, type Activity, type DueBreak, type Effect, type Outcome, type Phase, type TrackerState } from './state';
 
 export function currentBreak(p: Phase): DueBreak | null {
   return p.name === 'working' ? null : p.brk;
@@ -104,9 +104,9 @@ export function returnFromAway(s: TrackerState, now: number, settings: Settings,
       lastSeen: now,
       desk,
       phase,
-      // A hold goes on (its bound from when it began, a settle from the return): the tick ends it
-      // if the break is no longer due. A wait for a pause in input ends: the person left.
-      ...(phase.name === 'working' ? { ...NO_HOLD, deferredSince: s.deferredSince, heldBy: s.heldBy } : {}),
+      // A hold goes on (a settle starts from the return); the tick ends it if the break is no
+      // longer due.
+      ...(phase.name === 'working' ? LEFT_WAIT : {}),
       lastNaturalAt: credited ? awaySince : s.lastNaturalAt,
       headsUp: stretchTaken ? null : s.headsUp,
     },

@@ -79,8 +79,7 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
       else if (s.deferredSince !== null) {
         // A hold kept while away, locked or paused needs no wake: the return is an event.
         if (countingDeskTime(s)) add(lookOrBound(s, settings, !s.still, holdUntil(s, settings) ?? Infinity));
-      }
-      else {
+      } else {
         add(nextBreak(s, settings)?.at);
         // The heads-up's moment, while still ahead (one that passed unshown stays unshown).
         const headsUp = headsUpAt(s, settings);

@@ -250,5 +250,11 @@ export function initialState(now: number, tz = 'UTC'): TrackerState {
   };
 }
 
+/**
+ * What ends of a due break's wait when the person leaves (away, locked, paused): a wait for a
+ * pause in input, and a settle. A hold itself goes on, so that its bound still counts from when
+ * it began (transition.ts, desk-time.ts returnFromAway).
+ */
+export const LEFT_WAIT = { settleAt: null, pauseFrom: null, pauseTab: null } as const;
 /** The state's hold fields when nothing holds. */
-export const NO_HOLD = { deferredSince: null, heldBy: null, settleAt: null, pauseFrom: null, pauseTab: null } as const;
+export const NO_HOLD = { deferredSince: null, heldBy: null, ...LEFT_WAIT } as const;

@@ -10,7 +10,7 @@ import { effectiveSnoozeLimit, nextBreak } from './due';
 import { headsUpStep, idTime, postponeEarly } from './heads-up';
 import { holdDue } from './hold';
 import { idleReported, inputPaused, pauseDue, pauseEnded, pauseWasAway } from './moment';
-import { ABANDON_AFTER_MS, DEFAULT_ENV, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
+import { ABANDON_AFTER_MS, DEFAULT_ENV, LEFT_WAIT, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
 
 function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings, reminder = false): Result {
   const b = { ...brk, promptedAt: brk.promptedAt ?? now };
@@ -31,15 +31,9 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       // Waiting for a pause in input, and it came: the break is due as if still active.
       const quiet = s.pauseFrom !== null && inputPaused(s);
       const next = nextBreak(quiet ? { ...s, activity: 'active' } : s, settings);
-      if (!next || next.at > now) {
-        // Away, locked or paused with the break held: the hold is kept, so that it goes on (and its
-        // bound counts from when it began) if the person comes back still in the call, and a hold
-        // that ended settles from the return. A wait for a pause ends: the person left. Credited
-        // (a natural break) or no longer due, the wait is over.
-        const keep = !next && s.deferredSince !== null;
-        if (keep) return { state: s.pauseFrom === null && s.settleAt === null ? s : { ...s, pauseFrom: null, pauseTab: null, settleAt: null }, effects };
-        return { state: s.deferredSince === null && s.pauseFrom === null ? s : { ...s, ...NO_HOLD }, effects };
-      }
+      // No longer due (credited, or moved on): the wait is over. Not counting (away, locked,
+      // paused): the person left, and only what LEFT_WAIT says ends; a hold goes on.
+      if (!next || next.at > now) return { state: s.deferredSince === null && s.pauseFrom === null ? s : { ...s, ...(next ? NO_HOLD : LEFT_WAIT) }, effects };
       // Fullscreen, sound in view, a call: wait, up to a bound, then a short settle (hold.ts).
       const held = s.pauseFrom === null ? holdDue(s, now, settings, env) : null;
       if (held) return { state: held, effects };
