@@ -4,6 +4,7 @@ import './popup.css';
 import { App } from './App';
 import { localizeDocument, whenLocalized } from '../../components/localize';
 import { startPopupLoad } from '../../components/hooks/use-popup-data';
+import { afterPaint } from './after-paint';
 import type { PopupData } from '../../lib/protocol/messages';
 
 performance.mark('limber:main');
@@ -23,8 +24,12 @@ const draw = (initial: PopupData | null) => {
     render(<App load={load} initial={initial} />, document.getElementById('app')!);
     performance.mark('limber:rendered');
   };
-  if (!words) go();
-  else
+  // When the early script drew the first frame, Preact renders once the browser has painted it
+  // (after-paint.ts), so that the framework's render does not hold that first paint back.
+  if (!words) {
+    if (document.getElementById('app')?.firstChild) afterPaint(go, AFTER_PAINT_MAX_MS);
+    else go();
+  } else
     void words.then(() => {
       localizeDocument('actionTitle');
       go();
@@ -36,6 +41,8 @@ const draw = (initial: PopupData | null) => {
 // blank popup followed by the real picture reads better than an empty frame that flashes into it
 // (past that, the empty frame is drawn and the snapshot or the answer fills it when it comes).
 const SNAPSHOT_WAIT_MS = 150;
+/** The longest Preact waits for the first frame's paint (a page out of view is not painted). */
+const AFTER_PAINT_MAX_MS = 100;
 if (load.ready !== undefined) draw(load.ready);
 else {
   let timer = 0;

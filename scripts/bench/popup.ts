@@ -27,6 +27,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { SNAPSHOT_KEY } from '../../lib/snapshot-usable';
 import { demoHistory } from '../demo-history';
 import { seedHistory } from '../seed-history';
 import { chromiumArgs, stopServiceWorkers } from '../chromium-args';
@@ -124,6 +125,31 @@ export function copyWithBlankPage(extDir: string, dest: string): string {
   return dest;
 }
 
+/**
+ * Adds bench-script.html to a copy made by copyWithBlankPage: the least any first frame drawn from
+ * the snapshot can take. One classic script in its head (bench-script.js) reads the snapshot from
+ * storage.session, as the popup's early script does, and writes one line of text from it; no
+ * styles, no framework. Its path.
+ */
+function copyWithScriptPage(dest: string): string {
+  writeFileSync(path.join(dest, 'bench-script.html'), '<!doctype html><html><head><meta charset="utf-8"><title>script</title><script src="/bench-script.js"></script></head><body></body></html>\n');
+  writeFileSync(
+    path.join(dest, 'bench-script.js'),
+    `chrome.storage.session.get(${JSON.stringify(SNAPSHOT_KEY)}).then((r) => {
+  const s = r[${JSON.stringify(SNAPSHOT_KEY)}];
+  const go = () => {
+    const p = document.createElement('p');
+    p.textContent = 'Limber ' + (s ? new Date(s.data.validUntil).toLocaleTimeString() : '');
+    document.body.append(p);
+  };
+  if (document.body) go();
+  else document.addEventListener('readystatechange', go, { once: true });
+});
+`,
+  );
+  return dest;
+}
+
 /** Adds the popup rows. `extDir`: a production Chrome build (…/chrome-mv3). */
 export async function popupBench(add: AddRow, extDir = path.resolve(process.env.LIMBER_OUT ?? '.output', 'chrome-mv3')): Promise<void> {
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -134,7 +160,7 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
   const { chromium } = await import('@playwright/test');
   // A copy of the build with a blank page added (the floor); the build itself is left alone.
   const work = mkdtempSync(path.join(tmpdir(), 'limber-bench-'));
-  const ext = copyWithBlankPage(extDir, path.join(work, 'ext'));
+  const ext = copyWithScriptPage(copyWithBlankPage(extDir, path.join(work, 'ext')));
   const context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
     executablePath: chromiumPath,
     headless: true,
@@ -167,16 +193,18 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
      * script's compiled code only once it has been loaded more than once), the first wake.
      */
     const series = async (worker: 'awake' | 'stopped') => {
-      const blank: Open[] = [];
-      const popup: Open[] = [];
+      const opened = { blank: [] as Open[], script: [] as Open[], popup: [] as Open[] };
+      const file = { blank: 'bench-blank.html', script: 'bench-script.html', popup: 'popup.html' };
+      const order = ['popup', 'blank', 'script'] as const;
       for (let i = 0; i < OPENS + 2; i++) {
-        const pair = i % 2 ? (['blank', 'popup'] as const) : (['popup', 'blank'] as const);
-        for (const which of pair) {
-          const o = which === 'blank' ? await open('bench-blank.html', worker, false) : await open('popup.html', worker, true);
-          if (i >= 2) (which === 'blank' ? blank : popup).push(o);
+        // Each page goes first, second and third in turn.
+        for (let k = 0; k < order.length; k++) {
+          const which = order[(i + k) % order.length]!;
+          const o = await open(file[which], worker, which === 'popup');
+          if (i >= 2) opened[which].push(o);
         }
       }
-      return { blank, popup };
+      return opened;
     };
 
     const state = { awake: 'worker awake', stopped: 'worker stopped, no extension page open' };
@@ -196,7 +224,7 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
       }
       const label = years ? `${years} year${years > 1 ? 's' : ''} (${rows} breaks)` : 'empty history';
       for (const w of ['awake', 'stopped'] as const) {
-        const { blank, popup } = await series(w);
+        const { blank, script, popup } = await series(w);
         const m = median(popup.map((o) => o.meaningful));
         const floor = median(blank.map((o) => o.fcp));
         const ratio = m / floor;
@@ -209,6 +237,8 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
           ratio <= RATIO_TARGET,
         );
         add('popup', `  popup: navigation start to first meaningful paint / blank page: to first paint`, `${spread(popup.map((o) => o.meaningful))} / ${spread(blank.map((o) => o.fcp))}`);
+        const least = median(script.map((o) => o.fcp));
+        add('popup', `  the least a frame drawn by script takes: a page whose one classic script reads the snapshot and writes one line (no styles, no framework), to its first paint`, `${spread(script.map((o) => o.fcp))}: ${(least / floor).toFixed(2)}x the blank page`);
         const part = (f: (o: Open) => number) => (Number.isFinite(median(popup.map(f))) ? median(popup.map(f)).toFixed(0) : '-');
         add('popup', `  popup medians: first frame drawn from the snapshot / modules running / Preact rendered / DOMContentLoaded / first paint`, `${part((o) => o.firstFrame)} / ${part((o) => o.main)} / ${part((o) => o.rendered)} / ${part((o) => o.dcl)} / ${part((o) => o.fcp)} ms`);
         for (const o of popup) {

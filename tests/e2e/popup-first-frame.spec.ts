@@ -38,8 +38,14 @@ async function editSnapshot(control: Page, edit: { taken?: number; validFor: num
  */
 async function watch(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = { seen: [] as string[], firstCount: null as Element | null, shift: 0, shifts: [] as string[], countPaint: NaN };
+    const w = { seen: [] as string[], firstCount: null as Element | null, shift: 0, shifts: [] as string[], countPaint: NaN, frames: [] as number[] };
     (globalThis as unknown as { __w: typeof w }).__w = w;
+    // When the browser ran its animation frames (each is followed by that frame's paint).
+    const frame = () => {
+      w.frames.push(performance.now());
+      if (w.frames.length < 600) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
     new MutationObserver(() => {
       const main = document.querySelector('main');
       const count = document.querySelector('[data-testid="today-count"]');
@@ -65,7 +71,7 @@ async function watch(page: Page): Promise<void> {
 
 const result = (page: Page) =>
   page.evaluate(() => {
-    const w = (globalThis as unknown as { __w: { seen: string[]; firstCount: Element | null; shift: number; shifts: string[]; countPaint: number } }).__w;
+    const w = (globalThis as unknown as { __w: { seen: string[]; firstCount: Element | null; shift: number; shifts: string[]; countPaint: number; frames: number[] } }).__w;
     const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     return {
       seen: w.seen,
@@ -75,6 +81,7 @@ const result = (page: Page) =>
       firstFrame: mark('limber:first-frame'),
       rendered: mark('limber:rendered'),
       countPaint: w.countPaint,
+      frames: w.frames,
     };
   });
 
@@ -96,6 +103,9 @@ test('the first frame is drawn from the snapshot before Preact, which takes it o
   const r = await result(page);
   // Drawn by the early script (its mark), before Preact rendered, from the snapshot.
   expect(r.firstFrame).toBeLessThan(r.rendered);
+  // The browser had a frame to paint it in before Preact rendered (the framework does not hold that paint back).
+  const between = r.frames.filter((t) => t > r.firstFrame && t < r.rendered);
+  expect(between.length, `frames ${r.frames.map((t) => t.toFixed(0)).join(' ')}; first frame ${r.firstFrame.toFixed(0)}, rendered ${r.rendered.toFixed(0)}`).toBeGreaterThan(0);
   expect(r.seen[0]).toBe('snapshot:0');
   expect(r.seen[r.seen.length - 1]).toBe('fresh:0');
   // Preact kept the element it found (no redraw), and nothing on screen moved.
