@@ -28,8 +28,12 @@ import { parseOwnRoutines, type OwnRoutine } from './own-routines';
 export const BACKUP_FORMAT = 'limber-backup';
 export const BACKUP_VERSION = 1;
 export { MAX_IMPORT_BYTES };
-/** More break rows than this is not a real history (100 years at 100 a day is 3.65 M; far over). */
-export const MAX_ROWS = 2_000_000;
+/**
+ * The most break rows a backup holds: 20 years at the default intervals (about 34 breaks a working
+ * day). Chosen so that an export of that many rows, each at its longest, is within
+ * MAX_IMPORT_BYTES: every file Limber writes can be imported back (lib/backup.test.ts).
+ */
+export const MAX_ROWS = 170_000;
 const MAX_STRING = 1000;
 const MAX_DEPTH = 12;
 
@@ -253,8 +257,15 @@ export function makeBackup(settings: Settings, history: readonly StoredBreak[], 
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), settings, settingsVersion: SETTINGS_VERSION, ownRoutines: [...ownRoutines], history: [...history] };
 }
 
+/**
+ * The backup file's text: its top level indented, one history row per line (a row indented
+ * field by field took half as much room again).
+ */
 export function backupJson(b: Backup): string {
-  return JSON.stringify(b, null, 1);
+  const { history, ...rest } = b;
+  const head = JSON.stringify(rest, null, 1);
+  const rows = history.length ? `[\n${history.map((r) => JSON.stringify(r)).join(',\n')}\n ]` : '[]';
+  return `${head.slice(0, -2)},\n "history": ${rows}\n}\n`;
 }
 
 const CSV_COLUMNS = ['id', 'day', 'kind', 'outcome', 'due_at', 'prompted_at', 'started_at', 'ended_at', 'routine_id', 'desk_minutes', 'snoozes', 'manual'] as const;

@@ -102,8 +102,8 @@ describe('import refusals', () => {
       ['promptedAt as text', withRow({ promptedAt: 'soon' })],
       ['startedAt missing (not null)', withoutRowKey('startedAt')],
       ['duplicate ids', (() => { const b = clone(); b.history.push({ ...b.history[0]! }); return JSON.stringify(b); })()],
-      ['over 20 MB', goodText + ' '.repeat(MAX_IMPORT_BYTES + 1 - goodText.length)],
-      ['over 20 MB in UTF-8 though not in characters', goodText + 'é'.repeat(Math.ceil((MAX_IMPORT_BYTES - goodText.length) / 2) + 1)],
+      ['over 64 MB', goodText + ' '.repeat(MAX_IMPORT_BYTES + 1 - goodText.length)],
+      ['over 64 MB in UTF-8 though not in characters', goodText + 'é'.repeat(Math.ceil((MAX_IMPORT_BYTES - goodText.length) / 2) + 1)],
     ];
     expect(files.length).toBeGreaterThanOrEqual(50);
     expect(new Set(files.map(([name]) => name)).size).toBe(files.length);
