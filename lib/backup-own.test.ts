@@ -47,6 +47,8 @@ describe('the backup file', () => {
     expect(withOwn([{ ...MINE[1], steps: [{ text: 'Blink', seconds: 121 }] }])).toMatchObject({ ok: false, problem: { code: 'badOwnRoutine', routine: 1 } });
     expect(withOwn([MINE[0], MINE[0]])).toMatchObject({ ok: false, problem: { code: 'badOwnRoutines' } });
     expect(withOwn('lots')).toMatchObject({ ok: false, problem: { code: 'badOwnRoutines' } });
+    // null is not "none" (read as none, the import would delete the routines the person has).
+    expect(withOwn(null)).toMatchObject({ ok: false, problem: { code: 'badOwnRoutines' } });
   });
 });
 

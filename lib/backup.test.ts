@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeBackup, parseBackup, type Backup, type ImportProblem } from './backup';
 import { lostBreaks, summarizeBackup } from './backup-summary';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, FIELDS, type FieldId, type Settings } from './settings';
 import type { StoredBreak } from './storage/history';
 import { ROUTINES } from '../content/routines';
 import { clock } from './platform/clock';
@@ -83,6 +83,20 @@ describe('settings pass the same rules as the options form', () => {
       expect(problem(withSettings(patch))).toEqual(want);
     });
   }
+
+  it('names the form field of every form setting an import sets out of range', () => {
+    for (const [id, f] of Object.entries(FIELDS) as Array<[FieldId, (typeof FIELDS)[FieldId]]>) {
+      expect(problem(file(f.set(DEFAULT_SETTINGS, f.max + 1))), id).toEqual({ code: 'badSetting', field: id });
+      expect(problem(file(f.set(DEFAULT_SETTINGS, f.min - 1))), id).toEqual({ code: 'badSetting', field: id });
+    }
+  });
+
+  it('names the options section of every setting an import gets wrong', () => {
+    for (const key of Object.keys(DEFAULT_SETTINGS)) {
+      const p = problem(file({ ...DEFAULT_SETTINGS, [key]: 'x' }));
+      expect(p && (p.code === 'badSetting' || (p.code === 'badSettings' && p.part !== null)), `${key}: ${JSON.stringify(p)}`).toBe(true);
+    }
+  });
 
   it('refuses a file without settings, or with settings that are not an object', () => {
     expect(problem(file(undefined))).toEqual({ code: 'badSettings', part: null });

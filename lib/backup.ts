@@ -158,6 +158,7 @@ const FIELD_AT: Readonly<Record<string, FieldId>> = {
   idleSec: 'idleSec',
   'hold.maxMin': 'hold.maxMin',
   'dailyLimit.minutes': 'dailyLimit.hours',
+  pauseWaitMin: 'pauseWaitMin',
 };
 
 /** The options section each top-level setting is in. */
@@ -176,6 +177,8 @@ const PART_OF: Readonly<Record<string, SettingsPart>> = {
   prompts: 'behaviour',
   badge: 'behaviour',
   headsUpSec: 'behaviour',
+  pauseWaitMin: 'behaviour',
+  callSites: 'behaviour',
   routines: 'routines',
   sound: 'sound',
 };
@@ -239,7 +242,8 @@ export function parseBackup(text: string, now: number): ParsedBackup {
     if (typeof rawSettings !== 'object' || rawSettings === null || Array.isArray(rawSettings)) return fail({ code: 'badSettings', part: null }, detail);
     return fail(settingsProblem(rawSettings, settings.issues), detail);
   }
-  const own = parseOwnRoutines(shape.output.ownRoutines ?? []);
+  // Absent in backups made before own routines: none. Anything else, null too, must be a list.
+  const own = parseOwnRoutines(shape.output.ownRoutines === undefined ? [] : shape.output.ownRoutines);
   if (!own.ok) return fail(own.index === null ? { code: 'badOwnRoutines' } : { code: 'badOwnRoutine', routine: own.index + 1 }, `ownRoutines.${own.detail}`.slice(0, 300));
   const seen = new Set<string>();
   const history = shape.output.history;
