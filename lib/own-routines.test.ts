@@ -26,6 +26,12 @@ describe('a draft is checked field by field', () => {
       ok: true,
       value: { id: 'own-a1', name: 'Desk reset', kind: 'stretch', areas: ['neck', 'shoulders'], position: 'seated', equipment: ['chair', 'wall'], steps: [{ text: 'Roll the shoulders', seconds: 60 }] },
     });
+    // A control character pasted into a text is taken as a space, not refused at the save with a
+    // "try again" that cannot help.
+    expect(validateOwnRoutine(draft({ name: 'Desk\u0007reset', steps: [{ text: 'Roll \u0000 the\u001bshoulders\u007f', seconds: '60' }] }), 'own-a1')).toMatchObject({
+      ok: true,
+      value: { name: 'Desk reset', steps: [{ text: 'Roll the shoulders', seconds: 60 }] },
+    });
     // Needing nothing is stored the library's way.
     expect(validateOwnRoutine(draft(), 'own-a1')).toMatchObject({ ok: true, value: { equipment: ['none'] } });
   });

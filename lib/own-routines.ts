@@ -104,8 +104,11 @@ export function draftOf(o: OwnRoutine): OwnDraft {
   };
 }
 
-/** Collapses runs of white space (a pasted line break) and trims. */
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+/**
+ * Collapses runs of white space (a pasted line break) and trims; a control character (pasted from
+ * elsewhere: the schema below stores none) counts as a space.
+ */
+const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 function secondsError(text: string): { key: MessageKey; subs?: Array<string | number> } | number {
   const s = text.trim();
