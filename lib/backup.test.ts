@@ -73,6 +73,14 @@ describe('settings pass the same rules as the options form', () => {
     ['a stretch rule that is not an object', { stretch: 'often' }, { code: 'badSettings', part: 'stretch' }],
     ['a schedule with 6 days', { schedule: { enabled: true, days: [[], [], [], [], [], []] } }, { code: 'badSettings', part: 'schedule' }],
     ['an unknown week start', { weekStart: 'tue' }, { code: 'badSettings', part: 'schedule' }],
+    // Working hours the week editor refuses.
+    ['overlapping working hours', { schedule: { enabled: true, days: [[{ from: 540, to: 720 }, { from: 700, to: 800 }], [], [], [], [], [], []] } }, { code: 'badSettings', part: 'schedule' }],
+    ['empty working hours (09:00-09:00)', { schedule: { enabled: true, days: [[{ from: 540, to: 540 }], [], [], [], [], [], []] } }, { code: 'badSettings', part: 'schedule' }],
+    ['working hours from 24:00', { schedule: { enabled: false, days: [[{ from: 1440, to: 60 }], [], [], [], [], [], []] } }, { code: 'badSettings', part: 'schedule' }],
+    ['the same working hours twice', { schedule: { enabled: true, days: [[{ from: 540, to: 1050 }, { from: 540, to: 1050 }], [], [], [], [], [], []] } }, { code: 'badSettings', part: 'schedule' }],
+    // Call sites the form refuses.
+    ['an own call site twice', { callSites: { enabled: true, own: ['talk.example.org', 'talk.example.org'] } }, { code: 'badSettings', part: 'behaviour' }],
+    ['a built-in call site as an own one', { callSites: { enabled: true, own: ['meet.google.com'] } }, { code: 'badSettings', part: 'behaviour' }],
     ['a volume of 2', { sound: { chime: true, volume: 2, voice: false } }, { code: 'badSettings', part: 'sound' }],
     ['no prompt setting', { prompts: null }, { code: 'badSettings', part: 'behaviour' }],
     ['a heads-up 30 s before', { headsUpSec: 30 }, { code: 'badSettings', part: 'behaviour' }],
