@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { aggregate, type BreakFacts } from './aggregates';
 import { dayKey } from './days';
+import { popupHistory } from './review';
 import { DEFAULT_SETTINGS, type Schedule } from './settings';
 import {
   classifyDay,
   currentStreak,
   dayOfWeek,
   GRACE_PER_MONTH,
+  isWorkday,
   longestStreak,
   MET_SHARE,
   scanStreaks,
@@ -156,6 +159,44 @@ describe('current and longest streak', () => {
     expect(currentStreak([met('2026-03-09'), day('2026-03-10', { completed: 2, completedStretch: 2 })], today)).toBe(2);
     // Flying east skips a local day: no breaks that day, so it is neutral.
     expect(currentStreak([met('2026-03-09'), met('2026-03-11')], '2026-03-11')).toBe(2);
+  });
+});
+
+describe('a night shift (working hours that run past midnight)', () => {
+  // Mon-Fri 22:00-06:00: Saturday 00:00-06:00 is working time (Friday night's shift); Sunday is not.
+  const NIGHT = [{ from: 22 * 60, to: 6 * 60 }];
+  const NIGHTS: Schedule = { enabled: true, days: [NIGHT, NIGHT, NIGHT, NIGHT, NIGHT, [], []] };
+  // One stretch break completed in each shift, recorded on the local day it ended (Berlin, UTC+1).
+  const rows: BreakFacts[] = ['2026-03-02T22:00:00Z', '2026-03-03T02:00:00Z', '2026-03-04T02:00:00Z', '2026-03-05T02:00:00Z', '2026-03-06T02:00:00Z', '2026-03-07T02:00:00Z'].map((iso, i) => ({
+    id: `n${i}`,
+    day: dayKey(Date.parse(iso), 'Europe/Berlin'),
+    kind: 'stretch',
+    outcome: 'completed',
+    deskMs: 40 * 60_000,
+    routineId: null,
+  }));
+  const aggs = () => [...aggregate(rows).values()].sort((a, b) => a.day.localeCompare(b.day));
+
+  it('the Saturday morning the Friday shift runs into is a working day: met, it counts toward the streak', () => {
+    expect(rows.map((r) => r.day)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07']);
+    const s = scanStreaks(aggs(), '2026-03-08', NIGHTS);
+    expect(s.status('2026-03-07')).toBe('met');
+    expect(s.current).toBe(6);
+    // Sunday has no hours and none run into it: a day off.
+    expect(s.status('2026-03-08')).toBe('off');
+  });
+
+  it('the popup at 03:00 on Saturday, mid-shift with a break taken, does not say it is a day off', () => {
+    const p = popupHistory(aggs(), '2026-03-07', NIGHTS, { stretchOn: true });
+    expect(p.ring.met).toBe(true);
+    expect(p.cheer.key).not.toBe('cheerDayOff');
+  });
+
+  it('hours that end at midnight do not make the next day a working day', () => {
+    const EVENINGS: Schedule = { enabled: true, days: [[{ from: 18 * 60, to: 0 }], [], [], [], [], [], []] };
+    expect(isWorkday('2026-03-02', EVENINGS)).toBe(true); // Monday
+    expect(isWorkday('2026-03-03', EVENINGS)).toBe(false);
+    expect(isWorkday('2026-03-03', { enabled: true, days: [[{ from: 18 * 60, to: 60 }], [], [], [], [], [], []] })).toBe(true);
   });
 });
 

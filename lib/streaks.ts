@@ -89,10 +89,16 @@ export function weekStart(day: DayKey, first = 0): DayKey {
   return addDays(day, -dayOfWeek(day, first));
 }
 
-/** A working day under the schedule (every day is one when the schedule is off). */
+/**
+ * A working day under the schedule: a day with working hours of its own, or one that the day
+ * before's hours run into past midnight (every day is one when the schedule is off).
+ */
 export function isWorkday(day: DayKey, schedule: Schedule | null | undefined): boolean {
   if (!schedule || !schedule.enabled) return true;
-  return (schedule.days[weekdayOf(day)] ?? []).length > 0;
+  const wd = weekdayOf(day);
+  if ((schedule.days[wd] ?? []).length > 0) return true;
+  // A night shift: the day before's hours that run past midnight are working time on this day too.
+  return (schedule.days[(wd + 6) % 7] ?? []).some((r) => r.to < r.from && r.to > 0);
 }
 
 /** Whether a day's counts meet the rules, schedule aside (true also for a mark that says so). */
