@@ -31,8 +31,9 @@ export function newDay(now: number, tz: string, notifiedAt: number | null = null
 export function dayAt(today: Today, at: number, tz: string): Today {
   if (today.tz === tz && at < today.end) return today;
   if (at >= today.end) return newDay(at, tz, today.notifiedAt);
-  // A new zone: the same day goes on if the date there is the day's own date (a state migrated
-  // from v2 has no zone: its day goes on); a later date is a new day.
-  if (today.tz !== '' && dayKey(at, tz) !== dayKey(today.start, today.tz)) return newDay(at, tz, today.notifiedAt);
+  // A new zone: the same day goes on if the date there is the day's own date or the day before
+  // (west across the date line: the person's day goes on to midnight there; a state migrated from
+  // v2 has no zone: its day goes on); a later date is a new day.
+  if (today.tz !== '' && dayKey(at, tz) > dayKey(today.start, today.tz)) return newDay(at, tz, today.notifiedAt);
   return { ...today, ...localDay(at, tz), tz };
 }

@@ -71,6 +71,19 @@ describe("today's desk time across daylight saving and travel (the local day's o
 });
 
 describe('found in review', () => {
+  it("travelling west across the date line: the day goes on to midnight there, though the date there is the day before", () => {
+    const s: Settings = { ...BASE, stretch: { ...BASE.stretch, enabled: false }, micro: { ...BASE.micro, enabled: false }, dailyLimit: { enabled: true, minutes: 20 * 60 } };
+    const at = (iso: string) => Date.parse(iso);
+    const sim = new Sim(s, at('2026-03-02T22:00:00Z'), 'Asia/Tokyo'); // 07:00 on Tuesday the 3rd in Tokyo
+    sim.runUntil(at('2026-03-03T00:00:00Z')); // 09:00 in Tokyo
+    expect(sim.state.today.deskMs).toBe(2 * H);
+    sim.env = { ...sim.env, timeZone: 'Pacific/Honolulu' }; // 14:00 on Monday the 2nd in Honolulu
+    sim.runUntil(at('2026-03-03T00:30:00Z'));
+    expect(sim.state.today.deskMs).toBe(2.5 * H); // the traveller's day goes on
+    sim.runUntil(at('2026-03-03T10:30:00Z')); // 00:30 on the 3rd in Honolulu: a new day there
+    expect(sim.state.today.deskMs).toBe(30 * MIN);
+  });
+
   const at = (iso: string) => Date.parse(iso);
   it('travelling east past midnight starts the new date there: its own count; still one notice per local date', () => {
     const s: Settings = { ...BASE, stretch: { ...BASE.stretch, enabled: false }, dailyLimit: { enabled: true, minutes: 60 } };
