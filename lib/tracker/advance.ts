@@ -4,7 +4,7 @@
  * two state edits that catching up shares with the event handlers.
  */
 import type { Settings } from '../settings';
-import { currentInterval } from '../schedule';
+import { currentInterval, workingIntervals } from '../schedule';
 import { dayAt, localDay } from './day';
 import { accrue, countingDeskTime, record, resetCounters, returnFromAway } from './desk-time';
 import { nextWake } from './due';
@@ -93,7 +93,11 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
     const iv = currentInterval(settings.schedule, now, tz);
     if (!iv) {
       if (!s.offHours) {
-        const closed = closeOpenPrompt(accrue(s, now, settings, tz), now);
+        // A prompt still open is closed as skipped at the last instant of the working hours that
+        // just ended, on their day: this event can come at the next day's midnight (hours ending
+        // at 24:00), or after a night asleep.
+        const ended = workingIntervals(settings.schedule, s.asOf, now, tz).at(-1);
+        const closed = closeOpenPrompt(accrue(s, now, settings, tz), ended && ended.end <= now ? ended.end - 1 : now);
         s = { ...closed.s, offHours: true };
         effects.push(...closed.effects);
       }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../settings';
+import { dayKey } from '../days';
 import { BASE, H, MIN, MON_0800, Sim } from '../../tests/tracker-rules-sim';
 
 describe('daily sitting limit', () => {
@@ -71,6 +72,23 @@ describe("today's desk time across daylight saving and travel (the local day's o
 });
 
 describe('found in review', () => {
+  it("a prompt left open when working hours end at 24:00 is the working day's skipped break, not the next day's", () => {
+    const EVENING = [{ from: 18 * 60, to: 24 * 60 }];
+    const s: Settings = { ...BASE, micro: { ...BASE.micro, enabled: false }, schedule: { enabled: true, days: [EVENING, EVENING, EVENING, EVENING, EVENING, [], []] } };
+    const at = (iso: string) => Date.parse(iso);
+    const day = (t: number) => dayKey(t, 'Europe/Berlin');
+    const sim = new Sim(s, at('2026-03-02T17:00:00Z'), 'Europe/Berlin'); // Monday 18:00 in Berlin
+    sim.send({ type: 'tick' });
+    // Every prompt before 23:30 is taken; the one after is left open until the hours end.
+    for (let t = at('2026-03-02T17:00:00Z'); t <= at('2026-03-02T23:10:00Z'); t += 10 * MIN) {
+      sim.runUntil(t);
+      if (sim.state.phase.name === 'due' && t < at('2026-03-02T22:30:00Z')) sim.complete();
+    }
+    const recs = sim.records();
+    expect(recs.some((r) => r.outcome === 'skipped' && r.promptedAt! >= at('2026-03-02T22:30:00Z'))).toBe(true);
+    expect(recs.map((r) => day(r.endedAt))).toEqual(recs.map(() => '2026-03-02'));
+  });
+
   it("travelling west across the date line: the day goes on to midnight there, though the date there is the day before", () => {
     const s: Settings = { ...BASE, stretch: { ...BASE.stretch, enabled: false }, micro: { ...BASE.micro, enabled: false }, dailyLimit: { enabled: true, minutes: 20 * 60 } };
     const at = (iso: string) => Date.parse(iso);
