@@ -9,7 +9,8 @@ export async function openBreakWindow(breakId: string, prompting = false): Promi
   const open = await breakWindowItem.getValue();
   if (open) {
     try {
-      await browser.windows.get(open.windowId);
+      // Only a popup window can be the break window: never focus or close one of the person's own.
+      if ((await browser.windows.get(open.windowId)).type !== 'popup') throw new Error('not the break window');
       if (open.breakId === breakId) {
         await browser.windows.update(open.windowId, { focused: true });
         return;
@@ -18,7 +19,7 @@ export async function openBreakWindow(breakId: string, prompting = false): Promi
       await breakWindowItem.setValue(null);
       await browser.windows.remove(open.windowId);
     } catch {
-      // The window is gone.
+      // The window is gone, or is not the break window.
     }
   }
   const win = await browser.windows.create({

@@ -6,7 +6,12 @@
 import { storage } from 'wxt/utils/storage';
 
 /** `finished`: the break was ended from its window (Done, Skip): closing the window then changes nothing. */
-export const breakWindowItem = storage.defineItem<{ windowId: number; breakId: string; finished?: boolean } | null>('local:breakWindow', { fallback: null });
+/**
+ * The break window, by its window id. In storage.session: it outlives a stopped worker, but not
+ * the browser session whose window ids it names (after a restart, the same id can be one of the
+ * person's own windows).
+ */
+export const breakWindowItem = storage.defineItem<{ windowId: number; breakId: string; finished?: boolean } | null>('session:breakWindow', { fallback: null });
 
 /**
  * The prompt shown in this browser session, with when. It survives the worker (or Firefox's

@@ -1,0 +1,48 @@
+/**
+ * The break window's record (lib/storage/platform-items.ts) names a window by its id, and window
+ * ids start again in each browser session: the record must never make Limber focus or close a
+ * window of the person's own.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { breakWindowItem } from '../storage/platform-items';
+import { openBreakWindow } from './windows';
+
+beforeEach(() => fakeBrowser.reset());
+
+const popups = async () => (await fakeBrowser.windows.getAll()).filter((w) => w.type === 'popup');
+
+describe('the break window record and the person\'s own windows', () => {
+  it('is kept in storage.session, which a browser restart clears', async () => {
+    await breakWindowItem.setValue({ windowId: 7, breakId: 'stretch-1000' });
+    expect(await fakeBrowser.storage.session.get('breakWindow')).toEqual({ breakWindow: { windowId: 7, breakId: 'stretch-1000' } });
+    expect(await fakeBrowser.storage.local.get('breakWindow')).toEqual({});
+  });
+
+  it("never closes a window of the person's own that has the id the record names", async () => {
+    const mine = (await fakeBrowser.windows.create({ type: 'normal', url: 'https://example.com/' }))!;
+    await breakWindowItem.setValue({ windowId: mine.id!, breakId: 'stretch-1000', finished: true });
+    await openBreakWindow('stretch-2000', true);
+    expect((await fakeBrowser.windows.getAll()).map((w) => w.id)).toContain(mine.id);
+    expect(await popups()).toHaveLength(1);
+    expect((await breakWindowItem.getValue())?.breakId).toBe('stretch-2000');
+  });
+
+  it('opens the break window for the same break instead of focusing such a window', async () => {
+    const mine = (await fakeBrowser.windows.create({ type: 'normal', url: 'https://example.com/' }))!;
+    await breakWindowItem.setValue({ windowId: mine.id!, breakId: 'stretch-1000' });
+    await openBreakWindow('stretch-1000', true);
+    expect(await popups()).toHaveLength(1);
+  });
+
+  it('still reuses its own window for the same break, and replaces it for another', async () => {
+    await openBreakWindow('stretch-1000', true);
+    const first = (await popups())[0]!;
+    await openBreakWindow('stretch-1000');
+    expect((await popups()).map((w) => w.id)).toEqual([first.id]);
+    await openBreakWindow('stretch-2000');
+    const now = await popups();
+    expect(now).toHaveLength(1);
+    expect(now[0]!.id).not.toBe(first.id);
+  });
+});
