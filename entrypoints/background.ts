@@ -9,6 +9,7 @@ import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
 import { NOTIFICATION_POSTPONE_MIN, parsePromptId } from '../lib/platform/notify';
 import { clearHeadsUp, parseHeadsUpId } from '../lib/platform/heads-up';
 import { SETTINGS_KEY } from '../lib/storage/items';
+import { SETTINGS_SYNC_KEY } from '../lib/storage/live';
 import { DEV_TIMING_KEY } from '../lib/dev-timing';
 
 export default defineBackground({
@@ -46,7 +47,9 @@ export default defineBackground({
 
     browser.storage.onChanged.addListener((changes, area) => {
       if ((area === 'local' || area === 'sync') && SETTINGS_KEY in changes) void settingsChanged();
-      else if (area === 'local' && DEV_TIMING_KEY in changes) void settingsChanged();
+      // A save that sync refused switches the settings in force to the local copy: its flag changes
+      // after that copy was written (and read, as long as the flag still said sync).
+      else if (area === 'local' && (DEV_TIMING_KEY in changes || SETTINGS_SYNC_KEY in changes)) void settingsChanged();
     });
 
     browser.runtime.onMessage.addListener((msg, sender) => {

@@ -19,6 +19,9 @@ export async function takeWhatsNew(): Promise<string | null> {
 /** Settings live in storage.sync with a copy in storage.local, under this key (see items.ts). */
 export const SETTINGS_KEY = 'settings' as const;
 
+/** In storage.local: whether the last settings save reached storage.sync (see settings-items.ts). */
+export const SETTINGS_SYNC_KEY = 'settingsSync' as const;
+
 /** Calls back when the settings change (either storage area), without loading their schema. */
 export function watchSettingsKeys(cb: () => void): () => void {
   const off = [storage.watch(`local:${SETTINGS_KEY}`, () => cb()), storage.watch(`sync:${SETTINGS_KEY}`, () => cb())];

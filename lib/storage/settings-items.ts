@@ -4,7 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { migrateSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION, settingsOrDefaults, type Settings } from '../settings';
-import { SETTINGS_KEY, watchSettingsKeys } from './live';
+import { SETTINGS_KEY, SETTINGS_SYNC_KEY, watchSettingsKeys } from './live';
 import { latestReload } from './latest';
 
 /**
@@ -23,7 +23,7 @@ const localSettings = storage.defineItem<Settings | null>(`local:${SETTINGS_KEY}
 
 export type SyncState = 'on' | 'unavailable';
 /** Whether the last save reached storage.sync. */
-export const settingsSyncItem = storage.defineItem<SyncState>('local:settingsSync', { fallback: 'on' });
+export const settingsSyncItem = storage.defineItem<SyncState>(`local:${SETTINGS_SYNC_KEY}`, { fallback: 'on' });
 
 /** Whether settings reach storage.sync ('on' until a save finds it unavailable). */
 export async function loadSyncState(): Promise<SyncState> {
