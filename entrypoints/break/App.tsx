@@ -156,7 +156,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}
       {(view.name === 'free' || view.name === 'playing') && view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
-      {view.name === 'free' && <FreeBreak strict={view.session.strict} onDone={() => void finish('completed', null)} onSkip={() => void finish('skipped', null)} />}
+      {view.name === 'free' && <FreeBreak strict={view.session.strict} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
       {view.name === 'playing' && screenFor === view.routine.id && <ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
       {view.name === 'playing' && settings && health !== null && !blocked && screenFor === null && (
         <Player

@@ -3,13 +3,25 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 
 /** A break with no routine that fits the settings: still a break, just unguided. */
-export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone: () => void; onSkip: () => void }) {
+export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  // One ending at a time, as in the player: a held Esc repeats its keydown, and a second ending
+  // would be refused (the break is over) and shown as Limber not answering.
+  const sent = useRef(false);
+  const end = (ending: () => Promise<boolean>) => {
+    if (sent.current) return;
+    sent.current = true;
+    void ending().then((ok) => {
+      if (!ok) sent.current = false; // the request failed: Done and Skip work again
+    });
+  };
+  const done = () => end(onDone);
+  const skip = () => end(onSkip);
   // Before the first paint, so that Esc pressed as the window shows is not lost.
   useLayoutEffect(() => {
     ref.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !strict) onSkip();
+      if (e.key === 'Escape' && !strict) skip();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -19,9 +31,9 @@ export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone:
       <h1 tabIndex={-1} ref={ref}>{t('freeBreakTitle')}</h1>
       <p>{t('freeBreakBody')}</p>
       <div class="controls">
-        <button class="btn btn-primary" data-testid="done" onClick={onDone}>{t('actionDone')}</button>
+        <button class="btn btn-primary" data-testid="done" onClick={done}>{t('actionDone')}</button>
         <button class="btn" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOptions')}</button>
-        {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={onSkip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
+        {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
       </div>
       {strict && <p class="small muted" data-testid="strict-note">{t('strictBreakNote')}</p>}
       <p class="small muted disclaimer">{t('disclaimer')}</p>
