@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import * as P from './player';
 import { back, next, pause, remainingMs, resume, settle, startPlayer } from './player';
 
 const steps = [{ seconds: 10 }, { seconds: 20 }, { seconds: 5 }];
 const T = 1_700_000_000_000;
+const T0 = T;
 
 describe('player clock', () => {
   it('derives the step from timestamps, even after a long throttle', () => {
@@ -22,6 +24,28 @@ describe('player clock', () => {
     s = resume(s, T + 60_000);
     expect(remainingMs(s, steps, T + 61_000)).toBe(5_000);
   });
+  it('Space pauses the step under way, even one the last tick has not reached (a throttled window)', () => {
+    const steps = [{ seconds: 30 }, { seconds: 30 }, { seconds: 30 }];
+    const at = T0 + 70_000; // the third step, 20 s left
+    const paused = P.toggle(P.startPlayer(T0), steps, at);
+    expect([paused.step, P.remainingMs(paused, steps, at)]).toEqual([2, 20_000]);
+    expect(P.remainingMs(paused, steps, at + 60_000)).toBe(20_000); // paused
+    const resumed = P.toggle(paused, steps, at + 60_000);
+    expect(P.remainingMs(resumed, steps, at + 65_000)).toBe(15_000);
+  });
+
+  it('a clock set back mid-step (a time sync) leaves the step no longer than it is, and never stalls', () => {
+    const steps = [{ seconds: 30 }, { seconds: 30 }];
+    const s = P.settle(P.startPlayer(T0), steps, T0 + 10_000);
+    const back = T0 + 10_000 - 3_600_000;
+    const after = P.settle(s, steps, back);
+    expect(P.remainingMs(after, steps, back)).toBeLessThanOrEqual(30_000);
+    expect(P.settle(after, steps, back + 31_000).step).toBe(1); // and it moves on
+    // Paused, then resumed after the clock went back: the pause does not eat into the step.
+    const paused = P.pause(s, T0 + 10_000);
+    expect(P.remainingMs(P.resume(paused, back), steps, back)).toBe(20_000);
+  });
+
   it('next / back move between steps and finish after the last', () => {
     let s = startPlayer(T);
     s = next(s, steps, T + 1_000);

@@ -21,6 +21,8 @@ export function startPlayer(now: number): PlayerState {
 /** Moves through every step whose time is up (several, if the window slept). */
 export function settle(s: PlayerState, steps: readonly StepTimes[], now: number): PlayerState {
   if (s.finished || s.pausedAt !== null) return s;
+  // The clock set back (a time sync) mid-step: the step counts on from now, not from an hour ahead.
+  if (now < s.stepStartedAt) return { ...s, stepStartedAt: now };
   let { step, stepStartedAt } = s;
   while (step < steps.length) {
     const end = stepStartedAt + steps[step]!.seconds * 1000;
@@ -45,6 +47,12 @@ export function pause(s: PlayerState, now: number): PlayerState {
 export function resume(s: PlayerState, now: number): PlayerState {
   if (s.pausedAt === null) return s;
   return { ...s, stepStartedAt: s.stepStartedAt + (now - s.pausedAt), pausedAt: null };
+}
+
+/** Space: pause or resume the step under way now (settled first: a throttled window may be past a step). */
+export function toggle(s: PlayerState, steps: readonly StepTimes[], now: number): PlayerState {
+  const cur = settle(s, steps, now);
+  return cur.pausedAt === null ? pause(cur, now) : resume(cur, now);
 }
 
 export function goTo(s: PlayerState, steps: readonly StepTimes[], step: number, now: number): PlayerState {

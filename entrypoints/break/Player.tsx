@@ -102,7 +102,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   // The sources load when the notes are first opened (components/RoutineSources.tsx).
   const [aboutOpen, setAboutOpen] = useState(false);
 
-  const toggle = () => setPs((s) => (s.pausedAt === null ? P.pause(s, Date.now()) : P.resume(s, Date.now())));
+  const toggle = () => setPs((s) => P.toggle(s, steps, Date.now()));
   const nextStep = () => setPs((s) => P.next(P.settle(s, steps, Date.now()), steps, Date.now()));
   const prevStep = () => setPs((s) => P.back(P.settle(s, steps, Date.now()), steps, Date.now()));
 
