@@ -105,7 +105,7 @@ test('import, the weekly review, export, reset and import back; bad files are re
       ['hostile.json', backup.replace('{', '{"__proto__":{"polluted":true},'), /does not accept/],
       ['other.json', JSON.stringify({ hello: 'world' }), /not a Limber backup/],
       ['future.json', backup.replace('"version": 1', '"version": 9'), /made by a newer version of Limber/],
-      ['bad-row.json', backup.replace(/"outcome": "\w+"/, '"outcome": "won"'), /^Break number 1 in this backup is damaged/],
+      ['bad-row.json', backup.replace(/"outcome": ?"\w+"/, '"outcome":"won"'), /^Break number 1 in this backup is damaged/],
       ['fast.json', JSON.stringify(fast), /^This backup sets “time between stretch breaks” to a value Limber does not allow: it must be between 10 and 240 minutes\. Nothing was changed\.$/],
     ];
     for (const [name, text, want] of cases) {

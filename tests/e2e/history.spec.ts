@@ -218,7 +218,7 @@ test('a malformed or hostile import shows why and changes nothing', async ({ con
     ['hostile.json', good.replace('{', '{"__proto__":{"polluted":true},'), /does not accept/],
     ['other.json', JSON.stringify({ hello: 'world' }), /not a Limber backup/],
     ['future.json', good.replace('"version": 1', '"version": 9'), /made by a newer version of Limber/],
-    ['bad-row.json', good.replace(/"outcome": "\w+"/, '"outcome": "won"'), /^Break number 1 in this backup is damaged/],
+    ['bad-row.json', good.replace(/"outcome": ?"\w+"/, '"outcome":"won"'), /^Break number 1 in this backup is damaged/],
   ];
   for (const [name, text, want] of cases) {
     await options.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
