@@ -70,9 +70,14 @@ function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partia
   // still ends the break, recorded as cut short: `partial`).
   if (outcome === 'skipped' && settings.strict) return { state: s, effects: [], refused: 'strict' };
   const startedAt = p.name === 'onBreak' ? p.startedAt : null;
+  // A break still open past its length and the grace after it was given up at that moment (the
+  // alarm then records it so): heard of only later (the machine slept through it), it is cut
+  // short then, on that moment's day, whatever the window says now (its clock ran on in the sleep).
+  const abandonAt = p.name === 'onBreak' ? p.startedAt + settings[brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS : Infinity;
+  const [how, endedAt] = now >= abandonAt ? (['partial', abandonAt] as const) : ([outcome, now] as const);
   const effects: Effect[] = [];
   if (p.name !== 'onBreak') effects.push({ type: 'clearPrompt', breakId });
-  effects.push(record(brk, outcome, now, startedAt, routineId ?? (p.name === 'onBreak' ? p.routineId : null)));
+  effects.push(record(brk, how, endedAt, startedAt, routineId ?? (p.name === 'onBreak' ? p.routineId : null)));
   return { state: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, brk.kind), asOf: now, ...NO_HOLD }, effects };
 }
 
