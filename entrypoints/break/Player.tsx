@@ -67,6 +67,8 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   useEffect(() => {
     if (settled !== ps) setPs(settled);
   }, [settled]);
+  // Each tick: a clock set back since (a time sync) moves the step's start to now (lib/player.ts).
+  useEffect(() => setPs((s) => P.rebase(s, Date.now())), [now]);
   useEffect(() => {
     if (settled.finished) complete();
   }, [settled.finished]);
