@@ -32,6 +32,8 @@ export interface Platform {
   openBreakWindow(breakId: string, prompting?: boolean): Promise<void>;
   /** The break ended: closing its window is then not an early end. */
   breakWindowFinished(breakId: string): Promise<void>;
+  /** Whether the break window of this break is open (a window of this session, not one it names by chance). */
+  breakWindowOpen(breakId: string): Promise<boolean>;
   /** The id of the unfinished break whose window this was, or null. */
   breakWindowClosed(windowId: number): Promise<string | null>;
   reconcileNextAlarm(when: number | null, now: number, minDelayMs: number): Promise<void>;

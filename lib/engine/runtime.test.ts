@@ -36,6 +36,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     clearHeadsUp: async (id) => void log.push(`clearHeadsUp ${id}`),
     openBreakWindow: vi.fn(async (id: string) => void log.push(`openBreakWindow ${id}`)),
     breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
+    breakWindowOpen: async () => false,
     breakWindowClosed: async () => null,
     reconcileNextAlarm: async (when) => void log.push(`alarm ${when === null ? 'none' : when - now}`),
     reconcileWatchdog: async () => undefined,

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { breakWindowItem } from '../storage/platform-items';
-import { openBreakWindow } from './windows';
+import { breakWindowOpen, openBreakWindow } from './windows';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -44,5 +44,15 @@ describe('the break window record and the person\'s own windows', () => {
     const now = await popups();
     expect(now).toHaveLength(1);
     expect(now[0]!.id).not.toBe(first.id);
+  });
+
+  it("knows whether the break window is open: only its own popup, for that break", async () => {
+    expect(await breakWindowOpen('stretch-1000')).toBe(false);
+    await openBreakWindow('stretch-1000', true);
+    expect(await breakWindowOpen('stretch-1000')).toBe(true);
+    expect(await breakWindowOpen('stretch-2000')).toBe(false);
+    const mine = (await fakeBrowser.windows.create({ type: 'normal' }))!;
+    await breakWindowItem.setValue({ windowId: mine.id!, breakId: 'stretch-3000' });
+    expect(await breakWindowOpen('stretch-3000')).toBe(false);
   });
 });

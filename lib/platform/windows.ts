@@ -31,6 +31,17 @@ export async function openBreakWindow(breakId: string, prompting = false): Promi
   if (win?.id !== undefined) await breakWindowItem.setValue({ windowId: win.id, breakId });
 }
 
+/** Whether the break window is open for this break. */
+export async function breakWindowOpen(breakId: string): Promise<boolean> {
+  const open = await breakWindowItem.getValue();
+  if (!open || open.breakId !== breakId) return false;
+  try {
+    return (await browser.windows.get(open.windowId)).type === 'popup';
+  } catch {
+    return false; // gone
+  }
+}
+
 /** The break whose window this was, if it was the break window and the break was not finished in it. */
 export async function breakWindowClosed(windowId: number): Promise<string | null> {
   const open = await breakWindowItem.getValue();

@@ -1,0 +1,86 @@
+/**
+ * Fake ports for a worker stopped at any instant (lib/engine/stopped-worker.test.ts): one shared store
+ * (it survives a stop), the browser's shared parts (notifications, session storage, break
+ * windows), and a platform per worker life.
+ */
+import { vi } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import type { PendingRecord } from '../lib/storage/items';
+import type { StatusSnapshot } from '../lib/storage/status-cache';
+import type { BreakRecord, TrackerState } from '../lib/tracker/tracker';
+import type { Platform, Store } from '../lib/engine/ports';
+
+export const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+export const MIN = 60_000;
+export const SETTINGS: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, headsUpSec: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false } };
+
+export function world(settings: Settings = SETTINGS) {
+  const log: string[] = [];
+  const clock = { now: T0 };
+  let stored: { state: TrackerState | null; outbox: PendingRecord[] } = { state: null, outbox: [] };
+  let snapshot: StatusSnapshot | null = null;
+  /** The history as IndexedDB keeps it: one row per id, the last write wins (put). */
+  const history = new Map<string, BreakRecord>();
+  const notifications = new Set<string>();
+  const session = { shown: null as string | null };
+  /** The breaks whose window is open. */
+  const windows = new Set<string>();
+  const failSave = { n: 0, always: false };
+  const store: Store = {
+    settings: async () => settings,
+    loadTracker: async () => structuredClone(stored),
+    saveTracker: async (state, outbox) => {
+      if (failSave.always || failSave.n > 0) {
+        failSave.n = Math.max(0, failSave.n - 1);
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+      log.push(`save ${state.phase.name} outbox=${outbox.length}`);
+      stored = { state: structuredClone(state), outbox: [...outbox] };
+    },
+    recordBreak: async (entry) => {
+      log.push(`record ${entry.id} ${entry.outcome}`);
+      history.set(entry.id, structuredClone(entry));
+    },
+    summary: async () => null,
+    readSnapshot: async () => snapshot,
+    writeSnapshot: async (s) => void (snapshot = s),
+    firstWelcome: async () => true,
+    noteUpdate: async () => undefined,
+  };
+  /** A platform for one worker's life (notifications and session storage are the browser's: shared). */
+  const platform = (): Platform => ({
+    now: () => clock.now,
+    timeZone: () => 'Europe/Berlin',
+    focusedWindow: async () => ({ fullscreen: false, sound: false, tab: 1 }),
+    callAudible: async () => false,
+    configureIdle: async () => undefined,
+    queryActivity: async () => 'active',
+    showPrompt: vi.fn(async (brk) => {
+      log.push(`showPrompt ${brk.id}`);
+      notifications.add(brk.id);
+      session.shown = brk.id;
+      return true;
+    }),
+    promptShowing: async (id) => notifications.has(id),
+    promptShownThisSession: async (id) => session.shown === id,
+    clearPrompt: async (id) => void (log.push(`clearPrompt ${id}`), notifications.delete(id)),
+    showNotice: async (n) => void log.push(`notice ${n}`),
+    showHeadsUp: async () => undefined,
+    clearHeadsUp: async () => undefined,
+    openBreakWindow: vi.fn(async (id: string) => {
+      log.push(`openBreakWindow ${id}`);
+      windows.add(id);
+    }),
+    breakWindowOpen: async (id) => windows.has(id),
+    breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
+    breakWindowClosed: async () => null,
+    reconcileNextAlarm: async (when) => void log.push(`alarm ${when === null ? 'none' : when - clock.now}`),
+    reconcileWatchdog: async () => undefined,
+    setBadge: async () => undefined,
+    openTab: async () => undefined,
+  });
+  return { log, clock, store, platform, history, notifications, session, windows, failSave, stored: () => stored, snapshot: () => snapshot };
+}
+
+/** Lets queued microtasks and short timers run. */
+export const settle = () => new Promise((r) => setTimeout(r, 20));
