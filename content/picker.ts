@@ -28,6 +28,7 @@ import { breakKindOf, POSITIONS, type BodyArea, type Caution, type Equipment, ty
 import { mulberry32 } from '../lib/prng';
 import type { OwnWeight, RoutinePrefs } from '../lib/settings';
 import type { HealthAnswer } from '../lib/storage/health';
+import { needsScreening, SCREENED_CAUTIONS } from './screening';
 
 export interface PickPrefs {
   equipment: readonly Equipment[];
@@ -45,16 +46,7 @@ export interface PickPrefs {
   preferUnscreened?: boolean;
 }
 
-/** The cautions the safety screen's questions are about: a routine carrying one is screened first. */
-export const SCREENED_CAUTIONS: readonly Caution[] = Object.freeze(['spineCondition'] as Caution[]);
-
-/**
- * Whether the safety screen must come before this routine the first time: self-massage, and every
- * routine carrying a caution the screen asks about (back extensions, twists: spinal conditions).
- */
-export function needsScreening(r: Pick<Routine, 'kind' | 'cautions'>): boolean {
-  return r.kind === 'self-massage' || r.cautions.some((c) => SCREENED_CAUTIONS.includes(c));
-}
+export { needsScreening, SCREENED_CAUTIONS } from './screening';
 
 // Marked pure so that bundles which never read it (the background) leave it out.
 export const DEFAULT_PICK_PREFS: PickPrefs = /* @__PURE__ */ Object.freeze({

@@ -19,8 +19,14 @@ export function startPlayer(now: number): PlayerState {
 }
 
 /** Moves through every step whose time is up (several, if the window slept). */
+const CLOCK_BACK_MS = 1000;
+
 export function settle(s: PlayerState, steps: readonly StepTimes[], now: number): PlayerState {
   if (s.finished || s.pausedAt !== null) return s;
+  // The clock set back (a time sync) mid-step: the step counts on from now, instead of showing an
+  // hour to go and stalling. Only past a second: a page's ticking clock may read up to a tick
+  // (250 ms) before a step that a key has just started.
+  if (now < s.stepStartedAt - CLOCK_BACK_MS) return { ...s, stepStartedAt: now };
   let { step, stepStartedAt } = s;
   while (step < steps.length) {
     const end = stepStartedAt + steps[step]!.seconds * 1000;
@@ -45,15 +51,6 @@ export function pause(s: PlayerState, now: number): PlayerState {
 export function resume(s: PlayerState, now: number): PlayerState {
   if (s.pausedAt === null) return s;
   return { ...s, stepStartedAt: s.stepStartedAt + (now - s.pausedAt), pausedAt: null };
-}
-
-/**
- * The clock set back (a time sync) mid-step: a step that would start in the future starts now
- * instead, so that it neither shows an hour to go nor stalls. `now` must be the clock read now
- * (not a tick's earlier reading: a step started since would look as if in the future).
- */
-export function rebase(s: PlayerState, now: number): PlayerState {
-  return s.pausedAt === null && !s.finished && now < s.stepStartedAt ? { ...s, stepStartedAt: now } : s;
 }
 
 /** Space: pause or resume the step under way now (settled first: a throttled window may be past a step). */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadRoutineLibrary } from '../../lib/storage/own-routines';
-import { needsScreening } from '../../content/picker';
+import { needsScreening } from '../../content/screening';
 import type { Routine } from '../../content/types';
 import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
 import type { TodaySummary } from '../../lib/storage/history';

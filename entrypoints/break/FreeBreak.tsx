@@ -11,9 +11,8 @@ export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone:
   const end = (ending: () => Promise<boolean>) => {
     if (sent.current) return;
     sent.current = true;
-    void ending().then((ok) => {
-      if (!ok) sent.current = false; // the request failed: Done and Skip work again
-    });
+    // A request that failed lets Done and Skip work again.
+    void ending().then((ok) => (sent.current = ok));
   };
   const done = () => end(onDone);
   const skip = () => end(onSkip);

@@ -44,9 +44,8 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   const [strictNote, setStrictNote] = useState(false);
   const send = (ending: () => Promise<boolean>) => {
     doneSent.current = true;
-    void ending().then((ok) => {
-      if (!ok) doneSent.current = false; // the request failed: Done and Skip work again
-    });
+    // A request that failed lets Done and Skip work again.
+    void ending().then((ok) => (doneSent.current = ok));
   };
   const complete = () => {
     if (doneSent.current) return;
@@ -67,8 +66,6 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   useEffect(() => {
     if (settled !== ps) setPs(settled);
   }, [settled]);
-  // Each tick: a clock set back since (a time sync) moves the step's start to now (lib/player.ts).
-  useEffect(() => setPs((s) => P.rebase(s, Date.now())), [now]);
   useEffect(() => {
     if (settled.finished) complete();
   }, [settled.finished]);
