@@ -28,7 +28,7 @@ export function lifecycle(rt: Runtime): Lifecycle {
     // anything overdue, and put back a prompt that a restart may have swept away.
     wake: () =>
       rt.serial(async () => {
-        const [settings, { state: stored }] = await Promise.all([store.settings(), store.loadTracker()]);
+        const [settings, { state: stored }] = await Promise.all([store.settings(), rt.load()]);
         // The interval in force: lowered while a break waits for a pause in input (state, not memory).
         const idleSec = stored ? idleDetectionSec(stored, settings) : settings.idleSec;
         await platform.configureIdle(idleSec);
@@ -68,7 +68,7 @@ export function lifecycle(rt: Runtime): Lifecycle {
       if (name === 'start-break') return dispatch({ type: 'start' });
       if (name === 'toggle-pause') {
         return rt.serial(async () => {
-          const { state } = await store.loadTracker();
+          const { state } = await rt.load();
           return rt.handle(state?.paused ? { type: 'resume' } : { type: 'pause', until: null });
         });
       }

@@ -14,6 +14,7 @@ import { asksBrowser } from './asks';
 import { interpret } from './effects';
 import { writeRecords } from './outbox';
 import type { Platform, Store } from './ports';
+import type { PendingRecord } from '../storage/items';
 import { publishStatus } from './publish';
 
 export interface Handled {
@@ -49,6 +50,8 @@ export interface Runtime {
   handle(event: TrackerEvent, opts?: HandleOptions): Promise<Handled>;
   /** A status read, with the history read and published (call inside `serial`). */
   read(): Promise<PopupData>;
+  /** The tracker's state and waiting records as this worker last made them (call inside `serial`). */
+  load(): Promise<{ state: TrackerState | null; outbox: PendingRecord[] }>;
 }
 
 /** How recent a saved state makes a heard tick with nothing to do redundant. */
@@ -56,6 +59,17 @@ const FRESH_MS = 5_000;
 
 export function createRuntime(platform: Platform, store: Store): Runtime {
   let queue: Promise<unknown> = Promise.resolve();
+  /**
+   * The last state whose save failed (storage full?), with its waiting records: the next events
+   * of this worker start from it, and save it again, rather than from the older stored state (a
+   * break answered there would otherwise be answered again, differently, or refused). Gone when
+   * the worker stops: then the stored state is all there is.
+   */
+  let unsaved: { state: TrackerState; outbox: PendingRecord[] } | null = null;
+  const load = async () => {
+    const stored = await store.loadTracker();
+    return unsaved && (!stored.state || unsaved.state.asOf > stored.state.asOf) ? unsaved : stored;
+  };
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -89,7 +103,7 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
   };
 
   const handle = async (event: TrackerEvent, opts: HandleOptions = {}): Promise<Handled> => {
-    const [settings, { state: stored, outbox }] = await Promise.all([store.settings(), store.loadTracker()]);
+    const [settings, { state: stored, outbox }] = await Promise.all([store.settings(), load()]);
     const now = platform.now();
     const e = await env(settings, stored, now, event);
     const result = transition(stored ?? initialState(now, e.timeZone), event, now, settings, e);
@@ -107,10 +121,12 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     let heardAt = result.state.lastSeen;
     try {
       await store.saveTracker(result.state, waiting);
+      unsaved = null;
     } catch (err) {
       heardAt = stored ? Math.min(stored.lastSeen, now) : heardAt;
       // Storage refused (full?): carry on so that the prompt, the alarm and the badge still happen.
-      // The next event starts from the stored state again (records are idempotent by id).
+      // The next event of this worker starts from this state (`unsaved`) and saves it again.
+      unsaved = { state: result.state, outbox: waiting };
       console.error('[limber] state not saved', err);
     }
     await interpret(result.effects, settings, platform);
@@ -130,7 +146,7 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     return publishStatus(store, result.state, settings, now, e, true, waiting);
   };
 
-  return { platform, store, serial, handle, read };
+  return { platform, store, serial, handle, read, load };
 }
 
 /** Whether `b` is `a` with only the clock moved on (counters, `asOf`, `lastSeen`). */

@@ -11,7 +11,7 @@ import { replyTo, type Handlers } from './types';
 export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'break/snooze' | 'break/skip' | 'break/session' | 'break/routine' | 'break/finish'> {
   /** The break under way with this id, as its window needs it; null when there is none. */
   const session = async (breakId: string): Promise<BreakSession | null> => {
-    const [settings, { state }] = await Promise.all([rt.store.settings(), rt.store.loadTracker()]);
+    const [settings, { state }] = await Promise.all([rt.store.settings(), rt.load()]);
     const p = state?.phase;
     if (!p || p.name !== 'onBreak' || p.brk.id !== breakId) return null;
     const canPostpone = !p.brk.manual && p.brk.snoozes < effectiveSnoozeLimit(settings);

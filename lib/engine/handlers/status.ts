@@ -10,7 +10,7 @@ export function statusHandlers(rt: Runtime): Pick<Handlers, 'popup/get' | 'statu
     // new history. `replaced`: records still waiting belong to the old history and are dropped.
     'status/refresh': async (msg) => {
       if (msg.replaced) {
-        const { state, outbox } = await rt.store.loadTracker();
+        const { state, outbox } = await rt.load();
         if (state && outbox.length) await rt.store.saveTracker(state, []);
       }
       await rt.read();
