@@ -1,9 +1,9 @@
-// Renders public/icons/icon.svg to the PNG sizes the manifest lists, with Debian's Chromium.
+// Renders scripts/icon.svg (the icon's source, not packaged) to the PNG sizes the manifest lists, with Debian's Chromium.
 // Run: node scripts/make-icons.ts
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
-const svg = readFileSync('public/icons/icon.svg', 'utf8');
+const svg = readFileSync('scripts/icon.svg', 'utf8');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage();
 for (const size of [16, 32, 48, 128]) {
