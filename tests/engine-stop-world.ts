@@ -84,3 +84,12 @@ export function world(settings: Settings = SETTINGS) {
 
 /** Lets queued microtasks and short timers run. */
 export const settle = () => new Promise((r) => setTimeout(r, 20));
+
+/** Desk time up to just before the stretch break falls due (T0 + 50 min): a tick every 4 minutes, as the watchdog would. */
+export async function workUntilDue(w: { clock: { now: number } }, worker: { wake(): Promise<void>; dispatch(e: { type: 'tick' }): Promise<unknown> }): Promise<void> {
+  await worker.wake();
+  for (let t = 4; t < 50; t += 4) {
+    w.clock.now = T0 + t * MIN;
+    await worker.dispatch({ type: 'tick' });
+  }
+}

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { lifecycle } from './lifecycle';
 import { createRuntime } from './runtime';
-import { MIN, T0, world } from '../../tests/engine-stop-world';
+import { MIN, T0, world, workUntilDue } from '../../tests/engine-stop-world';
 
 describe('a state write that fails', () => {
   it('a break finished as completed stays completed in the history after one failed state write', async () => {
@@ -33,11 +33,7 @@ describe('a state write that fails', () => {
     const w = world();
     const p = w.platform();
     const lc = lifecycle(createRuntime(p, w.store));
-    await lc.wake();
-    for (let t = 4; t < 50; t += 4) {
-      w.clock.now = T0 + t * MIN;
-      await lc.dispatch({ type: 'tick' });
-    }
+    await workUntilDue(w, lc);
     w.failSave.always = true;
     w.clock.now = T0 + 50 * MIN;
     await lc.dispatch({ type: 'tick' });

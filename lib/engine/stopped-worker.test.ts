@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { lifecycle } from './lifecycle';
 import { createRuntime } from './runtime';
-import { MIN, SETTINGS, T0, settle, world } from '../../tests/engine-stop-world';
+import { MIN, SETTINGS, T0, settle, world, workUntilDue } from '../../tests/engine-stop-world';
 
 const hang = () => new Promise<never>(() => undefined);
 
@@ -15,11 +15,7 @@ describe('worker stopped between save and effects', () => {
     const w = world({ ...SETTINGS, prompts: { notification: false, openWindow: true } });
     const pA = w.platform();
     const a = lifecycle(createRuntime(pA, w.store));
-    await a.wake();
-    for (let t = 4; t < 50; t += 4) {
-      w.clock.now = T0 + t * MIN;
-      await a.dispatch({ type: 'tick' });
-    }
+    await workUntilDue(w, a);
     // The alarm at the due time; the worker is stopped while it opens the break window.
     pA.openBreakWindow = hang;
     w.clock.now = T0 + 50 * MIN;
@@ -44,11 +40,7 @@ describe('worker stopped between save and effects', () => {
     const w = world();
     const pA = w.platform();
     const a = lifecycle(createRuntime(pA, w.store));
-    await a.wake();
-    for (let t = 4; t <= 50; t += 4) {
-      w.clock.now = T0 + Math.min(t, 50) * MIN;
-      await a.dispatch({ type: 'tick' });
-    }
+    await workUntilDue(w, a);
     w.clock.now = T0 + 50 * MIN;
     await a.dispatch({ type: 'tick' });
     const id = `stretch-${T0 + 50 * MIN}`;
@@ -72,11 +64,7 @@ describe('worker stopped between save and effects', () => {
   it('a break window that is open is left alone when the worker starts again', async () => {
     const w = world({ ...SETTINGS, prompts: { notification: false, openWindow: true } });
     const a = lifecycle(createRuntime(w.platform(), w.store));
-    await a.wake();
-    for (let t = 4; t <= 50; t += 4) {
-      w.clock.now = T0 + t * MIN;
-      await a.dispatch({ type: 'tick' });
-    }
+    await workUntilDue(w, a);
     w.clock.now = T0 + 50 * MIN;
     await a.dispatch({ type: 'tick' });
     const id = `stretch-${T0 + 50 * MIN}`;
