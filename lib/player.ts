@@ -18,9 +18,10 @@ export function startPlayer(now: number): PlayerState {
   return { step: 0, stepStartedAt: now, pausedAt: null, finished: false };
 }
 
-/** Moves through every step whose time is up (several, if the window slept). */
+/** A clock read this much before a step's start is a clock set back (settle). */
 const CLOCK_BACK_MS = 1000;
 
+/** Moves through every step whose time is up (several, if the window slept). */
 export function settle(s: PlayerState, steps: readonly StepTimes[], now: number): PlayerState {
   if (s.finished || s.pausedAt !== null) return s;
   // The clock set back (a time sync) mid-step: the step counts on from now, instead of showing an

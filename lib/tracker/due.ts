@@ -63,6 +63,14 @@ function lookOrBound(s: TrackerState, settings: Settings, looking: boolean, unti
   return until - look < HOLD_BOUND_MERGE_MS ? until : look;
 }
 
+/**
+ * When a break under way is given up: its length and ABANDON_AFTER_MS after it started. The alarm
+ * wakes then; a finish heard of later is recorded as cut short at that moment (transition.ts).
+ */
+export function givenUpAt(p: { startedAt: number; brk: { kind: BreakKind } }, settings: Settings): number {
+  return p.startedAt + settings[p.brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS;
+}
+
 /** The next instant the tracker must be woken (besides activity and user events), or null. */
 export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): number | null {
   const wakes: number[] = [];
@@ -93,7 +101,7 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
       add(s.phase.until);
       break;
     case 'onBreak':
-      add(s.phase.startedAt + settings[s.phase.brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS);
+      add(givenUpAt(s.phase, settings));
       break;
   }
   if (countingDeskTime(s) && settings.dailyLimit.enabled) {

@@ -6,11 +6,11 @@ import type { BreakKind, Settings } from '../settings';
 import { notifiedToday } from './day';
 import { advance, clampPhaseTimes, closeOpenPrompt } from './advance';
 import { countingDeskTime, currentBreak, record, resetCounters, returnFromAway } from './desk-time';
-import { effectiveSnoozeLimit, nextBreak } from './due';
+import { effectiveSnoozeLimit, givenUpAt, nextBreak } from './due';
 import { headsUpStep, idTime, postponeEarly } from './heads-up';
 import { holdDue } from './hold';
 import { idleReported, inputPaused, pauseDue, pauseEnded, pauseWasAway } from './moment';
-import { ABANDON_AFTER_MS, DEFAULT_ENV, LEFT_WAIT, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
+import { DEFAULT_ENV, LEFT_WAIT, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
 
 function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings, reminder = false): Result {
   const b = { ...brk, promptedAt: brk.promptedAt ?? now };
@@ -55,8 +55,7 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       if (now >= p.until && !s.paused && !s.offHours) return withEffects(prompt(s, p.brk, now, settings));
       return { state: s, effects };
     case 'onBreak': {
-      const wake = p.startedAt + settings[p.brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS;
-      if (now < wake) return { state: s, effects };
+      if (now < givenUpAt(p, settings)) return { state: s, effects };
       return withEffects(finish(s, p.brk.id, 'partial', p.routineId, now, settings));
     }
   }
@@ -73,7 +72,7 @@ function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partia
   // A break still open past its length and the grace after it was given up at that moment (the
   // alarm then records it so): heard of only later (the machine slept through it), it is cut
   // short then, on that moment's day, whatever the window says now (its clock ran on in the sleep).
-  const abandonAt = p.name === 'onBreak' ? p.startedAt + settings[brk.kind].lengthSec * 1000 + ABANDON_AFTER_MS : Infinity;
+  const abandonAt = p.name === 'onBreak' ? givenUpAt(p, settings) : Infinity;
   const [how, endedAt] = now >= abandonAt ? (['partial', abandonAt] as const) : ([outcome, now] as const);
   const effects: Effect[] = [];
   if (p.name !== 'onBreak') effects.push({ type: 'clearPrompt', breakId });
