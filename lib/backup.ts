@@ -24,7 +24,7 @@ import { migrateSettings, parseSettings, SETTINGS_VERSION, type BreakKind, type 
 import type { StoredBreak } from './storage/history';
 import { MAX_IMPORT_BYTES } from './limits';
 import { parseOwnRoutines, type OwnRoutine } from './own-routines';
-import { patternFor, presetPatterns } from './call-sites';
+import { ownSitesValid } from './call-sites';
 import { weekProblems } from './schedule';
 
 export const BACKUP_FORMAT = 'limber-backup';
@@ -247,8 +247,7 @@ export function parseBackup(text: string, now: number): ParsedBackup {
   // What the options page refuses a person, a file may not set either (the settings' schema,
   // which also reads what is stored, lets these through).
   if (weekProblems(settings.value.schedule.days).some((p) => p.length > 0)) return fail({ code: 'badSettings', part: 'schedule' }, 'settings.schedule: working hours that overlap, are empty or start at 24:00');
-  const sites = settings.value.callSites.own;
-  if (new Set(sites).size !== sites.length || sites.some((h) => presetPatterns().includes(patternFor(h)))) return fail({ code: 'badSettings', part: 'behaviour' }, 'settings.callSites.own: a site twice, or a built-in one');
+  if (!ownSitesValid(settings.value.callSites.own)) return fail({ code: 'badSettings', part: 'behaviour' }, 'settings.callSites.own: a site twice, or a built-in one');
   // Absent in backups made before own routines: none. Anything else, null too, must be a list.
   const own = parseOwnRoutines(shape.output.ownRoutines === undefined ? [] : shape.output.ownRoutines);
   if (!own.ok) return fail(own.index === null ? { code: 'badOwnRoutines' } : { code: 'badOwnRoutine', routine: own.index + 1 }, `ownRoutines.${own.detail}`.slice(0, 300));

@@ -47,7 +47,7 @@ export function parseHost(input: string, own: readonly string[]): { ok: true; ho
   if (url) text = url[1]!;
   text = text.replace(/\.$/, '');
   if (!HOST.test(text)) return { ok: false, error: 'errHostInvalid' };
-  if (own.includes(text) || presetPatterns().includes(patternFor(text))) return { ok: false, error: 'errHostDuplicate' };
+  if (own.includes(text) || builtIn(text)) return { ok: false, error: 'errHostDuplicate' };
   if (own.length >= MAX_OWN_SITES) return { ok: false, error: 'errHostTooMany' };
   return { ok: true, host: text };
 }
@@ -59,6 +59,16 @@ export function patternFor(host: string): string {
 
 export function presetPatterns(): string[] {
   return CALL_SITE_PRESETS.flatMap((p) => p.patterns);
+}
+
+/** Whether a host is one of the built-in sites (an own site may not repeat one). */
+function builtIn(host: string): boolean {
+  return presetPatterns().includes(patternFor(host));
+}
+
+/** Whether a list of own sites is one the form could have made: no site twice, none built in. */
+export function ownSitesValid(own: readonly string[]): boolean {
+  return new Set(own).size === own.length && !own.some(builtIn);
 }
 
 /** Every pattern the option covers: the built-in sites and the user's own. */

@@ -7,10 +7,8 @@ export const BREAK_WINDOW = { width: 460, height: 700 };
 /** Opens (or focuses) the break window; `prompting`: opened as the prompt itself, not yet started. */
 export async function openBreakWindow(breakId: string, prompting = false): Promise<void> {
   const open = await breakWindowItem.getValue();
-  if (open) {
+  if (open && (await isPopup(open.windowId))) {
     try {
-      // Only a popup window can be the break window: never focus or close one of the person's own.
-      if ((await browser.windows.get(open.windowId)).type !== 'popup') throw new Error('not the break window');
       if (open.breakId === breakId) {
         await browser.windows.update(open.windowId, { focused: true });
         return;
@@ -19,7 +17,7 @@ export async function openBreakWindow(breakId: string, prompting = false): Promi
       await breakWindowItem.setValue(null);
       await browser.windows.remove(open.windowId);
     } catch {
-      // The window is gone, or is not the break window.
+      // The window is gone.
     }
   }
   const win = await browser.windows.create({
@@ -34,9 +32,16 @@ export async function openBreakWindow(breakId: string, prompting = false): Promi
 /** Whether the break window is open for this break. */
 export async function breakWindowOpen(breakId: string): Promise<boolean> {
   const open = await breakWindowItem.getValue();
-  if (!open || open.breakId !== breakId) return false;
+  return !!open && open.breakId === breakId && (await isPopup(open.windowId));
+}
+
+/**
+ * Whether the recorded window is there and a popup: only a popup can be the break window, so one
+ * of the person's own windows that has the id is never focused or closed.
+ */
+async function isPopup(windowId: number): Promise<boolean> {
   try {
-    return (await browser.windows.get(open.windowId)).type === 'popup';
+    return (await browser.windows.get(windowId)).type === 'popup';
   } catch {
     return false; // gone
   }
