@@ -1,21 +1,15 @@
 import { browser } from 'wxt/browser';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { useEnding } from './ending';
 
 /** A break with no routine that fits the settings: still a break, just unguided. */
 export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  // One ending at a time, as in the player: a held Esc repeats its keydown, and a second ending
-  // would be refused (the break is over) and shown as Limber not answering.
-  const sent = useRef(false);
-  const end = (ending: () => Promise<boolean>) => {
-    if (sent.current) return;
-    sent.current = true;
-    // A request that failed lets Done and Skip work again.
-    void ending().then((ok) => (sent.current = ok));
-  };
-  const done = () => end(onDone);
-  const skip = () => end(onSkip);
+  // One ending at a time, as in the player (./ending.ts): a held Esc repeats its keydown.
+  const { send } = useEnding();
+  const done = () => send(onDone);
+  const skip = () => send(onSkip);
   // Before the first paint, so that Esc pressed as the window shows is not lost.
   useLayoutEffect(() => {
     ref.current?.focus();

@@ -5,6 +5,7 @@ import type { Routine } from '../../content/types';
 import type { Settings } from '../../lib/settings';
 import { t } from '../../lib/i18n';
 import * as P from '../../lib/player';
+import { useEnding } from './ending';
 import { useNow } from '../../components/hooks/use-status';
 import { CountdownRing } from '../../components/CountdownRing';
 import { RoutineSources } from '../../components/RoutineSources';
@@ -35,18 +36,13 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   const [ps, setPs] = useState(() => P.startPlayer(Date.now()));
   const steps = routine.steps;
   const settled = useMemo(() => P.settle(ps, steps, now), [ps, steps, now]);
-  const doneSent = useRef(false);
+  const { sent: doneSent, send } = useEnding();
   const mainRef = useRef<HTMLHeadingElement>(null);
   const soundRef = useRef(sound);
   soundRef.current = sound;
   const spokenStep = useRef<number | null>(null);
 
   const [strictNote, setStrictNote] = useState(false);
-  const send = (ending: () => Promise<boolean>) => {
-    doneSent.current = true;
-    // A request that failed lets Done and Skip work again.
-    void ending().then((ok) => (doneSent.current = ok));
-  };
   const complete = () => {
     if (doneSent.current) return;
     stopSpeaking();
