@@ -24,7 +24,9 @@ export async function watchdogFollowsEvents(b: WatchdogBrowser): Promise<void> {
   let before = Date.now();
   await b.setStretchEvery(3600);
   await expect.poll(() => b.watchdog()).toBeGreaterThanOrEqual(before + FIVE_MIN - KEPT_MS);
-  const first = await b.watchdog();
+  // The settings change is several writes (the developer switch, the local copy, sync), each an
+  // event the background may handle; under load the last can come over a second after the first.
+  const first = await settled(b);
   expect(first).toBeLessThanOrEqual(Date.now() + FIVE_MIN);
   await b.wait(2000);
   // A status read (the popup's) is not saved, so it is no sign of life: the watchdog stays.
@@ -36,4 +38,15 @@ export async function watchdogFollowsEvents(b: WatchdogBrowser): Promise<void> {
   await expect.poll(() => b.watchdog()).toBeGreaterThanOrEqual(before + FIVE_MIN - KEPT_MS);
   expect(await b.watchdog()).toBeLessThanOrEqual(Date.now() + FIVE_MIN);
   expect(await b.watchdog()).toBeGreaterThanOrEqual(first + 2000);
+}
+
+/** The watchdog once the events of a change have all been heard: the same in two reads 1.5 s apart. */
+async function settled(b: WatchdogBrowser): Promise<number> {
+  let last = await b.watchdog();
+  for (;;) {
+    await b.wait(1500);
+    const now = await b.watchdog();
+    if (now === last) return now;
+    last = now;
+  }
 }
