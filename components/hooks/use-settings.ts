@@ -3,32 +3,84 @@
  * watches storage (lib/storage/settings-items.ts); `updateSettings()` is the one way to change
  * them, validated by lib/settings.ts. A page shows its own feedback ("Saved", an error) from
  * what updateSettings resolves to.
+ *
+ * What a page shows is the stored settings with this page's changes not yet saved applied on
+ * top: a switch turned on stays on while an earlier change's save comes back without it (a
+ * re-render with the older value would turn the box off under the user's hand).
  */
 import { useStored } from './use-stored';
 import { parseSettings, type Settings } from '../../lib/settings';
-import { loadSettings, loadSyncState, saveSettings, watchSettings, watchSyncState, type SyncState } from '../../lib/storage/settings-items';
+import { loadSettings, loadSyncState, saveSettings, watchSyncState, type SyncState } from '../../lib/storage/settings-items';
+import { watchSettingsKeys } from '../../lib/storage/live';
 
-/** This page's useSettings readers, told of a save made here at once (the storage watch follows). */
+type Change = (current: Settings) => Settings | null;
+
+/** Changes asked for on this page that have not run yet, oldest first. */
+const waiting: Change[] = [];
+/**
+ * Whether a change is running (reading, then writing): nothing is told meanwhile, as a read may
+ * predate its write and the change itself is out of `waiting` (each change is called last by its
+ * own run, so what it notes on the side is the run's).
+ */
+let running = false;
+/** Bumped as each run starts and ends: a read begun in another era is not told. */
+let era = 0;
+/** The stored settings as last read or written here (null before the first read). */
+let stored: Settings | null = null;
 const readers = new Set<(s: Settings) => void>();
+let unwatch: (() => void) | null = null;
 
-/** Calls back with the settings after each save made on this page, as soon as it is saved. */
-export function watchSavedHere(cb: (s: Settings) => void): () => void {
-  readers.add(cb);
-  return () => void readers.delete(cb);
+/** `s` with the waiting changes applied in order; one that refuses or is invalid is left out. */
+function shown(s: Settings): Settings {
+  return waiting.reduce((acc, change) => {
+    const next = change(acc);
+    const parsed = next && parseSettings(next);
+    return parsed && parsed.ok ? parsed.value : acc;
+  }, s);
 }
 
-function watchHereAndStored(cb: (s: Settings) => void): () => void {
-  const unwatchHere = watchSavedHere(cb);
-  const unwatchStored = watchSettings(cb);
+function tell(): void {
+  if (stored === null || running) return;
+  const s = shown(stored);
+  for (const read of readers) read(s);
+}
+
+/** Reads the stored settings (on a storage change, or once a run is over) and tells them. */
+function reread(): void {
+  const at = era;
+  void loadSettings().then(
+    (s) => {
+      if (at !== era) return;
+      stored = s;
+      tell();
+    },
+    () => undefined,
+  );
+}
+
+/** Tells `cb` the settings shown on this page whenever they change. Returns the stop. */
+export function followSettings(cb: (s: Settings) => void): () => void {
+  readers.add(cb);
+  unwatch ??= watchSettingsKeys(reread);
   return () => {
-    unwatchHere();
-    unwatchStored();
+    readers.delete(cb);
+    if (readers.size === 0) {
+      unwatch?.();
+      unwatch = null;
+    }
   };
 }
 
-/** The settings in force, kept live (null until the first read). */
+async function loadShown(): Promise<Settings> {
+  const at = era;
+  const s = await loadSettings();
+  if (at === era) stored = s;
+  return shown(stored ?? s);
+}
+
+/** The settings in force, with this page's changes being saved, kept live (null until the first read). */
 export function useSettings(): Settings | null {
-  return useStored(loadSettings, watchHereAndStored);
+  return useStored(loadShown, followSettings);
 }
 
 /** Whether the settings reach the browser's sync storage, kept live (null until the first read). */
@@ -41,18 +93,34 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Changes the stored settings: reads the latest stored value, applies `change`, validates the
  * result with the settings schema and saves it. Changes made from one page run one at a time,
- * so quick clicks never undo each other. Resolves to the saved settings, or null when nothing
- * was saved: the result was invalid, or `change` refused by returning null (a field error).
+ * so quick clicks never undo each other, and the page shows each at once (a refused or failed
+ * one is taken back when it runs). Resolves to the saved settings, or null when nothing was
+ * saved: the result was invalid, or `change` refused by returning null (a field error).
  * Rejects when storage failed.
  */
-export function updateSettings(change: (current: Settings) => Settings | null): Promise<Settings | null> {
+export function updateSettings(change: Change): Promise<Settings | null> {
+  waiting.push(change);
+  tell();
   const run = queue.then(async () => {
-    const next = change(await loadSettings());
-    const parsed = next && parseSettings(next);
-    if (!parsed || !parsed.ok) return null;
-    await saveSettings(parsed.value);
-    for (const read of readers) read(parsed.value);
-    return parsed.value;
+    running = true;
+    era++;
+    try {
+      const current = await loadSettings();
+      waiting.splice(waiting.indexOf(change), 1);
+      const next = change(current);
+      const parsed = next && parseSettings(next);
+      if (!parsed || !parsed.ok) return null;
+      await saveSettings(parsed.value);
+      stored = parsed.value;
+      return parsed.value;
+    } finally {
+      const i = waiting.indexOf(change);
+      if (i >= 0) waiting.splice(i, 1); // the read failed before the change ran
+      running = false;
+      era++;
+      tell();
+      if (readers.size > 0) reread();
+    }
   });
   queue = run.catch(() => undefined);
   return run;

@@ -5,7 +5,11 @@ import { shot } from './support/shots';
 
 declare const chrome: { storage: { local: { set(i: object): Promise<void> }; sync: { set(i: object): Promise<void> } } };
 
-type Stored = { schedule: { enabled: boolean; days: Array<Array<{ from: number; to: number }>> } };
+type Stored = {
+  schedule: { enabled: boolean; days: Array<Array<{ from: number; to: number }>> };
+  micro: { enabled: boolean };
+  sound: { voice: boolean; chime: boolean };
+};
 
 test('edit working hours with the keyboard only; the popup follows', async ({ profileDir }) => {
   const context = await launch(profileDir);
@@ -81,6 +85,40 @@ test('hours edited faster than a save are all kept: an earlier save coming back 
   // What the person typed, and nothing older, is stored and shown.
   await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.schedule.days.slice(0, 5).map((r) => r[0]?.from), { timeout: 15_000 }).toEqual(starts);
   for (let d = 0; d < 5; d++) await expect(page.getByTestId(`day-${d}-range-0-from`)).toHaveValue(`${String(starts[d]! / 60).padStart(2, '0')}:00`);
+});
+
+test('switches turned faster than a save stay as turned: an earlier save coming back turns none of them off', async ({ context, extensionId, control }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  const page = options.page;
+  const boxes = ['micro-enabled', 'voice', 'chime'];
+  await page.getByTestId('chime').waitFor();
+  // The break kind starts on, the two sounds off: each is turned over once.
+  await expect(page.getByTestId('micro-enabled')).toBeChecked();
+  for (const id of ['voice', 'chime']) await expect(page.getByTestId(id)).not.toBeChecked();
+  const turned = [false, true, true];
+  // Every save from this page takes 400 ms, and each box's state is sampled every 10 ms from here on.
+  await page.evaluate((ids) => {
+    for (const area of [chrome.storage.local, chrome.storage.sync]) {
+      const set = area.set.bind(area);
+      area.set = ((items: object) => new Promise((r) => setTimeout(r, 400)).then(() => set(items))) as typeof area.set;
+    }
+    const w = window as unknown as { samples: boolean[][] };
+    w.samples = [];
+    setInterval(() => w.samples.push(ids.map((id) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement).checked)), 10);
+  }, boxes);
+  // Three switches, each turned while the one before saves (App's own save, then the routine section's).
+  for (const id of boxes) {
+    await page.getByTestId(id).click();
+    await page.waitForTimeout(100);
+  }
+  await expect.poll(async () => (await storageGet<Stored>(control, 'settings'))?.sound, { timeout: 15_000 }).toMatchObject({ voice: true, chime: true });
+  await page.waitForTimeout(500); // the last save's storage events are heard
+  // Once a box showed its new state, it kept it in every sample: a click is never undone, not even for a frame.
+  const samples = await page.evaluate(() => (window as unknown as { samples: boolean[][] }).samples);
+  const undone = boxes.filter((_, i) => samples.some((s, n) => s[i] !== turned[i] && samples.slice(0, n).some((e) => e[i] === turned[i])));
+  expect(undone).toEqual([]);
+  expect(samples.at(-1)).toEqual(turned);
+  expect((await storageGet<Stored>(control, 'settings'))?.micro.enabled).toBe(false);
 });
 
 test('an invalid range shows a message next to it and storage is unchanged', async ({ context, extensionId, control }) => {
