@@ -121,9 +121,13 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
       setError(false);
       setView({ name: 'done', today: r.today, outcome });
       return true;
-    } catch {
-      setError(true);
-      return false;
+    } catch (e) {
+      // Refused as no such break: it ended elsewhere meanwhile (from the popup, or given up after
+      // the computer slept through it). Not a fault: say that no break is waiting.
+      const over = e instanceof RequestError && e.code === 'noSuchBreak';
+      setError(!over);
+      if (over) setView({ name: 'none' });
+      return over;
     }
   };
 

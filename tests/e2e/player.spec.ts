@@ -10,7 +10,7 @@ import { stepKey, titleKey } from '../../content/keys';
 import { ROUTINES } from '../../content/routines';
 import type { Routine } from '../../content/types';
 import { expect, test } from './support/fixtures';
-import { historyRows, setSettings } from './support/ext';
+import { historyRows, sendMessage, setSettings } from './support/ext';
 import { BreakPage, PopupPage } from './support/pages';
 import { onlyRow, recordFromStart, recordSound, recorded, startBreak } from './support/player';
 
@@ -125,6 +125,21 @@ test('Enter finishes early as completed; closing the break window early records 
   await expect.poll(async () => (await historyRows(control)).length).toBe(2);
   const rows = await historyRows(control);
   expect(rows.find((r) => r.outcome === 'partial')).toMatchObject({ kind: 'stretch', routineId: id });
+});
+
+test('Done on a paused break that ended elsewhere meanwhile says no break is waiting, not that Limber is not answering', async ({ context, control }) => {
+  await setSettings(control, {});
+  const brk = await startBreak(control, context);
+  await brk.page.keyboard.press(' ');
+  await expect(brk.pause).toHaveAttribute('aria-pressed', 'true');
+  // The break ends without this window (another window of it, or given up after a sleep).
+  const breakId = new URL(brk.page.url()).searchParams.get('id');
+  expect(await sendMessage(control, { type: 'break/finish', breakId, outcome: 'skipped', routineId: null })).toMatchObject({ ok: true });
+  await brk.done.click();
+  await expect(brk.page.getByTestId('break-gone')).toBeVisible();
+  await expect(brk.page.getByRole('alert')).toHaveCount(0);
+  await expect(brk.page.getByTestId('retry')).toHaveCount(0);
+  expect(await onlyRow(control)).toMatchObject({ outcome: 'skipped' }); // recorded once, as it ended
 });
 
 test('voice cues and the chime follow the sound settings', async ({ context, control }) => {
