@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
 import { CATALOGUE_PATH, packCatalogue } from './scripts/pack-catalogues';
+import { ILLUSTRATION_PATH, STACK_PATH, stackIllustrations } from './scripts/pack-illustrations';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -16,10 +17,14 @@ export default defineConfig({
   },
   hooks: {
     // The catalogues are packaged without their translators' descriptions (scripts/pack-catalogues.ts).
+    // The routines' illustrations are packaged as one file, routines.svg (scripts/pack-illustrations.ts).
     'build:publicAssets': (_wxt, files) => {
       files.forEach((f, i) => {
         if ('absoluteSrc' in f && CATALOGUE_PATH.test(f.relativeDest)) files[i] = { relativeDest: f.relativeDest, contents: packCatalogue(readFileSync(f.absoluteSrc, 'utf8')) };
       });
+      const drawings = files.filter((f): f is typeof f & { absoluteSrc: string } => 'absoluteSrc' in f && ILLUSTRATION_PATH.test(f.relativeDest));
+      const stack = stackIllustrations(drawings.map((f) => ({ id: ILLUSTRATION_PATH.exec(f.relativeDest)![1]!, svg: readFileSync(f.absoluteSrc, 'utf8') })));
+      files.splice(0, files.length, ...files.filter((f) => !drawings.includes(f as (typeof drawings)[number])), { relativeDest: STACK_PATH, contents: stack });
     },
     // The popup is built on its own (one script file and one stylesheet, its shared code copied
     // in) rather than with the other pages (eleven files from shared chunks): it is opened often

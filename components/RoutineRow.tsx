@@ -1,6 +1,7 @@
 /** One routine in the options' "leave out" list (built-in or the user's own): its checkbox, kind and length, and a preview. */
 import { routineSummary, routineTitle } from '../content/text';
 import type { Routine } from '../content/types';
+import { illustrationUrl } from '../content/illustration';
 import { t } from '../lib/i18n';
 import { duration, KIND_LABEL } from './routine-labels';
 
@@ -29,7 +30,7 @@ export function RoutineRow({ routine: r, excluded, onChange }: { routine: Routin
           <span class="visually-hidden">: {title}</span>
         </summary>
         <div class="routine-preview-body">
-          {r.illustration && <img src={`/routines/${r.illustration}`} alt="" width="100" height="80" loading="lazy" />}
+          {r.illustration && <img src={illustrationUrl(r.illustration)} alt="" width="100" height="80" loading="lazy" />}
           <p class="small">{routineSummary(r)}</p>
         </div>
       </details>

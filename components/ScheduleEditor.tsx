@@ -10,7 +10,7 @@ import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
 import { t, uiLanguage, type MessageKey } from '../lib/i18n';
 import { timeOfDay } from '../lib/format';
-import { canonical, Echoes } from './hooks/echoes';
+import { canonical } from './hooks/canonical';
 import './schedule-editor.css';
 
 const DEFAULT_RANGE: TimeRange = { from: 9 * 60, to: 17 * 60 + 30 };
@@ -51,13 +51,10 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   // The draft may be invalid while the user types; only valid weeks are handed on.
   const [draft, setDraft] = useState<Schedule>(value);
   const [bad, setBad] = useState<Record<string, boolean>>({});
-  // This editor's own saves come back as `value` (once from this page, once from storage), and
-  // a save of another setting gives the same week again: adopting either would undo the edits
-  // made since (fields edited one after another, faster than a save).
-  const echoes = useRef(new Echoes<Schedule>(value));
+  // `value` is the stored week with this page's edits not yet saved on top (useSettings), so an
+  // edit's own save coming back, or another setting's, gives the week on screen again. Anything
+  // else was changed elsewhere (restore defaults, an import, another window): shown, unless mid-edit.
   useEffect(() => {
-    if (echoes.current.receive(value) !== 'new') return;
-    // Changed elsewhere (restore defaults, an import, another window): shown, unless mid-edit.
     if (canonical(value) !== canonical(draft) && scheduleValid(draft)) setDraft(value);
   }, [value]);
 
@@ -66,7 +63,6 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   const update = (next: Schedule) => {
     setDraft(next);
     if (scheduleValid(next) && Object.values(bad).every((b) => !b)) {
-      echoes.current.send(next);
       onChange(next);
     }
   };

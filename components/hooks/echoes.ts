@@ -9,17 +9,9 @@
  * elsewhere (an import, restore defaults, another window) and is adopted, even when it equals a
  * value saved here before (a reset, then an import of the same list).
  */
-export type Arrival = 'same' | 'echo' | 'new';
+import { canonical } from './canonical';
 
-/**
- * A value as text, its objects' keys sorted: Chrome's storage gives objects back with their keys
- * in alphabetical order, so a save coming back must be recognised whatever order it was built in.
- */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
+export type Arrival = 'same' | 'echo' | 'new';
 
 export class Echoes<T> {
   /** The values saved since the last one came back, oldest first (canonical JSON). */

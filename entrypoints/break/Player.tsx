@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cautionText, routineAlt, routineTitle, stepText } from '../../content/text';
 import type { Routine } from '../../content/types';
+import { illustrationUrl } from '../../content/illustration';
 import type { Settings } from '../../lib/settings';
 import { t } from '../../lib/i18n';
 import * as P from '../../lib/player';
@@ -128,7 +129,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
         <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routineTitle(routine)}</h1>
       </header>
       <div class="stage">
-        {routine.illustration && <img class="illustration" src={`/routines/${routine.illustration}`} alt={routineAlt(routine)} width="150" height="120" data-testid="illustration" />}
+        {routine.illustration && <img class="illustration" src={illustrationUrl(routine.illustration)} alt={routineAlt(routine)} width="150" height="120" data-testid="illustration" />}
         <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} />
       </div>
       <section class="step" aria-labelledby="step-label">

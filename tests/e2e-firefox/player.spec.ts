@@ -13,6 +13,7 @@ import { ROUTINES } from '../../content/routines';
 import type { Routine } from '../../content/types';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { axeViolations } from './support/axe';
+import { inkInPage } from '../support/ink';
 import { historyRows, sendMessage, setSettings, storageGet, type HistoryRow } from './support/ext';
 import { expect, test } from './support/fixtures';
 import { sleep } from './support/firefox';
@@ -58,6 +59,13 @@ test('the player and the safety screen by keyboard alone', async ({ ff, control 
     const n = routine.steps.length;
     expect(await brk.title.text()).toBe(titleOf(routine));
     expect(await brk.stepIndex.text()).toBe(`Step 1 of ${n}`);
+    // Its figure, from the one packaged file of figures (routines.svg#<id>): drawn, and alone.
+    expect(await brk.page.$eval('[data-testid="illustration"]', (e) => e.getAttribute('src'))).toBe(`/routines.svg#${id}`);
+    const other = ROUTINES.find((r) => r.id !== id)!.id;
+    const [own, bare, another] = await brk.page.evaluate(inkInPage, [`/routines.svg#${id}`, '/routines.svg', `/routines.svg#${other}`]);
+    expect(own!.ink).toBeGreaterThan(1000);
+    expect(bare!.ink).toBe(0);
+    expect(another!.print).not.toBe(own!.print);
     expect(await brk.stepText.text()).toBe(stepOf(routine, 0));
     expect(await brk.disclaimer.text()).toContain('not medical advice');
     expect(await brk.cautions.isVisible()).toBe(true);
