@@ -16,6 +16,7 @@ import { MAX_IMPORT_BYTES } from '../lib/limits';
 import { parseBackup } from '../lib/backup';
 import { lostBreaks, summarizeBackup, type BackupSummary } from '../lib/backup-summary';
 import { currentHistory, exportData, importData, resetData } from '../lib/data';
+import { storedOwnRoutines } from '../lib/storage/own-routines';
 import { ROUTINES } from '../content/routines';
 import { importMessage, notes, problemText, summaryText, type Note } from './import-text';
 import { send } from './hooks/use-status';
@@ -120,8 +121,10 @@ export function DataPrefs() {
       } catch {
         lost = null; // the preview says nothing about losses it could not count
       }
+      // The own routines the backup's would replace (unread: the preview says nothing of them).
+      const ownNow = await storedOwnRoutines().then((own) => own.length, () => null);
       const summary = summarizeBackup(parsed.value, knownRoutine);
-      setPending({ text, summary, notes: notes(summary, lost) });
+      setPending({ text, summary, notes: notes(summary, lost, ownNow) });
       return null;
     });
 

@@ -135,6 +135,20 @@ describe('the preview', () => {
     expect(texts(s({}), null)).toEqual(["settings: Your current settings will be replaced by the backup's."]);
   });
 
+  it("says what becomes of the person's own routines: replaced by the backup's, or deleted by a backup without any", () => {
+    const texts = (sum: BackupSummary, ownNow: number | null) => notes(sum, null, ownNow).filter((n) => n.id.startsWith('own')).map((n) => `${n.id}${n.warn ? '!' : ''}: ${n.text}`);
+    // A backup made before own routines existed (or by someone without any) deletes the ones here.
+    expect(texts(s({ ownRoutines: 0 }), 3)).toEqual(['ownLost!: This backup holds no routines of your own: your 3 routines will be deleted.']);
+    expect(texts(s({ ownRoutines: 0 }), 1)).toEqual(['ownLost!: This backup holds no routines of your own: your 1 routine will be deleted.']);
+    // The backup's replace them: a warning when there are some here to replace.
+    expect(texts(s({ ownRoutines: 2 }), 3)).toEqual(['own!: It holds 2 routines of your own, which replace yours.']);
+    expect(texts(s({ ownRoutines: 2 }), 0)).toEqual(['own: It holds 2 routines of your own, which replace yours.']);
+    // None on either side, or the current ones could not be read: nothing said of a loss.
+    expect(texts(s({ ownRoutines: 0 }), 0)).toEqual([]);
+    expect(texts(s({ ownRoutines: 0 }), null)).toEqual([]);
+    expect(texts(s({ ownRoutines: 1 }), null)).toEqual(['own: It holds one routine of your own, which replaces yours.']);
+  });
+
   it('counts from a real file: a backup with a retired routine', () => {
     const b = parseBackup(file(DEFAULT_SETTINGS, [row('a', NOW - 2 * DAY), row('b', NOW - DAY, { routineId: 'retired-stretch' })]), NOW);
     if (!b.ok) throw new Error('refused');

@@ -105,7 +105,7 @@ export function summaryText(s: BackupSummary): string {
 }
 
 export interface Note {
-  id: 'gone' | 'newer' | 'other' | 'settings' | 'own';
+  id: 'gone' | 'newer' | 'other' | 'settings' | 'own' | 'ownLost';
   text: string;
   /** Something will be lost. */
   warn: boolean;
@@ -113,9 +113,11 @@ export interface Note {
 
 /**
  * What else to know before replacing: breaks of routines no longer in Limber, current breaks
- * that will be lost (null when the current history could not be read), and the settings.
+ * that will be lost (null when the current history could not be read), the settings, and the
+ * own routines: the backup's replace the `ownNow` the person has (null when they could not be
+ * read), so a backup without any deletes them.
  */
-export function notes(s: BackupSummary, lost: { newer: number; other: number } | null): Note[] {
+export function notes(s: BackupSummary, lost: { newer: number; other: number } | null, ownNow: number | null = null): Note[] {
   const out: Note[] = [];
   const counted = (n: number, base: PluralBase) => tp(base, n, [num(n)]);
   if (s.goneRoutines) out.push({ id: 'gone', warn: false, text: counted(s.goneRoutines, 'importNoteGone') });
@@ -125,6 +127,7 @@ export function notes(s: BackupSummary, lost: { newer: number; other: number } |
   }
   if (lost?.other) out.push({ id: 'other', warn: true, text: counted(lost.other, 'importNoteOther') });
   out.push({ id: 'settings', warn: false, text: t('importNoteSettings') });
-  if (s.ownRoutines) out.push({ id: 'own', warn: false, text: counted(s.ownRoutines, 'importNoteOwn') });
+  if (s.ownRoutines) out.push({ id: 'own', warn: !!ownNow, text: counted(s.ownRoutines, 'importNoteOwn') });
+  else if (ownNow) out.push({ id: 'ownLost', warn: true, text: counted(ownNow, 'importNoteOwnLost') });
   return out;
 }

@@ -154,6 +154,30 @@ test('made with the keyboard only, played at the next break, kept through export
   await expect.poll(async () => (await storageGet<Array<{ steps: Array<{ text: string }> }>>(control, 'ownRoutines'))?.[0]?.steps.map((s) => s.text)).toEqual(STEPS);
 });
 
+test("the import's preview says the person's own routines will be deleted by a backup without any; cancelling keeps them", async ({ context, extensionId, control }, testInfo) => {
+  const r = (id: string, name: string) => ({ id, name, kind: 'posture', areas: ['neck'], position: 'seated', equipment: ['none'], steps: [{ text: 'Sit tall', seconds: 20 }] });
+  await control.evaluate((list) => chrome.storage.local.set({ ownRoutines: list }), [r('own-a', 'Alpha'), r('own-b', 'Beta')]);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = page.getByTestId('own-routines');
+  await expect(section.locator('.own-item')).toHaveCount(2);
+  // A backup made before own routines existed: no "ownRoutines" at all.
+  const file = JSON.parse(await exportJson(page)) as Record<string, unknown>;
+  delete file.ownRoutines;
+  await page.getByTestId('import-file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  const note = page.getByTestId('import-note-ownLost');
+  await expect(note).toHaveText('This backup holds no routines of your own: your 2 routines will be deleted.');
+  await expect(page.getByTestId('import-preview')).toHaveAccessibleDescription(/your 2 routines will be deleted\.$/);
+  await shot(page.getByTestId('import-preview'), { path: testInfo.outputPath('import-own-lost.png') });
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  expect((await storageGet<Array<{ name: string }>>(control, 'ownRoutines'))?.map((o) => o.name)).toEqual(['Alpha', 'Beta']);
+  // Going ahead deletes them, as it said.
+  expect(await importBackup(page, JSON.stringify(file))).toMatch(/^Imported/);
+  await expect(section.getByTestId('own-empty')).toBeVisible();
+});
+
 test('move and delete by keyboard: focus stays with the routine, delete offers undo', async ({ context, extensionId, control }) => {
   const r = (id: string, name: string) => ({ id, name, kind: 'posture', areas: ['neck'], position: 'seated', equipment: ['none'], steps: [{ text: 'Sit tall', seconds: 20 }] });
   await control.evaluate((list) => chrome.storage.local.set({ ownRoutines: list }), [r('own-a', 'Alpha'), r('own-b', 'Beta'), r('own-c', 'Gamma')]);
