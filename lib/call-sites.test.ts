@@ -4,8 +4,10 @@
  * covers every pattern that can be asked for.
  */
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadSettings } from './storage/settings-items';
 import { DEFAULT_SETTINGS, parseSettings } from './settings';
-import { CALL_SITE_PRESETS, callPatterns, MAX_OWN_SITES, OPTIONAL_HOSTS, parseHost, patternFor } from './call-sites';
+import { CALL_SITE_PRESETS, callPatterns, MAX_OWN_SITES, OPTIONAL_HOSTS, ownSitesValid, parseHost, patternFor } from './call-sites';
 
 /** Whether a Chrome match pattern (https only, `*.` host wildcard, path `/*`) covers another pattern. */
 function covers(outer: string, inner: string): boolean {
@@ -52,5 +54,17 @@ describe('call sites', () => {
     for (const p of patterns) expect(OPTIONAL_HOSTS.some((o) => covers(o, p))).toBe(true);
     // Nothing but https, nothing like <all_urls>.
     expect(OPTIONAL_HOSTS.every((o) => o.startsWith('https://'))).toBe(true);
+  });
+});
+
+describe('stored or synced own call sites the form could not make', () => {
+  it('are read as the form could have made them: a site twice once, a built-in one dropped, nothing else lost', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { ...DEFAULT_SETTINGS, snoozeLimit: 1, callSites: { enabled: true, own: ['meet.google.com', 'talk.example.org', 'talk.example.org', 'b.example.org'] } },
+    });
+    const s = await loadSettings();
+    expect(s.callSites).toEqual({ enabled: true, own: ['talk.example.org', 'b.example.org'] });
+    expect(ownSitesValid(s.callSites.own)).toBe(true);
+    expect(s.snoozeLimit).toBe(1);
   });
 });

@@ -66,6 +66,11 @@ function builtIn(host: string): boolean {
   return presetPatterns().includes(patternFor(host));
 }
 
+/** The own sites the form could have made of a list: each once, none built in (they add nothing). */
+export function ownSitesRepaired(own: readonly string[]): string[] {
+  return [...new Set(own)].filter((h) => !builtIn(h));
+}
+
 /** Whether a list of own sites is one the form could have made: no site twice, none built in. */
 export function ownSitesValid(own: readonly string[]): boolean {
   return new Set(own).size === own.length && !own.some(builtIn);

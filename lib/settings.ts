@@ -2,6 +2,9 @@
  * The settings model: one typed, versioned object. Two layers of checking:
  * - `SettingsSchema` (valibot) checks the stored, synced and imported shape with exactly the
  *   form's limits (`FIELDS` below), so no backup or synced value can set what a person cannot.
+ *   The form's checks across values (working hours that overlap, a call site twice) refuse an
+ *   import (lib/backup.ts); stored settings drop a repeated call site (`settingsOrDefaults`) and
+ *   show overlapping hours in the options with what to fix.
  * - `validateField` checks what a person types on the options page, with human limits and a
  *   message key for each failure. Invalid input never reaches storage.
  * Tests that need seconds-long cycles use the developer switch (lib/dev-timing.ts), which only
@@ -9,7 +12,7 @@
  */
 import * as v from 'valibot';
 import { BODY_AREAS, EQUIPMENT, POSITIONS } from '../content/types';
-import { CallSitesSchema, DEFAULT_CALL_SITES } from './call-sites';
+import { CallSitesSchema, DEFAULT_CALL_SITES, ownSitesRepaired } from './call-sites';
 
 import { MICRO_DEFAULT_SEC } from './settings-migrate';
 export { migrateSettings, SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './settings-migrate';
@@ -160,7 +163,7 @@ export function parseSettings(raw: unknown): { ok: true; value: Settings } | { o
  */
 export function settingsOrDefaults(raw: unknown): Settings {
   const r = parseSettings(raw);
-  if (r.ok) return r.value;
+  if (r.ok) return repaired(r.value);
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
   let acc: Settings = DEFAULT_SETTINGS;
   for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
@@ -168,7 +171,17 @@ export function settingsOrDefaults(raw: unknown): Settings {
     const trial = parseSettings({ ...acc, [key]: (raw as Record<string, unknown>)[key] });
     if (trial.ok) acc = trial.value;
   }
-  return acc;
+  return repaired(acc);
+}
+
+/**
+ * Stored or synced settings as the form could have made them where that loses nothing: an own
+ * call site given twice, or one that is built in, is dropped (an import refuses them instead,
+ * lib/backup.ts, so that a person choosing a file hears of it).
+ */
+function repaired(s: Settings): Settings {
+  const own = ownSitesRepaired(s.callSites.own);
+  return own.length === s.callSites.own.length ? s : { ...s, callSites: { ...s.callSites, own } };
 }
 
 // ---------------------------------------------------------------------------------------------

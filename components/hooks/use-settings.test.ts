@@ -67,6 +67,35 @@ describe('updateSettings', () => {
     expect(await loadSettings()).toEqual(after.at(-1));
   });
 
+  it('shows a change asked while an earlier one is being written at once, on top of what is being written', async () => {
+    const told: Settings[] = [];
+    const stop = followSettings((s) => told.push(s));
+    await updateSettings((s) => s); // the page has read the settings
+    await settled();
+
+    // The first switch's save is slow (a storage write that takes a while).
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    const realSet = browser.storage.local.set.bind(browser.storage.local);
+    const spy = vi.spyOn(browser.storage.local, 'set').mockImplementationOnce(async (items) => {
+      await held;
+      return realSet(items);
+    });
+    const first = updateSettings((s) => ({ ...s, strict: !DEFAULT_SETTINGS.strict }));
+    await settled(); // its run has started and is writing
+    expect(spy).toHaveBeenCalled();
+
+    // A second switch is turned while the first is being saved.
+    const second = updateSettings((s) => ({ ...s, badge: !DEFAULT_SETTINGS.badge }));
+    await settled();
+    expect(told.at(-1)?.badge).toBe(!DEFAULT_SETTINGS.badge);
+
+    release();
+    await Promise.all([first, second]);
+    await settled();
+    stop();
+  });
+
   it('takes a change back when its save fails, and keeps the stored settings', async () => {
     const told: Settings[] = [];
     const stop = followSettings((s) => told.push(s));

@@ -18,12 +18,12 @@ type Change = (current: Settings) => Settings | null;
 /** Changes asked for on this page that have not run yet, oldest first. */
 const waiting: Change[] = [];
 /**
- * Whether a change is running (reading, then writing): nothing is told meanwhile, as a read may
- * predate its write and the change itself is out of `waiting` (each change is called last by its
- * own run, so what it notes on the side is the run's).
+ * What the running change is writing, once its run has computed it: shown as the stored settings
+ * until it is written. (The change is then out of `waiting`: each change is called last by its
+ * own run, so what it notes on the side is the run's.)
  */
-let running = false;
-/** Bumped as each run starts and ends: a read begun in another era is not told. */
+let saving: Settings | null = null;
+/** Bumped as each run starts and ends: a read begun in another era (it may predate a write) is not told. */
 let era = 0;
 /** The stored settings as last read or written here (null before the first read). */
 let stored: Settings | null = null;
@@ -40,8 +40,8 @@ function shown(s: Settings): Settings {
 }
 
 function tell(): void {
-  if (stored === null || running) return;
-  const s = shown(stored);
+  if (stored === null) return;
+  const s = shown(saving ?? stored);
   for (const read of readers) read(s);
 }
 
@@ -102,7 +102,6 @@ export function updateSettings(change: Change): Promise<Settings | null> {
   waiting.push(change);
   tell();
   const run = queue.then(async () => {
-    running = true;
     era++;
     try {
       const current = await loadSettings();
@@ -110,13 +109,14 @@ export function updateSettings(change: Change): Promise<Settings | null> {
       const next = change(current);
       const parsed = next && parseSettings(next);
       if (!parsed || !parsed.ok) return null;
+      saving = parsed.value;
       await saveSettings(parsed.value);
       stored = parsed.value;
       return parsed.value;
     } finally {
       const i = waiting.indexOf(change);
       if (i >= 0) waiting.splice(i, 1); // the read failed before the change ran
-      running = false;
+      saving = null;
       era++;
       tell();
       if (readers.size > 0) reread();

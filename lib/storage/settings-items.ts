@@ -47,11 +47,22 @@ export async function loadSettings(): Promise<Settings> {
   return settingsOrDefaults(await localSettings.getValue());
 }
 
+/**
+ * Writes `s` to `item` with its version: WXT marks the version only on a context's first save
+ * (and not again when that write failed), and a value stored without its mark would be migrated
+ * again from version 1 at the next start (a 20 s posture check set on purpose back to 45 s).
+ */
+async function write(item: typeof localSettings, s: Settings): Promise<void> {
+  await item.setValue(s);
+  const meta: { v?: unknown } = await item.getMeta();
+  if (meta.v !== SETTINGS_VERSION) await item.setMeta({ v: SETTINGS_VERSION });
+}
+
 export async function saveSettings(s: Settings): Promise<void> {
-  await localSettings.setValue(s);
+  await write(localSettings, s);
   let state: SyncState = 'on';
   try {
-    await syncSettings.setValue(s);
+    await write(syncSettings, s);
   } catch {
     state = 'unavailable';
   }
