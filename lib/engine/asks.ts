@@ -11,15 +11,21 @@ import { headsUpAt, nextBreak, pauseWaitOn, type TrackerEvent, type TrackerState
  * An idle report (is the stillness a video?), any event while the person sits still in something,
  * a break falling due (counting now, or once back from away or a pause) or waiting for a pause in
  * input (which tab is in view: a switch ends the wait), and, with holds on, a break held (a hold
- * is kept while away: the return asks) or at its heads-up.
+ * is kept while away: the return asks) or at its heads-up (also once back from away, a pause or
+ * a break: the heads-up never comes while a break would be held).
  */
 export function asksBrowser(stored: TrackerState | null, settings: Settings, now: number, event: TrackerEvent): boolean {
   if ((event.type === 'activity' && event.state === 'idle') || stored?.still === true) return true;
-  if (stored === null || stored.phase.name !== 'working') return false;
-  // A break whose desk time is reached falls due now, or at this event if it ends a time away or a
-  // pause (the return is a decision moment too: a call may still be on).
-  const falling = (nextBreak({ ...stored, activity: 'active', paused: null }, settings)?.at ?? Infinity) <= now;
+  if (stored === null) return false;
+  // The state as this event may leave it: the person active, out of a pause (the return is a
+  // decision moment too: a call may still be on).
+  const back: TrackerState = { ...stored, activity: 'active', paused: null };
+  const headsUpCame = () => settings.hold.enabled && (headsUpAt({ ...back, phase: { name: 'working' } }, settings) ?? Infinity) <= now;
+  // A break ended (finished or skipped): back at work, past the heads-up's moment perhaps.
+  if (stored.phase.name !== 'working') return (event.type === 'finish' || event.type === 'skip') && headsUpCame();
+  // A break whose desk time is reached falls due now, or at this event.
+  const falling = (nextBreak(back, settings)?.at ?? Infinity) <= now;
   if (pauseWaitOn(settings) && (stored.pauseFrom !== null || falling)) return true;
   if (!settings.hold.enabled) return false;
-  return stored.deferredSince !== null || falling || (headsUpAt(stored, settings) ?? Infinity) <= now;
+  return stored.deferredSince !== null || falling || headsUpCame();
 }

@@ -30,14 +30,15 @@ export function idTime(s: TrackerState, dueAt: number): number {
 }
 
 /**
- * After every transition: the heads-up forgotten once its break is no longer ahead (the phase
- * left 'working'), its notice cleared when it is forgotten, and a new one shown when its
- * moment has come (not after a refused intent: that changes nothing).
+ * After every transition: the heads-up forgotten once its break is no longer ahead (a stretch
+ * break prompted, postponed or started; a posture check meanwhile leaves it ahead), its notice
+ * cleared when it is forgotten, and a new one shown when its moment has come (not after a
+ * refused intent: that changes nothing).
  */
 export function headsUpStep(before: TrackerState, r: Result, now: number, settings: Settings, env: Env): Result {
   let s = r.state;
   const effects: Effect[] = [...r.effects];
-  if (s.phase.name !== 'working') s = { ...s, headsUp: null };
+  if (s.phase.name !== 'working' && s.phase.brk.kind === 'stretch') s = { ...s, headsUp: null };
   if (before.headsUp && s.headsUp?.id !== before.headsUp.id) effects.push({ type: 'clearHeadsUp', id: before.headsUp.id });
   const lead = settings.headsUpSec * 1000;
   const at = r.refused ? null : headsUpAt(s, settings);

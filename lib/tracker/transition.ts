@@ -31,9 +31,9 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       // Waiting for a pause in input, and it came: the break is due as if still active.
       const quiet = s.pauseFrom !== null && inputPaused(s);
       const next = nextBreak(quiet ? { ...s, activity: 'active' } : s, settings);
-      // No longer due (credited, or moved on): the wait is over. Not counting (away, locked,
-      // paused): the person left, and only what LEFT_WAIT says ends; a hold goes on.
-      if (!next || next.at > now) return { state: s.deferredSince === null && s.pauseFrom === null ? s : { ...s, ...(next ? NO_HOLD : LEFT_WAIT) }, effects };
+      // No longer due (credited, moved on, or no kind of break left on): the wait is over. Not
+      // counting (away, locked, paused): the person left, and only what LEFT_WAIT says ends; a hold goes on.
+      if (!next || next.at > now) return { state: s.deferredSince === null && s.pauseFrom === null ? s : { ...s, ...(next || countingDeskTime(s) ? NO_HOLD : LEFT_WAIT) }, effects };
       // Fullscreen, sound in view, a call: wait, up to a bound, then a short settle (hold.ts).
       const held = s.pauseFrom === null ? holdDue(s, now, settings, env) : null;
       if (held) return { state: held, effects };
