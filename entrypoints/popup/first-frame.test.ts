@@ -93,3 +93,22 @@ describe('first frame: the time phrases of the page language', () => {
     expect(frame('pt_BR', { held: { reason: 'fullscreen', until: ONE_FIFTEEN } }).why).toBe(`Aguardando: há uma janela em tela cheia — no máximo à ${timeOfDay(ONE_FIFTEEN)}`);
   });
 });
+
+describe('first frame: numbers', () => {
+  it('writes the best streak as the locale writes numbers, as the popup then does (README: "Numbers go through Intl.NumberFormat ..., never by hand")', () => {
+    const en = read('en');
+    lang = 'en';
+    const msg: Msg = (key, subs) => (en[key] ? formatMessage(en[key], subs?.map(String)) : '');
+    const tracker: TrackerView = { phase: 'working', activity: 'active', next: { kind: 'stretch', at: NOW + 20 * MIN }, open: null, deskMs: 0, todayDeskMs: 0, lastNaturalAt: null, paused: null, offHours: null, held: null };
+    const data: PopupData = {
+      status: { now: NOW, tracker, today: { day: '2026-03-06', taken: 2, completed: 2, skipped: 0, streak: 3, longest: 1500 }, historyError: false, waitingRecords: 0 },
+      history: { today: '2026-03-06', ring: { taken: 2, due: 3, share: 2 / 3, met: true }, streak: { current: 3, longest: 1500, graceLeft: 1 }, days: [], cheer: { key: 'cheerTodayStarts', subs: [] } },
+      validUntil: NOW + 20 * MIN,
+    };
+    const root = firstFrame(data, NOW, msg) as unknown as FakeElement;
+    // What the popup's TodayPanel writes there: t('streakBest', 1500), which formats the number (lib/i18n.ts t()).
+    const formatted = new Intl.NumberFormat().format(1500);
+    expect(formatted).not.toBe('1500'); // this machine's locale groups thousands (en-US: "1,500")
+    expect(root.find('longest')!.textContent).toBe(formatMessage(en.streakBest!, [formatted]));
+  });
+});

@@ -122,7 +122,10 @@ function today(data: PopupData, msg: Msg): Child[] {
 }
 
 /** The first frame's elements for `data` at `now` (the page's clock), as App renders its top part. */
-export function firstFrame(data: PopupData, now: number, msg: Msg): Element {
+export function firstFrame(data: PopupData, now: number, text: Msg): Element {
+  // Numbers in a sentence as the locale writes them (1,500), as lib/i18n.ts t() does for the popup.
+  const numbers = new Intl.NumberFormat();
+  const msg: Msg = (key, subs) => text(key, subs?.map((s) => (typeof s === 'number' ? numbers.format(s) : s)));
   return el(
     'main',
     { class: 'popup', 'aria-busy': 'true', 'data-source': 'snapshot' },

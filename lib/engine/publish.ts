@@ -5,6 +5,7 @@
  * no snapshot yet; otherwise the previous snapshot's is kept (no IndexedDB read per event).
  */
 import { dayKey } from '../days';
+import { currentInterval } from '../schedule';
 import type { PopupData } from '../protocol/messages';
 import type { Settings } from '../settings';
 import type { TodaySummary } from '../storage/history';
@@ -21,8 +22,10 @@ export async function publishStatus(store: Store, state: TrackerState, settings:
     const s = await store.summary(now, env.timeZone, settings);
     part = { today: s?.today ?? null, history: s?.history ?? null };
   }
-  // Until the picture may change by itself: the next thing the tracker wakes for, or midnight.
-  const validUntil = Math.min(nextWake(state, settings, env) ?? Infinity, state.today.end);
+  // Until the picture may change by itself: the next thing the tracker wakes for, the end of the
+  // working hours under way (the tracker does not wake for it while the person is away), or midnight.
+  const hours = currentInterval(settings.schedule, now, env.timeZone);
+  const validUntil = Math.min(nextWake(state, settings, env) ?? Infinity, hours?.end ?? Infinity, state.today.end);
   const data: PopupData = {
     status: { now, tracker: view(state, settings, env), today: part.today, historyError: part.today === null, waitingRecords: waiting },
     history: part.history,
