@@ -98,7 +98,8 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
         // at 24:00), or after a night asleep.
         const ended = workingIntervals(settings.schedule, s.asOf, now, tz).at(-1);
         const closed = closeOpenPrompt(accrue(s, now, settings, tz), ended && ended.end <= now ? ended.end - 1 : now);
-        s = { ...closed.s, offHours: true };
+        // A heads-up out is taken back: its break will not come in these hours.
+        s = { ...closed.s, offHours: true, headsUp: null };
         effects.push(...closed.effects);
       }
     } else if (s.offHours || s.asOf < iv.start) {

@@ -109,9 +109,9 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
     add(notifiedToday(s.today) ? s.today.end : s.asOf + Math.max(0, settings.dailyLimit.minutes * 60_000 - s.today.deskMs));
   }
   if (settings.schedule.enabled && !s.paused) {
-    // Working hours ending (to close an open prompt) or starting (to start fresh).
+    // Working hours ending (to close an open prompt, or take back a heads-up) or starting (to start fresh).
     if (s.offHours) add(nextWorkStart(settings.schedule, s.asOf, env.timeZone));
-    else if (s.phase.name !== 'working' || countingDeskTime(s)) add(currentInterval(settings.schedule, s.asOf, env.timeZone)?.end);
+    else if (s.phase.name !== 'working' || countingDeskTime(s) || s.headsUp) add(currentInterval(settings.schedule, s.asOf, env.timeZone)?.end);
   }
   return wakes.length ? Math.min(...wakes) : null;
 }

@@ -116,18 +116,25 @@ describe('the heads-up', () => {
     expect(w.of('headsUp')).toHaveLength(0);
   });
 
-  it('outside working hours: none (working hours end a minute before its moment)', () => {
+  it('outside working hours: none (working hours end a minute before its moment, or as its break would fall)', () => {
     const day = [{ from: 9 * 60, to: 9 * 60 + 48 }]; // 09:00-09:48 in the test's zone (UTC)
     const settings: Settings = { ...S, schedule: { enabled: true, days: [day, day, day, day, day, [], []] } };
     const w = world(settings);
     w.runUntil(T0 + 5 * 60 * MIN);
     expect(w.state.offHours).toBe(true);
     expect(w.of('headsUp')).toHaveLength(0);
-    // The same hours to 09:50: it comes at 09:49.
+    // To 09:50, the break would fall at the end of the hours: it never comes, so it is not announced.
     const day2 = [{ from: 9 * 60, to: 9 * 60 + 50 }];
     const w2 = world({ ...S, schedule: { enabled: true, days: [day2, day2, day2, day2, day2, [], []] } });
     w2.runUntil(T0 + 5 * 60 * MIN);
-    expect(w2.of('headsUp').map((x) => x.at)).toEqual([T0 + 49 * MIN]);
+    expect(w2.of('prompt')).toHaveLength(0);
+    expect(w2.of('headsUp')).toHaveLength(0);
+    // To 09:51: it comes at 09:49, and its break at 09:50.
+    const day3 = [{ from: 9 * 60, to: 9 * 60 + 51 }];
+    const w3 = world({ ...S, schedule: { enabled: true, days: [day3, day3, day3, day3, day3, [], []] } });
+    w3.runUntil(T0 + 5 * 60 * MIN);
+    expect(w3.of('headsUp').map((x) => x.at)).toEqual([T0 + 49 * MIN]);
+    expect(w3.of('prompt').map((x) => x.at)).toEqual([T0 + 50 * MIN]);
   });
 });
 

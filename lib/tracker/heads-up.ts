@@ -17,6 +17,7 @@
  *   no Postpone but still comes: a heads-up is worth having without one.
  */
 import type { Settings } from '../settings';
+import { currentInterval } from '../schedule';
 import { effectiveSnoozeLimit, headsUpAt, nextBreak } from './due';
 import { holdReason } from './hold';
 import { NO_HOLD, type DueBreak, type Effect, type Env, type PostponeMinutes, type Result, type TrackerState } from './state';
@@ -42,8 +43,10 @@ export function headsUpStep(before: TrackerState, r: Result, now: number, settin
   if (before.headsUp && s.headsUp?.id !== before.headsUp.id) effects.push({ type: 'clearHeadsUp', id: before.headsUp.id });
   const lead = settings.headsUpSec * 1000;
   const at = r.refused ? null : headsUpAt(s, settings);
-  // Its moment came, with enough of its lead left to be worth a notice, and nothing would hold the break.
-  if (at !== null && now >= at && at + lead - now >= lead * HEADS_UP_MIN_SHARE && !holdReason(env, settings)) {
+  // Its moment came, with enough of its lead left to be worth a notice, its break falls within the
+  // working hours under way (after them it never comes: desk time starts again), and nothing would hold the break.
+  const hoursEnd = currentInterval(settings.schedule, now, env.timeZone)?.end ?? -Infinity;
+  if (at !== null && now >= at && at + lead - now >= lead * HEADS_UP_MIN_SHARE && at + lead < hoursEnd && !holdReason(env, settings)) {
     const headsUp = { id: `stretch-${idTime(s, at + lead)}`, at: now, dueAt: at + lead };
     s = { ...s, headsUp };
     effects.push({ type: 'headsUp', headsUp, postpone: effectiveSnoozeLimit(settings) > 0 });

@@ -10,7 +10,7 @@ import type { PendingRecord } from '../storage/items';
 import type { Platform, Store } from '../engine/ports';
 import { createRuntime } from '../engine/runtime';
 import { nextWake, view, type TrackerState } from './tracker';
-import { BASE, MON_0800, Sim } from '../../tests/tracker-rules-sim';
+import { BASE, MON_0800, Sim, WEEKDAYS } from '../../tests/tracker-rules-sim';
 import { MIN, S, T0, world } from '../../tests/heads-up-world';
 
 /** The runtime with fake ports whose focused window's tab in view always plays sound. */
@@ -133,5 +133,35 @@ describe('holds', () => {
     // in the past fires every 30 s for ever).
     expect(view(sim.state, sim.settings).held).toBeNull();
     expect(nextWake(sim.state, sim.settings, sim.env) ?? Infinity).toBeGreaterThan(sim.now);
+  });
+});
+
+describe('the heads-up and the end of working hours', () => {
+  // README: the heads-up says a stretch break is coming; a break that would fall after the working
+  // hours end never comes (desk time starts again with the next hours), so it is not announced,
+  // and a notice whose break will not come that day does not stay on screen overnight.
+  const END = MON_0800 + 9 * 60 * MIN + 30 * MIN; // Monday 17:30 in Berlin
+  const effectsOf = (sim: Sim, type: string) => sim.effects.filter((e) => e.type === type).map((e) => e.at);
+
+  it('announces no break that would fall after the working hours end', () => {
+    const start = END - 50 * MIN + 30_000; // desk time from 16:40:30: the break would be due at 17:30:30
+    const sim = new Sim(WEEKDAYS, start);
+    sim.send({ type: 'activity', state: 'active' }, start);
+    sim.runUntil(END + 5 * MIN);
+    expect(effectsOf(sim, 'headsUp')).toEqual([]);
+    expect(effectsOf(sim, 'prompt')).toEqual([]);
+  });
+
+  it('takes back a notice when the working hours end before its break', () => {
+    const start = END - 50 * MIN - 30_000; // the break would be due at 17:29:30, its notice at 17:28:30
+    const sim = new Sim(WEEKDAYS, start);
+    sim.send({ type: 'activity', state: 'active' }, start);
+    sim.runUntil(END - 90_000);
+    expect(effectsOf(sim, 'headsUp')).toEqual([END - 90_000]);
+    // The person steps away at 17:29: the break is not due before the hours end.
+    sim.send({ type: 'activity', state: 'idle' }, END - 60_000);
+    sim.runUntil(END + 5 * MIN);
+    expect(effectsOf(sim, 'prompt')).toEqual([]);
+    expect(effectsOf(sim, 'clearHeadsUp')).toEqual([END]);
   });
 });
