@@ -70,7 +70,7 @@ export function GroupedBars({ id, caption, thisWeek, lastWeek, value, format, mi
           {thisWeek.map((d, i) => (
             <tr key={d.day}>
               <th scope="row">{weekdayLabel(d.day, 'long')}</th>
-              <td class="num">{d.status === 'future' ? '–' : format(value(d))}</td>
+              <td class="num">{d.status === 'future' && !value(d) ? '–' : format(value(d))}</td>
               <td class="num">{lastWeek[i] ? format(value(lastWeek[i]!)) : '–'}</td>
             </tr>
           ))}

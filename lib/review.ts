@@ -135,29 +135,39 @@ const areasOf = (id: string) => (routineAreas ??= new Map(ROUTINES.map((r) => [r
 /** The id every routine Limber no longer has is counted under (an imported or old history's). */
 export const GONE_ROUTINE = '';
 
+/** One of the user's own routines, as the review knows it (lib/weekly-review.ts reads them). */
+export interface OwnInReview {
+  id: string;
+  name: string;
+  areas: readonly BodyArea[];
+}
+
 /**
  * A week's figures, for the 7 days from `start` (the week's first day); with `upTo` (0 = its first
- * day ... 6 = its last) only its days up to that one count.
+ * day ... 6 = its last) only its days up to that one count (the later ones read as `future`).
+ * `own`: the user's own routines' areas; an own routine's breaks count as its own, also once the
+ * routine is deleted (only the library's routines gone from Limber count as GONE_ROUTINE).
  */
-export function weekStats(start: DayKey, byDay: ReadonlyMap<DayKey, DayAggregate>, scan: StreakScan, upTo = 6): WeekStats {
+export function weekStats(start: DayKey, byDay: ReadonlyMap<DayKey, DayAggregate>, scan: StreakScan, upTo = 6, own: readonly OwnInReview[] = []): WeekStats {
   const week = Array.from({ length: 7 }, (_, i) => addDays(start, i));
   if (upTo < 6) {
     const last = addDays(start, upTo);
     byDay = new Map(week.filter((d) => d <= last && byDay.has(d)).map((d) => [d, byDay.get(d)!]));
   }
-  const days = week.map((d) => bar(byDay.get(d), d, scan.status(d)));
+  const days = week.map((d, i) => bar(byDay.get(d), d, i > upTo ? 'future' : scan.status(d)));
   const sum = (f: (b: DayBar) => number) => days.reduce((s, b) => s + f(b), 0);
   const routineCounts = new Map<string, number>();
   for (const d of week) {
     const a = byDay.get(d);
     if (!a) continue;
     for (const [id, n] of Object.entries(a.routines)) {
-      const key = areasOf(id) ? id : GONE_ROUTINE;
+      const key = areasOf(id) || id.startsWith('own-') ? id : GONE_ROUTINE;
       routineCounts.set(key, (routineCounts.get(key) ?? 0) + n);
     }
   }
   const areaCounts = new Map<BodyArea, number>();
-  for (const [id, n] of routineCounts) for (const area of areasOf(id) ?? []) areaCounts.set(area, (areaCounts.get(area) ?? 0) + n);
+  const ownAreas = new Map(own.map((o) => [o.id, o.areas]));
+  for (const [id, n] of routineCounts) for (const area of areasOf(id) ?? ownAreas.get(id) ?? []) areaCounts.set(area, (areaCounts.get(area) ?? 0) + n);
   const byCount = <K extends string>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const longest = days.reduce<DayBar | null>((best, b) => (b.longestMs > (best?.longestMs ?? 0) ? b : best), null);
   const due = sum((b) => b.due);
@@ -207,6 +217,8 @@ export interface ReviewData {
   highlights: Highlight[];
   /** No break recorded at all. */
   empty: boolean;
+  /** The names of the user's own routines the figures name, by id (one deleted since has none). */
+  ownNames: Record<string, string>;
 }
 
 export const HEATMAP_WEEKS = 12;
@@ -219,7 +231,8 @@ const pct = (x: number) => Math.round(x * 100);
  */
 export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar: WeekStats = lw): Highlight[] {
   const out: Highlight[] = [];
-  if (tw.taken === 0 && lw.taken === 0) out.push({ key: 'hlNoBreaks', values: [] });
+  // Recorded: taken (completed, partial, natural) or skipped.
+  if (tw.taken + tw.skipped === 0 && lw.taken + lw.skipped === 0) out.push({ key: 'hlNoBreaks', values: [] });
   else if (soFar.taken === 0) out.push({ key: 'hlTakenFirst', values: [{ n: tw.taken }] });
   else if (tw.taken > soFar.taken) out.push({ key: 'hlTakenMore', values: [{ n: tw.taken }, { n: tw.taken - soFar.taken }] });
   else if (tw.taken < soFar.taken) out.push({ key: 'hlTakenFewer', values: [{ n: tw.taken }, { n: soFar.taken }] });
@@ -257,13 +270,14 @@ export function weeklyReview(
   rules: StreakRules = DEFAULT_RULES,
   older: readonly DayMark[] = [],
   firstDay = 0,
+  own: readonly OwnInReview[] = [],
 ): ReviewData {
   const scan = scanStreaks([...older, ...aggs], today, schedule, rules);
   const byDay = new Map(aggs.map((a) => [a.day, a]));
   const start = weekStart(today, firstDay);
-  const tw = weekStats(start, byDay, scan);
-  const lw = weekStats(addDays(start, -7), byDay, scan);
-  const soFar = weekStats(addDays(start, -7), byDay, scan, dayOfWeek(today, firstDay));
+  const tw = weekStats(start, byDay, scan, 6, own);
+  const lw = weekStats(addDays(start, -7), byDay, scan, 6, own);
+  const soFar = weekStats(addDays(start, -7), byDay, scan, dayOfWeek(today, firstDay), own);
   const heatStart = reviewWindowStart(today, firstDay);
   const heatmap = Array.from({ length: 7 * HEATMAP_WEEKS }, (_, i) => {
     const day = addDays(heatStart, i);
@@ -279,6 +293,7 @@ export function weeklyReview(
     streak: { current: scan.current, longest: scan.longest, graceLeft: scan.graceLeft },
     highlights: highlights(tw, lw, scan, soFar),
     empty: !scan.anyHistory,
+    ownNames: Object.fromEntries(own.map((o) => [o.id, o.name])),
   };
 }
 

@@ -10,6 +10,7 @@ import { reviewWindowStart, weeklyReview, type ReviewData } from './review';
 import { DEFAULT_RULES } from './streaks';
 import type { Settings } from './settings';
 import { historyForSummary } from './storage/history';
+import { storedOwnRoutines } from './storage/own-routines';
 import { loadSettings } from './storage/items';
 import { orNull } from './popup-summary';
 
@@ -20,9 +21,9 @@ import { orNull } from './popup-summary';
 export async function historyReview(now: number, timeZone: string, settings: Settings, locale = 'en'): Promise<ReviewData | null> {
   const first = firstWeekday(settings.weekStart, locale);
   const today = dayKey(now, timeZone);
-  const h = await orNull(historyForSummary(reviewWindowStart(today, first)));
+  const [h, own] = await Promise.all([orNull(historyForSummary(reviewWindowStart(today, first))), storedOwnRoutines().catch(() => [])]);
   if (!h) return null;
-  return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older, first);
+  return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older, first, own);
 }
 
 /** The weekly review as of now, with the stored settings (what the review page shows). */

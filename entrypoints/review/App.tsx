@@ -49,17 +49,21 @@ export function App() {
   );
 }
 
-function formatValue(v: HighlightValue): string {
+/** A routine's name: the user's own by the name they gave it (while it exists), else its title. */
+const routineName = (id: string, own: Record<string, string>) => own[id] ?? routineTitle(id);
+
+function formatValue(v: HighlightValue, own: Record<string, string>): string {
   if ('n' in v) return new Intl.NumberFormat().format(v.n);
   if ('pct' in v) return percent(v.pct, true);
   if ('ms' in v) return duration(v.ms);
   if ('day' in v) return dayLabel(v.day);
-  if ('routine' in v) return routineTitle(v.routine);
+  if ('routine' in v) return routineName(v.routine, own);
   return listOf(v.areas.map(areaLabel));
 }
 
-export function highlightText(h: Highlight): string {
-  return 'count' in h ? tp(h.key, h.count, h.values.map(formatValue)) : t(h.key, h.values.map(formatValue));
+export function highlightText(h: Highlight, own: Record<string, string> = {}): string {
+  const values = h.values.map((v) => formatValue(v, own));
+  return 'count' in h ? tp(h.key, h.count, values) : t(h.key, values);
 }
 
 function Tile({ label, value, sub, testid, children }: { label: string; value: string; sub: string; testid: string; children?: ComponentChildren }) {
@@ -107,7 +111,7 @@ function Review({ data, tables }: { data: ReviewData; tables: boolean }) {
         <h2 id="hl-h">{t('reviewHighlights')}</h2>
         <ul>
           {data.highlights.map((h) => (
-            <li key={h.key} data-key={h.key}>{highlightText(h)}</li>
+            <li key={h.key} data-key={h.key}>{highlightText(h, data.ownNames)}</li>
           ))}
         </ul>
       </section>
@@ -145,7 +149,7 @@ function Review({ data, tables }: { data: ReviewData; tables: boolean }) {
         <section class="card section" aria-labelledby="routines-h">
           <h2 id="routines-h">{t('chartRoutines')}</h2>
           {tw.routines.length ? (
-            <RankBars id="routines" caption={t('chartRoutines')} colLabel={t('colRoutine')} items={tw.routines.map((r) => ({ label: routineTitle(r.id), n: r.n }))} tables={tables} />
+            <RankBars id="routines" caption={t('chartRoutines')} colLabel={t('colRoutine')} items={tw.routines.map((r) => ({ label: routineName(r.id, data.ownNames), n: r.n }))} tables={tables} />
           ) : (
             <p class="muted">{t('noRoutinesYet')}</p>
           )}

@@ -1,0 +1,120 @@
+/**
+ * Edges of the weekly review's figures a review found broken, against what README.md and the
+ * code's doc comments promise: the user's own routines, a week of skipped breaks only, last week
+ * "so far", and a break recorded in another time zone. Fixed timestamps, explicit time zones.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseHTML } from 'linkedom';
+import en from '../public/_locales/en/messages.json';
+import { aggregate, type BreakFacts, type DayAggregate } from './aggregates';
+import { weeklyReview } from './review';
+import { DEFAULT_SETTINGS, type Schedule, type Settings } from './settings';
+import { closeHistory, recordBreak } from './storage/history';
+import type { BreakRecord } from './tracker/tracker';
+import { historyReview } from './weekly-review';
+import { routineTitle } from '../components/routine-title';
+
+const OFF: Schedule = DEFAULT_SETTINGS.schedule;
+const MIN = 60_000;
+let n = 0;
+function row(day: string, outcome: BreakFacts['outcome'], extra: Partial<BreakFacts> = {}): BreakFacts {
+  return { id: `r${n++}`, day, kind: 'stretch', outcome, deskMs: 40 * MIN, routineId: null, ...extra };
+}
+const aggs = (rows: BreakFacts[]): DayAggregate[] => [...aggregate(rows).values()].sort((a, b) => a.day.localeCompare(b.day));
+
+beforeEach(() => {
+  // The English catalogue, read from disk (as components/import-text.test.ts does).
+  const catalogue = en as Record<string, { message: string }>;
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | Array<string | number>) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return (catalogue[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
+  });
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await closeHistory();
+});
+
+describe('the weekly review', () => {
+  // Thursday 2026-03-05; weeks from Monday: this week 2026-03-02..08.
+  const today = '2026-03-05';
+
+  it("the most-used routines show a routine of the user's own by its name, not as a routine no longer in Limber, and count its areas", () => {
+    // components/routine-title.ts: an id Limber no longer has reads "A routine no longer in Limber";
+    // GONE_ROUTINE is the id *routines Limber no longer has* are counted under. README: own
+    // routines are picked and played like the library's.
+    const rows = aggs([
+      row('2026-03-02', 'completed', { routineId: 'own-desk1' }),
+      row('2026-03-03', 'completed', { routineId: 'own-desk1' }),
+      row('2026-03-04', 'completed', { routineId: 'cat-cow' }),
+      row('2026-03-04', 'completed', { routineId: 'own-gone' }),
+    ]);
+    const own = [{ id: 'own-desk1', name: 'Desk reset', areas: ['wrists' as const] }];
+    const r = weeklyReview(rows, today, OFF, undefined, [], 0, own);
+    expect(r.thisWeek.routines).toEqual([{ id: 'own-desk1', n: 2 }, { id: 'cat-cow', n: 1 }, { id: 'own-gone', n: 1 }]);
+    expect(r.ownNames).toEqual({ 'own-desk1': 'Desk reset' });
+    // One deleted since keeps its own line, named generically (routine-title.ts).
+    expect(routineTitle('own-gone')).toBe('One of your own routines');
+    expect(r.thisWeek.areas.find((a) => a.area === 'wrists')?.n).toBeGreaterThanOrEqual(2);
+    expect(r.highlights.find((h) => h.key === 'hlTopRoutine')?.values).toEqual([{ routine: 'own-desk1' }, { n: 2 }]);
+  });
+
+  it('with breaks recorded (all skipped), the highlights never say that no breaks were recorded', () => {
+    // README: every break ends as one row in the history, "completed, partial, skipped, or natural".
+    // The page also says "You took 0% of your due breaks" and "Days that counted: 0 of 2".
+    const r = weeklyReview(aggs([row('2026-03-02', 'skipped'), row('2026-03-03', 'skipped')]), today, OFF);
+    expect(r.thisWeek.due).toBe(2);
+    expect(r.highlights.map((h) => h.key)).not.toContain('hlNoBreaks');
+  });
+
+  it('last week so far counts only its days up to the same weekday (streak days too)', () => {
+    // lib/review.ts weekStats: "with `upTo` ... only its days up to that one count"; ReviewData:
+    // lastWeekSoFar is "Last week up to the same weekday as today".
+    // Today Monday 2026-03-02: last week so far is Monday 2026-02-23 alone.
+    const r = weeklyReview(aggs([row('2026-02-23', 'completed'), row('2026-02-27', 'completed'), row('2026-02-28', 'skipped'), row('2026-03-02', 'completed')]), '2026-03-02', OFF);
+    expect(r.lastWeekSoFar.taken).toBe(1);
+    expect([r.lastWeekSoFar.metDays, r.lastWeekSoFar.workDays]).toEqual([1, 1]);
+  });
+});
+
+describe('the review page after travel west (a break recorded in another time zone)', () => {
+  function rec(id: string, endedAt: number): BreakRecord {
+    return { id, kind: 'stretch', outcome: 'completed', dueAt: endedAt - 5 * MIN, promptedAt: endedAt - 5 * MIN, startedAt: endedAt - 3 * MIN, endedAt, routineId: 'cat-cow', deskMs: 45 * MIN, snoozes: 0, manual: false };
+  }
+
+  it("the breaks chart's table holds the same numbers as the chart", async () => {
+    // Thursday 2026-03-05 09:00 in Tokyo: a break (its day key, fixed when recorded: 2026-03-05).
+    await recordBreak(rec('tokyo', Date.UTC(2026, 2, 5, 0, 0)), 'Asia/Tokyo');
+    // Then a flight to Honolulu, across the date line: there it is Wednesday 2026-03-04, a break
+    // at 21:30, the review opened at 22:00 (README: when you travel, today goes on until midnight
+    // where you are now, "where the date is the day before" too). The chart draws Thursday's break.
+    await recordBreak(rec('honolulu', Date.UTC(2026, 2, 5, 7, 30)), 'Pacific/Honolulu');
+    const settings: Settings = { ...DEFAULT_SETTINGS, weekStart: 'mon' };
+    const data = await historyReview(Date.UTC(2026, 2, 5, 8, 0), 'Pacific/Honolulu', settings, 'en-US');
+    if (!data) throw new Error('history off');
+    expect(data.today).toBe('2026-03-04');
+    expect(data.thisWeek.taken).toBe(2);
+
+    // components/ReviewCharts.tsx: each chart "comes with a table holding the same numbers".
+    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, SVGElement: window.SVGElement });
+    const { h, render } = await import('preact');
+    const { GroupedBars } = await import('../components/ReviewCharts');
+    render(
+      h(GroupedBars, { id: 'breaks', caption: 'Breaks', thisWeek: data.thisWeek.days, lastWeek: data.lastWeek.days, value: (b) => b.taken, format: String, minMax: 4, today: data.today, tables: true }),
+      document.getElementById('app')!,
+    );
+    const groups = [...document.querySelectorAll('svg g')];
+    const rows = [...document.querySelectorAll('[data-testid="table-breaks"] tbody tr')];
+    expect(groups).toHaveLength(7);
+    expect(rows).toHaveLength(7);
+    const seen = data.thisWeek.days.map((d, i) => ({
+      day: d.day,
+      chart: groups[i]!.querySelector('rect.seg-taken') ? d.taken : 0,
+      table: rows[i]!.querySelectorAll('td')[0]!.textContent,
+    }));
+    // Wherever the chart draws this week's bar, the table gives its number.
+    expect(seen.filter((s) => s.chart > 0 && s.table !== String(s.chart))).toEqual([]);
+  });
+});
