@@ -61,9 +61,14 @@ export function world(settings: Settings = SETTINGS) {
       session.shown = brk.id;
       return true;
     }),
-    promptShowing: async (id) => notifications.has(id),
+    promptShowing: async (brk) => notifications.has(brk.id),
     promptShownThisSession: async (id) => session.shown === id,
-    clearPrompt: async (id) => void (log.push(`clearPrompt ${id}`), notifications.delete(id)),
+    // As lib/platform/notify.ts: taken away by Limber, a prompt shown again is a new showing.
+    clearPrompt: async (id) => {
+      log.push(`clearPrompt ${id}`);
+      notifications.delete(id);
+      if (session.shown === id) session.shown = null;
+    },
     showNotice: async (n) => void log.push(`notice ${n}`),
     showHeadsUp: async () => undefined,
     clearHeadsUp: async () => undefined,

@@ -49,7 +49,7 @@ export function lifecycle(rt: Runtime): Lifecycle {
         }
         // Put back a prompt the browser lost (a restart); not one that was closed (by the user,
         // or by Firefox, which closes notifications after a while).
-        if (p.name === 'due' && settings.prompts.notification && !(await platform.promptShowing(p.brk.id)) && !(await platform.promptShownThisSession(p.brk.id))) {
+        if (p.name === 'due' && settings.prompts.notification && !(await platform.promptShowing(p.brk, settings)) && !(await platform.promptShownThisSession(p.brk.id))) {
           // Still no notification (blocked, or it failed): the break window instead.
           if (!(await platform.showPrompt(p.brk, settings, false, platform.now()).catch(() => false))) await platform.openBreakWindow(p.brk.id, true);
         }

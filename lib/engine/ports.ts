@@ -22,8 +22,10 @@ export interface Platform {
   queryActivity(idleSec: number): Promise<Activity>;
   /** Shows the break's notification; false when it could not be shown (blocked, failed). */
   showPrompt(brk: DueBreak, settings: Settings, reminder: boolean, now: number): Promise<boolean>;
-  promptShowing(breakId: string): Promise<boolean>;
+  /** Whether the break's prompt is on screen as it would be shown now (its buttons what the tracker accepts now). */
+  promptShowing(brk: DueBreak, settings: Settings): Promise<boolean>;
   promptShownThisSession(breakId: string): Promise<boolean>;
+  /** Takes the break's prompt away (it was postponed, started or ended): prompted again, it is shown again. */
   clearPrompt(breakId: string): Promise<void>;
   showNotice(notice: Notice, settings: Settings): Promise<void>;
   /** The quiet notice before a stretch break; `postpone`: with its Postpone button (where there are buttons). */

@@ -35,6 +35,9 @@ export async function reconcileNextAlarm(when: number | null, now: number, minDe
   if (existing && Math.abs(existing.scheduledTime - when) <= TOLERANCE_MS) return;
   const at = Math.max(when, now + minDelayMs);
   if (existing && Math.abs(existing.scheduledTime - at) <= TOLERANCE_MS) return;
+  // Closer than the floor: one already due between the wanted time and the floor is kept (made
+  // again, it would come later: each event inside the floor would postpone it).
+  if (existing && at > when && existing.scheduledTime >= when && existing.scheduledTime <= at) return;
   await browser.alarms.create(NEXT_ALARM, { when: at, periodInMinutes: Math.max(minDelayMs, 1000) / 60_000 });
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { initialState, transition, type TrackerState } from '../tracker/tracker';
-import { parsePromptId, showPrompt } from './notify';
+import { clearPrompt, parsePromptId, promptShowing, promptShownThisSession, showPrompt } from './notify';
 
 const T0 = Date.UTC(2026, 2, 2, 9);
 const MIN = 60_000;
@@ -63,4 +63,28 @@ describe('prompt buttons', () => {
       create.mockRestore();
     });
   }
+});
+
+describe('a prompt taken away and shown again', () => {
+  const settings: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 10 * 60, lengthSec: 60 }, snoozeLimit: 1 };
+
+  it('cleared by Limber (postponed, started, ended), it is no longer "shown this session": prompted again, a stopped worker puts it back', async () => {
+    const s = dueAfterSnoozes(settings, 0);
+    const brk = s.phase.name === 'due' ? s.phase.brk : null;
+    await showPrompt(brk!, settings, false, T0);
+    expect(await promptShownThisSession(brk!.id)).toBe(true);
+    await clearPrompt('stretch-other');
+    expect(await promptShownThisSession(brk!.id)).toBe(true); // another break's clearing changes nothing
+    await clearPrompt(brk!.id);
+    expect(await promptShownThisSession(brk!.id)).toBe(false);
+  });
+
+  it('is showing only with the buttons it would have now', async () => {
+    const fresh = dueAfterSnoozes(settings, 0);
+    const brk = fresh.phase.name === 'due' ? fresh.phase.brk : null;
+    await showPrompt(brk!, settings, false, T0);
+    expect(await promptShowing(brk!, settings)).toBe(true);
+    // Its one postpone used: it would now offer Skip, not Postpone.
+    expect(await promptShowing({ ...brk!, snoozes: 1 }, settings)).toBe(false);
+  });
 });

@@ -90,11 +90,16 @@ export async function showPrompt(brk: DueBreak, settings: Settings, reminder: bo
 
 export async function clearPrompt(breakId: string): Promise<void> {
   await Promise.all((['snooze', 'skip', 'none'] as const).map((b) => browser.notifications.clear(promptId(breakId, b))));
+  // Taken away by Limber, not closed by the person: when this break is prompted again (its
+  // postpone over) that is a new showing, to be put back if the worker stops before it is shown.
+  const shown = await shownPromptItem.getValue().catch(() => null);
+  if (shown?.breakId === breakId) await shownPromptItem.setValue(null).catch(() => undefined);
 }
 
-export async function promptShowing(breakId: string): Promise<boolean> {
+/** Whether the break's prompt is on screen with the buttons it would be shown with now. */
+export async function promptShowing(brk: DueBreak, settings: Settings): Promise<boolean> {
   const all = await browser.notifications.getAll();
-  return Object.keys(all).some((id) => parsePromptId(id)?.breakId === breakId);
+  return promptId(brk.id, secondButton(brk, settings)) in all;
 }
 
 /** One-off messages: a pause has ended, the daily sitting limit was passed. */

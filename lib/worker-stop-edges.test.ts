@@ -1,0 +1,112 @@
+/**
+ * Edges of the background's prompts and alarms a review found broken, each against a documented
+ * promise (README "It survives restarts", doc comments): a postponed break's prompt put back after
+ * a worker stop, the next-break alarm inside the 30 s floor, and a prompt's buttons after a
+ * postpone whose clearing a stopped worker lost.
+ */
+import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { ENGINE_SETTINGS, MIN, T0 as ET0, useEngineEnv } from '../tests/engine-env';
+import { MIN as WMIN, SETTINGS as WSETTINGS, T0 as WT0, settle, workUntilDue, world } from '../tests/engine-stop-world';
+import { browserPlatform, browserStore } from './engine/browser';
+import { messageHandler } from './engine/handlers';
+import { lifecycle } from './engine/lifecycle';
+import { createRuntime } from './engine/runtime';
+import { NEXT_ALARM } from './platform/alarms';
+import { saveSettings, loadTracker } from './storage/items';
+
+const hang = () => new Promise<never>(() => undefined);
+
+describe('a worker stopped while it re-prompts a postponed break', () => {
+  it('the break still comes at most half a minute late after its postpone ends (README "It survives restarts"), not only at the reminder', async () => {
+    const w = world(WSETTINGS);
+    const pA = w.platform();
+    const a = lifecycle(createRuntime(pA, w.store));
+    await workUntilDue(w, a);
+    w.clock.now = WT0 + 50 * WMIN;
+    await a.dispatch({ type: 'tick' });
+    const id = `stretch-${WT0 + 50 * WMIN}`;
+    expect(w.notifications.has(id)).toBe(true);
+    // "Postpone 5 min" on the notification (background.ts onButtonClicked index 1).
+    w.clock.now += 10_000;
+    await a.dispatch({ type: 'snooze', breakId: id, minutes: 5 });
+    expect(w.stored().state!.phase.name).toBe('snoozed');
+    expect(w.notifications.has(id)).toBe(false);
+    // The postpone ends: the alarm fires, the state is saved as due, and the worker is stopped
+    // while it shows the notification.
+    pA.showPrompt = hang;
+    w.clock.now += 5 * WMIN;
+    void a.dispatch({ type: 'tick' });
+    await settle();
+    expect(w.stored().state!.phase.name).toBe('due');
+
+    // A new worker: its start, then the alarm firing again 30 s later (it repeats until handled).
+    const pB = w.platform();
+    const b = lifecycle(createRuntime(pB, w.store));
+    await b.wake();
+    w.clock.now += 30_000;
+    await b.dispatch({ type: 'tick' });
+    expect(pB.showPrompt).toHaveBeenCalledWith(expect.objectContaining({ id }), expect.anything(), false, expect.any(Number));
+    expect(w.notifications.has(id)).toBe(true);
+  });
+});
+
+describe('with the real ports on the fake browser', () => {
+  let now = ET0;
+  useEngineEnv(() => now, ENGINE_SETTINGS);
+
+  it('an event inside the 30 s floor never postpones the next-break alarm (alarms.ts: "recreated only if missing or wrong, so a wake never postpones it")', async () => {
+    now = ET0;
+    const rt = createRuntime(browserPlatform, browserStore);
+    const life = lifecycle(rt);
+    const handle = messageHandler(rt);
+    await life.wake();
+    for (let m = 4; m <= 48; m += 4) {
+      now = ET0 + m * MIN;
+      await life.dispatch({ type: 'tick' });
+    }
+    // The screen locked at 49:45 for a minute (shorter than the break): 15 s of desk time left.
+    now = ET0 + 49 * MIN + 45_000;
+    await life.dispatch({ type: 'activity', state: 'locked' });
+    now = ET0 + 50 * MIN + 45_000;
+    await life.dispatch({ type: 'activity', state: 'active' });
+    const dueAt = ET0 + 51 * MIN;
+    const first = (await browser.alarms.get(NEXT_ALARM))?.scheduledTime;
+    // The floor puts the alarm 30 s ahead, 15 s after the break falls due.
+    expect(first).toBe(now + 30_000);
+    expect(first).toBeGreaterThanOrEqual(dueAt);
+    // 10 s later the person opens the popup (a status read): the break is still due at 51:00.
+    now += 10_000;
+    expect(await handle({ type: 'popup/get' })).toMatchObject({ ok: true });
+    expect((await loadTracker())?.phase.name).toBe('working');
+    expect((await browser.alarms.get(NEXT_ALARM))?.scheduledTime).toBe(first);
+  });
+
+  it('a prompt re-shown after a postpone offers only the buttons that will work, even if the worker stopped before the old one was cleared (README: "Chrome\'s notification shows only the buttons that will work")', async () => {
+    now = ET0;
+    const settings = { ...ENGINE_SETTINGS, snoozeLimit: 1, stretch: { ...ENGINE_SETTINGS.stretch, everySec: 10 * 60 } };
+    await saveSettings(settings);
+    const rtA = createRuntime({ ...browserPlatform }, browserStore);
+    const a = lifecycle(rtA);
+    await a.wake();
+    now = ET0 + 5 * MIN;
+    await a.dispatch({ type: 'tick' });
+    now = ET0 + 10 * MIN;
+    await a.dispatch({ type: 'tick' });
+    const id = `stretch-${ET0 + 10 * MIN}`;
+    expect(Object.keys(await browser.notifications.getAll())).toEqual([`prompt:${id}:snooze`]);
+    // Snooze from the popup: saved, then the worker is stopped before the notification is cleared.
+    rtA.platform.clearPrompt = hang;
+    now += 10_000;
+    void messageHandler(rtA)({ type: 'break/snooze', breakId: id });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await loadTracker())?.phase.name).toBe('snoozed');
+
+    const b = lifecycle(createRuntime(browserPlatform, browserStore));
+    await b.wake();
+    now += 5 * MIN; // the postpone ends: the one snooze allowed is used, so the second button is Skip
+    await b.dispatch({ type: 'tick' });
+    expect((await loadTracker())?.phase.name).toBe('due');
+    expect(Object.keys(await browser.notifications.getAll())).toEqual([`prompt:${id}:skip`]);
+  });
+});
