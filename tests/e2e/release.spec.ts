@@ -125,9 +125,9 @@ test('no built script can reach the network: only the explained occurrences of n
     }
   }
   expect(unexplained, 'network access nobody explained (tests/support/network-scan.ts ALLOWED)').toEqual([]);
-  // The scan does see what is there (Preact's namespaces, Vite's polyfill ship in every build).
+  // The scan does see what is there (Preact's namespaces and the catalogue fallback ship in every build).
   expect(used.get('xml-namespaces') ?? 0).toBeGreaterThan(0);
-  expect(used.get('vite-modulepreload-polyfill') ?? 0).toBeGreaterThan(0);
+  expect(used.get('packaged-catalogue') ?? 0).toBeGreaterThan(0);
   test.info().annotations.push({ type: 'allowed', description: ALLOWED.map((a) => `${a.id}: ${used.get(a.id) ?? 0}`).join(', ') });
 });
 

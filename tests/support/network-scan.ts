@@ -64,14 +64,6 @@ export const ALLOWED: readonly Allowance[] = [
     matches: (f) => f.kind === 'api' && f.what === 'fetch' && PACKAGED_CATALOGUE.test(f.code),
   },
   {
-    id: 'vite-modulepreload-polyfill',
-    why:
-      "Vite's modulepreload polyfill, bundled into each page's entry chunk: in a browser without native <link rel=\"modulepreload\"> it " +
-      "fetches those links' href, which are the page's own chunks in the package (no page links anything remote: the build scan checks " +
-      'the HTML too). Recognised as the bare fetch(link.href, options) inside the function that handles modulepreload links.',
-    matches: (f, around) => f.kind === 'api' && f.what === 'fetch' && /^fetch\([\w$]+\.href,\s*[\w$]+\)$/.test(f.code) && around.includes('link[rel="modulepreload"]'),
-  },
-  {
     id: 'xml-namespaces',
     why: "XML namespace names (SVG, MathML, XHTML) that Preact compares an element's namespace with: identifiers, never requested.",
     matches: (f) => f.kind === 'url' && NAMESPACES.has(f.what),
