@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { ENGINE_SETTINGS, MIN, T0 as ET0, useEngineEnv } from '../tests/engine-env';
-import { MIN as WMIN, SETTINGS as WSETTINGS, T0 as WT0, settle, workUntilDue, world } from '../tests/engine-stop-world';
+import { MIN as WMIN, SETTINGS as WSETTINGS, nextWorker, promptedWorker, settle, world } from '../tests/engine-stop-world';
 import { browserPlatform, browserStore } from './engine/browser';
 import { messageHandler } from './engine/handlers';
 import { lifecycle } from './engine/lifecycle';
@@ -20,12 +20,7 @@ const hang = () => new Promise<never>(() => undefined);
 describe('a worker stopped while it re-prompts a postponed break', () => {
   it('the break still comes at most half a minute late after its postpone ends (README "It survives restarts"), not only at the reminder', async () => {
     const w = world(WSETTINGS);
-    const pA = w.platform();
-    const a = lifecycle(createRuntime(pA, w.store));
-    await workUntilDue(w, a);
-    w.clock.now = WT0 + 50 * WMIN;
-    await a.dispatch({ type: 'tick' });
-    const id = `stretch-${WT0 + 50 * WMIN}`;
+    const { platform: pA, worker: a, id } = await promptedWorker(w);
     expect(w.notifications.has(id)).toBe(true);
     // "Postpone 5 min" on the notification (background.ts onButtonClicked index 1).
     w.clock.now += 10_000;
@@ -41,11 +36,7 @@ describe('a worker stopped while it re-prompts a postponed break', () => {
     expect(w.stored().state!.phase.name).toBe('due');
 
     // A new worker: its start, then the alarm firing again 30 s later (it repeats until handled).
-    const pB = w.platform();
-    const b = lifecycle(createRuntime(pB, w.store));
-    await b.wake();
-    w.clock.now += 30_000;
-    await b.dispatch({ type: 'tick' });
+    const { platform: pB } = await nextWorker(w);
     expect(pB.showPrompt).toHaveBeenCalledWith(expect.objectContaining({ id }), expect.anything(), false, expect.any(Number));
     expect(w.notifications.has(id)).toBe(true);
   });

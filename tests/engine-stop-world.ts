@@ -9,6 +9,8 @@ import type { PendingRecord } from '../lib/storage/items';
 import type { StatusSnapshot } from '../lib/storage/status-cache';
 import type { BreakRecord, TrackerState } from '../lib/tracker/tracker';
 import type { Platform, Store } from '../lib/engine/ports';
+import { lifecycle } from '../lib/engine/lifecycle';
+import { createRuntime } from '../lib/engine/runtime';
 
 export const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 export const MIN = 60_000;
@@ -97,4 +99,24 @@ export async function workUntilDue(w: { clock: { now: number } }, worker: { wake
     w.clock.now = T0 + t * MIN;
     await worker.dispatch({ type: 'tick' });
   }
+}
+
+/** A new worker after a stop: its start, then the alarm firing again 30 s later (it repeats until handled). */
+export async function nextWorker(w: ReturnType<typeof world>): Promise<{ platform: ReturnType<ReturnType<typeof world>['platform']>; worker: ReturnType<typeof lifecycle> }> {
+  const platform = w.platform();
+  const worker = lifecycle(createRuntime(platform, w.store));
+  await worker.wake();
+  w.clock.now += 30_000;
+  await worker.dispatch({ type: 'tick' });
+  return { platform, worker };
+}
+
+/** A worker that has worked up to the stretch break and prompted it (T0 + 50 min): its platform, itself, and the break's id. */
+export async function promptedWorker(w: ReturnType<typeof world>): Promise<{ platform: ReturnType<ReturnType<typeof world>['platform']>; worker: ReturnType<typeof lifecycle>; id: string }> {
+  const platform = w.platform();
+  const worker = lifecycle(createRuntime(platform, w.store));
+  await workUntilDue(w, worker);
+  w.clock.now = T0 + 50 * MIN;
+  await worker.dispatch({ type: 'tick' });
+  return { platform, worker, id: `stretch-${T0 + 50 * MIN}` };
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { lifecycle } from './lifecycle';
 import { createRuntime } from './runtime';
-import { MIN, SETTINGS, T0, settle, world, workUntilDue } from '../../tests/engine-stop-world';
+import { MIN, SETTINGS, T0, nextWorker, promptedWorker, settle, world, workUntilDue } from '../../tests/engine-stop-world';
 
 const hang = () => new Promise<never>(() => undefined);
 
@@ -25,11 +25,7 @@ describe('worker stopped between save and effects', () => {
     const id = `stretch-${T0 + 50 * MIN}`;
 
     // A new worker: its start, then the alarm firing again 30 s later (it repeats until handled).
-    const pB = w.platform();
-    const b = lifecycle(createRuntime(pB, w.store));
-    await b.wake();
-    w.clock.now += 30_000;
-    await b.dispatch({ type: 'tick' });
+    const { platform: pB, worker: b } = await nextWorker(w);
     // Even the 3-minute reminder:
     w.clock.now = T0 + 54 * MIN;
     await b.dispatch({ type: 'tick' });
@@ -38,12 +34,7 @@ describe('worker stopped between save and effects', () => {
 
   it('Start clicked on the notification: the break window opens even if the worker stops right after saving', async () => {
     const w = world();
-    const pA = w.platform();
-    const a = lifecycle(createRuntime(pA, w.store));
-    await workUntilDue(w, a);
-    w.clock.now = T0 + 50 * MIN;
-    await a.dispatch({ type: 'tick' });
-    const id = `stretch-${T0 + 50 * MIN}`;
+    const { platform: pA, worker: a, id } = await promptedWorker(w);
     expect(w.notifications.has(id)).toBe(true);
     // The Start button (background.ts onButtonClicked index 0); the worker stops while it carries out the effects.
     pA.clearPrompt = hang;
@@ -53,11 +44,7 @@ describe('worker stopped between save and effects', () => {
     await settle();
     expect(w.stored().state!.phase.name).toBe('onBreak');
 
-    const pB = w.platform();
-    const b = lifecycle(createRuntime(pB, w.store));
-    await b.wake();
-    w.clock.now += 30_000;
-    await b.dispatch({ type: 'tick' });
+    const { platform: pB } = await nextWorker(w);
     expect(pB.openBreakWindow).toHaveBeenCalledWith(id, false);
   });
 
