@@ -73,7 +73,7 @@ export function ownSitesRepaired(own: readonly string[]): string[] {
 
 /** Whether a list of own sites is one the form could have made: no site twice, none built in. */
 export function ownSitesValid(own: readonly string[]): boolean {
-  return new Set(own).size === own.length && !own.some(builtIn);
+  return ownSitesRepaired(own).length === own.length;
 }
 
 /** Every pattern the option covers: the built-in sites and the user's own. */

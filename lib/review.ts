@@ -11,6 +11,7 @@ import { addDays, type DayKey } from './days';
 import type { MessageKey, PluralBase } from './i18n';
 import type { Schedule } from './settings';
 import { deskMsOf, type DayAggregate } from './aggregates';
+import { isOwnId } from './own-routine-play';
 import { dayOfWeek, DEFAULT_RULES, isWorkday, lastDays, scanStreaks, takenShare, takenWeight, weekStart, type DayMark, type DayStatus, type StreakRules, type StreakScan } from './streaks';
 
 /** Break outcomes counted over a day or a week (see DayAggregate). */
@@ -161,7 +162,7 @@ export function weekStats(start: DayKey, byDay: ReadonlyMap<DayKey, DayAggregate
     const a = byDay.get(d);
     if (!a) continue;
     for (const [id, n] of Object.entries(a.routines)) {
-      const key = areasOf(id) || id.startsWith('own-') ? id : GONE_ROUTINE;
+      const key = areasOf(id) || isOwnId(id) ? id : GONE_ROUTINE;
       routineCounts.set(key, (routineCounts.get(key) ?? 0) + n);
     }
   }
