@@ -83,6 +83,8 @@ describe('the heads-up in random sequences', () => {
           check(r, before);
           // A long pause (>= a stretch break) starts desk time afresh: a new break.
           if (e.type === 'resume' && before.paused && r.state.desk.stretch === 0) perBreak = 0;
+          // A pause withdraws the notice: its break may be announced again after a short one.
+          if (e.type === 'pause') perBreak = 0;
           return r;
         };
         const run = (until: number) => {

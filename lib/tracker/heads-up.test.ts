@@ -98,7 +98,28 @@ describe('the heads-up', () => {
     expect(w.of('headsUp').map((x) => x.at)).toEqual([T0 + 49 * MIN, T0 + 53 * MIN + 49 * MIN]);
   });
 
-  it('not while paused or while the break would be held; a short pause keeps the one already shown', () => {
+  it('withdrawn when reminders are paused; back after a short pause with its break ahead, announced again', () => {
+    const w = world();
+    w.runUntil(T0 + 49 * MIN + 10_000);
+    const first = w.of('headsUp');
+    expect(first.map((x) => x.at)).toEqual([T0 + 49 * MIN]);
+    // Paused from the popup 10 s after the notice: "Stretch break in 1 min" must not stand through the pause.
+    w.send({ type: 'pause', until: T0 + 80 * MIN }, T0 + 49 * MIN + 10_000);
+    expect(w.of('clearHeadsUp').map((x) => [x.at, x.e.id])).toEqual([[T0 + 49 * MIN + 10_000, first[0]!.e.headsUp.id]]);
+    w.runUntil(T0 + 49 * MIN + 40_000);
+    expect(w.of('headsUp')).toHaveLength(1);
+    // Resumed after 30 s (shorter than the 3-min break: desk time goes on from 49:10), 50 s left.
+    w.send({ type: 'resume' }, T0 + 49 * MIN + 40_000);
+    expect(w.of('headsUp').map((x) => [x.at, x.e.headsUp.dueAt])).toEqual([
+      [T0 + 49 * MIN, T0 + 50 * MIN],
+      [T0 + 49 * MIN + 40_000, T0 + 50 * MIN + 30_000],
+    ]);
+    w.runUntil(T0 + 51 * MIN);
+    expect(w.of('prompt').map((x) => x.at)).toEqual([T0 + 50 * MIN + 30_000]);
+    expect(w.of('clearHeadsUp').map((x) => x.at)).toEqual([T0 + 49 * MIN + 10_000, T0 + 50 * MIN + 30_000]);
+  });
+
+  it('not while paused or while the break would be held', () => {
     const w = world();
     w.runUntil(T0 + 45 * MIN);
     w.send({ type: 'pause', until: T0 + 60 * MIN });

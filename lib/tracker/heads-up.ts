@@ -6,7 +6,8 @@
  *   in due.ts; `nextWake` wakes the worker then). It is decided again at that wake: away by
  *   then (desk time stopped), no heads-up; back later with the break still ahead, it comes then.
  * - At most once per break: `state.headsUp` remembers it until that break is prompted, postponed,
- *   started or credited (or a long pause or a new working range starts the counter afresh).
+ *   started or credited (or a long pause or a new working range starts the counter afresh). Pausing
+ *   reminders withdraws it: back with its break still ahead, it is announced again.
  * - Never while the break would be held (fullscreen, sound in view, a call: it then comes a
  *   minute after the hold ends, without a heads-up), while reminders are paused or outside
  *   working hours, nor when too little of its lead is left to be worth a notice.
