@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { ALARM_GRACE_MS, initialState, nextWake, transition, view, wantsWatchdog, WATCHDOG_MS, type TrackerState } from '../tracker/tracker';
+import { ALARM_GRACE_MS, DEFAULT_ENV, initialState, nextWake, transition, view, wantsWatchdog, WATCHDOG_MS, type TrackerState } from '../tracker/tracker';
 import { badgeFor, BADGE_STEP_MIN, minutesLabel } from './badge';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -54,5 +54,40 @@ describe('the badge between wakes', () => {
     expect(minutesLabel(10 * MIN, true)).toBe('≤10m');
     expect(minutesLabel(0, true)).toBe('≤0m');
     expect(minutesLabel(500 * MIN, true)).toBe('95m+');
+  });
+});
+
+describe('the badge while a due break is held', () => {
+  // README: a due break held (fullscreen, a call, a pause in typing awaited) comes when the hold
+  // ends or at its bound. The badge must not say "≤0m" for half an hour: it tells the bound.
+  it('claims an upper bound that the prompt really keeps, at every second of a hold', () => {
+    const settings: Settings = { ...S, pauseWaitMin: 0, hold: { enabled: true, maxMin: 30 } };
+    const dueAt = T0 + S.stretch.everySec * 1000;
+    const endsAt = dueAt + 12 * MIN; // the fullscreen video ends 12 min after the break fell due
+    const envAt = (t: number) => ({ ...DEFAULT_ENV, fullscreen: t < endsAt });
+    let s: TrackerState = initialState(T0);
+    let now = T0;
+    const labels: { from: number; to: number; text: string }[] = [];
+    let promptAt: number | null = null;
+    for (let i = 0; i < 500 && promptAt === null; i++) {
+      const r = transition(s, { type: 'tick' }, now, settings, envAt(now));
+      s = r.state;
+      if (r.effects.some((e) => e.type === 'prompt')) promptAt = now;
+      const wake = Math.min(nextWake(s, settings) ?? Infinity, wantsWatchdog(s, settings) ? now + WATCHDOG_MS : Infinity, endsAt > now ? endsAt : Infinity);
+      if (promptAt === null) labels.push({ from: now, to: wake, text: badgeFor(view(s, settings, envAt(now)), now, true).text });
+      now = wake;
+    }
+    expect(promptAt).not.toBeNull();
+    const held = labels.filter((l) => l.from >= dueAt);
+    expect(held.length).toBeGreaterThan(0);
+    // Before the break is due the badge speaks of its due time (the hold is decided then); once it
+    // is held, of the prompt.
+    for (const l of held) {
+      const [lo, hi] = claim(l.text);
+      for (let t = l.from; t < l.to; t += 1000) {
+        expect(promptAt! - t, `${l.text} at ${(t - T0) / 1000} s`).toBeLessThanOrEqual(hi);
+        expect(promptAt! - t, `${l.text} at ${(t - T0) / 1000} s`).toBeGreaterThanOrEqual(lo);
+      }
+    }
   });
 });

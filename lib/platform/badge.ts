@@ -1,6 +1,6 @@
 /**
- * The toolbar badge: how long to the next break, "!" when a break is due, a pause mark, or "off"
- * outside working hours. It is set only at wakes the worker has anyway (no alarm of its own), so
+ * The toolbar badge: how long to the next break (while a due break is held, to the hold's bound),
+ * "!" when a break is due, a pause mark, or "off" outside working hours. It is set only at wakes the worker has anyway (no alarm of its own), so
  * it says only what stays true until the next one (`minutesLabel`).
  */
 import { browser } from 'wxt/browser';
@@ -32,6 +32,9 @@ export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text:
   if (v.offHours) return { text: 'off', color: '#6b7a75' };
   if (v.phase === 'onBreak') return { text: '…', color: '#2f7a64' };
   if (!v.next) return { text: '', color: '#2f7a64' };
+  // A due break held (a call, fullscreen, a pause in typing awaited) comes at the latest at the
+  // hold's bound: "≤0m" would be wrong for as long as it lasts.
+  if (v.held) return { text: minutesLabel(v.held.until - now, false), color: '#2f7a64' };
   return { text: minutesLabel(v.next.at - now, v.phase === 'working'), color: '#2f7a64' };
 }
 

@@ -9,7 +9,7 @@
  * itself become the tab in view and end a sound hold it reports.
  */
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { notificationIds, storageGet, waitForPrompt } from './ext';
+import { badgeText, notificationIds, storageGet, waitForPrompt } from './ext';
 
 declare const chrome: {
   windows: {
@@ -55,6 +55,9 @@ export async function expectHeld(context: BrowserContext, control: Page, extensi
   expect(await notificationIds(control)).toEqual([]);
   const popup = await popupAside(context, control, extensionId);
   await expect(popup.getByTestId('next-why')).toHaveText(`${text} — at the latest ${await hhmm(popup, deferredSince! + HOLD.hold.maxMin * MIN)}`);
+  // The badge tells the wait's bound (minutes, rounded up), not "≤0m".
+  const left = Math.ceil((deferredSince! + HOLD.hold.maxMin * MIN - Date.now()) / MIN);
+  expect(await badgeText(control)).toMatch(new RegExp(`^≤(${left}|${left + 1})m$`));
   return popup;
 }
 
