@@ -21,14 +21,19 @@ export function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState
   };
 }
 
-export function clampPhaseTimes(p: Phase, now: number, settings: Settings): Phase {
+/**
+ * A phase's own times kept within what its settings allow from `now` (a shorter snooze chosen
+ * meanwhile). After the clock was set back by `jump` ms they move back with it first, so that a
+ * postpone keeps the minutes it already ran and a break under way its time so far.
+ */
+export function clampPhaseTimes(p: Phase, now: number, settings: Settings, jump = 0): Phase {
   switch (p.name) {
     case 'snoozed':
-      return { ...p, until: Math.min(p.until, now + (p.chosenMs ?? settings.snoozeSec * 1000)) };
+      return { ...p, until: Math.min(p.until - jump, now + (p.chosenMs ?? settings.snoozeSec * 1000)) };
     case 'due':
-      return p.remindAt === null ? p : { ...p, remindAt: Math.min(p.remindAt, now + settings.remindAfterSec * 1000) };
+      return p.remindAt === null ? p : { ...p, remindAt: Math.min(p.remindAt - jump, now + settings.remindAfterSec * 1000) };
     case 'onBreak':
-      return { ...p, startedAt: Math.min(p.startedAt, now) };
+      return { ...p, startedAt: Math.min(p.startedAt - jump, now) };
     default:
       return p;
   }
@@ -60,7 +65,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       lowIdleAt: s.lowIdleAt === null ? null : Math.min(s.lowIdleAt, now),
       // Today's count is kept; its bounds are those of the day the clock now shows.
       today: { ...s.today, ...localDay(now, tz), tz },
-      phase: clampPhaseTimes(s.phase, now, settings),
+      phase: clampPhaseTimes(s.phase, now, settings, jump),
     };
   } else if (s.activity === 'active') {
     // When the machine should last have been heard from: while desk time counts, the watchdog

@@ -152,6 +152,35 @@ describe('desk time and prompts', () => {
     expect(sim.state.desk.stretch).toBe(25 * MIN);
   });
 
+  it('the clock set back during a postpone: the prompt comes back when the chosen 5 minutes have run, not 5 minutes after the jump', () => {
+    const sim = new Sim();
+    sim.runUntil(T0 + 50 * MIN);
+    const p = sim.state.phase;
+    if (p.name !== 'due') throw new Error('not due');
+    expect(sim.send({ type: 'snooze', breakId: p.brk.id }, T0 + 51 * MIN).refused).toBeUndefined();
+    // 3 of its 5 minutes later (the worker woken then: the popup opened) the clock is set back an
+    // hour: 2 minutes are left, by the person's watch.
+    sim.send({ type: 'tick' }, T0 + 54 * MIN);
+    const back = T0 + 54 * MIN - 60 * MIN;
+    sim.send({ type: 'tick' }, back);
+    sim.runUntil(back + 2 * MIN - 1);
+    expect(sim.prompts()).toHaveLength(1);
+    sim.runUntil(back + 2 * MIN);
+    expect(sim.prompts()).toHaveLength(2);
+  });
+
+  it('the clock set back while a prompt waits: its reminder keeps the minutes already waited', () => {
+    const sim = new Sim();
+    sim.runUntil(T0 + 50 * MIN); // prompted; the reminder is due 3 min later (remindAfterSec)
+    sim.send({ type: 'tick' }, T0 + 52 * MIN); // 2 of those minutes later (the popup opened)
+    const back = T0 + 52 * MIN - 60 * MIN; // the clock is set back an hour
+    sim.send({ type: 'tick' }, back);
+    sim.runUntil(back + MIN - 1);
+    expect(sim.prompts()).toHaveLength(1);
+    sim.runUntil(back + MIN);
+    expect(sim.prompts()).toHaveLength(2);
+  });
+
   it('a shortened interval makes an overdue break prompt at once', () => {
     const sim = new Sim();
     sim.workUntil(T0 + 30 * MIN);
