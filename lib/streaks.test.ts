@@ -227,3 +227,19 @@ describe('weeks', () => {
     expect(weekend.map((d) => d.status)).toEqual(['off', 'off', 'off', 'off', 'met', 'off', 'off']);
   });
 });
+
+describe('grace days (README and the review page: "One missed day a month is forgiven as a grace day.")', () => {
+  it('a month forgives one missed day, also when the streak broke and started again in between', () => {
+    const OFF = DEFAULT_SETTINGS.schedule; // no working hours: every day is a working day
+    // March 2026: the 3rd is missed (forgiven), the 10th is missed (the streak breaks), a new
+    // streak on the 11th and 12th, the 13th missed: March's grace day is already used.
+    const days = [met('2026-03-02'), missed('2026-03-03'), met('2026-03-04'), missed('2026-03-10'), met('2026-03-11'), met('2026-03-12'), missed('2026-03-13')];
+    const s = scanStreaks(days, '2026-03-14', OFF);
+    const graceDays = ['2026-03-03', '2026-03-10', '2026-03-13'].filter((d) => s.status(d) === 'grace');
+    expect(graceDays).toEqual(['2026-03-03']);
+    expect(s.status('2026-03-13')).toBe('missed');
+    expect(s.current).toBe(0);
+    // The review page: "Grace days left this month: 0" (one used on the 3rd).
+    expect(scanStreaks(days.slice(0, 5), '2026-03-11', OFF).graceLeft).toBe(0);
+  });
+});

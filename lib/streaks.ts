@@ -142,7 +142,7 @@ export function scanStreaks(
   const statuses = new Map<DayKey, DayStatus>();
   let run = 0;
   let longest = 0;
-  let graceUsed = new Map<string, number>();
+  const graceUsed = new Map<string, number>();
   for (const day of keys) {
     if (day === today) continue;
     const kind = classifyDay(byDay.get(day), schedule, rules);
@@ -160,7 +160,6 @@ export function scanStreaks(
         statuses.set(day, 'grace');
       } else {
         run = 0;
-        graceUsed = new Map();
         statuses.set(day, 'missed');
       }
     }

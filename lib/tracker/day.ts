@@ -24,16 +24,17 @@ export function newDay(now: number, tz: string, notifiedAt: number | null = null
 
 /**
  * Today as of `at`: the same day until its end; a new one after it. A change of time zone
- * (travel) keeps today's count until the new zone's midnight (the person's day goes on), unless
- * the day the state knew has ended; the notice stays once per local day of the zone now in force
- * (`notifiedToday` compares its time with the day's bounds).
+ * (travel) keeps today's count until the new zone's midnight (the person's day goes on), even when
+ * the first wake there comes after the old zone's midnight (a flight west with the lid closed);
+ * the notice stays once per local day of the zone now in force (`notifiedToday` compares its time
+ * with the day's bounds).
  */
 export function dayAt(today: Today, at: number, tz: string): Today {
   if (today.tz === tz && at < today.end) return today;
-  if (at >= today.end) return newDay(at, tz, today.notifiedAt);
-  // A new zone: the same day goes on if the date there is the day's own date or the day before
-  // (west across the date line: the person's day goes on to midnight there; a state migrated from
-  // v2 has no zone: its day goes on); a later date is a new day.
-  if (today.tz !== '' && dayKey(at, tz) > dayKey(today.start, today.tz)) return newDay(at, tz, today.notifiedAt);
+  // A new zone is judged by dates: the same day goes on if the date there is the day's own date or
+  // the day before (west across the date line: the person's day goes on to midnight there); a later
+  // date is a new day. The same zone (or a state migrated from v2, which has none): a new day after its end.
+  const moved = today.tz !== tz && today.tz !== '';
+  if (moved ? dayKey(at, tz) > dayKey(today.start, today.tz) : at >= today.end) return newDay(at, tz, today.notifiedAt);
   return { ...today, ...localDay(at, tz), tz };
 }

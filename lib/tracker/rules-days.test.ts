@@ -133,3 +133,35 @@ describe('found in review', () => {
     expect(sim.records().filter((r) => r.id !== id).map((r) => [r.id, r.outcome])).toEqual([[id2, 'partial']]);
   });
 });
+
+const at = (iso: string) => Date.parse(iso);
+
+describe("today's desk time after flying west (README: when you travel, today goes on until midnight where you are now)", () => {
+  // Breaks off, so every active minute is desk time; the daily sitting limit at 8 hours.
+  const LIMIT: Settings = {
+    ...BASE,
+    stretch: { ...BASE.stretch, enabled: false },
+    micro: { ...BASE.micro, enabled: false },
+    dailyLimit: { enabled: true, minutes: 8 * 60 },
+  };
+
+  it('Berlin 08:00-14:00, screen locked for the flight, back at 19:00 the same Monday in New York: the 6 hours still count and the limit comes at 21:00 New York time', () => {
+    // Monday 2 March 2026, 08:00 in Berlin (07:00 UTC).
+    const sim = new Sim(LIMIT, at('2026-03-02T07:00:00Z'), 'Europe/Berlin');
+    sim.runUntil(at('2026-03-02T13:00:00Z')); // 14:00 in Berlin: six hours at the desk
+    expect(sim.state.today.deskMs).toBe(6 * H);
+    // Lid closed for the flight (Chrome reports the screen locked).
+    sim.send({ type: 'activity', state: 'locked' }, at('2026-03-02T13:00:00Z'));
+    // Landed: the machine's zone is now New York. Opened at 19:00 on Monday the 2nd there
+    // (00:00 UTC on the 3rd, 01:00 on Tuesday in Berlin: past Berlin's midnight).
+    sim.env = { ...sim.env, timeZone: 'America/New_York' };
+    const back = at('2026-03-03T00:00:00Z');
+    expect(dayKey(back, 'America/New_York')).toBe('2026-03-02'); // still Monday where the person is
+    sim.send({ type: 'activity', state: 'active' }, back);
+    // The traveller's Monday goes on: the morning's six hours are still today's.
+    expect(sim.state.today.deskMs).toBe(6 * H);
+    // Two more hours at the desk in New York: 8 hours today, the limit's notice at 21:00 there.
+    sim.runUntil(at('2026-03-03T02:30:00Z'));
+    expect(sim.effects.filter((e) => e.type === 'notice' && e.notice === 'dailyLimit').map((e) => e.at)).toEqual([at('2026-03-03T02:00:00Z')]);
+  });
+});
