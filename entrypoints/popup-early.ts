@@ -15,6 +15,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { SNAPSHOT_KEY, snapshotUsable } from '../lib/snapshot-usable';
+import { textLanguage } from '../lib/text-language';
 import { firstFrame, type Msg } from './popup/first-frame';
 import type { PopupData } from '../lib/protocol/messages';
 
@@ -45,9 +46,7 @@ function draw(api: Api, early: Early, data: PopupData): void {
     const app = document.getElementById('app');
     if (early.taken || !app || app.firstChild) return;
     // As components/localize.ts localizeDocument does: the language the text is in, and the title.
-    const ui = api.i18n.getUILanguage();
-    const text = msg('textLang');
-    document.documentElement.lang = text && ui.split('-')[0]!.toLowerCase() !== text ? text : ui;
+    document.documentElement.lang = textLanguage(api.i18n.getUILanguage(), msg('textLang'));
     document.title = msg('actionTitle');
     app.append(firstFrame(data, Date.now(), msg));
     performance.mark('limber:first-frame');

@@ -1,7 +1,8 @@
 /** The UI language, read in one place, and the language catalogue text is in (document lang, spoken steps). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { pageLanguage, textLanguage, uiLanguage } from './i18n';
+import { pageLanguage, uiLanguage } from './i18n';
+import { textLanguage } from './text-language';
 
 describe('textLanguage', () => {
   it('speaks in the UI language, with its region, when the text is in that language', () => {

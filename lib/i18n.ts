@@ -11,6 +11,7 @@
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
 import { pluralKey, type PluralBase } from './plural';
+import { textLanguage } from './text-language';
 
 export { PLURAL_CATEGORIES, pluralKey, type PluralBase, type PluralCategory } from './plural';
 
@@ -60,17 +61,6 @@ export function uiLanguage(): string {
   } catch {
     return '';
   }
-}
-
-/**
- * The language text from the catalogue is really in: the UI language (keeping its region, e.g.
- * de-AT) when the catalogue is in that language, else the catalogue's own `textLang` (English
- * when the UI language has no catalogue of its own), or English when that is no language code.
- */
-export function textLanguage(ui: string, textLang: string): string {
-  const base = (l: string) => l.toLowerCase().split(/[-_]/)[0];
-  const text = /^[a-z]{2,3}(?:[-_][a-z0-9]+)*$/i.test(textLang) ? textLang : 'en';
-  return ui && base(ui) === base(text) ? ui : text;
 }
 
 /** The language this page's text is in (the document's `lang`, the voice for spoken steps). */
