@@ -3,7 +3,7 @@
  * reading) or a custom number of seconds in the field below it (15-600, checked by validateField).
  * Choosing a preset sets the seconds; typing other seconds shows "Custom".
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { Settings } from '../lib/settings';
 
@@ -14,6 +14,9 @@ type Choice = keyof typeof IDLE_PRESETS | 'custom';
 export function AwayAfterField({ value, save }: { value: number; save: (change: (s: Settings) => Settings | null) => Promise<unknown> }) {
   const preset = (Object.keys(IDLE_PRESETS) as Array<keyof typeof IDLE_PRESETS>).find((k) => IDLE_PRESETS[k] === value);
   const [custom, setCustom] = useState(false);
+  // Seconds changed from outside the choice (typed below, Restore defaults, an import): the choice
+  // follows what is stored.
+  useEffect(() => setCustom(false), [value]);
   const choice: Choice = custom || !preset ? 'custom' : preset;
   const labels: Record<Choice, string> = { default: t('idlePresetDefault'), reading: t('idlePresetReading'), custom: t('idlePresetCustom') };
   return (

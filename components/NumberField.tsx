@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FieldError } from '../lib/settings';
-import { t } from '../lib/i18n';
+import { pageLanguage, t } from '../lib/i18n';
 
 export function fieldErrorText(e: FieldError): string {
   switch (e.key) {
@@ -26,12 +26,23 @@ interface Props {
   onCommit: (text: string) => Promise<FieldError | null>;
 }
 
+let numbers: { lang: string; format: Intl.NumberFormat } | null = null;
+/** A stored number as the page's language writes it (7,5 in German; what validateField reads back). */
+function shown(n: number): string {
+  const lang = pageLanguage();
+  if (numbers?.lang !== lang) numbers = { lang, format: new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 2 }) };
+  return numbers.format.format(n);
+}
+
 /** A labelled number input that validates on change and shows a clear inline message. */
 export function NumberField({ id, label, unit, hint, value, min, max, disabled, onCommit }: Props) {
-  const [text, setText] = useState(String(value));
+  const [text, setText] = useState(() => shown(value));
   const [error, setError] = useState<FieldError | null>(null);
+  // A new stored value (this field's save, Restore defaults, an import, another window, sync) is
+  // shown, and any refusal of an earlier entry goes with it (a refused entry stores nothing).
   useEffect(() => {
-    if (!error) setText(String(value));
+    setText(shown(value));
+    setError(null);
   }, [value]);
   const commit = async (raw: string) => {
     const e = await onCommit(raw);

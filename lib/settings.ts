@@ -262,10 +262,15 @@ export const FIELDS: Record<FieldId, FieldSpec> = {
   },
   'dailyLimit.hours': {
     min: 1, max: 16, integer: false,
-    get: (s) => Math.round((s.dailyLimit.minutes / 60) * 10) / 10,
+    get: (s) => dailyLimitHours(s.dailyLimit.minutes),
     set: (s, n) => ({ ...s, dailyLimit: { ...s.dailyLimit, minutes: Math.round(n * 60) } }),
   },
 };
+
+/** The daily sitting limit in hours as the field and its notice say it: to 2 decimals (7 h 45 min is 7.75). */
+export function dailyLimitHours(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100;
+}
 
 export type FieldError =
   | { key: 'errRequired' }

@@ -45,8 +45,13 @@ export function App() {
     window.close();
   };
   const wait = async () => {
-    const st = await ask(send, { type: 'status/get' });
-    setWaitingUntil(st.tracker.next?.at ?? null);
+    // The hours shown are the ones the first reminder keeps: stored first, as Done does.
+    await updateSettings((s) => ({ ...s, schedule: { ...s.schedule, enabled: true } }));
+    const { tracker } = await ask(send, { type: 'status/get' });
+    // Outside those hours now: the first reminder comes one interval of desk time after they start.
+    const first = Math.min(...(['micro', 'stretch'] as const).filter((k) => settings[k].enabled).map((k) => settings[k].everySec * 1000));
+    const afterHours = tracker.offHours?.until != null && Number.isFinite(first) ? tracker.offHours.until + first : null;
+    setWaitingUntil(tracker.next?.at ?? afterHours);
   };
   // A try of the break the chosen settings give: a posture check, or a stretch break where there
   // are none (Gentle).

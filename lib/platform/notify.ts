@@ -12,7 +12,7 @@ import { shownPromptItem } from '../storage/platform-items';
 import { t, tp } from '../i18n';
 import { ensureMessages } from '../i18n-fallback';
 import { effectiveSnoozeLimit, type DueBreak, type Notice, type PostponeMinutes } from '../tracker/tracker';
-import type { Settings } from '../settings';
+import { dailyLimitHours, type Settings } from '../settings';
 
 export type SecondButton = 'snooze' | 'skip' | 'none';
 
@@ -108,6 +108,6 @@ export async function showNotice(notice: Notice, settings: Settings): Promise<vo
   const text =
     notice === 'pauseEnded'
       ? { title: t('noticePauseEndedTitle'), message: t('noticePauseEndedBody') }
-      : { title: t('noticeDailyLimitTitle'), message: tp('noticeDailyLimitBody', Math.round(settings.dailyLimit.minutes / 60 * 10) / 10) };
+      : { title: t('noticeDailyLimitTitle'), message: tp('noticeDailyLimitBody', dailyLimitHours(settings.dailyLimit.minutes)) };
   await browser.notifications.create(`notice:${notice}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), ...text });
 }
