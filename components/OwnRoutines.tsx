@@ -39,8 +39,12 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
   /** This page's own saves coming back are not adopted (one older than the list would undo moves). */
   const echoes = useRef(new Echoes<OwnRoutine[]>());
   useEffect(() => {
-    // Changed elsewhere (an import, another window): shown.
-    if (stored && echoes.current.receive(stored) === 'new') setList(stored);
+    // Changed elsewhere (an import, another window, sync): shown, and an Undo offered before it
+    // is withdrawn (it would put back a routine into a list it was not taken from).
+    if (stored && echoes.current.receive(stored) === 'new') {
+      setList(stored);
+      setNote((n) => (n?.undo ? null : n));
+    }
   }, [stored]);
 
   const store = async (next: OwnRoutine[]): Promise<boolean> => {
@@ -88,6 +92,8 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
   const undo = () => {
     if (!note?.undo) return;
     const { routine, index } = note.undo;
+    // Never a routine twice, never more than the limit (the list a backup or sync must accept).
+    if (list.some((x) => x.id === routine.id) || list.length >= OWN_LIMITS.routines) return setNote(null);
     const next = [...list];
     next.splice(Math.min(index, next.length), 0, routine);
     void store(next);

@@ -137,7 +137,12 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const needs = playing !== null && needsScreening(playing.routine);
   const unanswered = needs && health === 'ask' && !screened;
   const blocked = needs && (unanswered || health === 'hidden');
-  const another = () => void load(true).catch(() => setError(true));
+  // "Another routine": after "Not now" one that needs no screen (else the same screened routine
+  // came back, and the tries below ran out into "No routine fits"); the tries start again.
+  const another = () => {
+    tries.current = 0;
+    void load(true, declined).catch(() => setError(true));
+  };
   useEffect(() => {
     if (!playing || screenFor !== null || !blocked) return;
     if (unanswered && !declined) setScreenFor(playing.routine.id);
