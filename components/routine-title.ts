@@ -2,6 +2,7 @@
 import { ROUTINES } from '../content/routines';
 import { routineTitle as titleOf } from '../content/text';
 import { t } from '../lib/i18n';
+import { isOwnId } from '../lib/own-routine-play';
 
 const IDS = new Set(ROUTINES.map((r) => r.id));
 
@@ -11,7 +12,7 @@ const IDS = new Set(ROUTINES.map((r) => r.id));
  * the user's own, "One of your own routines".
  */
 export function routineTitle(id: string): string {
-  // The user's own routines ("own-...", lib/own-routines.ts) keep their names in storage, not here.
-  if (id.startsWith('own-')) return t('ownRoutineInHistory');
+  // The user's own routines (lib/own-routines.ts) keep their names in storage, not here.
+  if (isOwnId(id)) return t('ownRoutineInHistory');
   return IDS.has(id) ? titleOf({ id }) : t('routineGone');
 }
