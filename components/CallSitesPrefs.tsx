@@ -2,12 +2,14 @@
  * Options: "Hold breaks during calls on these sites" (opt-in). Turning it on asks the browser for
  * exactly those sites' host permissions, in the click itself (permissions.request needs a user
  * gesture); refused, the option stays off and says so. Turning it off, or removing an own site,
- * gives the permission back. Own sites are host names, validated (lib/call-sites.ts).
+ * gives the permission back. Own sites are host names, validated (lib/call-sites.ts). The option
+ * can also come on through sync or an import, in a browser that has not allowed the sites: the
+ * switch then shows off, and says so (ticking it asks).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { CALL_SITE_PRESETS, callPatterns, parseHost, patternFor, type HostError } from '../lib/call-sites';
-import { removeCallSites, requestCallSites } from '../lib/platform/call-sites';
+import { callSitesHeld, removeCallSites, requestCallSites } from '../lib/platform/call-sites';
 import type { Settings } from '../lib/settings';
 
 interface Props {
@@ -21,6 +23,15 @@ export function CallSitesPrefs({ settings, save }: Props) {
   const [host, setHost] = useState('');
   const [error, setError] = useState<HostError | null>(null);
   const set = (patch: Partial<Settings['callSites']>) => save((s) => ({ ...s, callSites: { ...s.callSites, ...patch } }));
+  // Whether this browser holds the sites' permissions (null: not known yet).
+  const [held, setHeld] = useState<boolean | null>(null);
+  const patterns = callPatterns(sites);
+  useEffect(() => {
+    let live = true;
+    if (sites.enabled) void callSitesHeld(patterns).then((h) => live && setHeld(h));
+    return () => void (live = false);
+  }, [sites.enabled, patterns.join(' ')]);
+  const notHere = sites.enabled && held === false;
 
   const toggle = async (box: HTMLInputElement) => {
     const on = box.checked;
@@ -31,6 +42,7 @@ export function CallSitesPrefs({ settings, save }: Props) {
     }
     const granted = await requestCallSites(callPatterns(sites));
     setRefused(!granted);
+    if (granted) setHeld(true);
     if (granted) await set({ enabled: true });
     // Refused: the switch shows what is saved, off. Preact sees `checked` unchanged (false before
     // and after) and would leave the box ticked by the click.
@@ -41,7 +53,7 @@ export function CallSitesPrefs({ settings, save }: Props) {
     if (!r.ok) return setError(r.error);
     setError(null);
     // While on, the new site needs its own permission (still inside the click).
-    if (sites.enabled && !(await requestCallSites([patternFor(r.host)]))) return setRefused(true);
+    if (sites.enabled && !notHere && !(await requestCallSites([patternFor(r.host)]))) return setRefused(true);
     setRefused(false);
     setHost('');
     await set({ own: [...sites.own, r.host] });
@@ -55,10 +67,11 @@ export function CallSitesPrefs({ settings, save }: Props) {
     <fieldset class="group" data-testid="call-sites">
       <legend>{t('callSitesTitle')}</legend>
       <label class="switch" for="call-sites-enabled">
-        <input id="call-sites-enabled" type="checkbox" data-testid="call-sites-enabled" checked={sites.enabled} aria-describedby="call-sites-hint" onChange={(e) => void toggle(e.target as HTMLInputElement)} />
+        <input id="call-sites-enabled" type="checkbox" data-testid="call-sites-enabled" checked={sites.enabled && !notHere} aria-describedby={notHere ? 'call-sites-hint call-sites-not-here' : 'call-sites-hint'} onChange={(e) => void toggle(e.target as HTMLInputElement)} />
         <span>{t('fieldCallSites')}</span>
       </label>
       <p id="call-sites-hint" class="muted small">{t('callSitesHint', CALL_SITE_PRESETS.map((p) => p.name).join(', '))}</p>
+      {notHere && !refused && <p id="call-sites-not-here" class="notice" data-testid="call-sites-not-here">{t('callSitesNotHere')}</p>}
       {refused && <p class="field-error" role="alert" data-testid="call-sites-refused">{t('errCallSitesRefused')}</p>}
       {sites.own.length > 0 && (
         <ul class="call-sites" aria-label={t('callSitesOwn')}>

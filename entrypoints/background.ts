@@ -8,6 +8,8 @@ import { command, dispatch, handleMessage, installed, settingsChanged, wake, win
 import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
 import { NOTIFICATION_POSTPONE_MIN, parsePromptId } from '../lib/platform/notify';
 import { clearHeadsUp, parseHeadsUpId } from '../lib/platform/heads-up';
+import { releaseUnusedCallSites } from '../lib/platform/call-sites';
+import type { Settings } from '../lib/settings';
 import { SETTINGS_KEY } from '../lib/storage/items';
 import { SETTINGS_SYNC_KEY } from '../lib/storage/live';
 import { DEV_TIMING_KEY } from '../lib/dev-timing';
@@ -46,7 +48,14 @@ export default defineBackground({
     browser.windows.onRemoved.addListener((windowId) => void windowClosed(windowId));
 
     browser.storage.onChanged.addListener((changes, area) => {
-      if ((area === 'local' || area === 'sync') && SETTINGS_KEY in changes) void settingsChanged();
+      if ((area === 'local' || area === 'sync') && SETTINGS_KEY in changes) {
+        void settingsChanged();
+        // Call sites changed other than by the switch (a reset, an import, sync from another
+        // computer): host permissions they no longer use are given back.
+        const { oldValue, newValue } = changes[SETTINGS_KEY]! as { oldValue?: Partial<Settings>; newValue?: Partial<Settings> };
+        const sites = newValue?.callSites;
+        if (sites && JSON.stringify(sites) !== JSON.stringify(oldValue?.callSites)) void releaseUnusedCallSites(sites);
+      }
       // A save that sync refused switches the settings in force to the local copy: its flag changes
       // after that copy was written (and read, as long as the flag still said sync).
       else if (area === 'local' && (DEV_TIMING_KEY in changes || SETTINGS_SYNC_KEY in changes)) void settingsChanged();

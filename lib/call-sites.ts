@@ -11,7 +11,7 @@ import * as v from 'valibot';
 export const CALL_SITE_PRESETS: ReadonlyArray<{ name: string; patterns: readonly string[] }> = [
   { name: 'Google Meet', patterns: ['https://meet.google.com/*'] },
   { name: 'Zoom', patterns: ['https://*.zoom.us/*'] },
-  { name: 'Microsoft Teams', patterns: ['https://teams.microsoft.com/*', 'https://teams.live.com/*'] },
+  { name: 'Microsoft Teams', patterns: ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*', 'https://teams.live.com/*'] },
   { name: 'Webex', patterns: ['https://*.webex.com/*'] },
   { name: 'Jitsi Meet', patterns: ['https://meet.jit.si/*'] },
   { name: 'Whereby', patterns: ['https://whereby.com/*'] },
@@ -23,8 +23,11 @@ export const OPTIONAL_HOSTS: string[] = [...CALL_SITE_PRESETS.flatMap((p) => p.p
 /** At most this many own sites. */
 export const MAX_OWN_SITES = 20;
 
-/** A host name as a person types it: lower-case labels of letters, digits and inner hyphens, at least one dot. */
-const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/**
+ * A host name as a person types it: lower-case labels of letters, digits and inner hyphens, at least
+ * one dot; the top-level label letters, or an internationalised one in its DNS form (xn--p1ai, .рф).
+ */
+const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{0,58}[a-z0-9])$/;
 
 export const CallSitesSchema = v.object({
   enabled: v.boolean(),

@@ -4,6 +4,7 @@
  * Only a tab's address and "audible" are used: nothing of the page is read.
  */
 import { browser } from 'wxt/browser';
+import { callPatterns, type CallSites } from '../call-sites';
 
 /** Asks for exactly these origins (call inside a click handler: the browser needs a user gesture). False when refused or failed. */
 export async function requestCallSites(origins: string[]): Promise<boolean> {
@@ -21,6 +22,30 @@ export async function removeCallSites(origins: string[]): Promise<void> {
     await browser.permissions.remove({ origins });
   } catch (err) {
     console.warn('[limber] call-site permission not removed', err);
+  }
+}
+
+/** Whether this browser holds all of these origins (the option may have come on through sync or an import). */
+export async function callSitesHeld(origins: string[]): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins });
+  } catch {
+    return true; // no way to tell: the switch shows what is saved
+  }
+}
+
+/**
+ * Gives back every granted origin these settings no longer use: the option turned off or a site
+ * dropped other than by the switch (a reset, an import, sync from another computer). Only call
+ * sites are ever granted (the manifest's only optional host permissions).
+ */
+export async function releaseUnusedCallSites(sites: CallSites): Promise<void> {
+  try {
+    const keep = sites.enabled ? callPatterns(sites) : [];
+    const drop = ((await browser.permissions.getAll()).origins ?? []).filter((o) => !keep.includes(o));
+    if (drop.length) await browser.permissions.remove({ origins: drop });
+  } catch (err) {
+    console.warn('[limber] call-site permissions not given back', err);
   }
 }
 

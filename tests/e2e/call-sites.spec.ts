@@ -32,6 +32,7 @@ const SITES = [
   'https://meet.google.com/*',
   'https://*.zoom.us/*',
   'https://teams.microsoft.com/*',
+  'https://teams.cloud.microsoft/*',
   'https://teams.live.com/*',
   'https://*.webex.com/*',
   'https://meet.jit.si/*',

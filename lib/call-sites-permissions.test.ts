@@ -1,0 +1,202 @@
+/**
+ * The call sites' host permissions (README "Calls on the sites you choose", PRIVACY.md): granted only
+ * for the sites of an option turned on in this browser, given back when it is off or a site is gone,
+ * however that happened: the switch, a reset, an import, or sync from another computer (the
+ * background gives back what the settings no longer use); turned on elsewhere, the switch here shows
+ * off and says so until this browser allows the sites. Also the built-in Teams address and own
+ * sites under an internationalised top-level domain. From a review; each case failed before its fix.
+ *
+ * The fake browser has no permissions API and does not filter tabs by `url`: both are stood in for
+ * here by a granted-origins set (the browser's own bookkeeping) and Chrome's match-pattern rule
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { callPatterns, DEFAULT_CALL_SITES, parseHost, patternFor } from './call-sites';
+import { callTabAudible } from './platform/call-sites';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { loadSettings, saveSettings } from './storage/items';
+import { exportData, importData, resetData } from './data';
+import { handleMessage } from './engine';
+import { ENGINE_SETTINGS, T0, useEngineEnv } from '../tests/engine-env';
+import background from '../entrypoints/background';
+
+/** Chrome's match-pattern rule for `https://host/path` patterns: `*.x` is x and its subdomains; no port in the pattern matches any port. */
+function matches(pattern: string, url: string): boolean {
+  const p = /^(https?|\*):\/\/(\*|\*\.[^/]+|[^/*]+)(\/.*)$/.exec(pattern);
+  if (!p) return false;
+  const u = new URL(url);
+  const scheme = u.protocol.slice(0, -1);
+  if (p[1] === '*' ? !['http', 'https'].includes(scheme) : p[1] !== scheme) return false;
+  const host = p[2]!;
+  const hostOk = host === '*' || host === u.hostname || (host.startsWith('*.') && (u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1))));
+  const path = new RegExp(`^${p[3]!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return hostOk && path.test(u.pathname + u.search);
+}
+
+/** The browser's permissions: what is granted to Limber here (request grants, remove takes back). */
+function permissions(initial: string[] = []): Set<string> {
+  const granted = new Set(initial);
+  const p = fakeBrowser.permissions as unknown as Record<string, (...a: never[]) => unknown>;
+  vi.spyOn(p, 'getAll').mockImplementation((async () => ({ origins: [...granted], permissions: [] })) as never);
+  vi.spyOn(p, 'request').mockImplementation((async ({ origins }: { origins: string[] }) => {
+    for (const o of origins) granted.add(o);
+    return true;
+  }) as never);
+  vi.spyOn(p, 'remove').mockImplementation((async ({ origins }: { origins: string[] }) => {
+    for (const o of origins) granted.delete(o);
+    return true;
+  }) as never);
+  vi.spyOn(p, 'contains').mockImplementation((async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o))) as never);
+  return granted;
+}
+
+/** Open tabs: tabs.query({ url, audible }) answers as the browser does. */
+function tabs(open: { url: string; audible: boolean }[]): void {
+  vi.spyOn(browser.tabs, 'query').mockImplementation((async (q: { url?: string | string[]; audible?: boolean }) => {
+    const urls = q.url === undefined ? null : Array.isArray(q.url) ? q.url : [q.url];
+    return open
+      .filter((t) => (urls === null || urls.some((u) => matches(u, t.url))) && (q.audible === undefined || t.audible === q.audible))
+      .map((t, i) => ({ id: i + 1, index: i, url: t.url, audible: t.audible, active: false, highlighted: false, pinned: false, incognito: false }));
+  }) as never);
+}
+
+/** A Google Meet call playing in a background tab (README: holds "even in the background"). */
+const MEET_CALL = { url: 'https://meet.google.com/abc-defg-hij', audible: true };
+const ON: Settings['callSites'] = { enabled: true, own: ['talk.example.org'] };
+
+describe('the stand-ins behave as the browser does (control)', () => {
+  it("Chrome's match patterns: a subdomain wildcard covers the domain itself; a plain host covers only itself", () => {
+    expect(matches('https://*.zoom.us/*', 'https://zoom.us/wc/join/1')).toBe(true);
+    expect(matches('https://*.zoom.us/*', 'https://us02web.zoom.us/j/1')).toBe(true);
+    expect(matches('https://meet.google.com/*', 'https://meet.google.com/abc')).toBe(true);
+    expect(matches('https://meet.google.com/*', 'https://evilmeet.google.com/abc')).toBe(false);
+    expect(matches('https://talk.example.org/*', 'https://talk.example.org:8443/room')).toBe(true);
+  });
+
+  it('turned on through the switch (permission granted): a Meet call in a background tab holds', async () => {
+    const granted = permissions();
+    tabs([MEET_CALL, { url: 'https://music.example.com/', audible: true }]);
+    // What CallSitesPrefs' toggle does when the box is ticked.
+    expect(await browser.permissions.request({ origins: callPatterns(ON) })).toBe(true);
+    expect(granted.size).toBe(callPatterns(ON).length);
+    expect(await callTabAudible(callPatterns(ON))).toBe(true);
+    // Music on another site never counts as a call.
+    tabs([{ url: 'https://music.example.com/', audible: true }]);
+    expect(await callTabAudible(callPatterns(ON))).toBe(false);
+  });
+});
+
+describe('the background gives back what the settings no longer use', () => {
+  useEngineEnv(() => T0, { ...ENGINE_SETTINGS, callSites: ON });
+  const listener = () => ({ addListener: vi.fn() });
+  const start = async () => {
+    tabs([]);
+    Object.assign(browser, { commands: { onCommand: listener() } });
+    Object.assign(browser.runtime, { onStartup: listener(), onInstalled: listener() });
+    background.main!();
+    await handleMessage({ type: 'status/get' }); // main()'s wake() has run
+  };
+  const settled = () => new Promise((r) => setTimeout(r, 50)); // the change events have run
+
+  it('"Reset everything": the option off, the list empty, every site given back', async () => {
+    const granted = permissions(callPatterns(ON)); // turned on earlier, through the switch
+    await start();
+    await resetData();
+    await settled();
+    expect((await loadSettings()).callSites).toEqual({ enabled: false, own: [] });
+    expect([...granted]).toEqual([]);
+  });
+
+  it('an import with the option off: turned off here, every site given back; one that drops an own site: that site', async () => {
+    const granted = permissions(callPatterns(ON));
+    await start();
+    const backup = JSON.parse((await exportData('json')).text) as { settings: Settings };
+    backup.settings = { ...backup.settings, callSites: { enabled: true, own: [] } };
+    expect(await importData(JSON.stringify(backup))).toMatchObject({ imported: true });
+    await settled();
+    expect([...granted].sort()).toEqual(callPatterns(DEFAULT_CALL_SITES).sort());
+    backup.settings = { ...backup.settings, callSites: { enabled: false, own: [] } };
+    expect(await importData(JSON.stringify(backup))).toMatchObject({ imported: true });
+    await settled();
+    expect([...granted]).toEqual([]);
+  });
+
+  it('turned off on another computer (browser sync): this browser gives its permissions back', async () => {
+    const granted = permissions(callPatterns(ON));
+    await start();
+    await fakeBrowser.storage.sync.set({ settings: { ...ENGINE_SETTINGS, callSites: { enabled: false, own: ['talk.example.org'] } } });
+    await settled();
+    expect((await loadSettings()).callSites.enabled).toBe(false);
+    expect([...granted]).toEqual([]);
+  });
+
+  it('another setting saved while the switch is being turned on (granted, not yet saved): nothing is taken back', async () => {
+    await saveSettings({ ...ENGINE_SETTINGS, callSites: { enabled: false, own: [] } });
+    const granted = permissions();
+    await start();
+    // The switch's click: the browser grants first; the save of "on" comes after this other save.
+    await browser.permissions.request({ origins: callPatterns(DEFAULT_CALL_SITES) });
+    await saveSettings({ ...(await loadSettings()), snoozeSec: 600 });
+    await settled();
+    expect([...granted].sort()).toEqual(callPatterns(DEFAULT_CALL_SITES).sort());
+  });
+});
+
+describe('the switch in a browser that has not allowed the sites (the option came on through sync or an import)', () => {
+  async function mount(settings: Settings) {
+    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((k: string) => k);
+    const { h, render } = await import('preact');
+    const { CallSitesPrefs } = await import('../components/CallSitesPrefs');
+    const root = document.getElementById('app')!;
+    render(h(CallSitesPrefs, { settings, save: async () => undefined }), root);
+    await new Promise((r) => setTimeout(r, 150)); // Preact runs effects after a frame (at most 100 ms without one)
+    const box = document.querySelector('[data-testid="call-sites-enabled"]') as unknown as HTMLInputElement;
+    const note = document.querySelector('[data-testid="call-sites-not-here"]');
+    // linkedom's input has no checked property: Preact then sets the attribute.
+    const out = { checked: box.checked ?? box.hasAttribute('checked'), note: note?.textContent ?? null };
+    render(null, root);
+    return out;
+  }
+  const on: Settings = { ...DEFAULT_SETTINGS, callSites: ON };
+
+  it('shows off, and says why, while this browser has not allowed the sites', async () => {
+    permissions(); // nothing granted here
+    tabs([MEET_CALL]);
+    expect(await callTabAudible(callPatterns(ON))).toBe(false); // a call here would not hold
+    expect(await mount(on)).toEqual({ checked: false, note: 'callSitesNotHere' });
+  });
+
+  it('shows on, with no note, once they are allowed', async () => {
+    permissions(callPatterns(ON));
+    expect(await mount(on)).toEqual({ checked: true, note: null });
+    vi.restoreAllMocks();
+  });
+});
+
+describe('the sites', () => {
+  it('Microsoft Teams at teams.cloud.microsoft (where Microsoft moved its web app in 2024) holds once the option is on', async () => {
+    permissions(callPatterns(DEFAULT_CALL_SITES));
+    tabs([{ url: 'https://teams.cloud.microsoft/v2/?meetingjoin=true', audible: true }]);
+    expect(await callTabAudible(callPatterns({ enabled: true, own: [] }))).toBe(true);
+    vi.restoreAllMocks();
+  });
+
+  it('meet.example.xn--p1ai (.рф in its DNS form) can be added as an own call site', () => {
+    expect(parseHost('meet.example.xn--p1ai', [])).toEqual({ ok: true, host: 'meet.example.xn--p1ai' });
+    expect(patternFor('meet.example.xn--p1ai')).toBe('https://meet.example.xn--p1ai/*');
+  });
+
+  it('punycode below an ASCII top-level domain, a trailing dot, upper case, a port in a pasted address; no bare port, no wildcard', () => {
+    expect(parseHost('meet.xn--bcher-kva.de', [])).toEqual({ ok: true, host: 'meet.xn--bcher-kva.de' });
+    expect(parseHost('Talk.Example.ORG.', [])).toEqual({ ok: true, host: 'talk.example.org' });
+    expect(parseHost('HTTPS://talk.example.org:8443/room', [])).toEqual({ ok: true, host: 'talk.example.org' });
+    expect(parseHost('talk.example.org:8443', [])).toEqual({ ok: false, error: 'errHostInvalid' });
+    expect(parseHost('https://*.example.org/', [])).toEqual({ ok: false, error: 'errHostInvalid' });
+    expect(parseHost('meet.example.xn--', [])).toEqual({ ok: false, error: 'errHostInvalid' });
+  });
+});
