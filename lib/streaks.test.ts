@@ -228,18 +228,19 @@ describe('weeks', () => {
   });
 });
 
-describe('grace days (README and the review page: "One missed day a month is forgiven as a grace day.")', () => {
-  it('a month forgives one missed day, also when the streak broke and started again in between', () => {
+describe('grace days (README: "One missed day a month is forgiven as a grace day; each streak has its own")', () => {
+  it('a month forgives one missed day per streak: a streak begun again after a break has its own', () => {
     const OFF = DEFAULT_SETTINGS.schedule; // no working hours: every day is a working day
-    // March 2026: the 3rd is missed (forgiven), the 10th is missed (the streak breaks), a new
-    // streak on the 11th and 12th, the 13th missed: March's grace day is already used.
+    // March 2026: the 3rd is missed (forgiven), the 10th is missed (the streak breaks: March's grace
+    // was used by it), a new streak on the 11th and 12th, the 13th missed: forgiven for the new streak.
     const days = [met('2026-03-02'), missed('2026-03-03'), met('2026-03-04'), missed('2026-03-10'), met('2026-03-11'), met('2026-03-12'), missed('2026-03-13')];
     const s = scanStreaks(days, '2026-03-14', OFF);
-    const graceDays = ['2026-03-03', '2026-03-10', '2026-03-13'].filter((d) => s.status(d) === 'grace');
-    expect(graceDays).toEqual(['2026-03-03']);
-    expect(s.status('2026-03-13')).toBe('missed');
-    expect(s.current).toBe(0);
-    // The review page: "Grace days left this month: 0" (one used on the 3rd).
-    expect(scanStreaks(days.slice(0, 5), '2026-03-11', OFF).graceLeft).toBe(0);
+    expect(['2026-03-03', '2026-03-10', '2026-03-13'].map((d) => s.status(d))).toEqual(['grace', 'missed', 'grace']);
+    expect(s.current).toBe(2);
+    // The review page's "Grace days left this month": 0 while the first streak runs after the 3rd,
+    // 1 again for the streak begun on the 11th, 0 once it used its own.
+    expect(scanStreaks(days.slice(0, 3), '2026-03-05', OFF).graceLeft).toBe(0);
+    expect(scanStreaks(days.slice(0, 5), '2026-03-11', OFF).graceLeft).toBe(1);
+    expect(s.graceLeft).toBe(0);
   });
 });

@@ -13,7 +13,8 @@
  *   weekday without working ranges. Judged with the schedule in force now.
  * - Any other past day is MISSED. A missed day breaks the streak unless a GRACE day is left:
  *   at most `gracePerMonth` (default 1) missed days per calendar month keep a running streak
- *   alive. A grace day does not add to the streak's length.
+ *   alive. Each streak has its own: a streak that breaks starts the count again, so a new streak
+ *   begun the same month may have one more. A grace day does not add to the streak's length.
  * - Today never breaks a streak (the day is not over): it adds one once it counts.
  * - A streak's length is its number of counting days; neutral and grace days in between are
  *   skipped over.
@@ -142,7 +143,7 @@ export function scanStreaks(
   const statuses = new Map<DayKey, DayStatus>();
   let run = 0;
   let longest = 0;
-  const graceUsed = new Map<string, number>();
+  let graceUsed = new Map<string, number>();
   for (const day of keys) {
     if (day === today) continue;
     const kind = classifyDay(byDay.get(day), schedule, rules);
@@ -160,6 +161,7 @@ export function scanStreaks(
         statuses.set(day, 'grace');
       } else {
         run = 0;
+        graceUsed = new Map();
         statuses.set(day, 'missed');
       }
     }

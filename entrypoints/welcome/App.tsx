@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { tTime } from '../../lib/i18n-time';
+import { clock } from '../../lib/platform/clock';
+import { currentInterval, nextWorkStart } from '../../lib/schedule';
 import { ask } from '../../lib/protocol/messages';
 import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
 import type { BreakKind, Settings } from '../../lib/settings';
@@ -45,13 +47,20 @@ export function App() {
     window.close();
   };
   const wait = async () => {
-    // The hours shown are the ones the first reminder keeps: stored first, as Done does.
-    await updateSettings((s) => ({ ...s, schedule: { ...s.schedule, enabled: true } }));
     const { tracker } = await ask(send, { type: 'status/get' });
-    // Outside those hours now: the first reminder comes one interval of desk time after they start.
+    // The hours shown are the ones the first reminder will keep (stored on Done, not before: Skip
+    // keeps the defaults). A reminder they would not allow comes one interval of desk time after
+    // they next start.
+    const now = clock.now();
+    const tz = clock.timeZone();
     const first = Math.min(...(['micro', 'stretch'] as const).filter((k) => settings[k].enabled).map((k) => settings[k].everySec * 1000));
-    const afterHours = tracker.offHours?.until != null && Number.isFinite(first) ? tracker.offHours.until + first : null;
-    setWaitingUntil(tracker.next?.at ?? afterHours);
+    const within = currentInterval(schedule, now, tz);
+    const next = tracker.next?.at ?? null;
+    if (next !== null && within && next < within.end) return setWaitingUntil(next);
+    // Paused, or no kind of break on: nothing to announce.
+    if (next === null && !tracker.offHours) return setWaitingUntil(null);
+    const start = nextWorkStart(schedule, within ? within.end : now, tz);
+    setWaitingUntil(start !== null && Number.isFinite(first) ? start + first : null);
   };
   // A try of the break the chosen settings give: a posture check, or a stretch break where there
   // are none (Gentle).
