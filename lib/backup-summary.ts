@@ -5,6 +5,7 @@
  */
 import type { Backup } from './backup';
 import type { StoredBreak } from './storage/history';
+import { isOwnId } from './own-routine-play';
 
 /** What a checked backup holds, for the preview before it replaces anything. */
 export interface BackupSummary {
@@ -28,7 +29,8 @@ export function summarizeBackup(b: Backup, knownRoutine: (id: string) => boolean
   for (const r of b.history) {
     if (!first || r.endedAt < first.endedAt) first = r;
     if (!last || r.endedAt > last.endedAt) last = r;
-    if (r.routineId !== null && !knownRoutine(r.routineId) && !own.has(r.routineId)) goneRoutines++;
+    // An own routine deleted since is shown as "one of your own routines", never as gone.
+    if (r.routineId !== null && !knownRoutine(r.routineId) && !own.has(r.routineId) && !isOwnId(r.routineId)) goneRoutines++;
   }
   const made = Date.parse(b.exportedAt);
   return { exportedAt: Number.isFinite(made) ? made : null, breaks: b.history.length, firstDay: first?.day ?? null, lastDay: last?.day ?? null, goneRoutines, ownRoutines: own.size };

@@ -88,7 +88,7 @@ test('import, the weekly review, export, reset and import back; bad files are re
     await el('reset').click();
     await expect.poll(() => el('reset-cancel').isFocused()).toBe(true);
     await el('reset-confirm-yes').click();
-    await expect.poll(() => message.text()).toMatch(/History deleted/);
+    await expect.poll(() => message.text()).toMatch(/History and your own routines deleted/);
     await expect.poll(() => historyRows(control)).toEqual([]);
 
     expect(await data.import(page, backup, 'limber-backup.json')).toBe(await importedMessage(page, rows.length));

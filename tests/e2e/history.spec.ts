@@ -192,7 +192,7 @@ test('export JSON, reset, import: the history and the settings come back', async
   await options.getByTestId('reset').click();
   await expect(options.getByTestId('reset-cancel')).toBeFocused();
   await options.getByTestId('reset-confirm-yes').click();
-  await expect(options.getByTestId('data-message')).toHaveText(/History deleted/);
+  await expect(options.getByTestId('data-message')).toHaveText(/History and your own routines deleted/);
   await expect.poll(async () => (await historyRows(control)).length).toBe(0);
 
   await options.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });

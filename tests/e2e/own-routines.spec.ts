@@ -147,7 +147,7 @@ test('made with the keyboard only, played at the next break, kept through export
   expect((JSON.parse(file) as { ownRoutines: Array<{ name: string }> }).ownRoutines.map((r) => r.name)).toEqual([NAME]);
   await page.getByTestId('reset').click();
   await page.getByTestId('reset-confirm-yes').click();
-  await expect(page.getByTestId('data-message')).toHaveText(/History deleted/);
+  await expect(page.getByTestId('data-message')).toHaveText(/History and your own routines deleted/);
   await expect(section.getByTestId('own-empty')).toBeVisible();
   expect(await importBackup(page, file)).toMatch(/^Imported 1 break/);
   await expect(section.locator(`[data-name="${NAME}"]`)).toBeVisible();

@@ -1,0 +1,156 @@
+/**
+ * "Your data" (lib/data.ts, lib/backup.ts, lib/backup-summary.ts, components/import-text.ts): export,
+ * import (preview, validation, what it replaces), reset, from a review. The first two cases failed
+ * before their fixes (the preview called a deleted own routine's breaks "a routine no longer in
+ * Limber"; the reset's confirmation did not say it deletes own routines); the rest record what
+ * already held. (Call-site permissions on reset and import: lib/call-sites-permissions.test.ts.) Fixed clock
+ * (Thursday 2026-03-05 15:00 UTC), explicit zones; the English catalogue is read from disk.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import en from '../public/_locales/en/messages.json';
+import { backupJson, historyCsv, makeBackup, parseBackup } from './backup';
+import { summarizeBackup } from './backup-summary';
+import { exportData, importData, resetData } from './data';
+import { clock } from './platform/clock';
+import { DEFAULT_SETTINGS } from './settings';
+import type { OwnRoutine } from './own-routines';
+import { allBreaks, closeHistory, dayAggregates, recordBreak, type StoredBreak } from './storage/history';
+import { loadSettings, saveSettings, welcomedItem } from './storage/items';
+import { saveOwnRoutines } from './storage/own-routines';
+import { ROUTINES } from '../content/routines';
+import { notes } from '../components/import-text';
+import { routineTitle } from '../components/routine-title';
+
+/** Thursday 2026-03-05 15:00 UTC. */
+const NOW = Date.UTC(2026, 2, 5, 15, 0);
+const MIN = 60_000;
+const DAY = 86_400_000;
+
+const catalogue = en as Record<string, { message: string }>;
+
+function row(id: string, endedAt: number, patch: Partial<StoredBreak> = {}): StoredBreak {
+  return {
+    id,
+    kind: 'stretch',
+    outcome: 'completed',
+    dueAt: endedAt - 5 * MIN,
+    promptedAt: endedAt - 5 * MIN,
+    startedAt: endedAt - 3 * MIN,
+    endedAt,
+    routineId: 'cat-cow',
+    deskMs: 45 * MIN,
+    snoozes: 0,
+    manual: false,
+    day: new Date(endedAt).toISOString().slice(0, 10),
+    ...patch,
+  };
+}
+
+const MINE: OwnRoutine = { id: 'own-a1', name: 'Desk reset', kind: 'stretch', areas: ['neck'], position: 'standing', equipment: ['wall'], steps: [{ text: 'Lean on the wall', seconds: 60 }] };
+
+/** As the options page decides it (components/DataPrefs.tsx knownRoutine). */
+const KNOWN = new Set(ROUTINES.map((r) => r.id));
+const knownRoutine = (id: string) => KNOWN.has(id);
+
+beforeEach(async () => {
+  vi.spyOn(clock, 'now').mockReturnValue(NOW);
+  vi.spyOn(clock, 'timeZone').mockReturnValue('Europe/Berlin');
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | Array<string | number>) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return (catalogue[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
+  });
+  await saveSettings(DEFAULT_SETTINGS);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await closeHistory();
+});
+
+describe('what the person is told', () => {
+  // The history shows a break of an own routine as "One of your own routines" (the catalogue's
+  // ownRoutineInHistory; components/routine-title.ts), also once the routine is deleted, and the
+  // weekly review counts it as its own (lib/review.ts weekStats). The preview must not say it
+  // will be "shown as 'a routine no longer in Limber'".
+  it("the import preview does not call a deleted own routine's breaks “a routine no longer in Limber”: they are shown as “One of your own routines”", () => {
+    // Options > Your own routines: "Desk reset" written, used for a break, then deleted; then Export everything (JSON).
+    const text = backupJson(makeBackup(DEFAULT_SETTINGS, [row('a', NOW - 2 * DAY), row('b', NOW - DAY, { routineId: MINE.id })], NOW, []));
+    const parsed = parseBackup(text, NOW);
+    if (!parsed.ok) throw new Error(`refused: ${parsed.problem.code}`);
+    // How that break will be shown once imported.
+    expect(routineTitle(MINE.id)).toBe('One of your own routines');
+    const said = notes(summarizeBackup(parsed.value, knownRoutine), { newer: 0, other: 0 }, 0).map((n) => n.text);
+    expect(said.filter((t) => t.includes('a routine no longer in Limber'))).toEqual([]);
+  });
+
+  // README: own routines are "deleted by a reset". The confirmation is what the person reads before
+  // "Delete everything"; it names history and settings only, and so does the result.
+  it("the reset's confirmation and its result name the person's own routines, which it deletes", async () => {
+    await saveOwnRoutines([MINE]);
+    await resetData();
+    const { storedOwnRoutines } = await import('./storage/own-routines');
+    expect(await storedOwnRoutines()).toEqual([]); // deleted, as the README says
+    expect(catalogue.resetConfirmText!.message).toMatch(/your own routines/);
+    expect(catalogue.resetDone!.message).toMatch(/your own routines/);
+  });
+});
+
+describe('what already held', () => {
+  it("the export's file name is the day in the person's zone", async () => {
+    // 20:00 UTC on 5 March is 05:00 on 6 March in Tokyo, 12:00 on 5 March in Los Angeles.
+    const at = Date.UTC(2026, 2, 5, 20, 0);
+    expect((await exportData('json', at, 'Asia/Tokyo')).filename).toBe('limber-2026-03-06.json');
+    expect((await exportData('csv', at, 'America/Los_Angeles')).filename).toBe('limber-history-2026-03-05.csv');
+  });
+
+  it('a backup made in UTC+14 and one made in UTC-12 import with their days as written', async () => {
+    // 10:30 UTC on 5 March: 00:30 on 6 March in Kiritimati; 22:30 on 4 March in Etc/GMT+12.
+    const t = Date.UTC(2026, 2, 5, 10, 30);
+    const rows = [row('k', t, { day: '2026-03-06' }), row('w', t + MIN, { day: '2026-03-04' })];
+    expect(await importData(backupJson(makeBackup(DEFAULT_SETTINGS, rows, NOW)))).toEqual({ imported: true, breaks: 2 });
+    expect((await allBreaks()).map((r) => [r.id, r.day])).toEqual([['k', '2026-03-06'], ['w', '2026-03-04']]);
+    expect((await dayAggregates()).map((a) => a.day)).toEqual(['2026-03-04', '2026-03-06']);
+  });
+
+  it('a break that exists here and in the backup is replaced by the backup’s (import replaces, no merge)', async () => {
+    await recordBreak(row('x', NOW - DAY), 'UTC');
+    await recordBreak(row('here-only', NOW - 2 * DAY), 'UTC');
+    const file = backupJson(makeBackup(DEFAULT_SETTINGS, [row('x', NOW - DAY, { outcome: 'skipped', routineId: null })], NOW));
+    expect(await importData(file)).toEqual({ imported: true, breaks: 1 });
+    expect((await allBreaks()).map((r) => [r.id, r.outcome])).toEqual([['x', 'skipped']]);
+    const [agg] = await dayAggregates();
+    expect(agg).toMatchObject({ day: '2026-03-04', due: 1 });
+  });
+
+  it('a file with a break id twice is refused and changes nothing', async () => {
+    await recordBreak(row('x', NOW - DAY), 'UTC');
+    const before = { rows: await allBreaks(), days: await dayAggregates(), settings: await loadSettings() };
+    const file = backupJson(makeBackup({ ...DEFAULT_SETTINGS, idleSec: 300 }, [row('a', NOW - 2 * DAY), row('a', NOW - DAY)], NOW));
+    expect(await importData(file)).toMatchObject({ imported: false, problem: { code: 'duplicateRow', row: 2 } });
+    expect({ rows: await allBreaks(), days: await dayAggregates(), settings: await loadSettings() }).toEqual(before);
+  });
+
+  it('CSV: a cell starting with - (an imported routine id) is not left for a spreadsheet to read as a formula; rows end in CRLF', () => {
+    const csv = historyCsv([row('a', NOW - DAY, { routineId: '-cmd' })]);
+    expect(csv.split('\r\n')[1]!.split(',')[8]).toBe("'-cmd");
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('a reset leaves what it does not name: the welcome page stays done', async () => {
+    await welcomedItem.setValue(true);
+    await resetData();
+    expect(await welcomedItem.getValue()).toBe(true);
+  });
+
+  it('export, then import on a machine whose clock is a day on: the same rows', async () => {
+    for (let d = 1; d <= 3; d++) await recordBreak(row(`s-${d}`, NOW - d * DAY), 'Europe/Berlin');
+    await saveOwnRoutines([MINE]);
+    const file = await exportData('json');
+    const rows = await allBreaks();
+    vi.mocked(clock.now).mockReturnValue(NOW + DAY);
+    await resetData();
+    expect(await importData(file.text)).toEqual({ imported: true, breaks: 3 });
+    expect(await allBreaks()).toEqual(rows);
+  });
+});
