@@ -60,16 +60,21 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
 
   const names = weekdayNames(undefined, 'long');
   const short = weekdayNames(undefined, 'short');
-  const update = (next: Schedule) => {
+  // `nextBad`: the fields still unreadable once this edit is made (a corrected field is no longer;
+  // fields of ranges removed or replaced are gone), so a valid week is never held back by a stale mark.
+  const update = (next: Schedule, nextBad = bad) => {
     setDraft(next);
-    if (scheduleValid(next) && Object.values(bad).every((b) => !b)) {
+    setBad(nextBad);
+    if (scheduleValid(next) && Object.values(nextBad).every((b) => !b)) {
       onChange(next);
     }
   };
-  const setDay = (d: number, ranges: TimeRange[]) => update({ ...draft, days: draft.days.map((r, i) => (i === d ? ranges : r)) });
-  const setRange = (d: number, i: number, patch: Partial<TimeRange>) => setDay(d, (draft.days[d] ?? []).map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const without = (days: (d: number) => boolean) => Object.fromEntries(Object.entries(bad).filter(([k]) => !days(Number(/-d(\d)-r/.exec(k)?.[1]))));
+  const setDay = (d: number, ranges: TimeRange[], nextBad = without((x) => x === d)) => update({ ...draft, days: draft.days.map((r, i) => (i === d ? ranges : r)) }, nextBad);
+  const setRange = (d: number, i: number, patch: Partial<TimeRange>, nextBad: Record<string, boolean>) =>
+    setDay(d, (draft.days[d] ?? []).map((r, j) => (j === i ? { ...r, ...patch } : r)), nextBad);
   const copy = (d: number, to: 'weekdays' | 'all') =>
-    update({ ...draft, days: draft.days.map((r, i) => ((to === 'all' || i < 5) ? (draft.days[d] ?? []).map((x) => ({ ...x })) : r)) });
+    update({ ...draft, days: draft.days.map((r, i) => ((to === 'all' || i < 5) ? (draft.days[d] ?? []).map((x) => ({ ...x })) : r)) }, without((x) => x !== d && (to === 'all' || x < 5)));
 
   const preview = describeSchedule(draft);
   const week = weekProblems(draft.days);
@@ -119,8 +124,8 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                             minute={r.from}
                             invalid={!!problem || !!bad[`${rid}-from`]}
                             onCommit={(v) => {
-                              setBad({ ...bad, [`${rid}-from`]: v === null });
-                              if (v !== null) setRange(d, i, { from: v });
+                              if (v === null) setBad({ ...bad, [`${rid}-from`]: true });
+                              else setRange(d, i, { from: v }, { ...bad, [`${rid}-from`]: false });
                             }}
                           />
                           <span aria-hidden="true">–</span>
@@ -131,8 +136,8 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                             minute={r.to}
                             invalid={!!problem || !!bad[`${rid}-to`]}
                             onCommit={(v) => {
-                              setBad({ ...bad, [`${rid}-to`]: v === null });
-                              if (v !== null) setRange(d, i, { to: v });
+                              if (v === null) setBad({ ...bad, [`${rid}-to`]: true });
+                              else setRange(d, i, { to: v }, { ...bad, [`${rid}-to`]: false });
                             }}
                           />
                           {crosses && <span class="muted small">{t('schedNextDay')}</span>}

@@ -40,6 +40,15 @@ export function clampPhaseTimes(p: Phase, now: number, settings: Settings, jump 
 }
 
 /**
+ * When a prompt still open from the working hours under way at `s.asOf` is closed, by `now`: at
+ * their last instant once they have ended (however many ranges a sleep went past), else now.
+ */
+function promptEnd(s: TrackerState, now: number, settings: Settings, tz: string): number {
+  const was = workingIntervals(settings.schedule, s.asOf, now, tz)[0];
+  return was && was.end <= now ? was.end - 1 : now;
+}
+
+/**
  * Brings the state up to `now`: adds desk time, notices sleep and clock jumps, the end of a
  * pause, and working hours starting or ending.
  */
@@ -98,11 +107,10 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
     const iv = currentInterval(settings.schedule, now, tz);
     if (!iv) {
       if (!s.offHours) {
-        // A prompt still open is closed as skipped at the last instant of the working hours that
-        // just ended, on their day: this event can come at the next day's midnight (hours ending
-        // at 24:00), or after a night asleep.
-        const ended = workingIntervals(settings.schedule, s.asOf, now, tz).at(-1);
-        const closed = closeOpenPrompt(accrue(s, now, settings, tz), ended && ended.end <= now ? ended.end - 1 : now);
+        // A prompt still open is closed as skipped at the last instant of its working hours, on
+        // their day: this event can come at the next day's midnight (hours ending at 24:00), or
+        // after a night (or a weekend) asleep.
+        const closed = closeOpenPrompt(accrue(s, now, settings, tz), promptEnd(s, now, settings, tz));
         // A heads-up out is taken back: its break will not come in these hours.
         s = { ...closed.s, offHours: true, headsUp: null };
         effects.push(...closed.effects);
@@ -112,7 +120,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       // is set for its start: heard of only much later, the machine was asleep then, and desk
       // time starts now.
       const from = now - iv.start > ALARM_GRACE_MS ? now : iv.start;
-      const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), iv.start);
+      const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), promptEnd(s, iv.start, settings, tz));
       s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.s.asOf) };
       effects.push(...closed.effects);
     }
