@@ -4,7 +4,7 @@
  * numbers (visually hidden unless `tables` is on). Colours come from components/charts.css.
  */
 import './charts.css';
-import { t } from '../lib/i18n';
+import { formatNumber, t } from '../lib/i18n';
 import type { DayKey } from '../lib/days';
 import type { DayBar, HeatDay } from '../lib/review';
 import type { DayStatus } from '../lib/streaks';
@@ -187,7 +187,7 @@ export function RankBars({ id, caption, colLabel, items, tables }: { id: string;
             </text>
             <rect class="seg-taken" x={labelW} y={i * row + 5} width={Math.max(2, (it.n / max) * barW)} height="15" rx="3" />
             <text x={labelW + Math.max(2, (it.n / max) * barW) + 6} y={i * row + 17} font-size="12">
-              {it.n}
+              {formatNumber(it.n)}
             </text>
           </g>
         ))}
@@ -204,7 +204,7 @@ export function RankBars({ id, caption, colLabel, items, tables }: { id: string;
           {items.map((it) => (
             <tr key={it.label}>
               <th scope="row">{it.label}</th>
-              <td class="num">{it.n}</td>
+              <td class="num">{formatNumber(it.n)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@
  * ('popup/get', status and Today part from one read).
  */
 import { browser } from 'wxt/browser';
-import { t, tp } from '../lib/i18n';
+import { formatNumber, t, tp } from '../lib/i18n';
 import type { PopupData } from '../lib/protocol/messages';
 import { Flame } from './Flame';
 import { TodayRing, WeekBars, WeekLegend } from './WeekCharts';
@@ -34,7 +34,7 @@ export function TodayPanel({ data }: { data: PopupData }) {
       <div class="stats">
         <div class="card stat stat-ring">
           <TodayRing taken={td.taken} due={due} met={h.ring.met}>
-            <span class="ring-count" data-testid="today-count">{td.taken}</span>
+            <span class="ring-count" data-testid="today-count">{formatNumber(td.taken)}</span>
             {due > 0 && <span class="ring-of">{t('ringOf', due)}</span>}
           </TodayRing>
           <span class="stat-label">{tp('breaksToday', td.taken, [])}</span>
@@ -42,7 +42,7 @@ export function TodayPanel({ data }: { data: PopupData }) {
         <div class="card stat stat-streak">
           <span class="stat-value">
             <Flame lit={td.streak > 0} />
-            <span data-testid="streak">{td.streak}</span>
+            <span data-testid="streak">{formatNumber(td.streak)}</span>
             <span class="stat-label">{tp('streakDays', td.streak, [])}</span>
           </span>
           <span class="muted small" data-testid="longest">{t('streakBest', td.longest)}</span>

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import './charts.css';
-import { t, tp } from '../lib/i18n';
+import { formatNumber, t, tp } from '../lib/i18n';
 import type { DayKey } from '../lib/days';
 import type { DayBar } from '../lib/review';
 import { dayLabel, statusLabel, weekdayLabel } from './history-format';
@@ -91,9 +91,9 @@ export function WeekBars({ days, today, tables = false }: { days: DayBar[]; toda
           {days.map((d) => (
             <tr key={d.day}>
               <th scope="row">{dayLabel(d.day)}</th>
-              <td class="num">{d.completed + d.partial}</td>
-              <td class="num">{d.natural}</td>
-              <td class="num">{d.skipped}</td>
+              <td class="num">{formatNumber(d.completed + d.partial)}</td>
+              <td class="num">{formatNumber(d.natural)}</td>
+              <td class="num">{formatNumber(d.skipped)}</td>
               <td>{statusLabel(d.status)}</td>
             </tr>
           ))}

@@ -41,6 +41,9 @@ export function catalogueBroken(): boolean {
 let numbers: Intl.NumberFormat | null = null;
 const numberFormat = () => (numbers ??= new Intl.NumberFormat());
 
+/** A number as the locale writes it (1,500; ۱۵۰۰), as every message's numbers are: never by hand. */
+export const formatNumber = (n: number): string => numberFormat().format(n);
+
 export function t(key: MessageKey, substitutions?: string | number | Array<string | number>): string {
   // Numbers as the locale writes them (7,5 in German), never by hand.
   const subs = substitutions === undefined ? undefined : (Array.isArray(substitutions) ? substitutions : [substitutions]).map((s) => (typeof s === 'number' ? numberFormat().format(s) : s));

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ask, RequestError, type PopupData, type Status } from '../../lib/protocol/messages';
 import { t } from '../../lib/i18n';
 import { tTime } from '../../lib/i18n-time';
@@ -33,7 +33,12 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
   const whatsNew = useWhatsNewOnce();
   const [actionError, setActionError] = useState<string | null>(null);
 
+  // One action at a time: a double click (or Enter held) would send it twice, and the second is
+  // refused (the break is already skipped) and shown as a failure.
+  const busy = useRef(false);
   const act = async (fn: () => Promise<unknown>, close = false) => {
+    if (busy.current) return;
+    busy.current = true;
     setActionError(null);
     try {
       await fn();
@@ -43,6 +48,8 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
       const code = e instanceof RequestError ? e.code : null;
       setActionError(code === 'snoozeLimit' ? t('errSnoozeLimit') : code === 'strict' ? t('errStrict') : t('errActionFailed'));
       refresh();
+    } finally {
+      busy.current = false;
     }
   };
 

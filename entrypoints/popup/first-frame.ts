@@ -72,7 +72,7 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
 }
 
 /** Today's ring and streak (TodayPanel's first row and components/WeekCharts.tsx TodayRing), or why there is no history. */
-function today(data: PopupData, msg: Msg): Child[] {
+function today(data: PopupData, msg: Msg, num: (n: number) => string): Child[] {
   const { status, history: h } = data;
   const waiting = status.waitingRecords > 0 && el('p', { class: 'notice', role: 'status', 'data-testid': 'history-waiting' }, msg('historyWaiting', [status.waitingRecords]));
   if (status.historyError || !status.today || !h) {
@@ -93,7 +93,7 @@ function today(data: PopupData, msg: Msg): Child[] {
       circle('ring-track'),
       frac > 0 && circle(`ring-bar${h.ring.met ? ' met' : ''}`, { 'stroke-dasharray': `${(c * frac).toFixed(2)} ${c.toFixed(2)}`, transform: 'rotate(-90 32 32)' }),
     ),
-    el('div', { class: 'ring-text' }, el('span', { class: 'ring-count', 'data-testid': 'today-count' }, String(td.taken)), due > 0 && el('span', { class: 'ring-of' }, msg('ringOf', [due]))),
+    el('div', { class: 'ring-text' }, el('span', { class: 'ring-count', 'data-testid': 'today-count' }, num(td.taken)), due > 0 && el('span', { class: 'ring-of' }, msg('ringOf', [due]))),
   );
   const flame = el(
     'svg',
@@ -113,7 +113,7 @@ function today(data: PopupData, msg: Msg): Child[] {
         el(
           'div',
           { class: 'card stat stat-streak' },
-          el('span', { class: 'stat-value' }, flame, el('span', { 'data-testid': 'streak' }, String(td.streak)), el('span', { class: 'stat-label' }, msg(pluralKey('streakDays', td.streak, document.documentElement.lang)))),
+          el('span', { class: 'stat-value' }, flame, el('span', { 'data-testid': 'streak' }, num(td.streak)), el('span', { class: 'stat-label' }, msg(pluralKey('streakDays', td.streak, document.documentElement.lang)))),
           el('span', { class: 'muted small', 'data-testid': 'longest' }, msg('streakBest', [td.longest])),
         ),
       ),
@@ -131,6 +131,6 @@ export function firstFrame(data: PopupData, now: number, text: Msg): Element {
     { class: 'popup', 'aria-busy': 'true', 'data-source': 'snapshot' },
     el('header', { class: 'popup-head' }, el('img', { src: '/icons/32.png', alt: '', width: 24, height: 24 }), el('h1', {}, msg('appName'))),
     nextBreak(data, now, msg),
-    ...today(data, msg),
+    ...today(data, msg, (n) => numbers.format(n)),
   );
 }

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { t, tp } from '../../lib/i18n';
+import { formatNumber, t, tp } from '../../lib/i18n';
 import type { Highlight, HighlightValue, ReviewData, WeekStats } from '../../lib/review';
 import { Flame } from '../../components/Flame';
 import { GroupedBars, HeatMap, RankBars } from '../../components/ReviewCharts';
@@ -88,13 +88,13 @@ function Tiles({ data }: { data: ReviewData }) {
       <Tile
         testid="tile-taken"
         label={t('statBreaksTaken')}
-        value={String(tw.taken)}
+        value={formatNumber(tw.taken)}
         sub={weekDone ? t('vsLastWeek', lw.taken) : t('vsLastWeekToDate', soFar.taken)}
       />
       <Tile testid="tile-share" label={t('statShareTaken')} value={tw.due > 0 ? percent(tw.share) : '–'} sub={t('vsLastWeek', lw.due > 0 ? percent(lw.share) : '–')} />
       <Tile testid="tile-desk" label={t('statDeskAvg')} value={avg(tw)} sub={t('vsLastWeek', avg(lw))} />
       <Tile testid="tile-longest" label={t('colLongestSit')} value={tw.longestMs > 0 ? duration(tw.longestMs) : '–'} sub={t('vsLastWeek', lw.longestMs > 0 ? duration(lw.longestMs) : '–')} />
-      <Tile testid="tile-streak" label={t('statStreak')} value={String(streak.current)} sub={t('statBestStreak', streak.longest)}>
+      <Tile testid="tile-streak" label={t('statStreak')} value={formatNumber(streak.current)} sub={t('statBestStreak', streak.longest)}>
         <Flame lit={streak.current > 0} />
       </Tile>
     </section>
@@ -121,7 +121,7 @@ function Review({ data, tables }: { data: ReviewData; tables: boolean }) {
       <div class="two">
         <section class="card section" aria-labelledby="breaks-h">
           <h2 id="breaks-h">{t('chartBreaks')}</h2>
-          <GroupedBars id="breaks" caption={t('chartBreaks')} thisWeek={tw.days} lastWeek={lw.days} value={(b) => b.taken} format={String} minMax={4} today={data.today} tables={tables} />
+          <GroupedBars id="breaks" caption={t('chartBreaks')} thisWeek={tw.days} lastWeek={lw.days} value={(b) => b.taken} format={formatNumber} minMax={4} today={data.today} tables={tables} />
         </section>
         <section class="card section" aria-labelledby="desk-h">
           <h2 id="desk-h">{t('chartDesk')}</h2>

@@ -1,0 +1,115 @@
+/**
+ * The popup and the weekly review as a person uses them (tests/support/popup-world.ts), from a
+ * review. The first case failed before its fix (a double click on Skip or Snooze sent it twice and
+ * said "That did not work"); the rest record what already held.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { clock } from './platform/clock';
+import { DEFAULT_SETTINGS } from './settings';
+import { saveSettings } from './storage/items';
+import { background, completed, DAY, MIN, openPopup, openReview, STRETCH_ONLY, T0, tick, until, usePopupWorld } from '../tests/support/popup-world';
+
+usePopupWorld();
+
+describe('Skip and Snooze in the popup, clicked twice: done once, and no failure shown', () => {
+  for (const button of ['skip', 'snooze'] as const) {
+    it(`a due break, ${button === 'skip' ? 'Skip' : 'Snooze'} clicked twice (a double click, or Enter held on the button): it is done once, and the popup does not say "That did not work"`, async () => {
+      // Due at 09:50; the popup is opened at 09:50:30 and shows "Stretch break due now".
+      await background(STRETCH_ONLY, T0 + 50 * MIN + 30_000);
+      const p = await openPopup(100);
+      expect(p.q('#next-h')!.textContent).toBe('Stretch break due now');
+      p.click(button);
+      await tick(20); // a held Enter repeats every ~33 ms; a double click's second click comes within ~100-500 ms
+      p.click(button);
+      await p.answered();
+      const { loadTracker } = await import('./storage/items');
+      const phase = (await loadTracker())!.phase.name;
+      // What was asked for happened (README: "Snooze ... asks again later; Skip records the break as skipped").
+      expect(phase).toBe(button === 'skip' ? 'working' : 'snoozed');
+      expect(p.text('next-why')).toMatch(button === 'skip' ? /^Stretch break at 10:40 AM/ : /^Snoozed until 9:55 AM/);
+      // ...and the popup must not tell the person it failed and to try again.
+      expect({
+        requests: p.sent.filter((m) => m.type === `break/${button}`).length,
+        alert: p.q('[role="alert"]')?.textContent ?? null,
+      }).toEqual({ requests: 1, alert: null });
+    });
+  }
+});
+
+// -------------------------------------------------------------------------------------------------
+// Checked and found to hold.
+
+describe('the popup left open (holds)', () => {
+  it('the countdown runs down to 0:00, never below, and at the due moment the popup asks again and shows what came of it', async () => {
+    // With the default 2-minute wait for a pause in typing: the break waits ("at the latest 9:52 AM"), then is due.
+    await background({ ...STRETCH_ONLY, pauseWaitMin: 2 }, T0 + 49 * MIN + 58_000);
+    const p = await openPopup();
+    expect(p.text('countdown')).toBe('0:02');
+    expect(p.q('[data-testid="countdown"]')!.getAttribute('aria-live')).toBe('off'); // not read out every second
+    await p.wait(1000);
+    expect(p.text('countdown')).toBe('0:01');
+    await p.wait(1000); // 09:50:00
+    const waiting = 'Break at your next pause in typing or tab switch — at the latest 9:52 AM';
+    await until(() => p.text('next-why') === waiting, 'the break waiting for a pause');
+    expect(p.text('countdown')).toBeNull();
+    await p.wait(119_000); // 09:51:59
+    expect(p.text('next-why')).toBe(waiting);
+    await p.wait(1000); // 09:52:00: the wait's bound
+    await until(() => p.q('#next-h')!.textContent === 'Stretch break due now', 'the break due');
+    expect(p.q('[data-testid="skip"]')).not.toBeNull();
+  });
+
+  it('a 30-minute pause: when it ends the popup asks again and shows the countdown and the pause menu', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    p.click('pause-menu');
+    await until(() => p.q('[data-testid="pause-30m"]') !== null, 'the pause choices');
+    p.click('pause-30m');
+    await until(() => p.text('next-why') === 'Paused until 9:40 AM', 'the pause');
+    await p.wait(29 * MIN + 59_000);
+    expect(p.text('resume')).toBe('Resume reminders');
+    await p.wait(1000); // 09:40:00
+    await until(() => p.text('resume') === null, 'the pause to end in the popup');
+    // A pause longer than a stretch break starts desk time afresh (README): 50 minutes.
+    expect({ countdown: p.text('countdown'), menu: p.text('pause-menu') }).toEqual({ countdown: '50:00', menu: 'Pause reminders' });
+  });
+
+  it('across midnight: today\'s count and the week\'s "today" move to the new day', async () => {
+    await completed('x1', Date.UTC(2026, 2, 2, 8, 30));
+    await background({ ...STRETCH_ONLY, stretch: { ...STRETCH_ONLY.stretch, enabled: false } }, Date.UTC(2026, 2, 2, 23, 59, 58));
+    const p = await openPopup();
+    expect(p.text('today-count')).toBe('1');
+    await p.wait(1000);
+    expect(p.q('[data-testid="week-bars"] .label-today')!.textContent).toBe('Mon');
+    await p.wait(1000); // 00:00:00 Tuesday
+    await until(() => p.text('today-count') === '0', 'the new day');
+    expect(p.q('[data-testid="week-bars"] .label-today')!.textContent).toBe('Tue');
+    expect(p.text('streak')).toBe('1');
+  });
+});
+
+describe('the weekly review (holds)', () => {
+  it('Thursday 1 January 2026, weeks starting on Sunday (en-US): this week is Dec 28 – Jan 3, its days Sunday to Saturday', async () => {
+    const NOW = Date.UTC(2026, 0, 1, 15, 0);
+    vi.spyOn(clock, 'now').mockReturnValue(NOW);
+    await saveSettings({ ...DEFAULT_SETTINGS, weekStart: 'locale' });
+    for (let d = 0; d < 10; d++) await completed(`b${d}`, NOW - d * DAY);
+    const r = await openReview();
+    expect(r.text('week-range')).toBe('Dec 28 – Jan 3');
+    const rows = Array.from(r.document.querySelectorAll('[data-testid="table-breaks"] tbody th')).map((e) => e.textContent);
+    expect(rows).toEqual(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
+    const heatHead = Array.from(r.document.querySelectorAll('[data-testid="table-heatmap"] thead th')).map((e) => e.textContent);
+    expect(heatHead).toEqual(['Week of', 'Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+  });
+
+  it('the same day with weeks set to start on Monday: Dec 29 – Jan 4', async () => {
+    const NOW = Date.UTC(2026, 0, 1, 15, 0);
+    vi.spyOn(clock, 'now').mockReturnValue(NOW);
+    await saveSettings({ ...DEFAULT_SETTINGS, weekStart: 'mon' });
+    await completed('b0', NOW);
+    const r = await openReview();
+    expect(r.text('week-range')).toBe('Dec 29 – Jan 4');
+    const rows = Array.from(r.document.querySelectorAll('[data-testid="table-breaks"] tbody th')).map((e) => e.textContent);
+    expect(rows[0]).toBe('Monday');
+  });
+});
