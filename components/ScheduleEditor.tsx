@@ -5,7 +5,7 @@
  * and the welcome page (one component, not two).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeSchedule, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule';
+import { describeSchedule, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule-form';
 import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
 import { t, uiLanguage, type MessageKey } from '../lib/i18n';

@@ -25,7 +25,7 @@ import type { StoredBreak } from './storage/history';
 import { MAX_IMPORT_BYTES } from './limits';
 import { parseOwnRoutines, type OwnRoutine } from './own-routines';
 import { ownSitesValid } from './call-sites';
-import { weekProblems } from './schedule';
+import { weekProblems } from './schedule-form';
 
 export const BACKUP_FORMAT = 'limber-backup';
 export const BACKUP_VERSION = 1;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { weekProblems, scheduleValid, currentInterval, describeSchedule, isWorking, localToInstant, nextWorkStart, rangeProblems, tomorrowStart, workingIntervals } from './schedule';
+import { currentInterval, isWorking, localToInstant, nextWorkStart, tomorrowStart, workingIntervals } from './schedule';
+import { describeSchedule, rangeProblems, scheduleValid, weekProblems } from './schedule-form';
 import type { Schedule } from './settings';
 
 const H = 3_600_000;

@@ -1,9 +1,10 @@
 /**
  * Working hours: pure functions of a schedule, an instant and an IANA time zone. A range is
  * local wall-clock time (09:00-17:30 stays 09:00-17:30 across DST changes and when you travel);
- * `to <= from` means the range crosses midnight into the next day.
+ * `to <= from` means the range crosses midnight into the next day. (How the week editor checks
+ * and words a schedule: lib/schedule-form.ts.)
  */
-import { DEFAULT_SETTINGS, parseSettings, type Schedule, type TimeRange } from './settings';
+import type { Schedule, TimeRange } from './settings';
 
 const DAY_MS = 86_400_000;
 
@@ -163,83 +164,4 @@ export function tomorrowStart(schedule: Schedule, now: number, tz: string): numb
   const midnight = localToInstant(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), 0, tz);
   if (!schedule.enabled) return midnight;
   return nextWorkStart(schedule, midnight - 1, tz) ?? midnight;
-}
-
-/** Validation for the schedule editor: a message key per problem, per day. */
-export type RangeProblem = 'zeroLength' | 'overlap' | 'outOfDay' | 'overlapNextDay';
-
-export function rangeProblems(ranges: readonly TimeRange[]): Array<{ index: number; problem: RangeProblem }> {
-  const problems: Array<{ index: number; problem: RangeProblem }> = [];
-  const spans = ranges.map((r) => ({ from: r.from, to: r.to > r.from ? r.to : r.to + 24 * 60 }));
-  ranges.forEach((r, i) => {
-    if (r.from < 0 || r.from >= 24 * 60 || r.to < 0 || r.to > 24 * 60) problems.push({ index: i, problem: 'outOfDay' });
-    else if (r.from === r.to) problems.push({ index: i, problem: 'zeroLength' });
-  });
-  for (let i = 0; i < spans.length; i++) {
-    for (let j = 0; j < i; j++) {
-      const a = spans[i]!;
-      const b = spans[j]!;
-      if (a.from < b.to && b.from < a.to) {
-        problems.push({ index: i, problem: 'overlap' });
-        break;
-      }
-    }
-  }
-  return problems;
-}
-
-/** "09:00" (or "9:00 AM") for a minute of the day, in the given locale. */
-export function formatMinute(minute: number, locale?: string): string {
-  const m = minute % (24 * 60);
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5, Math.floor(m / 60), m % 60));
-}
-
-/** Short weekday names, Monday first (index 0 = Monday, as in a schedule). */
-export function weekdayNames(locale?: string, style: 'short' | 'long' = 'short'): string[] {
-  const f = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
-  return Array.from({ length: 7 }, (_, i) => f.format(Date.UTC(2026, 0, 5 + i))); // 2026-01-05 is a Monday
-}
-
-/**
- * The schedule in one sentence's worth of parts: consecutive days with the same ranges grouped,
- * e.g. [{ days: 'Mon–Fri', ranges: '09:00–12:30 and 13:30–18:00' }]. Null when the schedule is off.
- */
-export function describeSchedule(schedule: Schedule, locale?: string): Array<{ days: string; ranges: string }> | null {
-  if (!schedule.enabled) return null;
-  const names = weekdayNames(locale);
-  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const key = (d: number) => JSON.stringify(schedule.days[d] ?? []);
-  const groups: Array<{ from: number; to: number }> = [];
-  for (let d = 0; d < 7; d++) {
-    if ((schedule.days[d] ?? []).length === 0) continue;
-    const last = groups[groups.length - 1];
-    if (last && last.to === d - 1 && key(last.from) === key(d)) last.to = d;
-    else groups.push({ from: d, to: d });
-  }
-  return groups.map((g) => ({
-    days: g.from === g.to ? names[g.from]! : g.to === g.from + 1 ? `${names[g.from]}, ${names[g.to]}` : `${names[g.from]}–${names[g.to]}`,
-    ranges: list.format((schedule.days[g.from] ?? []).map((r) => `${formatMinute(r.from, locale)}–${formatMinute(r.to, locale)}`)),
-  }));
-}
-
-/** Problems across the week: each day's own, plus ranges crossing midnight into the next day's hours. */
-export function weekProblems(days: ReadonlyArray<readonly TimeRange[]>): Array<Array<{ index: number; problem: RangeProblem }>> {
-  return days.map((ranges, d) => {
-    const own = rangeProblems(ranges);
-    const next = days[(d + 1) % 7] ?? [];
-    ranges.forEach((r, i) => {
-      if (own.some((p) => p.index === i) || !(r.to < r.from)) return;
-      // The part after midnight is [0, r.to) on the next day.
-      if (next.some((n) => n.from < r.to)) own.push({ index: i, problem: 'overlapNextDay' });
-    });
-    return own;
-  });
-}
-
-/**
- * Whether a schedule is complete and valid: no range problem on any day, and accepted by the
- * settings schema (what the week editor may hand on, and what the settings may hold).
- */
-export function scheduleValid(s: Schedule): boolean {
-  return weekProblems(s.days).every((p) => p.length === 0) && parseSettings({ ...DEFAULT_SETTINGS, schedule: s }).ok;
 }

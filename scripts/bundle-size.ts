@@ -30,9 +30,13 @@ export const BUDGET_KB = { page: 25, worker: 18, zip: 350 } as const;
  * 26, raised on purpose once: issue #14's right moment has to be decided where the browser's
  * events arrive (holds, sitting still, the pause in typing, postpone choices and the heads-up
  * before a stretch break: 23.5 -> 25.2 KB); the heads-up's last 0.7 KB went over 25 (25,812 B).
+ * 27, raised on purpose a second time (26,688 B): fixes that only the worker can make, because
+ * only it sees the event (call-site permissions given back when sync, an import or a reset turns
+ * the option off; a prompt left open through a sleep closed on its own day; the badge while a break
+ * is held; a postpone kept across a clock set back), 0.16 KB together.
  * Anything that can live in a page still moves there, and the ratchet goes back down with it.
  */
-export const RATCHET_KB: Partial<Record<string, number>> = { worker: 26 };
+export const RATCHET_KB: Partial<Record<string, number>> = { worker: 27 };
 
 // Minified output quotes with ", ' or ` (rolldown prefers backticks for dynamic imports).
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]([^"'`\s]+\.js)["'`]/g;

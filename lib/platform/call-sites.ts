@@ -44,8 +44,8 @@ export async function releaseUnusedCallSites(sites: CallSites): Promise<void> {
     const keep = sites.enabled ? callPatterns(sites) : [];
     const drop = ((await browser.permissions.getAll()).origins ?? []).filter((o) => !keep.includes(o));
     if (drop.length) await browser.permissions.remove({ origins: drop });
-  } catch (err) {
-    console.warn('[limber] call-site permissions not given back', err);
+  } catch {
+    // No permissions API (or the browser refused): nothing this can do; the switch's own removal stays.
   }
 }
 
