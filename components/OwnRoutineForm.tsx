@@ -9,7 +9,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useFocusAfterRender } from './hooks/use-focus-after';
 import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type RoutineKind, type Position } from '../content/types';
-import { OWN_LIMITS, validateOwnRoutine, type DraftError, type DraftField, type OwnDraft, type OwnRoutine } from '../lib/own-routines';
+import { draftTotalSec, OWN_LIMITS, validateOwnRoutine, type DraftError, type DraftField, type OwnDraft, type OwnRoutine } from '../lib/own-routines';
 import { t, tp } from '../lib/i18n';
 import { AREA_LABEL, duration, EQUIPMENT_LABEL, KIND_LABEL, POSITION_LABEL } from './routine-labels';
 
@@ -80,7 +80,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
 
   const kind = breakKindOf(d);
   const range = OWN_LIMITS.totalSec[kind];
-  const total = d.steps.reduce((n, s) => n + (Number(s.seconds) || 0), 0);
+  const total = draftTotalSec(d);
   return (
     <form ref={form} class="own-form" aria-labelledby="own-form-h" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} data-testid="own-form">
       <h3 id="own-form-h">{editing ? t('ownEditTitle') : t('ownNewTitle')}</h3>

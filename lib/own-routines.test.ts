@@ -5,7 +5,7 @@
  * adapter gives the player the user's own words.
  */
 import { describe, expect, it } from 'vitest';
-import { asRoutine, emptyDraft, newOwnId, OWN_LIMITS, OwnRoutineSchema, parseOwnRoutines, validateOwnRoutine, type OwnDraft, type OwnRoutine } from './own-routines';
+import { asRoutine, draftTotalSec, emptyDraft, newOwnId, OWN_LIMITS, OwnRoutineSchema, parseOwnRoutines, validateOwnRoutine, type OwnDraft, type OwnRoutine } from './own-routines';
 import { FIELDS } from './settings';
 import { routineSummary, routineTitle, stepText } from '../content/text';
 import { breakKindOf } from '../content/types';
@@ -116,6 +116,13 @@ describe('a draft is checked field by field', () => {
 });
 
 const ROUTINE: OwnRoutine = { id: 'own-a1', name: 'Desk reset', kind: 'stretch', areas: ['neck'], position: 'seated', equipment: ['none'], steps: [{ text: 'Roll the shoulders', seconds: 40 }, { text: 'Look far away', seconds: 30 }] };
+
+describe("the form's running total", () => {
+  it('reads each step as the check does: a decimal comma, spaces, an unreadable step as 0', () => {
+    const d: OwnDraft = { ...emptyDraft(), steps: [{ text: 'a', seconds: '30,0' }, { text: 'b', seconds: ' 45 ' }, { text: 'c', seconds: 'x' }, { text: 'd', seconds: '7.5' }] };
+    expect(draftTotalSec(d)).toBe(75);
+  });
+});
 
 describe('stored, synced and imported lists', () => {
   it('accept what the editor makes, and name the first routine that breaks a rule', () => {

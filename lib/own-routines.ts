@@ -121,6 +121,14 @@ function secondsError(text: string): { key: MessageKey; subs?: Array<string | nu
   return n;
 }
 
+/** The form's running total: each step's seconds as the check reads them (30,0 is 30), 0 while unreadable. */
+export function draftTotalSec(d: OwnDraft): number {
+  return d.steps.reduce((n, s) => {
+    const sec = secondsError(s.seconds);
+    return n + (typeof sec === 'number' ? sec : 0);
+  }, 0);
+}
+
 /**
  * Checks a draft; `id` is the routine's (kept when editing, new when adding). Returns the routine
  * to store, or every field's first error in the form's order.
