@@ -20,6 +20,18 @@ describe('localToInstant', () => {
     // Berlin 2026-10-25: 03:00 -> 02:00. 02:30 happens twice; first at 00:30 UTC.
     expect(localToInstant(2026, 10, 25, 150, 'Europe/Berlin')).toBe(Date.UTC(2026, 9, 25, 0, 30));
   });
+  it('the same in zones more than 12 hours from UTC (New Zealand, the Chatham Islands), and at +14 (Kiribati)', () => {
+    // Auckland 2026-09-27: 02:00 NZST -> 03:00 NZDT. 02:30 does not exist: just after the jump, 03:30 NZDT.
+    expect(localToInstant(2026, 9, 27, 150, 'Pacific/Auckland')).toBe(Date.UTC(2026, 8, 26, 14, 30));
+    // Auckland 2026-04-05: 03:00 NZDT -> 02:00 NZST. 02:30 happens twice; first at 02:30 NZDT (13:30 UTC).
+    expect(localToInstant(2026, 4, 5, 150, 'Pacific/Auckland')).toBe(Date.UTC(2026, 3, 4, 13, 30));
+    // An ordinary morning either side: NZDT (+13) in January, NZST (+12) in July.
+    expect(localToInstant(2026, 1, 12, 9 * 60, 'Pacific/Auckland')).toBe(Date.UTC(2026, 0, 11, 20));
+    expect(localToInstant(2026, 7, 13, 9 * 60, 'Pacific/Auckland')).toBe(Date.UTC(2026, 6, 12, 21));
+    // Chatham 2026-09-27: 02:45 +12:45 -> 03:45 +13:45. 03:00 does not exist: 04:00 +13:45.
+    expect(localToInstant(2026, 9, 27, 180, 'Pacific/Chatham')).toBe(Date.UTC(2026, 8, 26, 14, 15));
+    expect(localToInstant(2026, 3, 2, 9 * 60, 'Pacific/Kiritimati')).toBe(Date.UTC(2026, 2, 1, 19));
+  });
 });
 
 describe('working hours', () => {

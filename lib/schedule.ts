@@ -66,9 +66,10 @@ function offsetAt(epochMs: number, tz: string): number {
  */
 export function localToInstant(year: number, month: number, day: number, minuteOfDay: number, tz: string): number {
   const wall = Date.UTC(year, month - 1, day) + minuteOfDay * 60_000;
-  // The offsets in force half a day either side cover any transition near this time.
-  const before = offsetAt(wall - DAY_MS / 2, tz);
-  const after = offsetAt(wall + DAY_MS / 2, tz);
+  // The offsets in force a day either side cover any transition near this time (half a day would
+  // not: zones reach 14 hours from UTC, so `wall` read as UTC can lie 13 hours after the instant).
+  const before = offsetAt(wall - DAY_MS, tz);
+  const after = offsetAt(wall + DAY_MS, tz);
   const matches = [wall - before, wall - after].filter((t) => {
     const p = localParts(t, tz);
     return Date.UTC(p.year, p.month - 1, p.day) + p.minute * 60_000 === wall;
