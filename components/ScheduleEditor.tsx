@@ -76,7 +76,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   const copy = (d: number, to: 'weekdays' | 'all') =>
     update({ ...draft, days: draft.days.map((r, i) => ((to === 'all' || i < 5) ? (draft.days[d] ?? []).map((x) => ({ ...x })) : r)) }, without((x) => x !== d && (to === 'all' || x < 5)));
 
-  const preview = describeSchedule(draft);
+  const preview = describeSchedule(draft, undefined, firstDay);
   const week = weekProblems(draft.days);
   const sentence = !draft.enabled
     ? t('schedPreviewAlways')

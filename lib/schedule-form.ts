@@ -43,24 +43,31 @@ export function weekdayNames(locale?: string, style: 'short' | 'long' = 'short')
 
 /**
  * The schedule in one sentence's worth of parts: consecutive days with the same ranges grouped,
- * e.g. [{ days: 'Mon–Fri', ranges: '09:00–12:30 and 13:30–18:00' }]. Null when the schedule is off.
+ * e.g. [{ days: 'Mon–Fri', ranges: '09:00–12:30 and 13:30–18:00' }], in the order of a week that
+ * starts on `firstDay` (0 = Monday ... 6 = Sunday; a Sunday-first week reads 'Sun–Thu'). Null when
+ * the schedule is off.
  */
-export function describeSchedule(schedule: Schedule, locale?: string): Array<{ days: string; ranges: string }> | null {
+export function describeSchedule(schedule: Schedule, locale?: string, firstDay = 0): Array<{ days: string; ranges: string }> | null {
   if (!schedule.enabled) return null;
   const names = weekdayNames(locale);
   const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const key = (d: number) => JSON.stringify(schedule.days[d] ?? []);
+  const day = (i: number) => (firstDay + i) % 7;
+  const key = (i: number) => JSON.stringify(schedule.days[day(i)] ?? []);
+  // Positions in the week as shown (0 = its first day).
   const groups: Array<{ from: number; to: number }> = [];
-  for (let d = 0; d < 7; d++) {
-    if ((schedule.days[d] ?? []).length === 0) continue;
+  for (let i = 0; i < 7; i++) {
+    if ((schedule.days[day(i)] ?? []).length === 0) continue;
     const last = groups[groups.length - 1];
-    if (last && last.to === d - 1 && key(last.from) === key(d)) last.to = d;
-    else groups.push({ from: d, to: d });
+    if (last && last.to === i - 1 && key(last.from) === key(i)) last.to = i;
+    else groups.push({ from: i, to: i });
   }
-  return groups.map((g) => ({
-    days: g.from === g.to ? names[g.from]! : g.to === g.from + 1 ? `${names[g.from]}, ${names[g.to]}` : `${names[g.from]}–${names[g.to]}`,
-    ranges: list.format((schedule.days[g.from] ?? []).map((r) => `${formatMinute(r.from, locale)}–${formatMinute(r.to, locale)}`)),
-  }));
+  return groups.map((g) => {
+    const [a, b] = [names[day(g.from)]!, names[day(g.to)]!];
+    return {
+      days: g.from === g.to ? a : g.to === g.from + 1 ? `${a}, ${b}` : `${a}–${b}`,
+      ranges: list.format((schedule.days[day(g.from)] ?? []).map((r) => `${formatMinute(r.from, locale)}–${formatMinute(r.to, locale)}`)),
+    };
+  });
 }
 
 /** Problems across the week: each day's own, plus ranges crossing midnight into the next day's hours. */

@@ -100,6 +100,15 @@ describe('describeSchedule', () => {
     expect(describeSchedule(s, 'en-GB')?.map((g) => g.days)).toEqual(['Mon, Tue', 'Wed', 'Fri, Sat']);
     expect(describeSchedule({ ...s, enabled: false }, 'en-GB')).toBeNull();
   });
+
+  it('reads in the order of the week as shown: a Sunday-to-Thursday week is "Sun–Thu" when weeks start on Sunday', () => {
+    const a = [{ from: 540, to: 1020 }];
+    const s: Schedule = { enabled: true, days: [a, a, a, a, [], [], a] };
+    expect(describeSchedule(s, 'en-GB', 6)?.map((g) => g.days)).toEqual(['Sun–Thu']);
+    expect(describeSchedule(s, 'en-GB')?.map((g) => g.days)).toEqual(['Mon–Thu', 'Sun']);
+    // Saturday first, Wednesday off: Sat–Tue, then Thu, Fri.
+    expect(describeSchedule({ ...s, days: [a, a, [], a, a, a, a] }, 'en-GB', 5)?.map((g) => g.days)).toEqual(['Sat–Tue', 'Thu, Fri']);
+  });
 });
 
 describe('weekProblems', () => {
