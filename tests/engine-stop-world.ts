@@ -80,6 +80,7 @@ export function world(settings: Settings = SETTINGS) {
     }),
     breakWindowOpen: async (id) => windows.has(id),
     breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
+    breakWindowLeft: async () => null,
     breakWindowClosed: async () => null,
     reconcileNextAlarm: async (when) => void log.push(`alarm ${when === null ? 'none' : when - clock.now}`),
     reconcileWatchdog: async () => undefined,

@@ -9,7 +9,7 @@ import { callTabAudible } from '../platform/call-sites';
 import { configureIdle, queryActivity } from '../platform/idle';
 import { clearHeadsUp, showHeadsUp } from '../platform/heads-up';
 import { clearPrompt, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
-import { breakWindowClosed, breakWindowFinished, breakWindowOpen, focusedWindow, openBreakWindow } from '../platform/windows';
+import { breakWindowClosed, breakWindowFinished, breakWindowLeft, breakWindowOpen, focusedWindow, openBreakWindow } from '../platform/windows';
 import { devTimingItem } from '../storage/dev-timing';
 import { moveLegacyHealthAnswer } from '../storage/health';
 import { recordBreak } from '../storage/history';
@@ -34,6 +34,7 @@ export const browserPlatform: Platform = {
   openBreakWindow,
   breakWindowFinished,
   breakWindowOpen,
+  breakWindowLeft,
   breakWindowClosed,
   reconcileNextAlarm,
   reconcileWatchdog,

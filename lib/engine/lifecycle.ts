@@ -41,11 +41,17 @@ export function lifecycle(rt: Runtime): Lifecycle {
         if (!stored || activity !== stored.activity) await rt.handle({ type: 'activity', state: activity });
         const { result } = await rt.handle({ type: 'tick' });
         const p = result.state.phase;
-        // A break window that should be open and is not: the worker was stopped after the state
-        // was saved and before the window opened (a break prompted with the window, or Start just
-        // clicked). Opened now; one that is open is left alone.
-        if ((p.name === 'onBreak' || (p.name === 'due' && settings.prompts.openWindow)) && !(await platform.breakWindowOpen(p.brk.id))) {
-          await platform.openBreakWindow(p.brk.id, p.name === 'due');
+        // A break window that should be open and is not. Closed by the person while the worker was
+        // stopped (the record still names it; the close woke the worker and waits behind this):
+        // that close is handled here, as an early end, never reopened. Never opened (the worker
+        // was stopped after the state was saved and before the window opened: a break prompted
+        // with the window, or Start just clicked): opened now. One that is open is left alone.
+        if (p.name === 'onBreak' || (p.name === 'due' && settings.prompts.openWindow)) {
+          const left = await platform.breakWindowLeft(p.brk.id);
+          if (left !== null) {
+            const breakId = await platform.breakWindowClosed(left);
+            if (breakId) await rt.handle({ type: 'finish', breakId, outcome: 'partial' }, { heard: true });
+          } else if (!(await platform.breakWindowOpen(p.brk.id))) await platform.openBreakWindow(p.brk.id, p.name === 'due');
         }
         // Put back a prompt the browser lost (a restart); not one that was closed (by the user,
         // or by Firefox, which closes notifications after a while).

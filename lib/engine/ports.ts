@@ -36,6 +36,8 @@ export interface Platform {
   breakWindowFinished(breakId: string): Promise<void>;
   /** Whether the break window of this break is open (a window of this session, not one it names by chance). */
   breakWindowOpen(breakId: string): Promise<boolean>;
+  /** The id of this break's window when it was closed unseen (the record names it, the window is gone), or null. */
+  breakWindowLeft(breakId: string): Promise<number | null>;
   /** The id of the unfinished break whose window this was, or null. */
   breakWindowClosed(windowId: number): Promise<string | null>;
   reconcileNextAlarm(when: number | null, now: number, minDelayMs: number): Promise<void>;

@@ -37,6 +37,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     openBreakWindow: vi.fn(async (id: string) => void log.push(`openBreakWindow ${id}`)),
     breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
     breakWindowOpen: async () => false,
+    breakWindowLeft: async () => null,
     breakWindowClosed: async () => null,
     reconcileNextAlarm: async (when) => void log.push(`alarm ${when === null ? 'none' : when - now}`),
     reconcileWatchdog: async () => undefined,

@@ -47,6 +47,15 @@ async function isPopup(windowId: number): Promise<boolean> {
   }
 }
 
+/**
+ * The id of this break's window if it has been closed unseen: the record still names the break,
+ * and the window is gone (closed while the worker was stopped: the close is what woke it).
+ */
+export async function breakWindowLeft(breakId: string): Promise<number | null> {
+  const open = await breakWindowItem.getValue();
+  return open && open.breakId === breakId && !(await isPopup(open.windowId)) ? open.windowId : null;
+}
+
 /** The break whose window this was, if it was the break window and the break was not finished in it. */
 export async function breakWindowClosed(windowId: number): Promise<string | null> {
   const open = await breakWindowItem.getValue();

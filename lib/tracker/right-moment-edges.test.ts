@@ -35,6 +35,7 @@ function soundWorld(settings: Settings) {
     openBreakWindow: vi.fn(async () => undefined),
     breakWindowFinished: async () => undefined,
     breakWindowOpen: async () => false,
+    breakWindowLeft: async () => null,
     breakWindowClosed: async () => null,
     reconcileNextAlarm: async () => undefined,
     reconcileWatchdog: async () => undefined,

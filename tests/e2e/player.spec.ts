@@ -13,6 +13,7 @@ import { expect, test } from './support/fixtures';
 import { historyRows, sendMessage, setSettings } from './support/ext';
 import { BreakPage, PopupPage } from './support/pages';
 import { onlyRow, recordFromStart, recordSound, recorded, startBreak } from './support/player';
+import { watchWorkerStarts } from './support/worker-cdp';
 
 /** The routines' English words, from the catalogue on disk (the browser here runs in English). */
 const english = JSON.parse(readFileSync(path.resolve(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -125,6 +126,27 @@ test('Enter finishes early as completed; closing the break window early records 
   await expect.poll(async () => (await historyRows(control)).length).toBe(2);
   const rows = await historyRows(control);
   expect(rows.find((r) => r.outcome === 'partial')).toMatchObject({ kind: 'stretch', routineId: id });
+});
+
+test('the break window closed while the worker is stopped: recorded as partial, and not opened again', async ({ context, control }) => {
+  await setSettings(control, {});
+  const brk = await startBreak(control, context);
+  const id = await brk.routineId();
+  await brk.page.keyboard.press('ArrowRight');
+  await expect(brk.stepIndex).toHaveText(/^Step 2 of/);
+  // Chrome stops an idle worker (the break page sends nothing until Done): stopped here at once.
+  const sw = await watchWorkerStarts(context, control);
+  await sw.stop();
+  const startsBefore = sw.starts();
+  // The close is what wakes it.
+  await brk.page.close();
+  await expect.poll(async () => (await historyRows(control)).length, { timeout: 15_000 }).toBe(1);
+  expect(sw.starts()).toBeGreaterThan(startsBefore);
+  expect((await historyRows(control))[0]).toMatchObject({ outcome: 'partial', kind: 'stretch', routineId: id });
+  // No break window came back (it once reopened, the routine starting again).
+  await control.waitForTimeout(2000);
+  expect(context.pages().filter((p) => p.url().includes('/break.html'))).toEqual([]);
+  await sw.close();
 });
 
 test('Done on a paused break that ended elsewhere meanwhile says no break is waiting, not that Limber is not answering', async ({ context, control }) => {
