@@ -7,7 +7,7 @@
  * routines and the user's own, each in its kind's group, kept live as own routines change.
  * Whether any routine is left is the picker's own answer (anyRoutineLeft, content/picker.ts).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ROUTINES } from '../content/routines';
 import { anyRoutineLeft, pickPrefsFor } from '../content/picker';
 import { BODY_AREAS, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type Position } from '../content/types';
@@ -63,6 +63,9 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   const saveSound = (change: (x: Settings['sound']) => Settings['sound']) => save((s) => ({ ...s, sound: change(s.sound) }));
 
   const positions = positionsDraft ?? prefs.positions;
+  // Stored positions changed (this page's save, Restore defaults, sync, an import): shown, and an
+  // unsaved draft (every box unticked, refused) goes with its error.
+  useEffect(() => setPositionsDraft(null), [prefs.positions.join()]);
   const setPosition = (p: Position, on: boolean) => {
     const next = toggled(positions, p, on, POSITIONS);
     if (next.length === 0) {
@@ -105,7 +108,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       <section class="card section routine-prefs" aria-labelledby="rp-routines-h" data-testid="routine-prefs">
         <div class="section-head">
           <h2 id="rp-routines-h">{t('routinesTitle')}</h2>
-          <RestoreDefaults section="routines" label={t('routinesTitle')} pick={(d) => ({ routines: d.routines })} onSaved={onSaved} />
+          <RestoreDefaults section="routines" label={t('routinesTitle')} pick={(d, s) => ({ routines: { ...d.routines, mine: s.routines.mine } })} onSaved={onSaved} />
         </div>
         <p class="muted small">{t('routinesIntro')}</p>
         {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}

@@ -175,7 +175,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
           </ul>
         )}
         {routine.own ? <p class="small" data-testid="own-note">{t('ownRoutinePlayerNote')}</p> : <RoutineSources ids={routine.sources} open={aboutOpen} />}
-        <p class="small muted keys" data-testid="keys-hint">{t('playerKeysHint')}</p>
+        <p class="small muted keys" data-testid="keys-hint">{t(strict ? 'playerKeysHintStrict' : 'playerKeysHint')}</p>
       </details>
       <p class="small muted disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>
     </article>

@@ -1,0 +1,300 @@
+/**
+ * The options page's Routines and Sounds sections, the safety screen and the behaviour
+ * toggles (components/RoutinePrefs.tsx, SafetyScreen.tsx, BehaviourPrefs.tsx, ShortcutPrefs.tsx,
+ * content/picker.ts, lib/storage/health.ts), with what the break page and the worker then do.
+ * Pages are rendered with linkedom's document over the fake browser's storage, as
+ * lib/settings-fields.test.ts and lib/player-own-cases.test.ts do, with the English catalogue read
+ * from disk. Fixed timestamps; process TZ is UTC and nothing here depends on the zone.
+ *
+ * From a review: the first three cases failed before their fixes (the positions' draft outlived
+ * Restore defaults; Restore defaults reset "How often to use them", which another section edits;
+ * strict mode's player listed "Esc skip"); "what already held" records checks that passed.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import en from '../public/_locales/en/messages.json';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { ROUTINES } from '../content/routines';
+import { anyRoutineLeft, pickPrefsFor, pickRoutine } from '../content/picker';
+import { asRoutine } from './own-routines';
+
+const catalogue = en as Record<string, { message: string }>;
+const NOW = Date.UTC(2026, 2, 5, 15, 0);
+
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | Array<string | number>) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return (catalogue[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
+  });
+});
+
+const mounted: Array<() => void> = [];
+afterEach(async () => {
+  while (mounted.length) mounted.pop()!();
+  await tick(20);
+  vi.restoreAllMocks();
+  const { closeHistory } = await import('./storage/history');
+  await closeHistory();
+});
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+async function until(what: () => boolean, label: string, tries = 1000): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (what()) return;
+    await tick(5);
+  }
+  throw new Error(`timed out waiting for ${label}`);
+}
+
+/** linkedom has no modal dialogs: showModal opens, close closes and fires 'close' (as a browser does). */
+function polyfillDialog(window: { HTMLElement: { prototype: object }; Event: typeof Event }) {
+  Object.assign(window.HTMLElement.prototype, {
+    showModal(this: { open: boolean }) {
+      this.open = true;
+    },
+    close(this: { open: boolean; dispatchEvent(e: Event): void }) {
+      if (!this.open) return;
+      this.open = false;
+      this.dispatchEvent(new window.Event('close'));
+    },
+  });
+}
+
+/** linkedom's <input> has no `checked` property: one backed by the attribute, as Preact and the page's handlers use it. */
+function checkedLikeABrowser(document: Document): void {
+  const proto = Object.getPrototypeOf(document.createElement('input')) as object;
+  Object.defineProperty(proto, 'checked', {
+    configurable: true,
+    get(this: HTMLInputElement) {
+      return this.hasAttribute('checked');
+    },
+    set(this: HTMLInputElement, v: boolean) {
+      if (v) this.setAttribute('checked', '');
+      else this.removeAttribute('checked');
+    },
+  });
+}
+
+/** linkedom's <select> has a value getter only; a browser's setter selects the matching option (Preact sets it). */
+function selectLikeABrowser(document: Document): void {
+  const proto = Object.getPrototypeOf(document.createElement('select')) as object;
+  Object.defineProperty(proto, 'value', {
+    configurable: true,
+    get(this: HTMLSelectElement) {
+      return (this.querySelector('option[selected]') as HTMLOptionElement | null)?.getAttribute('value') ?? (this.querySelector('option') as HTMLOptionElement | null)?.getAttribute('value') ?? '';
+    },
+    set(this: HTMLSelectElement, v: string) {
+      for (const o of Array.from(this.querySelectorAll('option'))) {
+        if (o.getAttribute('value') === String(v)) o.setAttribute('selected', '');
+        else o.removeAttribute('selected');
+      }
+    },
+  });
+}
+
+function dom() {
+  const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+  polyfillDialog(window as never);
+  Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, HTMLInputElement: window.HTMLInputElement, Event: window.Event });
+  selectLikeABrowser(document);
+  checkedLikeABrowser(document);
+  const q = (sel: string) => document.querySelector(sel) as unknown as (HTMLInputElement & HTMLSelectElement & { click(): void }) | null;
+  const check = (sel: string, on: boolean) => {
+    const el = q(sel)!;
+    el.checked = on;
+    el.dispatchEvent(new window.Event('change', { bubbles: true }));
+  };
+  const choose = (sel: string, value: string) => {
+    (q(`${sel} option[value="${value}"]`) as unknown as { selected: boolean }).selected = true;
+    q(sel)!.dispatchEvent(new window.Event('change', { bubbles: true }));
+  };
+  return { window, document, q, check, choose };
+}
+
+/** The whole options page, with its later sections (routines, sounds, own routines) loaded. */
+async function mountOptions() {
+  const d = dom();
+  const { h, render } = await import('preact');
+  const { browser } = await import('wxt/browser');
+  Object.assign(browser.commands, { getAll: async () => [] });
+  const { App } = await import('../entrypoints/options/App');
+  const root = d.document.getElementById('app')!;
+  render(h(App, {}), root);
+  mounted.push(() => render(null, root));
+  await until(() => d.q('[data-testid="position-seated"]') !== null && d.q('[data-testid="own-weight"]') !== null, 'the routines section');
+  await tick(30);
+  return d;
+}
+
+async function storedUntil(ok: (s: Settings) => boolean, label: string): Promise<Settings> {
+  const { loadSettings } = await import('./storage/settings-items');
+  for (let i = 0; i < 400; i++) {
+    const s = await loadSettings();
+    if (ok(s)) return s;
+    await tick(5);
+  }
+  throw new Error(`timed out waiting for ${label}`);
+}
+
+describe('what the person sees after their own actions', () => {
+  it('Routines > "Restore defaults" after every position was unticked: the boxes show the restored positions, without the "At least one" error', async () => {
+    const p = await mountOptions();
+    // Defaults: seated, standing and against a wall, all ticked.
+    expect(['seated', 'standing', 'wall'].map((x) => p.q(`[data-testid="position-${x}"]`)!.checked)).toEqual([true, true, true]);
+    // The person unticks all three (the last one is refused with "At least one.", and not stored).
+    p.check('[data-testid="position-seated"]', false);
+    await storedUntil((s) => s.routines.positions.join() === 'standing,wall', 'seated off');
+    await tick(20);
+    p.check('[data-testid="position-standing"]', false);
+    await storedUntil((s) => s.routines.positions.join() === 'wall', 'standing off');
+    await tick(20);
+    p.check('[data-testid="position-wall"]', false);
+    await until(() => p.q('[data-testid="positions-error"]') !== null, 'the positions error');
+    // They give up and press the section's "Restore defaults" (Routines).
+    p.q('[data-testid="restore-routines"]')!.click();
+    const stored = await storedUntil((s) => s.routines.positions.length === 3, 'the restore');
+    await tick(30);
+    // Stored (and what the picker uses): all three positions. The page must show the same.
+    expect(stored.routines.positions).toEqual(['seated', 'standing', 'wall']);
+    expect({
+      ticked: ['seated', 'standing', 'wall'].map((x) => p.q(`[data-testid="position-${x}"]`)!.checked),
+      error: p.q('[data-testid="positions-error"]')?.textContent ?? null,
+    }).toEqual({ ticked: [true, true, true], error: null });
+  });
+
+  it('Routines > "Restore defaults" leaves "How often to use them" (in the "Your own routines" section) as chosen', async () => {
+    const p = await mountOptions();
+    // Your own routines: "Only mine, whenever one fits".
+    p.choose('[data-testid="own-weight"]', 'only');
+    await storedUntil((s) => s.routines.mine === 'only', 'the weight');
+    // Routines: a focus area, then "Restore defaults (Routines)".
+    p.check('[data-testid="area-neck"]', true);
+    await storedUntil((s) => s.routines.focusAreas.includes('neck'), 'the focus area');
+    const restore = p.q('[data-testid="restore-routines"]')!;
+    expect(restore.textContent).toBe('Restore defaults (Routines)');
+    restore.click();
+    const stored = await storedUntil((s) => s.routines.focusAreas.length === 0, 'the restore');
+    // The Routines section is back to its defaults...
+    expect(stored.routines.focusAreas).toEqual([]);
+    // ...and the setting of another section, with no Restore of its own, is not touched.
+    expect(stored.routines.mine).toBe('only');
+  });
+
+  it('the break player in strict mode does not list "Esc skip" among its keys (Esc does not skip there)', async () => {
+    const { window, document } = dom();
+    const { h, render } = await import('preact');
+    const { Player } = await import('../entrypoints/break/Player');
+    const root = document.getElementById('app')!;
+    const onSkip = vi.fn(async () => true);
+    const routine = ROUTINES.find((r) => r.id === 'shoulder-rolls')!;
+    vi.spyOn(Date, 'now').mockReturnValue(NOW);
+    render(h(Player, { routine, sound: { ...DEFAULT_SETTINGS.sound }, strict: true, onDone: async () => true, onSkip, onAnother: () => undefined }), root);
+    mounted.push(() => render(null, root));
+    await until(() => document.querySelector('[data-testid="keys-hint"]') !== null, 'the player');
+    // Strict mode: no Skip button, and Esc does not skip (README: "Esc says so instead of ending the break").
+    expect(document.querySelector('[data-testid="skip"]')).toBeNull();
+    const esc = new window.Event('keydown');
+    Object.defineProperty(esc, 'key', { value: 'Escape' });
+    window.dispatchEvent(esc);
+    await tick(20);
+    expect(onSkip).not.toHaveBeenCalled();
+    // The keys the player lists must be keys that work here.
+    expect(document.querySelector('[data-testid="keys-hint"]')!.textContent).not.toMatch(/Esc skip/);
+  });
+});
+
+describe('what already held', () => {
+  it('the safety screen in Options: "One of these applies" stores hidden (here only), "Not now" changes nothing, and only "None apply" turns self-massage on', async () => {
+    const { loadHealthAnswer } = await import('./storage/health');
+    const p = await mountOptions();
+    expect(p.q('[data-testid="self-massage-status"]')!.getAttribute('data-state')).toBe('ask');
+    // Turn it on: the box stays off, the screen opens.
+    p.check('[data-testid="self-massage"]', true);
+    await until(() => p.q('[data-testid="safety-screen"]') !== null, 'the screen');
+    await tick(30);
+    expect(p.q('[data-testid="self-massage"]')!.checked).toBe(false);
+    p.q('[data-testid="safety-applies"]')!.click();
+    await until(() => p.q('[data-testid="safety-result-hidden"]') !== null, 'the hidden result');
+    expect(await loadHealthAnswer()).toBe('hidden');
+    p.q('[data-testid="safety-close"]')!.click();
+    await until(() => p.q('[data-testid="safety-screen"]') === null, 'the screen closed');
+    await until(() => p.q('[data-testid="self-massage-status"]')!.getAttribute('data-state') === 'hidden', 'the status');
+    expect(p.q('[data-testid="self-massage"]')!.checked).toBe(false);
+    // Asking again, then "Not now": still hidden.
+    p.check('[data-testid="self-massage"]', true);
+    await until(() => p.q('[data-testid="safety-screen"]') !== null, 'the screen again');
+    await tick(30); // its effect opens the dialog
+    p.q('[data-testid="safety-cancel"]')!.click();
+    await until(() => p.q('[data-testid="safety-screen"]') === null, 'closed by Not now');
+    await tick(20);
+    expect(await loadHealthAnswer()).toBe('hidden');
+    // Neither storage.sync nor a JSON export holds the answer ('hidden' here).
+    const sync = JSON.stringify(await fakeBrowser.storage.sync.get(null));
+    expect(sync).not.toMatch(/hidden|healthScreen|selfMassage/);
+    const { exportData } = await import('./data');
+    const file = await exportData('json', NOW, 'UTC');
+    expect(file.text).not.toMatch(/"hidden"|healthScreen|selfMassage/);
+    // Asking again, and this time "None of these apply": self-massage is on (the person's own answer).
+    p.check('[data-testid="self-massage"]', true);
+    await until(() => p.q('[data-testid="safety-screen"]') !== null, 'the screen a third time');
+    await tick(30);
+    p.q('[data-testid="safety-none"]')!.click();
+    await until(() => p.q('[data-testid="safety-result-allowed"]') !== null, 'the allowed result');
+    expect(await loadHealthAnswer()).toBe('allowed');
+    p.q('[data-testid="safety-close"]')!.click();
+    await until(() => p.q('[data-testid="self-massage"]')!.checked, 'the switch on');
+    // Off again: 'screened' (none applies, self-massage off), shown as such.
+    p.check('[data-testid="self-massage"]', false);
+    await until(() => p.q('[data-testid="self-massage-status"]')!.getAttribute('data-state') === 'screened', 'screened');
+    expect(await loadHealthAnswer()).toBe('screened');
+    expect(p.q('[data-testid="self-massage-status"]')!.textContent).toBe(catalogue.selfMassageScreened!.message);
+    // With 'hidden' the picker never gives self-massage, back extensions or twists.
+    const prefs = pickPrefsFor(DEFAULT_SETTINGS.routines, 'hidden', 180);
+    for (let seed = 1; seed <= 200; seed++) {
+      const r = pickRoutine(ROUTINES, 'stretch', prefs, [], seed)!;
+      expect(r.kind === 'self-massage' || r.cautions.includes('spineCondition')).toBe(false);
+    }
+  });
+
+  it('"Routines to leave out": an own routine left out in Options is never picked, and the "none left" notice matches the picker', async () => {
+    const p = await mountOptions();
+    const { saveOwnRoutines } = await import('./storage/own-routines');
+    const own = { id: 'own-aaaa1111', name: 'Desk reset', kind: 'posture' as const, areas: ['neck' as const], position: 'seated' as const, equipment: ['none' as const], steps: [{ text: 'Sit tall', seconds: 30 }] };
+    await saveOwnRoutines([own]);
+    await until(() => p.q(`[data-testid="exclude-${own.id}"]`) !== null, 'the own routine listed');
+    // Leave out every posture and eye check, one by one, the own one last.
+    const micro = ROUTINES.filter((r) => r.kind === 'posture' || r.kind === 'eyes');
+    for (const r of [...micro.map((x) => x.id), own.id]) {
+      p.check(`[data-testid="exclude-${r}"]`, true);
+      await storedUntil((s) => s.routines.excluded.includes(r), `${r} left out`);
+      await tick(5);
+    }
+    await until(() => p.q('[data-testid="none-left-micro"]') !== null, 'the none-left notice');
+    expect(p.q('[data-testid="none-left-micro"]')!.textContent).toBe(catalogue.noneLeftMicro!.message);
+    expect(p.q('[data-testid="none-left-stretch"]')).toBeNull();
+    const { loadSettings } = await import('./storage/settings-items');
+    const s = await loadSettings();
+    const library = [...ROUTINES, asRoutine(own)];
+    const prefs = pickPrefsFor(s.routines, 'ask', s.micro.lengthSec);
+    expect(anyRoutineLeft(library, 'micro', prefs)).toBe(false);
+    expect(pickRoutine(library, 'micro', prefs, [], 7)).toBeUndefined();
+    // Put the own one back in: it is the only one left, and the one picked, with 'only' or not.
+    p.check(`[data-testid="exclude-${own.id}"]`, false);
+    await storedUntil((x) => !x.routines.excluded.includes(own.id), 'own back in');
+    await until(() => p.q('[data-testid="none-left-micro"]') === null, 'the notice gone');
+    const s2 = await loadSettings();
+    expect(pickRoutine(library, 'micro', pickPrefsFor(s2.routines, 'ask', s2.micro.lengthSec), [], 7)?.id).toBe(own.id);
+  });
+
+  it('the Behaviour section: "Strict mode: no Skip, one snooze" is what the worker allows', async () => {
+    const { effectiveSnoozeLimit } = await import('./tracker/tracker');
+    const { secondButton } = await import('./platform/notify');
+    const strict = { ...DEFAULT_SETTINGS, strict: true, snoozeLimit: 3 };
+    expect(effectiveSnoozeLimit(strict)).toBe(1);
+    const brk = { id: `stretch-${NOW}`, kind: 'stretch' as const, dueAt: NOW, deskMs: 0, snoozes: 1, manual: false, promptedAt: NOW };
+    expect(secondButton(brk, strict)).toBe('none'); // no Skip, and the one snooze is used
+    expect(secondButton({ ...brk, snoozes: 0 }, strict)).toBe('snooze');
+  });
+});
