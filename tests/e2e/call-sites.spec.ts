@@ -7,13 +7,15 @@
  * that automation cannot click (Playwright declines to support it, microsoft/playwright#32755, and
  * Chromium has no switch that answers it), so on the options page `chrome.permissions.request` is
  * replaced before the page's scripts run (addInitScript) by a stub that records what it was asked
- * and answers granted, refused, or fails. `permissions.remove` is recorded and then really
- * called. Everything else is the real page, the real settings storage and the real worker; the
+ * and answers granted, refused, or fails; `permissions.contains` answers from what the stub granted
+ * (the page shows the option on only where the browser holds the sites). `permissions.remove` is
+ * recorded and then really called. Everything else is the real page, the real settings storage and the real worker; the
  * manifest and the permissions at install are read from the worker as the browser reports them.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { storageGet } from './support/ext';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 declare const chrome: {
   runtime: { getManifest(): Record<string, unknown> };
@@ -21,7 +23,9 @@ declare const chrome: {
     getAll(): Promise<{ origins?: string[]; permissions?: string[] }>;
     request(q: { origins: string[] }): Promise<boolean>;
     remove(q: { origins: string[] }): Promise<boolean>;
+    contains(q: { origins: string[] }): Promise<boolean>;
   };
+  storage: { local: { set(v: object): Promise<void> }; sync: { set(v: object): Promise<void> } };
 };
 declare const window: { __perm: { answer: Answer; calls: [string, string[]][] } };
 type Answer = 'granted' | 'refused' | 'fails';
@@ -48,13 +52,18 @@ async function optionsWithStub(context: BrowserContext, extensionId: string, ans
     const perm = { answer: first, calls: [] as [string, string[]][] };
     window.__perm = perm;
     const real = chrome.permissions.remove.bind(chrome.permissions);
+    // What the stub granted, as the browser would hold it (the page asks whether it holds the sites).
+    const granted = new Set<string>();
     chrome.permissions.request = async (q) => {
       perm.calls.push(['request', q.origins]);
       if (perm.answer === 'fails') throw new Error('the dialog could not be shown');
+      if (perm.answer === 'granted') q.origins.forEach((o) => granted.add(o));
       return perm.answer === 'granted';
     };
+    chrome.permissions.contains = async (q) => q.origins.every((o) => granted.has(o));
     chrome.permissions.remove = async (q) => {
       perm.calls.push(['remove', q.origins]);
+      q.origins.forEach((o) => granted.delete(o));
       return real(q);
     };
   }, answer);
@@ -130,4 +139,21 @@ test('refused or failed: the option stays off, a clear message says why, nothing
   expect(await calls(page)).toEqual([['request', [OWN]]]);
   await expect(page.getByTestId('call-site-host')).toHaveValue('talk.example.org');
   expect((await stored(control))?.own).toEqual([]);
+});
+
+test('on in the stored settings (synced or imported) but not allowed in this browser: shown off, and says so; turning it on asks', async ({ context, extensionId, control }) => {
+  // What sync from another computer or an import leaves: the option on, nothing granted here.
+  await control.evaluate(async (on) => {
+    await chrome.storage.local.set({ settings: on });
+    await chrome.storage.sync.set({ settings: on });
+  }, { ...DEFAULT_SETTINGS, callSites: { enabled: true, own: [] } });
+  const page = await optionsWithStub(context, extensionId, 'granted');
+  const toggle = page.getByTestId('call-sites-enabled');
+  await expect(page.getByTestId('call-sites-not-here')).toHaveText('This browser has not allowed these sites yet (the option came from sync or a backup). Tick the box to allow them.');
+  await expect(toggle).not.toBeChecked();
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(page.getByTestId('call-sites-not-here')).toHaveCount(0);
+  expect(await calls(page)).toEqual([['request', SITES]]);
+  expect((await stored(control))?.enabled).toBe(true);
 });

@@ -163,7 +163,8 @@ export function scanScript(file: string, text: string, named = false): Finding[]
 /** Every URL written in a text (code, markup, styles, comments alike). */
 export function scanUrls(file: string, text: string): Finding[] {
   return [...text.matchAll(URL_RE)].map((m) =>
-    classify({ file, line: lineOf(text, m.index), kind: 'url', what: m[0], code: text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 20), inside: [] }, ''),
+    // 120 characters before: enough to reach a list's `patterns: [` from its third pattern (Teams has three).
+    classify({ file, line: lineOf(text, m.index), kind: 'url', what: m[0], code: text.slice(Math.max(0, m.index - 120), m.index + m[0].length + 20), inside: [] }, ''),
   );
 }
 
