@@ -9,7 +9,7 @@
  *
  * An import is checked completely before anything is written, and refused with one problem (the
  * options page says each in words, naming the setting or the break) if any check fails, in this
- * order: tooLarge (> 20 MB) -> notJson (damaged or truncated) -> hostile (prototype keys, nesting
+ * order: tooLarge (over MAX_IMPORT_BYTES, 64 MB) -> notJson (damaged or truncated) -> hostile (prototype keys, nesting
  * too deep, huge strings) -> notBackup (not our format) -> newerVersion (a newer backup or
  * settings version) / wrongVersion -> damaged (the file's frame) / badRow (a break row fails its
  * shape: types, ranges, ids, day keys) -> settings (through `parseSettings`, i.e. exactly the
