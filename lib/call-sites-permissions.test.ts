@@ -189,6 +189,10 @@ describe('the sites', () => {
   it('meet.example.xn--p1ai (.рф in its DNS form) can be added as an own call site', () => {
     expect(parseHost('meet.example.xn--p1ai', [])).toEqual({ ok: true, host: 'meet.example.xn--p1ai' });
     expect(patternFor('meet.example.xn--p1ai')).toBe('https://meet.example.xn--p1ai/*');
+    // Typed in its own script: kept in the DNS form that tab addresses and permissions use.
+    expect(parseHost('jitsi.пример.рф', [])).toEqual({ ok: true, host: 'jitsi.xn--e1afmkfd.xn--p1ai' });
+    expect(parseHost('Meet.Bücher.DE', [])).toEqual({ ok: true, host: 'meet.xn--bcher-kva.de' });
+    expect(parseHost('meet.bücher.de', ['meet.xn--bcher-kva.de'])).toEqual({ ok: false, error: 'errHostDuplicate' });
   });
 
   it('punycode below an ASCII top-level domain, a trailing dot, upper case, a port in a pasted address; no bare port, no wildcard', () => {

@@ -49,6 +49,14 @@ export function parseHost(input: string, own: readonly string[]): { ok: true; ho
   const url = /^https?:\/\/([^/?#:]+)/.exec(text);
   if (url) text = url[1]!;
   text = text.replace(/\.$/, '');
+  // A name typed in its own script (jitsi.пример.рф) in the DNS form tabs and permissions use.
+  if (/[^\x00-\x7f]/.test(text)) {
+    try {
+      text = new URL(`https://${text}`).hostname;
+    } catch {
+      return { ok: false, error: 'errHostInvalid' };
+    }
+  }
   if (!HOST.test(text)) return { ok: false, error: 'errHostInvalid' };
   if (own.includes(text) || builtIn(text)) return { ok: false, error: 'errHostDuplicate' };
   if (own.length >= MAX_OWN_SITES) return { ok: false, error: 'errHostTooMany' };
