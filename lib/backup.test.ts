@@ -6,6 +6,7 @@
  * Through the background's handler: a refused file changes nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { storedBreak } from '../tests/support/stored-break';
 import { makeBackup, parseBackup, type Backup, type ImportProblem } from './backup';
 import { lostBreaks, summarizeBackup } from './backup-summary';
 import { DEFAULT_SETTINGS, FIELDS, type FieldId, type Settings } from './settings';
@@ -21,23 +22,7 @@ const NOW = Date.UTC(2026, 2, 5, 15, 0);
 const MIN = 60_000;
 const DAY = 86_400_000;
 
-function row(id: string, endedAt: number, patch: Partial<StoredBreak> = {}): StoredBreak {
-  return {
-    id,
-    kind: 'stretch',
-    outcome: 'completed',
-    dueAt: endedAt - 5 * MIN,
-    promptedAt: endedAt - 5 * MIN,
-    startedAt: endedAt - 3 * MIN,
-    endedAt,
-    routineId: 'cat-cow',
-    deskMs: 45 * MIN,
-    snoozes: 0,
-    manual: false,
-    day: new Date(endedAt).toISOString().slice(0, 10),
-    ...patch,
-  };
-}
+const row = storedBreak;
 
 const HISTORY = [row('a', NOW - 3 * DAY), row('b', NOW - 2 * DAY), row('c', NOW - 1 * DAY)];
 const file = (settings: unknown, history: unknown[] = HISTORY, top: Record<string, unknown> = {}) =>

@@ -7,6 +7,7 @@
  * (Thursday 2026-03-05 15:00 UTC), explicit zones; the English catalogue is read from disk.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { storedBreak } from '../tests/support/stored-break';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../public/_locales/en/messages.json';
 import { backupJson, historyCsv, makeBackup, parseBackup } from './backup';
@@ -15,7 +16,7 @@ import { exportData, importData, resetData } from './data';
 import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS } from './settings';
 import type { OwnRoutine } from './own-routines';
-import { allBreaks, closeHistory, dayAggregates, recordBreak, type StoredBreak } from './storage/history';
+import { allBreaks, closeHistory, dayAggregates, recordBreak } from './storage/history';
 import { loadSettings, saveSettings, welcomedItem } from './storage/items';
 import { saveOwnRoutines } from './storage/own-routines';
 import { ROUTINES } from '../content/routines';
@@ -29,23 +30,7 @@ const DAY = 86_400_000;
 
 const catalogue = en as Record<string, { message: string }>;
 
-function row(id: string, endedAt: number, patch: Partial<StoredBreak> = {}): StoredBreak {
-  return {
-    id,
-    kind: 'stretch',
-    outcome: 'completed',
-    dueAt: endedAt - 5 * MIN,
-    promptedAt: endedAt - 5 * MIN,
-    startedAt: endedAt - 3 * MIN,
-    endedAt,
-    routineId: 'cat-cow',
-    deskMs: 45 * MIN,
-    snoozes: 0,
-    manual: false,
-    day: new Date(endedAt).toISOString().slice(0, 10),
-    ...patch,
-  };
-}
+const row = storedBreak;
 
 const MINE: OwnRoutine = { id: 'own-a1', name: 'Desk reset', kind: 'stretch', areas: ['neck'], position: 'standing', equipment: ['wall'], steps: [{ text: 'Lean on the wall', seconds: 60 }] };
 

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakeElement } from '../tests/support/fake-element';
 import { browser } from 'wxt/browser';
 import { formatMessage, type Catalogue } from './i18n-fallback';
 import { pluralKey } from './plural';
@@ -69,28 +70,6 @@ describe('the stretch break notification for a 1-minute stretch (Options: length
 // when the UI language shares only its base with the catalogue (Firefox with a pt-PT UI gets the
 // pt_BR catalogue: its language negotiation matches another region).
 
-/** Just what first-frame.ts and popup-early.ts call: elements with attributes and children. */
-class FakeElement {
-  attrs: Record<string, string> = {};
-  children: Array<FakeElement | string> = [];
-  constructor(readonly tag: string) {}
-  get firstChild(): FakeElement | string | null {
-    return this.children[0] ?? null;
-  }
-  setAttribute(k: string, v: string) {
-    this.attrs[k] = v;
-  }
-  append(c: FakeElement | string) {
-    this.children.push(c);
-  }
-  get textContent(): string {
-    return this.children.map((c) => (typeof c === 'string' ? c : c.textContent)).join('');
-  }
-  all(cls: string): FakeElement[] {
-    const mine = (this.attrs.class ?? '').split(' ').includes(cls) ? [this] : [];
-    return [...mine, ...this.children.flatMap((c) => (typeof c === 'string' ? [] : c.all(cls)))];
-  }
-}
 
 type VNode = { type: unknown; props: Record<string, unknown> & { children?: unknown } };
 /** The text of every element with class `cls` in a Preact element tree (components are not expanded). */

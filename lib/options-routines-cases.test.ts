@@ -10,57 +10,18 @@
  * Restore defaults; Restore defaults reset "How often to use them", which another section edits;
  * strict mode's player listed "Esc skip"); "what already held" records checks that passed.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { englishMessage, onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { parseHTML } from 'linkedom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import en from '../public/_locales/en/messages.json';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { ROUTINES } from '../content/routines';
 import { anyRoutineLeft, pickPrefsFor, pickRoutine } from '../content/picker';
 import { asRoutine } from './own-routines';
 
-const catalogue = en as Record<string, { message: string }>;
 const NOW = Date.UTC(2026, 2, 5, 15, 0);
 
-beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | Array<string | number>) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (catalogue[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
-  });
-});
-
-const mounted: Array<() => void> = [];
-afterEach(async () => {
-  while (mounted.length) mounted.pop()!();
-  await tick(20);
-  vi.restoreAllMocks();
-  const { closeHistory } = await import('./storage/history');
-  await closeHistory();
-});
-
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-async function until(what: () => boolean, label: string, tries = 1000): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (what()) return;
-    await tick(5);
-  }
-  throw new Error(`timed out waiting for ${label}`);
-}
-
-/** linkedom has no modal dialogs: showModal opens, close closes and fires 'close' (as a browser does). */
-function polyfillDialog(window: { HTMLElement: { prototype: object }; Event: typeof Event }) {
-  Object.assign(window.HTMLElement.prototype, {
-    showModal(this: { open: boolean }) {
-      this.open = true;
-    },
-    close(this: { open: boolean; dispatchEvent(e: Event): void }) {
-      if (!this.open) return;
-      this.open = false;
-      this.dispatchEvent(new window.Event('close'));
-    },
-  });
-}
+useEnglishPages();
 
 /** linkedom's <input> has no `checked` property: one backed by the attribute, as Preact and the page's handlers use it. */
 function checkedLikeABrowser(document: Document): void {
@@ -122,7 +83,7 @@ async function mountOptions() {
   const { App } = await import('../entrypoints/options/App');
   const root = d.document.getElementById('app')!;
   render(h(App, {}), root);
-  mounted.push(() => render(null, root));
+  onUnmount(() => render(null, root));
   await until(() => d.q('[data-testid="position-seated"]') !== null && d.q('[data-testid="own-weight"]') !== null, 'the routines section');
   await tick(30);
   return d;
@@ -191,7 +152,7 @@ describe('what the person sees after their own actions', () => {
     const routine = ROUTINES.find((r) => r.id === 'shoulder-rolls')!;
     vi.spyOn(Date, 'now').mockReturnValue(NOW);
     render(h(Player, { routine, sound: { ...DEFAULT_SETTINGS.sound }, strict: true, onDone: async () => true, onSkip, onAnother: () => undefined }), root);
-    mounted.push(() => render(null, root));
+    onUnmount(() => render(null, root));
     await until(() => document.querySelector('[data-testid="keys-hint"]') !== null, 'the player');
     // Strict mode: no Skip button, and Esc does not skip (README: "Esc says so instead of ending the break").
     expect(document.querySelector('[data-testid="skip"]')).toBeNull();
@@ -249,7 +210,7 @@ describe('what already held', () => {
     p.check('[data-testid="self-massage"]', false);
     await until(() => p.q('[data-testid="self-massage-status"]')!.getAttribute('data-state') === 'screened', 'screened');
     expect(await loadHealthAnswer()).toBe('screened');
-    expect(p.q('[data-testid="self-massage-status"]')!.textContent).toBe(catalogue.selfMassageScreened!.message);
+    expect(p.q('[data-testid="self-massage-status"]')!.textContent).toBe(englishMessage('selfMassageScreened'));
     // With 'hidden' the picker never gives self-massage, back extensions or twists.
     const prefs = pickPrefsFor(DEFAULT_SETTINGS.routines, 'hidden', 180);
     for (let seed = 1; seed <= 200; seed++) {
@@ -272,7 +233,7 @@ describe('what already held', () => {
       await tick(5);
     }
     await until(() => p.q('[data-testid="none-left-micro"]') !== null, 'the none-left notice');
-    expect(p.q('[data-testid="none-left-micro"]')!.textContent).toBe(catalogue.noneLeftMicro!.message);
+    expect(p.q('[data-testid="none-left-micro"]')!.textContent).toBe(englishMessage('noneLeftMicro'));
     expect(p.q('[data-testid="none-left-stretch"]')).toBeNull();
     const { loadSettings } = await import('./storage/settings-items');
     const s = await loadSettings();

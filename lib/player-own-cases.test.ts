@@ -7,6 +7,7 @@
  * now" that replayed the same one, then said none fits); the rest record what already held.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { polyfillDialog } from '../tests/support/linkedom-page';
 import * as P from './player';
 import { asRoutine, OwnRoutinesSchema, validateOwnRoutine, type OwnDraft } from './own-routines';
 import * as v from 'valibot';
@@ -36,19 +37,6 @@ const settle = async (ms = 30) => {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, ms / 5));
 };
 
-function polyfillDialog(window: { HTMLElement: { prototype: object }; Event: typeof Event }) {
-  // linkedom has no modal dialogs: showModal opens, close closes and fires 'close' (as a browser does).
-  Object.assign(window.HTMLElement.prototype, {
-    showModal(this: { open: boolean }) {
-      this.open = true;
-    },
-    close(this: { open: boolean; dispatchEvent(e: Event): void }) {
-      if (!this.open) return;
-      this.open = false;
-      this.dispatchEvent(new window.Event('close'));
-    },
-  });
-}
 
 async function waitFor(ok: () => boolean, ms = 2000) {
   const end = Date.now() + ms;

@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS } from './settings';
 import { saveSettings } from './storage/items';
-import { background, completed, DAY, MIN, openPopup, openReview, STRETCH_ONLY, T0, tick, until, usePopupWorld } from '../tests/support/popup-world';
+import { background, completed, DAY, MIN, openPopup, openReview, STRETCH_ONLY, T0, usePopupWorld } from '../tests/support/popup-world';
+import { tick, until } from '../tests/support/linkedom-page';
 
 usePopupWorld();
 

@@ -6,9 +6,8 @@
  * cleared time was removed. The rest record what already held.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { speakEnglish, tick } from '../tests/support/linkedom-page';
 import { parseHTML } from 'linkedom';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import en from '../public/_locales/en/messages.json';
 import { currentInterval, isWorking, nextWorkStart, workingIntervals } from './schedule';
 import { describeSchedule, scheduleValid, weekProblems } from './schedule-form';
 import type { Schedule, Settings } from './settings';
@@ -151,17 +150,9 @@ describe('working hours: what already held', () => {
 // ---------------------------------------------------------------------------------------------
 // Findings: the week editor (components/ScheduleEditor.tsx), rendered with linkedom.
 
-const catalogue = en as Record<string, { message: string }>;
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 describe('the week editor hands on what the person fixed', () => {
-  beforeEach(() => {
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-GB');
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | Array<string | number>) => {
-      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-      return (catalogue[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
-    });
-  });
+  beforeEach(() => speakEnglish('en-GB'));
   const unmount: Array<() => void> = [];
   afterEach(() => {
     while (unmount.length) unmount.pop()!();

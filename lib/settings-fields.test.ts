@@ -8,40 +8,14 @@
  * - numbers in the fields are written as the page's language writes them (7,5 in German);
  * - the welcome page's "I'll wait" announces a first reminder within the working hours it shows.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { parseHTML } from 'linkedom';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import en from '../public/_locales/en/messages.json';
 
-const catalogue = en as Record<string, { message: string }>;
-
-beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | Array<string | number>) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (catalogue[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
-  });
-});
-/** Pages mounted by a test, unmounted after it (module state in use-settings.ts outlives a test). */
-const mounted: Array<() => void> = [];
-afterEach(async () => {
-  while (mounted.length) mounted.pop()!();
-  await tick(20);
-  vi.restoreAllMocks();
-  const { closeHistory } = await import('./storage/history');
-  await closeHistory();
-});
-
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-async function until(what: () => boolean, label: string): Promise<void> {
-  for (let i = 0; i < 1000; i++) {
-    if (what()) return;
-    await tick(5);
-  }
-  throw new Error(`timed out waiting for ${label}`);
-}
+useEnglishPages();
 
 /** linkedom's <select> has a value getter only; a browser's setter selects the matching option (Preact sets it). */
 function selectLikeABrowser(document: Document): void {
@@ -70,7 +44,7 @@ async function mountOptions() {
   const { App } = await import('../entrypoints/options/App');
   const root = document.getElementById('app')!;
   render(h(App, {}), root);
-  mounted.push(() => render(null, root));
+  onUnmount(() => render(null, root));
   const q = (sel: string) => document.querySelector(sel) as unknown as (HTMLInputElement & HTMLSelectElement) | null;
   await until(() => q('#snoozeMin') !== null, 'the options form');
   const type = (sel: string, text: string) => {
@@ -220,7 +194,7 @@ describe('welcome: the hours it shows and the first reminder it announces', () =
     const { App } = await import('../entrypoints/welcome/App');
     const root = document.getElementById('app')!;
     render(h(App, {}), root);
-    mounted.push(() => render(null, root));
+    onUnmount(() => render(null, root));
     const q = (sel: string) => document.querySelector(sel) as unknown as (HTMLElement & { click(): void }) | null;
     await until(() => q('[data-testid="welcome-wait"]') !== null, 'the welcome page');
     // Step 1 shows the working hours, on: Monday to Friday, 09:00-17:30.

@@ -6,6 +6,7 @@
  * fixed (Monday 2 March 2026, 10:00 in Berlin) and the zone is explicit.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeV1History } from '../tests/support/v1-history';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -35,26 +36,6 @@ async function startWorker() {
   return { ...engine, items, history };
 }
 
-/** A history database as version 1 of Limber made it (breaks only, no day aggregates). */
-async function makeV1History(rows: StoredBreak[]): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open('limber', 1);
-    req.onupgradeneeded = () => {
-      const breaks = req.result.createObjectStore('breaks', { keyPath: 'id' });
-      breaks.createIndex('byDay', 'day');
-      breaks.createIndex('byEnd', 'endedAt');
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction('breaks', 'readwrite');
-    for (const r of rows) tx.objectStore('breaks').put(r);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-}
 
 beforeEach(() => {
   now = T0;

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeElement } from '../../tests/support/fake-element';
 import { formatMessage, type Catalogue } from '../../lib/i18n-fallback';
 import { timeOfDay, timeOfDayOrDate } from '../../lib/format';
 import type { PopupData } from '../../lib/protocol/messages';
@@ -16,29 +17,6 @@ import { firstFrame, type Msg } from './first-frame';
 
 const read = (locale: string) => JSON.parse(readFileSync(path.join(process.cwd(), 'public', '_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
 
-/** Just what first-frame.ts calls: elements with attributes and children. */
-class FakeElement {
-  attrs: Record<string, string> = {};
-  children: Array<FakeElement | string> = [];
-  constructor(readonly tag: string) {}
-  setAttribute(k: string, v: string) {
-    this.attrs[k] = v;
-  }
-  append(c: FakeElement | string) {
-    this.children.push(c);
-  }
-  get textContent(): string {
-    return this.children.map((c) => (typeof c === 'string' ? c : c.textContent)).join('');
-  }
-  find(testId: string): FakeElement | null {
-    if (this.attrs['data-testid'] === testId) return this;
-    for (const c of this.children) if (typeof c !== 'string') {
-      const f = c.find(testId);
-      if (f) return f;
-    }
-    return null;
-  }
-}
 
 const saved = (globalThis as { document?: unknown }).document;
 let lang = 'en';

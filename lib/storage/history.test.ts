@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeV1History } from '../../tests/support/v1-history';
 import fc from 'fast-check';
 import {
   historyForSummary,
@@ -33,26 +34,6 @@ function rec(id: string, endedAt: number, outcome: BreakRecord['outcome'] = 'com
 
 afterEach(() => closeHistory());
 
-/** Opens the database the way version 1 of Limber did, with raw IndexedDB, and fills it. */
-async function makeV1(rows: StoredBreak[]): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      const breaks = req.result.createObjectStore('breaks', { keyPath: 'id' });
-      breaks.createIndex('byDay', 'day');
-      breaks.createIndex('byEnd', 'endedAt');
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction('breaks', 'readwrite');
-    for (const r of rows) tx.objectStore('breaks').put(r);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-}
 
 function rawOpen(version?: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -75,7 +56,7 @@ const V1_ROWS: StoredBreak[] = [
 
 describe('history: the v1 -> v2 upgrade', () => {
   it('keeps every v1 record and backfills the day aggregates', async () => {
-    await makeV1(V1_ROWS);
+    await makeV1History(V1_ROWS);
     const db = await openHistory();
     expect(db.version).toBe(2);
     expect([...db.objectStoreNames].sort()).toEqual(['breaks', 'days']);
@@ -95,7 +76,7 @@ describe('history: the v1 -> v2 upgrade', () => {
   });
 
   it('an empty v1 database upgrades to empty aggregates', async () => {
-    await makeV1([]);
+    await makeV1History([]);
     await openHistory();
     expect(await dayAggregates()).toEqual([]);
     expect(await allBreaks()).toEqual([]);
@@ -107,7 +88,7 @@ describe('history: the v1 -> v2 upgrade', () => {
   });
 
   it('writes after the upgrade keep the aggregates in step', async () => {
-    await makeV1(V1_ROWS);
+    await makeV1History(V1_ROWS);
     await recordBreak(rec('stretch-4', Date.UTC(2026, 1, 28, 17), 'completed', 'cat-cow', { deskMs: 30 * 60_000 }), 'UTC');
     const d2 = (await dayAggregates('2026-02-28', '2026-02-28'))[0];
     expect(d2).toMatchObject({ due: 3, completed: 1, completedStretch: 1, routines: { 'neck-side-stretch': 1, 'cat-cow': 1 } });
@@ -266,7 +247,7 @@ describe('history: connections', () => {
   });
 
   it('an upgrade blocked by a connection that never closes gives up instead of hanging', async () => {
-    await makeV1(V1_ROWS);
+    await makeV1History(V1_ROWS);
     const blocker = await rawOpen(1); // an old page that ignores versionchange
     const t0 = Date.now();
     await expect(openHistory()).rejects.toBeInstanceOf(HistoryUnavailableError);

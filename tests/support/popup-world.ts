@@ -10,13 +10,12 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import en from '../../public/_locales/en/messages.json';
+import { speakEnglish, tick, until } from './linkedom-page';
 import { clock } from '../../lib/platform/clock';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { saveSettings } from '../../lib/storage/items';
 import { closeHistory, recordBreak } from '../../lib/storage/history';
 
-const catalogue = en as Record<string, { message: string }>;
 export const MIN = 60_000;
 export const DAY = 86_400_000;
 /** Monday 2 March 2026, 09:00 UTC. */
@@ -40,12 +39,9 @@ const mounted: Array<() => void> = [];
 export function usePopupWorld(): void {
 beforeEach(() => {
   uiLanguage = 'en-US';
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockImplementation(() => uiLanguage);
   // The English catalogue (also what Chrome gives a browser language Limber has no catalogue for: default_locale en).
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | Array<string | number>) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (catalogue[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
-  });
+  speakEnglish();
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockImplementation(() => uiLanguage);
   vi.spyOn(clock, 'now').mockImplementation(() => Date.now());
   vi.spyOn(clock, 'timeZone').mockReturnValue('UTC');
   // The fake browser has no idle API; the break window opens as window 7.
@@ -61,15 +57,6 @@ afterEach(async () => {
   vi.restoreAllMocks();
   await closeHistory();
 });
-}
-
-export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
-export async function until(what: () => boolean, label: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (what()) return;
-    await tick(5);
-  }
-  throw new Error(`timed out waiting for ${label}`);
 }
 
 export function dom() {

@@ -1,0 +1,65 @@
+/**
+ * Pages rendered in unit tests with linkedom's document over WXT's fake browser: the English
+ * catalogue read from disk (getMessage fills $1.. as Chrome does), a UI language, pages unmounted
+ * and the history closed after each test, and the few things linkedom lacks (modal dialogs).
+ */
+import { afterEach, beforeEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import en from '../../public/_locales/en/messages.json';
+import { closeHistory } from '../../lib/storage/history';
+
+const catalogue = en as Record<string, { message: string }>;
+
+/** What chrome.i18n.getMessage answers from the English catalogue. */
+export function englishMessage(key: string, subs?: string | Array<string | number>): string {
+  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+  return (catalogue[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
+}
+
+/** The browser answers in English, with `ui` as its UI language. */
+export function speakEnglish(ui = 'en-US'): void {
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(ui);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as typeof fakeBrowser.i18n.getMessage);
+}
+
+const mounted: Array<() => void> = [];
+/** A page to unmount when the test ends (module state in use-settings.ts outlives a test). */
+export function onUnmount(fn: () => void): void {
+  mounted.push(fn);
+}
+
+/** Registers the set-up and tear-down in the calling test file: English pages, unmounted after each test. */
+export function useEnglishPages(ui = 'en-US'): void {
+  beforeEach(() => speakEnglish(ui));
+  afterEach(async () => {
+    while (mounted.length) mounted.pop()!();
+    await tick(20);
+    vi.restoreAllMocks();
+    await closeHistory();
+  });
+}
+
+export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (5 ms at a time) until `what` holds. */
+export async function until(what: () => boolean, label: string, tries = 1000): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (what()) return;
+    await tick(5);
+  }
+  throw new Error(`timed out waiting for ${label}`);
+}
+
+/** linkedom has no modal dialogs: showModal opens, close closes and fires 'close' (as a browser does). */
+export function polyfillDialog(window: { HTMLElement: { prototype: object }; Event: typeof Event }): void {
+  Object.assign(window.HTMLElement.prototype, {
+    showModal(this: { open: boolean }) {
+      this.open = true;
+    },
+    close(this: { open: boolean; dispatchEvent(e: Event): void }) {
+      if (!this.open) return;
+      this.open = false;
+      this.dispatchEvent(new window.Event('close'));
+    },
+  });
+}
