@@ -11,7 +11,7 @@
  * strict mode's player listed "Esc skip"); "what already held" records checks that passed.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { englishMessage, onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { englishMessage, onUnmount, polyfillDialog, selectLikeABrowser, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { parseHTML } from 'linkedom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -38,22 +38,6 @@ function checkedLikeABrowser(document: Document): void {
   });
 }
 
-/** linkedom's <select> has a value getter only; a browser's setter selects the matching option (Preact sets it). */
-function selectLikeABrowser(document: Document): void {
-  const proto = Object.getPrototypeOf(document.createElement('select')) as object;
-  Object.defineProperty(proto, 'value', {
-    configurable: true,
-    get(this: HTMLSelectElement) {
-      return (this.querySelector('option[selected]') as HTMLOptionElement | null)?.getAttribute('value') ?? (this.querySelector('option') as HTMLOptionElement | null)?.getAttribute('value') ?? '';
-    },
-    set(this: HTMLSelectElement, v: string) {
-      for (const o of Array.from(this.querySelectorAll('option'))) {
-        if (o.getAttribute('value') === String(v)) o.setAttribute('selected', '');
-        else o.removeAttribute('selected');
-      }
-    },
-  });
-}
 
 function dom() {
   const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');

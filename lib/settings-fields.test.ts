@@ -9,7 +9,7 @@
  * - the welcome page's "I'll wait" announces a first reminder within the working hours it shows.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { onUnmount, selectLikeABrowser, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { parseHTML } from 'linkedom';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,22 +17,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 useEnglishPages();
 
-/** linkedom's <select> has a value getter only; a browser's setter selects the matching option (Preact sets it). */
-function selectLikeABrowser(document: Document): void {
-  const proto = Object.getPrototypeOf(document.createElement('select')) as object;
-  Object.defineProperty(proto, 'value', {
-    configurable: true,
-    get(this: HTMLSelectElement) {
-      return (this.querySelector('option[selected]') as HTMLOptionElement | null)?.getAttribute('value') ?? (this.querySelector('option') as HTMLOptionElement | null)?.getAttribute('value') ?? '';
-    },
-    set(this: HTMLSelectElement, v: string) {
-      for (const o of Array.from(this.querySelectorAll('option'))) {
-        if (o.getAttribute('value') === String(v)) o.setAttribute('selected', '');
-        else o.removeAttribute('selected');
-      }
-    },
-  });
-}
 
 async function mountOptions() {
   const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');

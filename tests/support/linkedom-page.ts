@@ -63,3 +63,20 @@ export function polyfillDialog(window: { HTMLElement: { prototype: object }; Eve
     },
   });
 }
+
+/** linkedom's <select> has a value getter only; a browser's setter selects the matching option (Preact sets it). */
+export function selectLikeABrowser(document: Document): void {
+  const proto = Object.getPrototypeOf(document.createElement('select')) as object;
+  Object.defineProperty(proto, 'value', {
+    configurable: true,
+    get(this: HTMLSelectElement) {
+      return (this.querySelector('option[selected]') as HTMLOptionElement | null)?.getAttribute('value') ?? (this.querySelector('option') as HTMLOptionElement | null)?.getAttribute('value') ?? '';
+    },
+    set(this: HTMLSelectElement, v: string) {
+      for (const o of Array.from(this.querySelectorAll('option'))) {
+        if (o.getAttribute('value') === String(v)) o.setAttribute('selected', '');
+        else o.removeAttribute('selected');
+      }
+    },
+  });
+}
