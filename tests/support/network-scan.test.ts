@@ -27,6 +27,12 @@ describe('the build scan', () => {
   /** Vite's modulepreload polyfill as rolldown minifies it (copied from a build): no longer built in (wxt.config.ts), so its fetch is not explained any more. */
   const POLYFILL =
     '(function(){let e=document.createElement(`link`).relList;if(e&&e.supports&&e.supports(`modulepreload`))return;for(let e of document.querySelectorAll(`link[rel="modulepreload"]`))n(e);new MutationObserver(e=>{for(let t of e)if(t.type===`childList`)for(let e of t.addedNodes)e.tagName===`LINK`&&e.rel===`modulepreload`&&n(e)}).observe(document,{childList:!0,subtree:!0});function t(e){let t={};return t}function n(e){if(e.ep)return;e.ep=!0;let n=t(e);fetch(e.href,n)}})();';
+  it("a typed host's DNS form through the URL parser is explained; the same template fetched, or used whole, is not", () => {
+    expect(allowed(scanScript('a.js', 'try{n=new URL(`https://${n}`).hostname}catch{}'))).toEqual(['host-dns-form']);
+    expect(unexplained(scanScript('a.js', 'fetch(`https://${n}`)'))).toEqual(['api fetch', 'url https://$']);
+    expect(unexplained(scanScript('a.js', 'let u=new URL(`https://${n}`).href'))).toEqual(['url https://$']);
+  });
+
   it("Vite's modulepreload polyfill, should it come back, is a fetch nobody explained", () => {
     expect(unexplained(scanScript('a.js', POLYFILL))).toEqual(['api fetch']);
   });

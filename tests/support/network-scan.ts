@@ -86,6 +86,14 @@ export const ALLOWED: readonly Allowance[] = [
       ((CALL_PATTERN.test(f.what) && /patterns:\s*\[/.test(f.code)) || (f.what === 'https://$' && /`https:\/\/\$\{[\w$]+\}\/\*`/.test(f.code))),
   },
   {
+    id: 'host-dns-form',
+    why:
+      'lib/call-sites.ts parseHost(): a host name a person typed in its own script (jitsi.пример.рф) is put in the DNS form that tab ' +
+      'addresses and permissions use by the URL parser, `new URL(`https://${host}`).hostname`: a string is parsed, nothing is requested. ' +
+      'Only in exactly that shape.',
+    matches: (f) => f.kind === 'url' && f.what === 'https://$' && /new URL\(`https:\/\/\$\{[\w$]+\}`\)\.hostname/.test(f.code),
+  },
+  {
     id: 'wxt-error-text',
     why: "Links in the text of the error WXT's `browser` shim throws when no extension API exists (never in an extension page): shown in a console, never requested.",
     matches: (f) => f.kind === 'url' && WXT_ERROR_LINKS.has(f.what),
