@@ -78,9 +78,8 @@ export function world(settings: Settings = SETTINGS) {
       log.push(`openBreakWindow ${id}`);
       windows.add(id);
     }),
-    breakWindowOpen: async (id) => windows.has(id),
+    breakWindowState: async (id) => (windows.has(id) ? 'open' : 'none'),
     breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
-    breakWindowLeft: async () => null,
     breakWindowClosed: async () => null,
     reconcileNextAlarm: async (when) => void log.push(`alarm ${when === null ? 'none' : when - clock.now}`),
     reconcileWatchdog: async () => undefined,

@@ -9,7 +9,7 @@ import { callTabAudible } from '../platform/call-sites';
 import { configureIdle, queryActivity } from '../platform/idle';
 import { clearHeadsUp, showHeadsUp } from '../platform/heads-up';
 import { clearPrompt, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
-import { breakWindowClosed, breakWindowFinished, breakWindowLeft, breakWindowOpen, focusedWindow, openBreakWindow } from '../platform/windows';
+import { breakWindowClosed, breakWindowFinished, breakWindowState, focusedWindow, openBreakWindow } from '../platform/windows';
 import { devTimingItem } from '../storage/dev-timing';
 import { moveLegacyHealthAnswer } from '../storage/health';
 import { recordBreak } from '../storage/history';
@@ -33,8 +33,7 @@ export const browserPlatform: Platform = {
   clearHeadsUp,
   openBreakWindow,
   breakWindowFinished,
-  breakWindowOpen,
-  breakWindowLeft,
+  breakWindowState,
   breakWindowClosed,
   reconcileNextAlarm,
   reconcileWatchdog,

@@ -47,11 +47,11 @@ export function lifecycle(rt: Runtime): Lifecycle {
         // was stopped after the state was saved and before the window opened: a break prompted
         // with the window, or Start just clicked): opened now. One that is open is left alone.
         if (p.name === 'onBreak' || (p.name === 'due' && settings.prompts.openWindow)) {
-          const left = await platform.breakWindowLeft(p.brk.id);
-          if (left !== null) {
-            const breakId = await platform.breakWindowClosed(left);
+          const win = await platform.breakWindowState(p.brk.id);
+          if (typeof win === 'object') {
+            const breakId = await platform.breakWindowClosed(win.closed);
             if (breakId) await rt.handle({ type: 'finish', breakId, outcome: 'partial' }, { heard: true });
-          } else if (!(await platform.breakWindowOpen(p.brk.id))) await platform.openBreakWindow(p.brk.id, p.name === 'due');
+          } else if (win === 'none') await platform.openBreakWindow(p.brk.id, p.name === 'due');
         }
         // Put back a prompt the browser lost (a restart); not one that was closed (by the user,
         // or by Firefox, which closes notifications after a while).

@@ -34,10 +34,8 @@ export interface Platform {
   openBreakWindow(breakId: string, prompting?: boolean): Promise<void>;
   /** The break ended: closing its window is then not an early end. */
   breakWindowFinished(breakId: string): Promise<void>;
-  /** Whether the break window of this break is open (a window of this session, not one it names by chance). */
-  breakWindowOpen(breakId: string): Promise<boolean>;
-  /** The id of this break's window when it was closed unseen (the record names it, the window is gone), or null. */
-  breakWindowLeft(breakId: string): Promise<number | null>;
+  /** This break's window: open (its own popup, not a window the record names by chance), closed unseen (its id: the record names it, the window is gone), or none. */
+  breakWindowState(breakId: string): Promise<'open' | 'none' | { closed: number }>;
   /** The id of the unfinished break whose window this was, or null. */
   breakWindowClosed(windowId: number): Promise<string | null>;
   reconcileNextAlarm(when: number | null, now: number, minDelayMs: number): Promise<void>;

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { breakWindowItem } from '../storage/platform-items';
-import { breakWindowOpen, openBreakWindow } from './windows';
+import { breakWindowState, openBreakWindow } from './windows';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -46,13 +46,16 @@ describe('the break window record and the person\'s own windows', () => {
     expect(now[0]!.id).not.toBe(first.id);
   });
 
-  it("knows whether the break window is open: only its own popup, for that break", async () => {
-    expect(await breakWindowOpen('stretch-1000')).toBe(false);
+  it("knows this break's window: open (only its own popup), closed unseen (its id), or none", async () => {
+    expect(await breakWindowState('stretch-1000')).toBe('none');
     await openBreakWindow('stretch-1000', true);
-    expect(await breakWindowOpen('stretch-1000')).toBe(true);
-    expect(await breakWindowOpen('stretch-2000')).toBe(false);
+    expect(await breakWindowState('stretch-1000')).toBe('open');
+    expect(await breakWindowState('stretch-2000')).toBe('none');
+    const open = (await breakWindowItem.getValue())!;
+    await fakeBrowser.windows.remove(open.windowId);
+    expect(await breakWindowState('stretch-1000')).toEqual({ closed: open.windowId });
     const mine = (await fakeBrowser.windows.create({ type: 'normal' }))!;
     await breakWindowItem.setValue({ windowId: mine.id!, breakId: 'stretch-3000' });
-    expect(await breakWindowOpen('stretch-3000')).toBe(false);
+    expect(await breakWindowState('stretch-3000')).not.toBe('open');
   });
 });

@@ -29,12 +29,6 @@ export async function openBreakWindow(breakId: string, prompting = false): Promi
   if (win?.id !== undefined) await breakWindowItem.setValue({ windowId: win.id, breakId });
 }
 
-/** Whether the break window is open for this break. */
-export async function breakWindowOpen(breakId: string): Promise<boolean> {
-  const open = await breakWindowItem.getValue();
-  return !!open && open.breakId === breakId && (await isPopup(open.windowId));
-}
-
 /**
  * Whether the recorded window is there and a popup: only a popup can be the break window, so one
  * of the person's own windows that has the id is never focused or closed.
@@ -48,12 +42,15 @@ async function isPopup(windowId: number): Promise<boolean> {
 }
 
 /**
- * The id of this break's window if it has been closed unseen: the record still names the break,
- * and the window is gone (closed while the worker was stopped: the close is what woke it).
+ * This break's window as the record and the browser know it: `'open'` (its own popup is there),
+ * the id of the window if it was closed unseen (the record still names the break and the window
+ * is gone: closed while the worker was stopped, the close is what woke it), or `'none'` (no
+ * window was ever opened for it, or the record names another break). One read of the record.
  */
-export async function breakWindowLeft(breakId: string): Promise<number | null> {
+export async function breakWindowState(breakId: string): Promise<'open' | 'none' | { closed: number }> {
   const open = await breakWindowItem.getValue();
-  return open && open.breakId === breakId && !(await isPopup(open.windowId)) ? open.windowId : null;
+  if (!open || open.breakId !== breakId) return 'none';
+  return (await isPopup(open.windowId)) ? 'open' : { closed: open.windowId };
 }
 
 /** The break whose window this was, if it was the break window and the break was not finished in it. */

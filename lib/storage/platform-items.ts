@@ -5,11 +5,11 @@
  */
 import { storage } from 'wxt/utils/storage';
 
-/** `finished`: the break was ended from its window (Done, Skip): closing the window then changes nothing. */
 /**
  * The break window, by its window id. In storage.session: it outlives a stopped worker, but not
  * the browser session whose window ids it names (after a restart, the same id can be one of the
- * person's own windows).
+ * person's own windows). `finished`: the break was ended from its window (Done, Skip): closing
+ * the window then changes nothing.
  */
 export const breakWindowItem = storage.defineItem<{ windowId: number; breakId: string; finished?: boolean } | null>('session:breakWindow', { fallback: null });
 
