@@ -47,14 +47,19 @@ export default defineBackground({
 
     browser.windows.onRemoved.addListener((windowId) => void windowClosed(windowId));
 
+    // The call sites last given back for: one save writes both areas, and is one release.
+    let released = '';
     browser.storage.onChanged.addListener((changes, area) => {
       if ((area === 'local' || area === 'sync') && SETTINGS_KEY in changes) {
         void settingsChanged();
         // Call sites changed other than by the switch (a reset, an import, sync from another
         // computer): host permissions they no longer use are given back.
         const { oldValue, newValue } = changes[SETTINGS_KEY]! as { oldValue?: Partial<Settings>; newValue?: Partial<Settings> };
-        const sites = newValue?.callSites;
-        if (sites && JSON.stringify(sites) !== JSON.stringify(oldValue?.callSites)) void releaseUnusedCallSites(sites);
+        const sites = newValue?.callSites && JSON.stringify(newValue.callSites);
+        if (sites && sites !== JSON.stringify(oldValue?.callSites) && sites !== released) {
+          released = sites;
+          void releaseUnusedCallSites(newValue.callSites!);
+        }
       }
       // A save that sync refused switches the settings in force to the local copy: its flag changes
       // after that copy was written (and read, as long as the flag still said sync).

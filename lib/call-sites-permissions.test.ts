@@ -133,6 +133,16 @@ describe('the background gives back what the settings no longer use', () => {
     expect([...granted]).toEqual([]);
   });
 
+  it('one save (storage.local, then storage.sync) gives permissions back once, not once per area', async () => {
+    permissions(callPatterns(ON));
+    await start();
+    const looks = vi.mocked(fakeBrowser.permissions.getAll);
+    looks.mockClear();
+    await saveSettings({ ...(await loadSettings()), callSites: { enabled: false, own: [] } });
+    await settled();
+    expect(looks).toHaveBeenCalledTimes(1);
+  });
+
   it('another setting saved while the switch is being turned on (granted, not yet saved): nothing is taken back', async () => {
     await saveSettings({ ...ENGINE_SETTINGS, callSites: { enabled: false, own: [] } });
     const granted = permissions();
