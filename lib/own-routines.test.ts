@@ -122,6 +122,11 @@ describe("the form's running total", () => {
     const d: OwnDraft = { ...emptyDraft(), steps: [{ text: 'a', seconds: '30,0' }, { text: 'b', seconds: ' 45 ' }, { text: 'c', seconds: 'x' }, { text: 'd', seconds: '7.5' }] };
     expect(draftTotalSec(d)).toBe(75);
   });
+
+  it('reads full-width digits (a Japanese input method) as the check does: ３０ is 30 seconds', () => {
+    const d: OwnDraft = { ...emptyDraft(), name: 'Desk reset', steps: [{ text: 'a', seconds: '３０' }, { text: 'b', seconds: '４５' }] };
+    expect(draftTotalSec(d)).toBe(75);
+  });
 });
 
 describe('stored, synced and imported lists', () => {

@@ -111,7 +111,7 @@ export function draftOf(o: OwnRoutine): OwnDraft {
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 function secondsError(text: string): { key: MessageKey; subs?: Array<string | number> } | number {
-  const s = text.trim();
+  const s = text.normalize('NFKC').trim(); // full-width digits (a Japanese input method) as ASCII
   if (s === '') return { key: 'errRequired' };
   if (!/^\d+([.,]\d*)?$/.test(s)) return { key: 'errNotNumber' };
   const n = Number(s.replace(',', '.'));

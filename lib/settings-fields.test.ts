@@ -209,6 +209,20 @@ describe('welcome: the hours it shows and the first reminder it announces', () =
   });
 });
 
+describe('numbers typed with a Japanese input method', () => {
+  it('full-width digits, point and comma (１５, ７．５, ７，５) are read as the numbers they are', async () => {
+    const { DEFAULT_SETTINGS, validateField } = await import('./settings');
+    const read = (field: Parameters<typeof validateField>[1], text: string) => {
+      const r = validateField(DEFAULT_SETTINGS, field, text);
+      return r.ok ? r.settings : r.error.key;
+    };
+    expect((read('snoozeMin', '１５') as { snoozeSec: number }).snoozeSec).toBe(15 * 60);
+    expect((read('dailyLimit.hours', '７．５') as { dailyLimit: { minutes: number } }).dailyLimit.minutes).toBe(450);
+    expect((read('dailyLimit.hours', '７，５') as { dailyLimit: { minutes: number } }).dailyLimit.minutes).toBe(450);
+    expect(read('snoozeMin', '１，５')).toBe('errNotWhole');
+  });
+});
+
 // Also checked: number parsing, presets on any valid settings, migrations.
 describe('what already held', () => {
   it('typed numbers: comma or point decimals, surrounding (also ideographic) spaces; empty and blank are "Enter a number"', async () => {

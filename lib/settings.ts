@@ -290,7 +290,8 @@ export function validateField(
   input: string,
 ): { ok: true; settings: Settings } | { ok: false; error: FieldError } {
   const spec = FIELDS[field];
-  const text = input.trim();
+  // NFKC: full-width digits, point and comma (a Japanese input method) as their ASCII forms.
+  const text = input.normalize('NFKC').trim();
   if (text === '') return { ok: false, error: { key: 'errRequired' } };
   if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { ok: false, error: { key: 'errNotNumber' } };
   const n = Number(text.replace(',', '.'));
