@@ -89,8 +89,9 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       box.checked = false;
       setScreen(true);
     } else {
-      // Off again: the answer stays (none of the warning signs applies), self-massage stops.
-      void saveHealthAnswer('screened').then(onSaved, () => setFailed(true));
+      // Off again: the answer stays (none of the warning signs applies), self-massage stops, and
+      // a break's end stops offering it (turning it on again is here).
+      void saveHealthAnswer('off').then(onSaved, () => setFailed(true));
     }
   };
 

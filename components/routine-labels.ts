@@ -45,6 +45,7 @@ export const SELF_MASSAGE_STATUS: Record<HealthAnswer, MessageKey> = {
   ask: 'selfMassageAsk',
   screened: 'selfMassageScreened',
   allowed: 'selfMassageAllowed',
+  off: 'selfMassageScreened',
   hidden: 'selfMassageHidden',
 };
 

@@ -190,11 +190,15 @@ describe('what already held', () => {
     expect(await loadHealthAnswer()).toBe('allowed');
     p.q('[data-testid="safety-close"]')!.click();
     await until(() => p.q('[data-testid="self-massage"]')!.checked, 'the switch on');
-    // Off again: 'screened' (none applies, self-massage off), shown as such.
+    // Off again: 'off' (none applies, self-massage switched off here), shown as screened, and a
+    // break's end no longer offers to try it (the person chose: turning it on is here).
     p.check('[data-testid="self-massage"]', false);
-    await until(() => p.q('[data-testid="self-massage-status"]')!.getAttribute('data-state') === 'screened', 'screened');
-    expect(await loadHealthAnswer()).toBe('screened');
+    await until(() => p.q('[data-testid="self-massage-status"]')!.getAttribute('data-state') === 'off', 'off');
+    expect(await loadHealthAnswer()).toBe('off');
     expect(p.q('[data-testid="self-massage-status"]')!.textContent).toBe(englishMessage('selfMassageScreened'));
+    const { selfMassageOffered } = await import('./storage/health');
+    expect(selfMassageOffered(await loadHealthAnswer())).toBe(false);
+    expect(pickPrefsFor(DEFAULT_SETTINGS.routines, 'off')).toEqual(pickPrefsFor(DEFAULT_SETTINGS.routines, 'screened'));
     // With 'hidden' the picker never gives self-massage, back extensions or twists.
     const prefs = pickPrefsFor(DEFAULT_SETTINGS.routines, 'hidden', 180);
     for (let seed = 1; seed <= 200; seed++) {

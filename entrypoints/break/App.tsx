@@ -8,6 +8,7 @@ import { t } from '../../lib/i18n';
 import { send } from '../../components/hooks/use-status';
 import { useSettings } from '../../components/hooks/use-settings';
 import { useHealthAnswer } from '../../components/hooks/use-health';
+import { selfMassageOffered } from '../../lib/storage/health';
 import { primeAudio } from '../../components/sound';
 import { Player } from './Player';
 import { NoBreak } from './NoBreak';
@@ -179,7 +180,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
         />
       )}
       {view.name === 'done' && endView && (
-        <endView.End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health === 'ask' || health === 'screened'} />
+        <endView.End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health !== null && selfMassageOffered(health)} />
       )}
     </main>
   );

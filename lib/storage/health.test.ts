@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS } from '../settings';
-import { loadHealthAnswer, moveLegacyHealthAnswer } from './health';
+import { loadHealthAnswer, moveLegacyHealthAnswer, selfMassageOffered } from './health';
 
 describe('the safety answer moves off the synced settings', () => {
   it('an answer older versions kept in settings moves to local storage, and leaves both settings copies', async () => {
@@ -18,5 +18,11 @@ describe('the safety answer moves off the synced settings', () => {
     }
     await moveLegacyHealthAnswer(); // nothing left to move: nothing changes
     expect(await loadHealthAnswer()).toBe('hidden');
+  });
+});
+
+describe("a break's end offers to try self-massage", () => {
+  it('while the safety check is unanswered, or answered before a back routine; not once it is on, ruled out, or switched off', () => {
+    expect(['ask', 'screened', 'allowed', 'hidden', 'off'].filter((a) => selfMassageOffered(a as never))).toEqual(['ask', 'screened']);
   });
 });

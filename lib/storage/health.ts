@@ -10,15 +10,21 @@ import { SETTINGS_KEY } from './live';
 
 /**
  * 'ask': not answered yet; 'screened': none of the screen's cautions applies (answered before a
- * back routine, or self-massage switched off again); 'allowed': none applies and self-massage is
- * on; 'hidden': one applies (content/picker.ts pickPrefsFor says what each one lets through).
+ * back routine); 'allowed': none applies and self-massage is on; 'off': none applies and the
+ * person switched self-massage off in Options (as 'screened', and a break's end no longer offers
+ * it); 'hidden': one applies (content/picker.ts pickPrefsFor says what each one lets through).
  */
-export type HealthAnswer = 'ask' | 'screened' | 'allowed' | 'hidden';
+export type HealthAnswer = 'ask' | 'screened' | 'allowed' | 'off' | 'hidden';
 
 export const HEALTH_KEY = 'healthScreen' as const;
 const healthItem = storage.defineItem<HealthAnswer>(`local:${HEALTH_KEY}`, { fallback: 'ask' });
 
-const valid = (v: unknown): HealthAnswer => (v === 'allowed' || v === 'hidden' || v === 'screened' ? v : 'ask');
+const valid = (v: unknown): HealthAnswer => (v === 'allowed' || v === 'hidden' || v === 'screened' || v === 'off' ? v : 'ask');
+
+/** Whether a break's end offers to try self-massage: not answered yet, or answered only before a back routine. */
+export function selfMassageOffered(a: HealthAnswer): boolean {
+  return a === 'ask' || a === 'screened';
+}
 
 export async function loadHealthAnswer(): Promise<HealthAnswer> {
   return valid(await healthItem.getValue());

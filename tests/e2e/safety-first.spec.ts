@@ -142,7 +142,7 @@ test('switching self-massage off in Options keeps the answer: back routines stay
   const toggle = page.getByTestId('self-massage');
   await expect(toggle).toBeChecked();
   await toggle.uncheck();
-  await expect.poll(async () => storageGet(control, 'healthScreen')).toBe('screened');
-  await expect(page.getByTestId('self-massage-status')).toHaveAttribute('data-state', 'screened');
+  await expect.poll(async () => storageGet(control, 'healthScreen')).toBe('off');
+  await expect(page.getByTestId('self-massage-status')).toHaveAttribute('data-state', 'off');
   await expect(toggle).not.toBeChecked();
 });
