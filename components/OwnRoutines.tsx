@@ -15,6 +15,7 @@ import { useFocusAfterRender } from './hooks/use-focus-after';
 import { useStored } from './hooks/use-stored';
 import { updateSettings } from './hooks/use-settings';
 import { duration, KIND_LABEL } from './routine-labels';
+import { breakKindOf } from '../content/types';
 import { OwnRoutineForm } from './OwnRoutineForm';
 import './own-routines.css';
 
@@ -149,6 +150,10 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
               <div class="own-item-text">
                 <span class="own-item-name">{r.name}</span>
                 <span class="muted small">{t(KIND_LABEL[r.kind])} · {duration(totalSec(r.steps))} · {t('ownStepCount', r.steps.length)}</span>
+                {/* The picker takes no routine longer than its break (content/picker.ts), so this one waits. */}
+                {totalSec(r.steps) > settings[breakKindOf(r)].lengthSec && (
+                  <span class="small own-too-long" data-testid={`own-too-long-${r.id}`}>{t('ownLongerThanBreak', duration(settings[breakKindOf(r)].lengthSec))}</span>
+                )}
               </div>
               <div class="own-item-actions">
                 <button type="button" class="btn btn-quiet" data-testid={`own-edit-${r.id}`} aria-label={t('ownEditOf', r.name)} onClick={() => open({ id: r.id, isNew: false }, sel(r.id, 'edit'))}>{t('ownEdit')}</button>

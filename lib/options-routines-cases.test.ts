@@ -16,7 +16,7 @@ import { parseHTML } from 'linkedom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { ROUTINES } from '../content/routines';
-import { anyRoutineLeft, pickPrefsFor, pickRoutine } from '../content/picker';
+import { anyRoutineLeft, eligibleRoutines, pickPrefsFor, pickRoutine } from '../content/picker';
 import { asRoutine } from './own-routines';
 
 const NOW = Date.UTC(2026, 2, 5, 15, 0);
@@ -147,6 +147,29 @@ describe('what the person sees after their own actions', () => {
     expect(onSkip).not.toHaveBeenCalled();
     // The keys the player lists must be keys that work here.
     expect(document.querySelector('[data-testid="keys-hint"]')!.textContent).not.toMatch(/Esc skip/);
+  });
+});
+
+describe('own routines longer than their break', () => {
+  it('the list says which own routine is longer than its kind of break (and so never picked), and the note goes once the break is long enough', async () => {
+    const p = await mountOptions();
+    const { saveOwnRoutines } = await import('./storage/own-routines');
+    const { saveSettings, loadSettings } = await import('./storage/settings-items');
+    const steps = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `Step ${i + 1}`, seconds: 60 }));
+    const long = { id: 'own-long0001', name: 'Long unwind', kind: 'stretch' as const, areas: ['lower-back' as const], position: 'seated' as const, equipment: ['none' as const], steps: steps(8) };
+    const short = { ...long, id: 'own-short001', name: 'Short unwind', steps: steps(2) };
+    await saveSettings({ ...(await loadSettings()), stretch: { ...DEFAULT_SETTINGS.stretch, lengthSec: 5 * 60 } });
+    await saveOwnRoutines([long, short]);
+    await until(() => p.q(`[data-testid="own-item-${long.id}"]`) !== null, 'the list');
+    await tick(30);
+    // Outside reference: the picker's own rule, with the stored settings (the long one is eligible to none of them).
+    const s = await loadSettings();
+    expect(eligibleRoutines([asRoutine(long), asRoutine(short)], 'stretch', pickPrefsFor(s.routines, 'ask', s.stretch.lengthSec)).map((r) => r.id)).toEqual([short.id]);
+    const note = (id: string) => p.q(`[data-testid="own-too-long-${id}"]`)?.textContent ?? null;
+    expect(note(long.id)).toBe(englishMessage('ownLongerThanBreak', '5 min'));
+    expect(note(short.id)).toBeNull();
+    await saveSettings({ ...(await loadSettings()), stretch: { ...DEFAULT_SETTINGS.stretch, lengthSec: 10 * 60 } });
+    await until(() => note(long.id) === null, 'the note gone with 10-minute breaks');
   });
 });
 
