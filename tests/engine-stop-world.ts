@@ -64,6 +64,7 @@ export function world(settings: Settings = SETTINGS) {
       return true;
     }),
     promptShowing: async (brk) => notifications.has(brk.id),
+    promptOnScreen: async (id) => notifications.has(id),
     promptShownThisSession: async (id) => session.shown === id,
     // As lib/platform/notify.ts: taken away by Limber, a prompt shown again is a new showing.
     clearPrompt: async (id) => {

@@ -8,7 +8,7 @@ import { clock } from '../platform/clock';
 import { callTabAudible } from '../platform/call-sites';
 import { configureIdle, queryActivity } from '../platform/idle';
 import { clearHeadsUp, showHeadsUp } from '../platform/heads-up';
-import { clearPrompt, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
+import { clearPrompt, promptOnScreen, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
 import { breakWindowClosed, breakWindowFinished, breakWindowState, focusedWindow, openBreakWindow } from '../platform/windows';
 import { devTimingItem } from '../storage/dev-timing';
 import { moveLegacyHealthAnswer } from '../storage/health';
@@ -26,6 +26,7 @@ export const browserPlatform: Platform = {
   queryActivity,
   showPrompt,
   promptShowing,
+  promptOnScreen,
   promptShownThisSession,
   clearPrompt,
   showNotice,

@@ -75,7 +75,9 @@ export function lifecycle(rt: Runtime): Lifecycle {
       if (name === 'toggle-pause') {
         return rt.serial(async () => {
           const { state } = await rt.load();
-          return rt.handle(state?.paused ? { type: 'resume' } : { type: 'pause', until: null });
+          // A timed pause already over (its alarm not heard yet: a late alarm, a wake from sleep) is no pause.
+          const paused = state?.paused && (state.paused.until === null || state.paused.until > platform.now());
+          return rt.handle(paused ? { type: 'resume' } : { type: 'pause', until: null });
         });
       }
       return Promise.resolve();
@@ -99,7 +101,13 @@ export function lifecycle(rt: Runtime): Lifecycle {
         if (json === appliedSettings) return;
         appliedSettings = json;
         // The idle interval follows in the runtime's reconcile (lowered while a pause is waited for).
-        await rt.handle({ type: 'settingsChanged' });
+        const { result } = await rt.handle({ type: 'settingsChanged' });
+        // A prompt on screen whose buttons these settings change (strict mode, the snooze limit) is
+        // shown again with the ones that work now; one the person closed stays closed.
+        const p = result.state.phase;
+        if (p.name === 'due' && settings.prompts.notification && (await platform.promptOnScreen(p.brk.id)) && !(await platform.promptShowing(p.brk, settings))) {
+          await platform.showPrompt(p.brk, settings, false, platform.now()).catch(() => false);
+        }
       }),
   };
 }

@@ -24,6 +24,8 @@ export interface Platform {
   showPrompt(brk: DueBreak, settings: Settings, reminder: boolean, now: number): Promise<boolean>;
   /** Whether the break's prompt is on screen as it would be shown now (its buttons what the tracker accepts now). */
   promptShowing(brk: DueBreak, settings: Settings): Promise<boolean>;
+  /** Whether a prompt of this break is on screen with any buttons (the person has not closed it). */
+  promptOnScreen(breakId: string): Promise<boolean>;
   promptShownThisSession(breakId: string): Promise<boolean>;
   /** Takes the break's prompt away (it was postponed, started or ended): prompted again, it is shown again. */
   clearPrompt(breakId: string): Promise<void>;

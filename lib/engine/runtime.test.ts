@@ -29,6 +29,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     queryActivity: async () => 'active',
     showPrompt: vi.fn(opts.showPrompt ?? (async () => (log.push('showPrompt'), true))),
     promptShowing: async () => false,
+    promptOnScreen: async () => false,
     promptShownThisSession: async () => false,
     clearPrompt: async (id) => void log.push(`clearPrompt ${id}`),
     showNotice: async (n) => void log.push(`notice ${n}`),

@@ -102,6 +102,11 @@ export async function promptShowing(brk: DueBreak, settings: Settings): Promise<
   return promptId(brk.id, secondButton(brk, settings)) in all;
 }
 
+/** Whether a prompt of this break is on screen, with whatever buttons (one the person closed is not). */
+export async function promptOnScreen(breakId: string): Promise<boolean> {
+  return Object.keys(await browser.notifications.getAll()).some((id) => parsePromptId(id)?.breakId === breakId);
+}
+
 /** One-off messages: a pause has ended, the daily sitting limit was passed. */
 export async function showNotice(notice: Notice, settings: Settings): Promise<void> {
   await ensureMessages().catch(() => undefined);

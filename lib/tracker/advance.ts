@@ -99,7 +99,8 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
     s = accrue(s, pause.until, settings, tz);
     const long = pause.until - pause.since >= settings.stretch.lengthSec * 1000;
     s = { ...s, paused: null, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}), asOf: Math.max(s.asOf, pause.until) };
-    effects.push({ type: 'notice', notice: 'pauseEnded' });
+    // "Counting desk time again" only when it is: not outside working hours.
+    if (!settings.schedule.enabled || currentInterval(settings.schedule, now, tz)) effects.push({ type: 'notice', notice: 'pauseEnded' });
   }
 
   // Working hours.

@@ -98,7 +98,9 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
       add(s.phase.remindAt);
       break;
     case 'snoozed':
-      add(s.phase.until);
+      // No prompt comes while paused or outside working hours (transition.ts): the pause's end
+      // or the hours' start is the next moment then, not a postpone time already passed.
+      if (!s.paused && !s.offHours) add(s.phase.until);
       break;
     case 'onBreak':
       add(givenUpAt(s.phase, settings));

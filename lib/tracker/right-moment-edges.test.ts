@@ -27,6 +27,7 @@ function soundWorld(settings: Settings) {
     queryActivity: async () => 'active',
     showPrompt: vi.fn(async () => (log.push('showPrompt'), true)),
     promptShowing: async () => false,
+    promptOnScreen: async () => false,
     promptShownThisSession: async () => false,
     clearPrompt: async () => undefined,
     showNotice: async () => undefined,

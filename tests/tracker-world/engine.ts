@@ -8,7 +8,7 @@
  * event then runs `wake()` first. Time passes here too: alarms fire when due, a sleep or a closed
  * browser delivers nothing, a killed worker costs one repeat.
  */
-import { localParts } from '../../lib/schedule';
+import { isWorking, localParts } from '../../lib/schedule';
 import type { Settings } from '../../lib/settings';
 import { initialState, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
 import { ReferenceModel } from '../tracker-model';
@@ -219,6 +219,8 @@ export abstract class SimulatedEngine {
       this.pauseEnd = e.until === null ? null : { what: 'the "pause ended" notice', dueAt: e.until, deadline: e.until + SLACK_MS, extra: 0 };
     }
     if (e.type === 'resume') this.pauseEnd = null;
+    // A pause that ends outside working hours ends quietly: Limber is not counting desk time then.
+    if (before.paused && !r.state.paused && settings.schedule.enabled && !isWorking(settings.schedule, now, this.tz)) this.pauseEnd = null;
     this.stored = JSON.stringify(r.state);
     this.storedState = null;
     this.lastEventAt = now;
