@@ -84,7 +84,7 @@ function vnodeTexts(node: unknown, cls: string): string[] {
 
 describe('popup: the first frame and the Preact popup show the same words (entrypoints/popup/first-frame.ts: "the same elements with the same classes and text")', () => {
   const NOW = Date.UTC(2026, 2, 6, 9, 0); // Friday 6 March 2026, 9:00 UTC
-  const tracker: TrackerView = { phase: 'working', activity: 'active', next: { kind: 'stretch', at: NOW + 20 * 60_000 }, open: null, deskMs: 0, todayDeskMs: 0, lastNaturalAt: null, paused: null, offHours: null, held: null };
+  const tracker: TrackerView = { phase: 'working', activity: 'active', next: { kind: 'stretch', at: NOW + 20 * 60_000 }, open: null, deskMs: 0, todayDeskMs: 0, lastNaturalAt: null, paused: null, offHours: null, held: null, hoursEnd: null };
   // The morning's popup: no break taken yet, no streak.
   const data: PopupData = {
     status: { now: NOW, tracker, today: { day: '2026-03-06', taken: 0, completed: 0, skipped: 0, streak: 0, longest: 4 }, historyError: false, waitingRecords: 0 },

@@ -39,7 +39,7 @@ function frame(loc: string, tracker: Partial<TrackerView>): { why: string; natur
   const c = read(loc);
   lang = c.textLang!.message;
   const msg: Msg = (key, subs) => (c[key] ? formatMessage(c[key], subs?.map(String)) : '');
-  const view: TrackerView = { phase: 'working', activity: 'active', next: null, open: null, deskMs: 0, todayDeskMs: 0, lastNaturalAt: null, paused: null, offHours: null, held: null, ...tracker };
+  const view: TrackerView = { phase: 'working', activity: 'active', next: null, open: null, deskMs: 0, todayDeskMs: 0, lastNaturalAt: null, paused: null, offHours: null, held: null, hoursEnd: null, ...tracker };
   const data: PopupData = { status: { now: NOW, tracker: view, today: null, historyError: true, waitingRecords: 0 }, history: null, validUntil: NOW + 60 * MIN };
   const root = firstFrame(data, NOW, msg) as unknown as FakeElement;
   const section = root.find('next-break')!;
@@ -77,7 +77,7 @@ describe('first frame: numbers', () => {
     const en = read('en');
     lang = 'en';
     const msg: Msg = (key, subs) => (en[key] ? formatMessage(en[key], subs?.map(String)) : '');
-    const tracker: TrackerView = { phase: 'working', activity: 'active', next: { kind: 'stretch', at: NOW + 20 * MIN }, open: null, deskMs: 0, todayDeskMs: 0, lastNaturalAt: null, paused: null, offHours: null, held: null };
+    const tracker: TrackerView = { phase: 'working', activity: 'active', next: { kind: 'stretch', at: NOW + 20 * MIN }, open: null, deskMs: 0, todayDeskMs: 0, lastNaturalAt: null, paused: null, offHours: null, held: null, hoursEnd: null };
     const data: PopupData = {
       status: { now: NOW, tracker, today: { day: '2026-03-06', taken: 2, completed: 2, skipped: 0, streak: 3, longest: 1500 }, historyError: false, waitingRecords: 0 },
       history: { today: '2026-03-06', ring: { taken: 2, due: 3, share: 2 / 3, met: true }, streak: { current: 3, longest: 1500, graceLeft: 1 }, days: [], cheer: { key: 'cheerTodayStarts', subs: [] } },

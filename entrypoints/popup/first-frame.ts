@@ -28,8 +28,8 @@ function el(tag: string, attrs: Record<string, string | number> = {}, ...childre
   return e;
 }
 
-/** What a held break waits for, in words ('settle': the hold ended, the prompt comes shortly; 'pause': a pause in input). */
-export const HELD_TEXT = { fullscreen: 'whyHeldFullscreen', sound: 'whyHeldSound', call: 'whyHeldCall', settle: 'whyHeldSettle', pause: 'whyHeldPause' } as const satisfies Record<string, MessageKey>;
+/** What a held break waits for, in words ('settle': the hold ended, the prompt comes shortly; 'pause': a pause in input or a tab switch; 'typing': a pause in input). */
+export const HELD_TEXT = { fullscreen: 'whyHeldFullscreen', sound: 'whyHeldSound', call: 'whyHeldCall', settle: 'whyHeldSettle', pause: 'whyHeldPause', typing: 'whyHeldTyping' } as const satisfies Record<string, MessageKey>;
 
 function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   const tr = data.status.tracker;
@@ -55,7 +55,8 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   const body: Child[] = [];
   if (tr.paused) body.push(why('why-big', tr.paused.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [time('until', tr.paused.until, now)])));
   else if (tr.offHours) body.push(why('why-big', tr.offHours.until === null ? msg('whyOffHoursNoEnd') : msg('whyOffHours', [time('until', tr.offHours.until, now)])));
-  else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [time('latest', tr.held.until)])));
+  else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [time(tr.held.hoursEnd ? 'until' : 'latest', tr.held.until)])));
+  else if (tr.hoursEnd) body.push(why('muted', msg('whyHoursEnd', [time('at', tr.hoursEnd)])));
   else if (tr.next) {
     body.push(
       el('p', { class: 'countdown', 'data-testid': 'countdown', 'aria-live': 'off' }, clockCountdown(tr.next.at - now)),

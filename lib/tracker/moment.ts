@@ -58,8 +58,12 @@ export function tabSwitched(s: TrackerState, env: Env): boolean {
 export function pauseDue(s: TrackerState, now: number, settings: Settings, env: Env): TrackerState | null {
   if (!pauseWaitOn(settings) || inputPaused(s) || s.activity !== 'active') return null;
   if (s.pauseFrom !== null) return now < pauseUntil(s, settings)! && !tabSwitched(s, env) ? s : null;
-  // After a hold that reached its bound, the bound is final.
-  if (s.deferredSince !== null && now >= s.deferredSince + settings.hold.maxMin * 60_000) return null;
+  // After a hold, no further wait: its bound is final, and its settle (a minute to wrap up once what
+  // held it ended) was the stopping point, so the break comes within a minute or two of the call's end.
+  if (s.deferredSince !== null) return null;
+  // Just back from a short absence (a locked screen, away for less than the break) with the break
+  // due: the absence was the pause, so it comes now rather than after a new wait.
+  if (s.activeSince === now) return null;
   return { ...s, pauseFrom: now, pauseTab: env.tab ?? null, heldBy: null, settleAt: null };
 }
 

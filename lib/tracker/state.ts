@@ -56,7 +56,8 @@ export const LOW_IDLE_SEC = 15;
 /** What a due break waits for: a fullscreen window, sound in the tab in view, a call (opt-in sites). */
 export type HoldReason = 'fullscreen' | 'sound' | 'call';
 /** Why a due break waits, as the popup says it: a hold, its settle, or a pause in input (moment.ts). */
-export type WaitReason = HoldReason | 'settle' | 'pause';
+/** 'pause': a pause in input or a tab switch; 'typing': a pause in input only (no tab was in view to switch from). */
+export type WaitReason = HoldReason | 'settle' | 'pause' | 'typing';
 
 export type Activity = 'active' | 'idle' | 'locked';
 export type Outcome = 'completed' | 'partial' | 'skipped' | 'natural';

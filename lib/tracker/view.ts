@@ -1,6 +1,6 @@
 /** What the pages show of the tracker (the popup, the badge), derived from its state (pure). */
 import type { BreakKind, Settings } from '../settings';
-import { nextWorkStart } from '../schedule';
+import { currentInterval, nextWorkStart } from '../schedule';
 import { countingDeskTime, currentBreak } from './desk-time';
 import { effectiveSnoozeLimit, nextBreak } from './due';
 import { holdUntil } from './hold';
@@ -19,17 +19,34 @@ export interface TrackerView {
   paused: { until: number | null } | null;
   /** Outside working hours: when they start again (null if not within a week). */
   offHours: { until: number | null } | null;
-  /** A due break held: by what ('settle': the hold just ended; 'pause': waiting for a pause in input) and until when at the latest. */
-  held: { reason: WaitReason; until: number } | null;
+  /**
+   * A due break held: by what ('settle': the hold just ended; 'pause': waiting for a pause in
+   * input) and until when at the latest; `hoursEnd`: that is the end of working hours, which come
+   * before the wait's own limit (the break comes before then or not at all: none outside them).
+   */
+  held: { reason: WaitReason; until: number; hoursEnd?: true } | null;
+  /** The next break would fall at or after the end of today's working hours: when they end (and `next` is null). */
+  hoursEnd: number | null;
 }
 
 export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): TrackerView {
   const brk = currentBreak(s.phase);
   const limit = effectiveSnoozeLimit(settings);
+  const next = s.paused || s.offHours ? null : nextBreak(s, settings);
+  const held =
+    s.pauseFrom !== null
+      ? { reason: s.pauseTab === null ? ('typing' as const) : ('pause' as const), until: pauseUntil(s, settings)! }
+      : s.deferredSince === null || !countingDeskTime(s)
+        ? null
+        : { reason: s.heldBy ?? ('settle' as const), until: holdUntil(s, settings)! };
+  // No break comes outside working hours: one that would fall at or after their end is not named,
+  // and a wait whose limit is later ends with them.
+  const end = settings.schedule.enabled && s.phase.name === 'working' && !s.paused && !s.offHours ? (currentInterval(settings.schedule, s.asOf, env.timeZone)?.end ?? null) : null;
+  const cut = end !== null && !held && next !== null && next.at >= end;
   return {
     phase: s.phase.name,
     activity: s.activity,
-    next: s.paused || s.offHours ? null : nextBreak(s, settings),
+    next: cut ? null : next,
     open: brk
       ? { id: brk.id, kind: brk.kind, snoozes: brk.snoozes, canSnooze: s.phase.name === 'due' && brk.snoozes < limit, canSkip: !settings.strict }
       : null,
@@ -38,11 +55,7 @@ export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV
     lastNaturalAt: s.lastNaturalAt,
     paused: s.paused ? { until: s.paused.until } : null,
     offHours: s.offHours ? { until: nextWorkStart(settings.schedule, s.asOf, env.timeZone) } : null,
-    held:
-      s.pauseFrom !== null
-        ? { reason: 'pause', until: pauseUntil(s, settings)! }
-        : s.deferredSince === null || !countingDeskTime(s)
-          ? null
-          : { reason: s.heldBy ?? 'settle', until: holdUntil(s, settings)! },
+    held: held && end !== null && held.until >= end ? { ...held, until: end, hoursEnd: true } : held,
+    hoursEnd: cut ? end : null,
   };
 }
