@@ -24,6 +24,8 @@ interface Props {
   disabled?: boolean;
   /** Returns an error to show, or null when the value was accepted. */
   onCommit: (text: string) => Promise<FieldError | null>;
+  /** The id of the section heading, read before the label where two sections have fields of the same name ("Stretch breaks, Every"). */
+  section?: string;
 }
 
 let numbers: { lang: string; format: Intl.NumberFormat } | null = null;
@@ -35,7 +37,7 @@ function shown(n: number): string {
 }
 
 /** A labelled number input that validates on change and shows a clear inline message. */
-export function NumberField({ id, label, unit, hint, value, min, max, disabled, onCommit }: Props) {
+export function NumberField({ id, label, unit, hint, value, min, max, disabled, onCommit, section }: Props) {
   const [text, setText] = useState(() => shown(value));
   const [error, setError] = useState<FieldError | null>(null);
   // A new stored value (this field's save, Restore defaults, an import, another window, sync) is
@@ -50,9 +52,10 @@ export function NumberField({ id, label, unit, hint, value, min, max, disabled, 
   };
   const errId = `${id}-error`;
   const hintId = `${id}-hint`;
+  const unitId = `${id}-unit`;
   return (
     <div class="field">
-      <label for={id}>{label}</label>
+      <label for={id} id={`${id}-label`}>{label}</label>
       <div class="field-input">
         <input
           id={id}
@@ -62,13 +65,14 @@ export function NumberField({ id, label, unit, hint, value, min, max, disabled, 
           value={text}
           disabled={disabled}
           aria-invalid={error ? 'true' : 'false'}
-          aria-describedby={[hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ') || undefined}
+          aria-labelledby={section ? `${section} ${id}-label` : undefined}
+          aria-describedby={[unitId, hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ')}
           data-min={min}
           data-max={max}
           onInput={(ev) => setText((ev.target as HTMLInputElement).value)}
           onChange={(ev) => void commit((ev.target as HTMLInputElement).value)}
         />
-        <span class="unit" aria-hidden="true">{unit}</span>
+        <span class="unit" id={unitId}>{unit}</span>
       </div>
       {hint && <p id={hintId} class="muted small">{hint}</p>}
       {error && (

@@ -100,9 +100,12 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
             const problems = week[d] ?? [];
             const on = ranges.length > 0;
             const dayId = `${idPrefix}-d${d}`;
+            // A time cleared or left half-typed: marked, and said why (nothing is saved until it reads).
+            const unreadable = ranges.some((_, i) => bad[`${dayId}-r${i}-from`] || bad[`${dayId}-r${i}-to`]);
+            const error = problems.length > 0 ? PROBLEM_KEY[problems[0]!.problem] : unreadable ? PROBLEM_KEY.badTime : null;
             return (
               <li class="sched-day" key={d}>
-                <fieldset aria-describedby={problems.length ? `${dayId}-err` : undefined}>
+                <fieldset aria-describedby={error ? `${dayId}-err` : undefined}>
                   <legend class="visually-hidden">{names[d]}</legend>
                   <label class="sched-dayname">
                     <input type="checkbox" data-testid={`day-${d}`} checked={on} onChange={(e) => setDay(d, (e.target as HTMLInputElement).checked ? [{ ...DEFAULT_RANGE }] : [])} />
@@ -147,9 +150,9 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                         </div>
                       );
                     })}
-                    {problems.length > 0 && (
+                    {error && (
                       <p id={`${dayId}-err`} class="field-error" role="alert" data-testid={`day-${d}-error`}>
-                        {t(PROBLEM_KEY[problems[0]!.problem])}
+                        {t(error)}
                       </p>
                     )}
                   </div>

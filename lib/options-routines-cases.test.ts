@@ -193,7 +193,8 @@ describe('what already held', () => {
     // Asking again, then "Not now": still hidden.
     p.check('[data-testid="self-massage"]', true);
     await until(() => p.q('[data-testid="safety-screen"]') !== null, 'the screen again');
-    await tick(30); // its effect opens the dialog
+    // Its effect opens the dialog (a fixed wait was too short on a loaded machine).
+    await until(() => (p.q('[data-testid="safety-screen"]') as unknown as { open?: boolean } | null)?.open === true, 'the dialog open');
     p.q('[data-testid="safety-cancel"]')!.click();
     await until(() => p.q('[data-testid="safety-screen"]') === null, 'closed by Not now');
     await tick(20);

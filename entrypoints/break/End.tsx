@@ -42,13 +42,14 @@ export function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
       <h1 tabIndex={-1} ref={ref}>{outcome === 'completed' ? t('endCompleted') : t('endSkipped')}</h1>
       {today && (
         <div class="end-stats">
+          {/* Read as shown, number then words ("3 breaks today"): an aria-label on a plain span is ignored by screen readers. */}
           <p class="card stat">
-            <span class="stat-value" data-testid="end-today" aria-label={t('endToday', today.taken)}>{today.taken}</span>
-            <span class="stat-label" aria-hidden="true">{tp('endTodayLabel', today.taken, [])}</span>
+            <span class="stat-value" data-testid="end-today">{today.taken}</span>
+            <span class="stat-label">{tp('endTodayLabel', today.taken, [])}</span>
           </p>
           <p class="card stat">
-            <span class="stat-value" aria-label={t('endStreak', today.streak)}><Flame lit={today.streak > 0} /> {today.streak}</span>
-            <span class="stat-label" aria-hidden="true">{tp('endStreakLabel', today.streak, [])}</span>
+            <span class="stat-value"><Flame lit={today.streak > 0} /> {today.streak}</span>
+            <span class="stat-label">{tp('endStreakLabel', today.streak, [])}</span>
           </p>
         </div>
       )}

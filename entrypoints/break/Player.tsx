@@ -152,7 +152,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
       )}
       <div class="controls" role="group" aria-label={t('playerControls')}>
         <button class="btn" onClick={prevStep} disabled={settled.step === 0} aria-keyshortcuts="ArrowLeft" data-testid="back">{t('actionBack')}</button>
-        <button class="btn" onClick={toggle} data-testid="pause" aria-pressed={paused} aria-keyshortcuts="Space">
+        <button class="btn" onClick={toggle} data-testid="pause" aria-keyshortcuts="Space">
           {paused ? t('actionResume') : t('actionPause')}
         </button>
         <button class="btn" onClick={nextStep} aria-keyshortcuts="ArrowRight" data-testid="next">{t('actionNext')}</button>

@@ -59,10 +59,11 @@ export function App() {
 
   if (!settings) return <main class="options" aria-busy="true" />;
 
-  const field = (id: FieldId, label: string, unit: string, hint?: string, disabled?: boolean) => (
+  const field = (id: FieldId, label: string, unit: string, hint?: string, disabled?: boolean, section?: string) => (
     <NumberField
       key={id}
       id={id}
+      section={section}
       label={label}
       unit={unit}
       hint={hint}
@@ -83,7 +84,8 @@ export function App() {
           <p class="muted">{t('optionsIntro')}</p>
         </div>
         <p class="saved" role="status" aria-live="polite" data-testid="saved">
-          {saved > 0 ? t('saved') : ''}
+          {/* Keyed on the count: each save is new content in the live region, so each is announced. */}
+          {saved > 0 && <span key={saved}>{t('saved')}</span>}
         </p>
       </header>
       {failed && <p class="notice" role="alert" data-testid="save-failed">{t('errSaveFailed')}</p>}
@@ -118,23 +120,25 @@ export function App() {
             <label class="switch">
               <input
                 type="checkbox"
+                id={`${kind}-enabled`}
+                aria-labelledby={`${kind}-h ${kind}-enabled-label`}
                 data-testid={`${kind}-enabled`}
                 checked={settings[kind].enabled}
                 onChange={(e) => void toggle(kind, (e.target as HTMLInputElement).checked)}
               />
-              <span>{t('enabled')}</span>
+              <span id={`${kind}-enabled-label`}>{t('enabled')}</span>
             </label>
           </div>
           <p class="muted small">{kind === 'stretch' ? t('kindStretchHelp') : t('kindMicroHelp')}</p>
           <div class="fields">
             {kind === 'stretch'
               ? [
-                  field('stretch.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.stretch.enabled),
-                  field('stretch.lengthMin', t('fieldLength'), t('unitMin'), t('fieldLengthHint'), !settings.stretch.enabled),
+                  field('stretch.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.stretch.enabled, 'stretch-h'),
+                  field('stretch.lengthMin', t('fieldLength'), t('unitMin'), t('fieldLengthHint'), !settings.stretch.enabled, 'stretch-h'),
                 ]
               : [
-                  field('micro.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.micro.enabled),
-                  field('micro.lengthSec', t('fieldLength'), t('unitSec'), t('fieldLengthHint'), !settings.micro.enabled),
+                  field('micro.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.micro.enabled, 'micro-h'),
+                  field('micro.lengthSec', t('fieldLength'), t('unitSec'), t('fieldLengthHint'), !settings.micro.enabled, 'micro-h'),
                 ]}
           </div>
         </section>

@@ -176,7 +176,7 @@ function PauseControl({ status, act }: { status: Status; act: Act }) {
   ];
   return (
     <div class="pause">
-      <button class="btn btn-quiet" data-testid="pause-menu" aria-expanded={open} aria-controls="pause-choices" onClick={() => setOpen(!open)}>
+      <button class="btn btn-quiet" data-testid="pause-menu" aria-expanded={open} aria-controls={open ? 'pause-choices' : undefined} onClick={() => setOpen(!open)}>
         {t('pauseMenuLabel')}
       </button>
       {open && (

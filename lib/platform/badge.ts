@@ -1,10 +1,11 @@
 /**
  * The toolbar badge: how long to the next break (while a due break is held, to the hold's bound),
- * "!" when a break is due, a pause mark, or "off" outside working hours. It is set only at wakes the worker has anyway (no alarm of its own), so
+ * "!" when a break is due, a pause mark, or "off" (in the browser's language) outside working hours. It is set only at wakes the worker has anyway (no alarm of its own), so
  * it says only what stays true until the next one (`minutesLabel`).
  */
 import { browser } from 'wxt/browser';
 import { SLEEP_GAP_MS, type TrackerView } from '../tracker/tracker';
+import { t } from '../i18n';
 
 const MIN = 60_000;
 /** The step of the coarse "at least" labels. */
@@ -29,7 +30,7 @@ export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text:
   if (v.phase === 'due') return { text: '!', color: '#c25400' };
   if (!enabled) return { text: '', color: '#2f7a64' };
   if (v.paused) return { text: '❚❚', color: '#6b7a75' };
-  if (v.offHours) return { text: 'off', color: '#6b7a75' };
+  if (v.offHours) return { text: t('badgeOffHours'), color: '#6b7a75' };
   if (v.phase === 'onBreak') return { text: '…', color: '#2f7a64' };
   if (!v.next) return { text: '', color: '#2f7a64' };
   // A due break held (a call, fullscreen, a pause in typing awaited) comes at the latest at the

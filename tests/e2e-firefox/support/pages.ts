@@ -141,6 +141,8 @@ export class BreakPage {
   get skip(): El { return testId(this.page, 'skip'); }
   get end(): El { return testId(this.page, 'break-end'); }
   get endToday(): El { return testId(this.page, 'end-today'); }
+  /** The words read after today's count ("break today"), read out with it. */
+  get endTodayLabel(): El { return new El(this.page, '[data-testid="end-today"] + .stat-label'); }
   /** The player (present while a routine plays). */
   get player(): El { return new El(this.page, 'article.player'); }
   async routineId(): Promise<string> { return (await this.player.attr('data-routine-id')) ?? ''; }

@@ -50,6 +50,8 @@ export class BreakPage {
   get skip(): Locator { return this.page.getByTestId('skip'); }
   get end(): Locator { return this.page.getByTestId('break-end'); }
   get endToday(): Locator { return this.page.getByTestId('end-today'); }
+  /** The words read after today's count ("break today"), read out with it. */
+  get endTodayLabel(): Locator { return this.page.locator('[data-testid="end-today"] + .stat-label'); }
   /** The player (present while a routine plays). */
   get player(): Locator { return this.page.locator('article.player'); }
   async routineId(): Promise<string> { return (await this.player.getAttribute('data-routine-id')) ?? ''; }
