@@ -17,9 +17,19 @@ interface Props {
 
 export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
   const [promptError, setPromptError] = useState(false);
-  const check = (id: string, label: string, checked: boolean, onChange: (v: boolean) => void) => (
+  // `onChange` false: refused, and the box shows the stored value again (no re-render may come to do it).
+  const check = (id: string, label: string, checked: boolean, onChange: (v: boolean) => unknown) => (
     <label class="switch" for={id}>
-      <input id={id} type="checkbox" data-testid={id} checked={checked} onChange={(e) => onChange((e.target as HTMLInputElement).checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        data-testid={id}
+        checked={checked}
+        onChange={(e) => {
+          const box = e.target as HTMLInputElement;
+          if (onChange(box.checked) === false) box.checked = checked;
+        }}
+      />
       <span>{label}</span>
     </label>
   );
@@ -30,7 +40,7 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
     const next = { ...settings.prompts, ...patch };
     if (!next.notification && !next.openWindow) {
       setPromptError(true);
-      return;
+      return false;
     }
     setPromptError(false);
     void save((s) => {

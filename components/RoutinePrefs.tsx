@@ -104,6 +104,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   const positionsInvalid = positions.length === 0;
   const picking = pickPrefsFor(prefs, health);
   const volume = volumeDraft ?? sound.volume;
+  // "The volume is at 0%" (or "blocked") belongs to the test at that volume: gone once it moves.
+  useEffect(() => setTestNote(null), [volume]);
   return (
     <>
       <section class="card section routine-prefs" aria-labelledby="rp-routines-h" data-testid="routine-prefs">

@@ -12,10 +12,23 @@ interface Binding {
 export function ShortcutPrefs() {
   const [bindings, setBindings] = useState<Binding[] | null>(null);
   useEffect(() => {
-    void browser.commands
-      .getAll()
-      .then((all) => setBindings(all.filter((c) => c.name && !c.name.startsWith('_')).map((c) => ({ name: c.name!, shortcut: c.shortcut ?? '', description: c.description ?? c.name! }))))
-      .catch(() => setBindings([]));
+    const read = () =>
+      void browser.commands
+        .getAll()
+        .then((all) => setBindings(all.filter((c) => c.name && !c.name.startsWith('_')).map((c) => ({ name: c.name!, shortcut: c.shortcut ?? '', description: c.description ?? c.name! }))))
+        .catch(() => setBindings([]));
+    read();
+    // Changed in the browser's shortcut settings: read again when this page is back in view
+    // (and on the browser's own event, where there is one: Firefox).
+    const changed = (browser.commands as { onChanged?: { addListener(f: () => void): void; removeListener(f: () => void): void } }).onChanged;
+    changed?.addListener(read);
+    window.addEventListener('focus', read);
+    document.addEventListener('visibilitychange', read);
+    return () => {
+      changed?.removeListener(read);
+      window.removeEventListener('focus', read);
+      document.removeEventListener('visibilitychange', read);
+    };
   }, []);
   const openSettings = () => {
     const open = (browser.commands as { openShortcutSettings?: () => Promise<void> }).openShortcutSettings;

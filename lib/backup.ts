@@ -248,6 +248,7 @@ export function parseBackup(text: string, now: number): ParsedBackup {
   // which also reads what is stored, lets these through).
   if (weekProblems(settings.value.schedule.days).some((p) => p.length > 0)) return fail({ code: 'badSettings', part: 'schedule' }, 'settings.schedule: working hours that overlap, are empty or start at 24:00');
   if (!ownSitesValid(settings.value.callSites.own)) return fail({ code: 'badSettings', part: 'behaviour' }, 'settings.callSites.own: a site twice, or a built-in one');
+  if (!settings.value.prompts.notification && !settings.value.prompts.openWindow) return fail({ code: 'badSettings', part: 'behaviour' }, 'settings.prompts: neither a notification nor the break window');
   // Absent in backups made before own routines: none. Anything else, null too, must be a list.
   const own = parseOwnRoutines(shape.output.ownRoutines === undefined ? [] : shape.output.ownRoutines);
   if (!own.ok) return fail(own.index === null ? { code: 'badOwnRoutines' } : { code: 'badOwnRoutine', routine: own.index + 1 }, `ownRoutines.${own.detail}`.slice(0, 300));

@@ -1,6 +1,6 @@
 /**
- * The options page: schedules, breaks, snooze and idle, behaviour, then (loaded after the first
- * paint) shortcuts, routines, sounds and data. Settings come from useSettings and every change goes
+ * The options page: schedules, breaks, snooze and idle, then (loaded after the first paint, below
+ * the fold) behaviour, shortcuts, routines, sounds and data. Settings come from useSettings and every change goes
  * through updateSettings (components/hooks/use-settings.ts); the header says "Saved" after each.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -9,7 +9,6 @@ import { BREAK_KINDS, FIELDS, validateField, type BreakKind, type FieldError, ty
 import { updateSettings, useSettings, useSyncState } from '../../components/hooks/use-settings';
 import { NumberField } from '../../components/NumberField';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
-import { BehaviourPrefs } from '../../components/BehaviourPrefs';
 import { RestoreDefaults } from '../../components/RestoreDefaults';
 import { WeekStartField } from '../../components/WeekStartField';
 import { AwayAfterField } from '../../components/AwayAfterField';
@@ -26,6 +25,13 @@ export function App() {
   const [saved, setSaved] = useState(0);
   const [failed, setFailed] = useState(false);
   const onSaved = () => setSaved((n) => n + 1);
+  // A section's "Restore defaults" starts its controls afresh: no refusal or "Custom" choice of
+  // before outlives it (keys below), even where the restored value equals the stored one.
+  const [restored, setRestored] = useState({ snooze: 0, behaviour: 0 });
+  const restoredSection = (k: keyof typeof restored) => () => {
+    onSaved();
+    setRestored((r) => ({ ...r, [k]: r[k] + 1 }));
+  };
 
   /**
    * A change to the settings in force: validated and saved (updateSettings), then "Saved". A
@@ -151,13 +157,13 @@ export function App() {
             section="snooze"
             label={t('snoozeTitle')}
             pick={(d) => ({ snoozeSec: d.snoozeSec, snoozeLimit: d.snoozeLimit, idleSec: d.idleSec })}
-            onSaved={onSaved}
+            onSaved={restoredSection('snooze')}
           />
         </div>
         <div class="fields">
           {field('snoozeMin', t('fieldSnooze'), t('unitMin'))}
           {field('snoozeLimit', t('fieldSnoozeLimit'), t('unitTimes'))}
-          <AwayAfterField value={settings.idleSec} save={save} />
+          <AwayAfterField key={restored.snooze} value={settings.idleSec} save={save} />
           {field('idleSec', t('fieldIdle'), t('unitSec'), t('fieldIdleHint'))}
         </div>
       </section>
@@ -169,10 +175,10 @@ export function App() {
             section="behaviour"
             label={t('behaviourTitle')}
             pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, hold: d.hold, pauseWaitMin: d.pauseWaitMin, headsUpSec: d.headsUpSec, dailyLimit: d.dailyLimit })}
-            onSaved={onSaved}
+            onSaved={restoredSection('behaviour')}
           />
         </div>
-        <BehaviourPrefs settings={settings} save={save} commit={commit} callSites={later ? <later.CallSitesPrefs settings={settings} save={save} /> : null} />
+        {later && <later.BehaviourPrefs key={restored.behaviour} settings={settings} save={save} commit={commit} callSites={<later.CallSitesPrefs settings={settings} save={save} />} />}
       </section>
 
       {later ? <later.ShortcutPrefs /> : null}

@@ -1,11 +1,12 @@
 /**
- * The options sections below the fold (keyboard shortcuts, routines and sounds, your own routines,
- * your data, and the call sites at the end of Break behaviour), loaded right after the
+ * The options sections below the fold (break behaviour with its call sites, keyboard shortcuts,
+ * routines and sounds, your own routines, your data), loaded right after the
  * page's first paint: they carry the routine catalogue and the sound code, which the sections a
  * person sees first do not need. See the page budget in scripts/bundle-size.ts.
  */
 export { RoutinePrefs } from '../../components/RoutinePrefs';
 export { OwnRoutines } from '../../components/OwnRoutines';
 export { DataPrefs } from '../../components/DataPrefs';
+export { BehaviourPrefs } from '../../components/BehaviourPrefs';
 export { CallSitesPrefs } from '../../components/CallSitesPrefs';
 export { ShortcutPrefs } from '../../components/ShortcutPrefs';

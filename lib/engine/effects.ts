@@ -24,9 +24,10 @@ async function carryOut(e: Effect, settings: Settings, platform: Platform): Prom
       // One on screen whose buttons no longer fit (a postpone used up, its clearing lost to a stopped
       // worker) is shown again.
       if (!e.reminder && (await platform.promptShownThisSession(e.brk.id)) && (await platform.promptShowing(e.brk, settings))) return;
-      // A notification that could not be shown (blocked, or it failed) falls back to the break window.
+      // A notification that could not be shown (blocked, or it failed), or none at all (stored
+      // settings with both ways off, which the options page refuses), falls back to the break window.
       const shown = settings.prompts.notification && (await platform.showPrompt(e.brk, settings, e.reminder, platform.now()).catch(() => false));
-      if ((settings.prompts.openWindow || (settings.prompts.notification && !shown)) && !e.reminder) await platform.openBreakWindow(e.brk.id, true);
+      if ((settings.prompts.openWindow || !shown) && !e.reminder) await platform.openBreakWindow(e.brk.id, true);
       return;
     }
     case 'notice':
