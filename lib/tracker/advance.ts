@@ -98,7 +98,8 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
   if (pause && pause.until !== null && now >= pause.until) {
     s = accrue(s, pause.until, settings, tz);
     const long = pause.until - pause.since >= settings.stretch.lengthSec * 1000;
-    s = { ...s, paused: null, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}), asOf: Math.max(s.asOf, pause.until) };
+    // Counting starts again at the pause's end: an idle report after it takes back no more than that.
+    s = { ...s, paused: null, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}), asOf: Math.max(s.asOf, pause.until), activeSince: Math.max(s.activeSince, pause.until) };
     // "Counting desk time again" only when it is: not outside working hours.
     if (!settings.schedule.enabled || currentInterval(settings.schedule, now, tz)) effects.push({ type: 'notice', notice: 'pauseEnded' });
   }
@@ -122,7 +123,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       // time starts now.
       const from = now - iv.start > ALARM_GRACE_MS ? now : iv.start;
       const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), promptEnd(s, iv.start, settings, tz));
-      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.s.asOf) };
+      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.s.asOf), activeSince: Math.max(closed.s.activeSince, from) };
       effects.push(...closed.effects);
     }
   } else if (s.offHours) {

@@ -6,9 +6,12 @@ import { localParts, localToInstant } from '../schedule';
 import { dayKey } from '../days';
 import type { Today } from './state';
 
-/** Whether today's daily-limit notice is out: one came since today began (in the zone now in force). */
+/**
+ * Whether today's daily-limit notice is out: one came since today began (in the zone now in
+ * force). One "after" today's end can only be from before a clock set back: it counts.
+ */
 export function notifiedToday(t: Today): boolean {
-  return t.notifiedAt !== null && t.notifiedAt >= t.start && t.notifiedAt < t.end;
+  return t.notifiedAt !== null && t.notifiedAt >= t.start;
 }
 
 /** The local calendar day around `now` in `tz`, as instants: [start, end). */
@@ -36,5 +39,8 @@ export function dayAt(today: Today, at: number, tz: string): Today {
   // date is a new day. The same zone (or a state migrated from v2, which has none): a new day after its end.
   const moved = today.tz !== tz && today.tz !== '';
   if (moved ? dayKey(at, tz) > dayKey(today.start, today.tz) : at >= today.end) return newDay(at, tz, today.notifiedAt);
-  return { ...today, ...localDay(at, tz), tz };
+  // The same day goes on in the new zone, and so does its notice if it came (it may lie before
+  // the new zone's midnight: a flight west).
+  const b = localDay(at, tz);
+  return { ...today, ...b, tz, notifiedAt: notifiedToday(today) ? Math.max(today.notifiedAt!, b.start) : today.notifiedAt };
 }

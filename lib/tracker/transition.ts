@@ -195,6 +195,13 @@ function settingsGate(s: TrackerState, now: number, settings: Settings, env: Env
     const closed = closeOpenPrompt(s, now);
     return { state: closed.s, effects: closed.effects };
   }
+  // A heads-up out whose break these settings call off or move later (stretch breaks or the
+  // heads-up switched off, a longer interval) is taken back (headsUpStep clears its notice); the
+  // break's new moment brings its own.
+  if (s.headsUp && p.name === 'working') {
+    const stretchAt = now + Math.max(0, settings.stretch.everySec * 1000 - s.desk.stretch);
+    if (settings.headsUpSec <= 0 || !settings.stretch.enabled || stretchAt > s.headsUp.dueAt + 1000) s = { ...s, headsUp: null };
+  }
   // A shorter snooze setting shortens a snooze under way.
   const clamped = p.name === 'snoozed' ? { ...s, phase: clampPhaseTimes(p, now, settings) } : s;
   return tick(clamped, now, settings, env);
