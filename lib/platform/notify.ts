@@ -96,8 +96,9 @@ export async function clearPrompt(breakId: string): Promise<void> {
   if (shown?.breakId === breakId) await shownPromptItem.setValue(null).catch(() => undefined);
 }
 
-/** Whether the break's prompt is on screen with the buttons it would be shown with now. */
+/** Whether the break's prompt is on screen with the buttons it would be shown with now (Firefox: none, so any showing of it). */
 export async function promptShowing(brk: DueBreak, settings: Settings): Promise<boolean> {
+  if (!supportsButtons) return promptOnScreen(brk.id);
   const all = await browser.notifications.getAll();
   return promptId(brk.id, secondButton(brk, settings)) in all;
 }
