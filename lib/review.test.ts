@@ -146,8 +146,27 @@ describe('weekly review', () => {
     expect([mon.thisWeek.start, mon.lastWeek.taken, mon.lastWeekSoFar.taken, mon.thisWeek.taken]).toEqual(['2026-03-02', 3, 1, 1]);
   });
 
-  it('every message key it can produce is in the catalogue', () => {
-    const all = ['hlNoBreaks', 'hlTakenFirst', 'hlTakenMore', 'hlTakenFewer', 'hlTakenSame', 'hlShare', 'hlShareOnly', 'hlMetDays', 'hlSitShorter', 'hlSitLonger', 'hlSit', 'hlDesk', 'hlNatural', 'hlTopRoutine', 'hlAreas', 'hlBestStreak', 'hlStreak'];
-    for (const k of all) expect(en).toHaveProperty(k === 'hlBestStreak' ? `${k}_other` : k);
+  it('each highlight comes from the weeks that call for it (the branches no other case reaches), and its words are in the catalogue', () => {
+    const min = 60_000;
+    const lines = (rows: BreakFacts[]) => keys(weeklyReview(aggs(rows), '2026-03-05', OFF).highlights);
+    const seen = new Set<string>();
+    const has = (rows: BreakFacts[], want: string[], not: string[]) => {
+      const got = lines(rows);
+      for (const k of want) expect(got, `${k} in ${got.join(', ')}`).toContain(k);
+      for (const k of not) expect(got).not.toContain(k);
+      want.forEach((k) => seen.add(k));
+    };
+    // Nothing last week, two breaks this week: the first ones; a share without last week's; the
+    // longest sitting without a comparison.
+    has([row('2026-03-02', 'completed'), row('2026-03-03', 'completed')], ['hlTakenFirst', 'hlShareOnly', 'hlSit'], ['hlTakenMore', 'hlTakenFewer', 'hlShare', 'hlSitShorter', 'hlSitLonger']);
+    // Four last week by Thursday, one this week, after a longer stretch than any last week: fewer, longer.
+    const last = ['2026-02-23', '2026-02-24', '2026-02-25', '2026-02-26'].map((d) => row(d, 'completed'));
+    has([...last, row('2026-03-02', 'completed', { deskMs: 70 * min })], ['hlTakenFewer', 'hlShare', 'hlSitLonger'], ['hlTakenFirst', 'hlTakenMore', 'hlShareOnly', 'hlSitShorter', 'hlSit']);
+    // The same number as last week by Thursday.
+    has([...last, ...['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05'].map((d) => row(d, 'completed'))], ['hlTakenSame'], ['hlTakenFewer', 'hlTakenMore']);
+    // A streak under way shorter than the best one (five days, then two missed: more than the grace
+    // day, then two): "N days, best M", not "your best".
+    has([...last, row('2026-02-27', 'completed'), row('2026-03-02', 'skipped'), row('2026-03-03', 'skipped'), row('2026-03-04', 'completed'), row('2026-03-05', 'completed')], ['hlStreak'], ['hlBestStreak']);
+    for (const k of seen) expect(en).toHaveProperty(k);
   });
 });
