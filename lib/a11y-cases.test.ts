@@ -138,7 +138,7 @@ async function someRoutine() {
 
 // =============================================================================================
 
-describe('bugs', () => {
+describe('bugs found in review (a title may name what was wrong; each test holds its fix)', () => {
   describe('pages', () => {
     useEnglishPages();
 
@@ -181,7 +181,7 @@ describe('bugs', () => {
       expect(same).toEqual([]);
     });
 
-    it('options: the header\'s "Saved" (role=status) is announced for the first save only: later saves leave the live region untouched', async () => {
+    it('options: the header\'s "Saved" (role=status) is announced on every save, not only the first (it was: later saves left the live region untouched)', async () => {
       const d = await mountOptions();
       const { loadSettings } = await import('./storage/settings-items');
       const region = d.byId('saved')!;

@@ -227,7 +227,7 @@ describe('holds', () => {
   });
 });
 
-describe('bugs', () => {
+describe('bugs found in review (a title may name what was wrong; each test holds its fix)', () => {
   it('a change of settings does not show a Firefox prompt again: it has no buttons, so nothing on it changes', async () => {
     // README: "A notification on screen shows only the buttons that work: when a change of
     // settings changes them (strict mode switched on, a lower snooze limit), it is shown again

@@ -95,7 +95,7 @@ describe('holds', () => {
   });
 });
 
-describe('bugs', () => {
+describe('bugs found in review (a title may name what was wrong; each test holds its fix)', () => {
   it('flying west on the same date (Tokyo -> London): the day goes on with its count, and the limit notice does not come a second time', () => {
     // Monday 5 January 2026: 06:00 in Tokyo is 21:00 UTC on Sunday. Limit 1 hour.
     const sim = new Sim(limitAt(60), at('2026-01-04T21:00:00Z'), 'Asia/Tokyo');

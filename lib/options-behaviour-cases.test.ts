@@ -89,7 +89,7 @@ async function storedUntil(ok: (s: Settings) => boolean, label: string): Promise
 
 const stored = async () => (await import('./storage/settings-items')).loadSettings();
 
-describe('bugs', () => {
+describe('bugs found in review (a title may name what was wrong; each test holds its fix)', () => {
   it('Prompts: unticking "Show a notification" a second time (the break window off) leaves the box unticked while the notification stays on', async () => {
     const p = await mountOptions();
     const box = '[data-testid="prompt-notification"]';

@@ -51,7 +51,7 @@ function alarmDriven(w: ReturnType<typeof world>, p: Platform) {
   };
 }
 
-describe('bugs', () => {
+describe('bugs found in review (a title may name what was wrong; each test holds its fix)', () => {
   it('the pause shortcut pressed after a timed pause ran out (its alarm not handled yet) pauses, not "resumes"', async () => {
     // README "Pause": "A timed pause ends by itself"; the shortcut is "Pause or resume reminders"
     // (messages.json cmdTogglePause). Once 30 minutes are over the person is no longer paused, so

@@ -100,7 +100,7 @@ const DUE = MON_0800 + 50 * MIN; // active from 08:00 without a pause: 50 min of
 /** Berlin, Monday 2 March 2026 (UTC+1): a local clock time. */
 const berlin = (h: number, m = 0, day = 2) => Date.UTC(2026, 2, day, h - 1, m);
 
-describe('bugs', () => {
+describe('bugs found in review (a title may name what was wrong; each test holds its fix)', () => {
   it('the settle after a hold promises "at the latest" a minute after the call, and the break then waits up to 2 more minutes for a pause in typing', () => {
     // Defaults: holds on (30 min), a wait for a pause in typing (2 min). A call plays sound in the
     // tab in view from before the break is due (08:50) until 09:00:20; the person types throughout.
@@ -192,7 +192,7 @@ describe('bugs', () => {
   });
 });
 
-describe('bugs: the end of working hours', () => {
+describe('bugs found in review: the end of working hours (each test holds its fix)', () => {
   // WEEKDAYS: Mon-Fri 09:00-17:30 (Europe/Berlin), a stretch break every 50 min, no wait for a pause.
   it('the popup names a next break after the working hours end, which never comes (README: no prompts outside working hours)', () => {
     // The person starts at 16:50 and is active throughout: 50 min of desk time would be 17:40.
