@@ -122,7 +122,10 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       // is set for its start: heard of only much later, the machine was asleep then, and desk
       // time starts now.
       const from = now - iv.start > ALARM_GRACE_MS ? now : iv.start;
-      const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), promptEnd(s, iv.start, settings, tz));
+      // A break postponed after the hours ended (from its window) ended with its postpone: it is
+      // not brought into the new range, and belongs to the day it was postponed on.
+      const end = s.phase.name === 'snoozed' && s.phase.until < iv.start ? s.phase.until : promptEnd(s, iv.start, settings, tz);
+      const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), end);
       s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.s.asOf), activeSince: Math.max(closed.s.activeSince, from) };
       effects.push(...closed.effects);
     }

@@ -77,7 +77,8 @@ export function returnFromAway(s: TrackerState, now: number, settings: Settings,
     const rule = settings[kind];
     if (awayMs < rule.lengthSec * 1000) continue;
     const openHere = open && open.kind === kind && phase.name !== 'onBreak' ? open : null;
-    const meaningful = desk[kind] >= (rule.everySec * 1000) / 2;
+    // Judged on the desk time before this absence: a stretch break's reset below is not the posture check's.
+    const meaningful = s.desk[kind] >= (rule.everySec * 1000) / 2;
     if (openHere) {
       effects.push({ type: 'clearPrompt', breakId: openHere.id });
       effects.push(record(openHere, 'natural', awaySince + rule.lengthSec * 1000, null, null));
@@ -85,12 +86,13 @@ export function returnFromAway(s: TrackerState, now: number, settings: Settings,
       credited = true;
     } else if (rule.enabled && meaningful && !s.paused && !s.offHours && phase.name !== 'onBreak' && !(kind === 'micro' && credited)) {
       // (Away during a break under way is that break: it ends as itself, never also as a natural one.)
-      const brk: DueBreak = { id: `${kind}-natural-${awaySince}`, kind, dueAt: awaySince, deskMs: desk[kind], snoozes: 0, manual: false, promptedAt: null };
+      const brk: DueBreak = { id: `${kind}-natural-${awaySince}`, kind, dueAt: awaySince, deskMs: s.desk[kind], snoozes: 0, manual: false, promptedAt: null };
       effects.push(record(brk, 'natural', awaySince + rule.lengthSec * 1000, null, null));
       credited = true;
     }
     desk[kind] = 0;
-    if (kind === 'stretch') desk = { micro: 0, stretch: 0 };
+    // A stretch break taken (its kind on) covers the posture check too.
+    if (kind === 'stretch' && rule.enabled) desk = { micro: 0, stretch: 0 };
   }
   // Away for a stretch break's length: that break is taken, and a heads-up for it is forgotten.
   const stretchTaken = awayMs >= settings.stretch.lengthSec * 1000;
