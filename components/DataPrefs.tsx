@@ -143,7 +143,7 @@ export function DataPrefs() {
       closePreview();
       let r;
       try {
-        r = await importData(p.text);
+        r = await importData(p.text, undefined, refresh);
       } catch {
         return { kind: 'error', text: t('importWriteFailed') };
       }
@@ -155,7 +155,7 @@ export function DataPrefs() {
     run('other', async () => {
       setConfirming(false);
       try {
-        await resetData();
+        await resetData(refresh);
       } catch {
         await refresh(); // part of it may have happened
         return { kind: 'error', text: t('errActionFailed') };

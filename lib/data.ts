@@ -49,12 +49,15 @@ export type ImportResult =
  * the history is replaced in one transaction; the settings and the own routines are written
  * after it and, should either fail, the previous history, settings and routines are put back.
  */
-export async function importData(text: string, now = clock.now()): Promise<ImportResult> {
+export async function importData(text: string, now = clock.now(), beforeReplace?: () => Promise<unknown>): Promise<ImportResult> {
   const parsed = parseBackup(text, now);
   if (!parsed.ok) return { imported: false, problem: parsed.problem, detail: parsed.detail };
   const previous = await orNull(allBreaks());
   if (previous === null) return { imported: false, problem: { code: 'historyOff' }, detail: null };
   const [previousSettings, previousOwn] = await Promise.all([loadSettings(), storedOwnRoutines()]);
+  // Breaks still waiting to be written belong to the history being replaced: dropped first (by the
+  // background, `beforeReplace`), or the settings' write below would have it write them into the new one.
+  await beforeReplace?.();
   try {
     await replaceHistory(parsed.value.history);
   } catch (err) {
@@ -74,8 +77,14 @@ export async function importData(text: string, now = clock.now()): Promise<Impor
   return { imported: true, breaks: parsed.value.history.length };
 }
 
-/** Deletes the history and the own routines, restores the default settings, forgets the health answer and the developer switch. */
-export async function resetData(): Promise<{ reset: true; historyOff: boolean }> {
+/**
+ * Deletes the history and the own routines, restores the default settings, forgets the health
+ * answer and the developer switch. `beforeClear`: drops the breaks still waiting to be written
+ * (the background does, components/DataPrefs.tsx asks it), before the settings' write makes the
+ * background write them into the emptied history.
+ */
+export async function resetData(beforeClear?: () => Promise<unknown>): Promise<{ reset: true; historyOff: boolean }> {
+  await beforeClear?.();
   const cleared = await orNull(clearHistory().then(() => true));
   await saveSettings(DEFAULT_SETTINGS);
   await saveOwnRoutines([]);
