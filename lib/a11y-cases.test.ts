@@ -16,9 +16,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
+import { mountOptionsPage, pageDom } from '../tests/support/options-page';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onUnmount, polyfillDialog, selectLikeABrowser, speakEnglish, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { onUnmount, speakEnglish, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { formatMessage, type Catalogue } from './i18n-fallback';
 import { DEFAULT_SETTINGS, FIELDS } from './settings';
 import { OWN_LIMITS } from './own-routines';
@@ -102,31 +102,19 @@ function audit(doc: Document): string[] {
   return out;
 }
 
-/** A page's document in globalThis, as the page modules expect it. */
-function dom() {
-  const { window, document } = parseHTML('<!doctype html><html lang="en"><body><div id="app"></div></body></html>');
-  polyfillDialog(window as never);
-  Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, HTMLInputElement: window.HTMLInputElement, Event: window.Event });
-  Object.assign(window, { close: vi.fn() });
-  selectLikeABrowser(document);
-  const q = (sel: string) => document.querySelector(sel) as unknown as (HTMLElement & { click(): void }) | null;
-  /** By data-testid, else by id (the number fields have only an id). */
-  const byId = (testid: string) => q(`[data-testid="${testid}"]`) ?? (document.getElementById(testid) as unknown as (HTMLElement & { click(): void }) | null);
-  return { window, document: document as unknown as Document, q, byId };
-}
+const dom = pageDom;
+const mountOptions = () => mountOptionsPage();
 
-/** The whole options page, with its later sections loaded. */
-async function mountOptions() {
+/** The break player with a routine from the library, mounted in a fresh page. */
+async function mountPlayer() {
   const d = dom();
   const { h, render } = await import('preact');
-  const { browser } = await import('wxt/browser');
-  Object.assign(browser.commands, { getAll: async () => [] });
-  const { App } = await import('../entrypoints/options/App');
+  const { Player } = await import('../entrypoints/break/Player');
+  const routine = await someRoutine();
   const root = d.document.getElementById('app')!;
-  render(h(App, {}), root as never);
+  render(h(Player, { routine, sound: { chime: false, volume: 0.6, voice: false }, strict: false, onDone: async () => true, onSkip: async () => true, onAnother: () => undefined }), root as never);
   onUnmount(() => render(null, root as never));
-  await until(() => d.byId('own-weight') !== null && d.byId('stretch.lengthMin') !== null, 'the options page');
-  await tick(30);
+  await tick();
   return d;
 }
 
@@ -257,14 +245,7 @@ describe('bugs found in review (a title may name what was wrong; each test holds
 
     it('break window, player: the Pause button both changes its label and is a toggle (aria-pressed): paused, it reads "Resume, pressed"', async () => {
       // WAI-ARIA APG (button pattern): a toggle button's label must not change with its state.
-      const d = dom();
-      const { h, render } = await import('preact');
-      const { Player } = await import('../entrypoints/break/Player');
-      const routine = await someRoutine();
-      const root = d.document.getElementById('app')!;
-      render(h(Player, { routine, sound: { chime: false, volume: 0.6, voice: false }, strict: false, onDone: async () => true, onSkip: async () => true, onAnother: () => undefined }), root as never);
-      onUnmount(() => render(null, root as never));
-      await tick();
+      const d = await mountPlayer();
       const pause = d.byId('pause')!;
       const before = { name: accName(pause), pressed: pause.getAttribute('aria-pressed') };
       pause.click();
@@ -419,14 +400,7 @@ describe('holds', () => {
     });
 
     it('player: each control has a name; the step is announced in a polite live region; the ring is a timer with a name', async () => {
-      const d = dom();
-      const { h, render } = await import('preact');
-      const { Player } = await import('../entrypoints/break/Player');
-      const routine = await someRoutine();
-      const root = d.document.getElementById('app')!;
-      render(h(Player, { routine, sound: { chime: false, volume: 0.6, voice: false }, strict: false, onDone: async () => true, onSkip: async () => true, onAnother: () => undefined }), root as never);
-      onUnmount(() => render(null, root as never));
-      await tick();
+      const d = await mountPlayer();
       expect(audit(d.document)).toEqual([]);
       expect(d.byId('announce')!.getAttribute('aria-live')).toBe('polite');
       expect(d.byId('announce')!.textContent).toMatch(/^Step 1 of \d+: /);

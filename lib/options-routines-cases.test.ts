@@ -11,10 +11,10 @@
  * strict mode's player listed "Esc skip"); "what already held" records checks that passed.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { englishMessage, onUnmount, polyfillDialog, selectLikeABrowser, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
-import { parseHTML } from 'linkedom';
+import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { mountOptionsPage, pageDom, storedUntil } from '../tests/support/options-page';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
 import { ROUTINES } from '../content/routines';
 import { anyRoutineLeft, eligibleRoutines, pickPrefsFor, pickRoutine } from '../content/picker';
 import { asRoutine } from './own-routines';
@@ -23,65 +23,9 @@ const NOW = Date.UTC(2026, 2, 5, 15, 0);
 
 useEnglishPages();
 
-/** linkedom's <input> has no `checked` property: one backed by the attribute, as Preact and the page's handlers use it. */
-function checkedLikeABrowser(document: Document): void {
-  const proto = Object.getPrototypeOf(document.createElement('input')) as object;
-  Object.defineProperty(proto, 'checked', {
-    configurable: true,
-    get(this: HTMLInputElement) {
-      return this.hasAttribute('checked');
-    },
-    set(this: HTMLInputElement, v: boolean) {
-      if (v) this.setAttribute('checked', '');
-      else this.removeAttribute('checked');
-    },
-  });
-}
+const dom = pageDom;
+const mountOptions = () => mountOptionsPage();
 
-
-function dom() {
-  const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-  polyfillDialog(window as never);
-  Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, HTMLInputElement: window.HTMLInputElement, Event: window.Event });
-  selectLikeABrowser(document);
-  checkedLikeABrowser(document);
-  const q = (sel: string) => document.querySelector(sel) as unknown as (HTMLInputElement & HTMLSelectElement & { click(): void }) | null;
-  const check = (sel: string, on: boolean) => {
-    const el = q(sel)!;
-    el.checked = on;
-    el.dispatchEvent(new window.Event('change', { bubbles: true }));
-  };
-  const choose = (sel: string, value: string) => {
-    (q(`${sel} option[value="${value}"]`) as unknown as { selected: boolean }).selected = true;
-    q(sel)!.dispatchEvent(new window.Event('change', { bubbles: true }));
-  };
-  return { window, document, q, check, choose };
-}
-
-/** The whole options page, with its later sections (routines, sounds, own routines) loaded. */
-async function mountOptions() {
-  const d = dom();
-  const { h, render } = await import('preact');
-  const { browser } = await import('wxt/browser');
-  Object.assign(browser.commands, { getAll: async () => [] });
-  const { App } = await import('../entrypoints/options/App');
-  const root = d.document.getElementById('app')!;
-  render(h(App, {}), root);
-  onUnmount(() => render(null, root));
-  await until(() => d.q('[data-testid="position-seated"]') !== null && d.q('[data-testid="own-weight"]') !== null, 'the routines section');
-  await tick(30);
-  return d;
-}
-
-async function storedUntil(ok: (s: Settings) => boolean, label: string): Promise<Settings> {
-  const { loadSettings } = await import('./storage/settings-items');
-  for (let i = 0; i < 400; i++) {
-    const s = await loadSettings();
-    if (ok(s)) return s;
-    await tick(5);
-  }
-  throw new Error(`timed out waiting for ${label}`);
-}
 
 describe('what the person sees after their own actions', () => {
   it('Routines > "Restore defaults" after every position was unticked: the boxes show the restored positions, without the "At least one" error', async () => {

@@ -20,7 +20,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from './settings';
 import { badgeFor } from './platform/badge';
-import { BASE, MIN, MON_0800, Sim, WEEKDAYS } from '../tests/tracker-rules-sim';
+import { BASE, berlin, MIN, MON_0800, WEEKDAYS, WokenSim } from '../tests/tracker-rules-sim';
 import { nextWake, view, watchdogAt, type TrackerEvent, type TrackerView } from './tracker/tracker';
 import { HELD_TEXT } from '../entrypoints/popup/first-frame';
 import en from '../public/_locales/en/messages.json';
@@ -37,26 +37,14 @@ interface Shown {
 /** Europe/Berlin wall-clock time of an instant, for messages (the Sim's zone). */
 const clock = (t: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(t);
 
-/** A Sim whose every event is followed by a look at the popup's view and the badge. */
-class Watched extends Sim {
+/** A Sim woken as the background wakes it (tests/tracker-rules-sim.ts), every event followed by a look at the popup's view and the badge. */
+class Watched extends WokenSim {
   shown: Shown[] = [];
   override send(e: TrackerEvent, at = this.now) {
     const r = super.send(e, at);
     const v = view(this.state, this.settings, this.env);
     this.shown.push({ at, view: v, badge: badgeFor(v, at, true).text });
     return r;
-  }
-  /** As the background: the tracker's own wake, and the watchdog one period after the machine was last heard from. */
-  override runUntil(until: number) {
-    for (let guard = 0; guard < 100_000; guard++) {
-      const at = Math.min(nextWake(this.state, this.settings, this.env) ?? Infinity, watchdogAt(this.state, this.settings, this.env) ?? Infinity);
-      if (at > until) break;
-      this.send({ type: 'tick' }, Math.max(at, this.now));
-    }
-    this.now = until;
-  }
-  promptTimes(): number[] {
-    return this.prompts().map((p) => p.at);
   }
   /** The first prompt at or after t. */
   promptAfter(t: number): number | null {
@@ -97,8 +85,6 @@ const HOLD_AND_PAUSE: Settings = { ...BASE, idleSec: 60, hold: { enabled: true, 
 const PAUSE_ONLY: Settings = { ...HOLD_AND_PAUSE, hold: { enabled: false, maxMin: 30 } };
 const DUE = MON_0800 + 50 * MIN; // active from 08:00 without a pause: 50 min of desk time at 08:50
 
-/** Berlin, Monday 2 March 2026 (UTC+1): a local clock time. */
-const berlin = (h: number, m = 0, day = 2) => Date.UTC(2026, 2, day, h - 1, m);
 
 describe('bugs found in review (a title may name what was wrong; each test holds its fix)', () => {
   it('the settle after a hold promises "at the latest" a minute after the call, and the break then waits up to 2 more minutes for a pause in typing', () => {

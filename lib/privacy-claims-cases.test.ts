@@ -198,21 +198,25 @@ describe('bugs found in review (each test holds its fix)', () => {
     await handleMessage({ type: 'status/get' }); // main()'s wake() has run
   };
   const settled = () => new Promise((r) => setTimeout(r, 50)); // the change events have run
-
-  it('PRIVACY "a reset deletes both": a break that was waiting to be written (history busy when it ended) is not in the history after "Delete everything"', async () => {
-    await startBackground();
+  /** What components/DataPrefs.tsx sends: the background drops breaks waiting for the old history. */
+  const dropWaiting = () => handleMessage({ type: 'status/refresh', replaced: true });
+  /** Ten minutes on, a break ends while the history cannot be opened: it waits with the timer's state. */
+  const breakWaiting = async () => {
     now += 10 * MIN;
-    // The history cannot be opened while the break ends: the break waits with the timer's state.
     await closeHistory();
     const restore = breakOpens();
     const id = await takeBreak();
     expect((await loadTrackerAndOutbox()).outbox.map((p) => p.entry.id)).toEqual([id]);
     restore();
+  };
+
+  it('PRIVACY "a reset deletes both": a break that was waiting to be written (history busy when it ended) is not in the history after "Delete everything"', async () => {
+    await startBackground();
+    await breakWaiting();
     // Options, "Delete everything": exactly what components/DataPrefs.tsx reset() does. The reset
     // clears the history, then writes the default settings; the background's onChanged listener
     // runs the engine on that write, and the engine writes the waiting break into the history the
     // reset just emptied (before the page's 'status/refresh' with `replaced` could drop it).
-    const dropWaiting = () => handleMessage({ type: 'status/refresh', replaced: true });
     expect(await resetData(dropWaiting)).toEqual({ reset: true, historyOff: false });
     await dropWaiting();
     await settled();
@@ -226,14 +230,8 @@ describe('bugs found in review (each test holds its fix)', () => {
   it('an import replaces the history with the backup\'s: a break waiting to be written for the old history does not join it', async () => {
     await startBackground();
     const backup = (await exportData('json')).text; // an empty history, taken before the break
-    now += 10 * MIN;
-    await closeHistory();
-    const restore = breakOpens();
-    const id = await takeBreak();
-    expect((await loadTrackerAndOutbox()).outbox.map((p) => p.entry.id)).toEqual([id]);
-    restore();
+    await breakWaiting();
     // Options, "Replace with this backup": what components/DataPrefs.tsx replace() does.
-    const dropWaiting = () => handleMessage({ type: 'status/refresh', replaced: true });
     expect(await importData(backup, undefined, dropWaiting)).toMatchObject({ imported: true, breaks: 0 });
     await dropWaiting();
     await settled();

@@ -14,33 +14,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { badgeFor } from './platform/badge';
 import { focusedWindow } from './platform/windows';
-import { BASE, MIN, MON_0800, Sim, WEEKDAYS } from '../tests/tracker-rules-sim';
-import { nextWake, view, watchdogAt } from './tracker/tracker';
+import { BASE, berlin, MIN, MON_0800, WEEKDAYS, WokenSim } from '../tests/tracker-rules-sim';
+import { view } from './tracker/tracker';
 
 const SEC = 1000;
 
-/** A Sim woken as the background wakes it (lib/popup-promises-cases.test.ts, class Watched). */
-class Woken extends Sim {
-  override runUntil(until: number) {
-    for (let guard = 0; guard < 100_000; guard++) {
-      const at = Math.min(nextWake(this.state, this.settings, this.env) ?? Infinity, watchdogAt(this.state, this.settings, this.env) ?? Infinity);
-      if (at > until) break;
-      this.send({ type: 'tick' }, Math.max(at, this.now));
-    }
-    this.now = until;
-  }
-  promptTimes(): number[] {
-    return this.prompts().map((p) => p.at);
-  }
-  dueId(): string {
-    const p = this.state.phase;
-    if (p.name !== 'due') throw new Error(`not due: ${p.name}`);
-    return p.brk.id;
-  }
-}
-
-/** Berlin, March 2026 (UTC+1): a local clock time on day `day` (2 = Monday). */
-const berlin = (h: number, m = 0, day = 2) => Date.UTC(2026, 2, day, h - 1, m);
+/** A Sim woken as the background wakes it (tests/tracker-rules-sim.ts). */
+const Woken = WokenSim;
 
 // BASE: a stretch break every 50 min of desk time (3 min long), no posture check, no wait for a
 // pause in typing, no reminder, the heads-up 1 min before; holds on (30 min).

@@ -4,7 +4,7 @@
  * (JSON) state, in an explicit time zone; and the settings and instants those tests share.
  */
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
-import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type Effect, type Env, type TrackerEvent, type TrackerState } from '../lib/tracker/tracker';
+import { initialState, nextWake, transition, wantsWatchdog, watchdogAt, WATCHDOG_MS, type Effect, type Env, type TrackerEvent, type TrackerState } from '../lib/tracker/tracker';
 
 export const MIN = 60_000;
 export const H = 60 * MIN;
@@ -64,3 +64,32 @@ export class Sim {
 
 // Monday 2026-03-02, Europe/Berlin (UTC+1): 08:00 local = 07:00 UTC.
 export const MON_0800 = Date.UTC(2026, 2, 2, 7);
+
+/** Berlin, March 2026 (UTC+1): a local clock time on day `day` (2 = Monday). */
+export const berlin = (h: number, m = 0, day = 2) => Date.UTC(2026, 2, day, h - 1, m);
+
+/**
+ * A Sim woken exactly as the background wakes it: the tracker's own next wake, and the watchdog
+ * one period after the machine was last heard from (due.ts watchdogAt), so a gap of more than
+ * ~6.5 min is a sleep only where a test means one (Sim's runUntil puts the watchdog a period
+ * after its own last call).
+ */
+export class WokenSim extends Sim {
+  override runUntil(until: number) {
+    for (let guard = 0; guard < 100_000; guard++) {
+      const at = Math.min(nextWake(this.state, this.settings, this.env) ?? Infinity, watchdogAt(this.state, this.settings, this.env) ?? Infinity);
+      if (at > until) break;
+      this.send({ type: 'tick' }, Math.max(at, this.now));
+    }
+    this.now = until;
+  }
+  promptTimes(): number[] {
+    return this.prompts().map((p) => p.at);
+  }
+  /** The id of the break due now. */
+  dueId(): string {
+    const p = this.state.phase;
+    if (p.name !== 'due') throw new Error(`not due: ${p.name}`);
+    return p.brk.id;
+  }
+}
