@@ -175,4 +175,15 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     // Every stretch break has its heads-up a minute before it (README: "A heads-up before a stretch break ... 1 minute").
     expect(heads).toContain(MON_0800 + 59 * MIN);
   });
+
+  it('a look at the tracker while the person is briefly away (the popup opened, any tick) keeps the heads-up out: no second one on return', () => {
+    const sim = new Sim({ ...BASE }, MON_0800);
+    sim.runUntil(MON_0800 + 49 * MIN + 10_000); // "Stretch break in 1 min" at 49:00
+    sim.send({ type: 'activity', state: 'locked' }, MON_0800 + 49 * MIN + 10_000);
+    sim.send({ type: 'tick' }, MON_0800 + 50 * MIN + 30_000); // a look while away (shorter than the 3-min break)
+    sim.send({ type: 'activity', state: 'active' }, MON_0800 + 51 * MIN + 10_000);
+    sim.runUntil(MON_0800 + 55 * MIN);
+    // README: "It comes at most once per break".
+    expect(sim.effects.filter((e) => e.type === 'headsUp').map((e) => e.at)).toEqual([MON_0800 + 49 * MIN]);
+  });
 });

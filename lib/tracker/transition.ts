@@ -97,8 +97,9 @@ function chain(a: Result, b: Result): Result {
 function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings, env: Env): Result {
   switch (e.type) {
     case 'tick':
-    case 'settingsChanged':
       return settingsGate(s, now, settings, env);
+    case 'settingsChanged':
+      return settingsGate(headsUpKept(s, settings), now, settings, env);
     case 'activity': {
       if (e.state === s.activity) return { state: e.state === 'active' && s.still ? { ...s, still: false } : s, effects: [] };
       if (e.state === 'active') {
@@ -188,19 +189,24 @@ function ended(r: Result, breakId: string): Result {
   return r.refused ? r : { ...r, effects: [...r.effects, { type: 'breakEnded', breakId }] };
 }
 
+/**
+ * New settings: a heads-up out whose break they call off or move further (stretch breaks or the
+ * heads-up switched off, a longer interval: more desk time left than its lead) is taken back
+ * (headsUpStep clears its notice); the break's new moment brings its own. Judged in desk time, so
+ * the same whether the person is at the desk or briefly away.
+ */
+function headsUpKept(s: TrackerState, settings: Settings): TrackerState {
+  if (!s.headsUp) return s;
+  const left = settings.stretch.everySec * 1000 - s.desk.stretch;
+  return settings.headsUpSec <= 0 || !settings.stretch.enabled || left > settings.headsUpSec * 1000 + 1000 ? { ...s, headsUp: null } : s;
+}
+
 /** A prompt for a kind that has since been switched off is withdrawn, recorded as skipped. */
 function settingsGate(s: TrackerState, now: number, settings: Settings, env: Env): Result {
   const p = s.phase;
   if ((p.name === 'due' || p.name === 'snoozed') && !settings[p.brk.kind].enabled) {
     const closed = closeOpenPrompt(s, now);
     return { state: closed.s, effects: closed.effects };
-  }
-  // A heads-up out whose break these settings call off or move later (stretch breaks or the
-  // heads-up switched off, a longer interval) is taken back (headsUpStep clears its notice); the
-  // break's new moment brings its own.
-  if (s.headsUp && p.name === 'working') {
-    const stretchAt = now + Math.max(0, settings.stretch.everySec * 1000 - s.desk.stretch);
-    if (settings.headsUpSec <= 0 || !settings.stretch.enabled || stretchAt > s.headsUp.dueAt + 1000) s = { ...s, headsUp: null };
   }
   // A shorter snooze setting shortens a snooze under way.
   const clamped = p.name === 'snoozed' ? { ...s, phase: clampPhaseTimes(p, now, settings) } : s;
