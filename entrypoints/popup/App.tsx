@@ -127,7 +127,7 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
       </p>
     );
   } else if (tr.held) {
-    body = <p class="why-big" data-testid="next-why">{t(HELD_TEXT[tr.held.reason], tTime(tr.held.hoursEnd ? 'until' : 'latest', tr.held.until))}</p>;
+    body = <p class="why-big" data-testid="next-why">{t(HELD_TEXT[tr.held.reason], tTime(tr.hoursEnd ? 'until' : 'latest', tr.held.until))}</p>;
   } else if (tr.hoursEnd) {
     body = <p class="muted" data-testid="next-why">{t('whyHoursEnd', tTime('at', tr.hoursEnd))}</p>;
   } else if (tr.next) {

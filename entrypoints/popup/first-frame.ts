@@ -55,7 +55,7 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   const body: Child[] = [];
   if (tr.paused) body.push(why('why-big', tr.paused.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [time('until', tr.paused.until, now)])));
   else if (tr.offHours) body.push(why('why-big', tr.offHours.until === null ? msg('whyOffHoursNoEnd') : msg('whyOffHours', [time('until', tr.offHours.until, now)])));
-  else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [time(tr.held.hoursEnd ? 'until' : 'latest', tr.held.until)])));
+  else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [time(tr.hoursEnd ? 'until' : 'latest', tr.held.until)])));
   else if (tr.hoursEnd) body.push(why('muted', msg('whyHoursEnd', [time('at', tr.hoursEnd)])));
   else if (tr.next) {
     body.push(

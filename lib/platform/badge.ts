@@ -35,7 +35,7 @@ export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text:
   if (!v.next) return { text: '', color: '#2f7a64' };
   // A due break held (a call, fullscreen, a pause in typing awaited) comes at the latest at the
   // hold's bound: "≤0m" would be wrong for as long as it lasts.
-  if (v.held) return { text: v.held.hoursEnd ? '' : minutesLabel(v.held.until - now, false), color: '#2f7a64' };
+  if (v.held) return { text: v.hoursEnd ? '' : minutesLabel(v.held.until - now, false), color: '#2f7a64' };
   return { text: minutesLabel(v.next.at - now, v.phase === 'working'), color: '#2f7a64' };
 }
 

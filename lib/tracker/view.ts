@@ -19,13 +19,13 @@ export interface TrackerView {
   paused: { until: number | null } | null;
   /** Outside working hours: when they start again (null if not within a week). */
   offHours: { until: number | null } | null;
+  /** A due break held: by what ('settle': the hold just ended; 'pause': waiting for a pause in input) and until when at the latest. */
+  held: { reason: WaitReason; until: number } | null;
   /**
-   * A due break held: by what ('settle': the hold just ended; 'pause': waiting for a pause in
-   * input) and until when at the latest; `hoursEnd`: that is the end of working hours, which come
-   * before the wait's own limit (the break comes before then or not at all: none outside them).
+   * The end of today's working hours, when it comes first: before the next break (then `next` is
+   * null: none comes before it), or before a wait's own limit (then `held.until` is this end: the
+   * break comes before then or not at all). Null otherwise.
    */
-  held: { reason: WaitReason; until: number; hoursEnd?: true } | null;
-  /** The next break would fall at or after the end of today's working hours: when they end (and `next` is null). */
   hoursEnd: number | null;
 }
 
@@ -42,11 +42,11 @@ export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV
   // No break comes outside working hours: one that would fall at or after their end is not named,
   // and a wait whose limit is later ends with them.
   const end = settings.schedule.enabled && s.phase.name === 'working' && !s.paused && !s.offHours ? (currentInterval(settings.schedule, s.asOf, env.timeZone)?.end ?? null) : null;
-  const cut = end !== null && !held && next !== null && next.at >= end;
+  const cut = end !== null && (held ? held.until : (next?.at ?? -Infinity)) >= end;
   return {
     phase: s.phase.name,
     activity: s.activity,
-    next: cut ? null : next,
+    next: cut && !held ? null : next,
     open: brk
       ? { id: brk.id, kind: brk.kind, snoozes: brk.snoozes, canSnooze: s.phase.name === 'due' && brk.snoozes < limit, canSkip: !settings.strict }
       : null,
@@ -55,7 +55,7 @@ export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV
     lastNaturalAt: s.lastNaturalAt,
     paused: s.paused ? { until: s.paused.until } : null,
     offHours: s.offHours ? { until: nextWorkStart(settings.schedule, s.asOf, env.timeZone) } : null,
-    held: held && end !== null && held.until >= end ? { ...held, until: end, hoursEnd: true } : held,
+    held: held && cut ? { ...held, until: end! } : held,
     hoursEnd: cut ? end : null,
   };
 }
