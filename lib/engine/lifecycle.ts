@@ -105,7 +105,7 @@ export function lifecycle(rt: Runtime): Lifecycle {
         // A prompt on screen whose buttons these settings change (strict mode, the snooze limit) is
         // shown again with the ones that work now; one the person closed stays closed.
         const p = result.state.phase;
-        if (p.name === 'due' && settings.prompts.notification && (await platform.promptOnScreen(p.brk.id)) && !(await platform.promptShowing(p.brk, settings))) {
+        if (p.name === 'due' && settings.prompts.notification && !(await platform.promptShowing(p.brk, settings)) && (await platform.promptOnScreen(p.brk.id))) {
           await platform.showPrompt(p.brk, settings, false, platform.now()).catch(() => false);
         }
       }),

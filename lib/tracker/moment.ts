@@ -29,7 +29,10 @@ export function idleDetectionSec(s: TrackerState, settings: Settings): number {
   return (s.pauseFrom !== null || s.lowIdleAt !== null) && settings.idleSec > LOW_IDLE_SEC ? LOW_IDLE_SEC : settings.idleSec;
 }
 
-/** The latest instant a break waiting for a pause is prompted (never later than a hold's bound it follows). */
+/**
+ * The latest instant a break waiting for a pause is prompted. No wait follows a hold now (pauseDue);
+ * a state saved mid-wait by an older version still ends by its hold's bound.
+ */
 export function pauseUntil(s: TrackerState, settings: Settings): number | null {
   if (s.pauseFrom === null) return null;
   const own = s.pauseFrom + settings.pauseWaitMin * 60_000;
