@@ -139,12 +139,12 @@ export function App() {
           <div class="fields">
             {kind === 'stretch'
               ? [
-                  field('stretch.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.stretch.enabled, 'stretch-h'),
-                  field('stretch.lengthMin', t('fieldLength'), t('unitMin'), t('fieldLengthHint'), !settings.stretch.enabled, 'stretch-h'),
+                  field('stretch.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.stretch.enabled, `${kind}-h`),
+                  field('stretch.lengthMin', t('fieldLength'), t('unitMin'), t('fieldLengthHint'), !settings.stretch.enabled, `${kind}-h`),
                 ]
               : [
-                  field('micro.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.micro.enabled, 'micro-h'),
-                  field('micro.lengthSec', t('fieldLength'), t('unitSec'), t('fieldLengthHint'), !settings.micro.enabled, 'micro-h'),
+                  field('micro.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.micro.enabled, `${kind}-h`),
+                  field('micro.lengthSec', t('fieldLength'), t('unitSec'), t('fieldLengthHint'), !settings.micro.enabled, `${kind}-h`),
                 ]}
           </div>
         </section>
