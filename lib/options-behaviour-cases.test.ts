@@ -19,6 +19,19 @@ const NOW = Date.UTC(2026, 2, 5, 15, 0);
 useEnglishPages();
 
 const dom = pageDom;
+
+/** The welcome page in a fresh page (pageDom stubs window.close), with notifications allowed or blocked. */
+async function mountWelcome(permission: 'granted' | 'denied') {
+  const d = dom();
+  const { browser } = await import('wxt/browser');
+  Object.assign(browser.notifications, { getPermissionLevel: async () => permission });
+  const { h, render } = await import('preact');
+  const { App } = await import('../entrypoints/welcome/App');
+  const root = d.document.getElementById('app')!;
+  render(h(App, {}), root);
+  onUnmount(() => render(null, root));
+  return d;
+}
 const mountOptions = mountOptionsPage;
 
 
@@ -158,15 +171,7 @@ describe('holds', () => {
   });
 
   it('welcome: choosing a preset stores it, checks its radio, and "Try one now" offers the break it gives', async () => {
-    const d = dom();
-    const { browser } = await import('wxt/browser');
-    Object.assign(browser.notifications, { getPermissionLevel: async () => 'granted' });
-    Object.assign(d.window, { close: vi.fn() });
-    const { h, render } = await import('preact');
-    const { App } = await import('../entrypoints/welcome/App');
-    const root = d.document.getElementById('app')!;
-    render(h(App, {}), root);
-    onUnmount(() => render(null, root));
+    const d = await mountWelcome('granted');
     await until(() => d.q('[data-testid="preset-gentle"]') !== null, 'the welcome page');
     await tick(20);
     const radios = () => (['gentle', 'balanced', 'focused'] as const).map((x) => d.q(`[data-testid="preset-${x}"]`)!.checked);
@@ -192,14 +197,7 @@ describe('holds', () => {
   });
 
   it('welcome: with notifications blocked, prompts open the break window (the page says so)', async () => {
-    const d = dom();
-    const { browser } = await import('wxt/browser');
-    Object.assign(browser.notifications, { getPermissionLevel: async () => 'denied' });
-    const { h, render } = await import('preact');
-    const { App } = await import('../entrypoints/welcome/App');
-    const root = d.document.getElementById('app')!;
-    render(h(App, {}), root);
-    onUnmount(() => render(null, root));
+    const d = await mountWelcome('denied');
     await until(() => d.q('[data-testid="notifications-blocked"]') !== null, 'the notice');
     const s = await storedUntil((x) => x.prompts.openWindow, 'the break window on');
     expect(s.prompts.openWindow).toBe(true);
