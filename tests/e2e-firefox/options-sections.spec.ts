@@ -43,6 +43,36 @@ test('every options section works in Firefox and is read back from storage.sync'
   const page = options.page;
   const el = (id: string) => options.byTestId(id);
 
+  await test.step('Prompts: break window instead of a notification, badge off, chime, volume, voice', async () => {
+    await el('prompt-window').click();
+    await expect.poll(async () => (await synced(control))?.prompts).toEqual({ notification: true, openWindow: true });
+    await el('prompt-notification').click();
+    await expect.poll(async () => (await synced(control))?.prompts).toEqual({ notification: false, openWindow: true });
+    // Neither is refused: a message, nothing stored.
+    const before = await syncedRaw(control);
+    await el('prompt-window').click();
+    await expect.poll(() => new El(page, '.behaviour [role="alert"]').text()).toMatch(/at least one/i);
+    expect(await syncedRaw(control)).toBe(before);
+    expect(await el('prompt-window').isChecked(), 'the box shows what is in force').toBe(true);
+
+    // The badge shows something: any time counts (this step comes before working hours are set, so
+    // that the time of day of the run cannot make it "off", or empty when the next break falls
+    // after the hours' end).
+    await expect.poll(() => badgeText(control)).not.toBe('');
+    await el('badge').click();
+    await expect.poll(async () => (await synced(control))?.badge).toBe(false);
+    await expect.poll(() => badgeText(control)).toBe('');
+
+    await el('chime').click();
+    await expect.poll(async () => (await synced(control))?.sound.chime).toBe(true);
+    // The volume slider by keyboard: one step (5 %) up.
+    await el('volume').press('ArrowRight');
+    await expect.poll(async () => (await synced(control))?.sound.volume).toBe(DEFAULT_SETTINGS.sound.volume + 0.05);
+    expect(await new El(page, 'output[for="rp-volume"]').text()).toBe(`${Math.round((DEFAULT_SETTINGS.sound.volume + 0.05) * 100)}%`);
+    await el('voice').click();
+    await expect.poll(async () => (await synced(control))?.sound).toEqual({ chime: true, volume: DEFAULT_SETTINGS.sound.volume + 0.05, voice: true });
+  });
+
   await test.step('Schedule: working hours on, Monday typed by keyboard, copied to weekdays; an overlap is refused', async () => {
     const preview = el('schedule-preview');
     await expect.poll(() => preview.text()).toMatch(/any time/);
@@ -94,34 +124,6 @@ test('every options section works in Firefox and is read back from storage.sync'
     expect(await el('micro-enabled').isChecked()).toBe(true);
     expect(await options.field('micro.everyMin').isDisabled()).toBe(false);
     expect((await synced(control))?.stretch.lengthSec).toBe(5 * 60); // the other section is untouched
-  });
-
-  await test.step('Prompts: break window instead of a notification, badge off, chime, volume, voice', async () => {
-    await el('prompt-window').click();
-    await expect.poll(async () => (await synced(control))?.prompts).toEqual({ notification: true, openWindow: true });
-    await el('prompt-notification').click();
-    await expect.poll(async () => (await synced(control))?.prompts).toEqual({ notification: false, openWindow: true });
-    // Neither is refused: a message, nothing stored.
-    const before = await syncedRaw(control);
-    await el('prompt-window').click();
-    await expect.poll(() => new El(page, '.behaviour [role="alert"]').text()).toMatch(/at least one/i);
-    expect(await syncedRaw(control)).toBe(before);
-    expect(await el('prompt-window').isChecked(), 'the box shows what is in force').toBe(true);
-
-    // The badge shows something (minutes to the next break, or "off" outside the hours set above).
-    await expect.poll(() => badgeText(control)).not.toBe('');
-    await el('badge').click();
-    await expect.poll(async () => (await synced(control))?.badge).toBe(false);
-    await expect.poll(() => badgeText(control)).toBe('');
-
-    await el('chime').click();
-    await expect.poll(async () => (await synced(control))?.sound.chime).toBe(true);
-    // The volume slider by keyboard: one step (5 %) up.
-    await el('volume').press('ArrowRight');
-    await expect.poll(async () => (await synced(control))?.sound.volume).toBe(DEFAULT_SETTINGS.sound.volume + 0.05);
-    expect(await new El(page, 'output[for="rp-volume"]').text()).toBe(`${Math.round((DEFAULT_SETTINGS.sound.volume + 0.05) * 100)}%`);
-    await el('voice').click();
-    await expect.poll(async () => (await synced(control))?.sound).toEqual({ chime: true, volume: DEFAULT_SETTINGS.sound.volume + 0.05, voice: true });
   });
 
   await test.step('Routines: leave one out, prefer an area, add equipment', async () => {
