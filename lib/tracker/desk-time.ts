@@ -17,19 +17,25 @@ export function resetCounters(desk: Record<BreakKind, number>, kind: BreakKind):
   return kind === 'stretch' ? { micro: 0, stretch: 0 } : { ...desk, micro: 0 };
 }
 
+/**
+ * A break's history record. A break postponed from its heads-up exists before its moment: ended
+ * or begun before then (reminders paused, the break taken at once), it was due no later than
+ * that, with the desk time sat by then (its `deskMs` is what it would have had at its moment).
+ */
 export function record(brk: DueBreak, outcome: Outcome, endedAt: number, startedAt: number | null, routineId: string | null): Effect {
+  const dueAt = Math.min(brk.dueAt, startedAt ?? endedAt);
   return {
     type: 'record',
     entry: {
       id: brk.id,
       kind: brk.kind,
       outcome,
-      dueAt: brk.dueAt,
+      dueAt,
       promptedAt: brk.promptedAt,
       startedAt,
       endedAt,
       routineId,
-      deskMs: brk.deskMs,
+      deskMs: Math.max(0, brk.deskMs - (brk.dueAt - dueAt)),
       snoozes: brk.snoozes,
       manual: brk.manual,
     },

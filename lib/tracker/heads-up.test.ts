@@ -224,6 +224,26 @@ describe('postpone from the heads-up', () => {
     });
   }
 
+  // A break postponed from its heads-up exists before its moment: ended before then (reminders
+  // paused, or the break taken at once), its record says it was due no later than it ended or
+  // began, with the desk time sat by then (not the time it would have had at its moment).
+  it('ended before its moment (a pause; a break taken at once): recorded as due when it ended or began, with the desk time sat by then', () => {
+    const paused = shown();
+    paused.w.send({ type: 'snooze', breakId: paused.h.headsUp.id, minutes: 5 }, T0 + 49 * MIN + 20_000);
+    paused.w.send({ type: 'pause', until: T0 + 80 * MIN }, T0 + 49 * MIN + 30_000);
+    expect(paused.w.of('record').map((x) => x.e.entry).map((e) => [e.id, e.outcome, e.dueAt, e.endedAt, e.deskMs, e.snoozes])).toEqual([
+      [paused.h.headsUp.id, 'skipped', T0 + 49 * MIN + 30_000, T0 + 49 * MIN + 30_000, 49 * MIN + 30_000, 1],
+    ]);
+
+    const taken = shown();
+    taken.w.send({ type: 'snooze', breakId: taken.h.headsUp.id, minutes: 5 }, T0 + 49 * MIN + 20_000);
+    taken.w.send({ type: 'start', breakId: taken.h.headsUp.id }, T0 + 49 * MIN + 40_000);
+    taken.w.send({ type: 'finish', breakId: taken.h.headsUp.id, outcome: 'completed' }, T0 + 53 * MIN);
+    expect(taken.w.of('record').map((x) => x.e.entry).map((e) => [e.outcome, e.dueAt, e.startedAt, e.deskMs])).toEqual([
+      ['completed', T0 + 49 * MIN + 40_000, T0 + 49 * MIN + 40_000, 49 * MIN + 40_000],
+    ]);
+  });
+
   it('refused for another id, and once its break was credited', () => {
     const { w, h } = shown();
     expect(w.send({ type: 'snooze', breakId: 'stretch-1', minutes: 5 }).refused).toBe('noSuchBreak');
