@@ -63,10 +63,38 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     await worker.wake();
     w.clock.now = T0 + 10 * MIN;
     await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: '30m' });
-    expect(w.stored().state!.paused).toEqual({ since: T0 + 10 * MIN, until: T0 + 40 * MIN });
+    expect(w.stored().state!.paused).toEqual({ since: T0 + 10 * MIN, until: T0 + 40 * MIN, timed: true });
     w.clock.now = T0 + 41 * MIN; // the pause ended a minute ago; Alt+Shift+P
     await worker.command('toggle-pause');
     expect(w.stored().state!.paused).not.toBeNull();
+  });
+
+  it('the clock set back during a 30-minute pause: it ends when its 30 minutes have run, not an hour later; a pause until tomorrow keeps its instant', async () => {
+    // README "Pause" ("for 30 minutes, 1 or 2 hours, until tomorrow ...") and "the clock jumps":
+    // a pause of so many minutes lasts those minutes by the person's watch, as a postpone does.
+    const w = world();
+    const rt = createRuntime(w.platform(), w.store);
+    const worker = lifecycle(rt);
+    await worker.wake();
+    w.clock.now = T0 + 10 * MIN;
+    await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: '30m' });
+    w.clock.now = T0 + 20 * MIN; // 10 of its 30 minutes run (the popup opened)
+    await worker.dispatch({ type: 'tick' });
+    const back = T0 + 20 * MIN - 60 * MIN; // then the clock is set back an hour: 20 minutes are left
+    w.clock.now = back;
+    await worker.dispatch({ type: 'tick' });
+    expect(w.stored().state!.paused?.until).toBe(back + 20 * MIN);
+    w.clock.now = back + 20 * MIN;
+    await worker.dispatch({ type: 'tick' });
+    expect(w.stored().state!.paused).toBeNull();
+
+    w.clock.now = back + 30 * MIN;
+    const { data } = (await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: 'tomorrow' })) as { data: { until: number } };
+    w.clock.now = back + 40 * MIN;
+    await worker.dispatch({ type: 'tick' });
+    w.clock.now = back - 20 * MIN;
+    await worker.dispatch({ type: 'tick' });
+    expect(w.stored().state!.paused?.until).toBe(data.until);
   });
 
   describe('notification buttons follow a settings change', () => {

@@ -67,7 +67,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       lastSeen: now,
       awaySince: s.awaySince === null ? null : Math.min(s.awaySince, now),
       activeSince: Math.min(s.activeSince, now),
-      paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now) } : null,
+      paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now), until: s.paused.timed && s.paused.until !== null ? s.paused.until - jump : s.paused.until } : null,
       deferredSince: waited(s.deferredSince),
       settleAt: s.settleAt === null ? null : Math.min(s.settleAt, now + holdSettleMs(settings)),
       pauseFrom: waited(s.pauseFrom),

@@ -122,8 +122,12 @@ export interface TrackerState {
   lastSeen: number;
   /** When a natural break was last credited (for the popup's "why"). */
   lastNaturalAt: number | null;
-  /** Reminders paused: until an instant, or until resumed (`until: null`). */
-  paused: { since: number; until: number | null } | null;
+  /**
+   * Reminders paused: until an instant, or until resumed (`until: null`). `timed`: a pause of so
+   * many minutes, which lasts them by the person's watch (a clock set back moves its end back too);
+   * a pause until tomorrow's working hours keeps its instant.
+   */
+  paused: { since: number; until: number | null; timed?: true } | null;
   /** Outside working hours as of `asOf`. */
   offHours: boolean;
   /**
@@ -177,7 +181,7 @@ export type TrackerEvent =
   | { type: 'skip'; breakId: string }
   | { type: 'finish'; breakId: string; outcome: 'completed' | 'partial' | 'skipped'; routineId?: string | null }
   | { type: 'setRoutine'; breakId: string; routineId: string }
-  | { type: 'pause'; until: number | null }
+  | { type: 'pause'; until: number | null; timed?: boolean }
   | { type: 'resume' }
   | { type: 'settingsChanged' };
 

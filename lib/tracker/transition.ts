@@ -170,7 +170,7 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       const closed = closeOpenPrompt(s, now);
       // A heads-up on screen is withdrawn ("Stretch break in 1 min" would stand through the pause);
       // back after a short pause with its break still ahead, it is announced again (heads-up.ts).
-      return { state: { ...closed.s, paused: { since: s.paused?.since ?? now, until: e.until }, ...NO_HOLD, headsUp: null }, effects: closed.effects };
+      return { state: { ...closed.s, paused: { since: s.paused?.since ?? now, until: e.until, ...(e.timed && e.until !== null ? { timed: true as const } : {}) }, ...NO_HOLD, headsUp: null }, effects: closed.effects };
     }
     case 'resume': {
       if (!s.paused) return { state: s, effects: [] };

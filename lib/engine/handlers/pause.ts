@@ -12,7 +12,7 @@ export function pauseHandlers(rt: Runtime): Pick<Handlers, 'pause/set' | 'pause/
       const now = rt.platform.now();
       const until =
         msg.choice === 'indefinite' ? null : msg.choice === 'tomorrow' ? tomorrowStart(settings.schedule, now, rt.platform.timeZone()) : now + PAUSE_MINUTES[msg.choice] * 60_000;
-      const { result } = await rt.handle({ type: 'pause', until });
+      const { result } = await rt.handle({ type: 'pause', until, timed: msg.choice in PAUSE_MINUTES });
       return replyTo<'pause/set'>(result, { until });
     },
     'pause/resume': async () => {
