@@ -4,7 +4,7 @@
  * a worker stop, the next-break alarm inside the 30 s floor, and a prompt's buttons after a
  * postpone whose clearing a stopped worker lost.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { ENGINE_SETTINGS, MIN, T0 as ET0, useEngineEnv } from '../tests/engine-env';
 import { MIN as WMIN, SETTINGS as WSETTINGS, nextWorker, promptedWorker, settle, world } from '../tests/engine-stop-world';
@@ -100,4 +100,34 @@ describe('with the real ports on the fake browser', () => {
     expect((await loadTracker())?.phase.name).toBe('due');
     expect(Object.keys(await browser.notifications.getAll())).toEqual([`prompt:${id}:skip`]);
   });
+});
+
+describe('a stored timer state this version cannot read', () => {
+  let now = ET0;
+  useEngineEnv(() => now, ENGINE_SETTINGS);
+
+  // README "It survives restarts" and "Reliable under faults": a state left damaged (a hand edit,
+  // a bug in an older version, a disk error) must not stop every break from then on. Before the
+  // fix, each event threw on it (no phase to read), nothing was ever saved over it, and no break
+  // came again until the data was reset.
+  for (const [name, damaged] of [
+    ['no phase', { v: 7, asOf: ET0 - 5 * MIN, activity: 'active' }],
+    ['a phase without its break', { v: 7, asOf: ET0 - 5 * MIN, lastSeen: ET0 - 5 * MIN, activeSince: ET0 - 60 * MIN, activity: 'active', desk: { micro: 0, stretch: 0 }, phase: { name: 'due' } }],
+    ['desk time that is not a number', { v: 7, asOf: ET0 - 5 * MIN, lastSeen: ET0 - 5 * MIN, activeSince: ET0 - 60 * MIN, activity: 'active', desk: { micro: 'x', stretch: null }, phase: { name: 'working' } }],
+  ] as const) {
+    it(`${name}: the worker starts afresh, and the next stretch break comes one interval later`, async () => {
+      now = ET0;
+      await browser.storage.local.set({ tracker: damaged });
+      const rt = createRuntime(browserPlatform, browserStore);
+      const life = lifecycle(rt);
+      await life.wake().catch(() => undefined);
+      const create = vi.spyOn(browser.notifications, 'create');
+      for (let m = 5; m <= ENGINE_SETTINGS.stretch.everySec / 60; m += 5) {
+        now = ET0 + m * MIN;
+        await life.dispatch({ type: 'tick' }).catch(() => undefined);
+      }
+      expect(create).toHaveBeenCalledTimes(1);
+      expect((await loadTracker())?.phase.name).toBe('due');
+    });
+  }
 });

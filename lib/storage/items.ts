@@ -4,7 +4,7 @@
  * browser.storage.
  */
 import { storage } from 'wxt/utils/storage';
-import { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, TRACKER_VERSION, type BreakRecord, type TrackerState } from '../tracker/tracker';
+import { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, readableState, TRACKER_VERSION, type BreakRecord, type TrackerState } from '../tracker/tracker';
 
 import { TRACKER_KEY } from './live';
 export { SETTINGS_KEY, TRACKER_KEY, whatsNewItem } from './live';
@@ -44,8 +44,14 @@ export async function loadTracker(): Promise<TrackerState | null> {
 
 export async function loadTrackerAndOutbox(): Promise<{ state: TrackerState | null; outbox: PendingRecord[] }> {
   const s = (await trackerItem.getValue()) as StoredTracker | null;
-  if (!s || s.v !== TRACKER_VERSION || typeof s.asOf !== 'number') return { state: null, outbox: [] };
+  if (!s) return { state: null, outbox: [] };
   const { outbox, ...state } = s;
+  // A state this version cannot read starts afresh (the tracker's initial state); breaks still
+  // waiting to be written are kept.
+  if (!readableState(state)) {
+    console.error('[limber] stored timer state unreadable: starting afresh');
+    return { state: null, outbox: Array.isArray(outbox) ? outbox : [] };
+  }
   return { state, outbox: Array.isArray(outbox) ? outbox : [] };
 }
 

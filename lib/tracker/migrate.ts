@@ -55,3 +55,25 @@ export function migrateV5(old: V5): V6 {
 export function migrateV6(old: V6): TrackerState {
   return { ...old, v: TRACKER_VERSION, pauseTab: null };
 }
+
+const num = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
+
+/**
+ * Whether a stored state of the current version has what every transition reads (the clock
+ * marks, the counters, the activity, today's bounds, the phase and its break). One that has not
+ * (a hand edit, a bug in an older version, a disk error) is not used: the tracker starts afresh
+ * rather than fail every event from then on.
+ */
+export function readableState(s: Partial<Record<keyof TrackerState, unknown>>): boolean {
+  const desk = s.desk as Record<string, unknown> | undefined;
+  const today = s.today as Record<string, unknown> | undefined;
+  const p = s.phase as { name?: unknown; brk?: { id?: unknown; kind?: unknown; dueAt?: unknown } } | undefined;
+  const paused = s.paused as { since?: unknown } | null | undefined;
+  return (
+    s.v === TRACKER_VERSION &&
+    [s.asOf, s.lastSeen, s.activeSince, desk?.micro, desk?.stretch, today?.start, today?.end, today?.deskMs].every(num) &&
+    ['active', 'idle', 'locked'].includes(s.activity as string) &&
+    (paused === null || num(paused?.since)) &&
+    (p?.name === 'working' || (['due', 'snoozed', 'onBreak'].includes(p?.name as string) && typeof p?.brk?.id === 'string' && (p.brk.kind === 'micro' || p.brk.kind === 'stretch') && num(p.brk.dueAt)))
+  );
+}

@@ -67,7 +67,7 @@ export {
   type TrackerState,
   type WaitReason,
 } from './state';
-export { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6 } from './migrate';
+export { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, readableState } from './migrate';
 export { HEADS_UP_MIN_SHARE } from './heads-up';
 export { holdReason, holdUntil } from './hold';
 export { idleDetectionSec, pauseUntil, pauseWaitOn, tabSwitched, watching } from './moment';
