@@ -51,18 +51,24 @@ function alarmDriven(w: ReturnType<typeof world>, p: Platform) {
   };
 }
 
+/** A worker started at T0, paused for 30 minutes from the popup at T0 + 10 min. */
+async function pausedAt10Min() {
+  const w = world();
+  const rt = createRuntime(w.platform(), w.store);
+  const worker = lifecycle(rt);
+  await worker.wake();
+  w.clock.now = T0 + 10 * MIN;
+  await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: '30m' });
+  return { w, rt, worker };
+}
+
 describe('bugs found in review (a title may name what was wrong; each test holds its fix)', () => {
   it('the pause shortcut pressed after a timed pause ran out (its alarm not handled yet) pauses, not "resumes"', async () => {
     // README "Pause": "A timed pause ends by itself"; the shortcut is "Pause or resume reminders"
     // (messages.json cmdTogglePause). Once 30 minutes are over the person is no longer paused, so
     // the shortcut must pause. The alarm for the pause's end may be late (a machine waking from
     // sleep, Chrome's alarm grace) and the shortcut can be the first event heard.
-    const w = world();
-    const rt = createRuntime(w.platform(), w.store);
-    const worker = lifecycle(rt);
-    await worker.wake();
-    w.clock.now = T0 + 10 * MIN;
-    await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: '30m' });
+    const { w, worker } = await pausedAt10Min();
     expect(w.stored().state!.paused).toEqual({ since: T0 + 10 * MIN, until: T0 + 40 * MIN, timed: true });
     w.clock.now = T0 + 41 * MIN; // the pause ended a minute ago; Alt+Shift+P
     await worker.command('toggle-pause');
@@ -72,12 +78,7 @@ describe('bugs found in review (a title may name what was wrong; each test holds
   it('the clock set back during a 30-minute pause: it ends when its 30 minutes have run, not an hour later; a pause until tomorrow keeps its instant', async () => {
     // README "Pause" ("for 30 minutes, 1 or 2 hours, until tomorrow ...") and "the clock jumps":
     // a pause of so many minutes lasts those minutes by the person's watch, as a postpone does.
-    const w = world();
-    const rt = createRuntime(w.platform(), w.store);
-    const worker = lifecycle(rt);
-    await worker.wake();
-    w.clock.now = T0 + 10 * MIN;
-    await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: '30m' });
+    const { w, rt, worker } = await pausedAt10Min();
     w.clock.now = T0 + 20 * MIN; // 10 of its 30 minutes run (the popup opened)
     await worker.dispatch({ type: 'tick' });
     const back = T0 + 20 * MIN - 60 * MIN; // then the clock is set back an hour: 20 minutes are left
