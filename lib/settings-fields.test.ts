@@ -30,7 +30,8 @@ async function mountOptions() {
   render(h(App, {}), root);
   onUnmount(() => render(null, root));
   const q = (sel: string) => document.querySelector(sel) as unknown as (HTMLInputElement & HTMLSelectElement) | null;
-  await until(() => q('#snoozeMin') !== null, 'the options form');
+  // The sections below the fold (break behaviour with the daily limit, ...) load after the first paint.
+  await until(() => q('#snoozeMin') !== null && q('[data-testid="daily-limit"]') !== null, 'the options form and its later sections');
   const type = (sel: string, text: string) => {
     const el = q(sel)!;
     el.value = text;
