@@ -120,7 +120,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
     try {
       const r = await ask(timed, { type: 'break/finish', breakId, outcome, routineId });
       setError(false);
-      setView({ name: 'done', today: r.today, outcome });
+      setView({ name: 'done', today: r.today, outcome: r.outcome });
       return true;
     } catch (e) {
       // Refused as no such break: it ended elsewhere meanwhile (from the popup, or given up after

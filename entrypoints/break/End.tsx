@@ -9,8 +9,8 @@ import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
 import { speak } from '../../components/sound';
 
 type Sound = Settings['sound'];
-/** How a break in the window ended (a closed window is the background's business). */
-export type Outcome = 'completed' | 'skipped';
+/** How a break in the window ended, as recorded (a closed window is the background's business; `partial`: given up while the machine slept). */
+export type Outcome = 'completed' | 'partial' | 'skipped';
 
 interface EndProps {
   today: TodaySummary | null;
@@ -39,7 +39,7 @@ export function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
   return (
     <section class="end" data-testid="break-end">
       <div class={`end-mark${outcome === 'completed' ? ' ok' : ''}`} aria-hidden="true">{outcome === 'completed' ? '✓' : '–'}</div>
-      <h1 tabIndex={-1} ref={ref}>{outcome === 'completed' ? t('endCompleted') : t('endSkipped')}</h1>
+      <h1 tabIndex={-1} ref={ref}>{outcome === 'completed' ? t('endCompleted') : outcome === 'partial' ? t('endPartial') : t('endSkipped')}</h1>
       {today && (
         <div class="end-stats">
           {/* Read as shown, number then words ("3 breaks today"): an aria-label on a plain span is ignored by screen readers. */}

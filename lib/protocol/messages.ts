@@ -56,7 +56,8 @@ interface Responses {
   'break/skip': { skipped: true };
   'break/session': BreakSession | null;
   'break/routine': BreakSession;
-  'break/finish': { today: TodaySummary | null };
+  /** `outcome`: as recorded (a break given up while the machine slept is cut short, whatever the window said). */
+  'break/finish': { today: TodaySummary | null; outcome: 'completed' | 'partial' | 'skipped' };
   'pause/set': { until: number | null };
   'pause/resume': { resumed: true };
 }

@@ -124,9 +124,10 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
     }
     case 'start': {
       const p = s.phase;
+      // A start naming a break (a prompt's Start, the popup's) is for that break only.
+      if (p.name !== 'working' && e.breakId !== undefined && e.breakId !== p.brk.id) return { state: s, effects: [], refused: 'noSuchBreak' };
       if (p.name === 'onBreak') return { state: s, effects: [{ type: 'openBreak', brk: p.brk }] };
       if (p.name === 'due' || p.name === 'snoozed') {
-        if (e.breakId !== undefined && e.breakId !== p.brk.id) return { state: s, effects: [], refused: 'noSuchBreak' };
         return {
           state: { ...s, ...NO_HOLD, phase: { name: 'onBreak', brk: p.brk, startedAt: now, routineId: null } },
           effects: [{ type: 'clearPrompt', breakId: p.brk.id }, { type: 'openBreak', brk: p.brk }],

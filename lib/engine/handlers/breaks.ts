@@ -37,11 +37,20 @@ export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'brea
       return replyTo<'break/routine'>(result, { ...current, routineId: msg.routineId });
     },
     'break/finish': async (msg) => {
+      // Done or cut short is said of a break under way (its window); a prompt never started is
+      // answered by Start, Postpone or Skip, not recorded as taken.
+      if (msg.outcome !== 'skipped') {
+        const p = (await rt.load()).state?.phase;
+        if (p?.name !== 'onBreak' || p.brk.id !== msg.breakId) return { ok: false, error: 'noSuchBreak' };
+      }
       const { result, now, settings, env, published } = await rt.handle({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
-      if (result.refused) return replyTo<'break/finish'>(result, { today: null });
+      if (result.refused) return replyTo<'break/finish'>(result, { today: null, outcome: msg.outcome });
+      // How it was recorded: a break given up before this finish came (the machine slept) is cut short.
+      const rec = result.effects.find((x) => x.type === 'record' && x.entry.id === msg.breakId);
+      const outcome = rec?.type === 'record' && rec.entry.outcome !== 'natural' ? rec.entry.outcome : msg.outcome;
       // The break's record was just written and the popup's picture made from it: the same today.
       const today = published ? published.status.today : ((await rt.store.summary(now, env.timeZone, settings))?.today ?? null);
-      return { ok: true, data: { today } };
+      return { ok: true, data: { today, outcome } };
     },
   };
 }
