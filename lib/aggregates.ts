@@ -22,6 +22,17 @@ export interface BreakFacts {
   outcome: Outcome;
   deskMs: number;
   routineId: string | null;
+  /** Started by the person ("Take a break now"), not prompted. */
+  manual?: boolean;
+}
+
+/**
+ * Whether a row is one of the day's due breaks. A break the person started themselves and then
+ * skipped never was (README: a day counts by the share of its due breaks taken): it stays in the
+ * log and adds nothing to the day.
+ */
+export function isDueBreak(row: Pick<BreakFacts, 'manual' | 'outcome'>): boolean {
+  return !(row.manual === true && row.outcome === 'skipped');
 }
 
 export interface DayAggregate extends DayCounts {
@@ -67,6 +78,7 @@ const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x)
  * from the day's remaining rows).
  */
 export function applyBreak(a: DayAggregate, row: BreakFacts, sign: 1 | -1): boolean {
+  if (!isDueBreak(row)) return false;
   const deskMs = num(row.deskMs);
   a.due += sign;
   switch (row.outcome) {
@@ -106,6 +118,7 @@ export function applyBreak(a: DayAggregate, row: BreakFacts, sign: 1 | -1): bool
 export function aggregate(rows: Iterable<BreakFacts>): Map<DayKey, DayAggregate> {
   const out = new Map<DayKey, DayAggregate>();
   for (const r of rows) {
+    if (!isDueBreak(r)) continue;
     let a = out.get(r.day);
     if (!a) out.set(r.day, (a = emptyDay(r.day)));
     applyBreak(a, r, 1);

@@ -224,7 +224,8 @@ export interface ReviewData {
 
 export const HEATMAP_WEEKS = 12;
 
-const pct = (x: number) => Math.round(x * 100);
+/** A share as a whole percentage, rounded as the page's Intl.NumberFormat rounds it (0.575 -> 58: x * 100 alone gives 57.49999...). */
+const pct = (x: number) => Math.round(Number((x * 100).toPrecision(12)));
 
 /**
  * Plain-language highlights, each derived from the numbers (in a fixed order of interest). Counts

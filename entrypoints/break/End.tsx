@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../lib/settings';
 import type { TodaySummary } from '../../lib/storage/history';
-import { t, tp } from '../../lib/i18n';
+import { formatNumber, t, tp } from '../../lib/i18n';
 import { saveHealthAnswer } from '../../lib/storage/health';
 import { Flame } from '../../components/Flame';
 import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
@@ -44,11 +44,11 @@ export function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
         <div class="end-stats">
           {/* Read as shown, number then words ("3 breaks today"): an aria-label on a plain span is ignored by screen readers. */}
           <p class="card stat">
-            <span class="stat-value" data-testid="end-today">{today.taken}</span>
+            <span class="stat-value" data-testid="end-today">{formatNumber(today.taken)}</span>
             <span class="stat-label">{tp('endTodayLabel', today.taken, [])}</span>
           </p>
           <p class="card stat">
-            <span class="stat-value"><Flame lit={today.streak > 0} /> {today.streak}</span>
+            <span class="stat-value"><Flame lit={today.streak > 0} /> {formatNumber(today.streak)}</span>
             <span class="stat-label">{tp('endStreakLabel', today.streak, [])}</span>
           </p>
         </div>

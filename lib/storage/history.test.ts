@@ -136,12 +136,14 @@ describe('history: writes', () => {
       deskMin: fc.integer({ min: 0, max: 120 }),
       routine: fc.constantFrom<string | null>(null, 'cat-cow', 'chin-tucks'),
       tz: fc.constantFrom('UTC', 'Asia/Tokyo', 'America/New_York'),
+      // Breaks started by the person: one skipped adds nothing to its day (aggregates.ts isDueBreak).
+      manual: fc.boolean(),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 25 }), async (writes) => {
         await clearHistory();
         for (const w of writes) {
-          await recordBreak(rec(w.id, NOON + w.hour * 3600_000, w.outcome, w.routine, { kind: w.kind, deskMs: w.deskMin * 60_000 }), w.tz);
+          await recordBreak(rec(w.id, NOON + w.hour * 3600_000, w.outcome, w.routine, { kind: w.kind, deskMs: w.deskMin * 60_000, manual: w.manual }), w.tz);
         }
         const expected = [...aggregate(await allBreaks()).values()].sort((x, y) => x.day.localeCompare(y.day));
         expect(await dayAggregates()).toEqual(expected);

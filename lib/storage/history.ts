@@ -4,7 +4,7 @@
  */
 import { dayKey, type DayKey } from '../days';
 import type { BreakRecord } from '../tracker/tracker';
-import { aggregate, applyBreak, emptyDay, isEmptyDay, type DayAggregate } from '../aggregates';
+import { aggregate, applyBreak, emptyDay, isDueBreak, isEmptyDay, type DayAggregate } from '../aggregates';
 import type { DayMark } from '../streaks';
 import { withDb, writeTx, type StoredBreak } from './history-db';
 
@@ -48,7 +48,7 @@ export async function recordBreak(entry: BreakRecord, timeZone: string): Promise
     for (const day of stale) {
       // Taking a row away cannot undo a maximum: recompute it from the day's rows as they are now.
       const rows = await breaks.index('byDay').getAll(day);
-      touched.get(day)!.longestMs = rows.reduce((m, r) => Math.max(m, r.deskMs > 0 ? r.deskMs : 0), 0);
+      touched.get(day)!.longestMs = rows.reduce((m, r) => (isDueBreak(r) ? Math.max(m, r.deskMs > 0 ? r.deskMs : 0) : m), 0);
     }
     for (const a of touched.values()) {
       if (isEmptyDay(a)) await days.delete(a.day);
