@@ -192,6 +192,39 @@ describe('holds', () => {
 });
 
 describe('bugs found in review (each test holds its fix)', () => {
+  it('an open prompt whose person left before working hours end, for at least the break\'s length, closes as natural, not skipped (README "Being away counts": "an open prompt for it closes (recorded as natural)")', () => {
+    // WEEKDAYS: Mon-Fri 09:00-17:30 (Berlin). Active from 16:30: the stretch break (3 min) is due at
+    // 17:20. Input stops at 17:21 (idle reported a minute later) and the person is gone overnight:
+    // by 17:24 they were away for the break's length, inside working hours.
+    for (const hours of [WEEKDAYS, { ...WEEKDAYS, schedule: { ...WEEKDAYS.schedule, enabled: false } }]) {
+      const sim = new Woken(hours, berlin(16, 30));
+      sim.runUntil(berlin(17, 20, 2) + 30_000);
+      expect(sim.promptTimes()).toEqual([berlin(17, 20)]);
+      sim.send({ type: 'activity', state: 'idle' }, berlin(17, 22));
+      sim.runUntil(berlin(8, 55, 3));
+      sim.send({ type: 'activity', state: 'active' }, berlin(8, 55, 3));
+      sim.runUntil(berlin(9, 5, 3));
+      expect(sim.records().map((r) => [r.outcome, r.dueAt, r.endedAt]), hours.schedule.enabled ? 'with working hours' : 'without').toEqual([['natural', berlin(17, 20), berlin(17, 24)]]);
+    }
+  });
+
+  it('the same when the lid is closed on the open prompt and the machine sleeps past the hours\' end: natural on its own day, however it is heard of next', () => {
+    // Friday 6 March (day 6), prompted at 17:10; the lid closed at 17:12 (locked); the alarm for
+    // 17:30 never fires. Heard of next: awake all along, Monday 09:30 inside the hours (the
+    // person back), or Tuesday 07:00 before them (Monday off).
+    for (const wake of ['awake', 'monday', 'tuesday'] as const) {
+      const sim = new Woken(WEEKDAYS, berlin(16, 20, 6));
+      sim.send({ type: 'tick' });
+      sim.runUntil(berlin(17, 11, 6));
+      expect(sim.promptTimes()).toEqual([berlin(17, 10, 6)]);
+      sim.send({ type: 'activity', state: 'locked' }, berlin(17, 12, 6));
+      if (wake === 'awake') sim.runUntil(berlin(9, 30, 9));
+      if (wake === 'monday') sim.send({ type: 'activity', state: 'active' }, berlin(9, 30, 9));
+      if (wake === 'tuesday') sim.send({ type: 'tick' }, berlin(7, 0, 10));
+      expect(sim.records().map((r) => [r.outcome, r.dueAt, r.endedAt]), wake).toEqual([['natural', berlin(17, 10, 6), berlin(17, 15, 6)]]);
+    }
+  });
+
   it('a break postponed from its window after hours is not brought into the next working hours: recorded once, on its own day (no wake-ups meanwhile: lib/pause-snooze-cases.test.ts)', () => {
     // README "Pause": "one postponed after working hours ends with its postpone: it is recorded
     // then, on its day, and the next hours start fresh". ("Each working range starts fresh.")

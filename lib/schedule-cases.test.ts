@@ -29,10 +29,12 @@ describe('a prompt still open when working hours end, the machine asleep until a
     const sim = new Sim(WEEKDAYS, at('2026-03-06T15:20:00Z'), BERLIN); // Fri 16:20
     sim.send({ type: 'tick' });
     sim.runUntil(at('2026-03-06T16:11:00Z')); // 17:11: the break fell due at 17:10
+    sim.runUntil(at('2026-03-06T16:28:00Z'));
     expect(sim.state.phase.name).toBe('due');
-    // Lid closed at 17:12: Chrome reports the screen locked; the machine sleeps, so the alarm for
-    // 17:30 (the end of the hours) never fires on Friday.
-    sim.send({ type: 'activity', state: 'locked' }, at('2026-03-06T16:12:00Z'));
+    // Lid closed at 17:28: Chrome reports the screen locked; the machine sleeps, so the alarm for
+    // 17:30 (the end of the hours) never fires on Friday. (Two minutes before the hours end: less
+    // than the break's three, so the break was not taken naturally by then.)
+    sim.send({ type: 'activity', state: 'locked' }, at('2026-03-06T16:28:00Z'));
     return sim;
   }
 

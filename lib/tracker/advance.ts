@@ -22,6 +22,22 @@ export function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState
 }
 
 /**
+ * An open prompt closed because its working hours ended (at `end`, their last instant, or its
+ * postpone's end), after desk time is brought up to `upTo`: skipped, unless the person had been
+ * away for the break's length by `end`: then it was taken naturally, as on their return (README
+ * "Being away counts").
+ */
+function closeAtHoursEnd(s: TrackerState, upTo: number, end: number, settings: Settings, tz: string): { s: TrackerState; effects: Effect[] } {
+  const p = s.phase;
+  const lengthMs = p.name === 'due' || p.name === 'snoozed' ? settings[p.brk.kind].lengthSec * 1000 : Infinity;
+  if (p.name === 'working' || p.name === 'onBreak' || s.activity === 'active' || s.awaySince === null || end - s.awaySince < lengthMs) return closeOpenPrompt(accrue(s, upTo, settings, tz), end);
+  return {
+    s: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, p.brk.kind), ...NO_HOLD },
+    effects: [{ type: 'clearPrompt', breakId: p.brk.id }, record(p.brk, 'natural', s.awaySince + lengthMs, null, null)],
+  };
+}
+
+/**
  * A phase's own times kept within what its settings allow from `now` (a shorter snooze chosen
  * meanwhile). After the clock was set back by `jump` ms they move back with it first, so that a
  * postpone keeps the minutes it already ran and a break under way its time so far.
@@ -112,7 +128,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
         // A prompt still open is closed as skipped at the last instant of its working hours, on
         // their day: this event can come at the next day's midnight (hours ending at 24:00), or
         // after a night (or a weekend) asleep.
-        const closed = closeOpenPrompt(accrue(s, now, settings, tz), promptEnd(s, now, settings, tz));
+        const closed = closeAtHoursEnd(s, now, promptEnd(s, now, settings, tz), settings, tz);
         // A heads-up out is taken back: its break will not come in these hours.
         s = { ...closed.s, offHours: true, headsUp: null };
         effects.push(...closed.effects);
@@ -125,7 +141,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       // A break postponed after the hours ended (from its window) ended with its postpone: it is
       // not brought into the new range, and belongs to the day it was postponed on.
       const end = s.phase.name === 'snoozed' && s.phase.until < iv.start ? s.phase.until : promptEnd(s, iv.start, settings, tz);
-      const closed = closeOpenPrompt(accrue(s, iv.start, settings, tz), end);
+      const closed = closeAtHoursEnd(s, iv.start, end, settings, tz);
       s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.s.asOf), activeSince: Math.max(closed.s.activeSince, from) };
       effects.push(...closed.effects);
     }
