@@ -102,7 +102,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   };
 
   const positionsInvalid = positions.length === 0;
-  const picking = pickPrefsFor(prefs, health);
+  // As the break page asks (lib/routine-choice.ts): with each break kind's length, which an own routine must fit.
+  const left = (kind: 'micro' | 'stretch') => anyRoutineLeft(library, kind, pickPrefsFor(prefs, health, settings[kind].lengthSec));
   const volume = volumeDraft ?? sound.volume;
   // "The volume is at 0%" (or "blocked") belongs to the test at that volume: gone once it moves.
   useEffect(() => setTestNote(null), [volume]);
@@ -196,8 +197,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
         <fieldset class="choices" aria-describedby="exclude-hint">
           <legend>{t('excludeLegend')}</legend>
           <p id="exclude-hint" class="muted small hint">{t('excludeHint')}</p>
-          {!anyRoutineLeft(library, 'stretch', picking) && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
-          {!anyRoutineLeft(library, 'micro', picking) && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
+          {!left('stretch') && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
+          {!left('micro') && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
           {ROUTINE_KINDS.map((kind) => (
             <div class="routine-group" key={kind}>
               <h3 id={`group-${kind}`}>{t(KIND_GROUP[kind])}</h3>

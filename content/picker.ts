@@ -6,16 +6,20 @@
  *    'none'), an allowed position, not excluded, self-massage only when allowed, none carrying a
  *    caution to avoid (the safety screen's "one of these applies" avoids the spinal-condition
  *    routines: back extensions, twists). When nothing is eligible, the length filter is relaxed
- *    first, then the position filter, then the equipment filter; exclusions, avoided cautions and
- *    the self-massage gate never are.
+ *    first (for the library's routines only: an own routine longer than the break is never picked,
+ *    as Options says next to it), then the position filter, then the equipment filter; exclusions,
+ *    avoided cautions and the self-massage gate never are.
  * 2. No repeats until the eligible set is exhausted: the (eligible.length - 1) most recently used
  *    eligible routines are dropped (ids of other routines in `recent` do not count toward that
  *    window). If that would leave nothing, the least recently used routines remain.
  * 3. Before the safety screen is answered (`preferUnscreened`), prefer routines that need no
  *    screening (needsScreening): one that does comes only when nothing else is left, and the
  *    break page then shows the screen before it.
- * 4. Prefer routines covering a focus area (when any focus areas are set and any candidate
- *    covers one).
+ * 4. Focus areas ("Routines for these areas come up more often"): when some eligible routines
+ *    cover a focus area and others do not, the seed's draw sends about half of the breaks to the
+ *    ones that do (rule 2 then among them), unless that would repeat the routine just played or,
+ *    before the safety screen is answered, bring one that needs it. Every break, among what is
+ *    left, routines covering a focus area are preferred.
  * 5. Prefer routines whose areas the last 3 recent routines did not work (fewest overlaps).
  * 6. Pick among what is left with a PRNG seeded by `seed`.
  *
@@ -98,7 +102,8 @@ function filterRoutines(catalogue: readonly Routine[], breakKind: 'micro' | 'str
       (prefs.allowSelfMassage || r.kind !== 'self-massage') &&
       !prefs.excluded.includes(r.id) &&
       !(prefs.avoidCautions ?? []).some((c) => r.cautions.includes(c)) &&
-      (relax.length || prefs.maxSec === undefined || r.durationSec <= prefs.maxSec) &&
+      // An own routine longer than the break is never picked: the person's list says so next to it.
+      ((relax.length && !r.own) || prefs.maxSec === undefined || r.durationSec <= prefs.maxSec) &&
       (relax.position || prefs.positions.includes(r.position)) &&
       (relax.equipment || r.equipment.every((e) => e === 'none' || prefs.equipment.includes(e))),
   );
@@ -111,8 +116,9 @@ export function eligibleRoutines(catalogue: readonly Routine[], breakKind: 'micr
 
 /**
  * Whether any routine is left for a break kind once what the picker never relaxes applies
- * (exclusions, the self-massage gate, avoided cautions): the picker's own filter with length,
- * position and equipment relaxed, its last resort. pickRoutine finds a routine exactly when this is true.
+ * (exclusions, the self-massage gate, avoided cautions, own routines longer than `maxSec`): the
+ * picker's own filter with length, position and equipment relaxed, its last resort. pickRoutine
+ * finds a routine exactly when this is true (given the same `maxSec`: the break's length).
  */
 export function anyRoutineLeft(catalogue: readonly Routine[], breakKind: 'micro' | 'stretch', prefs: PickPrefs): boolean {
   return filterRoutines(catalogue, breakKind, prefs, { length: true, position: true, equipment: true }).length > 0;
@@ -143,6 +149,20 @@ function weighed(eligible: Routine[], mine: OwnWeight, random: () => number): Ro
   return mine === 'only' || toOwn ? own : library;
 }
 
+/**
+ * Rule 4's draw: about half of the breaks, only the routines covering a focus area (so that they
+ * come up more often than the rest, which the no-repeat cycle alone would not do), when one of them
+ * is not the routine just played and, before the safety screen is answered, needs no screening.
+ */
+function focusedHalf(eligible: Routine[], prefs: PickPrefs, recent: readonly string[], random: () => number): Routine[] {
+  if (prefs.focusAreas.length === 0) return eligible;
+  const focused = eligible.filter((r) => r.areas.some((a) => prefs.focusAreas.includes(a)) && !(prefs.preferUnscreened && needsScreening(r)));
+  if (focused.length === 0 || focused.length === eligible.length) return eligible;
+  const last = recent.find((id) => eligible.some((r) => r.id === id));
+  if (!focused.some((r) => r.id !== last)) return eligible;
+  return random() < 0.5 ? focused : eligible;
+}
+
 /** Keeps the items with the lowest score (all of them when the scores tie). */
 function keepLowest<T>(items: readonly T[], score: (item: T) => number): T[] {
   let best = Infinity;
@@ -159,7 +179,7 @@ export function pickRoutine(
   seed: number,
 ): Routine | undefined {
   const random = mulberry32(seed);
-  const eligible = weighed(eligibleRelaxed(catalogue, breakKind, prefs), prefs.mine ?? 'equal', random);
+  const eligible = focusedHalf(weighed(eligibleRelaxed(catalogue, breakKind, prefs), prefs.mine ?? 'equal', random), prefs, recent, random);
   if (eligible.length === 0) return undefined;
 
   // 2. No repeats until exhausted.
