@@ -13,6 +13,7 @@ import { notificationIds, sendMessage, setSettings, waitForPrompt } from '../e2e
 import { PopupPage } from '../e2e/support/pages';
 import { popupAside } from '../e2e/support/holds';
 import { idleEvents, Input, launchHeaded, recordIdleEvents, requireDisplay } from './support/display';
+import { clearOfMidnight } from '../midnight';
 
 /** A history row as stored (only the fields read here). */
 interface Row { id: string; kind: string; outcome: string; dueAt: number; deskMs: number }
@@ -89,6 +90,7 @@ async function freshDesk(control: Page): Promise<{ from: number; to: number }> {
 const at = (ms: number, t0: number) => `${((ms - t0) / 1000).toFixed(1)} s`;
 
 test('natural break: input stops, the idle event comes after "away after", the pause is credited and desk time restarts', async ({ input, context, extensionId, control }) => {
+  await clearOfMidnight(150_000, (ms) => test.setTimeout(test.info().timeout + ms)); // today's count is read at the end
   // A stretch break every 46 s of desk time: input stops after 26 s (over half of it, so the
   // natural break is worth recording), and the interval is not full when the idle event comes.
   const EVERY = 46;

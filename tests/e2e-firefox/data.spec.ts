@@ -7,6 +7,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { demoHistory, withHistory, type DemoRow } from '../../scripts/demo-history';
+import { withBreakToday } from '../demo-today';
+import { clearOfMidnight } from '../midnight';
 import { DataFolder, importedMessage } from './support/data';
 import { historyRows, storageGet } from './support/ext';
 import { expect, test } from './support/fixtures';
@@ -21,6 +23,7 @@ const ids = async (control: Page) => (await historyRows(control)).map((r) => r.i
 
 test('import, the weekly review, export, reset and import back; bad files are refused and change nothing', async ({ ff, control }, testInfo) => {
   test.setTimeout(180_000); // four scenarios in one Firefox
+  await clearOfMidnight(120_000, (ms) => test.setTimeout(test.info().timeout + ms)); // the review must open on the day of the break added below
   const data = await DataFolder.create(ff, testInfo.outputPath('data'));
   const options = await OptionsPage.open(ff);
   const page = options.page;
@@ -30,7 +33,10 @@ test('import, the weekly review, export, reset and import back; bad files are re
 
   await test.step('a backup is previewed before it replaces anything; Escape cancels, Replace imports', async () => {
     const timeZone = await control.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-    rows = demoHistory({ now: Date.now(), timeZone, days: 40 });
+    // With a break today, so that the review's week holds one whatever the day and time of the
+    // run (on a Sunday, the week's first day in en-US, or a Monday morning it would hold none).
+    const now = Date.now();
+    rows = withBreakToday(demoHistory({ now, timeZone, days: 40 }), now, timeZone);
     const exported = (await data.download(page, 'export-json')).text;
     const text = withHistory(exported, rows);
     const before = await everything(control);

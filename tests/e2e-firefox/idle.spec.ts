@@ -6,6 +6,7 @@
 import { expect, test } from './support/fixtures';
 import { historyRows, idleQueryState, notificationIds, setSettings, storageGet, waitForPrompt } from './support/ext';
 import { PopupPage } from './support/pages';
+import { clearOfMidnight } from '../midnight';
 
 interface Tracker {
   activity: string;
@@ -15,6 +16,7 @@ interface Tracker {
 }
 
 test("away is reported as 'idle' and counts like locked: an unanswered prompt becomes a natural break", async ({ ff, control }) => {
+  await clearOfMidnight(60_000, (ms) => test.setTimeout(test.info().timeout + ms)); // today's figures are read below
   // The person was at the machine until now; from here nobody touches it.
   await ff.chrome.userInput();
   await setSettings(control, { idleSec: 15, stretch: { enabled: true, everySec: 5, lengthSec: 2 } });

@@ -5,6 +5,7 @@ import { expect, test } from './support/fixtures';
 import { historyRows, notificationIds, notifications, setSettings, storageGet, waitForPrompt } from './support/ext';
 import { EXTENSION_DIR, GECKO_ID } from './support/firefox';
 import { BreakPage, PopupPage } from './support/pages';
+import { clearOfMidnight } from '../midnight';
 
 const messages = JSON.parse(readFileSync(path.join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const CLICK_TO_START = messages.promptClickToStart!.message;
@@ -30,6 +31,7 @@ test('installs as a Firefox MV3 event page and the popup shows a live countdown'
 });
 
 test('the whole loop: a prompt without buttons -> Start in the popup -> break page -> history -> popup count', async ({ ff, control }) => {
+  await clearOfMidnight(60_000, (ms) => test.setTimeout(test.info().timeout + ms)); // today's figures are read below
   await ff.chrome.countAlerts();
   await setSettings(control, { stretch: { enabled: true, everySec: 5, lengthSec: 2 } });
   const prompt = await waitForPrompt(control);

@@ -11,11 +11,19 @@ import { historyRows } from './support/ext';
 import { exportJson, importBackup, importedMessage } from './support/data';
 import { PopupPage } from './support/pages';
 import { demoHistory, withHistory, type DemoRow } from '../../scripts/demo-history';
+import { withBreakToday } from '../demo-today';
+import { clearOfMidnight } from '../midnight';
 
-/** Loads a demo history through the options page's import (as a user's file would be); returns the rows. */
-async function seed(control: Page, days = 183): Promise<{ rows: DemoRow[]; timeZone: string }> {
+/**
+ * Loads a demo history through the options page's import (as a user's file would be); returns the
+ * rows. `breakToday`: with a break that ended today too, so that this week holds one whatever the
+ * day and time of the run (tests/demo-today.ts).
+ */
+async function seed(control: Page, days = 183, breakToday = false): Promise<{ rows: DemoRow[]; timeZone: string }> {
   const timeZone = await control.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const rows = demoHistory({ now: Date.now(), timeZone, days });
+  const now = Date.now();
+  const demo = demoHistory({ now, timeZone, days });
+  const rows = breakToday ? withBreakToday(demo, now, timeZone) : demo;
   expect(await importBackup(control, withHistory(await exportJson(control), rows))).toBe(await importedMessage(control, rows.length));
   return { rows, timeZone };
 }
@@ -103,6 +111,7 @@ async function seedHandWorked(control: Page): Promise<number> {
 }
 
 test('the popup shows today’s ring, the last 7 days and the streak from the history', async ({ context, extensionId, control }) => {
+  await clearOfMidnight(60_000, (ms) => test.setTimeout(test.info().timeout + ms)); // the days are counted back from today
   expect(await seedHandWorked(control)).toBe(8 + 3 + 2 + 1 + 2 + 1 + 1 + 1 + 4);
 
   const popup = await PopupPage.open(context, extensionId);
@@ -144,7 +153,11 @@ test('an empty history: the ring is empty and the line invites a first break', a
 
 test('the weekly review renders its charts, each with a table alternative; axe finds nothing, light and dark', async ({ context, extensionId, control }) => {
   test.setTimeout(150_000); // two axe runs over a full review page: slow on a busy machine
-  await seed(control);
+  // This week's highlights need a break this week: without today's, a run on a Sunday (the week's
+  // first day in en-US) or on a Monday before the demo's working day has none. (And the review
+  // must open on the day of that break.)
+  await clearOfMidnight(60_000, (ms) => test.setTimeout(test.info().timeout + ms));
+  await seed(control, 183, true);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/review.html`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your weekly review');

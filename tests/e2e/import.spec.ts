@@ -14,6 +14,7 @@ import { historyRows, sendMessage, storageGet } from './support/ext';
 import { exportJson, importBackup, importedMessage } from './support/data';
 import { demoHistory, withHistory, type DemoRow } from '../../scripts/demo-history';
 import { shot } from './support/shots';
+import { clearOfMidnight } from '../midnight';
 
 declare const chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } };
 
@@ -137,11 +138,17 @@ test('a file with 1-second intervals is refused in words, with no preview, and n
 });
 
 test('a routine no longer in Limber is kept and named so in the weekly review, never by its id', async ({ context, extensionId, control }) => {
+  // Both breaks end today, before now, and the review below opens the same day: so they are this
+  // week's whenever the test runs (a minute before now is last week's just after the week's first
+  // midnight, Sunday 00:00 in en-US). The browser's zone is this machine's.
+  await clearOfMidnight(60_000, (ms) => test.setTimeout(test.info().timeout + ms));
   const { exported, timeZone } = await seed(control, 1);
-  const end = Date.now() - 60_000;
+  const now = Date.now();
+  const midnight = new Date(now).setHours(0, 0, 0, 0);
+  const end = Math.max(now - 60_000, midnight + 1);
   const day = await control.evaluate(({ end, timeZone }) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(end), { end, timeZone });
   const row = (id: string, routineId: string, endedAt: number) => ({ id, kind: 'stretch', outcome: 'completed', dueAt: endedAt - 240_000, promptedAt: endedAt - 240_000, startedAt: endedAt - 180_000, endedAt, routineId, deskMs: 3_000_000, snoozes: 0, manual: false, day });
-  const rows = [row('stretch-a', 'retired-wall-sit', end - 60_000), row('stretch-b', 'retired-desk-yoga', end)] as unknown as DemoRow[];
+  const rows = [row('stretch-a', 'retired-wall-sit', Math.max(end - 60_000, midnight)), row('stretch-b', 'retired-desk-yoga', end)] as unknown as DemoRow[];
   const page = await context.newPage();
   await openData(page, extensionId);
   await page.getByTestId('import-file').setInputFiles({ name: 'retired.json', mimeType: 'application/json', buffer: Buffer.from(withHistory(exported, rows)) });

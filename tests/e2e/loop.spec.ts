@@ -1,6 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { historyRows, notificationIds, sendMessage, setSettings, stopServiceWorker, storageGet, waitForPrompt } from './support/ext';
 import { BreakPage, OptionsPage, PopupPage } from './support/pages';
+import { clearOfMidnight } from '../midnight';
 
 test('the popup shows a live countdown to the next break', async ({ context, extensionId, control }) => {
   await setSettings(control, { stretch: { enabled: true, everySec: 600, lengthSec: 120 } });
@@ -16,6 +17,7 @@ test('the popup shows a live countdown to the next break', async ({ context, ext
 });
 
 test('the whole loop: prompt -> break page -> history -> popup count and streak', async ({ context, extensionId, control }) => {
+  await clearOfMidnight(60_000, (ms) => test.setTimeout(test.info().timeout + ms)); // today's figures are read below
   await setSettings(control, { stretch: { enabled: true, everySec: 5, lengthSec: 2 } });
   const prompt = await waitForPrompt(control);
   expect(prompt.id).toMatch(/^prompt:stretch-\d+:snooze$/);
@@ -108,6 +110,7 @@ test('prompts that open the break window directly (no notification) start a play
 });
 
 test('the popup draws the cached status at once, and a misleading one is replaced by the background’s answer', async ({ context, extensionId, control }) => {
+  await clearOfMidnight(60_000, (ms) => test.setTimeout(test.info().timeout + ms)); // a snapshot is drawn only on the day it was taken
   await setSettings(control, { stretch: { enabled: true, everySec: 600, lengthSec: 120 } });
   await sendMessage(control, { type: 'popup/get' }); // the background writes the snapshot
   // Make the snapshot lie, convincingly: paused, 7 breaks today, and still valid for an hour.
@@ -150,6 +153,8 @@ test('the popup draws the cached status at once, and a misleading one is replace
 });
 
 test('a popup left open asks the background again, once, when what it shows stops holding (past midnight), and not before', async ({ context, extensionId, control }) => {
+  // The worker's clock is real: its answer holds until its midnight at the latest, which must not come in the 3 s below.
+  await clearOfMidnight(60_000, (ms) => test.setTimeout(test.info().timeout + ms));
   await setSettings(control, { stretch: { enabled: true, everySec: 600, lengthSec: 120 } });
   const page = await context.newPage();
   // The page's clock is Playwright's (it flows as usual until fast-forwarded); the worker's is real.

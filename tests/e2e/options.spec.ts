@@ -29,9 +29,11 @@ test('edit working hours with the keyboard only; the popup follows', async ({ pr
 
   // Morning hours that exclude now, typed as a person would. Morning times read the same in a
   // 12-hour field (hh mm, then A for AM) and a 24-hour one (the A is ignored), whichever the
-  // browser uses.
+  // browser uses. Each choice starts at least 30 minutes after now: typing the week and opening
+  // the popup take a while, and the hours must still lie ahead when the popup is read (a start
+  // just after now, 01:00 for a run at 00:59, would have begun by then).
   const nowMin = new Date().getHours() * 60 + new Date().getMinutes();
-  const start = nowMin >= 60 && nowMin < 150 ? 180 : 60;
+  const start = nowMin >= 30 && nowMin < 150 ? 180 : 60;
   const end = start + 60;
   const keys = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}${String(m % 60).padStart(2, '0')}A`;
   const value = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

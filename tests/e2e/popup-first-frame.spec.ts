@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { sendMessage, setSettings, stopServiceWorker } from './support/ext';
+import { clearOfMidnight } from '../midnight';
 
 type Session = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
 interface Snap {
@@ -86,6 +87,7 @@ const result = (page: Page) =>
   });
 
 test.beforeEach(async ({ control }) => {
+  await clearOfMidnight(60_000, (ms) => test.setTimeout(test.info().timeout + ms)); // a snapshot is drawn only on the day it was taken
   await setSettings(control, { stretch: { enabled: true, everySec: 600, lengthSec: 120 } });
   await sendMessage(control, { type: 'popup/get' }); // the background writes the snapshot
 });
