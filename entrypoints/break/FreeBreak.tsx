@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { useEnding } from './ending';
+import { EscSaid } from './EscSaid';
 
 /** A break with no routine that fits the settings: still a break, just unguided. */
 export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
@@ -10,11 +11,15 @@ export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone:
   const { send } = useEnding();
   const done = () => send(onDone);
   const skip = () => send(onSkip);
+  // Strict mode: Esc does not skip; the note says why, as in the player.
+  const [escs, setEscs] = useState(0);
   // Before the first paint, so that Esc pressed as the window shows is not lost.
   useLayoutEffect(() => {
     ref.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !strict) skip();
+      if (e.key !== 'Escape') return;
+      if (strict) setEscs((n) => n + 1);
+      else skip();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -28,7 +33,8 @@ export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone:
         <button class="btn" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOptions')}</button>
         {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
       </div>
-      {strict && <p class="small muted" data-testid="strict-note">{t('strictBreakNote')}</p>}
+      {strict && <p class={escs ? 'notice small' : 'small muted'} data-testid="strict-note">{t('strictBreakNote')}</p>}
+      {strict && <EscSaid times={escs} />}
       <p class="small muted disclaimer">{t('disclaimer')}</p>
     </section>
   );

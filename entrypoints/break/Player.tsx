@@ -13,6 +13,7 @@ import { RoutineSources } from '../../components/RoutineSources';
 import { StepCue } from '../../components/StepCue';
 import { KIND_LABEL } from '../../components/routine-labels';
 import { chime, speak, stopSpeaking } from '../../components/sound';
+import { EscSaid } from './EscSaid';
 
 type Sound = Settings['sound'];
 
@@ -33,8 +34,12 @@ interface PlayerProps {
 }
 
 export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: PlayerProps) {
-  const now = useNow(250);
-  const [ps, setPs] = useState(() => P.startPlayer(Date.now()));
+  // The page ticks every 250 ms; the player reads the clock as it draws, since a key starts or
+  // resumes a step at the clock's time, up to a tick after the last one (a tick old, a 30-s step
+  // showed 0:31 and Resume put time back on the ring).
+  useNow(250);
+  const now = Date.now();
+  const [ps, setPs] = useState(() => P.startPlayer(now));
   const steps = routine.steps;
   const settled = useMemo(() => P.settle(ps, steps, now), [ps, steps, now]);
   const { sent: doneSent, send } = useEnding();
@@ -43,7 +48,8 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   soundRef.current = sound;
   const spokenStep = useRef<number | null>(null);
 
-  const [strictNote, setStrictNote] = useState(false);
+  // Esc in strict mode, how many times: the note lights up and its live region says it each time.
+  const [strictNote, setStrictNote] = useState(0);
   const complete = () => {
     if (doneSent.current) return;
     stopSpeaking();
@@ -53,7 +59,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   const skip = () => {
     if (doneSent.current) return;
     if (strict) {
-      setStrictNote(true); // strict mode: no skipping; say so
+      setStrictNote((n) => n + 1); // strict mode: no skipping; say so
       return;
     }
     stopSpeaking();
@@ -86,6 +92,11 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   }, [settled.step, settled.finished]);
 
   const paused = settled.pausedAt !== null;
+  // The live region says "Paused" as the step pauses; a step moved to while paused is said instead.
+  const said = useRef({ paused, step: settled.step, pause: paused });
+  if (said.current.paused !== paused || said.current.step !== settled.step) {
+    said.current = { paused, step: settled.step, pause: paused && !said.current.paused };
+  }
   useEffect(() => {
     if (paused) stopSpeaking();
   }, [paused]);
@@ -110,7 +121,8 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
       const control = onControl(e.target);
       if (e.key === ' ' && !control) {
         e.preventDefault();
-        toggle();
+        // A held Space repeats its keydown: one press, one toggle (as a button clicks once).
+        if (!e.repeat) toggle();
       } else if (e.key === 'ArrowRight') nextStep();
       else if (e.key === 'ArrowLeft') prevStep();
       else if (e.key === 'Enter' && !control) {
@@ -138,16 +150,20 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
         <p class="muted small up-next">{upNext !== null ? t('upNext', upNext) : t('lastStep')}</p>
         <StepCue steps={steps} step={settled.step} />
         <p class="visually-hidden" aria-live="polite" data-testid="announce">
-          {paused ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, curText])}
+          {said.current.pause ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, curText])}
         </p>
       </section>
-      {/* Cautions in view before the first step for every kind (all the way through for self-massage). */}
-      {(massage || settled.step === 0) && routine.cautions.length > 0 && (
+      {/* Cautions in view before the first step for every kind (all the way through for self-massage);
+          for an own routine, that Limber has not checked it (README: "the break player says so"). */}
+      {(massage || settled.step === 0) && (routine.cautions.length > 0 || routine.own) && (
         <aside class="caution-box" aria-labelledby="cautions-h" data-testid="cautions">
           <h2 id="cautions-h">{t('playerCautionsTitle')}</h2>
-          <ul>
-            {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
-          </ul>
+          {routine.own && <p data-testid="own-caution">{t('ownRoutinePlayerNote')}</p>}
+          {routine.cautions.length > 0 && (
+            <ul>
+              {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
+            </ul>
+          )}
         </aside>
       )}
       <div class="controls" role="group" aria-label={t('playerControls')}>
@@ -163,10 +179,12 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
         {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
       </div>
       {strict && (
-        <p class={strictNote ? 'notice small' : 'small muted'} role="status" data-testid="strict-note">
+        <p class={strictNote ? 'notice small' : 'small muted'} data-testid="strict-note">
           {t('strictBreakNote')}
         </p>
       )}
+      {/* In the page from the start, empty: a live region is heard when its text changes, not for what it holds. */}
+      {strict && <EscSaid times={strictNote} />}
       <details class="about" onToggle={(e) => setAboutOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>{massage ? t('aboutSourcesKeys') : t('aboutSafetySourcesKeys')}</summary>
         {!massage && (

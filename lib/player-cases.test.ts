@@ -1,0 +1,289 @@
+/**
+ * The break window's routine player as a person uses it (entrypoints/break/Player.tsx,
+ * FreeBreak.tsx, lib/player.ts, and the routine the page picks, lib/routine-choice.ts with
+ * content/picker.ts), against README: "a guided stretch or self-massage routine played step by
+ * step with a timer", strict mode ("the break window has no Skip, Esc says so instead of ending the
+ * break"), own routines ("the break player says so with each of them"; "one longer than your
+ * breaks of its kind is not picked either"), from a review.
+ * Pages are rendered with Preact into linkedom's document with the English catalogue
+ * (tests/support/linkedom-page.ts); the clock and the player's 250 ms tick are vitest's fake timers
+ * (Date, setInterval), Preact's renders and effects run on real timers, each on the next turn.
+ * Expected values come from the routine's step seconds, the break's length, the person's keys and
+ * the clock, never from the player's own output.
+ *
+ * describe('bugs found in review'): each test failed on the code as reviewed and passes with its
+ * fix (the countdown showing more than the step has left, a held Space flipping Pause and Resume,
+ * a step changed while paused not announced, strict mode's Esc unheard or ignored, an own
+ * routine's safety note folded away, an own routine longer than the break played in it when no
+ * library routine fit the break either).
+ * describe('holds'): promises kept, pinned.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { options } from 'preact';
+import { englishMessage, onUnmount, tick, useEnglishPages } from '../tests/support/linkedom-page';
+import { ROUTINES } from '../content/routines';
+import { stepKey } from '../content/keys';
+import type { Routine } from '../content/types';
+import { asRoutine } from './own-routines';
+import { DEFAULT_SETTINGS } from './settings';
+import { saveSettings } from './storage/settings-items';
+import { saveOwnRoutines } from './storage/own-routines';
+import { chooseRoutine } from './routine-choice';
+
+useEnglishPages();
+// Preact runs effects after the next frame: here, with no frames, a 35 ms timer that a loaded machine
+// may fire after the test's wait. On the next turn instead, ahead of the wait (real timers).
+beforeAll(() => void (options.requestAnimationFrame = (cb) => void setTimeout(cb, 0)));
+afterAll(() => void delete options.requestAnimationFrame);
+
+const T0 = Date.UTC(2026, 2, 5, 9, 0);
+/** The player's clock ticks every 250 ms (Player.tsx useNow(250)). */
+const TICK = 250;
+/** Long enough for Preact's renders and effects (each on the next turn, on real timers). */
+const PAINT = 40;
+
+/** A library stretch of at least three steps whose second step lasts 30 s (knee-to-chest: 10 s, 30 s, ...). */
+const ROUTINE = ROUTINES.find((r) => r.kind === 'stretch' && r.steps.length >= 3 && r.steps[1]!.seconds === 30)!;
+
+interface Mounted {
+  window: Window & typeof globalThis;
+  document: Document;
+  q: (testId: string) => (HTMLElement & { click(): void }) | null;
+  /** A keydown on the window; `repeat`: the browser's auto-repeat of a held key. */
+  key: (k: string, init?: { repeat?: boolean }) => Promise<void>;
+  /** The clock moves on by `ms`, the page's ticks firing as they fall. */
+  advance: (ms: number) => Promise<void>;
+  spoken: string[];
+  endings: string[];
+}
+
+function page() {
+  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: T0 });
+  const { window, document } = parseHTML('<!doctype html><html lang="en"><body><div id="app"></div></body></html>');
+  Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
+  // Spoken steps (components/sound.ts speak): what the page asked the speech synthesizer to say.
+  const spoken: string[] = [];
+  Object.assign(window, { close: () => undefined, speechSynthesis: { cancel: () => undefined, speak: (u: { text: string }) => spoken.push(u.text) } });
+  vi.stubGlobal('SpeechSynthesisUtterance', class { constructor(public text: string) {} });
+  const q = (testId: string) => document.querySelector(`[data-testid="${testId}"]`) as unknown as (HTMLElement & { click(): void }) | null;
+  const key = async (k: string, init: { repeat?: boolean } = {}) => {
+    const e = new window.Event('keydown', { bubbles: true });
+    Object.defineProperty(e, 'key', { value: k });
+    Object.defineProperty(e, 'repeat', { value: init.repeat ?? false });
+    window.dispatchEvent(e);
+    await tick(PAINT);
+  };
+  const advance = async (ms: number) => {
+    vi.advanceTimersByTime(ms);
+    await tick(PAINT);
+  };
+  return { window: window as unknown as Window & typeof globalThis, document: document as unknown as Document, q, key, advance, spoken };
+}
+
+async function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean; voice?: boolean } = {}): Promise<Mounted> {
+  const p = page();
+  const { h, render } = await import('preact');
+  const { Player } = await import('../entrypoints/break/Player');
+  const endings: string[] = [];
+  const root = p.document.getElementById('app')!;
+  render(
+    h(Player, {
+      routine,
+      sound: { chime: false, volume: 0.6, voice: opts.voice ?? false },
+      strict: opts.strict ?? false,
+      onDone: async () => (endings.push('done'), true),
+      onSkip: async () => (endings.push('skip'), true),
+      onAnother: () => undefined,
+    }),
+    root,
+  );
+  onUnmount(() => {
+    render(null, root);
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  await tick(PAINT);
+  return { ...p, endings };
+}
+
+async function mountFreeBreak(strict: boolean): Promise<Mounted> {
+  const p = page();
+  const { h, render } = await import('preact');
+  const { FreeBreak } = await import('../entrypoints/break/FreeBreak');
+  const endings: string[] = [];
+  const root = p.document.getElementById('app')!;
+  render(h(FreeBreak, { strict, onDone: async () => (endings.push('done'), true), onSkip: async () => (endings.push('skip'), true) }), root);
+  onUnmount(() => {
+    render(null, root);
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  await tick(PAINT);
+  return { ...p, endings };
+}
+
+/** Step `i`'s words (from 0) in the English catalogue. */
+const stepWords = (i: number) => englishMessage(stepKey(ROUTINE, i));
+
+/** What a screen reader is told as it changes: the page's live regions. */
+const liveRegions = (doc: Document) => Array.from(doc.querySelectorAll('[aria-live], [role="status"], [role="alert"], [role="log"]'));
+
+/** Whether the person can see `el`: not in a closed <details> (apart from its summary), not visually hidden. */
+function inView(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.classList.contains('visually-hidden') || e.hasAttribute('hidden')) return false;
+    const parent = e.parentElement;
+    if (parent?.tagName === 'DETAILS' && !parent.hasAttribute('open') && e.tagName !== 'SUMMARY') return false;
+  }
+  return true;
+}
+
+/** The step's time left as the ring shows it, in seconds ("0:30" -> 30). */
+const shownSec = (m: Mounted) => {
+  const [min, sec] = m.q('step-remaining')!.textContent!.split(':').map(Number);
+  return min! * 60 + sec!;
+};
+
+describe('bugs found in review', () => {
+  it('"played step by step with a timer": the countdown never shows more than the step has left (Next a moment after the page\'s tick showed 0:31 for a 30-s step; Resume made the time left go up)', async () => {
+    const second = ROUTINE.steps[1]!.seconds; // 30
+    const m = await mountPlayer();
+    // 600 ms in: the page last ticked at 500 ms. → starts the 30-s step now.
+    await m.advance(600);
+    await m.key('ArrowRight');
+    expect(m.q('step-index')!.textContent).toBe(`Step 2 of ${ROUTINE.steps.length}`);
+    expect.soft(shownSec(m), 'just after Next, a 30-s step').toBeLessThanOrEqual(second);
+
+    // 2,050 ms into the step, Space: paused with 27.95 s left, "0:28".
+    await m.advance(2_050);
+    await m.key(' ');
+    expect(m.q('pause')!.textContent).toBe(englishMessage('actionResume'));
+    const frozen = shownSec(m);
+    expect(frozen).toBe(Math.ceil((second * 1000 - 2_050) / 1000));
+    // Resumed 5.3 s later (at 7,950 ms, 200 ms after the page's last tick): the step still has 27.95 s left.
+    await m.advance(5_300);
+    await m.key(' ');
+    expect(m.q('pause')!.textContent).toBe(englishMessage('actionPause'));
+    expect.soft(shownSec(m), 'just after Resume: the time left does not go up').toBeLessThanOrEqual(frozen);
+  });
+
+  it('"played step by step with a timer": a held Space pauses once, as one press does (each key repeat flipped Pause and Resume)', async () => {
+    const m = await mountPlayer();
+    await m.advance(1_000);
+    await m.key(' ');
+    // Held: the browser repeats keydown (here three times) until the key comes up.
+    for (let i = 0; i < 3; i++) await m.key(' ', { repeat: true });
+    expect(m.q('pause')!.textContent).toBe(englishMessage('actionResume'));
+    expect(m.q('announce')!.textContent).toBe(englishMessage('playerPaused'));
+    // And the clock is stopped: 10 s later the step shows the same time left.
+    const left = m.q('step-remaining')!.textContent;
+    await m.advance(10_000);
+    expect(m.q('step-remaining')!.textContent).toBe(left);
+  });
+
+  it('"played step by step" (and a11y-cases: "the step is announced in a polite live region"): → and ← while paused announce the step they show (the region kept saying "Paused")', async () => {
+    const m = await mountPlayer();
+    const n = ROUTINE.steps.length;
+    await m.advance(1_000);
+    await m.key(' '); // paused on step 1
+    expect(m.q('announce')!.textContent).toBe(englishMessage('playerPaused'));
+    await m.key('ArrowRight');
+    expect(m.q('step-index')!.textContent).toBe(`Step 2 of ${n}`); // the page shows step 2...
+    expect(m.q('pause')!.textContent).toBe(englishMessage('actionResume')); // ...still paused
+    expect(m.q('announce')!.textContent).toBe(englishMessage('stepAnnounce', [2, n, stepWords(1)])); // ...and says so
+    await m.key('ArrowLeft');
+    expect(m.q('announce')!.textContent).toBe(englishMessage('stepAnnounce', [1, n, stepWords(0)]));
+    // Space again: resumed on step 1, and a later pause is said as "Paused" again.
+    await m.key(' ');
+    await m.key(' ');
+    expect(m.q('announce')!.textContent).toBe(englishMessage('playerPaused'));
+  });
+
+  describe('strict mode: "the break window has no Skip, Esc says so instead of ending the break"', () => {
+    for (const which of ['player', 'free break'] as const) {
+      it(`${which}: Esc is answered on screen and told to a screen reader (a live region changes to say it); the break goes on`, async () => {
+        const m = which === 'player' ? await mountPlayer(ROUTINE, { strict: true }) : await mountFreeBreak(true);
+        const note = englishMessage('strictBreakNote');
+        expect(m.q('skip')).toBeNull();
+        expect(m.q('strict-note')!.textContent).toBe(note); // shown from the start
+        const regions = liveRegions(m.document);
+        const before = regions.map((r) => r.textContent);
+        await m.key('Escape');
+        // On screen: the note is highlighted as the answer to Esc.
+        expect.soft(m.q('strict-note')!.className, 'the note, after Esc').toMatch(/\bnotice\b/);
+        // Heard: a live region already in the page now says it (a region's text that never changes is never announced).
+        const said = regions.filter((r, i) => r.isConnected && r.textContent !== before[i] && (r.textContent ?? '').includes(note));
+        expect.soft(said.length, 'live regions that changed to say the note').toBe(1);
+        expect(m.endings).toEqual([]);
+      });
+    }
+  });
+
+  it('own routines: "Limber plays them as you wrote them and does not check them for safety (the break player says so with each of them)": in view at the first step, not folded away in the notes', async () => {
+    const mine = asRoutine({ id: 'own-abc123', name: 'My neck', kind: 'stretch', areas: ['neck'], position: 'seated', equipment: ['none'], steps: [{ text: 'Roll the shoulders', seconds: 40 }, { text: 'Tilt the head', seconds: 30 }] });
+    const m = await mountPlayer(mine);
+    const note = englishMessage('ownRoutinePlayerNote');
+    const holding = Array.from(m.document.querySelectorAll('p, li, aside, div')).filter((e) => e.textContent?.trim() === note);
+    expect(holding.length).toBeGreaterThan(0);
+    expect(holding.some(inView), 'the "not checked for safety" note, in view').toBe(true);
+  });
+});
+
+describe('bugs found in review: the routine the break window plays', () => {
+  it('own routines: "one longer than your breaks of its kind is not picked either" (Options: "Limber will not pick it until the break is as long"), also when no library routine fits the break', async () => {
+    // 1-minute stretch breaks: every library stretch is longer (2 min or more), so the picker
+    // relaxes the break's length for them; "only mine", and the one own routine takes 5 minutes.
+    await saveSettings({ ...DEFAULT_SETTINGS, stretch: { ...DEFAULT_SETTINGS.stretch, lengthSec: 60 }, routines: { ...DEFAULT_SETTINGS.routines, mine: 'only' } });
+    const five = { id: 'own-five0001', name: 'Five minutes', kind: 'stretch' as const, areas: ['neck' as const], position: 'seated' as const, equipment: ['none' as const], steps: Array.from({ length: 5 }, (_, i) => ({ text: `Step ${i + 1}`, seconds: 60 })) };
+    await saveOwnRoutines([five]);
+    const played: string[] = [];
+    for (let i = 0; i < 10; i++) played.push((await chooseRoutine('stretch', `stretch-${T0 + i * 3_600_000}`, null))?.id ?? 'none');
+    // "the picker falls back to the library for a break kind none of yours fits"
+    expect(played.filter((id) => id === five.id), `routines played in 1-minute breaks: ${played.join(', ')}`).toEqual([]);
+    expect(played.every((id) => ROUTINES.some((r) => r.id === id && r.kind !== 'posture' && r.kind !== 'eyes'))).toBe(true);
+  });
+});
+
+describe('holds', () => {
+  it('"played step by step with a timer": the routine ends (Done, once) when its steps\' seconds have run, not a tick before', async () => {
+    const total = ROUTINE.steps.reduce((n, s) => n + s.seconds * 1000, 0);
+    const m = await mountPlayer();
+    await m.advance(total - TICK);
+    expect(m.endings).toEqual([]);
+    expect(m.q('step-index')!.textContent).toBe(`Step ${ROUTINE.steps.length} of ${ROUTINE.steps.length}`);
+    await m.advance(TICK);
+    expect(m.endings).toEqual(['done']);
+    await m.key('Enter'); // a Done pressed as it ends is not a second ending
+    await m.advance(5_000);
+    expect(m.endings).toEqual(['done']);
+  });
+
+  it('"played step by step with a timer", in a window left in the background (its timer throttled to once a minute): the step shown is the one the clock says, spoken once, the paused time not counted', async () => {
+    const m = await mountPlayer(ROUTINE, { voice: true });
+    const ends = ROUTINE.steps.reduce<number[]>((a, s) => [...a, (a.at(-1) ?? 0) + s.seconds * 1000], []);
+    const stepAt = (ms: number) => ends.findIndex((e) => ms < e);
+    expect(m.spoken).toHaveLength(1); // the title and the first step
+    // No tick for 45 s (the window in the background), then one: the step is the clock's, not the ticks'.
+    vi.setSystemTime(T0 + 45_000 - TICK);
+    await m.advance(TICK);
+    expect(m.q('step-index')!.textContent).toBe(`Step ${stepAt(45_000) + 1} of ${ROUTINE.steps.length}`);
+    expect(m.spoken).toHaveLength(2); // only the step now shown, not the ones the window slept through
+    expect(m.spoken[1]).toBe(stepWords(stepAt(45_000)));
+    // Paused for two minutes of throttled ticks: the step keeps its time left.
+    await m.key(' ');
+    const left = m.q('step-remaining')!.textContent;
+    vi.setSystemTime(T0 + 165_000 - TICK);
+    await m.advance(TICK);
+    expect(m.q('step-remaining')!.textContent).toBe(left);
+    expect(m.q('step-index')!.textContent).toBe(`Step ${stepAt(45_000) + 1} of ${ROUTINE.steps.length}`);
+  });
+
+  it('"Esc skip" (the player\'s keys hint), not strict: one skip, however long Esc is held', async () => {
+    const m = await mountPlayer();
+    await m.key('Escape');
+    await m.key('Escape', { repeat: true });
+    await m.key('Enter');
+    expect(m.endings).toEqual(['skip']);
+  });
+});
