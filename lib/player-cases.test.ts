@@ -146,6 +146,28 @@ const shownSec = (m: Mounted) => {
 };
 
 describe('bugs found in review', () => {
+  it('"played step by step with a timer": at the first step, Back and ← change nothing (← restarted the step\'s timer), and Back keeps the keyboard focus it has (a disabled button dropped it)', async () => {
+    const first = ROUTINE.steps[0]!.seconds;
+    const m = await mountPlayer();
+    await m.advance(4_000); // 4 s into the first step
+    await m.key('ArrowLeft');
+    expect(m.q('step-index')!.textContent).toBe(`Step 1 of ${ROUTINE.steps.length}`);
+    expect(shownSec(m), 'the first step runs on').toBe(first - 4);
+    // Back from the second step lands on the first with the focus where the person left it.
+    await m.key('ArrowRight');
+    const back = m.q('back')!;
+    back.focus();
+    back.click();
+    await m.advance(TICK);
+    expect(m.q('step-index')!.textContent).toBe(`Step 1 of ${ROUTINE.steps.length}`);
+    expect(back.hasAttribute('disabled'), 'a disabled button loses the focus').toBe(false);
+    expect(back.getAttribute('aria-disabled')).toBe('true');
+    const before = shownSec(m);
+    back.click();
+    await m.advance(TICK);
+    expect(shownSec(m)).toBeLessThanOrEqual(before);
+  });
+
   it('"played step by step with a timer": the countdown never shows more than the step has left (Next a moment after the page\'s tick showed 0:31 for a 30-s step; Resume made the time left go up)', async () => {
     const second = ROUTINE.steps[1]!.seconds; // 30
     const m = await mountPlayer();

@@ -111,7 +111,8 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
 
   const toggle = () => setPs((s) => P.toggle(s, steps, Date.now()));
   const nextStep = () => setPs((s) => P.next(P.settle(s, steps, Date.now()), steps, Date.now()));
-  const prevStep = () => setPs((s) => P.back(P.settle(s, steps, Date.now()), steps, Date.now()));
+  // At the first step there is nothing to go back to: the step runs on (its Back button says so).
+  const prevStep = () => setPs((s) => (P.settle(s, steps, Date.now()).step === 0 ? s : P.back(P.settle(s, steps, Date.now()), steps, Date.now())));
 
   // Listening from the moment the player is in the page, before it is painted: a key pressed as
   // soon as the window shows (an effect runs only after the first paint) is not lost.
@@ -167,7 +168,8 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
         </aside>
       )}
       <div class="controls" role="group" aria-label={t('playerControls')}>
-        <button class="btn" onClick={prevStep} disabled={settled.step === 0} aria-keyshortcuts="ArrowLeft" data-testid="back">{t('actionBack')}</button>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus it has (Back pressed to reach the first step). */}
+        <button class="btn" onClick={prevStep} aria-disabled={settled.step === 0 ? 'true' : undefined} aria-keyshortcuts="ArrowLeft" data-testid="back">{t('actionBack')}</button>
         <button class="btn" onClick={toggle} data-testid="pause" aria-keyshortcuts="Space">
           {paused ? t('actionResume') : t('actionPause')}
         </button>
