@@ -146,6 +146,21 @@ const shownSec = (m: Mounted) => {
 };
 
 describe('bugs found in review', () => {
+  it('"played step by step with a timer": a held → stops at the last step, and a held Enter (from the popup\'s Start) ends nothing; one press does', async () => {
+    const m = await mountPlayer();
+    for (let i = 1; i < ROUTINE.steps.length; i++) await m.key('ArrowRight', { repeat: i > 1 });
+    expect(m.q('step-index')!.textContent).toBe(`Step ${ROUTINE.steps.length} of ${ROUTINE.steps.length}`);
+    await m.key('ArrowRight', { repeat: true });
+    await m.key('Enter', { repeat: true });
+    await m.advance(TICK);
+    expect(m.endings, 'key repeats end nothing').toEqual([]);
+    expect(m.q('step-index')!.textContent).toBe(`Step ${ROUTINE.steps.length} of ${ROUTINE.steps.length}`);
+    // One press ends it: Next at the last step (the button), as Enter does.
+    m.q('next')!.click();
+    await m.advance(TICK);
+    expect(m.endings).toEqual(['done']);
+  });
+
   it('"played step by step with a timer": at the first step, Back and ← change nothing (← restarted the step\'s timer), and Back keeps the keyboard focus it has (a disabled button dropped it)', async () => {
     const first = ROUTINE.steps[0]!.seconds;
     const m = await mountPlayer();

@@ -110,7 +110,12 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   const [aboutOpen, setAboutOpen] = useState(false);
 
   const toggle = () => setPs((s) => P.toggle(s, steps, Date.now()));
-  const nextStep = () => setPs((s) => P.next(P.settle(s, steps, Date.now()), steps, Date.now()));
+  // `held`: a key's auto-repeat, which moves through the steps but never past the last one (that ends the routine).
+  const nextStep = (held = false) =>
+    setPs((s) => {
+      const at = P.settle(s, steps, Date.now());
+      return held && at.step === steps.length - 1 ? s : P.next(at, steps, Date.now());
+    });
   // At the first step there is nothing to go back to: the step runs on (its Back button says so).
   const prevStep = () => setPs((s) => (P.settle(s, steps, Date.now()).step === 0 ? s : P.back(P.settle(s, steps, Date.now()), steps, Date.now())));
 
@@ -124,11 +129,12 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
         e.preventDefault();
         // A held Space repeats its keydown: one press, one toggle (as a button clicks once).
         if (!e.repeat) toggle();
-      } else if (e.key === 'ArrowRight') nextStep();
+      } else if (e.key === 'ArrowRight') nextStep(e.repeat);
       else if (e.key === 'ArrowLeft') prevStep();
       else if (e.key === 'Enter' && !control) {
         e.preventDefault();
-        complete();
+        // A held Enter (the popup's Start pressed and held as this window opens) is no Done.
+        if (!e.repeat) complete();
       } else if (e.key === 'Escape') skip();
     };
     window.addEventListener('keydown', onKey);
@@ -173,7 +179,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
         <button class="btn" onClick={toggle} data-testid="pause" aria-keyshortcuts="Space">
           {paused ? t('actionResume') : t('actionPause')}
         </button>
-        <button class="btn" onClick={nextStep} aria-keyshortcuts="ArrowRight" data-testid="next">{t('actionNext')}</button>
+        <button class="btn" onClick={() => nextStep()} aria-keyshortcuts="ArrowRight" data-testid="next">{t('actionNext')}</button>
       </div>
       <div class="controls">
         <button class="btn btn-primary" data-testid="done" onClick={complete} aria-keyshortcuts="Enter">{t('actionDone')}</button>
