@@ -179,7 +179,12 @@ export type TrackerEvent =
   /** Postpone: by `minutes` (one of POSTPONE_MINUTES), else by the snooze setting. Also from a prompted break just opened. */
   | { type: 'snooze'; breakId: string; minutes?: PostponeMinutes }
   | { type: 'skip'; breakId: string }
-  | { type: 'finish'; breakId: string; outcome: 'completed' | 'partial' | 'skipped'; routineId?: string | null }
+  /**
+   * `underWay`: said by a page (the break window's Done, its early end), which can only say it of a
+   * break under way: a prompt never started is answered by Start, Postpone or Skip, never recorded
+   * as taken. (The background's own early end, a prompted window closed, has no such bound.)
+   */
+  | { type: 'finish'; breakId: string; outcome: 'completed' | 'partial' | 'skipped'; routineId?: string | null; underWay?: boolean }
   | { type: 'setRoutine'; breakId: string; routineId: string }
   | { type: 'pause'; until: number | null; timed?: boolean }
   | { type: 'resume' }

@@ -160,6 +160,7 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
     case 'skip':
       return ended(finish(s, e.breakId, 'skipped', null, now, settings), e.breakId);
     case 'finish':
+      if (e.underWay && e.outcome !== 'skipped' && s.phase.name !== 'onBreak') return { state: s, effects: [], refused: 'noSuchBreak' };
       return ended(finish(s, e.breakId, e.outcome, e.routineId ?? null, now, settings), e.breakId);
     case 'setRoutine': {
       const p = s.phase;

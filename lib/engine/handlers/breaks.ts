@@ -37,13 +37,8 @@ export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'brea
       return replyTo<'break/routine'>(result, { ...current, routineId: msg.routineId });
     },
     'break/finish': async (msg) => {
-      // Done or cut short is said of a break under way (its window); a prompt never started is
-      // answered by Start, Postpone or Skip, not recorded as taken.
-      if (msg.outcome !== 'skipped') {
-        const p = (await rt.load()).state?.phase;
-        if (p?.name !== 'onBreak' || p.brk.id !== msg.breakId) return { ok: false, error: 'noSuchBreak' };
-      }
-      const { result, now, settings, env, published } = await rt.handle({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId });
+      // A page's Done or early end is of a break under way (the tracker refuses it of a prompt never started).
+      const { result, now, settings, env, published } = await rt.handle({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId, underWay: true });
       if (result.refused) return replyTo<'break/finish'>(result, { today: null, outcome: msg.outcome });
       // How it was recorded: a break given up before this finish came (the machine slept) is cut short.
       const rec = result.effects.find((x) => x.type === 'record' && x.entry.id === msg.breakId);
