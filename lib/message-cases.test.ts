@@ -41,6 +41,15 @@ async function prompted(w = world()) {
   return { w, platform, lc, id, ask: messageHandler(rt) };
 }
 
+/** A break started by hand ("Take a break now") in a fresh worker of `w`, with its id. */
+async function startedByHand(w = world()) {
+  const a = worker(w);
+  await a.wake();
+  expect(await a.ask({ type: 'break/start' })).toMatchObject({ ok: true });
+  const phase = w.stored().state!.phase;
+  return { w, a, id: phase.name === 'onBreak' ? phase.brk.id : '' };
+}
+
 /** What a refused request must leave as it was: the state (but for the clock), the waiting records, the history. */
 function kept(w: ReturnType<typeof world>) {
   const { state, outbox } = structuredClone(w.stored());
@@ -86,12 +95,7 @@ describe('bugs found in review (a title may name what was wrong; each test holds
   // ends). The history rightly says cut short; the reply must say so too, or the page cannot.
   describe('a break window left open through a sleep, its "completed" heard first on waking', () => {
     async function sleptThrough() {
-      const w = world();
-      const a = worker(w);
-      await a.wake();
-      expect(await a.ask({ type: 'break/start' })).toMatchObject({ ok: true });
-      const phase = w.stored().state!.phase;
-      const id = phase.name === 'onBreak' ? phase.brk.id : '';
+      const { w, a, id } = await startedByHand();
       // Lid closed for the night; on waking, the page's message comes before any alarm.
       w.clock.now = T0 + 10 * 60 * MIN;
       return { w, a, id };
@@ -256,12 +260,7 @@ describe('holds', () => {
     expect(await s.ask({ type: 'break/snooze', breakId: s.id, minutes: 15 })).toEqual({ ok: false, error: 'snoozeLimit' });
     same();
 
-    const w = world();
-    const a = worker(w);
-    await a.wake();
-    expect(await a.ask({ type: 'break/start' })).toMatchObject({ ok: true });
-    const p = w.stored().state!.phase;
-    const manual = p.name === 'onBreak' ? p.brk.id : '';
+    const { w, a, id: manual } = await startedByHand();
     expect(await a.ask({ type: 'break/snooze', breakId: manual, minutes: 5 })).toEqual({ ok: false, error: 'noSuchBreak' });
     expect(w.stored().state!.phase.name).toBe('onBreak');
   });

@@ -81,23 +81,13 @@ function page() {
   return { window: window as unknown as Window & typeof globalThis, document: document as unknown as Document, q, key, advance, spoken };
 }
 
-async function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean; voice?: boolean } = {}): Promise<Mounted> {
+/** Renders what `node` makes (its component imported once the page is set up), until the test ends. */
+async function mount(node: (h: typeof import('preact').h, endings: string[]) => Promise<import('preact').ComponentChild>): Promise<Mounted> {
   const p = page();
   const { h, render } = await import('preact');
-  const { Player } = await import('../entrypoints/break/Player');
   const endings: string[] = [];
   const root = p.document.getElementById('app')!;
-  render(
-    h(Player, {
-      routine,
-      sound: { chime: false, volume: 0.6, voice: opts.voice ?? false },
-      strict: opts.strict ?? false,
-      onDone: async () => (endings.push('done'), true),
-      onSkip: async () => (endings.push('skip'), true),
-      onAnother: () => undefined,
-    }),
-    root,
-  );
+  render(await node(h, endings), root);
   onUnmount(() => {
     render(null, root);
     vi.useRealTimers();
@@ -107,20 +97,23 @@ async function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean;
   return { ...p, endings };
 }
 
-async function mountFreeBreak(strict: boolean): Promise<Mounted> {
-  const p = page();
-  const { h, render } = await import('preact');
-  const { FreeBreak } = await import('../entrypoints/break/FreeBreak');
-  const endings: string[] = [];
-  const root = p.document.getElementById('app')!;
-  render(h(FreeBreak, { strict, onDone: async () => (endings.push('done'), true), onSkip: async () => (endings.push('skip'), true) }), root);
-  onUnmount(() => {
-    render(null, root);
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
-  await tick(PAINT);
-  return { ...p, endings };
+function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean; voice?: boolean } = {}): Promise<Mounted> {
+  return mount(async (h, endings) =>
+    h((await import('../entrypoints/break/Player')).Player, {
+      routine,
+      sound: { chime: false, volume: 0.6, voice: opts.voice ?? false },
+      strict: opts.strict ?? false,
+      onDone: async () => (endings.push('done'), true),
+      onSkip: async () => (endings.push('skip'), true),
+      onAnother: () => undefined,
+    }),
+  );
+}
+
+function mountFreeBreak(strict: boolean): Promise<Mounted> {
+  return mount(async (h, endings) =>
+    h((await import('../entrypoints/break/FreeBreak')).FreeBreak, { strict, onDone: async () => (endings.push('done'), true), onSkip: async () => (endings.push('skip'), true) }),
+  );
 }
 
 /** Step `i`'s words (from 0) in the English catalogue. */

@@ -32,6 +32,8 @@ useEnglishPages();
 const HEALTH: readonly HealthAnswer[] = ['ask', 'screened', 'allowed', 'off', 'hidden'];
 const byId = (id: string): Routine => ROUTINES.find((r) => r.id === id)!;
 const KINDS = ['micro', 'stretch'] as const;
+/** The fast-check fields the properties share: a break kind, a safety answer, how often own routines come. */
+const BREAK_HEALTH_WEIGHT = { kind: fc.constantFrom(...KINDS), health: fc.constantFrom(...HEALTH), mine: fc.constantFrom(...OWN_WEIGHTS) };
 
 /** An own routine of `kind` lasting `seconds` (in steps of at most 600 s, as the editor allows). */
 function ownOf(id: string, kind: OwnRoutine['kind'], seconds: number, over: Partial<OwnRoutine> = {}): OwnRoutine {
@@ -84,9 +86,7 @@ describe('bugs', () => {
     fc.assert(
       fc.property(
         fc.record({
-          kind: fc.constantFrom(...KINDS),
-          health: fc.constantFrom(...HEALTH),
-          mine: fc.constantFrom(...OWN_WEIGHTS),
+          ...BREAK_HEALTH_WEIGHT,
           microSec: fc.integer({ min: 10, max: 120 }),
           stretchMin: fc.integer({ min: 1, max: 30 }),
           ownSec: fc.array(fc.tuple(fc.constantFrom('stretch', 'self-massage', 'posture', 'eyes') as fc.Arbitrary<OwnRoutine['kind']>, fc.integer({ min: 10, max: 1800 })), { minLength: 1, maxLength: 3 }),
@@ -136,9 +136,7 @@ describe('holds', () => {
     fc.assert(
       fc.property(
         fc.record({
-          kind: fc.constantFrom(...KINDS),
-          health: fc.constantFrom(...HEALTH),
-          mine: fc.constantFrom(...OWN_WEIGHTS),
+          ...BREAK_HEALTH_WEIGHT,
           lengthSec: fc.option(fc.integer({ min: 10, max: 1800 }), { nil: undefined }),
           equipment: fc.subarray([...EQUIPMENT]),
           focusAreas: fc.subarray([...BODY_AREAS]),
