@@ -6,18 +6,18 @@
 import type { Settings } from '../settings';
 import { currentInterval, workingIntervals } from '../schedule';
 import { dayAt, localDay } from './day';
-import { accrue, countingDeskTime, record, resetCounters, returnFromAway } from './desk-time';
+import { accrue, countingDeskTime, currentBreak, record, resetCounters, returnFromAway } from './desk-time';
 import { nextWake } from './due';
 import { judgeQuiet } from './moment';
 import { ALARM_GRACE_MS, holdSettleMs, NO_HOLD, WATCHDOG_MS, type Effect, type Env, type Phase, type TrackerState } from './state';
 
-/** Closes an open (due or snoozed) prompt as skipped; a break under way is left alone. */
-export function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState; effects: Effect[] } {
+/** Closes an open (due or snoozed) prompt, as skipped (or `outcome`) at `endedAt`; a break under way is left alone. */
+export function closeOpenPrompt(s: TrackerState, endedAt: number, outcome: 'skipped' | 'natural' = 'skipped'): { s: TrackerState; effects: Effect[] } {
   const p = s.phase;
   if (p.name !== 'due' && p.name !== 'snoozed') return { s, effects: [] };
   return {
     s: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, p.brk.kind), ...NO_HOLD },
-    effects: [{ type: 'clearPrompt', breakId: p.brk.id }, record(p.brk, 'skipped', now, null, null)],
+    effects: [{ type: 'clearPrompt', breakId: p.brk.id }, record(p.brk, outcome, endedAt, null, null)],
   };
 }
 
@@ -28,13 +28,10 @@ export function closeOpenPrompt(s: TrackerState, now: number): { s: TrackerState
  * "Being away counts").
  */
 function closeAtHoursEnd(s: TrackerState, upTo: number, end: number, settings: Settings, tz: string): { s: TrackerState; effects: Effect[] } {
-  const p = s.phase;
-  const lengthMs = p.name === 'due' || p.name === 'snoozed' ? settings[p.brk.kind].lengthSec * 1000 : Infinity;
-  if (p.name === 'working' || p.name === 'onBreak' || s.activity === 'active' || s.awaySince === null || end - s.awaySince < lengthMs) return closeOpenPrompt(accrue(s, upTo, settings, tz), end);
-  return {
-    s: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, p.brk.kind), ...NO_HOLD },
-    effects: [{ type: 'clearPrompt', breakId: p.brk.id }, record(p.brk, 'natural', s.awaySince + lengthMs, null, null)],
-  };
+  const brk = currentBreak(s.phase);
+  const lengthMs = brk ? settings[brk.kind].lengthSec * 1000 : 0;
+  const awayEnough = brk !== null && s.activity !== 'active' && s.awaySince !== null && end - s.awaySince >= lengthMs;
+  return closeOpenPrompt(accrue(s, upTo, settings, tz), awayEnough ? s.awaySince! + lengthMs : end, awayEnough ? 'natural' : 'skipped');
 }
 
 /**
