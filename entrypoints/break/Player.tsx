@@ -117,7 +117,11 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
       return held && at.step === steps.length - 1 ? s : P.next(at, steps, Date.now());
     });
   // At the first step there is nothing to go back to: the step runs on (its Back button says so).
-  const prevStep = () => setPs((s) => (P.settle(s, steps, Date.now()).step === 0 ? s : P.back(P.settle(s, steps, Date.now()), steps, Date.now())));
+  const prevStep = () =>
+    setPs((s) => {
+      const at = P.settle(s, steps, Date.now());
+      return at.step === 0 ? s : P.back(at, steps, Date.now());
+    });
 
   // Listening from the moment the player is in the page, before it is painted: a key pressed as
   // soon as the window shows (an effect runs only after the first paint) is not lost.
