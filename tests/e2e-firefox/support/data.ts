@@ -31,11 +31,22 @@ export class DataFolder {
     await new El(options, `[data-testid="${testId}"]`).click();
     let name = '';
     let text = '';
+    let last: string | null = null;
+    // Firefox writes a download under a temporary name (random letters, or ".part") and renames it
+    // when whole: only the export's own name counts, and a file may vanish between list and read.
     await expect.poll(() => {
-      name = readdirSync(this.downloads).find((f) => !f.endsWith('.part')) ?? '';
+      name = readdirSync(this.downloads).find((f) => f.startsWith('limber-') && !f.endsWith('.part')) ?? '';
       if (!name) return false;
-      text = readFileSync(path.join(this.downloads, name), 'utf8');
-      if (testId === 'export-csv') return text.length > 0;
+      try {
+        text = readFileSync(path.join(this.downloads, name), 'utf8');
+      } catch {
+        return false; // renamed or removed meanwhile
+      }
+      if (testId === 'export-csv') {
+        const settled = text.length > 0 && text === last; // the same text on two looks: written whole
+        last = text;
+        return settled;
+      }
       try {
         JSON.parse(text);
         return true;
