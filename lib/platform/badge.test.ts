@@ -2,12 +2,20 @@
  * The honest badge (issue #14): set only at the worker's wakes, it must stay true until the next
  * one. Measured against the configured interval (a person active throughout has exactly
  * `everySec` minus the time since the start left), at every second between wakes, with the
- * watchdog on time and as late as the alarm's grace allows.
+ * watchdog on time and as late as the alarm's grace allows. The last two describes are bugs from a
+ * review (each failed before its fix): a message key on the badge with a broken catalogue, and
+ * "≤4m" for a postpone that the end of working hours calls off.
  */
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installFallbackMessages } from '../i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { ALARM_GRACE_MS, DEFAULT_ENV, initialState, nextWake, transition, view, wantsWatchdog, WATCHDOG_MS, type TrackerState } from '../tracker/tracker';
-import { badgeFor, BADGE_STEP_MIN, minutesLabel } from './badge';
+import { ALARM_GRACE_MS, DEFAULT_ENV, initialState, nextWake, transition, view, wantsWatchdog, WATCHDOG_MS, type TrackerState, type TrackerView } from '../tracker/tracker';
+import { berlin, WEEKDAYS, WokenSim } from '../../tests/tracker-rules-sim';
+import { badgeFor, BADGE_STEP_MIN, minutesLabel, setBadge } from './badge';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 const MIN = 60_000;
@@ -89,5 +97,61 @@ describe('the badge while a due break is held', () => {
         expect(promptAt! - t, `${l.text} at ${(t - T0) / 1000} s`).toBeGreaterThanOrEqual(lo);
       }
     }
+  });
+});
+
+describe('the badge outside working hours with a broken browser catalogue', () => {
+  // lib/i18n.ts: some Chromium profiles answer every message key with ''; the worker must then
+  // read the packaged catalogue (ensureMessages) before it shows words, as it does for every
+  // notification. The badge's "off" (README: "in the browser's language") is words too.
+  afterEach(() => {
+    installFallbackMessages(null);
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('says "aus" in German, never its message key', async () => {
+    fakeBrowser.reset();
+    vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('');
+    vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('de-DE');
+    const prefix = browser.runtime.getURL('/');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        try {
+          return new Response(readFileSync(path.join(process.cwd(), 'public', String(url).slice(prefix.length)), 'utf8'));
+        } catch {
+          return new Response('', { status: 404 });
+        }
+      }),
+    );
+    const offHours = { phase: 'working', paused: null, offHours: { until: null }, next: null, held: null, hoursEnd: null } as unknown as TrackerView;
+    await setBadge(offHours, T0, true);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('aus');
+  });
+});
+
+describe('the badge while a break is postponed past the end of working hours', () => {
+  // README: "A prompt still unanswered when working hours end is recorded as skipped", and the
+  // badge "tells only what stays true" (the popup "never names a break that would fall after
+  // today's working hours end"). A postpone that runs past the end brings no break today.
+  it('does not promise a break within minutes that the end of the hours calls off', () => {
+    // WEEKDAYS: Mon-Fri 09:00-17:30 (Berlin). Active from 16:35: the stretch break is due at 17:25.
+    const sim = new WokenSim({ ...WEEKDAYS, headsUpSec: 0 }, berlin(16, 35));
+    sim.send({ type: 'tick' });
+    sim.runUntil(berlin(17, 25));
+    const id = sim.dueId();
+    expect(sim.send({ type: 'snooze', breakId: id, minutes: 5 }, berlin(17, 27)).refused).toBeUndefined(); // "Postpone 5 min": until 17:32
+    sim.runUntil(berlin(17, 28));
+    const v = view(sim.state, sim.settings, sim.env);
+    const { text } = badgeFor(v, sim.now, true);
+    // What really happens: no prompt at 17:32, the break recorded as skipped at the hours' end.
+    sim.runUntil(berlin(17, 40));
+    expect(sim.prompts().filter((p) => p.at > berlin(17, 27))).toEqual([]);
+    expect(sim.records().map((r) => [r.id, r.outcome])).toEqual([[id, 'skipped']]);
+    // So the badge names no break ("≤4m" was shown), and the popup says the hours end first.
+    expect(text).toBe('');
+    expect(v.next).toBeNull();
+    expect(v.hoursEnd).toBe(berlin(17, 30));
   });
 });

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { SLEEP_GAP_MS, type TrackerView } from '../tracker/tracker';
 import { t } from '../i18n';
+import { ensureMessages } from '../i18n-fallback';
 
 const MIN = 60_000;
 /** The step of the coarse "at least" labels. */
@@ -42,6 +43,7 @@ export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text:
 export async function setBadge(v: TrackerView, now: number, enabled: boolean): Promise<void> {
   const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   if (!action) return;
+  await ensureMessages().catch(() => undefined); // "off" in words, never its message key
   const { text, color } = badgeFor(v, now, enabled);
   await action.setBadgeText({ text });
   if (text) await action.setBadgeBackgroundColor({ color });
