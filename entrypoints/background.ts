@@ -76,7 +76,7 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void wake());
     browser.runtime.onInstalled.addListener((details) => {
       void wake();
-      void installed(details.reason, browser.runtime.getManifest().version);
+      void installed(details.reason, browser.runtime.getManifest().version, details.previousVersion);
     });
 
     // Every start of the worker (install, browser start, an event after it was stopped).

@@ -1,7 +1,8 @@
 /**
  * The popup and the weekly review as a person uses them (tests/support/popup-world.ts), from a
- * review. The first case failed before its fix (a double click on Skip or Snooze sent it twice and
- * said "That did not work"); the rest record what already held.
+ * review. The first cases failed before their fix (a double click on Skip or Snooze sent it twice and
+ * said "That did not work"; a pause chosen or ended from the keyboard dropped the keyboard focus);
+ * the rest record what already held.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { clock } from './platform/clock';
@@ -35,6 +36,46 @@ describe('Skip and Snooze in the popup, clicked twice: done once, and no failure
       }).toEqual({ requests: 1, alert: null });
     });
   }
+});
+
+/**
+ * Keyboard focus as a browser keeps it (linkedom keeps none): the element last focused while it is
+ * in the page, else the body, where a browser puts the focus when its element is removed.
+ */
+function trackFocus(p: { window: { Element: { prototype: { focus(): void } } }; document: Document }) {
+  const focused: Element[] = [];
+  vi.spyOn(p.window.Element.prototype, 'focus').mockImplementation(function (this: Element) {
+    focused.push(this);
+  });
+  return () => {
+    const last = focused.at(-1);
+    return last?.isConnected ? last : p.document.body;
+  };
+}
+
+describe('the pause menu from the keyboard: the focus stays on the control', () => {
+  it('a pause chosen with Enter puts the focus on "Resume reminders", and Resume puts it back on "Pause reminders" (both dropped it to the page)', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    const active = trackFocus(p as never);
+    const press = (id: string) => {
+      const b = p.q(`[data-testid="${id}"]`)!;
+      b.focus();
+      b.click(); // Enter on a focused button
+    };
+    press('pause-menu');
+    await until(() => p.q('[data-testid="pause-1h"]') !== null, 'the pause choices');
+    press('pause-1h');
+    await until(() => p.text('next-why') === 'Paused until 10:10 AM', 'the pause');
+    await p.answered();
+    // The choice's button is gone with the menu: a browser would leave the focus on the page, and
+    // the next Tab would start again from the top of the popup.
+    expect(active().getAttribute('data-testid')).toBe('resume');
+    press('resume');
+    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end');
+    await p.answered();
+    expect(active().getAttribute('data-testid')).toBe('pause-menu');
+  });
 });
 
 // -------------------------------------------------------------------------------------------------

@@ -109,6 +109,29 @@ describe('install and update, as background.ts wires them (a start runs wake(); 
     expect(create).toHaveBeenCalledTimes(1);
   });
 
+  it('"Limber was updated to version 0.2.0" comes once after an update from 0.1.0, not after a reload of the same version (the browser reports both as "update")', async () => {
+    vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+    const w = await startWorker();
+    // The real background's listeners (the fake browser lacks these events).
+    let onInstalled: ((d: { reason: string; previousVersion?: string }) => void) | null = null;
+    Object.assign(browser, { commands: { onCommand: { addListener: vi.fn() } } });
+    Object.assign(browser.runtime, { onStartup: { addListener: vi.fn() }, onInstalled: { addListener: (f: typeof onInstalled) => void (onInstalled = f) } });
+    vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({ version: '0.2.0' } as never);
+    const { default: background } = await import('../entrypoints/background');
+    background.main!();
+    const installedNow = async (details: { reason: string; previousVersion?: string }) => {
+      onInstalled!(details);
+      await w.handleMessage({ type: 'status/get' }); // the event's work queued before this has run
+      await new Promise((r) => setTimeout(r, 20));
+    };
+    // Reloaded (chrome://extensions, about:debugging): the version Limber already had.
+    await installedNow({ reason: 'update', previousVersion: '0.2.0' });
+    expect(await w.items.whatsNewItem.getValue()).toBeNull();
+    // A real update.
+    await installedNow({ reason: 'update', previousVersion: '0.1.0' });
+    await expect.poll(() => w.items.whatsNewItem.getValue()).toBe('0.2.0');
+  });
+
   it('update while a stretch break is under way: its window opens again once, and the break is still the same one', async () => {
     const win = vi.spyOn(browser.windows, 'create').mockResolvedValue({ id: 7 } as never);
     const w0 = await startWorker();

@@ -160,11 +160,16 @@ type PauseChoice = '30m' | '1h' | '2h' | 'tomorrow' | 'indefinite';
 
 function PauseControl({ status, act }: { status: Status; act: Act }) {
   const [open, setOpen] = useState(false);
+  // Pause and Resume are one element (same place in the same box), so the keyboard focus stays on
+  // it as one turns into the other; a choice hands the focus to it before the menu closes.
+  const toggle = useRef<HTMLButtonElement>(null);
   if (status.tracker.paused) {
     return (
-      <button class="btn" data-testid="resume" onClick={() => act(() => ask(send, { type: 'pause/resume' }))}>
-        {t('actionResumeReminders')}
-      </button>
+      <div class="pause">
+        <button ref={toggle} class="btn resume" data-testid="resume" onClick={() => act(() => ask(send, { type: 'pause/resume' }))}>
+          {t('actionResumeReminders')}
+        </button>
+      </div>
     );
   }
   const choices: Array<[PauseChoice, string]> = [
@@ -176,14 +181,21 @@ function PauseControl({ status, act }: { status: Status; act: Act }) {
   ];
   return (
     <div class="pause">
-      <button class="btn btn-quiet" data-testid="pause-menu" aria-expanded={open} aria-controls={open ? 'pause-choices' : undefined} onClick={() => setOpen(!open)}>
+      <button ref={toggle} class="btn btn-quiet" data-testid="pause-menu" aria-expanded={open} aria-controls={open ? 'pause-choices' : undefined} onClick={() => setOpen(!open)}>
         {t('pauseMenuLabel')}
       </button>
       {open && (
         <ul id="pause-choices" class="pause-choices" aria-label={t('pauseMenuLabel')}>
           {choices.map(([choice, label]) => (
             <li key={choice}>
-              <button class="btn" data-testid={`pause-${choice}`} onClick={() => act(() => ask(send, { type: 'pause/set', choice }).then(() => setOpen(false)))}>
+              <button
+                class="btn"
+                data-testid={`pause-${choice}`}
+                onClick={() => {
+                  toggle.current?.focus();
+                  void act(() => ask(send, { type: 'pause/set', choice }).then(() => setOpen(false)));
+                }}
+              >
                 {label}
               </button>
             </li>

@@ -26,7 +26,9 @@ export function App() {
   const notifications = useNotificationCheck();
   const [waitingUntil, setWaitingUntil] = useState<number | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  // Once the page is drawn: until the settings are read there is no title to focus.
+  const drawn = settings !== null;
+  useEffect(() => void (drawn && headingRef.current?.focus()), [drawn]);
 
   // No notifications: prompts open the break window instead (changeable in Options).
   useEffect(() => {

@@ -10,7 +10,7 @@ export interface Lifecycle {
   wake(): Promise<void>;
   windowClosed(windowId: number): Promise<void>;
   command(name: string): Promise<unknown>;
-  installed(reason: string, version: string): Promise<void>;
+  installed(reason: string, version: string, previousVersion?: string): Promise<void>;
   settingsChanged(): Promise<void>;
 }
 
@@ -83,13 +83,14 @@ export function lifecycle(rt: Runtime): Lifecycle {
       return Promise.resolve();
     },
 
-    // First install: the welcome page. An update: a one-time "what's new" line in the popup.
-    installed: async (reason, version) => {
+    // First install: the welcome page. An update: a one-time "what's new" line in the popup; not
+    // a reload of the same version (chrome://extensions, about:debugging), also called "update".
+    installed: async (reason, version, previousVersion) => {
       if (reason === 'install') {
         // Some installs report "install" again while keeping storage (Chromium's --load-extension
         // on every start): welcome once.
         if (await store.firstWelcome()) await platform.openTab('/welcome.html');
-      } else if (reason === 'update') {
+      } else if (reason === 'update' && previousVersion !== version) {
         await store.noteUpdate(version);
       }
     },
