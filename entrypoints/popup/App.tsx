@@ -60,8 +60,6 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
         <h1>{t('appName')}</h1>
       </header>
       {error && <p class="notice" role="alert">{t('errBackground')}</p>}
-      {notifications === 'blocked' && <p class="notice" role="status" data-testid="notifications-blocked">{t('notificationsBlocked')}</p>}
-      {whatsNew && <p class="notice info" role="status" data-testid="whats-new">{t('whatsNew', whatsNew)}</p>}
       {status && <NextBreak status={status} now={now} act={act} />}
       {shown && <TodayPanel data={shown.data} />}
       {actionError && <p class="notice" role="alert">{actionError}</p>}
@@ -79,6 +77,9 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
           {t('actionOptions')}
         </button>
       </nav>
+      {/* Known only after a read of their own: last, so that nothing drawn before them moves. */}
+      {notifications === 'blocked' && <p class="notice" role="status" data-testid="notifications-blocked">{t('notificationsBlocked')}</p>}
+      {whatsNew && <p class="notice info" role="status" data-testid="whats-new">{t('whatsNew', whatsNew)}</p>}
     </main>
   );
 }

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { sendMessage, setSettings, stopServiceWorker } from './support/ext';
 import { clearOfMidnight } from '../midnight';
+import { shot } from './support/shots';
 
 type Session = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
 interface Snap {
@@ -116,6 +117,21 @@ test('the first frame is drawn from the snapshot before Preact, which takes it o
   // The first frame and the final popup speak the same language, with the document's title set.
   await expect(page).toHaveTitle(/\S/);
   expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
+});
+
+test('the one-time update line, known only after its own read, comes below the first frame: nothing moves', async ({ context, extensionId, control }) => {
+  await editSnapshot(control, { validFor: 3600_000 });
+  // What the background stores after an update (lib/engine/lifecycle.ts); read by the popup itself.
+  await control.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ whatsNew: '9.8.7' }));
+  const page = await context.newPage();
+  await watch(page);
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.getByTestId('whats-new')).toBeVisible();
+  await expect(page.locator('main')).toHaveAttribute('data-source', 'fresh');
+  const r = await result(page);
+  expect(r.seen[0]).toBe('snapshot:0');
+  expect(r.shift, JSON.stringify(r.shifts)).toBe(0);
+  await shot(page, { path: test.info().outputPath('popup-updated.png'), fullPage: true });
 });
 
 // A snapshot that no longer holds, each with a count only it has (7).
