@@ -11,6 +11,7 @@ import { firstWeekday } from '../lib/week';
 import { t, uiLanguage, type MessageKey } from '../lib/i18n';
 import { timeOfDay } from '../lib/format';
 import { canonical } from './hooks/canonical';
+import { useFocusAfterRender } from './hooks/use-focus-after';
 import './schedule-editor.css';
 
 const DEFAULT_RANGE: TimeRange = { from: 9 * 60, to: 17 * 60 + 30 };
@@ -51,11 +52,23 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   // The draft may be invalid while the user types; only valid weeks are handed on.
   const [draft, setDraft] = useState<Schedule>(value);
   const [bad, setBad] = useState<Record<string, boolean>>({});
+  // An action whose button goes away (✕, the sixth "Add hours") leaves the focus on its day.
+  const root = useRef<HTMLDivElement>(null);
+  const focusNext = useFocusAfterRender(root);
   // `value` is the stored week with this page's edits not yet saved on top (useSettings), so an
   // edit's own save coming back, or another setting's, gives the week on screen again. Anything
-  // else was changed elsewhere (restore defaults, an import, another window): shown, unless mid-edit.
+  // else was changed elsewhere (restore defaults, an import, another window): shown, unless mid-edit
+  // (an invalid week edited here; one stored invalid, synced from elsewhere and untouched, is not).
+  // The marks of fields left unreadable belong to the week replaced: kept, they would hold back
+  // every later edit and name a problem the week shown does not have.
+  const received = useRef(value);
   useEffect(() => {
-    if (canonical(value) !== canonical(draft) && scheduleValid(draft)) setDraft(value);
+    const untouched = canonical(draft) === canonical(received.current);
+    received.current = value;
+    if (canonical(value) !== canonical(draft) && (untouched || scheduleValid(draft))) {
+      setDraft(value);
+      setBad({});
+    }
   }, [value]);
 
   const names = weekdayNames(undefined, 'long');
@@ -68,6 +81,16 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
     if (scheduleValid(next) && Object.values(nextBad).every((b) => !b)) {
       onChange(next);
     }
+  };
+  // On or off, the days' fields are shown afresh (off, hidden): no mark outlives them. Off is
+  // always handed on, whatever a hidden day shows: with the last valid week when the draft's is
+  // not (kept here, with its problem shown again when switched back on).
+  const toggle = (enabled: boolean) => {
+    const next = { ...draft, enabled };
+    if (enabled || scheduleValid(next)) return update(next, {});
+    setDraft(next);
+    setBad({});
+    if (scheduleValid({ ...value, enabled })) onChange({ ...value, enabled });
   };
   const without = (days: (d: number) => boolean) => Object.fromEntries(Object.entries(bad).filter(([k]) => !days(Number(/-d(\d)-r/.exec(k)?.[1]))));
   const setDay = (d: number, ranges: TimeRange[], nextBad = without((x) => x === d)) => update({ ...draft, days: draft.days.map((r, i) => (i === d ? ranges : r)) }, nextBad);
@@ -85,10 +108,10 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
       : t('schedPreviewNone');
 
   return (
-    <div class="sched">
+    <div class="sched" ref={root}>
       {showToggle && (
         <label class="switch sched-toggle">
-          <input type="checkbox" data-testid="schedule-enabled" checked={draft.enabled} onChange={(e) => update({ ...draft, enabled: (e.target as HTMLInputElement).checked })} />
+          <input type="checkbox" data-testid="schedule-enabled" checked={draft.enabled} onChange={(e) => toggle((e.target as HTMLInputElement).checked)} />
           <span>{t('schedEnabled')}</span>
         </label>
       )}
@@ -108,7 +131,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                 <fieldset aria-describedby={error ? `${dayId}-err` : undefined}>
                   <legend class="visually-hidden">{names[d]}</legend>
                   <label class="sched-dayname">
-                    <input type="checkbox" data-testid={`day-${d}`} checked={on} onChange={(e) => setDay(d, (e.target as HTMLInputElement).checked ? [{ ...DEFAULT_RANGE }] : [])} />
+                    <input type="checkbox" id={`${dayId}-on`} data-testid={`day-${d}`} checked={on} onChange={(e) => setDay(d, (e.target as HTMLInputElement).checked ? [{ ...DEFAULT_RANGE }] : [])} />
                     <span aria-hidden="true">{short[d]}</span>
                     <span class="visually-hidden">{t('schedWorkOn', names[d]!)}</span>
                   </label>
@@ -144,7 +167,17 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                             }}
                           />
                           {crosses && <span class="muted small">{t('schedNextDay')}</span>}
-                          <button type="button" class="btn btn-quiet sched-remove" aria-label={t('schedRemove', [names[d]!, clockText(r.from), clockText(r.to)])} onClick={() => setDay(d, ranges.filter((_, j) => j !== i))}>
+                          <button
+                            type="button"
+                            id={`${rid}-remove`}
+                            class="btn btn-quiet sched-remove"
+                            aria-label={t('schedRemove', [names[d]!, clockText(r.from), clockText(r.to)])}
+                            onClick={() => {
+                              // The range that takes its place, else the one before; none left, the day's checkbox.
+                              focusNext.current = ranges.length > 1 ? `#${dayId}-r${Math.min(i, ranges.length - 2)}-remove` : `#${dayId}-on`;
+                              setDay(d, ranges.filter((_, j) => j !== i));
+                            }}
+                          >
                             ✕
                           </button>
                         </div>
@@ -158,7 +191,16 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                   </div>
                   <div class="sched-actions">
                     {on && ranges.length < MAX_RANGES && (
-                      <button type="button" class="btn btn-quiet" data-testid={`day-${d}-add`} onClick={() => setDay(d, [...ranges, nextRange(ranges)])}>
+                      <button
+                        type="button"
+                        class="btn btn-quiet"
+                        data-testid={`day-${d}-add`}
+                        onClick={() => {
+                          // To the new range's start (the sixth takes the button away).
+                          focusNext.current = `#${dayId}-r${ranges.length}-from`;
+                          setDay(d, [...ranges, nextRange(ranges)]);
+                        }}
+                      >
                         {t('schedAdd')}
                         <span class="visually-hidden"> {names[d]}</span>
                       </button>
@@ -192,14 +234,16 @@ function nextRange(ranges: readonly TimeRange[]): TimeRange {
 
 /**
  * A time field that Preact never writes to while it has focus: rewriting `value` mid-typing
- * resets the browser's hour/minute segments, so typed digits would land in the wrong place.
+ * resets the browser's hour/minute segments, so typed digits would land in the wrong place. A
+ * mark taken away (the range's week replaced, its day edited) shows its time again: an unmarked
+ * field never keeps text that was not saved.
  */
 function TimeInput({ id, testId, minute, invalid, onCommit }: { id: string; testId: string; minute: number; invalid: boolean; onCommit: (v: number | null) => void }) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const el = ref.current;
     if (el && document.activeElement !== el) el.value = toText(minute);
-  }, [minute]);
+  }, [minute, invalid]);
   return (
     <input
       ref={ref}
