@@ -141,9 +141,11 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                       const rid = `${dayId}-r${i}`;
                       const crosses = r.to <= r.from && r.from !== r.to;
                       const problem = problems.find((p) => p.index === i)?.problem;
+                      // With more than one range on the day, each field's label says which one it is in.
+                      const label = (one: MessageKey, many: MessageKey) => (ranges.length > 1 ? t(many, [names[d]!, String(i + 1)]) : t(one, names[d]!));
                       return (
                         <div class="sched-range" key={i}>
-                          <label class="visually-hidden" for={`${rid}-from`}>{t('schedFrom', names[d]!)}</label>
+                          <label class="visually-hidden" for={`${rid}-from`}>{label('schedFrom', 'schedFromNth')}</label>
                           <TimeInput
                             id={`${rid}-from`}
                             testId={`day-${d}-range-${i}-from`}
@@ -155,7 +157,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                             }}
                           />
                           <span aria-hidden="true">–</span>
-                          <label class="visually-hidden" for={`${rid}-to`}>{t('schedTo', names[d]!)}</label>
+                          <label class="visually-hidden" for={`${rid}-to`}>{label('schedTo', 'schedToNth')}</label>
                           <TimeInput
                             id={`${rid}-to`}
                             testId={`day-${d}-range-${i}-to`}

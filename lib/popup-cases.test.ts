@@ -1,8 +1,8 @@
 /**
  * The popup and the weekly review as a person uses them (tests/support/popup-world.ts), from a
  * review. The first cases failed before their fix (a double click on Skip or Snooze sent it twice and
- * said "That did not work"; a pause chosen or ended from the keyboard dropped the keyboard focus);
- * the rest record what already held.
+ * said "That did not work"; a pause chosen or ended from the keyboard dropped the keyboard focus, and
+ * so did Snooze or Skip pressed on a due break); the rest record what already held.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { clock } from './platform/clock';
@@ -75,6 +75,35 @@ describe('the pause menu from the keyboard: the focus stays on the control', () 
     await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end');
     await p.answered();
     expect(active().getAttribute('data-testid')).toBe('pause-menu');
+  });
+});
+
+describe('Snooze and Skip from the keyboard: the focus stays in the next-break card', () => {
+  for (const button of ['snooze', 'skip'] as const) {
+    it(`a due break, ${button === 'skip' ? 'Skip' : 'Snooze'} pressed with Enter: the focus goes to the card's heading, which now says when the next break is (it dropped to the page)`, async () => {
+      await background(STRETCH_ONLY, T0 + 50 * MIN + 30_000);
+      const p = await openPopup();
+      const active = trackFocus(p as never);
+      expect(p.q('#next-h')!.textContent).toBe('Stretch break due now');
+      const b = p.q(`[data-testid="${button}"]`)!;
+      b.focus();
+      b.click(); // Enter on a focused button
+      await until(() => p.q(`[data-testid="${button}"]`) === null, 'the due card to go');
+      await p.answered();
+      // The button is gone with the due card: a browser would leave the focus on the page, and the
+      // next Tab would start again from the top of the popup.
+      const now = active();
+      // tabindex -1: a heading takes the focus only with it (Preact sets it as `tabIndex`, the name linkedom keeps).
+      expect({ id: now.id, text: now.textContent, tabIndex: now.getAttribute('tabIndex') }).toEqual({ id: 'next-h', text: 'Next break in', tabIndex: '-1' });
+    });
+  }
+
+  it('the popup redrawn every second does not take the focus', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    const active = trackFocus(p as never);
+    await p.wait(3000);
+    expect(active()).toBe(p.document.body);
   });
 });
 

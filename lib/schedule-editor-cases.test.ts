@@ -157,6 +157,33 @@ describe('the week editor (second review)', () => {
     });
   });
 
+  describe('a day with several ranges: each field\'s label says which range it is in (a screen reader read "Monday: from" for every start)', () => {
+    /** The label of each of a day's time fields, in order (each field's <label for>). */
+    const labels = (m: Awaited<ReturnType<typeof mount>>, d: number) =>
+      Array.from(m.document.querySelectorAll('.sched-day')[d]!.querySelectorAll('input[type="time"]')).map(
+        (f) => m.document.querySelector(`label[for="${(f as unknown as HTMLInputElement).id}"]`)?.textContent ?? null,
+      );
+
+    it('two ranges on Monday: "Monday, range 1: from", "Monday, range 1: until", "Monday, range 2: from", "Monday, range 2: until"', async () => {
+      const m = await mount(WEEK);
+      await m.click('[data-testid="day-0-add"]');
+      expect(labels(m, 0)).toEqual(['Monday, range 1: from', 'Monday, range 1: until', 'Monday, range 2: from', 'Monday, range 2: until']);
+      // Back to one range: the label without a number again.
+      await m.act(() => (m.document.querySelectorAll('.sched-day')[0]!.querySelectorAll('.sched-remove')[1] as unknown as { click(): void }).click());
+      expect(labels(m, 0)).toEqual(['Monday: from', 'Monday: until']);
+    });
+
+    it('control: a day with one range keeps "Tuesday: from" and "Tuesday: until"; the ✕ buttons already differ (they name their times)', async () => {
+      const m = await mount(WEEK);
+      expect(labels(m, 1)).toEqual(['Tuesday: from', 'Tuesday: until']);
+      await m.click('[data-testid="day-0-add"]');
+      const remove = Array.from(m.document.querySelectorAll('.sched-day')[0]!.querySelectorAll('.sched-remove')).map((b) => b.getAttribute('aria-label'));
+      // "Remove Monday 9:00 AM–5:30 PM" and "Remove Monday 6:30 PM–8:30 PM" (times as the locale writes them).
+      expect(remove).toEqual([expect.stringMatching(/^Remove Monday \S/), expect.stringMatching(/^Remove Monday \S/)]);
+      expect(remove[0]).not.toBe(remove[1]);
+    });
+  });
+
   describe('"Remind me only during working hours" switched off while a day shows a problem: saved (the days, and so the problem, are hidden)', () => {
     it('a start cleared, then working hours off: reminders at any time are saved', async () => {
       const m = await mount(WEEK);

@@ -89,23 +89,30 @@ type Act = (fn: () => Promise<unknown>, close?: boolean) => Promise<void>;
 function NextBreak({ status, now, act }: { status: Status; now: number; act: Act }) {
   const tr = status.tracker;
   const kindLabel = (k: 'micro' | 'stretch') => (k === 'stretch' ? t('kindStretch') : t('kindMicro'));
+  // Snooze and Skip go with the due card: they hand the keyboard focus to its heading (the same
+  // element in both cards, so it stays), which then says when the next break is.
+  const head = useRef<HTMLHeadingElement>(null);
+  const later = (type: 'break/snooze' | 'break/skip', breakId: string) => {
+    head.current?.focus();
+    void act(() => ask(send, { type, breakId }));
+  };
 
   if (tr.open && (tr.phase === 'due' || tr.phase === 'onBreak')) {
     const id = tr.open.id;
     return (
       <section class="card next due" aria-labelledby="next-h" data-testid="next-break">
-        <h2 id="next-h">{tr.phase === 'onBreak' ? t('statusOnBreak') : t('statusDue', kindLabel(tr.open.kind))}</h2>
+        <h2 id="next-h" tabIndex={-1} ref={head}>{tr.phase === 'onBreak' ? t('statusOnBreak') : t('statusDue', kindLabel(tr.open.kind))}</h2>
         <div class="row">
           <button class="btn btn-primary" data-testid="start-due" onClick={() => act(() => ask(send, { type: 'break/start', breakId: id }), true)}>
             {tr.phase === 'onBreak' ? t('actionResumeBreak') : t('actionStart')}
           </button>
           {tr.phase === 'due' && tr.open.canSnooze && (
-            <button class="btn" data-testid="snooze" onClick={() => act(() => ask(send, { type: 'break/snooze', breakId: id }))}>
+            <button class="btn" data-testid="snooze" onClick={() => later('break/snooze', id)}>
               {t('actionSnooze')}
             </button>
           )}
           {tr.phase === 'due' && tr.open.canSkip && (
-            <button class="btn btn-quiet" data-testid="skip" onClick={() => act(() => ask(send, { type: 'break/skip', breakId: id }))}>
+            <button class="btn btn-quiet" data-testid="skip" onClick={() => later('break/skip', id)}>
               {t('actionSkip')}
             </button>
           )}
@@ -148,7 +155,7 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
   }
   return (
     <section class="card next" aria-labelledby="next-h" data-testid="next-break">
-      <h2 id="next-h" class="muted small">{t('nextBreak')}</h2>
+      <h2 id="next-h" class="muted small" tabIndex={-1}>{t('nextBreak')}</h2>
       {body}
       {tr.lastNaturalAt !== null && now - tr.lastNaturalAt < 3 * 3600_000 && (
         <p class="muted small">{t('whyNaturalCredited', tTime('at', tr.lastNaturalAt))}</p>

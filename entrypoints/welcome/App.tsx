@@ -3,7 +3,7 @@
  * steps, skippable at any point. Everything chosen here is saved as the ordinary settings.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import { tTime } from '../../lib/i18n-time';
 import { clock } from '../../lib/platform/clock';
 import { currentInterval, nextWorkStart } from '../../lib/schedule';
@@ -25,6 +25,12 @@ export function App() {
   const settings = useSettings();
   const notifications = useNotificationCheck();
   const [waitingUntil, setWaitingUntil] = useState<number | null>(null);
+  // A request the background refused or never answered: said, not left to look like nothing happened.
+  const [failed, setFailed] = useState<MessageKey | null>(null);
+  const attempt = (fn: () => Promise<unknown>, error: MessageKey) => {
+    setFailed(null);
+    fn().catch(() => setFailed(error));
+  };
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Once the page is drawn: until the settings are read there is no title to focus.
   const drawn = settings !== null;
@@ -110,9 +116,10 @@ export function App() {
         <li class="card step">
           <h2><span class="step-n" aria-hidden="true">3</span>{t('welcomeStep3')}</h2>
           <div class="row">
-            <button class="btn btn-primary" data-testid="welcome-try" onClick={() => void tryNow()}>{t(tryKind === 'micro' ? 'welcomeTryNow' : 'welcomeTryStretch')}</button>
-            <button class="btn" data-testid="welcome-wait" onClick={() => void wait()}>{t('welcomeWait')}</button>
+            <button class="btn btn-primary" data-testid="welcome-try" onClick={() => attempt(tryNow, 'errActionFailed')}>{t(tryKind === 'micro' ? 'welcomeTryNow' : 'welcomeTryStretch')}</button>
+            <button class="btn" data-testid="welcome-wait" onClick={() => attempt(wait, 'errBackground')}>{t('welcomeWait')}</button>
           </div>
+          {failed && <p class="notice" role="alert" data-testid="welcome-error">{t(failed)}</p>}
           {waitingUntil !== null && (
             <p role="status" data-testid="welcome-first-at">{t('welcomeFirstAt', tTime('around', waitingUntil, { now: Date.now() }))}</p>
           )}
