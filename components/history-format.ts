@@ -1,5 +1,5 @@
 /** Display formatting for history pages (popup, review, options): day keys, durations, percentages. */
-import { t, type MessageKey } from '../lib/i18n';
+import { pageLanguage, t, type MessageKey } from '../lib/i18n';
 import type { DayKey } from '../lib/days';
 import type { DayStatus } from '../lib/streaks';
 import type { BodyArea } from '../content/types';
@@ -62,6 +62,12 @@ export function areaLabel(a: BodyArea): string {
   return t(AREA_LABEL[a]);
 }
 
+/** "Neck, Shoulders and Wrists": the joining word is part of the sentence, so in the page's language (lib/i18n.ts pageLanguage). */
 export function listOf(items: string[]): string {
-  return new Intl.ListFormat(undefined, { style: 'long', type: 'conjunction' }).format(items);
+  const list = (lang?: string) => new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
+  try {
+    return list(pageLanguage());
+  } catch {
+    return list(); // not a language tag Intl takes
+  }
 }

@@ -6,16 +6,46 @@ import type { ReviewData } from '../../lib/review';
  * (lib/weekly-review.ts; the worker does not carry it, issue #16): `undefined` while loading,
  * `null` when history is off, `'error'` when it could not be read. The computation (IndexedDB,
  * the streak scan, the routine catalogue) loads with `import()`, after the page's first paint.
+ * It runs again whenever the page is shown or its window focused again (an import or a reset in
+ * the options tab, a break taken in its own window, another week start since) and when a new day
+ * begins while it is open, the figures on screen staying until the new ones replace them (only
+ * the latest answer counts).
  */
 export function useReview(): ReviewData | null | undefined | 'error' {
   const [data, setData] = useState<ReviewData | null | undefined | 'error'>(undefined);
   useEffect(() => {
-    import('../../lib/weekly-review')
-      .then((m) => m.reviewNow())
-      .then(setData, (err: unknown) => {
-        console.error('[limber] review failed', err);
-        setData('error');
-      });
+    let asked = 0;
+    const load = () => {
+      const n = ++asked;
+      import('../../lib/weekly-review')
+        .then((m) => m.reviewNow())
+        .then(
+          (d) => n === asked && setData(d),
+          (err: unknown) => {
+            console.error('[limber] review failed', err);
+            if (n === asked) setData('error');
+          },
+        );
+    };
+    const again = () => {
+      if (document.visibilityState !== 'hidden') load();
+    };
+    // The page's clock and zone are the review's (lib/platform/clock.ts).
+    let day = new Date().toDateString();
+    const newDay = setInterval(() => {
+      if (new Date().toDateString() !== day) {
+        day = new Date().toDateString();
+        load();
+      }
+    }, 60_000);
+    load();
+    document.addEventListener('visibilitychange', again);
+    window.addEventListener('focus', again);
+    return () => {
+      clearInterval(newDay);
+      document.removeEventListener('visibilitychange', again);
+      window.removeEventListener('focus', again);
+    };
   }, []);
   return data;
 }
