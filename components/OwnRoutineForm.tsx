@@ -4,7 +4,8 @@
  * validateOwnRoutine (lib/own-routines.ts): each error is shown next to its field, and focus
  * goes to the first field in error; nothing is stored until the draft is valid. After a refused
  * Save the errors follow the draft as it is edited: a fixed field's error goes, and the total's
- * error says the new sum (or goes once the steps fit).
+ * error says the new sum (or goes once the steps fit). Esc cancels, unless it closes an input
+ * method's composition (Japanese, Chinese, Korean): that one leaves the draft as it is.
  */
 import { useRef, useState } from 'preact/hooks';
 import { useFocusAfterRender } from './hooks/use-focus-after';
@@ -18,7 +19,8 @@ interface Props {
   id: string;
   initial: OwnDraft;
   editing: boolean;
-  onSave: (r: OwnRoutine) => Promise<boolean>;
+  /** Resolves to true once stored; else false (not saved) or why not (shown in the form, which stays). */
+  onSave: (r: OwnRoutine) => Promise<boolean | string>;
   onCancel: () => void;
 }
 
@@ -42,7 +44,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
    * flag, so that every refused Save renders again and its focus move (useFocusAfterRender) runs.
    */
   const [saves, setSaves] = useState(0);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const focusNext = useFocusAfterRender(form, '#own-name');
   /** The field (by element id) a change or a refused Save leaves focus on, after its render. */
@@ -72,20 +74,23 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
     setSaves((n) => n + 1);
     if (!r.ok) {
       const first = r.errors[0]!.field;
-      focusField(first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? 'own-add-step' : fieldId(first));
+      // The total's error is under "Add a step"; with every step written that button is disabled, so the last step's seconds.
+      const steps = d.steps.length >= OWN_LIMITS.steps ? fieldId(`step${d.steps.length - 1}.seconds`) : 'own-add-step';
+      focusField(first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? steps : fieldId(first));
       return;
     }
-    setFailed(!(await onSave(r.value)));
+    const saved = await onSave(r.value);
+    setFailed(saved === true ? null : saved === false ? t('errSaveFailed') : saved);
   };
 
   const kind = breakKindOf(d);
   const range = OWN_LIMITS.totalSec[kind];
   const total = draftTotalSec(d);
   return (
-    <form ref={form} class="own-form" aria-labelledby="own-form-h" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} data-testid="own-form">
+    <form ref={form} class="own-form" aria-labelledby="own-form-h" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && !e.isComposing && e.keyCode !== 229 && onCancel()} data-testid="own-form">
       <h3 id="own-form-h">{editing ? t('ownEditTitle') : t('ownNewTitle')}</h3>
       {errors.length > 0 && <p class="notice" role="alert" data-testid="own-form-errors">{t('ownFormHasErrors', errors.length)}</p>}
-      {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
+      {failed && <p class="notice" role="alert" data-testid="own-form-failed">{failed}</p>}
       <div class="own-field">
         <label for="own-name">{t('ownNameLabel')}</label>
         <input id="own-name" type="text" value={d.name} autoComplete="off" aria-invalid={invalid('name')} aria-describedby={described('name')} onInput={(e) => set({ name: e.currentTarget.value })} />

@@ -63,8 +63,11 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
   };
 
   const sel = (id: string, what: string) => `[data-testid="own-${what}-${id}"]`;
-  const save = async (r: OwnRoutine) => {
+  const save = async (r: OwnRoutine): Promise<boolean | string> => {
     const at = list.findIndex((x) => x.id === r.id);
+    // The list may have filled up since the form opened (another window, sync, an import): a 31st
+    // would be a list that sync, an import of its export and the other computers refuse.
+    if (at < 0 && list.length >= OWN_LIMITS.routines) return t('ownLimitReached', OWN_LIMITS.routines);
     const ok = await store(at < 0 ? [...list, r] : list.map((x) => (x.id === r.id ? r : x)));
     if (!ok) return false;
     setEditing(null);

@@ -9,6 +9,11 @@
  * From a review: the first three cases failed before their fixes (the positions' draft outlived
  * Restore defaults; Restore defaults reset "How often to use them", which another section edits;
  * strict mode's player listed "Esc skip"); "what already held" records checks that passed.
+ * From a later review of the own routines, each failed before its fix: a routine saved from a form
+ * opened before the list filled up elsewhere was stored as a 31st (a list sync, other computers and
+ * the import of its own export refuse); the Esc that closes an input method's composition cancelled
+ * the form and its draft; a Save refused for the total with 20 steps left the focus on Save (its
+ * target, "Add a step", was disabled).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
@@ -114,6 +119,97 @@ describe('own routines longer than their break', () => {
     expect(note(short.id)).toBeNull();
     await saveSettings({ ...(await loadSettings()), stretch: { ...DEFAULT_SETTINGS.stretch, lengthSec: 10 * 60 } });
     await until(() => note(long.id) === null, 'the note gone with 10-minute breaks');
+  });
+});
+
+describe('the limit of 30 own routines, with the form open while the list grows elsewhere', () => {
+  it('a routine added while another window filled the list is refused with the limit, not stored as a 31st that sync and import refuse', async () => {
+    const p = await mountOptions();
+    const { saveOwnRoutines, storedOwnRoutines } = await import('./storage/own-routines');
+    const { parseOwnRoutines, OWN_LIMITS } = await import('./own-routines');
+    const routine = (i: number) => ({ id: `own-full${String(i).padStart(4, '0')}`, name: `Mine ${i}`, kind: 'posture' as const, areas: ['neck' as const], position: 'seated' as const, equipment: ['none' as const], steps: [{ text: 'Sit tall', seconds: 30 }] });
+    const all = Array.from({ length: OWN_LIMITS.routines }, (_, i) => routine(i));
+    await saveOwnRoutines(all.slice(0, OWN_LIMITS.routines - 1));
+    await until(() => p.document.querySelectorAll('[data-testid^="own-item-"]').length === OWN_LIMITS.routines - 1, 'the 29 routines');
+    // The person opens "Add a routine" (29 of 30) and writes one.
+    p.q('[data-testid="own-add"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    p.type('#own-name', 'Wrist circles');
+    p.check('#own-area-wrists', true);
+    p.type('#own-step0-text', 'Circle the wrists');
+    p.type('#own-step0-seconds', '60');
+    await tick(20);
+    // Meanwhile another window (or sync, or an import) brings the 30th.
+    await saveOwnRoutines(all);
+    await until(() => p.document.querySelectorAll('[data-testid^="own-item-"]').length === OWN_LIMITS.routines, 'the 30th shown');
+    p.q('[data-testid="own-form"]')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true })); // Save
+    await tick(100);
+    const stored = await storedOwnRoutines();
+    // What this computer keeps is a list its own export, import and sync accept.
+    expect(stored.length).toBe(OWN_LIMITS.routines);
+    expect(parseOwnRoutines(stored).ok).toBe(true);
+    // The form stays, with the draft and the reason (not "please try again", which cannot work).
+    expect(p.q('[data-testid="own-form"]')).not.toBeNull();
+    expect(p.q('#own-name')!.value).toBe('Wrist circles');
+    expect(p.q('[data-testid="own-form-failed"]')?.textContent).toBe(englishMessage('ownLimitReached', String(OWN_LIMITS.routines)));
+    // One deleted, the same draft saves.
+    p.q(`[data-testid="own-delete-${all[0]!.id}"]`)!.click();
+    await until(() => p.document.querySelectorAll('[data-testid^="own-item-"]').length === OWN_LIMITS.routines - 1, 'one deleted');
+    p.q('[data-testid="own-form"]')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));
+    await until(() => p.q('[data-testid="own-form"]') === null, 'the form closed on saving');
+    const after = await storedOwnRoutines();
+    expect([after.length, after.at(-1)!.name, parseOwnRoutines(after).ok]).toEqual([OWN_LIMITS.routines, 'Wrist circles', true]);
+  });
+});
+
+describe('the own routine form from the keyboard', () => {
+  it('Esc that cancels an input method\'s composition (Japanese, Chinese, Korean) keeps the form and what is typed; Esc after it cancels', async () => {
+    const p = await mountOptions();
+    p.q('[data-testid="own-add"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    p.type('#own-name', '肩の');
+    const esc = (composing: boolean) => {
+      const e = new p.window.Event('keydown', { bubbles: true, cancelable: true });
+      // As browsers send it while a composition is open: isComposing, and the legacy keyCode 229.
+      Object.defineProperties(e, { key: { value: 'Escape' }, isComposing: { value: composing }, keyCode: { value: composing ? 229 : 27 } });
+      // At the form, where it arrives from the name field (linkedom calls a bubbled listener with the wrong `this`).
+      p.q('[data-testid="own-form"]')!.dispatchEvent(e);
+    };
+    esc(true); // closes the candidate list of "かたの…" only
+    await tick(30);
+    expect(p.q('[data-testid="own-form"]')).not.toBeNull();
+    expect(p.q('#own-name')!.value).toBe('肩の');
+    esc(false); // a plain Esc still cancels the form
+    await until(() => p.q('[data-testid="own-form"]') === null, 'the form cancelled');
+  });
+
+  it('Save refused for the total with all 20 steps written: the focus goes to a step\'s seconds, not to the disabled "Add a step" (it stayed on Save)', async () => {
+    const p = await mountOptions();
+    p.q('[data-testid="own-add"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    for (let i = 1; i < 20; i++) {
+      p.q('[data-testid="own-add-step"]')!.click();
+      await until(() => p.q(`#own-step${i}-text`) !== null, `step ${i + 1}`);
+    }
+    await until(() => p.q('#own-step19-text') !== null, 'twenty steps');
+    p.type('#own-name', 'Long unwind');
+    p.check('#own-area-hips', true);
+    for (let i = 0; i < 20; i++) {
+      p.type(`#own-step${i}-text`, `Step ${i + 1}`);
+      p.type(`#own-step${i}-seconds`, '120'); // 40 min in all: a stretch lasts at most 30
+    }
+    await tick(20);
+    expect(p.q('[data-testid="own-add-step"]')!.disabled).toBe(true);
+    const focused: Element[] = [];
+    vi.spyOn(p.window.HTMLElement.prototype, 'focus').mockImplementation(function (this: Element) {
+      focused.push(this);
+    });
+    p.q('[data-testid="own-form"]')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));
+    await until(() => p.q('#own-total-error') !== null, 'the total\'s error');
+    await tick(20);
+    expect(p.q('#own-total-error')!.textContent).toBe(englishMessage('ownErrTotalStretch_other', ['1', '30', '2,400']));
+    // The only error is the total's; the focus goes where it can be fixed.
+    expect(focused.at(-1)?.id).toMatch(/^own-step\d+-seconds$/);
   });
 });
 
