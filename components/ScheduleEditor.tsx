@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeSchedule, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule-form';
 import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
-import { t, uiLanguage, type MessageKey } from '../lib/i18n';
+import { pageLanguage, t, uiLanguage, type MessageKey } from '../lib/i18n';
 import { timeOfDay } from '../lib/format';
 import { canonical } from './hooks/canonical';
 import { useFocusAfterRender } from './hooks/use-focus-after';
@@ -99,12 +99,12 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   const copy = (d: number, to: 'weekdays' | 'all') =>
     update({ ...draft, days: draft.days.map((r, i) => ((to === 'all' || i < 5) ? (draft.days[d] ?? []).map((x) => ({ ...x })) : r)) }, without((x) => x !== d && (to === 'all' || x < 5)));
 
-  const preview = describeSchedule(draft, undefined, firstDay);
+  const preview = describeSchedule(draft, undefined, firstDay, pageLanguage());
   const week = weekProblems(draft.days);
   const sentence = !draft.enabled
     ? t('schedPreviewAlways')
     : preview && preview.length
-      ? t('schedPreview', new Intl.ListFormat(undefined, { type: 'conjunction' }).format(preview.map((g) => `${g.days} ${g.ranges}`)))
+      ? t('schedPreview', new Intl.ListFormat(pageLanguage(), { type: 'conjunction' }).format(preview.map((g) => `${g.days} ${g.ranges}`)))
       : t('schedPreviewNone');
 
   return (

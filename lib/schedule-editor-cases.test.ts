@@ -50,6 +50,26 @@ describe('the week editor (second review)', () => {
     return { saved, q, setTime, blur, click, check, show, act, window, document };
   }
 
+  it('a Swedish browser (no catalogue: the page is English) reads the preview with "and", not "och"', async () => {
+    // In a browser Intl's default locale is the browser's language; "and" is a word of the
+    // page's sentence, so it comes in the page's language (dates and times keep the browser's).
+    const intl = Intl as { ListFormat: typeof Intl.ListFormat }; // read-only in the types, not in fact
+    const Native = intl.ListFormat;
+    intl.ListFormat = function (locales?: string | string[], options?: Intl.ListFormatOptions) {
+      return new Native(locales ?? 'sv', options);
+    } as unknown as typeof Intl.ListFormat;
+    try {
+      speakEnglish('sv-SE');
+      const split = [{ from: hm(9), to: hm(12) }, { from: hm(13), to: hm(17) }];
+      const m = await mount({ enabled: true, days: [split, split, split, split, split, [{ from: hm(10), to: hm(12) }], []] });
+      const text = m.q('[data-testid="schedule-preview"]').textContent ?? '';
+      expect(text).not.toMatch(/ och /);
+      expect(text.match(/ and /g)).toHaveLength(2); // between the two ranges, and between the two groups of days
+    } finally {
+      intl.ListFormat = Native;
+    }
+  });
+
   it('a time cleared, then "Restore defaults": switching working hours on again is saved, with no stale "Enter a time" message', async () => {
     const m = await mount(WEEK);
     // Monday's start cleared and left: marked unreadable, nothing handed on (right).

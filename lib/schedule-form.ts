@@ -45,12 +45,13 @@ export function weekdayNames(locale?: string, style: 'short' | 'long' = 'short')
  * The schedule in one sentence's worth of parts: consecutive days with the same ranges grouped,
  * e.g. [{ days: 'Mon–Fri', ranges: '09:00–12:30 and 13:30–18:00' }], in the order of a week that
  * starts on `firstDay` (0 = Monday ... 6 = Sunday; a Sunday-first week reads 'Sun–Thu'). Null when
- * the schedule is off.
+ * the schedule is off. `listLang`: the language of the sentence's "and" (the page's, where the
+ * names and times are in the browser's `locale`).
  */
-export function describeSchedule(schedule: Schedule, locale?: string, firstDay = 0): Array<{ days: string; ranges: string }> | null {
+export function describeSchedule(schedule: Schedule, locale?: string, firstDay = 0, listLang = locale): Array<{ days: string; ranges: string }> | null {
   if (!schedule.enabled) return null;
   const names = weekdayNames(locale);
-  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const list = new Intl.ListFormat(listLang, { style: 'long', type: 'conjunction' });
   const day = (i: number) => (firstDay + i) % 7;
   const key = (i: number) => JSON.stringify(schedule.days[day(i)] ?? []);
   // Positions in the week as shown (0 = its first day).
