@@ -13,7 +13,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { openReview, onCleanup, setUiLanguage, usePopupWorld } from '../tests/support/popup-world';
-import { tick, until } from '../tests/support/linkedom-page';
+import { listFormatDefaultsTo, tick, until } from '../tests/support/linkedom-page';
 import { resetData } from './data';
 import { recordBreak } from './storage/history';
 import type { BreakRecord } from './tracker/tracker';
@@ -79,12 +79,7 @@ describe('bugs found in review (each test holds its fix)', () => {
   it('README ("A browser in a language Limber has no catalogue for gets English pages"): the body areas highlight joins its list with "and", not with the browser\'s own word ("Upper back och Lower back" in a Swedish browser)', async () => {
     // In a browser Intl's default locale is the browser's language (Swedish here: no catalogue,
     // so the page is English, lang="en"). Intl.ListFormat answers in Swedish unless told otherwise.
-    const intl = Intl as { ListFormat: typeof Intl.ListFormat }; // read-only in the types, not in fact
-    const Native = intl.ListFormat;
-    intl.ListFormat = function (locales?: string | string[], options?: Intl.ListFormatOptions) {
-      return new Native(locales ?? 'sv', options);
-    } as unknown as typeof Intl.ListFormat;
-    onCleanup(() => (intl.ListFormat = Native));
+    onCleanup(listFormatDefaultsTo('sv'));
     expect(new Intl.ListFormat(undefined, { type: 'conjunction' }).format(['a', 'b'])).toBe('a och b');
     setUiLanguage('sv-SE');
 

@@ -5,9 +5,9 @@
  * editor held back a time corrected after it was cleared, and every later edit once a range with a
  * cleared time was removed. The rest record what already held.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { speakEnglish, tick } from '../tests/support/linkedom-page';
-import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { tick } from '../tests/support/linkedom-page';
+import { useWeekEditor } from '../tests/support/week-editor';
 import { currentInterval, isWorking, nextWorkStart, workingIntervals } from './schedule';
 import { describeSchedule, scheduleValid, weekProblems } from './schedule-form';
 import type { Schedule, Settings } from './settings';
@@ -154,38 +154,7 @@ describe('working hours: what already held', () => {
 
 
 describe('the week editor hands on what the person fixed', () => {
-  beforeEach(() => speakEnglish('en-GB'));
-  const unmount: Array<() => void> = [];
-  afterEach(() => {
-    while (unmount.length) unmount.pop()!();
-    vi.restoreAllMocks();
-  });
-
-  async function mount(value: Schedule) {
-    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
-    const { h, render } = await import('preact');
-    const { ScheduleEditor } = await import('../components/ScheduleEditor');
-    const saved: Schedule[] = [];
-    const root = document.getElementById('app')!;
-    render(h(ScheduleEditor, { value, onChange: (s: Schedule) => saved.push(s) }), root);
-    unmount.push(() => render(null, root));
-    await tick();
-    const q = (sel: string) => document.querySelector(sel) as unknown as HTMLInputElement & { click(): void };
-    /** What a time field's change event carries: '' while a part of it is cleared (the browser's value then). */
-    const setTime = async (testId: string, text: string) => {
-      const el = q(`[data-testid="${testId}"]`);
-      el.value = text;
-      el.dispatchEvent(new window.Event('input', { bubbles: true }));
-      el.dispatchEvent(new window.Event('change', { bubbles: true }));
-      await tick();
-    };
-    const blur = async (testId: string) => {
-      q(`[data-testid="${testId}"]`).dispatchEvent(new window.Event('blur'));
-      await tick();
-    };
-    return { saved, q, setTime, blur, document };
-  }
+  const mount = useWeekEditor();
 
   const WEEK: Schedule = { enabled: true, days: [NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, [], []] };
 

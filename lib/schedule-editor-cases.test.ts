@@ -2,9 +2,9 @@
  * The week editor (components/ScheduleEditor.tsx), rendered with linkedom, and the help above it,
  * from a second review of working hours: each test failed before its fix, except those marked control.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { englishMessage, speakEnglish } from '../tests/support/linkedom-page';
+import { describe, expect, it, vi } from 'vitest';
+import { englishMessage, listFormatDefaultsTo, speakEnglish } from '../tests/support/linkedom-page';
+import { useWeekEditor } from '../tests/support/week-editor';
 import { DEFAULT_SETTINGS, type Schedule, type Settings } from './settings';
 import { BASE, H, MIN, Sim } from '../tests/tracker-rules-sim';
 
@@ -13,51 +13,12 @@ const NINE_TO_FIVE30 = [{ from: hm(9), to: hm(17, 30) }];
 const WEEK: Schedule = { enabled: true, days: [NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, NINE_TO_FIVE30, [], []] };
 
 describe('the week editor (second review)', () => {
-  beforeEach(() => speakEnglish('en-GB'));
-  const unmount: Array<() => void> = [];
-  afterEach(() => {
-    while (unmount.length) unmount.pop()!();
-    vi.restoreAllMocks();
-  });
-
-  async function mount(value: Schedule) {
-    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
-    const { h, render } = await import('preact');
-    // act: each step's renders and effects (which Preact runs after the next frame) done before it returns.
-    const { act } = await import('preact/test-utils');
-    const { ScheduleEditor } = await import('../components/ScheduleEditor');
-    const saved: Schedule[] = [];
-    const root = document.getElementById('app')!;
-    /** The page gives the editor a new stored week (restore defaults, an import, another window). */
-    const show = (v: Schedule) => act(() => render(h(ScheduleEditor, { value: v, onChange: (s: Schedule) => saved.push(s) }), root));
-    await show(value);
-    unmount.push(() => render(null, root));
-    const q = (sel: string) => document.querySelector(sel) as unknown as HTMLInputElement & { click(): void };
-    const fire = (sel: string, ...types: string[]) => act(() => types.forEach((type) => q(sel).dispatchEvent(new window.Event(type, { bubbles: type !== 'blur' }))));
-    /** What a time field's change event carries: '' while a part of it is cleared (the browser's value then). */
-    const setTime = (testId: string, text: string) => {
-      q(`[data-testid="${testId}"]`).value = text;
-      return fire(`[data-testid="${testId}"]`, 'input', 'change');
-    };
-    const blur = (testId: string) => fire(`[data-testid="${testId}"]`, 'blur');
-    /** A checkbox ticked or cleared (linkedom's click does not toggle one). */
-    const check = (sel: string, on: boolean) => {
-      q(sel).checked = on;
-      return fire(sel, 'change');
-    };
-    const click = (sel: string) => act(() => q(sel).click());
-    return { saved, q, setTime, blur, click, check, show, act, window, document };
-  }
+  const mount = useWeekEditor();
 
   it('a Swedish browser (no catalogue: the page is English) reads the preview with "and", not "och"', async () => {
     // In a browser Intl's default locale is the browser's language; "and" is a word of the
     // page's sentence, so it comes in the page's language (dates and times keep the browser's).
-    const intl = Intl as { ListFormat: typeof Intl.ListFormat }; // read-only in the types, not in fact
-    const Native = intl.ListFormat;
-    intl.ListFormat = function (locales?: string | string[], options?: Intl.ListFormatOptions) {
-      return new Native(locales ?? 'sv', options);
-    } as unknown as typeof Intl.ListFormat;
+    const restore = listFormatDefaultsTo('sv');
     try {
       speakEnglish('sv-SE');
       const split = [{ from: hm(9), to: hm(12) }, { from: hm(13), to: hm(17) }];
@@ -66,7 +27,7 @@ describe('the week editor (second review)', () => {
       expect(text).not.toMatch(/ och /);
       expect(text.match(/ and /g)).toHaveLength(2); // between the two ranges, and between the two groups of days
     } finally {
-      intl.ListFormat = Native;
+      restore();
     }
   });
 

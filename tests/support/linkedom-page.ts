@@ -80,3 +80,16 @@ export function selectLikeABrowser(document: Document): void {
     },
   });
 }
+
+/**
+ * Intl.ListFormat's default locale set to `lang`, as in a browser whose language that is (Node's
+ * is the machine's); returns the undo. For lists whose "and" must come in the page's language.
+ */
+export function listFormatDefaultsTo(lang: string): () => void {
+  const intl = Intl as { ListFormat: typeof Intl.ListFormat }; // read-only in the types, not in fact
+  const Native = intl.ListFormat;
+  intl.ListFormat = function (locales?: string | string[], options?: Intl.ListFormatOptions) {
+    return new Native(locales ?? lang, options);
+  } as unknown as typeof Intl.ListFormat;
+  return () => (intl.ListFormat = Native);
+}
