@@ -18,7 +18,7 @@ import { lostBreaks, summarizeBackup, type BackupSummary } from '../lib/backup-s
 import { currentHistory, exportData, importData, resetData } from '../lib/data';
 import { storedOwnRoutines } from '../lib/storage/own-routines';
 import { ROUTINES } from '../content/routines';
-import { importMessage, notes, problemText, summaryText, type Note } from './import-text';
+import { fileProblemText, importMessage, notes, summaryText, type Note } from './import-text';
 import { send } from './hooks/use-status';
 import './data-prefs.css';
 
@@ -67,10 +67,22 @@ export function DataPrefs() {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const importCancelRef = useRef<HTMLButtonElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const resetRef = useRef<HTMLButtonElement>(null);
+  /** The reset's confirmation closed: its button takes the focus back once it can (not while disabled). */
+  const refocusReset = useRef(false);
   // The safe choice has the focus when a confirmation opens.
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (confirming || busy !== null || !refocusReset.current) return;
+    refocusReset.current = false;
+    resetRef.current?.focus();
+  }, [confirming, busy]);
+  const closeConfirm = () => {
+    refocusReset.current = true;
+    setConfirming(false);
+  };
   useEffect(() => {
     if (pending) importCancelRef.current?.focus();
   }, [pending]);
@@ -111,7 +123,7 @@ export function DataPrefs() {
         return { kind: 'error', text: t('importReadFailed') };
       }
       const parsed = parseBackup(text, Date.now());
-      if (!parsed.ok) return { kind: 'error', text: problemText(parsed.problem) };
+      if (!parsed.ok) return { kind: 'error', text: fileProblemText(parsed.problem, text) };
       // What the current history would lose.
       let lost: { newer: number; other: number } | null = null;
       try {
@@ -153,7 +165,7 @@ export function DataPrefs() {
 
   const reset = () =>
     run('other', async () => {
-      setConfirming(false);
+      closeConfirm();
       try {
         await resetData(refresh);
       } catch {
@@ -242,18 +254,18 @@ export function DataPrefs() {
       </p>
       {!confirming ? (
         <div>
-          <button class="btn btn-danger" data-testid="reset" disabled={busy !== null} onClick={() => setConfirming(true)}>
+          <button class="btn btn-danger" data-testid="reset" ref={resetRef} disabled={busy !== null} onClick={() => setConfirming(true)}>
             {t('resetAction')}
           </button>
         </div>
       ) : (
-        <div class="confirm" role="group" aria-labelledby="reset-text" data-testid="reset-confirm">
+        <div class="confirm" role="group" aria-labelledby="reset-text" data-testid="reset-confirm" onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), closeConfirm())}>
           <p id="reset-text">{t('resetConfirmText')}</p>
           <div class="row">
             <button class="btn btn-danger-strong" data-testid="reset-confirm-yes" onClick={() => void reset()}>
               {t('resetConfirm')}
             </button>
-            <button class="btn" data-testid="reset-cancel" ref={cancelRef} onClick={() => setConfirming(false)}>
+            <button class="btn" data-testid="reset-cancel" ref={cancelRef} onClick={closeConfirm}>
               {t('resetCancel')}
             </button>
           </div>

@@ -5,7 +5,7 @@
  */
 import { t, tp, type MessageKey, type PluralBase } from '../lib/i18n';
 import { FIELDS, type FieldId } from '../lib/settings';
-import type { SettingsPart } from '../lib/backup';
+import { CSV_COLUMNS, type SettingsPart } from '../lib/backup';
 import type { BackupSummary } from '../lib/backup-summary';
 import type { ImportResult } from '../lib/data';
 import { formatDate } from '../lib/format';
@@ -89,6 +89,14 @@ export function problemText(p: Refusal): string {
     default:
       return t(SIMPLE[p.code] ?? 'importDamaged');
   }
+}
+
+/**
+ * Why a chosen file was refused: Limber's own history export (CSV, its header first) is no damaged
+ * JSON but the other export, and the person is pointed to the one to choose.
+ */
+export function fileProblemText(p: Refusal, text: string): string {
+  return p.code === 'notJson' && text.replace(/^\uFEFF/, '').startsWith(CSV_COLUMNS.join(',')) ? t('importCsv', t('exportJson')) : problemText(p);
 }
 
 /** The message for an import's result. */

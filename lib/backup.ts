@@ -279,7 +279,7 @@ export function backupJson(b: Backup): string {
   return `${head.slice(0, -2)},\n "history": ${rows}\n}\n`;
 }
 
-const CSV_COLUMNS = ['id', 'day', 'kind', 'outcome', 'due_at', 'prompted_at', 'started_at', 'ended_at', 'routine_id', 'desk_minutes', 'snoozes', 'manual'] as const;
+export const CSV_COLUMNS = ['id', 'day', 'kind', 'outcome', 'due_at', 'prompted_at', 'started_at', 'ended_at', 'routine_id', 'desk_minutes', 'snoozes', 'manual'] as const;
 
 function csvCell(x: string): string {
   // Quote what needs it; a leading = + - @ would be read as a formula by spreadsheets.

@@ -12,12 +12,25 @@ import { dayKey } from './days';
 import { clock } from './platform/clock';
 import { backupJson, exportFilename, historyCsv, makeBackup, parseBackup, type ImportProblem } from './backup';
 import { DEFAULT_SETTINGS } from './settings';
-import { allBreaks, clearHistory, replaceHistory, type StoredBreak } from './storage/history';
+import { allBreaks, clearHistory, historyAbsent, replaceHistory, type StoredBreak } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';
 import { saveHealthAnswer } from './storage/health';
 import { devTimingItem } from './storage/dev-timing';
 import { saveOwnRoutines, storedOwnRoutines } from './storage/own-routines';
-import { orNull } from './popup-summary';
+
+/**
+ * The history's answer, or null when this browser has none (IndexedDB absent: history is off).
+ * Any other failure (an open blocked or failed just now) is thrown: it may pass, and a reset or an
+ * export that went on without the history would say it had done what it had not.
+ */
+async function absentAsNull<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (err) {
+    if (historyAbsent(err)) return null;
+    throw err;
+  }
+}
 
 export interface ExportFile {
   filename: string;
@@ -28,15 +41,15 @@ export interface ExportFile {
 }
 
 export async function exportData(format: 'json' | 'csv', now = clock.now(), timeZone = clock.timeZone()): Promise<ExportFile> {
-  const [settings, rows, own] = await Promise.all([loadSettings(), orNull(allBreaks()), storedOwnRoutines()]);
+  const [settings, rows, own] = await Promise.all([loadSettings(), absentAsNull(allBreaks()), storedOwnRoutines()]);
   const day = dayKey(now, timeZone);
   if (format === 'csv') return { filename: exportFilename(day, 'csv'), mime: 'text/csv', text: historyCsv(rows ?? []), historyOff: rows === null };
   return { filename: exportFilename(day, 'json'), mime: 'application/json', text: backupJson(makeBackup(settings, rows ?? [], now, own)), historyOff: rows === null };
 }
 
-/** Every stored break, or null when history is off (what an import would replace). */
+/** Every stored break, or null when history is off (what an import would replace); throws when it cannot be read just now. */
 export function currentHistory(): Promise<StoredBreak[] | null> {
-  return orNull(allBreaks());
+  return absentAsNull(allBreaks());
 }
 
 export type ImportResult =
@@ -52,7 +65,7 @@ export type ImportResult =
 export async function importData(text: string, now = clock.now(), beforeReplace?: () => Promise<unknown>): Promise<ImportResult> {
   const parsed = parseBackup(text, now);
   if (!parsed.ok) return { imported: false, problem: parsed.problem, detail: parsed.detail };
-  const previous = await orNull(allBreaks());
+  const previous = await absentAsNull(allBreaks());
   if (previous === null) return { imported: false, problem: { code: 'historyOff' }, detail: null };
   const [previousSettings, previousOwn] = await Promise.all([loadSettings(), storedOwnRoutines()]);
   // Breaks still waiting to be written belong to the history being replaced: dropped first (by the
@@ -81,11 +94,12 @@ export async function importData(text: string, now = clock.now(), beforeReplace?
  * Deletes the history and the own routines, restores the default settings, forgets the health
  * answer and the developer switch. `beforeClear`: drops the breaks still waiting to be written
  * (the background does, components/DataPrefs.tsx asks it), before the settings' write makes the
- * background write them into the emptied history.
+ * background write them into the emptied history. A history that cannot be opened just now
+ * (not absent) throws before anything else is reset.
  */
 export async function resetData(beforeClear?: () => Promise<unknown>): Promise<{ reset: true; historyOff: boolean }> {
   await beforeClear?.();
-  const cleared = await orNull(clearHistory().then(() => true));
+  const cleared = await absentAsNull(clearHistory().then(() => true));
   await saveSettings(DEFAULT_SETTINGS);
   await saveOwnRoutines([]);
   await saveHealthAnswer('ask');
