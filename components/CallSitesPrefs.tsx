@@ -23,6 +23,9 @@ export function CallSitesPrefs({ settings, save }: Props) {
   const [host, setHost] = useState('');
   const [error, setError] = useState<HostError | null>(null);
   const set = (patch: Partial<Settings['callSites']>) => save((s) => ({ ...s, callSites: { ...s.callSites, ...patch } }));
+  // The own sites as stored when the change runs (not as drawn when clicked: a removal or an add
+  // still waiting for the browser's permissions must not bring back or drop another's site).
+  const setOwn = (change: (own: string[]) => string[]) => save((s) => ({ ...s, callSites: { ...s.callSites, own: change(s.callSites.own) } }));
   // Whether this browser holds the sites' permissions (null: not known yet).
   const [held, setHeld] = useState<boolean | null>(null);
   const patterns = callPatterns(sites);
@@ -56,11 +59,11 @@ export function CallSitesPrefs({ settings, save }: Props) {
     if (sites.enabled && !notHere && !(await requestCallSites([patternFor(r.host)]))) return setRefused(true);
     setRefused(false);
     setHost('');
-    await set({ own: [...sites.own, r.host] });
+    await setOwn((own) => (own.includes(r.host) ? own : [...own, r.host]));
   };
   const remove = async (h: string) => {
     await removeCallSites([patternFor(h)]);
-    await set({ own: sites.own.filter((x) => x !== h) });
+    await setOwn((own) => own.filter((x) => x !== h));
   };
 
   return (

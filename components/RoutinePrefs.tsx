@@ -112,7 +112,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       <section class="card section routine-prefs" aria-labelledby="rp-routines-h" data-testid="routine-prefs">
         <div class="section-head">
           <h2 id="rp-routines-h">{t('routinesTitle')}</h2>
-          <RestoreDefaults section="routines" label={t('routinesTitle')} pick={(d, s) => ({ routines: { ...d.routines, mine: s.routines.mine } })} onSaved={onSaved} />
+          <RestoreDefaults section="routines" label={t('routinesTitle')} pick={(d, s) => ({ routines: { ...d.routines, mine: s.routines.mine } })} save={save} />
         </div>
         <p class="muted small">{t('routinesIntro')}</p>
         {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
@@ -221,7 +221,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       <section class="card section sound-prefs" aria-labelledby="rp-sounds-h" data-testid="sound-prefs">
         <div class="section-head">
           <h2 id="rp-sounds-h">{t('soundsTitle')}</h2>
-          <RestoreDefaults section="sounds" label={t('soundsTitle')} pick={(d) => ({ sound: d.sound })} onSaved={onSaved} />
+          <RestoreDefaults section="sounds" label={t('soundsTitle')} pick={(d) => ({ sound: d.sound })} save={save} />
         </div>
         <p class="muted small">{t('soundsIntro')}</p>
         <fieldset class="choices">

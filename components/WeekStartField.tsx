@@ -1,6 +1,6 @@
 /**
  * "Weeks start on": the locale's usual day (named) or a fixed Monday / Sunday / Saturday. Used by
- * the weekly review and the streak week.
+ * the weekly review and for the order of the days in the week editor.
  */
 import { t, uiLanguage } from '../lib/i18n';
 import { WEEK_STARTS, type WeekStartSetting } from '../lib/settings';

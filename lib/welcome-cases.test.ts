@@ -2,12 +2,14 @@
  * The welcome page's step 3 when the background does not do what was asked, from an accessibility
  * review: "Try one now" and "I'll wait…" said nothing at all (the failure was an unhandled
  * rejection), so a person, and a screen reader, were left waiting for a break or a time that would
- * not come. Each case failed before its fix, except the control. Rendered with linkedom over WXT's
+ * not come. Each case failed before its fix, except the controls. Rendered with linkedom over WXT's
  * fake browser, English catalogue from disk (tests/support/linkedom-page.ts).
+ * Then, from a later review, the page's saves: Done and a preset whose save failed said nothing
+ * either (an unhandled rejection; Done left the page open without a word).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
-import { pageDom } from '../tests/support/options-page';
+import { pageDom, storedUntil } from '../tests/support/options-page';
 
 useEnglishPages();
 
@@ -65,6 +67,44 @@ describe('welcome, step 3: a request that fails is said on the page', () => {
     up = true;
     d.q('[data-testid="welcome-try"]')!.click();
     await tick(30);
+    expect(d.alert()).toBeNull();
+  });
+});
+
+describe('welcome: a save that fails is said on the page', () => {
+  /** The next write to storage fails (a full disk, the quota). */
+  const failNextSave = async () => {
+    const { browser } = await import('wxt/browser');
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+  };
+  const closed = (d: { window: unknown }) => (d.window as { close: { mock: { calls: unknown[] } } }).close.mock.calls.length > 0;
+
+  it('Done whose save fails: "That change could not be saved. Please try again.", and the page stays open (it said nothing)', async () => {
+    const d = await mountWelcome(noReceiver);
+    await failNextSave();
+    d.q('[data-testid="welcome-done"]')!.click();
+    await until(() => d.alert() !== null, 'the message', 100).catch(() => undefined);
+    expect({ alert: d.alert(), closed: closed(d) }).toEqual({ alert: englishMessage('errSaveFailed'), closed: false });
+    // Tried again, saved this time: the working hours are on and the page closes.
+    d.q('[data-testid="welcome-done"]')!.click();
+    await storedUntil((s) => s.schedule.enabled, 'working hours on');
+    await until(() => closed(d), 'the page closed');
+  });
+
+  it('a preset whose save fails: the same message, and the radio shows the preset in force (it said nothing)', async () => {
+    const d = await mountWelcome(noReceiver);
+    await tick(20);
+    await failNextSave();
+    d.check('[data-testid="preset-gentle"]', true);
+    await until(() => d.alert() !== null, 'the message', 100).catch(() => undefined);
+    await tick(20);
+    expect({ alert: d.alert(), gentle: d.q('[data-testid="preset-gentle"]')!.checked, balanced: d.q('[data-testid="preset-balanced"]')!.checked }).toEqual({ alert: englishMessage('errSaveFailed'), gentle: false, balanced: true });
+  });
+
+  it('control: Skip setup saves nothing and closes the page', async () => {
+    const d = await mountWelcome(noReceiver);
+    d.q('[data-testid="welcome-skip"]')!.click();
+    await until(() => closed(d), 'the page closed');
     expect(d.alert()).toBeNull();
   });
 });

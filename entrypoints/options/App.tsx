@@ -25,13 +25,6 @@ export function App() {
   const [saved, setSaved] = useState(0);
   const [failed, setFailed] = useState(false);
   const onSaved = () => setSaved((n) => n + 1);
-  // A section's "Restore defaults" starts its controls afresh: no refusal or "Custom" choice of
-  // before outlives it (keys below), even where the restored value equals the stored one.
-  const [restored, setRestored] = useState({ snooze: 0, behaviour: 0 });
-  const restoredSection = (k: keyof typeof restored) => () => {
-    onSaved();
-    setRestored((r) => ({ ...r, [k]: r[k] + 1 }));
-  };
 
   /**
    * A change to the settings in force: validated and saved (updateSettings), then "Saved". A
@@ -49,6 +42,13 @@ export function App() {
     if (next) onSaved();
     return next ?? null;
   };
+
+  // A section's "Restore defaults" saves as any change does, and starts the section's controls
+  // afresh: no refusal or "Custom" choice of before outlives it (keys below), even where the
+  // restored value equals the stored one.
+  const [restored, setRestored] = useState({ stretch: 0, micro: 0, snooze: 0, behaviour: 0 });
+  const restore = (k: keyof typeof restored) => (change: (s: Settings) => Settings) =>
+    save(change).then((r) => r && setRestored((x) => ({ ...x, [k]: x[k] + 1 })));
 
   const commit = async (field: FieldId, text: string): Promise<FieldError | null> => {
     let error: FieldError | null = null;
@@ -102,7 +102,7 @@ export function App() {
       <section class="card section" aria-labelledby="sched-h">
         <div class="section-head">
           <h2 id="sched-h">{t('schedTitle')}</h2>
-          <RestoreDefaults section="schedule" label={t('schedTitle')} pick={(d) => ({ schedule: d.schedule, weekStart: d.weekStart })} onSaved={onSaved} />
+          <RestoreDefaults section="schedule" label={t('schedTitle')} pick={(d) => ({ schedule: d.schedule, weekStart: d.weekStart })} save={save} />
         </div>
         <p class="muted small">{t('schedHelp')}</p>
         <ScheduleEditor
@@ -121,7 +121,7 @@ export function App() {
               section={kind}
               label={kind === 'stretch' ? t('kindStretchTitle') : t('kindMicroTitle')}
               pick={(d) => ({ [kind]: d[kind] })}
-              onSaved={onSaved}
+              save={restore(kind)}
             />
             <label class="switch">
               <input
@@ -136,7 +136,7 @@ export function App() {
             </label>
           </div>
           <p class="muted small">{kind === 'stretch' ? t('kindStretchHelp') : t('kindMicroHelp')}</p>
-          <div class="fields">
+          <div class="fields" key={restored[kind]}>
             {kind === 'stretch'
               ? [
                   field('stretch.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.stretch.enabled, `${kind}-h`),
@@ -157,13 +157,13 @@ export function App() {
             section="snooze"
             label={t('snoozeTitle')}
             pick={(d) => ({ snoozeSec: d.snoozeSec, snoozeLimit: d.snoozeLimit, idleSec: d.idleSec })}
-            onSaved={restoredSection('snooze')}
+            save={restore('snooze')}
           />
         </div>
-        <div class="fields">
+        <div class="fields" key={restored.snooze}>
           {field('snoozeMin', t('fieldSnooze'), t('unitMin'))}
           {field('snoozeLimit', t('fieldSnoozeLimit'), t('unitTimes'))}
-          <AwayAfterField key={restored.snooze} value={settings.idleSec} save={save} />
+          <AwayAfterField value={settings.idleSec} save={save} />
           {field('idleSec', t('fieldIdle'), t('unitSec'), t('fieldIdleHint'))}
         </div>
       </section>
@@ -175,7 +175,7 @@ export function App() {
             section="behaviour"
             label={t('behaviourTitle')}
             pick={(d) => ({ prompts: d.prompts, badge: d.badge, strict: d.strict, hold: d.hold, pauseWaitMin: d.pauseWaitMin, headsUpSec: d.headsUpSec, dailyLimit: d.dailyLimit })}
-            onSaved={restoredSection('behaviour')}
+            save={restore('behaviour')}
           />
         </div>
         {later && <later.BehaviourPrefs key={restored.behaviour} settings={settings} save={save} commit={commit} callSites={<later.CallSitesPrefs settings={settings} save={save} />} />}

@@ -25,12 +25,14 @@ export function App() {
   const settings = useSettings();
   const notifications = useNotificationCheck();
   const [waitingUntil, setWaitingUntil] = useState<number | null>(null);
-  // A request the background refused or never answered: said, not left to look like nothing happened.
-  const [failed, setFailed] = useState<MessageKey | null>(null);
-  const attempt = (fn: () => Promise<unknown>, error: MessageKey) => {
+  // A request the background refused or never answered, or a save that failed: said next to what
+  // was done (`at`: the step, 4 the footer), not left to look like nothing happened.
+  const [failed, setFailed] = useState<[MessageKey, number] | null>(null);
+  const attempt = (fn: () => Promise<unknown>, error: MessageKey, at = 3) => {
     setFailed(null);
-    fn().catch(() => setFailed(error));
+    fn().catch(() => setFailed([error, at]));
   };
+  const said = (at: number) => failed?.[1] === at && <p class="notice" role="alert" data-testid="welcome-error">{t(failed[0])}</p>;
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Once the page is drawn: until the settings are read there is no title to focus.
   const drawn = settings !== null;
@@ -96,7 +98,8 @@ export function App() {
         <li class="card step">
           <h2><span class="step-n" aria-hidden="true">1</span>{t('welcomeStep1')}</h2>
           <p class="muted small">{t('welcomeStep1Help')}</p>
-          <ScheduleEditor value={schedule} onChange={(next) => void updateSettings((s) => ({ ...s, schedule: { ...next, enabled: true } }))} showToggle={false} idPrefix="welcome" weekStart={settings.weekStart} />
+          <ScheduleEditor value={schedule} onChange={(next) => attempt(() => updateSettings((s) => ({ ...s, schedule: { ...next, enabled: true } })), 'errSaveFailed', 1)} showToggle={false} idPrefix="welcome" weekStart={settings.weekStart} />
+          {said(1)}
         </li>
 
         <li class="card step">
@@ -104,12 +107,13 @@ export function App() {
           <div class="presets" role="radiogroup" aria-labelledby="preset-h">
             {PRESETS.map((p) => (
               <label class={`preset${preset === p ? ' chosen' : ''}`} key={p}>
-                <input type="radio" name="preset" data-testid={`preset-${p}`} checked={preset === p} onChange={() => void choose(p)} />
+                <input type="radio" name="preset" data-testid={`preset-${p}`} checked={preset === p} onChange={() => attempt(() => choose(p), 'errSaveFailed', 2)} />
                 <span class="preset-name">{t(PRESET_KEYS[p][0])}</span>
                 <span class="muted small">{t(PRESET_KEYS[p][1])}</span>
               </label>
             ))}
           </div>
+          {said(2)}
           <p class="muted small">{t('welcomeCustomiseLater')}</p>
         </li>
 
@@ -119,7 +123,7 @@ export function App() {
             <button class="btn btn-primary" data-testid="welcome-try" onClick={() => attempt(tryNow, 'errActionFailed')}>{t(tryKind === 'micro' ? 'welcomeTryNow' : 'welcomeTryStretch')}</button>
             <button class="btn" data-testid="welcome-wait" onClick={() => attempt(wait, 'errBackground')}>{t('welcomeWait')}</button>
           </div>
-          {failed && <p class="notice" role="alert" data-testid="welcome-error">{t(failed)}</p>}
+          {said(3)}
           {waitingUntil !== null && (
             <p role="status" data-testid="welcome-first-at">{t('welcomeFirstAt', tTime('around', waitingUntil, { now: Date.now() }))}</p>
           )}
@@ -132,7 +136,8 @@ export function App() {
       </section>
 
       <footer class="welcome-foot">
-        <button class="btn btn-primary" data-testid="welcome-done" onClick={() => void finish(true)}>{t('welcomeDone')}</button>
+        {said(4)}
+        <button class="btn btn-primary" data-testid="welcome-done" onClick={() => attempt(() => finish(true), 'errSaveFailed', 4)}>{t('welcomeDone')}</button>
       </footer>
     </main>
   );
