@@ -21,13 +21,14 @@ function hash(s: string): number {
 /**
  * A routine for this break: fitting the settings, the break's length and the safety answer, not
  * one done lately (the last 30 in the history), and not `avoid` (the one "Another routine"
- * replaces). `unscreened`: none that needs the safety screen (it was put off with "Not now").
+ * replaces, or every one passed over in the window, latest first: none comes back before the
+ * rest have had their turn). `unscreened`: none that needs the safety screen (it was put off with "Not now").
  */
-export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | null, opts: { unscreened?: boolean } = {}): Promise<Routine | undefined> {
+export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | readonly string[] | null, opts: { unscreened?: boolean } = {}): Promise<Routine | undefined> {
   // Own routines synced from another computer are checked and taken over first, so the choice sees them.
   await loadOwnRoutines().catch(() => undefined);
   const [settings, health, recent] = await Promise.all([loadSettings(), loadHealthAnswer(), recentRoutines(30).catch(() => [] as string[])]);
-  const avoidList = avoid ? [avoid, ...recent] : recent;
+  const avoided = ([] as string[]).concat(avoid ?? []);
   const prefs = pickPrefsFor(settings.routines, health, settings[kind].lengthSec);
-  return pickRoutine(await loadRoutineLibrary(), kind, opts.unscreened ? withoutScreened(prefs) : prefs, avoidList, hash(breakId + (avoid ?? '')));
+  return pickRoutine(await loadRoutineLibrary(), kind, opts.unscreened ? withoutScreened(prefs) : prefs, [...avoided, ...recent], hash(breakId + avoided.join('')));
 }

@@ -54,6 +54,10 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   const [endView, setEndView] = useState<typeof import('./End') | null>(null);
   useEffect(() => void import('./End').then((m) => setEndView(() => m)), []);
   const tries = useRef(0);
+  // The routines passed over in this window, latest first: "Another routine" brings none back before the rest.
+  const passed = useRef<string[]>([]);
+  // "Another routine" found none other that fits: said (the routine goes on), not a button that seems dead.
+  const [noOther, setNoOther] = useState(false);
 
   /**
    * The break's session, with a routine chosen here when it has none yet (or `another` is asked for;
@@ -61,13 +65,18 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
    */
   const load = async (another: boolean, unscreened = false) => {
     let s = await ask(timed, { type: 'break/session', breakId });
+    const was = another && s?.routineId;
     if (s && (!s.routineId || another)) {
       // Loaded when needed: the picker and the history read are not part of the page's first load.
       const { chooseRoutine } = await import('../../lib/routine-choice');
-      const pick = await chooseRoutine(s.kind, breakId, another ? s.routineId : null, { unscreened });
+      if (another && s.routineId) passed.current.unshift(s.routineId);
+      const pick = await chooseRoutine(s.kind, breakId, passed.current, { unscreened });
       if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
     }
     const routine = s?.routineId ? (await loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
+    setNoOther(!!was && s?.routineId === was);
+    // Answered: an alert left from a request that failed before ("Another routine") is no longer true.
+    setError(false);
     setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
   };
 
@@ -167,6 +176,7 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
       {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}
       {(view.name === 'free' || view.name === 'playing') && view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
       {view.name === 'free' && <FreeBreak strict={view.session.strict} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
+      {playing && !blocked && <p class={noOther ? 'notice info nudge' : ''} role="status" data-testid="another-none">{noOther && t('anotherNone')}</p>}
       {view.name === 'playing' && screenFor === view.routine.id && <ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
       {view.name === 'playing' && settings && health !== null && !blocked && screenFor === null && (
         <Player
