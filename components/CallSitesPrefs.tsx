@@ -88,16 +88,17 @@ export function CallSitesPrefs({ settings, save }: Props) {
           ))}
         </ul>
       )}
-      <div class="field">
+      {/* A form of its own: Enter in the host field adds the site, as the button does. */}
+      <form class="field" noValidate onSubmit={(e) => (e.preventDefault(), void add())}>
         <label for="call-site-host">{t('fieldCallSiteAdd')}</label>
         <div class="field-input">
           <input id="call-site-host" type="text" data-testid="call-site-host" value={host} placeholder={t('callSiteHostPlaceholder')} aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? 'call-site-host-error' : undefined} onInput={(e) => setHost((e.target as HTMLInputElement).value)} />
-          <button type="button" class="btn" data-testid="call-site-add" onClick={() => void add()}>
+          <button type="submit" class="btn" data-testid="call-site-add">
             {t('actionAddSite')}
           </button>
         </div>
         {error && <p id="call-site-host-error" class="field-error" role="alert" data-testid="call-site-host-error">{t(error)}</p>}
-      </div>
+      </form>
     </fieldset>
   );
 }

@@ -91,6 +91,8 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     const r = list[i]!;
     void store(list.filter((x) => x.id !== r.id));
     setNote({ text: t('ownDeletedNote', r.name), undo: { routine: r, index: i } });
+    // The routine open in the form goes with its draft (its Save would store it again, last).
+    if (editing && !editing.isNew && editing.id === r.id) setEditing(null);
     focusNext.current = '[data-testid="own-undo"]';
   };
   const undo = () => {
