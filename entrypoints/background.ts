@@ -7,9 +7,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { command, dispatch, handleMessage, installed, settingsChanged, wake, windowClosed } from '../lib/engine';
 import { NEXT_ALARM, WATCHDOG_ALARM } from '../lib/platform/alarms';
 import { NOTIFICATION_POSTPONE_MIN, parsePromptId } from '../lib/platform/notify';
-import { clearHeadsUp, parseHeadsUpId } from '../lib/platform/heads-up';
+import { parseHeadsUpId } from '../lib/platform/heads-up';
 import { releaseUnusedCallSites } from '../lib/platform/call-sites';
 import type { Settings } from '../lib/settings';
+import type { TrackerEvent } from '../lib/tracker/tracker';
 import { SETTINGS_KEY } from '../lib/storage/items';
 import { SETTINGS_SYNC_KEY } from '../lib/storage/live';
 import { DEV_TIMING_KEY } from '../lib/dev-timing';
@@ -26,23 +27,26 @@ export default defineBackground({
       if (alarm.name === NEXT_ALARM || alarm.name === WATCHDOG_ALARM) void dispatch({ type: 'tick' });
     });
 
+    // A notification of a break the tracker no longer has (its clearing was lost: the worker
+    // stopped, a damaged state was set aside) is refused: closed, not left with buttons that do nothing.
+    const act = (id: string, event: TrackerEvent) => void dispatch(event).then((h) => h.result.refused === 'noSuchBreak' && browser.notifications.clear(id));
+
     browser.notifications.onClicked.addListener((id) => {
       const p = parsePromptId(id);
-      if (p) void dispatch({ type: 'start', breakId: p.breakId });
-      // The heads-up only informs: a click on its text closes it.
-      const early = parseHeadsUpId(id);
-      if (early) void clearHeadsUp(early).catch(() => undefined);
+      if (p) act(id, { type: 'start', breakId: p.breakId });
+      // The heads-up and the notices only inform: a click on their text closes them.
+      else void browser.notifications.clear(id).catch(() => undefined);
     });
 
     browser.notifications.onButtonClicked?.addListener((id, index) => {
       // The heads-up's one button (Chrome): postpone the coming break (lib/tracker/heads-up.ts).
       const early = parseHeadsUpId(id);
-      if (early && index === 0) void dispatch({ type: 'snooze', breakId: early, minutes: NOTIFICATION_POSTPONE_MIN });
+      if (early && index === 0) act(id, { type: 'snooze', breakId: early, minutes: NOTIFICATION_POSTPONE_MIN });
       const p = parsePromptId(id);
       if (!p) return;
-      if (index === 0) void dispatch({ type: 'start', breakId: p.breakId });
-      else if (p.second === 'snooze') void dispatch({ type: 'snooze', breakId: p.breakId, minutes: NOTIFICATION_POSTPONE_MIN });
-      else if (p.second === 'skip') void dispatch({ type: 'skip', breakId: p.breakId });
+      if (index === 0) act(id, { type: 'start', breakId: p.breakId });
+      else if (p.second === 'snooze') act(id, { type: 'snooze', breakId: p.breakId, minutes: NOTIFICATION_POSTPONE_MIN });
+      else if (p.second === 'skip') act(id, { type: 'skip', breakId: p.breakId });
     });
 
     browser.windows.onRemoved.addListener((windowId) => void windowClosed(windowId));
