@@ -15,26 +15,23 @@ useEnglishPages();
 const saved = (p: Awaited<ReturnType<typeof mountOptionsPage>>) => p.q('[data-testid="saved"]')!.textContent === englishMessage('saved');
 
 describe('bugs found in review (each test holds its fix)', () => {
-  it('"Restore defaults (Snooze and idle)" after a refused entry: the field still shows "abc" and "Enter a number" although the default is stored', async () => {
-    const p = await mountOptionsPage();
-    // Nothing changed yet: the stored snooze is the default, 5 minutes.
-    p.type('#snoozeMin', 'abc');
-    await until(() => p.q('[data-testid="snoozeMin-error"]') !== null, 'the refusal');
-    p.q('[data-testid="restore-snooze"]')!.click();
-    await until(() => saved(p), 'the restore saved');
-    await tick(30);
-    expect({ text: p.q('#snoozeMin')!.value, error: p.q('[data-testid="snoozeMin-error"]')?.textContent ?? null }).toEqual({ text: '5', error: null });
-  });
-
-  it('"Restore defaults (Stretch breaks)" after a refused entry: the field still shows 999 and "at most 240"', async () => {
-    const p = await mountOptionsPage();
-    p.type('#stretch\\.everyMin', '999');
-    await until(() => p.q('[data-testid="stretch.everyMin-error"]') !== null, 'the refusal');
-    p.q('[data-testid="restore-stretch"]')!.click();
-    await until(() => saved(p), 'the restore saved');
-    await tick(30);
-    expect({ text: p.q('#stretch\\.everyMin')!.value, error: p.q('[data-testid="stretch.everyMin-error"]')?.textContent ?? null }).toEqual({ text: '50', error: null });
-  });
+  // Each number section: a refused entry, then its "Restore defaults" while the stored value is already the default.
+  const cases = [
+    { title: '"Restore defaults (Snooze and idle)" after a refused entry: the field still shows "abc" and "Enter a number" although the default is stored', field: 'snoozeMin', section: 'snooze', typed: 'abc', want: '5' },
+    { title: '"Restore defaults (Stretch breaks)" after a refused entry: the field still shows 999 and "at most 240"', field: 'stretch.everyMin', section: 'stretch', typed: '999', want: '50' },
+  ];
+  for (const c of cases) {
+    it(c.title, async () => {
+      const p = await mountOptionsPage();
+      const input = `#${c.field.replace('.', '\\.')}`;
+      p.type(input, c.typed);
+      await until(() => p.q(`[data-testid="${c.field}-error"]`) !== null, 'the refusal');
+      p.q(`[data-testid="restore-${c.section}"]`)!.click();
+      await until(() => saved(p), 'the restore saved');
+      await tick(30);
+      expect({ text: p.q(input)!.value, error: p.q(`[data-testid="${c.field}-error"]`)?.textContent ?? null }).toEqual({ text: c.want, error: null });
+    });
+  }
 
   it('"Restore defaults" whose save fails says so ("That change could not be saved"), as every other change on the page does (it said nothing)', async () => {
     const { saveSettings } = await import('./storage/settings-items');
