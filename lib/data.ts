@@ -12,25 +12,14 @@ import { dayKey } from './days';
 import { clock } from './platform/clock';
 import { backupJson, exportFilename, historyCsv, makeBackup, parseBackup, type ImportProblem } from './backup';
 import { DEFAULT_SETTINGS } from './settings';
-import { allBreaks, clearHistory, historyAbsent, replaceHistory, type StoredBreak } from './storage/history';
+import { allBreaks, clearHistory, historyAbsent, orNull, replaceHistory, type StoredBreak } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';
 import { saveHealthAnswer } from './storage/health';
 import { devTimingItem } from './storage/dev-timing';
 import { saveOwnRoutines, storedOwnRoutines } from './storage/own-routines';
 
-/**
- * The history's answer, or null when this browser has none (IndexedDB absent: history is off).
- * Any other failure (an open blocked or failed just now) is thrown: it may pass, and a reset or an
- * export that went on without the history would say it had done what it had not.
- */
-async function absentAsNull<T>(p: Promise<T>): Promise<T | null> {
-  try {
-    return await p;
-  } catch (err) {
-    if (historyAbsent(err)) return null;
-    throw err;
-  }
-}
+/** The history's answer, or null only when this browser has none (IndexedDB absent); a failure of the moment is thrown. */
+const absentAsNull = <T>(p: Promise<T>) => orNull(p, historyAbsent);
 
 export interface ExportFile {
   filename: string;

@@ -6,17 +6,7 @@
 import { dayKey } from './days';
 import { popupHistory, popupWindowStart, type PopupHistory } from './review';
 import type { Settings } from './settings';
-import { historyForSummary, HistoryUnavailableError, type TodaySummary } from './storage/history';
-
-/** `p`'s value, or null when history is off (IndexedDB unavailable). */
-export async function orNull<T>(p: Promise<T>): Promise<T | null> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof HistoryUnavailableError) return null;
-    throw err;
-  }
-}
+import { historyForSummary, orNull, type TodaySummary } from './storage/history';
 
 /**
  * What the popup shows of the history, from one read: today's counts and the streaks (the

@@ -9,10 +9,9 @@ import { firstWeekday } from './week';
 import { reviewWindowStart, weeklyReview, type ReviewData } from './review';
 import { DEFAULT_RULES } from './streaks';
 import type { Settings } from './settings';
-import { historyForSummary } from './storage/history';
+import { historyForSummary, orNull } from './storage/history';
 import { storedOwnRoutines } from './storage/own-routines';
 import { loadSettings } from './storage/items';
-import { orNull } from './popup-summary';
 
 /**
  * The weekly review, or null when history is off. Weeks start on the settings' day, or on the

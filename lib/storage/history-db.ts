@@ -72,6 +72,21 @@ export function historyAbsent(err: unknown): boolean {
   return err instanceof HistoryUnavailableError && err.absent;
 }
 
+/**
+ * `p`'s value, or null when history is off: by default whenever IndexedDB cannot be used (what
+ * the popup and the review show); `off` narrows it (lib/data.ts, with historyAbsent: only a browser without IndexedDB,
+ * so that a reset or an export does not take a failure of the moment for "no history"). Any other
+ * failure is thrown.
+ */
+export async function orNull<T>(p: Promise<T>, off: (err: unknown) => boolean = (err) => err instanceof HistoryUnavailableError): Promise<T | null> {
+  try {
+    return await p;
+  } catch (err) {
+    if (off(err)) return null;
+    throw err;
+  }
+}
+
 /** Open failures that will not pass: IndexedDB missing, or refused in this context. */
 function refusedForGood(e: unknown): boolean {
   const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;

@@ -16,6 +16,7 @@ export {
   HistoryUnavailableError,
   OPEN_DEADLINE_MS,
   openHistory,
+  orNull,
   type DayAggregate,
   type LimberDB,
   type StoredBreak,

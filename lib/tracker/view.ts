@@ -40,7 +40,7 @@ export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV
         ? null
         : { reason: s.heldBy ?? ('settle' as const), until: holdUntil(s, settings)! };
   // No break comes outside working hours: one that would fall at or after their end is not named
-  // (a postpone that runs past it too: the prompt is then closed as skipped), and a wait whose
+  // (a postpone that runs past it too: the prompt is closed then, skipped or natural), and a wait whose
   // limit is later ends with them.
   const end = settings.schedule.enabled && !s.paused && !s.offHours ? (currentInterval(settings.schedule, s.asOf, env.timeZone)?.end ?? null) : null;
   const cut = end !== null && (held ? held.until : (next?.at ?? -Infinity)) >= end;
