@@ -8,8 +8,7 @@
  *
  * describe('bugs found in review'): each test failed on the code as reviewed and passes with its fix.
  */
-import { beforeAll, afterAll, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { options } from 'preact';
 import { parseHTML } from 'linkedom';
 import { onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
@@ -21,6 +20,7 @@ import { saveSettings } from './storage/settings-items';
 import { saveHealthAnswer } from './storage/health';
 import { recordBreak } from './storage/history';
 import type { BreakSession } from './protocol/messages';
+import { stubBreakBackground } from '../tests/support/break-background';
 
 useEnglishPages();
 beforeAll(() => void (options.requestAnimationFrame = (cb) => void setTimeout(cb, 0)));
@@ -44,19 +44,7 @@ async function breakPage(session: BreakSession, failing: { next: number } = { ne
   polyfillDialog(window as never);
   Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
   Object.assign(window, { close: () => undefined });
-  const kept = { ...session };
-  const sent: Array<{ type: string; [k: string]: unknown }> = [];
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string; routineId?: string; replace?: boolean }) => {
-    sent.push(m);
-    // The background busy (a request it could not answer): the next `failing.next` requests fail.
-    if (failing.next > 0 && failing.next--) return { ok: false, error: 'internal' };
-    if (m.type === 'break/session') return { ok: true, data: { ...kept } };
-    if (m.type === 'break/routine') {
-      if (!kept.routineId || m.replace) kept.routineId = m.routineId!;
-      return { ok: true, data: { ...kept } };
-    }
-    return { ok: false, error: 'badRequest' };
-  }) as never);
+  const { kept, sent } = stubBreakBackground(session, failing);
   const { h, render } = await import('preact');
   const { App } = await import('../entrypoints/break/App');
   const root = document.getElementById('app')!;

@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { polyfillDialog } from '../tests/support/linkedom-page';
+import { stubBreakBackground } from '../tests/support/break-background';
 import * as P from './player';
 import { asRoutine, OwnRoutinesSchema, validateOwnRoutine, type OwnDraft } from './own-routines';
 import * as v from 'valibot';
@@ -102,14 +103,7 @@ describe('the break page: "Not now" on the safety screen, then "Another routine"
     // The background, as far as the page sees it: the break's session and the routine it keeps.
     const breakId = `stretch-${NOW}`;
     const session = { breakId, kind: 'stretch' as const, manual: false, routineId: null as string | null, lengthSec: 180, strict: false, canPostpone: false };
-    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string; routineId?: string; replace?: boolean }) => {
-      if (m.type === 'break/session') return { ok: true, data: { ...session } };
-      if (m.type === 'break/routine') {
-        if (!session.routineId || m.replace) session.routineId = m.routineId!;
-        return { ok: true, data: { ...session } };
-      }
-      return { ok: false, error: 'badRequest' };
-    }) as never);
+    const { kept } = stubBreakBackground(session);
 
     const { h, render } = await import('preact');
     const { App } = await import('../entrypoints/break/App');
@@ -133,7 +127,7 @@ describe('the break page: "Not now" on the safety screen, then "Another routine"
       await waitFor(() => calls() > before, 5000);
       for (let n = calls(); ; n = calls()) {
         await new Promise((r) => setTimeout(r, 300));
-        if (calls() === n && (playing() === session.routineId || q('[data-testid="break-free"]') !== null)) return;
+        if (calls() === n && (playing() === kept.routineId || q('[data-testid="break-free"]') !== null)) return;
       }
     };
     let before = calls();
