@@ -3,13 +3,14 @@
  * exactly those sites' host permissions, in the click itself (permissions.request needs a user
  * gesture); refused, the option stays off and says so. Turning it off, or removing an own site,
  * gives the permission back. Own sites are host names, validated (lib/call-sites.ts). The option
- * can also come on through sync or an import, in a browser that has not allowed the sites: the
- * switch then shows off, and says so (ticking it asks).
+ * can also come on through sync or an import, in a browser that has not allowed the sites, and
+ * the person can take a site back in the browser's own settings (Firefox's about:addons) at any
+ * time: the switch then shows off, and says so (ticking it asks), also on a page already open.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { CALL_SITE_PRESETS, callPatterns, parseHost, patternFor, type HostError } from '../lib/call-sites';
-import { callSitesHeld, removeCallSites, requestCallSites } from '../lib/platform/call-sites';
+import { callSitesHeld, removeCallSites, requestCallSites, watchCallSites } from '../lib/platform/call-sites';
 import type { Settings } from '../lib/settings';
 
 interface Props {
@@ -28,12 +29,15 @@ export function CallSitesPrefs({ settings, save }: Props) {
   const setOwn = (change: (own: string[]) => string[]) => save((s) => ({ ...s, callSites: { ...s.callSites, own: change(s.callSites.own) } }));
   // Whether this browser holds the sites' permissions (null: not known yet).
   const [held, setHeld] = useState<boolean | null>(null);
+  // Bumped when the browser grants or takes back a permission (outside this page too): look again.
+  const [granted, setGranted] = useState(0);
+  useEffect(() => watchCallSites(() => setGranted((n) => n + 1)), []);
   const patterns = callPatterns(sites);
   useEffect(() => {
     let live = true;
     if (sites.enabled) void callSitesHeld(patterns).then((h) => live && setHeld(h));
     return () => void (live = false);
-  }, [sites.enabled, patterns.join(' ')]);
+  }, [sites.enabled, patterns.join(' '), granted]);
   const notHere = sites.enabled && held === false;
 
   const toggle = async (box: HTMLInputElement) => {

@@ -1,6 +1,7 @@
 /**
  * The Firefox-specific paths (unit level). describe('bugs'): a prompt shown again on a change of
- * settings although Firefox's has no buttons to refit (failed before its fix). The build target is set to Firefox
+ * settings although Firefox's has no buttons to refit; the call-sites switch still showing on after
+ * a site was taken back in about:addons (each failed before its fix). The build target is set to Firefox
  * (vi.stubEnv('BROWSER', 'firefox') + vi.resetModules, as lib/pause-snooze-cases.test.ts does) and
  * the modules are imported afresh, so every `import.meta.env.BROWSER` branch takes its Firefox
  * side. The fake browser (wxt/testing/fake-browser) stands in for Firefox: like Firefox it has no
@@ -9,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -244,5 +246,53 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     // Had it been shown again, it would say exactly the same (no buttons in Firefox):
     expect(ff.prompts().slice(1).every(([, o]) => o.title === before.title && o.message === before.message)).toBe(true);
     expect(ff.prompts()).toHaveLength(1);
+  });
+  it('a call site taken back in about:addons while Options is open: the switch shows off at once, and says the permission may have been taken back', async () => {
+    // Firefox MV3 host permissions are the person's to take back at any time (about:addons,
+    // Permissions). Calls on that site then no longer hold a break (lib/platform/call-sites.ts asks
+    // only about granted sites), so the switch must not go on showing the option on.
+    vi.stubEnv('BROWSER', 'firefox');
+    vi.resetModules();
+    const { browser } = await import('wxt/browser');
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    fakeBrowser.reset();
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation(english as never);
+    const { callPatterns } = await import('./call-sites');
+    const sites = { enabled: true, own: ['talk.example.org'] };
+    // The browser's bookkeeping, and its permission events (the fake browser implements neither).
+    const granted = new Set(callPatterns(sites));
+    const heard: Array<(p: { origins?: string[] }) => void> = [];
+    const p = browser.permissions;
+    vi.spyOn(p, 'contains').mockImplementation((async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => granted.has(o))) as never);
+    for (const e of [p.onAdded, p.onRemoved]) {
+      vi.spyOn(e, 'addListener').mockImplementation(((f: (p: { origins?: string[] }) => void) => void heard.push(f)) as never);
+      vi.spyOn(e, 'removeListener').mockImplementation(((f: (p: { origins?: string[] }) => void) => void heard.splice(heard.indexOf(f), 1)) as never);
+    }
+    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
+    const { h, render } = await import('preact');
+    const { CallSitesPrefs } = await import('../components/CallSitesPrefs');
+    const root = document.getElementById('app')!;
+    render(h(CallSitesPrefs, { settings: { ...SETTINGS, callSites: sites }, save: async () => undefined }), root);
+    const frame = () => new Promise((r) => setTimeout(r, 150)); // Preact runs effects after a frame (at most 100 ms without one)
+    const shown = () => {
+      const box = document.querySelector('[data-testid="call-sites-enabled"]')!;
+      return { checked: box.hasAttribute('checked'), note: document.querySelector('[data-testid="call-sites-not-here"]')?.textContent ?? null };
+    };
+    await frame();
+    expect(shown()).toEqual({ checked: true, note: null });
+    // In about:addons the person switches off "Access your data for meet.google.com".
+    granted.delete('https://meet.google.com/*');
+    for (const f of [...heard]) f({ origins: ['https://meet.google.com/*'] });
+    await frame();
+    expect(shown()).toEqual({ checked: false, note: english('callSitesNotHere') });
+    expect(english('callSitesNotHere')).toMatch(/taken back in the browser/);
+    // Switched on again there: the switch follows.
+    granted.add('https://meet.google.com/*');
+    for (const f of [...heard]) f({ origins: ['https://meet.google.com/*'] });
+    await frame();
+    expect(shown()).toEqual({ checked: true, note: null });
+    render(null, root);
+    expect(heard).toHaveLength(0); // no listener left behind by the closed page
   });
 });

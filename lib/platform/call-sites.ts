@@ -35,6 +35,23 @@ export async function callSitesHeld(origins: string[]): Promise<boolean> {
 }
 
 /**
+ * Calls `changed` whenever this browser grants or takes back host permissions: the person can take
+ * a site back at any time outside Limber (Firefox's about:addons, Permissions; Chrome's site
+ * access), or allow it there. Returns the way to stop listening.
+ */
+export function watchCallSites(changed: () => void): () => void {
+  const events = [browser.permissions.onAdded, browser.permissions.onRemoved].filter((e) => {
+    try {
+      e.addListener(changed);
+      return true;
+    } catch {
+      return false; // no such event here: the page reads the permissions when it opens
+    }
+  });
+  return () => events.forEach((e) => e.removeListener(changed));
+}
+
+/**
  * Gives back every granted origin these settings no longer use: the option turned off or a site
  * dropped other than by the switch (a reset, an import, sync from another computer). Only call
  * sites are ever granted (the manifest's only optional host permissions).
