@@ -72,7 +72,7 @@ export default defineConfig({
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'
       ? {
-          // 140 (the current ESR) is the first Firefox that reads data_collection_permissions,
+          // 140 (an ESR) is the first Firefox that reads data_collection_permissions,
           // which AMO requires. No gecko_android: AMO would then offer Limber on Firefox for
           // Android, which has no windows API for the break window.
           browser_specific_settings: {

@@ -25,7 +25,7 @@
  *
  * This file is the tracker's one public entry point; the code lives beside it, by what it is:
  *   state.ts       the state, events, effects and timing constants; the initial state
- *   migrate.ts     stored states of versions 1 to 5 brought up to version 6
+ *   migrate.ts     stored states of earlier versions brought up to the current one (TRACKER_VERSION)
  *   day.ts         today's local calendar day (daily limit) across midnight, DST and travel
  *   desk-time.ts   counting desk time, and natural breaks credited on returning from away
  *   hold.ts        a due break held (fullscreen, sound, a call): the bound and the settle
