@@ -5,7 +5,8 @@
  *
  * describe('bugs'): each test failed before its fix (lifecycle's shortcut, the prompt's buttons
  * after a change of settings, nextWake during a pause or after hours, the pause-ended notice
- * after hours) and states what the promise requires.
+ * after hours, "until tomorrow" after midnight in hours that began the day before) and states
+ * what the promise requires.
  * describe('holds'): sequences checked and found to keep the promise.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -198,6 +199,20 @@ describe('bugs found in review (a title may name what was wrong; each test holds
       const wakes = await run(worker, T0 + 22 * H);
       expect(wakes).toBeLessThanOrEqual(3);
     });
+  });
+
+  it('"Until tomorrow" at 00:30 inside evening hours that began the day before pauses until the next evening, not a day later', async () => {
+    // README "Pause": "until tomorrow's first working hour"; README "Working hours": hours that
+    // cross midnight belong to the day they began on. Every evening 20:00-02:00 Berlin: at Tuesday
+    // 00:30 the person is in Monday's hours, and tomorrow's first working hour is Tuesday 20:00.
+    const evenings = Array.from({ length: 7 }, () => [{ from: 20 * 60, to: 2 * 60 }]);
+    const w = world({ ...SETTINGS, schedule: { enabled: true, days: evenings } });
+    const rt = createRuntime(w.platform(), w.store);
+    w.clock.now = Date.UTC(2026, 2, 2, 23, 30); // Tuesday 00:30 CET
+    await lifecycle(rt).wake();
+    const r = await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: 'tomorrow' });
+    expect(r).toEqual({ ok: true, data: { until: Date.UTC(2026, 2, 3, 19, 0) } }); // Tuesday 20:00 CET, not Wednesday's
+    expect(w.snapshot()?.data.status.tracker.paused).toEqual({ until: Date.UTC(2026, 2, 3, 19, 0) });
   });
 
   it('a timed pause that runs out after working hours does not announce "counting desk time again"', () => {

@@ -70,6 +70,25 @@ describe('working hours', () => {
     expect(tomorrowStart(weekdays, Date.UTC(2026, 2, 6, 12), tz)).toBe(Date.UTC(2026, 2, 9, 8)); // Fri -> Mon
     expect(tomorrowStart({ ...weekdays, enabled: false }, Date.UTC(2026, 2, 2, 12), tz)).toBe(Date.UTC(2026, 2, 2, 23));
   });
+  it("tomorrow, asked after midnight inside working hours that began the day before, is the day after those hours' day", () => {
+    // Every day 20:00-02:00 in Berlin (UTC+1 in March). At 00:30 on Tuesday the person is still in
+    // Monday's hours: "until tomorrow's first working hour" is Tuesday 20:00, not Wednesday 20:00.
+    const berlin = 'Europe/Berlin';
+    const nights: Schedule = { enabled: true, days: Array.from({ length: 7 }, () => [{ from: 20 * 60, to: 2 * 60 }]) };
+    expect(tomorrowStart(nights, Date.UTC(2026, 2, 2, 23, 30), berlin)).toBe(Date.UTC(2026, 2, 3, 19)); // Tue 00:30 -> Tue 20:00
+    expect(tomorrowStart(nights, Date.UTC(2026, 2, 2, 22), berlin)).toBe(Date.UTC(2026, 2, 3, 19)); // Mon 23:00 -> Tue 20:00 (as before)
+    // Monday's hours 09:00-17:30 and 22:00-02:00, Tuesday's 09:00-17:30: at Tuesday 01:00, Tuesday 09:00.
+    const late: Schedule = { enabled: true, days: [[...NINE_TO_FIVE30, { from: 22 * 60, to: 2 * 60 }], NINE_TO_FIVE30, [], [], [], [], []] };
+    expect(tomorrowStart(late, Date.UTC(2026, 2, 3, 0), berlin)).toBe(Date.UTC(2026, 2, 3, 8));
+    // New York, the night the clocks go forward (Sun 8 March 2026, 02:00 -> 03:00): Saturday's
+    // hours 22:00-04:00 go on past the change; at Sunday 03:30 EDT tomorrow is Sunday 22:00 EDT.
+    const ny = 'America/New_York';
+    const satNight: Schedule = { enabled: true, days: [[], [], [], [], [], [{ from: 22 * 60, to: 4 * 60 }], [{ from: 22 * 60, to: 4 * 60 }]] };
+    expect(tomorrowStart(satNight, Date.UTC(2026, 2, 8, 7, 30), ny)).toBe(Date.UTC(2026, 2, 9, 2));
+    // Working all day every day (one endless range): still tomorrow's midnight.
+    const always: Schedule = { enabled: true, days: Array.from({ length: 7 }, () => [{ from: 0, to: 24 * 60 }]) };
+    expect(tomorrowStart(always, Date.UTC(2026, 2, 2, 23, 30), berlin)).toBe(Date.UTC(2026, 2, 3, 23));
+  });
   it('a disabled schedule is always working', () => {
     expect(isWorking({ ...weekdays, enabled: false }, Date.UTC(2026, 2, 7, 3), tz)).toBe(true);
   });

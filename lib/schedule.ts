@@ -158,9 +158,15 @@ export function nextWorkStart(schedule: Schedule, now: number, tz: string): numb
   return iv?.start ?? null;
 }
 
-/** The first working moment of tomorrow (local), or tomorrow's local midnight without a schedule. */
+/**
+ * The first working moment of tomorrow (local), or tomorrow's local midnight without a schedule.
+ * Inside working hours that began the day before (a range across midnight, at 00:30), "today" is
+ * the day those hours belong to, so tomorrow is the calendar day now under way. (Such hours began
+ * within the last day: a range starts after them, so the answer is still ahead.)
+ */
 export function tomorrowStart(schedule: Schedule, now: number, tz: string): number {
-  const p = localParts(now, tz);
+  const iv = schedule.enabled ? currentInterval(schedule, now, tz) : null;
+  const p = localParts(iv && iv.start > now - DAY_MS ? iv.start : now, tz);
   const t = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
   const midnight = localToInstant(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), 0, tz);
   if (!schedule.enabled) return midnight;
