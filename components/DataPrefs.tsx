@@ -54,7 +54,7 @@ function saveFile(filename: string, mime: string, text: string): void {
  * to drop break outcomes still waiting for the old one). The data is written either way: a
  * background that does not answer redraws on its next event.
  */
-const refresh = () => ask(send, { type: 'status/refresh', replaced: true }).then(
+const refresh = (replaced = true) => ask(send, { type: 'status/refresh', replaced }).then(
   () => undefined,
   (err: unknown) => console.warn('[limber] status not refreshed', err),
 );
@@ -155,7 +155,7 @@ export function DataPrefs() {
       closePreview();
       let r;
       try {
-        r = await importData(p.text, undefined, refresh);
+        r = await importData(p.text, undefined, () => refresh());
       } catch {
         return { kind: 'error', text: t('importWriteFailed') };
       }
@@ -167,9 +167,11 @@ export function DataPrefs() {
     run('other', async () => {
       closeConfirm();
       try {
-        await resetData(refresh);
+        await resetData(() => refresh());
       } catch {
-        await refresh(); // part of it may have happened
+        // Part of it may have happened: redraw. The breaks still waiting to be written are dropped
+        // only by resetData, once the history is cleared (not when it could not be).
+        await refresh(false);
         return { kind: 'error', text: t('errActionFailed') };
       }
       await refresh();

@@ -13,7 +13,8 @@
  * too deep, huge strings) -> notBackup (not our format) -> newerVersion (a newer backup or
  * settings version) / wrongVersion -> damaged (the file's frame) / badRow (a break row fails its
  * shape: types, ranges, ids, day keys) -> settings (through `parseSettings`, i.e. exactly the
- * options form's limits: badSetting, breakTooLong, badSettings) -> own routines (through
+ * options form's limits: badSetting, breakTooLong, badSettings; across values, what stored settings
+ * may hold, so that every export imports back) -> own routines (through
  * `parseOwnRoutines`, the editor's limits: badOwnRoutine naming the routine, badOwnRoutines) -> the rows' own rules
  * (duplicateRow, startAfterEnd, future). Rows naming a routine Limber no longer has are kept: the
  * pages show them as "a routine no longer in Limber" (lib/backup-summary.ts counts them).
@@ -25,7 +26,6 @@ import type { StoredBreak } from './storage/history';
 import { MAX_IMPORT_BYTES } from './limits';
 import { parseOwnRoutines, type OwnRoutine } from './own-routines';
 import { ownSitesValid } from './call-sites';
-import { weekProblems } from './schedule-form';
 
 export const BACKUP_FORMAT = 'limber-backup';
 export const BACKUP_VERSION = 1;
@@ -244,11 +244,13 @@ export function parseBackup(text: string, now: number): ParsedBackup {
     if (typeof rawSettings !== 'object' || rawSettings === null || Array.isArray(rawSettings)) return fail({ code: 'badSettings', part: null }, detail);
     return fail(settingsProblem(rawSettings, settings.issues), detail);
   }
-  // What the options page refuses a person, a file may not set either (the settings' schema,
-  // which also reads what is stored, lets these through).
-  if (weekProblems(settings.value.schedule.days).some((p) => p.length > 0)) return fail({ code: 'badSettings', part: 'schedule' }, 'settings.schedule: working hours that overlap, are empty or start at 24:00');
+  // A file takes what stored settings may hold, so that every export imports back: working hours
+  // the week editor would refuse (overlapping, empty, from 24:00) and neither a notification nor
+  // the break window are kept as they are, as when sync or an older version leaves them (the
+  // worker merges overlapping hours and opens the window; the options page shows what to fix).
+  // An own call site twice or a built-in one is refused: stored settings drop those when read, so
+  // no export holds them.
   if (!ownSitesValid(settings.value.callSites.own)) return fail({ code: 'badSettings', part: 'behaviour' }, 'settings.callSites.own: a site twice, or a built-in one');
-  if (!settings.value.prompts.notification && !settings.value.prompts.openWindow) return fail({ code: 'badSettings', part: 'behaviour' }, 'settings.prompts: neither a notification nor the break window');
   // Absent in backups made before own routines: none. Anything else, null too, must be a list.
   const own = parseOwnRoutines(shape.output.ownRoutines === undefined ? [] : shape.output.ownRoutines);
   if (!own.ok) return fail(own.index === null ? { code: 'badOwnRoutines' } : { code: 'badOwnRoutine', routine: own.index + 1 }, `ownRoutines.${own.detail}`.slice(0, 300));

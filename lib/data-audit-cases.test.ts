@@ -107,6 +107,25 @@ describe('a history that cannot be opened just now is not "history is off"', () 
     expect(await allBreaks()).toHaveLength(1);
   });
 
+  it('the page: a "Delete everything" that did not work does not have the background drop the breaks still waiting to be written', async () => {
+    const { browser } = await import('wxt/browser');
+    const sent: unknown[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (msg: unknown) => {
+      sent.push(msg);
+      return { ok: true, data: { refreshed: true } };
+    });
+    const m = await mountData();
+    const restore = await historyUnavailable();
+    await m.click('reset');
+    await m.click('reset-confirm-yes');
+    await until(() => m.message() !== '', 'the reset message');
+    restore();
+    expect(m.message()).toBe(englishMessage('errActionFailed'));
+    // Asked to redraw (part of a reset may have happened), not told that the history was replaced.
+    expect(sent).toContainEqual(expect.objectContaining({ type: 'status/refresh' }));
+    expect(sent).not.toContainEqual(expect.objectContaining({ replaced: true }));
+  });
+
   it('an export while the history cannot be opened fails ("try again"), rather than saving the settings only as if history were off in this browser', async () => {
     await recordBreak(storedBreak('s-1', NOW - DAY), 'Europe/Berlin');
     const restore = await historyUnavailable();

@@ -57,15 +57,18 @@ export async function importData(text: string, now = clock.now(), beforeReplace?
   const previous = await absentAsNull(allBreaks());
   if (previous === null) return { imported: false, problem: { code: 'historyOff' }, detail: null };
   const [previousSettings, previousOwn] = await Promise.all([loadSettings(), storedOwnRoutines()]);
-  // Breaks still waiting to be written belong to the history being replaced: dropped first (by the
-  // background, `beforeReplace`), or the settings' write below would have it write them into the new one.
-  await beforeReplace?.();
   try {
     await replaceHistory(parsed.value.history);
   } catch (err) {
     console.error('[limber] import failed', err);
     return { imported: false, problem: { code: 'writeFailed' }, detail: null };
   }
+  // Breaks still waiting to be written belong to the history just replaced: dropped now (by the
+  // background, `beforeReplace`), or the settings' write below would have it write them into the
+  // new one. Not before the replacement: an import that fails there changes nothing, and they are
+  // still written into the history they belong to. (Should the settings' write fail below, the
+  // previous history comes back without them.)
+  await beforeReplace?.();
   try {
     await saveSettings(parsed.value.settings);
     await saveOwnRoutines(parsed.value.ownRoutines);
@@ -82,13 +85,13 @@ export async function importData(text: string, now = clock.now(), beforeReplace?
 /**
  * Deletes the history and the own routines, restores the default settings, forgets the health
  * answer and the developer switch. `beforeClear`: drops the breaks still waiting to be written
- * (the background does, components/DataPrefs.tsx asks it), before the settings' write makes the
- * background write them into the emptied history. A history that cannot be opened just now
- * (not absent) throws before anything else is reset.
+ * (the background does, components/DataPrefs.tsx asks it), once the history is cleared and before
+ * the settings' write makes the background write them into the emptied history. A history that
+ * cannot be opened just now (not absent) throws before anything else is reset, those breaks too.
  */
 export async function resetData(beforeClear?: () => Promise<unknown>): Promise<{ reset: true; historyOff: boolean }> {
-  await beforeClear?.();
   const cleared = await absentAsNull(clearHistory().then(() => true));
+  await beforeClear?.();
   await saveSettings(DEFAULT_SETTINGS);
   await saveOwnRoutines([]);
   await saveHealthAnswer('ask');

@@ -8,7 +8,10 @@ import { browser } from 'wxt/browser';
 import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
 import { dispatch, handleMessage, wake } from './engine';
 import { NEXT_ALARM } from './platform/alarms';
-import { closeHistory, breaksOnDay } from './storage/history';
+import { allBreaks, closeHistory, breaksOnDay } from './storage/history';
+import { importData, resetData } from './data';
+import { backupJson, makeBackup } from './backup';
+import { DEFAULT_SETTINGS } from './settings';
 import { loadTrackerAndOutbox, saveSettings, trackerItem } from './storage/items';
 
 let now = T0;
@@ -116,5 +119,44 @@ describe('the outbox and a replaced history', () => {
     now += MIN;
     await dispatch({ type: 'tick' });
     expect(await breaksOnDay('2026-03-02')).toEqual([]);
+  });
+
+  it('an import that cannot write the history changes nothing: the break waiting to be written is still written (it was dropped first)', async () => {
+    await wake();
+    now = T0 + 10 * MIN;
+    await closeHistory();
+    const restore = breakOpens();
+    const { id } = await takeBreak();
+    restore();
+    expect((await loadTrackerAndOutbox()).outbox.map((p) => p.entry.id)).toEqual([id]);
+    // The history opens, but replacing it fails (the disk is full): "nothing changed", says the page.
+    const clear = vi.spyOn(IDBObjectStore.prototype, 'clear').mockImplementation(() => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+    const file = backupJson(makeBackup(DEFAULT_SETTINGS, [], now));
+    const dropWaiting = () => handleMessage({ type: 'status/refresh', replaced: true });
+    expect(await importData(file, now, dropWaiting)).toMatchObject({ imported: false, problem: { code: 'writeFailed' } });
+    clear.mockRestore();
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect((await allBreaks()).map((b) => b.id)).toEqual([id]);
+    expect((await loadTrackerAndOutbox()).outbox).toEqual([]);
+  });
+
+  it('likewise a reset that cannot clear the history ("it did not work"): the waiting break is still written', async () => {
+    await wake();
+    now = T0 + 10 * MIN;
+    await closeHistory();
+    const restore = breakOpens();
+    const { id } = await takeBreak();
+    restore();
+    const clear = vi.spyOn(IDBObjectStore.prototype, 'clear').mockImplementation(() => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+    await expect(resetData(() => handleMessage({ type: 'status/refresh', replaced: true }))).rejects.toThrow();
+    clear.mockRestore();
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect((await allBreaks()).map((b) => b.id)).toEqual([id]);
   });
 });

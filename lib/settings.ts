@@ -2,9 +2,9 @@
  * The settings model: one typed, versioned object. Two layers of checking:
  * - `SettingsSchema` (valibot) checks the stored, synced and imported shape with exactly the
  *   form's limits (`FIELDS` below), so no backup or synced value can set what a person cannot.
- *   The form's checks across values (working hours that overlap, a call site twice) refuse an
- *   import (lib/backup.ts); stored settings drop a repeated call site (`settingsOrDefaults`) and
- *   show overlapping hours in the options with what to fix.
+ *   The form's checks across values are the form's: stored settings drop a repeated call site
+ *   (`settingsOrDefaults`, an import refuses one) and keep overlapping hours, shown in the options
+ *   with what to fix; an import keeps them too (lib/backup.ts), so that every export imports back.
  * - `validateField` checks what a person types on the options page, with human limits and a
  *   message key for each failure. Invalid input never reaches storage.
  * Tests that need seconds-long cycles use the developer switch (lib/dev-timing.ts), which only
