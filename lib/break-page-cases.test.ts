@@ -74,7 +74,7 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(fitting.length).toBeGreaterThan(4);
     // Every routine that fits was done in the last days, but two (never done: the picker's first choices).
     for (const [i, r] of fitting.slice(2).entries()) await done(r.id, (i + 1) * 3);
-    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false });
+    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: true });
     await until(() => page.playing() !== null, 'the first routine');
     const first = page.playing()!;
     const second = await page.another();
@@ -93,7 +93,7 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     const excluded = ROUTINES.filter((r) => breakKindOf(r) === 'stretch' && r.id !== only.id).map((r) => r.id);
     await saveSettings({ ...DEFAULT_SETTINGS, routines: { ...DEFAULT_SETTINGS.routines, excluded } });
     await saveHealthAnswer('screened');
-    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false });
+    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: true });
     await until(() => page.playing() !== null, 'the routine');
     expect(page.playing()).toBe(only.id);
     const said = page.q('[data-testid="another-none"]');
@@ -111,7 +111,7 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     await saveSettings(DEFAULT_SETTINGS);
     await saveHealthAnswer('screened');
     const failing = { next: 0 };
-    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false }, failing);
+    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: true }, failing);
     await until(() => page.playing() !== null, 'the routine');
     const first = page.playing()!;
     const alert = () => page.q('[role="alert"]')?.textContent ?? null;

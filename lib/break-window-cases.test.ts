@@ -149,3 +149,65 @@ describe('what already held', () => {
     expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'completed' })]);
   });
 });
+
+describe('a break window opened as the prompt (review of the break window: a break nobody took)', () => {
+  // Prompts as the break window ("how prompts appear"): the page started the break as it loaded,
+  // and the routine played to its end with nobody at the desk, recorded as completed (a stretch
+  // break completed makes the day count). Now the window is the prompt until its Start.
+  const asWindow: Settings = { ...ENGINE_SETTINGS, prompts: { notification: false, openWindow: true } };
+
+  it('the break stays due until the window’s Start: its session says so, and no routine can be kept for it', async () => {
+    const a = worker();
+    const id = await prompted(a, asWindow);
+    expect(await breakWindows()).toHaveLength(1);
+    expect(await a.ask({ type: 'break/session', breakId: id })).toMatchObject({ ok: true, data: { breakId: id, started: false, routineId: null, canPostpone: true } });
+    expect(await a.ask({ type: 'break/routine', breakId: id, routineId: 'cat-cow', replace: false })).toEqual({ ok: false, error: 'noSuchBreak' });
+    expect(await a.ask({ type: 'break/start', breakId: id })).toMatchObject({ ok: true });
+    expect(await a.ask({ type: 'break/session', breakId: id })).toMatchObject({ ok: true, data: { started: true } });
+  });
+
+  it('nobody there: away for the break’s length, it is taken naturally (as any prompt), not completed', async () => {
+    const a = worker();
+    const id = await prompted(a, asWindow);
+    now += 60_000;
+    await a.dispatch({ type: 'activity', state: 'idle' }); // no input for "away after" (1 min): gone since the prompt
+    now += 5 * MIN;
+    await a.dispatch({ type: 'activity', state: 'active' });
+    expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'natural' })]);
+    expect(await a.ask({ type: 'break/session', breakId: id })).toEqual({ ok: true, data: null });
+  });
+
+  it('closed before its Start, the window is a prompt closed: nothing recorded, the break still due, not reopened by a wake, brought back by its reminder', async () => {
+    const a = worker();
+    const id = await prompted(a, asWindow);
+    const [win] = await breakWindows();
+    now += 20_000;
+    await fakeBrowser.windows.remove(win!.id!);
+    await a.windowClosed(win!.id!);
+    expect(await breaksOnDay('2026-03-02')).toEqual([]);
+    expect((await loadTracker())?.phase).toMatchObject({ name: 'due', brk: { id } });
+    // The worker stopped and started again: the window the person closed stays closed.
+    const b = worker();
+    now += 30_000;
+    await b.wake();
+    expect(await breakWindows()).toEqual([]);
+    // The reminder, three minutes after the prompt: the window again, as the prompt.
+    now = T0 + 50 * MIN + 3 * MIN;
+    await b.dispatch({ type: 'tick' });
+    expect(await breakWindows()).toHaveLength(1);
+    expect(await breakWindowItem.getValue()).toMatchObject({ breakId: id });
+    expect(await breakWindowItem.getValue()).not.toHaveProperty('dismissed');
+  });
+
+  it('closed after its Start, the break is cut short, as before', async () => {
+    const a = worker();
+    const id = await prompted(a, asWindow);
+    const [win] = await breakWindows();
+    now += 5_000;
+    await a.ask({ type: 'break/start', breakId: id });
+    now += 60_000;
+    await fakeBrowser.windows.remove(win!.id!);
+    await a.windowClosed(win!.id!);
+    expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'partial' })]);
+  });
+});

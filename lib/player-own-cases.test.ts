@@ -102,7 +102,7 @@ describe('the break page: "Not now" on the safety screen, then "Another routine"
     }
     // The background, as far as the page sees it: the break's session and the routine it keeps.
     const breakId = `stretch-${NOW}`;
-    const session = { breakId, kind: 'stretch' as const, manual: false, routineId: null as string | null, lengthSec: 180, strict: false, canPostpone: false };
+    const session = { breakId, kind: 'stretch' as const, manual: false, routineId: null as string | null, lengthSec: 180, strict: false, canPostpone: false, started: true };
     const { kept } = stubBreakBackground(session);
 
     const { h, render } = await import('preact');

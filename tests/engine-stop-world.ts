@@ -82,6 +82,7 @@ export function world(settings: Settings = SETTINGS) {
     breakWindowState: async (id) => (windows.has(id) ? 'open' : 'none'),
     breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
     breakWindowClosed: async () => null,
+    breakWindowDismissed: async () => undefined,
     reconcileNextAlarm: async (when) => void log.push(`alarm ${when === null ? 'none' : when - clock.now}`),
     reconcileWatchdog: async () => undefined,
     setBadge: async () => undefined,

@@ -16,6 +16,8 @@ import { FreeBreak } from './FreeBreak';
 import type { Outcome } from './End';
 import { ScreenFirst } from './ScreenFirst';
 import { Postpone } from './Postpone';
+import { BreakPrompt } from './BreakPrompt';
+import { statusSnapshotItem } from '../../lib/storage/status-cache';
 
 
 type View =
@@ -26,6 +28,8 @@ type View =
   | { name: 'noAnswer' }
   /** The break is on, but no routine fits the settings (e.g. every one is excluded). */
   | { name: 'free'; session: BreakSession }
+  /** The window is the prompt: the break is due, and waits for Start here (or elsewhere). */
+  | { name: 'prompt'; session: BreakSession }
   | { name: 'playing'; session: BreakSession; routine: Routine }
   | { name: 'done'; today: TodaySummary | null; outcome: Outcome };
 
@@ -38,7 +42,7 @@ const ANSWER_WAIT_MS = 8_000;
 /** Messages to the background, given up on (rejected) when no answer comes in time. */
 const timed: SendMessage = (m) => Promise.race([send(m), new Promise((_, reject) => setTimeout(reject, ANSWER_WAIT_MS))]);
 
-export function App({ breakId, prompting = false }: { breakId: string; prompting?: boolean }) {
+export function App({ breakId }: { breakId: string }) {
   const [view, setView] = useState<View>(breakId ? { name: 'loading' } : { name: 'none' });
   const [error, setError] = useState(false);
   const settings = useSettings();
@@ -65,6 +69,12 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
    */
   const load = async (another: boolean, unscreened = false) => {
     let s = await ask(timed, { type: 'break/session', breakId });
+    // Due, not started: this window is the prompt (nothing is chosen or played before Start).
+    if (s && !s.started) {
+      setError(false);
+      setView({ name: 'prompt', session: s });
+      return;
+    }
     const was = another && s?.routineId;
     if (s && (!s.routineId || another)) {
       // Loaded when needed: the picker and the history read are not part of the page's first load.
@@ -80,18 +90,46 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
     setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
   };
 
-  const open = () => {
+  /** `first`: before it, e.g. the prompt's Start (refused, and so "over", if that break is no longer due). */
+  const open = (first: Promise<unknown> = Promise.resolve()) => {
     setView({ name: 'loading' });
-    // A window opened as the prompt starts its break first (refused, and so "over", if that
-    // break is no longer due); a window opened by Start finds its break already under way.
-    const start = prompting ? ask(timed, { type: 'break/start', breakId }).catch(() => undefined) : Promise.resolve();
-    void start.then(() => load(false)).catch((e: unknown) =>
+    void first.then(() => load(false)).catch((e: unknown) =>
       // A missing or malformed id is refused as a bad request: no such break either.
       setView(e instanceof RequestError && e.code === 'badRequest' ? { name: 'none' } : { name: 'noAnswer' }),
     );
   };
-  // Opened without a break: nothing to ask (see NoBreak).
+  // Opened without a break: nothing to ask (see NoBreak). A window opened as the prompt finds its
+  // break due and shows the prompt; one opened by Start finds its break under way.
   useEffect(() => void (breakId && open()), []);
+
+  // The prompt: Start here; or the break started elsewhere (the notification's Start, the popup),
+  // or ended as a prompt does (away for its length, skipped, paused, the working hours' end). The
+  // background rewrites its status snapshot after each such event, and the window is focused for
+  // a Start elsewhere: the page looks again then.
+  const prompt = view.name === 'prompt';
+  useEffect(() => {
+    if (!prompt) return;
+    const again = () => void load(false).catch(() => undefined);
+    window.addEventListener('focus', again);
+    const unwatch = statusSnapshotItem.watch(again);
+    return () => {
+      window.removeEventListener('focus', again);
+      unwatch();
+    };
+  }, [prompt]);
+  const startHere = () => open(ask(timed, { type: 'break/start', breakId }).catch((e: unknown) => {
+    // Refused (no longer due): the session read next says what there is; no answer is said as such.
+    if (!(e instanceof RequestError)) throw e;
+  }));
+  const skipHere = async () => {
+    try {
+      await ask(timed, { type: 'break/skip', breakId });
+      window.close();
+    } catch (e) {
+      if (e instanceof RequestError && e.code === 'noSuchBreak') open();
+      else setError(true);
+    }
+  };
 
   /** "Start a break now": the background starts one (or takes up the due one) in its break window. */
   const startNow = async () => {
@@ -171,10 +209,11 @@ export function App({ breakId, prompting = false }: { breakId: string; prompting
   return (
     <main class="break">
       {(error || view.name === 'noAnswer') && <p class="notice" role="alert">{t('errBackground')}</p>}
-      {view.name === 'noAnswer' && <button class="btn btn-primary" data-testid="retry" onClick={open}>{t('actionRetry')}</button>}
+      {view.name === 'noAnswer' && <button class="btn btn-primary" data-testid="retry" onClick={() => open()}>{t('actionRetry')}</button>}
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}
-      {(view.name === 'free' || view.name === 'playing') && view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
+      {(view.name === 'free' || view.name === 'playing' || view.name === 'prompt') && view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
+      {view.name === 'prompt' && <BreakPrompt session={view.session} onStart={startHere} onSkip={() => void skipHere()} />}
       {view.name === 'free' && <FreeBreak strict={view.session.strict} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
       {playing && !blocked && <p class={noOther ? 'notice info nudge' : ''} role="status" data-testid="another-none">{noOther && t('anotherNone')}</p>}
       {view.name === 'playing' && screenFor === view.routine.id && <ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}

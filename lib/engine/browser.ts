@@ -9,7 +9,7 @@ import { callTabAudible } from '../platform/call-sites';
 import { configureIdle, queryActivity } from '../platform/idle';
 import { clearHeadsUp, showHeadsUp } from '../platform/heads-up';
 import { clearPrompt, promptOnScreen, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
-import { breakWindowClosed, breakWindowFinished, breakWindowState, focusedWindow, openBreakWindow } from '../platform/windows';
+import { breakWindowClosed, breakWindowDismissed, breakWindowFinished, breakWindowState, focusedWindow, openBreakWindow } from '../platform/windows';
 import { devTimingItem } from '../storage/dev-timing';
 import { moveLegacyHealthAnswer } from '../storage/health';
 import { recordBreak } from '../storage/history';
@@ -36,6 +36,7 @@ export const browserPlatform: Platform = {
   breakWindowFinished,
   breakWindowState,
   breakWindowClosed,
+  breakWindowDismissed,
   reconcileNextAlarm,
   reconcileWatchdog,
   setBadge,

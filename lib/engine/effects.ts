@@ -27,7 +27,9 @@ async function carryOut(e: Effect, settings: Settings, platform: Platform): Prom
       // A notification that could not be shown (blocked, or it failed), or none at all (stored
       // settings with both ways off, which the options page refuses), falls back to the break window.
       const shown = settings.prompts.notification && (await platform.showPrompt(e.brk, settings, e.reminder, platform.now()).catch(() => false));
-      if ((settings.prompts.openWindow || !shown) && !e.reminder) await platform.openBreakWindow(e.brk.id, true);
+      // The window as the prompt: opened, or (its reminder) brought to the front, or opened again
+      // if it was closed before its Start.
+      if (settings.prompts.openWindow || !shown) await platform.openBreakWindow(e.brk.id, true);
       return;
     }
     case 'notice':

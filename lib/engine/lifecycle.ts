@@ -21,6 +21,20 @@ export function lifecycle(rt: Runtime): Lifecycle {
 
   const dispatch = (event: TrackerEvent) => rt.serial(() => rt.handle(event, { heard: true }));
 
+  /**
+   * The break window `windowId` is gone (in the queue). The break it was for, not finished in it,
+   * ended early (partial) if it was under way; if it was still due, the window was its prompt,
+   * closed before its Start: nothing is recorded (as for a notification closed) and the break
+   * waits, for its reminder, a Start elsewhere, or its natural end (away, the working hours' end).
+   */
+  const closed = async (windowId: number) => {
+    const breakId = await platform.breakWindowClosed(windowId);
+    if (!breakId) return;
+    const { result } = await rt.handle({ type: 'finish', breakId, outcome: 'partial', underWay: true }, { heard: true });
+    const p = result.state.phase;
+    if (result.refused && p.name === 'due' && p.brk.id === breakId) await platform.breakWindowDismissed(windowId, breakId);
+  };
+
   return {
     dispatch,
 
@@ -48,26 +62,24 @@ export function lifecycle(rt: Runtime): Lifecycle {
         // with the window, or Start just clicked): opened now. One that is open is left alone.
         if (p.name === 'onBreak' || (p.name === 'due' && settings.prompts.openWindow)) {
           const win = await platform.breakWindowState(p.brk.id);
-          if (typeof win === 'object') {
-            const breakId = await platform.breakWindowClosed(win.closed);
-            if (breakId) await rt.handle({ type: 'finish', breakId, outcome: 'partial' }, { heard: true });
-          } else if (win === 'none') await platform.openBreakWindow(p.brk.id, p.name === 'due');
+          if (typeof win === 'object') await closed(win.closed);
+          else if (win === 'none') await platform.openBreakWindow(p.brk.id, p.name === 'due');
         }
         // Put back a prompt the browser lost (a restart); not one that was closed (by the user,
         // or by Firefox, which closes notifications after a while).
         if (p.name === 'due' && settings.prompts.notification && !(await platform.promptShowing(p.brk, settings)) && !(await platform.promptShownThisSession(p.brk.id))) {
-          // Still no notification (blocked, or it failed): the break window instead.
-          if (!(await platform.showPrompt(p.brk, settings, false, platform.now()).catch(() => false))) await platform.openBreakWindow(p.brk.id, true);
+          // Still no notification (blocked, or it failed): the break window instead, unless it is
+          // there already or was closed before its Start (its reminder opens it again).
+          if (!(await platform.showPrompt(p.brk, settings, false, platform.now()).catch(() => false)) && (await platform.breakWindowState(p.brk.id)) === 'none') {
+            await platform.openBreakWindow(p.brk.id, true);
+          }
         }
       }),
 
     // A window was closed. If it was the window of a break not finished in it, the break ended
     // early (partial). In the queue, so that a finish being handled cannot interleave.
     windowClosed: (windowId) =>
-      rt.serial(async () => {
-        const breakId = await platform.breakWindowClosed(windowId);
-        if (breakId) await rt.handle({ type: 'finish', breakId, outcome: 'partial' }, { heard: true });
-      }),
+      rt.serial(() => closed(windowId)),
 
     // Keyboard shortcuts (the `commands` API): start a break now; pause or resume reminders.
     command: (name) => {

@@ -36,10 +36,12 @@ export interface Platform {
   openBreakWindow(breakId: string, prompting?: boolean): Promise<void>;
   /** The break ended: closing its window is then not an early end. */
   breakWindowFinished(breakId: string): Promise<void>;
-  /** This break's window: open (its own popup, not a window the record names by chance), closed unseen (its id: the record names it, the window is gone), or none. */
-  breakWindowState(breakId: string): Promise<'open' | 'none' | { closed: number }>;
+  /** This break's window: open (its own popup, not a window the record names by chance), closed unseen (its id: the record names it, the window is gone), dismissed (the prompt, closed before its Start), or none. */
+  breakWindowState(breakId: string): Promise<'open' | 'none' | 'dismissed' | { closed: number }>;
   /** The id of the unfinished break whose window this was, or null. */
   breakWindowClosed(windowId: number): Promise<string | null>;
+  /** The window closed was its break's prompt, not started: the break stays due, and a wake does not reopen the window. */
+  breakWindowDismissed(windowId: number, breakId: string): Promise<void>;
   reconcileNextAlarm(when: number | null, now: number, minDelayMs: number): Promise<void>;
   /** `at`: when the watchdog should look (lib/tracker watchdogAt), null for none. */
   reconcileWatchdog(at: number | null, now: number): Promise<void>;

@@ -39,6 +39,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     breakWindowFinished: async (id) => void log.push(`breakWindowFinished ${id}`),
     breakWindowState: async () => 'none' as const,
     breakWindowClosed: async () => null,
+    breakWindowDismissed: async () => undefined,
     reconcileNextAlarm: async (when) => void log.push(`alarm ${when === null ? 'none' : when - now}`),
     reconcileWatchdog: async () => undefined,
     setBadge: async () => undefined,

@@ -44,12 +44,14 @@ async function isPopup(windowId: number): Promise<boolean> {
 /**
  * This break's window as the record and the browser know it: `'open'` (its own popup is there),
  * the id of the window if it was closed unseen (the record still names the break and the window
- * is gone: closed while the worker was stopped, the close is what woke it), or `'none'` (no
- * window was ever opened for it, or the record names another break). One read of the record.
+ * is gone: closed while the worker was stopped, the close is what woke it), `'dismissed'` (it
+ * was the prompt, closed before its Start: see breakWindowDismissed), or `'none'` (no window was
+ * ever opened for it, or the record names another break). One read of the record.
  */
-export async function breakWindowState(breakId: string): Promise<'open' | 'none' | { closed: number }> {
+export async function breakWindowState(breakId: string): Promise<'open' | 'none' | 'dismissed' | { closed: number }> {
   const open = await breakWindowItem.getValue();
   if (!open || open.breakId !== breakId) return 'none';
+  if (open.dismissed) return 'dismissed';
   return (await isPopup(open.windowId)) ? 'open' : { closed: open.windowId };
 }
 
@@ -59,6 +61,15 @@ export async function breakWindowClosed(windowId: number): Promise<string | null
   if (!open || open.windowId !== windowId) return null;
   await breakWindowItem.setValue(null);
   return open.finished ? null : open.breakId;
+}
+
+/**
+ * The window closed was the prompt (its break not started): the break stays due, as when a
+ * notification is closed, and the record says so, so that a wake does not open the window again
+ * (the prompt's reminder, or a Start elsewhere, opens a new one).
+ */
+export async function breakWindowDismissed(windowId: number, breakId: string): Promise<void> {
+  await breakWindowItem.setValue({ windowId, breakId, dismissed: true });
 }
 
 /**

@@ -44,6 +44,12 @@ export interface BreakSession {
   strict: boolean;
   /** A prompted break with postpones left (the limit in force): the window offers to postpone it. */
   canPostpone: boolean;
+  /**
+   * Under way (started by a Start, or taken now). False for a break still due whose window is the
+   * prompt itself: it waits for its Start, and meanwhile is a prompt like any other (away for its
+   * length, it is taken naturally; README "Being away counts").
+   */
+  started: boolean;
 }
 
 interface Responses {

@@ -37,6 +37,7 @@ function soundWorld(settings: Settings) {
     breakWindowFinished: async () => undefined,
     breakWindowState: async () => 'none' as const,
     breakWindowClosed: async () => null,
+    breakWindowDismissed: async () => undefined,
     reconcileNextAlarm: async () => undefined,
     reconcileWatchdog: async () => undefined,
     setBadge: async () => undefined,

@@ -97,10 +97,14 @@ test('options validate input, keep the stored value, and apply valid changes liv
   await expect(popup.nextWhy).toContainText('Stretch break');
 });
 
-test('prompts that open the break window directly (no notification) start a playable break', async ({ context, control }) => {
+test('prompts that open the break window directly (no notification) wait for its Start, then play the break', async ({ context, control }) => {
   await setSettings(control, { stretch: { enabled: true, everySec: 4, lengthSec: 2 }, prompts: { notification: false, openWindow: true } });
   const brk = await BreakPage.waitFor(context);
   await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 } });
+  // The window is the prompt: nothing plays (nor counts) before Start.
+  await expect(brk.page.getByTestId('break-prompt')).toBeVisible();
+  await expect(brk.title).toHaveCount(0);
+  await brk.page.getByTestId('prompt-start').click();
   await expect(brk.title).not.toBeEmpty();
   await expect(brk.page.getByTestId('break-gone')).toHaveCount(0);
   expect(await notificationIds(control)).toEqual([]);

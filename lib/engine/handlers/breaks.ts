@@ -9,13 +9,17 @@ import { effectiveSnoozeLimit } from '../../tracker/due';
 import { replyTo, type Handlers } from './types';
 
 export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'break/snooze' | 'break/skip' | 'break/session' | 'break/routine' | 'break/finish'> {
-  /** The break under way with this id, as its window needs it; null when there is none. */
+  /**
+   * The break with this id, as its window needs it: under way, or (`started: false`) due and
+   * waiting for its Start in a window opened as the prompt; null when there is none.
+   */
   const session = async (breakId: string): Promise<BreakSession | null> => {
     const [settings, { state }] = await Promise.all([rt.store.settings(), rt.load()]);
     const p = state?.phase;
-    if (!p || p.name !== 'onBreak' || p.brk.id !== breakId) return null;
+    if (!p || (p.name !== 'onBreak' && p.name !== 'due') || p.brk.id !== breakId) return null;
     const canPostpone = !p.brk.manual && p.brk.snoozes < effectiveSnoozeLimit(settings);
-    return { breakId, kind: p.brk.kind, manual: p.brk.manual, routineId: p.routineId, lengthSec: settings[p.brk.kind].lengthSec, strict: settings.strict, canPostpone };
+    const started = p.name === 'onBreak';
+    return { breakId, kind: p.brk.kind, manual: p.brk.manual, routineId: started ? p.routineId : null, lengthSec: settings[p.brk.kind].lengthSec, strict: settings.strict, canPostpone, started };
   };
 
   return {
@@ -31,7 +35,7 @@ export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'brea
     // of the same break) stays: both windows then play the same one.
     'break/routine': async (msg) => {
       const current = await session(msg.breakId);
-      if (!current) return { ok: false, error: 'noSuchBreak' };
+      if (!current?.started) return { ok: false, error: 'noSuchBreak' };
       if (current.routineId && !msg.replace) return { ok: true, data: current };
       const { result } = await rt.handle({ type: 'setRoutine', breakId: msg.breakId, routineId: msg.routineId });
       return replyTo<'break/routine'>(result, { ...current, routineId: msg.routineId });
