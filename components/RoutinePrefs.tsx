@@ -105,6 +105,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   // As the break page asks (lib/routine-choice.ts): with each break kind's length, which an own routine must fit.
   const left = (kind: 'micro' | 'stretch') => anyRoutineLeft(library, kind, pickPrefsFor(prefs, health, settings[kind].lengthSec));
   const volume = volumeDraft ?? sound.volume;
+  // As the browser's locale writes a share, as every number on the page is: "60 %" in French.
+  const volumeText = new Intl.NumberFormat(undefined, { style: 'percent' }).format(Math.round(volume * 100) / 100);
   // "The volume is at 0%" (or "blocked") belongs to the test at that volume: gone once it moves.
   useEffect(() => setTestNote(null), [volume]);
   return (
@@ -260,14 +262,14 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
               step={5}
               data-testid="volume"
               value={Math.round(volume * 100)}
-              aria-valuetext={`${Math.round(volume * 100)}%`}
+              aria-valuetext={volumeText}
               onInput={(ev) => setVolumeDraft(Number((ev.currentTarget as HTMLInputElement).value) / 100)}
               onChange={(ev) => {
                 const v = Number((ev.currentTarget as HTMLInputElement).value) / 100;
                 void saveSound((x) => ({ ...x, volume: v })).then(() => setVolumeDraft(null));
               }}
             />
-            <output for="rp-volume" class="muted small" aria-hidden="true">{Math.round(volume * 100)}%</output>
+            <output for="rp-volume" class="muted small" aria-hidden="true">{volumeText}</output>
             <button type="button" class="btn" data-testid="test-sound" onClick={() => void testSound()}>
               {t('actionTestSound')}
             </button>

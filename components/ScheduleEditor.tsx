@@ -99,7 +99,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   const copy = (d: number, to: 'weekdays' | 'all') =>
     update({ ...draft, days: draft.days.map((r, i) => ((to === 'all' || i < 5) ? (draft.days[d] ?? []).map((x) => ({ ...x })) : r)) }, without((x) => x !== d && (to === 'all' || x < 5)));
 
-  const preview = describeSchedule(draft, undefined, firstDay, pageLanguage());
+  const preview = describeSchedule(draft, undefined, firstDay, pageLanguage(), { range: (a, b) => t('schedRange', [a, b]), pair: (a, b) => t('schedDayPair', [a, b]) });
   const week = weekProblems(draft.days);
   const sentence = !draft.enabled
     ? t('schedPreviewAlways')

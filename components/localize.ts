@@ -1,15 +1,18 @@
 import { catalogueBroken, pageLanguage, t, type MessageKey } from '../lib/i18n';
 import { installFallbackCatalogue } from '../lib/i18n-fallback';
+import { textDirection } from '../lib/text-language';
 
 /**
  * Sets the document's language, direction and title from the message catalogue. The language is
  * the one the text is in (pageLanguage): the UI language (with its region) when the catalogue is
  * in it, else the catalogue's own (English text on a French browser is marked English, so screen
- * readers read it as English).
+ * readers read it as English). The direction is that language's too (English text on an Arabic
+ * browser reads left to right), not the browser's @@bidi_dir, which follows the UI language.
  */
 export function localizeDocument(titleKey?: MessageKey): void {
-  document.documentElement.lang = pageLanguage();
-  document.documentElement.dir = t('@@bidi_dir' as MessageKey) === 'rtl' ? 'rtl' : 'ltr';
+  const lang = pageLanguage();
+  document.documentElement.lang = lang;
+  document.documentElement.dir = textDirection(lang);
   if (titleKey) document.title = t(titleKey);
 }
 

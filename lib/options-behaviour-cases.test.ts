@@ -147,6 +147,21 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(p.q('[data-testid="test-sound-note"]')?.textContent ?? null).not.toBe(englishMessage('soundMuted'));
   });
 
+  it('Sounds: the volume reads as the browser\'s locale writes a share, "60 %" in French (it was "60%" by hand in every language)', async () => {
+    // A French browser: Intl's default locale (every number on the page is written in it).
+    const Real = Intl.NumberFormat;
+    vi.spyOn(Intl, 'NumberFormat').mockImplementation(function (locale?: string | string[], options?: Intl.NumberFormatOptions) {
+      return new Real(locale ?? 'fr-FR', options);
+    } as typeof Intl.NumberFormat);
+    const p = await mountOptions();
+    p.type('[data-testid="volume"]', '60');
+    await storedUntil((s) => s.sound.volume === 0.6, 'volume 60%');
+    await tick(30);
+    const french = new Real('fr-FR', { style: 'percent' }).format(0.6); // "60 %", with a narrow no-break space
+    expect(p.q('[data-testid="volume"]')!.getAttribute('aria-valuetext')).toBe(french);
+    expect(p.q('output[for="rp-volume"]')!.textContent).toBe(french);
+  });
+
   it('welcome: the page opens with the keyboard focus on its title, "Welcome to Limber" (it was asked for before the settings were read, when there was no title yet)', async () => {
     // linkedom keeps no focus: note what is focused. Its element classes are shared by every page it makes.
     const focused: Element[] = [];

@@ -2,8 +2,12 @@
  * The week editor (components/ScheduleEditor.tsx), rendered with linkedom, and the help above it,
  * from a second review of working hours: each test failed before its fix, except those marked control.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { englishMessage, listFormatDefaultsTo, speakEnglish } from '../tests/support/linkedom-page';
+import { formatMinute, weekdayNames } from './schedule-form';
 import { useWeekEditor } from '../tests/support/week-editor';
 import { DEFAULT_SETTINGS, type Schedule, type Settings } from './settings';
 import { BASE, H, MIN, Sim } from '../tests/tracker-rules-sim';
@@ -29,6 +33,25 @@ describe('the week editor (second review)', () => {
     } finally {
       restore();
     }
+  });
+
+  it('a Japanese page writes the preview\'s ranges with its own range mark, as its "Remove 月曜日 9:00～17:30" label does (it was "–" and ", " by hand)', async () => {
+    const ja = JSON.parse(readFileSync(path.join(process.cwd(), 'public/_locales/ja/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const message = (key: string, subs?: string | Array<string | number>) => {
+      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+      return (ja[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
+    };
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ja');
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(message as typeof fakeBrowser.i18n.getMessage);
+    const weekend = [{ from: hm(10), to: hm(12) }];
+    const m = await mount({ ...WEEK, days: [...WEEK.days.slice(0, 5), weekend, weekend] });
+    // Names and times as Intl writes them here; the marks between them are the page's (Japanese: ～ and ・).
+    const d = weekdayNames(undefined);
+    const range = (a: string, b: string) => message('schedRemove', ['', a, b]).match(new RegExp(`${a}(.+)${b}`))![1]!;
+    expect(range('9:00', '17:30')).toBe('～'); // the catalogue's own range mark, in the label it already had
+    const text = m.q('[data-testid="schedule-preview"]').textContent ?? '';
+    expect(text).toContain(`${d[0]}～${d[4]} ${formatMinute(hm(9))}～${formatMinute(hm(17, 30))}`);
+    expect(text).toContain(`${d[5]}・${d[6]} ${formatMinute(hm(10))}～${formatMinute(hm(12))}`);
   });
 
   it('a time cleared, then "Restore defaults": switching working hours on again is saved, with no stale "Enter a time" message', async () => {

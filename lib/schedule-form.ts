@@ -41,14 +41,21 @@ export function weekdayNames(locale?: string, style: 'short' | 'long' = 'short')
   return Array.from({ length: 7 }, (_, i) => f.format(Date.UTC(2026, 0, 5 + i))); // 2026-01-05 is a Monday
 }
 
+/** The marks between two days or times of the preview: a range ("Mon–Fri", "09:00–17:30") and a pair of days ("Sat, Sun"). */
+export interface ScheduleMarks {
+  range: (a: string, b: string) => string;
+  pair: (a: string, b: string) => string;
+}
+const MARKS: ScheduleMarks = { range: (a, b) => `${a}–${b}`, pair: (a, b) => `${a}, ${b}` };
+
 /**
  * The schedule in one sentence's worth of parts: consecutive days with the same ranges grouped,
  * e.g. [{ days: 'Mon–Fri', ranges: '09:00–12:30 and 13:30–18:00' }], in the order of a week that
  * starts on `firstDay` (0 = Monday ... 6 = Sunday; a Sunday-first week reads 'Sun–Thu'). Null when
- * the schedule is off. `listLang`: the language of the sentence's "and" (the page's, where the
- * names and times are in the browser's `locale`).
+ * the schedule is off. `listLang`: the language of the sentence's "and", and `marks` its range and
+ * pair marks (the page's: Japanese "月～金", where the names and times are in the browser's `locale`).
  */
-export function describeSchedule(schedule: Schedule, locale?: string, firstDay = 0, listLang = locale): Array<{ days: string; ranges: string }> | null {
+export function describeSchedule(schedule: Schedule, locale?: string, firstDay = 0, listLang = locale, marks = MARKS): Array<{ days: string; ranges: string }> | null {
   if (!schedule.enabled) return null;
   const names = weekdayNames(locale);
   const list = new Intl.ListFormat(listLang, { style: 'long', type: 'conjunction' });
@@ -65,8 +72,8 @@ export function describeSchedule(schedule: Schedule, locale?: string, firstDay =
   return groups.map((g) => {
     const [a, b] = [names[day(g.from)]!, names[day(g.to)]!];
     return {
-      days: g.from === g.to ? a : g.to === g.from + 1 ? `${a}, ${b}` : `${a}–${b}`,
-      ranges: list.format((schedule.days[day(g.from)] ?? []).map((r) => `${formatMinute(r.from, locale)}–${formatMinute(r.to, locale)}`)),
+      days: g.from === g.to ? a : g.to === g.from + 1 ? marks.pair(a, b) : marks.range(a, b),
+      ranges: list.format((schedule.days[day(g.from)] ?? []).map((r) => marks.range(formatMinute(r.from, locale), formatMinute(r.to, locale)))),
     };
   });
 }

@@ -10,3 +10,17 @@ export function textLanguage(ui: string, textLang: string): string {
   const text = /^[a-z]{2,3}(?:[-_][a-z0-9]+)*$/i.test(textLang) ? textLang : 'en';
   return ui && base(ui) === base(text) ? ui : text;
 }
+
+/**
+ * The direction text in `lang` is written in, from its likely script (Arabic, Hebrew, Thaana...:
+ * right to left); left to right for anything else, or what is no language tag. The page's `dir`
+ * follows it (components/localize.ts): the browser's @@bidi_dir follows the UI language, not
+ * the catalogue, so an Arabic browser would lay out Limber's English text right to left.
+ */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  try {
+    return /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Rohg|Mand|Samr)$/.test(new Intl.Locale(lang.replace(/_/g, '-')).maximize().script ?? '') ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
