@@ -149,7 +149,7 @@ test('on in the stored settings (synced or imported) but not allowed in this bro
   }, { ...DEFAULT_SETTINGS, callSites: { enabled: true, own: [] } });
   const page = await optionsWithStub(context, extensionId, 'granted');
   const toggle = page.getByTestId('call-sites-enabled');
-  await expect(page.getByTestId('call-sites-not-here')).toHaveText('This browser has not allowed these sites yet (the option came from sync or a backup). Tick the box to allow them.');
+  await expect(page.getByTestId('call-sites-not-here')).toHaveText("Limber does not have permission for these sites in this browser (the option came from sync or a backup, or the permission was taken back in the browser's extension settings). Tick the box to allow them.");
   await expect(toggle).not.toBeChecked();
   await toggle.click();
   await expect(toggle).toBeChecked();
