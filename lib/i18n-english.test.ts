@@ -20,6 +20,8 @@ const SAME_EVERYWHERE: Record<string, string> = {
   durMinSec: 'unit symbols: "$1 min $2 s"',
   durH: 'unit symbol: "$1 h" (SI)',
   durHMin: 'unit symbols: "$1 h $2 min"',
+  badgeAtLeast: 'the toolbar badge\'s "$1m+": 4 characters at most, "m" where the word for minutes does not fit',
+  badgeAtMost: 'the toolbar badge\'s "≤$1m": 4 characters at most, "m" where the word for minutes does not fit',
   callSiteHostPlaceholder: 'an example host name in a text field (example.org is reserved for examples)',
 };
 

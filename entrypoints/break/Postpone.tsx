@@ -5,7 +5,7 @@
  * Once the background takes it, the window closes; the prompt comes back after the chosen minutes.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, tp } from '../../lib/i18n';
 import { ask, type SendMessage } from '../../lib/protocol/messages';
 import { POSTPONE_MINUTES } from '../../lib/tracker/state';
 
@@ -27,7 +27,7 @@ export function Postpone({ breakId, send }: { breakId: string; send: SendMessage
       <span id="postpone-label" class="small">{t('postponeLabel')}</span>
       {POSTPONE_MINUTES.map((m) => (
         <button key={m} class="btn" data-testid={`postpone-${m}`} disabled={busy} onClick={() => void postpone(m)}>
-          {t('postponeChoice', m)}
+          {tp('postponeChoice', m)}
         </button>
       ))}
       {failed && <p class="notice small" role="alert">{t('postponeFailed')}</p>}

@@ -2,22 +2,35 @@
  * The honest badge (issue #14): set only at the worker's wakes, it must stay true until the next
  * one. Measured against the configured interval (a person active throughout has exactly
  * `everySec` minus the time since the start left), at every second between wakes, with the
- * watchdog on time and as late as the alarm's grace allows. The last two describes are bugs from a
- * review (each failed before its fix): a message key on the badge with a broken catalogue, and
- * "≤4m" for a postpone that the end of working hours calls off.
+ * watchdog on time and as late as the alarm's grace allows. The last three describes are bugs from
+ * reviews (each failed before its fix): minutes written "m" in code whatever the language, a message
+ * key on the badge with a broken catalogue, and "≤4m" for a postpone that the end of working hours
+ * calls off.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installFallbackMessages } from '../i18n';
+import { formatMessage, type Catalogue } from '../i18n-fallback';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ALARM_GRACE_MS, DEFAULT_ENV, initialState, nextWake, transition, view, wantsWatchdog, WATCHDOG_MS, type TrackerState, type TrackerView } from '../tracker/tracker';
 import { berlin, WEEKDAYS, WokenSim } from '../../tests/tracker-rules-sim';
 import { badgeFor, BADGE_STEP_MIN, minutesLabel, setBadge } from './badge';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+const catalogue = (locale: string) => JSON.parse(readFileSync(path.join(process.cwd(), 'public', '_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
+
+/** The browser answers from `locale`'s catalogue (its numbers as t() formats them). */
+function speak(locale: string, ui = locale.replace('_', '-')): void {
+  const c = catalogue(locale);
+  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(ui);
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
+}
+// The labels below are the English ones ("25m+", "≤6m"): the badge's words come from the catalogue.
+beforeEach(() => speak('en'));
+afterEach(() => vi.restoreAllMocks());
 const MIN = 60_000;
 const S: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 50 * 60, lengthSec: 180 } };
 
@@ -100,6 +113,25 @@ describe('the badge while a due break is held', () => {
   });
 });
 
+describe('the badge in the browser\'s language (from a review: "m" was written in code)', () => {
+  const LOCALES = ['en', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt_BR'];
+
+  it('says its minutes as the language writes them: Japanese "30分+" and "≤6分"', () => {
+    speak('ja');
+    expect(minutesLabel(40 * MIN, true)).toBe('30分+');
+    expect(minutesLabel(6 * MIN, true)).toBe('≤6分');
+    expect(minutesLabel(15 * MIN, false)).toBe('≤15分');
+  });
+
+  it.each(LOCALES)('%s: every label fits the badge (4 characters at the longest, 95 min) and keeps its number', (locale) => {
+    speak(locale);
+    for (const text of [minutesLabel(500 * MIN, true), minutesLabel(95 * MIN, false)]) {
+      expect(text).toContain('95');
+      expect([...text].length, text).toBeLessThanOrEqual(4);
+    }
+  });
+});
+
 describe('the badge outside working hours with a broken browser catalogue', () => {
   // lib/i18n.ts: some Chromium profiles answer every message key with ''; the worker must then
   // read the packaged catalogue (ensureMessages) before it shows words, as it does for every
@@ -110,10 +142,11 @@ describe('the badge outside working hours with a broken browser catalogue', () =
     vi.restoreAllMocks();
   });
 
-  it('says "aus" in German, never its message key', async () => {
+  /** A browser in `ui` whose catalogue answers '', and the packaged files served as the extension serves them. */
+  function brokenCatalogue(ui: string): void {
     fakeBrowser.reset();
     vi.spyOn(browser.i18n, 'getMessage').mockReturnValue('');
-    vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue('de-DE');
+    vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(ui);
     const prefix = browser.runtime.getURL('/');
     vi.stubGlobal(
       'fetch',
@@ -125,9 +158,20 @@ describe('the badge outside working hours with a broken browser catalogue', () =
         }
       }),
     );
+  }
+
+  it('says "aus" in German, never its message key', async () => {
+    brokenCatalogue('de-DE');
     const offHours = { phase: 'working', paused: null, offHours: { until: null }, next: null, held: null, hoursEnd: null } as unknown as TrackerView;
     await setBadge(offHours, T0, true);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('aus');
+  });
+
+  it('counts down in Japanese, never in "m" or a message key', async () => {
+    brokenCatalogue('ja');
+    const working = { phase: 'working', paused: null, offHours: null, next: { kind: 'stretch', at: T0 + 40 * MIN }, held: null, hoursEnd: null } as unknown as TrackerView;
+    await setBadge(working, T0, true);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('30分+');
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * The toolbar badge: how long to the next break (while a due break is held, to the hold's bound),
- * "!" when a break is due, a pause mark, or "off" (in the browser's language) outside working hours. It is set only at wakes the worker has anyway (no alarm of its own), so
- * it says only what stays true until the next one (`minutesLabel`).
+ * "!" when a break is due, a pause mark, or "off" outside working hours; words and minutes in the
+ * browser's language ("25m+", "≤6m", "25分+": the catalogue's badgeAtLeast and badgeAtMost). It is
+ * set only at wakes the worker has anyway (no alarm of its own), so it says only what stays true
+ * until the next one (`minutesLabel`).
  */
 import { browser } from 'wxt/browser';
 import { SLEEP_GAP_MS, type TrackerView } from '../tracker/tracker';
@@ -23,8 +25,7 @@ export const BADGE_STEP_MIN = 5;
  */
 export function minutesLabel(leftMs: number, wakesBefore: boolean): string {
   const floor = Math.floor((leftMs - SLEEP_GAP_MS) / (BADGE_STEP_MIN * MIN)) * BADGE_STEP_MIN;
-  if (wakesBefore && floor >= BADGE_STEP_MIN) return `${Math.min(floor, 95)}m+`;
-  return `≤${Math.max(0, Math.ceil(leftMs / MIN))}m`;
+  return wakesBefore && floor >= BADGE_STEP_MIN ? t('badgeAtLeast', Math.min(floor, 95)) : t('badgeAtMost', Math.max(0, Math.ceil(leftMs / MIN)));
 }
 
 export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text: string; color: string } {
@@ -43,7 +44,7 @@ export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text:
 export async function setBadge(v: TrackerView, now: number, enabled: boolean): Promise<void> {
   const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   if (!action) return;
-  await ensureMessages().catch(() => undefined); // "off" in words, never its message key
+  await ensureMessages().catch(() => undefined); // "off" and the minutes in words, never message keys
   const { text, color } = badgeFor(v, now, enabled);
   await action.setBadgeText({ text });
   if (text) await action.setBadgeBackgroundColor({ color });

@@ -1,0 +1,43 @@
+/**
+ * The postpone choices read right for any number of minutes in every language (from a review:
+ * "$1 minut" was one message, right in Polish only for 5 and 15). The choices are
+ * POSTPONE_MINUTES (lib/tracker/state.ts); here they are 1, 2, 5 and 22, rendered with linkedom's
+ * document from each catalogue as the browser would serve it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { browser } from 'wxt/browser';
+import { formatMessage, type Catalogue } from '../../lib/i18n-fallback';
+
+vi.mock('../../lib/tracker/state', async (real) => ({ ...(await real<object>()), POSTPONE_MINUTES: [1, 2, 5, 22] }));
+
+const catalogue = (locale: string) => JSON.parse(readFileSync(path.join(process.cwd(), 'public', '_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
+
+/** The choices' labels, in the browser's `ui` language served from `locale`'s catalogue. */
+async function choices(locale: string, ui: string): Promise<string[]> {
+  const c = catalogue(locale);
+  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(ui);
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
+  const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+  Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
+  const { h, render } = await import('preact');
+  const { Postpone } = await import('./Postpone');
+  render(h(Postpone, { breakId: 'stretch-1', send: () => Promise.resolve(undefined) }), document.getElementById('app')!);
+  return [...document.querySelectorAll('[data-testid^="postpone-"]')].map((b) => b.textContent ?? '');
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the postpone choices', () => {
+  it('Polish ("Odłóż tę przerwę o" ...): 1 minutę, 2 minuty, 5 minut, 22 minuty', async () => {
+    expect(await choices('pl', 'pl')).toEqual(['1 minutę', '2 minuty', '5 minut', '22 minuty']);
+  });
+
+  it('French, Spanish, Dutch: one minute is singular', async () => {
+    expect(await choices('fr', 'fr')).toEqual(['1 minute', '2 minutes', '5 minutes', '22 minutes']);
+    expect(await choices('es', 'es')).toEqual(['1 minuto', '2 minutos', '5 minutos', '22 minutos']);
+    expect(await choices('nl', 'nl')).toEqual(['1 minuut', '2 minuten', '5 minuten', '22 minuten']);
+  });
+});
