@@ -99,6 +99,30 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(w.stored().state!.paused?.until).toBe(data.until);
   });
 
+  it('strict mode: Pause then Resume 10 s later is no Skip: nothing recorded, the prompt comes back', async () => {
+    // README "Strict mode": never Skip. The popup's Pause (or the shortcut) over an open prompt
+    // used to record it as skipped and start desk time afresh.
+    const w = world({ ...SETTINGS, strict: true });
+    const rt = createRuntime(w.platform(), w.store);
+    const worker = lifecycle(rt);
+    await workUntilDue(w, worker);
+    w.clock.now = T0 + 50 * MIN;
+    await worker.dispatch({ type: 'tick' });
+    const id = `stretch-${T0 + 50 * MIN}`;
+    expect(w.notifications.has(id)).toBe(true);
+    w.clock.now = T0 + 51 * MIN;
+    expect((await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: 'indefinite' })).ok).toBe(true);
+    expect(w.notifications.has(id)).toBe(false); // withdrawn for the pause
+    w.clock.now = T0 + 51 * MIN + 10_000;
+    await pauseHandlers(rt)['pause/resume']({ type: 'pause/resume' });
+    expect(w.log.filter((l) => l.startsWith('record'))).toEqual([]);
+    expect([...w.history.values()]).toEqual([]);
+    expect(w.notifications.has(id)).toBe(true); // prompted again
+    expect(w.stored().state!.phase).toMatchObject({ name: 'due', brk: { id, snoozes: 0 } });
+    const skip = await breakHandlers(rt)['break/skip']({ type: 'break/skip', breakId: id });
+    expect(skip.ok).toBe(false);
+  });
+
   describe('notification buttons follow a settings change', () => {
     it('strict mode switched on while a prompt shows Skip: the notification no longer offers Skip', async () => {
       // README: "Strict mode ... never Skip (Chrome's notification shows only the buttons that will

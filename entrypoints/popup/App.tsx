@@ -128,6 +128,8 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
         {tr.paused.until === null ? t('whyPausedIndefinite') : t('whyPaused', tTime('until', tr.paused.until, { now }))}
       </p>
     );
+    // A break waiting out the pause (strict mode, or postponed from its window): it is not gone.
+    if (tr.open && tr.phase === 'snoozed') body = [body, <p class="muted small">{t('whyPausedBreakWaits', kindLabel(tr.open.kind))}</p>];
   } else if (tr.offHours) {
     body = (
       <p class="why-big" data-testid="next-why">

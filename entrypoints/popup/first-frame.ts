@@ -53,8 +53,10 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   }
   const why = (cls: string, text: string) => el('p', { class: cls, 'data-testid': 'next-why' }, text);
   const body: Child[] = [];
-  if (tr.paused) body.push(why('why-big', tr.paused.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [time('until', tr.paused.until, now)])));
-  else if (tr.offHours) body.push(why('why-big', tr.offHours.until === null ? msg('whyOffHoursNoEnd') : msg('whyOffHours', [time('until', tr.offHours.until, now)])));
+  if (tr.paused) {
+    body.push(why('why-big', tr.paused.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [time('until', tr.paused.until, now)])));
+    if (tr.open && tr.phase === 'snoozed') body.push(el('p', { class: 'muted small' }, msg('whyPausedBreakWaits', [kind(tr.open.kind)])));
+  } else if (tr.offHours) body.push(why('why-big', tr.offHours.until === null ? msg('whyOffHoursNoEnd') : msg('whyOffHours', [time('until', tr.offHours.until, now)])));
   else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [time(tr.hoursEnd ? 'until' : 'latest', tr.held.until)])));
   else if (tr.hoursEnd) body.push(why('muted', msg('whyHoursEnd', [time('at', tr.hoursEnd)])));
   else if (tr.next) {

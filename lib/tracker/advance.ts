@@ -106,6 +106,9 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
     }
   }
 
+  // Working hours that ended or began during a pause that ends now are judged from before it (the
+  // pause's end moves `asOf` on): a break waiting out the pause is closed on the hours' own day.
+  const heardAsOf = s.asOf;
   // A pause that has run out ends by itself, and says so.
   const pause = s.paused;
   if (pause && pause.until !== null && now >= pause.until) {
@@ -125,19 +128,19 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
         // A prompt still open is closed as skipped at the last instant of its working hours, on
         // their day: this event can come at the next day's midnight (hours ending at 24:00), or
         // after a night (or a weekend) asleep.
-        const closed = closeAtHoursEnd(s, now, promptEnd(s, now, settings, tz), settings, tz);
+        const closed = closeAtHoursEnd(s, now, promptEnd({ ...s, asOf: heardAsOf }, now, settings, tz), settings, tz);
         // A heads-up out is taken back: its break will not come in these hours.
         s = { ...closed.s, offHours: true, headsUp: null };
         effects.push(...closed.effects);
       }
-    } else if (s.offHours || s.asOf < iv.start) {
+    } else if (s.offHours || heardAsOf < iv.start) {
       // A new working range starts fresh (also after sleeping through the time off). An alarm
       // is set for its start: heard of only much later, the machine was asleep then, and desk
       // time starts now.
       const from = now - iv.start > ALARM_GRACE_MS ? now : iv.start;
       // A break postponed after the hours ended (from its window) ended with its postpone: it is
       // not brought into the new range, and belongs to the day it was postponed on.
-      const end = s.phase.name === 'snoozed' && s.phase.until < iv.start ? s.phase.until : promptEnd(s, iv.start, settings, tz);
+      const end = s.phase.name === 'snoozed' && s.phase.until < iv.start ? s.phase.until : promptEnd({ ...s, asOf: heardAsOf }, iv.start, settings, tz);
       const closed = closeAtHoursEnd(s, iv.start, end, settings, tz);
       s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.s.asOf), activeSince: Math.max(closed.s.activeSince, from) };
       effects.push(...closed.effects);

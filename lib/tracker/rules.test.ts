@@ -158,3 +158,93 @@ describe('fullscreen deferral', () => {
     expect(sim.prompts()).toHaveLength(1);
   });
 });
+
+describe('strict mode: a pause is no Skip', () => {
+  const strict: Settings = { ...BASE, strict: true };
+  const strictHours: Settings = { ...WEEKDAYS, strict: true };
+  /** A strict prompt open at 08:50 (no working hours) or 09:50 (weekdays 09:00-17:30). */
+  function prompted(settings: Settings, start = MON_0800) {
+    const sim = new Sim(settings, start);
+    sim.runUntil(start + (settings.schedule.enabled ? H : 0) + 50 * MIN);
+    const p = sim.state.phase;
+    if (p.name !== 'due') throw new Error(`not due: ${p.name}`);
+    return { sim, id: p.brk.id, at: sim.now };
+  }
+
+  it('pause then resume 10 s later: nothing is recorded, and the prompt comes again', () => {
+    const { sim, id, at } = prompted(strict);
+    const r = sim.send({ type: 'pause', until: null });
+    expect(r.refused).toBeUndefined();
+    expect(r.effects).toContainEqual({ type: 'clearPrompt', breakId: id });
+    expect(sim.records()).toEqual([]);
+    expect(view(sim.state, strict, sim.env)).toMatchObject({ paused: { until: null }, open: { id, canSkip: false }, next: null });
+    sim.runUntil(at + 10 * MIN);
+    expect(sim.prompts()).toHaveLength(1); // none while paused
+    sim.send({ type: 'resume' }, at + 10 * MIN + 10_000);
+    expect(sim.prompts().at(-1)).toMatchObject({ at: at + 10 * MIN + 10_000, brk: { id, snoozes: 0, promptedAt: at } });
+    expect(sim.prompts()).toHaveLength(2);
+    expect(sim.records()).toEqual([]);
+    expect(sim.send({ type: 'skip', breakId: id }).refused).toBe('strict');
+  });
+
+  it('a timed pause longer than a stretch break: the break still comes when it ends (desk time afresh does not drop it)', () => {
+    const { sim, id, at } = prompted(strict);
+    sim.send({ type: 'pause', until: at + H });
+    sim.runUntil(at + H);
+    expect(sim.prompts().map((p) => [p.at, p.type === 'prompt' && p.brk.id])).toEqual([
+      [at, id],
+      [at + H, id],
+    ]);
+    expect(sim.records()).toEqual([]);
+    expect(sim.state.phase).toMatchObject({ name: 'due', brk: { id } });
+  });
+
+  it('a pause spends no postpone: the one postpone is still there when the prompt comes again', () => {
+    const { sim, id } = prompted({ ...strict, snoozeLimit: 3 });
+    sim.send({ type: 'pause', until: null });
+    sim.send({ type: 'resume' }, sim.now + 60_000);
+    expect(view(sim.state, { ...strict, snoozeLimit: 3 }, sim.env).open).toMatchObject({ id, canSnooze: true });
+  });
+
+  it('a postponed break is not skipped by a pause either: it comes at the pause end', () => {
+    const { sim, id, at } = prompted(strict);
+    sim.send({ type: 'snooze', breakId: id });
+    sim.send({ type: 'pause', until: at + 30 * MIN }, at + MIN);
+    sim.runUntil(at + 30 * MIN);
+    expect(sim.records()).toEqual([]);
+    expect(sim.prompts().at(-1)).toMatchObject({ at: at + 30 * MIN, brk: { id, snoozes: 1 } });
+  });
+
+  it('away for the break during the pause: taken naturally, not prompted again', () => {
+    const { sim, id, at } = prompted(strict);
+    sim.send({ type: 'pause', until: at + 30 * MIN });
+    sim.send({ type: 'activity', state: 'locked' }, at + MIN);
+    sim.send({ type: 'activity', state: 'active' }, at + 10 * MIN);
+    expect(sim.records()).toEqual([expect.objectContaining({ id, outcome: 'natural', endedAt: at + MIN + 180_000 })]);
+    sim.runUntil(at + 31 * MIN);
+    expect(sim.prompts()).toHaveLength(1);
+  });
+
+  it('a pause that outlasts the working hours: closed at their end as any open prompt is, not brought into the next day', () => {
+    const { sim, id, at } = prompted(strictHours, MON_0800 + 7 * H); // due 16:50
+    sim.send({ type: 'pause', until: at + 2 * H }); // until 18:50
+    sim.runUntil(at + 18 * H); // Tuesday 10:50
+    expect(sim.records()).toEqual([expect.objectContaining({ id, outcome: 'skipped', endedAt: MON_0800 + 9 * H + 30 * MIN - 1 })]);
+    expect(sim.prompts().filter((p) => p.type === 'prompt' && p.brk.id === id)).toHaveLength(1);
+    // Until tomorrow (Tuesday 09:00), nothing heard overnight: closed, the new hours start fresh.
+    const night = prompted(strictHours, MON_0800 + 7 * H);
+    night.sim.send({ type: 'pause', until: MON_0800 + 25 * H });
+    night.sim.runUntil(MON_0800 + 25 * H + 30 * MIN);
+    expect(night.sim.records()).toEqual([expect.objectContaining({ id: night.id, outcome: 'skipped' })]);
+    expect(night.sim.records()[0]!.endedAt).toBeLessThan(MON_0800 + 9 * H + 30 * MIN);
+    expect(night.sim.prompts()).toHaveLength(1);
+    expect(view(night.sim.state, strictHours, night.sim.env).next?.at).toBe(MON_0800 + 25 * H + 50 * MIN);
+  });
+
+  it('outside strict mode a pause still closes the prompt as skipped', () => {
+    const { sim, id } = prompted(BASE);
+    sim.send({ type: 'pause', until: null });
+    expect(sim.records()).toEqual([expect.objectContaining({ id, outcome: 'skipped' })]);
+    expect(sim.state.phase.name).toBe('working');
+  });
+});

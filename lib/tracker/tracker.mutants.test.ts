@@ -52,7 +52,12 @@ const MUTANTS: Mutant[] = [
     breaks: 'on time',
   },
   { name: 'prompts a minute early (intervals a minute shorter)', impl: { transition: withSettings((s) => ({ ...s, micro: { ...s.micro, everySec: s.micro.everySec - 60 }, stretch: { ...s.stretch, everySec: s.stretch.everySec - 60 } })) }, breaks: 'not before it is due' },
-  { name: 'ignores the snooze limit (and strict mode)', impl: { transition: withSettings((s) => ({ ...s, strict: false, snoozeLimit: 10 })) }, breaks: 'snoozes within the limit in force' },
+  { name: 'ignores the snooze limit (and strict mode)', impl: { transition: withSettings((s) => ({ ...s, strict: false, snoozeLimit: 10 })) }, breaks: ['snoozes within the limit in force', 'strict: no skip'] },
+  {
+    name: 'a pause skips a strict prompt (strict mode forgotten for pauses)',
+    impl: { transition: (s, e, now, settings, env) => REAL_TRACKER.transition(s, e, now, e.type === 'pause' ? { ...settings, strict: false } : settings, env) },
+    breaks: 'strict: no skip',
+  },
   { name: 'says twice that a pause ended', impl: { transition: mapEffects((e) => (e.type === 'notice' && e.notice === 'pauseEnded' ? [e, e] : [e])) }, breaks: 'one notice per pause' },
   { name: 'gives the daily-limit notice twice', impl: { transition: mapEffects((e) => (e.type === 'notice' && e.notice === 'dailyLimit' ? [e, e] : [e])) }, breaks: 'one daily-limit notice per day' },
   {

@@ -21,7 +21,8 @@
  *   Orthogonal to the phase: `activity` (active / idle / locked), `paused` (until a time or
  *   until resumed) and working hours (from the schedule). Desk time is counted only while
  *   active, inside working hours, not paused and not on a break. Everything is derived from
- *   stored timestamps; nothing counts ticks.
+ *   stored timestamps; nothing counts ticks. In strict mode a pause skips nothing: a due prompt is
+ *   withdrawn into `snoozed` with its time already up, so the pause's end brings it back.
  *
  * This file is the tracker's one public entry point; the code lives beside it, by what it is:
  *   state.ts       the state, events, effects and timing constants; the initial state

@@ -169,7 +169,11 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
     }
     case 'pause': {
       if (e.until !== null && e.until <= now) return { state: s, effects: [], refused: 'paused' };
-      const closed = closeOpenPrompt(s, now);
+      // Strict mode: a pause is no Skip. The prompt is withdrawn and its break waits out the pause,
+      // as one postponed does (due from now: no snooze is spent); back inside working hours, it is
+      // prompted again (tick); away for its length meanwhile, it was taken naturally; working
+      // hours that end first close it as they close any prompt (advance.ts).
+      const closed = settings.strict ? waitOutPause(s, now) : closeOpenPrompt(s, now);
       // A heads-up on screen is withdrawn ("Stretch break in 1 min" would stand through the pause);
       // back after a short pause with its break still ahead, it is announced again (heads-up.ts).
       return { state: { ...closed.s, paused: { since: s.paused?.since ?? now, until: e.until, ...(e.timed && e.until !== null ? { timed: true as const } : {}) }, ...NO_HOLD, headsUp: null }, effects: closed.effects };
@@ -180,6 +184,13 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       return { state: { ...s, paused: null, asOf: now, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}) }, effects: [] };
     }
   }
+}
+
+/** Strict mode's pause: an open prompt's break waits for the pause's end (a postponed one already does). */
+function waitOutPause(s: TrackerState, now: number): { s: TrackerState; effects: Effect[] } {
+  const p = s.phase;
+  if (p.name !== 'due') return { s, effects: [] };
+  return { s: { ...s, phase: { name: 'snoozed', brk: p.brk, until: now } }, effects: [{ type: 'clearPrompt', breakId: p.brk.id }] };
 }
 
 /**

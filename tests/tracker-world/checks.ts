@@ -18,6 +18,8 @@ export abstract class CheckedWorld extends SimulatedEngine {
   firstPrompts = new Map<string, number>();
   reminders = new Map<string, number>();
   snoozes = new Map<string, number>();
+  /** Strict mode: how many times a pause withdrew each prompt (each brings it once more). */
+  pauseWaits = new Map<string, number>();
   records = new Map<string, number>();
   pauseNotices = 0;
   dailyNotices = new Map<string, number>();
@@ -54,12 +56,13 @@ export abstract class CheckedWorld extends SimulatedEngine {
           this.firstPrompts.delete(id);
           this.reminders.delete(id);
           this.snoozes.delete(id);
+          this.pauseWaits.delete(id);
           this.records.delete(id);
         }
         if (!this.firstPrompts.has(id)) this.promptedAt.set(id, this.clockBacks);
         const n = (this.firstPrompts.get(id) ?? 0) + 1;
         this.firstPrompts.set(id, n);
-        const allowed = 1 + (this.snoozes.get(id) ?? 0);
+        const allowed = 1 + (this.snoozes.get(id) ?? 0) + (this.pauseWaits.get(id) ?? 0);
         if (n > allowed) this.fail('never twice for one break', `prompt ${id} shown ${n} times with ${allowed - 1} snoozes`);
         if (n === 1) {
           // A new break: only when nothing else is open, the person is at the desk, and it is due.
@@ -99,6 +102,8 @@ export abstract class CheckedWorld extends SimulatedEngine {
         break;
       case 'record': {
         const id = fx.entry.id;
+        // Strict mode: no Skip, by any door (README "Strict mode", "Pause").
+        if (this.settings.strict && (cause.type === 'pause' || cause.type === 'skip')) this.fail('strict: no skip', `${id} recorded ${fx.entry.outcome} by a ${cause.type}`);
         const n = (this.records.get(id) ?? 0) + 1;
         this.records.set(id, n);
         if (n > 1) this.fail('one record per break', `${id} recorded ${n} times`);
@@ -123,6 +128,11 @@ export abstract class CheckedWorld extends SimulatedEngine {
         }
         break;
     }
+  }
+
+  protected override waitsOutPause(id: string): void {
+    if (!this.settings.strict) this.fail('strict: no skip', `${id} waits out a pause outside strict mode`);
+    this.pauseWaits.set(id, (this.pauseWaits.get(id) ?? 0) + 1);
   }
 
   protected override snoozed(id: string, until: number, chosenMin?: number): void {

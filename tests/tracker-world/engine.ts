@@ -76,6 +76,8 @@ export abstract class SimulatedEngine {
   protected abstract effect(fx: Effect, cause: TrackerEvent, shown: boolean): void;
   /** `chosenMin`: the postpone length the person chose (else the snooze setting's). */
   protected abstract snoozed(id: string, until: number, chosenMin?: number): void;
+  /** Strict mode: a pause withdrew this prompt, whose break waits out the pause (it may be prompted once more). */
+  protected abstract waitsOutPause(id: string): void;
   /** The tracker's desk time stays within the model's bounds. */
   protected abstract checkDesk(s: TrackerState): void;
   /** After a whole delivery: what must come next, and when. */
@@ -216,6 +218,7 @@ export abstract class SimulatedEngine {
     }
     if (e.type === 'pause' && !r.refused) {
       if (!before.paused) this.pauses++;
+      if (before.phase.name === 'due' && r.state.phase.name === 'snoozed') this.waitsOutPause(before.phase.brk.id);
       this.pauseEnd = e.until === null ? null : { what: 'the "pause ended" notice', dueAt: e.until, deadline: e.until + SLACK_MS, extra: 0 };
     }
     if (e.type === 'resume') this.pauseEnd = null;
