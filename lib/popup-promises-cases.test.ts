@@ -17,13 +17,18 @@
  * a wait with no tab noted promised a tab switch, and the popup named breaks after the working
  * hours' end.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { speak } from '../tests/support/speak';
 import type { Settings } from './settings';
 import { badgeFor } from './platform/badge';
 import { BASE, berlin, MIN, MON_0800, WEEKDAYS, WokenSim } from '../tests/tracker-rules-sim';
 import { nextWake, view, watchdogAt, type TrackerEvent, type TrackerView } from './tracker/tracker';
 import { HELD_TEXT } from '../entrypoints/popup/first-frame';
 import en from '../public/_locales/en/messages.json';
+
+// The badge's minutes come from the catalogue ("≤5m"): the browser answers in English.
+beforeEach(() => speak('en'));
+afterEach(() => vi.restoreAllMocks());
 
 /** The minute a time is shown to ("at the latest 08:52" stands for 08:52:00-08:52:59). */
 const ROUNDING_MS = 60_000;

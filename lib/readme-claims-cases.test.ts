@@ -9,13 +9,17 @@
  * stretch break's reset, and not reset by a stretch break that is off; a break postponed after
  * hours recorded on its own day, not brought into the next hours).
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { badgeFor } from './platform/badge';
 import { focusedWindow } from './platform/windows';
 import { BASE, berlin, MIN, MON_0800, WEEKDAYS, WokenSim } from '../tests/tracker-rules-sim';
 import { view } from './tracker/tracker';
+import { speak } from '../tests/support/speak';
+
+// The badge's minutes come from the catalogue ("≤30m"): the browser answers in English.
+beforeEach(() => speak('en'));
 
 const SEC = 1000;
 

@@ -13,21 +13,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installFallbackMessages } from '../i18n';
-import { formatMessage, type Catalogue } from '../i18n-fallback';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ALARM_GRACE_MS, DEFAULT_ENV, initialState, nextWake, transition, view, wantsWatchdog, WATCHDOG_MS, type TrackerState, type TrackerView } from '../tracker/tracker';
 import { berlin, WEEKDAYS, WokenSim } from '../../tests/tracker-rules-sim';
+import { speak } from '../../tests/support/speak';
 import { badgeFor, BADGE_STEP_MIN, minutesLabel, setBadge } from './badge';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
-const catalogue = (locale: string) => JSON.parse(readFileSync(path.join(process.cwd(), 'public', '_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
-
-/** The browser answers from `locale`'s catalogue (its numbers as t() formats them). */
-function speak(locale: string, ui = locale.replace('_', '-')): void {
-  const c = catalogue(locale);
-  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(ui);
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
-}
 // The labels below are the English ones ("25m+", "≤6m"): the badge's words come from the catalogue.
 beforeEach(() => speak('en'));
 afterEach(() => vi.restoreAllMocks());
