@@ -1,9 +1,10 @@
 /**
  * Options: "Your data". Export the history as CSV or everything as JSON (a Blob saved through
  * <a download>), import a JSON backup, and reset with a confirmation. An import is checked here
- * first (lib/backup.ts, the same check the background repeats): a refused file says why and
- * changes nothing; a good one shows what it holds and what would be lost, and only "Replace my
- * data" imports it (checked whole again before anything is written). The work runs here, on the
+ * first (lib/backup.ts), once the page has said it is checking (a file of 170,000 breaks takes
+ * seconds): a refused file says why and changes nothing; a good one shows what it holds and what
+ * would be lost, and only "Replace my data" imports it: the breaks and settings that check read
+ * (lib/data.ts importBackup), not the file read and checked again. The work runs here, on the
  * same IndexedDB and settings as the background (lib/data.ts; issue #16 keeps it out of the
  * worker); after an import or a reset the background is asked to redraw the popup's snapshot
  * and the badge ('status/refresh').
@@ -13,9 +14,10 @@ import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
 import { ask } from '../lib/protocol/messages';
 import { MAX_IMPORT_BYTES } from '../lib/limits';
-import { parseBackup } from '../lib/backup';
+import { parseBackup, type CheckedBackup } from '../lib/backup';
 import { lostBreaks, summarizeBackup, type BackupSummary } from '../lib/backup-summary';
-import { currentHistory, exportData, importData, resetData } from '../lib/data';
+import { currentHistory, exportData, importBackup, resetData } from '../lib/data';
+import { clock } from '../lib/platform/clock';
 import { storedOwnRoutines } from '../lib/storage/own-routines';
 import { ROUTINES } from '../content/routines';
 import { fileProblemText, importMessage, notes, summaryText, type Note } from './import-text';
@@ -26,15 +28,25 @@ export { importMessage };
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
-/** A checked file waiting for "Replace my data" or "Cancel". */
+/** A checked file waiting for "Replace my data" or "Cancel": what its check read, to be written as it is. */
 interface Pending {
-  text: string;
+  backup: CheckedBackup;
   summary: BackupSummary;
   notes: Note[];
 }
 
 const KNOWN_ROUTINES = new Set(ROUTINES.map((r) => r.id));
 const knownRoutine = (id: string) => KNOWN_ROUTINES.has(id);
+
+/**
+ * After the next paint: what the page has just drawn (a status) is shown, and heard, before work
+ * that holds the page. At most 100 ms: a hidden tab paints no frame, and the check must not wait for it.
+ */
+const afterPaint = () =>
+  new Promise<void>((done) => {
+    setTimeout(done, 100);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(done, 0));
+  });
 
 function saveFile(filename: string, mime: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
@@ -122,7 +134,8 @@ export function DataPrefs() {
       } catch {
         return { kind: 'error', text: t('importReadFailed') };
       }
-      const parsed = parseBackup(text, Date.now());
+      await afterPaint(); // "Checking the file…" is on the page before the check holds it
+      const parsed = parseBackup(text, clock.now());
       if (!parsed.ok) return { kind: 'error', text: fileProblemText(parsed.problem, text) };
       // What the current history would lose.
       let lost: { newer: number; other: number } | null = null;
@@ -136,7 +149,7 @@ export function DataPrefs() {
       // The own routines the backup's would replace (unread: the preview says nothing of them).
       const ownNow = await storedOwnRoutines().then((own) => own.length, () => null);
       const summary = summarizeBackup(parsed.value, knownRoutine);
-      setPending({ text, summary, notes: notes(summary, lost, ownNow) });
+      setPending({ backup: parsed.value, summary, notes: notes(summary, lost, ownNow) });
       return null;
     });
 
@@ -155,7 +168,7 @@ export function DataPrefs() {
       closePreview();
       let r;
       try {
-        r = await importData(p.text, undefined, () => refresh());
+        r = await importBackup(p.backup, () => refresh());
       } catch {
         return { kind: 'error', text: t('importWriteFailed') };
       }
@@ -196,7 +209,7 @@ export function DataPrefs() {
         </button>
       </div>
       <p class="muted small">{t('exportHint')}</p>
-      <div class="field">
+      <div class="field" aria-busy={busy === 'read'} data-testid="import-field">
         <label for="import-file">{t('importLabel')}</label>
         <input
           id="import-file"
@@ -243,8 +256,10 @@ export function DataPrefs() {
           </div>
         </div>
       )}
-      {busy === 'read' && <p class="muted small" role="status">{t('importChecking')}</p>}
-      {busy === 'import' && <p class="muted small" role="status">{t('importWorking')}</p>}
+      {/* On the page before it speaks, so that screen readers hear it. */}
+      <p class="muted small import-status" role="status" data-testid="import-status">
+        {busy === 'read' ? t('importChecking') : busy === 'import' ? t('importWorking') : ''}
+      </p>
       <p
         class={message?.kind === 'error' ? 'field-error data-message' : 'data-message ok'}
         role={message?.kind === 'error' ? 'alert' : 'status'}

@@ -58,7 +58,7 @@ describe('refusals, in words', () => {
   it('a break is named by its number and its day', () => {
     const day = dayText('2026-03-06');
     expect(day).toMatch(/2026/);
-    expect(refusal(file(DEFAULT_SETTINGS, [row('a', NOW - DAY), row('b', NOW + DAY)]))).toBe(
+    expect(refusal(file(DEFAULT_SETTINGS, [row('a', NOW - DAY), row('b', NOW + DAY + 1)]))).toBe(
       `Break number 2 in this backup is dated ${day}, which has not happened yet. Check this computer's date and time, or choose another backup. Nothing was changed.`,
     );
     expect(refusal(file(DEFAULT_SETTINGS, [row('a', NOW - DAY, { startedAt: NOW - DAY + 1 })]))).toBe(
@@ -84,7 +84,7 @@ describe('refusals, in words', () => {
       file(DEFAULT_SETTINGS, [], { exportedAt: 5 }),
       file(DEFAULT_SETTINGS, [{ ...row('a', NOW - DAY), kind: 'mega' }]),
       file(DEFAULT_SETTINGS, [row('a', NOW - DAY), row('a', NOW - DAY)]),
-      file(DEFAULT_SETTINGS, [row('a', NOW + 1)]),
+      file(DEFAULT_SETTINGS, [row('a', NOW + DAY + 1)]),
       file(DEFAULT_SETTINGS, [row('a', NOW - DAY, { startedAt: NOW })]),
       file(null),
       file({ ...DEFAULT_SETTINGS, sound: 'loud' }),

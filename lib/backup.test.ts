@@ -1,8 +1,8 @@
 /**
  * The import check's rules (lib/backup.ts), with fixed timestamps: settings only as the options
  * form allows them (through parseSettings, each refusal naming the form field), rows whose start
- * is after their end or that lie in the future, routines Limber no longer has (kept and counted),
- * newer versions; and what a checked backup holds for the preview (summarizeBackup, lostBreaks).
+ * is after their end or that lie more than a day after this computer's clock, routines Limber no
+ * longer has (kept and counted), newer versions; and what a checked backup holds for the preview (summarizeBackup, lostBreaks).
  * Through the background's handler: a refused file changes nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -132,16 +132,21 @@ describe('break rows', () => {
     expect(problem(file(DEFAULT_SETTINGS, [HISTORY[0], row('b', NOW - 2 * DAY, { startedAt: NOW - 2 * DAY }), HISTORY[2]]))).toBeNull();
   });
 
-  it('refuses a break dated after now (its end, start, prompt or due time)', () => {
-    expect(problem(file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW + 1)]))).toEqual({ code: 'future', row: 4, day: '2026-03-05' });
-    expect(problem(file(DEFAULT_SETTINGS, [row('d', NOW + DAY), ...HISTORY]))).toEqual({ code: 'future', row: 1, day: '2026-03-06' });
-    // Only the due time ahead (a clock that jumped back): still not a break that happened.
-    expect(problem(file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW - MIN, { dueAt: NOW + MIN })]))).toEqual({ code: 'future', row: 4, day: '2026-03-05' });
-    expect(problem(file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW - MIN, { promptedAt: NOW + MIN })]))).toEqual({ code: 'future', row: 4, day: '2026-03-05' });
-    // Ending right now is fine; the same file a millisecond earlier is in the future.
+  it('refuses a break dated more than a day after now (its end, start, prompt or due time)', () => {
+    // A day of slack: a backup made minutes ago on a computer whose clock runs ahead of this one's
+    // (a few minutes, an hour, a wrong time zone setting) imports.
+    expect(problem(file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW + 1)]))).toBeNull();
+    expect(problem(file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW + 3 * 60 * MIN)]))).toBeNull();
+    expect(problem(file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW + DAY)]))).toBeNull();
+    expect(problem(file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW + DAY + 1)]))).toEqual({ code: 'future', row: 4, day: '2026-03-06' });
+    expect(problem(file(DEFAULT_SETTINGS, [row('d', NOW + 2 * DAY), ...HISTORY]))).toEqual({ code: 'future', row: 1, day: '2026-03-07' });
+    // Only the due time that far ahead (a clock that jumped back): still not a break that happened.
+    expect(problem(file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW - MIN, { dueAt: NOW + DAY + MIN })]))).toEqual({ code: 'future', row: 4, day: '2026-03-05' });
+    expect(problem(file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW - MIN, { promptedAt: NOW + DAY + MIN })]))).toEqual({ code: 'future', row: 4, day: '2026-03-05' });
+    // Ending a day after this computer's clock is fine; with that clock a millisecond earlier it is in the future.
     const atNow = file(DEFAULT_SETTINGS, [...HISTORY, row('d', NOW)]);
-    expect(parseBackup(atNow, NOW).ok).toBe(true);
-    expect(parseBackup(atNow, NOW - 1)).toMatchObject({ ok: false, problem: { code: 'future', row: 4 } });
+    expect(parseBackup(atNow, NOW - DAY).ok).toBe(true);
+    expect(parseBackup(atNow, NOW - DAY - 1)).toMatchObject({ ok: false, problem: { code: 'future', row: 4 } });
   });
 
   it('refuses a malformed row by its number, and a repeated id by the repeat', () => {
@@ -222,12 +227,12 @@ describe('an import (lib/data.ts): a refused file changes nothing', () => {
   it('1-second intervals, a future break, a start after its end: refused; then a good file replaces', async () => {
     const before = await snapshot();
     expect(await importing(withSettings({ stretch: { enabled: true, everySec: 1, lengthSec: 1 } }))).toMatchObject({ imported: false, problem: { code: 'badSetting', field: 'stretch.everyMin' } });
-    expect(await importing(file(DEFAULT_SETTINGS, [row('x', NOW + MIN)]))).toMatchObject({ imported: false, problem: { code: 'future', row: 1 } });
+    expect(await importing(file(DEFAULT_SETTINGS, [row('x', NOW + DAY + MIN)]))).toMatchObject({ imported: false, problem: { code: 'future', row: 1 } });
     expect(await importing(file(DEFAULT_SETTINGS, [row('x', NOW - DAY, { startedAt: NOW })]))).toMatchObject({ imported: false, problem: { code: 'startAfterEnd', row: 1 } });
     expect(await snapshot()).toEqual(before);
     // The import checks against the clock at the time: the same row is fine a minute later.
     vi.mocked(clock.now).mockReturnValue(NOW + MIN);
-    expect(await importing(file(DEFAULT_SETTINGS, [row('x', NOW + MIN, { routineId: 'retired' })]))).toEqual({ imported: true, breaks: 1 });
+    expect(await importing(file(DEFAULT_SETTINGS, [row('x', NOW + DAY + MIN, { routineId: 'retired' })]))).toEqual({ imported: true, breaks: 1 });
     expect((await allBreaks()).map((r) => [r.id, r.routineId])).toEqual([['x', 'retired']]);
   });
 });

@@ -16,8 +16,8 @@
  * options form's limits: badSetting, breakTooLong, badSettings; across values, what stored settings
  * may hold, so that every export imports back) -> own routines (through
  * `parseOwnRoutines`, the editor's limits: badOwnRoutine naming the routine, badOwnRoutines) -> the rows' own rules
- * (duplicateRow, startAfterEnd, future). Rows naming a routine Limber no longer has are kept: the
- * pages show them as "a routine no longer in Limber" (lib/backup-summary.ts counts them).
+ * (duplicateRow, startAfterEnd, future: dated more than FUTURE_SLACK_MS after `now`). Rows naming
+ * a routine Limber no longer has are kept: the pages show them as "a routine no longer in Limber" (lib/backup-summary.ts counts them).
  */
 import * as v from 'valibot';
 import { addDays, isDayKey } from './days';
@@ -36,6 +36,13 @@ export { MAX_IMPORT_BYTES };
  * MAX_IMPORT_BYTES: every file Limber writes can be imported back (lib/backup.test.ts).
  */
 export const MAX_ROWS = 170_000;
+/**
+ * How far after this computer's clock a break may be dated: a day. A backup made minutes ago on a
+ * computer whose clock ran ahead (a few minutes, an hour, a wrong time zone setting) imports; its
+ * breaks count on the days they are dated (a break dated tomorrow counts tomorrow, once), as do
+ * breaks recorded before a clock was set back.
+ */
+export const FUTURE_SLACK_MS = 86_400_000;
 const MAX_STRING = 1000;
 const MAX_DEPTH = 12;
 
@@ -66,8 +73,15 @@ export interface Backup {
   history: StoredBreak[];
 }
 
+declare const checked: unique symbol;
+/**
+ * A backup as `parseBackup` returned it (only it makes one): what an import writes is what was
+ * checked, and the options page's preview need not check the file again for "Replace my data".
+ */
+export type CheckedBackup = Backup & { readonly [checked]: true };
+
 /** `detail` is for logs and tests (the validator's words); people see the problem's message. */
-export type ParsedBackup = { ok: true; value: Backup } | { ok: false; problem: ImportProblem; detail: string | null };
+export type ParsedBackup = { ok: true; value: CheckedBackup } | { ok: false; problem: ImportProblem; detail: string | null };
 
 const MIN_TIME = Date.UTC(2000, 0, 1);
 const MAX_TIME = Date.UTC(2200, 0, 1);
@@ -207,8 +221,8 @@ export function settingsProblem(raw: unknown, issues: readonly string[]): Import
 const isNewer = (x: unknown, current: number) => typeof x === 'number' && Number.isInteger(x) && x > current;
 
 /**
- * Checks an import file's text completely, as of `now` (a break that ends or starts after it is
- * in the future). Never throws.
+ * Checks an import file's text completely, as of `now` (a break dated, by any of its times, more
+ * than FUTURE_SLACK_MS after it is in the future). Never throws.
  */
 export function parseBackup(text: string, now: number): ParsedBackup {
   const fail = (problem: ImportProblem, detail: string | null = null): ParsedBackup => ({ ok: false, problem, detail });
@@ -255,15 +269,17 @@ export function parseBackup(text: string, now: number): ParsedBackup {
   const own = parseOwnRoutines(shape.output.ownRoutines === undefined ? [] : shape.output.ownRoutines);
   if (!own.ok) return fail(own.index === null ? { code: 'badOwnRoutines' } : { code: 'badOwnRoutine', routine: own.index + 1 }, `ownRoutines.${own.detail}`.slice(0, 300));
   const seen = new Set<string>();
+  const latest = now + FUTURE_SLACK_MS;
   const history = shape.output.history;
   for (let i = 0; i < history.length; i++) {
     const r = history[i]!;
     if (seen.has(r.id)) return fail({ code: 'duplicateRow', row: i + 1 }, `history.${i}.id: "${r.id}" appears twice`);
     seen.add(r.id);
     if (r.startedAt !== null && r.startedAt > r.endedAt) return fail({ code: 'startAfterEnd', row: i + 1, day: r.day }, `history.${i}: startedAt after endedAt`);
-    if (Math.max(r.dueAt, r.promptedAt ?? 0, r.startedAt ?? 0, r.endedAt) > now) return fail({ code: 'future', row: i + 1, day: r.day }, `history.${i}: after ${new Date(now).toISOString()}`);
+    if (Math.max(r.dueAt, r.promptedAt ?? 0, r.startedAt ?? 0, r.endedAt) > latest) return fail({ code: 'future', row: i + 1, day: r.day }, `history.${i}: after ${new Date(latest).toISOString()}`);
   }
-  return { ok: true, value: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.output.exportedAt, settings: settings.value, settingsVersion: SETTINGS_VERSION, ownRoutines: own.value, history } };
+  const value: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: shape.output.exportedAt, settings: settings.value, settingsVersion: SETTINGS_VERSION, ownRoutines: own.value, history };
+  return { ok: true, value: value as CheckedBackup };
 }
 
 export function makeBackup(settings: Settings, history: readonly StoredBreak[], now: number, ownRoutines: readonly OwnRoutine[] = []): Backup {

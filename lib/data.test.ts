@@ -13,7 +13,7 @@ import { BACKUP_FORMAT, makeBackup, parseBackup, type Backup } from './backup';
 import { exportData, importData, resetData } from './data';
 import { reviewNow } from './weekly-review';
 import type { PopupData } from './protocol/messages';
-import { NOW, SETTINGS, snapshot, useDataWorld, validBackup } from '../tests/support/data-world';
+import { MIN, NOW, rec, SETTINGS, snapshot, useDataWorld, validBackup } from '../tests/support/data-world';
 
 useDataWorld();
 
@@ -87,6 +87,36 @@ describe('import', () => {
     expect(future).toMatchObject({ ok: false, problem: { code: 'newerVersion' }, detail: expect.stringContaining('settingsVersion') });
     expect(await importData(JSON.stringify({ ...b, settingsVersion: 5 }))).toMatchObject({ imported: false, problem: { code: 'newerVersion' } });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("a backup from a computer whose clock ran ahead: its breaks after now count once, each on its own day", async () => {
+    // Made minutes ago where the clock was 11 hours ahead: a break later today (Berlin) and one tomorrow.
+    const b = await validBackup();
+    const later = rec('stretch-later', NOW + 2 * 60 * MIN, 'completed', 'cat-cow');
+    const tomorrow = rec('stretch-tomorrow', NOW + 10 * 60 * MIN, 'completed', 'cat-cow');
+    b.history.push({ ...later, day: '2026-03-05' }, { ...tomorrow, day: '2026-03-06' });
+    expect(await importData(JSON.stringify(b))).toEqual({ imported: true, breaks: 12 });
+    const days = await dayAggregates();
+    expect(days.map((d) => [d.day, d.taken])).toEqual([['2026-03-01', 2], ['2026-03-02', 2], ['2026-03-03', 1], ['2026-03-04', 2], ['2026-03-05', 3], ['2026-03-06', 1]]);
+    // Today: the break later today counts; tomorrow's neither counts today nor lengthens the streak.
+    let { status, history: p } = await ok<PopupData>({ type: 'popup/get' });
+    expect(status.today).toEqual({ day: '2026-03-05', taken: 3, completed: 2, skipped: 0, streak: 5, longest: 5 });
+    expect(p?.days.map((d) => d.status).at(-1)).toBe('met');
+    let r = await review();
+    expect(r.thisWeek.days.map((d) => [d.day, d.status, d.taken])).toEqual([
+      ['2026-03-02', 'met', 2], ['2026-03-03', 'met', 1], ['2026-03-04', 'met', 2], ['2026-03-05', 'met', 3],
+      ['2026-03-06', 'future', 1], ['2026-03-07', 'future', 0], ['2026-03-08', 'future', 0],
+    ]);
+    expect(r.thisWeek.taken).toBe(9);
+    expect(r.heatmap.filter((d) => d.day >= '2026-03-05').map((d) => [d.day, d.status, d.taken])).toEqual([['2026-03-05', 'met', 3], ['2026-03-06', 'future', 1], ['2026-03-07', 'future', 0], ['2026-03-08', 'future', 0]]);
+    // A day later the same break is today's, counted once, and the streak goes on.
+    vi.mocked(clock.now).mockReturnValue(NOW + 24 * 60 * MIN);
+    ({ status, history: p } = await ok<PopupData>({ type: 'popup/get' }));
+    expect(status.today).toEqual({ day: '2026-03-06', taken: 1, completed: 1, skipped: 0, streak: 6, longest: 6 });
+    r = await review();
+    expect(r.thisWeek.taken).toBe(9);
+    expect(r.thisWeek.days.map((d) => d.taken)).toEqual([2, 1, 2, 3, 1, 0, 0]);
+    expect(await allBreaks()).toHaveLength(12);
   });
 
   it('the background no longer takes data requests (the options page does the work): refused, nothing changes', async () => {

@@ -10,7 +10,7 @@
  */
 import { dayKey } from './days';
 import { clock } from './platform/clock';
-import { backupJson, exportFilename, historyCsv, makeBackup, parseBackup, type ImportProblem } from './backup';
+import { backupJson, exportFilename, historyCsv, makeBackup, parseBackup, type CheckedBackup, type ImportProblem } from './backup';
 import { DEFAULT_SETTINGS } from './settings';
 import { allBreaks, clearHistory, historyAbsent, orNull, replaceHistory, type StoredBreak } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';
@@ -47,18 +47,26 @@ export type ImportResult =
 
 /**
  * Replaces the settings, the own routines and the history with a backup's, all or nothing: the
- * whole file is checked first (as of `now`: the options page has shown what it holds and asked);
- * the history is replaced in one transaction; the settings and the own routines are written
- * after it and, should either fail, the previous history, settings and routines are put back.
+ * whole file is checked first (as of `now`), then written by `importBackup`.
  */
 export async function importData(text: string, now = clock.now(), beforeReplace?: () => Promise<unknown>): Promise<ImportResult> {
   const parsed = parseBackup(text, now);
   if (!parsed.ok) return { imported: false, problem: parsed.problem, detail: parsed.detail };
+  return importBackup(parsed.value, beforeReplace);
+}
+
+/**
+ * Writes a backup `parseBackup` checked (the options page's preview did, and has shown what it
+ * holds and asked: a file of 170,000 breaks takes seconds to check, so it is not checked again).
+ * The history is replaced in one transaction; the settings and the own routines are written
+ * after it and, should either fail, the previous history, settings and routines are put back.
+ */
+export async function importBackup(backup: CheckedBackup, beforeReplace?: () => Promise<unknown>): Promise<ImportResult> {
   const previous = await absentAsNull(allBreaks());
   if (previous === null) return { imported: false, problem: { code: 'historyOff' }, detail: null };
   const [previousSettings, previousOwn] = await Promise.all([loadSettings(), storedOwnRoutines()]);
   try {
-    await replaceHistory(parsed.value.history);
+    await replaceHistory(backup.history);
   } catch (err) {
     console.error('[limber] import failed', err);
     return { imported: false, problem: { code: 'writeFailed' }, detail: null };
@@ -70,8 +78,8 @@ export async function importData(text: string, now = clock.now(), beforeReplace?
   // previous history comes back without them.)
   await beforeReplace?.();
   try {
-    await saveSettings(parsed.value.settings);
-    await saveOwnRoutines(parsed.value.ownRoutines);
+    await saveSettings(backup.settings);
+    await saveOwnRoutines(backup.ownRoutines);
   } catch (err) {
     console.error('[limber] import: settings or own routines not saved, all restored', err);
     await replaceHistory(previous);
@@ -79,7 +87,7 @@ export async function importData(text: string, now = clock.now(), beforeReplace?
     await saveOwnRoutines(previousOwn).catch(() => undefined);
     return { imported: false, problem: { code: 'writeFailed' }, detail: null };
   }
-  return { imported: true, breaks: parsed.value.history.length };
+  return { imported: true, breaks: backup.history.length };
 }
 
 /**
