@@ -13,7 +13,7 @@ import type { DemoRow } from '../scripts/demo-history';
 export function withBreakToday(rows: readonly DemoRow[], now: number, timeZone: string): DemoRow[] {
   const p = localParts(now, timeZone);
   const midnight = localToInstant(p.year, p.month, p.day, 0, timeZone);
-  // A minute ago, or at midnight when the day is younger than that (never in the future: it would count on no day before its own).
+  // A minute ago, or at midnight when the day is younger than that (never in the future).
   const endedAt = Math.max(midnight, now - 60_000);
   const startedAt = endedAt - 3 * 60_000;
   const row: DemoRow = {
