@@ -112,7 +112,7 @@ async function mountPlayer() {
   const { Player } = await import('../entrypoints/break/Player');
   const routine = await someRoutine();
   const root = d.document.getElementById('app')!;
-  render(h(Player, { routine, sound: { chime: false, volume: 0.6, voice: false }, strict: false, onDone: async () => true, onSkip: async () => true, onAnother: () => undefined }), root as never);
+  render(h(Player, { breakId: 'stretch-1', routine, sound: { chime: false, volume: 0.6, voice: false }, strict: false, onDone: async () => true, onSkip: async () => true, onAnother: () => undefined }), root as never);
   onUnmount(() => render(null, root as never));
   await tick();
   return d;
@@ -228,7 +228,7 @@ describe('bugs found in review (a title may name what was wrong; each test holds
       const { h, render } = await import('preact');
       const { End } = await import('../entrypoints/break/End');
       const root = d.document.getElementById('app')!;
-      render(h(End, { today: { day: '2026-03-05', taken: 3, completed: 3, skipped: 0, streak: 2, longest: 4 }, outcome: 'completed', sound: undefined, offerSelfMassage: false }), root as never);
+      render(h(End, { today: { day: '2026-03-05', taken: 3, completed: 3, skipped: 0, streak: 2, longest: 4 }, outcome: 'completed', guided: true, sound: undefined, offerSelfMassage: false }), root as never);
       onUnmount(() => render(null, root as never));
       await tick();
       // ARIA 1.2: aria-label is prohibited on the generic role; NVDA and JAWS read the span's

@@ -84,7 +84,7 @@ describe('what the person sees after their own actions', () => {
     const onSkip = vi.fn(async () => true);
     const routine = ROUTINES.find((r) => r.id === 'shoulder-rolls')!;
     vi.spyOn(Date, 'now').mockReturnValue(NOW);
-    render(h(Player, { routine, sound: { ...DEFAULT_SETTINGS.sound }, strict: true, onDone: async () => true, onSkip, onAnother: () => undefined }), root);
+    render(h(Player, { breakId: 'stretch-1', routine, sound: { ...DEFAULT_SETTINGS.sound }, strict: true, onDone: async () => true, onSkip, onAnother: () => undefined }), root);
     onUnmount(() => render(null, root));
     await until(() => document.querySelector('[data-testid="keys-hint"]') !== null, 'the player');
     // Strict mode: no Skip button, and Esc does not skip (README: "Esc says so instead of ending the break").

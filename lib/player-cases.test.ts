@@ -100,6 +100,7 @@ async function mount(node: (h: typeof import('preact').h, endings: string[]) => 
 function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean; voice?: boolean } = {}): Promise<Mounted> {
   return mount(async (h, endings) =>
     h((await import('../entrypoints/break/Player')).Player, {
+      breakId: `stretch-${T0}`,
       routine,
       sound: { chime: false, volume: 0.6, voice: opts.voice ?? false },
       strict: opts.strict ?? false,

@@ -93,7 +93,7 @@ describe('holds', () => {
     ]);
     const { Player } = await import('../entrypoints/break/Player');
     const m = await mount((h) =>
-      h(Player, { routine: asRoutine(mine), sound: { ...DEFAULT_SETTINGS.sound, voice: false, chime: false }, strict: false, onDone: async () => true, onSkip: async () => true, onAnother: () => undefined }),
+      h(Player, { breakId: 'stretch-1', routine: asRoutine(mine), sound: { ...DEFAULT_SETTINGS.sound, voice: false, chime: false }, strict: false, onDone: async () => true, onSkip: async () => true, onAnother: () => undefined }),
     );
     await tick(30);
     const text = m.document.body.textContent ?? '';

@@ -11,10 +11,10 @@ import { useHealthAnswer } from '../../components/hooks/use-health';
 import { selfMassageOffered } from '../../lib/storage/health';
 import { primeAudio } from '../../components/sound';
 import { Player } from './Player';
+import { keepPlace } from './resume';
 import { NoBreak } from './NoBreak';
 import { FreeBreak } from './FreeBreak';
 import type { Outcome } from './End';
-import { ScreenFirst } from './ScreenFirst';
 import { Postpone } from './Postpone';
 import { BreakPrompt } from './BreakPrompt';
 import { statusSnapshotItem } from '../../lib/storage/status-cache';
@@ -31,7 +31,8 @@ type View =
   /** The window is the prompt: the break is due, and waits for Start here (or elsewhere). */
   | { name: 'prompt'; session: BreakSession }
   | { name: 'playing'; session: BreakSession; routine: Routine }
-  | { name: 'done'; today: TodaySummary | null; outcome: Outcome };
+  /** `guided`: a routine was played (its end chime is the routine's; a free break has none). */
+  | { name: 'done'; today: TodaySummary | null; outcome: Outcome; guided: boolean };
 
 /** How many times the page asks for a routine the safety answer lets through before playing none. */
 const UNSCREENED_TRIES = 2;
@@ -57,6 +58,9 @@ export function App({ breakId }: { breakId: string }) {
   // which keeps the page's up-front script within its budget (scripts/bundle-size.ts).
   const [endView, setEndView] = useState<typeof import('./End') | null>(null);
   useEffect(() => void import('./End').then((m) => setEndView(() => m)), []);
+  // The safety screen before a routine likewise (not needed before the session's answer).
+  const [screenView, setScreenView] = useState<typeof import('./ScreenFirst') | null>(null);
+  useEffect(() => void import('./ScreenFirst').then((m) => setScreenView(() => m)), []);
   const tries = useRef(0);
   // The routines passed over in this window, latest first: "Another routine" brings none back before the rest.
   const passed = useRef<string[]>([]);
@@ -166,8 +170,9 @@ export function App({ breakId }: { breakId: string }) {
   const finish = async (outcome: Outcome, routineId: string | null): Promise<boolean> => {
     try {
       const r = await ask(timed, { type: 'break/finish', breakId, outcome, routineId });
+      keepPlace(); // the break is over: the place in its routine is forgotten
       setError(false);
-      setView({ name: 'done', today: r.today, outcome: r.outcome });
+      setView({ name: 'done', today: r.today, outcome: r.outcome, guided: routineId !== null });
       return true;
     } catch (e) {
       // Refused as no such break: it ended elsewhere meanwhile (from the popup, or given up after
@@ -205,7 +210,7 @@ export function App({ breakId }: { breakId: string }) {
 
   // The player waits for the settings (a fast local read) so the first step is spoken too, and for
   // the safety answer, which decides whether the screen comes first.
-  const waiting = view.name === 'loading' || (playing !== null && (!settings || health === null || (blocked && screenFor === null)));
+  const waiting = view.name === 'loading' || (playing !== null && (!settings || health === null || (blocked && (screenFor === null || !screenView))));
   return (
     <main class="break">
       {(error || view.name === 'noAnswer') && <p class="notice" role="alert">{t('errBackground')}</p>}
@@ -216,10 +221,11 @@ export function App({ breakId }: { breakId: string }) {
       {view.name === 'prompt' && <BreakPrompt session={view.session} onStart={startHere} onSkip={() => void skipHere()} />}
       {view.name === 'free' && <FreeBreak strict={view.session.strict} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
       {playing && !blocked && <p class={noOther ? 'notice info nudge' : ''} role="status" data-testid="another-none">{noOther && t('anotherNone')}</p>}
-      {view.name === 'playing' && screenFor === view.routine.id && <ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
+      {view.name === 'playing' && screenFor === view.routine.id && screenView && <screenView.ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
       {view.name === 'playing' && settings && health !== null && !blocked && screenFor === null && (
         <Player
           key={view.routine.id}
+          breakId={breakId}
           routine={view.routine}
           sound={settings.sound}
           strict={view.session.strict}
@@ -229,7 +235,7 @@ export function App({ breakId }: { breakId: string }) {
         />
       )}
       {view.name === 'done' && endView && (
-        <endView.End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health !== null && selfMassageOffered(health)} />
+        <endView.End today={view.today} outcome={view.outcome} guided={view.guided} sound={settings?.sound} offerSelfMassage={health !== null && selfMassageOffered(health)} />
       )}
     </main>
   );

@@ -6,7 +6,7 @@ import { formatNumber, t, tp } from '../../lib/i18n';
 import { saveHealthAnswer } from '../../lib/storage/health';
 import { Flame } from '../../components/Flame';
 import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
-import { speak } from '../../components/sound';
+import { chime, speak } from '../../components/sound';
 
 type Sound = Settings['sound'];
 /** How a break in the window ended, as recorded (a closed window is the background's business; `partial`: given up while the machine slept). */
@@ -15,15 +15,20 @@ export type Outcome = 'completed' | 'partial' | 'skipped';
 interface EndProps {
   today: TodaySummary | null;
   outcome: Outcome;
+  /** A routine was played: its end chime sounds here, once the break is recorded as completed. */
+  guided: boolean;
   sound: Sound | undefined;
   offerSelfMassage: boolean;
 }
 
-export function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
+export function End({ today, outcome, guided, sound, offerSelfMassage }: EndProps) {
   const ref = useRef<HTMLHeadingElement>(null);
   const [screen, setScreen] = useState(false);
   useEffect(() => {
     ref.current?.focus();
+    // As recorded: a break given up meanwhile (the machine slept, or left open long past its length)
+    // is cut short, and no chime says "done" for it.
+    if (outcome === 'completed' && guided && sound?.chime) void chime(sound.volume, 'end');
     if (outcome === 'completed' && sound?.voice) speak(t('endCompleted'));
   }, []);
 

@@ -7,6 +7,7 @@ import type { Settings } from '../../lib/settings';
 import { t } from '../../lib/i18n';
 import * as P from '../../lib/player';
 import { useEnding } from './ending';
+import { keepPlace, loadPlace } from './resume';
 import { useNow } from '../../components/hooks/use-status';
 import { CountdownRing } from '../../components/CountdownRing';
 import { RoutineSources } from '../../components/RoutineSources';
@@ -23,6 +24,8 @@ function onControl(target: EventTarget | null): boolean {
 }
 
 interface PlayerProps {
+  /** The break played: with the routine, the place a reload takes up again (./resume.ts). */
+  breakId: string;
   routine: Routine;
   sound: Sound;
   /** Strict mode: no Skip, and Esc says so instead. */
@@ -33,13 +36,14 @@ interface PlayerProps {
   onAnother: () => void;
 }
 
-export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: PlayerProps) {
+export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnother }: PlayerProps) {
   // The page ticks every 250 ms; the player reads the clock as it draws, since a key starts or
   // resumes a step at the clock's time, up to a tick after the last one (a tick old, a 30-s step
   // showed 0:31 and Resume put time back on the ring).
   useNow(250);
   const now = Date.now();
-  const [ps, setPs] = useState(() => P.startPlayer(now));
+  // A reload takes the routine up where it was (the clock moved on meanwhile: settled below).
+  const [ps, setPs] = useState(() => loadPlace(breakId + routine.id, routine.steps.length) ?? P.startPlayer(now));
   const steps = routine.steps;
   const settled = useMemo(() => P.settle(ps, steps, now), [ps, steps, now]);
   const { sent: doneSent, send } = useEnding();
@@ -53,7 +57,7 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
   const complete = () => {
     if (doneSent.current) return;
     stopSpeaking();
-    if (soundRef.current.chime) void chime(soundRef.current.volume, 'end');
+    // No end chime here: the break may be recorded as cut short (End chimes for one completed).
     send(onDone);
   };
   const skip = () => {
@@ -70,6 +74,9 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
     if (settled !== ps) setPs(settled);
   }, [settled]);
   useEffect(() => {
+    if (!doneSent.current) keepPlace(breakId + routine.id, ps);
+  }, [ps]);
+  useEffect(() => {
     if (settled.finished) complete();
   }, [settled.finished]);
   useEffect(() => {
@@ -77,11 +84,13 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
     return () => stopSpeaking();
   }, []);
 
-  // Each new step: a chime (not for the first one) and, with voice on, the step read aloud.
+  const paused = settled.pausedAt !== null;
+  // Each new step: a chime (not for the first one) and, with voice on, the step read aloud. Taken up
+  // paused after a reload, the first words wait for Resume (spoken then cut off, they went unheard).
   useEffect(() => {
     if (settled.finished) return;
     const first = spokenStep.current === null;
-    if (spokenStep.current === settled.step) return;
+    if (spokenStep.current === settled.step || (first && paused)) return;
     spokenStep.current = settled.step;
     const s = soundRef.current;
     if (!first && s.chime) void chime(s.volume, 'step');
@@ -89,9 +98,8 @@ export function Player({ routine, sound, strict, onDone, onSkip, onAnother }: Pl
       const text = stepText(routine, settled.step);
       speak(first ? `${routineTitle(routine)}. ${text}` : text);
     }
-  }, [settled.step, settled.finished]);
+  }, [settled.step, settled.finished, paused]);
 
-  const paused = settled.pausedAt !== null;
   // The live region says "Paused" as the step pauses; a step moved to while paused is said instead.
   const said = useRef({ paused, step: settled.step, pause: paused });
   if (said.current.paused !== paused || said.current.step !== settled.step) {

@@ -2,7 +2,8 @@
  * The break player with the keyboard alone, on the production build in real Chromium: a routine
  * played to the end (Space pauses, the arrows walk the steps), Esc skips, Enter finishes early,
  * closing the window early is partial, reduced motion stops the ring; voice cues and the chime
- * follow the sound settings (recorded, not listened to: tests/e2e/support/player.ts).
+ * follow the sound settings (recorded, not listened to: tests/e2e/support/player.ts); a reload
+ * takes the routine up where it was.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -181,4 +182,23 @@ test('voice cues and the chime follow the sound settings', async ({ context, con
   // ...and two rising notes (C5, G5) at the end, which is announced too.
   await expect.poll(async () => (await recorded(brk.page)).tones).toEqual([659, 1319, 523, 1047, 784, 1568]);
   await expect.poll(async () => (await recorded(brk.page)).spoken.at(-1)).toBe('Nice work. Break done.');
+});
+
+test('reloaded (F5), the break window takes the routine up at the step it was on, paused if it was; recorded once', async ({ context, control }) => {
+  await setSettings(control, {});
+  const brk = await startBreak(control, context);
+  const id = await brk.routineId();
+  const n = ROUTINES.find((r) => r.id === id)!.steps.length;
+  await brk.page.keyboard.press('ArrowRight'); // every routine has two steps at least
+  await brk.page.keyboard.press(' ');
+  await expect(brk.stepIndex).toHaveText(`Step 2 of ${n}`);
+  await expect(brk.pause).toHaveText('Resume');
+  const frozen = await brk.remaining.textContent();
+  await brk.page.reload();
+  await expect(brk.stepIndex).toHaveText(`Step 2 of ${n}`);
+  await expect(brk.pause).toHaveText('Resume');
+  await expect(brk.remaining).toHaveText(frozen!);
+  await brk.page.keyboard.press('Enter');
+  await expect(brk.end).toBeVisible();
+  expect(await onlyRow(control)).toMatchObject({ outcome: 'completed', routineId: id });
 });

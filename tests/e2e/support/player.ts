@@ -44,8 +44,8 @@ export const recorded = (page: Page) => page.evaluate(() => (window as unknown a
 
 /**
  * Makes sure the recorder saw `page` from its start: if it came late, the page is loaded again (a
- * navigation, which the recorder precedes); the break window then plays its routine from the first
- * step. Returns whether it had to.
+ * navigation, which the recorder precedes); the break window then takes its routine up where it
+ * was (the first step, a moment in: entrypoints/break/resume.ts). Returns whether it had to.
  */
 export async function recordFromStart(page: Page): Promise<boolean> {
   if (!(await recorded(page)).late) return false;

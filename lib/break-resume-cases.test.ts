@@ -1,0 +1,231 @@
+/**
+ * The break window reloaded (F5, or the browser restoring it) and the end of its routine
+ * (entrypoints/break/App.tsx, Player.tsx, End.tsx, resume.ts), from a review. Pages are rendered
+ * with linkedom's document and the English catalogue (tests/support/linkedom-page.ts); the
+ * background is the stub of tests/support/break-background.ts; a reload is the page unmounted and
+ * rendered again in a new document, with the window's sessionStorage kept. The clock and the
+ * player's 250 ms tick are vitest's fake timers (Date, setInterval), from a fixed T0. Expected
+ * values come from the routine's step seconds, the keys and the clock, never from the player.
+ * The chime is recorded (components/sound.ts chime, replaced); speech as the page asks for it.
+ *
+ * describe('bugs found in review'): each test failed on the code as reviewed and passes with its fix.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { options } from 'preact';
+import { parseHTML } from 'linkedom';
+import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { stubBreakBackground } from '../tests/support/break-background';
+import { ROUTINES } from '../content/routines';
+import { stepKey, titleKey } from '../content/keys';
+import type { Routine } from '../content/types';
+import { DEFAULT_SETTINGS } from './settings';
+import { saveSettings } from './storage/settings-items';
+import { saveHealthAnswer } from './storage/health';
+import type { BreakSession } from './protocol/messages';
+
+/** The chimes the page played, by tone. */
+const chimes = vi.hoisted(() => [] as string[]);
+vi.mock('../components/sound', async (original) => ({
+  ...(await original<typeof import('../components/sound')>()),
+  chime: async (_volume: number, tone = 'step') => (chimes.push(tone), true),
+}));
+
+useEnglishPages();
+beforeAll(() => void (options.requestAnimationFrame = (cb) => void setTimeout(cb, 0)));
+afterAll(() => void delete options.requestAnimationFrame);
+
+const T0 = Date.UTC(2026, 2, 5, 9, 0);
+const TICK = 250;
+/** Long enough for Preact's renders and effects (each on the next turn, on real timers). */
+const PAINT = 40;
+
+/** A library stretch of at least three steps, the second one 30 s long (knee-to-chest: 10 s, 30 s, ...). */
+const ROUTINE = ROUTINES.find((r) => r.kind === 'stretch' && r.steps.length >= 3 && r.steps[1]!.seconds === 30)!;
+const N = ROUTINE.steps.length;
+const SESSION: BreakSession = { breakId: `stretch-${T0}`, kind: 'stretch', manual: false, routineId: ROUTINE.id, lengthSec: 600, strict: false, canPostpone: false, started: true };
+
+const stepWords = (r: Routine, i: number) => englishMessage(stepKey(r, i));
+/** What the voice says first in a page: the routine's title, then the step. */
+const firstWords = (r: Routine, i: number) => `${englishMessage(titleKey(r))}. ${stepWords(r, i)}`;
+
+/** The window's sessionStorage (its items read and written as properties): kept across a reload, new for each test. */
+const windowStorage = (): Record<string, string> => ({});
+
+beforeEach(async () => {
+  chimes.length = 0;
+  await saveSettings({ ...DEFAULT_SETTINGS, sound: { chime: true, volume: 0.6, voice: true } });
+  await saveHealthAnswer('screened'); // no safety screen in the way
+});
+
+/** The break window playing SESSION's break, with `reload(ms)`: F5, the page back `ms` later. */
+async function breakWindow(finishAs?: 'completed' | 'partial' | 'skipped') {
+  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: T0 });
+  const storage = windowStorage();
+  vi.stubGlobal('sessionStorage', storage);
+  vi.stubGlobal('SpeechSynthesisUtterance', class { constructor(public text: string) {} });
+  const { kept, sent } = stubBreakBackground(SESSION, { next: 0 }, finishAs);
+  const { h, render } = await import('preact');
+  const { App } = await import('../entrypoints/break/App');
+  /** What the page asked the speech synthesizer to say, since it was last loaded. */
+  const spoken: string[] = [];
+  let doc: Document;
+  let root: Element;
+  let win: Window;
+  const q = (testId: string) => doc.querySelector(`[data-testid="${testId}"]`) as unknown as (HTMLElement & { click(): void }) | null;
+  const load = async () => {
+    const { window, document } = parseHTML('<!doctype html><html lang="en"><body><div id="app"></div></body></html>');
+    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
+    spoken.length = 0;
+    Object.assign(window, { close: () => undefined, speechSynthesis: { cancel: () => undefined, speak: (u: { text: string }) => spoken.push(u.text) } });
+    doc = document as unknown as Document;
+    win = window as unknown as Window;
+    root = doc.getElementById('app')!;
+    render(h(App, { breakId: SESSION.breakId }), root);
+    await until(() => q('step-index') !== null, 'the player');
+    await tick(PAINT);
+  };
+  onUnmount(() => {
+    render(null, root);
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  await load();
+  return {
+    kept,
+    sent,
+    spoken,
+    storage,
+    q,
+    step: () => q('step-index')!.textContent,
+    /** The step's time left as the ring shows it, in seconds ("0:30" -> 30). */
+    shownSec: () => {
+      const [min, sec] = q('step-remaining')!.textContent!.split(':').map(Number);
+      return min! * 60 + sec!;
+    },
+    key: async (k: string) => {
+      const e = new (win as unknown as typeof globalThis).Event('keydown', { bubbles: true });
+      Object.defineProperty(e, 'key', { value: k });
+      Object.defineProperty(e, 'repeat', { value: false });
+      win.dispatchEvent(e);
+      await tick(PAINT);
+    },
+    advance: async (ms: number) => {
+      vi.advanceTimersByTime(ms);
+      await tick(PAINT);
+    },
+    reload: async (ms: number) => {
+      render(null, root);
+      vi.setSystemTime(Date.now() + ms);
+      await load();
+    },
+  };
+}
+
+describe('bugs found in review', () => {
+  // The player kept its place in memory only: F5, or the browser restoring the window, started
+  // the routine again at step 1 (nothing was recorded twice, but the person lost their place).
+  it('reloaded mid-routine, the player takes up the step it was on, less the time the reload took, and says where it is', async () => {
+    const w = await breakWindow();
+    await w.advance(3_000);
+    await w.key('ArrowRight'); // step 2 (30 s) from 3 s
+    await w.advance(12_000); // 18 s left
+    expect(w.step()).toBe(`Step 2 of ${N}`);
+    expect(w.shownSec()).toBe(18);
+    const chimed = chimes.length;
+    await w.reload(2_000);
+    expect(w.step()).toBe(`Step 2 of ${N}`);
+    expect(w.shownSec(), 'the step\'s time left, the reload\'s 2 s counted').toBe(16);
+    expect(w.q('pause')!.textContent).toBe(englishMessage('actionPause'));
+    expect(w.spoken, 'the voice says the routine and the step it is on').toEqual([firstWords(ROUTINE, 1)]);
+    expect(chimes.slice(chimed), 'no step chime for a page coming back').toEqual([]);
+    // And it runs on from there: the step ends when its 30 s have run.
+    await w.advance(16_000 - TICK);
+    expect(w.step()).toBe(`Step 2 of ${N}`);
+    await w.advance(TICK);
+    expect(w.step()).toBe(`Step 3 of ${N}`);
+    expect(w.sent.filter((m) => m.type === 'break/finish')).toEqual([]);
+  });
+
+  it('a step whose time ran out while the page reloaded has moved on, as the timer would have', async () => {
+    const first = ROUTINE.steps[0]!.seconds; // 10 s
+    const w = await breakWindow();
+    await w.advance(4_000);
+    await w.reload(8_000); // 12 s in: 2 s into step 2
+    expect(w.step()).toBe(`Step 2 of ${N}`);
+    expect(w.shownSec()).toBe(ROUTINE.steps[1]!.seconds - (12 - first));
+    expect(w.spoken).toEqual([firstWords(ROUTINE, 1)]);
+  });
+
+  it('reloaded while paused, the player stays paused with the time the step had left, silent until Resume', async () => {
+    const w = await breakWindow();
+    await w.advance(3_000);
+    await w.key('ArrowRight'); // step 2 (30 s) from 3 s
+    await w.advance(5_000);
+    await w.key(' '); // paused with 25 s left
+    expect(w.shownSec()).toBe(25);
+    await w.reload(60_000);
+    expect(w.step()).toBe(`Step 2 of ${N}`);
+    expect(w.q('pause')!.textContent).toBe(englishMessage('actionResume'));
+    expect(w.shownSec()).toBe(25);
+    expect(w.spoken, 'nothing said while paused (words spoken and cut off at once are not heard)').toEqual([]);
+    await w.advance(10_000);
+    expect(w.shownSec()).toBe(25);
+    await w.key(' ');
+    expect(w.q('pause')!.textContent).toBe(englishMessage('actionPause'));
+    expect(w.shownSec()).toBeLessThanOrEqual(25);
+    expect(w.spoken, 'resumed: the routine and its step said').toEqual([firstWords(ROUTINE, 1)]);
+    await w.advance(25_000);
+    expect(w.step()).toBe(`Step 3 of ${N}`);
+  });
+
+  it('"Another routine" starts at its step 1, and a reload then takes up that routine, not the place in the one before', async () => {
+    const w = await breakWindow();
+    await w.advance(3_000);
+    await w.key('ArrowRight');
+    await w.key('ArrowRight'); // step 3 of ROUTINE
+    w.q('another')!.click();
+    await until(() => w.kept.routineId !== ROUTINE.id && w.q('step-index') !== null && doc().querySelector('article.player')?.getAttribute('data-routine-id') === w.kept.routineId, 'another routine');
+    const other = ROUTINES.find((r) => r.id === w.kept.routineId)!;
+    expect(w.step()).toBe(`Step 1 of ${other.steps.length}`);
+    await w.advance(2_000);
+    await w.reload(1_000);
+    expect(doc().querySelector('article.player')!.getAttribute('data-routine-id')).toBe(other.id);
+    expect(w.step()).toBe(`Step 1 of ${other.steps.length}`);
+    expect(w.shownSec()).toBe(other.steps[0]!.seconds - 3);
+  });
+
+  it('the place is forgotten when the break ends', async () => {
+    const w = await breakWindow();
+    await w.key('ArrowRight');
+    expect(Object.keys(w.storage), 'a place kept while the routine plays').toHaveLength(1);
+    await w.key('Enter');
+    await until(() => w.q('break-end') !== null, 'the end');
+    expect(Object.keys(w.storage)).toEqual([]);
+  });
+
+  // Player.tsx played the end chime as the routine ended, before the background answered: a break
+  // the background recorded as cut short (the machine slept through it, or it was left open 15 min
+  // past its length) chimed "done" under an end screen saying "cut short".
+  it('no end chime for a routine that ran to its end but was recorded as cut short', async () => {
+    const total = ROUTINE.steps.reduce((n, s) => n + s.seconds * 1000, 0);
+    const w = await breakWindow('partial');
+    await w.advance(total);
+    await until(() => w.q('break-end') !== null, 'the end');
+    await tick(PAINT);
+    expect(doc().querySelector('[data-testid="break-end"] h1')!.textContent).toBe(englishMessage('endPartial'));
+    expect(chimes.filter((c) => c === 'end'), 'end chimes for a break cut short').toEqual([]);
+  });
+
+  it('the end chime sounds once for a routine recorded as completed (Done)', async () => {
+    const w = await breakWindow();
+    await w.advance(1_000);
+    await w.key('Enter');
+    await until(() => w.q('break-end') !== null, 'the end');
+    await tick(PAINT);
+    expect(doc().querySelector('[data-testid="break-end"] h1')!.textContent).toBe(englishMessage('endCompleted'));
+    expect(chimes.filter((c) => c === 'end')).toEqual(['end']);
+  });
+});
+
+/** The page's document now (a reload makes a new one). */
+const doc = () => globalThis.document;
