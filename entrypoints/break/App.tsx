@@ -217,8 +217,12 @@ export function App({ breakId }: { breakId: string }) {
       {view.name === 'noAnswer' && <button class="btn btn-primary" data-testid="retry" onClick={() => open()}>{t('actionRetry')}</button>}
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}
-      {(view.name === 'free' || view.name === 'playing' || view.name === 'prompt') && view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
-      {view.name === 'prompt' && <BreakPrompt session={view.session} onStart={startHere} onSkip={() => void skipHere()} />}
+      {(view.name === 'free' || view.name === 'playing') && view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
+      {view.name === 'prompt' && (
+        <BreakPrompt session={view.session} onStart={startHere} onSkip={() => void skipHere()}>
+          {view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
+        </BreakPrompt>
+      )}
       {view.name === 'free' && <FreeBreak strict={view.session.strict} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
       {playing && !blocked && <p class={noOther ? 'notice info nudge' : ''} role="status" data-testid="another-none">{noOther && t('anotherNone')}</p>}
       {view.name === 'playing' && screenFor === view.routine.id && screenView && <screenView.ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}

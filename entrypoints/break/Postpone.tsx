@@ -1,7 +1,8 @@
 /**
  * The break window's postpone choices (issue #14): "Not now? Postpone this break by 5 min / 15 min",
  * shown for a prompted break with postpones left under the limit in force (one in strict mode).
- * Apart from Skip (with the player's controls): postponing keeps the break, skipping drops it.
+ * Apart from Skip (with the player's controls; in the prompt, below Start and Skip): postponing keeps
+ * the break, skipping drops it.
  * Once the background takes it, the window closes; the prompt comes back after the chosen minutes.
  */
 import { useState } from 'preact/hooks';

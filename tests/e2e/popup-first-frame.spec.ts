@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { sendMessage, setSettings, stopServiceWorker } from './support/ext';
+import { sendMessage, setSettings, stopServiceWorker, waitForPrompt } from './support/ext';
 import { clearOfMidnight } from '../midnight';
 import { shot } from './support/shots';
 
@@ -132,6 +132,50 @@ test('the one-time update line, known only after its own read, comes below the f
   expect(r.seen[0]).toBe('snapshot:0');
   expect(r.shift, JSON.stringify(r.shifts)).toBe(0);
   await shot(page, { path: test.info().outputPath('popup-updated.png'), fullPage: true });
+});
+
+test('strict mode, a prompt open, then Pause: the first frame says the break waits out the pause, and Preact takes that over unchanged and unmoved', async ({ context, extensionId, control }) => {
+  // Strict mode: a pause does not skip the open prompt; its break waits out the pause.
+  await setSettings(control, { strict: true, stretch: { enabled: true, everySec: 5, lengthSec: 120 } });
+  await waitForPrompt(control);
+  expect(await sendMessage(control, { type: 'pause/set', choice: '1h' })).toMatchObject({ ok: true });
+  await sendMessage(control, { type: 'popup/get' });
+  await editSnapshot(control, { validFor: 3600_000 });
+  await stopServiceWorker(context, control);
+  const page = await context.newPage();
+  await watch(page);
+  // The next-break section's lines as the first frame drew them, and their elements.
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as { __first: { lines: string[]; els: Element[] } | null };
+    g.__first = null;
+    new MutationObserver(() => {
+      const section = document.querySelector('main[data-source="snapshot"] [data-testid="next-break"]');
+      if (g.__first || !section) return;
+      const els = Array.from(section.children);
+      g.__first = { lines: els.map((e) => `${e.tagName} ${e.getAttribute('class') ?? ''}: ${e.textContent}`), els };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(page.locator('main')).toHaveAttribute('data-source', 'fresh');
+  await expect(page.getByTestId('resume')).toBeVisible();
+  const lines = [/^H2 muted small: Next break in$/, /^P why-big: Paused until .+$/, /^P muted small: Stretch break waits for the end of the pause$/];
+  const drawn = await page.evaluate(() => {
+    const first = (globalThis as unknown as { __first: { lines: string[]; els: Element[] } | null }).__first;
+    const els = Array.from(document.querySelectorAll('[data-testid="next-break"] > *'));
+    return { first: first?.lines ?? null, now: els.map((e) => `${e.tagName} ${e.getAttribute('class') ?? ''}: ${e.textContent}`), same: first !== null && first.els.every((e, i) => e === els[i]) };
+  });
+  expect(drawn.first).toEqual(lines.map((l) => expect.stringMatching(l)));
+  expect(drawn.now).toEqual(drawn.first);
+  // Preact kept the first frame's elements, and nothing on screen moved.
+  expect(drawn.same).toBe(true);
+  const r = await result(page);
+  expect(r.seen[0]).toBe('snapshot:0');
+  expect(r.shift, JSON.stringify(r.shifts)).toBe(0);
+  await page.setViewportSize({ width: 340, height: 600 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await shot(page, { path: test.info().outputPath(`popup-paused-break-waits-${colorScheme}.png`), fullPage: true });
+  }
 });
 
 // A snapshot that no longer holds, each with a count only it has (7).
