@@ -39,6 +39,9 @@ export function CallSitesPrefs({ settings, save }: Props) {
     return () => void (live = false);
   }, [sites.enabled, patterns.join(' '), granted]);
   const notHere = sites.enabled && held === false;
+  // Calls hold a break as the other holds do (lib/tracker/hold.ts): not while holds are off.
+  const holdsOff = !settings.hold.enabled;
+  const described = ['call-sites-hint', ...(holdsOff ? ['call-sites-holds-off'] : []), ...(notHere ? ['call-sites-not-here'] : [])].join(' ');
 
   const toggle = async (box: HTMLInputElement) => {
     const on = box.checked;
@@ -74,10 +77,11 @@ export function CallSitesPrefs({ settings, save }: Props) {
     <fieldset class="group" data-testid="call-sites">
       <legend>{t('callSitesTitle')}</legend>
       <label class="switch" for="call-sites-enabled">
-        <input id="call-sites-enabled" type="checkbox" data-testid="call-sites-enabled" checked={sites.enabled && !notHere} aria-describedby={notHere ? 'call-sites-hint call-sites-not-here' : 'call-sites-hint'} onChange={(e) => void toggle(e.target as HTMLInputElement)} />
+        <input id="call-sites-enabled" type="checkbox" data-testid="call-sites-enabled" checked={sites.enabled && !notHere} aria-describedby={described} onChange={(e) => void toggle(e.target as HTMLInputElement)} />
         <span>{t('fieldCallSites')}</span>
       </label>
       <p id="call-sites-hint" class="muted small">{t('callSitesHint', CALL_SITE_PRESETS.map((p) => p.name).join(', '))}</p>
+      {holdsOff && <p id="call-sites-holds-off" class="notice small" data-testid="call-sites-holds-off">{t('callSitesHoldsOff')}</p>}
       {notHere && !refused && <p id="call-sites-not-here" class="notice" data-testid="call-sites-not-here">{t('callSitesNotHere')}</p>}
       {refused && <p class="field-error" role="alert" data-testid="call-sites-refused">{t('errCallSitesRefused')}</p>}
       {sites.own.length > 0 && (

@@ -8,7 +8,7 @@
  *
  * describe('bugs found in review'): each test failed on the code as reviewed and passes with its fix.
  */
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it, vi } from 'vitest';
 import { options } from 'preact';
 import { parseHTML } from 'linkedom';
 import { onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
@@ -59,7 +59,7 @@ async function breakPage(session: BreakSession, failing: { next: number } = { ne
     await until(() => sent.length > before && sent.at(-1)!.type === 'break/routine' && playing() === kept.routineId, 'the routine after "Another routine"');
     return playing()!;
   };
-  return { document, q, playing, another, sent };
+  return { document, q, playing, another, sent, kept };
 }
 
 describe('bugs found in review (a title may name what was wrong; each test holds its fix)', () => {
@@ -123,5 +123,45 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(await page.another()).not.toBe(first);
     await tick(40);
     expect(alert(), 'the alert once "Another routine" worked').toBeNull();
+  });
+});
+
+describe('settings changed while the break window is open', () => {
+  // README "Strict mode": "the break window has no Skip"; "Postpone ...: with none left, no postpone
+  // is offered". The window read its Skip and postpone choices once, when it loaded: strict mode
+  // switched on in Options (or by sync) mid-break left Skip on screen, which the background then
+  // refused, and the page said "Limber is not answering"; a snooze limit set to 0 left the postpone
+  // choices, refused likewise.
+  it('strict mode switched on mid-break: Skip and the postpone choices go, the strict note comes', async () => {
+    await saveSettings(DEFAULT_SETTINGS);
+    await saveHealthAnswer('screened');
+    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: true, started: true });
+    await until(() => page.playing() !== null, 'the routine');
+    expect(page.q('[data-testid="skip"]')).not.toBeNull();
+    expect(page.q('[data-testid="postpone"]')).not.toBeNull();
+    // What the background answers from now on (lib/engine/handlers/breaks.ts reads the settings in force).
+    page.kept.strict = true;
+    page.kept.canPostpone = false;
+    await saveSettings({ ...DEFAULT_SETTINGS, strict: true, snoozeLimit: 0 });
+    await until(() => page.q('[data-testid="skip"]') === null, 'Skip gone');
+    expect(page.q('[data-testid="postpone"]')).toBeNull();
+    expect(page.q('[data-testid="strict-note"]')).not.toBeNull();
+  });
+
+  // The background has the new settings before the page does: Skip, refused as strict, said
+  // "Limber is not answering" (it was answering).
+  it('a Skip refused because strict mode came on meanwhile says so, and Skip goes', async () => {
+    await saveSettings(DEFAULT_SETTINGS);
+    await saveHealthAnswer('screened');
+    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: true });
+    await until(() => page.playing() !== null, 'the routine');
+    const { browser } = await import('wxt/browser');
+    const answer = vi.mocked(browser.runtime.sendMessage).getMockImplementation() as unknown as (m: unknown) => Promise<unknown>;
+    vi.mocked(browser.runtime.sendMessage).mockImplementation((async (m: { type: string }) => (m.type === 'break/finish' ? { ok: false, error: 'strict' } : answer(m))) as never);
+    page.kept.strict = true;
+    page.q('[data-testid="skip"]')!.click();
+    await until(() => page.q('[role="alert"]') !== null, 'the alert');
+    expect(page.q('[role="alert"]')!.textContent).toBe('Strict mode is on: this break cannot be skipped.');
+    await until(() => page.q('[data-testid="skip"]') === null, 'Skip gone');
   });
 });

@@ -176,6 +176,20 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     const last = focused.at(-1);
     expect({ tag: last?.tagName ?? null, text: last?.textContent ?? null, inPage: last?.isConnected ?? false }).toEqual({ tag: 'H1', text: englishMessage('welcomeTitle'), inPage: true });
   });
+
+  // README "Calls on the sites you choose": a call on those sites "holds a due break as above".
+  // With the hold above switched off (lib/tracker/hold.ts holdReason) no call holds a break either,
+  // yet the call sites' switch said "Hold breaks during calls on these sites" and nothing more.
+  it('Calls: with the hold switched off, the call sites say that calls hold no break either', async () => {
+    const p = await mountOptions();
+    const note = () => p.q('[data-testid="call-sites-holds-off"]')?.textContent ?? null;
+    expect(note()).toBeNull();
+    p.check('[data-testid="fullscreen-defer"]', false);
+    await storedUntil((s) => !s.hold.enabled, 'hold off');
+    await until(() => note() !== null, 'the note');
+    expect(note()).toBe(englishMessage('callSitesHoldsOff'));
+    expect(p.q('#call-sites-enabled')!.getAttribute('aria-describedby')).toContain('call-sites-holds-off');
+  });
 });
 
 describe('holds', () => {

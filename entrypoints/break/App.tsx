@@ -45,7 +45,8 @@ const timed: SendMessage = (m) => Promise.race([send(m), new Promise((_, reject)
 
 export function App({ breakId }: { breakId: string }) {
   const [view, setView] = useState<View>(breakId ? { name: 'loading' } : { name: 'none' });
-  const [error, setError] = useState(false);
+  // `strict`: a Skip refused because strict mode came on meanwhile (said as such, not as no answer).
+  const [error, setError] = useState<boolean | 'strict'>(false);
   const settings = useSettings();
   const health = useHealthAnswer();
   // Answered "none apply" here, before the stored answer's watch reports it.
@@ -121,6 +122,16 @@ export function App({ breakId }: { breakId: string }) {
       unwatch();
     };
   }, [prompt]);
+  // Strict mode or the snooze limit changed while this window is open (Options, sync): its Skip and
+  // postpone choices are asked for again, as the background now takes them (the routine goes on).
+  const rules = () =>
+    void ask(timed, { type: 'break/session', breakId })
+      .then((s) => s && setView((v) => (v.name === 'free' || v.name === 'playing' || v.name === 'prompt' ? { ...v, session: s } : v)))
+      .catch(() => undefined);
+  useEffect(() => {
+    if (settings && view.name !== 'loading') rules();
+  }, [settings?.strict, settings?.snoozeLimit]);
+
   const startHere = () => open(ask(timed, { type: 'break/start', breakId }).catch((e: unknown) => {
     // Refused (no longer due): the session read next says what there is; no answer is said as such.
     if (!(e instanceof RequestError)) throw e;
@@ -131,7 +142,7 @@ export function App({ breakId }: { breakId: string }) {
       window.close();
     } catch (e) {
       if (e instanceof RequestError && e.code === 'noSuchBreak') open();
-      else setError(true);
+      else refused(e);
     }
   };
 
@@ -166,6 +177,13 @@ export function App({ breakId }: { breakId: string }) {
     return off;
   }, []);
 
+  /** A request that failed: a Skip refused in strict mode is said so, and the window's choices follow it; else no answer. */
+  const refused = (e: unknown) => {
+    const strict = e instanceof RequestError && e.code === 'strict';
+    setError(strict ? 'strict' : true);
+    if (strict) rules();
+  };
+
   /** Whether the background took it; after a failure the buttons work again (and the error says so). */
   const finish = async (outcome: Outcome, routineId: string | null): Promise<boolean> => {
     try {
@@ -178,8 +196,8 @@ export function App({ breakId }: { breakId: string }) {
       // Refused as no such break: it ended elsewhere meanwhile (from the popup, or given up after
       // the computer slept through it). Not a fault: say that no break is waiting.
       const over = e instanceof RequestError && e.code === 'noSuchBreak';
-      setError(!over);
       if (over) setView({ name: 'none' });
+      else refused(e);
       return over;
     }
   };
@@ -213,7 +231,7 @@ export function App({ breakId }: { breakId: string }) {
   const waiting = view.name === 'loading' || (playing !== null && (!settings || health === null || (blocked && (screenFor === null || !screenView))));
   return (
     <main class="break">
-      {(error || view.name === 'noAnswer') && <p class="notice" role="alert">{t('errBackground')}</p>}
+      {(error || view.name === 'noAnswer') && <p class="notice" role="alert">{t(error === 'strict' ? 'errStrict' : 'errBackground')}</p>}
       {view.name === 'noAnswer' && <button class="btn btn-primary" data-testid="retry" onClick={() => open()}>{t('actionRetry')}</button>}
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}

@@ -13,12 +13,15 @@ export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone:
   const skip = () => send(onSkip);
   // Strict mode: Esc does not skip; the note says why, as in the player.
   const [escs, setEscs] = useState(0);
+  // Read by the key listener (set up once): strict mode may come on or off while the break lasts.
+  const strictNow = useRef(strict);
+  strictNow.current = strict;
   // Before the first paint, so that Esc pressed as the window shows is not lost.
   useLayoutEffect(() => {
     ref.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      if (strict) setEscs((n) => n + 1);
+      if (strictNow.current) setEscs((n) => n + 1);
       else skip();
     };
     window.addEventListener('keydown', onKey);

@@ -60,9 +60,12 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
     // No end chime here: the break may be recorded as cut short (End chimes for one completed).
     send(onDone);
   };
+  // Read by the key listener (set up once): strict mode may come on or off while the break plays.
+  const strictNow = useRef(strict);
+  strictNow.current = strict;
   const skip = () => {
     if (doneSent.current) return;
-    if (strict) {
+    if (strictNow.current) {
       setStrictNote((n) => n + 1); // strict mode: no skipping; say so
       return;
     }

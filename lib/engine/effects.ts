@@ -35,9 +35,8 @@ async function carryOut(e: Effect, settings: Settings, platform: Platform): Prom
     case 'notice':
       return platform.showNotice(e.notice, settings);
     case 'headsUp':
-      // Like every notification, off when the person turned notifications off for prompts.
-      if (settings.prompts.notification) await platform.showHeadsUp(e.headsUp, e.postpone, platform.now());
-      return;
+      // Never with notifications off for prompts: the tracker has no heads-up then (lib/tracker/due.ts headsUpAt).
+      return platform.showHeadsUp(e.headsUp, e.postpone, platform.now());
     case 'clearHeadsUp':
       return platform.clearHeadsUp(e.id);
     case 'clearPrompt':

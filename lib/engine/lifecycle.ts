@@ -115,10 +115,17 @@ export function lifecycle(rt: Runtime): Lifecycle {
         appliedSettings = json;
         // The idle interval follows in the runtime's reconcile (lowered while a pause is waited for).
         const { result } = await rt.handle({ type: 'settingsChanged' });
+        const p = result.state.phase;
+        if (p.name !== 'due') return;
+        // Notifications turned off: the prompt's notification goes (its buttons would still act) and
+        // the break window is the prompt now, as a wake would open it.
+        if (!settings.prompts.notification) {
+          await platform.clearPrompt(p.brk.id);
+          if ((await platform.breakWindowState(p.brk.id)) === 'none') await platform.openBreakWindow(p.brk.id, true);
+        }
         // A prompt on screen whose buttons these settings change (strict mode, the snooze limit) is
         // shown again with the ones that work now; one the person closed stays closed.
-        const p = result.state.phase;
-        if (p.name === 'due' && settings.prompts.notification && !(await platform.promptShowing(p.brk, settings)) && (await platform.promptOnScreen(p.brk.id))) {
+        else if (!(await platform.promptShowing(p.brk, settings)) && (await platform.promptOnScreen(p.brk.id))) {
           await platform.showPrompt(p.brk, settings, false, platform.now()).catch(() => false);
         }
       }),

@@ -37,12 +37,12 @@ export function nextBreak(s: TrackerState, settings: Settings): { kind: BreakKin
 
 /**
  * When the heads-up for the coming stretch break is due (`settings.headsUpSec` before it), or
- * null when none is to come: off, shown already for this break, a posture check next, or no
+ * null when none is to come: off (or notifications off: it is one), shown already for this break, a posture check next, or no
  * break coming now (away, paused, outside working hours: desk time does not grow then), or the
  * break already waits (held, or for a pause in input). See heads-up.ts.
  */
 export function headsUpAt(s: TrackerState, settings: Settings): number | null {
-  if (settings.headsUpSec <= 0 || s.headsUp !== null) return null;
+  if (settings.headsUpSec <= 0 || !settings.prompts.notification || s.headsUp !== null) return null;
   if (s.phase.name !== 'working' || s.deferredSince !== null || s.pauseFrom !== null) return null;
   const next = nextBreak(s, settings);
   return next && next.kind === 'stretch' ? next.at - settings.headsUpSec * 1000 : null;

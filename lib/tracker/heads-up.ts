@@ -15,7 +15,9 @@
  *   and postponed on the clock to the chosen minutes after the moment it would have come. It
  *   counts as a snooze against the limit like every postpone, so strict mode (one snooze) allows
  *   it once and then the prompt offers none; with no snooze allowed (limit 0) the notice offers
- *   no Postpone but still comes: a heads-up is worth having without one.
+ *   no Postpone but still comes: a heads-up is worth having without one (the limit set to 0 while
+ *   it is out, it is announced again without it: transition.ts headsUpKept).
+ * - None while notifications are off for prompts (the break window only): it is a notification.
  */
 import type { Settings } from '../settings';
 import { currentInterval } from '../schedule';

@@ -203,15 +203,18 @@ function ended(r: Result, breakId: string): Result {
 }
 
 /**
- * New settings: a heads-up out whose break they call off or move further (stretch breaks or the
- * heads-up switched off, a longer interval: more desk time left than its lead) is taken back
- * (headsUpStep clears its notice); the break's new moment brings its own. Judged in desk time, so
- * the same whether the person is at the desk or briefly away.
+ * New settings: a heads-up out whose break they call off or move further (stretch breaks, the
+ * heads-up or notifications switched off, a longer interval: more desk time left than its lead) is
+ * taken back (headsUpStep clears its notice); the break's new moment brings its own. Judged in
+ * desk time, so the same whether the person is at the desk or briefly away. With no postpone
+ * allowed any more, it is taken back too and so announced again at once (headsUpStep), without
+ * its Postpone button, or cleared when too little of its lead is left.
  */
 function headsUpKept(s: TrackerState, settings: Settings): TrackerState {
   if (!s.headsUp) return s;
   const left = settings.stretch.everySec * 1000 - s.desk.stretch;
-  return settings.headsUpSec <= 0 || !settings.stretch.enabled || left > settings.headsUpSec * 1000 + 1000 ? { ...s, headsUp: null } : s;
+  const off = settings.headsUpSec <= 0 || !settings.prompts.notification || !settings.stretch.enabled;
+  return off || effectiveSnoozeLimit(settings) < 1 || left > settings.headsUpSec * 1000 + 1000 ? { ...s, headsUp: null } : s;
 }
 
 /** A prompt for a kind that has since been switched off is withdrawn, recorded as skipped. */
