@@ -34,9 +34,14 @@ export const BUDGET_KB = { page: 25, worker: 18, zip: 350 } as const;
  * only it sees the event (call-site permissions given back when sync, an import or a reset turns
  * the option off; a prompt left open through a sleep closed on its own day; the badge while a break
  * is held; a postpone kept across a clock set back), 0.16 KB together.
+ * 27.1, raised on purpose a third time (27,732 B): again fixes only the worker can make (a break
+ * window opened as the prompt waits for its Start and records nothing when closed before it; strict
+ * mode's prompt waits out a pause instead of being skipped by it; "until tomorrow" inside hours that
+ * crossed midnight; notifications turned off take the prompt and the heads-up with them; a heads-up
+ * keeps no Postpone the limit no longer allows), 0.17 KB together.
  * Anything that can live in a page still moves there, and the ratchet goes back down with it.
  */
-export const RATCHET_KB: Partial<Record<string, number>> = { worker: 27 };
+export const RATCHET_KB: Partial<Record<string, number>> = { worker: 27.1 };
 
 // Minified output quotes with ", ' or ` (rolldown prefers backticks for dynamic imports).
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]([^"'`\s]+\.js)["'`]/g;
