@@ -29,7 +29,7 @@ async function carryOut(e: Effect, settings: Settings, platform: Platform): Prom
       const shown = settings.prompts.notification && (await platform.showPrompt(e.brk, settings, e.reminder, platform.now()).catch(() => false));
       // The window as the prompt: opened, or (its reminder) brought to the front, or opened again
       // if it was closed before its Start.
-      if (settings.prompts.openWindow || !shown) await platform.openBreakWindow(e.brk.id, true);
+      if (settings.prompts.openWindow || !shown) await platform.openBreakWindow(e.brk.id);
       return;
     }
     case 'notice':

@@ -63,7 +63,7 @@ export function lifecycle(rt: Runtime): Lifecycle {
         if (p.name === 'onBreak' || (p.name === 'due' && settings.prompts.openWindow)) {
           const win = await platform.breakWindowState(p.brk.id);
           if (typeof win === 'object') await closed(win.closed);
-          else if (win === 'none') await platform.openBreakWindow(p.brk.id, p.name === 'due');
+          else if (win === 'none') await platform.openBreakWindow(p.brk.id);
         }
         // Put back a prompt the browser lost (a restart); not one that was closed (by the user,
         // or by Firefox, which closes notifications after a while).
@@ -71,7 +71,7 @@ export function lifecycle(rt: Runtime): Lifecycle {
           // Still no notification (blocked, or it failed): the break window instead, unless it is
           // there already or was closed before its Start (its reminder opens it again).
           if (!(await platform.showPrompt(p.brk, settings, false, platform.now()).catch(() => false)) && (await platform.breakWindowState(p.brk.id)) === 'none') {
-            await platform.openBreakWindow(p.brk.id, true);
+            await platform.openBreakWindow(p.brk.id);
           }
         }
       }),
@@ -121,7 +121,7 @@ export function lifecycle(rt: Runtime): Lifecycle {
         // the break window is the prompt now, as a wake would open it.
         if (!settings.prompts.notification) {
           await platform.clearPrompt(p.brk.id);
-          if ((await platform.breakWindowState(p.brk.id)) === 'none') await platform.openBreakWindow(p.brk.id, true);
+          if ((await platform.breakWindowState(p.brk.id)) === 'none') await platform.openBreakWindow(p.brk.id);
         }
         // A prompt on screen whose buttons these settings change (strict mode, the snooze limit) is
         // shown again with the ones that work now; one the person closed stays closed.

@@ -33,7 +33,7 @@ export interface Platform {
   /** The quiet notice before a stretch break; `postpone`: with its Postpone button (where there are buttons). */
   showHeadsUp(headsUp: HeadsUp, postpone: boolean, now: number): Promise<void>;
   clearHeadsUp(breakId: string): Promise<void>;
-  openBreakWindow(breakId: string, prompting?: boolean): Promise<void>;
+  openBreakWindow(breakId: string): Promise<void>;
   /** The break ended: closing its window is then not an early end. */
   breakWindowFinished(breakId: string): Promise<void>;
   /** This break's window: open (its own popup, not a window the record names by chance), closed unseen (its id: the record names it, the window is gone), dismissed (the prompt, closed before its Start), or none. */

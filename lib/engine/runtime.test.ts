@@ -143,7 +143,7 @@ describe('the engine runtime (fake ports)', () => {
     const rt = createRuntime(f.platform, f.store);
     await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
     await workFor(f, rt, SETTINGS.stretch.everySec * 1000);
-    expect(f.platform.openBreakWindow).toHaveBeenCalledWith(expect.stringMatching(/^stretch-/), true);
+    expect(f.platform.openBreakWindow).toHaveBeenCalledWith(expect.stringMatching(/^stretch-/));
   });
 
   it('handles events one at a time, in arrival order', async () => {

@@ -29,7 +29,7 @@ describe('worker stopped between save and effects', () => {
     // Even the 3-minute reminder:
     w.clock.now = T0 + 54 * MIN;
     await b.dispatch({ type: 'tick' });
-    expect(pB.openBreakWindow).toHaveBeenCalledWith(id, true);
+    expect(pB.openBreakWindow).toHaveBeenCalledWith(id);
   });
 
   it('Start clicked on the notification: the break window opens even if the worker stops right after saving', async () => {
@@ -45,7 +45,7 @@ describe('worker stopped between save and effects', () => {
     expect(w.stored().state!.phase.name).toBe('onBreak');
 
     const { platform: pB } = await nextWorker(w);
-    expect(pB.openBreakWindow).toHaveBeenCalledWith(id, false);
+    expect(pB.openBreakWindow).toHaveBeenCalledWith(id);
   });
 
   it('a break window that is open is left alone when the worker starts again', async () => {

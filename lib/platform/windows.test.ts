@@ -22,7 +22,7 @@ describe('the break window record and the person\'s own windows', () => {
   it("never closes a window of the person's own that has the id the record names", async () => {
     const mine = (await fakeBrowser.windows.create({ type: 'normal', url: 'https://example.com/' }))!;
     await breakWindowItem.setValue({ windowId: mine.id!, breakId: 'stretch-1000', finished: true });
-    await openBreakWindow('stretch-2000', true);
+    await openBreakWindow('stretch-2000');
     expect((await fakeBrowser.windows.getAll()).map((w) => w.id)).toContain(mine.id);
     expect(await popups()).toHaveLength(1);
     expect((await breakWindowItem.getValue())?.breakId).toBe('stretch-2000');
@@ -31,12 +31,12 @@ describe('the break window record and the person\'s own windows', () => {
   it('opens the break window for the same break instead of focusing such a window', async () => {
     const mine = (await fakeBrowser.windows.create({ type: 'normal', url: 'https://example.com/' }))!;
     await breakWindowItem.setValue({ windowId: mine.id!, breakId: 'stretch-1000' });
-    await openBreakWindow('stretch-1000', true);
+    await openBreakWindow('stretch-1000');
     expect(await popups()).toHaveLength(1);
   });
 
   it('still reuses its own window for the same break, and replaces it for another', async () => {
-    await openBreakWindow('stretch-1000', true);
+    await openBreakWindow('stretch-1000');
     const first = (await popups())[0]!;
     await openBreakWindow('stretch-1000');
     expect((await popups()).map((w) => w.id)).toEqual([first.id]);
@@ -48,7 +48,7 @@ describe('the break window record and the person\'s own windows', () => {
 
   it("knows this break's window: open (only its own popup), closed unseen (its id), or none", async () => {
     expect(await breakWindowState('stretch-1000')).toBe('none');
-    await openBreakWindow('stretch-1000', true);
+    await openBreakWindow('stretch-1000');
     expect(await breakWindowState('stretch-1000')).toBe('open');
     expect(await breakWindowState('stretch-2000')).toBe('none');
     const open = (await breakWindowItem.getValue())!;

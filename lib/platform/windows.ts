@@ -4,8 +4,11 @@ import { breakWindowItem } from '../storage/platform-items';
 
 export const BREAK_WINDOW = { width: 460, height: 700 };
 
-/** Opens (or focuses) the break window; `prompting`: opened as the prompt itself, not yet started. */
-export async function openBreakWindow(breakId: string, prompting = false): Promise<void> {
+/**
+ * Opens (or focuses) the break window. Opened as the prompt itself or by a Start, the page learns
+ * which from the break's session (due: it waits for its Start; under way: it plays).
+ */
+export async function openBreakWindow(breakId: string): Promise<void> {
   const open = await breakWindowItem.getValue();
   if (open && (await isPopup(open.windowId))) {
     try {
@@ -21,7 +24,7 @@ export async function openBreakWindow(breakId: string, prompting = false): Promi
     }
   }
   const win = await browser.windows.create({
-    url: browser.runtime.getURL(`/break.html?id=${encodeURIComponent(breakId)}${prompting ? '&prompt=1' : ''}`),
+    url: browser.runtime.getURL(`/break.html?id=${encodeURIComponent(breakId)}`),
     type: 'popup',
     focused: true,
     ...BREAK_WINDOW,
