@@ -6,12 +6,12 @@
  * keyboard focus nowhere when it closed, and Escape did not close it; Limber's own CSV export,
  * chosen for import, was called damaged. Fixed clock (Thursday 2026-03-05 15:00 UTC), explicit
  * zone, WXT's fake browser, fake-indexeddb, the English catalogue from disk; DataPrefs rendered
- * with linkedom (tests/support/options-page.ts pageDom).
+ * with linkedom (tests/support/data-page.ts mountData).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storedBreak } from '../tests/support/stored-break';
-import { englishMessage, onUnmount, until, useEnglishPages } from '../tests/support/linkedom-page';
-import { pageDom } from '../tests/support/options-page';
+import { englishMessage, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { mountData } from '../tests/support/data-page';
 import { historyCsv } from './backup';
 import { exportData, importData, resetData } from './data';
 import { clock } from './platform/clock';
@@ -44,37 +44,6 @@ async function historyUnavailable(): Promise<() => void> {
   return () => open.mockRestore();
 }
 
-/** The options page's "Your data" section on its own, with the focus watched (linkedom has no activeElement). */
-async function mountData() {
-  const d = pageDom();
-  const { h, render } = await import('preact');
-  const { act } = await import('preact/test-utils');
-  const { DataPrefs } = await import('../components/DataPrefs');
-  const root = d.document.getElementById('app')!;
-  await act(() => render(h(DataPrefs, {}), root));
-  onUnmount(() => render(null, root));
-  const focused: Element[] = [];
-  vi.spyOn(d.window.HTMLElement.prototype, 'focus').mockImplementation(function (this: Element) {
-    focused.push(this);
-  });
-  const click = (id: string) => act(() => d.byId(id)!.click());
-  /** A key pressed in an element (linkedom has no KeyboardEvent: an Event with its `key`; sent at the element whose listener takes it, as linkedom calls a bubbled listener with the wrong `this`). */
-  const key = (id: string, k: string) =>
-    act(() => {
-      const e = new d.window.Event('keydown', { bubbles: true, cancelable: true });
-      Object.defineProperty(e, 'key', { value: k });
-      d.byId(id)!.dispatchEvent(e);
-    });
-  const message = () => d.byId('data-message')!.textContent ?? '';
-  /** A person picks `name` holding `text` in the import's file chooser. */
-  const choose = async (name: string, text: string) => {
-    const input = d.byId('import-file')!;
-    const file = new File([text], name, { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' });
-    Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    await act(() => void input.dispatchEvent(new d.window.Event('change', { bubbles: true })));
-  };
-  return { ...d, click, key, message, choose, focused: () => focused.at(-1) ?? null };
-}
 
 describe('a history that cannot be opened just now is not "history is off"', () => {
   // README: "reset everything"; PRIVACY: "a reset deletes both" (the safety answer and the

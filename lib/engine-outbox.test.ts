@@ -121,18 +121,27 @@ describe('the outbox and a replaced history', () => {
     expect(await breaksOnDay('2026-03-02')).toEqual([]);
   });
 
-  it('an import that cannot write the history changes nothing: the break waiting to be written is still written (it was dropped first)', async () => {
+  /**
+   * A break taken while the history could not be opened (it waits to be written), then a history
+   * that opens but cannot be cleared (the disk is full) until `clear.mockRestore()`.
+   */
+  async function waitingOnFullDisk() {
     await wake();
     now = T0 + 10 * MIN;
     await closeHistory();
     const restore = breakOpens();
     const { id } = await takeBreak();
     restore();
-    expect((await loadTrackerAndOutbox()).outbox.map((p) => p.entry.id)).toEqual([id]);
-    // The history opens, but replacing it fails (the disk is full): "nothing changed", says the page.
     const clear = vi.spyOn(IDBObjectStore.prototype, 'clear').mockImplementation(() => {
       throw new DOMException('disk full', 'QuotaExceededError');
     });
+    return { id, clear };
+  }
+
+  it('an import that cannot write the history changes nothing: the break waiting to be written is still written (it was dropped first)', async () => {
+    const { id, clear } = await waitingOnFullDisk();
+    expect((await loadTrackerAndOutbox()).outbox.map((p) => p.entry.id)).toEqual([id]);
+    // The history opens, but replacing it fails (the disk is full): "nothing changed", says the page.
     const file = backupJson(makeBackup(DEFAULT_SETTINGS, [], now));
     const dropWaiting = () => handleMessage({ type: 'status/refresh', replaced: true });
     expect(await importData(file, now, dropWaiting)).toMatchObject({ imported: false, problem: { code: 'writeFailed' } });
@@ -144,15 +153,7 @@ describe('the outbox and a replaced history', () => {
   });
 
   it('likewise a reset that cannot clear the history ("it did not work"): the waiting break is still written', async () => {
-    await wake();
-    now = T0 + 10 * MIN;
-    await closeHistory();
-    const restore = breakOpens();
-    const { id } = await takeBreak();
-    restore();
-    const clear = vi.spyOn(IDBObjectStore.prototype, 'clear').mockImplementation(() => {
-      throw new DOMException('disk full', 'QuotaExceededError');
-    });
+    const { id, clear } = await waitingOnFullDisk();
     await expect(resetData(() => handleMessage({ type: 'status/refresh', replaced: true }))).rejects.toThrow();
     clear.mockRestore();
     now += MIN;

@@ -4,12 +4,12 @@
  * file again, seconds of a frozen page for 170,000 breaks); while it checks, the page says so in
  * a live region that was there before it spoke, and the file field is busy. Fixed clock (Thursday
  * 2026-03-05 15:00 UTC), explicit zone, WXT's fake browser, fake-indexeddb, the English
- * catalogue from disk; DataPrefs rendered with linkedom (tests/support/options-page.ts pageDom).
+ * catalogue from disk; DataPrefs rendered with linkedom (tests/support/data-page.ts mountData).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storedBreak } from '../tests/support/stored-break';
-import { englishMessage, onUnmount, until, useEnglishPages } from '../tests/support/linkedom-page';
-import { pageDom } from '../tests/support/options-page';
+import { englishMessage, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { mountData } from '../tests/support/data-page';
 import { backupJson, makeBackup } from './backup';
 import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS } from './settings';
@@ -42,23 +42,6 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
-async function mountData() {
-  const d = pageDom();
-  const { h, render } = await import('preact');
-  const { act } = await import('preact/test-utils');
-  const { DataPrefs } = await import('../components/DataPrefs');
-  const root = d.document.getElementById('app')!;
-  await act(() => render(h(DataPrefs, {}), root));
-  onUnmount(() => render(null, root));
-  const click = (id: string) => act(() => d.byId(id)!.click());
-  const message = () => d.byId('data-message')!.textContent ?? '';
-  const choose = async (name: string, text: string) => {
-    const input = d.byId('import-file')!;
-    Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'application/json' })], configurable: true });
-    await act(() => void input.dispatchEvent(new d.window.Event('change', { bubbles: true })));
-  };
-  return { ...d, click, message, choose };
-}
 
 const fileOf = (...ids: string[]) => backupJson(makeBackup(DEFAULT_SETTINGS, ids.map((id, i) => storedBreak(id, NOW - (i + 1) * DAY)), NOW));
 
