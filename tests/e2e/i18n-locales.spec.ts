@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { titleKey } from '../../content/keys';
 import { expect, launch, serviceWorker, test } from './support/fixtures';
-import { BreakPage, OptionsPage, PopupPage } from './support/pages';
+import { BreakPage, OptionsPage, PopupPage, openedWelcome } from './support/pages';
 import { shot } from './support/shots';
 
 /** The locales this spec runs in, where their catalogue exists. */
@@ -59,9 +59,7 @@ for (const loc of wanted) {
     const context = await launch(profileDir, [`--lang=${lang}`], { locale: lang });
     try {
       const extensionId = new URL((await serviceWorker(context)).url()).host;
-      const welcome =
-        context.pages().find((p) => p.url().endsWith('/welcome.html')) ??
-        (await context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html'), timeout: 15_000 }));
+      const welcome = await openedWelcome(context);
       await expect(welcome.getByRole('heading', { level: 1 })).toHaveText(text('welcomeTitle'));
       await welcome.close();
 

@@ -3,15 +3,14 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launch, test } from './support/fixtures';
 import { sendMessage, storageGet } from './support/ext';
 import { exportJson } from './support/data';
-import { OptionsPage } from './support/pages';
+import { OptionsPage, openedWelcome } from './support/pages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { shot } from './support/shots';
 
 declare const chrome: { storage: Record<'local' | 'sync', { get(k: string): Promise<Record<string, unknown>> }> };
 
 async function welcomePage(context: BrowserContext): Promise<Page> {
-  const open = context.pages().find((p) => p.url().endsWith('/welcome.html'));
-  const page = open ?? (await context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html'), timeout: 15_000 }));
+  const page = await openedWelcome(context);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }

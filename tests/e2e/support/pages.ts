@@ -1,5 +1,21 @@
 /** Page objects: the same vocabulary as the Firefox suite. */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/**
+ * A page of the extension's that it opened itself (the welcome tab, a break window), once one is
+ * there, looked for among the open pages until one has an address that `is`: a tab can be
+ * reported while it is still about:blank, so waiting for a new page with that address could miss
+ * it (seen once in a CI run, with the welcome tab).
+ */
+export async function openedPage(context: BrowserContext, is: (url: string) => boolean, timeout = 15_000): Promise<Page> {
+  const find = () => context.pages().find((p) => is(p.url()));
+  await expect.poll(() => find() !== undefined, { timeout, intervals: [50, 100, 200] }).toBe(true);
+  return find()!;
+}
+
+/** The welcome tab the extension opens on install. */
+export const openedWelcome = (context: BrowserContext) => openedPage(context, (url) => url.endsWith('/welcome.html'));
 
 export class PopupPage {
   constructor(readonly page: Page) {}
@@ -38,8 +54,7 @@ export class OptionsPage {
 export class BreakPage {
   constructor(readonly page: Page) {}
   static async waitFor(context: BrowserContext): Promise<BreakPage> {
-    const existing = context.pages().find((p) => p.url().includes('/break.html'));
-    const page = existing ?? (await context.waitForEvent('page', { predicate: (p) => p.url().includes('/break.html'), timeout: 15_000 }));
+    const page = await openedPage(context, (url) => url.includes('/break.html'));
     await page.waitForLoadState('domcontentloaded');
     return new BreakPage(page);
   }

@@ -13,6 +13,8 @@ declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } }
 
 export interface Recorded {
   spoken: string[];
+  /** The language each of `spoken` was asked in (the utterance's `lang`). */
+  langs: string[];
   tones: number[];
   /**
    * Installed after the page's own scripts had run: Chromium did not hold a window the extension
@@ -24,10 +26,13 @@ export interface Recorded {
 
 /** Runs in every page before its own scripts (`context.addInitScript`): records speech and oscillator use. */
 export function recordSound(): void {
-  const rec: Recorded = { spoken: [], tones: [], late: (document.body?.childElementCount ?? 0) > 0 };
+  const rec: Recorded = { spoken: [], langs: [], tones: [], late: (document.body?.childElementCount ?? 0) > 0 };
   (window as unknown as { __sound: Recorded }).__sound = rec;
   try {
-    speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void rec.spoken.push(u.text);
+    speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+      rec.spoken.push(u.text);
+      rec.langs.push(u.lang);
+    };
     speechSynthesis.cancel = () => undefined;
   } catch {
     // no speech in this page
