@@ -129,7 +129,7 @@ export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) 
               )}
               {col.map((d, r) => (
                 <rect key={d.day} class={HEAT_CLASS[d.status]} x={left + w * (cell + gap)} y={top + r * (cell + gap)} width={cell} height={cell} rx="4">
-                  <title>{t('heatDayLabel', [dayLabel(d.day), statusLabel(d.status)])}</title>
+                  <title>{t('heatDayLabel', [dayLabel(d.day), statusLabel(d.status, d.due)])}</title>
                 </rect>
               ))}
             </g>
@@ -159,7 +159,7 @@ export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) 
             <tr key={col[0]?.day}>
               <th scope="row">{col[0] ? shortDate(col[0].day) : ''}</th>
               {col.map((d) => (
-                <td key={d.day}>{statusLabel(d.status)}</td>
+                <td key={d.day}>{statusLabel(d.status, d.due)}</td>
               ))}
             </tr>
           ))}
@@ -170,6 +170,12 @@ export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) 
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** A label shortened for the chart to 30 characters, counted as characters (an emoji is never cut in half). */
+function clip(label: string): string {
+  const chars = Array.from(label);
+  return chars.length > 30 ? `${chars.slice(0, 29).join('')}…` : label;
+}
 
 /** A ranked list as horizontal bars (routines, body areas). */
 export function RankBars({ id, caption, colLabel, items, tables }: { id: string; caption: string; colLabel: string; items: Array<{ label: string; n: number }>; tables: boolean }) {
@@ -183,7 +189,7 @@ export function RankBars({ id, caption, colLabel, items, tables }: { id: string;
         {items.map((it, i) => (
           <g key={it.label}>
             <text x="0" y={i * row + 17} font-size="12">
-              {it.label.length > 30 ? `${it.label.slice(0, 29)}…` : it.label}
+              {clip(it.label)}
             </text>
             <rect class="seg-taken" x={labelW} y={i * row + 5} width={Math.max(2, (it.n / max) * barW)} height="15" rx="3" />
             <text x={labelW + Math.max(2, (it.n / max) * barW) + 6} y={i * row + 17} font-size="12">

@@ -94,7 +94,7 @@ export function WeekBars({ days, today, tables = false }: { days: DayBar[]; toda
               <td class="num">{formatNumber(d.completed + d.partial)}</td>
               <td class="num">{formatNumber(d.natural)}</td>
               <td class="num">{formatNumber(d.skipped)}</td>
-              <td>{statusLabel(d.status)}</td>
+              <td>{statusLabel(d.status, d.due)}</td>
             </tr>
           ))}
         </tbody>

@@ -54,8 +54,12 @@ export function percent(x: number, whole = false): string {
   return pctFmt.format(whole ? x / 100 : x);
 }
 
-export function statusLabel(s: DayStatus): string {
-  return t(`status_${s}` as MessageKey);
+/**
+ * A day's streak status in words. `due`: the day's due breaks. A day that is neither met nor missed
+ * with breaks due is a day off in the working hours: "Day off", not "No breaks due" next to its breaks.
+ */
+export function statusLabel(s: DayStatus, due = 0): string {
+  return t(s === 'off' && due > 0 ? 'status_dayOff' : (`status_${s}` as MessageKey));
 }
 
 export function areaLabel(a: BodyArea): string {

@@ -9,12 +9,17 @@
  * describe('bugs found in review'): each test failed on the code as reviewed and passes with its
  * fix (the review never read the history again once drawn, so a reset or an import in the options
  * tab left it showing the old week; the conjunction of its body-area list came from the browser's
- * locale inside an English sentence).
+ * locale inside an English sentence; a day off on which breaks were taken read "No breaks due";
+ * the routines chart cut an emoji in a long name in half).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { openReview, onCleanup, setUiLanguage, usePopupWorld } from '../tests/support/popup-world';
+import { dom, openReview, onCleanup, setUiLanguage, usePopupWorld } from '../tests/support/popup-world';
 import { listFormatDefaultsTo, tick, until } from '../tests/support/linkedom-page';
 import { resetData } from './data';
+import { aggregate } from './aggregates';
+import { popupHistory } from './review';
+import { DEFAULT_SETTINGS } from './settings';
+import { saveSettings } from './storage/items';
 import { recordBreak } from './storage/history';
 import type { BreakRecord } from './tracker/tracker';
 
@@ -90,5 +95,58 @@ describe('bugs found in review (each test holds its fix)', () => {
     const r = await openReview();
     expect((await import('./i18n')).pageLanguage()).toBe('en');
     expect(r.q('[data-key="hlAreas"]')?.textContent).toBe('Body areas you worked most: Lower back and Upper back.');
+  });
+
+  it('README ("days off in your working hours neither break a streak nor add to it"): a day off on which breaks were taken is called a day off, not "No breaks due" next to the breaks it shows, in the review\'s streak calendar and the popup\'s last 7 days', async () => {
+    // Working hours Monday to Friday (the default week), weeks from Monday. Friday 6 March 2026:
+    // one stretch break (the day counts); Saturday 7 March, a day off: two breaks taken anyway
+    // ("Take a break now", or hours switched on after working Saturdays). Today: Sunday 8 March.
+    await saveSettings({ ...DEFAULT_SETTINGS, weekStart: 'mon', schedule: { ...DEFAULT_SETTINGS.schedule, enabled: true } });
+    await recordBreak(rec('fri', at('2026-03-06T10:00:00Z')), 'UTC');
+    await recordBreak(rec('sat1', at('2026-03-07T10:00:00Z')), 'UTC');
+    await recordBreak(rec('sat2', at('2026-03-07T11:00:00Z')), 'UTC');
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-03-08T12:00:00Z') });
+    const r = await openReview();
+    const cells = (sel: string) => [...r.document.querySelectorAll(sel)].map((e) => (e as unknown as HTMLElement).textContent);
+    // The breaks chart's table: Saturday 2, Sunday 0.
+    expect(cells('[data-testid="table-breaks"] tbody tr:nth-child(6) td')).toEqual(['2', '0']);
+    // The streak calendar's last week (Mar 2 - Mar 8): Monday to Thursday nothing recorded,
+    // Friday counted, Saturday a day off with its two breaks, Sunday (today) a day off with none.
+    const week = cells('[data-testid="table-heatmap"] tbody tr:last-child > *');
+    expect(week).toEqual(['Mar 2', 'No breaks due', 'No breaks due', 'No breaks due', 'No breaks due', 'Counted', 'Day off', 'No breaks due']);
+    // Its cell's tooltip says the same.
+    const lastWeekCells = [...r.document.querySelectorAll('[data-testid="heatmap"] g')].at(-1)!.querySelectorAll('title');
+    expect(lastWeekCells[5]?.textContent).toBe('Sat, Mar 7: Day off');
+
+    // The popup's last 7 days (its table, for screen readers), from the same rows.
+    const { WeekBars } = await import('../components/WeekCharts');
+    const { h, render } = await import('preact');
+    const rows = [...aggregate([
+      { id: 'f', day: '2026-03-06', kind: 'stretch', outcome: 'completed', deskMs: 45 * MIN, routineId: null },
+      { id: 's1', day: '2026-03-07', kind: 'stretch', outcome: 'completed', deskMs: 45 * MIN, routineId: null },
+      { id: 's2', day: '2026-03-07', kind: 'stretch', outcome: 'completed', deskMs: 45 * MIN, routineId: null },
+    ]).values()];
+    const ph = popupHistory(rows, '2026-03-08', { ...DEFAULT_SETTINGS.schedule, enabled: true }, { stretchOn: true });
+    const p = dom();
+    render(h(WeekBars, { days: ph.days, today: ph.today, tables: true }), p.document.getElementById('app')!);
+    const sat = [...p.document.querySelectorAll('[data-testid="week-table"] tbody tr')].map((e) => (e as unknown as HTMLElement).textContent)[5];
+    render(null, p.document.getElementById('app')!);
+    // Day, taken, natural, skipped, streak.
+    expect(sat).toBe('Sat, Mar 7200Day off');
+  });
+
+  it('README (your own routines, named as you like): a long name with an emoji is shortened in the routines chart without cutting the emoji in half (it drew a broken character)', async () => {
+    // 28 letters, a cat (two UTF-16 units) and more: longer than the chart's 30 characters.
+    const name = `${'a'.repeat(28)}\u{1F408} and her friends`;
+    const { RankBars } = await import('../components/ReviewCharts');
+    const { h, render } = await import('preact');
+    const p = dom();
+    const root = p.document.getElementById('app')!;
+    render(h(RankBars, { id: 'routines', caption: 'Most-used routines this week', colLabel: 'Routine', items: [{ label: name, n: 3 }], tables: false }), root);
+    const drawn = p.q('[data-testid="chart-routines"] text')?.textContent;
+    const inTable = p.q('[data-testid="table-routines"] tbody th')?.textContent;
+    render(null, root);
+    // Shortened to 29 characters (the cat one of them) and an ellipsis; the table keeps the whole name.
+    expect([drawn, inTable]).toEqual([`${'a'.repeat(28)}\u{1F408}…`, name]);
   });
 });
