@@ -59,3 +59,28 @@ test('a Start in the popup while the prompt window is open switches that window 
   await expect(brk.end).toBeVisible();
   expect(await historyRows(control)).toEqual([expect.objectContaining({ kind: 'stretch', outcome: 'completed' })]);
 });
+
+test('the prompt window closed before Start records nothing, and the reminder brings it back after the configured time', async ({ context, control }) => {
+  test.setTimeout(60_000);
+  const REMIND_S = 6;
+  await setSettings(control, { stretch: { enabled: true, everySec: 4, lengthSec: 2 }, prompts: { notification: false, openWindow: true }, remindAfterSec: REMIND_S });
+  const first = await BreakPage.waitFor(context);
+  await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 }, remindAfterSec: REMIND_S });
+  await expect(first.page.getByTestId('break-prompt')).toBeVisible();
+  await first.page.close();
+  const closedAt = Date.now();
+  // Nothing is recorded for a prompt closed unanswered, and no window comes back at once.
+  await expect.poll(() => context.pages().filter((p) => p.url().includes('/break.html')).length, { timeout: 2_000 }).toBe(0);
+  expect(await historyRows(control)).toEqual([]);
+  const again = await BreakPage.waitFor(context);
+  const back = Date.now() - closedAt;
+  // Back after the reminder's time (measured from the close, with a second's slack for the poll), not long after.
+  expect(back).toBeGreaterThan((REMIND_S - 1) * 1000);
+  expect(back).toBeLessThan((REMIND_S + 8) * 1000);
+  await expect(again.page.getByTestId('break-prompt')).toBeVisible();
+  await again.page.getByTestId('prompt-start').click();
+  await expect(again.title).not.toBeEmpty();
+  await again.done.click();
+  await expect(again.end).toBeVisible();
+  expect(await historyRows(control)).toEqual([expect.objectContaining({ kind: 'stretch', outcome: 'completed' })]);
+});
