@@ -21,10 +21,13 @@ const PRESET_KEYS = {
   focused: ['presetFocused', 'presetFocusedHelp'],
 } as const;
 
+const withWindow = (s: Settings): Settings => ({ ...s, prompts: { ...s.prompts, openWindow: true } });
+
 export function App() {
   const settings = useSettings();
   const notifications = useNotificationCheck();
-  const [waitingUntil, setWaitingUntil] = useState<number | null>(null);
+  // The first reminder's time, with the choices it was worked out from (`basis`).
+  const [waiting, setWaiting] = useState<{ at: number; basis: string } | null>(null);
   // A request the background refused or never answered, or a save that failed: said next to what
   // was done (`at`: the step, 4 the footer), not left to look like nothing happened.
   const [failed, setFailed] = useState<[MessageKey, number] | null>(null);
@@ -34,14 +37,20 @@ export function App() {
   };
   const said = (at: number) => failed?.[1] === at && <p class="notice" role="alert" data-testid="welcome-error">{t(failed[0])}</p>;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const hoursRef = useRef<HTMLLIElement>(null);
   // Once the page is drawn: until the settings are read there is no title to focus.
   const drawn = settings !== null;
   useEffect(() => void (drawn && headingRef.current?.focus()), [drawn]);
 
-  // No notifications: prompts open the break window instead (changeable in Options).
+  // No notifications: prompts open the break window instead (changeable in Options). Saved once:
+  // a save that failed is made again by Done (which says so if it fails again), not retried at
+  // every draw (a failed save redraws the setting as it was: it looped, writing without end).
+  // Until then the background opens the window anyway for a prompt it cannot show.
+  const windowPending = useRef<boolean | null>(null);
   useEffect(() => {
-    if (notifications === 'blocked' && settings && !settings.prompts.openWindow) {
-      void updateSettings((s) => ({ ...s, prompts: { ...s.prompts, openWindow: true } }));
+    if (notifications === 'blocked' && settings && !settings.prompts.openWindow && windowPending.current === null) {
+      windowPending.current = true;
+      updateSettings(withWindow).then(() => (windowPending.current = false), () => undefined);
     }
   }, [notifications, settings?.prompts.openWindow]);
 
@@ -50,10 +59,21 @@ export function App() {
   // that "Skip setup" keeps the defaults untouched.
   const schedule = { ...settings.schedule, enabled: true };
   const preset = presetOf(settings);
+  // The first reminder's time is said only while the hours (as shown: switched on) and the breaks
+  // are those it was worked out from, not left standing as a promise of an earlier choice.
+  const basis = JSON.stringify([schedule.days, settings.micro, settings.stretch]);
+  const waitingUntil = waiting?.basis === basis ? waiting.at : null;
+  const setWaitingUntil = (at: number | null) => setWaiting(at === null ? null : { at, basis });
   const choose = (p: Preset) => updateSettings((s: Settings) => applyPreset(s, p));
 
   const finish = async (save: boolean) => {
-    if (save) await updateSettings((s) => ({ ...s, schedule: { ...s.schedule, enabled: true } }));
+    if (save) {
+      await updateSettings((s) => {
+        const on = { ...s, schedule: { ...s.schedule, enabled: true } };
+        return windowPending.current ? withWindow(on) : on;
+      });
+      windowPending.current = false;
+    }
     window.close();
   };
   const wait = async () => {
@@ -78,6 +98,14 @@ export function App() {
   const tryNow = async () => {
     await ask(send, { type: 'break/start', kind: tryKind });
   };
+  // Hours on screen that cannot be saved yet (a time cleared or half typed, ranges that overlap):
+  // Done says so and takes the keyboard to the first, rather than close over them with other hours.
+  const done = () => {
+    const wrong = hoursRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!wrong) return attempt(() => finish(true), 'errSaveFailed', 4);
+    setFailed(['welcomeFixHours', 4]);
+    wrong.focus();
+  };
 
   return (
     <main class="welcome">
@@ -95,7 +123,7 @@ export function App() {
       )}
 
       <ol class="steps">
-        <li class="card step">
+        <li class="card step" ref={hoursRef}>
           <h2><span class="step-n" aria-hidden="true">1</span>{t('welcomeStep1')}</h2>
           <p class="muted small">{t('welcomeStep1Help')}</p>
           <ScheduleEditor value={schedule} onChange={(next) => attempt(() => updateSettings((s) => ({ ...s, schedule: { ...next, enabled: true } })), 'errSaveFailed', 1)} showToggle={false} idPrefix="welcome" weekStart={settings.weekStart} />
@@ -137,7 +165,7 @@ export function App() {
 
       <footer class="welcome-foot">
         {said(4)}
-        <button class="btn btn-primary" data-testid="welcome-done" onClick={() => attempt(() => finish(true), 'errSaveFailed', 4)}>{t('welcomeDone')}</button>
+        <button class="btn btn-primary" data-testid="welcome-done" onClick={done}>{t('welcomeDone')}</button>
       </footer>
     </main>
   );
