@@ -57,7 +57,8 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const setStep = (i: number, patch: Partial<OwnDraft['steps'][number]>) => setD((x) => ({ ...x, steps: x.steps.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
   const toggle = <T,>(list: readonly T[], item: T, on: boolean, order: readonly T[]) => order.filter((x) => (x === item ? on : list.includes(x)));
   const invalid = (f: DraftField) => errors.some((e) => e.field === f);
-  const described = (f: DraftField, hint?: string) => [hint, invalid(f) ? `${fieldId(f)}-error` : null].filter(Boolean).join(' ') || undefined;
+  /** A control's description: its hint, then the errors of `fields` that it carries (the ones a refused Save may focus it for). */
+  const described = (f: DraftField | DraftField[], hint?: string) => [hint, ...[f].flat().map((x) => (invalid(x) ? `${fieldId(x)}-error` : null))].filter(Boolean).join(' ') || undefined;
 
   const addStep = () => {
     focusField(fieldId(`step${d.steps.length}.text`));
@@ -116,7 +117,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
         <div class="choice-grid">
           {BODY_AREAS.map((a) => (
             <label class="choice" key={a}>
-              <input type="checkbox" id={`own-area-${a}`} checked={d.areas.includes(a)} aria-invalid={invalid('areas')} onChange={(e) => set({ areas: toggle(d.areas, a, e.currentTarget.checked, BODY_AREAS) })} />
+              <input type="checkbox" id={`own-area-${a}`} checked={d.areas.includes(a)} aria-invalid={invalid('areas')} aria-describedby={described('areas')} onChange={(e) => set({ areas: toggle(d.areas, a, e.currentTarget.checked, BODY_AREAS) })} />
               <span>{t(AREA_LABEL[a])}</span>
             </label>
           ))}
@@ -147,7 +148,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
               </div>
               <div class="own-field own-step-sec">
                 <label for={fieldId(`step${i}.seconds`)}>{t('ownStepSecLabel', i + 1)}</label>
-                <input id={fieldId(`step${i}.seconds`)} type="text" inputMode="numeric" size={4} value={s.seconds} aria-invalid={invalid(`step${i}.seconds`)} aria-describedby={described(`step${i}.seconds`, 'own-sec-hint')} onInput={(e) => setStep(i, { seconds: e.currentTarget.value })} />
+                <input id={fieldId(`step${i}.seconds`)} type="text" inputMode="numeric" size={4} value={s.seconds} aria-invalid={invalid(`step${i}.seconds`)} aria-describedby={described([`step${i}.seconds`, 'total'], 'own-sec-hint')} onInput={(e) => setStep(i, { seconds: e.currentTarget.value })} />
                 <FieldError errors={errors} field={`step${i}.seconds`} />
               </div>
               <button type="button" class="btn btn-quiet" onClick={() => removeStep(i)} disabled={d.steps.length === 1} data-testid={`own-remove-step-${i}`}>
@@ -157,7 +158,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
           ))}
         </ol>
         <p id="own-sec-hint" class="muted small hint">{t('ownSecHint', [OWN_LIMITS.stepSec.min, OWN_LIMITS.stepSec.max])}</p>
-        <button type="button" id="own-add-step" class="btn" onClick={addStep} disabled={d.steps.length >= OWN_LIMITS.steps} data-testid="own-add-step">{t('ownAddStep')}</button>
+        <button type="button" id="own-add-step" class="btn" aria-describedby={described(['steps', 'total'])} onClick={addStep} disabled={d.steps.length >= OWN_LIMITS.steps} data-testid="own-add-step">{t('ownAddStep')}</button>
         <p id="own-total" class="muted small" data-testid="own-total">
           {t(kind === 'micro' ? 'ownTotalMicro' : 'ownTotalStretch', [duration(total), duration(range.min), duration(range.max)])}
         </p>

@@ -115,7 +115,14 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     setEditing(null);
     focusNext.current = opener.current;
   };
-  const setWeight = (mine: OwnWeight) => void updateSettings((s) => ({ ...s, routines: { ...s.routines, mine } })).then((r) => (r ? onSaved() : setFailed(true)));
+  // A write that fails (rejects) is said as one refused is, as the page's other changes are.
+  const setWeight = (mine: OwnWeight) =>
+    void updateSettings((s) => ({ ...s, routines: { ...s.routines, mine } }))
+      .catch(() => null)
+      .then((r) => {
+        setFailed(!r);
+        if (r) onSaved();
+      });
 
   const bytes = syncBytes(OWN_KEY, list);
   const kb = (n: number) => (Math.ceil(n / 100) / 10).toLocaleString();

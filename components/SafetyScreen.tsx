@@ -87,7 +87,7 @@ export function SafetyScreen({ onAnswer, onClose, routineTitle }: Props) {
       {result === null ? (
         <>
           <h2 id="safety-h" ref={heading} tabIndex={-1}>{t('safetyTitle')}</h2>
-          {routineTitle !== undefined && <p class="small muted" data-testid="safety-before">{t('safetyBeforeRoutine', routineTitle)}</p>}
+          {routineTitle !== undefined && <p class="small muted safety-before" data-testid="safety-before">{t('safetyBeforeRoutine', routineTitle)}</p>}
           <p id="safety-desc">{t('safetyIntro')}</p>
           <ul class="red-flags" data-testid="red-flags">
             {RED_FLAGS.map((k) => <li key={k}>{t(k)}</li>)}

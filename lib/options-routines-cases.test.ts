@@ -14,6 +14,10 @@
  * the import of its own export refuse); the Esc that closes an input method's composition cancelled
  * the form and its draft; a Save refused for the total with 20 steps left the focus on Save (its
  * target, "Add a step", was disabled).
+ * From a review of the own routines as a user reads them, each failed before its fix: "How often to
+ * use them" whose save failed said nothing; a refused Save focused a control that did not carry its
+ * reason (an area's box, "Add a step", a step's seconds: the error was only on their group); the
+ * player's notes under an own routine were headed "sources", which it has none of, over an empty list.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
@@ -211,6 +215,114 @@ describe('the own routine form from the keyboard', () => {
     // The only error is the total's; the focus goes where it can be fixed.
     expect(focused.at(-1)?.id).toMatch(/^own-step\d+-seconds$/);
   });
+});
+
+describe('"How often to use them" (own routines) when its save fails', () => {
+  it('says "That change could not be saved" in the section, as every other change on the page does (it said nothing), and the alert goes once a choice saves', async () => {
+    const { browser } = await import('wxt/browser');
+    const p = await mountOptions();
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    p.choose('[data-testid="own-weight"]', 'only');
+    const alert = () => p.q('[data-testid="own-routines"] [role="alert"]')?.textContent ?? null;
+    await until(() => alert() !== null, 'the failure said', 200).catch(() => undefined);
+    expect(alert()).toBe(englishMessage('errSaveFailed'));
+    expect((await storedUntil(() => true, 'stored')).routines.mine).toBe('equal');
+    // Chosen again, it saves, and the alert is no longer true.
+    p.choose('[data-testid="own-weight"]', 'half');
+    await storedUntil((s) => s.routines.mine === 'half', 'the weight');
+    await until(() => alert() === null, 'the alert gone', 200).catch(() => undefined);
+    expect(alert()).toBeNull();
+  });
+});
+
+describe('a refused Save says its reason on the control it focuses (screen readers read that control, not its group)', () => {
+  /** The text of the elements the focused control names in aria-describedby. */
+  const description = (p: Awaited<ReturnType<typeof mountOptions>>, el: Element | undefined) =>
+    (el?.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => p.q(`#${id}`)?.textContent ?? '');
+  const focusSpy = (p: Awaited<ReturnType<typeof mountOptions>>) => {
+    const focused: Element[] = [];
+    vi.spyOn(p.window.HTMLElement.prototype, 'focus').mockImplementation(function (this: Element) {
+      focused.push(this);
+    });
+    return focused;
+  };
+  const submit = (p: Awaited<ReturnType<typeof mountOptions>>) => p.q('[data-testid="own-form"]')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));
+
+  it('no body area chosen: the first area\'s box, focused, is described by "Choose at least one body area"', async () => {
+    const p = await mountOptions();
+    p.q('[data-testid="own-add"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    p.type('#own-name', 'Desk reset');
+    p.type('#own-step0-text', 'Roll the shoulders');
+    p.type('#own-step0-seconds', '60');
+    await tick(20);
+    const focused = focusSpy(p);
+    submit(p);
+    await until(() => p.q('#own-areas-error') !== null, 'the areas error');
+    await tick(20);
+    expect(focused.at(-1)?.id).toBe('own-area-neck');
+    expect(description(p, focused.at(-1))).toContain(englishMessage('ownErrAreas'));
+  });
+
+  it('steps that add up to too little: "Add a step", focused, is described by the total\'s error', async () => {
+    const p = await mountOptions();
+    p.q('[data-testid="own-add"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    p.type('#own-name', 'Desk reset');
+    p.check('#own-area-neck', true);
+    p.type('#own-step0-text', 'Roll the shoulders');
+    p.type('#own-step0-seconds', '30'); // a stretch lasts at least a minute
+    await tick(20);
+    const focused = focusSpy(p);
+    submit(p);
+    await until(() => p.q('#own-total-error') !== null, 'the total\'s error');
+    await tick(20);
+    expect(focused.at(-1)?.id).toBe('own-add-step');
+    expect(description(p, focused.at(-1))).toContain(englishMessage('ownErrTotalStretch_other', ['1', '30', '30']));
+  });
+
+  it('20 steps that add up to too much: the last step\'s seconds, focused, is described by the total\'s error', async () => {
+    const p = await mountOptions();
+    p.q('[data-testid="own-add"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    for (let i = 1; i < 20; i++) {
+      p.q('[data-testid="own-add-step"]')!.click();
+      await until(() => p.q(`#own-step${i}-text`) !== null, `step ${i + 1}`);
+    }
+    p.type('#own-name', 'Long unwind');
+    p.check('#own-area-hips', true);
+    for (let i = 0; i < 20; i++) {
+      p.type(`#own-step${i}-text`, `Step ${i + 1}`);
+      p.type(`#own-step${i}-seconds`, '120');
+    }
+    await tick(20);
+    const focused = focusSpy(p);
+    submit(p);
+    await until(() => p.q('#own-total-error') !== null, 'the total\'s error');
+    await tick(20);
+    expect(focused.at(-1)?.id).toBe('own-step19-seconds');
+    expect(description(p, focused.at(-1))).toContain(englishMessage('ownErrTotalStretch_other', ['1', '30', '2,400']));
+  });
+});
+
+describe('the break player with an own routine (it has no sources)', () => {
+  for (const kind of ['stretch', 'self-massage'] as const) {
+    it(`its notes (${kind}) are headed for what they hold, the safety note and the keys, not "sources", and hold no empty list`, async () => {
+      const { document } = dom();
+      const { h, render } = await import('preact');
+      const { Player } = await import('../entrypoints/break/Player');
+      const root = document.getElementById('app')!;
+      const mine = asRoutine({ id: 'own-calm0001', name: 'Calm shoulders', kind, areas: ['shoulders'], position: 'seated', equipment: ['none'], steps: [{ text: 'Let the shoulders drop', seconds: 90 }] });
+      vi.spyOn(Date, 'now').mockReturnValue(NOW);
+      render(h(Player, { breakId: 'stretch-1', routine: mine, sound: { ...DEFAULT_SETTINGS.sound, voice: false, chime: false }, strict: false, onDone: async () => true, onSkip: async () => true, onAnother: () => undefined }), root);
+      onUnmount(() => render(null, root));
+      await until(() => document.querySelector('[data-testid="keys-hint"]') !== null, 'the player');
+      const about = document.querySelector('details.about')!;
+      expect(about.querySelector('summary')!.textContent).toBe(englishMessage('aboutOwnKeys'));
+      expect(about.querySelector('[data-testid="own-note"]')!.textContent).toBe(englishMessage('ownRoutinePlayerNote'));
+      expect(about.querySelectorAll('ul')).toHaveLength(0);
+    });
+  }
 });
 
 describe('what already held', () => {

@@ -56,7 +56,12 @@ describe('a draft is checked field by field', () => {
     const sec = (s: string) => errorsOf(draft({ steps: [{ text: 'a', seconds: s }, { text: 'b', seconds: '60' }] }));
     expect(sec('')).toEqual(['step0.seconds:errRequired']);
     expect(sec('ten')).toEqual(['step0.seconds:errNotNumber']);
-    expect(sec('-5')).toEqual(['step0.seconds:errNotNumber']);
+    // A sign or a leading point is a number, read as the settings' number fields read it (lib/settings.ts:
+    // validateField): "-5" is too small, not "not a number"; "+30" is 30 seconds; ".5" is not whole.
+    expect(sec('-5')).toEqual(['step0.seconds:errTooSmall']);
+    expect(sec('+30')).toEqual([]);
+    expect(sec('.5')).toEqual(['step0.seconds:errNotWhole']);
+    expect(sec('--5')).toEqual(['step0.seconds:errNotNumber']);
     expect(sec('7.5')).toEqual(['step0.seconds:errNotWhole']);
     expect(sec('4')).toEqual(['step0.seconds:errTooSmall']);
     expect(sec('5')).toEqual([]);

@@ -113,7 +113,8 @@ const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\
 function secondsError(text: string): { key: MessageKey; subs?: Array<string | number> } | number {
   const s = text.normalize('NFKC').trim(); // full-width digits (a Japanese input method) as ASCII
   if (s === '') return { key: 'errRequired' };
-  if (!/^\d+([.,]\d*)?$/.test(s)) return { key: 'errNotNumber' };
+  // Signed and leading-point numbers as the settings' number fields read them: "-5" is too small, not "not a number".
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return { key: 'errNotNumber' };
   const n = Number(s.replace(',', '.'));
   if (!Number.isInteger(n)) return { key: 'errNotWhole' };
   if (n < OWN_LIMITS.stepSec.min) return { key: 'errTooSmall', subs: [OWN_LIMITS.stepSec.min] };

@@ -209,8 +209,9 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
       {/* In the page from the start, empty: a live region is heard when its text changes, not for what it holds. */}
       {strict && <EscSaid times={strictNote} />}
       <details class="about" onToggle={(e) => setAboutOpen((e.currentTarget as HTMLDetailsElement).open)}>
-        <summary>{massage ? t('aboutSourcesKeys') : t('aboutSafetySourcesKeys')}</summary>
-        {!massage && (
+        {/* An own routine has no sources (nor cautions): its heading names what is there, its safety note and the keys. */}
+        <summary>{routine.own ? t('aboutOwnKeys') : massage ? t('aboutSourcesKeys') : t('aboutSafetySourcesKeys')}</summary>
+        {!massage && routine.cautions.length > 0 && (
           <ul class="cautions">
             {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
           </ul>

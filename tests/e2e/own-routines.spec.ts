@@ -247,3 +247,40 @@ test("left out like the built-in routines: listed in the options' leave-out list
   await control.evaluate((list) => chrome.storage.local.set({ ownRoutines: list }), [mine, { ...mine, id: 'own-eyes', name: 'Soft gaze', kind: 'eyes', areas: ['eyes'], steps: [{ text: 'Look far away', seconds: 30 }] }]);
   await expect(prefs.getByRole('list', { name: 'Eye rest' }).getByLabel('Soft gaze', { exact: true })).toHaveCount(1);
 });
+
+test("the person's own words, however long, wrap: a pasted link in a step and a name without spaces stay inside the break window and the options' list", async ({ context, extensionId, control }) => {
+  // The longest the editor takes, both without a space: a German compound of 60 characters, a link of 200.
+  const name = 'Nackenundschulterentspannungsübungsprogrammfürdenstehschreib'.slice(0, 60);
+  const link = `https://www.example.com/videos/watch?list=${'a1b2c3d4e5'.repeat(15)}`.slice(0, 200);
+  const mine = { id: 'own-long', name, kind: 'stretch', areas: ['neck'], position: 'seated', equipment: ['none'], steps: [{ text: link, seconds: 60 }, { text: 'Roll the shoulders back', seconds: 60 }] };
+  await setSettings(control, { routines: { equipment: ['none', 'chair', 'wall'], focusAreas: [], positions: ['seated', 'standing', 'wall'], excluded: [], mine: 'only' } });
+  await control.evaluate((list) => chrome.storage.local.set({ ownRoutines: list }), [mine]);
+  /** Whether the page scrolls sideways, and what sticks out of its box (of `within`'s, if given: the sections with own routines). */
+  const overflow = (page: Page, within?: string) =>
+    page.evaluate((within) => {
+      const root = document.scrollingElement!;
+      const boxes = within ? [...document.querySelectorAll<HTMLElement>(within)] : [document.body];
+      const out = boxes.flatMap((box) => {
+        const edge = within ? box.getBoundingClientRect().right : root.clientWidth;
+        const right = (el: Element) => el.getBoundingClientRect().right > edge + 1;
+        // The deepest such elements, with their text.
+        return [...box.querySelectorAll<HTMLElement>('*')].filter((el) => el.checkVisibility() && right(el) && ![...el.children].some(right)).map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 20)}"`);
+      });
+      return { sideways: !within && root.scrollWidth > root.clientWidth + 1, out: out.slice(0, 5) };
+    }, within);
+
+  await sendMessage(control, { type: 'break/start' });
+  const brk = await BreakPage.waitFor(context);
+  await brk.page.setViewportSize({ width: 460, height: 700 });
+  await expect(brk.title).toHaveText(name);
+  await expect(brk.stepText).toHaveText(link);
+  const inBreak = await overflow(brk.page);
+
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 600, height: 800 });
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByTestId('own-item-own-long')).toBeVisible();
+  await page.getByTestId('own-routines').scrollIntoViewIfNeeded();
+  const inOptions = await overflow(page, '[data-testid="own-routines"], [data-testid="routine-prefs"]');
+  expect({ inBreak, inOptions }).toEqual({ inBreak: { sideways: false, out: [] }, inOptions: { sideways: false, out: [] } });
+});
