@@ -137,10 +137,11 @@ export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) 
         })}
       </svg>
       <ul class="legend" aria-hidden="true">
-        {(['met', 'grace', 'missed', 'off', 'pending'] as const).map((s) => (
+        {/* Every kind of cell drawn; the grey ones are days with no breaks due and days off alike. */}
+        {(['met', 'grace', 'missed', 'off', 'pending', 'future'] as const).map((s) => (
           <li key={s}>
             <span class={`swatch ${s}`} />
-            {statusLabel(s)}
+            {s === 'off' ? t('heatLegendOff') : statusLabel(s)}
           </li>
         ))}
       </ul>

@@ -49,9 +49,10 @@ export function duration(ms: number): string {
 }
 
 const pctFmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-/** 0.75 -> "75%"; also takes whole percentages with `whole`. */
+/** 0.75 -> "75%"; also takes whole percentages with `whole`. A share short of all never reads "100%" (0.996 -> "99%"). */
 export function percent(x: number, whole = false): string {
-  return pctFmt.format(whole ? x / 100 : x);
+  const v = whole ? x / 100 : x;
+  return pctFmt.format(v < 1 ? Math.min(v, 0.99) : v);
 }
 
 /**

@@ -135,6 +135,47 @@ describe('bugs found in review (each test holds its fix)', () => {
     expect(sat).toBe('Sat, Mar 7200Day off');
   });
 
+  it('README (streak calendar): its legend names every kind of cell it draws: the dashed days still to come, and the grey ones as days off as well as days with no breaks due (it had no entry for the dashed cells, and the grey one said only "No breaks due")', async () => {
+    // Working hours Monday to Friday, weeks from Monday, UTC. Sunday 1 March 2026, a day off: a
+    // break taken anyway; Monday 2 March: a break (counted). Today: Wednesday 4 March, nothing
+    // yet. The calendar runs to this week's Sunday, so Thursday 5 to Sunday 8 are still to come.
+    await saveSettings({ ...DEFAULT_SETTINGS, weekStart: 'mon', schedule: { ...DEFAULT_SETTINGS.schedule, enabled: true } });
+    await recordBreak(rec('mon', at('2026-03-02T10:00:00Z')), 'UTC');
+    await recordBreak(rec('sun1', at('2026-03-01T10:00:00Z')), 'UTC');
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-03-04T12:00:00Z') }); // Wednesday
+    const r = await openReview();
+    const heat = r.q('[data-testid="heatmap"]')!;
+    // The kinds of cell drawn: counted (Mon 2), a day off with breaks (Sun 1), no breaks due
+    // (weekends before), in progress (today, nothing due yet), to come (Thu 5 - Sun 8).
+    const drawn = new Set([...heat.querySelectorAll('rect')].map((e) => e.getAttribute('class')));
+    expect([...drawn].sort()).toEqual(['heat-future', 'heat-met', 'heat-off', 'heat-pending']);
+    const legend = heat.nextElementSibling!;
+    const entries = [...legend.querySelectorAll('li')].map((li) => [li.querySelector('.swatch')?.getAttribute('class'), li.textContent]);
+    expect(entries).toEqual([
+      ['swatch met', 'Counted'],
+      ['swatch grace', 'Grace day'],
+      ['swatch missed', 'Missed'],
+      ['swatch off', 'No breaks due or day off'],
+      ['swatch pending', 'In progress'],
+      ['swatch future', 'To come'],
+    ]);
+  });
+
+  it('README (weekly review, share of due breaks taken): 199 of 200 due breaks taken reads 99%, never 100%, in the tile and in the highlight (99.5% was rounded up to "100%" with a break skipped)', async () => {
+    // en-US, weeks from Sunday 1 March 2026, UTC. Monday 2 March: 100 stretch breaks completed;
+    // Tuesday 3 March: 99 completed and 1 skipped. Due 200, taken 199: 199 / 200 = 0.995, which
+    // rounds to 100 but is less than all of them. Last week: nothing, so the tile's comparison is "–".
+    for (let i = 0; i < 100; i++) await recordBreak(rec(`m${i}`, at('2026-03-02T08:00:00Z') + i * MIN), 'UTC');
+    for (let i = 0; i < 99; i++) await recordBreak(rec(`t${i}`, at('2026-03-03T08:00:00Z') + i * MIN), 'UTC');
+    await recordBreak({ ...rec('skip', at('2026-03-03T20:00:00Z')), outcome: 'skipped', startedAt: null }, 'UTC');
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-03-04T12:00:00Z') });
+    const r = await openReview();
+    const taken = r.q('[data-testid="tile-taken"] .tile-value')?.textContent;
+    const share = r.q('[data-testid="tile-share"] .tile-value')?.textContent;
+    const hl = r.q('[data-testid="review-highlights"] li[data-key="hlShareOnly"]')?.textContent;
+    expect([taken, share, hl]).toEqual(['199', '99%', 'You took 99% of your due breaks.']);
+  }, 30_000);
+
   it('README (your own routines, named as you like): a long name with an emoji is shortened in the routines chart without cutting the emoji in half (it drew a broken character)', async () => {
     // 28 letters, a cat (two UTF-16 units) and more: longer than the chart's 30 characters.
     const name = `${'a'.repeat(28)}\u{1F408} and her friends`;

@@ -224,8 +224,11 @@ export interface ReviewData {
 
 export const HEATMAP_WEEKS = 12;
 
-/** A share as a whole percentage, rounded as the page's Intl.NumberFormat rounds it (0.575 -> 58: x * 100 alone gives 57.49999...). */
-const pct = (x: number) => Math.round(Number((x * 100).toPrecision(12)));
+/**
+ * A share as a whole percentage, rounded as the page's Intl.NumberFormat rounds it (0.575 -> 58: x * 100
+ * alone gives 57.49999...), except that a share short of all never reads 100 (0.995 -> 99).
+ */
+const pct = (x: number) => Math.min(x < 1 ? 99 : 100, Math.round(Number((x * 100).toPrecision(12))));
 
 /**
  * Plain-language highlights, each derived from the numbers (in a fixed order of interest). Counts

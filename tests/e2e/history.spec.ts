@@ -13,6 +13,7 @@ import { PopupPage } from './support/pages';
 import { demoHistory, withHistory, type DemoRow } from '../../scripts/demo-history';
 import { withBreakToday } from '../demo-today';
 import { clearOfMidnight } from '../midnight';
+import { shot } from './support/shots';
 
 /**
  * Loads a demo history through the options page's import (as a user's file would be); returns the
@@ -179,7 +180,11 @@ test('the weekly review renders its charts, each with a table alternative; axe f
   await page.getByTestId('show-tables').check();
   expect(await box.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(100);
   expect(await axeViolations(page)).toEqual([]);
+  await page.getByTestId('show-tables').uncheck();
+  await shot(page, { path: test.info().outputPath('review-light.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, { path: test.info().outputPath('review-dark.png'), fullPage: true });
+  await page.getByTestId('show-tables').check();
   expect(await axeViolations(page)).toEqual([]);
 });
 
