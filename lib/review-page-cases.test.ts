@@ -190,4 +190,24 @@ describe('bugs found in review (each test holds its fix)', () => {
     // Shortened to 29 characters (the cat one of them) and an ellipsis; the table keeps the whole name.
     expect([drawn, inTable]).toEqual([`${'a'.repeat(28)}\u{1F408}…`, name]);
   });
+
+  it('README (your own routines, named as you like): two own routines with the same name each keep their own bar and count when the chart is drawn again', async () => {
+    const { RankBars } = await import('../components/ReviewCharts');
+    const { h, render } = await import('preact');
+    const p = dom();
+    const root = p.document.getElementById('app')!;
+    const draw = (items: Array<{ label: string; n: number }>) =>
+      render(h(RankBars, { id: 'routines', caption: 'Most-used routines this week', colLabel: 'Routine', items, tables: true }), root);
+    const all = (sel: string) => Array.from(p.document.querySelectorAll(sel) as unknown as ArrayLike<HTMLElement>);
+    const rows = () => all('[data-testid="table-routines"] tbody tr').map((tr) => tr.textContent);
+    const bars = () => all('[data-testid="chart-routines"] g').map((g) => g.textContent);
+    draw([{ label: 'Morning', n: 5 }, { label: 'Neck', n: 3 }, { label: 'Morning', n: 2 }]);
+    const first = [rows(), bars()];
+    // The week moves on: the ranking changes, the names stay.
+    draw([{ label: 'Neck', n: 6 }, { label: 'Morning', n: 4 }, { label: 'Morning', n: 1 }]);
+    const second = [rows(), bars()];
+    render(null, root);
+    expect(first).toEqual([['Morning5', 'Neck3', 'Morning2'], ['Morning5', 'Neck3', 'Morning2']]);
+    expect(second).toEqual([['Neck6', 'Morning4', 'Morning1'], ['Neck6', 'Morning4', 'Morning1']]);
+  });
 });
