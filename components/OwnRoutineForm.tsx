@@ -5,9 +5,13 @@
  * goes to the first field in error; nothing is stored until the draft is valid. After a refused
  * Save the errors follow the draft as it is edited: a fixed field's error goes, and the total's
  * error says the new sum (or goes once the steps fit). Esc cancels, unless it closes an input
- * method's composition (Japanese, Chinese, Korean): that one leaves the draft as it is.
+ * method's composition (Japanese, Chinese, Korean): that one leaves the draft as it is. A changed
+ * draft is not thrown away by Esc (pressed to close a select's list, or by habit) or by Edit on
+ * another routine (`leave`): the form asks "Discard your changes?" first, with "Keep editing"
+ * focused, which returns the focus to where it was in the form.
  */
-import { useRef, useState } from 'preact/hooks';
+import type { MutableRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useFocusAfterRender } from './hooks/use-focus-after';
 import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type RoutineKind, type Position } from '../content/types';
 import { draftTotalSec, OWN_LIMITS, validateOwnRoutine, type DraftError, type DraftField, type OwnDraft, type OwnRoutine } from '../lib/own-routines';
@@ -22,6 +26,8 @@ interface Props {
   /** Resolves to true once stored; else false (not saved) or why not (shown in the form, which stays). */
   onSave: (r: OwnRoutine) => Promise<boolean | string>;
   onCancel: () => void;
+  /** Set by the form: runs `then` at once if the draft is unchanged, else once the person chooses Discard. */
+  leave?: MutableRef<((then: () => void) => void) | null>;
 }
 
 /** The element id of a field, for labels, errors and focus. */
@@ -37,8 +43,14 @@ function FieldError({ errors, field }: { errors: readonly DraftError[]; field: D
   );
 }
 
-export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props) {
+export function OwnRoutineForm({ id, initial, editing, onSave, onCancel, leave }: Props) {
   const [d, setD] = useState<OwnDraft>(initial);
+  /** The draft as the form opened (the routine may change elsewhere meanwhile; the person's edits are what count). */
+  const [start] = useState(initial);
+  /** "Discard your changes?" while asked: what Discard then does. */
+  const [asking, setAsking] = useState<(() => void) | null>(null);
+  /** The last element focused in the form, for "Keep editing" to go back to. */
+  const last = useRef<HTMLElement | null>(null);
   /**
    * Save presses so far: after the first, the errors are the draft's as it is now. A count, not a
    * flag, so that every refused Save renders again and its focus move (useFocusAfterRender) runs.
@@ -49,6 +61,42 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const focusNext = useFocusAfterRender(form, '#own-name');
   /** The field (by element id) a change or a refused Save leaves focus on, after its render. */
   const focusField = (elementId: string) => (focusNext.current = `#${elementId}`);
+
+  const changed = JSON.stringify(d) !== JSON.stringify(start);
+  const confirmLeave = (then: () => void) => {
+    if (!changed) return then();
+    focusField('own-keep-editing');
+    setAsking(() => then);
+  };
+  const keepEditing = () => {
+    setAsking(null);
+    const back = last.current && form.current?.contains(last.current) ? last.current : form.current?.querySelector<HTMLElement>('#own-name');
+    back?.focus();
+  };
+  const discard = () => {
+    const then = asking;
+    setAsking(null);
+    then?.();
+  };
+  if (leave) leave.current = confirmLeave;
+  useEffect(() => () => {
+    if (leave?.current === confirmLeave) leave.current = null;
+  });
+  useLayoutEffect(() => {
+    // A listener of its own (not Preact's), from the first render: the element focused, wherever in the form.
+    const el = form.current;
+    const track = (e: Event) => {
+      const target = e.target as HTMLElement;
+      if (!target.closest('[data-testid="own-discard"]')) last.current = target;
+    };
+    el?.addEventListener('focusin', track);
+    return () => el?.removeEventListener('focusin', track);
+  }, []);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.isComposing || e.keyCode === 229) return;
+    if (asking) keepEditing();
+    else confirmLeave(onCancel);
+  };
 
   const check = validateOwnRoutine(d, id);
   const errors: readonly DraftError[] = saves > 0 && !check.ok ? check.errors : [];
@@ -88,8 +136,17 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel }: Props
   const range = OWN_LIMITS.totalSec[kind];
   const total = draftTotalSec(d);
   return (
-    <form ref={form} class="own-form" aria-labelledby="own-form-h" noValidate onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && !e.isComposing && e.keyCode !== 229 && onCancel()} data-testid="own-form">
+    <form ref={form} class="own-form" aria-labelledby="own-form-h" noValidate onSubmit={(e) => void submit(e)} onKeyDown={onKey} data-testid="own-form">
       <h3 id="own-form-h">{editing ? t('ownEditTitle') : t('ownNewTitle')}</h3>
+      {asking && (
+        <div class="notice own-discard" role="alertdialog" aria-labelledby="own-discard-q" data-testid="own-discard">
+          <p id="own-discard-q">{t('ownDiscardQuestion')}</p>
+          <div class="controls">
+            <button type="button" class="btn" onClick={discard} data-testid="own-discard-yes">{t('ownDiscard')}</button>
+            <button type="button" id="own-keep-editing" class="btn btn-primary" onClick={keepEditing} data-testid="own-discard-no">{t('ownKeepEditing')}</button>
+          </div>
+        </div>
+      )}
       {errors.length > 0 && <p class="notice" role="alert" data-testid="own-form-errors">{t('ownFormHasErrors', errors.length)}</p>}
       {failed && <p class="notice" role="alert" data-testid="own-form-failed">{failed}</p>}
       <div class="own-field">

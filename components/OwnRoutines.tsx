@@ -106,10 +106,16 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     setNote({ text: t('ownRestoredNote', routine.name) });
     focusNext.current = sel(routine.id, 'edit');
   };
+  /** The open form's guard: a changed draft is discarded only once the person says so. */
+  const leave = useRef<((then: () => void) => void) | null>(null);
   const open = (e: Editing, from: string) => {
-    opener.current = from;
-    setNote(null);
-    setEditing(e);
+    const go = () => {
+      opener.current = from;
+      setNote(null);
+      setEditing(e);
+    };
+    if (editing && e?.id !== editing.id && leave.current) leave.current(go);
+    else go();
   };
   const cancel = () => {
     setEditing(null);
@@ -185,6 +191,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
           initial={editingRoutine ? draftOf(editingRoutine) : emptyDraft()}
           onSave={save}
           onCancel={cancel}
+          leave={leave}
         />
       ) : (
         <button type="button" class="btn" data-testid="own-add" disabled={list.length >= OWN_LIMITS.routines} onClick={() => open({ id: newOwnId(list.map((r) => r.id), Math.random), isNew: true }, '[data-testid="own-add"]')}>
