@@ -249,44 +249,46 @@ describe('a refused Save says its reason on the control it focuses (screen reade
     return focused;
   };
   const submit = (p: Awaited<ReturnType<typeof mountOptions>>) => p.q('[data-testid="own-form"]')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));
-
-  it('no body area chosen: the first area\'s box, focused, is described by "Choose at least one body area"', async () => {
+  /** Options with a new own routine's form open. */
+  const newForm = async () => {
     const p = await mountOptions();
     p.q('[data-testid="own-add"]')!.click();
     await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
-    p.type('#own-name', 'Desk reset');
-    p.type('#own-step0-text', 'Roll the shoulders');
-    p.type('#own-step0-seconds', '60');
+    return p;
+  };
+  /** Save pressed on the draft as typed, once `error` shows: the control it left the focus on, and that control's description. */
+  const refusedSave = async (p: Awaited<ReturnType<typeof mountOptions>>, error: string) => {
     await tick(20);
     const focused = focusSpy(p);
     submit(p);
-    await until(() => p.q('#own-areas-error') !== null, 'the areas error');
+    await until(() => p.q(error) !== null, error);
     await tick(20);
-    expect(focused.at(-1)?.id).toBe('own-area-neck');
-    expect(description(p, focused.at(-1))).toContain(englishMessage('ownErrAreas'));
+    return { id: focused.at(-1)?.id, description: description(p, focused.at(-1)) };
+  };
+
+  it('no body area chosen: the first area\'s box, focused, is described by "Choose at least one body area"', async () => {
+    const p = await newForm();
+    p.type('#own-name', 'Desk reset');
+    p.type('#own-step0-text', 'Roll the shoulders');
+    p.type('#own-step0-seconds', '60');
+    const refused = await refusedSave(p, '#own-areas-error');
+    expect(refused.id).toBe('own-area-neck');
+    expect(refused.description).toContain(englishMessage('ownErrAreas'));
   });
 
   it('steps that add up to too little: "Add a step", focused, is described by the total\'s error', async () => {
-    const p = await mountOptions();
-    p.q('[data-testid="own-add"]')!.click();
-    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    const p = await newForm();
     p.type('#own-name', 'Desk reset');
     p.check('#own-area-neck', true);
     p.type('#own-step0-text', 'Roll the shoulders');
     p.type('#own-step0-seconds', '30'); // a stretch lasts at least a minute
-    await tick(20);
-    const focused = focusSpy(p);
-    submit(p);
-    await until(() => p.q('#own-total-error') !== null, 'the total\'s error');
-    await tick(20);
-    expect(focused.at(-1)?.id).toBe('own-add-step');
-    expect(description(p, focused.at(-1))).toContain(englishMessage('ownErrTotalStretch_other', ['1', '30', '30']));
+    const refused = await refusedSave(p, '#own-total-error');
+    expect(refused.id).toBe('own-add-step');
+    expect(refused.description).toContain(englishMessage('ownErrTotalStretch_other', ['1', '30', '30']));
   });
 
   it('20 steps that add up to too much: the last step\'s seconds, focused, is described by the total\'s error', async () => {
-    const p = await mountOptions();
-    p.q('[data-testid="own-add"]')!.click();
-    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    const p = await newForm();
     for (let i = 1; i < 20; i++) {
       p.q('[data-testid="own-add-step"]')!.click();
       await until(() => p.q(`#own-step${i}-text`) !== null, `step ${i + 1}`);
@@ -297,13 +299,9 @@ describe('a refused Save says its reason on the control it focuses (screen reade
       p.type(`#own-step${i}-text`, `Step ${i + 1}`);
       p.type(`#own-step${i}-seconds`, '120');
     }
-    await tick(20);
-    const focused = focusSpy(p);
-    submit(p);
-    await until(() => p.q('#own-total-error') !== null, 'the total\'s error');
-    await tick(20);
-    expect(focused.at(-1)?.id).toBe('own-step19-seconds');
-    expect(description(p, focused.at(-1))).toContain(englishMessage('ownErrTotalStretch_other', ['1', '30', '2,400']));
+    const refused = await refusedSave(p, '#own-total-error');
+    expect(refused.id).toBe('own-step19-seconds');
+    expect(refused.description).toContain(englishMessage('ownErrTotalStretch_other', ['1', '30', '2,400']));
   });
 });
 
