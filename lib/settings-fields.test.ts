@@ -188,7 +188,8 @@ describe('welcome: the hours it shows and the first reminder it announces', () =
     // Step 3: "I'll wait for my first reminder".
     q('[data-testid="welcome-wait"]')!.click();
     await until(() => replies.length > 0, 'the status');
-    await tick(20);
+    // The answer's live region is filled a moment after it is emptied (so that it is read out).
+    await until(() => !!q('[data-testid="welcome-first-at"]')?.textContent, 'the answer');
     const shown = q('[data-testid="welcome-first-at"]')?.textContent ?? null;
     const promised = replies.at(-1)!.tracker!.next?.at ?? null;
 

@@ -10,10 +10,14 @@
  * the break window" that failed was made again at every redraw, without end and without a word
  * (now once, and again by Done, which says a failure); and the time "I'll wait…" said stayed on
  * the page after the hours or the breaks it was worked out from were changed.
+ * Then, from a review of "I'll wait…": paused, both kinds of break off, no working hours left, or
+ * the hours ending before the next break, it said nothing at all; and its answer was inserted with
+ * its live region (several screen readers say nothing then) and not read out when pressed again.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { pageDom, storedUntil } from '../tests/support/options-page';
+import type { Settings } from './settings';
 
 useEnglishPages();
 
@@ -57,7 +61,7 @@ describe('welcome, step 3: a request that fails is said on the page', () => {
     const d = await mountWelcome(noReceiver);
     d.q('[data-testid="welcome-wait"]')!.click();
     await until(() => d.alert() !== null, 'the message', 100).catch(() => undefined);
-    expect({ alert: d.alert(), firstAt: d.q('[data-testid="welcome-first-at"]') }).toEqual({ alert: englishMessage('errBackground'), firstAt: null });
+    expect({ alert: d.alert(), firstAt: d.q('[data-testid="welcome-first-at"]')!.textContent }).toEqual({ alert: englishMessage('errBackground'), firstAt: '' });
   });
 
   it('control: tried again and answered this time, the message goes', async () => {
@@ -169,15 +173,16 @@ describe('welcome, "I\'ll wait": the time said is not left standing after the ch
     );
     // Pressed again if need be: the page may first draw the settings module's copy from an earlier
     // test, then the stored ones; a time worked out from the first is not said under the second.
-    for (let i = 0; i < 40 && d.q('[data-testid="welcome-first-at"]') === null; i++) {
+    for (let i = 0; i < 40 && !d.q('[data-testid="welcome-first-at"]')!.textContent; i++) {
       d.q('[data-testid="welcome-wait"]')!.click();
-      await tick(25);
+      await tick(125);
     }
     const said = d.q('[data-testid="welcome-first-at"]')!.textContent;
     d.check('[data-testid="preset-focused"]', true);
     await storedUntil((s) => s.stretch.everySec === 90 * 60, 'Focused saved');
     await tick(30);
-    expect(d.q('[data-testid="welcome-first-at"]')?.textContent ?? null).not.toBe(said);
+    expect(said).toContain(':20');
+    expect(d.q('[data-testid="welcome-first-at"]')!.textContent).not.toBe(said);
   });
 });
 
@@ -215,5 +220,137 @@ describe('welcome, Done with working hours on screen that cannot be saved', () =
     const s = await storedUntil((x) => x.schedule.enabled, 'working hours on');
     expect(s.schedule.days[0]).toEqual([{ from: 540, to: 960 }]);
     await until(() => (d.window as unknown as { close: { mock: { calls: unknown[] } } }).close.mock.calls.length > 0, 'the page closed');
+  });
+});
+
+describe('welcome, "I\'ll wait" when no reminder is coming as things stand, and its answer read out', () => {
+  const NOW = Date.UTC(2026, 11, 2, 10, 0); // a Wednesday, 10:00, inside the prefilled Mon–Fri 09:00–17:30
+  const MIN = 60_000;
+  /** The tracker as the background describes it (lib/tracker/view.ts): counting, nothing held. */
+  const tracker = (over: Record<string, unknown>) => ({ phase: 'working', activity: 'active', next: null, open: null, paused: null, offHours: null, held: null, hoursEnd: null, lastNaturalAt: null, ...over });
+  /** The welcome page at `now` (UTC), with `stored` settings saved first, the background describing `tr`. */
+  async function mountAt(now: number, tr: Record<string, unknown>, stored?: (s: Settings) => Settings) {
+    const { clock } = await import('../lib/platform/clock');
+    vi.spyOn(clock, 'now').mockReturnValue(now);
+    vi.spyOn(clock, 'timeZone').mockReturnValue('UTC');
+    if (stored) {
+      const { DEFAULT_SETTINGS } = await import('./settings');
+      const { saveSettings } = await import('./storage/settings-items');
+      await saveSettings(stored(DEFAULT_SETTINGS));
+    }
+    return mountWelcome(async (m) => (m.type === 'status/get' ? { ok: true, data: { now, tracker: tracker(tr) } } : noReceiver()));
+  }
+  const region = (d: { q: (s: string) => Element | null }) => d.q('[data-testid="welcome-first-at"]');
+  /** What the region says, line by line (its paragraphs, or its own text). */
+  const lines = (d: { q: (s: string) => Element | null }) => {
+    const r = region(d);
+    const ps = Array.from(r?.querySelectorAll('p') ?? []).map((p) => p.textContent);
+    return ps.length > 0 ? ps : r?.textContent ? [r.textContent] : [];
+  };
+  /**
+   * "I'll wait" pressed (again, if need be, until the page draws the stored settings: it may first
+   * draw the settings module's copy from an earlier test) until it says `want`; what it said last.
+   */
+  async function press(d: { q: (s: string) => (Element & { click(): void }) | null }, want: string[]) {
+    for (let i = 0; i < 20; i++) {
+      d.q('[data-testid="welcome-wait"]')!.click();
+      await until(() => lines(d).length > 0, 'an answer', 200).catch(() => undefined);
+      if (JSON.stringify(lines(d)) === JSON.stringify(want)) break;
+      await tick(20);
+    }
+    return lines(d);
+  }
+  const firstAt = async (at: number, now: number) => {
+    const { tTime } = await import('./i18n-time');
+    return englishMessage('welcomeFirstAt', tTime('around', at, { now }));
+  };
+
+  it('reminders paused until 11:00: says so, and that the first reminder comes around 11:20 (it said nothing)', async () => {
+    const { tTime } = await import('./i18n-time');
+    const d = await mountAt(NOW, { paused: { until: NOW + 60 * MIN } });
+    const want = [englishMessage('whyPaused', tTime('until', NOW + 60 * MIN, { now: NOW })), await firstAt(NOW + 80 * MIN, NOW)];
+    expect(want[1]).toContain('11:20');
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('paused until 17:20, the hours end at 17:30: the first reminder comes around Thursday 09:20 (it said nothing)', async () => {
+    const { tTime } = await import('./i18n-time');
+    const until = Date.UTC(2026, 11, 2, 17, 20);
+    const d = await mountAt(NOW, { paused: { until } });
+    const want = [englishMessage('whyPaused', tTime('until', until, { now: NOW })), await firstAt(Date.UTC(2026, 11, 3, 9, 20), NOW)];
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('strict mode, a posture check waiting out a pause until 11:00: it comes around 11:00, not an interval later', async () => {
+    const { tTime } = await import('./i18n-time');
+    const open = { id: 'b1', kind: 'micro', snoozes: 0, canSnooze: false, canSkip: false };
+    const d = await mountAt(NOW, { phase: 'snoozed', open, paused: { until: NOW + 60 * MIN } });
+    const want = [englishMessage('whyPaused', tTime('until', NOW + 60 * MIN, { now: NOW })), await firstAt(NOW + 60 * MIN, NOW)];
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('a posture check due now (its prompt out, or held): it is the first reminder, now, not an interval later (it said nothing)', async () => {
+    const open = { id: 'b1', kind: 'micro', snoozes: 0, canSnooze: true, canSkip: true };
+    const d = await mountAt(NOW, { phase: 'due', open });
+    const want = [await firstAt(NOW, NOW)];
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('paused until resumed: "Paused until you resume" (it said nothing)', async () => {
+    const d = await mountAt(NOW, { paused: { until: null } });
+    const want = [englishMessage('whyPausedIndefinite')];
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('both kinds of break off: "All break kinds are off. Turn one on in Options." (it said nothing)', async () => {
+    const d = await mountAt(NOW, {}, (s) => ({ ...s, micro: { ...s.micro, enabled: false }, stretch: { ...s.stretch, enabled: false } }));
+    const want = [englishMessage('whyNoBreaks')];
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('every day unticked in step 1: "Outside working hours", no reminder promised (it said nothing)', async () => {
+    const d = await mountAt(NOW, { next: { kind: 'micro', at: NOW + 20 * MIN } }, (s) => ({ ...s, schedule: { enabled: false, days: [[], [], [], [], [], [], []] } }));
+    const want = [englishMessage('whyOffHoursNoEnd')];
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('17:20, the hours on and ending at 17:30 (the background names no break before then): around Thursday 09:20 (it said nothing)', async () => {
+    const now = Date.UTC(2026, 11, 2, 17, 20);
+    const d = await mountAt(now, { hoursEnd: Date.UTC(2026, 11, 2, 17, 30) }, (s) => ({ ...s, schedule: { ...s.schedule, enabled: true } }));
+    const want = [await firstAt(Date.UTC(2026, 11, 3, 9, 20), now)];
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('17:20, a posture check postponed past the end of the hours at 17:30 (it closes then): around Thursday 09:20', async () => {
+    const now = Date.UTC(2026, 11, 2, 17, 20);
+    const open = { id: 'b1', kind: 'micro', snoozes: 1, canSnooze: true, canSkip: true };
+    const d = await mountAt(now, { phase: 'snoozed', open, hoursEnd: Date.UTC(2026, 11, 2, 17, 30) }, (s) => ({ ...s, schedule: { ...s.schedule, enabled: true } }));
+    const want = [await firstAt(Date.UTC(2026, 11, 3, 9, 20), now)];
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('control: a break named inside the hours is the time said', async () => {
+    const d = await mountAt(NOW, { next: { kind: 'micro', at: NOW + 12 * MIN } });
+    const want = [await firstAt(NOW + 12 * MIN, NOW)];
+    expect(await press(d, want)).toEqual(want);
+  });
+
+  it('the answer\'s live region is in the page from the start, empty (it was inserted with its text: several screen readers say nothing then)', async () => {
+    const d = await mountAt(NOW, {});
+    const r = region(d);
+    expect({ role: r?.getAttribute('role') ?? null, text: r?.textContent ?? null }).toEqual({ role: 'status', text: '' });
+  });
+
+  it('pressed again with the same answer: the region is emptied, then filled again, so that it is read out again (it stayed as it was: nothing said)', async () => {
+    const d = await mountAt(NOW, { next: { kind: 'micro', at: NOW + 12 * MIN } });
+    const want = [await firstAt(NOW + 12 * MIN, NOW)];
+    expect(await press(d, want)).toEqual(want);
+    d.q('[data-testid="welcome-wait"]')!.click();
+    const emptied = await until(() => region(d)!.textContent === '', 'the region emptied', 60).then(
+      () => true,
+      () => false,
+    );
+    await until(() => lines(d).length > 0, 'the answer again', 200).catch(() => undefined);
+    expect({ emptied, again: lines(d) }).toEqual({ emptied: true, again: want });
   });
 });

@@ -26,8 +26,9 @@ const withWindow = (s: Settings): Settings => ({ ...s, prompts: { ...s.prompts, 
 export function App() {
   const settings = useSettings();
   const notifications = useNotificationCheck();
-  // The first reminder's time, with the choices it was worked out from (`basis`).
-  const [waiting, setWaiting] = useState<{ at: number; basis: string } | null>(null);
+  // What "I'll wait" said (the first reminder's time, or why none is coming), with the choices it
+  // was worked out from (`basis`).
+  const [waiting, setWaiting] = useState<{ said: string[]; basis: string } | null>(null);
   // A request the background refused or never answered, or a save that failed: said next to what
   // was done (`at`: the step, 4 the footer), not left to look like nothing happened.
   const [failed, setFailed] = useState<[MessageKey, number] | null>(null);
@@ -62,8 +63,7 @@ export function App() {
   // The first reminder's time is said only while the hours (as shown: switched on) and the breaks
   // are those it was worked out from, not left standing as a promise of an earlier choice.
   const basis = JSON.stringify([schedule.days, settings.micro, settings.stretch]);
-  const waitingUntil = waiting?.basis === basis ? waiting.at : null;
-  const setWaitingUntil = (at: number | null) => setWaiting(at === null ? null : { at, basis });
+  const waitSaid = waiting?.basis === basis ? waiting.said : null;
   const choose = (p: Preset) => updateSettings((s: Settings) => applyPreset(s, p));
 
   const finish = async (save: boolean) => {
@@ -77,20 +77,33 @@ export function App() {
     window.close();
   };
   const wait = async () => {
+    // The answer goes into a live region that is always on the page: emptied first, and filled a
+    // moment later (after the answer, and not in the same frame), so that the same answer given
+    // again is read out again.
+    setWaiting(null);
+    const gap = new Promise((r) => setTimeout(r, 100));
     const { tracker } = await ask(send, { type: 'status/get' });
+    await gap;
     // The hours shown are the ones the first reminder will keep (stored on Done, not before: Skip
     // keeps the defaults). A reminder they would not allow comes one interval of desk time after
-    // they next start.
+    // they next start; so does one after a pause (desk time counts again from its end). As the
+    // popup says it: paused (until when), no break on, no working hours ahead.
     const now = clock.now();
     const tz = clock.timeZone();
     const first = Math.min(...(['micro', 'stretch'] as const).filter((k) => settings[k].enabled).map((k) => settings[k].everySec * 1000));
-    const within = currentInterval(schedule, now, tz);
-    const next = tracker.next?.at ?? null;
-    if (next !== null && within && next < within.end) return setWaitingUntil(next);
-    // Paused, or no kind of break on: nothing to announce.
-    if (next === null && !tracker.offHours) return setWaitingUntil(null);
-    const start = nextWorkStart(schedule, within ? within.end : now, tz);
-    setWaitingUntil(start !== null && Number.isFinite(first) ? start + first : null);
+    const paused = tracker.paused;
+    const from = paused ? paused.until : now;
+    const said = paused ? [from === null ? t('whyPausedIndefinite') : t('whyPaused', tTime('until', from, { now }))] : [];
+    if (from !== null) {
+      const within = currentInterval(schedule, from, tz);
+      // A break already due, or waiting out the pause (strict mode), comes now or as the pause ends
+      // (inside the hours), not an interval later.
+      const lead = tracker.open && (paused || tracker.phase === 'due') ? 0 : first;
+      const at = paused ? from + lead : (tracker.next?.at ?? now + lead);
+      const when = within && at < within.end ? at : (nextWorkStart(schedule, within ? within.end : from, tz) ?? NaN) + lead;
+      said.push(!Number.isFinite(first) ? t('whyNoBreaks') : when ? t('welcomeFirstAt', tTime('around', when, { now })) : t('whyOffHoursNoEnd'));
+    }
+    setWaiting({ said, basis });
   };
   // A try of the break the chosen settings give: a posture check, or a stretch break where there
   // are none (Gentle).
@@ -152,9 +165,9 @@ export function App() {
             <button class="btn" data-testid="welcome-wait" onClick={() => attempt(wait, 'errBackground')}>{t('welcomeWait')}</button>
           </div>
           {said(3)}
-          {waitingUntil !== null && (
-            <p role="status" data-testid="welcome-first-at">{t('welcomeFirstAt', tTime('around', waitingUntil, { now: Date.now() }))}</p>
-          )}
+          <div role="status" class="first-at" data-testid="welcome-first-at">
+            {waitSaid?.map((line) => <p key={line}>{line}</p>)}
+          </div>
         </li>
       </ol>
 
