@@ -11,7 +11,7 @@ import { SEEDS, simulate } from '../tests/support/picker';
 
 describe('the safety screen steers the picker', () => {
   // "One of these applies" (pickPrefsFor): no self-massage, and no routine that carries
-  // the spinal-condition caution (back extensions, twists), over many seeds and every setting of
+  // the spinal-condition caution (every stretch that bends or twists the back), over many seeds and every setting of
   // equipment and positions; the break still gets a routine when one is left.
   const flagged: PickPrefs = pickPrefsFor({ ...DEFAULT_SETTINGS.routines, equipment: ['none', 'chair', 'wall', 'tennis-ball', 'massage-ball', 'foam-roller'] }, 'hidden');
   const spinal = ROUTINES.filter((r) => r.cautions.includes('spineCondition')).map((r) => r.id);
@@ -32,6 +32,44 @@ describe('the safety screen steers the picker', () => {
   it('not even when the preferences leave nothing else (the filter is never relaxed)', () => {
     const onlySpinal: PickPrefs = { ...flagged, excluded: ROUTINES.filter((r) => !spinal.includes(r.id)).map((r) => r.id) };
     for (let seed = 0; seed < 50; seed++) expect(pickRoutine(ROUTINES, 'stretch', onlySpinal, [], seed)).toBeUndefined();
+  });
+});
+
+describe('which routines the safety screen comes before (content/screening.ts)', () => {
+  // Decided per routine, so that a new stretch must be placed on one side or the other. The rule:
+  // every routine whose movement bends the back (arching, rounding, bending sideways) or twists it
+  // carries the spinal-condition caution and is screened, like self-massage; a stretch that keeps
+  // the back long (a hip hinge, the neck, shoulders, wrists, legs, breathing) is not.
+  const BENDS_OR_TWISTS_THE_BACK = ['standing-back-extension', 'seated-spinal-twist', 'cat-cow', 'standing-side-bend', 'knee-to-chest'];
+  const KEEPS_THE_BACK_LONG = [
+    'hip-flexor-stretch',
+    'chest-opener',
+    'neck-side-stretch',
+    'shoulder-rolls',
+    'hamstring-stretch',
+    'wrist-forearm-stretch',
+    'wall-angels',
+    'upper-back-stretch',
+    'chin-tucks',
+    'seated-figure-four',
+    'paced-breathing',
+    'walking-break',
+  ];
+  it('every stretch is placed on one side', () => {
+    const stretches = ROUTINES.filter((r) => r.kind === 'stretch').map((r) => r.id).sort();
+    expect([...BENDS_OR_TWISTS_THE_BACK, ...KEEPS_THE_BACK_LONG].sort()).toEqual(stretches);
+  });
+  it.each(BENDS_OR_TWISTS_THE_BACK)('%s bends or twists the back: screened, with the spinal-condition and see-a-professional cautions', (id) => {
+    const r = ROUTINES.find((x) => x.id === id)!;
+    expect(needsScreening(r)).toBe(true);
+    expect(r.cautions).toEqual(expect.arrayContaining(['spineCondition', 'seePro']));
+  });
+  it.each(KEEPS_THE_BACK_LONG)('%s keeps the back long: played without the screen', (id) => {
+    expect(needsScreening(ROUTINES.find((x) => x.id === id)!)).toBe(false);
+  });
+  it('every self-massage and every micro check is on its side of the rule', () => {
+    expect(ROUTINES.filter((r) => r.kind === 'self-massage').every(needsScreening)).toBe(true);
+    expect(ROUTINES.filter((r) => r.kind === 'posture' || r.kind === 'eyes').some(needsScreening)).toBe(false);
   });
 });
 

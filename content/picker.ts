@@ -5,7 +5,7 @@
  * 1. Eligible: the break's kind, no longer than the break (`maxSec`), equipment the user has (or
  *    'none'), an allowed position, not excluded, self-massage only when allowed, none carrying a
  *    caution to avoid (the safety screen's "one of these applies" avoids the spinal-condition
- *    routines: back extensions, twists). When nothing is eligible, the length filter is relaxed
+ *    routines: every stretch that bends or twists the back, content/screening.ts). When nothing is eligible, the length filter is relaxed
  *    first (for the library's routines only: an own routine longer than the break is never picked,
  *    as Options says next to it), then the position filter, then the equipment filter; exclusions,
  *    avoided cautions and the self-massage gate never are.

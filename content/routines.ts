@@ -44,7 +44,8 @@ export const ROUTINES: readonly Routine[] = [
       step(25, 15),
       step(25, 15),
     ],
-    cautions: ['gentle', 'sharpPain', 'stableChair'],
+    // Rounds the lower back (step 6): a back bend, so screened (content/screening.ts).
+    cautions: ['gentle', 'sharpPain', 'stableChair', 'spineCondition', 'seePro'],
     sources: ['article-lasting-relief', 'article-relieve-tension', 'nhs-tayside-exercises-at-home'],
     illustration: 'knee-to-chest.svg',
   },
@@ -64,7 +65,8 @@ export const ROUTINES: readonly Routine[] = [
       step(15, 8),
       step(20, 16, { breaths: 4 }),
     ],
-    cautions: ['gentle', 'sharpPain', 'stableChair'],
+    // Arches and rounds the whole back: a back bend, so screened (content/screening.ts).
+    cautions: ['gentle', 'sharpPain', 'stableChair', 'spineCondition', 'seePro'],
     sources: ['article-lasting-relief', 'nhs-newcastle-body-check', 'nhs-tayside-exercises-at-home'],
     illustration: 'cat-cow.svg',
   },
@@ -309,8 +311,9 @@ export const ROUTINES: readonly Routine[] = [
       step(25, 18, { breaths: 2 }),
       step(10, 4),
     ],
-    cautions: ['gentle', 'sharpPain'],
-    sources: ['nhs-cuh-general-exercises', 'nhs-tayside-exercises-at-home'],
+    // Bends the back sideways: a back bend, so screened (content/screening.ts).
+    cautions: ['gentle', 'sharpPain', 'spineCondition', 'seePro'],
+    sources: ['nhs-cuh-general-exercises', 'nhs-tayside-exercises-at-home', 'article-lasting-relief'],
     illustration: 'standing-side-bend.svg',
   },
   {

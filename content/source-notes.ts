@@ -31,17 +31,19 @@ const TAYSIDE_PAIN = 'Safety: stop if an exercise causes pain; do not hold your 
 const LASTING_MASSAGE =
   'Self-massage with gentle pressure in slow circles on the muscles beside the spine, never on it; stop at sharp pain; numbness, tingling or certain spinal conditions mean seeing a professional first.';
 const TENSION_TOOLS = 'Self-massage tools (massage balls, foam rollers) for tight muscles, and that soreness or bruising can follow deep pressure.';
+const BACK_RED_FLAGS =
+  'Cautions: red flags (numbness, tingling, weakness, loss of bladder or bowel control, severe pain after an accident) mean pausing self-care and seeing a professional; certain spinal conditions call for care (the article names them for massage; Limber applies them to back bends and twists too).';
 const UNTITLED_FRAGILE = 'Soreness after deep pressure should pass within a day or two; osteoporosis can mean fragile vertebrae and herniated discs can press on nerves (the spinal-condition caution).';
 
 /** routine id -> source id -> what the routine takes from that source. */
 export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
   'knee-to-chest': {
-    'article-lasting-relief': 'Gentle knee-to-chest stretches as part of a daily stretching routine for the back and hips (done seated here).',
+    'article-lasting-relief': `Gentle knee-to-chest stretches as part of a daily stretching routine for the back and hips (done seated here). ${BACK_RED_FLAGS}`,
     'article-relieve-tension': 'Keep stretches gentle, listen to your body and do not push too hard.',
     'nhs-tayside-exercises-at-home': TAYSIDE_SAFETY,
   },
   'cat-cow': {
-    'article-lasting-relief': 'Cat-cow movements among the stretches that complement back care.',
+    'article-lasting-relief': `Cat-cow movements among the stretches that complement back care. ${BACK_RED_FLAGS}`,
     'nhs-newcastle-body-check': 'The seated form: slouch until the back rounds, then sit up tall so it arches, a few times over.',
     'nhs-tayside-exercises-at-home': TAYSIDE_SAFETY,
   },
@@ -68,7 +70,7 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
   'seated-spinal-twist': {
     'nhs-newcastle-body-check': 'Arms crossed in front of the chest, turning the body from side to side and holding each turn.',
     'nhs-tayside-exercises-at-home': TAYSIDE_SAFETY,
-    'article-lasting-relief': 'Cautions: twisting is not for certain spinal conditions without advice, and numbness or tingling means seeing a professional.',
+    'article-lasting-relief': BACK_RED_FLAGS,
   },
   'hamstring-stretch': {
     'hartford-seated-hamstring':
@@ -104,6 +106,7 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
     'nhs-cuh-general-exercises':
       'Sliding one hand down the side to bend sideways at the waist, lifting an arm with the elbow near the ear, all slow and controlled with slow breaths (described seated; done standing here).',
     'nhs-tayside-exercises-at-home': TAYSIDE_PAIN,
+    'article-lasting-relief': BACK_RED_FLAGS,
   },
   'seated-figure-four': {
     'eskenazi-piriformis-stretch': 'The whole stretch: in a sturdy chair, one ankle over the other knee in a figure 4, leaning forward until the buttock stretches, held.',
