@@ -104,7 +104,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   const sentence = !draft.enabled
     ? t('schedPreviewAlways')
     : preview && preview.length
-      ? t('schedPreview', new Intl.ListFormat(pageLanguage(), { type: 'conjunction' }).format(preview.map((g) => `${g.days} ${g.ranges}`)))
+      ? t('schedPreview', new Intl.ListFormat(pageLanguage()).format(preview.map((g) => `${g.days} ${g.ranges}`)))
       : t('schedPreviewNone');
 
   return (

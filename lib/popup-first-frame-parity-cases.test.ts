@@ -151,6 +151,22 @@ describe('the first frame and the Preact popup say the same in every state', () 
     await same(await answer(() => ({ type: 'pause/set', choice: 'indefinite' })));
   });
 
+  it('paused, off hours, held, away: the card\'s heading is not "Next break in" (no countdown follows it), in both; above a countdown it is', async () => {
+    const heading = (lines: string[]) => lines[1];
+    const plain = '<h2 id=next-h class=muted small>Break reminders';
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const running = await answer();
+    expect(heading(await same(running))).toBe('<h2 id=next-h class=muted small>Next break in');
+    const paused = await answer(() => ({ type: 'pause/set', choice: '1h' }));
+    expect(heading(await same(paused))).toBe(plain);
+    expect(heading(await same(view(paused, { paused: { until: null } })))).toBe(plain);
+    expect(heading(await same(view(running, { offHours: { until: null }, next: null })))).toBe(plain);
+    expect(heading(await same(view(running, { next: null, held: { reason: 'fullscreen', until: T0 + 30 * MIN } })))).toBe(plain);
+    expect(heading(await same(view(running, { next: null, hoursEnd: T0 + 30 * MIN })))).toBe(plain);
+    expect(heading(await same(view(running, { next: null, activity: 'idle' })))).toBe(plain);
+    expect(heading(await same(view(running, { next: null })))).toBe(plain);
+  });
+
   it('the countdown to the next break', async () => {
     await background(STRETCH_ONLY, T0 + 10 * MIN);
     const lines = await same(await answer());

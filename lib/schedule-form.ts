@@ -29,16 +29,21 @@ export function rangeProblems(ranges: readonly TimeRange[]): Array<{ index: numb
   return problems;
 }
 
-/** "09:00" (or "9:00 AM") for a minute of the day, in the given locale. */
+/**
+ * "09:00" (or "9:00 AM") for a minute of the day, in the given locale; 1440, the end of the day,
+ * as 24:00 where the locale writes midnight 00:00 or 0:00 (a range "18:00–24:00", not
+ * "18:00–00:00"; a 12-hour clock keeps 12:00 AM). Only for text: a time input cannot hold 24:00.
+ */
 export function formatMinute(minute: number, locale?: string): string {
-  const m = minute % (24 * 60);
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 5, Math.floor(m / 60), m % 60));
+  // Minutes since 1 January 1970 00:00 UTC: that time of the day.
+  const text = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(minute * 6e4);
+  return minute > 1439 ? text.replace(/^0?0/, '24') : text;
 }
 
 /** Short weekday names, Monday first (index 0 = Monday, as in a schedule). */
 export function weekdayNames(locale?: string, style: 'short' | 'long' = 'short'): string[] {
   const f = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
-  return Array.from({ length: 7 }, (_, i) => f.format(Date.UTC(2026, 0, 5 + i))); // 2026-01-05 is a Monday
+  return Array.from({ length: 7 }, (_, i) => f.format((i + 4) * 864e5)); // 5 January 1970 was a Monday
 }
 
 /** The marks between two days or times of the preview: a range ("Mon–Fri", "09:00–17:30") and a pair of days ("Sat, Sun"). */
@@ -58,13 +63,14 @@ const MARKS: ScheduleMarks = { range: (a, b) => `${a}–${b}`, pair: (a, b) => `
 export function describeSchedule(schedule: Schedule, locale?: string, firstDay = 0, listLang = locale, marks = MARKS): Array<{ days: string; ranges: string }> | null {
   if (!schedule.enabled) return null;
   const names = weekdayNames(locale);
-  const list = new Intl.ListFormat(listLang, { style: 'long', type: 'conjunction' });
+  const list = new Intl.ListFormat(listLang); // long, conjunction: "a, b and c"
   const day = (i: number) => (firstDay + i) % 7;
-  const key = (i: number) => JSON.stringify(schedule.days[day(i)] ?? []);
+  const on = (i: number) => schedule.days[day(i)] ?? [];
+  const key = (i: number) => JSON.stringify(on(i));
   // Positions in the week as shown (0 = its first day).
   const groups: Array<{ from: number; to: number }> = [];
   for (let i = 0; i < 7; i++) {
-    if ((schedule.days[day(i)] ?? []).length === 0) continue;
+    if (!on(i).length) continue;
     const last = groups[groups.length - 1];
     if (last && last.to === i - 1 && key(last.from) === key(i)) last.to = i;
     else groups.push({ from: i, to: i });
@@ -73,7 +79,7 @@ export function describeSchedule(schedule: Schedule, locale?: string, firstDay =
     const [a, b] = [names[day(g.from)]!, names[day(g.to)]!];
     return {
       days: g.from === g.to ? a : g.to === g.from + 1 ? marks.pair(a, b) : marks.range(a, b),
-      ranges: list.format((schedule.days[day(g.from)] ?? []).map((r) => marks.range(formatMinute(r.from, locale), formatMinute(r.to, locale)))),
+      ranges: list.format(on(g.from).map((r) => marks.range(formatMinute(r.from, locale), formatMinute(r.to || 1440, locale)))),
     };
   });
 }

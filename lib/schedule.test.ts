@@ -130,6 +130,23 @@ describe('describeSchedule', () => {
   });
 });
 
+describe('describeSchedule: a range to midnight', () => {
+  it('ends at 24:00 where the clock runs 0–23 ("18:00–24:00", not "18:00–00:00"), at 12:00 AM on a 12-hour clock; a range from midnight still starts at 00:00', () => {
+    for (const to of [24 * 60, 0]) {
+      const late = [{ from: 18 * 60, to }];
+      const s: Schedule = { enabled: true, days: [late, late, late, late, late, [], []] };
+      expect(describeSchedule(s, 'en-GB')?.[0]?.ranges).toBe('18:00–24:00');
+      expect(describeSchedule(s, 'de-DE')?.[0]?.ranges).toBe('18:00–24:00');
+      expect(describeSchedule(s, 'es-ES')?.[0]?.ranges).toBe('18:00–24:00');
+      expect(describeSchedule(s, 'ja-JP')?.[0]?.ranges).toBe('18:00–24:00');
+      expect(describeSchedule(s, 'en-US')?.[0]?.ranges).toBe('6:00 PM–12:00 AM');
+    }
+    const early = [{ from: 0, to: 6 * 60 }];
+    expect(describeSchedule({ enabled: true, days: [early, [], [], [], [], [], []] }, 'en-GB')?.[0]?.ranges).toBe('00:00–06:00');
+    expect(describeSchedule({ enabled: true, days: [early, [], [], [], [], [], []] }, 'es-ES')?.[0]?.ranges).toBe('0:00–6:00');
+  });
+});
+
 describe('weekProblems', () => {
   it('flags a range crossing midnight into the next day\'s hours', () => {
     const days = [[{ from: 18 * 60, to: 11 * 60 }], [{ from: 9 * 60, to: 17 * 60 }], [], [], [], [], []];

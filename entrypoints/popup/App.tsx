@@ -122,6 +122,7 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
   }
 
   let body;
+  let counting = false;
   if (tr.paused) {
     body = (
       <p class="why-big" data-testid="next-why">
@@ -141,6 +142,7 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
   } else if (tr.hoursEnd) {
     body = <p class="muted" data-testid="next-why">{t('whyHoursEnd', tTime('at', tr.hoursEnd))}</p>;
   } else if (tr.next) {
+    counting = true;
     const left = tr.next.at - now;
     body = (
       <>
@@ -157,7 +159,8 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
   }
   return (
     <section class="card next" aria-labelledby="next-h" data-testid="next-break">
-      <h2 id="next-h" class="muted small" tabIndex={-1}>{t('nextBreak')}</h2>
+      {/* "Next break in" only above a countdown; over a pause, off hours, a hold or no break, the card's plain name. */}
+      <h2 id="next-h" class="muted small" tabIndex={-1}>{t(counting ? 'nextBreak' : 'remindersHeading')}</h2>
       {body}
       {tr.lastNaturalAt !== null && now - tr.lastNaturalAt < 3 * 3600_000 && (
         <p class="muted small">{t('whyNaturalCredited', tTime('at', tr.lastNaturalAt))}</p>

@@ -53,6 +53,7 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   }
   const why = (cls: string, text: string) => el('p', { class: cls, 'data-testid': 'next-why' }, text);
   const body: Child[] = [];
+  let counting = false;
   if (tr.paused) {
     body.push(why('why-big', tr.paused.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [time('until', tr.paused.until, now)])));
     if (tr.open && tr.phase === 'snoozed') body.push(el('p', { class: 'muted small' }, msg('whyPausedBreakWaits', [kind(tr.open.kind)])));
@@ -60,6 +61,7 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [time(tr.hoursEnd ? 'until' : 'latest', tr.held.until)])));
   else if (tr.hoursEnd) body.push(why('muted', msg('whyHoursEnd', [time('at', tr.hoursEnd)])));
   else if (tr.next) {
+    counting = true;
     body.push(
       el('p', { class: 'countdown', 'data-testid': 'countdown', 'aria-live': 'off' }, clockCountdown(tr.next.at - now)),
       why('muted small', tr.phase === 'snoozed' ? msg('whySnoozed', [time('until', tr.next.at)]) : msg('whyNext', [kind(tr.next.kind), time('at', tr.next.at)])),
@@ -68,7 +70,8 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   return el(
     'section',
     { class: 'card next', 'aria-labelledby': 'next-h', 'data-testid': 'next-break' },
-    el('h2', { id: 'next-h', class: 'muted small' }, msg('nextBreak')),
+    // "Next break in" only above a countdown; over a pause, off hours, a hold or no break, the card's plain name.
+    el('h2', { id: 'next-h', class: 'muted small' }, msg(counting ? 'nextBreak' : 'remindersHeading')),
     ...body,
     tr.lastNaturalAt !== null && now - tr.lastNaturalAt < 3 * 3600_000 && el('p', { class: 'muted small' }, msg('whyNaturalCredited', [time('at', tr.lastNaturalAt)])),
   );

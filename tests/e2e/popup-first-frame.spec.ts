@@ -158,7 +158,7 @@ test('strict mode, a prompt open, then Pause: the first frame says the break wai
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(page.locator('main')).toHaveAttribute('data-source', 'fresh');
   await expect(page.getByTestId('resume')).toBeVisible();
-  const lines = [/^H2 muted small: Next break in$/, /^P why-big: Paused until .+$/, /^P muted small: Stretch break waits for the end of the pause$/];
+  const lines = [/^H2 muted small: Break reminders$/, /^P why-big: Paused until .+$/, /^P muted small: Stretch break waits for the end of the pause$/];
   const drawn = await page.evaluate(() => {
     const first = (globalThis as unknown as { __first: { lines: string[]; els: Element[] } | null }).__first;
     const els = Array.from(document.querySelectorAll('[data-testid="next-break"] > *'));
