@@ -97,7 +97,12 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
 
   const testSound = async () => {
     primeAudio();
+    // The note goes into a live region that is always on the page: emptied first and filled a
+    // moment later, so that the same note, pressed again, is read out again.
+    setTestNote(null);
+    const gap = new Promise((r) => setTimeout(r, 100));
     const played = await chime(volume, 'test');
+    await gap;
     setTestNote(played ? null : volume > 0 ? 'soundBlocked' : 'soundMuted');
   };
 
@@ -274,7 +279,9 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
               {t('actionTestSound')}
             </button>
           </div>
-          {testNote && <p class="muted small" role="status" data-testid="test-sound-note">{t(testNote)}</p>}
+          <p class="muted small sound-note" role="status" data-testid="test-sound-note">
+            {testNote && t(testNote)}
+          </p>
         </fieldset>
       </section>
     </>

@@ -136,7 +136,7 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     await storedUntil((s) => s.sound.volume === 0, 'volume 0');
     await tick(20);
     p.q('[data-testid="test-sound"]')!.click();
-    await until(() => p.q('[data-testid="test-sound-note"]') !== null, 'the note');
+    await until(() => !!p.q('[data-testid="test-sound-note"]')?.textContent, 'the note');
     expect(p.q('[data-testid="test-sound-note"]')!.textContent).toBe(englishMessage('soundMuted'));
     // The person raises the volume: stored 60%, the slider says 60%.
     p.type('[data-testid="volume"]', '60');
@@ -145,6 +145,30 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(p.q('[data-testid="volume"]')!.getAttribute('aria-valuetext')).toBe('60%');
     // The page must not go on saying the volume is at 0%.
     expect(p.q('[data-testid="test-sound-note"]')?.textContent ?? null).not.toBe(englishMessage('soundMuted'));
+  });
+
+  it('Sounds: the live region of "Test sound" is in the page from the start, empty (it was inserted with its text: several screen readers say nothing then)', async () => {
+    const p = await mountOptions();
+    await until(() => p.q('[data-testid="test-sound"]') !== null, 'the Sounds section');
+    const r = p.q('[data-testid="test-sound-note"]');
+    expect({ role: r?.getAttribute('role') ?? null, text: r?.textContent ?? null }).toEqual({ role: 'status', text: '' });
+  });
+
+  it('Sounds: "Test sound" pressed again at 0%: the note is emptied, then said again (it stayed as it was: nothing read out)', async () => {
+    const p = await mountOptions();
+    p.type('[data-testid="volume"]', '0');
+    await storedUntil((s) => s.sound.volume === 0, 'volume 0');
+    await tick(20);
+    const note = () => p.q('[data-testid="test-sound-note"]')?.textContent ?? '';
+    p.q('[data-testid="test-sound"]')!.click();
+    await until(() => note() === englishMessage('soundMuted'), 'the note');
+    p.q('[data-testid="test-sound"]')!.click();
+    const emptied = await until(() => note() === '', 'the note emptied', 60).then(
+      () => true,
+      () => false,
+    );
+    await until(() => note() !== '', 'the note again', 300).catch(() => undefined);
+    expect({ emptied, again: note() }).toEqual({ emptied: true, again: englishMessage('soundMuted') });
   });
 
   it('Sounds: the volume reads as the browser\'s locale writes a share, "60 %" in French (it was "60%" by hand in every language)', async () => {
@@ -353,7 +377,7 @@ describe('holds', () => {
       await tick(20);
       created.length = 0;
       p.q('[data-testid="test-sound"]')!.click();
-      await until(() => p.q('[data-testid="test-sound-note"]') !== null, 'the note');
+      await until(() => !!p.q('[data-testid="test-sound-note"]')?.textContent, 'the note');
       expect(p.q('[data-testid="test-sound-note"]')!.textContent).toBe(englishMessage('soundMuted'));
       expect(created).toEqual([]);
     } finally {

@@ -1,0 +1,111 @@
+/**
+ * Every page's colours (components/theme.css and the pages' and components' own style sheets), read
+ * from the CSS source as the browser would resolve them, in light and dark (prefers-color-scheme),
+ * with tests/support/css-colours.ts (as components/chart-colours.test.ts):
+ * - WCAG 1.4.3: text, in every state a page shows (notices, errors, the safety screen, the break's
+ *   end, primary and danger buttons), at least 4.5:1 against what is behind it;
+ * - WCAG 1.4.11 and 2.4.7: the focus ring at least 3:1 against every background a control sits on,
+ *   and the edge of a field you type or choose in (its only outline: it has the card's colour) at
+ *   least 3:1 against the card and the page;
+ * - no rule hides the focus ring of a control (only of headings focused for screen readers).
+ *
+ * bug found in review: the number, text, time and select fields' borders were --line, 1.35:1 on the
+ * card in light and 1.45:1 in dark: the options' fields all but vanished for low vision.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contrast, resolve, styleSheets } from '../tests/support/css-colours';
+
+const here = (f: string) => new URL(f, import.meta.url);
+const files = [
+  here('./theme.css'),
+  ...readdirSync(here('./')).filter((f) => f.endsWith('.css') && f !== 'theme.css').map((f) => here(`./${f}`)),
+  ...['break', 'options', 'popup', 'review', 'welcome'].map((p) => here(`../entrypoints/${p}/${p}.css`)),
+];
+const { customProps, rule } = styleSheets(files);
+
+/** Text, as [what, foreground, background]: each a declaration [selector, property] or a variable. */
+type Colour = string | [string, string];
+const TEXT: Array<[string, Colour, Colour]> = [
+  ['text on the page', '--text', '--bg'],
+  ['text on a card', '--text', '--surface'],
+  ['text on a striped row', '--text', '--surface-2'],
+  ['muted text on the page', ['.muted', 'color'], '--bg'],
+  ['muted text on a card', ['.muted', 'color'], '--surface'],
+  ['muted text on a striped row', ['.muted', 'color'], '--surface-2'],
+  ['muted text in the due card', ['.muted', 'color'], ['.next.due', 'background']],
+  ['a link', ['a', 'color'], '--surface'],
+  ['a notice', ['.notice', 'color'], ['.notice', 'background']],
+  ['an information notice', ['.notice.info', 'color'], ['.notice.info', 'background']],
+  ['a field error', ['.field-error', 'color'], '--surface'],
+  ['a step over its time', ['.own-too-long', 'color'], '--surface'],
+  ['an import warning', ['.import-notes .warn', 'color'], '--surface'],
+  ['"Saved"', ['.saved', 'color'], '--bg'],
+  ['a primary button', ['.btn-primary', 'color'], ['.btn-primary', 'background']],
+  ['a primary button, hovered', ['.btn-primary', 'color'], ['.btn-primary:hover', 'background']],
+  ['a button', ['.btn', 'color'], ['.btn', 'background']],
+  ['a danger button', ['.btn-danger', 'color'], ['.btn', 'background']],
+  ['the confirming danger button', ['.btn-danger-strong', 'color'], ['.btn-danger-strong', 'background']],
+  ['a link button', ['.btn-link', 'color'], '--surface'],
+  ['a routine preview', ['.routine-preview summary', 'color'], '--surface-2'],
+  ['the safety screen', ['.safety', 'color'], ['.safety', 'background']],
+  ['the safety screen\'s note', ['.safety-note', 'color'], ['.safety-note', 'background']],
+  ['the player\'s cautions', ['.caution-box h2', 'color'], ['.caution-box', 'background']],
+  ['the step cue', ['.step-cue', 'color'], ['.step-cue', 'background']],
+  ['the end\'s mark', ['.end-mark', 'color'], ['.end-mark', 'background']],
+  ['the end\'s mark, done', ['.end-mark.ok', 'color'], ['.end-mark.ok', 'background']],
+  ['the player\'s text links', ['.link-btn', 'color'], '--bg'],
+  ['the welcome\'s step numbers', ['.step-n', 'color'], ['.step-n', 'background']],
+  ['the welcome\'s privacy box', '--text', ['.privacy', 'background']],
+  ['the review\'s week', ['.week-range', 'color'], '--bg'],
+];
+
+/** What a control may sit on: the page, a card, a striped row, the due card, a warning box. */
+const UNDER: Colour[] = ['--bg', '--surface', '--surface-2', ['.next.due', 'background'], ['.confirm', 'background'], ['.notice', 'background']];
+
+/** The edges of fields to type or choose in, drawn in the card's own colour. */
+const FIELDS: Array<[string, string]> = [
+  ["input[type='number']", 'border'],
+  ["input[type='text']", 'border'],
+  ['select', 'border'],
+  [".sched-range input[type='time']", 'border'],
+  [".own-field input[type='text']", 'border'],
+  ['.own-field textarea', 'border'],
+];
+
+describe.each(['light', 'dark'] as const)('page colours, %s', (scheme) => {
+  const vars = customProps(scheme);
+  const colour = (c: Colour) => resolve(typeof c === 'string' ? `var(${c})` : rule(...c), vars);
+
+  it('WCAG 1.4.3: text is at least 4.5:1 against what is behind it, in every state', () => {
+    const low = TEXT.map(([what, fg, bg]) => [what, colour(fg), colour(bg)] as const)
+      .filter(([, fg, bg]) => contrast(fg, bg) < 4.5)
+      .map(([what, fg, bg]) => `${what}: ${fg} on ${bg}, ${contrast(fg, bg).toFixed(2)}:1`);
+    expect(low).toEqual([]);
+  });
+
+  it('WCAG 2.4.7, 1.4.11: the focus ring is at least 3:1 against everything a control sits on', () => {
+    const rings = [rule(':focus-visible', 'outline'), rule('.preset:focus-within', 'outline')].map((o) => resolve(o, vars));
+    const low = rings.flatMap((ring) => UNDER.map(colour).filter((bg) => contrast(ring, bg) < 3).map((bg) => `${ring} on ${bg}: ${contrast(ring, bg).toFixed(2)}:1`));
+    expect(low).toEqual([]);
+  });
+
+  it('WCAG 1.4.11: a field\'s edge is at least 3:1 against the card and the page', () => {
+    const low: string[] = [];
+    for (const [sel, prop] of FIELDS) {
+      const edge = colour([sel, prop]);
+      for (const bg of ['--surface', '--bg']) {
+        const r = contrast(edge, colour(bg));
+        if (r < 3) low.push(`${sel} ${edge} on ${bg} ${colour(bg)}: ${r.toFixed(2)}:1`);
+      }
+    }
+    expect(low).toEqual([]);
+  });
+});
+
+it('no rule hides the focus ring of a control: only of headings focused for screen readers', () => {
+  const css = files.map((f) => readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')).join('\n');
+  const hiding = [...css.matchAll(/([^{}]+)\{[^{}]*\boutline\s*:\s*(?:none|0)\b[^{}]*\}/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim()));
+  expect(hiding.length).toBeGreaterThan(0);
+  expect(hiding.filter((sel) => !/(^|\s)(h1|h2|#next-h)(:|$)/.test(sel))).toEqual([]);
+});
