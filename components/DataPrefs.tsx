@@ -10,7 +10,7 @@
  * and the badge ('status/refresh').
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { openPage } from './open-page';
 import { t } from '../lib/i18n';
 import { ask } from '../lib/protocol/messages';
 import { MAX_IMPORT_BYTES } from '../lib/limits';
@@ -195,7 +195,7 @@ export function DataPrefs() {
     <section class="card section data-prefs" aria-labelledby="data-h" data-testid="data-prefs">
       <div class="section-head">
         <h2 id="data-h">{t('dataTitle')}</h2>
-        <button class="btn btn-quiet" data-testid="open-review" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') })}>
+        <button class="btn btn-quiet" data-testid="open-review" onClick={() => void openPage('/review.html')}>
           {t('openWeeklyReview')}
         </button>
       </div>

@@ -3,14 +3,15 @@
  * and a line of encouragement, all computed by the background and drawn from the popup's data
  * ('popup/get', status and Today part from one read).
  */
-import { browser } from 'wxt/browser';
 import { formatNumber, t, tp } from '../lib/i18n';
 import type { PopupData } from '../lib/protocol/messages';
 import { Flame } from './Flame';
 import { TodayRing, WeekBars, WeekLegend } from './WeekCharts';
+import { openPage } from './open-page';
 
+/** The weekly review: its tab brought to the front if it is open, else a new one. */
 export function openReview(): void {
-  void browser.tabs.create({ url: browser.runtime.getURL('/review.html') }).then(() => window.close());
+  void openPage('/review.html').then(() => window.close());
 }
 
 export function TodayPanel({ data }: { data: PopupData }) {
