@@ -3,6 +3,7 @@
  * it reads with the keyboard and a screen reader, and a Start from the popup while it is open.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { settled } from './support/player';
 import { expect, test } from './support/fixtures';
 import { historyRows, setSettings } from './support/ext';
 import { BreakPage, PopupPage } from './support/pages';
@@ -36,6 +37,7 @@ test('the prompt window: the heading has the focus, then Start, Skip and the pos
   await prompt.getByRole('heading', { level: 1 }).focus(); // pictured as it opens
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    await settled(page);
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await shot(page, { path: testInfo.outputPath(`prompt-${scheme}.png`) });

@@ -4,6 +4,7 @@
  * and its table alternatives, export -> reset -> import, a refused import, and axe on both pages.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { settled } from './support/player';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
@@ -30,6 +31,7 @@ async function seed(control: Page, days = 183, breakToday = false): Promise<{ ro
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
+  await settled(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`));
 }

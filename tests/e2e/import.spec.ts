@@ -8,6 +8,7 @@
  * Expected figures come from the rows the test writes, counted here, not from the code under test.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { settled } from './support/player';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { historyRows, sendMessage, storageGet } from './support/ext';
@@ -91,6 +92,7 @@ test('a stale backup: the preview says what it holds and what would be lost; Can
   await expect(preview).toHaveAccessibleDescription(/^This backup, made on .* they will be lost\. Your current settings will be replaced by the backup's\.$/);
   expect(await everything(control)).toBe(before); // showing it wrote nothing
   await shot(preview, { path: testInfo.outputPath('import-preview.png') });
+  await settled(page);
   const axe = await new AxeBuilder({ page }).include('[data-testid="data-prefs"]').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 

@@ -6,6 +6,7 @@
  * Expected words are the ones this test types, not read from the code under test.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { settled } from './support/player';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { historyRows, sendMessage, setSettings, storageGet } from './support/ext';
@@ -37,6 +38,7 @@ async function focusBeforeOwnRoutines(page: Page): Promise<void> {
 }
 
 async function axeViolations(page: Page, include: string): Promise<string[]> {
+  await settled(page);
   const { violations } = await new AxeBuilder({ page }).include(include).analyze();
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`));
 }

@@ -5,6 +5,7 @@
  * no sound (chime and voice are off by default) and keeps still under reduced motion.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { settled } from './support/player';
 import { ROUTINES } from '../../content/routines';
 import { SOURCES, sourceLabel } from '../../content/sources';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
@@ -47,6 +48,7 @@ test('sources by title, publisher and link; eyes-closed and look-away steps end 
   await expect(page.getByTestId('sources')).not.toContainText(/\.txt\b|\d{3}_[0-9a-f]{6,}/);
   await page.setViewportSize({ width: 460, height: 900 });
   await shot(page, { path: test.info().outputPath('player-sources.png'), fullPage: true });
+  await settled(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 

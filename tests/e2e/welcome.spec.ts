@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { settled } from './support/player';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launch, test } from './support/fixtures';
 import { sendMessage, storageGet } from './support/ext';
@@ -133,6 +134,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const context = await launch(profileDir, [], { colorScheme });
     const page = await welcomePage(context);
     await page.setViewportSize({ width: 900, height: 1000 });
+    await settled(page);
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     // For looking at, in the test's output folder; `npm run screenshots` refreshes docs/.

@@ -68,8 +68,18 @@ export async function startBreak(control: Page, context: BrowserContext): Promis
   return brk;
 }
 
-/** Axe's violations, as "rule: target" lines (so a failure says what and where). */
+/**
+ * Waits for the page's running CSS transitions and animations to end: a colour scheme just
+ * switched fades buttons over 160 ms, and axe measuring contrast halfway through reports colours
+ * the page never rests on (seen once in a full run).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.race([Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 2000))]));
+}
+
+/** Axe's violations, as "rule: target" lines (so a failure says what and where), once the page has settled. */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  await settled(page);
   let builder = new AxeBuilder({ page });
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
