@@ -75,6 +75,27 @@ describe('routine catalogue', () => {
     expect(outside).toEqual([]);
   });
 
+  // docs/ROUTINES.md shows these notes as what a routine takes from a page: a practice length the
+  // page gives ("for three to five minutes") is either one the routine lasts, or marked as the
+  // page's own suggestion ("the page suggests ...").
+  it('never presents a page\'s practice length as what a shorter routine does', () => {
+    const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+    const num = (s: string): number => WORDS[s.toLowerCase()] ?? Number(s);
+    const N = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)';
+    const LENGTH = new RegExp(`\\bfor (?:about |at least )?${N}(?:\\s*(?:to|-|–)\\s*${N})? minutes?\\b`, 'gi');
+    expect(
+      failures((r) =>
+        Object.entries(SOURCE_NOTES[r.id] ?? {}).flatMap(([source, note]) =>
+          [...(note ?? '').matchAll(LENGTH)].flatMap((m) => {
+            const before = (note ?? '').slice(0, m.index);
+            if (/\bthe page suggests\b[^;]*$/i.test(before)) return [];
+            return r.durationSec >= num(m[1]!) * 60 ? [] : [`${source}: "${m[0]}" but the routine lasts ${r.durationSec} s`];
+          }),
+        ).join('; ') || null,
+      ),
+    ).toEqual([]);
+  });
+
   it('shows only cautions that come from a source the routine cites', () => {
     expect(
       failures((r) => {

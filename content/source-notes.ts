@@ -206,7 +206,7 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
   },
   'paced-breathing': {
     'lpt-relaxed-breathing':
-      'The whole technique: in through the nose and out through the mouth, slowly and regularly, counting one to five in and one to five out, without holding the breath, for three to five minutes.',
+      'The technique: in through the nose and out through the mouth, slowly and regularly, breaths that fill the lungs low down with no strain, counting one to five in and one to five out, without holding the breath (the page suggests three to five minutes, two or three times a day; the routine is a shorter round of about two and a half minutes).',
     'nhs-tayside-exercises-at-home': TAYSIDE_SAFETY,
   },
   'standing-desk-check': {
