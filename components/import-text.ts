@@ -14,15 +14,15 @@ type Refusal = Exclude<ImportResult, { imported: true }>['problem'];
 
 /** Each form field: what to call it in a sentence, and the unit its limits are in. */
 const FIELD_WORDS: Record<FieldId, [name: MessageKey, unit: MessageKey]> = {
-  'stretch.everyMin': ['importSettingStretchEvery', 'unitMin'],
-  'stretch.lengthMin': ['importSettingStretchLength', 'unitMin'],
-  'micro.everyMin': ['importSettingMicroEvery', 'unitMin'],
+  'stretch.everyMin': ['importSettingStretchEvery', 'unitMinPlain'],
+  'stretch.lengthMin': ['importSettingStretchLength', 'unitMinPlain'],
+  'micro.everyMin': ['importSettingMicroEvery', 'unitMinPlain'],
   'micro.lengthSec': ['importSettingMicroLength', 'unitSec'],
-  snoozeMin: ['importSettingSnooze', 'unitMin'],
-  snoozeLimit: ['importSettingSnoozeLimit', 'unitTimes'],
+  snoozeMin: ['importSettingSnooze', 'unitMinPlain'],
+  snoozeLimit: ['importSettingSnoozeLimit', 'unitTimesPlain'],
   idleSec: ['importSettingIdle', 'unitSec'],
-  'hold.maxMin': ['importSettingFullscreen', 'unitMin'],
-  pauseWaitMin: ['importSettingPauseWait', 'unitMin'],
+  'hold.maxMin': ['importSettingFullscreen', 'unitMinPlain'],
+  pauseWaitMin: ['importSettingPauseWait', 'unitMinPlain'],
   'dailyLimit.hours': ['importSettingDailyLimit', 'unitHoursPlain'],
 };
 

@@ -16,6 +16,7 @@ const read = (locale: string) => JSON.parse(readFileSync(path.join(LOCALES, loca
 const SAME_EVERYWHERE: Record<string, string> = {
   appName: 'the product name',
   durSec: 'unit symbol: "$1 s" (SI)',
+  unitMin: 'unit symbol: "min", international (the minute fields\' unit, which must not change with the number)',
   durMin: 'unit symbol: "$1 min", international',
   durMinSec: 'unit symbols: "$1 min $2 s"',
   durH: 'unit symbol: "$1 h" (SI)',
@@ -33,7 +34,7 @@ const SAME_IN: Record<string, Record<string, string>> = {
     actionOptions: '"Options" is the French word too',
     playerSourcesTitle: '"Sources" is the French word too',
     routinesTitle: '"Routines" is the French word too',
-    unitMin: '"minutes" is the French word too',
+    unitMinPlain: '"minutes" is the French word too',
     colRoutine: '"Routine" is the French word too',
     ownPositionLabel: '"Position" is the French word too',
   },
