@@ -31,7 +31,8 @@ const OVERLAPPING: Settings = {
 };
 const SILENT: Settings = { ...DEFAULT_SETTINGS, prompts: { notification: false, openWindow: false } };
 
-describe("a person's own backup imports (settings stored as sync or an older version left them)", () => {
+/** Each case at NOW in UTC, with the history closed after it. */
+function atNowInUtc(): void {
   beforeEach(() => {
     vi.spyOn(clock, 'now').mockReturnValue(NOW);
     vi.spyOn(clock, 'timeZone').mockReturnValue('UTC');
@@ -40,6 +41,10 @@ describe("a person's own backup imports (settings stored as sync or an older ver
     vi.restoreAllMocks();
     await closeHistory();
   });
+}
+
+describe("a person's own backup imports (settings stored as sync or an older version left them)", () => {
+  atNowInUtc();
 
   for (const [name, settings] of [['working hours that overlap', OVERLAPPING], ['neither a notification nor the break window', SILENT]] as const) {
     it(`${name}: export, reset, import gives them back as they were`, async () => {
@@ -174,14 +179,7 @@ describe('export -> import restores exactly what was there (property)', () => {
   });
 
   describe('through storage (exportData, resetData, importData)', () => {
-    beforeEach(() => {
-      vi.spyOn(clock, 'now').mockReturnValue(NOW);
-      vi.spyOn(clock, 'timeZone').mockReturnValue('UTC');
-    });
-    afterEach(async () => {
-      vi.restoreAllMocks();
-      await closeHistory();
-    });
+    atNowInUtc();
 
     it('what was stored is what is stored again after a reset and the import', async () => {
       await fc.assert(

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { englishMessage, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
-import { mountOptionsPage, storedUntil } from '../tests/support/options-page';
+import { mountOptionsPage, mountWithTwoRoutines, storedUntil } from '../tests/support/options-page';
 
 useEnglishPages();
 
@@ -59,20 +59,9 @@ describe('"Hold breaks during calls on these sites": Enter in the host field', (
 });
 
 describe('own routines: deleting the routine open in the edit form', () => {
-  /** The options page with two own routines listed: Desk reset (a) and Chin tucks (b). */
-  async function twoRoutines() {
-    const p = await mountOptionsPage();
-    const { saveOwnRoutines, storedOwnRoutines } = await import('./storage/own-routines');
-    const routine = (id: string, name: string) => ({ id, name, kind: 'posture' as const, areas: ['neck' as const], position: 'seated' as const, equipment: ['none' as const], steps: [{ text: 'Sit tall', seconds: 30 }] });
-    const a = routine('own-aaaa0001', 'Desk reset');
-    const b = routine('own-bbbb0002', 'Chin tucks');
-    await saveOwnRoutines([a, b]);
-    await until(() => p.q(`[data-testid="own-item-${b.id}"]`) !== null, 'the two routines');
-    return { p, a, b, storedOwnRoutines };
-  }
 
   it('closes the form with it (Save put it back at the end); focus on Undo, and Undo brings it back in its place', async () => {
-    const { p, a, storedOwnRoutines } = await twoRoutines();
+    const { p, a, storedOwnRoutines } = await mountWithTwoRoutines();
     // Edit the first, change its name, then delete it from the list.
     p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
     await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
@@ -103,7 +92,7 @@ describe('own routines: deleting the routine open in the edit form', () => {
   });
 
   it('deleting another routine leaves the form open with its draft', async () => {
-    const { p, a, b } = await twoRoutines();
+    const { p, a, b } = await mountWithTwoRoutines();
     p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
     await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
     p.type('#own-name', 'Desk reset 2');

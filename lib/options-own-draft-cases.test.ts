@@ -9,7 +9,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { englishMessage, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
-import { mountOptionsPage } from '../tests/support/options-page';
+import { mountOptionsPage, mountWithTwoRoutines } from '../tests/support/options-page';
 
 useEnglishPages();
 
@@ -39,16 +39,6 @@ function focusSpy(p: Page): Element[] {
 
 const question = (p: Page) => p.q('[data-testid="own-discard"]');
 
-async function twoRoutines() {
-  const p = await mountOptionsPage();
-  const { saveOwnRoutines, storedOwnRoutines } = await import('./storage/own-routines');
-  const routine = (id: string, name: string) => ({ id, name, kind: 'posture' as const, areas: ['neck' as const], position: 'seated' as const, equipment: ['none' as const], steps: [{ text: 'Sit tall', seconds: 30 }] });
-  const a = routine('own-aaaa0001', 'Desk reset');
-  const b = routine('own-bbbb0002', 'Chin tucks');
-  await saveOwnRoutines([a, b]);
-  await until(() => p.q(`[data-testid="own-item-${b.id}"]`) !== null, 'the two routines');
-  return { p, a, b, storedOwnRoutines };
-}
 
 describe('Esc in the own routine form', () => {
   it('with nothing changed cancels at once; with a change it asks "Discard your changes?" (Keep editing focused), keeps the draft, and only Discard cancels', async () => {
@@ -108,7 +98,7 @@ describe('Esc in the own routine form', () => {
 
 describe('Edit on another routine while the form has changes', () => {
   it('asks before replacing the draft; Keep editing keeps it (focus back where it was), Discard opens the other routine', async () => {
-    const { p, a, b } = await twoRoutines();
+    const { p, a, b } = await mountWithTwoRoutines();
     p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
     await until(() => p.q('#own-name')?.value === 'Desk reset', 'Desk reset in the form');
     p.type('#own-step0-text', 'Sit tall, chin level, shoulders down');

@@ -84,3 +84,15 @@ export async function storedUntil(ok: (s: Settings) => boolean, label: string): 
   }
   throw new Error(`timed out waiting for ${label}`);
 }
+
+/** The whole options page with two own routines listed: Desk reset (`a`) and Chin tucks (`b`), both short posture checks. */
+export async function mountWithTwoRoutines() {
+  const p = await mountOptionsPage();
+  const { saveOwnRoutines, storedOwnRoutines } = await import('../../lib/storage/own-routines');
+  const routine = (id: string, name: string) => ({ id, name, kind: 'posture' as const, areas: ['neck' as const], position: 'seated' as const, equipment: ['none' as const], steps: [{ text: 'Sit tall', seconds: 30 }] });
+  const a = routine('own-aaaa0001', 'Desk reset');
+  const b = routine('own-bbbb0002', 'Chin tucks');
+  await saveOwnRoutines([a, b]);
+  await until(() => p.q(`[data-testid="own-item-${b.id}"]`) !== null, 'the two routines');
+  return { p, a, b, storedOwnRoutines };
+}
