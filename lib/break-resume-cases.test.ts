@@ -10,9 +10,9 @@
  *
  * describe('bugs found in review'): each test failed on the code as reviewed and passes with its fix.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { options } from 'preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
+import { effectsOnNextTurn, PAINT, ROUTINE, T0, TICK } from '../tests/support/player-clock';
 import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { stubBreakBackground } from '../tests/support/break-background';
 import { ROUTINES } from '../content/routines';
@@ -31,16 +31,7 @@ vi.mock('../components/sound', async (original) => ({
 }));
 
 useEnglishPages();
-beforeAll(() => void (options.requestAnimationFrame = (cb) => void setTimeout(cb, 0)));
-afterAll(() => void delete options.requestAnimationFrame);
-
-const T0 = Date.UTC(2026, 2, 5, 9, 0);
-const TICK = 250;
-/** Long enough for Preact's renders and effects (each on the next turn, on real timers). */
-const PAINT = 40;
-
-/** A library stretch of at least three steps, the second one 30 s long (knee-to-chest: 10 s, 30 s, ...). */
-const ROUTINE = ROUTINES.find((r) => r.kind === 'stretch' && r.steps.length >= 3 && r.steps[1]!.seconds === 30)!;
+effectsOnNextTurn();
 const N = ROUTINE.steps.length;
 const SESSION: BreakSession = { breakId: `stretch-${T0}`, kind: 'stretch', manual: false, routineId: ROUTINE.id, lengthSec: 600, strict: false, canPostpone: false, started: true };
 

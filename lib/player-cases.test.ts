@@ -18,9 +18,9 @@
  * library routine fit the break either).
  * describe('holds'): promises kept, pinned.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { options } from 'preact';
+import { effectsOnNextTurn, PAINT, ROUTINE, T0, TICK } from '../tests/support/player-clock';
 import { englishMessage, onUnmount, tick, useEnglishPages } from '../tests/support/linkedom-page';
 import { ROUTINES } from '../content/routines';
 import { stepKey } from '../content/keys';
@@ -32,19 +32,7 @@ import { saveOwnRoutines } from './storage/own-routines';
 import { chooseRoutine } from './routine-choice';
 
 useEnglishPages();
-// Preact runs effects after the next frame: here, with no frames, a 35 ms timer that a loaded machine
-// may fire after the test's wait. On the next turn instead, ahead of the wait (real timers).
-beforeAll(() => void (options.requestAnimationFrame = (cb) => void setTimeout(cb, 0)));
-afterAll(() => void delete options.requestAnimationFrame);
-
-const T0 = Date.UTC(2026, 2, 5, 9, 0);
-/** The player's clock ticks every 250 ms (Player.tsx useNow(250)). */
-const TICK = 250;
-/** Long enough for Preact's renders and effects (each on the next turn, on real timers). */
-const PAINT = 40;
-
-/** A library stretch of at least three steps whose second step lasts 30 s (knee-to-chest: 10 s, 30 s, ...). */
-const ROUTINE = ROUTINES.find((r) => r.kind === 'stretch' && r.steps.length >= 3 && r.steps[1]!.seconds === 30)!;
+effectsOnNextTurn();
 
 interface Mounted {
   window: Window & typeof globalThis;
