@@ -44,6 +44,14 @@ async function historyUnavailable(): Promise<() => void> {
   return () => open.mockRestore();
 }
 
+/** "Delete everything", confirmed, while the history cannot be opened; returns once the page has said how it went. */
+async function resetWhileHistoryUnavailable(m: Awaited<ReturnType<typeof mountData>>): Promise<void> {
+  const restore = await historyUnavailable();
+  await m.click('reset');
+  await m.click('reset-confirm-yes');
+  await until(() => m.message() !== '', 'the reset message');
+  restore();
+}
 
 describe('a history that cannot be opened just now is not "history is off"', () => {
   // README: "reset everything"; PRIVACY: "a reset deletes both" (the safety answer and the
@@ -67,11 +75,7 @@ describe('a history that cannot be opened just now is not "history is off"', () 
   it('the page: "Delete everything" while the history cannot be opened says it did not work, not that the history was deleted', async () => {
     await recordBreak(storedBreak('s-1', NOW - DAY), 'Europe/Berlin');
     const m = await mountData();
-    const restore = await historyUnavailable();
-    await m.click('reset');
-    await m.click('reset-confirm-yes');
-    await until(() => m.message() !== '', 'the reset message');
-    restore();
+    await resetWhileHistoryUnavailable(m);
     expect(m.message()).toBe(englishMessage('errActionFailed'));
     expect(await allBreaks()).toHaveLength(1);
   });
@@ -84,11 +88,7 @@ describe('a history that cannot be opened just now is not "history is off"', () 
       return { ok: true, data: { refreshed: true } };
     });
     const m = await mountData();
-    const restore = await historyUnavailable();
-    await m.click('reset');
-    await m.click('reset-confirm-yes');
-    await until(() => m.message() !== '', 'the reset message');
-    restore();
+    await resetWhileHistoryUnavailable(m);
     expect(m.message()).toBe(englishMessage('errActionFailed'));
     // Asked to redraw (part of a reset may have happened), not told that the history was replaced.
     expect(sent).toContainEqual(expect.objectContaining({ type: 'status/refresh' }));
