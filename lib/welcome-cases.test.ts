@@ -21,11 +21,11 @@ import type { Settings } from './settings';
 
 useEnglishPages();
 
-/** The welcome page, the background answering each message with `answer` (notifications allowed). */
-async function mountWelcome(answer: (m: { type: string }) => Promise<unknown>) {
+/** The welcome page, the background answering each message with `answer`, Limber's notifications `permission` (allowed unless said). */
+async function mountWelcome(answer: (m: { type: string }) => Promise<unknown>, permission: 'granted' | 'denied' = 'granted') {
   const d = pageDom();
   const { browser } = await import('wxt/browser');
-  Object.assign(browser.notifications, { getPermissionLevel: async () => 'granted' });
+  Object.assign(browser.notifications, { getPermissionLevel: async () => permission });
   vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((m: { type: string }) => answer(m)) as never);
   const { h, render } = await import('preact');
   const { App } = await import('../entrypoints/welcome/App');
@@ -121,8 +121,6 @@ describe('welcome, notifications blocked: "open the break window" saved once, it
   /** The welcome page with Limber's notifications blocked in the browser, and every settings save counted. */
   async function mountBlocked() {
     const { browser } = await import('wxt/browser');
-    Object.assign(browser.notifications, { getPermissionLevel: async () => 'denied' });
-    const d = pageDom();
     const local = browser.storage.local.set.bind(browser.storage.local);
     let failing = true;
     const saves: unknown[] = [];
@@ -133,12 +131,7 @@ describe('welcome, notifications blocked: "open the break window" saved once, it
       }
       return local(items);
     });
-    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async () => noReceiver()) as never);
-    const { h, render } = await import('preact');
-    const { App } = await import('../entrypoints/welcome/App');
-    const root = d.document.getElementById('app')!;
-    render(h(App, {}), root);
-    onUnmount(() => render(null, root));
+    const d = await mountWelcome(noReceiver, 'denied');
     await until(() => d.q('[data-testid="notifications-blocked"]') !== null, 'the blocked notice');
     return { ...d, saves, heal: () => void (failing = false) };
   }
