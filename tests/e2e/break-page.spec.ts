@@ -47,7 +47,9 @@ test('opened without a break: it says none is waiting, and "Start a break now" p
   const closed = page.waitForEvent('close', { timeout: 30_000 });
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('start-now')).toBeFocused();
-  await page.keyboard.press('Enter');
+  // Enter acts on key down and this page closes once the break starts: a whole press could find
+  // the page gone at its key up (under load, "Target page ... has been closed").
+  await page.keyboard.down('Enter');
   // The background starts a break and opens its break window, which plays it; this page goes.
   const player = await context.waitForEvent('page', { predicate: (p) => /\/break\.html\?id=manual-\d+/.test(p.url()), timeout: 30_000 });
   const brk = new BreakPage(player);
