@@ -63,8 +63,10 @@ export class El {
     if (value === '') await this.page.keyboard.press('Backspace');
     else await this.page.keyboard.type(value);
   }
+  /** Focuses it, waits until the page says it has the focus (a key sent sooner can reach nothing), then presses. */
   async press(key: Parameters<Page['keyboard']['press']>[0]): Promise<void> {
     await this.page.focus(this.selector);
+    await this.page.waitForFunction((sel: string) => document.activeElement === document.querySelector(sel), { timeout: 5_000 }, this.selector);
     await this.page.keyboard.press(key);
   }
   /**
