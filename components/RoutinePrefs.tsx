@@ -23,7 +23,7 @@ import { latestReload } from '../lib/storage/latest';
 import { useStored } from './hooks/use-stored';
 import { RestoreDefaults } from './RestoreDefaults';
 import { SafetyScreen, type SafetyAnswer } from './SafetyScreen';
-import { chime, primeAudio } from './sound';
+import { chime, primeAudio, speak } from './sound';
 import './routine-prefs.css';
 
 /** `list` with `item` in or out, in the order of `order` (values not in `order` are kept last). */
@@ -103,6 +103,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
     const gap = new Promise((r) => setTimeout(r, 100));
     const played = await chime(volume, 'test');
     await gap;
+    // The volume is the voice's too: with steps read aloud, a sentence at it once the note has rung.
+    if (sound.voice) setTimeout(() => speak(t('voiceSample'), volume), played ? 600 : 0);
     setTestNote(played ? null : volume > 0 ? 'soundBlocked' : 'soundMuted');
   };
 

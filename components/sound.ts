@@ -77,15 +77,19 @@ export async function chime(volume: number, tone: Tone = 'step'): Promise<boolea
   return true;
 }
 
-/** Speaks `text`, which comes from the message catalogue (replacing anything still being spoken). */
-export function speak(text: string, volume = 1): void {
+/**
+ * Speaks `text`, which comes from the message catalogue, at `volume` (0-1, the one the chime
+ * follows: at 0 nothing is said), replacing anything still being spoken.
+ */
+export function speak(text: string, volume: number): void {
   try {
     const synth = window.speechSynthesis;
     if (!synth) return;
     synth.cancel();
+    if (!(volume > 0)) return;
     const u = new SpeechSynthesisUtterance(text);
     u.lang = pageLanguage();
-    u.volume = Math.min(1, Math.max(0.1, volume));
+    u.volume = Math.min(1, volume);
     u.rate = 0.95;
     synth.speak(u);
   } catch {

@@ -37,9 +37,11 @@ const SAME_IN: Record<string, Record<string, string>> = {
     unitMinPlain: '"minutes" is the French word too',
     colRoutine: '"Routine" is the French word too',
     ownPositionLabel: '"Position" is the French word too',
+    volumeLabel: '"Volume" is the French word too',
   },
-  it: { colRoutine: '"routine" is the Italian word (the glossary\'s term)' },
-  nl: { actionStart: '"Start" is the Dutch word too', routinesTitle: '"Routines" is the Dutch word too' },
+  it: { colRoutine: '"routine" is the Italian word (the glossary\'s term)', volumeLabel: '"Volume" is the Italian word too' },
+  nl: { actionStart: '"Start" is the Dutch word too', routinesTitle: '"Routines" is the Dutch word too', volumeLabel: '"Volume" is the Dutch word too' },
+  pt_BR: { volumeLabel: '"Volume" is the Portuguese word too' },
 };
 
 /** Keys whose message in `locale` is still the English one, not allowed by the lists above. */

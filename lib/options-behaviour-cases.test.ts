@@ -147,6 +147,39 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(p.q('[data-testid="test-sound-note"]')?.textContent ?? null).not.toBe(englishMessage('soundMuted'));
   });
 
+  // The one volume control is for both sounds (the voice followed none: lib/player-cases.test.ts),
+  // and the voice had no way of being heard before a break.
+  it('Sounds: the slider is "Volume" (not "Chime volume"), and with "Read each step aloud" on, "Test sound" lets the voice be heard at it (30%); at 0%, not at all', async () => {
+    const p = await mountOptions();
+    const said: { text: string; volume: number }[] = [];
+    Object.assign(p.window, { speechSynthesis: { cancel: () => undefined, speak: (u: { text: string; volume: number }) => said.push({ text: u.text, volume: u.volume }) } });
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        volume = 1;
+        constructor(public text: string) {}
+      },
+    );
+    onUnmount(() => vi.unstubAllGlobals());
+    expect(p.q('label[for="rp-volume"]')!.textContent).toBe('Volume');
+    p.check('[data-testid="voice"]', true);
+    await storedUntil((s) => s.sound.voice, 'voice on');
+    p.type('[data-testid="volume"]', '30');
+    await storedUntil((s) => s.sound.volume === 0.3, 'volume 30%');
+    await tick(20);
+    const note = () => p.q('[data-testid="test-sound-note"]')?.textContent ?? '';
+    p.q('[data-testid="test-sound"]')!.click();
+    await until(() => note() !== '' && said.length > 0, 'the note and the voice');
+    expect(said).toEqual([{ text: englishMessage('voiceSample'), volume: 0.3 }]);
+    p.type('[data-testid="volume"]', '0');
+    await storedUntil((s) => s.sound.volume === 0, 'volume 0');
+    await tick(20);
+    p.q('[data-testid="test-sound"]')!.click();
+    await until(() => note() === englishMessage('soundMuted'), 'the 0% note');
+    await tick(20);
+    expect(said).toHaveLength(1);
+  });
+
   it('Sounds: the live region of "Test sound" is in the page from the start, empty (it was inserted with its text: several screen readers say nothing then)', async () => {
     const p = await mountOptions();
     await until(() => p.q('[data-testid="test-sound"]') !== null, 'the Sounds section');

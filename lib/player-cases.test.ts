@@ -43,6 +43,8 @@ interface Mounted {
   /** The clock moves on by `ms`, the page's ticks firing as they fall. */
   advance: (ms: number) => Promise<void>;
   spoken: string[];
+  /** The volume each of `spoken` was asked at (the utterance's `volume`; 1, the Web Speech default, unless set). */
+  volumes: number[];
   endings: string[];
 }
 
@@ -52,8 +54,19 @@ function page() {
   Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
   // Spoken steps (components/sound.ts speak): what the page asked the speech synthesizer to say.
   const spoken: string[] = [];
-  Object.assign(window, { close: () => undefined, speechSynthesis: { cancel: () => undefined, speak: (u: { text: string }) => spoken.push(u.text) } });
-  vi.stubGlobal('SpeechSynthesisUtterance', class { constructor(public text: string) {} });
+  const volumes: number[] = [];
+  const speak = (u: { text: string; volume: number }) => {
+    spoken.push(u.text);
+    volumes.push(u.volume);
+  };
+  Object.assign(window, { close: () => undefined, speechSynthesis: { cancel: () => undefined, speak } });
+  vi.stubGlobal(
+    'SpeechSynthesisUtterance',
+    class {
+      volume = 1;
+      constructor(public text: string) {}
+    },
+  );
   const q = (testId: string) => document.querySelector(`[data-testid="${testId}"]`) as unknown as (HTMLElement & { click(): void }) | null;
   const key = async (k: string, init: { repeat?: boolean } = {}) => {
     const e = new window.Event('keydown', { bubbles: true });
@@ -66,7 +79,7 @@ function page() {
     vi.advanceTimersByTime(ms);
     await tick(PAINT);
   };
-  return { window: window as unknown as Window & typeof globalThis, document: document as unknown as Document, q, key, advance, spoken };
+  return { window: window as unknown as Window & typeof globalThis, document: document as unknown as Document, q, key, advance, spoken, volumes };
 }
 
 /** Renders what `node` makes (its component imported once the page is set up), until the test ends. */
@@ -85,12 +98,12 @@ async function mount(node: (h: typeof import('preact').h, endings: string[]) => 
   return { ...p, endings };
 }
 
-function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean; voice?: boolean } = {}): Promise<Mounted> {
+function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean; voice?: boolean; volume?: number } = {}): Promise<Mounted> {
   return mount(async (h, endings) =>
     h((await import('../entrypoints/break/Player')).Player, {
       breakId: `stretch-${T0}`,
       routine,
-      sound: { chime: false, volume: 0.6, voice: opts.voice ?? false },
+      sound: { chime: false, volume: opts.volume ?? 0.6, voice: opts.voice ?? false },
       strict: opts.strict ?? false,
       onDone: async () => (endings.push('done'), true),
       onSkip: async () => (endings.push('skip'), true),
@@ -246,6 +259,34 @@ describe('bugs found in review', () => {
     const holding = Array.from(m.document.querySelectorAll('p, li, aside, div')).filter((e) => e.textContent?.trim() === note);
     expect(holding.length).toBeGreaterThan(0);
     expect(holding.some(inView), 'the "not checked for safety" note, in view').toBe(true);
+  });
+});
+
+describe('bugs found in review: the voice and the volume', () => {
+  // Options' Sounds: one volume for the break window's sounds, the chime and the spoken steps.
+  // The voice was always at full volume: 20% read the steps as loud as 100%, and 0% still spoke.
+  it('spoken steps follow the volume: at 20% each step is read at 20% (it was at 100%)', async () => {
+    const m = await mountPlayer(ROUTINE, { voice: true, volume: 0.2 });
+    await m.key('ArrowRight');
+    expect({ spoken: m.spoken.length, volumes: m.volumes }).toEqual({ spoken: 2, volumes: [0.2, 0.2] });
+  });
+
+  it('spoken steps follow the volume: at 0% nothing is read aloud (it still spoke)', async () => {
+    const m = await mountPlayer(ROUTINE, { voice: true, volume: 0 });
+    await m.key('ArrowRight');
+    await m.advance(TICK);
+    expect(m.spoken).toEqual([]);
+  });
+
+  it('the end of a completed break ("Nice work. Break done.") is said at the volume too (20%), and not at all at 0%', async () => {
+    const said: { spoken: string[]; volumes: number[] }[] = [];
+    for (const volume of [0.2, 0]) {
+      const m = await mount(async (h) =>
+        h((await import('../entrypoints/break/End')).End, { today: null, outcome: 'completed', guided: true, sound: { chime: false, volume, voice: true }, offerSelfMassage: false }),
+      );
+      said.push({ spoken: m.spoken, volumes: m.volumes });
+    }
+    expect(said).toEqual([{ spoken: [englishMessage('endCompleted')], volumes: [0.2] }, { spoken: [], volumes: [] }]);
   });
 });
 

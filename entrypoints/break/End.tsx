@@ -29,7 +29,7 @@ export function End({ today, outcome, guided, sound, offerSelfMassage }: EndProp
     // As recorded: a break given up meanwhile (the machine slept, or left open long past its length)
     // is cut short, and no chime says "done" for it.
     if (outcome === 'completed' && guided && sound?.chime) void chime(sound.volume, 'end');
-    if (outcome === 'completed' && sound?.voice) speak(t('endCompleted'));
+    if (outcome === 'completed' && sound?.voice) speak(t('endCompleted'), sound.volume);
   }, []);
 
   const answer = (a: SafetyAnswer) => saveHealthAnswer(a);

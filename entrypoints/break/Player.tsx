@@ -99,7 +99,7 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
     if (!first && s.chime) void chime(s.volume, 'step');
     if (s.voice) {
       const text = stepText(routine, settled.step);
-      speak(first ? `${routineTitle(routine)}. ${text}` : text);
+      speak(first ? `${routineTitle(routine)}. ${text}` : text, s.volume);
     }
   }, [settled.step, settled.finished, paused]);
 

@@ -1,9 +1,9 @@
 /**
  * The options page's Routines and Sounds sections, on the production build in real Chromium:
  * equipment, focus areas, positions (at least one) and routines to leave out save at once;
- * turning self-massage on goes through the safety screen; the voice, the chime and its volume
- * save, and "Test sound" plays the chime (recorded: tests/e2e/support/player.ts); axe in light
- * and dark.
+ * turning self-massage on goes through the safety screen; the voice, the chime and their volume
+ * save, and "Test sound" plays the chime, then the voice at that volume (recorded:
+ * tests/e2e/support/player.ts); axe in light and dark.
  */
 import { parseSettings, type Settings } from '../../lib/settings';
 import { expect, test } from './support/fixtures';
@@ -89,13 +89,18 @@ test('options: routine preferences save at once, positions need one, self-massag
   await page.getByLabel('Read each step aloud').check();
   await page.getByLabel('Soft chime between steps and at the end').check();
   await expect.poll(async () => (await stored()).sound).toMatchObject({ voice: true, chime: true });
-  const volume = page.getByLabel('Chime volume');
+  const volume = page.getByLabel('Volume', { exact: true });
   await expect(volume).toHaveValue('60');
   await volume.focus();
   await page.keyboard.press('ArrowLeft');
   await expect.poll(async () => (await stored()).sound.volume).toBeCloseTo(0.55);
   await page.getByRole('button', { name: 'Test sound' }).click();
   await expect.poll(async () => (await recorded(page)).tones).toEqual([659, 1319]);
+  // The volume is the voice's too: with steps read aloud, the test lets it be heard at 55%.
+  await expect.poll(async () => (await recorded(page)).spoken).toEqual(['This is how each step will be read aloud.']);
+  const volumes = (await recorded(page)).volumes;
+  expect(volumes).toHaveLength(1);
+  expect(volumes[0]).toBeCloseTo(0.55); // SpeechSynthesisUtterance.volume is a float: 0.550000011920929
 
   // The settings the background reads are valid (the schema accepted every save).
   expect(parseSettings(await stored()).ok).toBe(true);

@@ -1,6 +1,6 @@
 /**
  * What the break player's specs share (tests/e2e/player*.spec.ts): a recorder of what a page asks
- * the Web Speech and Web Audio APIs to do (spoken texts, oscillator frequencies), so the sound
+ * the Web Speech and Web Audio APIs to do (spoken texts and their volume, oscillator frequencies), so the sound
  * settings can be checked without listening; starting a break; the one history row; axe's findings.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -15,6 +15,8 @@ export interface Recorded {
   spoken: string[];
   /** The language each of `spoken` was asked in (the utterance's `lang`). */
   langs: string[];
+  /** The volume each of `spoken` was asked at (the utterance's `volume`, 0-1). */
+  volumes: number[];
   tones: number[];
   /**
    * Installed after the page's own scripts had run: Chromium did not hold a window the extension
@@ -26,12 +28,13 @@ export interface Recorded {
 
 /** Runs in every page before its own scripts (`context.addInitScript`): records speech and oscillator use. */
 export function recordSound(): void {
-  const rec: Recorded = { spoken: [], langs: [], tones: [], late: (document.body?.childElementCount ?? 0) > 0 };
+  const rec: Recorded = { spoken: [], langs: [], volumes: [], tones: [], late: (document.body?.childElementCount ?? 0) > 0 };
   (window as unknown as { __sound: Recorded }).__sound = rec;
   try {
     speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
       rec.spoken.push(u.text);
       rec.langs.push(u.lang);
+      rec.volumes.push(u.volume);
     };
     speechSynthesis.cancel = () => undefined;
   } catch {
