@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { BREAK_KINDS, FIELDS, validateField, type BreakKind, type FieldError, type FieldId, type Settings } from '../../lib/settings';
 import { updateSettings, useSettings, useSyncState } from '../../components/hooks/use-settings';
+import { loadSyncState } from '../../lib/storage/settings-items';
 import { NumberField } from '../../components/NumberField';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
 import { RestoreDefaults } from '../../components/RestoreDefaults';
@@ -21,6 +22,10 @@ export function App() {
   const [later, setLater] = useState<Later | null>(null);
   useEffect(() => {
     void import('./later').then((m) => setLater(m));
+    // Settings an earlier save left off sync (a passing quota error, sync off for a while) are
+    // saved again as the page opens, in the queue of this page's changes: the ones in force here
+    // go to sync, and the notice below goes once they are there. Each change tries sync too.
+    void loadSyncState().then((s) => void (s !== 'on' && updateSettings((x) => x).catch(() => null)));
   }, []);
   const [saved, setSaved] = useState(0);
   const [failed, setFailed] = useState(false);

@@ -7,7 +7,7 @@
  */
 import { parseOwnRoutines, type OwnRoutine } from '../own-routines';
 import { latestReload } from './latest';
-import { localOwn, ownSyncItem, storedOwnRoutines, syncOwn } from './own-routines';
+import { localOwn, ownSyncItem, saveOwnRoutines, storedOwnRoutines, syncOwn, type OwnSyncState } from './own-routines';
 
 /**
  * Takes over the synced list when syncing is on here and it is valid and differs from this
@@ -27,6 +27,16 @@ export async function loadOwnRoutines(): Promise<OwnRoutine[]> {
   if (!parsed?.ok || JSON.stringify(parsed.value) === JSON.stringify(local)) return local;
   await localOwn.setValue(parsed.value);
   return parsed.value;
+}
+
+/**
+ * After a save that missed sync ('unavailable'): this computer's list (the one in force while
+ * unsynced) is saved again, so that it reaches sync once sync works. The options page runs it as
+ * it opens; each save tries sync too. Resolves to the state.
+ */
+export async function retryOwnSync(): Promise<OwnSyncState> {
+  const state = (await ownSyncItem.getValue()) ?? 'on';
+  return state === 'unavailable' ? saveOwnRoutines(await storedOwnRoutines()).catch(() => state) : state;
 }
 
 /** Calls back with the routines in force whenever they change (here, or synced from elsewhere), latest last. */

@@ -11,7 +11,14 @@ import { latestReload } from './latest';
  * Settings live in storage.sync, so they follow the user to their other browsers through the
  * browser's own sync, with a copy in storage.local that is always written. If sync fails (not
  * available, or the settings outgrow its 8 KB per-item quota) the local copy is used and the
- * options page says so. Tracker state and history never leave storage.local / IndexedDB.
+ * options page says so. Each save tries sync again, and so does the options page as it opens
+ * (it saves the settings in force once more): a passing failure (120 writes a minute) does not
+ * leave them unsynced.
+ * Tracker state and history never leave storage.local / IndexedDB.
+ *
+ * Which copy is in force: while sync works, sync's (another computer's change arrives there);
+ * while it does not, this computer's, and on recovery this computer's goes to sync (it is what
+ * the person set and saw here since; one sync held meanwhile is replaced, never merged).
  */
 
 // Stored settings older than SETTINGS_VERSION are migrated in place on first access (WXT runs the
