@@ -118,7 +118,12 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       const leftAt = e.state === 'idle' && s.activity === 'active' ? Math.max(now - settings.idleSec * 1000, s.activeSince) : now;
       const over = countingDeskTime(s) ? Math.max(0, s.asOf - leftAt) : 0;
       const desk = { micro: Math.max(0, s.desk.micro - over), stretch: Math.max(0, s.desk.stretch - over) };
-      const today = { ...s.today, deskMs: Math.max(0, s.today.deskMs - over) };
+      const deskMs = Math.max(0, s.today.deskMs - over);
+      // The limit's notice came after the person left (the browser said idle only later): it was
+      // early and came to no one, so it comes again when the limit is really passed (not one
+      // "after" now: that is from before a clock set back, day.ts notifiedToday).
+      const n = s.today.notifiedAt ?? 0;
+      const today = { ...s.today, deskMs, notifiedAt: leftAt < n && n <= now && deskMs < settings.dailyLimit.minutes * 60_000 ? null : s.today.notifiedAt };
       const awaySince = s.activity === 'active' ? Math.min(leftAt, now) : (s.awaySince ?? now);
       return { state: { ...s, activity: e.state, awaySince, desk, today }, effects: [] };
     }
