@@ -8,7 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS } from './settings';
 import { saveSettings } from './storage/items';
-import { background, completed, DAY, MIN, openPopup, openReview, STRETCH_ONLY, T0, usePopupWorld } from '../tests/support/popup-world';
+import { browser } from 'wxt/browser';
+import { background, completed, DAY, dom, MIN, openPopup, openReview, STRETCH_ONLY, T0, usePopupWorld } from '../tests/support/popup-world';
 import { tick, until } from '../tests/support/linkedom-page';
 
 usePopupWorld();
@@ -104,6 +105,80 @@ describe('Snooze and Skip from the keyboard: the focus stays in the next-break c
     const active = trackFocus(p as never);
     await p.wait(3000);
     expect(active()).toBe(p.document.body);
+  });
+});
+
+describe('the background not answering: the popup says so, and a screen reader hears it', () => {
+  it('no snapshot and the request refused: "Limber is not answering" is shown, and the popup is no longer marked busy (aria-busy stayed "true", so the alert inside it was not announced)', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    // No snapshot to draw from (the browser was restarted: storage.session is empty).
+    const { statusSnapshotItem } = await import('./storage/status-cache');
+    await statusSnapshotItem.setValue(null);
+    // The worker cannot be reached (Chrome: "Could not establish connection. Receiving end does not exist.").
+    vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const d = dom();
+    const { h, render } = await import('preact');
+    const { App } = await import('../entrypoints/popup/App');
+    const { startPopupLoad } = await import('../components/hooks/use-popup-data');
+    const root = d.document.getElementById('app')!;
+    render(h(App, { load: startPopupLoad(Date.now()), initial: null }), root);
+    try {
+      await until(() => d.q('[role="alert"]') !== null, 'the error');
+      expect(d.q('main')!.getAttribute('data-source')).toBe('none');
+      expect(d.q('[role="alert"]')!.textContent).toBe('Limber is not answering right now. Try again in a moment.');
+      // ARIA: while aria-busy is "true", assistive technology may hold back the element's changes,
+      // its alerts included, until it is "false". Nothing more is coming: the popup is not busy.
+      expect(d.q('main')!.getAttribute('aria-busy')).toBe('false');
+    } finally {
+      render(null, root);
+    }
+  });
+
+  it('the request refused, then the background heard from again (it writes its status after an event): the popup shows its news, and no longer says Limber is not answering', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const d = dom();
+    const { h, render } = await import('preact');
+    const { App } = await import('../entrypoints/popup/App');
+    const { startPopupLoad } = await import('../components/hooks/use-popup-data');
+    const root = d.document.getElementById('app')!;
+    render(h(App, { load: startPopupLoad(Date.now()), initial: null }), root);
+    try {
+      await until(() => d.q('[role="alert"]') !== null, 'the error');
+      expect(d.text('countdown')).toBe('40:00'); // the snapshot's picture, with the error
+      // The background runs again: the person pauses reminders from a break window (or the watchdog ticks), and it saves and writes its status.
+      send.mockRestore();
+      const { handleMessage } = await import('./engine');
+      await handleMessage({ type: 'pause/set', choice: '1h' });
+      await until(() => d.text('next-why') === 'Paused until 10:10 AM', 'the background\'s news');
+      await tick(20);
+      expect(d.q('[role="alert"]')?.textContent ?? null).toBeNull();
+    } finally {
+      render(null, root);
+    }
+  });
+});
+
+describe('a break under way while reminders are paused: the popup says until when they are paused', () => {
+  it('paused for an hour, then "Take a break now": during the break the popup says "Paused until 10:10 AM" beside "Resume reminders" (it showed only the button, with no word of the pause or its end)', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const { handleMessage } = await import('./engine');
+    expect(await handleMessage({ type: 'pause/set', choice: '1h' })).toMatchObject({ ok: true });
+    expect(await handleMessage({ type: 'break/start' })).toMatchObject({ ok: true });
+    const p = await openPopup();
+    expect(p.q('#next-h')!.textContent).toBe('Break in progress');
+    expect(p.text('resume')).toBe('Resume reminders');
+    expect(p.text('next-why')).toBe('Paused until 10:10 AM');
+  });
+
+  it('paused until resumed, then a break taken: "Paused until you resume"', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const { handleMessage } = await import('./engine');
+    await handleMessage({ type: 'pause/set', choice: 'indefinite' });
+    await handleMessage({ type: 'break/start' });
+    const p = await openPopup();
+    expect(p.q('#next-h')!.textContent).toBe('Break in progress');
+    expect(p.text('next-why')).toBe('Paused until you resume');
   });
 });
 

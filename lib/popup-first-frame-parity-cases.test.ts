@@ -199,6 +199,15 @@ describe('the first frame and the Preact popup say the same in every state', () 
     await same(await answer((open) => ({ type: 'break/start', breakId: open!.id })));
   });
 
+  it('on a break taken while reminders are paused: "Paused until …" under "Break in progress", in both', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const data = await answer(() => ({ type: 'pause/set', choice: '1h' }), () => ({ type: 'break/start' }));
+    expect({ phase: data.status.tracker.phase, paused: data.status.tracker.paused }).toEqual({ phase: 'onBreak', paused: { until: T0 + 70 * MIN } });
+    const lines = await same(data);
+    expect(lines.slice(1, 3)).toEqual(['<h2 id=next-h>Break in progress', '<p class=muted small data-testid=next-why>Paused until 10:10 AM']);
+    expect((await same(view(data, { paused: { until: null } }))).slice(2, 3)).toEqual([`<p class=muted small data-testid=next-why>${englishMessage('whyPausedIndefinite')}`]);
+  });
+
   it('waiting for a pause in typing', async () => {
     await background({ ...STRETCH_ONLY, pauseWaitMin: 2 }, T0 + 49 * MIN + 58_000);
     const { dispatch } = await import('./engine');

@@ -115,7 +115,10 @@ export function usePopupData(load: PopupLoad, initial: PopupData | null, now: nu
     take(load.answer());
     return statusSnapshotItem.watch((next) => {
       const data = usableSnapshot(next, Date.now());
-      if (data) apply({ from: 'watch', data });
+      if (!data) return;
+      apply({ from: 'watch', data });
+      // The background wrote it just now: it runs, and what is shown is its own (no "not answering").
+      setError(false);
     });
   }, []);
 

@@ -54,7 +54,9 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
   };
 
   return (
-    <main class="popup" aria-busy={!shown || (shown.source === 'snapshot' && !error)} data-source={shown?.source ?? 'none'}>
+    // Busy until the background's answer, or its failure: nothing more is coming then, and a
+    // screen reader may hold back what a busy element says (the alert below included).
+    <main class="popup" aria-busy={!error && (!shown || shown.source === 'snapshot')} data-source={shown?.source ?? 'none'}>
       <header class="popup-head">
         <img src="/icons/32.png" alt="" width="24" height="24" />
         <h1>{t('appName')}</h1>
@@ -86,6 +88,9 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
 
 type Act = (fn: () => Promise<unknown>, close?: boolean) => Promise<void>;
 
+/** "Paused until 10:10 AM" (another day by its weekday), or until resumed. */
+const pausedText = (until: number | null, now: number) => (until === null ? t('whyPausedIndefinite') : t('whyPaused', tTime('until', until, { now })));
+
 function NextBreak({ status, now, act }: { status: Status; now: number; act: Act }) {
   const tr = status.tracker;
   const kindLabel = (k: 'micro' | 'stretch') => (k === 'stretch' ? t('kindStretch') : t('kindMicro'));
@@ -102,6 +107,8 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
     return (
       <section class="card next due" aria-labelledby="next-h" data-testid="next-break">
         <h2 id="next-h" tabIndex={-1} ref={head}>{tr.phase === 'onBreak' ? t('statusOnBreak') : t('statusDue', kindLabel(tr.open.kind))}</h2>
+        {/* A break taken while reminders are paused: the pause stands, and says until when (beside "Resume reminders"). */}
+        {tr.paused && <p class="muted small" data-testid="next-why">{pausedText(tr.paused.until, now)}</p>}
         <div class="row">
           <button class="btn btn-primary" data-testid="start-due" onClick={() => act(() => ask(send, { type: 'break/start', breakId: id }), true)}>
             {tr.phase === 'onBreak' ? t('actionResumeBreak') : t('actionStart')}
@@ -126,7 +133,7 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
   if (tr.paused) {
     body = (
       <p class="why-big" data-testid="next-why">
-        {tr.paused.until === null ? t('whyPausedIndefinite') : t('whyPaused', tTime('until', tr.paused.until, { now }))}
+        {pausedText(tr.paused.until, now)}
       </p>
     );
     // A break waiting out the pause (strict mode, or postponed from its window): it is not gone.

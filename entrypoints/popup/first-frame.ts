@@ -36,12 +36,15 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   const kind = (k: 'micro' | 'stretch') => msg(k === 'stretch' ? 'kindStretch' : 'kindMicro');
   // A time as its phrase ("at 1:15 PM", "a la 1:15"), as App's tTime writes it; `now`: another day by its weekday.
   const time = (phrase: TimePhrase, at: number, today?: number) => timePhrase(msg, document.documentElement.lang, phrase, at, { now: today });
+  const why = (cls: string, text: string) => el('p', { class: cls, 'data-testid': 'next-why' }, text);
+  const paused = (p: { until: number | null }) => (p.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [time('until', p.until, now)]));
   if (tr.open && (tr.phase === 'due' || tr.phase === 'onBreak')) {
     const due = tr.phase === 'due';
     return el(
       'section',
       { class: 'card next due', 'aria-labelledby': 'next-h', 'data-testid': 'next-break' },
       el('h2', { id: 'next-h' }, due ? msg('statusDue', [kind(tr.open.kind)]) : msg('statusOnBreak')),
+      tr.paused && why('muted small', paused(tr.paused)),
       el(
         'div',
         { class: 'row' },
@@ -51,11 +54,10 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
       ),
     );
   }
-  const why = (cls: string, text: string) => el('p', { class: cls, 'data-testid': 'next-why' }, text);
   const body: Child[] = [];
   let counting = false;
   if (tr.paused) {
-    body.push(why('why-big', tr.paused.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [time('until', tr.paused.until, now)])));
+    body.push(why('why-big', paused(tr.paused)));
     if (tr.open && tr.phase === 'snoozed') body.push(el('p', { class: 'muted small' }, msg('whyPausedBreakWaits', [kind(tr.open.kind)])));
   } else if (tr.offHours) body.push(why('why-big', tr.offHours.until === null ? msg('whyOffHoursNoEnd') : msg('whyOffHours', [time('until', tr.offHours.until, now)])));
   else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [time(tr.hoursEnd ? 'until' : 'latest', tr.held.until)])));
