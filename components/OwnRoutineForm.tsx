@@ -7,8 +7,9 @@
  * error says the new sum (or goes once the steps fit). Esc cancels, unless it closes an input
  * method's composition (Japanese, Chinese, Korean): that one leaves the draft as it is. A changed
  * draft is not thrown away by Esc (pressed to close a select's list, or by habit) or by Edit on
- * another routine (`leave`): the form asks "Discard your changes?" first, with "Keep editing"
- * focused, which returns the focus to where it was in the form.
+ * another routine or Delete on this one (`leave`): the form asks "Discard your changes?" first,
+ * with "Keep editing" focused, which returns the focus to where it was in the form. Closing or
+ * reloading the tab with a changed draft makes the browser ask first (beforeunload).
  */
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -78,6 +79,17 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel, leave }
     setAsking(null);
     then?.();
   };
+  // Closing or reloading the tab would lose a changed draft: the browser asks first (its own
+  // words), only while there is something to lose. A layout effect: in place as the change renders.
+  useLayoutEffect(() => {
+    if (!changed) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // what Chrome before 119 looks for
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [changed]);
   if (leave) leave.current = confirmLeave;
   useEffect(() => () => {
     if (leave?.current === confirmLeave) leave.current = null;
@@ -208,8 +220,8 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel, leave }
                 <input id={fieldId(`step${i}.seconds`)} type="text" inputMode="numeric" size={4} value={s.seconds} aria-invalid={invalid(`step${i}.seconds`)} aria-describedby={described([`step${i}.seconds`, 'total'], 'own-sec-hint')} onInput={(e) => setStep(i, { seconds: e.currentTarget.value })} />
                 <FieldError errors={errors} field={`step${i}.seconds`} />
               </div>
-              <button type="button" class="btn btn-quiet" onClick={() => removeStep(i)} disabled={d.steps.length === 1} data-testid={`own-remove-step-${i}`}>
-                {t('ownRemoveStep')}<span class="visually-hidden"> {i + 1}</span>
+              <button type="button" class="btn btn-quiet" aria-label={t('ownRemoveStepOf', i + 1)} onClick={() => removeStep(i)} disabled={d.steps.length === 1} data-testid={`own-remove-step-${i}`}>
+                {t('ownRemoveStep')}
               </button>
             </li>
           ))}

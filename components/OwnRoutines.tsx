@@ -1,8 +1,9 @@
 /**
  * The options page's "Your own routines" section: the list (edit, move up, move down, delete with
- * undo), how often the picker uses them, where they are kept (synced or this computer only), and
- * the form (OwnRoutineForm) to add or edit one. Every action keeps keyboard focus on something
- * sensible and says what happened in a live region.
+ * undo; a deleted routine also leaves "Routines to leave out"), how often the picker uses them,
+ * where they are kept (synced or this computer only), and the form (OwnRoutineForm) to add or edit
+ * one. Every action keeps keyboard focus on something sensible and says what happened in a live
+ * region.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
@@ -20,7 +21,8 @@ import { OwnRoutineForm } from './OwnRoutineForm';
 import './own-routines.css';
 
 type Editing = { id: string; isNew: boolean } | null;
-type Note = { text: string; undo?: { routine: OwnRoutine; index: number } } | null;
+/** An Undo puts the routine back in its place, and back in "Routines to leave out" if it was there. */
+type Note = { text: string; undo?: { routine: OwnRoutine; index: number; excluded: boolean } } | null;
 
 const WEIGHT_LABEL = { equal: 'ownWeight_equal', half: 'ownWeight_half', only: 'ownWeight_only' } as const;
 
@@ -62,6 +64,8 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     }
   };
 
+  /** The open form's guard: a changed draft is discarded only once the person says so. */
+  const leave = useRef<((then: () => void) => void) | null>(null);
   const sel = (id: string, what: string) => `[data-testid="own-${what}-${id}"]`;
   const save = async (r: OwnRoutine): Promise<boolean | string> => {
     const at = list.findIndex((x) => x.id === r.id);
@@ -87,27 +91,49 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     const edge = j === 0 || j === list.length - 1;
     focusNext.current = sel(r.id, edge ? (by < 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down');
   };
-  const remove = (i: number) => {
-    const r = list[i]!;
+  /**
+   * Puts `id` in or takes it out of the stored "Routines to leave out" (a deleted routine's id
+   * would stay there for good, synced and exported, towards the list's limit). Nothing is written
+   * when it is already so; a failure leaves no more than an id no routine has.
+   */
+  const setExcluded = (id: string, on: boolean) =>
+    void updateSettings((s) =>
+      s.routines.excluded.includes(id) === on ? null : { ...s, routines: { ...s.routines, excluded: on ? [...s.routines.excluded, id] : s.routines.excluded.filter((x) => x !== id) } },
+    ).catch(() => null);
+  const remove = (r: OwnRoutine) => {
+    const i = list.findIndex((x) => x.id === r.id);
+    if (i < 0) return;
+    const excluded = settings.routines.excluded.includes(r.id);
     void store(list.filter((x) => x.id !== r.id));
-    setNote({ text: t('ownDeletedNote', r.name), undo: { routine: r, index: i } });
+    if (excluded) setExcluded(r.id, false);
+    setNote({ text: t('ownDeletedNote', r.name), undo: { routine: r, index: i, excluded } });
     // The routine open in the form goes with its draft (its Save would store it again, last).
     if (editing && !editing.isNew && editing.id === r.id) setEditing(null);
     focusNext.current = '[data-testid="own-undo"]';
   };
+  /**
+   * Delete: the routine open in the form with changes asks "Discard your changes?" first, as Edit
+   * on another routine does (Undo brings back the routine as stored, not the edits).
+   */
+  const askRemove = (r: OwnRoutine) => {
+    // Once answered, with the list as it is then (it may have changed elsewhere meanwhile).
+    if (editing && !editing.isNew && editing.id === r.id && leave.current) leave.current(() => latestRemove.current(r));
+    else remove(r);
+  };
+  const latestRemove = useRef(remove);
+  latestRemove.current = remove;
   const undo = () => {
     if (!note?.undo) return;
-    const { routine, index } = note.undo;
+    const { routine, index, excluded } = note.undo;
     // Never a routine twice, never more than the limit (the list a backup or sync must accept).
     if (list.some((x) => x.id === routine.id) || list.length >= OWN_LIMITS.routines) return setNote(null);
     const next = [...list];
     next.splice(Math.min(index, next.length), 0, routine);
     void store(next);
+    if (excluded) setExcluded(routine.id, true);
     setNote({ text: t('ownRestoredNote', routine.name) });
     focusNext.current = sel(routine.id, 'edit');
   };
-  /** The open form's guard: a changed draft is discarded only once the person says so. */
-  const leave = useRef<((then: () => void) => void) | null>(null);
   const open = (e: Editing, from: string) => {
     const go = () => {
       opener.current = from;
@@ -177,7 +203,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
                 <button type="button" class="btn btn-quiet" data-testid={`own-edit-${r.id}`} aria-label={t('ownEditOf', r.name)} onClick={() => open({ id: r.id, isNew: false }, sel(r.id, 'edit'))}>{t('ownEdit')}</button>
                 <button type="button" class="btn btn-quiet" data-testid={`own-up-${r.id}`} aria-label={t('ownUpOf', r.name)} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
                 <button type="button" class="btn btn-quiet" data-testid={`own-down-${r.id}`} aria-label={t('ownDownOf', r.name)} disabled={i === list.length - 1} onClick={() => move(i, 1)}>↓</button>
-                <button type="button" class="btn btn-quiet" data-testid={`own-delete-${r.id}`} aria-label={t('ownDeleteOf', r.name)} onClick={() => remove(i)}>{t('ownDelete')}</button>
+                <button type="button" class="btn btn-quiet" data-testid={`own-delete-${r.id}`} aria-label={t('ownDeleteOf', r.name)} onClick={() => askRemove(r)}>{t('ownDelete')}</button>
               </div>
             </li>
           ))}

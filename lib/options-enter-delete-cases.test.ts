@@ -3,7 +3,9 @@
  * during calls on these sites" host field added nothing (only the Add button did;
  * components/CallSitesPrefs.tsx), and deleting the own routine open in the edit form left the form
  * open, whose Save then put the deleted routine back at the end of the list
- * (components/OwnRoutines.tsx). Rendered with linkedom's document over WXT's fake browser, English
+ * (components/OwnRoutines.tsx). Later, from a review of the same editor: Delete on the routine open
+ * with changes threw the edits away unasked (now "Discard your changes?" first), and a deleted
+ * routine's id stayed in "Routines to leave out" as stored (now taken out, and put back by Undo). Rendered with linkedom's document over WXT's fake browser, English
  * catalogue from disk (tests/support/linkedom-page.ts, tests/support/options-page.ts).
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -73,6 +75,9 @@ describe('own routines: deleting the routine open in the edit form', () => {
       focused.push(this);
     });
     p.q(`[data-testid="own-delete-${a.id}"]`)!.click();
+    // The changed draft is not thrown away unasked (the case below): Discard, then the delete.
+    await until(() => p.q('[data-testid="own-discard-yes"]') !== null, 'asked to discard');
+    p.q('[data-testid="own-discard-yes"]')!.click();
     await until(() => p.q('[data-testid="own-undo"]') !== null, 'the Undo');
     await tick(30);
     const form = p.q('[data-testid="own-form"]');
@@ -91,6 +96,39 @@ describe('own routines: deleting the routine open in the edit form', () => {
     expect({ form: p.q('[data-testid="own-form"]') !== null, stored: (await storedOwnRoutines()).map((r) => r.name) }).toEqual({ form: false, stored: ['Desk reset', 'Chin tucks'] });
   });
 
+  it('with changes in the form, asks "Discard your changes?" first (the edits went without a word, and Undo brings back only what was stored); Keep editing keeps both', async () => {
+    const { p, a, storedOwnRoutines } = await mountWithTwoRoutines();
+    p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
+    await until(() => p.q('#own-name')?.value === 'Desk reset', 'the form');
+    p.type('#own-step0-text', 'Sit tall, chin level, shoulders down');
+    await tick(20);
+    const focused: Element[] = [];
+    vi.spyOn(p.window.HTMLElement.prototype, 'focus').mockImplementation(function (this: Element) {
+      focused.push(this);
+    });
+    p.q(`[data-testid="own-delete-${a.id}"]`)!.click();
+    await tick(50);
+    expect({ asked: p.q('[data-testid="own-discard"]') !== null, step: p.q('#own-step0-text')?.value, stored: (await storedOwnRoutines()).map((r) => r.name) }).toEqual({
+      asked: true,
+      step: 'Sit tall, chin level, shoulders down',
+      stored: ['Desk reset', 'Chin tucks'],
+    });
+    expect(focused.at(-1)?.getAttribute('data-testid')).toBe('own-discard-no');
+    // Keep editing: nothing deleted, the draft as it was.
+    p.q('[data-testid="own-discard-no"]')!.click();
+    await until(() => p.q('[data-testid="own-discard"]') === null, 'kept');
+    await tick(30);
+    expect({ step: p.q('#own-step0-text')?.value, listed: p.q(`[data-testid="own-item-${a.id}"]`) !== null, stored: (await storedOwnRoutines()).length }).toEqual({ step: 'Sit tall, chin level, shoulders down', listed: true, stored: 2 });
+    // Delete again, Discard: deleted, the form closed, focus on Undo.
+    p.q(`[data-testid="own-delete-${a.id}"]`)!.click();
+    await until(() => p.q('[data-testid="own-discard"]') !== null, 'asked again');
+    p.q('[data-testid="own-discard-yes"]')!.click();
+    await until(() => p.q('[data-testid="own-undo"]') !== null, 'deleted, with Undo');
+    await tick(30);
+    expect({ form: p.q('[data-testid="own-form"]') !== null, stored: (await storedOwnRoutines()).map((r) => r.name) }).toEqual({ form: false, stored: ['Chin tucks'] });
+    expect(focused.at(-1)?.getAttribute('data-testid')).toBe('own-undo');
+  });
+
   it('deleting another routine leaves the form open with its draft', async () => {
     const { p, a, b } = await mountWithTwoRoutines();
     p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
@@ -100,5 +138,40 @@ describe('own routines: deleting the routine open in the edit form', () => {
     await until(() => p.q(`[data-testid="own-item-${b.id}"]`) === null, 'the other deleted');
     await tick(30);
     expect({ form: p.q('[data-testid="own-form"]') !== null, name: p.q('#own-name')?.value }).toEqual({ form: true, name: 'Desk reset 2' });
+  });
+});
+
+describe('own routines: deleting one that is left out', () => {
+  it('takes its id out of "Routines to leave out" as stored (it stayed there for good, counting towards the list\'s 200), and Undo leaves it out again', async () => {
+    const { p, a, b } = await mountWithTwoRoutines();
+    await until(() => p.q(`[data-testid="exclude-${a.id}"]`) !== null, 'listed under "Routines to leave out"');
+    p.check(`[data-testid="exclude-${a.id}"]`, true);
+    p.check(`[data-testid="exclude-${b.id}"]`, true);
+    await storedUntil((s) => s.routines.excluded.includes(a.id) && s.routines.excluded.includes(b.id), 'both left out');
+    await tick(20);
+    p.q(`[data-testid="own-delete-${a.id}"]`)!.click();
+    await until(() => p.q(`[data-testid="exclude-${a.id}"]`) === null, 'gone from the leave-out list');
+    const after = await storedUntil((s) => !s.routines.excluded.includes(a.id), 'its id out of the stored list');
+    expect(after.routines.excluded).toEqual([b.id]);
+    // Undo: back in its place, still left out, its box ticked.
+    p.q('[data-testid="own-undo"]')!.click();
+    await until(() => p.q(`[data-testid="exclude-${a.id}"]`) !== null, 'listed again');
+    const back = await storedUntil((s) => s.routines.excluded.includes(a.id), 'left out again');
+    expect(back.routines.excluded.sort()).toEqual([a.id, b.id].sort());
+    await until(() => p.q(`[data-testid="exclude-${a.id}"]`)!.checked, 'its box ticked');
+  });
+
+  it('deleting one that is not left out changes nothing else that is left out', async () => {
+    const { p, a, b } = await mountWithTwoRoutines();
+    await until(() => p.q(`[data-testid="exclude-${b.id}"]`) !== null, 'listed');
+    p.check(`[data-testid="exclude-${b.id}"]`, true);
+    await storedUntil((s) => s.routines.excluded.includes(b.id), 'b left out');
+    await tick(20);
+    p.q(`[data-testid="own-delete-${a.id}"]`)!.click();
+    await until(() => p.q('[data-testid="own-undo"]') !== null, 'deleted');
+    p.q('[data-testid="own-undo"]')!.click();
+    await until(() => p.q(`[data-testid="own-item-${a.id}"]`) !== null, 'restored');
+    await tick(50);
+    expect((await storedUntil(() => true, 'stored')).routines.excluded).toEqual([b.id]);
   });
 });

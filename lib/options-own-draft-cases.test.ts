@@ -3,7 +3,10 @@
  * draft, from a review; each case failed before its fix: Esc anywhere in a changed form (to close a
  * select's list, or by habit) threw the whole draft away, and Edit on another routine replaced a
  * changed draft without a word. Now both ask in the page, "Discard your changes?" (an alertdialog
- * whose "Keep editing" takes the focus), and Esc in an unchanged form still cancels at once.
+ * whose "Keep editing" takes the focus), and Esc in an unchanged form still cancels at once. Later:
+ * closing or reloading the tab lost a changed draft unasked (now beforeunload asks, only while the
+ * draft is changed), and "Remove step" was named "Remove step" + " 2", two strings side by side
+ * (now one message, ownRemoveStepOf, in every language).
  * Rendered with linkedom's document over WXT's fake browser, English catalogue from disk
  * (tests/support/linkedom-page.ts, tests/support/options-page.ts).
  */
@@ -126,5 +129,71 @@ describe('Edit on another routine while the form has changes', () => {
     p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
     await until(() => p.q('#own-name')?.value === 'Desk reset', 'straight to Desk reset');
     expect(question(p)).toBeNull();
+  });
+});
+
+/** The browser's beforeunload as the tab is closed or reloaded: true when the page asks to stay. */
+function unload(p: Page): boolean {
+  const e = new p.window.Event('beforeunload', { cancelable: true });
+  p.window.dispatchEvent(e);
+  return e.defaultPrevented;
+}
+
+describe('closing or reloading the options tab with the own routine form open', () => {
+  it('asks the browser to confirm only while the draft differs from what is saved (it never asked: a changed draft was lost)', async () => {
+    const { p, a } = await mountWithTwoRoutines();
+    expect(unload(p)).toBe(false);
+    // A new routine, untouched: nothing to lose, no question.
+    p.q('[data-testid="own-add"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    expect(unload(p)).toBe(false);
+    // Typed into: the browser asks before closing the tab.
+    p.type('#own-name', 'Desk unwind');
+    await tick(20);
+    expect(unload(p)).toBe(true);
+    // Typed back to what it was: unchanged again, no question.
+    p.type('#own-name', '');
+    await tick(20);
+    expect(unload(p)).toBe(false);
+
+    // Editing a stored routine: a change asks, and a Save ends the asking.
+    p.q('[data-testid="own-cancel"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') === null, 'cancelled');
+    p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
+    await until(() => p.q('#own-name')?.value === 'Desk reset', 'Desk reset in the form');
+    expect(unload(p)).toBe(false);
+    p.type('#own-name', 'Desk reset 2');
+    await tick(20);
+    expect(unload(p)).toBe(true);
+    p.q('[data-testid="own-form"]')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));
+    await until(() => p.q('[data-testid="own-form"]') === null, 'saved');
+    expect(unload(p)).toBe(false);
+
+    // Changed, then discarded (Esc, Discard): no question left behind.
+    p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
+    await until(() => p.q('#own-name')?.value === 'Desk reset 2', 'the saved name in the form');
+    p.type('#own-step0-text', 'Sit tall, chin level');
+    await tick(20);
+    expect(unload(p)).toBe(true);
+    esc(p);
+    await until(() => question(p) !== null, 'the question');
+    p.q('[data-testid="own-discard-yes"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') === null, 'discarded');
+    expect(unload(p)).toBe(false);
+  });
+});
+
+describe('"Remove step" as a screen reader names it', () => {
+  it('is one catalogue message with the step number in it ("Remove step 2"), not the label and a number put side by side', async () => {
+    const p = await mountOptionsPage();
+    p.q('[data-testid="own-add"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    p.q('[data-testid="own-add-step"]')!.click();
+    await until(() => p.q('[data-testid="own-remove-step-1"]') !== null, 'a second step');
+    const button = p.q('[data-testid="own-remove-step-1"]')!;
+    expect(button.getAttribute('aria-label')).toBe(englishMessage('ownRemoveStepOf', [2]));
+    expect(englishMessage('ownRemoveStepOf', [2])).toBe('Remove step 2');
+    // What is seen stays "Remove step", at the start of the name (the name a person says to voice control).
+    expect(button.textContent).toBe(englishMessage('ownRemoveStep'));
   });
 });

@@ -286,3 +286,29 @@ test("the person's own words, however long, wrap: a pasted link in a step and a 
   const inOptions = await overflow(page, '[data-testid="own-routines"], [data-testid="routine-prefs"]');
   expect({ inBreak, inOptions }).toEqual({ inBreak: { sideways: false, out: [] }, inOptions: { sideways: false, out: [] } });
 });
+
+test('closing or reloading the tab asks first while the form holds changes, and only then', async ({ context, extensionId, control }) => {
+  await setSettings(control, {});
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = page.getByTestId('own-routines');
+  const asked: string[] = [];
+  page.on('dialog', (d) => {
+    asked.push(d.type());
+    void d.accept();
+  });
+  // The form open, nothing typed: the reload goes ahead unasked.
+  await section.getByTestId('own-add').click();
+  await expect(section.getByTestId('own-form')).toBeVisible();
+  await page.reload();
+  expect(asked).toEqual([]);
+  // Typed into: the browser asks (its own words) before the reload, and before closing the tab.
+  await section.getByTestId('own-add').click();
+  await section.getByLabel('Name', { exact: true }).fill(NAME);
+  await page.reload();
+  expect(asked).toEqual(['beforeunload']);
+  await section.getByTestId('own-add').click();
+  await section.getByLabel('Name', { exact: true }).fill(NAME);
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload', 'beforeunload']);
+});
