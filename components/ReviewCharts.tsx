@@ -172,10 +172,29 @@ export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) 
 
 // ---------------------------------------------------------------------------------------------
 
-/** A label shortened for the chart to 30 characters, counted as characters (an emoji is never cut in half). */
-function clip(label: string): string {
+/**
+ * A character's width in em, as the chart's font draws it at most about: a full-width one (CJK,
+ * kana, Hangul, full-width forms, emoji) 1 em, any other 0.6 em (Limber's Latin titles average
+ * 0.54 em in system-ui).
+ */
+const emOf = (ch: string) => {
+  const cp = ch.codePointAt(0)!;
+  const wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x1f000;
+  return wide ? 1 : 0.6;
+};
+
+/**
+ * A label shortened to fit `em` (its room before the bars), counted in whole characters (an emoji
+ * is never cut in half) and by their width, so a Japanese title ends before its bar as a Latin one does.
+ */
+function clip(label: string, em: number): string {
   const chars = Array.from(label);
-  return chars.length > 30 ? `${chars.slice(0, 29).join('')}…` : label;
+  const widths = chars.map(emOf);
+  if (widths.reduce((sum, x) => sum + x, 0) <= em) return label;
+  let w = 1; // the ellipsis
+  let n = 0;
+  while (w + widths[n]! <= em) w += widths[n++]!;
+  return `${chars.slice(0, n).join('')}…`;
 }
 
 /** A ranked list as horizontal bars (routines, body areas). */
@@ -184,20 +203,28 @@ export function RankBars({ id, caption, colLabel, items, tables }: { id: string;
   const row = 26;
   const labelW = 190;
   const barW = 220;
+  const font = 12;
+  // The label's room: up to the bars, less a gap of 8.
+  const labelEm = (labelW - 8) / font;
   return (
     <>
       <svg class="chart rank" viewBox={`0 0 ${labelW + barW + 40} ${items.length * row}`} aria-hidden="true" focusable="false" data-testid={`chart-${id}`}>
-        {items.map((it, i) => (
+        {items.map((it, i) => {
+          const shown = clip(it.label, labelEm);
+          return (
           <g key={it.label}>
-            <text x="0" y={i * row + 17} font-size="12">
-              {clip(it.label)}
+            {/* A shortened name whole on hover (the table below holds it too). */}
+            {shown !== it.label && <title>{it.label}</title>}
+            <text x="0" y={i * row + 17} font-size={font}>
+              {shown}
             </text>
             <rect class="seg-taken" x={labelW} y={i * row + 5} width={Math.max(2, (it.n / max) * barW)} height="15" rx="3" />
             <text x={labelW + Math.max(2, (it.n / max) * barW) + 6} y={i * row + 17} font-size="12">
               {formatNumber(it.n)}
             </text>
           </g>
-        ))}
+          );
+        })}
       </svg>
       <DataTable visible={tables} testid={`table-${id}`} label={caption}>
         <caption>{caption}</caption>

@@ -49,10 +49,15 @@ export function duration(ms: number): string {
 }
 
 const pctFmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-/** 0.75 -> "75%"; also takes whole percentages with `whole`. A share short of all never reads "100%" (0.996 -> "99%"). */
-export function percent(x: number, whole = false): string {
-  const v = whole ? x / 100 : x;
-  return pctFmt.format(v < 1 ? Math.min(v, 0.99) : v);
+/**
+ * A share (0..1) as a whole percentage, as the page's Intl.NumberFormat rounds it (0.575 -> "58%"),
+ * never claiming none or all when that is not so: a share above none never reads "0%" (1 of 300 ->
+ * "<1%", in the catalogue's words) and one short of all never "100%" (0.995 -> "99%"). The one
+ * place this rule lives: the review's tiles and highlights both format through it.
+ */
+export function percent(share: number): string {
+  if (share > 0 && pctFmt.format(share) === pctFmt.format(0)) return t('pctUnderOne', pctFmt.format(0.01));
+  return pctFmt.format(share < 1 ? Math.min(share, 0.99) : share);
 }
 
 /**

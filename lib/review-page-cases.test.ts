@@ -12,6 +12,7 @@
  * locale inside an English sentence; a day off on which breaks were taken read "No breaks due";
  * the routines chart cut an emoji in a long name in half).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { dom, openReview, onCleanup, setUiLanguage, usePopupWorld } from '../tests/support/popup-world';
 import { listFormatDefaultsTo, tick, until } from '../tests/support/linkedom-page';
@@ -177,8 +178,9 @@ describe('bugs found in review (each test holds its fix)', () => {
   }, 30_000);
 
   it('README (your own routines, named as you like): a long name with an emoji is shortened in the routines chart without cutting the emoji in half (it drew a broken character)', async () => {
-    // 28 letters, a cat (two UTF-16 units) and more: longer than the chart's 30 characters.
-    const name = `${'a'.repeat(28)}\u{1F408} and her friends`;
+    // 21 letters, a cat (two UTF-16 units) and more: longer than the chart's room before its bars
+    // (182 px at 12 px: 15.2 em, a letter 0.6 em, the cat and the ellipsis 1 em each).
+    const name = `${'a'.repeat(21)}\u{1F408} and her friends`;
     const { RankBars } = await import('../components/ReviewCharts');
     const { h, render } = await import('preact');
     const p = dom();
@@ -187,8 +189,78 @@ describe('bugs found in review (each test holds its fix)', () => {
     const drawn = p.q('[data-testid="chart-routines"] text')?.textContent;
     const inTable = p.q('[data-testid="table-routines"] tbody th')?.textContent;
     render(null, root);
-    // Shortened to 29 characters (the cat one of them) and an ellipsis; the table keeps the whole name.
-    expect([drawn, inTable]).toEqual([`${'a'.repeat(28)}\u{1F408}…`, name]);
+    // Shortened after the whole cat, with an ellipsis; the table keeps the whole name.
+    expect([drawn, inTable]).toEqual([`${'a'.repeat(21)}\u{1F408}…`, name]);
+  });
+
+  it('README (weekly review, share of due breaks taken): 1 of 300 due breaks taken reads "<1%", never "0%", in the tile and in the highlight, in every language (a share above none was rounded down to "0%")', async () => {
+    const { percent } = await import('../components/history-format');
+    const { highlightText } = await import('../entrypoints/review/App');
+    const { highlights, weeklyReview } = await import('./review');
+    const { installFallbackMessages } = await import('./i18n');
+    const { formatMessage } = await import('./i18n-fallback');
+    // Monday 2 March 2026: 300 stretch breaks due, 1 taken; last week nothing (the highlight alone).
+    const rows = [...aggregate([
+      { id: 'a', day: '2026-03-02', kind: 'stretch', outcome: 'completed', deskMs: 45 * MIN, routineId: null },
+      ...Array.from({ length: 299 }, (_, i) => ({ id: `s${i}`, day: '2026-03-02', kind: 'stretch' as const, outcome: 'skipped' as const, deskMs: 45 * MIN, routineId: null })),
+    ]).values()];
+    const r = weeklyReview(rows, '2026-03-04', null);
+    expect([r.thisWeek.due, r.thisWeek.taken]).toEqual([300, 1]);
+    const hl = highlights(r.thisWeek, r.lastWeek, { current: 0, longest: 0 } as never).find((h) => h.key === 'hlShareOnly')!;
+    // The tile, the highlight, and the rule's other end kept (0.995 -> 99%), and none and all as they are.
+    expect([percent(r.thisWeek.share), highlightText(hl), percent(0.995), percent(0), percent(1)]).toEqual(['<1%', 'You took <1% of your due breaks.', '99%', '0%', '100%']);
+    // Every catalogue says "less than" its own way around the number (the number as Intl writes it).
+    const said: Record<string, string> = {};
+    for (const lang of ['en', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt_BR']) {
+      const cat = JSON.parse(readFileSync(new URL(`../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<string, { message: string }>;
+      installFallbackMessages((k, subs) => (cat[k] ? formatMessage(cat[k]!, subs) : undefined));
+      said[lang] = percent(1 / 300);
+    }
+    installFallbackMessages(null);
+    expect(said).toEqual({ en: '<1%', de: '<1%', es: '<1%', fr: '<1%', it: '<1%', ja: '1%未満', nl: '<1%', pl: '<1%', pt_BR: '<1%' });
+  });
+
+  it('README (weekly review, "the figures on screen staying until the new ones replace them"): a reload that fails when the page is shown again keeps the week on screen and says briefly that refreshing failed (the error replaced the whole review)', async () => {
+    await recordBreak(rec('mon', at('2026-03-02T09:00:00Z')), 'UTC');
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-03-02T15:00:00Z') });
+    const r = await openReview();
+    const taken = () => r.q('[data-testid="tile-taken"] .tile-value')?.textContent;
+    expect([taken(), r.q('[role="alert"]'), r.q('[data-testid="review-stale"]')]).toEqual(['1', null, null]);
+
+    // Reading the history fails on the next reload (the page focused again).
+    const { clock } = await import('./platform/clock');
+    const zone = vi.spyOn(clock, 'timeZone').mockImplementation(() => {
+      throw new Error('IndexedDB went away');
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    r.window.dispatchEvent(new r.window.Event('focus'));
+    await until(() => r.q('[data-testid="review-stale"]') !== null || r.q('[role="alert"]') !== null, 'the failed reload');
+    expect([taken(), r.q('[role="alert"]')?.textContent ?? null, r.text('review-stale')]).toEqual(['1', null, 'The review could not be refreshed just now. These are the figures from when it last loaded.']);
+
+    // The next reload that works takes the note away.
+    zone.mockReturnValue('UTC');
+    r.window.dispatchEvent(new r.window.Event('focus'));
+    await until(() => r.q('[data-testid="review-stale"]') === null, 'the note gone');
+    expect(taken()).toBe('1');
+  });
+
+  it('README (weekly review in Japanese): a routine title in the routines chart ends before its bar starts (17 full-width characters, 12 px each, ran 14 px into the bar)', async () => {
+    const { RankBars } = await import('../components/ReviewCharts');
+    const { h, render } = await import('preact');
+    const p = dom();
+    const root = p.document.getElementById('app')!;
+    // The Japanese catalogue's longest routine title, and the longest own name the chart draws whole.
+    const ja = JSON.parse(readFileSync(new URL('../public/_locales/ja/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+    const items = [{ label: ja.r_standing_desk_check_title!.message, n: 4 }, { label: 'あ'.repeat(30), n: 2 }];
+    render(h(RankBars, { id: 'routines', caption: '', colLabel: '', items, tables: false }), root);
+    const labels = [...p.document.querySelectorAll('[data-testid="chart-routines"] g')].map((g) => {
+      const [text, bar] = [g.querySelector('text')!, g.querySelector('rect')!];
+      // A full-width character (CJK, and the ellipsis in a Japanese font) is 1 em wide.
+      const width = Array.from(text.textContent ?? '').length * Number(text.getAttribute('font-size'));
+      return { text: text.textContent, room: Number(bar.getAttribute('x')) - Number(text.getAttribute('x')) - width };
+    });
+    render(null, root);
+    expect(labels.filter((l) => l.room < 4)).toEqual([]);
   });
 
   it('README (your own routines, named as you like): two own routines with the same name each keep their own bar and count when the chart is drawn again', async () => {

@@ -118,7 +118,7 @@ describe('weekly review', () => {
     expect(r.highlights[0]!.values).toEqual([{ n: 5 }, { n: 3 }]); // 5 this week, 2 by Thursday last week
     expect(r.lastWeekSoFar.taken).toBe(2);
     expect(r.lastWeekSoFar.due).toBe(3);
-    expect(r.highlights[1]!.values).toEqual([{ pct: 75 }, { pct: 67 }]);
+    expect(r.highlights[1]!.values).toEqual([{ share: 0.75 }, { share: 2 / 3 }]);
     expect(r.highlights[3]!.values).toEqual([{ ms: 75 * 60_000 }, { day: '2026-03-04' }, { ms: 120 * 60_000 }]);
     expect(r.streak).toEqual({ current: 5, longest: 5, graceLeft: 0 }); // 5 counting days, two grace days between
     const empty = weeklyReview([], today, OFF);

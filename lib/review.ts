@@ -194,7 +194,7 @@ export function weekStats(start: DayKey, byDay: ReadonlyMap<DayKey, DayAggregate
   };
 }
 
-export type HighlightValue = { n: number } | { pct: number } | { ms: number } | { day: DayKey } | { routine: string } | { areas: BodyArea[] };
+export type HighlightValue = { n: number } | { share: number } | { ms: number } | { day: DayKey } | { routine: string } | { areas: BodyArea[] };
 
 /** A highlight: a message, or a plural set (lib/plural.ts) with the count its form follows. */
 export type Highlight = { key: MessageKey; values: HighlightValue[] } | { key: PluralBase; count: number; values: HighlightValue[] };
@@ -225,12 +225,6 @@ export interface ReviewData {
 export const HEATMAP_WEEKS = 12;
 
 /**
- * A share as a whole percentage, rounded as the page's Intl.NumberFormat rounds it (0.575 -> 58: x * 100
- * alone gives 57.49999...), except that a share short of all never reads 100 (0.995 -> 99).
- */
-const pct = (x: number) => Math.min(x < 1 ? 99 : 100, Math.round(Number((x * 100).toPrecision(12))));
-
-/**
  * Plain-language highlights, each derived from the numbers (in a fixed order of interest). Counts
  * are compared with last week up to the same weekday (`soFar`); rates and maxima with all of it.
  */
@@ -244,7 +238,8 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
   else out.push({ key: 'hlTakenSame', values: [{ n: tw.taken }] });
 
   if (tw.due > 0) {
-    out.push(lw.due > 0 ? { key: 'hlShare', values: [{ pct: pct(tw.share) }, { pct: pct(lw.share) }] } : { key: 'hlShareOnly', values: [{ pct: pct(tw.share) }] });
+    // Shares as they are (0..1): the page words them (components/history-format.ts percent).
+    out.push(lw.due > 0 ? { key: 'hlShare', values: [{ share: tw.share }, { share: lw.share }] } : { key: 'hlShareOnly', values: [{ share: tw.share }] });
   }
   if (tw.workDays > 0) out.push({ key: 'hlMetDays', values: [{ n: tw.metDays }, { n: tw.workDays }] });
   if (tw.longestMs > 0 && tw.longestDay) {

@@ -9,10 +9,11 @@ import type { ReviewData } from '../../lib/review';
  * It runs again whenever the page is shown or its window focused again (an import or a reset in
  * the options tab, a break taken in its own window, another week start since) and when a new day
  * begins while it is open, the figures on screen staying until the new ones replace them (only
- * the latest answer counts).
+ * the latest answer counts). A reading that fails once the page has figures keeps them on screen:
+ * `stale` then says so, until a reading works again ('error' only when there is nothing to show).
  */
-export function useReview(): ReviewData | null | undefined | 'error' {
-  const [data, setData] = useState<ReviewData | null | undefined | 'error'>(undefined);
+export function useReview(): { data: ReviewData | null | undefined | 'error'; stale: boolean } {
+  const [state, setState] = useState<{ data: ReviewData | null | undefined | 'error'; stale: boolean }>({ data: undefined, stale: false });
   useEffect(() => {
     let asked = 0;
     const load = () => {
@@ -20,10 +21,10 @@ export function useReview(): ReviewData | null | undefined | 'error' {
       import('../../lib/weekly-review')
         .then((m) => m.reviewNow())
         .then(
-          (d) => n === asked && setData(d),
+          (d) => n === asked && setState({ data: d, stale: false }),
           (err: unknown) => {
             console.error('[limber] review failed', err);
-            if (n === asked) setData('error');
+            if (n === asked) setState((s) => (s.data === undefined || s.data === 'error' ? { data: 'error', stale: false } : { data: s.data, stale: true }));
           },
         );
     };
@@ -47,5 +48,5 @@ export function useReview(): ReviewData | null | undefined | 'error' {
       window.removeEventListener('focus', again);
     };
   }, []);
-  return data;
+  return state;
 }

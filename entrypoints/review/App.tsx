@@ -16,7 +16,7 @@ import { areaLabel, dayLabel, duration, listOf, percent, shortDate } from '../..
 import { routineTitle } from '../../components/routine-title';
 
 export function App() {
-  const data = useReview();
+  const { data, stale } = useReview();
   const [tables, setTables] = useState(false);
   const ready = typeof data === 'object' && data !== null;
   return (
@@ -34,6 +34,7 @@ export function App() {
         )}
       </header>
       {data === 'error' && <p class="notice" role="alert">{t('errBackground')}</p>}
+      <div role="status" class="live">{stale && <p class="notice" data-testid="review-stale">{t('reviewRefreshFailed')}</p>}</div>
       {data === null && <p class="notice" role="status" data-testid="review-history-off">{t('reviewHistoryOff')}</p>}
       {ready && data.empty && <p class="card" data-testid="review-empty">{t('reviewEmpty')}</p>}
       {ready && (
@@ -54,7 +55,7 @@ const routineName = (id: string, own: Record<string, string>) => own[id] ?? rout
 
 function formatValue(v: HighlightValue, own: Record<string, string>): string {
   if ('n' in v) return new Intl.NumberFormat().format(v.n);
-  if ('pct' in v) return percent(v.pct, true);
+  if ('share' in v) return percent(v.share);
   if ('ms' in v) return duration(v.ms);
   if ('day' in v) return dayLabel(v.day);
   if ('routine' in v) return routineName(v.routine, own);
