@@ -5,7 +5,7 @@
  * and the welcome page (one component, not two).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeSchedule, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule-form';
+import { describeSchedule, formatMinute, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule-form';
 import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
 import { pageLanguage, t, uiLanguage, type MessageKey } from '../lib/i18n';
@@ -17,8 +17,12 @@ import './schedule-editor.css';
 const DEFAULT_RANGE: TimeRange = { from: 9 * 60, to: 17 * 60 + 30 };
 const MAX_RANGES = 6;
 
-/** A minute of the day as the locale writes a time (for words; the time inputs take toText's 24-hour form). */
-const clockText = (m: number) => timeOfDay(Date.UTC(2000, 0, 1) + (m % 1440) * 60_000, undefined, 'UTC');
+/**
+ * A minute of the day as the locale writes a time (for words; the time inputs take toText's
+ * 24-hour form): minutes since 1 January 1970 00:00 UTC, that time of the day. A range that ends
+ * at midnight (0 or 1440) ends at formatMinute(1440), as the preview writes it ("18:00–24:00").
+ */
+const clockText = (m: number) => timeOfDay(m * 6e4, undefined, 'UTC');
 const toText = (m: number) => `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const fromText = (s: string): number | null => {
   const m = /^(\d{2}):(\d{2})$/.exec(s);
@@ -173,7 +177,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                             type="button"
                             id={`${rid}-remove`}
                             class="btn btn-quiet sched-remove"
-                            aria-label={t('schedRemove', [names[d]!, clockText(r.from), clockText(r.to)])}
+                            aria-label={t('schedRemove', [names[d]!, clockText(r.from), r.to % 1440 ? clockText(r.to) : formatMinute(1440)])}
                             onClick={() => {
                               // The range that takes its place, else the one before; none left, the day's checkbox.
                               focusNext.current = ranges.length > 1 ? `#${dayId}-r${Math.min(i, ranges.length - 2)}-remove` : `#${dayId}-on`;

@@ -17,6 +17,7 @@ const SAME_EVERYWHERE: Record<string, string> = {
   appName: 'the product name',
   durSec: 'unit symbol: "$1 s" (SI)',
   unitMin: 'unit symbol: "min", international (the minute fields\' unit, which must not change with the number)',
+  unitSec: 'unit symbol: "s" (SI), the seconds fields\' unit beside "min" (lib/unit-labels.test.ts)',
   durMin: 'unit symbol: "$1 min", international',
   durMinSec: 'unit symbols: "$1 min $2 s"',
   durH: 'unit symbol: "$1 h" (SI)',
@@ -71,7 +72,7 @@ describe('the check itself', () => {
   it('keeps its lists short and every entry a key English has', () => {
     const entries = [...Object.keys(SAME_EVERYWHERE), ...Object.values(SAME_IN).flatMap((l) => Object.keys(l))];
     expect(entries.filter((k) => !(k in en))).toEqual([]);
-    expect(Object.keys(SAME_EVERYWHERE).length).toBeLessThanOrEqual(10);
+    expect(Object.keys(SAME_EVERYWHERE).length).toBeLessThanOrEqual(11);
   });
 });
 

@@ -4,7 +4,7 @@
  * carry the phrase rules: the options page is at its size budget.
  */
 import { pageLanguage, t } from './i18n';
-import { timePhrase, type TimeOptions, type TimePhrase } from './time-phrase';
+import { endPhrase, timePhrase, type TimeOptions, type TimePhrase } from './time-phrase';
 
 export type { TimePhrase } from './time-phrase';
 
@@ -15,4 +15,9 @@ export type { TimePhrase } from './time-phrase';
  */
 export function tTime<P extends TimePhrase>(phrase: P, at: number, options?: TimeOptions<P>): string {
   return timePhrase((k, subs) => t(k, subs), pageLanguage(), phrase, at, options);
+}
+
+/** Where the working hours end, as the phrase a sentence needs: "at 5:30 PM", "at 24:00" (lib/time-phrase.ts endPhrase). */
+export function tTimeEnd(phrase: 'at' | 'until', at: number): string {
+  return endPhrase((k, subs) => t(k, subs), pageLanguage(), phrase, at);
 }

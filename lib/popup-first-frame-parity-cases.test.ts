@@ -294,3 +294,44 @@ describe('the first frame and the Preact popup say the same in every state', () 
     }
   });
 });
+
+describe('working hours that end at midnight: the popup writes their end as the options page does ("18:00–24:00", "12:00 AM")', () => {
+  /** Intl.DateTimeFormat's default locale set to `lang`, as in a browser whose language that is; returns the undo. */
+  const clockOf = (lang: string) => {
+    const intl = Intl as { DateTimeFormat: typeof Intl.DateTimeFormat };
+    const Native = intl.DateTimeFormat;
+    intl.DateTimeFormat = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+      return new Native(locales ?? lang, options);
+    } as unknown as typeof Intl.DateTimeFormat;
+    return () => (intl.DateTimeFormat = Native);
+  };
+
+  it('in every catalogue, with the browser\'s own clock: "… at 24:00" on a 24-hour clock, "… at 12:00 AM" on a 12-hour one; a held break "… until 24:00"; in both renderings', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const data = await answer();
+    // The machine's zone is UTC: the hours end at midnight, the start of Tuesday 3 March.
+    const midnight = Date.UTC(2026, 2, 3);
+    const dir = path.join(process.cwd(), 'public', '_locales');
+    const wrong: string[] = [];
+    for (const loc of readdirSync(dir)) {
+      const catalogue = JSON.parse(readFileSync(path.join(dir, loc, 'messages.json'), 'utf8')) as Catalogue;
+      const m = (key: string, subs: string[]) => formatMessage(catalogue[key]!, subs);
+      for (const browserLocale of loc === 'en' ? ['en-US', 'en-GB'] : [loc.replace('_', '-')]) {
+        // A 12-hour clock keeps midnight as it writes it (Node's ICU: "12:00 AM", with a plain or a narrow space).
+        const end = browserLocale === 'en-US' ? new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(midnight) : '24:00';
+        const undo = clockOf(browserLocale);
+        try {
+          const locale = { catalogue, ui: browserLocale };
+          const why = async (tr: Partial<TrackerView>) => (await same(view(data, { next: null, ...tr }), locale)).find((l) => l.includes('data-testid=next-why'))!.replace(/^<[^>]*>/, '');
+          const ends = await why({ hoursEnd: midnight });
+          if (ends !== m('whyHoursEnd', [m('timeAt_plural', [end])])) wrong.push(`${browserLocale}: ${ends}`);
+          const held = await why({ held: { reason: 'call', until: midnight }, hoursEnd: midnight });
+          if (held !== m('whyHeldCall', [m('timeUntil_plural', [end])])) wrong.push(`${browserLocale}: ${held}`);
+        } finally {
+          undo();
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

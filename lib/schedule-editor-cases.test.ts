@@ -244,3 +244,33 @@ describe('the help above the week editor says what the timer does with a lunch b
     expect(englishMessage('schedHelp')).toMatch(/each working range starts fresh/i);
   });
 });
+
+describe('the ✕ of a range names its times as the preview writes them', () => {
+  const mount = useWeekEditor();
+  /** Intl.DateTimeFormat's default locale set to `lang`, as in a browser whose language that is; returns the undo. */
+  const clockOf = (lang: string) => {
+    const intl = Intl as { DateTimeFormat: typeof Intl.DateTimeFormat };
+    const Native = intl.DateTimeFormat;
+    intl.DateTimeFormat = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+      return new Native(locales ?? lang, options);
+    } as unknown as typeof Intl.DateTimeFormat;
+    return () => (intl.DateTimeFormat = Native);
+  };
+
+  it.each([
+    ['en-GB', 0, 'Remove Monday 18:00–24:00', 'Mon 18:00–24:00'],
+    ['de-DE', 0, 'Remove Montag 18:00–24:00', 'Mo 18:00–24:00'],
+    ['de-DE', hm(24), 'Remove Montag 18:00–24:00', 'Mo 18:00–24:00'],
+    ['en-US', 0, 'Remove Monday 6:00 PM–12:00 AM', 'Mon 6:00 PM–12:00 AM'],
+  ])('a browser in %s, Monday 18:00 to midnight (stored as %i): "%s", as the preview says "%s" (the label said "0:00" on a 24-hour clock)', async (lang, to, label, preview) => {
+    const undo = clockOf(lang);
+    try {
+      const m = await mount({ enabled: true, days: [[{ from: hm(18), to }], [], [], [], [], [], []] });
+      const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+      expect(plain(m.q('[data-testid="schedule-preview"]').textContent)).toContain(preview);
+      expect(plain(m.document.querySelector('.sched-remove')!.getAttribute('aria-label'))).toBe(label);
+    } finally {
+      undo();
+    }
+  });
+});

@@ -13,7 +13,7 @@ import { formatMessage, type Catalogue } from './i18n-fallback';
 import { t, type MessageKey } from './i18n';
 import { tTime } from './i18n-time';
 import { timeOfDay, timeOfDayOrDate } from './format';
-import { hourClass, shownHour, SINGULAR_HOURS, timePhrase, type TimePhrase } from './time-phrase';
+import { endPhrase, hourClass, shownHour, SINGULAR_HOURS, timePhrase, type TimePhrase } from './time-phrase';
 
 const LOCALES = path.join(process.cwd(), 'public', '_locales');
 const read = (locale: string) => JSON.parse(readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8')) as Catalogue;
@@ -198,5 +198,29 @@ describe('tTime and t: whole sentences in the page language', () => {
     expect(t('whyHeldCall', tTime('latest', oneFifteen))).toBe(`Aguardando: você está em uma chamada — no máximo à ${h(oneFifteen)}`);
     serve('it', 'it-IT');
     expect(t('whyOffHours', tTime('until', oneFifteen))).toBe(`Fuori dall’orario di lavoro fino all’${h(oneFifteen)}`);
+  });
+});
+
+describe('the end of the working hours (endPhrase): midnight is 24:00 on a 24-hour clock, as the options page writes the hours', () => {
+  const end = (loc: string, locale: string, timeZone: string, phrase: 'at' | 'until', at: number) => plain(endPhrase(lookup(read(loc)), loc, phrase, at, { locale, timeZone }));
+  it('Berlin, Madrid, London, Tokyo, São Paulo: "um 24:00", "a las 24:00", "at 24:00", "24:00に", "às 24:00" (hour 24\'s words, not zero hour\'s "à")', () => {
+    const berlin = Date.UTC(2026, 2, 2, 23); // Tuesday 3 March 2026, 00:00 in Berlin and Madrid (UTC+1)
+    expect(end('de', 'de-DE', 'Europe/Berlin', 'at', berlin)).toBe('um 24:00');
+    expect(end('de', 'de-DE', 'Europe/Berlin', 'until', berlin)).toBe('bis 24:00');
+    expect(end('es', 'es-ES', 'Europe/Madrid', 'at', berlin)).toBe('a las 24:00');
+    expect(end('en', 'en-GB', 'Europe/London', 'at', Date.UTC(2026, 2, 3))).toBe('at 24:00');
+    expect(end('ja', 'ja-JP', 'Asia/Tokyo', 'until', Date.UTC(2026, 2, 2, 15))).toBe('24:00まで');
+    const saoPaulo = Date.UTC(2026, 2, 3, 3); // 00:00 in São Paulo (UTC-3)
+    expect(end('pt_BR', 'pt-BR', 'America/Sao_Paulo', 'at', saoPaulo)).toBe('às 24:00');
+    expect(end('pt_BR', 'pt-BR', 'America/Sao_Paulo', 'until', saoPaulo)).toBe('até as 24:00');
+    expect(plain(timePhrase(lookup(read('pt_BR')), 'pt_BR', 'at', saoPaulo, { locale: 'pt-BR', timeZone: 'America/Sao_Paulo' }))).toBe('à 0:00'); // a start at midnight stays zero hour
+  });
+  it('a 12-hour clock keeps 12:00 AM; any other end, or midnight in another zone, as timePhrase writes it', () => {
+    expect(end('en', 'en-US', 'America/New_York', 'at', Date.UTC(2026, 2, 3, 5))).toBe('at 12:00 AM');
+    expect(end('es', 'es-MX', 'America/Mexico_City', 'until', Date.UTC(2026, 2, 3, 6))).toBe('hasta las 12:00 a.m.');
+    const berlinHalfPastFive = Date.UTC(2026, 2, 2, 16, 30);
+    expect(end('de', 'de-DE', 'Europe/Berlin', 'at', berlinHalfPastFive)).toBe('um 17:30');
+    expect(end('es', 'es-ES', 'Europe/Madrid', 'until', Date.UTC(2026, 2, 2, 0, 15))).toBe('hasta la 1:15');
+    expect(end('en', 'en-GB', 'UTC', 'at', Date.UTC(2026, 2, 2, 23))).toBe('at 23:00');
   });
 });

@@ -80,3 +80,18 @@ export function timePhrase<P extends TimePhrase>(msg: Lookup, lang: string, phra
   }
   return msg(`${PHRASE_KEY[phrase]}_${hourClass(lang, shownHour(at, locale, timeZone))}`, [timeOfDay(at, locale, timeZone)]);
 }
+
+/**
+ * timePhrase for the end of the working hours ('at' or 'until' it): an end at midnight is 24:00
+ * where the clock writes midnight 0:00 or 00:00, as the options page writes the hours
+ * (lib/schedule-form.ts formatMinute: "18:00–24:00", not "18:00–00:00"), with the words of hour 24
+ * ("às 24:00", not "à 0:00"); a 12-hour clock keeps 12:00 AM. Any other end as timePhrase writes
+ * it. Apart from timePhrase so that the welcome page, which names no end, does not carry it.
+ */
+export function endPhrase(msg: Lookup, lang: string, phrase: 'at' | 'until', at: number, options: { locale?: string; timeZone?: string } = {}): string {
+  const { locale, timeZone } = options;
+  const time = timeOfDay(at, locale, timeZone);
+  // The first moment of a day (midnight, where the day has one) is where the day before ends.
+  const end = sameDay(at - 1, at, timeZone) ? time : time.replace(/^0?0/, '24');
+  return end === time ? timePhrase(msg, lang, phrase, at, options) : msg(`${PHRASE_KEY[phrase]}_${hourClass(lang, 24)}`, [end]);
+}

@@ -8,8 +8,12 @@
  * decimals are accepted, 1.5: the plural category Intl.PluralRules gives the number in the
  * catalogue's language, against the word the number counts (the unit's first word). A table per
  * language (FORMS, written out) says which categories each inflected unit word belongs after;
- * words not in it (abbreviations: min, Min., h, Std., s; invariant words: Mal, fois, keer, uur;
+ * words not in it (abbreviations: min, Min., h, Std., s, Sek.; invariant words: Mal, fois, keer, uur;
  * words that do not count, "per", "pro") are free.
+ *
+ * And the units of durations are written alike across the page: short, as "min" and "h" are
+ * ("20 s", "20 min of desk time"), never a spelled-out word beside an abbreviation ("20 seconds"
+ * two fields above "5 min"). Short units are the same after any number, so they stay right.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -130,5 +134,34 @@ describe('number fields: the unit reads right after every number the field accep
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+/** The words of a duration unit spelled out, per language: an options unit must not start with one. */
+const SPELLED: Record<string, RegExp> = {
+  en: /^(seconds?|minutes?|hours?)$/,
+  de: /^(sekunden?|minuten?|stunden?)$/,
+  es: /^(segundos?|minutos?|horas?)$/,
+  fr: /^(secondes?|minutes?|heures?)$/,
+  it: /^(second[oi]|minut[oi]|or[ae])$/,
+  ja: /^$/,
+  nl: /^(seconden?|minuut|minuten)$/,
+  pl: /^(sekund[ay]?|minut[ay]?|godzin[ay]?)$/,
+  pt_BR: /^(segundos?|minutos?|horas?)$/,
+};
+
+describe('number fields: units of time are short, as "min" is, in every language', () => {
+  it('the check itself', () => {
+    expect(SPELLED.en!.test('seconds')).toBe(true);
+    expect(SPELLED.en!.test('min')).toBe(false);
+    expect(SPELLED.de!.test('min.')).toBe(false);
+    expect(Object.keys(SPELLED).sort()).toEqual([...LOCALES].sort());
+  });
+  it.each(LOCALES)('%s', (locale) => {
+    const cat = read(locale);
+    const spelled = fieldsOnPage()
+      .map((f) => `${f.id}: ${cat[f.unit]!.message}`)
+      .filter((s) => SPELLED[locale]!.test(s.split(': ')[1]!.trim().split(/\s+/)[0]!.toLowerCase()));
+    expect(spelled).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { useRef, useState } from 'preact/hooks';
 import { ask, RequestError, type PopupData, type Status } from '../../lib/protocol/messages';
 import { t } from '../../lib/i18n';
-import { tTime } from '../../lib/i18n-time';
+import { tTime, tTimeEnd } from '../../lib/i18n-time';
 import { HELD_TEXT } from './first-frame';
 import { clockCountdown } from '../../lib/format';
 import { send, useNow } from '../../components/hooks/use-status';
@@ -145,9 +145,10 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
       </p>
     );
   } else if (tr.held) {
-    body = <p class="why-big" data-testid="next-why">{t(HELD_TEXT[tr.held.reason], tTime(tr.hoursEnd ? 'until' : 'latest', tr.held.until))}</p>;
+    // Held until the hours end: that end as the options page writes it (24:00, not 0:00).
+    body = <p class="why-big" data-testid="next-why">{t(HELD_TEXT[tr.held.reason], tr.hoursEnd ? tTimeEnd('until', tr.held.until) : tTime('latest', tr.held.until))}</p>;
   } else if (tr.hoursEnd) {
-    body = <p class="muted" data-testid="next-why">{t('whyHoursEnd', tTime('at', tr.hoursEnd))}</p>;
+    body = <p class="muted" data-testid="next-why">{t('whyHoursEnd', tTimeEnd('at', tr.hoursEnd))}</p>;
   } else if (tr.next) {
     counting = true;
     const left = tr.next.at - now;

@@ -12,7 +12,7 @@ import type { PopupData } from '../../lib/protocol/messages';
 import type { MessageKey } from '../../lib/i18n';
 import { pluralKey } from '../../lib/plural';
 import { clockCountdown } from '../../lib/format';
-import { timePhrase, type TimePhrase } from '../../lib/time-phrase';
+import { endPhrase, timePhrase, type TimePhrase } from '../../lib/time-phrase';
 
 /** The catalogue's lookup (chrome.i18n.getMessage), '' for a missing key. */
 export type Msg = (key: MessageKey, subs?: Array<string | number>) => string;
@@ -38,6 +38,8 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   const time = (phrase: TimePhrase, at: number, today?: number) => timePhrase(msg, document.documentElement.lang, phrase, at, { now: today });
   const why = (cls: string, text: string) => el('p', { class: cls, 'data-testid': 'next-why' }, text);
   const paused = (p: { until: number | null }) => (p.until === null ? msg('whyPausedIndefinite') : msg('whyPaused', [time('until', p.until, now)]));
+  // Where the working hours end, as App's tTimeEnd writes it ("at 24:00" for hours that end at midnight).
+  const end = (phrase: 'at' | 'until', at: number) => endPhrase(msg, document.documentElement.lang, phrase, at);
   if (tr.open && (tr.phase === 'due' || tr.phase === 'onBreak')) {
     const due = tr.phase === 'due';
     return el(
@@ -60,8 +62,8 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
     body.push(why('why-big', paused(tr.paused)));
     if (tr.open && tr.phase === 'snoozed') body.push(el('p', { class: 'muted small' }, msg('whyPausedBreakWaits', [kind(tr.open.kind)])));
   } else if (tr.offHours) body.push(why('why-big', tr.offHours.until === null ? msg('whyOffHoursNoEnd') : msg('whyOffHours', [time('until', tr.offHours.until, now)])));
-  else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [time(tr.hoursEnd ? 'until' : 'latest', tr.held.until)])));
-  else if (tr.hoursEnd) body.push(why('muted', msg('whyHoursEnd', [time('at', tr.hoursEnd)])));
+  else if (tr.held) body.push(why('why-big', msg(HELD_TEXT[tr.held.reason], [tr.hoursEnd ? end('until', tr.held.until) : time('latest', tr.held.until)])));
+  else if (tr.hoursEnd) body.push(why('muted', msg('whyHoursEnd', [end('at', tr.hoursEnd)])));
   else if (tr.next) {
     counting = true;
     body.push(
