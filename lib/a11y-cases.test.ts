@@ -228,7 +228,7 @@ describe('bugs found in review (a title may name what was wrong; each test holds
       const { h, render } = await import('preact');
       const { End } = await import('../entrypoints/break/End');
       const root = d.document.getElementById('app')!;
-      render(h(End, { today: { day: '2026-03-05', taken: 3, completed: 3, skipped: 0, streak: 2, longest: 4 }, outcome: 'completed', guided: true, sound: undefined, offerSelfMassage: false }), root as never);
+      render(h(End, { today: { day: '2026-03-05', taken: 3, completed: 3, skipped: 0, streak: 2, longest: 4 }, outcome: 'completed', sound: undefined, offerSelfMassage: false }), root as never);
       onUnmount(() => render(null, root as never));
       await tick();
       // ARIA 1.2: aria-label is prohibited on the generic role; NVDA and JAWS read the span's
@@ -241,6 +241,19 @@ describe('bugs found in review (a title may name what was wrong; each test holds
         read: [expect.stringMatching(/\p{L}/u), expect.stringMatching(/\p{L}/u)], // some words with each number
         prohibited: [],
       });
+    });
+
+    // The step's live region holds step 1 from the start, and a region's text that never changes is
+    // never announced; the focus goes to the routine's title, so a screen reader said the title
+    // and then nothing until step 2 (the voice, when on, says the title and step 1 together).
+    it('break window, player: the heading focused as the routine starts tells a screen reader step 1 too, not only the title', async () => {
+      const d = await mountPlayer();
+      const routine = await someRoutine();
+      // The element the player focuses as it starts (Player.tsx: mainRef).
+      const focused = d.byId('routine-title') as unknown as Element;
+      const step1 = `${msg('stepOf').replace('$1', '1').replace('$2', String(routine.steps.length))} ${msg(`r_${routine.id.replace(/-/g, '_')}_step1`)}`;
+      expect({ name: accName(focused!), description: accDescription(focused!) }).toEqual({ name: msg(`r_${routine.id.replace(/-/g, '_')}_title`), description: norm(step1) });
+      expect(audit(d.document)).toEqual([]);
     });
 
     it('break window, player: the Pause button both changes its label and is a toggle (aria-pressed): paused, it reads "Resume, pressed"', async () => {

@@ -49,12 +49,12 @@ beforeEach(async () => {
 });
 
 /** The break window playing SESSION's break, with `reload(ms)`: F5, the page back `ms` later. */
-async function breakWindow(finishAs?: 'completed' | 'partial' | 'skipped') {
+async function breakWindow(finishAs?: 'completed' | 'partial' | 'skipped', session: BreakSession = SESSION) {
   vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: T0 });
   const storage = windowStorage();
   vi.stubGlobal('sessionStorage', storage);
   vi.stubGlobal('SpeechSynthesisUtterance', class { constructor(public text: string) {} });
-  const { kept, sent } = stubBreakBackground(SESSION, { next: 0 }, finishAs);
+  const { kept, sent } = stubBreakBackground(session, { next: 0 }, finishAs);
   const { h, render } = await import('preact');
   const { App } = await import('../entrypoints/break/App');
   /** What the page asked the speech synthesizer to say, since it was last loaded. */
@@ -71,8 +71,8 @@ async function breakWindow(finishAs?: 'completed' | 'partial' | 'skipped') {
     doc = document as unknown as Document;
     win = window as unknown as Window;
     root = doc.getElementById('app')!;
-    render(h(App, { breakId: SESSION.breakId }), root);
-    await until(() => q('step-index') !== null, 'the player');
+    render(h(App, { breakId: session.breakId }), root);
+    await until(() => q('step-index') !== null || q('break-free') !== null, 'the player or the free break');
     await tick(PAINT);
   };
   onUnmount(() => {
@@ -215,6 +215,29 @@ describe('bugs found in review', () => {
     await tick(PAINT);
     expect(doc().querySelector('[data-testid="break-end"] h1')!.textContent).toBe(englishMessage('endCompleted'));
     expect(chimes.filter((c) => c === 'end')).toEqual(['end']);
+  });
+
+  // End.tsx chimed only after a routine ("a free break has none"): with no routine fitting the
+  // settings, Done said "Nice work. Break done." aloud (voice on) but stayed silent with the chime
+  // on, though Options promises a "Soft chime between steps and at the end".
+  it('a free break (no routine fits) ended with Done chimes at its end, as a routine does', async () => {
+    const w = await breakWindow(undefined, { ...SESSION, routineId: 'no-such-routine' });
+    expect(w.q('break-free'), 'the free break').not.toBeNull();
+    w.q('done')!.click();
+    await until(() => w.q('break-end') !== null, 'the end');
+    await tick(PAINT);
+    expect(doc().querySelector('[data-testid="break-end"] h1')!.textContent).toBe(englishMessage('endCompleted'));
+    expect(w.spoken).toEqual([englishMessage('endCompleted')]);
+    expect(chimes, 'the end chime, once').toEqual(['end']);
+  });
+
+  it('a free break skipped, or recorded as cut short, does not chime', async () => {
+    const w = await breakWindow('partial', { ...SESSION, routineId: 'no-such-routine' });
+    w.q('done')!.click();
+    await until(() => w.q('break-end') !== null, 'the end');
+    await tick(PAINT);
+    expect(doc().querySelector('[data-testid="break-end"] h1')!.textContent).toBe(englishMessage('endPartial'));
+    expect(chimes).toEqual([]);
   });
 });
 

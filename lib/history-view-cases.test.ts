@@ -59,7 +59,7 @@ describe('bugs found in review (each test holds its fix)', () => {
     const { End } = await import('../entrypoints/break/End');
     const root = d.document.getElementById('app')!;
     // Three breaks today, a 12-day streak (the popup shows them as ۳ and ۱۲: lib/popup-numbers.test.ts).
-    render(h(End, { today: { day: '2026-03-05', taken: 3, completed: 3, skipped: 0, streak: 12, longest: 12 }, outcome: 'completed', guided: true, sound: undefined, offerSelfMassage: false }), root as never);
+    render(h(End, { today: { day: '2026-03-05', taken: 3, completed: 3, skipped: 0, streak: 12, longest: 12 }, outcome: 'completed', sound: undefined, offerSelfMassage: false }), root as never);
     try {
       const values = [...d.document.querySelectorAll('.end-stats .stat-value')].map((e) => (e.textContent ?? '').trim());
       expect(values).toEqual([fa(3), fa(12)]);

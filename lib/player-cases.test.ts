@@ -282,7 +282,7 @@ describe('bugs found in review: the voice and the volume', () => {
     const said: { spoken: string[]; volumes: number[] }[] = [];
     for (const volume of [0.2, 0]) {
       const m = await mount(async (h) =>
-        h((await import('../entrypoints/break/End')).End, { today: null, outcome: 'completed', guided: true, sound: { chime: false, volume, voice: true }, offerSelfMassage: false }),
+        h((await import('../entrypoints/break/End')).End, { today: null, outcome: 'completed', sound: { chime: false, volume, voice: true }, offerSelfMassage: false }),
       );
       said.push({ spoken: m.spoken, volumes: m.volumes });
     }

@@ -31,8 +31,7 @@ type View =
   /** The window is the prompt: the break is due, and waits for Start here (or elsewhere). */
   | { name: 'prompt'; session: BreakSession }
   | { name: 'playing'; session: BreakSession; routine: Routine }
-  /** `guided`: a routine was played (its end chime is the routine's; a free break has none). */
-  | { name: 'done'; today: TodaySummary | null; outcome: Outcome; guided: boolean };
+  | { name: 'done'; today: TodaySummary | null; outcome: Outcome };
 
 /** How many times the page asks for a routine the safety answer lets through before playing none. */
 const UNSCREENED_TRIES = 2;
@@ -190,7 +189,7 @@ export function App({ breakId }: { breakId: string }) {
       const r = await ask(timed, { type: 'break/finish', breakId, outcome, routineId });
       keepPlace(); // the break is over: the place in its routine is forgotten
       setError(false);
-      setView({ name: 'done', today: r.today, outcome: r.outcome, guided: routineId !== null });
+      setView({ name: 'done', today: r.today, outcome: r.outcome });
       return true;
     } catch (e) {
       // Refused as no such break: it ended elsewhere meanwhile (from the popup, or given up after
@@ -257,7 +256,7 @@ export function App({ breakId }: { breakId: string }) {
         />
       )}
       {view.name === 'done' && endView && (
-        <endView.End today={view.today} outcome={view.outcome} guided={view.guided} sound={settings?.sound} offerSelfMassage={health !== null && selfMassageOffered(health)} />
+        <endView.End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health !== null && selfMassageOffered(health)} />
       )}
     </main>
   );

@@ -15,20 +15,19 @@ export type Outcome = 'completed' | 'partial' | 'skipped';
 interface EndProps {
   today: TodaySummary | null;
   outcome: Outcome;
-  /** A routine was played: its end chime sounds here, once the break is recorded as completed. */
-  guided: boolean;
+  /** With the chime on, the end chime sounds here once the break is recorded as completed (a routine's or a free break). */
   sound: Sound | undefined;
   offerSelfMassage: boolean;
 }
 
-export function End({ today, outcome, guided, sound, offerSelfMassage }: EndProps) {
+export function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
   const ref = useRef<HTMLHeadingElement>(null);
   const [screen, setScreen] = useState(false);
   useEffect(() => {
     ref.current?.focus();
     // As recorded: a break given up meanwhile (the machine slept, or left open long past its length)
     // is cut short, and no chime says "done" for it.
-    if (outcome === 'completed' && guided && sound?.chime) void chime(sound.volume, 'end');
+    if (outcome === 'completed' && sound?.chime) void chime(sound.volume, 'end');
     if (outcome === 'completed' && sound?.voice) speak(t('endCompleted'), sound.volume);
   }, []);
 

@@ -160,7 +160,9 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
     <article class="player" aria-labelledby="routine-title" data-routine-id={routine.id} data-kind={routine.kind}>
       <header class="player-head">
         <p class="muted small">{t(KIND_LABEL[routine.kind])}</p>
-        <h1 id="routine-title" tabIndex={-1} ref={mainRef} data-testid="routine-title">{routineTitle(routine)}</h1>
+        {/* Focused as the routine starts: read with the step it is on (the live region below holds that
+            step from the start, and a region's text that never changes is not announced). */}
+        <h1 id="routine-title" tabIndex={-1} ref={mainRef} aria-describedby="step-label step-text" data-testid="routine-title">{routineTitle(routine)}</h1>
       </header>
       <div class="stage">
         {routine.illustration && <img class="illustration" src={illustrationUrl(routine.illustration)} alt={routineAlt(routine)} width="150" height="120" data-testid="illustration" />}
@@ -168,7 +170,7 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
       </div>
       <section class="step" aria-labelledby="step-label">
         <p id="step-label" class="muted small" data-testid="step-index">{t('stepOf', [settled.step + 1, steps.length])}</p>
-        <p class="step-text" data-testid="step-text">{curText}</p>
+        <p id="step-text" class="step-text" data-testid="step-text">{curText}</p>
         <p class="muted small up-next">{upNext !== null ? t('upNext', upNext) : t('lastStep')}</p>
         <StepCue steps={steps} step={settled.step} />
         <p class="visually-hidden" aria-live="polite" data-testid="announce">
