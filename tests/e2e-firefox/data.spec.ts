@@ -72,8 +72,12 @@ test('import, the weekly review, export, reset and import back; bad files are re
     // The tables are for screen readers until asked for, then shown.
     const width = () => review.$eval('[data-testid="table-breaks"]', (t) => t.parentElement!.getBoundingClientRect().width);
     expect(await width()).toBeLessThanOrEqual(1);
+    // A click: in this headless Firefox the review's tab often lacks the window focus
+    // (document.hasFocus() false), and then Firefox delivers Space's keydown and keyup to the
+    // focused checkbox but does not toggle it. The switch is a native checkbox; its keyboard use is
+    // tested in Chromium (tests/e2e/history.spec.ts).
     const toggle = new El(review, '[data-testid="show-tables"]');
-    await toggle.press(' ');
+    await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await expect.poll(width).toBeGreaterThan(100);
     await review.close();

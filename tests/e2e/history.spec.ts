@@ -179,7 +179,10 @@ test('the weekly review renders its charts, each with a table alternative; axe f
   // Tables are for screen readers until asked for.
   const box = page.getByTestId('table-breaks').locator('xpath=..');
   expect(await box.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
-  await page.getByTestId('show-tables').check();
+  // By keyboard: Space toggles the focused switch.
+  await page.getByTestId('show-tables').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('show-tables')).toBeChecked();
   expect(await box.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(100);
   expect(await axeViolations(page)).toEqual([]);
   await page.getByTestId('show-tables').uncheck();
