@@ -112,9 +112,9 @@ function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean; voice
   );
 }
 
-function mountFreeBreak(strict: boolean): Promise<Mounted> {
+function mountFreeBreak(strict: boolean, lengthSec = 180): Promise<Mounted> {
   return mount(async (h, endings) =>
-    h((await import('../entrypoints/break/FreeBreak')).FreeBreak, { strict, onDone: async () => (endings.push('done'), true), onSkip: async () => (endings.push('skip'), true) }),
+    h((await import('../entrypoints/break/FreeBreak')).FreeBreak, { strict, lengthSec, onDone: async () => (endings.push('done'), true), onSkip: async () => (endings.push('skip'), true) }),
   );
 }
 
@@ -252,6 +252,63 @@ describe('bugs found in review', () => {
     }
   });
 
+  describe('strict mode: "Closing the window before the end records it as cut short" (Done at step 1 recorded the break as completed, with a full streak credit)', () => {
+    it('player: no Done (button, Enter, keys hint) before the last step; at the last step Done is there and Enter ends it', async () => {
+      const n = ROUTINE.steps.length;
+      const m = await mountPlayer(ROUTINE, { strict: true });
+      expect(m.q('done'), 'Done at step 1').toBeNull();
+      m.q('routine-title')!.focus();
+      await m.key('Enter');
+      await m.advance(TICK);
+      expect(m.endings, 'Enter at step 1').toEqual([]);
+      expect(m.q('keys-hint')!.textContent, 'the keys hint').not.toBe(englishMessage('playerKeysHint').replace(' · Esc skip', ''));
+      // The note near the controls says what closing the window now does.
+      expect(m.q('strict-note')!.textContent).toBe(englishMessage('strictBreakNote'));
+      for (let i = 1; i < n; i++) await m.key('ArrowRight');
+      expect(m.q('step-index')!.textContent).toBe(`Step ${n} of ${n}`);
+      expect(m.q('done'), 'Done at the last step').not.toBeNull();
+      await m.key('Enter');
+      await m.advance(TICK);
+      expect(m.endings).toEqual(['done']);
+    });
+
+    it('player: the routine running out ends it as done, as before', async () => {
+      const total = ROUTINE.steps.reduce((n, s) => n + s.seconds * 1000, 0);
+      const m = await mountPlayer(ROUTINE, { strict: true });
+      await m.advance(total);
+      expect(m.endings).toEqual(['done']);
+    });
+
+    it('free break: Done only once the break\'s length has passed, the time left shown as a timer that is not a live region', async () => {
+      const m = await mountFreeBreak(true, 120);
+      expect(m.q('done'), 'Done at the start').toBeNull();
+      const timer = m.document.querySelector('[data-testid="break-free"] [role="timer"]');
+      expect(timer, 'a timer with the time left').not.toBeNull();
+      expect(timer!.getAttribute('aria-label')).toBeTruthy();
+      expect(timer!.closest('[aria-live]'), 'not announced every second').toBeNull();
+      expect(m.q('step-remaining')!.textContent).toBe('2:00');
+      await m.advance(60_000);
+      expect(m.q('step-remaining')!.textContent).toBe('1:00');
+      expect(m.q('done')).toBeNull();
+      await m.key('Enter');
+      expect(m.endings).toEqual([]);
+      await m.advance(60_000);
+      expect(m.q('done'), 'Done once 2 min have passed').not.toBeNull();
+      m.q('done')!.click();
+      await m.advance(TICK);
+      expect(m.endings).toEqual(['done']);
+    });
+  });
+
+  it('free break: "look away from the screen for a while" says how long the break is (3 min, 20 s)', async () => {
+    for (const [sec, said] of [[180, '3 min'], [20, '20 s']] as const) {
+      const m = await mountFreeBreak(false, sec);
+      const body = m.q('break-free')!.textContent!;
+      expect(body).toContain(said);
+      expect(body).not.toContain('for a while');
+    }
+  });
+
   it('own routines: "Limber plays them as you wrote them and does not check them for safety (the break player says so with each of them)": in view at the first step, not folded away in the notes', async () => {
     const mine = asRoutine({ id: 'own-abc123', name: 'My neck', kind: 'stretch', areas: ['neck'], position: 'seated', equipment: ['none'], steps: [{ text: 'Roll the shoulders', seconds: 40 }, { text: 'Tilt the head', seconds: 30 }] });
     const m = await mountPlayer(mine);
@@ -337,6 +394,18 @@ describe('holds', () => {
     await m.advance(TICK);
     expect(m.q('step-remaining')!.textContent).toBe(left);
     expect(m.q('step-index')!.textContent).toBe(`Step ${stepAt(45_000) + 1} of ${ROUTINE.steps.length}`);
+  });
+
+  it('not strict: Done (the button, and Enter) at step 1 ends the routine as done: the person\'s word', async () => {
+    const m = await mountPlayer();
+    expect(m.q('done')).not.toBeNull();
+    await m.key('Enter');
+    await m.advance(TICK);
+    expect(m.endings).toEqual(['done']);
+    const f = await mountFreeBreak(false);
+    f.q('done')!.click();
+    await f.advance(TICK);
+    expect(f.endings).toEqual(['done']);
   });
 
   it('"Esc skip" (the player\'s keys hint), not strict: one skip, however long Esc is held', async () => {

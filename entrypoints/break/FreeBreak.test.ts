@@ -17,7 +17,7 @@ async function mount(strict = false) {
     calls.push(name);
     return new Promise<boolean>((resolve) => (answer = resolve));
   };
-  render(h(FreeBreak, { strict, onDone: ending('done'), onSkip: ending('skip') }), document.getElementById('app')!);
+  render(h(FreeBreak, { strict, lengthSec: 180, onDone: ending('done'), onSkip: ending('skip') }), document.getElementById('app')!);
   const key = (k: string) => {
     const e = new window.Event('keydown');
     Object.defineProperty(e, 'key', { value: k });

@@ -1,12 +1,22 @@
 import { browser } from 'wxt/browser';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { useNow } from '../../components/hooks/use-status';
+import { CountdownRing } from '../../components/CountdownRing';
+import { duration } from '../../components/routine-labels';
 import { useEnding } from './ending';
 import { EscSaid } from './EscSaid';
 
-/** A break with no routine that fits the settings: still a break, just unguided. */
-export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
+/**
+ * A break with no routine that fits the settings: still a break, just unguided, of the break's
+ * length (`lengthSec`). In strict mode Done comes once that length has passed (counted from when
+ * this is shown); until then the time left is shown, and closing the window records a break cut short.
+ */
+export function FreeBreak({ strict, lengthSec, onDone, onSkip }: { strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const [from] = useState(Date.now);
+  // A timer, not a live region: the time left is read when the person goes to it, not every second.
+  const left = from + lengthSec * 1000 - useNow();
   // One ending at a time, as in the player (./ending.ts): a held Esc repeats its keydown.
   const { send } = useEnding();
   const done = () => send(onDone);
@@ -30,9 +40,10 @@ export function FreeBreak({ strict, onDone, onSkip }: { strict: boolean; onDone:
   return (
     <section class="end free" data-testid="break-free">
       <h1 tabIndex={-1} ref={ref}>{t('freeBreakTitle')}</h1>
-      <p>{t('freeBreakBody')}</p>
+      <p>{t('freeBreakBody', duration(lengthSec))}</p>
+      {strict && left > 0 && <CountdownRing remainingMs={left} totalMs={lengthSec * 1000} label={t('breakTimeLeft')} />}
       <div class="controls">
-        <button class="btn btn-primary" data-testid="done" onClick={done}>{t('actionDone')}</button>
+        {(!strict || left <= 0) && <button class="btn btn-primary" data-testid="done" onClick={done}>{t('actionDone')}</button>}
         <button class="btn" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOptions')}</button>
         {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
       </div>

@@ -54,8 +54,12 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
 
   // Esc in strict mode, how many times: the note lights up and its live region says it each time.
   const [strictNote, setStrictNote] = useState(0);
+  // Strict mode: Done (the button, Enter) only from the last step on; before it, closing the window
+  // records the break as cut short (the strict note says so). Read by the key listener (set up once).
+  const canEnd = useRef(false);
+  canEnd.current = !strict || settled.step === steps.length - 1;
   const complete = () => {
-    if (doneSent.current) return;
+    if (doneSent.current || !canEnd.current) return;
     stopSpeaking();
     // No end chime here: the break may be recorded as cut short (End chimes for one completed).
     send(onDone);
@@ -199,7 +203,7 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
         <button class="btn" onClick={() => nextStep()} aria-keyshortcuts="ArrowRight" data-testid="next">{t('actionNext')}</button>
       </div>
       <div class="controls">
-        <button class="btn btn-primary" data-testid="done" onClick={complete} aria-keyshortcuts="Enter">{t('actionDone')}</button>
+        {canEnd.current && <button class="btn btn-primary" data-testid="done" onClick={complete} aria-keyshortcuts="Enter">{t('actionDone')}</button>}
         <button class="btn" data-testid="another" onClick={onAnother}>{t('actionAnother')}</button>
         {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
       </div>

@@ -41,3 +41,32 @@ describe('the postpone choices', () => {
     expect(await choices('nl', 'nl')).toEqual(['1 minuut', '2 minuten', '5 minuten', '22 minuten']);
   });
 });
+
+describe('the postpone choice clicked, while its request runs and after it fails', () => {
+  it('keeps the keyboard focus: marked aria-disabled, not disabled (a disabled button drops the focus to the page), and clicks once', async () => {
+    const c = catalogue('en');
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
+    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
+    const { h, render } = await import('preact');
+    const { Postpone } = await import('./Postpone');
+    const sent: unknown[] = [];
+    let fail: () => void = () => undefined;
+    const send = (m: unknown) => (sent.push(m), new Promise<unknown>((resolve) => (fail = () => resolve({ ok: false, error: 'internal' }))));
+    render(h(Postpone, { breakId: 'stretch-1', send }), document.getElementById('app')!);
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const choice = () => document.querySelector('[data-testid="postpone-5"]') as unknown as HTMLButtonElement;
+    choice().click();
+    await tick();
+    expect(choice().hasAttribute('disabled'), 'disabled while the request runs').toBe(false);
+    expect(choice().getAttribute('aria-disabled')).toBe('true');
+    choice().click(); // a second click while the first runs
+    expect(sent).toHaveLength(1);
+    fail();
+    await tick();
+    await tick();
+    expect(choice().hasAttribute('disabled')).toBe(false);
+    expect(choice().getAttribute('aria-disabled')).toBeNull();
+    expect(document.querySelector('[role="alert"]')?.textContent).toBe(c.postponeFailed!.message);
+  });
+});

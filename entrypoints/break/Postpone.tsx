@@ -14,6 +14,7 @@ export function Postpone({ breakId, send }: { breakId: string; send: SendMessage
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const postpone = async (minutes: (typeof POSTPONE_MINUTES)[number]) => {
+    if (busy) return;
     setBusy(true);
     try {
       await ask(send, { type: 'break/snooze', breakId, minutes });
@@ -27,7 +28,8 @@ export function Postpone({ breakId, send }: { breakId: string; send: SendMessage
     <div class="postpone" role="group" aria-labelledby="postpone-label" data-testid="postpone">
       <span id="postpone-label" class="small">{t('postponeLabel')}</span>
       {POSTPONE_MINUTES.map((m) => (
-        <button key={m} class="btn" data-testid={`postpone-${m}`} disabled={busy} onClick={() => void postpone(m)}>
+        // aria-disabled, not disabled, while the request runs: a disabled button drops the keyboard focus it has (to the page, if the request fails).
+        <button key={m} class="btn" data-testid={`postpone-${m}`} aria-disabled={busy ? 'true' : undefined} onClick={() => void postpone(m)}>
           {tp('postponeChoice', m)}
         </button>
       ))}

@@ -1,6 +1,7 @@
 /**
  * Strict mode, end to end: a prompt offers only what will work (Start, one snooze, never Skip),
- * the break window has no Skip and Esc does not end the break (it says why), and closing the
+ * the break window has no Skip, no Done before the routine's last step, and Esc does not end the
+ * break (it says why), and closing the
  * window early records the break as cut short. Also: Done works again after a request that failed.
  */
 import { expect, test } from './support/fixtures';
@@ -30,6 +31,9 @@ test('strict mode: one snooze, no Skip anywhere, an early close is recorded as c
   const brk = await BreakPage.waitFor(context);
   await expect(brk.title.or(brk.page.getByTestId('break-free'))).toBeVisible();
   await expect(brk.skip).toHaveCount(0);
+  // No Done before the routine's last step (or the free break's length): Enter on the focused title ends nothing.
+  await expect(brk.done).toHaveCount(0);
+  await brk.page.keyboard.press('Enter');
   const note = brk.page.getByTestId('strict-note');
   await expect(note).toContainText('Strict mode: this break has no Skip');
   await brk.page.keyboard.press('Escape');
