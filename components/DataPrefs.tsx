@@ -114,7 +114,7 @@ export function DataPrefs() {
       try {
         const f = await exportData(format);
         saveFile(f.filename, f.mime, f.text);
-        return { kind: 'ok', text: `${t('exportDone', f.filename)}${f.historyOff ? ` ${t('exportHistoryOff')}` : ''}` };
+        return { kind: 'ok', text: t(f.historyOff ? 'exportDoneHistoryOff' : 'exportDone', f.filename) };
       } catch {
         return { kind: 'error', text: t('exportFailed') };
       }

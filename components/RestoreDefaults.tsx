@@ -9,9 +9,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 
 export function RestoreDefaults({ section, label, pick, save }: { section: string; label: string; pick: (d: Settings, current: Settings) => Partial<Settings>; save: (change: (s: Settings) => Settings) => Promise<unknown> }) {
   return (
-    <button type="button" class="btn btn-quiet restore" data-testid={`restore-${section}`} onClick={() => void save((s) => ({ ...s, ...pick(DEFAULT_SETTINGS, s) }))}>
+    <button type="button" class="btn btn-quiet restore" data-testid={`restore-${section}`} aria-label={t('restoreDefaultsOf', label)} onClick={() => void save((s) => ({ ...s, ...pick(DEFAULT_SETTINGS, s) }))}>
       {t('restoreDefaults')}
-      <span class="visually-hidden"> {t('restoreDefaultsFor', label)}</span>
     </button>
   );
 }

@@ -25,10 +25,7 @@ export function RoutineRow({ routine: r, excluded, onChange }: { routine: Routin
         </span>
       </div>
       <details class="routine-preview">
-        <summary>
-          {t('routinePreview')}
-          <span class="visually-hidden">: {title}</span>
-        </summary>
+        <summary aria-label={t('routinePreviewOf', title)}>{t('routinePreview')}</summary>
         <div class="routine-preview-body">
           {r.illustration && <img src={illustrationUrl(r.illustration)} alt="" width="100" height="80" loading="lazy" />}
           <p class="small">{routineSummary(r)}</p>

@@ -201,6 +201,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                         type="button"
                         class="btn btn-quiet"
                         data-testid={`day-${d}-add`}
+                        aria-label={t('schedAddOn', names[d]!)}
                         onClick={() => {
                           // To the new range's start (the sixth takes the button away).
                           focusNext.current = `#${dayId}-r${ranges.length}-from`;
@@ -208,16 +209,13 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                         }}
                       >
                         {t('schedAdd')}
-                        <span class="visually-hidden"> {names[d]}</span>
                       </button>
                     )}
-                    <button type="button" class="btn btn-quiet" data-testid={`day-${d}-copy-weekdays`} onClick={() => copy(d, 'weekdays')}>
+                    <button type="button" class="btn btn-quiet" data-testid={`day-${d}-copy-weekdays`} aria-label={t('schedCopyWeekdaysFrom', names[d]!)} onClick={() => copy(d, 'weekdays')}>
                       {t('schedCopyWeekdays')}
-                      <span class="visually-hidden"> {t('schedCopyFrom', names[d]!)}</span>
                     </button>
-                    <button type="button" class="btn btn-quiet" onClick={() => copy(d, 'all')}>
+                    <button type="button" class="btn btn-quiet" aria-label={t('schedCopyAllFrom', names[d]!)} onClick={() => copy(d, 'all')}>
                       {t('schedCopyAll')}
-                      <span class="visually-hidden"> {t('schedCopyFrom', names[d]!)}</span>
                     </button>
                   </div>
                 </fieldset>

@@ -71,7 +71,8 @@ describe('what the person sees after their own actions', () => {
     p.check('[data-testid="area-neck"]', true);
     await storedUntil((s) => s.routines.focusAreas.includes('neck'), 'the focus area');
     const restore = p.q('[data-testid="restore-routines"]')!;
-    expect(restore.textContent).toBe('Restore defaults (Routines)');
+    expect(restore.textContent).toBe('Restore defaults');
+    expect(restore.getAttribute('aria-label')).toBe('Restore defaults (Routines)');
     restore.click();
     const stored = await storedUntil((s) => s.routines.focusAreas.length === 0, 'the restore');
     // The Routines section is back to its defaults...
