@@ -48,7 +48,7 @@ test('options: routine preferences save at once, positions need one, self-massag
 
   // Routines to leave out, each with a preview.
   const row = page.getByTestId('exclude-cat-cow');
-  await expect(page.getByLabel('Seated cat-cow')).toBeVisible();
+  await expect(page.getByLabel('Seated cat-cow', { exact: true })).toBeVisible();
   await row.check();
   await expect.poll(async () => (await stored()).routines.excluded).toEqual(['cat-cow']);
   const preview = page.locator('li', { has: row }).locator('details');
