@@ -30,7 +30,8 @@ export function FreeBreak({ strict, lengthSec, onDone, onSkip }: { strict: boole
   useLayoutEffect(() => {
     ref.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+      // Esc alone, as in the player (Shift+Esc is Chrome's Task Manager).
+      if (e.key !== 'Escape' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
       if (strictNow.current) setEscs((n) => n + 1);
       else skip();
     };

@@ -142,7 +142,8 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   // soon as the window shows (an effect runs only after the first paint) is not lost.
   useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || doneSent.current) return;
+      // With a modifier held, a key is not one of these (Shift+Esc is Chrome's Task Manager).
+      if (e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || doneSent.current) return;
       const control = onControl(e.target);
       if (e.key === ' ' && !control) {
         e.preventDefault();

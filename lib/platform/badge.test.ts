@@ -191,3 +191,30 @@ describe('the badge while a break is postponed past the end of working hours', (
     expect(v.hoursEnd).toBe(berlin(17, 30));
   });
 });
+
+describe('the pause shortcut with "Show minutes to the next break on the toolbar icon" off (from a review)', () => {
+  // README: "❚❚ while paused". The pause shortcut (Alt+Shift+P, "Pause or resume reminders") has no
+  // window of its own: the badge is its only answer. With the minutes switched off the badge stayed
+  // blank, so the shortcut paused reminders (until resumed) without a sign, and resumed them
+  // without one. The pause mark is no minutes; it shows as "!" does.
+  const off: Settings = { ...S, badge: false, pauseWaitMin: 0 }; // no wait for a pause in typing: due at 50 min
+  const allOff: Settings = { ...off, stretch: { ...off.stretch, enabled: false } };
+  const states: [string, Settings, (s: TrackerState) => TrackerState, string][] = [
+    ['working', off, (s) => s, 'working'],
+    // Active throughout (a tick each minute) until the 50-minute break is due.
+    ['a break due', off, (s) => Array.from({ length: 51 }, (_, i) => T0 + (i + 1) * MIN).reduce((x, at) => transition(x, { type: 'tick' }, at, off).state, s), 'due'],
+    ['on a break', off, (s) => transition(s, { type: 'start' }, T0 + MIN, off).state, 'onBreak'],
+    ['every kind of break off', allOff, (s) => s, 'working'],
+  ];
+  for (const [name, settings, before, phase] of states) {
+    it(`${name}: pausing shows the pause mark, resuming takes it away`, () => {
+      const s0 = before(transition(initialState(T0), { type: 'tick' }, T0, settings).state);
+      expect(s0.phase.name).toBe(phase);
+      const now = T0 + 52 * MIN;
+      const paused = transition(s0, { type: 'pause', until: null }, now, settings).state;
+      expect(badgeFor(view(paused, settings), now, settings.badge).text, 'paused').toBe('❚❚');
+      const resumed = transition(paused, { type: 'resume' }, now + MIN, settings).state;
+      expect(badgeFor(view(resumed, settings), now + MIN, settings.badge).text, 'resumed').not.toBe('❚❚');
+    });
+  }
+});

@@ -30,8 +30,9 @@ export function minutesLabel(leftMs: number, wakesBefore: boolean): string {
 
 export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text: string; color: string } {
   if (v.phase === 'due') return { text: '!', color: '#c25400' };
-  if (!enabled) return { text: '', color: '#2f7a64' };
+  // The pause mark, like "!", whatever the minutes setting: the pause shortcut has no other answer.
   if (v.paused) return { text: '❚❚', color: '#6b7a75' };
+  if (!enabled) return { text: '', color: '#2f7a64' };
   if (v.offHours) return { text: t('badgeOffHours'), color: '#6b7a75' };
   if (v.phase === 'onBreak') return { text: '…', color: '#2f7a64' };
   if (!v.next) return { text: '', color: '#2f7a64' };
