@@ -259,3 +259,30 @@ describe('the weekly review (holds)', () => {
     expect(rows[0]).toBe('Monday');
   });
 });
+
+describe('"Until tomorrow" in the pause menu says when that pause would end (it depends on the hour and the working hours)', () => {
+  const openMenu = async (settings: typeof STRETCH_ONLY, at: number) => {
+    await background(settings, at, at);
+    const p = await openPopup();
+    p.click('pause-menu');
+    await until(() => p.q('[data-testid="pause-tomorrow-end"]') !== null, 'the end of a pause until tomorrow');
+    return p;
+  };
+
+  it('no working hours, at 00:30 on Monday: it would last until midnight at the end of Monday (23.5 hours), and says so', async () => {
+    const p = await openMenu(STRETCH_ONLY, Date.UTC(2026, 2, 2, 0, 30));
+    expect(p.text('pause-tomorrow')).toBe('Until tomorrowuntil Tue 12:00 AM');
+  });
+
+  it('no working hours, at 23:50 on Monday: it would end 10 minutes later, and says so', async () => {
+    const p = await openMenu(STRETCH_ONLY, Date.UTC(2026, 2, 2, 23, 50));
+    expect(p.text('pause-tomorrow-end')).toBe('until Tue 12:00 AM');
+  });
+
+  it('working hours Mon-Fri 9:00-17:30, on Friday at 16:00: it would end on Monday at 9:00, and says so', async () => {
+    const p = await openMenu({ ...STRETCH_ONLY, schedule: { ...STRETCH_ONLY.schedule, enabled: true } }, Date.UTC(2026, 2, 6, 16, 0));
+    expect(p.text('pause-tomorrow-end')).toBe('until Mon 9:00 AM');
+    p.click('pause-tomorrow');
+    await until(() => p.text('next-why') === 'Paused until Mon 9:00 AM', 'the pause, ending when the menu said');
+  });
+});

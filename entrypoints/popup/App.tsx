@@ -65,7 +65,7 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
       {status && <NextBreak status={status} now={now} act={act} />}
       {shown && <TodayPanel data={shown.data} />}
       {actionError && <p class="notice" role="alert">{actionError}</p>}
-      {status && <PauseControl status={status} act={act} />}
+      {status && <PauseControl status={status} now={now} act={act} />}
       <nav class="popup-actions">
         <button
           class="btn btn-primary"
@@ -179,8 +179,19 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
 
 type PauseChoice = '30m' | '1h' | '2h' | 'tomorrow' | 'indefinite';
 
-function PauseControl({ status, act }: { status: Status; act: Act }) {
+function PauseControl({ status, now, act }: { status: Status; now: number; act: Act }) {
   const [open, setOpen] = useState(false);
+  // When "Until tomorrow" would end, asked for as the menu opens: it depends on the hour and the
+  // working hours (at 00:30 without them, 23.5 hours; on a Friday, until Monday's hours).
+  const [tomorrowEnd, setTomorrowEnd] = useState<number | null>(null);
+  const openMenu = () => {
+    setOpen(!open);
+    if (!open) {
+      void import('../../lib/pause-tomorrow')
+        .then((m) => m.pauseTomorrowEnd())
+        .then(setTomorrowEnd, () => setTomorrowEnd(null));
+    }
+  };
   // Pause and Resume are one element (same place in the same box), so the keyboard focus stays on
   // it as one turns into the other; a choice hands the focus to it before the menu closes.
   const toggle = useRef<HTMLButtonElement>(null);
@@ -202,7 +213,7 @@ function PauseControl({ status, act }: { status: Status; act: Act }) {
   ];
   return (
     <div class="pause">
-      <button ref={toggle} class="btn btn-quiet" data-testid="pause-menu" aria-expanded={open} aria-controls={open ? 'pause-choices' : undefined} onClick={() => setOpen(!open)}>
+      <button ref={toggle} class="btn btn-quiet" data-testid="pause-menu" aria-expanded={open} aria-controls={open ? 'pause-choices' : undefined} onClick={openMenu}>
         {t('pauseMenuLabel')}
       </button>
       {open && (
@@ -218,6 +229,11 @@ function PauseControl({ status, act }: { status: Status; act: Act }) {
                 }}
               >
                 {label}
+                {choice === 'tomorrow' && tomorrowEnd !== null && (
+                  <span class="pause-end small" data-testid="pause-tomorrow-end">
+                    {tTime('until', tomorrowEnd, { now })}
+                  </span>
+                )}
               </button>
             </li>
           ))}
