@@ -91,6 +91,21 @@ export function DataPrefs() {
     refocusReset.current = false;
     resetRef.current?.focus();
   }, [confirming, busy]);
+  /**
+   * Every control here is disabled while an export, a check or an import runs, and a browser takes
+   * the focus from a control disabled while it has it (to the page's body): the control to have it
+   * back once the work is done (the export button pressed, the file field), unless the work moved
+   * it on (a preview's Cancel). `running`: an effect of a render before the work began may run
+   * after it began; it must not take the focus back yet.
+   */
+  const refocus = useRef<HTMLElement | null>(null);
+  const running = useRef(false);
+  useEffect(() => {
+    if (busy !== null || running.current || !refocus.current) return;
+    const el = refocus.current;
+    refocus.current = null;
+    if (el.isConnected) el.focus();
+  }, [busy]);
   const closeConfirm = () => {
     refocusReset.current = true;
     setConfirming(false);
@@ -102,15 +117,18 @@ export function DataPrefs() {
   const run = async (kind: 'import' | 'read' | 'other', fn: () => Promise<Message>) => {
     setBusy(kind);
     setMessage(null);
+    running.current = true;
     try {
       setMessage(await fn());
     } finally {
+      running.current = false;
       setBusy(null);
     }
   };
 
-  const exportAs = (format: 'json' | 'csv') =>
+  const exportAs = (format: 'json' | 'csv', button: HTMLElement) =>
     run('other', async () => {
+      refocus.current = button;
       try {
         const f = await exportData(format);
         saveFile(f.filename, f.mime, f.text);
@@ -125,6 +143,7 @@ export function DataPrefs() {
     run('read', async () => {
       const file = input.files?.[0];
       input.value = '';
+      refocus.current = input;
       setPending(null);
       if (!file) return null;
       if (file.size > MAX_IMPORT_BYTES) return { kind: 'error', text: t('importTooLarge') };
@@ -149,6 +168,7 @@ export function DataPrefs() {
       // The own routines the backup's would replace (unread: the preview says nothing of them).
       const ownNow = await storedOwnRoutines().then((own) => own.length, () => null);
       const summary = summarizeBackup(parsed.value, knownRoutine);
+      refocus.current = null; // the preview's Cancel takes it
       setPending({ backup: parsed.value, summary, notes: notes(summary, lost, ownNow) });
       return null;
     });
@@ -166,6 +186,7 @@ export function DataPrefs() {
   const replace = (p: Pending) =>
     run('import', async () => {
       closePreview();
+      refocus.current = fileRef.current;
       let r;
       try {
         r = await importBackup(p.backup, () => refresh());
@@ -201,10 +222,10 @@ export function DataPrefs() {
       </div>
       <p class="muted small">{t('dataIntro')}</p>
       <div class="row data-actions">
-        <button class="btn" data-testid="export-json" disabled={busy !== null} onClick={() => void exportAs('json')}>
+        <button class="btn" data-testid="export-json" disabled={busy !== null} onClick={(e) => void exportAs('json', e.currentTarget)}>
           {t('exportJson')}
         </button>
-        <button class="btn" data-testid="export-csv" disabled={busy !== null} onClick={() => void exportAs('csv')}>
+        <button class="btn" data-testid="export-csv" disabled={busy !== null} onClick={(e) => void exportAs('csv', e.currentTarget)}>
           {t('exportCsv')}
         </button>
       </div>

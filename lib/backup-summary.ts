@@ -38,21 +38,22 @@ export function summarizeBackup(b: Backup, knownRoutine: (id: string) => boolean
 
 /**
  * What replacing the current history with a backup's would lose: the current breaks the backup
- * does not hold, split into those after its last break (`newer`: all of them when it holds none)
- * and the rest (`other`).
+ * does not hold, split into those on days after its last break's day (`newer`, "after this
+ * backup's last day": all of them when it holds none) and the rest (`other`, later breaks on that
+ * same day among them).
  */
-export function lostBreaks(current: ReadonlyArray<Pick<StoredBreak, 'id' | 'endedAt'>>, b: Backup): { newer: number; other: number } {
+export function lostBreaks(current: ReadonlyArray<Pick<StoredBreak, 'id' | 'endedAt' | 'day'>>, b: Backup): { newer: number; other: number } {
   const ids = new Set<string>();
-  let lastEnd = -Infinity;
+  let last: Pick<StoredBreak, 'endedAt' | 'day'> | null = null;
   for (const r of b.history) {
     ids.add(r.id);
-    if (r.endedAt > lastEnd) lastEnd = r.endedAt;
+    if (!last || r.endedAt > last.endedAt) last = r;
   }
   let newer = 0;
   let other = 0;
   for (const r of current) {
     if (ids.has(r.id)) continue;
-    if (r.endedAt > lastEnd) newer++;
+    if (!last || r.day > last.day) newer++;
     else other++;
   }
   return { newer, other };

@@ -199,10 +199,10 @@ describe('what a backup holds', () => {
     expect(summarizeBackup(backup([], 'yesterday-ish'), known)).toEqual({ exportedAt: null, breaks: 0, firstDay: null, lastDay: null, goneRoutines: 0, ownRoutines: 0 });
   });
 
-  it('what the current history would lose: breaks after its last one, and others it does not hold', () => {
+  it("what the current history would lose: breaks on days after its last one's, and others it does not hold (later on that day too)", () => {
     const b = backup([row('a', NOW - 5 * DAY), row('b', NOW - 3 * DAY)]);
     const current = [row('old', NOW - 9 * DAY), row('a', NOW - 5 * DAY), row('b', NOW - 3 * DAY), row('mid', NOW - 4 * DAY), row('n1', NOW - 3 * DAY + 1), row('n2', NOW - DAY)];
-    expect(lostBreaks(current, b)).toEqual({ newer: 2, other: 2 });
+    expect(lostBreaks(current, b)).toEqual({ newer: 1, other: 3 });
     expect(lostBreaks(current, backup([]))).toEqual({ newer: 6, other: 0 });
     expect(lostBreaks([], b)).toEqual({ newer: 0, other: 0 });
   });

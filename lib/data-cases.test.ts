@@ -2,8 +2,9 @@
  * "Your data" (lib/data.ts, lib/backup.ts, lib/backup-summary.ts, components/import-text.ts): export,
  * import (preview, validation, what it replaces), reset, from a review. The first two cases failed
  * before their fixes (the preview called a deleted own routine's breaks "a routine no longer in
- * Limber"; the reset's confirmation did not say it deletes own routines); the rest record what
- * already held. (Call-site permissions on reset and import: lib/call-sites-permissions.test.ts.) Fixed clock
+ * Limber"; the reset's confirmation did not say it deletes own routines), and so did the preview's
+ * losses (breaks later on the backup's last day were said to be "after this backup's last day");
+ * the rest record what already held. (Call-site permissions on reset and import: lib/call-sites-permissions.test.ts.) Fixed clock
  * (Thursday 2026-03-05 15:00 UTC), explicit zones; the English catalogue is read from disk.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +12,7 @@ import { storedBreak } from '../tests/support/stored-break';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../public/_locales/en/messages.json';
 import { backupJson, historyCsv, makeBackup, parseBackup } from './backup';
-import { summarizeBackup } from './backup-summary';
+import { lostBreaks, summarizeBackup } from './backup-summary';
 import { exportData, importData, resetData } from './data';
 import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS } from './settings';
@@ -78,6 +79,34 @@ describe('what the person is told', () => {
     expect(await storedOwnRoutines()).toEqual([]); // deleted, as the README says
     expect(catalogue.resetConfirmText!.message).toMatch(/your own routines/);
     expect(catalogue.resetDone!.message).toMatch(/your own routines/);
+  });
+});
+
+describe("the preview's losses, on the days it names", () => {
+  // The note on breaks newer than the backup says they are "after this backup's last day"; it
+  // counted every break after the backup's last break, those later on that same day too. A backup
+  // exported this morning and imported this afternoon said today's later breaks were after its
+  // last day, which is today (the summary above it says "from ... to <today>").
+  it("breaks later on the backup's last day are not called “after this backup's last day”: they are among the other breaks it does not hold", () => {
+    // The backup: exported at 10:00 on 5 March, its last break at 09:50 (days in UTC here).
+    const morning = Date.UTC(2026, 2, 5, 9, 50);
+    const b = parseBackup(backupJson(makeBackup(DEFAULT_SETTINGS, [row('a', morning - DAY), row('b', morning)], morning + 10 * MIN)), NOW);
+    if (!b.ok) throw new Error(`refused: ${b.problem.code}`);
+    // Now (15:00 on 5 March): two more breaks today after it, and one yesterday that it does not hold.
+    const current = [row('a', morning - DAY), row('b', morning), row('c', morning + 2 * 60 * MIN), row('d', morning + 4 * 60 * MIN), row('e', morning - DAY / 2)];
+    expect(current.map((r) => r.day)).toEqual(['2026-03-04', '2026-03-05', '2026-03-05', '2026-03-05', '2026-03-04']);
+    const said = notes(summarizeBackup(b.value, knownRoutine), lostBreaks(current, b.value), 0);
+    expect(summarizeBackup(b.value, knownRoutine)).toMatchObject({ firstDay: '2026-03-04', lastDay: '2026-03-05' }); // "from 4 March to 5 March"
+
+    expect(said.find((n) => n.id === 'newer')).toBeUndefined();
+    expect(said.find((n) => n.id === 'other')?.text).toBe('3 other breaks in your current history are not in this backup: they will be lost too.');
+  });
+
+  it("breaks on days after the backup's last day are named so; one later on that day is among the others", () => {
+    const b = parseBackup(backupJson(makeBackup(DEFAULT_SETTINGS, [row('a', NOW - 2 * DAY)], NOW - 2 * DAY)), NOW);
+    if (!b.ok) throw new Error(`refused: ${b.problem.code}`);
+    const current = [row('a', NOW - 2 * DAY), row('x', NOW - 2 * DAY + MIN), row('y', NOW - DAY), row('z', NOW)];
+    expect(lostBreaks(current, b.value)).toEqual({ newer: 2, other: 1 });
   });
 });
 

@@ -54,20 +54,22 @@ async function openData(page: Page, extensionId: string): Promise<void> {
 }
 
 test('a stale backup: the preview says what it holds and what would be lost; Cancel keeps everything, Replace replaces', async ({ context, extensionId, control }, testInfo) => {
-  const { rows, exported } = await seed(control, 30);
-  // The backup: the history up to 10 days ago, one of its breaks of a routine since retired, and other settings.
+  const { rows, exported, timeZone } = await seed(control, 30);
+  // The backup: the history before the day 10 days ago (whole days: a break later on the backup's
+  // last day is among the "other" losses), one of its breaks of a routine since retired, and other settings.
   const cutoff = Date.now() - 10 * 86_400_000;
-  const old = rows.filter((r) => r.endedAt < cutoff);
+  const cutoffDay = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(cutoff);
+  const old = rows.filter((r) => r.day < cutoffDay);
   const retiredAt = old.findIndex((r) => r.routineId !== null);
   const backupRows = old.map((r, i) => (i === retiredAt ? { ...r, routineId: 'retired-wall-sit' } : r));
   const file = JSON.parse(withHistory(exported, backupRows)) as { exportedAt: string; settings: { snoozeLimit: number } };
   file.exportedAt = new Date(cutoff).toISOString();
   file.settings.snoozeLimit = 4;
   const text = JSON.stringify(file);
-  const newer = rows.filter((r) => r.endedAt > Math.max(...backupRows.map((b) => b.endedAt))).length;
+  const days = backupRows.map((r) => r.day).sort();
+  const newer = rows.filter((r) => r.day > days.at(-1)!).length;
   expect(newer).toBeGreaterThan(0);
   expect(newer + backupRows.length).toBe(rows.length);
-  const days = backupRows.map((r) => r.day).sort();
 
   const page = await context.newPage();
   await openData(page, extensionId);
@@ -116,6 +118,8 @@ test('a stale backup: the preview says what it holds and what would be lost; Can
   await page.keyboard.press('Enter');
   await expect(message).toHaveText(`Imported ${count(backupRows.length)} breaks and your settings.`);
   await expect(message).toHaveAttribute('role', 'status');
+  // The file field, disabled while the import ran (which took the focus from it), has it back.
+  await expect(page.getByTestId('import-file')).toBeFocused();
   const after = await historyRows(control);
   expect(after.map((r) => r.id).sort()).toEqual(backupRows.map((r) => r.id).sort());
   expect(after.find((r) => r.routineId === 'retired-wall-sit')).toBeTruthy(); // kept

@@ -8,6 +8,32 @@ import { vi } from 'vitest';
 import { onUnmount } from './linkedom-page';
 import { pageDom } from './options-page';
 
+/** The element with the keyboard focus as a browser keeps it (see `focusModel`). */
+const focus = { now: null as Element | null };
+const modelled = new WeakSet<object>();
+
+/**
+ * A browser's focus, as far as these pages need it: focus() on a disabled control does nothing,
+ * and a focused control that becomes disabled loses the focus (to the page's body; Chromium 156
+ * does so, and does not give it back when the control is enabled again).
+ */
+function focusModel(document: Document): void {
+  for (const tag of ['button', 'input']) {
+    const proto = Object.getPrototypeOf(document.createElement(tag)) as object;
+    if (modelled.has(proto)) continue;
+    modelled.add(proto);
+    const d = Object.getOwnPropertyDescriptor(proto, 'disabled')!;
+    Object.defineProperty(proto, 'disabled', {
+      configurable: true,
+      get: d.get,
+      set(this: Element, v: boolean) {
+        d.set!.call(this, v);
+        if (v && focus.now === this) focus.now = null;
+      },
+    });
+  }
+}
+
 export async function mountData() {
   const d = pageDom();
   const { h, render } = await import('preact');
@@ -17,8 +43,11 @@ export async function mountData() {
   await act(() => render(h(DataPrefs, {}), root));
   onUnmount(() => render(null, root));
   const focused: Element[] = [];
+  focusModel(d.document);
+  focus.now = null;
   vi.spyOn(d.window.HTMLElement.prototype, 'focus').mockImplementation(function (this: Element) {
     focused.push(this);
+    if (!(this as HTMLButtonElement).disabled && this.isConnected) focus.now = this;
   });
   const click = (id: string) => act(() => d.byId(id)!.click());
   /** A key pressed in an element (linkedom has no KeyboardEvent: an Event with its `key`; sent at the element whose listener takes it, as linkedom calls a bubbled listener with the wrong `this`). */
@@ -36,5 +65,14 @@ export async function mountData() {
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     await act(() => void input.dispatchEvent(new d.window.Event('change', { bubbles: true })));
   };
-  return { ...d, click, key, message, choose, focused: () => focused.at(-1) ?? null };
+  /** A person moves the keyboard focus to a control (Tab), then presses Enter on it (a click). */
+  const press = async (id: string) => {
+    (d.byId(id) as unknown as HTMLElement).focus();
+    await click(id);
+  };
+  /**
+   * `focused`: the element focus() was last called on; `focusNow`: the one a browser would have
+   * the focus on now (null: the page's body), a disabled control having lost it.
+   */
+  return { ...d, click, press, key, message, choose, focused: () => focused.at(-1) ?? null, focusNow: () => (focus.now?.isConnected ? focus.now : null) };
 }
