@@ -80,6 +80,16 @@ describe('what the person is told', () => {
     expect(catalogue.resetConfirmText!.message).toMatch(/your own routines/);
     expect(catalogue.resetDone!.message).toMatch(/your own routines/);
   });
+
+  // Settings and own routines are in storage.sync (PRIVACY.md): a reset writes the defaults and an
+  // empty list there, so a browser that syncs takes the reset to the person's other computers.
+  it('the confirmation says that a browser that syncs takes the reset to the other computers', async () => {
+    await saveOwnRoutines([MINE]);
+    await resetData();
+    const sync = await fakeBrowser.storage.sync.get(null);
+    expect(sync.ownRoutines).toEqual([]);
+    expect(catalogue.resetConfirmText!.message).toMatch(/other computers/);
+  });
 });
 
 describe("the preview's losses, on the days it names", () => {
