@@ -4,7 +4,8 @@
  * however that happened: the switch, a reset, an import, or sync from another computer (the
  * background gives back what the settings no longer use); turned on elsewhere, the switch here shows
  * off and says so until this browser allows the sites. Also the built-in Teams address and own
- * sites under an internationalised top-level domain. From a review; each case failed before its fix.
+ * sites under an internationalised top-level domain; and permissions changed in Firefox's
+ * about:addons (a site taken back, "all websites" allowed). From reviews; each case failed before its fix.
  *
  * The fake browser has no permissions API and does not filter tabs by `url`: both are stood in for
  * here by a granted-origins set (the browser's own bookkeeping) and Chrome's match-pattern rule
@@ -49,7 +50,9 @@ function permissions(initial: string[] = []): Set<string> {
     for (const o of origins) granted.delete(o);
     return true;
   }) as never);
-  vi.spyOn(p, 'contains').mockImplementation((async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o))) as never);
+  // A granted pattern covers itself, and "all websites" (https://*/*, which Firefox's about:addons
+  // can allow) covers every https pattern; the granted list (getAll) names only what was granted.
+  vi.spyOn(p, 'contains').mockImplementation((async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o) || (granted.has('https://*/*') && o.startsWith('https://')))) as never);
   return granted;
 }
 
@@ -66,6 +69,25 @@ function tabs(open: { url: string; audible: boolean }[]): void {
 /** A Google Meet call playing in a background tab (README: holds "even in the background"). */
 const MEET_CALL = { url: 'https://meet.google.com/abc-defg-hij', audible: true };
 const ON: Settings['callSites'] = { enabled: true, own: ['talk.example.org'] };
+
+/** The options page's call-sites switch, drawn for these settings: ticked, and the note under it. */
+async function mount(settings: Settings) {
+  const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+  Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation((k: string) => k);
+  const { h, render } = await import('preact');
+  const { CallSitesPrefs } = await import('../components/CallSitesPrefs');
+  const root = document.getElementById('app')!;
+  render(h(CallSitesPrefs, { settings, save: async () => undefined }), root);
+  await new Promise((r) => setTimeout(r, 150)); // Preact runs effects after a frame (at most 100 ms without one)
+  const box = document.querySelector('[data-testid="call-sites-enabled"]') as unknown as HTMLInputElement;
+  const note = document.querySelector('[data-testid="call-sites-not-here"]');
+  // linkedom's input has no checked property: Preact then sets the attribute.
+  const out = { checked: box.checked ?? box.hasAttribute('checked'), note: note?.textContent ?? null };
+  render(null, root);
+  return out;
+}
+const on: Settings = { ...DEFAULT_SETTINGS, callSites: ON };
 
 describe('the stand-ins behave as the browser does (control)', () => {
   it("Chrome's match patterns: a subdomain wildcard covers the domain itself; a plain host covers only itself", () => {
@@ -156,23 +178,6 @@ describe('the background gives back what the settings no longer use', () => {
 });
 
 describe('the switch in a browser that has not allowed the sites (the option came on through sync or an import)', () => {
-  async function mount(settings: Settings) {
-    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement, Event: window.Event });
-    vi.spyOn(browser.i18n, 'getMessage').mockImplementation((k: string) => k);
-    const { h, render } = await import('preact');
-    const { CallSitesPrefs } = await import('../components/CallSitesPrefs');
-    const root = document.getElementById('app')!;
-    render(h(CallSitesPrefs, { settings, save: async () => undefined }), root);
-    await new Promise((r) => setTimeout(r, 150)); // Preact runs effects after a frame (at most 100 ms without one)
-    const box = document.querySelector('[data-testid="call-sites-enabled"]') as unknown as HTMLInputElement;
-    const note = document.querySelector('[data-testid="call-sites-not-here"]');
-    // linkedom's input has no checked property: Preact then sets the attribute.
-    const out = { checked: box.checked ?? box.hasAttribute('checked'), note: note?.textContent ?? null };
-    render(null, root);
-    return out;
-  }
-  const on: Settings = { ...DEFAULT_SETTINGS, callSites: ON };
 
   it('shows off, and says why, while this browser has not allowed the sites', async () => {
     permissions(); // nothing granted here
@@ -184,6 +189,43 @@ describe('the switch in a browser that has not allowed the sites (the option cam
   it('shows on, with no note, once they are allowed', async () => {
     permissions(callPatterns(ON));
     expect(await mount(on)).toEqual({ checked: true, note: null });
+    vi.restoreAllMocks();
+  });
+});
+
+// Firefox's about:addons lists each optional host permission with its own switch, "all websites"
+// (https://*/*) among them, and the person can change any of them at any time. Measured in
+// Firefox (tests/e2e-firefox, extensions.webextOptionalPermissionPrompts off): with the option on,
+// "all websites" allowed and Google Meet then taken back, permissions.getAll lists the other sites
+// and https://*/* but not Meet, while permissions.contains answers true for every call site, and
+// the switch shows on. Failed before the fix: a Meet call then held nothing (the old check looked
+// Meet up in the granted list), and one site taken back left the switch off while calls on the
+// other sites still held breaks.
+describe('permissions changed outside Limber (Firefox: about:addons, Permissions)', () => {
+  it('all websites allowed and Google Meet taken back on its own: still covered, the switch shows on, and a Meet call holds', async () => {
+    permissions(['https://*/*', ...callPatterns(ON).filter((o) => o !== 'https://meet.google.com/*')]);
+    expect(await mount(on)).toEqual({ checked: true, note: null });
+    tabs([MEET_CALL]);
+    expect(await callTabAudible(callPatterns(ON))).toBe(true);
+    vi.restoreAllMocks();
+  });
+
+  it('only all websites allowed (each site taken back on its own): the switch shows on, and a Meet call holds', async () => {
+    permissions(['https://*/*']);
+    expect(await mount(on)).toEqual({ checked: true, note: null });
+    tabs([MEET_CALL]);
+    expect(await callTabAudible(callPatterns(ON))).toBe(true);
+    vi.restoreAllMocks();
+  });
+
+  it('one site taken back: the switch shows off and says so, and then no call holds, not even on a site still allowed', async () => {
+    permissions(callPatterns(ON).filter((o) => o !== 'https://meet.google.com/*'));
+    expect(await mount(on)).toEqual({ checked: false, note: 'callSitesNotHere' });
+    tabs([MEET_CALL]);
+    expect(await callTabAudible(callPatterns(ON))).toBe(false);
+    // Zoom is still allowed, but the switch says the option is off: a Zoom call holds nothing.
+    tabs([{ url: 'https://us02web.zoom.us/j/1', audible: true }]);
+    expect(await callTabAudible(callPatterns(ON))).toBe(false);
     vi.restoreAllMocks();
   });
 });

@@ -95,6 +95,17 @@ describe('holds', () => {
     expect(opts.message).toBe('You have been at your desk a while. A short guided stretch is ready. Click to start.');
   });
 
+  it('Japanese: the body and "click to start" follow each other as Japanese writes sentences, with no space after 。', async () => {
+    const ff = await firefox();
+    const { formatMessage } = await import('./i18n-fallback');
+    const ja = JSON.parse(readFileSync(path.join(process.cwd(), 'public', '_locales', 'ja', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+    vi.mocked(ff.browser.i18n.getMessage).mockImplementation(((k: string, subs?: string | string[]) => (ja[k] ? formatMessage(ja[k], subs === undefined ? [] : ([] as string[]).concat(subs)) : '')) as never);
+    vi.mocked(ff.browser.i18n.getUILanguage).mockReturnValue('ja');
+    await workUntilPrompted(ff.eventPage());
+    const [[, opts]] = ff.prompts() as [[string, { message: string }]];
+    expect(opts.message).toBe('しばらくデスクに向かっていました。短いガイド付きストレッチの準備ができています。クリックして開始します。');
+  });
+
   it('no permission level in Firefox: the prompt is a notification, not the break window instead', async () => {
     const ff = await firefox();
     delete (ff.browser.notifications as { getPermissionLevel?: unknown }).getPermissionLevel; // Firefox has none
@@ -190,6 +201,14 @@ describe('holds', () => {
     const s = await ff.storage.loadTracker();
     expect(s?.desk.stretch).toBe(0);
     expect(s?.lastNaturalAt).not.toBeNull();
+  });
+
+  it("Options' away hint promises a locked screen always counts as away only where the browser reports it (Firefox reports idle, never locked)", () => {
+    // Locked while a video plays in Firefox is an idle report while watching: desk time goes on
+    // (lib/tracker/moment.ts). The hint under "Count me as away after" must not say otherwise.
+    const hint = en.idlePresetHint!.message;
+    expect(hint).not.toMatch(/locked screen always counts as away\.?$/);
+    expect(hint).toMatch(/Firefox/);
   });
 
   it('after a click the break window offers the postpone, which closes it without a partial, and the prompt comes back; closing it early otherwise is partial', async () => {

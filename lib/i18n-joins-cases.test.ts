@@ -52,11 +52,6 @@ const EXCEPTIONS: Array<{ file: string; code: string; reason: string }> = [
     code: '{sourceLabel(s)} <span class="visually-hidden">{t(\'linkNewTab\')}</span>',
     reason: 'a source title (not translated) and the catalogue\'s own " (opens in a new tab)", whose leading space and brackets are the translator\'s (its description says so)',
   },
-  {
-    file: 'lib/platform/notify.ts',
-    code: "`${message} ${t('promptClickToStart')}`",
-    reason: 'known, not fixed here: the worker is at its size ratchet (two sentences, the space between them is wrong in Japanese only)',
-  },
 ];
 
 function sources(dir: string): string[] {

@@ -66,13 +66,16 @@ export async function releaseUnusedCallSites(sites: CallSites): Promise<void> {
   }
 }
 
-/** Whether a tab on one of these patterns plays sound, asking only about the patterns still granted. */
+/**
+ * Whether a tab on one of these patterns plays sound: only while this browser allows all of them,
+ * as the options page's switch shows (components/CallSitesPrefs.tsx, callSitesHeld): a site taken
+ * back outside Limber (Firefox's about:addons) turns the option off here until it is ticked again,
+ * for every site, not only that one. `contains`, not the granted list: a broader grant (Firefox's
+ * about:addons can allow "all websites") covers the sites without naming them.
+ */
 export async function callTabAudible(patterns: string[]): Promise<boolean> {
   try {
-    const granted = new Set((await browser.permissions.getAll()).origins ?? []);
-    const url = patterns.filter((p) => granted.has(p));
-    if (url.length === 0) return false;
-    return (await browser.tabs.query({ url, audible: true })).length > 0;
+    return (await browser.permissions.contains({ origins: patterns })) && (await browser.tabs.query({ url: patterns, audible: true })).length > 0;
   } catch {
     return false;
   }

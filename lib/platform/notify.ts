@@ -76,7 +76,8 @@ export async function showPrompt(brk: DueBreak, settings: Settings, reminder: bo
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icons/128.png'),
     title: reminder ? t('promptReminderPrefix', title) : title,
-    message: supportsButtons ? message : `${message} ${t('promptClickToStart')}`,
+    // Firefox: one message, the body then "click to start", joined as the language writes it.
+    message: supportsButtons ? message : t('promptClickToStart', message),
     ...(supportsButtons
       ? {
           buttons: [{ title: t('actionStart') }, ...(second === 'none' ? [] : [{ title: second === 'snooze' ? t('actionPostponeMinutes', NOTIFICATION_POSTPONE_MIN) : t('actionSkip') }])],
