@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { pauseTomorrowEnd } from '../../lib/pause-tomorrow';
 import { useRef, useState } from 'preact/hooks';
 import { ask, RequestError, type PopupData, type Status } from '../../lib/protocol/messages';
 import { t } from '../../lib/i18n';
@@ -187,9 +188,7 @@ function PauseControl({ status, now, act }: { status: Status; now: number; act: 
   const openMenu = () => {
     setOpen(!open);
     if (!open) {
-      void import('../../lib/pause-tomorrow')
-        .then((m) => m.pauseTomorrowEnd())
-        .then(setTomorrowEnd, () => setTomorrowEnd(null));
+      pauseTomorrowEnd().then(setTomorrowEnd, () => setTomorrowEnd(null));
     }
   };
   // Pause and Resume are one element (same place in the same box), so the keyboard focus stays on
