@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { FIELDS, type FieldError, type FieldId, type Settings } from '../lib/settings';
+import { LOW_IDLE_SEC } from '../lib/tracker/state';
 import { HeadsUpField } from './HeadsUpField';
 import { NumberField } from './NumberField';
 import type { ComponentChildren } from 'preact';
@@ -18,13 +19,15 @@ interface Props {
 export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
   const [promptError, setPromptError] = useState(false);
   // `onChange` false: refused, and the box shows the stored value again (no re-render may come to do it).
-  const check = (id: string, label: string, checked: boolean, onChange: (v: boolean) => unknown) => (
+  const check = (id: string, label: string, checked: boolean, onChange: (v: boolean) => unknown, describedBy?: string, invalid?: boolean) => (
     <label class="switch" for={id}>
       <input
         id={id}
         type="checkbox"
         data-testid={id}
         checked={checked}
+        aria-describedby={describedBy}
+        aria-invalid={invalid ? 'true' : undefined}
         onChange={(e) => {
           const box = e.target as HTMLInputElement;
           if (onChange(box.checked) === false) box.checked = checked;
@@ -52,10 +55,13 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
     <div class="behaviour">
       <fieldset class="group">
         <legend>{t('promptsTitle')}</legend>
-        {check('prompt-notification', t('fieldPromptNotification'), settings.prompts.notification, (v) => setPrompts({ notification: v }))}
-        {check('prompt-window', t('fieldPromptWindow'), settings.prompts.openWindow, (v) => setPrompts({ openWindow: v }))}
-        {promptError && <p class="field-error" role="alert">{t('errPromptNeeded')}</p>}
-        <HeadsUpField value={settings.headsUpSec} disabled={!settings.prompts.notification} onChange={(headsUpSec) => void save((s) => ({ ...s, headsUpSec }))} />
+        {/* The refusal is tied to both switches: either one unticked last may be the one refused. */}
+        {check('prompt-notification', t('fieldPromptNotification'), settings.prompts.notification, (v) => setPrompts({ notification: v }), promptError ? 'prompt-notification-hint prompts-error' : 'prompt-notification-hint', promptError)}
+        {check('prompt-window', t('fieldPromptWindow'), settings.prompts.openWindow, (v) => setPrompts({ openWindow: v }), promptError ? 'prompts-error' : undefined, promptError)}
+        {/* The one-off notices (a pause ended, the daily sitting limit) are notifications either way (lib/engine/effects.ts). */}
+        <p id="prompt-notification-hint" class="muted small">{t('fieldPromptNotificationHint')}</p>
+        {promptError && <p id="prompts-error" class="field-error" role="alert">{t('errPromptNeeded')}</p>}
+        <HeadsUpField value={settings.headsUpSec} disabled={!settings.prompts.notification || !settings.stretch.enabled} onChange={(headsUpSec) => void save((s) => ({ ...s, headsUpSec }))} />
         {check('badge', t('fieldBadge'), settings.badge, (v) => void save((s) => ({ ...s, badge: v })))}
       </fieldset>
       <fieldset class="group">
@@ -63,7 +69,8 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
         {check('strict', t('fieldStrict'), settings.strict, (v) => void save((s) => ({ ...s, strict: v })))}
         {check('fullscreen-defer', t('fieldFullscreen'), settings.hold.enabled, (v) => void save((s) => ({ ...s, hold: { ...s.hold, enabled: v } })))}
         <div class="fields">{field('hold.maxMin', t('fieldFullscreenMax'), t('unitMin'), !settings.hold.enabled)}</div>
-        <div class="fields">{field('pauseWaitMin', t('fieldPauseWait'), t('unitMin'), false, t('fieldPauseWaitHint'))}</div>
+        {/* No wait while "away after" is at the lowered interval already (lib/tracker/moment.ts pauseWaitOn): the field says so. */}
+        <div class="fields">{field('pauseWaitMin', t('fieldPauseWait'), t('unitMin'), settings.idleSec <= LOW_IDLE_SEC, settings.idleSec <= LOW_IDLE_SEC ? t('fieldPauseWaitOff') : t('fieldPauseWaitHint'))}</div>
         {check('daily-limit', t('fieldDailyLimit'), settings.dailyLimit.enabled, (v) => void save((s) => ({ ...s, dailyLimit: { ...s.dailyLimit, enabled: v } })))}
         <div class="fields">{field('dailyLimit.hours', t('fieldDailyLimitHours'), t('unitHours'), !settings.dailyLimit.enabled)}</div>
       </fieldset>

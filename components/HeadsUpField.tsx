@@ -1,6 +1,7 @@
 /**
  * "Heads-up before a stretch break": off, 1 or 2 minutes before (lib/tracker/heads-up.ts). A
- * notification, so it is off while prompts come as the break window only.
+ * notification, so it is off while prompts come as the break window only, and it is before a
+ * stretch break, so off while those are (lib/tracker/due.ts, transition.ts headsUpKept).
  */
 import { t, tp } from '../lib/i18n';
 import { HEADS_UP_CHOICES_SEC, type HeadsUpSec } from '../lib/settings';

@@ -247,6 +247,87 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(note()).toBe(englishMessage('callSitesHoldsOff'));
     expect(p.q('#call-sites-enabled')!.getAttribute('aria-describedby')).toContain('call-sites-holds-off');
   });
+
+  /** The texts an element's aria-describedby points at, joined. */
+  const described = (p: Awaited<ReturnType<typeof mountOptions>>, sel: string) =>
+    (p.q(sel)!.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => p.document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+
+  // lib/engine/effects.ts: a 'notice' (a timed pause ended, the daily sitting limit reached) is
+  // always a notification (platform.showNotice), whatever "Show a notification" says; the switch
+  // said only "Show a notification", so a person who turned it off got those notifications unannounced.
+  it('Prompts: "Show a notification" says that the end of a pause and the daily sitting limit still come as a notification with it off', async () => {
+    const p = await mountOptions();
+    const text = described(p, '[data-testid="prompt-notification"]');
+    expect(text).toMatch(/daily sitting limit/);
+    expect(text).toMatch(/pause/);
+    expect(text).toBe(englishMessage('fieldPromptNotificationHint'));
+  });
+
+  // lib/tracker/moment.ts pauseWaitOn: no wait for a pause in typing while "away after" is 15 s
+  // (nothing to lower it to; README "A natural stopping point": "the break comes on time"). The
+  // field stayed enabled and promised the wait.
+  it('Pause wait: with "away after" at 15 seconds the wait field is disabled and says why; back at 60 s it is on again', async () => {
+    const p = await mountOptions();
+    const wait = () => p.q('#pauseWaitMin')!;
+    expect(wait().hasAttribute('disabled')).toBe(false);
+    p.type('#idleSec', '15');
+    await storedUntil((s) => s.idleSec === 15, 'away after 15 s');
+    await until(() => wait().hasAttribute('disabled'), 'the wait disabled');
+    expect(described(p, '#pauseWaitMin')).toContain(englishMessage('fieldPauseWaitOff'));
+    expect(englishMessage('fieldPauseWaitOff')).toMatch(/15/);
+    p.type('#idleSec', '60');
+    await storedUntil((s) => s.idleSec === 60, 'away after 60 s');
+    await until(() => !wait().hasAttribute('disabled'), 'the wait enabled');
+    expect(described(p, '#pauseWaitMin')).toContain(englishMessage('fieldPauseWaitHint'));
+  });
+
+  // "Snooze for" is the popup's Snooze only (transition.ts: settings.snoozeSec when no minutes
+  // are asked for); the notification's and the heads-up's button postpone by 5 minutes
+  // (NOTIFICATION_POSTPONE_MIN) and the break window offers 5 or 15. Set to 10, the notification
+  // still said "Postpone 5 min" and the field never said why.
+  it('Snooze for: the field says it is the popup\'s Snooze, and what the notification and the break window offer', async () => {
+    const { NOTIFICATION_POSTPONE_MIN } = await import('./platform/notify');
+    const { POSTPONE_MINUTES } = await import('./tracker/state');
+    const p = await mountOptions();
+    const hint = englishMessage('fieldSnoozeHint');
+    expect(described(p, '#snoozeMin')).toContain(hint);
+    expect(hint).toMatch(/Snooze button .*toolbar icon/);
+    // The minutes it names are the ones the buttons use.
+    expect(hint).toContain(`${NOTIFICATION_POSTPONE_MIN} minutes`);
+    expect(hint).toContain(`${POSTPONE_MINUTES.join(' or ')} minutes`);
+  });
+
+  // lib/tracker/transition.ts headsUpKept / due.ts: no heads-up while stretch breaks are off
+  // (it is a heads-up before a stretch break). The choice stayed enabled, as if it would come.
+  it('Heads-up: with stretch breaks off the choice is disabled, and its hint says it needs stretch breaks on', async () => {
+    const p = await mountOptions();
+    const sel = () => p.q('[data-testid="heads-up"]')!;
+    expect(sel().hasAttribute('disabled')).toBe(false);
+    p.check('[data-testid="stretch-enabled"]', false);
+    await storedUntil((s) => !s.stretch.enabled, 'stretch breaks off');
+    await until(() => sel().hasAttribute('disabled'), 'the heads-up disabled');
+    expect(described(p, '[data-testid="heads-up"]')).toMatch(/stretch breaks/);
+    p.check('[data-testid="stretch-enabled"]', true);
+    await storedUntil((s) => s.stretch.enabled, 'stretch breaks on');
+    await until(() => !sel().hasAttribute('disabled'), 'the heads-up enabled');
+  });
+
+  it('Prompts: "Keep at least one way of being told" is tied to the switch that was refused (aria-describedby), and goes with the next accepted change', async () => {
+    const p = await mountOptions();
+    p.check('[data-testid="prompt-notification"]', false);
+    await until(() => p.q('.behaviour [role="alert"]') !== null, 'the refusal');
+    expect(described(p, '[data-testid="prompt-notification"]')).toContain(englishMessage('errPromptNeeded'));
+    expect(p.q('[data-testid="prompt-notification"]')!.getAttribute('aria-invalid')).toBe('true');
+    p.check('[data-testid="prompt-window"]', true);
+    await storedUntil((s) => s.prompts.openWindow, 'window on');
+    await until(() => p.q('.behaviour [role="alert"]') === null, 'the refusal gone');
+    expect(described(p, '[data-testid="prompt-notification"]')).not.toContain(englishMessage('errPromptNeeded'));
+    expect(p.q('[data-testid="prompt-notification"]')!.getAttribute('aria-invalid')).not.toBe('true');
+  });
 });
 
 describe('holds', () => {

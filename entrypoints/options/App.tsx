@@ -166,7 +166,7 @@ export function App() {
           />
         </div>
         <div class="fields" key={restored.snooze}>
-          {field('snoozeMin', t('fieldSnooze'), t('unitMin'))}
+          {field('snoozeMin', t('fieldSnooze'), t('unitMin'), t('fieldSnoozeHint'))}
           {field('snoozeLimit', t('fieldSnoozeLimit'), t('unitTimes'))}
           <AwayAfterField value={settings.idleSec} save={save} />
           {field('idleSec', t('fieldIdle'), t('unitSec'), t('fieldIdleHint'))}
