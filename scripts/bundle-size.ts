@@ -18,8 +18,14 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
  * deflates to about 18.4 KB (de), so the code, pictures and two catalogues take ~165 KB and nine
  * catalogues ~330 KB (a scratch build with seven copies of de: 330.2 KB; with descriptions it
  * would be 372 KB). 350 KB leaves ~20 KB for translations longer than the German.
+ * 355, raised on purpose once (352.9 KB, 2026-12-03): the fifth review pass's fixes are mostly
+ * words, in nine languages each (what strict mode's Done waits for, the free break's length,
+ * which button "Snooze for" sets, which notices still come without "Show a notification", that a
+ * reset reaches synced computers, one message each for names that had been joined in code), plus
+ * the pause menu's "until tomorrow" end in the popup (1.2 KB). The catalogues are 185 KB of the
+ * package, deflated; the rest is code, the pictures (one file) and the manifest.
  */
-export const BUDGET_KB = { page: 25, worker: 18, zip: 350 } as const;
+export const BUDGET_KB = { page: 25, worker: 18, zip: 355 } as const;
 /**
  * What the test suite holds a part to where the target is not met yet: a ratchet, lowered as the
  * part shrinks, so it can only get better. The worker carries the fixed stack (the
