@@ -1,7 +1,8 @@
 /** Options: how breaks behave (strict mode, holds, daily limit, how prompts appear, the heads-up, badge). */
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import { FIELDS, type FieldError, type FieldId, type Settings } from '../lib/settings';
+import type { Settings } from '../lib/settings';
+import { FIELDS, type FieldError, type FieldId } from '../lib/settings-fields';
 import { LOW_IDLE_SEC } from '../lib/tracker/state';
 import { HeadsUpField } from './HeadsUpField';
 import { NumberField } from './NumberField';

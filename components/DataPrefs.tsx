@@ -1,26 +1,28 @@
 /**
  * Options: "Your data". Export the history as CSV or everything as JSON (a Blob saved through
- * <a download>), import a JSON backup, and reset with a confirmation. An import is checked here
- * first (lib/backup.ts), once the page has said it is checking (a file of 170,000 breaks takes
- * seconds): a refused file says why and changes nothing; a good one shows what it holds and what
- * would be lost, and only "Replace my data" imports it: the breaks and settings that check read
- * (lib/data.ts importBackup), not the file read and checked again. The work runs here, on the
- * same IndexedDB and settings as the background (lib/data.ts; issue #16 keeps it out of the
- * worker); after an import or a reset the background is asked to redraw the popup's snapshot
- * and the badge ('status/refresh').
+ * <a download>), import a JSON backup, and reset with a confirmation (components/ResetConfirm.tsx). An
+ * import is checked here first (lib/backup-parse.ts), once the page has said it is checking (a file
+ * of 170,000 breaks takes seconds): a refused file says why and changes nothing; a good one shows
+ * what it holds and what would be lost (components/ImportPreview.tsx), and only "Replace my data"
+ * imports it: the breaks and settings that check read (lib/data.ts importBackup), not the file read
+ * and checked again. The work runs here, on the same IndexedDB and settings as the background
+ * (lib/data.ts; issue #16 keeps it out of the worker); after an import or a reset the background is
+ * asked to redraw the popup's snapshot and the badge ('status/refresh').
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { openPage } from './open-page';
 import { t } from '../lib/i18n';
 import { ask } from '../lib/protocol/messages';
 import { MAX_IMPORT_BYTES } from '../lib/limits';
-import { parseBackup, type CheckedBackup } from '../lib/backup';
+import { parseBackup, type CheckedBackup } from '../lib/backup-parse';
 import { lostBreaks, summarizeBackup, type BackupSummary } from '../lib/backup-summary';
 import { currentHistory, exportData, importBackup, resetData } from '../lib/data';
 import { clock } from '../lib/platform/clock';
 import { storedOwnRoutines } from '../lib/storage/own-routines';
 import { ROUTINES } from '../content/routines';
-import { fileProblemText, importMessage, notes, summaryText, type Note } from './import-text';
+import { fileProblemText, importMessage, notes, type Note } from './import-text';
+import { ImportPreview } from './ImportPreview';
+import { ResetConfirm } from './ResetConfirm';
 import { send } from './hooks/use-status';
 import './data-prefs.css';
 
@@ -245,37 +247,7 @@ export function DataPrefs() {
         <p id="import-hint" class="muted small">{t('importHint')}</p>
       </div>
       {pending && (
-        <div
-          class="confirm import-preview"
-          role="group"
-          aria-labelledby="import-preview-h"
-          aria-describedby="import-summary import-notes"
-          data-testid="import-preview"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              cancelImport();
-            }
-          }}
-        >
-          <h3 id="import-preview-h">{t('importPreviewTitle')}</h3>
-          <p id="import-summary" data-testid="import-summary">{summaryText(pending.summary)}</p>
-          <ul id="import-notes" class="import-notes">
-            {pending.notes.map((n) => (
-              <li key={n.id} class={n.warn ? 'warn' : undefined} data-testid={`import-note-${n.id}`}>
-                {n.text}
-              </li>
-            ))}
-          </ul>
-          <div class="row">
-            <button class="btn btn-danger-strong" data-testid="import-replace" onClick={() => void replace(pending)}>
-              {t('importReplace')}
-            </button>
-            <button class="btn" data-testid="import-cancel" ref={importCancelRef} onClick={cancelImport}>
-              {t('importCancel')}
-            </button>
-          </div>
-        </div>
+        <ImportPreview summary={pending.summary} notes={pending.notes} onReplace={() => void replace(pending)} onCancel={cancelImport} cancelRef={importCancelRef} />
       )}
       {/* On the page before it speaks, so that screen readers hear it. */}
       <p class="muted small import-status" role="status" data-testid="import-status">
@@ -297,17 +269,7 @@ export function DataPrefs() {
           </button>
         </div>
       ) : (
-        <div class="confirm" role="group" aria-labelledby="reset-text" data-testid="reset-confirm" onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), closeConfirm())}>
-          <p id="reset-text">{t('resetConfirmText')}</p>
-          <div class="row">
-            <button class="btn btn-danger-strong" data-testid="reset-confirm-yes" onClick={() => void reset()}>
-              {t('resetConfirm')}
-            </button>
-            <button class="btn" data-testid="reset-cancel" ref={cancelRef} onClick={closeConfirm}>
-              {t('resetCancel')}
-            </button>
-          </div>
-        </div>
+        <ResetConfirm onConfirm={() => void reset()} onCancel={closeConfirm} cancelRef={cancelRef} />
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { FieldError } from '../lib/settings';
+import type { FieldError } from '../lib/settings-fields';
 import { pageLanguage, t } from '../lib/i18n';
 
 export function fieldErrorText(e: FieldError): string {

@@ -6,7 +6,8 @@
 import './charts.css';
 import { formatNumber, t } from '../lib/i18n';
 import type { DayKey } from '../lib/days';
-import type { DayBar, HeatDay } from '../lib/review';
+import type { HeatDay } from '../lib/review';
+import type { DayBar } from '../lib/week-stats';
 import type { DayStatus } from '../lib/streaks';
 import { dayLabel, monthLabel, shortDate, statusLabel, weekdayLabel } from './history-format';
 import { DataTable } from './DataTable';

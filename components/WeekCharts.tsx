@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import './charts.css';
 import { formatNumber, t, tp } from '../lib/i18n';
 import type { DayKey } from '../lib/days';
-import type { DayBar } from '../lib/review';
+import type { DayBar } from '../lib/week-stats';
 import { dayLabel, statusLabel, weekdayLabel } from './history-format';
 import { DataTable } from './DataTable';
 

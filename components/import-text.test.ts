@@ -7,12 +7,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../public/_locales/en/messages.json';
-import { makeBackup, parseBackup } from '../lib/backup';
+import { makeBackup } from '../lib/backup';
+import { parseBackup } from '../lib/backup-parse';
 import { summarizeBackup, type BackupSummary } from '../lib/backup-summary';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { StoredBreak } from '../lib/storage/history';
 import { aggregate } from '../lib/aggregates';
-import { GONE_ROUTINE, weeklyReview } from '../lib/review';
+import { weeklyReview } from '../lib/review';
+import { GONE_ROUTINE } from '../lib/week-stats';
 import { dateText, dayText, importMessage, notes, problemText, summaryText } from './import-text';
 import { routineTitle } from './routine-title';
 

@@ -4,8 +4,9 @@
  * backup holds before it replaces anything. Used by the options page's "Your data" section.
  */
 import { t, tp, type MessageKey, type PluralBase } from '../lib/i18n';
-import { FIELDS, type FieldId } from '../lib/settings';
-import { CSV_COLUMNS, type SettingsPart } from '../lib/backup';
+import { FIELDS, type FieldId } from '../lib/settings-fields';
+import { CSV_COLUMNS } from '../lib/history-csv';
+import type { SettingsPart } from '../lib/backup-parse';
 import type { BackupSummary } from '../lib/backup-summary';
 import type { ImportResult } from '../lib/data';
 import { formatDate } from '../lib/format';

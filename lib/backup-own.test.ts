@@ -5,7 +5,8 @@
  * a reset deletes them.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeBackup, parseBackup, backupJson } from './backup';
+import { makeBackup, backupJson } from './backup';
+import { parseBackup } from './backup-parse';
 import { DEFAULT_SETTINGS } from './settings';
 import { clock } from './platform/clock';
 import { allBreaks, closeHistory, recordBreak, type StoredBreak } from './storage/history';

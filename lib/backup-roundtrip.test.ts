@@ -10,7 +10,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backupJson, makeBackup, parseBackup } from './backup';
+import { backupJson, makeBackup } from './backup';
+import { parseBackup } from './backup-parse';
 import { exportData, importData, resetData } from './data';
 import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS, HEADS_UP_CHOICES_SEC, OWN_WEIGHTS, parseSettings, settingsOrDefaults, WEEK_STARTS, type Settings } from './settings';

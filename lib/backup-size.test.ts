@@ -5,7 +5,8 @@
  * whole round trip.
  */
 import { describe, expect, it } from 'vitest';
-import { backupJson, makeBackup, MAX_IMPORT_BYTES, MAX_ROWS, parseBackup } from './backup';
+import { backupJson, makeBackup, MAX_IMPORT_BYTES, MAX_ROWS } from './backup';
+import { parseBackup } from './backup-parse';
 import { DEFAULT_SETTINGS } from './settings';
 import { OWN_LIMITS, type OwnRoutine } from './own-routines';
 import type { StoredBreak } from './storage/history';

@@ -1,5 +1,5 @@
 /**
- * The import check's rules (lib/backup.ts), with fixed timestamps: settings only as the options
+ * The import check's rules (lib/backup-parse.ts), with fixed timestamps: settings only as the options
  * form allows them (through parseSettings, each refusal naming the form field), rows whose start
  * is after their end or that lie more than a day after this computer's clock, routines Limber no
  * longer has (kept and counted), newer versions; and what a checked backup holds for the preview (summarizeBackup, lostBreaks).
@@ -7,9 +7,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storedBreak } from '../tests/support/stored-break';
-import { makeBackup, parseBackup, type Backup, type ImportProblem } from './backup';
+import { makeBackup, type Backup } from './backup';
+import { parseBackup, type ImportProblem } from './backup-parse';
 import { lostBreaks, summarizeBackup } from './backup-summary';
-import { DEFAULT_SETTINGS, FIELDS, type FieldId, type Settings } from './settings';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { FIELDS, type FieldId } from './settings-fields';
 import type { StoredBreak } from './storage/history';
 import { ROUTINES } from '../content/routines';
 import { clock } from './platform/clock';
@@ -34,7 +36,7 @@ const problem = (text: string): ImportProblem | null => {
 };
 
 describe('settings pass the same rules as the options form', () => {
-  // Each value here is one the form refuses (its limits: lib/settings.ts FIELDS).
+  // Each value here is one the form refuses (its limits: lib/settings-fields.ts FIELDS).
   const cases: Array<[string, Record<string, unknown>, ImportProblem]> = [
     ['a 1-second stretch interval', { stretch: { enabled: true, everySec: 1, lengthSec: 1 } }, { code: 'badSetting', field: 'stretch.everyMin' }],
     ['a 9-minute stretch interval', { stretch: { enabled: true, everySec: 9 * 60, lengthSec: 60 } }, { code: 'badSetting', field: 'stretch.everyMin' }],

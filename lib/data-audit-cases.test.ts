@@ -12,7 +12,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storedBreak } from '../tests/support/stored-break';
 import { englishMessage, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { mountData } from '../tests/support/data-page';
-import { historyCsv } from './backup';
+import { historyCsv } from './history-csv';
 import { exportData, importData, resetData } from './data';
 import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS } from './settings';

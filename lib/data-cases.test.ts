@@ -11,7 +11,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storedBreak } from '../tests/support/stored-break';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../public/_locales/en/messages.json';
-import { backupJson, historyCsv, makeBackup, parseBackup } from './backup';
+import { backupJson, makeBackup } from './backup';
+import { historyCsv } from './history-csv';
+import { parseBackup } from './backup-parse';
 import { lostBreaks, summarizeBackup } from './backup-summary';
 import { exportData, importData, resetData } from './data';
 import { clock } from './platform/clock';
@@ -57,7 +59,7 @@ afterEach(async () => {
 describe('what the person is told', () => {
   // The history shows a break of an own routine as "One of your own routines" (the catalogue's
   // ownRoutineInHistory; components/routine-title.ts), also once the routine is deleted, and the
-  // weekly review counts it as its own (lib/review.ts weekStats). The preview must not say it
+  // weekly review counts it as its own (lib/week-stats.ts weekStats). The preview must not say it
   // will be "shown as 'a routine no longer in Limber'".
   it("the import preview does not call a deleted own routine's breaks “a routine no longer in Limber”: they are shown as “One of your own routines”", () => {
     // Options > Your own routines: "Desk reset" written, used for a break, then deleted; then Export everything (JSON).

@@ -1,10 +1,11 @@
 /**
- * Imports that must be refused (lib/data.ts importData, lib/backup.ts parseBackup): a generated
+ * Imports that must be refused (lib/data.ts importData, lib/backup-parse.ts parseBackup): a generated
  * corpus of 60+ malformed files, each refused with its reason and changing nothing; a file over
  * the size limit; the specific reasons. The world (five days of history) is tests/support/data-world.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { makeBackup, MAX_IMPORT_BYTES, parseBackup, type Backup } from './backup';
+import { makeBackup, MAX_IMPORT_BYTES, type Backup } from './backup';
+import { parseBackup } from './backup-parse';
 import { importData } from './data';
 import { NOW, rec, SETTINGS, snapshot, useDataWorld, validBackup } from '../tests/support/data-world';
 

@@ -10,7 +10,9 @@
  */
 import { dayKey } from './days';
 import { clock } from './platform/clock';
-import { backupJson, exportFilename, historyCsv, makeBackup, parseBackup, type CheckedBackup, type ImportProblem } from './backup';
+import { backupJson, exportFilename, makeBackup } from './backup';
+import { historyCsv } from './history-csv';
+import { parseBackup, type CheckedBackup, type ImportProblem } from './backup-parse';
 import { DEFAULT_SETTINGS } from './settings';
 import { allBreaks, clearHistory, historyAbsent, orNull, replaceHistory, type StoredBreak } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';

@@ -17,8 +17,8 @@ import { allBreaks, recordBreak } from './storage/history';
 
 /** Each full check of a file, with what the page showed as it began. */
 const checks = vi.hoisted(() => [] as Array<{ status: string | null; busy: string | null }>);
-vi.mock('./backup', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./backup')>();
+vi.mock('./backup-parse', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./backup-parse')>();
   return {
     ...real,
     parseBackup: (text: string, now: number) => {

@@ -70,7 +70,8 @@ describe('bugs found in review (a title may name what was wrong; each test holds
   });
 
   it('import: a backup with both the notification and the break window off imports as stored settings keep it (the worker opens the break window)', async () => {
-    const { backupJson, makeBackup, parseBackup } = await import('./backup');
+    const { backupJson, makeBackup } = await import('./backup');
+    const { parseBackup } = await import('./backup-parse');
     const silent = { ...DEFAULT_SETTINGS, prompts: { notification: false, openWindow: false } };
     // Stored settings may hold it (an older version, sync: the next case), so an export holds it,
     // and a person's own backup must import (lib/backup-roundtrip.test.ts).

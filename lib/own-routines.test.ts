@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { asRoutine, draftTotalSec, emptyDraft, newOwnId, OWN_LIMITS, OwnRoutineSchema, parseOwnRoutines, validateOwnRoutine, type OwnDraft, type OwnRoutine } from './own-routines';
-import { FIELDS } from './settings';
+import { FIELDS } from './settings-fields';
 import { routineSummary, routineTitle, stepText } from '../content/text';
 import { breakKindOf } from '../content/types';
 import { mulberry32 } from './prng';
@@ -56,7 +56,7 @@ describe('a draft is checked field by field', () => {
     const sec = (s: string) => errorsOf(draft({ steps: [{ text: 'a', seconds: s }, { text: 'b', seconds: '60' }] }));
     expect(sec('')).toEqual(['step0.seconds:errRequired']);
     expect(sec('ten')).toEqual(['step0.seconds:errNotNumber']);
-    // A sign or a leading point is a number, read as the settings' number fields read it (lib/settings.ts:
+    // A sign or a leading point is a number, read as the settings' number fields read it (lib/settings-fields.ts:
     // validateField): "-5" is too small, not "not a number"; "+30" is 30 seconds; ".5" is not whole.
     expect(sec('-5')).toEqual(['step0.seconds:errTooSmall']);
     expect(sec('+30')).toEqual([]);

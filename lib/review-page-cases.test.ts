@@ -196,7 +196,8 @@ describe('bugs found in review (each test holds its fix)', () => {
   it('README (weekly review, share of due breaks taken): 1 of 300 due breaks taken reads "<1%", never "0%", in the tile and in the highlight, in every language (a share above none was rounded down to "0%")', async () => {
     const { percent } = await import('../components/history-format');
     const { highlightText } = await import('../entrypoints/review/App');
-    const { highlights, weeklyReview } = await import('./review');
+    const { weeklyReview } = await import('./review');
+    const { highlights } = await import('./review-highlights');
     const { installFallbackMessages } = await import('./i18n');
     const { formatMessage } = await import('./i18n-fallback');
     // Monday 2 March 2026: 300 stretch breaks due, 1 taken; last week nothing (the highlight alone).

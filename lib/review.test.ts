@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import en from '../public/_locales/en/messages.json';
 import { aggregate, type BreakFacts, type DayAggregate } from './aggregates';
 import { addDays } from './days';
-import { breaksToMeet, HEATMAP_WEEKS, popupHistory, weeklyReview, type Highlight } from './review';
+import { breaksToMeet, HEATMAP_WEEKS, popupHistory, weeklyReview } from './review';
+import type { Highlight } from './review-highlights';
 import { DEFAULT_SETTINGS, type Schedule } from './settings';
 
 const OFF: Schedule = DEFAULT_SETTINGS.schedule;

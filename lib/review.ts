@@ -2,42 +2,18 @@
  * What the popup's "Today" part and the weekly review show: pure functions of the day aggregates,
  * today's day key and the schedule. The background computes the popup's part; the review page
  * computes the weekly review itself (lib/weekly-review.ts: the worker does not carry it).
- * Messages are keys into the message catalogue plus typed values the page formats (durations,
- * dates, routine titles, body-area names).
+ * Here they are put together: the popup's ring, streak and line of encouragement, the review's
+ * weeks and heat map. A day's and a week's figures are lib/week-stats.ts; the review's highlights,
+ * lib/review-highlights.ts. Messages are keys into the message catalogue plus typed values the
+ * page formats (durations, dates, routine titles, body-area names).
  */
-import { ROUTINES } from '../content/routines';
-import type { BodyArea } from '../content/types';
 import { addDays, type DayKey } from './days';
 import type { MessageKey, PluralBase } from './i18n';
 import type { Schedule } from './settings';
-import { deskMsOf, type DayAggregate } from './aggregates';
-import { isOwnId } from './own-routine-play';
+import type { DayAggregate } from './aggregates';
 import { dayOfWeek, DEFAULT_RULES, isWorkday, lastDays, scanStreaks, takenShare, takenWeight, weekStart, type DayMark, type DayStatus, type StreakRules, type StreakScan } from './streaks';
-
-/** Break outcomes counted over a day or a week (see DayAggregate). */
-export type BreakCounts = Pick<DayAggregate, 'due' | 'taken' | 'completed' | 'partial' | 'natural' | 'skipped'>;
-
-export interface DayBar extends BreakCounts {
-  day: DayKey;
-  status: DayStatus;
-  deskMs: number;
-  longestMs: number;
-}
-
-function bar(a: DayAggregate | undefined, day: DayKey, status: DayStatus): DayBar {
-  return {
-    day,
-    status,
-    due: a?.due ?? 0,
-    taken: a?.taken ?? 0,
-    completed: a?.completed ?? 0,
-    partial: a?.partial ?? 0,
-    natural: a?.natural ?? 0,
-    skipped: a?.skipped ?? 0,
-    deskMs: a ? deskMsOf(a) : 0,
-    longestMs: a?.longestMs ?? 0,
-  };
-}
+import { dayBar, weekStats, type DayBar, type OwnInReview, type WeekStats } from './week-stats';
+import { highlights, type Highlight } from './review-highlights';
 
 // ---------------------------------------------------------------------------------------------
 // The popup.
@@ -100,104 +76,13 @@ export function popupHistory(
     today,
     ring: { taken: td?.taken ?? 0, due: td?.due ?? 0, share: td ? takenShare(td) : 0, met: scan.todayKind === 'met' },
     streak: { current: scan.current, longest: scan.longest, graceLeft: scan.graceLeft },
-    days: lastDays(today, 7).map((d) => bar(byDay.get(d), d, scan.status(d))),
+    days: lastDays(today, 7).map((d) => dayBar(byDay.get(d), d, scan.status(d))),
     cheer: cheerFor(scan, td, schedule, opts.stretchOn, rules),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The weekly review.
-
-export interface WeekStats extends BreakCounts {
-  /** The week's first day (the week start setting). */
-  start: DayKey;
-  /** Its seven days, from `start`. */
-  days: DayBar[];
-  /** Weighted share of due breaks taken (partial = half), 0..1. */
-  share: number;
-  deskMs: number;
-  /** Days with any desk time recorded. */
-  deskDays: number;
-  longestMs: number;
-  longestDay: DayKey | null;
-  /** Days that counted toward the streak. */
-  metDays: number;
-  /** Days that could count (working days with breaks due). */
-  workDays: number;
-  /** Most-used routines (completed or partial), most first, at most 5. */
-  routines: Array<{ id: string; n: number }>;
-  /** Body areas worked (from the routines' metadata), most first. */
-  areas: Array<{ area: BodyArea; n: number }>;
-}
-
-/** Each routine's body areas, made on first use (the worker, which shares this module for the popup's part, never needs it). */
-let routineAreas: ReadonlyMap<string, readonly BodyArea[]> | null = null;
-const areasOf = (id: string) => (routineAreas ??= new Map(ROUTINES.map((r) => [r.id, r.areas]))).get(id);
-/** The id every routine Limber no longer has is counted under (an imported or old history's). */
-export const GONE_ROUTINE = '';
-
-/** One of the user's own routines, as the review knows it (lib/weekly-review.ts reads them). */
-export interface OwnInReview {
-  id: string;
-  name: string;
-  areas: readonly BodyArea[];
-}
-
-/**
- * A week's figures, for the 7 days from `start` (the week's first day); with `upTo` (0 = its first
- * day ... 6 = its last) only its days up to that one count (the later ones read as `future`).
- * `own`: the user's own routines' areas; an own routine's breaks count as its own, also once the
- * routine is deleted (only the library's routines gone from Limber count as GONE_ROUTINE).
- */
-export function weekStats(start: DayKey, byDay: ReadonlyMap<DayKey, DayAggregate>, scan: StreakScan, upTo = 6, own: readonly OwnInReview[] = []): WeekStats {
-  const week = Array.from({ length: 7 }, (_, i) => addDays(start, i));
-  if (upTo < 6) {
-    const last = addDays(start, upTo);
-    byDay = new Map(week.filter((d) => d <= last && byDay.has(d)).map((d) => [d, byDay.get(d)!]));
-  }
-  const days = week.map((d, i) => bar(byDay.get(d), d, i > upTo ? 'future' : scan.status(d)));
-  const sum = (f: (b: DayBar) => number) => days.reduce((s, b) => s + f(b), 0);
-  const routineCounts = new Map<string, number>();
-  for (const d of week) {
-    const a = byDay.get(d);
-    if (!a) continue;
-    for (const [id, n] of Object.entries(a.routines)) {
-      const key = areasOf(id) || isOwnId(id) ? id : GONE_ROUTINE;
-      routineCounts.set(key, (routineCounts.get(key) ?? 0) + n);
-    }
-  }
-  const areaCounts = new Map<BodyArea, number>();
-  const ownAreas = new Map(own.map((o) => [o.id, o.areas]));
-  for (const [id, n] of routineCounts) for (const area of areasOf(id) ?? ownAreas.get(id) ?? []) areaCounts.set(area, (areaCounts.get(area) ?? 0) + n);
-  const byCount = <K extends string>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const longest = days.reduce<DayBar | null>((best, b) => (b.longestMs > (best?.longestMs ?? 0) ? b : best), null);
-  const due = sum((b) => b.due);
-  const weighted = sum((b) => takenWeight(b));
-  return {
-    start,
-    days,
-    due,
-    taken: sum((b) => b.taken),
-    completed: sum((b) => b.completed),
-    partial: sum((b) => b.partial),
-    natural: sum((b) => b.natural),
-    skipped: sum((b) => b.skipped),
-    share: due > 0 ? Math.min(1, weighted / due) : 0,
-    deskMs: sum((b) => b.deskMs),
-    deskDays: days.filter((b) => b.deskMs > 0).length,
-    longestMs: longest?.longestMs ?? 0,
-    longestDay: longest?.day ?? null,
-    metDays: days.filter((b) => b.status === 'met').length,
-    workDays: days.filter((b) => b.status === 'met' || b.status === 'missed' || b.status === 'grace' || (b.status === 'pending' && b.due > 0)).length,
-    routines: byCount(routineCounts).slice(0, 5).map(([id, n]) => ({ id, n })),
-    areas: byCount(areaCounts).map(([area, n]) => ({ area, n })),
-  };
-}
-
-export type HighlightValue = { n: number } | { share: number } | { ms: number } | { day: DayKey } | { routine: string } | { areas: BodyArea[] };
-
-/** A highlight: a message, or a plural set (lib/plural.ts) with the count its form follows. */
-export type Highlight = { key: MessageKey; values: HighlightValue[] } | { key: PluralBase; count: number; values: HighlightValue[] };
 
 export interface HeatDay {
   day: DayKey;
@@ -223,40 +108,6 @@ export interface ReviewData {
 }
 
 export const HEATMAP_WEEKS = 12;
-
-/**
- * Plain-language highlights, each derived from the numbers (in a fixed order of interest). Counts
- * are compared with last week up to the same weekday (`soFar`); rates and maxima with all of it.
- */
-export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar: WeekStats = lw): Highlight[] {
-  const out: Highlight[] = [];
-  // Recorded: taken (completed, partial, natural) or skipped.
-  if (tw.taken + tw.skipped === 0 && lw.taken + lw.skipped === 0) out.push({ key: 'hlNoBreaks', values: [] });
-  else if (soFar.taken === 0) out.push({ key: 'hlTakenFirst', values: [{ n: tw.taken }] });
-  else if (tw.taken > soFar.taken) out.push({ key: 'hlTakenMore', values: [{ n: tw.taken }, { n: tw.taken - soFar.taken }] });
-  else if (tw.taken < soFar.taken) out.push({ key: 'hlTakenFewer', values: [{ n: tw.taken }, { n: soFar.taken }] });
-  else out.push({ key: 'hlTakenSame', values: [{ n: tw.taken }] });
-
-  if (tw.due > 0) {
-    // Shares as they are (0..1): the page words them (components/history-format.ts percent).
-    out.push(lw.due > 0 ? { key: 'hlShare', values: [{ share: tw.share }, { share: lw.share }] } : { key: 'hlShareOnly', values: [{ share: tw.share }] });
-  }
-  if (tw.workDays > 0) out.push({ key: 'hlMetDays', values: [{ n: tw.metDays }, { n: tw.workDays }] });
-  if (tw.longestMs > 0 && tw.longestDay) {
-    const v: HighlightValue[] = [{ ms: tw.longestMs }, { day: tw.longestDay }];
-    if (lw.longestMs > 0 && tw.longestMs < lw.longestMs) out.push({ key: 'hlSitShorter', values: [...v, { ms: lw.longestMs }] });
-    else if (lw.longestMs > 0 && tw.longestMs > lw.longestMs) out.push({ key: 'hlSitLonger', values: [...v, { ms: lw.longestMs }] });
-    else out.push({ key: 'hlSit', values: v });
-  }
-  if (tw.deskDays > 0) out.push({ key: 'hlDesk', values: [{ ms: Math.round(tw.deskMs / tw.deskDays) }, { n: tw.deskDays }] });
-  if (tw.natural > 0) out.push({ key: 'hlNatural', values: [{ n: tw.natural }] });
-  const top = tw.routines.find((r) => r.id !== GONE_ROUTINE);
-  if (top) out.push({ key: 'hlTopRoutine', values: [{ routine: top.id }, { n: top.n }] });
-  if (tw.areas.length) out.push({ key: 'hlAreas', values: [{ areas: tw.areas.slice(0, 3).map((a) => a.area) }] });
-  if (scan.current >= 2 && scan.current === scan.longest) out.push({ key: 'hlBestStreak', count: scan.current, values: [{ n: scan.current }] });
-  else if (scan.current > 0) out.push({ key: 'hlStreak', values: [{ n: scan.current }, { n: scan.longest }] });
-  return out;
-}
 
 /**
  * `aggs`: day aggregates, at least from reviewWindowStart(today, firstDay); `older`: marks for

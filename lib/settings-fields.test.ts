@@ -213,7 +213,8 @@ describe('welcome: the hours it shows and the first reminder it announces', () =
 
 describe('numbers typed with a Japanese input method', () => {
   it('full-width digits, point and comma (１５, ７．５, ７，５) are read as the numbers they are', async () => {
-    const { DEFAULT_SETTINGS, validateField } = await import('./settings');
+    const { DEFAULT_SETTINGS } = await import('./settings');
+    const { validateField } = await import('./settings-fields');
     const read = (field: Parameters<typeof validateField>[1], text: string) => {
       const r = validateField(DEFAULT_SETTINGS, field, text);
       return r.ok ? r.settings : r.error.key;
@@ -228,7 +229,8 @@ describe('numbers typed with a Japanese input method', () => {
 // Also checked: number parsing, presets on any valid settings, migrations.
 describe('what already held', () => {
   it('typed numbers: comma or point decimals, surrounding (also ideographic) spaces; empty and blank are "Enter a number"', async () => {
-    const { DEFAULT_SETTINGS, validateField } = await import('./settings');
+    const { DEFAULT_SETTINGS } = await import('./settings');
+    const { validateField } = await import('./settings-fields');
     const ok = (field: Parameters<typeof validateField>[1], text: string) => {
       const r = validateField(DEFAULT_SETTINGS, field, text);
       return r.ok ? r.settings : r.error.key;

@@ -3,7 +3,7 @@
 /**
  * The settings' shape version. A change that older stored settings or backups do not fit adds a
  * step to SETTINGS_MIGRATIONS; WXT storage runs the steps on stored settings (lib/storage/
- * settings-items.ts) and an import runs them on a backup's (lib/backup.ts).
+ * settings-items.ts) and an import runs them on a backup's (lib/backup-parse.ts).
  */
 export const SETTINGS_VERSION = 4;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, FIELDS, parseSettings, settingsOrDefaults, validateField, type FieldId, type Settings } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, settingsOrDefaults, type Settings } from './settings';
+import { FIELDS, validateField, type FieldId } from './settings-fields';
 
 describe('validateField', () => {
   const bad: Array<[FieldId, string, string]> = [

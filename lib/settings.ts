@@ -1,11 +1,12 @@
 /**
- * The settings model: one typed, versioned object. Two layers of checking:
+ * The settings model: one typed, versioned object, its defaults, and how anything stored, synced
+ * or imported is read into it. Two layers of checking:
  * - `SettingsSchema` (valibot) checks the stored, synced and imported shape with exactly the
- *   form's limits (`FIELDS` below), so no backup or synced value can set what a person cannot.
+ *   form's limits (lib/settings-fields.ts `FIELDS`), so no backup or synced value can set what a person cannot.
  *   The form's checks across values are the form's: stored settings drop a repeated call site
  *   (`settingsOrDefaults`, an import refuses one) and keep overlapping hours, shown in the options
- *   with what to fix; an import keeps them too (lib/backup.ts), so that every export imports back.
- * - `validateField` checks what a person types on the options page, with human limits and a
+ *   with what to fix; an import keeps them too (lib/backup-parse.ts), so that every export imports back.
+ * - `validateField` (lib/settings-fields.ts) checks what a person types on the options page, with human limits and a
  *   message key for each failure. Invalid input never reaches storage.
  * Tests that need seconds-long cycles use the developer switch (lib/dev-timing.ts), which only
  * the background reads, from local storage: never exported, synced or imported.
@@ -32,7 +33,7 @@ export const BREAK_KINDS: readonly BreakKind[] = ['stretch', 'micro'];
 const M = 60;
 
 /**
- * One break kind's rule, with the form's limits for that kind (`FIELDS`): desk time between
+ * One break kind's rule, with the form's limits for that kind (lib/settings-fields.ts `FIELDS`): desk time between
  * breaks and the break's length (idle at least this long counts as the break taken), in seconds;
  * a break is always shorter than its interval.
  */
@@ -177,133 +178,17 @@ export function settingsOrDefaults(raw: unknown): Settings {
 /**
  * Stored or synced settings as the form could have made them where that loses nothing: an own
  * call site given twice, or one that is built in, is dropped (an import refuses them instead,
- * lib/backup.ts, so that a person choosing a file hears of it).
+ * lib/backup-parse.ts, so that a person choosing a file hears of it).
  */
 function repaired(s: Settings): Settings {
   const own = ownSitesRepaired(s.callSites.own);
   return own.length === s.callSites.own.length ? s : { ...s, callSites: { ...s.callSites, own } };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Form fields: what a person types, in the unit the form shows.
-
-export type FieldId =
-  | 'stretch.everyMin'
-  | 'stretch.lengthMin'
-  | 'micro.everyMin'
-  | 'micro.lengthSec'
-  | 'snoozeMin'
-  | 'snoozeLimit'
-  | 'idleSec'
-  | 'hold.maxMin'
-  | 'pauseWaitMin'
-  | 'dailyLimit.hours';
-
-interface FieldSpec {
-  min: number;
-  max: number;
-  integer: boolean;
-  /** Reads the field's value (in form units) from settings. */
-  get(s: Settings): number;
-  /** Returns new settings with the field set (value in form units). */
-  set(s: Settings, value: number): Settings;
-}
-
-const withRule = (s: Settings, kind: BreakKind, patch: Partial<BreakRule>): Settings => ({
-  ...s,
-  [kind]: { ...s[kind], ...patch },
-});
-
-export const FIELDS: Record<FieldId, FieldSpec> = {
-  'stretch.everyMin': {
-    min: 10, max: 240, integer: true,
-    get: (s) => Math.round(s.stretch.everySec / 60),
-    set: (s, n) => withRule(s, 'stretch', { everySec: n * 60 }),
-  },
-  'stretch.lengthMin': {
-    min: 1, max: 30, integer: true,
-    get: (s) => Math.max(1, Math.round(s.stretch.lengthSec / 60)),
-    set: (s, n) => withRule(s, 'stretch', { lengthSec: n * 60 }),
-  },
-  'micro.everyMin': {
-    min: 5, max: 120, integer: true,
-    get: (s) => Math.round(s.micro.everySec / 60),
-    set: (s, n) => withRule(s, 'micro', { everySec: n * 60 }),
-  },
-  'micro.lengthSec': {
-    min: 10, max: 120, integer: true,
-    get: (s) => s.micro.lengthSec,
-    set: (s, n) => withRule(s, 'micro', { lengthSec: n }),
-  },
-  snoozeMin: {
-    min: 1, max: 30, integer: true,
-    get: (s) => Math.max(1, Math.round(s.snoozeSec / 60)),
-    set: (s, n) => ({ ...s, snoozeSec: n * 60 }),
-  },
-  snoozeLimit: {
-    min: 0, max: 5, integer: true,
-    get: (s) => s.snoozeLimit,
-    set: (s, n) => ({ ...s, snoozeLimit: n }),
-  },
-  idleSec: {
-    min: 15, max: 600, integer: true,
-    get: (s) => s.idleSec,
-    set: (s, n) => ({ ...s, idleSec: n }),
-  },
-  'hold.maxMin': {
-    min: 1, max: 120, integer: true,
-    get: (s) => s.hold.maxMin,
-    set: (s, n) => ({ ...s, hold: { ...s.hold, maxMin: n } }),
-  },
-  pauseWaitMin: {
-    min: 0, max: 10, integer: true,
-    get: (s) => s.pauseWaitMin,
-    set: (s, n) => ({ ...s, pauseWaitMin: n }),
-  },
-  'dailyLimit.hours': {
-    min: 1, max: 16, integer: false,
-    get: (s) => dailyLimitHours(s.dailyLimit.minutes),
-    set: (s, n) => ({ ...s, dailyLimit: { ...s.dailyLimit, minutes: Math.round(n * 60) } }),
-  },
-};
-
-/** The daily sitting limit in hours as the field and its notice say it: to 2 decimals (7 h 45 min is 7.75). */
+/**
+ * The daily sitting limit in hours as the field and its notice say it: to 2 decimals (7 h 45 min is
+ * 7.75). Here rather than with the form's fields (lib/settings-fields.ts): the worker's notice uses it.
+ */
 export function dailyLimitHours(minutes: number): number {
   return Math.round((minutes / 60) * 100) / 100;
-}
-
-export type FieldError =
-  | { key: 'errRequired' }
-  | { key: 'errNotNumber' }
-  | { key: 'errNotWhole' }
-  | { key: 'errTooSmall'; min: number }
-  | { key: 'errTooLarge'; max: number }
-  | { key: 'errLengthNotShorter' };
-
-/**
- * Validates one typed field against the current settings. Returns the new settings (to store)
- * or an error (to show next to the field; nothing is stored).
- */
-export function validateField(
-  current: Settings,
-  field: FieldId,
-  input: string,
-): { ok: true; settings: Settings } | { ok: false; error: FieldError } {
-  const spec = FIELDS[field];
-  // NFKC: full-width digits, point and comma (a Japanese input method) as their ASCII forms.
-  const text = input.normalize('NFKC').trim();
-  if (text === '') return { ok: false, error: { key: 'errRequired' } };
-  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { ok: false, error: { key: 'errNotNumber' } };
-  const n = Number(text.replace(',', '.'));
-  if (!Number.isFinite(n)) return { ok: false, error: { key: 'errNotNumber' } };
-  if (spec.integer && !Number.isInteger(n)) return { ok: false, error: { key: 'errNotWhole' } };
-  if (n < spec.min) return { ok: false, error: { key: 'errTooSmall', min: spec.min } };
-  if (n > spec.max) return { ok: false, error: { key: 'errTooLarge', max: spec.max } };
-  const next = spec.set(current, n);
-  for (const kind of BREAK_KINDS) {
-    if (next[kind].lengthSec >= next[kind].everySec) return { ok: false, error: { key: 'errLengthNotShorter' } };
-  }
-  const parsed = parseSettings(next);
-  if (!parsed.ok) return { ok: false, error: { key: 'errNotNumber' } };
-  return { ok: true, settings: parsed.value };
 }

@@ -57,6 +57,9 @@ describe('bugs', () => {
     back();
 
     const p = await mountOptionsPage();
+    // First the list in sync (the page's line may say "on" before it has read the stored state),
+    // then the line.
+    for (let i = 0; i < 1000 && JSON.stringify(await synced(OWN_KEY)) !== JSON.stringify(list); i++) await tick(5);
     await until(() => p.q('[data-testid="own-sync"]')?.getAttribute('data-state') === 'on', 'the own routines synced');
     expect(p.q('[data-testid="own-sync"]')!.textContent).toMatch(/^They sync with your settings/);
     expect(await synced(OWN_KEY)).toEqual(list);

@@ -18,7 +18,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIELDS, type FieldId } from './settings';
+import { FIELDS, type FieldId } from './settings-fields';
 
 type Catalogue = Record<string, { message: string; description?: string }>;
 const LOCALES_DIR = path.join(process.cwd(), 'public', '_locales');

@@ -69,7 +69,7 @@ describe('the weekly review', () => {
   });
 
   it('last week so far counts only its days up to the same weekday (streak days too)', () => {
-    // lib/review.ts weekStats: "with `upTo` ... only its days up to that one count"; ReviewData:
+    // lib/week-stats.ts weekStats: "with `upTo` ... only its days up to that one count"; ReviewData:
     // lastWeekSoFar is "Last week up to the same weekday as today".
     // Today Monday 2026-03-02: last week so far is Monday 2026-02-23 alone.
     const r = weeklyReview(aggs([row('2026-02-23', 'completed'), row('2026-02-27', 'completed'), row('2026-02-28', 'skipped'), row('2026-03-02', 'completed')]), '2026-03-02', OFF);

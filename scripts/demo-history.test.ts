@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseBackup } from '../lib/backup';
+import { parseBackup } from '../lib/backup-parse';
 import { demoBackup, demoHistory } from './demo-history';
 
 const NOW = Date.UTC(2026, 2, 4, 15, 0);

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { BREAK_KINDS, FIELDS, validateField, type BreakKind, type FieldError, type FieldId, type Settings } from '../../lib/settings';
+import { BREAK_KINDS, type BreakKind, type Settings } from '../../lib/settings';
+import { FIELDS, validateField, type FieldError, type FieldId } from '../../lib/settings-fields';
 import { updateSettings, useSettings, useSyncState } from '../../components/hooks/use-settings';
 import { loadSyncState } from '../../lib/storage/settings-items';
 import { NumberField } from '../../components/NumberField';

@@ -7,7 +7,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatNumber, t, tp } from '../../lib/i18n';
-import type { Highlight, HighlightValue, ReviewData, WeekStats } from '../../lib/review';
+import type { ReviewData } from '../../lib/review';
+import type { Highlight, HighlightValue } from '../../lib/review-highlights';
+import type { WeekStats } from '../../lib/week-stats';
 import { Flame } from '../../components/Flame';
 import { GroupedBars, HeatMap, RankBars } from '../../components/ReviewCharts';
 import { useReview } from '../../components/hooks/use-history';

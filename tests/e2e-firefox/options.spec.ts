@@ -6,7 +6,8 @@
  * refused in options-sections.spec.ts and data.spec.ts.) The limits are the form's published ones
  * (lib/settings FIELDS, which unit tests hold to the stored schema), the messages the catalogue's.
  */
-import { DEFAULT_SETTINGS, FIELDS, type FieldId } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { FIELDS, type FieldId } from '../../lib/settings-fields';
 import { storageGet } from './support/ext';
 import { expect, test } from './support/fixtures';
 import { El, OptionsPage, PopupPage } from './support/pages';

@@ -1,0 +1,50 @@
+/**
+ * The weekly review's highlights: plain-language lines, each derived from the week's figures
+ * (lib/week-stats.ts) and the streaks, never random. Pure. Messages are keys into the message
+ * catalogue plus typed values the review page formats (durations, dates, routine titles,
+ * body-area names).
+ */
+import type { BodyArea } from '../content/types';
+import type { DayKey } from './days';
+import type { MessageKey, PluralBase } from './i18n';
+import type { StreakScan } from './streaks';
+import { GONE_ROUTINE, type WeekStats } from './week-stats';
+
+export type HighlightValue = { n: number } | { share: number } | { ms: number } | { day: DayKey } | { routine: string } | { areas: BodyArea[] };
+
+/** A highlight: a message, or a plural set (lib/plural.ts) with the count its form follows. */
+export type Highlight = { key: MessageKey; values: HighlightValue[] } | { key: PluralBase; count: number; values: HighlightValue[] };
+
+/**
+ * Plain-language highlights, each derived from the numbers (in a fixed order of interest). Counts
+ * are compared with last week up to the same weekday (`soFar`); rates and maxima with all of it.
+ */
+export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar: WeekStats = lw): Highlight[] {
+  const out: Highlight[] = [];
+  // Recorded: taken (completed, partial, natural) or skipped.
+  if (tw.taken + tw.skipped === 0 && lw.taken + lw.skipped === 0) out.push({ key: 'hlNoBreaks', values: [] });
+  else if (soFar.taken === 0) out.push({ key: 'hlTakenFirst', values: [{ n: tw.taken }] });
+  else if (tw.taken > soFar.taken) out.push({ key: 'hlTakenMore', values: [{ n: tw.taken }, { n: tw.taken - soFar.taken }] });
+  else if (tw.taken < soFar.taken) out.push({ key: 'hlTakenFewer', values: [{ n: tw.taken }, { n: soFar.taken }] });
+  else out.push({ key: 'hlTakenSame', values: [{ n: tw.taken }] });
+
+  if (tw.due > 0) {
+    // Shares as they are (0..1): the page words them (components/history-format.ts percent).
+    out.push(lw.due > 0 ? { key: 'hlShare', values: [{ share: tw.share }, { share: lw.share }] } : { key: 'hlShareOnly', values: [{ share: tw.share }] });
+  }
+  if (tw.workDays > 0) out.push({ key: 'hlMetDays', values: [{ n: tw.metDays }, { n: tw.workDays }] });
+  if (tw.longestMs > 0 && tw.longestDay) {
+    const v: HighlightValue[] = [{ ms: tw.longestMs }, { day: tw.longestDay }];
+    if (lw.longestMs > 0 && tw.longestMs < lw.longestMs) out.push({ key: 'hlSitShorter', values: [...v, { ms: lw.longestMs }] });
+    else if (lw.longestMs > 0 && tw.longestMs > lw.longestMs) out.push({ key: 'hlSitLonger', values: [...v, { ms: lw.longestMs }] });
+    else out.push({ key: 'hlSit', values: v });
+  }
+  if (tw.deskDays > 0) out.push({ key: 'hlDesk', values: [{ ms: Math.round(tw.deskMs / tw.deskDays) }, { n: tw.deskDays }] });
+  if (tw.natural > 0) out.push({ key: 'hlNatural', values: [{ n: tw.natural }] });
+  const top = tw.routines.find((r) => r.id !== GONE_ROUTINE);
+  if (top) out.push({ key: 'hlTopRoutine', values: [{ routine: top.id }, { n: top.n }] });
+  if (tw.areas.length) out.push({ key: 'hlAreas', values: [{ areas: tw.areas.slice(0, 3).map((a) => a.area) }] });
+  if (scan.current >= 2 && scan.current === scan.longest) out.push({ key: 'hlBestStreak', count: scan.current, values: [{ n: scan.current }] });
+  else if (scan.current > 0) out.push({ key: 'hlStreak', values: [{ n: scan.current }, { n: scan.longest }] });
+  return out;
+}
