@@ -2,7 +2,8 @@
 # Installs what Limber's build and tests need, only what is missing:
 #  - npm packages (npm ci when node_modules is missing or older than the lock file); Node 24
 #    comes from the npm package `node` and runs every npm script through node_modules/.bin;
-#  - Debian's chromium (and firefox-esr with --firefox) for the browser tests;
+#  - Debian's chromium (and firefox-esr with --firefox) for the browser tests, and a Japanese
+#    font (fonts-ipafont-gothic) for the Japanese line-breaking test;
 #  - Debian's xvfb and xdotool for the real-idle tests (a virtual display and real input;
 #    without root they are only asked for: scripts/test.sh then skips those tests, or fails in CI).
 # Safe to run again: it does nothing when everything is in place.
@@ -28,6 +29,9 @@ if [ "$want_firefox" = 1 ] && [ ! -x /usr/bin/firefox-esr ]; then apt_packages+=
 # French for Firefox: the Firefox language test (tests/e2e-firefox/i18n.spec.ts) runs the add-on in
 # French, and Firefox switches only to a language it has a language pack for.
 if [ "$want_firefox" = 1 ] && [ ! -e /usr/lib/firefox-esr/browser/extensions/langpack-fr@firefox-esr.mozilla.org.xpi ]; then apt_packages+=(firefox-esr-l10n-fr); fi
+# A Japanese font: the Japanese line-breaking test (tests/e2e/i18n-locales.spec.ts) measures where
+# lines break, which needs real glyph widths (without one, every glyph is an empty box of one width).
+[ -e /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || apt_packages+=(fonts-ipafont-gothic)
 # The real-idle tests (tests/e2e-display): a virtual X display and real input on it.
 display_packages=()
 command -v xvfb-run >/dev/null || display_packages+=(xvfb)

@@ -121,3 +121,91 @@ test('the list of languages is named in one place and runs what exists', () => {
   expect(LOCALES.length).toBeGreaterThanOrEqual(3);
   expect(wanted.every((l) => existsSync(path.join(DIR, l, 'messages.json')))).toBe(true);
 });
+
+/** How many lines each text node directly inside the matched elements takes, by element (distinct tops of its line boxes). */
+async function lineCounts(page: Page, selector: string): Promise<Array<{ text: string; lines: number }>> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const tops = new Set<number>();
+      for (const node of el.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+      }
+      return { text: (el.textContent ?? '').trim(), lines: tops.size };
+    }),
+  );
+}
+
+// The popup's pause choices, two to a row in the popup's 340 px: a label of a few words ("For 30
+// minutes", "Jusqu'à demain") on one line, and the odd last choice ("Until I resume", "Do
+// wznowienia") across the row instead of wrapping in half of it beside an empty half.
+for (const loc of ['en', 'fr', 'it', 'pl']) {
+  test(`${loc}: the popup's pause choices keep their words on one line; the odd last one takes the whole row`, async ({ profileDir }) => {
+    const lang = loc.replace('_', '-');
+    const context = await launch(profileDir, [`--lang=${lang}`], { locale: lang });
+    try {
+      const extensionId = new URL((await serviceWorker(context)).url()).host;
+      const popup = await PopupPage.open(context, extensionId);
+      await popup.page.setViewportSize({ width: 340, height: 700 });
+      await popup.page.getByTestId('pause-menu').click();
+      await expect(popup.page.getByTestId('pause-tomorrow-end')).toBeVisible();
+      const choices = popup.page.locator('#pause-choices button');
+      await expect(choices).toHaveCount(5);
+      expect((await lineCounts(popup.page, '#pause-choices button')).filter((c) => c.lines !== 1)).toEqual([]);
+      const row = (await popup.page.locator('#pause-choices').boundingBox())!;
+      const last = (await choices.last().boundingBox())!;
+      expect(Math.round(last.width)).toBe(Math.round(row.width));
+      await shot(popup.page, { path: test.info().outputPath(`pause-menu-${loc}.png`) });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// Japanese has no spaces: left to itself, the browser breaks its lines between any two
+// characters, splitting words (今日の休/憩 under the popup's ring, （15秒以/上） in the options).
+// Lines break between phrases instead; a word is split only where it is wider than its box.
+test('ja: lines break between phrases, not inside a word (popup, options)', async ({ profileDir }) => {
+  const context = await launch(profileDir, ['--lang=ja'], { locale: 'ja' });
+  try {
+    const extensionId = new URL((await serviceWorker(context)).url()).host;
+    /** The words (Intl.Segmenter's) of each matched element that begin on one line and end on another. */
+    const splitWords = (page: Page, selector: string) =>
+      page.locator(selector).evaluateAll((els) =>
+        els.flatMap((el) => {
+          const split: string[] = [];
+          const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+          if (!node) return [];
+          const text = node.textContent!;
+          const box = el.getBoundingClientRect().width;
+          for (const { segment, index, isWordLike } of new Intl.Segmenter('ja', { granularity: 'word' }).segment(text)) {
+            if (!isWordLike || segment.length < 2) continue;
+            const range = document.createRange();
+            range.setStart(node, index);
+            range.setEnd(node, index + segment.length);
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+            const width = rects.reduce((w, r) => w + r.width, 0);
+            if (new Set(rects.map((r) => Math.round(r.top))).size > 1 && width < box) split.push(segment);
+          }
+          return split;
+        }),
+      );
+    const popup = await PopupPage.open(context, extensionId);
+    await popup.page.setViewportSize({ width: 340, height: 600 });
+    await expect(popup.todayCount).toBeVisible();
+    await popup.page.waitForTimeout(300);
+    expect(await splitWords(popup.page, '.stat-label'), 'popup').toEqual([]);
+    // The check itself sees a split word here once lines may break anywhere (without a Japanese
+    // font, glyph boxes of one width would let it pass whatever the rule: setup installs one).
+    const anywhere = await popup.page.addStyleTag({ content: ':lang(ja) .stat-label { word-break: normal !important; }' });
+    expect((await splitWords(popup.page, '.stat-label')).length, 'lines that may break anywhere split a word (the check can fail)').toBeGreaterThan(0);
+    await anywhere.evaluate((el) => (el as Element).remove());
+    const options = await OptionsPage.open(context, extensionId);
+    await options.page.setViewportSize({ width: 900, height: 820 });
+    expect(await splitWords(options.page, '#idleSec-hint, #stretch\\.lengthMin-hint'), 'options').toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

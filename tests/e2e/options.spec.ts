@@ -149,6 +149,21 @@ test('an invalid range shows a message next to it and storage is unchanged', asy
   await expect(page.getByTestId('schedule-preview')).toContainText('Mon');
 });
 
+test('"Snooze for"\'s hint, a few sentences, reads across the card rather than down a third of it', async ({ context, extensionId }) => {
+  const options = await OptionsPage.open(context, extensionId);
+  const page = options.page;
+  await page.setViewportSize({ width: 900, height: 820 });
+  const hint = page.locator('[id="snoozeMin-hint"]');
+  await expect(hint).toContainText('Snooze button');
+  const { lines, width, row } = await hint.evaluate((p) => ({
+    lines: Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)),
+    width: p.getBoundingClientRect().width,
+    row: p.closest('.fields')!.getBoundingClientRect().width,
+  }));
+  expect(lines, 'lines of the hint').toBeLessThanOrEqual(3); // seven, beside "Snoozes allowed"
+  expect(width).toBeGreaterThan(row * 0.9);
+});
+
 test('"restore defaults" resets one section and leaves the others alone', async ({ context, extensionId, control }) => {
   const options = await OptionsPage.open(context, extensionId);
   const page = options.page;

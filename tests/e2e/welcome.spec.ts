@@ -88,6 +88,26 @@ test('skipping keeps the defaults; "I\'ll wait" says when the first reminder com
   }
 });
 
+test("a day off says so level with its name, as a working day's hours are", async ({ context }) => {
+  const page = await welcomePage(context);
+  await page.setViewportSize({ width: 900, height: 1000 });
+  /** The vertical middle of the day's name and of what stands beside it (the hours, or "Day off"). */
+  const middles = (day: number) =>
+    page.locator('.sched-day').nth(day).evaluate((li) => {
+      const mid = (el: Element | null) => {
+        const r = el!.getBoundingClientRect();
+        return Math.round(r.top + r.height / 2);
+      };
+      return { name: mid(li.querySelector('.sched-dayname')), beside: mid(li.querySelector('.sched-ranges > .muted, .sched-range')) };
+    });
+  // en-US weeks start on Sunday: Sunday (a day off) first, Monday (9 to 5:30) next.
+  await expect(page.locator('.sched-day').first()).toContainText('Day off');
+  const working = await middles(1);
+  expect(Math.abs(working.beside - working.name)).toBeLessThanOrEqual(1);
+  const off = await middles(0);
+  expect(Math.abs(off.beside - off.name), 'Day off beside Sun').toBeLessThanOrEqual(1);
+});
+
 test('"try one now" starts a short guided break', async ({ context }) => {
   const page = await welcomePage(context);
   const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/break.html'), timeout: 15_000 });
