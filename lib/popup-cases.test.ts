@@ -109,19 +109,27 @@ describe('Snooze and Skip from the keyboard: the focus stays in the next-break c
 });
 
 describe('the background not answering: the popup says so, and a screen reader hears it', () => {
-  it('no snapshot and the request refused: "Limber is not answering" is shown, and the popup is no longer marked busy (aria-busy stayed "true", so the alert inside it was not announced)', async () => {
-    await background(STRETCH_ONLY, T0 + 10 * MIN);
-    // No snapshot to draw from (the browser was restarted: storage.session is empty).
-    const { statusSnapshotItem } = await import('./storage/status-cache');
-    await statusSnapshotItem.setValue(null);
-    // The worker cannot be reached (Chrome: "Could not establish connection. Receiving end does not exist.").
-    vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+  /**
+   * The popup, opened while the worker cannot be reached (Chrome: "Could not establish connection.
+   * Receiving end does not exist."); `send` is that refusal, to be lifted.
+   */
+  const openRefused = async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     const d = dom();
     const { h, render } = await import('preact');
     const { App } = await import('../entrypoints/popup/App');
     const { startPopupLoad } = await import('../components/hooks/use-popup-data');
     const root = d.document.getElementById('app')!;
     render(h(App, { load: startPopupLoad(Date.now()), initial: null }), root);
+    return { d, send, close: () => render(null, root) };
+  };
+
+  it('no snapshot and the request refused: "Limber is not answering" is shown, and the popup is no longer marked busy (aria-busy stayed "true", so the alert inside it was not announced)', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    // No snapshot to draw from (the browser was restarted: storage.session is empty).
+    const { statusSnapshotItem } = await import('./storage/status-cache');
+    await statusSnapshotItem.setValue(null);
+    const { d, close } = await openRefused();
     try {
       await until(() => d.q('[role="alert"]') !== null, 'the error');
       expect(d.q('main')!.getAttribute('data-source')).toBe('none');
@@ -130,19 +138,13 @@ describe('the background not answering: the popup says so, and a screen reader h
       // its alerts included, until it is "false". Nothing more is coming: the popup is not busy.
       expect(d.q('main')!.getAttribute('aria-busy')).toBe('false');
     } finally {
-      render(null, root);
+      close();
     }
   });
 
   it('the request refused, then the background heard from again (it writes its status after an event): the popup shows its news, and no longer says Limber is not answering', async () => {
     await background(STRETCH_ONLY, T0 + 10 * MIN);
-    const send = vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
-    const d = dom();
-    const { h, render } = await import('preact');
-    const { App } = await import('../entrypoints/popup/App');
-    const { startPopupLoad } = await import('../components/hooks/use-popup-data');
-    const root = d.document.getElementById('app')!;
-    render(h(App, { load: startPopupLoad(Date.now()), initial: null }), root);
+    const { d, send, close } = await openRefused();
     try {
       await until(() => d.q('[role="alert"]') !== null, 'the error');
       expect(d.text('countdown')).toBe('40:00'); // the snapshot's picture, with the error
@@ -154,7 +156,7 @@ describe('the background not answering: the popup says so, and a screen reader h
       await tick(20);
       expect(d.q('[role="alert"]')?.textContent ?? null).toBeNull();
     } finally {
-      render(null, root);
+      close();
     }
   });
 });

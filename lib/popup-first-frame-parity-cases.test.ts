@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { PopupData } from './protocol/messages';
 import type { TrackerView } from './tracker/view';
 import { background, dom, MIN, STRETCH_ONLY, T0, usePopupWorld } from '../tests/support/popup-world';
-import { englishMessage, tick, until } from '../tests/support/linkedom-page';
+import { clockDefaultsTo as clockOf, englishMessage, tick, until } from '../tests/support/linkedom-page';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -296,15 +296,6 @@ describe('the first frame and the Preact popup say the same in every state', () 
 });
 
 describe('working hours that end at midnight: the popup writes their end as the options page does ("18:00–24:00", "12:00 AM")', () => {
-  /** Intl.DateTimeFormat's default locale set to `lang`, as in a browser whose language that is; returns the undo. */
-  const clockOf = (lang: string) => {
-    const intl = Intl as { DateTimeFormat: typeof Intl.DateTimeFormat };
-    const Native = intl.DateTimeFormat;
-    intl.DateTimeFormat = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
-      return new Native(locales ?? lang, options);
-    } as unknown as typeof Intl.DateTimeFormat;
-    return () => (intl.DateTimeFormat = Native);
-  };
 
   it('in every catalogue, with the browser\'s own clock: "… at 24:00" on a 24-hour clock, "… at 12:00 AM" on a 12-hour one; a held break "… until 24:00"; in both renderings', async () => {
     await background(STRETCH_ONLY, T0 + 10 * MIN);

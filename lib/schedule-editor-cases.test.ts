@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { englishMessage, listFormatDefaultsTo, speakEnglish } from '../tests/support/linkedom-page';
+import { clockDefaultsTo as clockOf, englishMessage, listFormatDefaultsTo, speakEnglish } from '../tests/support/linkedom-page';
 import { formatMinute, weekdayNames } from './schedule-form';
 import { useWeekEditor } from '../tests/support/week-editor';
 import { DEFAULT_SETTINGS, type Schedule, type Settings } from './settings';
@@ -247,15 +247,6 @@ describe('the help above the week editor says what the timer does with a lunch b
 
 describe('the ✕ of a range names its times as the preview writes them', () => {
   const mount = useWeekEditor();
-  /** Intl.DateTimeFormat's default locale set to `lang`, as in a browser whose language that is; returns the undo. */
-  const clockOf = (lang: string) => {
-    const intl = Intl as { DateTimeFormat: typeof Intl.DateTimeFormat };
-    const Native = intl.DateTimeFormat;
-    intl.DateTimeFormat = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
-      return new Native(locales ?? lang, options);
-    } as unknown as typeof Intl.DateTimeFormat;
-    return () => (intl.DateTimeFormat = Native);
-  };
 
   it.each([
     ['en-GB', 0, 'Remove Monday 18:00–24:00', 'Mon 18:00–24:00'],

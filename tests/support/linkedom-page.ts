@@ -93,3 +93,13 @@ export function listFormatDefaultsTo(lang: string): () => void {
   } as unknown as typeof Intl.ListFormat;
   return () => (intl.ListFormat = Native);
 }
+
+/** Intl.DateTimeFormat's default locale set to `lang`, as in a browser whose language that is; returns the undo. */
+export function clockDefaultsTo(lang: string): () => void {
+  const intl = Intl as { DateTimeFormat: typeof Intl.DateTimeFormat };
+  const Native = intl.DateTimeFormat;
+  intl.DateTimeFormat = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+    return new Native(locales ?? lang, options);
+  } as unknown as typeof Intl.DateTimeFormat;
+  return () => (intl.DateTimeFormat = Native);
+}
