@@ -5,7 +5,7 @@
  */
 import { isWorking } from '../../lib/schedule';
 import type { BreakKind } from '../../lib/settings';
-import type { Effect, TrackerEvent, TrackerState } from '../../lib/tracker/tracker';
+import type { Effect, Result, TrackerEvent, TrackerState } from '../../lib/tracker/tracker';
 import { SimulatedEngine } from './engine';
 import { ALARM_FLOOR_MS, fmt, FULLSCREEN_RECHECK_MS, HOLD_SETTLE_MS, SLACK_MS, WATCHDOG_PERIOD_MS, type KnownBug } from './promises';
 
@@ -23,6 +23,8 @@ export abstract class CheckedWorld extends SimulatedEngine {
   records = new Map<string, number>();
   pauseNotices = 0;
   dailyNotices = new Map<string, number>();
+  /** The last daily-limit notice: when, and on which day it was counted. */
+  lastDailyNotice: { at: number; day: string } | null = null;
   zoneChangedAt: number | null = null;
   clockBacks = 0;
   /** How many clock set-backs there had been when each id was first prompted (see `effect`). */
@@ -122,6 +124,7 @@ export abstract class CheckedWorld extends SimulatedEngine {
           const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
           const n = (this.dailyNotices.get(day) ?? 0) + 1;
           this.dailyNotices.set(day, n);
+          this.lastDailyNotice = { at: now, day };
           const excused =
             (this.accepts('dayEndKeptAcrossZones') && this.zoneChangedAt !== null) || (this.accepts('todayNotRolledAtMidnight') && this.midnightNotice);
           if (n > 1 && !excused) this.fail('one daily-limit notice per day', `${n} on ${day}`);
@@ -157,6 +160,20 @@ export abstract class CheckedWorld extends SimulatedEngine {
         this.fail('desk time as the model counts it', `${k} desk ${s.desk[k]} ms, model [${b.lo}, ${b.hi}]`);
       }
     }
+  }
+
+  /**
+   * README: a daily-limit notice that came after the person had left, before the browser reported
+   * idle ("away after" later), is taken back with that desk time and comes again when the limit is
+   * really passed: it does not count as the day's one.
+   */
+  protected override handle(e: TrackerEvent, carry?: { effects: boolean; alarms: boolean }): Result {
+    const last = this.lastDailyNotice;
+    if (e.type === 'activity' && e.state === 'idle' && this.model.activity === 'active' && last && last.at > this.now - this.settings.idleSec * 1000) {
+      this.dailyNotices.set(last.day, (this.dailyNotices.get(last.day) ?? 1) - 1);
+      this.lastDailyNotice = null;
+    }
+    return super.handle(e, carry);
   }
 
   /** After a whole delivery: what must come next, and when. */
