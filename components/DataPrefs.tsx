@@ -82,34 +82,29 @@ export function DataPrefs() {
   const importCancelRef = useRef<HTMLButtonElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const resetRef = useRef<HTMLButtonElement>(null);
-  /** The reset's confirmation closed: its button takes the focus back once it can (not while disabled). */
-  const refocusReset = useRef(false);
   // The safe choice has the focus when a confirmation opens.
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();
   }, [confirming]);
-  useEffect(() => {
-    if (confirming || busy !== null || !refocusReset.current) return;
-    refocusReset.current = false;
-    resetRef.current?.focus();
-  }, [confirming, busy]);
   /**
-   * Every control here is disabled while an export, a check or an import runs, and a browser takes
-   * the focus from a control disabled while it has it (to the page's body): the control to have it
-   * back once the work is done (the export button pressed, the file field), unless the work moved
-   * it on (a preview's Cancel). `running`: an effect of a render before the work began may run
-   * after it began; it must not take the focus back yet.
+   * Every control here is disabled while an export, a check, an import or a reset runs, and a
+   * browser takes the focus from a control disabled while it has it (to the page's body): the
+   * control to have it back once the work is done (the export button pressed, the file field, the
+   * reset button once its confirmation has closed and it is on the page again), unless the work
+   * moved it on (a preview's Cancel). `running`: an effect of a render before the work began may
+   * run after it began; it must not take the focus back yet.
    */
-  const refocus = useRef<HTMLElement | null>(null);
+  const refocus = useRef<(() => HTMLElement | null) | null>(null);
   const running = useRef(false);
   useEffect(() => {
     if (busy !== null || running.current || !refocus.current) return;
-    const el = refocus.current;
+    const el = refocus.current();
+    if (el === null) return; // not on the page yet
     refocus.current = null;
     if (el.isConnected) el.focus();
-  }, [busy]);
+  }, [busy, confirming]);
   const closeConfirm = () => {
-    refocusReset.current = true;
+    refocus.current = () => resetRef.current;
     setConfirming(false);
   };
   useEffect(() => {
@@ -130,7 +125,7 @@ export function DataPrefs() {
 
   const exportAs = (format: 'json' | 'csv', button: HTMLElement) =>
     run('other', async () => {
-      refocus.current = button;
+      refocus.current = () => button;
       try {
         const f = await exportData(format);
         saveFile(f.filename, f.mime, f.text);
@@ -145,7 +140,7 @@ export function DataPrefs() {
     run('read', async () => {
       const file = input.files?.[0];
       input.value = '';
-      refocus.current = input;
+      refocus.current = () => input;
       setPending(null);
       if (!file) return null;
       if (file.size > MAX_IMPORT_BYTES) return { kind: 'error', text: t('importTooLarge') };
@@ -188,7 +183,7 @@ export function DataPrefs() {
   const replace = (p: Pending) =>
     run('import', async () => {
       closePreview();
-      refocus.current = fileRef.current;
+      refocus.current = () => fileRef.current;
       let r;
       try {
         r = await importBackup(p.backup, () => refresh());
