@@ -58,9 +58,10 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
         <legend>{t('promptsTitle')}</legend>
         {/* The refusal is tied to both switches: either one unticked last may be the one refused. */}
         {check('prompt-notification', t('fieldPromptNotification'), settings.prompts.notification, (v) => setPrompts({ notification: v }), promptError ? 'prompt-notification-hint prompts-error' : 'prompt-notification-hint', promptError)}
-        {check('prompt-window', t('fieldPromptWindow'), settings.prompts.openWindow, (v) => setPrompts({ openWindow: v }), promptError ? 'prompts-error' : undefined, promptError)}
-        {/* The one-off notices (a pause ended, the daily sitting limit) are notifications either way (lib/engine/effects.ts). */}
+        {/* The one-off notices (a pause ended, the daily sitting limit) are notifications either way (lib/engine/effects.ts).
+            Right under its switch: below the second, "With it off" read as the break window's. */}
         <p id="prompt-notification-hint" class="muted small">{t('fieldPromptNotificationHint')}</p>
+        {check('prompt-window', t('fieldPromptWindow'), settings.prompts.openWindow, (v) => setPrompts({ openWindow: v }), promptError ? 'prompts-error' : undefined, promptError)}
         {promptError && <p id="prompts-error" class="field-error" role="alert">{t('errPromptNeeded')}</p>}
         <HeadsUpField value={settings.headsUpSec} disabled={!settings.prompts.notification || !settings.stretch.enabled} onChange={(headsUpSec) => void save((s) => ({ ...s, headsUpSec }))} />
         {check('badge', t('fieldBadge'), settings.badge, (v) => void save((s) => ({ ...s, badge: v })))}

@@ -41,11 +41,12 @@ export function NumberField({ id, label, unit, hint, value, min, max, disabled, 
   const [text, setText] = useState(() => shown(value));
   const [error, setError] = useState<FieldError | null>(null);
   // A new stored value (this field's save, Restore defaults, an import, another window, sync) is
-  // shown, and any refusal of an earlier entry goes with it (a refused entry stores nothing).
+  // shown, and any refusal of an earlier entry goes with it (a refused entry stores nothing); so
+  // too when the field is disabled or enabled again (the hold switched off, "Away after" lowered).
   useEffect(() => {
     setText(shown(value));
     setError(null);
-  }, [value]);
+  }, [value, disabled]);
   const commit = async (raw: string) => {
     const e = await onCommit(raw);
     setError(e);

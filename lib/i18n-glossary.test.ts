@@ -3,7 +3,7 @@
  * public/_locales/<loc>/messages.json (read on each run):
  * - one product term, one translation (docs/glossary/<loc>.md): a term's stray variants never appear;
  * - one form of address per language (German du, French vous, Dutch je, Spanish tú, Italian tu,
- *   Brazilian Portuguese você, Polish ty);
+ *   Brazilian Portuguese você, Polish ty), in French without assuming the user's gender;
  * - the language's typography: French non-breaking spaces before : ; ! ? and inside « », the
  *   typographic apostrophe ’ in French, Italian and Dutch.
  */
@@ -70,6 +70,15 @@ const NOT_THIS_ADDRESS = {
   pl: [[/(?<!\p{L})(?:Pan|Pani|Państwo|Pana|Panu)(?!\p{L})/u, 'Polish uses ty throughout']],
 } satisfies Record<string, Rule[]>;
 
+/**
+ * The user is told about themselves without a grammatical gender: French "vous êtes actif",
+ * "vous vous êtes éloigné", "considéré comme absent" assume a man (the sentence is turned around
+ * the activity or the absence instead: "pendant votre activité", "quand vous avez quitté votre poste").
+ */
+const NO_GENDER = {
+  fr: [[/vous (?:vous )?(?:êtes|soyez|étiez) (?:actif|active|éloigné|éloignée|absent|absente|considéré|considérée)(?!\p{L})|considérer comme absent/iu, 'French addresses the user without a gender']],
+} satisfies Record<string, Rule[]>;
+
 /** Typography: a plain space where the language wants another, a straight apostrophe. */
 const TYPOGRAPHY = {
   fr: [
@@ -101,11 +110,13 @@ describe('the checks themselves', () => {
     expect(breaches({ de: NOT_THIS_ADDRESS.de }, fake({ a: 'Wir zeigen Ihnen die Pause.' }))).toHaveLength(1);
     expect(breaches({ fr: TYPOGRAPHY.fr }, fake({ a: 'En attente : appel' }))).toHaveLength(1);
     expect(breaches({ fr: TYPOGRAPHY.fr }, fake({ a: 'À l\'autre bout' }))).toHaveLength(1);
+    expect(breaches(NO_GENDER, fake({ a: 'lorsque vous êtes actif', b: 'quand vous vous êtes éloigné', c: 'Vous considérer comme absent après' }))).toHaveLength(3);
   });
   it('let the same words stand where they mean something else', () => {
     expect(breaches({ de: NOT_THIS_ADDRESS.de }, fake({ a: 'Sie bleiben erhalten.', b: 'Pausen: Sie gehen verloren.' }))).toEqual([]);
     expect(breaches({ nl: NOT_THIS_ADDRESS.nl }, fake({ a: '$1 u $2 min' }))).toEqual([]);
     expect(breaches({ fr: TYPOGRAPHY.fr }, fake({ a: 'En attente\u00a0: appel\u202f? «\u00a0Terminé\u00a0»' }))).toEqual([]);
+    expect(breaches(NO_GENDER, fake({ a: 'Regardez vers un mur éloigné.', b: 'pendant votre activité' }))).toEqual([]);
   });
 });
 
@@ -115,6 +126,9 @@ describe('catalogues', () => {
   });
   it('address the user one way per language', () => {
     expect(breaches(NOT_THIS_ADDRESS, read)).toEqual([]);
+  });
+  it('address the user without assuming a gender (French)', () => {
+    expect(breaches(NO_GENDER, read)).toEqual([]);
   });
   it('follow the language\'s typography (French spaces, typographic apostrophes)', () => {
     expect(breaches(TYPOGRAPHY, read)).toEqual([]);

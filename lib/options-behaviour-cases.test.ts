@@ -329,6 +329,46 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(described(p, '[data-testid="prompt-notification"]')).not.toContain(englishMessage('errPromptNeeded'));
     expect(p.q('[data-testid="prompt-notification"]')!.getAttribute('aria-invalid')).not.toBe('true');
   });
+  // The hint ("With it off, a notification still tells you...") sat under the second switch, "Open
+  // the break window directly", where "it" reads as that switch; it belongs to the first.
+  it('Prompts: the hint about "Show a notification" comes right under that switch, before "Open the break window directly"', async () => {
+    const p = await mountOptions();
+    const hint = p.q('#prompt-notification-hint') as unknown as Element;
+    const switchOf = (id: string) => (p.q(`[data-testid="${id}"]`) as unknown as Element).closest('label')!;
+    expect(hint.previousElementSibling).toBe(switchOf('prompt-notification'));
+    expect(hint.nextElementSibling).toBe(switchOf('prompt-window'));
+  });
+
+  // A refused entry (its message and its text) stayed in a field once it was disabled: greyed out,
+  // the field still said "Too large: the maximum is 120." and showed 999, about a setting that no longer applies.
+  it('Pause wait: a refused entry, then "Away after" lowered to 15 s (the field disabled): the refusal goes, and the field shows the stored wait again', async () => {
+    const p = await mountOptions();
+    p.type('#pauseWaitMin', '99');
+    await until(() => p.q('[data-testid="pauseWaitMin-error"]') !== null, 'the refusal');
+    p.type('#idleSec', '15');
+    await storedUntil((s) => s.idleSec === 15, 'away after 15 s');
+    await until(() => p.q('#pauseWaitMin')!.hasAttribute('disabled'), 'the wait disabled');
+    await tick(20);
+    expect({ error: p.q('[data-testid="pauseWaitMin-error"]')?.textContent ?? null, text: p.q('#pauseWaitMin')!.value, invalid: p.q('#pauseWaitMin')!.getAttribute('aria-invalid') }).toEqual({
+      error: null,
+      text: String(DEFAULT_SETTINGS.pauseWaitMin),
+      invalid: 'false',
+    });
+  });
+
+  it('Holds: a refused "most a break waits", then the hold switched off (the field disabled): the refusal goes, and the field shows the stored minutes again', async () => {
+    const p = await mountOptions();
+    p.type('#hold\\.maxMin', '999');
+    await until(() => p.q('[data-testid="hold.maxMin-error"]') !== null, 'the refusal');
+    p.check('[data-testid="fullscreen-defer"]', false);
+    await storedUntil((s) => !s.hold.enabled, 'hold off');
+    await until(() => p.q('#hold\\.maxMin')!.hasAttribute('disabled'), 'the field disabled');
+    await tick(20);
+    expect({ error: p.q('[data-testid="hold.maxMin-error"]')?.textContent ?? null, text: p.q('#hold\\.maxMin')!.value }).toEqual({
+      error: null,
+      text: String(DEFAULT_SETTINGS.hold.maxMin),
+    });
+  });
 });
 
 describe('holds', () => {

@@ -287,4 +287,15 @@ describe('"Until tomorrow" in the pause menu says when that pause would end (it 
     p.click('pause-tomorrow');
     await until(() => p.text('next-why') === 'Paused until Mon 9:00 AM', 'the pause, ending when the menu said');
   });
+
+  // bug found in review: the end was asked for only as the menu opened; left open across midnight,
+  // it still said the evening's answer (a pause chosen at 00:00 on Tuesday lasts until Wednesday).
+  it('the menu left open across midnight: at 00:00 on Tuesday it says until Wed 12:00 AM, no longer the evening\'s until Tue 12:00 AM', async () => {
+    const p = await openMenu(STRETCH_ONLY, Date.UTC(2026, 2, 2, 23, 59, 58));
+    expect(p.text('pause-tomorrow-end')).toBe('until Tue 12:00 AM');
+    await p.wait(2000); // 00:00:00 Tuesday: the popup asks the background again
+    await until(() => p.text('pause-tomorrow-end') === 'until Wed 12:00 AM', 'the new day\'s end of a pause until tomorrow');
+    p.click('pause-tomorrow');
+    await until(() => p.text('next-why') === 'Paused until Wed 12:00 AM', 'the pause, ending when the menu said');
+  });
 });

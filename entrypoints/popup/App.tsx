@@ -66,7 +66,7 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
       {status && <NextBreak status={status} now={now} act={act} />}
       {shown && <TodayPanel data={shown.data} />}
       {actionError && <p class="notice" role="alert">{actionError}</p>}
-      {status && <PauseControl status={status} now={now} act={act} />}
+      {status && <PauseControl status={status} now={now} act={act} validUntil={shown!.data.validUntil} />}
       <nav class="popup-actions">
         <button
           class="btn btn-primary"
@@ -180,16 +180,27 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
 
 type PauseChoice = '30m' | '1h' | '2h' | 'tomorrow' | 'indefinite';
 
-function PauseControl({ status, now, act }: { status: Status; now: number; act: Act }) {
+function PauseControl({ status, now, act, validUntil }: { status: Status; now: number; act: Act; validUntil: number }) {
   const [open, setOpen] = useState(false);
   // When "Until tomorrow" would end, asked for as the menu opens: it depends on the hour and the
   // working hours (at 00:30 without them, 23.5 hours; on a Friday, until Monday's hours).
+  // Asked again whenever the popup's picture is renewed while the menu is open (`validUntil`: a new
+  // day, the end of working hours), so a menu left open past midnight does not keep the evening's.
   const [tomorrowEnd, setTomorrowEnd] = useState<number | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    pauseTomorrowEnd().then(
+      (end) => live && setTomorrowEnd(end),
+      () => live && setTomorrowEnd(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, validUntil]);
   const openMenu = () => {
     setOpen(!open);
-    if (!open) {
-      pauseTomorrowEnd().then(setTomorrowEnd, () => setTomorrowEnd(null));
-    }
+    setTomorrowEnd(null); // no earlier opening's answer while this one's is read
   };
   // Pause and Resume are one element (same place in the same box), so the keyboard focus stays on
   // it as one turns into the other; a choice hands the focus to it before the menu closes.
