@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import en from '../public/_locales/en/messages.json';
 import { aggregate, type BreakFacts } from './aggregates';
 import { dayKey } from './days';
 import { popupHistory } from './review';
@@ -242,5 +243,17 @@ describe('grace days (README: "One missed day a month is forgiven as a grace day
     expect(scanStreaks(days.slice(0, 3), '2026-03-05', OFF).graceLeft).toBe(0);
     expect(scanStreaks(days.slice(0, 5), '2026-03-11', OFF).graceLeft).toBe(1);
     expect(s.graceLeft).toBe(0);
+  });
+
+  it('the review page\'s rule says so: its calendar can show a second grace day in a month, and "Grace days left this month: 1" after one', () => {
+    // What the review shows for March 2026 with the history above, on the 12th: the 3rd is a grace
+    // day, the streak broke on the 10th, and the new one has a grace day left this month. A rule
+    // that said only "one missed day a month" would be contradicted by the page it is on.
+    const OFF = DEFAULT_SETTINGS.schedule;
+    const days = [met('2026-03-02'), missed('2026-03-03'), met('2026-03-04'), missed('2026-03-10'), met('2026-03-11')];
+    const s = scanStreaks(days, '2026-03-12', OFF);
+    expect([s.status('2026-03-03'), s.status('2026-03-10'), s.graceLeft]).toEqual(['grace', 'missed', 1]);
+    expect(en.streakRuleGrace.message).toMatch(/^One missed day a month is forgiven as a grace day/);
+    expect(en.streakRuleGrace.message).toMatch(/breaks and starts again.*its own/);
   });
 });
