@@ -12,7 +12,6 @@ import { selfMassageOffered } from '../../lib/storage/health';
 import { primeAudio } from '../../components/sound';
 import { Player } from './Player';
 import { keepPlace } from './resume';
-import { NoBreak } from './NoBreak';
 import { FreeBreak } from './FreeBreak';
 import type { Outcome } from './End';
 import { Postpone } from './Postpone';
@@ -233,7 +232,7 @@ export function App({ breakId }: { breakId: string }) {
       {(error || view.name === 'noAnswer') && <p class="notice" role="alert">{t(error === 'strict' ? 'errStrict' : 'errBackground')}</p>}
       {view.name === 'noAnswer' && <button class="btn btn-primary" data-testid="retry" onClick={() => open()}>{t('actionRetry')}</button>}
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
-      {view.name === 'none' && <NoBreak onStart={() => void startNow()} />}
+      {view.name === 'none' && endView && <endView.NoBreak onStart={() => void startNow()} />}
       {(view.name === 'free' || view.name === 'playing') && view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
       {view.name === 'prompt' && (
         <BreakPrompt session={view.session} onStart={startHere} onSkip={() => void skipHere()}>

@@ -7,6 +7,8 @@ import { saveHealthAnswer } from '../../lib/storage/health';
 import { Flame } from '../../components/Flame';
 import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
 import { chime, speak } from '../../components/sound';
+// The page without a break is an end too, loaded with this one after the first paint (entrypoints/break/App.tsx).
+export { NoBreak } from './NoBreak';
 
 type Sound = Settings['sound'];
 /** How a break in the window ended, as recorded (a closed window is the background's business; `partial`: given up while the machine slept). */

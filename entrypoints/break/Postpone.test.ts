@@ -52,7 +52,7 @@ describe('the postpone choice clicked, while its request runs and after it fails
     const { Postpone } = await import('./Postpone');
     const sent: unknown[] = [];
     let fail: () => void = () => undefined;
-    const send = (m: unknown) => (sent.push(m), new Promise<unknown>((resolve) => (fail = () => resolve({ ok: false, error: 'internal' }))));
+    const send = (m: unknown) => (sent.push(m), new Promise<unknown>((resolve) => (fail = () => resolve({ ok: false, error: 'noSuchBreak' }))));
     render(h(Postpone, { breakId: 'stretch-1', send }), document.getElementById('app')!);
     const tick = () => new Promise((r) => setTimeout(r, 0));
     const choice = () => document.querySelector('[data-testid="postpone-5"]') as unknown as HTMLButtonElement;
@@ -68,5 +68,39 @@ describe('the postpone choice clicked, while its request runs and after it fails
     expect(choice().hasAttribute('disabled')).toBe(false);
     expect(choice().getAttribute('aria-disabled')).toBeNull();
     expect(document.querySelector('[role="alert"]')?.textContent).toBe(c.postponeFailed!.message);
+  });
+});
+
+describe('a postpone that fails', () => {
+  /** The alert after one click on "5 min", the background answering with `reply` (a rejection: no answer). */
+  async function alertAfter(reply: () => Promise<unknown>): Promise<string | null | undefined> {
+    const c = catalogue('en');
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
+    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
+    const { h, render } = await import('preact');
+    const { Postpone } = await import('./Postpone');
+    render(h(Postpone, { breakId: 'stretch-1', send: reply }), document.getElementById('app')!);
+    (document.querySelector('[data-testid="postpone-5"]') as unknown as HTMLButtonElement).click();
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+    return document.querySelector('[role="alert"]')?.textContent;
+  }
+  const c = catalogue('en');
+
+  it('refused by the background (the break is over, or no postpones are left): says so', async () => {
+    for (const error of ['noSuchBreak', 'snoozeLimit']) {
+      expect(await alertAfter(async () => ({ ok: false, error })), error).toBe(c.postponeFailed!.message);
+    }
+  });
+
+  // Before: "This break could not be postponed (no postpones left, or it is over)." for a break
+  // still due with its postpones left, whose request only went unanswered.
+  it.each([
+    ['no answer in time (the break page gives up after 8 s)', () => Promise.reject(undefined)],
+    ['no background to answer', () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'))],
+    ['the worker stopped before it answered', () => Promise.resolve(undefined)],
+    ['a failure inside the background', () => Promise.resolve({ ok: false, error: 'internal' })],
+  ])('%s: says Limber is not answering, not that the break cannot be postponed', async (_, reply) => {
+    expect(await alertAfter(reply)).toBe(c.errBackground!.message);
   });
 });

@@ -7,11 +7,12 @@
  */
 import { useState } from 'preact/hooks';
 import { t, tp } from '../../lib/i18n';
-import { ask, type SendMessage } from '../../lib/protocol/messages';
+import { ask, RequestError, type SendMessage } from '../../lib/protocol/messages';
 import { POSTPONE_MINUTES } from '../../lib/tracker/state';
 
 export function Postpone({ breakId, send }: { breakId: string; send: SendMessage }) {
-  const [failed, setFailed] = useState(false);
+  // Refused (over, or no postpones left) is said so; no answer, or a failure in the background, as the rest of the page says it.
+  const [failed, setFailed] = useState<'postponeFailed' | 'errBackground' | null>(null);
   const [busy, setBusy] = useState(false);
   const postpone = async (minutes: (typeof POSTPONE_MINUTES)[number]) => {
     if (busy) return;
@@ -19,8 +20,8 @@ export function Postpone({ breakId, send }: { breakId: string; send: SendMessage
     try {
       await ask(send, { type: 'break/snooze', breakId, minutes });
       window.close();
-    } catch {
-      setFailed(true);
+    } catch (e) {
+      setFailed(e instanceof RequestError && e.code != 'internal' ? 'postponeFailed' : 'errBackground');
       setBusy(false);
     }
   };
@@ -33,7 +34,7 @@ export function Postpone({ breakId, send }: { breakId: string; send: SendMessage
           {tp('postponeChoice', m)}
         </button>
       ))}
-      {failed && <p class="notice small" role="alert">{t('postponeFailed')}</p>}
+      {failed && <p class="notice small" role="alert">{t(failed)}</p>}
     </div>
   );
 }
