@@ -7,11 +7,12 @@
  * the person can take a site back in the browser's own settings (Firefox's about:addons) at any
  * time: the switch then shows off, and says so (ticking it asks), also on a page already open.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { CALL_SITE_PRESETS, callPatterns, parseHost, patternFor, type HostError } from '../lib/call-sites';
 import { callSitesHeld, removeCallSites, requestCallSites, watchCallSites } from '../lib/platform/call-sites';
 import type { Settings } from '../lib/settings';
+import { useFocusAfterRender } from './hooks/use-focus-after';
 
 interface Props {
   settings: Settings;
@@ -41,7 +42,8 @@ export function CallSitesPrefs({ settings, save }: Props) {
   const notHere = sites.enabled && held === false;
   // Calls hold a break as the other holds do (lib/tracker/hold.ts): not while holds are off.
   const holdsOff = !settings.hold.enabled;
-  const described = ['call-sites-hint', ...(holdsOff ? ['call-sites-holds-off'] : []), ...(notHere ? ['call-sites-not-here'] : [])].join(' ');
+  // The browser's refusal too: the switch shows off again, and says why when it is gone back to.
+  const described = ['call-sites-hint', ...(holdsOff ? ['call-sites-holds-off'] : []), ...(notHere && !refused ? ['call-sites-not-here'] : []), ...(refused ? ['call-sites-refused'] : [])].join(' ');
 
   const toggle = async (box: HTMLInputElement) => {
     const on = box.checked;
@@ -68,13 +70,20 @@ export function CallSitesPrefs({ settings, save }: Props) {
     setHost('');
     await setOwn((own) => (own.includes(r.host) ? own : [...own, r.host]));
   };
+  // Remove takes its button away: the focus goes to the site that takes its place in the list (the
+  // one before it, at the end), or to the field to add one once the list is empty.
+  const root = useRef<HTMLFieldSetElement>(null);
+  const focusNext = useFocusAfterRender(root, null, '#call-site-host');
   const remove = async (h: string) => {
+    const rest = sites.own.filter((x) => x !== h);
+    const next = rest[Math.min(sites.own.indexOf(h), rest.length - 1)];
     await removeCallSites([patternFor(h)]);
+    focusNext.current = next ? `[data-testid="call-site-remove-${next}"]` : '#call-site-host';
     await setOwn((own) => own.filter((x) => x !== h));
   };
 
   return (
-    <fieldset class="group" data-testid="call-sites">
+    <fieldset class="group" data-testid="call-sites" ref={root}>
       <legend>{t('callSitesTitle')}</legend>
       <label class="switch" for="call-sites-enabled">
         <input id="call-sites-enabled" type="checkbox" data-testid="call-sites-enabled" checked={sites.enabled && !notHere} aria-describedby={described} onChange={(e) => void toggle(e.target as HTMLInputElement)} />
@@ -83,7 +92,7 @@ export function CallSitesPrefs({ settings, save }: Props) {
       <p id="call-sites-hint" class="muted small">{t('callSitesHint', CALL_SITE_PRESETS.map((p) => p.name).join(', '))}</p>
       {holdsOff && <p id="call-sites-holds-off" class="notice small" data-testid="call-sites-holds-off">{t('callSitesHoldsOff')}</p>}
       {notHere && !refused && <p id="call-sites-not-here" class="notice" data-testid="call-sites-not-here">{t('callSitesNotHere')}</p>}
-      {refused && <p class="field-error" role="alert" data-testid="call-sites-refused">{t('errCallSitesRefused')}</p>}
+      {refused && <p id="call-sites-refused" class="field-error" role="alert" data-testid="call-sites-refused">{t('errCallSitesRefused')}</p>}
       {sites.own.length > 0 && (
         <ul class="call-sites" aria-label={t('callSitesOwn')}>
           {sites.own.map((h) => (

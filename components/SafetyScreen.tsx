@@ -40,6 +40,8 @@ export function SafetyScreen({ onAnswer, onClose, routineTitle }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [result, setResult] = useState<SafetyAnswer | null>(null);
   const [busy, setBusy] = useState(false);
+  // Read by the buttons: a second press before the page draws `busy` sends nothing either.
+  const saving = useRef(false);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -60,6 +62,8 @@ export function SafetyScreen({ onAnswer, onClose, routineTitle }: Props) {
   }, [result]);
 
   const answer = async (a: SafetyAnswer) => {
+    if (saving.current) return; // one answer at a time (the buttons are aria-disabled meanwhile)
+    saving.current = true;
     setBusy(true);
     setFailed(false);
     try {
@@ -69,6 +73,7 @@ export function SafetyScreen({ onAnswer, onClose, routineTitle }: Props) {
     } catch {
       setFailed(true);
     } finally {
+      saving.current = false;
       setBusy(false);
     }
   };
@@ -95,11 +100,12 @@ export function SafetyScreen({ onAnswer, onClose, routineTitle }: Props) {
           <p class="safety-note">{t('safetyNote')}</p>
           <p class="small muted">{t('disclaimer')}</p>
           {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
+          {/* aria-disabled, not disabled, while the answer is saved: a disabled button drops the keyboard focus it has (to the page, if the save fails). */}
           <div class="safety-actions">
-            <button type="button" class="btn btn-primary" data-testid="safety-none" disabled={busy} onClick={() => void answer('allowed')}>
+            <button type="button" class="btn btn-primary" data-testid="safety-none" aria-disabled={busy ? 'true' : undefined} onClick={() => void answer('allowed')}>
               {t('safetyNone')}
             </button>
-            <button type="button" class="btn" data-testid="safety-applies" disabled={busy} onClick={() => void answer('hidden')}>
+            <button type="button" class="btn" data-testid="safety-applies" aria-disabled={busy ? 'true' : undefined} onClick={() => void answer('hidden')}>
               {t('safetyApplies')}
             </button>
             <button type="button" class="btn btn-quiet" data-testid="safety-cancel" onClick={close}>

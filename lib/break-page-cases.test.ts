@@ -104,6 +104,33 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(page.q('[data-testid="another-none"]')!.textContent).toBe('No other routine fits this break: this one goes on.');
   });
 
+  // Pressed again, the page put the same words in its live region (nothing changed there): a
+  // screen reader said nothing, and the button seemed dead again.
+  it('"Another routine" with no other routine that fits, pressed again: said again (new content in the live region)', async () => {
+    const fitting = eligibleRoutines(ROUTINES, 'stretch', pickPrefsFor(DEFAULT_SETTINGS.routines, 'screened', DEFAULT_SETTINGS.stretch.lengthSec));
+    const only = fitting[0]!;
+    const excluded = ROUTINES.filter((r) => breakKindOf(r) === 'stretch' && r.id !== only.id).map((r) => r.id);
+    await saveSettings({ ...DEFAULT_SETTINGS, routines: { ...DEFAULT_SETTINGS.routines, excluded } });
+    await saveHealthAnswer('screened');
+    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: true });
+    await until(() => page.playing() !== null, 'the routine');
+    const region = page.q('[data-testid="another-none"]')!;
+    expect(await page.another()).toBe(only.id);
+    await until(() => region.textContent !== '', 'what the page says');
+    await tick(30);
+    // What a screen reader hears from a live region: its content changing.
+    let changes = 0;
+    const { MutationObserver: Observer } = page.document.defaultView as unknown as { MutationObserver: typeof MutationObserver };
+    const observer = new Observer((records) => (changes += records.length));
+    observer.observe(region as unknown as Node, { childList: true, characterData: true, subtree: true });
+    expect(await page.another()).toBe(only.id);
+    await tick(30);
+    observer.disconnect();
+    expect(page.q('[data-testid="another-none"]')).toBe(region);
+    expect(region.textContent).toBe('No other routine fits this break: this one goes on.');
+    expect(changes, 'the live region changed on the second press').toBeGreaterThan(0);
+  });
+
   // "Another routine" that failed once (the background busy) said "Limber is not answering right
   // now. Try again in a moment."; tried again with success, a new routine played and the alert
   // stayed, saying Limber was not answering while it was, until the break ended.

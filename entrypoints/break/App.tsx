@@ -63,8 +63,9 @@ export function App({ breakId }: { breakId: string }) {
   const tries = useRef(0);
   // The routines passed over in this window, latest first: "Another routine" brings none back before the rest.
   const passed = useRef<string[]>([]);
-  // "Another routine" found none other that fits: said (the routine goes on), not a button that seems dead.
-  const [noOther, setNoOther] = useState(false);
+  // "Another routine" found none other that fits: said (the routine goes on), not a button that seems
+  // dead; how many times in a row, so that each is new content in the live region (and heard).
+  const [noOther, setNoOther] = useState(0);
 
   /**
    * The break's session, with a routine chosen here when it has none yet (or `another` is asked for;
@@ -87,7 +88,7 @@ export function App({ breakId }: { breakId: string }) {
       if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
     }
     const routine = s?.routineId ? (await loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
-    setNoOther(!!was && s?.routineId === was);
+    setNoOther((n) => (was && s?.routineId === was ? n + 1 : 0));
     // Answered: an alert left from a request that failed before ("Another routine") is no longer true.
     setError(false);
     setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
@@ -240,7 +241,7 @@ export function App({ breakId }: { breakId: string }) {
         </BreakPrompt>
       )}
       {view.name === 'free' && <FreeBreak strict={view.session.strict} lengthSec={view.session.lengthSec} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
-      {playing && !blocked && <p class={noOther ? 'notice info nudge' : ''} role="status" data-testid="another-none">{noOther && t('anotherNone')}</p>}
+      {playing && !blocked && <p class={noOther ? 'notice info nudge' : ''} role="status" data-testid="another-none">{noOther > 0 && <span key={noOther}>{t('anotherNone')}</span>}</p>}
       {view.name === 'playing' && screenFor === view.routine.id && screenView && <screenView.ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
       {view.name === 'playing' && settings && health !== null && !blocked && screenFor === null && (
         <Player
