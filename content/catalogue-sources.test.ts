@@ -122,10 +122,14 @@ describe('routine catalogue', () => {
     expect(failures((r) => (r.equipment.includes('chair') && !r.cautions.includes('stableChair') ? 'uses a chair without the stable-chair caution' : null))).toEqual([]);
   });
 
-  it('warns about spinal conditions and numbness or tingling on back bends, twists and back or hip self-massage', () => {
+  // A self-massage whose steps press beside the spine (the neck's included: its vertebrae are the
+  // spine too) carries the spinal-condition caution like the back's: the articles name spinal
+  // conditions and fragile vertebrae as reasons not to massage there.
+  it('warns about spinal conditions and numbness or tingling on back bends, twists and back, hip or beside-the-spine self-massage', () => {
     const spinal = (r: Routine) =>
       ['standing-back-extension', 'seated-spinal-twist', 'cat-cow', 'standing-side-bend', 'knee-to-chest'].includes(r.id) ||
-      (r.kind === 'self-massage' && r.areas.some((a) => a === 'lower-back' || a === 'upper-back' || a === 'hips'));
+      (r.kind === 'self-massage' && r.areas.some((a) => a === 'lower-back' || a === 'upper-back' || a === 'hips')) ||
+      (r.kind === 'self-massage' && r.steps.some((_, i) => /\bspine\b/i.test(text('en', stepKey(r, i)))));
     expect(ROUTINES.filter(spinal).length).toBeGreaterThanOrEqual(10);
     expect(
       failures((r) => {

@@ -2,7 +2,7 @@
 // can be read (in every locale's message catalogue) and then done in their time, real breaths, a
 // real distance gaze, and the cues the player shows at a step's end.
 import { describe, it, expect } from 'vitest';
-import { stepKey } from './keys';
+import { stepKey, summaryKey } from './keys';
 import { readingUnits } from './language-facts';
 import { ROUTINES } from './routines';
 import { DEFAULT_SETTINGS } from '../lib/settings';
@@ -122,6 +122,50 @@ describe('routine catalogue', () => {
         if (cues.at(-1) !== undefined) return 'the last step has a cue: the player could not show its end';
         if (r.kind === 'eyes' && !cues.some(Boolean)) return 'an eye routine without an eyes-closed or look-away step';
         return null;
+      }),
+    ).toEqual([]);
+  });
+
+  // What the English text promises is what the player times: "take two slow breaths" declares
+  // 4 in/out-breaths, "counting to five" leaves 5 s to each of them, "hold for five" and "ten
+  // times" leave at least that many seconds, "20 seconds" and "Three minutes" in a summary are what
+  // the routine gives. (The other languages say the same numbers: content/catalogue-translation.test.ts.)
+  it('times what the English words say: breaths, counts, holds, repetitions, seconds and minutes', () => {
+    const N: Record<string, number> = { two: 2, twice: 2, three: 3, four: 4, five: 5, six: 6, ten: 10, twenty: 20 };
+    const num = (w: string): number => N[w.toLowerCase()] ?? Number(w);
+    const W = '(\\d+|two|three|four|five|six|ten|twenty)';
+    const BREATHS = new RegExp(`\\b${W}\\s+(?:more\\s+)?(?:(?:slow|easy)\\s+)?breaths\\b`, 'i');
+    const TWICE_MORE = /\btwice more\b/i;
+    const COUNT = new RegExp(`\\b(?:counting to|in for|out for)\\s+${W}\\b`, 'gi');
+    const HOLD = new RegExp(`\\bhold for\\s+${W}\\b`, 'i');
+    const TIMES = new RegExp(`\\b${W}\\s+times\\b`, 'i');
+    expect(
+      failures((r) => {
+        const bad: string[] = [];
+        for (const [i, s] of r.steps.entries()) {
+          const t = text('en', stepKey(r, i));
+          const breaths = s.breaths ?? 0;
+          const said = BREATHS.exec(t);
+          if (said && breaths !== 2 * num(said[1]!)) bad.push(`step ${i + 1} "${t}" declares ${breaths} in/out-breaths, not ${2 * num(said[1]!)}`);
+          if (TWICE_MORE.test(t) && breaths !== 4) bad.push(`step ${i + 1} "${t}" declares ${breaths} in/out-breaths, not 4`);
+          const counts = [...t.matchAll(COUNT)].map((m) => num(m[1]!));
+          if (counts.length > 0 && breaths * Math.max(...counts) > s.actionSec) {
+            bad.push(`step ${i + 1} "${t}": ${breaths} breaths of a count of ${Math.max(...counts)} need ${breaths * Math.max(...counts)} s, it leaves ${s.actionSec} s`);
+          }
+          const hold = HOLD.exec(t);
+          if (hold && s.actionSec < num(hold[1]!)) bad.push(`step ${i + 1} "${t}": a hold of ${num(hold[1]!)} s in ${s.actionSec} s`);
+          const times = TIMES.exec(t);
+          if (times && s.actionSec < num(times[1]!)) bad.push(`step ${i + 1} "${t}": ${num(times[1]!)} repetitions in ${s.actionSec} s`);
+        }
+        const summary = text('en', summaryKey(r));
+        const secs = new RegExp(`\\b${W}\\s+seconds\\b`, 'i').exec(summary);
+        if (secs && !r.steps.some((s) => s.actionSec >= num(secs[1]!))) bad.push(`summary "${summary}": no step gives ${num(secs[1]!)} s`);
+        const mins = new RegExp(`\\b${W}\\s+minutes\\b`, 'i').exec(summary);
+        if (mins && Math.abs(r.durationSec - 60 * num(mins[1]!)) > 30) bad.push(`summary "${summary}": the routine lasts ${r.durationSec} s`);
+        const total = r.steps.reduce((n, s) => n + (s.breaths ?? 0), 0);
+        const sumBreaths = BREATHS.exec(summary);
+        if (sumBreaths && total !== 2 * num(sumBreaths[1]!)) bad.push(`summary "${summary}": the steps declare ${total} in/out-breaths`);
+        return bad.length ? bad.join('; ') : null;
       }),
     ).toEqual([]);
   });

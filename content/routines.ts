@@ -456,7 +456,8 @@ export const ROUTINES: readonly Routine[] = [
       step(15, 10),
       step(10, 5),
     ],
-    cautions: ['noSpine', 'sharpPain', 'soreness', 'seePro'],
+    // Circles up the neck beside the spine: the spinal-condition caution, as on the back.
+    cautions: ['noSpine', 'sharpPain', 'soreness', 'spineCondition', 'seePro'],
     sources: ['article-massage-kneading', 'article-massage-untitled', 'article-lasting-relief'],
     illustration: 'neck-shoulder-kneading.svg',
   },

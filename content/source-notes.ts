@@ -129,8 +129,8 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
   },
   'neck-shoulder-kneading': {
     'article-massage-kneading': 'Kneading and light strokes (effleurage) on the tense area, as a therapist does them; done with your own hand here.',
-    'article-massage-untitled': 'Gentle, slow strokes; soreness after pressure should pass within a day or two.',
-    'article-lasting-relief': 'Gentle pressure in slow circles on the muscle, not the spine; stop at sharp pain; numbness or tingling means seeing a professional.',
+    'article-massage-untitled': `Gentle, slow strokes. ${UNTITLED_FRAGILE}`,
+    'article-lasting-relief': 'Gentle pressure in slow circles on the muscle, not the spine; stop at sharp pain; numbness, tingling or certain spinal conditions mean seeing a professional first.',
   },
   'massage-ball-lower-back': {
     'article-relieve-tension': TENSION_TOOLS,
