@@ -21,6 +21,7 @@ import { clock } from '../lib/platform/clock';
 import { storedOwnRoutines } from '../lib/storage/own-routines';
 import { ROUTINES } from '../content/routines';
 import { fileProblemText, importMessage, notes, type Note } from './import-text';
+import { decodeImportFile } from './import-file';
 import { ImportPreview } from './ImportPreview';
 import { ResetConfirm } from './ResetConfirm';
 import { send } from './hooks/use-status';
@@ -144,12 +145,13 @@ export function DataPrefs() {
       setPending(null);
       if (!file) return null;
       if (file.size > MAX_IMPORT_BYTES) return { kind: 'error', text: t('importTooLarge') };
-      let text: string;
+      let text: string | null;
       try {
-        text = await file.text();
+        text = decodeImportFile(new Uint8Array(await file.arrayBuffer()));
       } catch {
         return { kind: 'error', text: t('importReadFailed') };
       }
+      if (text === null) return { kind: 'error', text: t('importNotUtf8') };
       await afterPaint(); // "Checking the file…" is on the page before the check holds it
       const parsed = parseBackup(text, clock.now());
       if (!parsed.ok) return { kind: 'error', text: fileProblemText(parsed.problem, text) };

@@ -15,7 +15,8 @@ import type { StoredBreak } from '../lib/storage/history';
 import { aggregate } from '../lib/aggregates';
 import { weeklyReview } from '../lib/review';
 import { GONE_ROUTINE } from '../lib/week-stats';
-import { dateText, dayText, importMessage, notes, problemText, summaryText } from './import-text';
+import { historyCsv } from '../lib/history-csv';
+import { dateText, dayText, fileProblemText, importMessage, notes, problemText, summaryText } from './import-text';
 import { routineTitle } from './routine-title';
 
 const NOW = Date.UTC(2026, 2, 5, 15, 0);
@@ -175,5 +176,43 @@ describe('a routine no longer in Limber, wherever history names one', () => {
     expect(r.thisWeek.routines.map((x) => routineTitle(x.id))).toEqual(['A routine no longer in Limber', routineTitle('cat-cow')]);
     const top = r.highlights.find((h) => h.key === 'hlTopRoutine');
     expect(top?.values[0]).toEqual({ routine: 'cat-cow' });
+  });
+});
+
+describe('the history CSV, once a spreadsheet has saved it, chosen for import', () => {
+  // Opened in a spreadsheet and saved again, Limber's CSV export comes back with the spreadsheet's
+  // separator (German or French Excel: semicolons; "Unicode text": tabs), its quotes, its line
+  // endings, Excel's "sep=" line. It is still the history export, not a damaged JSON file: the
+  // person is pointed to the JSON export, as for the file as Limber wrote it (before the fix, only
+  // that one was recognised; every saved copy was called "damaged or incomplete").
+  const csv = historyCsv([row('stretch-1', NOW - DAY), row('stretch-2', NOW)]);
+  const saved: Array<[string, string]> = [
+    ['as Limber wrote it', csv],
+    ['semicolons (German or French Excel)', csv.replace(/,/g, ';')],
+    ['tabs (Excel, "Unicode text")', csv.replace(/,/g, '\t')],
+    ['line feeds only', csv.replace(/\r\n/g, '\n')],
+    ['carriage returns only (old Mac)', csv.replace(/\r\n/g, '\r')],
+    ['every cell quoted', csv.split('\r\n').map((l) => (l ? l.split(',').map((c) => `"${c}"`).join(',') : l)).join('\r\n')],
+    ['a byte-order mark and semicolons', `\uFEFF${csv.replace(/,/g, ';')}`],
+    ['Excel\'s "sep=;" line first', `sep=;\r\n${csv.replace(/,/g, ';')}`],
+    ['an empty column after the last', csv.replace(/\r\n/g, ',\r\n')],
+    ['a "sep=;" line kept as a row by another spreadsheet', `sep=;;;;;;;;;;;;\r\n${csv.replace(/,/g, ';')}`],
+  ];
+  for (const [name, text] of saved) {
+    it(`${name}: named as the history export, with the export to choose`, () => {
+      const r = parseBackup(text, NOW);
+      if (r.ok) throw new Error('accepted');
+      expect(fileProblemText(r.problem, text)).toBe(
+        'This is the history export (CSV), which is for spreadsheets and cannot be imported. Choose the file made by “Export everything (JSON)”. Nothing was changed.',
+      );
+    });
+  }
+
+  it('control: other text that is not JSON is still called damaged, whatever its first line', () => {
+    for (const text of ['id;day;kind\r\n1;2;3', 'id,day,kind,outcome', 'hello, world', '', '{"format":"limber-backup",', 'name;email\r\nA;a@example.org']) {
+      const r = parseBackup(text, NOW);
+      if (r.ok) throw new Error('accepted');
+      expect(fileProblemText(r.problem, text), text).toBe('This file is damaged or incomplete (it is not valid JSON). Nothing was changed.');
+    }
   });
 });

@@ -93,11 +93,25 @@ export function problemText(p: Refusal): string {
 }
 
 /**
- * Why a chosen file was refused: Limber's own history export (CSV, its header first) is no damaged
- * JSON but the other export, and the person is pointed to the one to choose.
+ * Limber's history export, as Limber wrote it or as a spreadsheet saved it again: its header line
+ * first (after a byte-order mark, and Excel's "sep=;" line), its cells separated by commas,
+ * semicolons (German or French Excel) or tabs, quoted or not, empty cells after them allowed.
+ */
+function isHistoryCsv(text: string): boolean {
+  const lines = text.replace(/^\uFEFF/, '').slice(0, 1000).split(/\r\n|\r|\n/, 2);
+  const header = /^"?sep=.?"?[,;\t]*$/i.test(lines[0] ?? '') ? lines[1] : lines[0];
+  const cells = (header ?? '').split(/[,;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  while (cells.length > CSV_COLUMNS.length && cells.at(-1) === '') cells.pop();
+  return cells.join(',') === CSV_COLUMNS.join(',');
+}
+
+/**
+ * Why a chosen file was refused: Limber's own history export (CSV, its header first, also once a
+ * spreadsheet has saved it) is no damaged JSON but the other export, and the person is pointed
+ * to the one to choose.
  */
 export function fileProblemText(p: Refusal, text: string): string {
-  return p.code === 'notJson' && text.replace(/^\uFEFF/, '').startsWith(CSV_COLUMNS.join(',')) ? t('importCsv', t('exportJson')) : problemText(p);
+  return p.code === 'notJson' && isHistoryCsv(text) ? t('importCsv', t('exportJson')) : problemText(p);
 }
 
 /** The message for an import's result. */

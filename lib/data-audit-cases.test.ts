@@ -171,6 +171,18 @@ describe('a CSV chosen for import', () => {
     expect(await allBreaks()).toHaveLength(1);
   });
 
+  it('the same export once German Excel has saved it (semicolons, a byte-order mark) is named the same way; nothing changes', async () => {
+    await recordBreak(storedBreak('s-1', NOW - DAY), 'Europe/Berlin');
+    const before = { rows: await allBreaks(), settings: await loadSettings() };
+    const saved = `\uFEFF${historyCsv(before.rows).replace(/,/g, ';')}`;
+    const m = await mountData();
+    await m.choose('limber-history-2026-03-05.csv', saved);
+    await until(() => m.message() !== '', 'the refusal');
+    expect(m.message()).toBe(englishMessage('importCsv', englishMessage('exportJson')));
+    expect(m.byId('import-preview')).toBeNull();
+    expect({ rows: await allBreaks(), settings: await loadSettings() }).toEqual(before);
+  });
+
   it('control: a damaged JSON file is still called damaged', async () => {
     const m = await mountData();
     await m.choose('backup.json', '{"format":"limber-backup",');

@@ -58,8 +58,8 @@ export async function mountData() {
       d.byId(id)!.dispatchEvent(e);
     });
   const message = () => d.byId('data-message')!.textContent ?? '';
-  /** A person picks `name` holding `text` in the import's file chooser. */
-  const choose = async (name: string, text: string) => {
+  /** A person picks `name` holding `text` (or those bytes, as another program saved them) in the import's file chooser. */
+  const choose = async (name: string, text: string | Uint8Array<ArrayBuffer>) => {
     const input = d.byId('import-file')!;
     const file = new File([text], name, { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
