@@ -108,6 +108,29 @@ test("a day off says so level with its name, as a working day's hours are", asyn
   expect(Math.abs(off.beside - off.name), 'Day off beside Sun').toBeLessThanOrEqual(1);
 });
 
+for (const lang of ['de', 'pl']) {
+  test(`${lang}: the page reflows at 320 px (400 % zoom) with nothing sideways, and every day's box is square`, async ({ profileDir }) => {
+    const context = await launch(profileDir, [`--lang=${lang}`], { locale: lang });
+    try {
+      const page = await welcomePage(context);
+      /** How far the page scrolls sideways, and the days whose checkbox is not 18 by 18 px. */
+      const look = () =>
+        page.evaluate(() => ({
+          sideways: document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth,
+          squashed: [...document.querySelectorAll<HTMLInputElement>('.sched-dayname input')].filter((i) => Math.round(i.getBoundingClientRect().width) !== 18).map((i) => i.parentElement!.textContent),
+        }));
+      // The heading, the intro and "Skip setup" side by side took 392 px in German (341 in Polish).
+      await page.setViewportSize({ width: 320, height: 800 });
+      expect(await look()).toEqual({ sideways: 0, squashed: [] });
+      // Polish Sunday, "niedz.", squeezed its checkbox to 14 px wide in the day-name column.
+      await page.setViewportSize({ width: 900, height: 1000 });
+      expect(await look()).toEqual({ sideways: 0, squashed: [] });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test('"try one now" starts a short guided break', async ({ context }) => {
   const page = await welcomePage(context);
   const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/break.html'), timeout: 15_000 });
