@@ -142,7 +142,7 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
     'amta-hand-wrist-self-care':
       'Self-massage of the hand and forearm with pressing, stroking and circular movements from the hand up toward the elbow, pressure chosen for comfort; stop at numbness or tingling (done with the thumb instead of a small ball here).',
     'article-massage-kneading': 'Kneading as a massage technique for tense muscles.',
-    'article-lasting-relief': 'Cautions: no pressure on bones or injured areas, stop at sharp pain.',
+    'article-lasting-relief': 'Cautions: no direct pressure on injured areas (or the spine), stop at sharp pain.',
     'article-relieve-tension': 'Soreness or bruising as possible after-effects of pressure.',
   },
   'massage-ball-hips-wall': {
