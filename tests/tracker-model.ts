@@ -80,7 +80,9 @@ export class ReferenceModel {
     const from = this.asOf;
     if (to <= from) return;
     this.asOf = to;
-    if (this.activity !== 'active' || this.paused || this.onBreak !== null) return;
+    // Outside working hours as last heard: hours that began unheard (read in a zone changed
+    // meanwhile) count only from when they are heard of (catchUp), as a range heard of late does.
+    if (!this.counting()) return;
     const working: Array<[number, number]> = settings.schedule.enabled
       ? workingIntervals(settings.schedule, from, to, tz).map((iv) => [Math.max(from, iv.start), Math.min(to, iv.end)] as [number, number])
       : [[from, to]];

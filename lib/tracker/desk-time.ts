@@ -58,8 +58,9 @@ export function workingOverlap(settings: Settings, from: number, to: number, tz:
 
 export function accrue(s: TrackerState, upTo: number, settings: Settings, tz: string): TrackerState {
   if (upTo <= s.asOf) return s;
-  const countable = s.activity === 'active' && !s.paused && s.phase.name !== 'onBreak';
-  const dt = countable ? workingOverlap(settings, s.asOf, upTo, tz) : 0;
+  // Not outside working hours as last heard: hours that began unheard (asleep across a change of
+  // zone, its wake for them missed) start fresh when heard of (advance.ts), never back then.
+  const dt = countingDeskTime(s) ? workingOverlap(settings, s.asOf, upTo, tz) : 0;
   const today = dayAt(s.today, upTo, tz);
   return {
     ...s,

@@ -107,6 +107,13 @@ describe('tracker bugs found by the properties above, fixed', () => {
     keeps({ start: plain, variant: 3, steps: [{ k: 'sleep', ms: 10 * H }, { k: 'wait', ms: 1000 }] }, 'sleepUnseenWhenNotCounting', 'desk time as the model counts it');
   });
 
+  it('sleepUnseenWhenNotCounting: asleep across a change of zone, the working hours slept through there are counted as desk time', () => {
+    // Variant 3: 09:00-17:00. Lid closed at 08:00 in Berlin (12:30 in Kolkata), opened in Kolkata
+    // at 17:00: its wake was read in the new zone (tomorrow's start) and missed nothing, and
+    // catching up counted 12:30-17:00 there, 4.5 hours (found with another seed).
+    keeps({ start: plain, variant: 0, steps: [{ k: 'settings', variant: 3 }, { k: 'zone', tz: 'Asia/Kolkata' }, { k: 'sleep', ms: 4.5 * H }, { k: 'wait', ms: 1000 }] }, 'sleepUnseenWhenNotCounting', 'desk time as the model counts it');
+  });
+
   it('watchdogAfterClockBack: a watchdog set before the clock went back stays that far away', () => {
     keeps({ start: plain, variant: 0, steps: [{ k: 'wait', ms: 2 * MIN }, { k: 'clock', ms: -H }] }, 'watchdogAfterClockBack', 'checks in every five minutes while counting');
   });
