@@ -87,7 +87,7 @@ export const LANGUAGE_FACTS: Record<string, LanguageFacts> = {
     unit: 'word', perSecond: 3, maxChars: 125, breath: /respir|inspir|expir|solt\S* o ar\b/i, spine: /coluna/i, pain: /\bdor(es)?\b/i, // IReST 181 wpm
     claim: /\b(cura|curar|sara|trata|tratar|previn|corrig|alivi|melhora)/i,
     numbers: { dois: 2, duas: 2, três: 3, quatro: 4, cinco: 5, seis: 6, dez: 10, vinte: 20 },
-    left: /esquerd/gi, right: /direit/gi,
+    left: /esquerd/gi, right: /(?<!\p{L})direit[oa]s?(?!\p{L})/giu,
   },
   ja: {
     unit: 'character', perSecond: 5.9, maxChars: 60, breath: /呼吸|(?<!休)息/, spine: /背骨|脊椎|脊柱/, pain: /痛/, // IReST 357 characters a minute

@@ -3,7 +3,8 @@
  * public/_locales/<loc>/messages.json (read on each run):
  * - one product term, one translation (docs/glossary/<loc>.md): a term's stray variants never appear;
  * - one form of address per language (German du, French vous, Dutch je, Spanish tú, Italian tu,
- *   Brazilian Portuguese você, Polish ty), in French without assuming the user's gender;
+ *   Brazilian Portuguese você, Polish ty), in French, Spanish, Italian, Brazilian Portuguese and
+ *   Polish without assuming the user's gender;
  * - the language's typography: French non-breaking spaces before : ; ! ? and inside « », the
  *   typographic apostrophe ’ in French, Italian and Dutch.
  */
@@ -71,12 +72,30 @@ const NOT_THIS_ADDRESS = {
 } satisfies Record<string, Rule[]>;
 
 /**
- * The user is told about themselves without a grammatical gender: French "vous êtes actif",
- * "vous vous êtes éloigné", "considéré comme absent" assume a man (the sentence is turned around
- * the activity or the absence instead: "pendant votre activité", "quand vous avez quitté votre poste").
+ * The user is told about themselves without a grammatical gender (French, Spanish, Italian,
+ * Brazilian Portuguese, Polish): an adjective or participle that agrees with the reader, such as
+ * French "vous êtes actif", "assis", "tenez-vous droit", Spanish "siéntate erguido", "mareado",
+ * Italian "da seduto", "essere avvisato", Portuguese "sente-se ereto", "sentado", Polish
+ * "usiadłeś", "jesteś zmęczony", assumes a man. The sentence is turned around the body, the position
+ * or the activity instead ("gardez le dos droit", "en position assise", "con la espalda recta",
+ * "in posizione seduta", "com as costas retas", "usiądź prosto"). A form that agrees with a noun
+ * is fine: "une personne assise", "posición sentada", "postura erguida", "wyprostowana postawa".
  */
 const NO_GENDER = {
-  fr: [[/vous (?:vous )?(?:êtes|soyez|étiez) (?:actif|active|éloigné|éloignée|absent|absente|considéré|considérée)(?!\p{L})|considérer comme absent/iu, 'French addresses the user without a gender']],
+  fr: [
+    [/vous (?:vous )?(?:êtes|soyez|étiez) (?:actif|active|éloigné|éloignée|absent|absente|considéré|considérée)(?!\p{L})|considérer comme absent/iu, 'French addresses the user without a gender'],
+    // The masculine forms only: "position assise", "personne assise" agree with their noun.
+    [/(?<!\p{L})(?:assis|étourdi|étourdie|fatigué|fatiguée|pris de vertige|prise de vertige)(?!\p{L})|(?:^|«\s?)absent après|(?:tenez|tenir|restez|rester|êtes|soyez)(?:-vous)? (?:bien )?(?:droit|droite)(?!\p{L})|debout, bien droit|(?:être|d’être) (?:prévenu|prévenue|averti|avertie)(?!\p{L})/iu, 'French addresses the user without a gender ("en position assise", "gardez le dos droit", "redressez-vous")'],
+  ],
+  // "sentada", "erguida" agree with "posición", "postura", "espalda": only the forms that agree with the reader.
+  es: [[/(?<!\p{L})(?:sentado|sentados|erguido|erguidos|cansado|cansada|cansados|mareado|mareada|aturdido|aturdida)(?!\p{L})|(?:estás|estar|estés|te sientes|sentirte|quédate|quedarte|ponte|ponerte|mantente|mantenerte) (?:muy |bien )?(?:activo|quieto|relajado|apoyado|tranquilo|cómodo|preparado|concentrado)(?!\p{L})/iu, 'Spanish addresses the user without a gender ("en posición sentada", "con la espalda recta")']],
+  // "seduta" agrees with "posizione"; "dritto" also describes the chin, the elbow or the gaze;
+  // "finché resta comodo" is said of the movement.
+  it: [[/(?<!\p{L})(?:seduto|da seduti|stanco|stanca|stordito|stordita|avvisato|avvisata)(?!\p{L})|(?:stai|rimani|stare|restare|sei|essere|siediti|mettiti|tieniti|ti senti|sentirti) (?:ben |bene |più )?(?:dritto|dritta|seduto|attivo|fermo|rilassato|comodo|pronto|concentrato)(?!\p{L})/iu, 'Italian addresses the user without a gender ("in posizione seduta", "raddrizza la schiena")']],
+  // "sentada", "ereta" agree with "posição", "postura"; "está pronto" may be said of a stretch.
+  pt_BR: [[/(?<!\p{L})(?:sentado|sentados|ereto|eretos|cansado|cansada|tonto|tonta)(?!\p{L})|(?:você (?:está|estiver|fica|ficar)|ficar|fique|mantenha-se|se sentir|sentir-se) (?:bem )?(?:ativo|parado|relaxado|apoiado|pronto|concentrado)(?!\p{L})/iu, 'Brazilian Portuguese addresses the user without a gender ("em posição sentada", "com as costas retas")']],
+  // Past and conditional second person ("usiadłeś", "zrobiłabyś", "powinieneś") and adjectives after "jesteś", "czujesz się".
+  pl: [[/(?<!\p{L})\p{L}+(?:łeś|łaś|łbyś|łabyś)(?!\p{L})|(?<!\p{L})(?:powinieneś|powinnaś|zmęczony|zmęczona)(?!\p{L})|(?:jesteś|bądź|czujesz się|poczujesz się|zostań) (?:\p{L}+ )?(?:zmęczon|gotow|aktywn|nieobecn|wyprostowan|rozluźnion|zrelaksowan|skupion|powiadomion|oszołomion)[ya](?!\p{L})/iu, 'Polish addresses the user without a gender (imperative, "siedząc", "na siedząco", impersonal forms)']],
 } satisfies Record<string, Rule[]>;
 
 /** Typography: a plain space where the language wants another, a straight apostrophe. */
@@ -111,12 +130,22 @@ describe('the checks themselves', () => {
     expect(breaches({ fr: TYPOGRAPHY.fr }, fake({ a: 'En attente : appel' }))).toHaveLength(1);
     expect(breaches({ fr: TYPOGRAPHY.fr }, fake({ a: 'À l\'autre bout' }))).toHaveLength(1);
     expect(breaches(NO_GENDER, fake({ a: 'lorsque vous êtes actif', b: 'quand vous vous êtes éloigné', c: 'Vous considérer comme absent après' }))).toHaveLength(3);
+    expect(breaches({ fr: NO_GENDER.fr }, fake({ a: 'Chat-vache assis', b: 'Écartez-vous du mur et tenez-vous droit.', c: 'Si vous vous sentez étourdi, arrêtez.', d: 'Absent après', e: 'Revenez en position debout, bien droit.', f: 'un moyen d’être prévenu' }))).toHaveLength(6);
+    expect(breaches({ es: NO_GENDER.es }, fake({ a: 'Siéntate erguido.', b: 'Rodilla al pecho sentado', c: 'Si te sientes mareado, para.', d: 'mientras estás activo', e: 'Quédate quieto.', f: 'Si estás cansada' }))).toHaveLength(6);
+    expect(breaches({ it: NO_GENDER.it }, fake({ a: 'Torsione del busto da seduto', b: 'Se ti senti stordito', c: 'per essere avvisato', d: 'Limite giornaliero da seduti', e: 'rimani dritto' }))).toHaveLength(5);
+    expect(breaches({ pt_BR: NO_GENDER.pt_BR }, fake({ a: 'sente-se ereto', b: 'Joelho ao peito sentado', c: 'enquanto você está ativo', d: 'Fique parado.', e: 'Se estiver cansado' }))).toHaveLength(5);
+    expect(breaches({ pl: NO_GENDER.pl }, fake({ a: 'Usiadłeś prosto?', b: 'Jeśli jesteś zmęczony', c: 'Czy zrobiłaś przerwę?', d: 'Powinieneś wstać.', e: 'Czujesz się bardzo zmęczona?' }))).toHaveLength(5);
   });
   it('let the same words stand where they mean something else', () => {
     expect(breaches({ de: NOT_THIS_ADDRESS.de }, fake({ a: 'Sie bleiben erhalten.', b: 'Pausen: Sie gehen verloren.' }))).toEqual([]);
     expect(breaches({ nl: NOT_THIS_ADDRESS.nl }, fake({ a: '$1 u $2 min' }))).toEqual([]);
     expect(breaches({ fr: TYPOGRAPHY.fr }, fake({ a: 'En attente\u00a0: appel\u202f? «\u00a0Terminé\u00a0»' }))).toEqual([]);
     expect(breaches(NO_GENDER, fake({ a: 'Regardez vers un mur éloigné.', b: 'pendant votre activité' }))).toEqual([]);
+    expect(breaches({ fr: NO_GENDER.fr }, fake({ a: 'Une personne assise', b: 'Limite quotidienne en position assise', c: 'Regardez droit devant vous.', d: 'Levez le bras droit.', e: 'Revenez en position debout, le dos bien droit.' }))).toEqual([]);
+    expect(breaches({ es: NO_GENDER.es }, fake({ a: 'En posición sentada', b: 'mantiene una postura sentada erguida y cómoda', c: 'hasta donde te resulte cómodo', d: 'Tres elecciones rápidas y listo.', e: 'Sube la rodilla derecha.' }))).toEqual([]);
+    expect(breaches({ it: NO_GENDER.it }, fake({ a: 'In posizione seduta', b: 'Porta il mento dritto indietro.', c: 'guarda dritto davanti a te', d: 'Rilassati e respira.', e: 'Conteggio fermo mentre sei via', f: 'solo finché resta comodo' }))).toEqual([]);
+    expect(breaches({ pt_BR: NO_GENDER.pt_BR }, fake({ a: 'Em posição sentada', b: 'Volte à posição ereta.', c: 'Um alongamento guiado rápido está pronto.', d: 'enquanto você está ausente', e: 'Três escolhas rápidas e pronto.' }))).toEqual([]);
+    expect(breaches({ pl: NO_GENDER.pl }, fake({ a: 'Usiądź prosto.', b: 'Skrzyżuj ręce, siedząc prosto.', c: 'wyprostowana postawa', d: 'Limber sam otwiera to okno.', e: 'czy jesteś przy komputerze' }))).toEqual([]);
   });
 });
 
@@ -127,7 +156,7 @@ describe('catalogues', () => {
   it('address the user one way per language', () => {
     expect(breaches(NOT_THIS_ADDRESS, read)).toEqual([]);
   });
-  it('address the user without assuming a gender (French)', () => {
+  it('address the user without assuming a gender (French, Spanish, Italian, Brazilian Portuguese, Polish)', () => {
     expect(breaches(NO_GENDER, read)).toEqual([]);
   });
   it('follow the language\'s typography (French spaces, typographic apostrophes)', () => {
