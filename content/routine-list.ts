@@ -93,7 +93,7 @@ export function routineListMarkdown(catalogue: readonly Routine[], messages: Mes
     '`caution_*`), in each of the nine languages. These are general wellness tips, not medical advice.',
     '',
     'A routine marked *first* under "Safety screen" comes only after the one-time safety screen',
-    '(self-massage, back bends, twists: `needsScreening` in `content/picker.ts`); "one of these applies"',
+    '(self-massage, back bends, twists: `needsScreening` in `content/screening.ts`); "one of these applies"',
     'leaves it out for good, and the answer stays on the device.',
     '',
   ];
