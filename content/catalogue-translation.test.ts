@@ -105,6 +105,17 @@ describe('routine words in every language', () => {
 
   // "Tuck your hips under": the pelvis tilts back (the tailbone down) so the front of the hip
   // stretches. Tilting it forward arches the lower back instead and loses the stretch.
+  // The screen stands before every routine that bends the back, whichever way: arching
+  // (standing-back-extension, cat-cow), rounding (cat-cow, knee-to-chest), bending sideways
+  // (standing-side-bend) and twisting. "Back extensions" (extensiones, extensions, estensioni,
+  // extensões) names only the arching, so a person who may not arch the back would read the
+  // others as fine.
+  it('names the back bends of the safety screen as bends of every kind, not back extensions only', () => {
+    const keys = ['safetyIntro', 'safetyNote', 'safetyHiddenBody', 'selfMassageScreened'];
+    expect(keys.every((k) => /back bends/i.test(text('en', k))), 'the English words changed: update this check').toBe(true);
+    expect(LOCALES.flatMap((l) => keys.filter((k) => /\bextens(i|õ)/i.test(text(l, k))).map((k) => `${l} ${k}: "${text(l, k)}"`))).toEqual([]);
+  });
+
   it('tilts the pelvis back, never forward, in the hip flexor stretch', () => {
     const TUCK: Record<string, RegExp> = {
       en: /tuck your hips under/i,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTINES } from './routines';
-import { SOURCE_NOTES } from './source-notes';
+import { SOURCE_NOTES, UNCOVERED } from './source-notes';
 import { SOURCES, sourceLabel } from './sources';
 import { formatDuration, messageText, ROUTINE_LIST_PATH, routineListMarkdown, type MessageFile } from './routine-list';
 
@@ -54,6 +54,16 @@ describe('docs/ROUTINES.md', () => {
       }
     }
     expect(md).not.toMatch(/\d{3}_[0-9a-f]{16}|\.txt\b|\.\.\/shared/);
+  });
+
+  it('says, under its sources, what a routine does that none of them describes', () => {
+    const md = routineListMarkdown(ROUTINES, english);
+    expect(Object.keys(UNCOVERED).length).toBeGreaterThan(0);
+    for (const [id, gap] of Object.entries(UNCOVERED)) {
+      const r = ROUTINES.find((x) => x.id === id)!;
+      const section = md.slice(md.indexOf(`(\`${id}\`)\n`)).split('\n');
+      expect(section[2 + r.sources.length], id).toContain(gap.note);
+    }
   });
 
   it('formats durations', () => {

@@ -6,7 +6,7 @@
  */
 import { cautionKey, titleKey } from './keys';
 import { needsScreening } from './picker';
-import { CAUTION_SOURCES, SOURCE_NOTES } from './source-notes';
+import { CAUTION_SOURCES, SOURCE_NOTES, UNCOVERED } from './source-notes';
 import { SOURCE_IDS, SOURCES, sourceLabel, type SourceId } from './sources';
 import { CAUTIONS, ROUTINE_KINDS, type Routine, type RoutineKind } from './types';
 
@@ -87,7 +87,8 @@ export function routineListMarkdown(catalogue: readonly Routine[], messages: Mes
     '',
     `Limber's routine library: ${catalogue.length} routines. Each one cites the sources that contain its`,
     'technique and its cautions (listed by id in the tables; titles, publishers, links and what each',
-    'routine takes from each source are below). Their timing is in `content/routines.ts`, the sources in',
+    'routine takes from each source are below, with anything a routine does that no source describes).',
+    'Their timing is in `content/routines.ts`, the sources in',
     '`content/sources.ts`, the notes in `content/source-notes.ts`; their words (titles, summaries, steps,',
     'cautions) are in the message catalogues, `public/_locales/<lang>/messages.json` (`r_<id>_*` and',
     '`caution_*`), in each of the nine languages. These are general wellness tips, not medical advice.',
@@ -106,6 +107,8 @@ export function routineListMarkdown(catalogue: readonly Routine[], messages: Mes
   for (const r of catalogue) {
     out.push(`### ${cell(messageText(messages, titleKey(r)))} (\`${r.id}\`)`, '');
     for (const id of r.sources) out.push(`- ${sourceRef(id)}: ${cell(SOURCE_NOTES[r.id]?.[id] ?? '')}`);
+    const gap = UNCOVERED[r.id];
+    if (gap) out.push(`- *Not covered by these sources* (${gap.areas.join(', ')}): ${cell(gap.note)}`);
     out.push('');
   }
   out.push('## Safety notes and their sources', '', '| Caution | Text (English) | Sources |', '|---|---|---|');

@@ -458,7 +458,7 @@ export const ROUTINES: readonly Routine[] = [
     ],
     // Circles up the neck beside the spine: the spinal-condition caution, as on the back.
     cautions: ['noSpine', 'sharpPain', 'soreness', 'spineCondition', 'seePro'],
-    sources: ['article-massage-kneading', 'article-massage-untitled', 'article-lasting-relief'],
+    sources: ['iom-hospice-self-massage', 'article-massage-kneading', 'article-massage-untitled', 'article-lasting-relief'],
     illustration: 'neck-shoulder-kneading.svg',
   },
   {

@@ -8,7 +8,7 @@
  * and that each caution a routine shows comes from at least one source the routine cites.
  */
 import type { SourceId } from './sources';
-import type { Caution } from './types';
+import type { BodyArea, Caution } from './types';
 
 /** The sources each safety note (caution_<name>) is drawn from. */
 export const CAUTION_SOURCES: Record<Caution, readonly SourceId[]> = {
@@ -23,6 +23,29 @@ export const CAUTION_SOURCES: Record<Caution, readonly SourceId[]> = {
   spineCondition: ['article-lasting-relief', 'article-massage-untitled'],
   eyeDoctor: ['aao-home-office-eyes', 'atrius-close-work'],
   dizzy: ['nhs-tayside-exercises-at-home', 'nhs-cuh-neck-exercises'],
+};
+
+/**
+ * Where each source describes self-massage (with the hands, a ball or a roller): the areas a
+ * self-massage routine may rest on it for. Sources that describe only a therapist's massage are not here.
+ */
+export const MASSAGE_AREAS: Partial<Record<SourceId, readonly BodyArea[]>> = {
+  'article-lasting-relief': ['upper-back', 'lower-back'],
+  'article-relieve-tension': ['upper-back', 'lower-back'],
+  'amta-hand-wrist-self-care': ['hands', 'wrists'],
+  'iom-hospice-self-massage': ['neck', 'shoulders'],
+};
+
+/**
+ * What a self-massage routine does that none of its sources describes, said plainly (shown in
+ * docs/ROUTINES.md under the routine's sources): the areas, and a note in Limber's own words.
+ */
+export const UNCOVERED: Record<string, { areas: readonly BodyArea[]; note: string }> = {
+  'massage-ball-hips-wall': {
+    areas: ['hips'],
+    note:
+      'The articles describe ball self-massage of the back muscles only; none of the sources describes it on the seat (gluteal) muscles, where this routine uses it, and no page from a health service, hospital or professional body that does was found. The seat steps apply the back technique and its cautions by analogy.',
+  },
 };
 
 // Notes used by several routines.
@@ -128,9 +151,12 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
     'article-massage-untitled': UNTITLED_FRAGILE,
   },
   'neck-shoulder-kneading': {
-    'article-massage-kneading': 'Kneading and light strokes (effleurage) on the tense area, as a therapist does them; done with your own hand here.',
+    'iom-hospice-self-massage':
+      'The self-massage itself: one hand squeezing and letting go of the muscle along the top of the opposite shoulder; fingertip circles over the muscles on either side of the back of the neck, worked up and down it (the page uses both hands at once, the routine one side at a time); and a relaxed hand stroking from the base of the skull down the side of the neck and over the shoulder (the page carries the stroke on down the arm).',
+    'article-massage-kneading': 'Kneading and light strokes (effleurage) on the tense area, as a therapist does them.',
     'article-massage-untitled': `Gentle, slow strokes. ${UNTITLED_FRAGILE}`,
-    'article-lasting-relief': 'Gentle pressure in slow circles on the muscle, not the spine; stop at sharp pain; numbness, tingling or certain spinal conditions mean seeing a professional first.',
+    'article-lasting-relief':
+      'Gentle pressure in slow circles on the muscles beside the spine, never on it (described for the back; kept here for the neck); stop at sharp pain; numbness, tingling or certain spinal conditions mean seeing a professional first.',
   },
   'massage-ball-lower-back': {
     'article-relieve-tension': TENSION_TOOLS,
@@ -147,7 +173,7 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
   },
   'massage-ball-hips-wall': {
     'article-relieve-tension': TENSION_TOOLS,
-    'article-lasting-relief': `A massage ball for targeted pressure on tender spots. ${LASTING_MASSAGE}`,
+    'article-lasting-relief': `A ball for targeted pressure on tender spots, described for the back (used on the seat muscles here: see the gap below). ${LASTING_MASSAGE}`,
     'article-massage-untitled': UNTITLED_FRAGILE,
   },
   'posture-reset': {

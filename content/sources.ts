@@ -9,7 +9,8 @@
  *   started from. Only offline copies were used, so they are cited by title (and publisher where
  *   the article names one), without a link. Nothing in this repository reads those copies.
  * - `web`: public pages from health services, professional bodies, hospitals and regulators, for
- *   what the articles do not cover (eyes, screens, wrists, neck, chest, posture, breathing).
+ *   what the articles do not cover (eyes, screens, wrists, neck, chest, posture, breathing, and
+ *   self-massage of the neck and shoulders).
  *
  * Ids are stable (content/source-notes.ts and the tests refer to them). Titles and publishers are
  * proper names of English-language publications, shown as they are in every language. A page is
@@ -198,6 +199,12 @@ export const SOURCES = {
     title: 'Why we should sit less',
     publisher: 'NHS (nhs.uk)',
     url: 'https://www.nhs.uk/live-well/exercise/why-sitting-too-much-is-bad-for-us/',
+  },
+  'iom-hospice-self-massage': {
+    kind: 'web',
+    title: 'Tension soothing self-shoulder, arm, neck and head massage',
+    publisher: 'Hospice Isle of Man, Complementary Therapies',
+    url: 'https://www.hospice.org.im/our-care/hospice-care/our-adult-services/complementary-therapies/complementary-therapy-resources/tension-soothing/',
   },
   'atrius-close-work': {
     kind: 'web',
