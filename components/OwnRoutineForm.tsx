@@ -140,6 +140,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel, leave }
       focusField(first === 'areas' ? 'own-area-neck' : first === 'steps' || first === 'total' ? steps : fieldId(first));
       return;
     }
+    setFailed(null); // a failure again is put in afresh, and so heard again
     const saved = await onSave(r.value);
     setFailed(saved === true ? null : saved === false ? t('errSaveFailed') : saved);
   };

@@ -53,6 +53,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
   const store = async (next: OwnRoutine[]): Promise<boolean> => {
     setList(next);
     echoes.current.send(next);
+    setFailed(false); // a failure again is put in afresh, and so heard again
     try {
       await saveOwnRoutines(next);
       setFailed(false);

@@ -55,6 +55,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   const library = useStored(loadRoutineLibrary, (cb) => localOwn.watch(latestReload(loadRoutineLibrary, cb))) ?? ROUTINES;
 
   const save = async (change: (s: Settings) => Settings): Promise<void> => {
+    setFailed(false); // a failure again is put in afresh, and so heard again
     const saved = await updateSettings(change).catch(() => null);
     setFailed(saved === null);
     if (saved) onSaved();

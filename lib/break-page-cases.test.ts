@@ -153,6 +153,32 @@ describe('bugs found in review (a title may name what was wrong; each test holds
   });
 });
 
+describe('a request that fails again: the alert is said again (it stayed as it was, and a screen reader heard nothing)', () => {
+  for (const [button, name] of [['done', 'Done'], ['another', 'Another routine']] as const) {
+    it(`${name} pressed while the background does not answer, then pressed again with the same result: the alert is put in afresh, so that it is announced again`, async () => {
+      await saveSettings(DEFAULT_SETTINGS);
+      await saveHealthAnswer('screened');
+      const failing = { next: 0 };
+      const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: true }, failing);
+      await until(() => page.playing() !== null, 'the routine');
+      const alert = () => page.q('[role="alert"]');
+      failing.next = 1;
+      page.q(`[data-testid="${button}"]`)!.click();
+      await until(() => alert() !== null, 'the alert');
+      const first = alert();
+      expect(first!.textContent).toBe('Limber is not answering right now. Try again in a moment.');
+      await tick(40);
+      failing.next = 1;
+      const before = page.sent.length;
+      page.q(`[data-testid="${button}"]`)!.click();
+      await until(() => page.sent.length > before && failing.next === 0, 'the second request');
+      await until(() => alert() !== null && alert() !== first, 'a new alert', 100).catch(() => undefined);
+      // A live region (an alert too) is read out when it comes into the page or its text changes: the same element with the same text says nothing.
+      expect({ text: alert()?.textContent ?? null, afresh: alert() !== first }).toEqual({ text: 'Limber is not answering right now. Try again in a moment.', afresh: true });
+    });
+  }
+});
+
 describe('settings changed while the break window is open', () => {
   // README "Strict mode": "the break window has no Skip"; "Postpone ...: with none left, no postpone
   // is offered". The window read its Skip and postpone choices once, when it loaded: strict mode

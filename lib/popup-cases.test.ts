@@ -299,3 +299,60 @@ describe('"Until tomorrow" in the pause menu says when that pause would end (it 
     await until(() => p.text('next-why') === 'Paused until Wed 12:00 AM', 'the pause, ending when the menu said');
   });
 });
+
+describe('the one-time "Limber was updated to version X" line: heard by a screen reader', () => {
+  /** Live regions (a polite or assertive one) as a screen reader knows them. */
+  const LIVE = '[role="status"], [role="alert"], [aria-live]:not([aria-live="off"])';
+  /**
+   * The popup opened after an update to 9.8.7 (lib/engine/browser.ts stores it), the background
+   * answering after `delay` ms (a worker waking up); what it says as it draws, watched every 5 ms.
+   */
+  async function openUpdated(delay: number) {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const { whatsNewItem } = await import('./storage/items');
+    await whatsNewItem.setValue('9.8.7');
+    const { handleMessage } = await import('./engine');
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (m: unknown) => {
+      await tick(delay);
+      return handleMessage(m);
+    });
+    const d = dom();
+    const { h, render } = await import('preact');
+    const { App } = await import('../entrypoints/popup/App');
+    const { startPopupLoad } = await import('../components/hooks/use-popup-data');
+    const root = d.document.getElementById('app')!;
+    render(h(App, { load: startPopupLoad(Date.now()), initial: null }), root);
+    // The live regions of the first render, and what each held then.
+    const first = new Map(Array.from(d.document.querySelectorAll(LIVE)).map((r) => [r, r.textContent]));
+    const line = () => d.q('[data-testid="whats-new"]');
+    let shownWhileBusy = false;
+    await until(() => {
+      if (line() && d.q('main')!.getAttribute('aria-busy') === 'true') shownWhileBusy = true;
+      return line() !== null;
+    }, 'the update line');
+    return { d, first, line, shownWhileBusy, close: () => render(null, root), whatsNewItem };
+  }
+
+  it('its live region is in the popup from the first render, empty, then filled (it was inserted with its text: several screen readers say nothing then)', async () => {
+    const p = await openUpdated(0);
+    try {
+      expect(p.line()!.textContent).toBe('Limber was updated to version 9.8.7.');
+      const region = p.line()!.closest(LIVE);
+      expect({ inFirstRender: region !== null && p.first.has(region), then: region ? (p.first.get(region) ?? null) : null }).toEqual({ inFirstRender: true, then: '' });
+    } finally {
+      p.close();
+    }
+  });
+
+  it('a worker slow to answer (the popup busy): the line comes once the popup is no longer busy, and stays while it is open, though no longer stored (it came while aria-busy was "true": held back)', async () => {
+    const p = await openUpdated(300);
+    try {
+      expect(p.shownWhileBusy).toBe(false);
+      expect(await p.whatsNewItem.getValue()).toBeNull();
+      await tick(200);
+      expect(p.line()?.textContent ?? null).toBe('Limber was updated to version 9.8.7.');
+    } finally {
+      p.close();
+    }
+  });
+});

@@ -85,6 +85,7 @@ async function bothRenderings(data: PopupData, locale?: { catalogue: Catalogue; 
       next: shape(app.querySelector('[data-testid="next-break"]')),
       today: shape(app.querySelector('[data-testid="today"]') ?? app.querySelector('[data-testid="history-off"]')),
       blocks: Array.from(main?.children ?? []).map((c) => c.getAttribute('data-testid') ?? c.tagName.toLowerCase()),
+      notes: Array.from(app.querySelector('[data-testid="popup-notes"]')?.children ?? []).map((c) => c.getAttribute('data-testid')),
     };
   };
   const early = take();
@@ -264,7 +265,9 @@ describe('the first frame and the Preact popup say the same in every state', () 
     const { early, preact } = await bothRenderings(data, undefined, 'notifications-blocked');
     expect(preact.next).toEqual(early.next);
     expect(preact.blocks.slice(0, early.blocks.length)).toEqual(early.blocks);
-    expect(preact.blocks.at(-1)).toBe('notifications-blocked');
+    // In the notices' live region, the popup's last block (there from the first render, empty).
+    expect(preact.blocks.at(-1)).toBe('popup-notes');
+    expect(preact.notes).toEqual(['notifications-blocked']);
   });
 
   it('history off, and history rows waiting to be written', async () => {

@@ -185,6 +185,8 @@ export function App({ breakId }: { breakId: string }) {
 
   /** Whether the background took it; after a failure the buttons work again (and the error says so). */
   const finish = async (outcome: Outcome, routineId: string | null): Promise<boolean> => {
+    // An alert left from before goes as the request is made: one that fails again is put in afresh (and so heard again).
+    setError(false);
     try {
       const r = await ask(timed, { type: 'break/finish', breakId, outcome, routineId });
       keepPlace(); // the break is over: the place in its routine is forgotten
@@ -211,6 +213,7 @@ export function App({ breakId }: { breakId: string }) {
   // came back, and the tries below ran out into "No routine fits"); the tries start again.
   const another = () => {
     tries.current = 0;
+    setError(false); // as in finish
     void load(true, declined).catch(() => setError(true));
   };
   useEffect(() => {

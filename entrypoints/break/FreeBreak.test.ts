@@ -3,10 +3,11 @@
  * keydown, and Done can be clicked twice; a second ending would be refused (the break is over)
  * and shown as Limber not answering. Rendered with linkedom's document.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { speakEnglish } from '../../tests/support/linkedom-page';
 import { parseHTML } from 'linkedom';
 
-async function mount(strict = false) {
+async function mount(strict = false, lengthSec = 180) {
   const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
   Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
   const { h, render } = await import('preact');
@@ -17,14 +18,14 @@ async function mount(strict = false) {
     calls.push(name);
     return new Promise<boolean>((resolve) => (answer = resolve));
   };
-  render(h(FreeBreak, { strict, lengthSec: 180, onDone: ending('done'), onSkip: ending('skip') }), document.getElementById('app')!);
+  render(h(FreeBreak, { strict, lengthSec, onDone: ending('done'), onSkip: ending('skip') }), document.getElementById('app')!);
   const key = (k: string) => {
     const e = new window.Event('keydown');
     Object.defineProperty(e, 'key', { value: k });
     window.dispatchEvent(e);
   };
   const click = (testId: string) => (document.querySelector(`[data-testid="${testId}"]`) as unknown as { click(): void }).click();
-  return { calls, key, click, answer: (ok: boolean) => answer(ok) };
+  return { document, calls, key, click, answer: (ok: boolean) => answer(ok) };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -47,5 +48,36 @@ describe('the free break ends once', () => {
     await tick();
     m.click('done');
     expect(m.calls).toEqual(['done', 'done']);
+  });
+});
+
+describe('strict mode: Done coming is said to a screen reader, once', () => {
+  it('when the break\'s length has passed, a live region there from the start says Done can be used, and says it once (Done appeared without a word)', async () => {
+    speakEnglish();
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: Date.UTC(2026, 2, 2, 9, 0) });
+    try {
+      const m = await mount(true, 20);
+      // Preact runs effects after a frame (100 ms without one here): the countdown's interval is
+      // set up then. Wait for it on the real clock, or a loaded machine advances time before it.
+      for (let i = 0; i < 200 && vi.getTimerCount() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      const said = () => Array.from(m.document.querySelectorAll('[role="status"], [aria-live]:not([aria-live="off"])')).map((r) => r.textContent);
+      const before = said();
+      const regionsBefore = m.document.querySelectorAll('[role="status"]').length;
+      const texts: string[][] = [];
+      for (let s = 0; s < 25; s++) {
+        vi.advanceTimersByTime(1000);
+        await tick();
+        texts.push(said());
+      }
+      const done = m.document.querySelector('[data-testid="done"]');
+      const canEnd = 'Time is up: you can finish the break now with Done.';
+      expect({ done: done !== null, before, regions: m.document.querySelectorAll('[role="status"]').length, after: said() }).toEqual({ done: true, before: ['', ''], regions: regionsBefore, after: ['', canEnd] });
+      // The countdown is not read out: the regions change once, when Done comes (at 20 s).
+      const changes = texts.filter((t, i) => JSON.stringify(t) !== JSON.stringify(i ? texts[i - 1] : before));
+      expect(changes).toEqual([['', canEnd]]);
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
   });
 });

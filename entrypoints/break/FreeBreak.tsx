@@ -50,6 +50,8 @@ export function FreeBreak({ strict, lengthSec, onDone, onSkip }: { strict: boole
       </div>
       {strict && <p class={escs ? 'notice small' : 'small muted'} data-testid="strict-note">{t('strictBreakNote')}</p>}
       {strict && <EscSaid times={escs} />}
+      {/* Done's coming, said once (in the page from the start, empty); the time left is not. */}
+      {strict && <p class="visually-hidden" role="status">{left <= 0 && t('freeBreakCanEnd')}</p>}
       <p class="small muted disclaimer">{t('disclaimer')}</p>
     </section>
   );

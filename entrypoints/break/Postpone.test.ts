@@ -104,3 +104,26 @@ describe('a postpone that fails', () => {
     expect(await alertAfter(reply)).toBe(c.errBackground!.message);
   });
 });
+
+describe('a postpone that fails twice the same way', () => {
+  it('the alert is put in afresh, so that a screen reader says it again (it stayed as it was: the second failure was silent)', async () => {
+    const c = catalogue('en');
+    vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
+    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
+    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
+    const { h, render } = await import('preact');
+    const { Postpone } = await import('./Postpone');
+    render(h(Postpone, { breakId: 'stretch-1', send: () => Promise.reject(undefined) }), document.getElementById('app')!);
+    const settle = async () => {
+      for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+    };
+    (document.querySelector('[data-testid="postpone-5"]') as unknown as HTMLButtonElement).click();
+    await settle();
+    const first = document.querySelector('[role="alert"]');
+    expect(first?.textContent).toBe(c.errBackground!.message);
+    (document.querySelector('[data-testid="postpone-22"]') as unknown as HTMLButtonElement).click();
+    await settle();
+    const second = document.querySelector('[role="alert"]');
+    expect({ text: second?.textContent, afresh: second !== first }).toEqual({ text: c.errBackground!.message, afresh: true });
+  });
+});

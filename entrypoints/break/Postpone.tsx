@@ -17,6 +17,7 @@ export function Postpone({ breakId, send }: { breakId: string; send: SendMessage
   const postpone = async (minutes: (typeof POSTPONE_MINUTES)[number]) => {
     if (busy) return;
     setBusy(true);
+    setFailed(null); // a failure again is put in afresh, and so heard again
     try {
       await ask(send, { type: 'break/snooze', breakId, minutes });
       window.close();

@@ -39,6 +39,7 @@ export function App() {
    */
   const save = async (change: (s: Settings) => Settings | null): Promise<Settings | null> => {
     let refused = false;
+    setFailed(false); // a failure again is put in afresh, and so heard again
     const next = await updateSettings((s) => {
       const n = change(s);
       refused = n === null;
@@ -101,9 +102,10 @@ export function App() {
         </p>
       </header>
       {failed && <p class="notice" role="alert" data-testid="save-failed">{t('errSaveFailed')}</p>}
-      {sync !== 'on' && (
-        <p class="notice" role="status" data-testid="sync-off">{t('syncOff')}</p>
-      )}
+      {/* In the page from the start, empty: it comes after a change that could not reach sync. */}
+      <div class="live" role="status">
+        {sync !== 'on' && <p class="notice" data-testid="sync-off">{t('syncOff')}</p>}
+      </div>
 
       <section class="card section" aria-labelledby="sched-h">
         <div class="section-head">

@@ -33,6 +33,7 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
   const notifications = useNotificationCheck();
   const whatsNew = useWhatsNewOnce();
   const [actionError, setActionError] = useState<string | null>(null);
+  const loading = !error && (!shown || shown.source === 'snapshot');
 
   // One action at a time: a double click (or Enter held) would send it twice, and the second is
   // refused (the break is already skipped) and shown as a failure.
@@ -57,7 +58,7 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
   return (
     // Busy until the background's answer, or its failure: nothing more is coming then, and a
     // screen reader may hold back what a busy element says (the alert below included).
-    <main class="popup" aria-busy={!error && (!shown || shown.source === 'snapshot')} data-source={shown?.source ?? 'none'}>
+    <main class="popup" aria-busy={loading} data-source={shown?.source ?? 'none'}>
       <header class="popup-head">
         <img src="/icons/32.png" alt="" width="24" height="24" />
         <h1>{t('appName')}</h1>
@@ -80,9 +81,14 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
           {t('actionOptions')}
         </button>
       </nav>
-      {/* Known only after a read of their own: last, so that nothing drawn before them moves. */}
-      {notifications === 'blocked' && <p class="notice" role="status" data-testid="notifications-blocked">{t('notificationsBlocked')}</p>}
-      {whatsNew && <p class="notice info" role="status" data-testid="whats-new">{t('whatsNew', whatsNew)}</p>}
+      {/* Known only after a read of their own: last, so that nothing drawn before them moves. Their
+          live region is in the page from the first render, empty (one inserted with its text is not
+          read out by several screen readers); the update line comes once the popup is no longer
+          busy (a busy element's news may be held back), and stays: it is not stored any more. */}
+      <div class="notes" role="status" data-testid="popup-notes">
+        {notifications === 'blocked' && <p class="notice" data-testid="notifications-blocked">{t('notificationsBlocked')}</p>}
+        {whatsNew && !loading && <p class="notice info" data-testid="whats-new">{t('whatsNew', whatsNew)}</p>}
+      </div>
     </main>
   );
 }
