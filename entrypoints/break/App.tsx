@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { loadRoutineLibrary } from '../../lib/storage/own-routines';
 import { needsScreening } from '../../content/screening';
 import type { Routine } from '../../content/types';
 import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
@@ -72,6 +71,10 @@ export function App({ breakId }: { breakId: string }) {
    * `unscreened`: one that needs no safety screen, after "Not now").
    */
   const load = async (another: boolean, unscreened = false) => {
+    // The routines' data (2 KB) is not part of the page's first load: asked for with the session,
+    // it is here by the time the answer is.
+    const library = import('../../lib/storage/own-routines');
+    library.catch(() => undefined); // awaited below when a routine is played; a prompt does not need it
     let s = await ask(timed, { type: 'break/session', breakId });
     // Due, not started: this window is the prompt (nothing is chosen or played before Start).
     if (s && !s.started) {
@@ -87,7 +90,7 @@ export function App({ breakId }: { breakId: string }) {
       const pick = await chooseRoutine(s.kind, breakId, passed.current, { unscreened });
       if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
     }
-    const routine = s?.routineId ? (await loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
+    const routine = s?.routineId ? (await (await library).loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
     setNoOther((n) => (was && s?.routineId === was ? n + 1 : 0));
     // Answered: an alert left from a request that failed before ("Another routine") is no longer true.
     setError(false);
