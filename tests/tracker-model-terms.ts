@@ -41,6 +41,8 @@ export interface Dead {
    * time once counting resumes. The upper bound then counts it too; the lower bound never does.
    */
   blind: boolean;
+  /** When the tracker can first tell it (the wake it missed, when it began while not counting). */
+  seenFrom: number;
 }
 
 /** [a, b] without [c, d], as 0-2 pieces. */

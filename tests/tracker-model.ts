@@ -55,15 +55,17 @@ export class ReferenceModel {
    * The machine delivered nothing in [from, to] (sleep, browser closed). `lenient`: accept the
    * known bug described at `Dead.blind`.
    */
-  deadTime(from: number, to: number, lenient: boolean): void {
+  deadTime(from: number, to: number, lenient: boolean, wakeAt: number | null = null): void {
     const blind = lenient && this.activity === 'active' && !this.counting();
-    if (to > from) this.dead.push({ from, to, blind });
+    // Begun while not counting (no watchdog), it can be told only from the first wake it missed.
+    const seenFrom = !this.counting() && wakeAt !== null ? Math.min(to, Math.max(from, wakeAt)) : from;
+    if (to > from) this.dead.push({ from, to, blind, seenFrom });
   }
 
   /** The clock was set from `from` to `to`: a set-back pulls the recorded dead time back with it. */
   clockSet(from: number, to: number): void {
     if (to >= from) return;
-    this.dead = this.dead.map((d) => ({ ...d, from: Math.min(d.from, to), to: Math.min(d.to, to) }));
+    this.dead = this.dead.map((d) => ({ ...d, from: Math.min(d.from, to), to: Math.min(d.to, to), seenFrom: Math.min(d.seenFrom, to) }));
   }
 
   private reset(kind: BreakKind | 'all', bound: 'lo' | 'both' = 'both'): void {
@@ -134,7 +136,9 @@ export class ReferenceModel {
         for (const k of KINDS) this.desk[k].lo = Math.max(0, this.desk[k].lo - lost);
         for (const k of ['stretch', 'micro'] as const) if (now - this.lastHeard >= settings[k].lengthSec * 1000) this.reset(k, 'lo');
       }
-      if (dead) for (const k of ['stretch', 'micro'] as const) if (now - dead.from >= settings[k].lengthSec * 1000) this.reset(k);
+      // A break's length away by the truth resets the lower bound; the upper one only when the
+      // tracker could tell that much (from the wake it missed, when the sleep began uncounted).
+      if (dead) for (const k of ['stretch', 'micro'] as const) if (now - dead.from >= settings[k].lengthSec * 1000) this.reset(k, now - dead.seenFrom >= settings[k].lengthSec * 1000 ? 'both' : 'lo');
       this.asOf = Math.max(this.asOf, now);
       this.activeSince = now;
     }
@@ -253,12 +257,20 @@ export class ReferenceModel {
   }
 
   /** A break ended with an outcome (any): its count starts again; a stretch break's resets both. */
-  breakEnded(id: string, kind: BreakKind, now: number): void {
+  breakEnded(id: string, kind: BreakKind, now: number, endedAt = now): void {
     if (this.onBreak === id) {
       this.onBreak = null;
       this.asOf = Math.max(this.asOf, now);
     }
     this.reset(kind);
+    // Ended earlier than it is heard of (a prompt closed at the start of a working range the event
+    // reveals): the desk time counted since it ended counts toward the next one.
+    const after = endedAt < now ? this.countedIn(endedAt, now) : 0;
+    for (const k of KINDS) {
+      if (after <= 0 || (kind !== 'stretch' && k !== kind)) continue;
+      this.desk[k].lo += after;
+      this.desk[k].hi += after;
+    }
   }
 
   /**

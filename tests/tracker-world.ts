@@ -72,7 +72,7 @@ class World extends CheckedWorld {
         const to = from + s.ms;
         this.checkDeadlines(from);
         const m = this.model;
-        if (s.ms > 0 && !(m.counting() && to - m.lastHeard <= 6.5 * MIN)) m.deadTime(from, to, this.unnoticeable(to));
+        if (s.ms > 0 && !(m.counting() && to - m.lastHeard <= 6.5 * MIN)) m.deadTime(from, to, this.unnoticeable(to), this.nextAlarm);
         m.clockSet(from, to);
         if (s.ms < 0) this.clockBacks++;
         this.now = to;

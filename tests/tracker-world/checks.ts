@@ -3,7 +3,7 @@
  * delivery: each names the promise it holds (README "How the timer decides"), compares with the
  * reference model (tests/tracker-model.ts), and throws a `Violation` at the first broken one.
  */
-import { isWorking } from '../../lib/schedule';
+import { currentInterval, isWorking } from '../../lib/schedule';
 import type { BreakKind } from '../../lib/settings';
 import type { Effect, Result, TrackerEvent, TrackerState } from '../../lib/tracker/tracker';
 import { SimulatedEngine } from './engine';
@@ -23,6 +23,22 @@ export abstract class CheckedWorld extends SimulatedEngine {
   records = new Map<string, number>();
   pauseNotices = 0;
   dailyNotices = new Map<string, number>();
+  /**
+   * The person's local day (README "Daily sitting limit": one notice per day): a later date in the
+   * zone in force starts a new one. After travel the day goes on while the date there is not later
+   * than the day's date (a flight west), read from then on in the new zone; so Berlin's 25 October
+   * and, a day later, New York's are two days. Kept up at every event (`handle`).
+   */
+  private day: { tz: string; date: string; n: number } | null = null;
+
+  private dayNow(): string {
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: this.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.now);
+    const d = this.day;
+    if (d === null || date > d.date) this.day = { tz: this.tz, date, n: (d?.n ?? -1) + 1 };
+    else if (d.tz !== this.tz) this.day = { tz: this.tz, date, n: d.n };
+    return `day ${this.day!.n}`;
+  }
+
   /** The last daily-limit notice: when, and on which day it was counted. */
   lastDailyNotice: { at: number; day: string } | null = null;
   zoneChangedAt: number | null = null;
@@ -105,14 +121,19 @@ export abstract class CheckedWorld extends SimulatedEngine {
       case 'record': {
         const id = fx.entry.id;
         // Strict mode: no Skip, by any door (README "Strict mode", "Pause").
-        if (this.settings.strict && (cause.type === 'pause' || cause.type === 'skip')) this.fail('strict: no skip', `${id} recorded ${fx.entry.outcome} by a ${cause.type}`);
+        // A prompt closed because its working hours have ended (the event that reveals it, after
+        // travel into the time off, happens to be a pause or a skip) is not skipped by that event.
+        const hoursOver = this.settings.schedule.enabled && !isWorking(this.settings.schedule, now, this.tz);
+        if (this.settings.strict && (cause.type === 'pause' || cause.type === 'skip') && !hoursOver) this.fail('strict: no skip', `${id} recorded ${fx.entry.outcome} by a ${cause.type}`);
         const n = (this.records.get(id) ?? 0) + 1;
         this.records.set(id, n);
         if (n > 1) this.fail('one record per break', `${id} recorded ${n} times`);
         if (this.open === id) this.open = null;
         if (this.rePrompt?.id === id) this.rePrompt = null;
         if (this.remind?.id === id) this.remind = null;
-        m.breakEnded(id, fx.entry.kind, now);
+        // Closed at the start of the working range under way (the range the event reveals starts fresh).
+        const rangeStart = this.settings.schedule.enabled ? currentInterval(this.settings.schedule, now, this.tz)?.start : undefined;
+        m.breakEnded(id, fx.entry.kind, now, fx.entry.endedAt === rangeStart ? rangeStart : now);
         break;
       }
       case 'notice':
@@ -121,13 +142,13 @@ export abstract class CheckedWorld extends SimulatedEngine {
           if (this.pauseNotices > this.pauses) this.fail('one notice per pause', `${this.pauseNotices} "pause ended" notices after ${this.pauses} pauses`);
           this.pauseEnd = null;
         } else {
-          const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+          const day = this.dayNow();
           const n = (this.dailyNotices.get(day) ?? 0) + 1;
           this.dailyNotices.set(day, n);
           this.lastDailyNotice = { at: now, day };
           const excused =
             (this.accepts('dayEndKeptAcrossZones') && this.zoneChangedAt !== null) || (this.accepts('todayNotRolledAtMidnight') && this.midnightNotice);
-          if (n > 1 && !excused) this.fail('one daily-limit notice per day', `${n} on ${day}`);
+          if (n > 1 && !excused) this.fail('one daily-limit notice per day', `${n} on ${day} (${this.day?.date ?? ''} in ${this.tz})`);
         }
         break;
     }
@@ -168,6 +189,7 @@ export abstract class CheckedWorld extends SimulatedEngine {
    * really passed: it does not count as the day's one.
    */
   protected override handle(e: TrackerEvent, carry?: { effects: boolean; alarms: boolean }): Result {
+    this.dayNow();
     const last = this.lastDailyNotice;
     if (e.type === 'activity' && e.state === 'idle' && this.model.activity === 'active' && last && last.at > this.now - this.settings.idleSec * 1000) {
       this.dailyNotices.set(last.day, (this.dailyNotices.get(last.day) ?? 1) - 1);
@@ -186,7 +208,9 @@ export abstract class CheckedWorld extends SimulatedEngine {
       if (at === null) this.due = null;
       else if (!this.due || at > this.due.dueAt + 1000) {
         const dueAt = Math.max(at, this.now);
-        this.due = { what: 'a break', dueAt, deadline: dueAt + SLACK_MS, extra: 0, fsSeen: false, exact: m.desk.micro.lo === m.desk.micro.hi && m.desk.stretch.lo === m.desk.stretch.hi };
+        // An overdue break's due time moves on with each event (`at` is then now): a hold seen
+        // before, or one under way (the world forgets `due` on travel or a settings change), still holds it.
+        this.due = { what: 'a break', dueAt, deadline: dueAt + SLACK_MS, extra: 0, fsSeen: this.due?.fsSeen === true || this.state().deferredSince !== null, exact: m.desk.micro.lo === m.desk.micro.hi && m.desk.stretch.lo === m.desk.stretch.hi };
       }
     }
     this.noteFullscreen();

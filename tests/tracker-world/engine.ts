@@ -155,7 +155,7 @@ export abstract class SimulatedEngine {
     const from = this.now;
     const to = from + ms;
     this.checkDeadlines(from);
-    this.model.deadTime(from, to, this.unnoticeable(to));
+    this.model.deadTime(from, to, this.unnoticeable(to), this.nextAlarm);
     this.now = to;
     this.workerUp = false;
     for (const ob of [this.due, this.rePrompt, this.remind, this.pauseEnd]) if (ob && ob.deadline > from) ob.deadline = Math.max(ob.deadline, to + SLACK_MS);
@@ -217,7 +217,8 @@ export abstract class SimulatedEngine {
       this.snoozed(e.breakId, r.state.phase.until, e.minutes);
     }
     if (e.type === 'pause' && !r.refused) {
-      if (!before.paused) this.pauses++;
+      // A new pause: none before, or the one before had run out (it ends, with its notice, as this event is caught up).
+      if (!before.paused || (before.paused.until !== null && before.paused.until <= now)) this.pauses++;
       if (before.phase.name === 'due' && r.state.phase.name === 'snoozed') this.waitsOutPause(before.phase.brk.id);
       this.pauseEnd = e.until === null ? null : { what: 'the "pause ended" notice', dueAt: e.until, deadline: e.until + SLACK_MS, extra: 0 };
     }
