@@ -8,9 +8,9 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { SourceId } from '../content/sources';
 
-type List = ComponentType<{ ids: readonly SourceId[] }>;
+type List = ComponentType<{ ids: readonly SourceId[]; routineId: string }>;
 
-export function RoutineSources({ ids, open }: { ids: readonly SourceId[]; open: boolean }) {
+export function RoutineSources({ ids, routineId, open }: { ids: readonly SourceId[]; routineId: string; open: boolean }) {
   const [List, setList] = useState<List | null>(null);
   useEffect(() => {
     if (!open || List) return;
@@ -19,5 +19,5 @@ export function RoutineSources({ ids, open }: { ids: readonly SourceId[]; open: 
       (err: unknown) => console.error('[limber] sources not loaded', err),
     );
   }, [open, List]);
-  return List ? <List ids={ids} /> : <div class="sources" aria-busy={open} />;
+  return List ? <List ids={ids} routineId={routineId} /> : <div class="sources" aria-busy={open} />;
 }

@@ -2,12 +2,15 @@
  * A routine's sources as people should see them (loaded when the break page's notes open:
  * components/RoutineSources.tsx): each source's title (a link when it has a public
  * URL, opening in a new tab) and its publisher. Never a file name: the ids come from
- * content/sources.ts, whose entries content/catalogue-sources.test.ts checks.
+ * content/sources.ts, whose entries content/catalogue-sources.test.ts checks. Where none of the
+ * sources describes the routine's technique on one of its areas (SOURCE_GAPS), one line under the
+ * list says so.
  */
-import { SOURCES, sourceLabel, type SourceId } from '../content/sources';
+import { SOURCE_GAPS, SOURCES, sourceLabel, type SourceId } from '../content/sources';
 import { t } from '../lib/i18n';
 
-export function SourceList({ ids }: { ids: readonly SourceId[] }) {
+export function SourceList({ ids, routineId }: { ids: readonly SourceId[]; routineId: string }) {
+  const gap = SOURCE_GAPS[routineId];
   return (
     <div class="sources" data-testid="sources">
       <h2 class="sources-title">{t('playerSourcesTitle')}</h2>
@@ -29,6 +32,11 @@ export function SourceList({ ids }: { ids: readonly SourceId[] }) {
           );
         })}
       </ul>
+      {gap && (
+        <p class="small" data-testid="sources-gap">
+          {t(gap)}
+        </p>
+      )}
     </div>
   );
 }

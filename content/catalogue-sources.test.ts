@@ -8,7 +8,7 @@ import path from 'node:path';
 import { cautionKey, stepKey, summaryKey } from './keys';
 import { ROUTINES } from './routines';
 import { CAUTION_SOURCES, MASSAGE_AREAS, SOURCE_NOTES, UNCOVERED } from './source-notes';
-import { SOURCE_IDS, SOURCES, type Source, type SourceId } from './sources';
+import { SOURCE_GAPS, SOURCE_IDS, SOURCES, type Source, type SourceId } from './sources';
 import { CAUTIONS, type BodyArea, type Routine } from './types';
 import { facts, failures, KEBAB, LOCALES, repoRoot, text } from '../tests/support/catalogue';
 
@@ -118,6 +118,22 @@ describe('routine catalogue', () => {
     // Only self-massage sources and self-massage routines in these tables.
     expect(Object.keys(UNCOVERED).filter((id) => ROUTINES.find((r) => r.id === id)?.kind !== 'self-massage')).toEqual([]);
     expect(Object.keys(MASSAGE_AREAS).filter((s) => !(s in SOURCES))).toEqual([]);
+  });
+
+  // The break player's source list (components/SourceList.tsx) cannot read UNCOVERED (the docs'
+  // notes stay out of the pages): SOURCE_GAPS gives it the line to show under the sources, so a
+  // person reading "Sources" does not take them to cover what they do not.
+  it('says in the player, under the sources, what none of them covers: one line for each gap, naming its areas', () => {
+    expect(Object.keys(SOURCE_GAPS).sort()).toEqual(Object.keys(UNCOVERED).sort());
+    expect(
+      Object.entries(UNCOVERED).flatMap(([id, gap]) => {
+        const key = SOURCE_GAPS[id];
+        if (!key) return [`${id}: no line in SOURCE_GAPS`];
+        const line = text('en', key).toLowerCase();
+        return gap.areas.filter((a) => !line.includes(text('en', `area_${a.replace('-', '_')}`).toLowerCase())).map((a) => `${id}: "${line}" does not name ${a}`);
+      }),
+    ).toEqual([]);
+    expect(LOCALES.flatMap((l) => Object.values(SOURCE_GAPS).filter((k) => !k || text(l, k).trim() === '').map((k) => `${l} ${k}`))).toEqual([]);
   });
 
   it('shows only cautions that come from a source the routine cites', () => {

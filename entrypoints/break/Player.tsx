@@ -223,7 +223,7 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
             {routine.cautions.map((c) => <li key={c}>{cautionText(c)}</li>)}
           </ul>
         )}
-        {routine.own ? <p class="small" data-testid="own-note">{t('ownRoutinePlayerNote')}</p> : <RoutineSources ids={routine.sources} open={aboutOpen} />}
+        {routine.own ? <p class="small" data-testid="own-note">{t('ownRoutinePlayerNote')}</p> : <RoutineSources ids={routine.sources} routineId={routine.id} open={aboutOpen} />}
         <p class="small muted keys" data-testid="keys-hint">{t(strict ? 'playerKeysHintStrict' : 'playerKeysHint')}</p>
       </details>
       <p class="small muted disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>
