@@ -188,7 +188,7 @@ describe('bugs found in review', () => {
   it('the place is forgotten when the break ends', async () => {
     const w = await breakWindow();
     await w.key('ArrowRight');
-    expect(Object.keys(w.storage), 'a place kept while the routine plays').toHaveLength(1);
+    expect(Object.keys(w.storage).sort(), 'a place kept while the routine plays, and the break\'s start').toEqual(['breakFrom', 'player']);
     await w.key('Enter');
     await until(() => w.q('break-end') !== null, 'the end');
     expect(Object.keys(w.storage)).toEqual([]);
@@ -238,6 +238,60 @@ describe('bugs found in review', () => {
     await tick(PAINT);
     expect(doc().querySelector('[data-testid="break-end"] h1')!.textContent).toBe(englishMessage('endPartial'));
     expect(chimes).toEqual([]);
+  });
+});
+
+describe('strict mode: a reload does not give back the break\'s time', () => {
+  /** The break's time left as its timer shows it, in seconds (none shown: null). */
+  const breakLeftSec = () => {
+    const text = doc().querySelector(`[role="timer"][aria-label="${englishMessage('breakTimeLeft')}"] .ring-text`)?.textContent;
+    if (!text) return null;
+    const [min, sec] = text.split(':').map(Number);
+    return min! * 60 + sec!;
+  };
+  const finishes = (w: { sent: Array<{ type: string }> }) => w.sent.filter((m) => m.type === 'break/finish');
+
+  // FreeBreak.tsx counted the break's length from when it was shown: F5 near the end of a strict
+  // free break started it again, and Done came only a whole break's length after the reload.
+  it('a strict free break reloaded keeps its time: the time left goes on from where it was, and Done comes at the break\'s length from its start', async () => {
+    const w = await breakWindow(undefined, { ...SESSION, routineId: 'no-such-routine', strict: true, lengthSec: 60 });
+    expect(w.q('break-free'), 'the free break').not.toBeNull();
+    expect(w.q('done')).toBeNull();
+    await w.advance(40_000);
+    expect(breakLeftSec()).toBe(20);
+    await w.reload(5_000);
+    expect(w.q('break-free'), 'the free break, reloaded').not.toBeNull();
+    expect(breakLeftSec(), 'the time left after the reload: 60 s less the 45 s gone').toBe(15);
+    expect(w.q('done')).toBeNull();
+    await w.advance(15_000 + TICK);
+    expect(w.q('done'), 'Done, 60 s after the break began').not.toBeNull();
+  });
+
+  it('a strict routine paged to its last step and reloaded keeps the break\'s time: no Done before it has passed, and the break ends as done then', async () => {
+    const total = ROUTINE.steps.reduce((n, s) => n + s.seconds * 1000, 0);
+    const w = await breakWindow(undefined, { ...SESSION, strict: true });
+    for (let i = 1; i < N; i++) await w.key('ArrowRight');
+    expect(w.step()).toBe(`Step ${N} of ${N}`);
+    await w.advance(10_000);
+    await w.reload(5_000);
+    expect(w.step()).toBe(`Step ${N} of ${N}`);
+    expect(breakLeftSec(), 'the time left after the reload').toBe((total - 15_000) / 1000);
+    await w.key('Enter');
+    expect(w.q('done')).toBeNull();
+    expect(finishes(w)).toEqual([]);
+    await w.advance(total - 15_000 - 1_000);
+    expect(finishes(w)).toEqual([]);
+    await w.advance(1_000 + TICK);
+    await until(() => w.q('break-end') !== null, 'the end');
+    expect(finishes(w).map((m) => (m as unknown as { outcome: string }).outcome)).toEqual(['completed']);
+  });
+
+  it('the break\'s start is forgotten when the break ends: another break in the window has its own time', async () => {
+    const w = await breakWindow(undefined, { ...SESSION, routineId: 'no-such-routine', strict: true, lengthSec: 60 });
+    await w.advance(60_000 + TICK);
+    w.q('done')!.click();
+    await until(() => w.q('break-end') !== null, 'the end');
+    expect(Object.keys(w.storage)).toEqual([]);
   });
 });
 

@@ -30,6 +30,7 @@ import { DEFAULT_SETTINGS } from './settings';
 import { saveSettings } from './storage/settings-items';
 import { saveOwnRoutines } from './storage/own-routines';
 import { chooseRoutine } from './routine-choice';
+import { clockCountdown } from './format';
 
 useEnglishPages();
 effectsOnNextTurn();
@@ -117,7 +118,7 @@ function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean; voice
 
 function mountFreeBreak(strict: boolean, lengthSec = 180): Promise<Mounted> {
   return mount(async (h, endings) =>
-    h((await import('../entrypoints/break/FreeBreak')).FreeBreak, { strict, lengthSec, onDone: async () => (endings.push('done'), true), onSkip: async () => (endings.push('skip'), true) }),
+    h((await import('../entrypoints/break/FreeBreak')).FreeBreak, { breakId: `stretch-${T0}`, strict, lengthSec, onDone: async () => (endings.push('done'), true), onSkip: async () => (endings.push('skip'), true) }),
   );
 }
 
@@ -267,9 +268,49 @@ describe('bugs found in review', () => {
       expect(m.q('keys-hint')!.textContent, 'the keys hint').not.toBe(englishMessage('playerKeysHint').replace(' · Esc skip', ''));
       // The note near the controls says what closing the window now does.
       expect(m.q('strict-note')!.textContent).toBe(englishMessage('strictBreakNote'));
-      for (let i = 1; i < n; i++) await m.key('ArrowRight');
+      // Played up to its last step (the steps before it run out), with the break's time gone.
+      const before = ROUTINE.steps.slice(0, -1).reduce((t, s) => t + s.seconds * 1000, 0);
+      const last = ROUTINE.steps[n - 1]!.seconds * 1000;
+      await m.key(' '); // paused for the last step's length: the routine's time has passed by the last step
+      await m.advance(last);
+      await m.key(' ');
+      await m.advance(before);
       expect(m.q('step-index')!.textContent).toBe(`Step ${n} of ${n}`);
       expect(m.q('done'), 'Done at the last step').not.toBeNull();
+      await m.key('Enter');
+      await m.advance(TICK);
+      expect(m.endings).toEqual(['done']);
+    });
+
+    // Next paged to the last step at once, and Done there recorded a completed break (full streak
+    // credit) seconds into it: strict mode's "cannot be cut short" was a few key presses away.
+    it('player: Next paged to the last step gives no Done (nor Enter) before the routine\'s time has passed; the break\'s time left is shown as a timer, not read out; then the break ends as done', async () => {
+      const n = ROUTINE.steps.length;
+      const total = ROUTINE.steps.reduce((t, s) => t + s.seconds * 1000, 0);
+      const m = await mountPlayer(ROUTINE, { strict: true });
+      for (let i = 1; i < n; i++) await m.key('ArrowRight');
+      expect(m.q('step-index')!.textContent).toBe(`Step ${n} of ${n}`);
+      expect(m.q('done'), 'Done at the last step, reached at once').toBeNull();
+      await m.key('Enter');
+      await m.key('ArrowRight'); // past the last step: the routine's steps are over, the break is not
+      await m.advance(TICK);
+      expect(m.endings, 'Enter, Next at the last step').toEqual([]);
+      const timer = m.document.querySelector(`[role="timer"][aria-label="${englishMessage('breakTimeLeft')}"]`);
+      expect(timer, 'the break\'s time left, as a timer').not.toBeNull();
+      expect(timer!.closest('[aria-live]'), 'not announced every second').toBeNull();
+      expect(timer!.textContent).toBe(clockCountdown(total - TICK));
+      await m.advance(total - 2 * TICK - 1000);
+      expect(m.endings).toEqual([]);
+      expect(m.q('done')).toBeNull();
+      await m.advance(1000 + TICK);
+      expect(m.endings, 'the routine\'s time passed: the break ends as done, as a routine run out does').toEqual(['done']);
+    });
+
+    it('player: not strict, Next to the last step and Done end the routine at once, as before', async () => {
+      const n = ROUTINE.steps.length;
+      const m = await mountPlayer(ROUTINE, { strict: false });
+      for (let i = 1; i < n; i++) await m.key('ArrowRight');
+      expect(m.document.querySelector(`[aria-label="${englishMessage('breakTimeLeft')}"]`)).toBeNull();
       await m.key('Enter');
       await m.advance(TICK);
       expect(m.endings).toEqual(['done']);

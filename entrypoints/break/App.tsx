@@ -246,7 +246,7 @@ export function App({ breakId }: { breakId: string }) {
           {view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
         </BreakPrompt>
       )}
-      {view.name === 'free' && <FreeBreak strict={view.session.strict} lengthSec={view.session.lengthSec} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
+      {view.name === 'free' && <FreeBreak breakId={breakId} strict={view.session.strict} lengthSec={view.session.lengthSec} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
       {playing && !blocked && <p class={noOther ? 'notice info nudge' : ''} role="status" data-testid="another-none">{noOther > 0 && <span key={noOther}>{t('anotherNone')}</span>}</p>}
       {view.name === 'playing' && screenFor === view.routine.id && screenView && <screenView.ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
       {view.name === 'playing' && settings && health !== null && !blocked && screenFor === null && (

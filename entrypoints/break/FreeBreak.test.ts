@@ -18,7 +18,7 @@ async function mount(strict = false, lengthSec = 180) {
     calls.push(name);
     return new Promise<boolean>((resolve) => (answer = resolve));
   };
-  render(h(FreeBreak, { strict, lengthSec, onDone: ending('done'), onSkip: ending('skip') }), document.getElementById('app')!);
+  render(h(FreeBreak, { breakId: 'stretch-1', strict, lengthSec, onDone: ending('done'), onSkip: ending('skip') }), document.getElementById('app')!);
   const key = (k: string) => {
     const e = new window.Event('keydown');
     Object.defineProperty(e, 'key', { value: k });

@@ -6,15 +6,17 @@ import { CountdownRing } from '../../components/CountdownRing';
 import { duration } from '../../components/routine-labels';
 import { useEnding } from './ending';
 import { EscSaid } from './EscSaid';
+import { breakFrom } from './resume';
 
 /**
  * A break with no routine that fits the settings: still a break, just unguided, of the break's
  * length (`lengthSec`). In strict mode Done comes once that length has passed (counted from when
- * this is shown); until then the time left is shown, and closing the window records a break cut short.
+ * the window began break `breakId`, kept across a reload: ./resume.ts); until then the time left is
+ * shown, and closing the window records a break cut short.
  */
-export function FreeBreak({ strict, lengthSec, onDone, onSkip }: { strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
+export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { breakId: string; strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  const [from] = useState(Date.now);
+  const [from] = useState(() => breakFrom(breakId, Date.now()));
   // A timer, not a live region: the time left is read when the person goes to it, not every second.
   const left = from + lengthSec * 1000 - useNow();
   // One ending at a time, as in the player (./ending.ts): a held Esc repeats its keydown.

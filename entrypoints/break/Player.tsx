@@ -7,7 +7,7 @@ import type { Settings } from '../../lib/settings';
 import { t } from '../../lib/i18n';
 import * as P from '../../lib/player';
 import { useEnding } from './ending';
-import { keepPlace, loadPlace } from './resume';
+import { breakFrom, keepPlace, loadPlace } from './resume';
 import { useNow } from '../../components/hooks/use-status';
 import { CountdownRing } from '../../components/CountdownRing';
 import { RoutineSources } from '../../components/RoutineSources';
@@ -28,7 +28,7 @@ interface PlayerProps {
   breakId: string;
   routine: Routine;
   sound: Sound;
-  /** Strict mode: no Skip, and Esc says so instead. */
+  /** Strict mode: no Skip, and Esc says so instead; Done only at the last step once the routine's time has passed. */
   strict: boolean;
   /** Resolve to whether the background took the outcome (if not, the buttons work again). */
   onDone: () => Promise<boolean>;
@@ -46,6 +46,12 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   const [ps, setPs] = useState(() => loadPlace(breakId + routine.id, routine.steps.length) ?? P.startPlayer(now));
   const steps = routine.steps;
   const settled = useMemo(() => P.settle(ps, steps, now), [ps, steps, now]);
+  // Strict mode: the break's time left, the routine's length counted from when the window began the
+  // break (kept across a reload and "Another routine": ./resume.ts); Next does not shorten it.
+  const [from] = useState(() => breakFrom(breakId, now));
+  const total = useMemo(() => steps.reduce((ms, s) => ms + s.seconds * 1000, 0), [steps]);
+  const left = from + total - now;
+  const last = settled.step === steps.length - 1;
   const { sent: doneSent, send } = useEnding();
   const mainRef = useRef<HTMLHeadingElement>(null);
   const soundRef = useRef(sound);
@@ -54,10 +60,12 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
 
   // Esc in strict mode, how many times: the note lights up and its live region says it each time.
   const [strictNote, setStrictNote] = useState(0);
-  // Strict mode: Done (the button, Enter) only from the last step on; before it, closing the window
+  // Strict mode: Done (the button, Enter) only at the last step, once the routine's time has passed
+  // (Next paged there at once gave a completed break seconds in); before it, closing the window
   // records the break as cut short (the strict note says so). Read by the key listener (set up once).
   const canEnd = useRef(false);
-  canEnd.current = !strict || settled.step === steps.length - 1;
+  const endable = !strict || (last && left <= 0);
+  canEnd.current = endable;
   const complete = () => {
     if (doneSent.current || !canEnd.current) return;
     stopSpeaking();
@@ -83,9 +91,10 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   useEffect(() => {
     if (!doneSent.current) keepPlace(breakId + routine.id, ps);
   }, [ps]);
+  // The last step run out (or Next past it): the routine ends, in strict mode once its time has passed.
   useEffect(() => {
     if (settled.finished) complete();
-  }, [settled.finished]);
+  }, [settled.finished, endable]);
   useEffect(() => {
     mainRef.current?.focus();
     return () => stopSpeaking();
@@ -172,6 +181,15 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
       <div class="stage">
         {routine.illustration && <img class="illustration" src={illustrationUrl(routine.illustration)} alt={routineAlt(routine)} width="150" height="120" data-testid="illustration" />}
         <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} />
+        {/* Strict mode, at the last step before the routine's time has passed (reached early with Next): the time
+            left before Done, as the free break shows it; not when it is the step's own (a timer, not read out). */}
+        {strict && last && left > 0 && left - remaining >= 1000 && (
+          <div class="break-left">
+            <CountdownRing remainingMs={left} totalMs={total} label={t('breakTimeLeft')} />
+            {/* Seen beside the step's own ring; heard as the timer's name. */}
+            <p class="small muted" aria-hidden="true">{t('breakTimeLeft')}</p>
+          </div>
+        )}
       </div>
       <section class="step" aria-labelledby="step-label">
         <p id="step-label" class="muted small" data-testid="step-index">{t('stepOf', [settled.step + 1, steps.length])}</p>
@@ -215,6 +233,8 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
       )}
       {/* In the page from the start, empty: a live region is heard when its text changes, not for what it holds. */}
       {strict && <EscSaid times={strictNote} />}
+      {/* Done's coming at the last step before its end (the step ran longer than the routine's time: a pause), said once. */}
+      {strict && <p class="visually-hidden" role="status">{endable && !settled.finished && t('freeBreakCanEnd')}</p>}
       <details class="about" onToggle={(e) => setAboutOpen((e.currentTarget as HTMLDetailsElement).open)}>
         {/* An own routine has no sources (nor cautions): its heading names what is there, its safety note and the keys. */}
         <summary>{routine.own ? t('aboutOwnKeys') : massage ? t('aboutSourcesKeys') : t('aboutSafetySourcesKeys')}</summary>

@@ -4,7 +4,8 @@
  * place per window, for one break and one routine: another routine, or another break, starts at
  * its first step. The place is made of timestamps (lib/player.ts), so the time the reload took is
  * counted as the player counts any time: a step that ran out meanwhile has moved on, a paused one
- * has not. Forgotten when the break ends. Storage refused (a browser setting) keeps nothing.
+ * has not. Also when the window began the break (breakFrom), from which strict mode counts the
+ * break's time. Forgotten when the break ends. Storage refused (a browser setting) keeps nothing.
  */
 import type { PlayerState } from '../../lib/player';
 
@@ -18,12 +19,34 @@ export function loadPlace(of: string, stepCount: number): PlayerState | null {
   }
 }
 
-/** Keeps the place `state` for `of`; with none, forgets it. No session storage here: a reload starts again. */
+/** Keeps the place `state` for `of`; with none, forgets it (and the break's start). No session storage here: a reload starts again. */
 export function keepPlace(of?: string, state?: PlayerState): void {
   try {
     if (state) sessionStorage.player = JSON.stringify([of, state]);
-    else delete sessionStorage.player;
+    else {
+      delete sessionStorage.player;
+      delete sessionStorage.breakFrom;
+    }
   } catch {
     // nothing kept
   }
+}
+
+/**
+ * When this window began break `id` (a routine or the free break), kept across a reload and
+ * "Another routine": `now` the first time (or after a clock set back before it).
+ */
+export function breakFrom(id: string, now: number): number {
+  try {
+    const [at, from] = JSON.parse(sessionStorage.breakFrom) as [string, number];
+    if (at === id && from <= now) return from;
+  } catch {
+    // none kept
+  }
+  try {
+    sessionStorage.breakFrom = JSON.stringify([id, now]);
+  } catch {
+    // nothing kept
+  }
+  return now;
 }
