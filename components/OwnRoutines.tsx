@@ -10,7 +10,7 @@ import { t } from '../lib/i18n';
 import { draftOf, emptyDraft, newOwnId, OWN_LIMITS, OWN_SYNC_BUDGET, syncBytes, totalSec, type OwnRoutine } from '../lib/own-routines';
 import { OWN_WEIGHTS, type OwnWeight, type Settings } from '../lib/settings';
 import { OWN_KEY, ownSyncItem, saveOwnRoutines, type OwnSyncState } from '../lib/storage/own-routines';
-import { loadOwnRoutines, retryOwnSync, watchOwnRoutines } from '../lib/storage/own-routines-synced';
+import { loadOwnRoutinesHere, retryOwnSync, watchOwnRoutines } from '../lib/storage/own-routines-synced';
 import { Echoes } from './hooks/echoes';
 import { useFocusAfterRender } from './hooks/use-focus-after';
 import { useStored } from './hooks/use-stored';
@@ -27,7 +27,7 @@ type Note = { text: string; undo?: { routine: OwnRoutine; index: number; exclude
 const WEIGHT_LABEL = { equal: 'ownWeight_equal', half: 'ownWeight_half', only: 'ownWeight_only' } as const;
 
 export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
-  const stored = useStored(loadOwnRoutines, watchOwnRoutines);
+  const stored = useStored(loadOwnRoutinesHere, watchOwnRoutines);
   const sync = useStored(retryOwnSync, (cb) => ownSyncItem.watch((v) => cb(v ?? 'on')));
   const [list, setList] = useState<OwnRoutine[]>([]);
   const [editing, setEditing] = useState<Editing>(null);

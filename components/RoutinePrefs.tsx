@@ -91,7 +91,9 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       setScreen(true);
     } else {
       // Off again: the answer stays (none of the warning signs applies), self-massage stops, and
-      // a break's end stops offering it (turning it on again is here).
+      // a break's end stops offering it (turning it on again is here). A failure again is put
+      // in afresh, and so heard again.
+      setFailed(false);
       void saveHealthAnswer('off').then(onSaved, () => setFailed(true));
     }
   };

@@ -4,7 +4,7 @@
  * damaged own routine is refused, naming it, and changes nothing (history, settings, routines);
  * a reset deletes them.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { makeBackup, backupJson } from './backup';
 import { parseBackup } from './backup-parse';
 import { DEFAULT_SETTINGS } from './settings';
@@ -47,9 +47,22 @@ describe('the backup file', () => {
     // A posture-check routine longer than a posture check may be.
     expect(withOwn([{ ...MINE[1], steps: [{ text: 'Blink', seconds: 121 }] }])).toMatchObject({ ok: false, problem: { code: 'badOwnRoutine', routine: 1 } });
     expect(withOwn([MINE[0], MINE[0]])).toMatchObject({ ok: false, problem: { code: 'badOwnRoutines' } });
-    expect(withOwn('lots')).toMatchObject({ ok: false, problem: { code: 'badOwnRoutines' } });
+    expect(withOwn(Array.from({ length: 51 }, (_, i) => ({ ...MINE[1], id: `own-n${i}` })))).toMatchObject({ ok: false, problem: { code: 'badOwnRoutines' } });
+  });
+
+  it('own routines that are not a list at all: refused as a damaged backup, not as "too many, or repeated" (it said so for null, a text, an object)', async () => {
+    const { problemText } = await import('../components/import-text');
+    const { speakEnglish } = await import('../tests/support/linkedom-page');
+    speakEnglish('en-US');
+    onTestFinished(() => {
+      vi.restoreAllMocks();
+    });
+    const withOwn = (list: unknown) => parseBackup(JSON.stringify({ ...makeBackup(DEFAULT_SETTINGS, [], NOW), ownRoutines: list }), NOW);
     // null is not "none" (read as none, the import would delete the routines the person has).
-    expect(withOwn(null)).toMatchObject({ ok: false, problem: { code: 'badOwnRoutines' } });
+    for (const notAList of [null, 'lots', { a: 1 }, 3]) {
+      const r = withOwn(notAList);
+      expect(r.ok ? null : { code: r.problem.code, text: problemText(r.problem as never) }, JSON.stringify(notAList)).toEqual({ code: 'damaged', text: 'Parts of this backup are missing or damaged, so it cannot be imported. Nothing was changed.' });
+    }
   });
 });
 
@@ -74,6 +87,17 @@ describe('export, import and reset (lib/data.ts)', () => {
     expect(await importData(file.text)).toEqual({ imported: true, breaks: 1 });
     expect(await loadOwnRoutines()).toEqual(MINE);
     expect((await allBreaks()).map((r) => r.routineId)).toEqual(['own-a1']);
+  });
+
+  it('a backup with a field Limber does not know at its top ("comment") imports exactly its data, the field ignored as unknown keys in the settings are (it was refused as "missing or damaged")', async () => {
+    const data = makeBackup({ ...DEFAULT_SETTINGS, idleSec: 300 }, [row('b', NOW - 10 * MIN, null)], NOW, [MINE[1]!]);
+    await importData(backupJson(data));
+    const plain = await snapshot();
+    await resetData();
+    expect(await importData(JSON.stringify({ ...data, comment: 'x' }))).toEqual({ imported: true, breaks: 1 });
+    expect(await snapshot()).toEqual(plain);
+    const parsed = parseBackup(JSON.stringify({ comment: 'x', ...data }), NOW);
+    expect(parsed.ok && Object.keys(parsed.value).includes('comment')).toBe(false);
   });
 
   it('a file with a damaged own routine changes nothing at all', async () => {

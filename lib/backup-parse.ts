@@ -9,9 +9,10 @@
  * shape: types, ranges, ids, day keys) -> settings (through `parseSettings`, i.e. exactly the
  * options form's limits: badSetting, breakTooLong, badSettings; across values, what stored settings
  * may hold, so that every export imports back) -> own routines (through
- * `parseOwnRoutines`, the editor's limits: badOwnRoutine naming the routine, badOwnRoutines) -> the rows' own rules
+ * `parseOwnRoutines`, the editor's limits: badOwnRoutine naming the routine, badOwnRoutines; not a list: damaged) -> the rows' own rules
  * (duplicateRow, startAfterEnd, future: dated more than FUTURE_SLACK_MS after `now`). Rows naming
  * a routine Limber no longer has are kept: the pages show them as "a routine no longer in Limber" (lib/backup-summary.ts counts them).
+ * Top-level fields it does not know are ignored (as unknown keys in the settings are); a break row's are refused.
  */
 import * as v from 'valibot';
 import { addDays, isDayKey } from './days';
@@ -86,7 +87,8 @@ const BreakRow = v.pipe(
   }, 'day does not match endedAt'),
 );
 
-const BackupShape = v.strictObject({
+/** Fields it does not know are left out, as unknown keys in the settings are (only the known ones are read and written). */
+const BackupShape = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: v.pipe(v.string(), v.maxLength(40)),
@@ -243,7 +245,11 @@ export function parseBackup(text: string, now: number): ParsedBackup {
   if (!ownSitesValid(settings.value.callSites.own)) return fail({ code: 'badSettings', part: 'behaviour' }, 'settings.callSites.own: a site twice, or a built-in one');
   // Absent in backups made before own routines: none. Anything else, null too, must be a list.
   const own = parseOwnRoutines(shape.output.ownRoutines === undefined ? [] : shape.output.ownRoutines);
-  if (!own.ok) return fail(own.index === null ? { code: 'badOwnRoutines' } : { code: 'badOwnRoutine', routine: own.index + 1 }, `ownRoutines.${own.detail}`.slice(0, 300));
+  if (!own.ok) {
+    // A routine the editor would refuse, named; a list too long or with an id twice; or no list at all (the file's frame damaged).
+    const problem: ImportProblem = own.index !== null ? { code: 'badOwnRoutine', routine: own.index + 1 } : Array.isArray(shape.output.ownRoutines) ? { code: 'badOwnRoutines' } : { code: 'damaged' };
+    return fail(problem, `ownRoutines.${own.detail}`.slice(0, 300));
+  }
   const seen = new Set<string>();
   const latest = now + FUTURE_SLACK_MS;
   const history = shape.output.history;

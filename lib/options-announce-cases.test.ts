@@ -59,6 +59,17 @@ describe('a change that cannot be saved, then another: the failure is said each 
     expect({ text: second?.textContent ?? null, afresh: second !== first }).toEqual({ text: englishMessage('errSaveFailed'), afresh: true });
   });
 
+  it('the routines section\'s alert, for self-massage switched off twice while that cannot be saved (the second left it as it was: silent)', async () => {
+    const { saveHealthAnswer } = await import('./storage/health');
+    await saveHealthAnswer('allowed'); // the safety screen answered, self-massage on
+    const p = await mountOptionsPage();
+    await until(() => p.q('[data-testid="self-massage"]')?.checked === true, 'self-massage on');
+    const alert = () => p.q('[data-testid="routine-prefs"] [role="alert"]');
+    const { first, second } = await failTwice(p, () => p.check('[data-testid="self-massage"]', false), alert);
+    expect(first?.textContent).toBe(englishMessage('errSaveFailed'));
+    expect({ text: second?.textContent ?? null, afresh: second !== first }).toEqual({ text: englishMessage('errSaveFailed'), afresh: true });
+  });
+
   it('your own routines\' alert, for two moves in a row that could not be saved (the second left it as it was: silent)', async () => {
     const { p, a } = await mountWithTwoRoutines();
     const alert = () => p.q('[data-testid="own-routines"] [role="alert"]');

@@ -79,6 +79,45 @@ describe('the pause menu from the keyboard: the focus stays on the control', () 
   });
 });
 
+describe('a pause chosen: its end is said once, by a live region there from the start', () => {
+  /** The pause control's live region (polite), by the box it is in. */
+  const region = (p: { q(s: string): Element | null }) => p.q('.pause [role="status"]');
+
+  it('"1 hour" chosen: "Paused until 10:10 AM" goes into a polite region that was in the page, empty, before the choice (the line appeared in the card but nothing said it: the focus stays on the button, now "Resume reminders", whose name has no end); it is not said again while the popup ticks', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    const before = region(p);
+    expect({ there: before !== null, text: before?.textContent ?? null }).toEqual({ there: true, text: '' });
+    p.click('pause-menu');
+    await until(() => p.q('[data-testid="pause-1h"]') !== null, 'the pause choices');
+    p.click('pause-1h');
+    await until(() => p.text('resume') !== null, 'the pause');
+    await p.answered();
+    expect({ same: region(p) === before, text: region(p)?.textContent ?? null }).toEqual({ same: true, text: 'Paused until 10:10 AM' });
+    // Redrawn every second (the countdown's clock): the words stay as they were, so nothing is said again.
+    const changes: string[] = [];
+    const seen = new (p.window as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver(() => changes.push(region(p)?.textContent ?? ''));
+    seen.observe(before!, { childList: true, characterData: true, subtree: true });
+    await p.wait(3000);
+    seen.disconnect();
+    expect({ text: region(p)?.textContent ?? null, changes }).toEqual({ text: 'Paused until 10:10 AM', changes: [] });
+    // Resumed: emptied, so that the next pause is said afresh.
+    p.click('resume');
+    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end');
+    expect(region(p)?.textContent).toBe('');
+  });
+
+  it('a popup opened while already paused says nothing of its own (the card shows the pause; nothing was chosen)', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const { handleMessage } = await import('./engine');
+    await handleMessage({ type: 'pause/set', choice: '1h' });
+    const p = await openPopup();
+    await p.answered();
+    expect(p.text('next-why')).toBe('Paused until 10:10 AM');
+    expect(region(p)?.textContent).toBe('');
+  });
+});
+
 describe('Snooze and Skip from the keyboard: the focus stays in the next-break card', () => {
   for (const button of ['snooze', 'skip'] as const) {
     it(`a due break, ${button === 'skip' ? 'Skip' : 'Snooze'} pressed with Enter: the focus goes to the card's heading, which now says when the next break is (it dropped to the page)`, async () => {

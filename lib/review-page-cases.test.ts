@@ -68,6 +68,25 @@ describe('bugs found in review (each test holds its fix)', () => {
     expect(r.text('tile-streak')).toBe('Current streak1Best streak: 1');
   });
 
+  it('"Grace days left this month" is said only while a streak runs, as the popup lights its flame only then (it said "Grace days left this month: 1" under a streak of 0, a grace day for no streak)', async () => {
+    // Monday 2 March 2026 (UTC): one stretch break; Tuesday 3 and Wednesday 4 missed (the one break
+    // due each day skipped): the first is the grace day, the second breaks the streak.
+    await recordBreak(rec('mon', at('2026-03-02T10:00:00Z')), 'UTC');
+    for (const d of [3, 4]) await recordBreak({ ...rec(`skip${d}`, at(`2026-03-0${d}T10:00:00Z`)), outcome: 'skipped', startedAt: null }, 'UTC');
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-03-05T15:00:00Z') }); // Thursday, nothing yet
+    const rules = (r: Awaited<ReturnType<typeof openReview>>) => r.q('[data-testid="streak-rules"]')?.textContent ?? '';
+    let r = await openReview();
+    expect(r.text('tile-streak')).toBe('Current streak0Best streak: 1');
+    expect({ rules: rules(r).includes('One missed day a month is forgiven'), left: rules(r).includes('Grace days left') }).toEqual({ rules: true, left: false });
+
+    // A break on Thursday: a streak runs again (1 day), and its grace day is there to be kept.
+    await recordBreak(rec('thu', at('2026-03-05T15:30:00Z')), 'UTC');
+    vi.setSystemTime(at('2026-03-05T16:00:00Z'));
+    r = await openReview();
+    await until(() => r.text('tile-streak') === 'Current streak1Best streak: 1', `the streak (${r.text('tile-streak')})`);
+    expect(r.text('grace-left')).toBe('Grace days left this month: 1');
+  });
+
   it('README: "The weekly review ... compares this week with last week": left open over the midnight that starts a new week, it turns to the new week by itself (it went on calling the week just over "this week")', async () => {
     // en-US: weeks start on Sunday (README "Weeks start on": the usual first day for your language).
     // Monday 2 - Saturday 7 March 2026, UTC: one stretch break a day.

@@ -189,7 +189,7 @@ describe('tTime and t: whole sentences in the page language', () => {
     expect(t('whySnoozed', tTime('until', oneFifteen))).toBe(`Pospuesto hasta la ${h(oneFifteen)}`);
     // 13:15 is "1:15 p. m." on a 12-hour clock: the article follows the hour shown.
     const article = /^1\D/.test(h(oneFifteenPm)) ? 'la' : 'las';
-    expect(t('whyNext', [t('kindStretch'), tTime('at', oneFifteenPm)])).toBe(`${t('kindStretch')} a ${article} ${h(oneFifteenPm)} (el tiempo en el escritorio solo cuenta mientras estás activo)`);
+    expect(t('whyNext', [t('kindStretch'), tTime('at', oneFifteenPm)])).toBe(`${t('kindStretch')} a ${article} ${h(oneFifteenPm)} (el tiempo en el escritorio solo cuenta mientras usas el ordenador)`);
     expect(t('whyPaused', tTime('until', oneFifteen, { now: oneFifteen - 3 * 24 * 60 * MIN }))).toBe(`En pausa hasta el ${timeOfDayOrDate(oneFifteen, 0)}`);
   });
 

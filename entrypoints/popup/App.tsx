@@ -211,12 +211,32 @@ function PauseControl({ status, now, act, validUntil }: { status: Status; now: n
   // Pause and Resume are one element (same place in the same box), so the keyboard focus stays on
   // it as one turns into the other; a choice hands the focus to it before the menu closes.
   const toggle = useRef<HTMLButtonElement>(null);
-  if (status.tracker.paused) {
+  // A pause chosen here is said once (the focus stays on the button, whose name has no end): its
+  // end goes into a polite region that is in the page from the start, written as of the choice's
+  // moment, so the popup's redraw every second does not change it (and say it again).
+  const [chosenAt, setChosenAt] = useState<number | null>(null);
+  const paused = status.tracker.paused;
+  const said = (
+    <p class="visually-hidden" role="status">
+      {paused && chosenAt !== null && pausedText(paused.until, chosenAt)}
+    </p>
+  );
+  if (paused) {
     return (
       <div class="pause">
-        <button ref={toggle} class="btn resume" data-testid="resume" onClick={() => act(() => ask(send, { type: 'pause/resume' }))}>
+        <button
+          ref={toggle}
+          class="btn resume"
+          data-testid="resume"
+          onClick={() => {
+            setChosenAt(null);
+            void act(() => ask(send, { type: 'pause/resume' }));
+          }}
+        >
           {t('actionResumeReminders')}
         </button>
+        {null /* the menu's place: the region stays the same element as the pause turns on and off */}
+        {said}
       </div>
     );
   }
@@ -241,7 +261,12 @@ function PauseControl({ status, now, act, validUntil }: { status: Status; now: n
                 data-testid={`pause-${choice}`}
                 onClick={() => {
                   toggle.current?.focus();
-                  void act(() => ask(send, { type: 'pause/set', choice }).then(() => setOpen(false)));
+                  void act(() =>
+                    ask(send, { type: 'pause/set', choice }).then(() => {
+                      setOpen(false);
+                      setChosenAt(now);
+                    }),
+                  );
                 }}
               >
                 {label}
@@ -255,6 +280,7 @@ function PauseControl({ status, now, act, validUntil }: { status: Status; now: n
           ))}
         </ul>
       )}
+      {said}
     </div>
   );
 }

@@ -51,7 +51,7 @@ describe('first frame: the time phrases of the page language', () => {
   it('es: snoozed until 1:15 is "hasta la", the next break at 1:15 "a la", a natural break at 0:15 "a las"', () => {
     expect(frame('es', { phase: 'snoozed', next: { kind: 'stretch', at: ONE_FIFTEEN } }).why).toBe(`Pospuesto hasta la ${timeOfDay(ONE_FIFTEEN)}`);
     const next = frame('es', { next: { kind: 'micro', at: ONE_FIFTEEN }, lastNaturalAt: NOW - 35 * MIN });
-    expect(next.why).toBe(`${read('es').kindMicro!.message} a la ${timeOfDay(ONE_FIFTEEN)} (el tiempo en el escritorio solo cuenta mientras estás activo)`);
+    expect(next.why).toBe(`${read('es').kindMicro!.message} a la ${timeOfDay(ONE_FIFTEEN)} (el tiempo en el escritorio solo cuenta mientras usas el ordenador)`);
     // 0:15 is "12:15 a. m." on a 12-hour clock: "las" either way.
     expect(next.natural).toBe(`Descanso natural contado a las ${timeOfDay(NOW - 35 * MIN)}`);
   });

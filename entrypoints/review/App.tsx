@@ -144,7 +144,12 @@ function Review({ data, tables }: { data: ReviewData; tables: boolean }) {
             <li>{t('streakRuleOff')}</li>
             <li>{t('streakRuleGrace')}</li>
           </ul>
-          <p class="muted small">{t('streakGraceLeft', data.streak.graceLeft)}</p>
+          {/* A grace day keeps a running streak: with none running (the popup's flame out), none is left to keep. */}
+          {data.streak.current > 0 && (
+            <p class="muted small" data-testid="grace-left">
+              {t('streakGraceLeft', data.streak.graceLeft)}
+            </p>
+          )}
         </div>
       </section>
 

@@ -39,10 +39,28 @@ export async function retryOwnSync(): Promise<OwnSyncState> {
   return state === 'unavailable' ? saveOwnRoutines(await storedOwnRoutines()).catch(() => state) : state;
 }
 
-/** Calls back with the routines in force whenever they change (here, or synced from elsewhere), latest last. */
+/** A reload that failed (this computer's storage refusing the synced list): logged, and nothing new to tell. */
+const warned = (e: unknown): null => {
+  console.warn('[limber] own routines not reloaded', e);
+  return null;
+};
+
+/**
+ * `loadOwnRoutines` for a page opening: when this computer's storage refuses the synced list, the
+ * list stored here (the one in force, which breaks play), logged once.
+ */
+export const loadOwnRoutinesHere = (): Promise<OwnRoutine[]> => loadOwnRoutines().catch((e: unknown) => (warned(e), storedOwnRoutines()));
+
+/**
+ * Calls back with the routines in force whenever they change (here, or synced from elsewhere),
+ * latest last. A reload that fails tells nothing (the page keeps what it shows) and is logged.
+ */
 export function watchOwnRoutines(cb: (list: OwnRoutine[]) => void, load: () => Promise<OwnRoutine[]> = loadOwnRoutines): () => void {
   // A save writes twice (sync, then here), and each write starts a reload.
-  const reload = latestReload(load, cb);
+  const reload = latestReload(
+    () => load().catch(warned),
+    (list) => list && cb(list),
+  );
   const off = [localOwn.watch(reload), syncOwn.watch(reload), ownSyncItem.watch(reload)];
   return () => off.forEach((u) => u());
 }

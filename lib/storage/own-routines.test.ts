@@ -139,6 +139,46 @@ describe('own routines sync only while small enough', () => {
     expect(told).toEqual([['own-a', 'own-b']]);
   });
 
+  it('a list synced from elsewhere that this computer\'s storage refuses to take: the page is told nothing (its list stays), one warning is logged, and no promise is left rejected with nothing catching it', async () => {
+    await saveOwnRoutines([routine('own-a')]);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const told: string[][] = [];
+    const off = watchOwnRoutines((l) => told.push(l.map((r) => r.id)));
+    const write = browser.storage.local.set.bind(browser.storage.local);
+    vi.spyOn(browser.storage.local, 'set').mockImplementation((items: Record<string, unknown>) => (OWN_KEY in items ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : write(items)));
+    try {
+      await browser.storage.sync.set({ [OWN_KEY]: [routine('own-b', 'From the laptop')] });
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      off();
+      process.off('unhandledRejection', onUnhandled);
+      vi.restoreAllMocks();
+    }
+    expect({ told, unhandled: unhandled.map(String), warnings: warn.mock.calls.length }).toEqual({ told: [], unhandled: [], warnings: 1 });
+    expect(await storedOwnRoutines()).toEqual([routine('own-a')]);
+  });
+
+  it('the options page opening while this computer\'s storage refuses the synced list: it shows the list stored here (the one breaks play), with one warning (the read was refused and the section showed no routines)', async () => {
+    await saveOwnRoutines([routine('own-a')]);
+    await browser.storage.sync.set({ [OWN_KEY]: [routine('own-b', 'From the laptop')] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const write = browser.storage.local.set.bind(browser.storage.local);
+    vi.spyOn(browser.storage.local, 'set').mockImplementation((items: Record<string, unknown>) => (OWN_KEY in items ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : write(items)));
+    let shown: unknown;
+    let warnings: number;
+    try {
+      const { loadOwnRoutinesHere } = await import('./own-routines-synced');
+      shown = await loadOwnRoutinesHere().catch((e: unknown) => `refused: ${String(e)}`);
+    } finally {
+      warnings = warn.mock.calls.length;
+      vi.restoreAllMocks();
+    }
+    expect({ shown, warnings }).toEqual({ shown: [routine('own-a')], warnings: 1 });
+  });
+
   it('while they are too large to sync here, an older synced list does not replace them', async () => {
     const over = listOfBytes(OWN_SYNC_BUDGET + 1);
     await saveOwnRoutines(over);

@@ -103,12 +103,15 @@ test('pause and resume from the popup', async ({ context, extensionId, control }
   await popup.page.getByTestId('pause-menu').click();
   await popup.page.getByTestId('pause-1h').click();
   await expect(popup.nextWhy).toContainText('Paused until');
+  // Said once by the pause control's live region (the focus stays on the button, whose name has no end).
+  await expect(popup.page.locator('.pause [role="status"]')).toHaveText(/^Paused until /);
   await expect(popup.countdown).toHaveCount(0);
   const tracker = await storageGet<{ paused: { until: number } | null }>(control, 'tracker');
   expect(tracker?.paused?.until).toBeGreaterThan(Date.now() + 59 * 60_000);
   expect(await badgeText(control)).toBe('❚❚');
   await popup.page.getByTestId('resume').click();
   await expect(popup.countdown).toBeVisible();
+  await expect(popup.page.locator('.pause [role="status"]')).toHaveText('');
   expect((await storageGet<{ paused: unknown }>(control, 'tracker'))?.paused).toBeNull();
   expect(await badgeText(control)).toMatch(/^(\d+m\+|≤\d+m)$/);
 });
