@@ -46,7 +46,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   const [volumeDraft, setVolumeDraft] = useState<number | null>(null);
   /** Positions as shown while they are invalid (none chosen: not saved) or being saved. */
   const [positionsDraft, setPositionsDraft] = useState<Position[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  /** Whether each section's last change could not be saved: said in that section, by the control changed. */
+  const [failed, setFailed] = useState({ routines: false, sounds: false });
   const [screen, setScreen] = useState(false);
   const [testNote, setTestNote] = useState<MessageKey | null>(null);
   // The safety screen's answer: on this device only (lib/storage/health.ts), not in the settings.
@@ -54,14 +55,14 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   // What the picker draws from: the library, then the user's own routines (live).
   const library = useStored(loadRoutineLibrary, (cb) => localOwn.watch(latestReload(loadRoutineLibrary, cb))) ?? ROUTINES;
 
-  const save = async (change: (s: Settings) => Settings): Promise<void> => {
-    setFailed(false); // a failure again is put in afresh, and so heard again
+  const save = (section: 'routines' | 'sounds') => async (change: (s: Settings) => Settings): Promise<void> => {
+    setFailed((f) => ({ ...f, [section]: false })); // a failure again is put in afresh, and so heard again
     const saved = await updateSettings(change).catch(() => null);
-    setFailed(saved === null);
+    setFailed((f) => ({ ...f, [section]: saved === null }));
     if (saved) onSaved();
   };
-  const saveRoutines = (change: (r: Prefs) => Prefs) => save((s) => ({ ...s, routines: change(s.routines) }));
-  const saveSound = (change: (x: Settings['sound']) => Settings['sound']) => save((s) => ({ ...s, sound: change(s.sound) }));
+  const saveRoutines = (change: (r: Prefs) => Prefs) => save('routines')((s) => ({ ...s, routines: change(s.routines) }));
+  const saveSound = (change: (x: Settings['sound']) => Settings['sound']) => save('sounds')((s) => ({ ...s, sound: change(s.sound) }));
 
   const positions = positionsDraft ?? prefs.positions;
   // Stored positions changed (this page's save, Restore defaults, sync, an import): shown, and an
@@ -93,8 +94,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       // Off again: the answer stays (none of the warning signs applies), self-massage stops, and
       // a break's end stops offering it (turning it on again is here). A failure again is put
       // in afresh, and so heard again.
-      setFailed(false);
-      void saveHealthAnswer('off').then(onSaved, () => setFailed(true));
+      setFailed((f) => ({ ...f, routines: false }));
+      void saveHealthAnswer('off').then(onSaved, () => setFailed((f) => ({ ...f, routines: true })));
     }
   };
 
@@ -124,10 +125,10 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       <section class="card section routine-prefs" aria-labelledby="rp-routines-h" data-testid="routine-prefs">
         <div class="section-head">
           <h2 id="rp-routines-h">{t('routinesTitle')}</h2>
-          <RestoreDefaults section="routines" label={t('routinesTitle')} pick={(d, s) => ({ routines: { ...d.routines, mine: s.routines.mine } })} save={save} />
+          <RestoreDefaults section="routines" label={t('routinesTitle')} pick={(d, s) => ({ routines: { ...d.routines, mine: s.routines.mine } })} save={save('routines')} />
         </div>
         <p class="muted small">{t('routinesIntro')}</p>
-        {failed && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
+        {failed.routines && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
 
         <fieldset class="choices" aria-describedby="equipment-hint">
           <legend>{t('equipmentLegend')}</legend>
@@ -233,9 +234,10 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       <section class="card section sound-prefs" aria-labelledby="rp-sounds-h" data-testid="sound-prefs">
         <div class="section-head">
           <h2 id="rp-sounds-h">{t('soundsTitle')}</h2>
-          <RestoreDefaults section="sounds" label={t('soundsTitle')} pick={(d) => ({ sound: d.sound })} save={save} />
+          <RestoreDefaults section="sounds" label={t('soundsTitle')} pick={(d) => ({ sound: d.sound })} save={save('sounds')} />
         </div>
         <p class="muted small">{t('soundsIntro')}</p>
+        {failed.sounds && <p class="notice" role="alert">{t('errSaveFailed')}</p>}
         <fieldset class="choices">
           <legend class="visually-hidden">{t('soundsTitle')}</legend>
           <label class="switch">

@@ -55,8 +55,37 @@ describe('bugs found in review (each test holds its fix)', () => {
     await until(() => p.q('[data-testid="voice"]')!.checked, 'voice shown');
     vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
     p.q('[data-testid="restore-sounds"]')!.click();
-    await until(() => p.q('[data-testid="routine-prefs"] [role="alert"]') !== null, 'the failure said', 200).catch(() => undefined);
-    expect(p.q('[data-testid="routine-prefs"] [role="alert"]')?.textContent ?? null).toBe(englishMessage('errSaveFailed'));
+    await until(() => p.q('[data-testid="sound-prefs"] [role="alert"]') !== null, 'the failure said', 200).catch(() => undefined);
+    expect(p.q('[data-testid="sound-prefs"] [role="alert"]')?.textContent ?? null).toBe(englishMessage('errSaveFailed'));
+  });
+
+  it('Sounds: a volume change whose save fails says so by the volume, in the Sounds section (it said so at the top of Routines, a long list above), and the alert goes once a sound change saves', async () => {
+    const { browser } = await import('wxt/browser');
+    const p = await mountOptionsPage();
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    const volume = p.q('[data-testid="volume"]')!;
+    volume.value = '30';
+    volume.dispatchEvent(new p.window.Event('input', { bubbles: true }));
+    volume.dispatchEvent(new p.window.Event('change', { bubbles: true }));
+    const alert = (section: string) => p.q(`[data-testid="${section}"] [role="alert"]`)?.textContent ?? null;
+    await until(() => alert('sound-prefs') !== null || alert('routine-prefs') !== null, 'the failure said', 200).catch(() => undefined);
+    expect({ sounds: alert('sound-prefs'), routines: alert('routine-prefs') }).toEqual({ sounds: englishMessage('errSaveFailed'), routines: null });
+    expect((await storedUntil(() => true, 'stored')).sound.volume).toBe(DEFAULT_SETTINGS.sound.volume);
+    // Tried again, it saves, and the alert is no longer true.
+    p.check('[data-testid="chime"]', true);
+    await storedUntil((s) => s.sound.chime, 'the chime on');
+    await until(() => alert('sound-prefs') === null, 'the alert gone', 200).catch(() => undefined);
+    expect(alert('sound-prefs')).toBeNull();
+  });
+
+  it('Routines: a change whose save fails says so in Routines, not in Sounds', async () => {
+    const { browser } = await import('wxt/browser');
+    const p = await mountOptionsPage();
+    vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    p.check('[data-testid="equipment-tennis-ball"]', true);
+    const alert = (section: string) => p.q(`[data-testid="${section}"] [role="alert"]`)?.textContent ?? null;
+    await until(() => alert('routine-prefs') !== null, 'the failure said', 200).catch(() => undefined);
+    expect({ sounds: alert('sound-prefs'), routines: alert('routine-prefs') }).toEqual({ sounds: null, routines: englishMessage('errSaveFailed') });
   });
 
   it('Call sites: removing two own sites in quick succession brings the first back (its permission already given back)', async () => {
@@ -80,6 +109,20 @@ describe('bugs found in review (each test holds its fix)', () => {
     await tick(50);
     const own = (await storedUntil(() => true, 'stored')).callSites.own;
     expect({ own, listed: p.q('.call-sites') !== null }).toEqual({ own: [], listed: false });
+  });
+
+  it('"Length": the hint promised that being away for a posture check\'s 45 s counts as the break taken, yet the browser only reports an absence after "Away after" (60 s by default), so 45-59 s away (the screen not locked) is never noticed', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { configureIdle } = await import('./platform/idle');
+    const interval = vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
+    // What the worker asks of the browser with the defaults: idle after "Away after", not after a break's length.
+    await configureIdle(DEFAULT_SETTINGS.idleSec);
+    expect(interval).toHaveBeenCalledWith(60);
+    expect(DEFAULT_SETTINGS.micro.lengthSec).toBeLessThan(DEFAULT_SETTINGS.idleSec);
+    // The Length fields' hint must say when an absence is noticed: after "Away after" (or on a locked screen, which Chrome reports at once).
+    const p = await mountOptionsPage();
+    const hints = ['stretch.lengthMin', 'micro.lengthSec'].map((id) => p.document.getElementById(`${id}-hint`)?.textContent ?? '');
+    for (const hint of hints) expect(hint).toContain(`“${englishMessage('fieldIdle')}”`);
   });
 
   it('"Weeks start on": the hint names only what the choice changes (it promised "this week\'s streak days", which nothing shows: the popup shows the last 7 days)', async () => {
