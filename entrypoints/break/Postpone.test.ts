@@ -15,16 +15,25 @@ vi.mock('../../lib/tracker/state', async (real) => ({ ...(await real<object>()),
 
 const catalogue = (locale: string) => JSON.parse(readFileSync(path.join(process.cwd(), 'public', '_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
 
-/** The choices' labels, in the browser's `ui` language served from `locale`'s catalogue. */
-async function choices(locale: string, ui: string): Promise<string[]> {
+/**
+ * The postpone choices rendered with linkedom's document, `locale`'s catalogue served as the
+ * browser would, the background answering through `send`.
+ */
+async function mount(send: (m: unknown) => Promise<unknown>, locale = 'en'): Promise<Document> {
   const c = catalogue(locale);
-  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(ui);
   vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
   const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
   Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
   const { h, render } = await import('preact');
   const { Postpone } = await import('./Postpone');
-  render(h(Postpone, { breakId: 'stretch-1', send: () => Promise.resolve(undefined) }), document.getElementById('app')!);
+  render(h(Postpone, { breakId: 'stretch-1', send }), document.getElementById('app')!);
+  return document as unknown as Document;
+}
+
+/** The choices' labels, in the browser's `ui` language served from `locale`'s catalogue. */
+async function choices(locale: string, ui: string): Promise<string[]> {
+  vi.spyOn(browser.i18n, 'getUILanguage').mockReturnValue(ui);
+  const document = await mount(() => Promise.resolve(undefined), locale);
   return [...document.querySelectorAll('[data-testid^="postpone-"]')].map((b) => b.textContent ?? '');
 }
 
@@ -45,15 +54,10 @@ describe('the postpone choices', () => {
 describe('the postpone choice clicked, while its request runs and after it fails', () => {
   it('keeps the keyboard focus: marked aria-disabled, not disabled (a disabled button drops the focus to the page), and clicks once', async () => {
     const c = catalogue('en');
-    vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
-    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
-    const { h, render } = await import('preact');
-    const { Postpone } = await import('./Postpone');
     const sent: unknown[] = [];
     let fail: () => void = () => undefined;
     const send = (m: unknown) => (sent.push(m), new Promise<unknown>((resolve) => (fail = () => resolve({ ok: false, error: 'noSuchBreak' }))));
-    render(h(Postpone, { breakId: 'stretch-1', send }), document.getElementById('app')!);
+    const document = await mount(send);
     const tick = () => new Promise((r) => setTimeout(r, 0));
     const choice = () => document.querySelector('[data-testid="postpone-5"]') as unknown as HTMLButtonElement;
     choice().click();
@@ -74,13 +78,7 @@ describe('the postpone choice clicked, while its request runs and after it fails
 describe('a postpone that fails', () => {
   /** The alert after one click on "5 min", the background answering with `reply` (a rejection: no answer). */
   async function alertAfter(reply: () => Promise<unknown>): Promise<string | null | undefined> {
-    const c = catalogue('en');
-    vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
-    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
-    const { h, render } = await import('preact');
-    const { Postpone } = await import('./Postpone');
-    render(h(Postpone, { breakId: 'stretch-1', send: reply }), document.getElementById('app')!);
+    const document = await mount(reply);
     (document.querySelector('[data-testid="postpone-5"]') as unknown as HTMLButtonElement).click();
     for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
     return document.querySelector('[role="alert"]')?.textContent;
@@ -108,12 +106,7 @@ describe('a postpone that fails', () => {
 describe('a postpone that fails twice the same way', () => {
   it('the alert is put in afresh, so that a screen reader says it again (it stayed as it was: the second failure was silent)', async () => {
     const c = catalogue('en');
-    vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((k: string, subs?: string[]) => (c[k] ? formatMessage(c[k], subs ?? []) : '')) as typeof browser.i18n.getMessage);
-    const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
-    Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
-    const { h, render } = await import('preact');
-    const { Postpone } = await import('./Postpone');
-    render(h(Postpone, { breakId: 'stretch-1', send: () => Promise.reject(undefined) }), document.getElementById('app')!);
+    const document = await mount(() => Promise.reject(undefined));
     const settle = async () => {
       for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
     };
