@@ -13,9 +13,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { titleKey } from '../../content/keys';
+import { ROUTINES } from '../../content/routines';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { setSettings } from './support/ext';
 import { expect, launch, serviceWorker, test } from './support/fixtures';
 import { BreakPage, OptionsPage, PopupPage, openedWelcome } from './support/pages';
 import { shot } from './support/shots';
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
 /** The locales this spec runs in, where their catalogue exists. */
 export const LOCALES = ['es', 'fr', 'ja'];
@@ -209,3 +214,76 @@ test('ja: lines break between phrases, not inside a word (popup, options)', asyn
     await context.close();
   }
 });
+
+// Strict mode, the last step reached early (Next): the break's time left on a second ring, "seen
+// beside the step's own ring" (Player.tsx), its caption under it. Both rings on one row in the
+// window's 460 px and in 360 px, none past the window's edge, and the ring centred over its
+// caption (a caption wider than the ring, "Tiempo restante de este descanso", had pushed it onto
+// a row of its own under the step's ring, and the ring to the caption's left end).
+for (const loc of ['en', 'es']) {
+  test(`${loc}: strict mode's last step shows the break's ring beside the step's, over its caption (460 and 360 px)`, async ({ profileDir }) => {
+    const lang = loc.replace('_', '-');
+    const context = await launch(profileDir, [`--lang=${lang}`], { locale: lang });
+    try {
+      const extensionId = new URL((await serviceWorker(context)).url()).host;
+      const { page: control } = await OptionsPage.open(context, extensionId);
+      const routine = ROUTINES.find((r) => r.id === 'upper-back-stretch')!;
+      const excluded = ROUTINES.filter((r) => r.kind === 'stretch' && r.id !== routine.id).map((r) => r.id);
+      await setSettings(control, { strict: true, stretch: { enabled: true, everySec: 3600, lengthSec: 60 }, routines: { ...DEFAULT_SETTINGS.routines, excluded } });
+      await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break/start', kind: 'stretch' }));
+      const brk = await BreakPage.waitFor(context);
+      await expect(brk.title).toBeVisible();
+      expect(await brk.routineId()).toBe(routine.id);
+      for (let i = 1; i < routine.steps.length; i++) await brk.page.keyboard.press('ArrowRight');
+      const left = brk.page.locator('.break-left');
+      await expect(left).toBeVisible();
+      for (const width of [460, 360]) {
+        await brk.page.setViewportSize({ width, height: 700 });
+        const boxes = await brk.page.evaluate(() => {
+          const box = (el: Element | null) => {
+            const r = el!.getBoundingClientRect();
+            return { left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), centre: Math.round((r.left + r.right) / 2) };
+          };
+          const [step, brk] = [...document.querySelectorAll('.stage .ring')];
+          return { step: box(step!), break: box(brk!), caption: box(document.querySelector('.break-left p')), view: document.documentElement.clientWidth };
+        });
+        expect(boxes.break.top, `${width} px: the rings on one row`).toBe(boxes.step.top);
+        expect(boxes.step.right, `${width} px: the rings apart`).toBeLessThan(boxes.break.left);
+        expect(Math.max(boxes.break.right, boxes.caption.right), `${width} px: inside the window`).toBeLessThanOrEqual(boxes.view);
+        expect(Math.abs(boxes.break.centre - boxes.caption.centre), `${width} px: the ring over its caption`).toBeLessThanOrEqual(1);
+        await shot(brk.page, { path: test.info().outputPath(`strict-last-${loc}-${width}.png`), fullPage: true });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// The options' leave-out list in a narrower window: a routine's title too long for the rest of its
+// line (Spanish and Italian titles run to 63 characters) wraps beside its checkbox, not on lines of
+// its own under a checkbox left alone above it.
+for (const loc of ['es', 'it']) {
+  test(`${loc}: the leave-out list keeps each checkbox beside its title (640 and 480 px)`, async ({ profileDir }) => {
+    const lang = loc.replace('_', '-');
+    const context = await launch(profileDir, [`--lang=${lang}`], { locale: lang });
+    try {
+      const extensionId = new URL((await serviceWorker(context)).url()).host;
+      const { page } = await OptionsPage.open(context, extensionId);
+      await expect(page.locator('.routine-line').first()).toBeVisible();
+      for (const width of [640, 480]) {
+        await page.setViewportSize({ width, height: 820 });
+        const apart = await page.locator('.routine-line').evaluateAll((lines) =>
+          lines.flatMap((line) => {
+            const box = line.querySelector('input')!.getBoundingClientRect();
+            const label = line.querySelector('label')!.getBoundingClientRect();
+            return label.top >= box.bottom || label.left < box.right ? [(line.textContent ?? '').trim().slice(0, 60)] : [];
+          }),
+        );
+        expect(apart, `${width} px: titles not beside their checkbox`).toEqual([]);
+      }
+      await shot(page, { path: test.info().outputPath(`leave-out-${loc}.png`), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+}
