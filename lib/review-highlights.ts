@@ -17,7 +17,8 @@ export type Highlight = { key: MessageKey; values: HighlightValue[] } | { key: P
 
 /**
  * Plain-language highlights, each derived from the numbers (in a fixed order of interest). Counts
- * are compared with last week up to the same weekday (`soFar`); rates and maxima with all of it.
+ * are compared with last week up to the same weekday (`soFar`); rates and maxima with all of it,
+ * a maximum called shorter only when it is shorter than last week's by the same weekday too.
  */
 export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar: WeekStats = lw): Highlight[] {
   const out: Highlight[] = [];
@@ -35,7 +36,9 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
   if (tw.workDays > 0) out.push({ key: 'hlMetDays', values: [{ n: tw.metDays }, { n: tw.workDays }] });
   if (tw.longestMs > 0 && tw.longestDay) {
     const v: HighlightValue[] = [{ ms: tw.longestMs }, { day: tw.longestDay }];
-    if (lw.longestMs > 0 && tw.longestMs < lw.longestMs) out.push({ key: 'hlSitShorter', values: [...v, { ms: lw.longestMs }] });
+    // Shorter only once last week had sat longer by this day: early in the week, a few days' longest
+    // is all but sure to be shorter than seven days' (longer than all of them is longer at once).
+    if (soFar.longestMs > tw.longestMs) out.push({ key: 'hlSitShorter', values: [...v, { ms: lw.longestMs }] });
     else if (lw.longestMs > 0 && tw.longestMs > lw.longestMs) out.push({ key: 'hlSitLonger', values: [...v, { ms: lw.longestMs }] });
     else out.push({ key: 'hlSit', values: v });
   }

@@ -10,11 +10,12 @@
  * fix (the review never read the history again once drawn, so a reset or an import in the options
  * tab left it showing the old week; the conjunction of its body-area list came from the browser's
  * locale inside an English sentence; a day off on which breaks were taken read "No breaks due";
- * the routines chart cut an emoji in a long name in half).
+ * the routines chart cut an emoji in a long name in half; a break recorded while the review stayed
+ * in front, as a natural break is, never showed).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { dom, openReview, onCleanup, setUiLanguage, usePopupWorld } from '../tests/support/popup-world';
+import { background, dom, openReview, onCleanup, setUiLanguage, STRETCH_ONLY, T0, usePopupWorld } from '../tests/support/popup-world';
 import { listFormatDefaultsTo, tick, until } from '../tests/support/linkedom-page';
 import { resetData } from './data';
 import { aggregate } from './aggregates';
@@ -66,6 +67,28 @@ describe('bugs found in review (each test holds its fix)', () => {
     await until(() => taken() === '1', `the review after a break (breaks taken: ${taken()})`);
     await tick(20);
     expect(r.text('tile-streak')).toBe('Current streak1Best streak: 1');
+  });
+
+  it('README (weekly review, "compares this week with last week"): a break recorded while the review is open in front (a natural break: stepped away, came back) shows without the page being hidden or refocused (it kept the figures from before the break)', async () => {
+    // Monday 2 March 2026, UTC, stretch breaks only: the background running since 09:00; a break
+    // completed at 09:30 (this week's first). The review opened at 10:00, in front all along.
+    await recordBreak(rec('mon', T0 + 30 * MIN), 'UTC');
+    await background(STRETCH_ONLY, T0 + 60 * MIN);
+    const r = await openReview();
+    const taken = () => r.q('[data-testid="tile-taken"] .tile-value')?.textContent;
+    expect([taken(), r.q('[data-key="hlNatural"]')]).toEqual(['1', null]);
+
+    // 10:00: no input for "away after", then back 15 minutes later: the background records a natural break.
+    const { dispatch } = await import('./engine');
+    await dispatch({ type: 'activity', state: 'idle' });
+    vi.setSystemTime(T0 + 75 * MIN);
+    await dispatch({ type: 'activity', state: 'active' });
+    const { breaksOnDay } = await import('./storage/history');
+    expect((await breaksOnDay('2026-03-02')).map((b) => b.outcome)).toEqual(['completed', 'natural']);
+
+    // No focus, no visibility change: the review says so by itself.
+    await until(() => taken() === '2', `the review after the natural break (breaks taken: ${taken()})`);
+    expect(r.q('[data-key="hlNatural"]')?.textContent).toBe('Natural breaks, when you stepped away before Limber asked: 1.');
   });
 
   it('"Grace days left this month" is said only while a streak runs, as the popup lights its flame only then (it said "Grace days left this month: 1" under a streak of 0, a grace day for no streak)', async () => {

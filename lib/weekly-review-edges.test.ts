@@ -68,6 +68,20 @@ describe('the weekly review', () => {
     expect(r.highlights.map((h) => h.key)).not.toContain('hlNoBreaks');
   });
 
+  it("on a week's first day, the longest sitting is not called shorter than all of last week's (a morning's against seven days), only once it is shorter than last week's by the same day", () => {
+    // README: the review "compares this week with last week"; its counts by the same weekday.
+    // Last week: Monday 23 Feb 30 min at most, Thursday 26 Feb 1 h 40 min. This Monday (2 March),
+    // day 1 of the week: 45 min so far. "Shorter than last week's 1 h 40 min" held only because
+    // the week had barely begun; last Monday's longest was 30 min.
+    const last = [row('2026-02-23', 'completed', { deskMs: 30 * MIN }), row('2026-02-26', 'completed', { deskMs: 100 * MIN })];
+    const sit = (rows: BreakFacts[], day: string) => weeklyReview(aggs(rows), day, OFF).highlights.find((h) => h.key.startsWith('hlSit'));
+    expect(sit([...last, row('2026-03-02', 'completed', { deskMs: 45 * MIN })], '2026-03-02')).toEqual({ key: 'hlSit', values: [{ ms: 45 * MIN }, { day: '2026-03-02' }] });
+    // Thursday 5 March, 45 min still the longest: last week had 1 h 40 min by Thursday. Shorter.
+    expect(sit([...last, row('2026-03-02', 'completed', { deskMs: 45 * MIN })], '2026-03-05')?.key).toBe('hlSitShorter');
+    // Longer than all of last week is longer, whatever the day.
+    expect(sit([...last, row('2026-03-02', 'completed', { deskMs: 110 * MIN })], '2026-03-02')?.key).toBe('hlSitLonger');
+  });
+
   it('last week so far counts only its days up to the same weekday (streak days too)', () => {
     // lib/week-stats.ts weekStats: "with `upTo` ... only its days up to that one count"; ReviewData:
     // lastWeekSoFar is "Last week up to the same weekday as today".

@@ -11,6 +11,7 @@ import { DEFAULT_RULES } from './streaks';
 import type { Settings } from './settings';
 import { historyForSummary, orNull } from './storage/history';
 import { storedOwnRoutines } from './storage/own-routines';
+import { statusSnapshotItem, type StatusSnapshot } from './storage/status-cache';
 import { loadSettings } from './storage/items';
 
 /**
@@ -28,4 +29,18 @@ export async function historyReview(now: number, timeZone: string, settings: Set
 /** The weekly review as of now, with the stored settings (what the review page shows). */
 export async function reviewNow(): Promise<ReviewData | null> {
   return historyReview(clock.now(), clock.timeZone(), await loadSettings(), clock.locale());
+}
+
+/**
+ * Calls `changed` when the history the review is read from has changed: the background rewrites
+ * its status snapshot after every event it saves, with today's counts and the last days read again
+ * when a break was recorded (or the history imported, reset or switched off; lib/engine/publish.ts).
+ * A break recorded while the review is in front (away and back: a natural break; a notification's
+ * Skip) moves neither its focus nor its visibility. Returns the function that stops watching.
+ */
+export function watchRecorded(changed: () => void): () => void {
+  const part = (s: StatusSnapshot | null) => JSON.stringify(s && [s.day, s.data.status.today, s.data.history]);
+  return statusSnapshotItem.watch((next, prev) => {
+    if (part(next) !== part(prev)) changed();
+  });
 }

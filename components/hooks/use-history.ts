@@ -8,7 +8,9 @@ import type { ReviewData } from '../../lib/review';
  * the streak scan, the routine catalogue) loads with `import()`, after the page's first paint.
  * It runs again whenever the page is shown or its window focused again (an import or a reset in
  * the options tab, a break taken in its own window, another week start since) and when a new day
- * begins while it is open, the figures on screen staying until the new ones replace them (only
+ * begins while it is open, and when the background has recorded a break meanwhile (one taken by
+ * stepping away while the page stayed in front: lib/weekly-review.ts watchRecorded), the figures
+ * on screen staying until the new ones replace them (only
  * the latest answer counts). A reading that fails once the page has figures keeps them on screen:
  * `stale` then says so, until a reading works again ('error' only when there is nothing to show).
  */
@@ -16,10 +18,15 @@ export function useReview(): { data: ReviewData | null | undefined | 'error'; st
   const [state, setState] = useState<{ data: ReviewData | null | undefined | 'error'; stale: boolean }>({ data: undefined, stale: false });
   useEffect(() => {
     let asked = 0;
+    let unwatch: (() => void) | undefined;
+    let closed = false;
     const load = () => {
       const n = ++asked;
       import('../../lib/weekly-review')
-        .then((m) => m.reviewNow())
+        .then((m) => {
+          if (!unwatch && !closed) unwatch = m.watchRecorded(again);
+          return m.reviewNow();
+        })
         .then(
           (d) => n === asked && setState({ data: d, stale: false }),
           (err: unknown) => {
@@ -43,6 +50,8 @@ export function useReview(): { data: ReviewData | null | undefined | 'error'; st
     document.addEventListener('visibilitychange', again);
     window.addEventListener('focus', again);
     return () => {
+      closed = true;
+      unwatch?.();
       clearInterval(newDay);
       document.removeEventListener('visibilitychange', again);
       window.removeEventListener('focus', again);
