@@ -67,13 +67,20 @@ describe('engine (fake browser)', () => {
     }
   });
 
-  it('after the clock was set back, an unsaved status read puts the watchdog one period after now', async () => {
+  it('after the clock was set back, a status read puts the watchdog one period after now; the reads after it are not saved', async () => {
     await wake();
     now = T0 + 2 * MIN;
     await dispatch({ type: 'tick' });
-    now = T0 + MIN; // back by a minute: only the clock moved, so the read is not saved
+    // Back by a minute: the first read saves the times moved back with the jump (when counting
+    // began moves back too: an idle report measures real time), once.
+    now = T0 + MIN;
     await handleMessage({ type: 'popup/get' });
-    expect((await loadTracker())?.lastSeen).toBe(T0 + 2 * MIN);
+    expect((await loadTracker())?.lastSeen).toBe(T0 + MIN);
+    expect((await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime).toBe(T0 + 6 * MIN);
+    // Then only the clock moves: not saved, and the watchdog stays one period after that read.
+    now = T0 + MIN + 20_000;
+    await handleMessage({ type: 'popup/get' });
+    expect((await loadTracker())?.lastSeen).toBe(T0 + MIN);
     expect((await browser.alarms.get(WATCHDOG_ALARM))?.scheduledTime).toBe(T0 + 6 * MIN);
   });
 

@@ -111,9 +111,12 @@ export class ReferenceModel {
   catchUp(now: number, settings: Settings, tz: string): void {
     if (now < this.asOf || now < this.lastHeard) {
       // A clock set back: nothing is counted twice; times in the future are moved back to now.
+      // The moment the person became active moves back with the clock (by the jump): an idle
+      // report measures real time without input, and reaches back to that moment as it really was.
+      const jump = Math.max(this.asOf, this.lastHeard) - now;
       this.asOf = now;
       this.lastHeard = now;
-      this.activeSince = Math.min(this.activeSince, now);
+      this.activeSince = Math.min(this.activeSince - jump, now);
       if (this.awaySince !== null) this.awaySince = Math.min(this.awaySince, now);
       if (this.paused) this.paused = { ...this.paused, since: Math.min(this.paused.since, now) };
       this.recent = [];
@@ -146,7 +149,9 @@ export class ReferenceModel {
 
     // A timed pause that has run out ended at its end; a long one starts desk time afresh.
     const p = this.paused;
+    let pauseEnd = -Infinity;
     if (p && p.until !== null && now >= p.until) {
+      pauseEnd = p.until;
       this.integrate(p.until, settings, tz);
       this.paused = null;
       // Heard of only well after it ran out (the README: a clock set forward, or a sleep, is
@@ -169,7 +174,9 @@ export class ReferenceModel {
         this.reset('all');
         this.inHours = true;
         // Heard of only well after it began: the machine was not awake then; count from now.
-        this.asOf = Math.max(this.asOf, now - iv.start > RULES.rangeGraceMs ? now : iv.start);
+        // Begun during a pause that ended since, the wake asked for was the pause's end (its
+        // alarm): its lateness counts from there (counting starts at that end, as above).
+        this.asOf = Math.max(this.asOf, now - Math.max(iv.start, pauseEnd) > RULES.rangeGraceMs ? now : iv.start);
       }
     } else {
       if (!this.inHours) this.asOf = Math.max(this.asOf, now);

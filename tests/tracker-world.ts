@@ -41,6 +41,9 @@ export function runWorld(sc: Scenario, impl: TrackerImpl = REAL_TRACKER, opts: E
 }
 
 class World extends CheckedWorld {
+  /** When the person last clicked on Limber (input, as far as the browser's idle state goes). */
+  private clickedAt: number | null = null;
+
   run(): WorldStats {
     this.wake();
     for (const s of this.sc.steps) this.play(s);
@@ -58,6 +61,9 @@ class World extends CheckedWorld {
         this.advanceTo(this.now + s.ms);
         break;
       case 'activity':
+        // The browser says idle only after `idleSec` without input, and a click on Limber (an
+        // answer, a break started, a pause, a resume) is input: not sooner than that after one.
+        if (s.state === 'idle' && this.clickedAt !== null) this.advanceTo(Math.max(this.now, this.clickedAt + this.settings.idleSec * 1000));
         this.activity = s.state;
         this.deliver({ type: 'activity', state: s.state });
         break;
@@ -75,6 +81,8 @@ class World extends CheckedWorld {
         if (s.ms > 0 && !(m.counting() && to - m.lastHeard <= 6.5 * MIN)) m.deadTime(from, to, this.unnoticeable(to), this.nextAlarm);
         m.clockSet(from, to);
         if (s.ms < 0) this.clockBacks++;
+        // The last click stays as long ago in real time as it was.
+        if (this.clickedAt !== null) this.clickedAt += s.ms;
         this.now = to;
         this.due = this.rePrompt = this.remind = this.pauseEnd = null;
         this.deliver({ type: 'tick' });
@@ -82,6 +90,7 @@ class World extends CheckedWorld {
         break;
       }
       case 'answer': {
+        this.clickedAt = this.now;
         const p = this.state().phase;
         const breakId = s.valid && p.name !== 'working' ? p.brk.id : 'micro-42';
         if (s.answer === 'postpone5' || s.answer === 'postpone15') this.deliver({ type: 'snooze', breakId, minutes: s.answer === 'postpone5' ? 5 : 15 });
@@ -90,12 +99,15 @@ class World extends CheckedWorld {
         break;
       }
       case 'manual':
+        this.clickedAt = this.now;
         this.deliver({ type: 'start' });
         break;
       case 'pause':
+        this.clickedAt = this.now;
         this.deliver({ type: 'pause', until: s.ms === null ? null : this.now + s.ms });
         break;
       case 'resume':
+        this.clickedAt = this.now;
         this.deliver({ type: 'resume' });
         break;
       case 'settings':

@@ -71,7 +71,8 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
   const effects: Effect[] = [];
   if (now < s.asOf || now < s.lastSeen) {
     // Clock set back: keep what was counted, count on from the new now. A wait under way keeps
-    // the time it has waited (its bound does not start again): moved back by the jump.
+    // the time it has waited (its bound does not start again): moved back by the jump. So does
+    // the moment counting began, which bounds how far back an idle report (real time) reaches.
     const jump = Math.max(s.asOf, s.lastSeen) - now;
     const waited = (since: number | null) => (since === null ? null : Math.min(since - jump, now));
     s = {
@@ -79,7 +80,7 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       asOf: now,
       lastSeen: now,
       awaySince: s.awaySince === null ? null : Math.min(s.awaySince, now),
-      activeSince: Math.min(s.activeSince, now),
+      activeSince: waited(s.activeSince)!,
       paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now), until: s.paused.timed && s.paused.until !== null ? s.paused.until - jump : s.paused.until } : null,
       deferredSince: waited(s.deferredSince),
       settleAt: s.settleAt === null ? null : Math.min(s.settleAt, now + holdSettleMs(settings)),
@@ -95,8 +96,10 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
     // pause's end, working hours starting). Not heard by then (and the alarm's grace), the machine
     // slept or the browser was closed: that time is time away, from when we last heard from it
     // (counting) or from the wake we missed (not counting, when nothing was being counted before).
+    // That wake is the alarm set at the last event, in the zone in force then (`today.tz`): no
+    // event says the zone changed since, and a moment read in the new zone was never asked for.
     const counting = countingDeskTime(s);
-    const heardBy = counting ? s.lastSeen + WATCHDOG_MS : (nextWake(s, settings, env) ?? Infinity);
+    const heardBy = counting ? s.lastSeen + WATCHDOG_MS : (nextWake(s, settings, { ...env, timeZone: s.today.tz || tz }) ?? Infinity);
     if (now > heardBy + ALARM_GRACE_MS) {
       const away = counting ? s.lastSeen : Math.max(s.lastSeen, heardBy);
       s = accrue(s, away, settings, tz);
@@ -135,9 +138,11 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       }
     } else if (s.offHours || heardAsOf < iv.start) {
       // A new working range starts fresh (also after sleeping through the time off). An alarm
-      // is set for its start: heard of only much later, the machine was asleep then, and desk
-      // time starts now.
-      const from = now - iv.start > ALARM_GRACE_MS ? now : iv.start;
+      // is set for its start, or for the end of a pause it began in (the pause ended just now:
+      // `s.asOf` moved on to that end, which desk time waits for): heard of only much later, the
+      // machine was asleep then, and desk time starts now.
+      const begun = Math.max(iv.start, s.asOf > heardAsOf ? s.asOf : 0);
+      const from = now - begun > ALARM_GRACE_MS ? now : begun;
       // A break postponed after the hours ended (from its window) ended with its postpone: it is
       // not brought into the new range, and belongs to the day it was postponed on.
       const end = s.phase.name === 'snoozed' && s.phase.until < iv.start ? s.phase.until : promptEnd({ ...s, asOf: heardAsOf }, iv.start, settings, tz);

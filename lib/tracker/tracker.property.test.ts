@@ -106,12 +106,46 @@ describe('checker limitations found with other seeds, fixed', () => {
     ['a jump that began on a break is time away from the wake missed', { start: plain, variant: 0, steps: [{ k: 'wait', ms: 20 * MIN }, { k: 'manual' }, { k: 'clock', ms: 1035001 }] }],
     // Working hours switched on 2 ms into a range, an open prompt closed at its start: 2 ms count.
     ['hours switched on 2 ms into a range: what counted since the range began stays', { start: STARTS[1]!, variant: 0, steps: [{ k: 'wait', ms: 1800002 }, { k: 'settings', variant: 3 }, { k: 'wait', ms: 1000 }] }],
+    // (Seeds 57, 234.) A break started, or a pause, is a click: the browser says idle only a minute
+    // (`idleSec`) later, never reaching back past it (before, the world said idle at once).
+    ['an idle report comes only idleSec after a click on Limber: a break started 2 ms into a range', { start: STARTS[4]!, variant: 3, steps: [{ k: 'wait', ms: 1800002 }, { k: 'manual' }, { k: 'activity', state: 'idle' }, { k: 'activity', state: 'active' }, { k: 'wait', ms: 1000 }] }],
+    ['an idle report comes only idleSec after a click on Limber: a pause of 1 ms', { start: plain, variant: 0, steps: [{ k: 'wait', ms: 1000 }, { k: 'pause', ms: 1 }, { k: 'wait', ms: 1000 }, { k: 'activity', state: 'idle' }, { k: 'manual' }] }],
+    // (Seed 185.) A posture check started from its prompt, the clock set back before the range
+    // began, the break postponed from its window: its postpone ends before the range, and it is
+    // closed as the range begins (30 s late: a killed worker); the 30 s since count.
+    ['a break postponed before a range begins, closed as it begins: the range\'s desk time stays', { start: plain, variant: 5, steps: [{ k: 'wait', ms: 300000 }, { k: 'manual' }, { k: 'clock', ms: -360001 }, { k: 'crash', afterSave: false }, { k: 'answer', answer: 'snooze', valid: true }] }],
+    // (Seed 214.) Strict: a prompt waiting out a pause that ran out in the lunch gap, closed as the
+    // afternoon range begins (its record ends at its postpone's end, before the range): the 2 ms
+    // counted since the range began count toward the next posture check.
+    ['a prompt closed as a range begins, its record ending before it: the range\'s desk time stays', { start: plain, variant: 5, steps: [{ k: 'wait', ms: 2197224 }, { k: 'wait', ms: 3957961 }, { k: 'crash', afterSave: false }, { k: 'wait', ms: 712552 }, { k: 'pause', ms: 9302265 }, { k: 'sleep', ms: 4670127 }, { k: 'wait', ms: 4662138 }, { k: 'settings', variant: 0 }] }],
   ];
   for (const [name, sc] of worlds) it(name, () => void runWorld(sc, REAL_TRACKER, { accept: [] }));
 
   it(`keeps every promise with seeds ${EXTRA_SEEDS.join(', ')} too`, () => {
     for (const seed of EXTRA_SEEDS) fc.assert(fc.property(scenarioArb, (sc) => void runWorld(sc, REAL_TRACKER, { accept: [] })), { numRuns: WORLD_RUNS, seed });
   }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tracker defects other seeds found (tracker.seeds.test.ts), each fixed with a unit test that
+// failed first: travel-wake.test.ts, pause-into-hours.test.ts, clock-back-away.test.ts.
+
+describe('tracker defects found with other seeds, fixed', () => {
+  const worlds: Array<[string, Scenario]> = [
+    // (Seeds 138, 233.) A posture break under way, then travel: the new zone's hours ended while
+    // the alarm set at home (the break's give-up time) was ahead. No sleep: the stretch count stays.
+    ['travel during a break: an hour read in the new zone is no missed wake', { start: STARTS[1]!, variant: 5, steps: [{ k: 'wait', ms: 2361816 }, { k: 'wait', ms: 2115271 }, { k: 'wait', ms: 3702914 }, { k: 'manual' }, { k: 'zone', tz: 'Pacific/Auckland' }, { k: 'wait', ms: 1000 }] }],
+    // (Seeds 125, 225.) Outside working hours, off to Auckland, asleep past the alarm set in
+    // Berlin: the wake missed is that alarm, and that much sleep is time away.
+    ['travel, then asleep past the alarm set at home: that is a sleep', { start: STARTS[0]!, variant: 0, steps: [{ k: 'wait', ms: 300000 }, { k: 'settings', variant: 3 }, { k: 'zone', tz: 'Pacific/Auckland' }, { k: 'sleep', ms: 3390001 }, { k: 'fullscreen', on: false }] }],
+    // (Seed 109.) A pause ends 61 s after a range began (read in Kolkata), its alarm 30 s late (a
+    // killed worker): desk time counts from the pause's end.
+    ['a pause ending just after a range began, heard late within the grace: counted from its end', { start: STARTS[3]!, variant: 5, steps: [{ k: 'pause', ms: 8160001 }, { k: 'zone', tz: 'Asia/Kolkata' }, { k: 'sleep', ms: 4590001 }, { k: 'crash', afterSave: false }] }],
+    // (Seed 216.) The clock set back 255 s, 5 min into a range; idle (a minute by real time), back
+    // at once: a minute away, the posture check (45 s) was taken.
+    ['the clock set back just after a range began: an idle report reaches back its full delay', { start: STARTS[1]!, variant: 3, steps: [{ k: 'wait', ms: 2100000 }, { k: 'clock', ms: -255001 }, { k: 'activity', state: 'idle' }, { k: 'activity', state: 'active' }, { k: 'answer', answer: 'start', valid: false }] }],
+  ];
+  for (const [name, sc] of worlds) it(name, () => void runWorld(sc, REAL_TRACKER, { accept: [] }));
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -131,9 +131,11 @@ export abstract class CheckedWorld extends SimulatedEngine {
         if (this.open === id) this.open = null;
         if (this.rePrompt?.id === id) this.rePrompt = null;
         if (this.remind?.id === id) this.remind = null;
-        // Closed at the start of the working range under way (the range the event reveals starts fresh).
+        // Closed at the start of the working range under way (the range the event reveals starts
+        // fresh): ended then, or before it (a break postponed earlier, whose postpone's end it
+        // keeps). Either way it ended before the range's desk time, which counts toward the next.
         const rangeStart = this.settings.schedule.enabled ? currentInterval(this.settings.schedule, now, this.tz)?.start : undefined;
-        m.breakEnded(id, fx.entry.kind, now, fx.entry.endedAt === rangeStart ? rangeStart : now);
+        m.breakEnded(id, fx.entry.kind, now, rangeStart !== undefined && fx.entry.endedAt <= rangeStart ? rangeStart : now);
         break;
       }
       case 'notice':
