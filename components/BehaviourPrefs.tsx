@@ -1,5 +1,5 @@
 /** Options: how breaks behave (strict mode, holds, daily limit, how prompts appear, the heads-up, badge). */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { Settings } from '../lib/settings';
 import { FIELDS, type FieldError, type FieldId } from '../lib/settings-fields';
@@ -18,7 +18,15 @@ interface Props {
 }
 
 export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
-  const [promptError, setPromptError] = useState(false);
+  // The prompts as they were stored when "Keep at least one way of being told" refused an untick:
+  // the refusal holds while they stay so, and goes for good once the stored settings change them
+  // (another window, sync). A ref read as the page draws: an effect clearing it could run late,
+  // after the next refusal, and clear that one.
+  const refused = useRef<Settings['prompts'] | null>(null);
+  const [, redraw] = useState(0);
+  const now = settings.prompts;
+  if (refused.current && (refused.current.notification !== now.notification || refused.current.openWindow !== now.openWindow)) refused.current = null;
+  const promptError = refused.current !== null;
   // `onChange` false: refused, and the box shows the stored value again (no re-render may come to do it).
   const check = (id: string, label: string, checked: boolean, onChange: (v: boolean) => unknown, describedBy?: string, invalid?: boolean) => (
     <label class="switch" for={id}>
@@ -43,10 +51,12 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
   const setPrompts = (patch: Partial<Settings['prompts']>) => {
     const next = { ...settings.prompts, ...patch };
     if (!next.notification && !next.openWindow) {
-      setPromptError(true);
+      refused.current = settings.prompts;
+      redraw((n) => n + 1);
       return false;
     }
-    setPromptError(false);
+    refused.current = null;
+    redraw((n) => n + 1);
     void save((s) => {
       const prompts = { ...s.prompts, ...patch };
       return prompts.notification || prompts.openWindow ? { ...s, prompts } : null;
@@ -68,6 +78,7 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
       </fieldset>
       <fieldset class="group">
         <legend>{t('behaviourTimingTitle')}</legend>
+        {/* At most one snooze (lib/tracker/due.ts effectiveSnoozeLimit): none with "Snoozes allowed" at 0. */}
         {check('strict', t('fieldStrict'), settings.strict, (v) => void save((s) => ({ ...s, strict: v })))}
         {check('fullscreen-defer', t('fieldFullscreen'), settings.hold.enabled, (v) => void save((s) => ({ ...s, hold: { ...s.hold, enabled: v } })))}
         <div class="fields">{field('hold.maxMin', t('fieldFullscreenMax'), t('unitMin'), !settings.hold.enabled)}</div>

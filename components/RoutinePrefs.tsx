@@ -99,17 +99,19 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
     }
   };
 
+  // Plays what a break would: the chime if it is on, the voice if steps are read aloud; with
+  // neither on, a break makes no sound, and the note says so (the chime played anyway).
   const testSound = async () => {
     primeAudio();
     // The note goes into a live region that is always on the page: emptied first and filled a
     // moment later, so that the same note, pressed again, is read out again.
     setTestNote(null);
     const gap = new Promise((r) => setTimeout(r, 100));
-    const played = await chime(volume, 'test');
+    const played = sound.chime && (await chime(volume, 'test'));
     await gap;
     // The volume is the voice's too: with steps read aloud, a sentence at it once the note has rung.
     if (sound.voice) setTimeout(() => speak(t('voiceSample'), volume), played ? 600 : 0);
-    setTestNote(played ? null : volume > 0 ? 'soundBlocked' : 'soundMuted');
+    setTestNote(!(volume > 0) ? 'soundMuted' : !sound.chime && !sound.voice ? 'soundOff' : sound.chime && !played ? 'soundBlocked' : null);
   };
 
   const positionsInvalid = positions.length === 0;

@@ -330,9 +330,9 @@ describe('bugs found in review', () => {
       expect(timer, 'a timer with the time left').not.toBeNull();
       expect(timer!.getAttribute('aria-label')).toBeTruthy();
       expect(timer!.closest('[aria-live]'), 'not announced every second').toBeNull();
-      expect(m.q('step-remaining')!.textContent).toBe('2:00');
+      expect(m.q('break-remaining')!.textContent).toBe('2:00');
       await m.advance(60_000);
-      expect(m.q('step-remaining')!.textContent).toBe('1:00');
+      expect(m.q('break-remaining')!.textContent).toBe('1:00');
       expect(m.q('done')).toBeNull();
       await m.key('Enter');
       expect(m.endings).toEqual([]);
@@ -360,6 +360,34 @@ describe('bugs found in review', () => {
     const holding = Array.from(m.document.querySelectorAll('p, li, aside, div')).filter((e) => e.textContent?.trim() === note);
     expect(holding.length).toBeGreaterThan(0);
     expect(holding.some(inView), 'the "not checked for safety" note, in view').toBe(true);
+  });
+});
+
+describe('bugs found in review: strict mode\'s Done waits for the break\'s time (after it was tightened)', () => {
+  it('player: the strict keys hint says Enter waits for the break\'s time too, not only for the last step', async () => {
+    const m = await mountPlayer(ROUTINE, { strict: true });
+    const hint = m.q('keys-hint')!.textContent!;
+    expect(hint).toBe(englishMessage('playerKeysHintStrict'));
+    // Enter at the last step reached with Next does nothing until the routine's time has passed
+    // (the case above): the hint must say so.
+    expect(hint).toMatch(/Enter done \(at the last step, once the break's time is up\)/);
+  });
+
+  it('player: at the last step reached early, the step\'s ring and the break\'s ring are told apart by their test ids', async () => {
+    const n = ROUTINE.steps.length;
+    const m = await mountPlayer(ROUTINE, { strict: true });
+    for (let i = 1; i < n; i++) await m.key('ArrowRight');
+    const ids = Array.from(m.document.querySelectorAll('[role="timer"]')).map((r) => [r.getAttribute('aria-label'), r.querySelector('.ring-text')!.getAttribute('data-testid')]);
+    expect(ids).toEqual([
+      [englishMessage('stepTimeLeft'), 'step-remaining'],
+      [englishMessage('breakTimeLeft'), 'break-remaining'],
+    ]);
+  });
+
+  it('free break: its one ring is the break\'s time left (break-remaining), not a step\'s', async () => {
+    const m = await mountFreeBreak(true, 120);
+    expect(m.q('step-remaining')).toBeNull();
+    expect(m.q('break-remaining')!.textContent).toBe('2:00');
   });
 });
 

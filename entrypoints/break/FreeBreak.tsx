@@ -44,7 +44,7 @@ export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { brea
     <section class="end free" data-testid="break-free">
       <h1 tabIndex={-1} ref={ref}>{t('freeBreakTitle')}</h1>
       <p>{t('freeBreakBody', duration(lengthSec))}</p>
-      {strict && left > 0 && <CountdownRing remainingMs={left} totalMs={lengthSec * 1000} label={t('breakTimeLeft')} />}
+      {strict && left > 0 && <CountdownRing remainingMs={left} totalMs={lengthSec * 1000} label={t('breakTimeLeft')} testId="break-remaining" />}
       <div class="controls">
         {(!strict || left <= 0) && <button class="btn btn-primary" data-testid="done" onClick={done}>{t('actionDone')}</button>}
         <button class="btn" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOptions')}</button>

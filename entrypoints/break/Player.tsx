@@ -180,12 +180,12 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
       </header>
       <div class="stage">
         {routine.illustration && <img class="illustration" src={illustrationUrl(routine.illustration)} alt={routineAlt(routine)} width="150" height="120" data-testid="illustration" />}
-        <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} />
+        <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} testId="step-remaining" />
         {/* Strict mode, at the last step before the routine's time has passed (reached early with Next): the time
             left before Done, as the free break shows it; not when it is the step's own (a timer, not read out). */}
         {strict && last && left > 0 && left - remaining >= 1000 && (
           <div class="break-left">
-            <CountdownRing remainingMs={left} totalMs={total} label={t('breakTimeLeft')} />
+            <CountdownRing remainingMs={left} totalMs={total} label={t('breakTimeLeft')} testId="break-remaining" />
             {/* Seen beside the step's own ring; heard as the timer's name. */}
             <p class="small muted" aria-hidden="true">{t('breakTimeLeft')}</p>
           </div>

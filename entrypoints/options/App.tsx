@@ -170,7 +170,8 @@ export function App() {
         </div>
         <div class="fields" key={restored.snooze}>
           {field('snoozeMin', t('fieldSnooze'), t('unitMin'), t('fieldSnoozeHint'))}
-          {field('snoozeLimit', t('fieldSnoozeLimit'), t('unitTimes'))}
+          {/* Strict mode caps it at one (lib/tracker/due.ts effectiveSnoozeLimit): its switch's words ("at most one snooze") said here while it is on. */}
+          {field('snoozeLimit', t('fieldSnoozeLimit'), t('unitTimes'), settings.strict ? t('fieldStrict') : undefined)}
           <AwayAfterField value={settings.idleSec} save={save} />
           {field('idleSec', t('fieldIdle'), t('unitSec'), t('fieldIdleHint'))}
         </div>
