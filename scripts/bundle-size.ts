@@ -24,8 +24,15 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
  * reset reaches synced computers, one message each for names that had been joined in code), plus
  * the pause menu's "until tomorrow" end in the popup (1.2 KB). The catalogues are 185 KB of the
  * package, deflated; the rest is code, the pictures (one file) and the manifest.
+ * 356, raised a second time (363,662 B, 2026-12-03), after finding 2.7 KB: the toolbar icons as
+ * palette PNGs (the same pixels). The sixth review pass added 4.7 KB, nearly all words in nine
+ * languages: 174 messages that had assumed a male reader rewritten (neutral phrasing is longer),
+ * honest content lines (the hips massage's missing source, bends of every direction), and what
+ * screen readers and refusals now say (a file not in UTF-8, Done coming in strict mode, both
+ * sounds off); and the break page's routines loaded with the request for the break (a chunk of
+ * its own, +0.3 KB), which gave that page 2.4 KB of room.
  */
-export const BUDGET_KB = { page: 25, worker: 18, zip: 355 } as const;
+export const BUDGET_KB = { page: 25, worker: 18, zip: 356 } as const;
 /**
  * What the test suite holds a part to where the target is not met yet: a ratchet, lowered as the
  * part shrinks, so it can only get better. The worker carries the fixed stack (the
