@@ -7,6 +7,7 @@
 import type { BodyArea } from '../content/types';
 import type { DayKey } from './days';
 import type { MessageKey, PluralBase } from './i18n';
+import { isOwnId } from './own-routine-play';
 import type { StreakScan } from './streaks';
 import { GONE_ROUTINE, type WeekStats } from './week-stats';
 
@@ -19,12 +20,15 @@ export type Highlight = { key: MessageKey; values: HighlightValue[] } | { key: P
  * Plain-language highlights, each derived from the numbers (in a fixed order of interest). Counts
  * are compared with last week up to the same weekday (`soFar`); rates and maxima with all of it,
  * a maximum called shorter only when it is shorter than last week's by the same weekday too.
+ * `own`: the ids of the user's own routines that still exist (one deleted since has no name to quote).
  */
-export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar: WeekStats = lw): Highlight[] {
+export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar: WeekStats = lw, own: ReadonlySet<string> = new Set()): Highlight[] {
   const out: Highlight[] = [];
-  // Recorded: taken (completed, partial, natural) or skipped.
-  if (tw.taken + tw.skipped === 0 && lw.taken + lw.skipped === 0) out.push({ key: 'hlNoBreaks', values: [] });
-  else if (soFar.taken === 0) out.push({ key: 'hlTakenFirst', values: [{ n: tw.taken }] });
+  // Recorded: taken (completed, partial, natural) or skipped. With none ever, the page's empty
+  // card says so (a new user's words): no highlight repeats it.
+  if (tw.taken + tw.skipped === 0 && lw.taken + lw.skipped === 0) {
+    if (scan.anyHistory) out.push({ key: 'hlNoBreaks', values: [] });
+  } else if (soFar.taken === 0) out.push({ key: 'hlTakenFirst', values: [{ n: tw.taken }] });
   else if (tw.taken > soFar.taken) out.push({ key: 'hlTakenMore', values: [{ n: tw.taken }, { n: tw.taken - soFar.taken }] });
   else if (tw.taken < soFar.taken) out.push({ key: 'hlTakenFewer', values: [{ n: tw.taken }, { n: soFar.taken }] });
   else out.push({ key: 'hlTakenSame', values: [{ n: tw.taken }] });
@@ -45,7 +49,8 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
   if (tw.deskDays > 0) out.push({ key: 'hlDesk', values: [{ ms: Math.round(tw.deskMs / tw.deskDays) }, { n: tw.deskDays }] });
   if (tw.natural > 0) out.push({ key: 'hlNatural', values: [{ n: tw.natural }] });
   const top = tw.routines.find((r) => r.id !== GONE_ROUTINE);
-  if (top) out.push({ key: 'hlTopRoutine', values: [{ routine: top.id }, { n: top.n }] });
+  if (top && isOwnId(top.id) && !own.has(top.id)) out.push({ key: 'hlTopRoutineGone', values: [{ n: top.n }] });
+  else if (top) out.push({ key: 'hlTopRoutine', values: [{ routine: top.id }, { n: top.n }] });
   if (tw.areas.length) out.push({ key: 'hlAreas', values: [{ areas: tw.areas.slice(0, 3).map((a) => a.area) }] });
   if (scan.current >= 2 && scan.current === scan.longest) out.push({ key: 'hlBestStreak', count: scan.current, values: [{ n: scan.current }] });
   else if (scan.current > 0) out.push({ key: 'hlStreak', values: [{ n: scan.current }, { n: scan.longest }] });

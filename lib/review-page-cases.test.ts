@@ -326,3 +326,30 @@ describe('bugs found in review (each test holds its fix)', () => {
     expect(second).toEqual([['Neck6', 'Morning4', 'Morning1'], ['Neck6', 'Morning4', 'Morning1']]);
   });
 });
+
+describe('the review\'s words for an empty fortnight and a first week (each test failed before its fix)', () => {
+  it('a long-time user back from two weeks away reads that no breaks were recorded in the last two weeks, without the new user\'s "yet" (it said "... in the last two weeks yet.")', async () => {
+    // en-US, weeks from Sunday, UTC. Monday 2 - Friday 6 February 2026: a stretch break a day.
+    // Today Wednesday 4 March: nothing since 6 February (this week from 1 March, last from 22 Feb).
+    for (let d = 2; d <= 6; d++) await recordBreak(rec(`f${d}`, at(`2026-02-0${d}T10:00:00Z`)), 'UTC');
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-03-04T12:00:00Z') });
+    const r = await openReview();
+    expect([r.q('[data-testid="review-highlights"] li')?.textContent, r.q('[data-testid="review-empty"]')]).toEqual(['No breaks recorded in the last two weeks.', null]);
+  });
+
+  it('a new user with no breaks yet is told so once: the empty card, not a highlight saying nearly the same under it (both showed)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-03-04T12:00:00Z') });
+    const r = await openReview();
+    expect([r.text('review-empty'), r.q('[data-testid="review-highlights"]')]).toEqual(['No breaks recorded yet. Your review fills in as you take breaks.', null]);
+    expect(r.q('[data-testid="tile-taken"] .small')?.textContent).toBe('Last week: –');
+  });
+
+  it('on a new user\'s first day the breaks tile compares with last week as the other tiles do, with a dash, not "By this day last week: 0" (no history before this week)', async () => {
+    // Monday 2 March 2026, UTC: the first break ever, at 09:00. Today: the same Monday, 15:00.
+    await recordBreak(rec('first', at('2026-03-02T09:00:00Z')), 'UTC');
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-03-02T15:00:00Z') });
+    const r = await openReview();
+    const sub = (id: string) => r.q(`[data-testid="${id}"] .small`)?.textContent;
+    expect([sub('tile-taken'), sub('tile-share'), sub('tile-desk')]).toEqual(['Last week: –', 'Last week: –', 'Last week: –']);
+  });
+});

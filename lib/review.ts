@@ -103,6 +103,8 @@ export interface ReviewData {
   highlights: Highlight[];
   /** No break recorded at all. */
   empty: boolean;
+  /** No break recorded before this week (a new user's first week: nothing to compare with). */
+  fresh: boolean;
   /** The names of the user's own routines the figures name, by id (one deleted since has none). */
   ownNames: Record<string, string>;
 }
@@ -142,8 +144,9 @@ export function weeklyReview(
     lastWeekSoFar: soFar,
     heatmap,
     streak: { current: scan.current, longest: scan.longest, graceLeft: scan.graceLeft },
-    highlights: highlights(tw, lw, scan, soFar),
+    highlights: highlights(tw, lw, scan, soFar, new Set(own.map((o) => o.id))),
     empty: !scan.anyHistory,
+    fresh: !older.some((d) => d.day < start) && !aggs.some((a) => a.day < start),
     ownNames: Object.fromEntries(own.map((o) => [o.id, o.name])),
   };
 }

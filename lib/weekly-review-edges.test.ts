@@ -60,6 +60,23 @@ describe('the weekly review', () => {
     expect(r.highlights.find((h) => h.key === 'hlTopRoutine')?.values).toEqual([{ routine: 'own-desk1' }, { n: 2 }]);
   });
 
+  it('when the most-used routine is one of your own deleted since, its highlight says so, not its generic title in quotes as if it were its name ("Your most-used routine: “One of your own routines”")', async () => {
+    const { highlightText } = await import('../entrypoints/review/App');
+    // "own-gone" deleted since (not among the stored own routines): 2 breaks; "Desk reset": 1.
+    const rows = aggs([
+      row('2026-03-02', 'completed', { routineId: 'own-gone' }),
+      row('2026-03-03', 'completed', { routineId: 'own-gone' }),
+      row('2026-03-04', 'completed', { routineId: 'own-desk1' }),
+    ]);
+    const own = [{ id: 'own-desk1', name: 'Desk reset', areas: ['wrists' as const] }];
+    const r = weeklyReview(rows, today, OFF, undefined, [], 0, own);
+    const top = r.highlights.find((h) => h.key.startsWith('hlTopRoutine'))!;
+    expect(highlightText(top, r.ownNames)).toBe('Your most-used routine: one of your own, since deleted (2×).');
+    // One still there keeps its name.
+    const kept = weeklyReview(rows, today, OFF, undefined, [], 0, [...own, { id: 'own-gone', name: 'Neck', areas: [] }]);
+    expect(highlightText(kept.highlights.find((h) => h.key.startsWith('hlTopRoutine'))!, kept.ownNames)).toBe('Your most-used routine: “Neck” (2×).');
+  });
+
   it('with breaks recorded (all skipped), the highlights never say that no breaks were recorded', () => {
     // README: every break ends as one row in the history, "completed, partial, skipped, or natural".
     // The page also says "You took 0% of your due breaks" and "Days that counted: 0 of 2".

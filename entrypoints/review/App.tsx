@@ -92,7 +92,7 @@ function Tiles({ data }: { data: ReviewData }) {
         testid="tile-taken"
         label={t('statBreaksTaken')}
         value={formatNumber(tw.taken)}
-        sub={weekDone ? t('vsLastWeek', lw.taken) : t('vsLastWeekToDate', soFar.taken)}
+        sub={data.fresh ? t('vsLastWeek', '–') : weekDone ? t('vsLastWeek', lw.taken) : t('vsLastWeekToDate', soFar.taken)}
       />
       <Tile testid="tile-share" label={t('statShareTaken')} value={tw.due > 0 ? percent(tw.share) : '–'} sub={t('vsLastWeek', lw.due > 0 ? percent(lw.share) : '–')} />
       <Tile testid="tile-desk" label={t('statDeskAvg')} value={avg(tw)} sub={t('vsLastWeek', avg(lw))} />
@@ -110,14 +110,16 @@ function Review({ data, tables }: { data: ReviewData; tables: boolean }) {
   const HOUR = 3600_000;
   return (
     <>
-      <section class="card section highlights" aria-labelledby="hl-h" data-testid="review-highlights">
-        <h2 id="hl-h">{t('reviewHighlights')}</h2>
-        <ul>
-          {data.highlights.map((h) => (
-            <li key={h.key} data-key={h.key}>{highlightText(h, data.ownNames)}</li>
-          ))}
-        </ul>
-      </section>
+      {data.highlights.length > 0 && (
+        <section class="card section highlights" aria-labelledby="hl-h" data-testid="review-highlights">
+          <h2 id="hl-h">{t('reviewHighlights')}</h2>
+          <ul>
+            {data.highlights.map((h) => (
+              <li key={h.key} data-key={h.key}>{highlightText(h, data.ownNames)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <Tiles data={data} />
 
