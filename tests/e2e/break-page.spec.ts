@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
-import { BreakPage } from './support/pages';
+import { BreakPage, openedPage } from './support/pages';
 import { shot } from './support/shots';
 
 const en = JSON.parse(readFileSync(path.resolve(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -51,7 +51,7 @@ test('opened without a break: it says none is waiting, and "Start a break now" p
   // the page gone at its key up (under load, "Target page ... has been closed").
   await page.keyboard.down('Enter');
   // The background starts a break and opens its break window, which plays it; this page goes.
-  const player = await context.waitForEvent('page', { predicate: (p) => /\/break\.html\?id=manual-\d+/.test(p.url()), timeout: 30_000 });
+  const player = await openedPage(context, (url) => /\/break\.html\?id=manual-\d+/.test(url), 30_000);
   const brk = new BreakPage(player);
   await expect(brk.title.or(brk.free)).toBeVisible();
   await expect(brk.done).toBeVisible();

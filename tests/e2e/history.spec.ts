@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { historyRows } from './support/ext';
 import { exportJson, importBackup, importedMessage } from './support/data';
-import { PopupPage } from './support/pages';
+import { openedPage, PopupPage } from './support/pages';
 import { demoHistory, withHistory, type DemoRow } from '../../scripts/demo-history';
 import { withBreakToday } from '../demo-today';
 import { clearOfMidnight } from '../midnight';
@@ -141,7 +141,7 @@ test('the popup shows today’s ring, the last 7 days and the streak from the hi
   expect(await axeViolations(page)).toEqual([]);
 
   // "Weekly review" opens the review page.
-  const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/review.html') });
+  const opened = openedPage(context, (url) => url.includes('/review.html'));
   await page.getByTestId('weekly-review').click();
   const review = await opened;
   await expect(review.getByRole('heading', { level: 1 })).toHaveText('Your weekly review');

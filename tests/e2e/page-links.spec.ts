@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { PopupPage } from './support/pages';
+import { openedPage, PopupPage } from './support/pages';
 
 /** The extension API in a page (no "tabs" permission: a page's own tab, and tabs it creates). */
 declare const chrome: {
@@ -21,7 +21,7 @@ const shown = (review: Page) => review.evaluate(async () => (await chrome.tabs.g
 
 test('"Weekly review" clicked in the popup again, the review still open behind another tab: no second review tab, the open one is brought to the front', async ({ context, extensionId, control }) => {
   const popup = await PopupPage.open(context, extensionId);
-  const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/review.html') });
+  const opened = openedPage(context, (url) => url.includes('/review.html'));
   await popup.page.getByTestId('weekly-review').click();
   const review = await opened;
   await expect(review.getByRole('heading', { level: 1 })).toHaveText('Your weekly review');

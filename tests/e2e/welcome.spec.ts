@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, launch, test } from './support/fixtures';
 import { sendMessage, storageGet } from './support/ext';
 import { exportJson } from './support/data';
-import { OptionsPage, openedWelcome } from './support/pages';
+import { OptionsPage, openedPage, openedWelcome } from './support/pages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { shot } from './support/shots';
 
@@ -133,7 +133,7 @@ for (const lang of ['de', 'pl']) {
 
 test('"try one now" starts a short guided break', async ({ context }) => {
   const page = await welcomePage(context);
-  const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/break.html'), timeout: 15_000 });
+  const opened = openedPage(context, (url) => url.includes('/break.html'));
   await page.getByTestId('welcome-try').click();
   const brk = await opened;
   await expect(brk.getByTestId('routine-title')).not.toBeEmpty();
@@ -146,7 +146,7 @@ test('the try is the break the chosen preset gives: a posture check, or with Gen
   await expect(page.getByTestId('welcome-try')).toHaveText('Try a posture check now');
   await page.getByTestId('preset-gentle').check();
   await expect(page.getByTestId('welcome-try')).toHaveText('Try a stretch break now');
-  const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/break.html'), timeout: 15_000 });
+  const opened = openedPage(context, (url) => url.includes('/break.html'));
   await page.getByTestId('welcome-try').click();
   await opened;
   await expect.poll(kindOpened).toMatchObject({ name: 'onBreak', brk: { kind: 'stretch' } });
