@@ -96,9 +96,15 @@ describe('checker limitations found with other seeds, fixed', () => {
     ['strict: a prompt closed by hours ended after travel is not skipped by the event that reveals it', { start: plain, variant: 5, steps: [{ k: 'wait', ms: 5 * MIN }, { k: 'zone', tz: 'America/New_York' }, { k: 'pause', ms: null }, { k: 'wait', ms: 1000 }] }],
     // Fullscreen until the due instant: the hold's settle brings the prompt up to 2 min later.
     ['a hold ending at the due instant: the overdue break keeps its hold', { start: plain, variant: 0, steps: [{ k: 'fullscreen', on: true }, { k: 'wait', ms: 20 * MIN }, { k: 'fullscreen', on: false }, { k: 'wait', ms: 1000 }] }],
+    // (Seed 106.) Sitting still (idle) in fullscreen until the due instant: Limber looks every five
+    // minutes then, so the prompt may come up to that much after the fullscreen ended.
+    ['a hold sat still in ends unseen until the next five-minute look', { start: plain, variant: 0, steps: [{ k: 'fullscreen', on: true }, { k: 'activity', state: 'idle' }, { k: 'wait', ms: 20 * MIN }, { k: 'fullscreen', on: false }] }],
     ['a hold under way is not forgotten when the world travels', { start: plain, variant: 0, steps: [{ k: 'fullscreen', on: true }, { k: 'wait', ms: 20 * MIN }, { k: 'zone', tz: 'Europe/Berlin' }, { k: 'fullscreen', on: false }] }],
     // Berlin's 25 October, then (flown west) New York's 25 October a day later: two days.
     ['daily limit: the same date in two zones, a day apart, is two days', { start: STARTS[2]!, variant: 4, steps: [{ k: 'clock', ms: 4125795 }, { k: 'wait', ms: 2047511 }, { k: 'wait', ms: 2889108 }, { k: 'zone', tz: 'America/New_York' }, { k: 'wait', ms: 4437586 }, { k: 'activity', state: 'active' }] }],
+    // (Seed 65.) Sunday 02:15 in Berlin (the autumn night), the clock set back to Saturday 22:59:
+    // Saturday's notice comes at its midnight, Sunday's (an hour of desk time after it) at 01:00.
+    ['daily limit: the clock set back across midnight, the date it shows is a day of its own', { start: STARTS[3]!, variant: 4, steps: [{ k: 'clock', ms: -1012391 }, { k: 'clock', ms: -10687610 }, { k: 'wait', ms: 3600001 }] }],
     // A 1 ms pause ran out unheard; the next pause ends it (its notice) and starts a new one.
     ['a pause that ran out unheard ends, with its notice, as the next pause starts', { start: plain, variant: 0, steps: [{ k: 'pause', ms: 1 }, { k: 'wait', ms: 1000 }, { k: 'pause', ms: 1 }, { k: 'activity', state: 'active' }] }],
     // On a break from 07:20; the clock jumps 1 ms past the break's give-up time plus the grace:

@@ -27,16 +27,26 @@ export abstract class CheckedWorld extends SimulatedEngine {
    * The person's local day (README "Daily sitting limit": one notice per day): a later date in the
    * zone in force starts a new one. After travel the day goes on while the date there is not later
    * than the day's date (a flight west), read from then on in the new zone; so Berlin's 25 October
-   * and, a day later, New York's are two days. Kept up at every event (`handle`).
+   * and, a day later, New York's are two days. An earlier date in the same zone can only be the
+   * clock set back across midnight: that date, as the clock now shows it, is a day of its own (the
+   * day it was when first seen, if it was), and the later date it left is the same day again when
+   * the clock reaches it (its notice still counts): so Sunday 02:15 set back to Saturday 22:59 has
+   * Saturday's notice at its midnight and Sunday's an hour later. Kept up at every event (`handle`).
    */
   private day: { tz: string; date: string; n: number } | null = null;
+  /** The day each date seen in a zone belonged to (`${date} in ${tz}`: `day ${n}`). */
+  private dates = new Map<string, string>();
 
   private dayNow(): string {
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: this.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(this.now);
+    const key = `${date} in ${this.tz}`;
     const d = this.day;
     if (d === null || date > d.date) this.day = { tz: this.tz, date, n: (d?.n ?? -1) + 1 };
     else if (d.tz !== this.tz) this.day = { tz: this.tz, date, n: d.n };
-    return `day ${this.day!.n}`;
+    else if (date < d.date) return this.dates.get(key) ?? key;
+    const day = `day ${this.day!.n}`;
+    this.dates.set(key, day);
+    return day;
   }
 
   /** The last daily-limit notice: when, and on which day it was counted. */
@@ -234,14 +244,19 @@ export abstract class CheckedWorld extends SimulatedEngine {
     }
   }
 
-  /** Fullscreen (with deferral on) may hold a due prompt: up to maxMin, or until 120 s after it ends (recheck + settle). */
+  /**
+   * Fullscreen (with deferral on) may hold a due prompt: up to maxMin, or until 120 s after it ends
+   * (recheck + settle). README "Holds": while the person sits still in it (the browser said idle),
+   * Limber looks every five minutes (the watchdog), not every minute: then up to that much later.
+   */
   protected noteFullscreen(): void {
     const d = this.due;
     if (!d || !this.settings.hold.enabled) return;
     if (this.fullscreen) d.fsSeen = true;
     if (!d.fsSeen) return;
     const bound = d.dueAt + SLACK_MS + d.extra + this.settings.hold.maxMin * MIN;
-    const afterOff = this.fullscreen ? Infinity : Math.max(this.fullscreenOffAt ?? -Infinity, d.dueAt) + FULLSCREEN_RECHECK_MS + HOLD_SETTLE_MS + SLACK_MS + d.extra;
+    const look = this.activity === 'active' ? FULLSCREEN_RECHECK_MS : WATCHDOG_PERIOD_MS;
+    const afterOff = this.fullscreen ? Infinity : Math.max(this.fullscreenOffAt ?? -Infinity, d.dueAt) + look + HOLD_SETTLE_MS + SLACK_MS + d.extra;
     d.deadline = Math.min(bound, afterOff);
   }
 
