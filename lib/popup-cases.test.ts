@@ -181,6 +181,36 @@ describe('the background not answering: the popup says so, and a screen reader h
     }
   });
 
+  it('no snapshot and a worker that is alive but never answers: after 8 s the popup says "Limber is not answering" and is no longer busy (it stayed busy, with no word, until Chrome closed the channel minutes later); a late answer still replaces it', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const { statusSnapshotItem } = await import('./storage/status-cache');
+    await statusSnapshotItem.setValue(null);
+    // What the background will answer when it finally does (read now: its storage keeps real timers).
+    const { handleMessage } = await import('./engine');
+    const reply = await handleMessage({ type: 'popup/get' });
+    let answer = () => undefined as void;
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(() => new Promise((resolve) => (answer = () => resolve(reply))));
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: Date.now() });
+    const d = dom();
+    const { h, render } = await import('preact');
+    const { App } = await import('../entrypoints/popup/App');
+    const { startPopupLoad } = await import('../components/hooks/use-popup-data');
+    const root = d.document.getElementById('app')!;
+    render(h(App, { load: startPopupLoad(Date.now()), initial: null }), root);
+    const seen = () => ({ busy: d.q('main')!.getAttribute('aria-busy'), alert: d.q('[role="alert"]')?.textContent ?? null });
+    try {
+      await vi.advanceTimersByTimeAsync(7_500);
+      expect(seen()).toEqual({ busy: 'true', alert: null }); // still waiting, as the break page does
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(seen()).toEqual({ busy: 'false', alert: 'Limber is not answering right now. Try again in a moment.' });
+      answer();
+      await vi.advanceTimersByTimeAsync(200);
+      expect({ ...seen(), source: d.q('main')!.getAttribute('data-source'), countdown: d.text('countdown') }).toEqual({ busy: 'false', alert: null, source: 'fresh', countdown: '39:52' }); // 8.7 s after 09:10, the next break at 09:50
+    } finally {
+      render(null, root);
+    }
+  });
+
   it('the request refused, then the background heard from again (it writes its status after an event): the popup shows its news, and no longer says Limber is not answering', async () => {
     await background(STRETCH_ONLY, T0 + 10 * MIN);
     const { d, send, close } = await openRefused();

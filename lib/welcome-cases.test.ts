@@ -64,6 +64,22 @@ describe('welcome, step 3: a request that fails is said on the page', () => {
     expect({ alert: d.alert(), firstAt: d.q('[data-testid="welcome-first-at"]')!.textContent }).toEqual({ alert: englishMessage('errBackground'), firstAt: '' });
   });
 
+  for (const [button, message] of [['welcome-try', 'errActionFailed'], ['welcome-wait', 'errBackground']] as const) {
+    it(`"${button === 'welcome-try' ? 'Try one now' : 'I\'ll wait…'}" with a worker alive but never answering: after 8 s, "${englishMessage(message)}" (it said nothing until Chrome closed the channel, minutes later)`, async () => {
+      const d = await mountWelcome(() => new Promise(() => undefined));
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        d.q(`[data-testid="${button}"]`)!.click();
+        await vi.advanceTimersByTimeAsync(7_500);
+        expect(d.alert()).toBeNull(); // still waiting, as the break page does
+        await vi.advanceTimersByTimeAsync(1_000);
+        expect(d.alert()).toBe(englishMessage(message));
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+  }
+
   it('control: tried again and answered this time, the message goes', async () => {
     let up = false;
     const d = await mountWelcome(async (m) => {

@@ -10,7 +10,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask, type PopupData } from '../../lib/protocol/messages';
 import { readStatusSnapshot, statusSnapshotItem, usableSnapshot, type StatusSnapshot } from '../../lib/storage/status-cache';
-import { send } from './use-status';
+import { ANSWER_WAIT_MS, send } from './use-status';
 
 /** Where the data on screen came from: the snapshot read at load, or the background (answer or its latest snapshot). */
 export type Source = 'snapshot' | 'fresh';
@@ -96,6 +96,9 @@ export function usePopupData(load: PopupLoad, initial: PopupData | null, now: nu
 
   const take = (p: Promise<PopupData>) => {
     const n = ++seq.current;
+    // No answer in time (a worker alive but stuck: Chrome may keep the channel open for minutes):
+    // said as "not answering", as the break page does, rather than left busy; a late answer still replaces it.
+    const late = setTimeout(() => n === seq.current && setError(true), ANSWER_WAIT_MS);
     p.then(
       (data) => {
         if (n !== seq.current) return;
@@ -105,7 +108,7 @@ export function usePopupData(load: PopupLoad, initial: PopupData | null, now: nu
       () => {
         if (n === seq.current) setError(true);
       },
-    );
+    ).finally(() => clearTimeout(late));
   };
   const refresh = () => take(ask(send, { type: 'popup/get' }));
 

@@ -14,3 +14,9 @@ export function useNow(ms = 1000): number {
 }
 
 export { send };
+
+/** How long a page waits for the background before it says that it is not answering. */
+export const ANSWER_WAIT_MS = 8_000;
+
+/** Messages to the background, given up on (rejected) when no answer comes within ANSWER_WAIT_MS. */
+export const timed = (m: unknown) => Promise.race([send(m), new Promise<never>((_, reject) => setTimeout(reject, ANSWER_WAIT_MS))]);

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { needsScreening } from '../../content/screening';
 import type { Routine } from '../../content/types';
-import { ask, RequestError, type BreakSession, type SendMessage } from '../../lib/protocol/messages';
+import { ask, RequestError, type BreakSession } from '../../lib/protocol/messages';
 import type { TodaySummary } from '../../lib/storage/history';
 import { t } from '../../lib/i18n';
-import { send } from '../../components/hooks/use-status';
+import { timed } from '../../components/hooks/use-status';
 import { useSettings } from '../../components/hooks/use-settings';
 import { useHealthAnswer } from '../../components/hooks/use-health';
 import { selfMassageOffered } from '../../lib/storage/health';
@@ -33,12 +33,6 @@ type View =
 
 /** How many times the page asks for a routine the safety answer lets through before playing none. */
 const UNSCREENED_TRIES = 2;
-
-/** How long the page waits for the background before it says that it is not answering. */
-const ANSWER_WAIT_MS = 8_000;
-
-/** Messages to the background, given up on (rejected) when no answer comes in time. */
-const timed: SendMessage = (m) => Promise.race([send(m), new Promise((_, reject) => setTimeout(reject, ANSWER_WAIT_MS))]);
 
 export function App({ breakId }: { breakId: string }) {
   const [view, setView] = useState<View>(breakId ? { name: 'loading' } : { name: 'none' });

@@ -11,7 +11,8 @@ import { ask } from '../../lib/protocol/messages';
 import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
 import type { BreakKind, Settings } from '../../lib/settings';
 import { updateSettings, useSettings } from '../../components/hooks/use-settings';
-import { send } from '../../components/hooks/use-status';
+// Given up on when no answer comes in time (8 s, as on the break page), and said as a failure.
+import { timed as send } from '../../components/hooks/use-status';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
 
