@@ -23,7 +23,7 @@ import { latestReload } from '../lib/storage/latest';
 import { useStored } from './hooks/use-stored';
 import { RestoreDefaults } from './RestoreDefaults';
 import { SafetyScreen, type SafetyAnswer } from './SafetyScreen';
-import { chime, primeAudio, speak } from './sound';
+import { canSpeak, chime, primeAudio, speak } from './sound';
 import './routine-prefs.css';
 
 /** `list` with `item` in or out, in the order of `order` (values not in `order` are kept last). */
@@ -107,11 +107,16 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
     // moment later, so that the same note, pressed again, is read out again.
     setTestNote(null);
     const gap = new Promise((r) => setTimeout(r, 100));
+    // With no voice for the page's language the sample is said anyway (a break would try too),
+    // and the note says why nothing, or a foreign voice, is heard.
+    const voiced = sound.voice ? canSpeak() : true;
     const played = sound.chime && (await chime(volume, 'test'));
     await gap;
     // The volume is the voice's too: with steps read aloud, a sentence at it once the note has rung.
     if (sound.voice) setTimeout(() => speak(t('voiceSample'), volume), played ? 600 : 0);
-    setTestNote(!(volume > 0) ? 'soundMuted' : !sound.chime && !sound.voice ? 'soundOff' : sound.chime && !played ? 'soundBlocked' : null);
+    setTestNote(
+      !(volume > 0) ? 'soundMuted' : !sound.chime && !sound.voice ? 'soundOff' : sound.chime && !played ? 'soundBlocked' : !(await voiced) ? 'soundNoVoice' : null,
+    );
   };
 
   const positionsInvalid = positions.length === 0;

@@ -97,6 +97,37 @@ export function speak(text: string, volume: number): void {
   }
 }
 
+/** A language without its region: "en-GB" and "en_US" are both English. */
+const base = (lang: string) => lang.toLowerCase().split(/[-_]/)[0];
+
+/**
+ * Whether the browser has a voice for the page's language (pageLanguage), which steps read aloud
+ * need to be heard as written. Chromium lists its voices only a moment after the first ask: they
+ * are waited for up to `ms`. A browser that does not list its voices is taken to have one.
+ */
+export async function canSpeak(ms = 500): Promise<boolean> {
+  try {
+    const synth = window.speechSynthesis;
+    if (!synth) return false;
+    if (typeof synth.getVoices !== 'function') return true;
+    if (!synth.getVoices().length) {
+      await new Promise<void>((done) => {
+        const end = () => {
+          clearTimeout(timer);
+          synth.removeEventListener?.('voiceschanged', end);
+          done();
+        };
+        const timer = setTimeout(end, ms);
+        synth.addEventListener?.('voiceschanged', end);
+      });
+    }
+    const lang = base(pageLanguage());
+    return synth.getVoices().some((v) => base(v.lang ?? '') === lang);
+  } catch {
+    return false;
+  }
+}
+
 export function stopSpeaking(): void {
   try {
     window.speechSynthesis?.cancel();

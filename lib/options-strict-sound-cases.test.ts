@@ -116,6 +116,48 @@ describe('bugs found in review: Options after strict mode was tightened', () => 
     expect(await test(), 'the chime only').toEqual({ notes: true, voice: false, note: '' });
   });
 
+  it('"Test sound" with reading aloud on where the browser has no voice for the page\'s language (or no speech at all): the note says so, not silence', async () => {
+    const p = await mountOptions();
+    const said = voice(p);
+    p.check('[data-testid="voice"]', true);
+    await storedUntil((s) => s.sound.voice, 'voice on');
+    await tick(20);
+    const synth = p.window as unknown as { speechSynthesis?: unknown };
+    const noVoice = 'This browser has no voice to read aloud in this language.';
+    const test = async () => {
+      said.length = 0;
+      p.q('[data-testid="test-sound"]')!.click();
+      await tick(900);
+      return p.q('[data-testid="test-sound-note"]')!.textContent;
+    };
+    // No Web Speech at all (Chromium on Linux without a speech service, some builds).
+    const speaker = synth.speechSynthesis;
+    synth.speechSynthesis = undefined;
+    expect(await test(), 'no speechSynthesis').toBe(noVoice);
+    // Voices, none in English: what a break would say is still said, and the note tells why it sounds wrong.
+    synth.speechSynthesis = { ...(speaker as object), getVoices: () => [{ lang: 'de-DE' }, { lang: 'fr_FR' }] };
+    expect(await test(), 'no English voice').toBe(noVoice);
+    expect(said).toEqual(['This is how each step will be read aloud.']);
+    // The voices come a moment later (Chromium's first getVoices() is empty): no false note.
+    let voices: Array<{ lang: string }> = [];
+    let loaded: (() => void) | undefined;
+    synth.speechSynthesis = {
+      ...(speaker as object),
+      getVoices: () => voices,
+      addEventListener: (_: string, f: () => void) => (loaded = f),
+      removeEventListener: () => undefined,
+    };
+    setTimeout(() => {
+      voices = [{ lang: 'en-GB' }];
+      loaded?.();
+    }, 50);
+    expect(await test(), 'English voices, loaded late').toBe('');
+    expect(said).toEqual(['This is how each step will be read aloud.']);
+    // No voice at all, ever: said once the wait is over.
+    synth.speechSynthesis = { ...(speaker as object), getVoices: () => [], addEventListener: () => undefined, removeEventListener: () => undefined };
+    expect(await test(), 'no voices').toBe(noVoice);
+  });
+
   it('"Keep at least one way of being told" goes once another window turns the break window on (it stayed, tied to the switch as invalid)', async () => {
     const p = await mountOptions();
     const box = '[data-testid="prompt-notification"]';
