@@ -103,20 +103,16 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   // neither on, a break makes no sound, and the note says so (the chime played anyway).
   const testSound = async () => {
     primeAudio();
-    // The note goes into a live region that is always on the page: emptied first and filled a
-    // moment later, so that the same note, pressed again, is read out again.
+    // The note's live region is emptied, then filled a moment later: the same note is read out again.
     setTestNote(null);
     const gap = new Promise((r) => setTimeout(r, 100));
-    // With no voice for the page's language the sample is said anyway (a break would try too),
-    // and the note says why nothing, or a foreign voice, is heard.
+    // No voice for the page's language: the sample is said anyway (as a break would), the note says why.
     const voiced = sound.voice ? canSpeak() : true;
     const played = sound.chime && (await chime(volume, 'test'));
     await gap;
     // The volume is the voice's too: with steps read aloud, a sentence at it once the note has rung.
     if (sound.voice) setTimeout(() => speak(t('voiceSample'), volume), played ? 600 : 0);
-    setTestNote(
-      !(volume > 0) ? 'soundMuted' : !sound.chime && !sound.voice ? 'soundOff' : sound.chime && !played ? 'soundBlocked' : !(await voiced) ? 'soundNoVoice' : null,
-    );
+    setTestNote(!(volume > 0) ? 'soundMuted' : !sound.chime && !sound.voice ? 'soundOff' : sound.chime && !played ? 'soundBlocked' : !(await voiced) ? 'soundNoVoice' : null);
   };
 
   const positionsInvalid = positions.length === 0;
