@@ -56,7 +56,6 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     setFailed(false); // a failure again is put in afresh, and so heard again
     try {
       await saveOwnRoutines(next);
-      setFailed(false);
       onSaved();
       return true;
     } catch {

@@ -49,7 +49,7 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   // Strict mode: the break's time left, the routine's length counted from when the window began the
   // break (kept across a reload and "Another routine": ./resume.ts); Next does not shorten it.
   const [from] = useState(() => breakFrom(breakId, now));
-  const total = useMemo(() => steps.reduce((ms, s) => ms + s.seconds * 1000, 0), [steps]);
+  const total = routine.durationSec * 1000; // the steps' seconds added up (content/types.ts)
   const left = from + total - now;
   const last = settled.step === steps.length - 1;
   const { sent: doneSent, send } = useEnding();
