@@ -100,6 +100,14 @@ async function breakWindow(finishAs?: 'completed' | 'partial' | 'skipped', sessi
       win.dispatchEvent(e);
       await tick(PAINT);
     },
+    /** Key `k` pressed, and only the render it causes waited for (a microtask): no effect has run yet. */
+    keyRendered: async (k: string) => {
+      const e = new (win as unknown as typeof globalThis).Event('keydown', { bubbles: true });
+      Object.defineProperty(e, 'key', { value: k });
+      Object.defineProperty(e, 'repeat', { value: false });
+      win.dispatchEvent(e);
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    },
     advance: async (ms: number) => {
       vi.advanceTimersByTime(ms);
       await tick(PAINT);
@@ -167,6 +175,20 @@ describe('bugs found in review', () => {
     expect(w.spoken, 'resumed: the routine and its step said').toEqual([firstWords(ROUTINE, 1)]);
     await w.advance(25_000);
     expect(w.step()).toBe(`Step 3 of ${N}`);
+  });
+
+  // The place was kept by an effect, which runs after the next frame: a reload in between (the
+  // page showing "Resume", the person pressing F5 at once) took the routine up running.
+  it('reloaded the moment after a pause shows, the player is still paused', async () => {
+    const w = await breakWindow();
+    await w.key('ArrowRight');
+    await w.advance(5_000);
+    await w.keyRendered(' ');
+    expect(w.q('pause')!.textContent, 'the page shows the pause').toBe(englishMessage('actionResume'));
+    const left = w.shownSec();
+    await w.reload(30_000);
+    expect(w.q('pause')!.textContent).toBe(englishMessage('actionResume'));
+    expect(w.shownSec()).toBe(left);
   });
 
   it('"Another routine" starts at its step 1, and a reload then takes up that routine, not the place in the one before', async () => {

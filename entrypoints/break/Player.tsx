@@ -88,7 +88,8 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   useEffect(() => {
     if (settled !== ps) setPs(settled);
   }, [settled]);
-  useEffect(() => {
+  // Kept as the render commits (an effect waits for the next frame: F5 in between lost a pause).
+  useLayoutEffect(() => {
     if (!doneSent.current) keepPlace(breakId + routine.id, ps);
   }, [ps]);
   // The last step run out (or Next past it): the routine ends, in strict mode once its time has passed.
