@@ -76,6 +76,43 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(w.stored().state!.paused).not.toBeNull();
   });
 
+  it('the pause shortcut says what it did (its badge is out of sight until the button is pinned): "paused" when it pauses, "back on" when it resumes, one notification', async () => {
+    // Chrome and Firefox put a new extension's button in their extensions menu, where no badge
+    // shows: Alt+Shift+P paused reminders indefinitely (or resumed them) without a word.
+    const w = world();
+    const rt = createRuntime(w.platform(), w.store);
+    const worker = lifecycle(rt);
+    await worker.wake();
+    w.clock.now = T0 + 10 * MIN;
+    w.log.length = 0;
+    await worker.command('toggle-pause');
+    expect(w.stored().state!.paused).not.toBeNull();
+    expect(w.log.filter((l) => l.startsWith('notice'))).toEqual(['notice paused']);
+    w.clock.now = T0 + 11 * MIN;
+    w.log.length = 0;
+    await worker.command('toggle-pause');
+    expect(w.stored().state!.paused).toBeNull();
+    expect(w.log.filter((l) => l.startsWith('notice'))).toEqual(['notice pauseEnded']);
+    // From the popup, which says so itself: no notice.
+    w.log.length = 0;
+    await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: 'indefinite' });
+    await pauseHandlers(rt)['pause/resume']({ type: 'pause/resume' });
+    expect(w.log.filter((l) => l.startsWith('notice'))).toEqual([]);
+  });
+
+  it('the pause shortcut outside working hours: "paused", but never "counting desk time again" on resuming (nothing counts then)', async () => {
+    const w = world({ ...SETTINGS, schedule: { ...SETTINGS.schedule, enabled: true } });
+    const worker = lifecycle(createRuntime(w.platform(), w.store));
+    w.clock.now = T0 + 10 * H; // 20:00 in Berlin, after the default hours
+    await worker.wake();
+    expect(w.stored().state!.offHours).toBe(true);
+    w.log.length = 0;
+    await worker.command('toggle-pause');
+    await worker.command('toggle-pause');
+    expect(w.stored().state!.paused).toBeNull();
+    expect(w.log.filter((l) => l.startsWith('notice'))).toEqual(['notice paused']);
+  });
+
   it('the clock set back during a 30-minute pause: it ends when its 30 minutes have run, not an hour later; a pause until tomorrow keeps its instant', async () => {
     // README "Pause" ("for 30 minutes, 1 or 2 hours, until tomorrow ...") and "the clock jumps":
     // a pause of so many minutes lasts those minutes by the person's watch, as a postpone does.

@@ -89,7 +89,11 @@ export function lifecycle(rt: Runtime): Lifecycle {
           const { state } = await rt.load();
           // A timed pause already over (its alarm not heard yet: a late alarm, a wake from sleep) is no pause.
           const paused = state?.paused && (state.paused.until === null || state.paused.until > platform.now());
-          return rt.handle(paused ? { type: 'resume' } : { type: 'pause', until: null });
+          const h = await rt.handle(paused ? { type: 'resume' } : { type: 'pause', until: null });
+          // Said, as the popup says it: the badge is out of sight in the browser's extensions menu
+          // (where a new extension's button goes). "Counting again" only when it is (working hours).
+          if (!paused || !h.result.state.offHours) await platform.showNotice(paused ? 'pauseEnded' : 'paused', h.settings).catch(() => undefined);
+          return h;
         });
       }
       return Promise.resolve();

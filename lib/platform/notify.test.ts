@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { initialState, transition, type TrackerState } from '../tracker/tracker';
-import { clearPrompt, parsePromptId, promptShowing, promptShownThisSession, showPrompt } from './notify';
+import { clearPrompt, parsePromptId, promptShowing, promptShownThisSession, showNotice, showPrompt } from './notify';
+import { englishMessage, speakEnglish } from '../../tests/support/linkedom-page';
 
 const T0 = Date.UTC(2026, 2, 2, 9);
 const MIN = 60_000;
@@ -87,5 +88,20 @@ describe('a prompt taken away and shown again', () => {
     expect(await promptShowing(brk!, settings)).toBe(true);
     // Its one postpone used: it would now offer Skip, not Postpone.
     expect(await promptShowing({ ...brk!, snoozes: 1 }, settings)).toBe(false);
+  });
+});
+
+describe('the pause shortcut\'s notices', () => {
+  it('"paused" says so until resumed, and "back on" takes its place: one notification, never both', async () => {
+    speakEnglish();
+    const create = vi.spyOn(browser.notifications, 'create');
+    await showNotice('paused', DEFAULT_SETTINGS);
+    await showNotice('pauseEnded', DEFAULT_SETTINGS);
+    const [[pausedId, paused], [endedId, ended]] = create.mock.calls as unknown as [[string, { title: string; message: string }], [string, { title: string; message: string }]];
+    expect(englishMessage('noticePausedTitle')).not.toBe('');
+    expect(paused).toMatchObject({ title: englishMessage('noticePausedTitle'), message: englishMessage('whyPausedIndefinite') });
+    expect(ended).toMatchObject({ title: englishMessage('noticePauseEndedTitle'), message: englishMessage('noticePauseEndedBody') });
+    expect(endedId).toBe(pausedId);
+    expect(Object.keys(await browser.notifications.getAll())).toEqual([endedId]);
   });
 });

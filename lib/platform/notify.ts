@@ -109,12 +109,17 @@ export async function promptOnScreen(breakId: string): Promise<boolean> {
   return Object.keys(await browser.notifications.getAll()).some((id) => parsePromptId(id)?.breakId === breakId);
 }
 
-/** One-off messages: a pause has ended, the daily sitting limit was passed. */
+/**
+ * One-off messages: a pause has ended, the daily sitting limit was passed; the pause shortcut's
+ * pause. A pause's two notices are one notification: the newer takes the other's place.
+ */
 export async function showNotice(notice: Notice, settings: Settings): Promise<void> {
   await ensureMessages().catch(() => undefined);
   const text =
-    notice === 'pauseEnded'
-      ? { title: t('noticePauseEndedTitle'), message: t('noticePauseEndedBody') }
-      : { title: t('noticeDailyLimitTitle'), message: tp('noticeDailyLimitBody', dailyLimitHours(settings.dailyLimit.minutes)) };
-  await browser.notifications.create(`notice:${notice}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), ...text });
+    notice === 'dailyLimit'
+      ? { title: t('noticeDailyLimitTitle'), message: tp('noticeDailyLimitBody', dailyLimitHours(settings.dailyLimit.minutes)) }
+      : notice === 'paused'
+        ? { title: t('noticePausedTitle'), message: t('whyPausedIndefinite') }
+        : { title: t('noticePauseEndedTitle'), message: t('noticePauseEndedBody') };
+  await browser.notifications.create(`notice:${notice === 'dailyLimit' ? notice : 'pauseEnded'}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), ...text });
 }

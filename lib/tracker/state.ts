@@ -204,7 +204,8 @@ export interface BreakRecord {
   manual: boolean;
 }
 
-export type Notice = 'pauseEnded' | 'dailyLimit';
+/** `paused`: the pause shortcut's answer (lib/engine/lifecycle.ts); never an effect of the tracker's. */
+export type Notice = 'pauseEnded' | 'dailyLimit' | 'paused';
 
 export type Effect =
   | { type: 'prompt'; brk: DueBreak; reminder: boolean }
