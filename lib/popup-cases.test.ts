@@ -425,3 +425,80 @@ describe('the one-time "Limber was updated to version X" line: heard by a screen
     }
   });
 });
+
+describe('a popup action the background never answers (a worker alive but stuck): said after 8 s, as the first load is', () => {
+  /**
+   * Each of the popup's actions, from the state that offers it: `open` presses what leads to it,
+   * `press` is the action's button; `late` is what shows that its answer, coming after all, was taken.
+   */
+  const cases: Array<{ name: string; at: number; before?: (h: (m: unknown) => Promise<unknown>) => Promise<unknown>; open?: string; press: string; late: 'closed' | RegExp }> = [
+    { name: 'Skip', at: T0 + 50 * MIN + 30_000, press: 'skip', late: /^Stretch break at 10:40 AM/ },
+    { name: 'Snooze', at: T0 + 50 * MIN + 30_000, press: 'snooze', late: /^Snoozed until 9:55 AM$/ },
+    { name: 'Start (a due break)', at: T0 + 50 * MIN + 30_000, press: 'start-due', late: 'closed' },
+    { name: 'Take a break now', at: T0 + 10 * MIN, press: 'break-now', late: 'closed' },
+    { name: 'Pause for 1 hour', at: T0 + 10 * MIN, open: 'pause-menu', press: 'pause-1h', late: /^Paused until 10:10 AM$/ },
+    { name: 'Resume reminders', at: T0 + 10 * MIN, before: (h) => h({ type: 'pause/set', choice: 'indefinite' }), press: 'resume', late: /^Pause reminders$/ },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: busy, then after 8 s "Limber is not answering" and the button works again (nothing was said, and every button did nothing, until the popup was closed); a late answer is still taken`, async () => {
+      await background(STRETCH_ONLY, c.at);
+      const { handleMessage } = await import('./engine');
+      await c.before?.(handleMessage);
+      const p = await openPopup();
+      if (c.open) {
+        p.click(c.open);
+        await until(() => p.q(`[data-testid="${c.press}"]`) !== null, 'the choices');
+      }
+      // From now on the worker takes requests and never answers them (until told to, below).
+      const held: Array<{ m: { type: string }; answer: (r: unknown) => void }> = [];
+      vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((m: unknown) => new Promise((answer) => held.push({ m: m as { type: string }, answer })));
+      vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: Date.now() });
+      const alert = () => p.q('[role="alert"]')?.textContent ?? null;
+      p.click(c.press);
+      await vi.advanceTimersByTimeAsync(7_500);
+      expect({ alert: alert(), sent: held.length }).toEqual({ alert: null, sent: 1 });
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(alert()).toBe('Limber is not answering right now. Try again in a moment.');
+      // The button is there and works again: a second press is sent.
+      p.click(c.press);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(held.map((x) => x.m.type)).toEqual([held[0]!.m.type, held[0]!.m.type]);
+      // The first answer comes after all: what it did shows, and "not answering" goes.
+      vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: Date.now() });
+      vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((m: unknown) => handleMessage(m));
+      held[0]!.answer(await handleMessage(held[0]!.m));
+      if (c.late === 'closed') await until(() => (p.window as unknown as { close: { mock: { calls: unknown[] } } }).close.mock.calls.length > 0, 'the popup to close');
+      else await until(() => (c.late as RegExp).test(p.text(c.press === 'resume' ? 'pause-menu' : 'next-why') ?? ''), 'the late answer');
+      await tick(20);
+      expect(alert()).toBeNull();
+    });
+  }
+});
+
+describe('Snooze and Skip: what came of them is said, by a live region there from the start', () => {
+  /** The popup's live region for what an action came to (polite). */
+  const region = (p: { q(s: string): Element | null }) => p.q('main > p.visually-hidden[role="status"]');
+  for (const [button, said] of [
+    ['snooze', /^Snoozed until 9:55 AM$/],
+    ['skip', /^Stretch break at 10:40 AM/],
+  ] as const) {
+    it(`${button === 'skip' ? 'Skip' : 'Snooze'}: "${said.source}" goes into a polite region that was in the popup, empty, before the press (the focus went to the heading as it still said "Stretch break due now", and the change was never said)`, async () => {
+      await background(STRETCH_ONLY, T0 + 50 * MIN + 30_000);
+      const p = await openPopup();
+      const before = region(p);
+      expect({ there: before !== null, text: before?.textContent ?? null }).toEqual({ there: true, text: '' });
+      p.click(button);
+      await until(() => p.q(`[data-testid="${button}"]`) === null, 'the due card to go');
+      await p.answered();
+      expect({ same: region(p) === before, text: region(p)?.textContent ?? '' }).toEqual({ same: true, text: expect.stringMatching(said) });
+      expect(region(p)!.textContent).toBe(p.text('next-why'));
+      // The popup ticking says nothing more.
+      const changes: string[] = [];
+      const seen = new (p.window as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver(() => changes.push(region(p)?.textContent ?? ''));
+      seen.observe(before!, { childList: true, characterData: true, subtree: true });
+      await p.wait(3000);
+      seen.disconnect();
+      expect(changes).toEqual([]);
+    });
+  }
+});

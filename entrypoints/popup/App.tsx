@@ -6,7 +6,7 @@ import { t } from '../../lib/i18n';
 import { tTime, tTimeEnd } from '../../lib/i18n-time';
 import { HELD_TEXT } from './first-frame';
 import { clockCountdown } from '../../lib/format';
-import { send, useNow } from '../../components/hooks/use-status';
+import { ANSWER_WAIT_MS, send, useNow } from '../../components/hooks/use-status';
 import { usePopupData, type PopupLoad } from '../../components/hooks/use-popup-data';
 import { TodayPanel } from '../../components/TodayPanel';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
@@ -33,25 +33,37 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
   const notifications = useNotificationCheck();
   const whatsNew = useWhatsNewOnce();
   const [actionError, setActionError] = useState<string | null>(null);
+  const [told, setTold] = useState('');
   const loading = !error && (!shown || shown.source === 'snapshot');
 
   // One action at a time: a double click (or Enter held) would send it twice, and the second is
-  // refused (the break is already skipped) and shown as a failure.
-  const busy = useRef(false);
+  // refused (the break is already skipped) and shown as a failure. `busy` holds the action under
+  // way (its number): one unanswered for ANSWER_WAIT_MS (a worker alive but stuck) is said as "not
+  // answering", as the first load is, and frees the buttons; its answer, if it comes, is still
+  // taken, and what it says is shown only while no later action has started.
+  const busy = useRef(0);
+  const acts = useRef(0);
   const act = async (fn: () => Promise<unknown>, close = false) => {
     if (busy.current) return;
-    busy.current = true;
+    const n = (busy.current = ++acts.current);
+    const latest = () => n === acts.current;
     setActionError(null);
+    const late = setTimeout(() => {
+      if (busy.current === n) busy.current = 0;
+      if (latest()) setActionError(t('errBackground'));
+    }, ANSWER_WAIT_MS);
     try {
       await fn();
+      if (latest()) setActionError(null);
       if (close) window.close();
       else refresh();
     } catch (e) {
       const code = e instanceof RequestError ? e.code : null;
-      setActionError(code === 'snoozeLimit' ? t('errSnoozeLimit') : code === 'strict' ? t('errStrict') : t('errActionFailed'));
+      if (latest()) setActionError(code === 'snoozeLimit' ? t('errSnoozeLimit') : code === 'strict' ? t('errStrict') : t('errActionFailed'));
       refresh();
     } finally {
-      busy.current = false;
+      clearTimeout(late);
+      if (busy.current === n) busy.current = 0;
     }
   };
 
@@ -64,8 +76,12 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
         <h1>{t('appName')}</h1>
       </header>
       {error && <p class="notice" role="alert">{t('errBackground')}</p>}
-      {status && <NextBreak status={status} now={now} act={act} />}
+      {status && <NextBreak status={status} now={now} act={act} tell={setTold} />}
       {shown && <TodayPanel data={shown.data} />}
+      {/* What Snooze or Skip came to; in the page from the first render, below the first frame's blocks. */}
+      <p class="visually-hidden" role="status">
+        {told}
+      </p>
       {actionError && <p class="notice" role="alert">{actionError}</p>}
       {status && <PauseControl status={status} now={now} act={act} validUntil={shown!.data.validUntil} />}
       <nav class="popup-actions">
@@ -98,18 +114,27 @@ type Act = (fn: () => Promise<unknown>, close?: boolean) => Promise<void>;
 /** "Paused until 10:10 AM" (another day by its weekday), or until resumed. */
 const pausedText = (until: number | null, now: number) => (until === null ? t('whyPausedIndefinite') : t('whyPaused', tTime('until', until, { now })));
 
-function NextBreak({ status, now, act }: { status: Status; now: number; act: Act }) {
+function NextBreak({ status, now, act, tell }: { status: Status; now: number; act: Act; tell: (text: string) => void }) {
   const tr = status.tracker;
   const kindLabel = (k: 'micro' | 'stretch') => (k === 'stretch' ? t('kindStretch') : t('kindMicro'));
   // Snooze and Skip go with the due card: they hand the keyboard focus to its heading (the same
-  // element in both cards, so it stays), which then says when the next break is.
+  // element in both cards, so it stays). It moves while the card still says "due now": what came of
+  // it (the new card's line, "Snoozed until …") is said once by App's polite region (`tell`).
   const head = useRef<HTMLHeadingElement>(null);
+  const [asked, setAsked] = useState(false);
   const later = (type: 'break/snooze' | 'break/skip', breakId: string) => {
     head.current?.focus();
-    void act(() => ask(send, { type, breakId }));
+    tell('');
+    void act(() => ask(send, { type, breakId }).then(() => setAsked(true)));
   };
+  const due = !!tr.open && (tr.phase === 'due' || tr.phase === 'onBreak');
+  useEffect(() => {
+    if (!asked || due) return;
+    setAsked(false);
+    tell(head.current?.parentElement?.querySelector('[data-testid="next-why"]')?.textContent ?? '');
+  }, [asked, due]);
 
-  if (tr.open && (tr.phase === 'due' || tr.phase === 'onBreak')) {
+  if (tr.open && due) {
     const id = tr.open.id;
     return (
       <section class="card next due" aria-labelledby="next-h" data-testid="next-break">
@@ -175,7 +200,7 @@ function NextBreak({ status, now, act }: { status: Status; now: number; act: Act
   return (
     <section class="card next" aria-labelledby="next-h" data-testid="next-break">
       {/* "Next break in" only above a countdown; over a pause, off hours, a hold or no break, the card's plain name. */}
-      <h2 id="next-h" class="muted small" tabIndex={-1}>{t(counting ? 'nextBreak' : 'remindersHeading')}</h2>
+      <h2 id="next-h" class="muted small" tabIndex={-1} ref={head}>{t(counting ? 'nextBreak' : 'remindersHeading')}</h2>
       {body}
       {tr.lastNaturalAt !== null && now - tr.lastNaturalAt < 3 * 3600_000 && (
         <p class="muted small">{t('whyNaturalCredited', tTime('at', tr.lastNaturalAt))}</p>
