@@ -8,9 +8,9 @@ import { pickPrefsFor, pickRoutine, withoutScreened } from '../content/picker';
 import type { Routine } from '../content/types';
 import { loadHealthAnswer } from './storage/health';
 import { recentRoutines } from './storage/history';
-import { loadSettings } from './storage/settings-items';
+import { loadSettings, retrySettingsSync } from './storage/settings-items';
 import { loadRoutineLibrary } from './storage/own-routines';
-import { loadOwnRoutines } from './storage/own-routines-synced';
+import { loadOwnRoutines, retryOwnSync } from './storage/own-routines-synced';
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -25,6 +25,10 @@ function hash(s: string): number {
  * rest have had their turn). `unscreened`: none that needs the safety screen (it was put off with "Not now").
  */
 export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | readonly string[] | null, opts: { unscreened?: boolean } = {}): Promise<Routine | undefined> {
+  // Settings and own routines an earlier save left off sync (a passing quota error) go there
+  // now, not only when the options page next opens: until then this computer would ignore the
+  // other computers' changes, and then replace them with its older ones.
+  await Promise.allSettled([retrySettingsSync(), retryOwnSync()]);
   // Own routines synced from another computer are checked and taken over first, so the choice sees them.
   await loadOwnRoutines().catch(() => undefined);
   const [settings, health, recent] = await Promise.all([loadSettings(), loadHealthAnswer(), recentRoutines(30).catch(() => [] as string[])]);

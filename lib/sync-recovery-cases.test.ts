@@ -3,7 +3,8 @@
  * sync switched off for a while). From a review of lib/storage/settings-items.ts and
  * ./storage/own-routines.ts; the options page is rendered with linkedom over WXT's fake browser.
  *
- * The policy: every save tries sync again, and so does the options page as it opens; while sync
+ * The policy: every save tries sync again, and so do the options page as it opens and the break
+ * page at each break (as it chooses the routine, lib/routine-choice.ts); while sync
  * refuses, this computer's copy is in force and kept (nothing is lost, the page says so); once a
  * try succeeds, this computer's settings (the ones in force, shown on the page) go to sync and
  * the page says sync is on. While sync works, what sync holds is in force: it is where the other
@@ -11,7 +12,9 @@
  *
  * describe('bugs'): failed before the fix (the "unavailable" state stuck until the next change
  * of that very kind on this computer: the page said so at every opening, and the settings never
- * reached the other computers). describe('holds'): pinned (the last one needs the fix's recovery).
+ * reached the other computers; then, with the options page closed, until it opened again: this
+ * computer ignored the other computers' changes meanwhile, and its older settings then replaced
+ * theirs). describe('holds'): pinned (the recovery cases need the fixes).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
@@ -21,6 +24,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { loadSettings, saveSettings } from './storage/settings-items';
 import { OWN_KEY, ownSyncItem, saveOwnRoutines, storedOwnRoutines } from './storage/own-routines';
 import type { OwnRoutine } from './own-routines';
+import { chooseRoutine } from './routine-choice';
 
 useEnglishPages();
 
@@ -82,6 +86,29 @@ describe('bugs', () => {
     expect(await loadSettings()).toEqual(mine);
     expect((p.q('#snoozeLimit') as HTMLInputElement).value).toBe('4');
   });
+  it('settings and own routines that missed sync reach it at the next break, without the options page opening (until then this computer ignored the other computers\' changes, and its older settings replaced theirs whenever the options page next opened)', async () => {
+    await browser.storage.local.set({ healthScreen: 'hidden' });
+    const list = [routine('own-aaaa0001', 'Desk reset')];
+    const back = refuseSync();
+    await saveSettings(mine);
+    expect(await saveOwnRoutines(list)).toBe('unavailable');
+    back(); // the quota refills a minute later; the options page is closed
+
+    // A break: its page asks for a routine.
+    expect(await chooseRoutine('stretch', 'stretch-1', null)).toBeDefined();
+    expect(await synced('settings')).toEqual(mine);
+    expect(await browser.storage.local.get('settingsSync')).toEqual({ settingsSync: 'on' });
+    expect(await synced(OWN_KEY)).toEqual(list);
+    expect(await ownSyncItem.getValue()).toBe('on');
+    // Nothing but the settings and the own routines (no health answer, no history, no tracker).
+    expect(Object.keys(await browser.storage.sync.get(null)).sort()).toEqual([OWN_KEY, 'settings', 'settings$'].sort());
+
+    // From now on a change made on another computer is the one in force here.
+    const theirs: Settings = { ...mine, snoozeLimit: 1 };
+    await browser.storage.sync.set({ settings: theirs });
+    expect(await loadSettings()).toEqual(theirs);
+  });
+
 });
 
 describe('holds', () => {
@@ -121,5 +148,15 @@ describe('holds', () => {
     await until(() => notice(p) === null && p.q('[data-testid="own-sync"]')?.getAttribute('data-state') === 'on', 'both synced');
     expect(Object.keys(await browser.storage.sync.get(null)).sort()).toEqual([OWN_KEY, 'settings', 'settings$'].sort());
     expect(await ownSyncItem.getValue()).toBe('on');
+  });
+
+  it('at a break while sync still refuses: nothing is lost or changed, and the state still says so', async () => {
+    const back = refuseSync();
+    await saveSettings(mine);
+    expect(await chooseRoutine('stretch', 'stretch-1', null)).toBeDefined();
+    back();
+    expect(await synced('settings')).toBeUndefined();
+    expect(await browser.storage.local.get(['settings', 'settingsSync'])).toEqual({ settings: mine, settingsSync: 'unavailable' });
+    expect(await loadSettings()).toEqual(mine);
   });
 });

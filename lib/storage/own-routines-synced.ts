@@ -32,7 +32,8 @@ export async function loadOwnRoutines(): Promise<OwnRoutine[]> {
 /**
  * After a save that missed sync ('unavailable'): this computer's list (the one in force while
  * unsynced) is saved again, so that it reaches sync once sync works. The options page runs it as
- * it opens; each save tries sync too. Resolves to the state.
+ * it opens, the break page at each break (lib/routine-choice.ts); each save tries sync too.
+ * Resolves to the state.
  */
 export async function retryOwnSync(): Promise<OwnSyncState> {
   const state = (await ownSyncItem.getValue()) ?? 'on';

@@ -12,8 +12,8 @@ import { latestReload } from './latest';
  * browser's own sync, with a copy in storage.local that is always written. If sync fails (not
  * available, or the settings outgrow its 8 KB per-item quota) the local copy is used and the
  * options page says so. Each save tries sync again, and so does the options page as it opens
- * (it saves the settings in force once more): a passing failure (120 writes a minute) does not
- * leave them unsynced.
+ * (it saves the settings in force once more), and the break page at each break as
+ * it starts (retrySettingsSync): a passing failure (120 writes a minute) does not leave them unsynced.
  * Tracker state and history never leave storage.local / IndexedDB.
  *
  * Which copy is in force: while sync works, sync's (another computer's change arrives there);
@@ -79,4 +79,13 @@ export async function saveSettings(s: Settings): Promise<void> {
 /** Calls back with the settings in force whenever they change (here, or synced from elsewhere), latest last. */
 export function watchSettings(cb: (s: Settings) => void): () => void {
   return watchSettingsKeys(latestReload(loadSettings, cb));
+}
+
+/**
+ * After a save that missed sync: the settings in force here (this computer's) saved again, so
+ * that they reach sync once it works. The break page runs it at each break (lib/routine-choice.ts);
+ * the options page does the same in its queue of changes as it opens.
+ */
+export async function retrySettingsSync(): Promise<void> {
+  if ((await settingsSyncItem.getValue()) === 'unavailable') await saveSettings(await loadSettings());
 }
