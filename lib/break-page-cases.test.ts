@@ -14,7 +14,7 @@ import { parseHTML } from 'linkedom';
 import { onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { ROUTINES } from '../content/routines';
 import { breakKindOf } from '../content/types';
-import { eligibleRoutines, pickPrefsFor } from '../content/picker';
+import { eligibleRoutines, needsScreening, pickPrefsFor } from '../content/picker';
 import { DEFAULT_SETTINGS } from './settings';
 import { saveSettings } from './storage/settings-items';
 import { saveHealthAnswer } from './storage/health';
@@ -150,6 +150,57 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(await page.another()).not.toBe(first);
     await tick(40);
     expect(alert(), 'the alert once "Another routine" worked').toBeNull();
+  });
+});
+
+describe('a back routine the safety screen came before, not played (review of the break\'s end)', () => {
+  // The page kept its choice of routine with the break as soon as it was picked, before the safety
+  // screen was answered. Answered "One of these applies" (or "Not now") with no other routine that
+  // fits, the window became the free break, and its Done, a closed window or a break given up
+  // were recorded (lib/tracker/transition.ts: the finish's routine, else the one kept with the
+  // break) as that back routine: the history and the weekly review's most used routines named a
+  // back extension the person had just said they should not do, and never did.
+  /** Every stretch that needs no screening left out in Options: only back routines fit. */
+  async function onlyBackRoutinesFit() {
+    const excluded = ROUTINES.filter((r) => breakKindOf(r) === 'stretch' && !needsScreening(r)).map((r) => r.id);
+    await saveSettings({ ...DEFAULT_SETTINGS, routines: { ...DEFAULT_SETTINGS.routines, excluded } });
+    await saveHealthAnswer('ask');
+    return breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: true });
+  }
+
+  for (const [answer, name] of [['safety-applies', '"One of these applies"'], ['safety-cancel', '"Not now"']] as const) {
+    it(`${name}, then the free break: nothing records the back routine that never played`, async () => {
+      const page = await onlyBackRoutinesFit();
+      await until(() => page.q('[data-testid="screen-first"]') !== null, 'the safety screen');
+      const back = page.q('[data-testid="screen-first"]')!.getAttribute('data-routine-id')!;
+      expect(needsScreening(ROUTINES.find((r) => r.id === back)!)).toBe(true);
+      await until(() => (page.q('[data-testid="safety-screen"]') as unknown as HTMLDialogElement).open, 'the screen open');
+      page.q(`[data-testid="${answer}"]`)!.click();
+      if (answer === 'safety-applies') {
+        await until(() => page.q('[data-testid="safety-close"]') !== null, 'the answer\'s outcome');
+        page.q('[data-testid="safety-close"]')!.click();
+      }
+      await until(() => page.q('[data-testid="break-free"]') !== null, 'the free break');
+      // The window closed now (or the break given up) is recorded with the routine kept with the break.
+      expect(page.kept.routineId, 'the routine kept with the break during the free break').toBeNull();
+      page.q('[data-testid="done"]')!.click();
+      await until(() => page.q('[data-testid="break-end"]') !== null, 'the end');
+      const finish = page.sent.find((m) => m.type === 'break/finish')!;
+      expect((finish.routineId as string | null) ?? page.kept.routineId, 'the routine the break is recorded with').toBeNull();
+    });
+  }
+
+  it('"None of these apply": the routine plays and is kept with the break (a reload plays it again; a closed window records it)', async () => {
+    const page = await onlyBackRoutinesFit();
+    await until(() => page.q('[data-testid="screen-first"]') !== null, 'the safety screen');
+    const back = page.q('[data-testid="screen-first"]')!.getAttribute('data-routine-id')!;
+    page.q('[data-testid="safety-none"]')!.click();
+    await until(() => page.playing() !== null, 'the routine');
+    expect(page.playing()).toBe(back);
+    await until(() => page.kept.routineId === back, 'the routine kept with the break');
+    page.q('[data-testid="done"]')!.click();
+    await until(() => page.q('[data-testid="break-end"]') !== null, 'the end');
+    expect(page.sent.find((m) => m.type === 'break/finish')).toMatchObject({ outcome: 'completed', routineId: back });
   });
 });
 

@@ -7,7 +7,7 @@ import { t } from '../../lib/i18n';
 import { timed } from '../../components/hooks/use-status';
 import { useSettings } from '../../components/hooks/use-settings';
 import { useHealthAnswer } from '../../components/hooks/use-health';
-import { selfMassageOffered } from '../../lib/storage/health';
+import { loadHealthAnswer, selfMassageOffered } from '../../lib/storage/health';
 import { primeAudio } from '../../components/sound';
 import { Player } from './Player';
 import { keepPlace } from './resume';
@@ -82,7 +82,11 @@ export function App({ breakId }: { breakId: string }) {
       const { chooseRoutine } = await import('../../lib/routine-choice');
       if (another && s.routineId) passed.current.unshift(s.routineId);
       const pick = await chooseRoutine(s.kind, breakId, passed.current, { unscreened });
-      if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
+      // A routine the safety screen comes first for is kept with the break (which is recorded with it)
+      // only once answered "none apply" (screenClosed): passed over, it never played, and the free break
+      // after it (its Done, a closed window, a break given up) is not recorded as that back routine.
+      if (pick && needsScreening(pick) && (await loadHealthAnswer()) === 'ask') s = { ...s, routineId: pick.id };
+      else if (pick) s = await ask(timed, { type: 'break/routine', breakId, routineId: pick.id, replace: another });
     }
     const routine = s?.routineId ? (await (await library).loadRoutineLibrary()).find((r) => r.id === s.routineId) : undefined;
     setNoOther((n) => (was && s?.routineId === was ? n + 1 : 0));
@@ -221,8 +225,11 @@ export function App({ breakId }: { breakId: string }) {
   }, [playing, blocked, unanswered, declined, screenFor]);
   const screenClosed = (answer: 'allowed' | 'hidden' | null) => {
     setScreenFor(null);
-    if (answer === 'allowed') setScreened(true);
-    else if (answer === null) setDeclined(true);
+    if (answer === 'allowed') {
+      setScreened(true);
+      // It plays now: kept with the break (a reload plays it again; a closed window records it).
+      if (screenFor) void ask(timed, { type: 'break/routine', breakId, routineId: screenFor, replace: true }).catch(() => undefined);
+    } else if (answer === null) setDeclined(true);
   };
 
   // The player waits for the settings (a fast local read) so the first step is spoken too, and for
