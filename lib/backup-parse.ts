@@ -80,7 +80,9 @@ const BreakRow = v.pipe(
     manual: v.boolean(),
     day: v.pipe(v.string(), v.check((s: string) => isDayKey(s), 'not a day (YYYY-MM-DD)')),
   }),
-  // The day is the local day of `endedAt` in some real time zone: within a day of UTC's.
+  // The day is the local day in some real time zone of when the break began (`startedAt`; one never
+  // started, `endedAt`; older rows, `endedAt`), at most a break's length and its grace before its end:
+  // within a day of UTC's day of `endedAt`.
   v.check((r) => {
     const utc = new Date(r.endedAt).toISOString().slice(0, 10);
     return r.day === utc || r.day === addDays(utc, 1) || r.day === addDays(utc, -1);

@@ -30,9 +30,10 @@ usePopupWorld();
 
 const at = (iso: string) => Date.parse(iso);
 
-/** A break as the tracker records it: a stretch break ending at `endedAt`. */
-function rec(id: string, endedAt: number, outcome: BreakRecord['outcome'] = 'completed'): BreakRecord {
-  return { id, kind: 'stretch', outcome, dueAt: endedAt - 5 * MIN, promptedAt: endedAt - 5 * MIN, startedAt: outcome === 'skipped' ? null : endedAt - 3 * MIN, endedAt, routineId: null, deskMs: 45 * MIN, snoozes: 0, manual: false };
+/** A break as the tracker records it, a stretch break at `t`: begun then (and done 3 minutes later), or skipped then. A break is on the day it began. */
+function rec(id: string, t: number, outcome: BreakRecord['outcome'] = 'completed'): BreakRecord {
+  const skipped = outcome === 'skipped';
+  return { id, kind: 'stretch', outcome, dueAt: t - 2 * MIN, promptedAt: t - 2 * MIN, startedAt: skipped ? null : t, endedAt: skipped ? t : t + 3 * MIN, routineId: null, deskMs: 45 * MIN, snoozes: 0, manual: false };
 }
 
 // =============================================================================================

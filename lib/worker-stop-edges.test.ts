@@ -14,6 +14,7 @@ import { lifecycle } from './engine/lifecycle';
 import { createRuntime } from './engine/runtime';
 import { NEXT_ALARM } from './platform/alarms';
 import { saveSettings, loadTracker } from './storage/items';
+import { breaksOnDay, dayAggregates } from './storage/history';
 
 const hang = () => new Promise<never>(() => undefined);
 
@@ -130,4 +131,71 @@ describe('a stored timer state this version cannot read', () => {
       expect((await loadTracker())?.phase.name).toBe('due');
     });
   }
+});
+
+describe('a worker stopped between writing a break to the history and saving the state', () => {
+  let now = ET0;
+  useEngineEnv(() => now, ENGINE_SETTINGS);
+
+  // The runtime writes the history first, then the state: a stop between the two leaves the break
+  // under way in the state, and the new worker ends it again (the window closed after Done got no
+  // answer, or given up). Before the fix the second record replaced the first: a break finished
+  // with Done was kept as cut short (and a day's count changed under the person).
+  it('a break finished with Done stays completed when the new worker ends it again (window closed)', async () => {
+    now = ET0;
+    let open = true;
+    vi.spyOn(browser.windows, 'get').mockImplementation(async () => {
+      if (!open) throw new Error('No window with id: 7');
+      return { id: 7, type: 'popup' } as never;
+    });
+    let stop = false;
+    const storeA = { ...browserStore, saveTracker: (...a: Parameters<typeof browserStore.saveTracker>) => (stop ? hang() : browserStore.saveTracker(...a)) };
+    const rtA = createRuntime({ ...browserPlatform }, storeA);
+    await lifecycle(rtA).wake();
+    now = ET0 + 20 * MIN;
+    await messageHandler(rtA)({ type: 'break/start' });
+    const st = await loadTracker();
+    const id = st?.phase.name === 'onBreak' ? st.phase.brk.id : '';
+    expect(id).not.toBe('');
+    // Done, three minutes later; the worker is stopped right after the history write.
+    now += 3 * MIN;
+    stop = true;
+    void messageHandler(rtA)({ type: 'break/finish', breakId: id, outcome: 'completed', routineId: 'cat-cow' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'completed' })]);
+    expect((await loadTracker())?.phase.name).toBe('onBreak');
+
+    // A new worker; the page had no answer, so the person closes its window.
+    now += 30_000;
+    const b = lifecycle(createRuntime(browserPlatform, browserStore));
+    await b.wake();
+    open = false;
+    await b.windowClosed(7);
+    expect((await loadTracker())?.phase.name).toBe('working');
+    expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'completed', routineId: 'cat-cow', endedAt: ET0 + 23 * MIN })]);
+    expect((await dayAggregates())[0]).toMatchObject({ day: '2026-03-02', due: 1, completed: 1, partial: 0, taken: 1 });
+  });
+
+  it('a break finished with Done stays completed when the new worker gives it up later', async () => {
+    now = ET0;
+    vi.spyOn(browser.windows, 'get').mockResolvedValue({ id: 7, type: 'popup' } as never);
+    let stop = false;
+    const storeA = { ...browserStore, saveTracker: (...a: Parameters<typeof browserStore.saveTracker>) => (stop ? hang() : browserStore.saveTracker(...a)) };
+    const rtA = createRuntime({ ...browserPlatform }, storeA);
+    await lifecycle(rtA).wake();
+    now = ET0 + 20 * MIN;
+    await messageHandler(rtA)({ type: 'break/start' });
+    const st = await loadTracker();
+    const id = st?.phase.name === 'onBreak' ? st.phase.brk.id : '';
+    now += 3 * MIN;
+    stop = true;
+    void messageHandler(rtA)({ type: 'break/finish', breakId: id, outcome: 'completed', routineId: null });
+    await new Promise((r) => setTimeout(r, 50));
+    // A new worker, an hour later: the break "under way" is long past its length.
+    now += 60 * MIN;
+    const b = lifecycle(createRuntime(browserPlatform, browserStore));
+    await b.wake();
+    expect((await loadTracker())?.phase.name).toBe('working');
+    expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'completed', endedAt: ET0 + 23 * MIN })]);
+  });
 });

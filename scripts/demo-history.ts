@@ -82,7 +82,7 @@ export function demoHistory({ now, timeZone, days = 183, seed = 7 }: DemoOptions
     let t = startMin;
     const at = (minute: number) => localToInstant(y, m, dd, minute, timeZone);
     const push = (r: Omit<DemoRow, 'day'>) => {
-      if (r.endedAt <= now) rows.push({ ...r, day: dayKey(r.endedAt, timeZone) });
+      if (r.endedAt <= now) rows.push({ ...r, day: dayKey(r.startedAt ?? r.endedAt, timeZone) });
     };
     while (t < endMin) {
       const away = t >= lunch && t < lunch + 45 ? { to: lunch + 45 } : meetings.find((mt) => t >= mt.from && t < mt.to);

@@ -28,7 +28,7 @@ export function withBreakToday(rows: readonly DemoRow[], now: number, timeZone: 
     deskMs: 30 * 60_000,
     snoozes: 0,
     manual: true,
-    day: dayKey(endedAt, timeZone),
+    day: dayKey(startedAt ?? endedAt, timeZone),
   };
   return [...rows.filter((r) => r.id !== row.id), row].sort((a, b) => a.endedAt - b.endedAt);
 }

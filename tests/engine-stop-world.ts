@@ -21,7 +21,7 @@ export function world(settings: Settings = SETTINGS) {
   const clock = { now: T0 };
   let stored: { state: TrackerState | null; outbox: PendingRecord[] } = { state: null, outbox: [] };
   let snapshot: StatusSnapshot | null = null;
-  /** The history as IndexedDB keeps it: one row per id, the last write wins (put). */
+  /** The history as lib/storage/history.ts keeps it: one row per id, the first write stands. */
   const history = new Map<string, BreakRecord>();
   const notifications = new Set<string>();
   const session = { shown: null as string | null };
@@ -41,7 +41,7 @@ export function world(settings: Settings = SETTINGS) {
     },
     recordBreak: async (entry) => {
       log.push(`record ${entry.id} ${entry.outcome}`);
-      history.set(entry.id, structuredClone(entry));
+      if (!history.has(entry.id)) history.set(entry.id, structuredClone(entry));
     },
     summary: async () => null,
     readSnapshot: async () => snapshot,

@@ -1,7 +1,8 @@
 /**
- * History records on their way to IndexedDB. A record is idempotent (keyed by its break id), so
- * writing one twice after a worker stop is still one row; what could not be written waits in the
- * outbox, saved with the tracker state and tried again on every later event.
+ * History records on their way to IndexedDB. A record is idempotent (keyed by its break id: the
+ * first write stands), so writing one twice after a worker stop is still one row, with the outcome
+ * first given; what could not be written waits in the outbox, saved with the tracker state and
+ * tried again on every later event.
  */
 import { historyAbsent, HistoryUnavailableError } from '../storage/history';
 import type { PendingRecord } from '../storage/items';

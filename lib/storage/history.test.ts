@@ -103,21 +103,22 @@ describe('history: writes', () => {
     expect((await dayAggregates())[0]).toMatchObject({ due: 1, completed: 1, taken: 1 });
   });
 
-  it('a rewrite with another outcome moves the counts, and the maximum is recomputed', async () => {
+  it('a second write of the same id changes nothing: the outcome first recorded stands (a stopped worker ends the break again)', async () => {
     await recordBreak(rec('a', NOON, 'completed', 'cat-cow', { deskMs: 60 * 60_000 }), 'UTC');
     await recordBreak(rec('b', NOON + 1000, 'skipped', null, { deskMs: 20 * 60_000 }), 'UTC');
-    await recordBreak(rec('a', NOON, 'partial', 'cat-cow', { deskMs: 30 * 60_000 }), 'UTC');
+    const again = await recordBreak(rec('a', NOON + 900_000, 'partial', 'cat-cow', { deskMs: 30 * 60_000 }), 'UTC');
+    expect(again).toMatchObject({ id: 'a', outcome: 'completed', endedAt: NOON });
     const [d] = await dayAggregates();
-    expect(d).toMatchObject({ due: 2, completed: 0, partial: 1, skipped: 1, taken: 1, completedStretch: 0, longestMs: 30 * 60_000, routines: { 'cat-cow': 1 } });
-    expect(d!.deskMsByKind.stretch).toBe(50 * 60_000);
+    expect(d).toMatchObject({ due: 2, completed: 1, partial: 0, skipped: 1, taken: 1, completedStretch: 1, longestMs: 60 * 60_000, routines: { 'cat-cow': 1 } });
+    expect(d!.deskMsByKind.stretch).toBe(80 * 60_000);
   });
 
-  it('a rewrite that lands on another day (zone changed) moves it between days', async () => {
+  it('a second write in another zone leaves the break on the day it was first filed under', async () => {
     const late = Date.UTC(2026, 2, 5, 23, 30);
     await recordBreak(rec('z', late), 'UTC');
     await recordBreak(rec('z', late), 'Asia/Tokyo');
     const days = await dayAggregates();
-    expect(days.map((d) => [d.day, d.due])).toEqual([['2026-03-06', 1]]);
+    expect(days.map((d) => [d.day, d.due])).toEqual([['2026-03-05', 1]]);
   });
 
   it('fixes the day key in the zone in force at write time', async () => {
@@ -126,7 +127,7 @@ describe('history: writes', () => {
     expect(row.day).toBe('2026-03-06');
   });
 
-  it('aggregates always equal the ones rebuilt from the log (random writes and rewrites)', async () => {
+  it('aggregates always equal the ones rebuilt from the log (random writes, some of an id already written)', async () => {
     const outcome = fc.constantFrom<BreakRecord['outcome']>('completed', 'partial', 'skipped', 'natural');
     const write = fc.record({
       id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),

@@ -4,7 +4,7 @@
  */
 import { dayKey, type DayKey } from '../days';
 import type { BreakRecord } from '../tracker/tracker';
-import { aggregate, applyBreak, emptyDay, isDueBreak, isEmptyDay, type DayAggregate } from '../aggregates';
+import { aggregate, applyBreak, emptyDay, isEmptyDay, type DayAggregate } from '../aggregates';
 import type { DayMark } from '../streaks';
 import { withDb, writeTx, type StoredBreak } from './history-db';
 
@@ -26,37 +26,27 @@ export {
 // Writes (the background only).
 
 /**
- * Writes one break outcome and its day's aggregate in one transaction. Idempotent by id: when a
- * row with the same id exists, its contribution is taken away first (from its own day, which a
- * change of time zone may make differ from the new row's).
+ * Writes one break outcome and its day's aggregate in one transaction. Idempotent by id: a break
+ * is recorded once, and a later write of the same id changes nothing (the row first written is
+ * returned). A worker stopped between this write and the state's save ends the same break again
+ * from the state before it (its window closed, or given up): the outcome the person gave stands.
+ * The day is the local day the break began: started at 23:58 and done at 00:04, it is the
+ * evening's (its count, streak day, desk time and export row); one never started (skipped, taken
+ * naturally) is on the day it ended.
  */
 export async function recordBreak(entry: BreakRecord, timeZone: string): Promise<StoredBreak> {
-  const row: StoredBreak = { ...entry, day: dayKey(entry.endedAt, timeZone) };
-  await withDb((db) => writeTx(db, async (tx) => {
+  const row: StoredBreak = { ...entry, day: dayKey(entry.startedAt ?? entry.endedAt, timeZone) };
+  return withDb((db) => writeTx(db, async (tx) => {
     const breaks = tx.objectStore('breaks');
-    const days = tx.objectStore('days');
-    const touched = new Map<DayKey, DayAggregate>();
-    const load = async (day: DayKey) => {
-      let a = touched.get(day);
-      if (!a) touched.set(day, (a = (await days.get(day)) ?? emptyDay(day)));
-      return a;
-    };
-    const stale = new Set<DayKey>();
     const old = await breaks.get(row.id);
-    if (old && applyBreak(await load(old.day), old, -1)) stale.add(old.day);
-    applyBreak(await load(row.day), row, 1);
+    if (old) return old;
+    const days = tx.objectStore('days');
+    const a = (await days.get(row.day)) ?? emptyDay(row.day);
+    applyBreak(a, row, 1);
     await breaks.put(row);
-    for (const day of stale) {
-      // Taking a row away cannot undo a maximum: recompute it from the day's rows as they are now.
-      const rows = await breaks.index('byDay').getAll(day);
-      touched.get(day)!.longestMs = rows.reduce((m, r) => (isDueBreak(r) ? Math.max(m, r.deskMs > 0 ? r.deskMs : 0) : m), 0);
-    }
-    for (const a of touched.values()) {
-      if (isEmptyDay(a)) await days.delete(a.day);
-      else await days.put(a);
-    }
+    if (!isEmptyDay(a)) await days.put(a);
+    return row;
   }));
-  return row;
 }
 
 /**
