@@ -185,7 +185,7 @@ describe('the history CSV, once a spreadsheet has saved it, chosen for import', 
   // endings, Excel's "sep=" line. It is still the history export, not a damaged JSON file: the
   // person is pointed to the JSON export, as for the file as Limber wrote it (before the fix, only
   // that one was recognised; every saved copy was called "damaged or incomplete").
-  const csv = historyCsv([row('stretch-1', NOW - DAY), row('stretch-2', NOW)]);
+  const csv = historyCsv([row('stretch-1', NOW - DAY), row('stretch-2', NOW)], 'UTC');
   const saved: Array<[string, string]> = [
     ['as Limber wrote it', csv],
     ['semicolons (German or French Excel)', csv.replace(/,/g, ';')],

@@ -49,7 +49,7 @@ export function backupJson(b: Backup): string {
   return `${head.slice(0, -2)},\n "history": ${rows}\n}\n`;
 }
 
-/** "limber-2026-03-05.json" for an export made on that day. */
-export function exportFilename(day: string, ext: 'json' | 'csv'): string {
-  return `limber-${ext === 'csv' ? 'history-' : ''}${day}.${ext}`;
+/** "limber-2026-03-05-1530.json" for an export made on that day at 15:30 (`stamp` "2026-03-05-1530"). */
+export function exportFilename(stamp: string, ext: 'json' | 'csv'): string {
+  return `limber-${ext === 'csv' ? 'history-' : ''}${stamp}.${ext}`;
 }

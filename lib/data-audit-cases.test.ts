@@ -157,7 +157,7 @@ describe('a CSV chosen for import', () => {
   // incomplete", which it is not: it is the other export, and the JSON one is what to choose.
   it('Limber\'s own history export is named as such, with the export to choose instead; nothing changes', async () => {
     await recordBreak(storedBreak('s-1', NOW - DAY), 'Europe/Berlin');
-    const csv = historyCsv(await allBreaks());
+    const csv = historyCsv(await allBreaks(), 'UTC');
     const m = await mountData();
     await m.choose('limber-history-2026-03-05.csv', csv);
     await until(() => m.message() !== '', 'the refusal');
@@ -174,7 +174,7 @@ describe('a CSV chosen for import', () => {
   it('the same export once German Excel has saved it (semicolons, a byte-order mark) is named the same way; nothing changes', async () => {
     await recordBreak(storedBreak('s-1', NOW - DAY), 'Europe/Berlin');
     const before = { rows: await allBreaks(), settings: await loadSettings() };
-    const saved = `\uFEFF${historyCsv(before.rows).replace(/,/g, ';')}`;
+    const saved = `\uFEFF${historyCsv(before.rows, 'UTC').replace(/,/g, ';')}`;
     const m = await mountData();
     await m.choose('limber-history-2026-03-05.csv', saved);
     await until(() => m.message() !== '', 'the refusal');

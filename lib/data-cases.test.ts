@@ -3,7 +3,8 @@
  * import (preview, validation, what it replaces), reset, from a review. The first two cases failed
  * before their fixes (the preview called a deleted own routine's breaks "a routine no longer in
  * Limber"; the reset's confirmation did not say it deletes own routines), and so did the preview's
- * losses (breaks later on the backup's last day were said to be "after this backup's last day");
+ * losses (breaks later on the backup's last day were said to be "after this backup's last day")
+ * and the export's file name (a second export of a day was named as the first);
  * the rest record what already held. (Call-site permissions on reset and import: lib/call-sites-permissions.test.ts.) Fixed clock
  * (Thursday 2026-03-05 15:00 UTC), explicit zones; the English catalogue is read from disk.
  */
@@ -122,12 +123,25 @@ describe("the preview's losses, on the days it names", () => {
   });
 });
 
+describe("the export's file name", () => {
+  // Every export of a day was named "limber-<day>.json": a second one that day was saved by the
+  // browser as "limber-<day> (1).json" while the page said "Saved limber-<day>.json.", the name
+  // of the older file, the one a person would then choose to import.
+  it('two exports on one day have names of their own, in the local time of day, with no character a system refuses', async () => {
+    const morning = await exportData('json', Date.UTC(2026, 2, 5, 9, 5), 'Europe/Berlin');
+    const afternoon = await exportData('json', Date.UTC(2026, 2, 5, 14, 30), 'Europe/Berlin');
+    expect([morning.filename, afternoon.filename]).toEqual(['limber-2026-03-05-1005.json', 'limber-2026-03-05-1530.json']);
+    expect((await exportData('csv', Date.UTC(2026, 2, 5, 14, 30), 'Europe/Berlin')).filename).toBe('limber-history-2026-03-05-1530.csv');
+    for (const name of [morning.filename, afternoon.filename]) expect(name).toMatch(/^[a-z0-9.-]+$/);
+  });
+});
+
 describe('what already held', () => {
   it("the export's file name is the day in the person's zone", async () => {
     // 20:00 UTC on 5 March is 05:00 on 6 March in Tokyo, 12:00 on 5 March in Los Angeles.
     const at = Date.UTC(2026, 2, 5, 20, 0);
-    expect((await exportData('json', at, 'Asia/Tokyo')).filename).toBe('limber-2026-03-06.json');
-    expect((await exportData('csv', at, 'America/Los_Angeles')).filename).toBe('limber-history-2026-03-05.csv');
+    expect((await exportData('json', at, 'Asia/Tokyo')).filename).toBe('limber-2026-03-06-0500.json');
+    expect((await exportData('csv', at, 'America/Los_Angeles')).filename).toBe('limber-history-2026-03-05-1200.csv');
   });
 
   it('a backup made in UTC+14 and one made in UTC-12 import with their days as written', async () => {
@@ -158,7 +172,7 @@ describe('what already held', () => {
   });
 
   it('CSV: a cell starting with - (an imported routine id) is not left for a spreadsheet to read as a formula; rows end in CRLF', () => {
-    const csv = historyCsv([row('a', NOW - DAY, { routineId: '-cmd' })]);
+    const csv = historyCsv([row('a', NOW - DAY, { routineId: '-cmd' })], 'UTC');
     expect(csv.split('\r\n')[1]!.split(',')[8]).toBe("'-cmd");
     expect(csv.endsWith('\r\n')).toBe(true);
   });

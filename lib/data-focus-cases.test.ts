@@ -55,7 +55,7 @@ const fileOf = (...ids: string[]) => backupJson(makeBackup(DEFAULT_SETTINGS, ids
 describe('the keyboard focus stays in "Your data"', () => {
   it('after an export, on the export button that was pressed', async () => {
     const m = await mountData();
-    for (const [id, name] of [['export-json', 'limber-2026-03-05.json'], ['export-csv', 'limber-history-2026-03-05.csv']] as const) {
+    for (const [id, name] of [['export-json', 'limber-2026-03-05-1600.json'], ['export-csv', 'limber-history-2026-03-05-1600.csv']] as const) {
       await m.press(id);
       await until(() => m.message() === englishMessage('exportDone', name), `the ${id} message`);
       await until(() => m.byId(id)!.disabled === false, 'the buttons enabled');

@@ -34,7 +34,7 @@ async function review() {
 describe('export', () => {
   it('JSON holds the settings and every break', async () => {
     const file = await exportData('json');
-    expect(file.filename).toBe('limber-2026-03-05.json');
+    expect(file.filename).toBe('limber-2026-03-05-1600.json');
     expect(file.mime).toBe('application/json');
     const b = JSON.parse(file.text) as Backup;
     expect(b.format).toBe(BACKUP_FORMAT);
@@ -47,11 +47,11 @@ describe('export', () => {
 
   it('CSV has a header and one line per break', async () => {
     const file = await exportData('csv');
-    expect(file.filename).toBe('limber-history-2026-03-05.csv');
+    expect(file.filename).toBe('limber-history-2026-03-05-1600.csv');
     const lines = file.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,day,kind,outcome,due_at,prompted_at,started_at,ended_at,routine_id,desk_minutes,snoozes,manual');
     expect(lines).toHaveLength(11);
-    expect(lines.at(-1)).toMatch(/^stretch-\d+,2026-03-05,stretch,completed,2026-03-05T14:55:00.000Z,.*,cat-cow,45.0,0,false$/);
+    expect(lines.at(-1)).toMatch(/^stretch-\d+,2026-03-05,stretch,completed,2026-03-05T15:55:00\+01:00,.*,cat-cow,45,0,false$/);
   });
 });
 

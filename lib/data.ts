@@ -8,10 +8,9 @@
  * An import replaces the history in one IndexedDB transaction, so a break the background records
  * at the same moment lands either before it (and is replaced, as the user asked) or after it.
  */
-import { dayKey } from './days';
 import { clock } from './platform/clock';
 import { backupJson, exportFilename, makeBackup } from './backup';
-import { historyCsv } from './history-csv';
+import { historyCsv, localTimes } from './history-csv';
 import { parseBackup, type CheckedBackup, type ImportProblem } from './backup-parse';
 import { DEFAULT_SETTINGS } from './settings';
 import { allBreaks, clearHistory, historyAbsent, orNull, replaceHistory, type StoredBreak } from './storage/history';
@@ -33,9 +32,11 @@ export interface ExportFile {
 
 export async function exportData(format: 'json' | 'csv', now = clock.now(), timeZone = clock.timeZone()): Promise<ExportFile> {
   const [settings, rows, own] = await Promise.all([loadSettings(), absentAsNull(allBreaks()), storedOwnRoutines()]);
-  const day = dayKey(now, timeZone);
-  if (format === 'csv') return { filename: exportFilename(day, 'csv'), mime: 'text/csv', text: historyCsv(rows ?? []), historyOff: rows === null };
-  return { filename: exportFilename(day, 'json'), mime: 'application/json', text: backupJson(makeBackup(settings, rows ?? [], now, own)), historyOff: rows === null };
+  // The day and the time of day (a second export that day is a file of its own): "2026-03-05-1530".
+  const at = localTimes(timeZone)(now);
+  const stamp = `${at.slice(0, 10)}-${at.slice(11, 13)}${at.slice(14, 16)}`;
+  if (format === 'csv') return { filename: exportFilename(stamp, 'csv'), mime: 'text/csv', text: historyCsv(rows ?? [], timeZone), historyOff: rows === null };
+  return { filename: exportFilename(stamp, 'json'), mime: 'application/json', text: backupJson(makeBackup(settings, rows ?? [], now, own)), historyOff: rows === null };
 }
 
 /** Every stored break, or null when history is off (what an import would replace); throws when it cannot be read just now. */

@@ -204,7 +204,7 @@ test('export JSON, reset, import: the history and the settings come back', async
   const download = options.waitForEvent('download');
   await options.getByTestId('export-json').click();
   const file = await (await download).path();
-  expect((await download).suggestedFilename()).toMatch(/^limber-\d{4}-\d{2}-\d{2}\.json$/);
+  expect((await download).suggestedFilename()).toMatch(/^limber-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
   const text = readFileSync(file, 'utf8');
   expect((JSON.parse(text) as { history: unknown[] }).history).toHaveLength(rows.length);
 
