@@ -17,8 +17,11 @@ export const CALL_SITE_PRESETS: ReadonlyArray<{ name: string; patterns: readonly
   { name: 'Whereby', patterns: ['https://whereby.com/*'] },
 ];
 
-/** The manifest's optional_host_permissions: the built-in sites, and any https site for the user's own. */
-export const OPTIONAL_HOSTS: string[] = [...CALL_SITE_PRESETS.flatMap((p) => p.patterns), 'https://*/*'];
+/**
+ * The manifest's optional_host_permissions: the built-in sites, and any https site for the user's own.
+ * Marked pure so that bundles that do not use it (the worker, the pages) leave it out.
+ */
+export const OPTIONAL_HOSTS: string[] = /* @__PURE__ */ CALL_SITE_PRESETS.flatMap((p) => p.patterns).concat('https://*/*');
 
 /** At most this many own sites. */
 export const MAX_OWN_SITES = 20;

@@ -159,18 +159,26 @@ export function parseSettings(raw: unknown): { ok: true; value: Settings } | { o
 }
 
 /**
+ * The settings `raw` is, or null: `parseSettings` without the reasons, which only the pages and
+ * imports report; the worker reads settings through this, and carries no code that words them.
+ */
+function validSettings(raw: unknown): Settings | null {
+  const r = v.safeParse(SettingsSchema, raw);
+  return r.success ? r.output : null;
+}
+
+/**
  * The settings in force for whatever is stored: every valid top-level field is kept, anything
  * missing or invalid takes its default. Never throws; the stored value itself is not changed.
  */
 export function settingsOrDefaults(raw: unknown): Settings {
-  const r = parseSettings(raw);
-  if (r.ok) return repaired(r.value);
+  const whole = validSettings(raw);
+  if (whole) return repaired(whole);
   if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
   let acc: Settings = DEFAULT_SETTINGS;
   for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
     if (!(key in raw)) continue;
-    const trial = parseSettings({ ...acc, [key]: (raw as Record<string, unknown>)[key] });
-    if (trial.ok) acc = trial.value;
+    acc = validSettings({ ...acc, [key]: (raw as Record<string, unknown>)[key] }) ?? acc;
   }
   return repaired(acc);
 }
