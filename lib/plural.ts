@@ -2,8 +2,9 @@
  * Plural forms: a message that carries a count has one key per CLDR plural category the
  * catalogues carry, `<base>_one`, `<base>_few`, `<base>_many` and `<base>_other`, in every
  * catalogue (a language without a category repeats its `other` text there, so key sets stay
- * identical; lib/i18n.test.ts checks). Which one a count takes is Intl.PluralRules' answer for
- * the catalogue's language. Pure and free of imports at run time: the popup's first frame
+ * identical; lib/i18n.test.ts checks; the package leaves out the forms a language never takes,
+ * scripts/pack-catalogues.ts). Which one a count takes is Intl.PluralRules' answer for the
+ * catalogue's language. Pure and free of imports at run time: the popup's first frame
  * (entrypoints/popup/first-frame.ts) uses it before anything else has loaded.
  */
 import type { MessageKey } from './i18n';
