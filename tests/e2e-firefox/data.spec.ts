@@ -87,7 +87,7 @@ test('import, the weekly review, export, reset and import back; bad files are re
   let backup = '';
   await test.step('export JSON and CSV, reset after a confirmation, import the backup back: all of it returns', async () => {
     const json = await data.download(page, 'export-json');
-    expect(json.name).toMatch(/^limber-\d{4}-\d\d-\d\d\.json$/);
+    expect(json.name).toMatch(/^limber-\d{4}-\d\d-\d\d-\d{4}\.json$/);
     backup = json.text;
     const parsed = JSON.parse(backup) as { history: Array<{ id: string }>; settings: unknown };
     expect(parsed.history.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());

@@ -160,7 +160,7 @@ test('every options section works in Firefox and is read back from storage.sync'
     mkdirSync(downloads, { recursive: true });
     await ff.allowDownloads(downloads);
     await el('export-json').click();
-    await expect.poll(() => readdirSync(downloads)).toEqual([expect.stringMatching(/^limber-\d{4}-\d\d-\d\d\.json$/)]);
+    await expect.poll(() => readdirSync(downloads)).toEqual([expect.stringMatching(/^limber-\d{4}-\d\d-\d\d-\d{4}\.json$/)]);
     const file = readdirSync(downloads)[0]!;
     await expect.poll(() => el('data-message').text()).toBe(`Saved ${file}.`);
     let backup: { format?: string; settings?: unknown; history?: unknown[] } = {};
