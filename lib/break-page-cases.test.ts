@@ -269,3 +269,42 @@ describe('settings changed while the break window is open', () => {
     await until(() => page.q('[data-testid="skip"]') === null, 'Skip gone');
   });
 });
+
+describe('the end of a break: "Limber will let you know when your next break is due" only when one will come', () => {
+  const hint = 'You can close this window. Limber will let you know when your next break is due.';
+  /** A free break (no routine fits) ended with Done: the end screen's line under the counts. */
+  async function endLine() {
+    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: true, routineId: 'no-such-routine', lengthSec: 180, strict: false, canPostpone: false, started: true });
+    await until(() => page.q('[data-testid="done"]') !== null, 'the free break');
+    page.q('[data-testid="done"]')!.click();
+    await until(() => page.q('[data-testid="break-end"]') !== null, 'the end');
+    await tick(40);
+    return page.q('[data-testid="break-end"] p.muted.small')?.textContent ?? null;
+  }
+
+  it('breaks on, not paused: the hint (holds)', async () => {
+    await saveSettings(DEFAULT_SETTINGS);
+    expect(await endLine()).toBe(hint);
+  });
+
+  // "Take a break now" with both kinds off (or both switched off during the break): no break will
+  // ever be due, and the end screen promised one.
+  it('both break kinds off: the popup\'s "All break kinds are off" instead of a promise of the next break', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { ...DEFAULT_SETTINGS.stretch, enabled: false } });
+    expect(await endLine()).toBe('All break kinds are off. Turn one on in Options.');
+  });
+
+  // A break taken while reminders are paused until resumed: nothing will come until then.
+  it('reminders paused until resumed: the popup\'s "Paused until you resume" instead of a promise of the next break', async () => {
+    await saveSettings(DEFAULT_SETTINGS);
+    const { statusSnapshotItem } = await import('./storage/status-cache');
+    const now = Date.now();
+    // The background's picture, written as it answered the finish (lib/engine/runtime.ts publishes before replying).
+    await statusSnapshotItem.setValue({ data: { status: { now, tracker: { paused: { until: null } } }, history: null, validUntil: now + HOUR }, day: '2026-04-08' } as never);
+    try {
+      expect(await endLine()).toBe('Paused until you resume');
+    } finally {
+      await statusSnapshotItem.setValue(null);
+    }
+  });
+});

@@ -502,3 +502,78 @@ describe('Snooze and Skip: what came of them is said, by a live region there fro
     });
   }
 });
+
+describe('the worker unreachable or stuck: one alert, not two', () => {
+  const NOT_ANSWERING = 'Limber is not answering right now. Try again in a moment.';
+  const alerts = (p: { document: Document }) => Array.from(p.document.querySelectorAll('[role="alert"]')).map((a) => a.textContent);
+
+  // Chrome: "Could not establish connection. Receiving end does not exist." The action said "That
+  // did not work. Please try again." and the refresh after it "Limber is not answering": two alerts.
+  for (const button of ['skip', 'snooze', 'start-due'] as const) {
+    it(`${button}: a message that cannot be delivered at all says "not answering" once (it also said "That did not work")`, async () => {
+      await background(STRETCH_ONLY, T0 + 50 * MIN + 30_000);
+      const p = await openPopup();
+      vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+      p.click(button);
+      await until(() => p.q('main')!.getAttribute('aria-busy') === 'false' && alerts(p as never).length > 0, 'the alert');
+      await tick(60);
+      expect(alerts(p as never)).toEqual([NOT_ANSWERING]);
+    });
+  }
+
+  it('the first load timed out ("not answering", the popup drawn from the snapshot), then an action that times out too: "not answering" once (it was shown twice)', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    // A worker alive but stuck: nothing sent is answered.
+    const held: unknown[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((m: unknown) => new Promise(() => held.push(m)));
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: Date.now() });
+    const d = dom();
+    const { h, render } = await import('preact');
+    const { App } = await import('../entrypoints/popup/App');
+    const { startPopupLoad } = await import('../components/hooks/use-popup-data');
+    const root = d.document.getElementById('app')!;
+    render(h(App, { load: startPopupLoad(Date.now()), initial: null }), root);
+    try {
+      await vi.advanceTimersByTimeAsync(8_500);
+      expect({ source: d.q('main')!.getAttribute('data-source'), alerts: alerts(d as never) }).toEqual({ source: 'snapshot', alerts: [NOT_ANSWERING] });
+      (d.q('[data-testid="break-now"]') as unknown as { click(): void }).click();
+      await vi.advanceTimersByTimeAsync(8_500);
+      expect(held).toContainEqual({ type: 'break/start' });
+      expect(alerts(d as never)).toEqual([NOT_ANSWERING]);
+    } finally {
+      render(null, root);
+    }
+  });
+});
+
+describe('a popup action waiting for the background: the pressed button shows it (as the break page\'s Postpone does)', () => {
+  const cases: Array<{ at: number; before?: (h: (m: unknown) => Promise<unknown>) => Promise<unknown>; open?: string; press: string }> = [
+    { at: T0 + 50 * MIN + 30_000, press: 'skip' },
+    { at: T0 + 50 * MIN + 30_000, press: 'snooze' },
+    { at: T0 + 50 * MIN + 30_000, press: 'start-due' },
+    { at: T0 + 10 * MIN, press: 'break-now' },
+    { at: T0 + 10 * MIN, open: 'pause-menu', press: 'pause-1h' },
+    { at: T0 + 10 * MIN, before: (h) => h({ type: 'pause/set', choice: 'indefinite' }), press: 'resume' },
+  ];
+  for (const c of cases) {
+    it(`${c.press}: aria-disabled="true" while its answer is awaited (up to 8 s, nothing showed it), and not once the wait is over`, async () => {
+      await background(STRETCH_ONLY, c.at);
+      const { handleMessage } = await import('./engine');
+      await c.before?.(handleMessage);
+      const p = await openPopup();
+      if (c.open) {
+        p.click(c.open);
+        await until(() => p.q(`[data-testid="${c.press}"]`) !== null, 'the choices');
+      }
+      vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(() => new Promise(() => undefined));
+      vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: Date.now() });
+      const state = () => p.q(`[data-testid="${c.press}"]`)?.getAttribute('aria-disabled') ?? null;
+      expect(state()).toBeNull();
+      p.click(c.press);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(state()).toBe('true');
+      await vi.advanceTimersByTimeAsync(7_500);
+      expect(state()).toBeNull(); // "not answering": the button works again
+    });
+  }
+});

@@ -263,7 +263,7 @@ export function App({ breakId }: { breakId: string }) {
         />
       )}
       {view.name === 'done' && endView && (
-        <endView.End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health !== null && selfMassageOffered(health)} />
+        <endView.End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health !== null && selfMassageOffered(health)} noKinds={!!settings && !settings.micro.enabled && !settings.stretch.enabled} />
       )}
     </main>
   );

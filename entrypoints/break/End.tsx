@@ -7,6 +7,7 @@ import { saveHealthAnswer } from '../../lib/storage/health';
 import { Flame } from '../../components/Flame';
 import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
 import { chime, speak } from '../../components/sound';
+import { statusSnapshotItem } from '../../lib/storage/status-cache';
 // The page without a break is an end too, loaded with this one after the first paint (entrypoints/break/App.tsx).
 export { NoBreak } from './NoBreak';
 
@@ -20,11 +21,21 @@ interface EndProps {
   /** With the chime on, the end chime sounds here once the break is recorded as completed (a routine's or a free break). */
   sound: Sound | undefined;
   offerSelfMassage: boolean;
+  /** Both break kinds are off: no next break will come (the hint that one will is not said). */
+  noKinds?: boolean;
 }
 
-export function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
+export function End({ today, outcome, sound, offerSelfMassage, noKinds }: EndProps) {
   const ref = useRef<HTMLHeadingElement>(null);
   const [screen, setScreen] = useState(false);
+  // Reminders paused until resumed, as the background's picture says (written before it answered
+  // the break's end, and whenever that changes): no next break will come either. Unknown, no line yet.
+  const [paused, setPaused] = useState<boolean | null>(null);
+  useEffect(() => {
+    const take = (s: Awaited<ReturnType<typeof statusSnapshotItem.getValue>>) => setPaused(s?.data.status.tracker.paused?.until === null);
+    statusSnapshotItem.getValue().then(take, () => setPaused(false));
+    return statusSnapshotItem.watch(take);
+  }, []);
   useEffect(() => {
     ref.current?.focus();
     // As recorded: a break given up meanwhile (the machine slept, or left open long past its length)
@@ -59,7 +70,8 @@ export function End({ today, outcome, sound, offerSelfMassage }: EndProps) {
           </p>
         </div>
       )}
-      <p class="muted small">{t('endCloseHint')}</p>
+      {/* That Limber will say when the next break is due, unless none will come (the popup's words for why). */}
+      {paused !== null && <p class="muted small">{t(paused ? 'whyPausedIndefinite' : noKinds ? 'whyNoBreaks' : 'endCloseHint')}</p>}
       <button class="btn btn-primary" data-testid="close" onClick={() => window.close()}>{t('actionClose')}</button>
       {offerSelfMassage && (
         <button class="link-btn small" data-testid="try-self-massage" onClick={() => setScreen(true)}>

@@ -51,8 +51,8 @@ describe('the free break ends once', () => {
   });
 });
 
-describe('strict mode: Done coming is said to a screen reader, once', () => {
-  it('when the break\'s length has passed, a live region there from the start says Done can be used, and says it once (Done appeared without a word)', async () => {
+describe('strict mode: the break ends by itself at its length; Done only if that fails, and then said to a screen reader, once', () => {
+  it('when the break\'s length has passed, the break is ended as done by itself (it waited for Done: a window closed then was recorded as cut short); if that fails, Done comes and a live region there from the start says it can be used, once', async () => {
     speakEnglish();
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: Date.UTC(2026, 2, 2, 9, 0) });
     try {
@@ -64,17 +64,27 @@ describe('strict mode: Done coming is said to a screen reader, once', () => {
       const before = said();
       const regionsBefore = m.document.querySelectorAll('[role="status"]').length;
       const texts: string[][] = [];
-      for (let s = 0; s < 25; s++) {
+      const step = async () => {
         vi.advanceTimersByTime(1000);
         await tick();
         texts.push(said());
-      }
+      };
+      for (let s = 0; s < 19; s++) await step();
+      expect(m.calls).toEqual([]);
+      for (let s = 0; s < 3; s++) await step();
+      // At 20 s: ended as done, once, with nothing said of Done (the end screen says what came of it).
+      expect({ calls: m.calls, after: said() }).toEqual({ calls: ['done'], after: ['', ''] });
+      // The ending failed (no answer): Done is there, and its coming is said.
+      m.answer(false);
+      for (let s = 0; s < 3; s++) await step();
       const done = m.document.querySelector('[data-testid="done"]');
       const canEnd = 'Time is up: you can finish the break now with Done.';
-      expect({ done: done !== null, before, regions: m.document.querySelectorAll('[role="status"]').length, after: said() }).toEqual({ done: true, before: ['', ''], regions: regionsBefore, after: ['', canEnd] });
-      // The countdown is not read out: the regions change once, when Done comes (at 20 s).
+      expect({ done: done !== null, before, regions: m.document.querySelectorAll('[role="status"]').length, after: said(), calls: m.calls }).toEqual({ done: true, before: ['', ''], regions: regionsBefore, after: ['', canEnd], calls: ['done'] });
+      // The countdown is not read out: the regions change once, when Done is offered.
       const changes = texts.filter((t, i) => JSON.stringify(t) !== JSON.stringify(i ? texts[i - 1] : before));
       expect(changes).toEqual([['', canEnd]]);
+      m.click('done');
+      expect(m.calls).toEqual(['done', 'done']);
     } finally {
       vi.useRealTimers();
       vi.restoreAllMocks();

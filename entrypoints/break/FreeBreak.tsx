@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { useNow } from '../../components/hooks/use-status';
 import { CountdownRing } from '../../components/CountdownRing';
@@ -10,9 +10,10 @@ import { breakFrom } from './resume';
 
 /**
  * A break with no routine that fits the settings: still a break, just unguided, of the break's
- * length (`lengthSec`). In strict mode Done comes once that length has passed (counted from when
- * the window began break `breakId`, kept across a reload: ./resume.ts); until then the time left is
- * shown, and closing the window records a break cut short.
+ * length (`lengthSec`). In strict mode the time left is shown (counted from when the window began
+ * break `breakId`, kept across a reload: ./resume.ts), and closing the window before it has passed
+ * records a break cut short; once it has, the break ends as done by itself, as a routine ends at its
+ * end (./Player.tsx), and Done comes only if that ending did not go through.
  */
 export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { breakId: string; strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -22,6 +23,13 @@ export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { brea
   // One ending at a time, as in the player (./ending.ts): a held Esc repeats its keydown.
   const { send } = useEnding();
   const done = () => send(onDone);
+  // Strict mode, the break's time up: it ends by itself (the window was left showing Done, and
+  // closed then instead, the break was recorded as cut short). If that fails, Done is said (below).
+  const up = strict && left <= 0;
+  const [again, setAgain] = useState(false);
+  useEffect(() => {
+    if (up) send(() => onDone().then((ok) => (setAgain(!ok), ok)));
+  }, [up]);
   const skip = () => send(onSkip);
   // Strict mode: Esc does not skip; the note says why, as in the player.
   const [escs, setEscs] = useState(0);
@@ -52,8 +60,8 @@ export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { brea
       </div>
       {strict && <p class={escs ? 'notice small' : 'small muted'} data-testid="strict-note">{t('strictBreakNote')}</p>}
       {strict && <EscSaid times={escs} />}
-      {/* Done's coming, said once (in the page from the start, empty); the time left is not. */}
-      {strict && <p class="visually-hidden" role="status">{left <= 0 && t('freeBreakCanEnd')}</p>}
+      {/* Done, when the break's own ending failed: said once (in the page from the start, empty); the time left is not. */}
+      {strict && <p class="visually-hidden" role="status">{again && t('freeBreakCanEnd')}</p>}
       <p class="small muted disclaimer">{t('disclaimer')}</p>
     </section>
   );

@@ -33,6 +33,8 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
   const notifications = useNotificationCheck();
   const whatsNew = useWhatsNewOnce();
   const [actionError, setActionError] = useState<string | null>(null);
+  // The button of the action under way (its data-testid), aria-disabled while its answer is awaited.
+  const [pressed, setPressed] = useState<string | null>(null);
   const [told, setTold] = useState('');
   const loading = !error && (!shown || shown.source === 'snapshot');
 
@@ -43,13 +45,19 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
   // taken, and what it says is shown only while no later action has started.
   const busy = useRef(0);
   const acts = useRef(0);
-  const act = async (fn: () => Promise<unknown>, close = false) => {
+  const act: Act = async (key, fn, close = false) => {
     if (busy.current) return;
     const n = (busy.current = ++acts.current);
     const latest = () => n === acts.current;
+    const free = () => {
+      if (busy.current !== n) return;
+      busy.current = 0;
+      setPressed(null);
+    };
     setActionError(null);
+    setPressed(key);
     const late = setTimeout(() => {
-      if (busy.current === n) busy.current = 0;
+      free();
       if (latest()) setActionError(t('errBackground'));
     }, ANSWER_WAIT_MS);
     try {
@@ -58,14 +66,17 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
       if (close) window.close();
       else refresh();
     } catch (e) {
+      // Not delivered at all (no RequestError: "Could not establish connection"): not answering, as the refresh below finds.
       const code = e instanceof RequestError ? e.code : null;
-      if (latest()) setActionError(code === 'snoozeLimit' ? t('errSnoozeLimit') : code === 'strict' ? t('errStrict') : t('errActionFailed'));
+      if (latest()) setActionError(t(code === 'snoozeLimit' ? 'errSnoozeLimit' : code === 'strict' ? 'errStrict' : code ? 'errActionFailed' : 'errBackground'));
       refresh();
     } finally {
       clearTimeout(late);
-      if (busy.current === n) busy.current = 0;
+      free();
     }
   };
+  // "Not answering" said once: by the action's alert when it says so (the first load's, or its refresh's, would repeat it).
+  const aria = (key: string) => (pressed === key ? 'true' : undefined);
 
   return (
     // Busy until the background's answer, or its failure: nothing more is coming then, and a
@@ -75,21 +86,22 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
         <img src="/icons/32.png" alt="" width="24" height="24" />
         <h1>{t('appName')}</h1>
       </header>
-      {error && <p class="notice" role="alert">{t('errBackground')}</p>}
-      {status && <NextBreak status={status} now={now} act={act} tell={setTold} />}
+      {error && actionError !== t('errBackground') && <p class="notice" role="alert">{t('errBackground')}</p>}
+      {status && <NextBreak status={status} now={now} act={act} aria={aria} tell={setTold} />}
       {shown && <TodayPanel data={shown.data} />}
       {/* What Snooze or Skip came to; in the page from the first render, below the first frame's blocks. */}
       <p class="visually-hidden" role="status">
         {told}
       </p>
       {actionError && <p class="notice" role="alert">{actionError}</p>}
-      {status && <PauseControl status={status} now={now} act={act} validUntil={shown!.data.validUntil} />}
+      {status && <PauseControl status={status} now={now} act={act} aria={aria} validUntil={shown!.data.validUntil} />}
       <nav class="popup-actions">
         <button
           class="btn btn-primary"
           data-testid="break-now"
           disabled={!status || status.tracker.phase === 'onBreak'}
-          onClick={() => act(() => ask(send, { type: 'break/start' }), true)}
+          aria-disabled={aria('break-now')}
+          onClick={() => act('break-now', () => ask(send, { type: 'break/start' }), true)}
         >
           {t('actionBreakNow')}
         </button>
@@ -109,12 +121,14 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
   );
 }
 
-type Act = (fn: () => Promise<unknown>, close?: boolean) => Promise<void>;
+/** An action for the background, from the button `key` (its data-testid; aria-disabled meanwhile: `Aria`). */
+type Act = (key: string, fn: () => Promise<unknown>, close?: boolean) => Promise<void>;
+type Aria = (key: string) => 'true' | undefined;
 
 /** "Paused until 10:10 AM" (another day by its weekday), or until resumed. */
 const pausedText = (until: number | null, now: number) => (until === null ? t('whyPausedIndefinite') : t('whyPaused', tTime('until', until, { now })));
 
-function NextBreak({ status, now, act, tell }: { status: Status; now: number; act: Act; tell: (text: string) => void }) {
+function NextBreak({ status, now, act, aria, tell }: { status: Status; now: number; act: Act; aria: Aria; tell: (text: string) => void }) {
   const tr = status.tracker;
   const kindLabel = (k: 'micro' | 'stretch') => (k === 'stretch' ? t('kindStretch') : t('kindMicro'));
   // Snooze and Skip go with the due card: they hand the keyboard focus to its heading (the same
@@ -125,7 +139,7 @@ function NextBreak({ status, now, act, tell }: { status: Status; now: number; ac
   const later = (type: 'break/snooze' | 'break/skip', breakId: string) => {
     head.current?.focus();
     tell('');
-    void act(() => ask(send, { type, breakId }).then(() => setAsked(true)));
+    void act(type === 'break/skip' ? 'skip' : 'snooze', () => ask(send, { type, breakId }).then(() => setAsked(true)));
   };
   const due = !!tr.open && (tr.phase === 'due' || tr.phase === 'onBreak');
   useEffect(() => {
@@ -142,16 +156,16 @@ function NextBreak({ status, now, act, tell }: { status: Status; now: number; ac
         {/* A break taken while reminders are paused: the pause stands, and says until when (beside "Resume reminders"). */}
         {tr.paused && <p class="muted small" data-testid="next-why">{pausedText(tr.paused.until, now)}</p>}
         <div class="row">
-          <button class="btn btn-primary" data-testid="start-due" onClick={() => act(() => ask(send, { type: 'break/start', breakId: id }), true)}>
+          <button class="btn btn-primary" data-testid="start-due" aria-disabled={aria('start-due')} onClick={() => act('start-due', () => ask(send, { type: 'break/start', breakId: id }), true)}>
             {tr.phase === 'onBreak' ? t('actionResumeBreak') : t('actionStart')}
           </button>
           {tr.phase === 'due' && tr.open.canSnooze && (
-            <button class="btn" data-testid="snooze" onClick={() => later('break/snooze', id)}>
+            <button class="btn" data-testid="snooze" aria-disabled={aria('snooze')} onClick={() => later('break/snooze', id)}>
               {t('actionSnooze')}
             </button>
           )}
           {tr.phase === 'due' && tr.open.canSkip && (
-            <button class="btn btn-quiet" data-testid="skip" onClick={() => later('break/skip', id)}>
+            <button class="btn btn-quiet" data-testid="skip" aria-disabled={aria('skip')} onClick={() => later('break/skip', id)}>
               {t('actionSkip')}
             </button>
           )}
@@ -211,7 +225,7 @@ function NextBreak({ status, now, act, tell }: { status: Status; now: number; ac
 
 type PauseChoice = '30m' | '1h' | '2h' | 'tomorrow' | 'indefinite';
 
-function PauseControl({ status, now, act, validUntil }: { status: Status; now: number; act: Act; validUntil: number }) {
+function PauseControl({ status, now, act, aria, validUntil }: { status: Status; now: number; act: Act; aria: Aria; validUntil: number }) {
   const [open, setOpen] = useState(false);
   // When "Until tomorrow" would end, asked for as the menu opens: it depends on the hour and the
   // working hours (at 00:30 without them, 23.5 hours; on a Friday, until Monday's hours).
@@ -253,9 +267,10 @@ function PauseControl({ status, now, act, validUntil }: { status: Status; now: n
           ref={toggle}
           class="btn resume"
           data-testid="resume"
+          aria-disabled={aria('resume')}
           onClick={() => {
             setChosenAt(null);
-            void act(() => ask(send, { type: 'pause/resume' }));
+            void act('resume', () => ask(send, { type: 'pause/resume' }));
           }}
         >
           {t('actionResumeReminders')}
@@ -284,9 +299,10 @@ function PauseControl({ status, now, act, validUntil }: { status: Status; now: n
               <button
                 class="btn"
                 data-testid={`pause-${choice}`}
+                aria-disabled={aria(`pause-${choice}`)}
                 onClick={() => {
                   toggle.current?.focus();
-                  void act(() =>
+                  void act(`pause-${choice}`, () =>
                     ask(send, { type: 'pause/set', choice }).then(() => {
                       setOpen(false);
                       setChosenAt(now);
