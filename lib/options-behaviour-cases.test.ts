@@ -413,18 +413,20 @@ describe('holds', () => {
     const b = await storedUntil((s) => s.micro.enabled, 'balanced');
     expect([b.micro.everySec, b.stretch.everySec]).toEqual([20 * 60, 50 * 60]);
     await until(() => d.q('[data-testid="welcome-try"]')!.textContent === englishMessage('welcomeTryNow'), 'the posture try');
-    // Skip setup: the working hours shown are not switched on (the defaults stay: reminders at any time).
+    // The working hours shown came into force with the first preset chosen (a tab closed now keeps
+    // them); Skip setup then closes the page without undoing a choice.
     d.q('[data-testid="welcome-skip"]')!.click();
     await tick(30);
-    expect((await stored()).schedule.enabled).toBe(false);
+    expect((await stored()).schedule.enabled).toBe(true);
     expect((d.window as unknown as { close: () => void }).close).toHaveBeenCalled();
   });
 
-  it('welcome: with notifications blocked, prompts open the break window (the page says so)', async () => {
+  it('welcome: with notifications blocked, the page says so, and leaves "open the break window" (synced to the other computers) as it was', async () => {
     const d = await mountWelcome('denied');
     await until(() => d.q('[data-testid="notifications-blocked"]') !== null, 'the notice');
-    const s = await storedUntil((x) => x.prompts.openWindow, 'the break window on');
-    expect(s.prompts.openWindow).toBe(true);
+    await tick(50);
+    expect(d.q('[data-testid="notifications-blocked"]')!.textContent).toBe(englishMessage('notificationsBlocked'));
+    expect((await stored()).prompts.openWindow).toBe(false);
   });
 
   it('Behaviour: each control saves what it says; the heads-up is off-limits while prompts come as the window only', async () => {

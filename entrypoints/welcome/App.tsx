@@ -1,6 +1,7 @@
 /**
  * First run: when do you work, how should breaks feel, try one now. One screen, three short
- * steps, skippable at any point. Everything chosen here is saved as the ordinary settings.
+ * steps, skippable at any point. Everything chosen here is saved at once as the ordinary settings,
+ * the working hours shown with the first choice made (closing the tab then loses nothing).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
@@ -11,8 +12,7 @@ import { ask } from '../../lib/protocol/messages';
 import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
 import type { BreakKind, Settings } from '../../lib/settings';
 import { updateSettings, useSettings } from '../../components/hooks/use-settings';
-// Given up on when no answer comes in time (8 s, as on the break page), and said as a failure.
-import { timed as send } from '../../components/hooks/use-status';
+import { ANSWER_WAIT_MS, send } from '../../components/hooks/use-status';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
 
@@ -22,7 +22,8 @@ const PRESET_KEYS = {
   focused: ['presetFocused', 'presetFocusedHelp'],
 } as const;
 
-const withWindow = (s: Settings): Settings => ({ ...s, prompts: { ...s.prompts, openWindow: true } });
+// The working hours as shown (prefilled, switched on).
+const withHours = (s: Settings): Settings => ({ ...s, schedule: { ...s.schedule, enabled: true } });
 
 export function App() {
   const settings = useSettings();
@@ -32,10 +33,18 @@ export function App() {
   const [waiting, setWaiting] = useState<{ said: string[]; basis: string } | null>(null);
   // A request the background refused or never answered, or a save that failed: said next to what
   // was done (`at`: the step, 4 the footer), not left to look like nothing happened.
+  // A request to the background (step 3) unanswered after ANSWER_WAIT_MS is said as "not
+  // answering"; its answer, if it comes, is still taken and replaces that, as in the popup (a late
+  // "Try one now" opens the break window: the page does not go on saying it did not work). What
+  // each action says is shown only while no later one has started.
   const [failed, setFailed] = useState<[MessageKey, number] | null>(null);
+  const acts = useRef(0);
   const attempt = (fn: () => Promise<unknown>, error: MessageKey, at = 3) => {
+    const n = ++acts.current;
+    const say = (f: [MessageKey, number] | null) => n === acts.current && setFailed(f);
     setFailed(null);
-    fn().catch(() => setFailed([error, at]));
+    const late = setTimeout(() => at === 3 && say(['errBackground', at]), ANSWER_WAIT_MS);
+    fn().then(() => say(null), () => say([error, at])).finally(() => clearTimeout(late));
   };
   const said = (at: number) => failed?.[1] === at && <p class="notice" role="alert" data-testid="welcome-error">{t(failed[0])}</p>;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -44,37 +53,21 @@ export function App() {
   const drawn = settings !== null;
   useEffect(() => void (drawn && headingRef.current?.focus()), [drawn]);
 
-  // No notifications: prompts open the break window instead (changeable in Options). Saved once:
-  // a save that failed is made again by Done (which says so if it fails again), not retried at
-  // every draw (a failed save redraws the setting as it was: it looped, writing without end).
-  // Until then the background opens the window anyway for a prompt it cannot show.
-  const windowPending = useRef<boolean | null>(null);
-  useEffect(() => {
-    if (notifications === 'blocked' && settings && !settings.prompts.openWindow && windowPending.current === null) {
-      windowPending.current = true;
-      updateSettings(withWindow).then(() => (windowPending.current = false), () => undefined);
-    }
-  }, [notifications, settings?.prompts.openWindow]);
-
   if (!settings) return <main class="welcome" aria-busy="true" />;
-  // Shown prefilled (Mon-Fri 09:00-17:30) and switched on; saved on a change or on Done, so
-  // that "Skip setup" keeps the defaults untouched.
-  const schedule = { ...settings.schedule, enabled: true };
+  // Shown prefilled (Mon-Fri 09:00-17:30) and switched on; saved with the first choice made here
+  // (an edit, a preset, a try, "I'll wait") or on Done, so that "Skip setup" straight away keeps
+  // the defaults untouched, and a tab closed after a choice keeps the hours it showed.
+  const schedule = withHours(settings).schedule;
+  const keepHours = () => void (settings.schedule.enabled || updateSettings(withHours).catch(() => undefined));
   const preset = presetOf(settings);
   // The first reminder's time is said only while the hours (as shown: switched on) and the breaks
   // are those it was worked out from, not left standing as a promise of an earlier choice.
   const basis = JSON.stringify([schedule.days, settings.micro, settings.stretch]);
   const waitSaid = waiting?.basis === basis ? waiting.said : null;
-  const choose = (p: Preset) => updateSettings((s: Settings) => applyPreset(s, p));
+  const choose = (p: Preset) => updateSettings((s: Settings) => withHours(applyPreset(s, p)));
 
   const finish = async (save: boolean) => {
-    if (save) {
-      await updateSettings((s) => {
-        const on = { ...s, schedule: { ...s.schedule, enabled: true } };
-        return windowPending.current ? withWindow(on) : on;
-      });
-      windowPending.current = false;
-    }
+    if (save) await updateSettings(withHours);
     window.close();
   };
   const wait = async () => {
@@ -82,13 +75,14 @@ export function App() {
     // moment later (after the answer, and not in the same frame), so that the same answer given
     // again is read out again.
     setWaiting(null);
+    keepHours();
     const gap = new Promise((r) => setTimeout(r, 100));
     const { tracker } = await ask(send, { type: 'status/get' });
     await gap;
-    // The hours shown are the ones the first reminder will keep (stored on Done, not before: Skip
-    // keeps the defaults). A reminder they would not allow comes one interval of desk time after
-    // they next start; so does one after a pause (desk time counts again from its end). As the
-    // popup says it: paused (until when), no break on, no working hours ahead.
+    // The hours shown are the ones the first reminder will keep (saved as this is asked). A
+    // reminder they would not allow comes one interval of desk time after they next start; so does
+    // one after a pause (desk time counts again from its end). As the popup says it: paused (until
+    // when), no break on, no working hours ahead.
     const now = clock.now();
     const tz = clock.timeZone();
     const first = Math.min(...(['micro', 'stretch'] as const).filter((k) => settings[k].enabled).map((k) => settings[k].everySec * 1000));
@@ -110,6 +104,7 @@ export function App() {
   // are none (Gentle).
   const tryKind: BreakKind = settings.micro.enabled || !settings.stretch.enabled ? 'micro' : 'stretch';
   const tryNow = async () => {
+    keepHours();
     await ask(send, { type: 'break/start', kind: tryKind });
   };
   // Hours on screen that cannot be saved yet (a time cleared or half typed, ranges that overlap):
@@ -117,6 +112,7 @@ export function App() {
   const done = () => {
     const wrong = hoursRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (!wrong) return attempt(() => finish(true), 'errSaveFailed', 4);
+    acts.current++;
     setFailed(['welcomeFixHours', 4]);
     wrong.focus();
   };
@@ -132,6 +128,9 @@ export function App() {
         <button class="btn btn-quiet skip" data-testid="welcome-skip" onClick={() => void finish(false)}>{t('welcomeSkip')}</button>
       </header>
 
+      {/* The background opens the break window for a prompt it cannot show, on this computer alone:
+          "Open the break window directly" is not switched on for it (that syncs, and the person's
+          other computers, whose notifications work, would open windows too). */}
       {notifications === 'blocked' && (
         <p class="notice" role="alert" data-testid="notifications-blocked">{t('notificationsBlocked')}</p>
       )}

@@ -69,10 +69,16 @@ test('a choice saved just before a day is ticked does not untick it when its sav
   await expect(page.getByTestId('day-5')).toBeChecked();
 });
 
-test('skipping keeps the defaults; "I\'ll wait" says when the first reminder comes', async ({ context, control }) => {
+test('"I\'ll wait" says when the first reminder comes, and puts the working hours it was worked out in into force', async ({ context, control }) => {
   const page = await welcomePage(context);
   await page.getByTestId('welcome-wait').click();
   await expect(page.getByTestId('welcome-first-at')).toContainText('Your first reminder: around');
+  // The tab closed now, without Done: the hours shown are the ones in force.
+  await expect.poll(async () => (JSON.parse(await exportJson(control)) as { settings: Settings }).settings.schedule.enabled).toBe(true);
+});
+
+test('skipping straight away keeps the defaults', async ({ context, control }) => {
+  const page = await welcomePage(context);
   const closed = page.waitForEvent('close');
   // Skip closes the page: the click may see its page close under it; that it closed is the check.
   await page.getByTestId('welcome-skip').click({ noWaitAfter: true }).catch((e: Error) => {
