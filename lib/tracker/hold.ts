@@ -22,9 +22,18 @@ export function holdUntil(s: TrackerState, settings: Settings): number | null {
   return s.settleAt === null ? bound : Math.min(bound, s.settleAt);
 }
 
-/** A due break at `now`: the state while it waits, or null when it is to be prompted now. */
+/**
+ * A due break at `now`: the state while it waits, or null when it is to be prompted now (or, while
+ * it waits for a pause in input, when nothing holds it: moment.ts decides). A break waiting for a
+ * pause that something now holds (the person switched to a call, made a video fullscreen) is held
+ * as from when it fell due, not prompted at that "pause" in the call.
+ */
 export function holdDue(s: TrackerState, now: number, settings: Settings, env: Env): TrackerState | null {
   const reason = holdReason(env, settings);
+  if (s.pauseFrom !== null) {
+    if (reason === null) return null;
+    s = { ...s, deferredSince: s.deferredSince ?? s.pauseFrom, pauseFrom: null, pauseTab: null };
+  }
   if (reason === null && s.deferredSince === null) return null;
   const since = s.deferredSince ?? now;
   // The bound: a call that never ends still gets its break.

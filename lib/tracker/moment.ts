@@ -55,7 +55,9 @@ export function tabSwitched(s: TrackerState, env: Env): boolean {
 /**
  * A break is due at `now` and no hold keeps it: the state while it waits for a pause, or null
  * when it is to be prompted now (a pause came, a tab switch, the bound is reached, a hold's bound
- * ran out, or there is nothing to wait for). The tab in view when it falls due is noted; with
+ * ran out, or there is nothing to wait for). Something that holds a break meanwhile (a switch to a
+ * call, a video made fullscreen) makes the wait a hold instead (hold.ts holdDue, looked at first).
+ * The tab in view when it falls due is noted; with
  * none (another app in focus) no switch can end this wait, and nothing looks for one (due.ts).
  */
 export function pauseDue(s: TrackerState, now: number, settings: Settings, env: Env): TrackerState | null {

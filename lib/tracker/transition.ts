@@ -34,8 +34,9 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       // No longer due (credited, moved on, or no kind of break left on): the wait is over. Not
       // counting (away, locked, paused): the person left, and only what LEFT_WAIT says ends; a hold goes on.
       if (!next || next.at > now) return { state: s.deferredSince === null && s.pauseFrom === null ? s : { ...s, ...(next || countingDeskTime(s) ? NO_HOLD : LEFT_WAIT) }, effects };
-      // Fullscreen, sound in view, a call: wait, up to a bound, then a short settle (hold.ts).
-      const held = s.pauseFrom === null ? holdDue(s, now, settings, env) : null;
+      // Fullscreen, sound in view, a call: wait, up to a bound, then a short settle (hold.ts); also
+      // when it began while the break waited for a pause in input.
+      const held = holdDue(s, now, settings, env);
       if (held) return { state: held, effects };
       // Then a pause in input, bounded (moment.ts).
       const waiting = pauseDue(s, now, settings, env);
