@@ -119,6 +119,10 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     const fresh = result.effects.flatMap((x) => (x.type === 'record' ? [{ entry: x.entry, timeZone: e.timeZone }] : []));
     const { recorded, waiting } = await writeRecords(store, [...outbox, ...fresh]);
     let heardAt = result.state.lastSeen;
+    // A state that counts desk time is saved only with its watchdog set: a worker stopped before
+    // the alarms below are put right is still woken, and the next alarm is not taken for a sleep.
+    const dog = watchdogAt(result.state, settings, e, heardAt);
+    if (dog !== null) await platform.reconcileWatchdog(dog, now);
     try {
       await store.saveTracker(result.state, waiting);
       unsaved = null;
