@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { FieldError } from '../lib/settings-fields';
 import { pageLanguage, t } from '../lib/i18n';
 
@@ -26,6 +26,8 @@ interface Props {
   onCommit: (text: string) => Promise<FieldError | null>;
   /** The id of the section heading, read before the label where two sections have fields of the same name ("Stretch breaks, Every"). */
   section?: string;
+  /** The stored value an entry here is checked against (a break's interval for its length, and the other way round). */
+  against?: number;
 }
 
 let numbers: { lang: string; format: Intl.NumberFormat } | null = null;
@@ -37,19 +39,22 @@ function shown(n: number): string {
 }
 
 /** A labelled number input that validates on change and shows a clear inline message. */
-export function NumberField({ id, label, unit, hint, value, min, max, disabled, onCommit, section }: Props) {
+export function NumberField({ id, label, unit, hint, value, min, max, disabled, onCommit, section, against }: Props) {
   const [text, setText] = useState(() => shown(value));
   const [error, setError] = useState<FieldError | null>(null);
   // A new stored value (this field's save, Restore defaults, an import, another window, sync) is
   // shown, and any refusal of an earlier entry goes with it (a refused entry stores nothing); so
-  // too when the field is disabled or enabled again (the hold switched off, "Away after" lowered).
-  useEffect(() => {
+  // too when the field is disabled or enabled again (the hold switched off, "Away after" lowered),
+  // and when what it was checked against changes (a length refused as not shorter than the
+  // interval, then the interval raised: the refusal no longer holds, and the length in force shows).
+  // As the render commits (an effect waits for the next frame: an entry typed meanwhile, the
+  // first one included, was put back to the stored value and its refusal shown beside that).
+  useLayoutEffect(() => {
     setText(shown(value));
     setError(null);
-  }, [value, disabled]);
+  }, [value, disabled, against]);
   const commit = async (raw: string) => {
-    const e = await onCommit(raw);
-    setError(e);
+    setError(await onCommit(raw));
   };
   const errId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -77,7 +82,8 @@ export function NumberField({ id, label, unit, hint, value, min, max, disabled, 
       </div>
       {hint && <p id={hintId} class="muted small">{hint}</p>}
       {error && (
-        <p id={errId} class="field-error" role="alert" data-testid={`${id}-error`}>
+        // Keyed on the refusal (a new object each time): put in afresh, so that one for the same reason as the last is heard too.
+        <p key={error} id={errId} class="field-error" role="alert" data-testid={`${id}-error`}>
           {fieldErrorText(error)}
         </p>
       )}

@@ -213,8 +213,8 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
         <fieldset class="choices" aria-describedby="exclude-hint">
           <legend>{t('excludeLegend')}</legend>
           <p id="exclude-hint" class="muted small hint">{t('excludeHint')}</p>
-          {!left('stretch') && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}
-          {!left('micro') && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}
+          {/* A live region in the page from the start, empty: the box that leaves a break kind no routine says so as it is ticked. */}
+          <div class="live" role="status">{!left('stretch') && <p class="notice" data-testid="none-left-stretch">{t('noneLeftStretch')}</p>}{!left('micro') && <p class="notice" data-testid="none-left-micro">{t('noneLeftMicro')}</p>}</div>
           {ROUTINE_KINDS.map((kind) => (
             <div class="routine-group" key={kind}>
               <h3 id={`group-${kind}`}>{t(KIND_GROUP[kind])}</h3>

@@ -240,10 +240,14 @@ function nextRange(ranges: readonly TimeRange[]): TimeRange {
  * A time field that Preact never writes to while it has focus: rewriting `value` mid-typing
  * resets the browser's hour/minute segments, so typed digits would land in the wrong place. A
  * mark taken away (the range's week replaced, its day edited) shows its time again: an unmarked
- * field never keeps text that was not saved.
+ * field never keeps text that was not saved. Nor does a field left: a time it still shows is the
+ * one in force once the change of its leaving is taken (the week replaced elsewhere while it had
+ * the focus, say in a window in the background, it showed the time of before).
  */
 function TimeInput({ id, testId, minute, invalid, onCommit }: { id: string; testId: string; minute: number; invalid: boolean; onCommit: (v: number | null) => void }) {
   const ref = useRef<HTMLInputElement>(null);
+  const now = useRef(minute);
+  now.current = minute;
   useEffect(() => {
     const el = ref.current;
     if (el && document.activeElement !== el) el.value = toText(minute);
@@ -258,8 +262,8 @@ function TimeInput({ id, testId, minute, invalid, onCommit }: { id: string; test
       onChange={(e) => onCommit(fromText((e.target as HTMLInputElement).value))}
       onBlur={(e) => {
         const el = e.target as HTMLInputElement;
-        if (fromText(el.value) === minute) return;
         if (fromText(el.value) === null) onCommit(null);
+        else setTimeout(() => document.activeElement !== el && (el.value = toText(now.current)));
       }}
     />
   );

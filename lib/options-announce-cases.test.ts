@@ -1,14 +1,17 @@
 /**
  * The options page, for a screen reader: what appears after a change is in a live region that was
- * in the page before it (one inserted with its text is not read out by several screen readers),
- * and a failure said again is put in afresh (the same element with the same text says nothing).
+ * in the page before it, and not hidden by the style sheets (one inserted with its text, or shown
+ * with it, is not read out by several screen readers), and a failure or a refusal said again is
+ * put in afresh (the same element with the same text says nothing).
  * From a review of what appears on screen but is not said; each test failed before its fix.
  * Rendered with linkedom over WXT's fake browser (tests/support/options-page.ts).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { mountOptionsPage, mountWithTwoRoutines } from '../tests/support/options-page';
 import { englishMessage, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { DEFAULT_SETTINGS } from './settings';
 
 useEnglishPages();
 
@@ -92,5 +95,67 @@ describe('a change that cannot be saved, then another: the failure is said each 
     const { first, second } = await failTwice(p, save, alert);
     expect(first?.textContent).toBe(englishMessage('errSaveFailed'));
     expect({ text: second?.textContent ?? null, afresh: second !== first }).toEqual({ text: englishMessage('errSaveFailed'), afresh: true });
+  });
+
+  it('a number field\'s refusal, for two entries in a row refused for the same reason ("Every" at 3, then at 5: the second left it as it was, silent, and nothing said "Saved" either)', async () => {
+    const p = await mountOptionsPage();
+    const alert = () => p.q('[data-testid="stretch.everyMin-error"]');
+    p.type('#stretch\\.everyMin', '3');
+    await until(() => alert() !== null, 'the first refusal said');
+    const first = alert();
+    await tick(30);
+    p.type('#stretch\\.everyMin', '5');
+    await until(() => alert() !== null && alert() !== first, 'the second refusal said afresh', 200).catch(() => undefined);
+    const second = alert();
+    expect(first?.textContent).toBe(englishMessage('errTooSmall', [10]));
+    expect({ text: second?.textContent ?? null, afresh: second !== first }).toEqual({ text: englishMessage('errTooSmall', [10]), afresh: true });
+  });
+});
+
+/**
+ * A live region is heard when its text changes; one that is not in the accessibility tree (display:
+ * none, visibility: hidden) when its text comes, or one put in the page with its text, is not read
+ * out by several screen readers (Chrome with NVDA or VoiceOver).
+ */
+describe('what an action comes to is said in a live region that is in the page, and shown, before it speaks', () => {
+  /** The rules of the options page's style sheets that take an element out of the accessibility tree, as [selector, declaration]. */
+  function hidingRules(): Array<[string, string]> {
+    const here = (f: string) => new URL(f, import.meta.url);
+    const dir = here('../components/');
+    const files = [...readdirSync(dir).filter((f) => f.endsWith('.css')).map((f) => new URL(f, dir)), here('../entrypoints/options/options.css')];
+    const css = files.map((f) => readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')).join('\n');
+    return [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].flatMap((m) => {
+      const hide = /\b(display\s*:\s*none|visibility\s*:\s*hidden)\b/.exec(m[2]!)?.[1];
+      return hide ? m[1]!.split(',').map((s) => [s.trim(), hide] as [string, string]) : [];
+    });
+  }
+
+  it('"Your data": no live region is hidden while it is empty ("Saved limber-….json", "Import cancelled", the reset\'s outcome went unheard: .data-message:empty was display: none)', async () => {
+    const p = await mountOptionsPage();
+    const rules = hidingRules();
+    const regions = Array.from(p.document.querySelectorAll(LIVE));
+    expect(regions.length).toBeGreaterThan(5);
+    const hidden = regions.flatMap((r) => rules.filter(([sel]) => r.matches(sel)).map(([sel, how]) => `${r.getAttribute('data-testid') ?? r.className}: ${sel} { ${how} }`));
+    expect(hidden).toEqual([]);
+  });
+
+  it('"Routines": leaving out the last routine a break kind has left is said (the notice came outside any live region)', async () => {
+    const { ROUTINES } = await import('../content/routines');
+    const { anyRoutineLeft, pickPrefsFor } = await import('../content/picker');
+    const { saveSettings } = await import('./storage/settings-items');
+    const all = ROUTINES.map((r) => r.id);
+    const only = (id: string) => ({ ...DEFAULT_SETTINGS.routines, excluded: all.filter((x) => x !== id) });
+    // A routine that is, left alone, enough for a stretch break.
+    const last = ROUTINES.find((r) => anyRoutineLeft(ROUTINES, 'stretch', pickPrefsFor(only(r.id), 'ask', DEFAULT_SETTINGS.stretch.lengthSec)))!;
+    const p = await mountOptionsPage();
+    await saveSettings({ ...DEFAULT_SETTINGS, routines: only(last.id) });
+    await until(() => p.q(`[data-testid="exclude-${all.find((x) => x !== last.id)!}"]`)?.checked === true, 'the others left out');
+    await tick(30);
+    expect(p.q('[data-testid="none-left-stretch"]'), 'one routine left').toBeNull();
+    const before = new Set(Array.from(p.document.querySelectorAll(LIVE)));
+    p.check(`[data-testid="exclude-${last.id}"]`, true);
+    await until(() => p.q('[data-testid="none-left-stretch"]') !== null, 'the notice');
+    const region = p.q('[data-testid="none-left-stretch"]')!.closest(LIVE);
+    expect({ inRegion: region !== null, regionThereBefore: region !== null && before.has(region) }).toEqual({ inRegion: true, regionThereBefore: true });
   });
 });

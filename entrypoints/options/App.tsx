@@ -72,7 +72,7 @@ export function App() {
 
   if (!settings) return <main class="options" aria-busy="true" />;
 
-  const field = (id: FieldId, label: string, unit: string, hint?: string, disabled?: boolean, section?: string) => (
+  const field = (id: FieldId, label: string, unit: string, hint?: string, disabled?: boolean, section?: string, against?: number) => (
     <NumberField
       key={id}
       id={id}
@@ -85,6 +85,7 @@ export function App() {
       max={FIELDS[id].max}
       disabled={disabled}
       onCommit={(text) => commit(id, text)}
+      against={against}
     />
   );
 
@@ -145,10 +146,11 @@ export function App() {
           </div>
           <p class="muted small">{kind === 'stretch' ? t('kindStretchHelp') : t('kindMicroHelp')}</p>
           <div class="fields" key={restored[kind]}>
+            {/* A stretch break's length is refused while not shorter than its interval: each field follows the other's stored value. (A posture check's limits never meet: 120 s at most, every 5 min at least.) */}
             {kind === 'stretch'
               ? [
-                  field('stretch.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.stretch.enabled, `${kind}-h`),
-                  field('stretch.lengthMin', t('fieldLength'), t('unitMin'), t('fieldLengthHint'), !settings.stretch.enabled, `${kind}-h`),
+                  field('stretch.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.stretch.enabled, `${kind}-h`, settings.stretch.lengthSec),
+                  field('stretch.lengthMin', t('fieldLength'), t('unitMin'), t('fieldLengthHint'), !settings.stretch.enabled, `${kind}-h`, settings.stretch.everySec),
                 ]
               : [
                   field('micro.everyMin', t('fieldEvery'), t('unitMinDesk'), undefined, !settings.micro.enabled, `${kind}-h`),

@@ -1,0 +1,87 @@
+/**
+ * The options page's number fields (components/NumberField.tsx) from a review of the settings
+ * fields, rendered with linkedom over WXT's fake browser (tests/support/options-page.ts): each
+ * case failed before its fix, except those marked control.
+ */
+import { describe, expect, it } from 'vitest';
+import { englishMessage, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { mountOptionsPage, storedUntil } from '../tests/support/options-page';
+
+useEnglishPages();
+
+type Page = Awaited<ReturnType<typeof mountOptionsPage>>;
+
+const field = (p: Page, id: string) => p.q(`#${id.replace('.', '\\.')}`)!;
+const error = (p: Page, id: string) => p.q(`[data-testid="${id}-error"]`)?.textContent ?? null;
+const shown = (p: Page, id: string) => ({ text: field(p, id).value, invalid: field(p, id).getAttribute('aria-invalid'), error: error(p, id) });
+
+describe('a stretch break\'s length refused as not shorter than its interval, then the other field changed', () => {
+  it('the interval raised past it: the length field no longer says the break is too long; it shows the length in force, and the length saves', async () => {
+    const p = await mountOptionsPage();
+    p.type('#stretch\\.everyMin', '20');
+    await storedUntil((s) => s.stretch.everySec === 20 * 60, 'every 20 min');
+    await tick(30);
+    p.type('#stretch\\.lengthMin', '25');
+    await until(() => error(p, 'stretch.lengthMin') !== null, 'the refusal');
+    expect(error(p, 'stretch.lengthMin')).toBe(englishMessage('errLengthNotShorter'));
+    // The interval raised to 40 min: 25 would now be shorter. The message was left up, untrue,
+    // with "25" in a field marked invalid while 3 min was in force (and typing 25 again did nothing).
+    p.type('#stretch\\.everyMin', '40');
+    const stored = await storedUntil((s) => s.stretch.everySec === 40 * 60, 'every 40 min');
+    await tick(30);
+    expect(stored.stretch.lengthSec).toBe(3 * 60); // the refused 25 stored nothing
+    expect(shown(p, 'stretch.lengthMin')).toEqual({ text: '3', invalid: 'false', error: null });
+    p.type('#stretch\\.lengthMin', '25');
+    await storedUntil((s) => s.stretch.lengthSec === 25 * 60, 'length 25 min');
+  });
+
+  it('the length lowered under it: the interval field no longer says the break is too long', async () => {
+    const p = await mountOptionsPage();
+    p.type('#stretch\\.lengthMin', '15');
+    await storedUntil((s) => s.stretch.lengthSec === 15 * 60, 'length 15 min');
+    await tick(30);
+    p.type('#stretch\\.everyMin', '10');
+    await until(() => error(p, 'stretch.everyMin') !== null, 'the refusal');
+    expect(error(p, 'stretch.everyMin')).toBe(englishMessage('errLengthNotShorter'));
+    p.type('#stretch\\.lengthMin', '5');
+    await storedUntil((s) => s.stretch.lengthSec === 5 * 60, 'length 5 min');
+    await tick(30);
+    expect(shown(p, 'stretch.everyMin')).toEqual({ text: '50', invalid: 'false', error: null });
+  });
+
+  it('control: a refusal in another section stays while these fields change (only what it was refused against takes it away)', async () => {
+    const p = await mountOptionsPage();
+    p.type('#snoozeMin', '0');
+    await until(() => error(p, 'snoozeMin') !== null, 'the refusal');
+    p.type('#stretch\\.everyMin', '40');
+    await storedUntil((s) => s.stretch.everySec === 40 * 60, 'every 40 min');
+    await tick(30);
+    expect(shown(p, 'snoozeMin')).toEqual({ text: '0', invalid: 'true', error: englishMessage('errTooSmall', [1]) });
+  });
+});
+
+describe('a number refused, then another refused for the same reason: the refusal is said each time', () => {
+  it('the field\'s alert is put in afresh for the second entry (the same element with the same text says nothing: the second was silent)', async () => {
+    const p = await mountOptionsPage();
+    p.type('#snoozeMin', 'abc');
+    await until(() => error(p, 'snoozeMin') !== null, 'the first refusal');
+    const first = p.q('[data-testid="snoozeMin-error"]');
+    await tick(30);
+    p.type('#snoozeMin', 'xyz');
+    await until(() => p.q('[data-testid="snoozeMin-error"]') !== first, 'the second refusal said afresh', 200).catch(() => undefined);
+    const second = p.q('[data-testid="snoozeMin-error"]');
+    expect({ text: second?.textContent ?? null, role: second?.getAttribute('role'), afresh: second !== first }).toEqual({ text: englishMessage('errNotNumber'), role: 'alert', afresh: true });
+    expect((await storedUntil(() => true, 'stored')).snoozeSec).toBe(5 * 60);
+  });
+
+  it('control: a render for another reason (another field saved) does not say it again', async () => {
+    const p = await mountOptionsPage();
+    p.type('#snoozeMin', 'abc');
+    await until(() => error(p, 'snoozeMin') !== null, 'the refusal');
+    const first = p.q('[data-testid="snoozeMin-error"]');
+    p.type('#snoozeLimit', '3');
+    await storedUntil((s) => s.snoozeLimit === 3, 'snoozes allowed 3');
+    await tick(30);
+    expect(p.q('[data-testid="snoozeMin-error"]')).toBe(first);
+  });
+});
