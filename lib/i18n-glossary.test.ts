@@ -28,7 +28,8 @@ const GLOSSARY: Record<string, Rule[]> = {
   es: [
     [/[Aa]plazamiento/u, 'snooze is "posponer" ("Veces que se puede posponer")'],
     [/horas de trabajo/u, 'working hours is "horario laboral"'],
-    [/(?<!\p{L})[Ss]alt(?:ar|arte|a|ado|ados)(?!\p{L})/u, 'skip is "omitir"'],
+    // The imperative with its pronouns takes an accent: "sáltalo", "sáltatelo".
+    [/(?<!\p{L})[Ss]alt(?:ar|arte|a|ado|ados)(?!\p{L})|(?<!\p{L})[Ss]ált\p{L}+/u, 'skip is "omitir"'],
     [/tiempo en la mesa|tiempo frente/u, 'desk time is "tiempo en el escritorio"'],
   ],
   fr: [
@@ -53,7 +54,7 @@ const GLOSSARY: Record<string, Rule[]> = {
     [/tempo na mesa/u, 'desk time is "tempo no computador"'],
   ],
   ja: [
-    [/延期|後回し/u, 'snooze / postpone is "スヌーズ"'],
+    [/延期|後回し|後にする/u, 'snooze / postpone is "スヌーズ"'],
     [/ストリーク/u, 'streak is "連続記録"'],
   ],
 };
@@ -85,7 +86,7 @@ const NO_GENDER = {
   fr: [
     [/vous (?:vous )?(?:êtes|soyez|étiez) (?:actif|active|éloigné|éloignée|absent|absente|considéré|considérée)(?!\p{L})|considérer comme absent/iu, 'French addresses the user without a gender'],
     // The masculine forms only: "position assise", "personne assise" agree with their noun.
-    [/(?<!\p{L})(?:assis|étourdi|étourdie|fatigué|fatiguée|pris de vertige|prise de vertige)(?!\p{L})|(?:^|«\s?)absent après|(?:tenez|tenir|restez|rester|êtes|soyez)(?:-vous)? (?:bien )?(?:droit|droite)(?!\p{L})|debout, bien droit|(?:être|d’être) (?:prévenu|prévenue|averti|avertie)(?!\p{L})/iu, 'French addresses the user without a gender ("en position assise", "gardez le dos droit", "redressez-vous")'],
+    [/(?<!\p{L})(?:assis|étourdi|étourdie|fatigué|fatiguée|pris de vertige|prise de vertige)(?!\p{L})|(?:^|«\s?)absent après|(?:tenez|tenir|restez|rester|êtes|soyez)(?:-vous)? (?:bien )?(?:droit|droite)(?!\p{L})|debout, bien droit|(?:être|d’être) (?:prévenu|prévenue|averti|avertie)(?!\p{L})|(?:restez|rester|soyez|être) (?:bien |très )?(?:lent|lente|doux|douce|détendu|détendue|prêt|prête)(?!\p{L})/iu, 'French addresses the user without a gender ("en position assise", "gardez le dos droit", "redressez-vous")'],
   ],
   // "sentada", "erguida" agree with "posición", "postura", "espalda": only the forms that agree with the reader.
   es: [[/(?<!\p{L})(?:sentado|sentados|erguido|erguidos|cansado|cansada|cansados|mareado|mareada|aturdido|aturdida)(?!\p{L})|(?:estás|estar|estés|te sientes|sentirte|quédate|quedarte|ponte|ponerte|mantente|mantenerte) (?:muy |bien )?(?:activo|quieto|relajado|apoyado|tranquilo|cómodo|preparado|concentrado)(?!\p{L})/iu, 'Spanish addresses the user without a gender ("en posición sentada", "con la espalda recta")']],
@@ -106,6 +107,8 @@ const TYPOGRAPHY = {
   ],
   it: [[/\p{L}'\p{L}/u, 'Italian uses the typographic apostrophe ’']],
   nl: [[/\p{L}'\p{L}/u, 'Dutch uses the typographic apostrophe ’ (video’s, zo’n)']],
+  // docs/glossary/ja.md: full-width punctuation (、。：？！) carries its own space; a half-width one after it is a gap.
+  ja: [[/[、。：？！] /u, 'Japanese puts no half-width space after full-width punctuation']],
 } satisfies Record<string, Rule[]>;
 
 function breaches(rules: Record<string, Rule[]>, catalogue: (locale: string) => Catalogue): string[] {
@@ -126,14 +129,16 @@ describe('the checks themselves', () => {
     Object.fromEntries(Object.entries(messages).map(([k, message]) => [k, { message }])) as Catalogue;
   it('flag a stray term variant, a second form of address and a plain space before a French colon', () => {
     expect(breaches(GLOSSARY, fake({ a: 'Limite quotidienne : heures de travail' }))).toHaveLength(1);
+    expect(breaches({ es: GLOSSARY.es! }, fake({ a: 'Sáltatelo si te duele.', b: 'Salta este paso.', c: 'Omítelo si te duele.' }))).toHaveLength(2);
     expect(breaches({ de: NOT_THIS_ADDRESS.de }, fake({ a: 'Wir zeigen Ihnen die Pause.' }))).toHaveLength(1);
     expect(breaches({ fr: TYPOGRAPHY.fr }, fake({ a: 'En attente : appel' }))).toHaveLength(1);
     expect(breaches({ fr: TYPOGRAPHY.fr }, fake({ a: 'À l\'autre bout' }))).toHaveLength(1);
     expect(breaches(NO_GENDER, fake({ a: 'lorsque vous êtes actif', b: 'quand vous vous êtes éloigné', c: 'Vous considérer comme absent après' }))).toHaveLength(3);
-    expect(breaches({ fr: NO_GENDER.fr }, fake({ a: 'Chat-vache assis', b: 'Écartez-vous du mur et tenez-vous droit.', c: 'Si vous vous sentez étourdi, arrêtez.', d: 'Absent après', e: 'Revenez en position debout, bien droit.', f: 'un moyen d’être prévenu' }))).toHaveLength(6);
+    expect(breaches({ fr: NO_GENDER.fr }, fake({ a: 'Chat-vache assis', b: 'Écartez-vous du mur et tenez-vous droit.', c: 'Si vous vous sentez étourdi, arrêtez.', d: 'Absent après', e: 'Revenez en position debout, bien droit.', f: 'un moyen d’être prévenu', g: 'Restez lent et doux ; ne forcez jamais.' }))).toHaveLength(7);
     expect(breaches({ es: NO_GENDER.es }, fake({ a: 'Siéntate erguido.', b: 'Rodilla al pecho sentado', c: 'Si te sientes mareado, para.', d: 'mientras estás activo', e: 'Quédate quieto.', f: 'Si estás cansada' }))).toHaveLength(6);
     expect(breaches({ it: NO_GENDER.it }, fake({ a: 'Torsione del busto da seduto', b: 'Se ti senti stordito', c: 'per essere avvisato', d: 'Limite giornaliero da seduti', e: 'rimani dritto' }))).toHaveLength(5);
     expect(breaches({ pt_BR: NO_GENDER.pt_BR }, fake({ a: 'sente-se ereto', b: 'Joelho ao peito sentado', c: 'enquanto você está ativo', d: 'Fique parado.', e: 'Se estiver cansado' }))).toHaveLength(5);
+    expect(breaches({ ja: TYPOGRAPHY.ja }, fake({ a: '今は無理？ この休憩を後にする：', b: 'キー：スペース 一時停止' }))).toHaveLength(1);
     expect(breaches({ pl: NO_GENDER.pl }, fake({ a: 'Usiadłeś prosto?', b: 'Jeśli jesteś zmęczony', c: 'Czy zrobiłaś przerwę?', d: 'Powinieneś wstać.', e: 'Czujesz się bardzo zmęczona?' }))).toHaveLength(5);
   });
   it('let the same words stand where they mean something else', () => {
@@ -149,6 +154,37 @@ describe('the checks themselves', () => {
   });
 });
 
+/**
+ * Where the language's word for a break is also its word for a pause (German Pause, French pause,
+ * Italian pausa, Dutch pauze, Portuguese pausa), the pause of the reminders goes by another word
+ * (docs/glossary: pausiert / suspendre / sospendere / pauzestand / suspender), or "the stretch break
+ * waits for the end of the pause" reads as a break waiting for the end of a break. Checked on the
+ * messages about that pause, with the break kind ($1) left out.
+ */
+const BREAK_WORD = {
+  de: /(?<!\p{L})Pause(?!\p{L})/u,
+  fr: /(?<!\p{L})pauses?(?!\p{L})/iu,
+  it: /(?<!\p{L})pausa(?!\p{L})/iu,
+  nl: /(?<!\p{L})pauze(?!\p{L})/iu,
+  pt_BR: /(?<!\p{L})pausa(?!\p{L})/iu,
+} satisfies Record<string, RegExp>;
+const PAUSE_KEYS = ['whyPaused', 'whyPausedIndefinite', 'whyPausedBreakWaits', 'noticePausedTitle', 'noticePauseEndedTitle', 'noticePauseEndedBody', 'pauseMenuLabel', 'actionResumeReminders', 'cmdTogglePause'];
+
+/**
+ * Messages whose $1 is a break kind: "Stretch break" / "Posture check" (whyPausedBreakWaits) or their
+ * plural titles (importBreakTooLong). The kinds differ in gender in French (pause f., contrôle m.),
+ * Italian (pause f., controlli m.) and Spanish (descansos m., revisiones f.), and the titles are
+ * plural: the words around $1 must read right with either.
+ */
+const KIND_AGREEMENT: Record<string, Record<string, RegExp>> = {
+  whyPausedBreakWaits: { fr: /(?<!\p{L})(?:il|elle)s?(?!\p{L})/u },
+  importBreakTooLong: {
+    it: /(?<!\p{L})(?:le|li|i|gli) «\$1»|(?<!\p{L})(?:le|li) separa/u,
+    es: /(?<!\p{L})(?:ellos|ellas)(?!\p{L})|«\$1» dura(?!\p{L})/u,
+    pt_BR: /“\$1” dura(?!\p{L})/u,
+  },
+};
+
 describe('catalogues', () => {
   it('use one translation per product term (docs/glossary)', () => {
     expect(breaches(GLOSSARY, read)).toEqual([]);
@@ -161,5 +197,27 @@ describe('catalogues', () => {
   });
   it('follow the language\'s typography (French spaces, typographic apostrophes)', () => {
     expect(breaches(TYPOGRAPHY, read)).toEqual([]);
+  });
+  it('never call the pause of the reminders by the word for a break (German, French, Italian, Dutch, Portuguese)', () => {
+    const found: string[] = [];
+    for (const [locale, word] of Object.entries(BREAK_WORD)) {
+      const catalogue = read(locale);
+      for (const key of PAUSE_KEYS) {
+        const message = catalogue[key]!.message.replace(/\$1/g, '');
+        if (word.test(message)) found.push(`${locale} ${key}: "${catalogue[key]!.message}"`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+  it('read right around a break kind of either gender, and its plural title', () => {
+    const found: string[] = [];
+    for (const [key, rules] of Object.entries(KIND_AGREEMENT)) {
+      for (const [locale, pattern] of Object.entries(rules)) {
+        const message = read(locale)[key]!.message;
+        const m = pattern.exec(message);
+        if (m) found.push(`${locale} ${key}: "${m[0]}" in "${message}"`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -46,7 +46,8 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
     else if (lw.longestMs > 0 && tw.longestMs > lw.longestMs) out.push({ key: 'hlSitLonger', values: [...v, { ms: lw.longestMs }] });
     else out.push({ key: 'hlSit', values: v });
   }
-  if (tw.deskDays > 0) out.push({ key: 'hlDesk', values: [{ ms: Math.round(tw.deskMs / tw.deskDays) }, { n: tw.deskDays }] });
+  // The week's 7 days a value too, so that they are written in the same digits as the count.
+  if (tw.deskDays > 0) out.push({ key: 'hlDesk', values: [{ ms: Math.round(tw.deskMs / tw.deskDays) }, { n: tw.deskDays }, { n: 7 }] });
   if (tw.natural > 0) out.push({ key: 'hlNatural', values: [{ n: tw.natural }] });
   const top = tw.routines.find((r) => r.id !== GONE_ROUTINE);
   if (top && isOwnId(top.id) && !own.has(top.id)) out.push({ key: 'hlTopRoutineGone', values: [{ n: top.n }] });

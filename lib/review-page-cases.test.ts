@@ -22,7 +22,7 @@ import { aggregate } from './aggregates';
 import { popupHistory } from './review';
 import { DEFAULT_SETTINGS } from './settings';
 import { saveSettings } from './storage/items';
-import { recordBreak } from './storage/history';
+import { closeHistory, recordBreak } from './storage/history';
 import type { BreakRecord } from './tracker/tracker';
 
 usePopupWorld();
@@ -282,6 +282,31 @@ describe('bugs found in review (each test holds its fix)', () => {
 
     // The next reload that works takes the note away.
     zone.mockReturnValue('UTC');
+    r.window.dispatchEvent(new r.window.Event('focus'));
+    await until(() => r.q('[data-testid="review-stale"]') === null, 'the note gone');
+    expect(taken()).toBe('1');
+  });
+
+  it('README (weekly review: "if reading it again fails, it keeps the figures it had and says it could not refresh them"): a history that cannot be opened just now (the disk answers with an error) is not called off: the week stays with the refresh note (it was replaced by "Break history is off in this browser, so there is nothing to review.")', async () => {
+    await recordBreak(rec('mon', at('2026-03-02T09:00:00Z')), 'UTC');
+    vi.useFakeTimers({ toFake: ['Date'], now: at('2026-03-02T15:00:00Z') });
+    const r = await openReview();
+    const taken = () => r.q('[data-testid="tile-taken"] .tile-value')?.textContent ?? null;
+    expect([taken(), r.q('[data-testid="review-history-off"]')]).toEqual(['1', null]);
+
+    // The next reload opens the history afresh, and IndexedDB fails for the moment (Chromium's
+    // UnknownError: a disk or profile error), not for good as in a browser without it.
+    await closeHistory();
+    const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw Object.assign(new Error('Internal error opening backing store'), { name: 'UnknownError' });
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    r.window.dispatchEvent(new r.window.Event('focus'));
+    await until(() => r.q('[data-testid="review-stale"]') !== null || r.q('[data-testid="review-history-off"]') !== null, 'the failed reload');
+    expect([taken(), r.q('[data-testid="review-history-off"]')?.textContent ?? null, r.text('review-stale')]).toEqual(['1', null, 'The review could not be refreshed just now. These are the figures from when it last loaded.']);
+
+    // Once the history opens again, the note goes.
+    open.mockRestore();
     r.window.dispatchEvent(new r.window.Event('focus'));
     await until(() => r.q('[data-testid="review-stale"]') === null, 'the note gone');
     expect(taken()).toBe('1');

@@ -9,19 +9,21 @@ import { firstWeekday } from './week';
 import { reviewWindowStart, weeklyReview, type ReviewData } from './review';
 import { DEFAULT_RULES } from './streaks';
 import type { Settings } from './settings';
-import { historyForSummary, orNull } from './storage/history';
+import { historyAbsent, historyForSummary, orNull } from './storage/history';
 import { storedOwnRoutines } from './storage/own-routines';
 import { statusSnapshotItem, type StatusSnapshot } from './storage/status-cache';
 import { loadSettings } from './storage/items';
 
 /**
- * The weekly review, or null when history is off. Weeks start on the settings' day, or on the
- * usual one for `locale`.
+ * The weekly review, or null when history is off (a browser without IndexedDB). A history that
+ * cannot be opened just now (slow, blocked, a disk error) rejects, as any failed read does: the
+ * page keeps the figures it has and says it could not refresh them, never that history is off.
+ * Weeks start on the settings' day, or on the usual one for `locale`.
  */
 export async function historyReview(now: number, timeZone: string, settings: Settings, locale = 'en'): Promise<ReviewData | null> {
   const first = firstWeekday(settings.weekStart, locale);
   const today = dayKey(now, timeZone);
-  const [h, own] = await Promise.all([orNull(historyForSummary(reviewWindowStart(today, first))), storedOwnRoutines().catch(() => [])]);
+  const [h, own] = await Promise.all([orNull(historyForSummary(reviewWindowStart(today, first)), historyAbsent), storedOwnRoutines().catch(() => [])]);
   if (!h) return null;
   return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older, first, own);
 }

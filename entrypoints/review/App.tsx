@@ -66,7 +66,9 @@ function formatValue(v: HighlightValue, own: Record<string, string>): string {
 
 export function highlightText(h: Highlight, own: Record<string, string> = {}): string {
   const values = h.values.map((v) => formatValue(v, own));
-  return 'count' in h ? tp(h.key, h.count, values) : t(h.key, values);
+  const text = 'count' in h ? tp(h.key, h.count, values) : t(h.key, values);
+  // A value ending in its abbreviation's full stop ("Mo., 2. Nov.") ends the sentence once, not "Nov..".
+  return values.reduce((s, v) => (v.endsWith('.') ? s.split(`${v}.`).join(v) : s), text);
 }
 
 function Tile({ label, value, sub, testid, children }: { label: string; value: string; sub: string; testid: string; children?: ComponentChildren }) {
