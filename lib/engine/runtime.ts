@@ -62,8 +62,8 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
   /**
    * The last state whose save failed (storage full?), with its waiting records: the next events
    * of this worker start from it, and save it again, rather than from the older stored state (a
-   * break answered there would otherwise be answered again, differently, or refused). Gone when
-   * the worker stops: then the stored state is all there is.
+   * break answered there would otherwise be answered again, differently, or refused). A worker
+   * stopped after it starts from the copy the store keeps in storage.session (lib/storage/items.ts).
    */
   let unsaved: { state: TrackerState; outbox: PendingRecord[] } | null = null;
   const load = async () => {
@@ -129,7 +129,7 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     } catch (err) {
       heardAt = stored ? Math.min(stored.lastSeen, now) : heardAt;
       // Storage refused (full?): carry on so that the prompt, the alarm and the badge still happen.
-      // The next event of this worker starts from this state (`unsaved`) and saves it again.
+      // The next event starts from this state (`unsaved`, or the store's session copy) and saves it again.
       unsaved = { state: result.state, outbox: waiting };
       console.error('[limber] state not saved', err);
     }

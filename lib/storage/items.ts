@@ -42,8 +42,20 @@ export async function loadTracker(): Promise<TrackerState | null> {
   return (await loadTrackerAndOutbox()).state;
 }
 
+/**
+ * A state storage.local refused (full, a disk error), kept in storage.session (its own quota; it
+ * outlives a stopped worker, not the browser): a new worker starts from it while it is newer than
+ * the stored one, rather than from that older state (a break answered again, differently, or a
+ * finished one's window reopened). Cleared by the next write that succeeds.
+ */
+const unsavedItem = storage.defineItem<StoredTracker | null>('session:trackerUnsaved', { fallback: null });
+/** Whether a copy may be in storage.session (unknown until a load or a write says). */
+let unsaved = true;
+
 export async function loadTrackerAndOutbox(): Promise<{ state: TrackerState | null; outbox: PendingRecord[] }> {
-  const s = (await trackerItem.getValue()) as StoredTracker | null;
+  const [l, u] = await Promise.all([trackerItem.getValue() as Promise<StoredTracker | null>, unsavedItem.getValue().catch(() => null)]);
+  unsaved = !!u;
+  const s = u && (!l || u.asOf > l.asOf) ? u : l;
   if (!s) return { state: null, outbox: [] };
   const { outbox, ...state } = s;
   // A state this version cannot read starts afresh (the tracker's initial state); breaks still
@@ -57,7 +69,14 @@ export async function loadTrackerAndOutbox(): Promise<{ state: TrackerState | nu
 
 export async function saveTracker(s: TrackerState, outbox: readonly PendingRecord[] = []): Promise<void> {
   const value: StoredTracker = outbox.length ? { ...s, outbox: outbox.slice(-OUTBOX_MAX) } : s;
-  await trackerItem.setValue(value);
+  try {
+    await trackerItem.setValue(value);
+  } catch (err) {
+    unsaved = true;
+    await unsavedItem.setValue(value).catch(() => undefined);
+    throw err;
+  }
+  if (unsaved) await unsavedItem.removeValue().then(() => (unsaved = false), () => undefined);
 }
 
 /** The welcome page has been shown (storage is cleared on uninstall, so a reinstall shows it again). */
