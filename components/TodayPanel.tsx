@@ -18,11 +18,13 @@ export function TodayPanel({ data }: { data: PopupData }) {
   const { status, history: h } = data;
   // Break outcomes the background could not write yet (it keeps them and tries again).
   const waiting = status.waitingRecords > 0 ? <p class="notice" role="status" data-testid="history-waiting">{t('historyWaiting', status.waitingRecords)}</p> : null;
-  if (status.historyError || !status.today || !h) {
+  // Not read just now (not "off"): today's last figures, if there are any, below this note.
+  const unreachable = status.historyError || waiting ? <p class="notice" role="status" data-testid="history-unreachable">{t('historyUnreachable')}</p> : null;
+  if (!status.today || !h) {
     return (
       <>
         {waiting}
-        <p class="notice" role="status" data-testid="history-off">{t(waiting ? 'historyUnreachable' : 'historyOff')}</p>
+        {unreachable ?? <p class="notice" role="status" data-testid="history-off">{t('historyOff')}</p>}
       </>
     );
   }
@@ -32,6 +34,7 @@ export function TodayPanel({ data }: { data: PopupData }) {
     <section class="today" aria-labelledby="today-h" data-testid="today">
       <h2 id="today-h" class="visually-hidden">{t('todayHeading')}</h2>
       {waiting}
+      {status.historyError && unreachable}
       <div class="stats">
         <div class="card stat stat-ring">
           <TodayRing taken={td.taken} due={due} met={h.ring.met}>

@@ -169,7 +169,7 @@ describe('history summaries', () => {
     const idb = globalThis.indexedDB;
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
     try {
-      expect(await handleMessage({ type: 'popup/get' })).toMatchObject({ ok: true, data: { status: { today: null, historyError: true }, history: null } });
+      expect(await handleMessage({ type: 'popup/get' })).toMatchObject({ ok: true, data: { status: { today: null, historyError: false }, history: null } });
       expect(await reviewNow()).toBeNull();
       const imp = await importData(JSON.stringify(makeBackup(SETTINGS, [], NOW)));
       expect(imp).toEqual({ imported: false, problem: { code: 'historyOff' }, detail: null });

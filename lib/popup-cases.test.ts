@@ -577,3 +577,56 @@ describe('a popup action waiting for the background: the pressed button shows it
     });
   }
 });
+
+describe('a history that cannot be opened just now is not called off (as the weekly review)', () => {
+  const OFF = 'Break history is off: this browser does not allow storage for it here (for example in a private window). Reminders still work.';
+  const NOT_NOW = 'Your break history cannot be read just now. Limber keeps today’s breaks and tries again; reminders still work.';
+  /** IndexedDB failing for the moment (Chromium's UnknownError: a disk or profile error), not for good. */
+  const failOpens = async () => {
+    const { closeHistory } = await import('./storage/history');
+    await closeHistory();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    return vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw Object.assign(new Error('Internal error opening backing store'), { name: 'UnknownError' });
+    });
+  };
+
+  it('README ("Your data": history is off only where the browser allows no storage for it): the popup reopened while the history cannot be opened keeps today\'s figures and says they cannot be read just now (it said "Break history is off: this browser does not allow storage for it here", and the figures were gone)', async () => {
+    await completed('x1', T0 - 30 * MIN);
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    expect((await openPopup()).text('today-count')).toBe('1');
+    const open = await failOpens();
+    const p = await openPopup();
+    expect({ count: p.text('today-count'), streak: p.text('streak'), note: p.text('history-unreachable'), off: p.text('history-off') }).toEqual({ count: '1', streak: '1', note: NOT_NOW, off: null });
+    // Once the history opens again, the note goes.
+    open.mockRestore();
+    const again = await openPopup();
+    expect({ count: again.text('today-count'), note: again.text('history-unreachable') }).toEqual({ count: '1', note: null });
+  });
+
+  it('no figures to keep (the first read fails): the popup says the history cannot be read just now, not that it is off', async () => {
+    await failOpens();
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    expect({ count: p.text('today-count'), note: p.text('history-unreachable') ?? p.text('history-off') }).toEqual({ count: null, note: NOT_NOW });
+    // The bare status (the welcome page asks it for the tracker) still answers.
+    const { handleMessage } = await import('./engine');
+    expect(await handleMessage({ type: 'status/get' })).toMatchObject({ ok: true, data: { today: null, historyError: true } });
+  });
+
+  it('a browser with no IndexedDB at all: still "Break history is off"', async () => {
+    const { closeHistory } = await import('./storage/history');
+    await closeHistory();
+    const idb = globalThis.indexedDB;
+    (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await background(STRETCH_ONLY, T0 + 10 * MIN);
+      const p = await openPopup();
+      expect({ count: p.text('today-count'), off: p.text('history-off'), note: p.text('history-unreachable') }).toEqual({ count: null, off: OFF, note: null });
+    } finally {
+      globalThis.indexedDB = idb;
+    }
+  });
+});

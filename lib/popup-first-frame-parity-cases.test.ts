@@ -83,7 +83,7 @@ async function bothRenderings(data: PopupData, locale?: { catalogue: Catalogue; 
     const main = app.querySelector('main');
     return {
       next: shape(app.querySelector('[data-testid="next-break"]')),
-      today: shape(app.querySelector('[data-testid="today"]') ?? app.querySelector('[data-testid="history-off"]')),
+      today: shape(app.querySelector('[data-testid="today"]') ?? app.querySelector('[data-testid="history-off"], [data-testid="history-unreachable"]')),
       blocks: Array.from(main?.children ?? []).map((c) => c.getAttribute('data-testid') ?? c.tagName.toLowerCase()),
       notes: Array.from(app.querySelector('[data-testid="popup-notes"]')?.children ?? []).map((c) => c.getAttribute('data-testid')),
     };
@@ -270,11 +270,14 @@ describe('the first frame and the Preact popup say the same in every state', () 
     expect(preact.notes).toEqual(['notifications-blocked']);
   });
 
-  it('history off, and history rows waiting to be written', async () => {
+  it('history off, not read just now (with and without figures kept), and history rows waiting to be written', async () => {
     await background({ ...DEFAULT_SETTINGS }, T0 + 10 * MIN);
     const data = await answer();
+    await same({ ...data, status: { ...data.status, historyError: false, today: null }, history: null });
     await same({ ...data, status: { ...data.status, historyError: true, today: null }, history: null });
     await same({ ...data, status: { ...data.status, historyError: true, today: null, waitingRecords: 2 }, history: null });
+    await same({ ...data, status: { ...data.status, historyError: true } });
+    await same({ ...data, status: { ...data.status, historyError: true, waitingRecords: 2 } });
     await same({ ...data, status: { ...data.status, waitingRecords: 2 } });
   });
 

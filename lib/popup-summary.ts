@@ -10,7 +10,9 @@ import { historyForSummary, orNull, type TodaySummary } from './storage/history'
 
 /**
  * What the popup shows of the history, from one read: today's counts and the streaks (the
- * status's `today`) and the Today part (ring, last 7 days, cheer). Null when history is off.
+ * status's `today`) and the Today part (ring, last 7 days, cheer). Null when history is off (a
+ * browser without IndexedDB); a history that cannot be read just now rejects (lib/engine/publish.ts
+ * keeps the last figures).
  */
 export async function popupSummary(now: number, timeZone: string, settings: Settings): Promise<{ today: TodaySummary; history: PopupHistory } | null> {
   const day = dayKey(now, timeZone);

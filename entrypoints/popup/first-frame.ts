@@ -81,12 +81,13 @@ function nextBreak(data: PopupData, now: number, msg: Msg): Element {
   );
 }
 
-/** Today's ring and streak (TodayPanel's first row and components/WeekCharts.tsx TodayRing), or why there is no history. */
+/** Today's ring and streak (TodayPanel's first row and components/WeekCharts.tsx TodayRing), or why there is no history; a history not read just now keeps today's last figures under a note. */
 function today(data: PopupData, msg: Msg, num: (n: number) => string): Child[] {
   const { status, history: h } = data;
   const waiting = status.waitingRecords > 0 && el('p', { class: 'notice', role: 'status', 'data-testid': 'history-waiting' }, msg('historyWaiting', [status.waitingRecords]));
-  if (status.historyError || !status.today || !h) {
-    return [waiting, el('p', { class: 'notice', role: 'status', 'data-testid': 'history-off' }, msg(waiting ? 'historyUnreachable' : 'historyOff'))];
+  const unreachable = (status.historyError || waiting) && el('p', { class: 'notice', role: 'status', 'data-testid': 'history-unreachable' }, msg('historyUnreachable'));
+  if (!status.today || !h) {
+    return [waiting, unreachable || el('p', { class: 'notice', role: 'status', 'data-testid': 'history-off' }, msg('historyOff'))];
   }
   const td = status.today;
   const due = Math.max(h.ring.due, td.taken);
@@ -116,6 +117,7 @@ function today(data: PopupData, msg: Msg, num: (n: number) => string): Child[] {
       { class: 'today', 'aria-labelledby': 'today-h', 'data-testid': 'today' },
       el('h2', { id: 'today-h', class: 'visually-hidden' }, msg('todayHeading')),
       waiting,
+      status.historyError && unreachable,
       el(
         'div',
         { class: 'stats' },

@@ -57,7 +57,7 @@ export interface Store {
   saveTracker(state: TrackerState, outbox: readonly PendingRecord[]): Promise<void>;
   /** Idempotent by the record's id. */
   recordBreak(entry: BreakRecord, timeZone: string): Promise<void>;
-  /** Today's counts and the popup's Today part from one history read; null when history is off. */
+  /** Today's counts and the popup's Today part from one history read; null when history is off; rejects when it cannot be read just now. */
   summary(now: number, timeZone: string, settings: Settings): Promise<{ today: TodaySummary; history: PopupHistory } | null>;
   readSnapshot(): Promise<StatusSnapshot | null>;
   writeSnapshot(s: StatusSnapshot): Promise<void>;

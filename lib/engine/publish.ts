@@ -2,7 +2,8 @@
  * The status and the popup's Today part, written to storage.session for the popup's first paint
  * (lib/storage/status-cache.ts). The history part is read again when `reread` (a break was
  * recorded, the settings changed, the data was imported or reset), on a new day, or when there is
- * no snapshot yet; otherwise the previous snapshot's is kept (no IndexedDB read per event).
+ * no snapshot yet (or its read had failed); otherwise the previous snapshot's is kept (no IndexedDB
+ * read per event). A read that fails (not "history off") keeps today's last figures, marked `historyError`.
  */
 import { dayKey } from '../days';
 import { currentInterval } from '../schedule';
@@ -14,20 +15,28 @@ import type { Store } from './ports';
 
 export async function publishStatus(store: Store, state: TrackerState, settings: Settings, now: number, env: Env, reread: boolean, waiting: number): Promise<PopupData> {
   const day = dayKey(now, env.timeZone);
-  const prev = reread ? null : await store.readSnapshot();
-  let part: { today: TodaySummary | null; history: PopupData['history'] };
-  if (prev && prev.day === day) {
-    part = { today: prev.data.status.today, history: prev.data.history };
+  let prev = reread ? null : await store.readSnapshot();
+  let part: { today: TodaySummary | null; history: PopupData['history']; error: boolean };
+  if (prev && prev.day === day && !prev.data.status.historyError) {
+    part = { today: prev.data.status.today, history: prev.data.history, error: false };
   } else {
-    const s = await store.summary(now, env.timeZone, settings);
-    part = { today: s?.today ?? null, history: s?.history ?? null };
+    try {
+      const s = await store.summary(now, env.timeZone, settings);
+      part = { today: s?.today ?? null, history: s?.history ?? null, error: false };
+    } catch (err) {
+      // Not read just now (a slow or blocked open, a disk error): today's last figures, if any, said to be so.
+      console.warn('[limber] history not read', err);
+      prev ??= await store.readSnapshot().catch(() => null);
+      const kept = prev?.day === day ? prev.data : null;
+      part = { today: kept?.status.today ?? null, history: kept?.history ?? null, error: true };
+    }
   }
   // Until the picture may change by itself: the next thing the tracker wakes for, the end of the
   // working hours under way (the tracker does not wake for it while the person is away), or midnight.
   const hours = currentInterval(settings.schedule, now, env.timeZone);
   const validUntil = Math.min(nextWake(state, settings, env) ?? Infinity, hours?.end ?? Infinity, state.today.end);
   const data: PopupData = {
-    status: { now, tracker: view(state, settings, env), today: part.today, historyError: part.today === null, waitingRecords: waiting },
+    status: { now, tracker: view(state, settings, env), today: part.today, historyError: part.error, waitingRecords: waiting },
     history: part.history,
     validUntil,
   };

@@ -15,8 +15,9 @@ export type { Request } from './requests';
 export interface Status {
   now: number;
   tracker: TrackerView;
-  /** null when history is unavailable (IndexedDB off). */
+  /** null when history is off (no IndexedDB in this browser), or could not be read and there are no figures of today to keep. */
   today: TodaySummary | null;
+  /** The history could not be read just now (a failure of the moment, not "off"): `today` and `history` are the last figures read today, if any. */
   historyError: boolean;
   /** Break outcomes not yet written to the history (kept and tried again; see lib/engine/outbox.ts). */
   waitingRecords: number;
@@ -25,7 +26,7 @@ export interface Status {
 /** What the popup draws, from one read ('popup/get'; also cached, lib/storage/status-cache.ts). */
 export interface PopupData {
   status: Status;
-  /** The Today part (ring, last 7 days, cheer); null when history is unavailable. */
+  /** The Today part (ring, last 7 days, cheer); null when history is off or could not be read (see `historyError`). */
   history: PopupHistory | null;
   /**
    * Until when this picture holds by itself: the next thing the tracker wakes for (a break, the

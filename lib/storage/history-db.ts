@@ -14,8 +14,8 @@
  * rows already there). Inside a transaction nothing but IndexedDB requests is awaited.
  * Connections: a newer version asking to open ('blocking') makes this one close; a connection the
  * browser drops ('terminated') is forgotten; the next call opens afresh. An open that stays
- * blocked by another connection gives up after OPEN_DEADLINE_MS (history is then "off" for that
- * call) rather than hang the worker.
+ * blocked by another connection gives up after OPEN_DEADLINE_MS (that call fails, as a failure of
+ * the moment: history is not "off") rather than hang the worker.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { DayKey } from '../days';
@@ -25,7 +25,7 @@ import { withDeadline } from '../platform/deadline';
 
 export const DB_NAME = 'limber';
 export const DB_VERSION = 2;
-/** How long an open may stay blocked by another connection before history counts as off. */
+/** How long an open may stay blocked by another connection before it fails (for now: history is not off). */
 export const OPEN_DEADLINE_MS = 3000;
 
 export interface StoredBreak extends BreakRecord {
@@ -73,12 +73,11 @@ export function historyAbsent(err: unknown): boolean {
 }
 
 /**
- * `p`'s value, or null when history is off: by default whenever IndexedDB cannot be used (what
- * the popup and the review show); `off` narrows it (lib/data.ts, with historyAbsent: only a browser without IndexedDB,
- * so that a reset or an export does not take a failure of the moment for "no history"). Any other
- * failure is thrown.
+ * `p`'s value, or null when history is off: by default only in a browser without IndexedDB
+ * (historyAbsent), so that the popup, the review, a reset or an export never take a failure of the
+ * moment (a slow or blocked open, a disk error) for "no history". Any other failure is thrown.
  */
-export async function orNull<T>(p: Promise<T>, off: (err: unknown) => boolean = (err) => err instanceof HistoryUnavailableError): Promise<T | null> {
+export async function orNull<T>(p: Promise<T>, off: (err: unknown) => boolean = historyAbsent): Promise<T | null> {
   try {
     return await p;
   } catch (err) {

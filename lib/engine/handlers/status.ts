@@ -18,8 +18,9 @@ export function statusHandlers(rt: Runtime): Pick<Handlers, 'popup/get' | 'statu
     },
     'status/get': async () => {
       const { result, settings, now, env, waiting } = await rt.handle({ type: 'tick' }, { read: true });
-      const td = (await rt.store.summary(now, env.timeZone, settings))?.today ?? null;
-      return { ok: true, data: { now, tracker: view(result.state, settings, env), today: td, historyError: td === null, waitingRecords: waiting } };
+      // A history that cannot be read just now does not fail the status (the welcome page asks it for the tracker).
+      const s = await rt.store.summary(now, env.timeZone, settings).catch(() => undefined);
+      return { ok: true, data: { now, tracker: view(result.state, settings, env), today: s?.today ?? null, historyError: s === undefined, waitingRecords: waiting } };
     },
   };
 }
