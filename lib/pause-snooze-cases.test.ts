@@ -100,6 +100,38 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(w.log.filter((l) => l.startsWith('notice'))).toEqual([]);
   });
 
+  it('the pause shortcut\'s notice is taken back when the pause changes another way: no "Reminders paused" once resumed, no "back on" once paused again', async () => {
+    // "Reminders paused / Paused until you resume" left in the notification centre after Resume in
+    // the popup said the opposite of the state (and "Reminders are back on" after a pause).
+    const w = world();
+    const rt = createRuntime(w.platform(), w.store);
+    const worker = lifecycle(rt);
+    const popup = pauseHandlers(rt);
+    await worker.wake();
+    const notices = () => w.log.filter((l) => l.startsWith('notice') || l === 'clearNotice');
+    w.clock.now = T0 + 10 * MIN;
+    await worker.command('toggle-pause');
+    w.log.length = 0;
+    await popup['pause/resume']({ type: 'pause/resume' });
+    expect(notices()).toEqual(['clearNotice']);
+    await worker.command('toggle-pause');
+    await worker.command('toggle-pause'); // "back on"
+    w.log.length = 0;
+    await popup['pause/set']({ type: 'pause/set', choice: 'indefinite' });
+    expect(notices()).toEqual(['clearNotice']);
+    // A timed pause over the shortcut's ("until you resume" no longer true).
+    await popup['pause/resume']({ type: 'pause/resume' });
+    await worker.command('toggle-pause');
+    w.log.length = 0;
+    await popup['pause/set']({ type: 'pause/set', choice: '30m' });
+    expect(notices()).toEqual(['clearNotice']);
+    // Resume with nothing paused changes nothing, and takes nothing back.
+    await popup['pause/resume']({ type: 'pause/resume' });
+    w.log.length = 0;
+    await popup['pause/resume']({ type: 'pause/resume' });
+    expect(notices()).toEqual([]);
+  });
+
   it('the pause shortcut outside working hours: "paused", but never "counting desk time again" on resuming (nothing counts then)', async () => {
     const w = world({ ...SETTINGS, schedule: { ...SETTINGS.schedule, enabled: true } });
     const worker = lifecycle(createRuntime(w.platform(), w.store));
@@ -111,6 +143,8 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     await worker.command('toggle-pause');
     expect(w.stored().state!.paused).toBeNull();
     expect(w.log.filter((l) => l.startsWith('notice'))).toEqual(['notice paused']);
+    // Resumed without a word, and "Reminders paused" is not left saying otherwise.
+    expect(w.log.filter((l) => l.startsWith('notice') || l === 'clearNotice').at(-1)).toBe('clearNotice');
   });
 
   it('the clock set back during a 30-minute pause: it ends when its 30 minutes have run, not an hour later; a pause until tomorrow keeps its instant', async () => {

@@ -83,6 +83,7 @@ export function faultWorld(settings: Settings = SETTINGS) {
       if (session.shown === id) session.shown = null;
     },
     showNotice: async () => undefined,
+    clearNotice: async () => undefined,
     showHeadsUp: async () => undefined,
     clearHeadsUp: async () => undefined,
     // As lib/platform/windows.ts, with the record in session storage.

@@ -73,6 +73,7 @@ export function world(settings: Settings = SETTINGS) {
       if (session.shown === id) session.shown = null;
     },
     showNotice: async (n) => void log.push(`notice ${n}`),
+    clearNotice: async () => void log.push('clearNotice'),
     showHeadsUp: async () => undefined,
     clearHeadsUp: async () => undefined,
     openBreakWindow: vi.fn(async (id: string) => {

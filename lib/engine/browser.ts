@@ -8,7 +8,7 @@ import { clock } from '../platform/clock';
 import { callTabAudible } from '../platform/call-sites';
 import { configureIdle, queryActivity } from '../platform/idle';
 import { clearHeadsUp, showHeadsUp } from '../platform/heads-up';
-import { clearPrompt, promptOnScreen, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
+import { clearPauseNotice, clearPrompt, promptOnScreen, promptShowing, promptShownThisSession, showNotice, showPrompt } from '../platform/notify';
 import { breakWindowClosed, breakWindowDismissed, breakWindowFinished, breakWindowState, focusedWindow, openBreakWindow } from '../platform/windows';
 import { devTimingItem } from '../storage/dev-timing';
 import { moveLegacyHealthAnswer } from '../storage/health';
@@ -30,6 +30,7 @@ export const browserPlatform: Platform = {
   promptShownThisSession,
   clearPrompt,
   showNotice,
+  clearNotice: clearPauseNotice,
   showHeadsUp,
   clearHeadsUp,
   openBreakWindow,

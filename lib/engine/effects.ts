@@ -34,6 +34,8 @@ async function carryOut(e: Effect, settings: Settings, platform: Platform): Prom
     }
     case 'notice':
       return platform.showNotice(e.notice, settings);
+    case 'clearNotice':
+      return platform.clearNotice();
     case 'headsUp':
       // Never with notifications off for prompts: the tracker has no heads-up then (lib/tracker/due.ts headsUpAt).
       return platform.showHeadsUp(e.headsUp, e.postpone, platform.now());

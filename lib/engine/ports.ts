@@ -30,6 +30,8 @@ export interface Platform {
   /** Takes the break's prompt away (it was postponed, started or ended): prompted again, it is shown again. */
   clearPrompt(breakId: string): Promise<void>;
   showNotice(notice: Notice, settings: Settings): Promise<void>;
+  /** Takes a pause's notice away ("Reminders paused", "back on"); the daily limit's stays. */
+  clearNotice(): Promise<void>;
   /** The quiet notice before a stretch break; `postpone`: with its Postpone button (where there are buttons). */
   showHeadsUp(headsUp: HeadsUp, postpone: boolean, now: number): Promise<void>;
   clearHeadsUp(breakId: string): Promise<void>;

@@ -33,6 +33,7 @@ function fakes(opts: { record?: () => Promise<void>; save?: () => Promise<void>;
     promptShownThisSession: async () => false,
     clearPrompt: async (id) => void log.push(`clearPrompt ${id}`),
     showNotice: async (n) => void log.push(`notice ${n}`),
+    clearNotice: async () => undefined,
     showHeadsUp: async (h, postpone) => void log.push(`headsUp ${h.dueAt - now} ${postpone}`),
     clearHeadsUp: async (id) => void log.push(`clearHeadsUp ${id}`),
     openBreakWindow: vi.fn(async (id: string) => void log.push(`openBreakWindow ${id}`)),

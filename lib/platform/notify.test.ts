@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { initialState, transition, type TrackerState } from '../tracker/tracker';
-import { clearPrompt, parsePromptId, promptShowing, promptShownThisSession, showNotice, showPrompt } from './notify';
+import { clearPauseNotice, clearPrompt, parsePromptId, promptShowing, promptShownThisSession, showNotice, showPrompt } from './notify';
 import { englishMessage, speakEnglish } from '../../tests/support/linkedom-page';
 
 const T0 = Date.UTC(2026, 2, 2, 9);
@@ -103,5 +103,14 @@ describe('the pause shortcut\'s notices', () => {
     expect(ended).toMatchObject({ title: englishMessage('noticePauseEndedTitle'), message: englishMessage('noticePauseEndedBody') });
     expect(endedId).toBe(pausedId);
     expect(Object.keys(await browser.notifications.getAll())).toEqual([endedId]);
+  });
+
+  it('taken back when the pause changes another way (the popup): the daily limit\'s notice stays', async () => {
+    await showNotice('dailyLimit', DEFAULT_SETTINGS);
+    for (const notice of ['paused', 'pauseEnded'] as const) {
+      await showNotice(notice, DEFAULT_SETTINGS);
+      await clearPauseNotice();
+      expect(Object.keys(await browser.notifications.getAll())).toEqual(['notice:dailyLimit']);
+    }
   });
 });

@@ -109,9 +109,13 @@ export async function promptOnScreen(breakId: string): Promise<boolean> {
   return Object.keys(await browser.notifications.getAll()).some((id) => parsePromptId(id)?.breakId === breakId);
 }
 
+/** The id's end for a pause's notices (both). */
+const PAUSE_NOTICE = 'pauseEnded';
+
 /**
  * One-off messages: a pause has ended, the daily sitting limit was passed; the pause shortcut's
- * pause. A pause's two notices are one notification: the newer takes the other's place.
+ * pause. A pause's two notices are one notification: the newer takes the other's place, and a
+ * pause or resume from elsewhere (the popup) takes it away (clearPauseNotice).
  */
 export async function showNotice(notice: Notice, settings: Settings): Promise<void> {
   await ensureMessages().catch(() => undefined);
@@ -121,5 +125,10 @@ export async function showNotice(notice: Notice, settings: Settings): Promise<vo
       : notice === 'paused'
         ? { title: t('noticePausedTitle'), message: t('whyPausedIndefinite') }
         : { title: t('noticePauseEndedTitle'), message: t('noticePauseEndedBody') };
-  await browser.notifications.create(`notice:${notice === 'dailyLimit' ? notice : 'pauseEnded'}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), ...text });
+  await browser.notifications.create(`notice:${notice === 'dailyLimit' ? notice : PAUSE_NOTICE}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), ...text });
+}
+
+/** Reminders paused or resumed another way: the pause's notice, which may now say the opposite, goes. */
+export async function clearPauseNotice(): Promise<void> {
+  await browser.notifications.clear(`notice:${PAUSE_NOTICE}`);
 }

@@ -2,12 +2,12 @@
  * The heads-up before a stretch break (issue #14 item 3), measured against the configured
  * interval and lead and the person's actions: it comes `headsUpSec` before the break's desk-time
  * moment and at no other wake, never while away, held or paused, at most once per break; its
- * notice is cleared when the break is prompted, postponed or credited; a postpone from it moves
+ * notice is cleared when the break is prompted, postponed or credited, or falls due and waits; a postpone from it moves
  * the break on the clock and counts against the snooze limit. Random sequences: heads-up.property.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../settings';
-import { idleDetectionSec, initialState, migrateV5, migrateV6, nextWake, view } from './tracker';
+import { initialState, migrateV5, migrateV6, nextWake, view } from './tracker';
 import { MIN, S, T0, world } from '../../tests/heads-up-world';
 
 describe('the heads-up', () => {
@@ -202,25 +202,24 @@ describe('postpone from the heads-up', () => {
     expect(none.w.of('prompt').map((x) => x.at)).toEqual([T0 + 50 * MIN]);
   });
 
-  // The notice stays up after its break falls due: a postpone can come while the break already
-  // waits (for a pause in typing, or held by a fullscreen window). The postponed break then waits
-  // for nothing: the popup says no wait, idle detection is back to the configured interval, and
-  // the prompt comes when the postpone ends: 5 min after the press, its break being already due.
-  for (const waits of ['pause', 'fullscreen'] as const) {
-    it(`a postpone while the break waits (${waits}) ends the wait`, () => {
+  // "Stretch break in 1 min" is no longer true once its break falls due and waits (for a pause in
+  // typing; held by a call, sound in view, a fullscreen window: up to 30 min): the notice goes
+  // then, as when the break is prompted, and the prompt comes without another heads-up.
+  for (const waits of ['pause', 'fullscreen', 'call', 'sound'] as const) {
+    it(`its notice goes when its break falls due and waits (${waits}); none comes again for that break`, () => {
       const settings: Settings = { ...S, idleSec: 60, pauseWaitMin: waits === 'pause' ? 2 : 0, hold: { enabled: true, maxMin: 30 } };
       const { w, h } = shown(settings);
-      if (waits === 'fullscreen') w.setEnv({ fullscreen: true });
-      else w.setEnv({ tab: 7 });
+      w.setEnv(waits === 'pause' ? { tab: 7 } : { [waits]: true, tab: 7 });
       w.runUntil(T0 + 50 * MIN);
       expect(view(w.state, settings).held?.reason).toBe(waits);
-      expect(w.send({ type: 'snooze', breakId: h.headsUp.id, minutes: 5 }, T0 + 50 * MIN + 30_000).refused).toBeUndefined();
-      expect(w.state.phase.name).toBe('snoozed');
-      expect(view(w.state, settings).held).toBeNull();
-      expect(idleDetectionSec(w.state, settings)).toBe(60);
-      expect(w.state).toMatchObject({ deferredSince: null, heldBy: null, settleAt: null, pauseFrom: null, pauseTab: null });
-      w.runUntil(T0 + 55 * MIN + 30_000);
-      expect(w.of('prompt').map((x) => x.at)).toEqual([T0 + 55 * MIN + 30_000]);
+      expect(w.of('clearHeadsUp').map((x) => [x.at, x.e.id])).toEqual([[T0 + 50 * MIN, h.headsUp.id]]);
+      // Its Postpone is gone with it: a late press changes nothing.
+      expect(w.send({ type: 'snooze', breakId: h.headsUp.id, minutes: 5 }, T0 + 50 * MIN + 30_000).refused).toBe('noSuchBreak');
+      w.setEnv({ fullscreen: false, sound: false, call: false, tab: 8 }); // the wait ends (a tab switch is a stopping point)
+      w.runUntil(T0 + 90 * MIN);
+      expect(w.of('prompt')).toHaveLength(1);
+      expect(w.of('headsUp')).toHaveLength(1);
+      expect(w.of('clearHeadsUp')).toHaveLength(1);
     });
   }
 

@@ -6,7 +6,8 @@
  *   in due.ts; `nextWake` wakes the worker then). It is decided again at that wake: away by
  *   then (desk time stopped), no heads-up; back later with the break still ahead, it comes then.
  * - At most once per break: `state.headsUp` remembers it until that break is prompted, postponed,
- *   started or credited (or a long pause or a new working range starts the counter afresh). Pausing
+ *   started or credited, or falls due and waits (held, or for a pause in typing: its notice would say
+ *   "in 1 min" through the wait), or a long pause or a new working range starts the counter afresh. Pausing
  *   reminders withdraws it: back with its break still ahead, it is announced again.
  * - Never while the break would be held (fullscreen, sound in view, a call: it then comes a
  *   minute after the hold ends, without a heads-up), while reminders are paused or outside
@@ -35,14 +36,16 @@ export function idTime(s: TrackerState, dueAt: number): number {
 
 /**
  * After every transition: the heads-up forgotten once its break is no longer ahead (a stretch
- * break prompted, postponed or started; a posture check meanwhile leaves it ahead), its notice
+ * break prompted, postponed or started, or due and waiting; a posture check meanwhile leaves it ahead), its notice
  * cleared when it is forgotten, and a new one shown when its moment has come (not after a
  * refused intent: that changes nothing).
  */
 export function headsUpStep(before: TrackerState, r: Result, now: number, settings: Settings, env: Env): Result {
   let s = r.state;
   const effects: Effect[] = [...r.effects];
-  if (s.phase.name !== 'working' && s.phase.brk.kind === 'stretch') s = { ...s, headsUp: null };
+  // Its break fell due and waits (held, or for a pause in typing: up to the hold's bound), so
+  // "in 1 min" is no longer true: forgotten as when it is prompted (a break due is not ahead).
+  if ((s.phase.name !== 'working' && s.phase.brk.kind === 'stretch') || s.deferredSince !== null || s.pauseFrom !== null) s = { ...s, headsUp: null };
   if (before.headsUp && s.headsUp?.id !== before.headsUp.id) effects.push({ type: 'clearHeadsUp', id: before.headsUp.id });
   const lead = settings.headsUpSec * 1000;
   const at = r.refused ? null : headsUpAt(s, settings);
@@ -66,7 +69,7 @@ export function postponeEarly(s: TrackerState, breakId: string, minutes: Postpon
   const brk: DueBreak = { id: breakId, kind: 'stretch', dueAt, deskMs: s.desk.stretch + dueAt - now, snoozes: 1, manual: false, promptedAt: null };
   const until = dueAt + (minutes ? minutes * 60_000 : settings.snoozeSec * 1000);
   // The id's time counts as used (ids never repeat); `chosenMs` keeps a later settings change from
-  // bringing the prompt forward. A wait the break had begun (a hold, a wait for a pause: the notice
-  // stays up after its moment) ends here, as a prompt's does: a postponed break waits for nothing.
+  // bringing the prompt forward. A wait the break had begun (only in a state stored before a wait
+  // took the notice away) ends here, as a prompt's does: a postponed break waits for nothing.
   return { state: { ...s, ...NO_HOLD, lastDueAt: Math.max(s.lastDueAt ?? 0, +breakId.slice(8)), phase: { name: 'snoozed', brk, until, chosenMs: until - now } }, effects: [] };
 }

@@ -31,6 +31,7 @@ function soundWorld(settings: Settings) {
     promptShownThisSession: async () => false,
     clearPrompt: async () => undefined,
     showNotice: async () => undefined,
+    clearNotice: async () => undefined,
     showHeadsUp: async (h) => void log.push(`headsUp ${h.id}`),
     clearHeadsUp: async () => undefined,
     openBreakWindow: vi.fn(async () => undefined),

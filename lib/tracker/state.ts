@@ -161,8 +161,8 @@ export interface TrackerState {
   lowIdleAt: number | null;
   /**
    * The heads-up (v6) shown for the coming stretch break, if one was: it comes at most once per
-   * break, and this is cleared when that break is prompted, postponed, started or credited
-   * (heads-up.ts).
+   * break, and this is cleared when that break is prompted, postponed, started or credited, or
+   * falls due and waits (held, or for a pause in typing) (heads-up.ts).
    */
   headsUp: HeadsUp | null;
   /** The time in the last manual break's id (ids stay unique even within one millisecond). */
@@ -215,8 +215,10 @@ export type Effect =
   | { type: 'notice'; notice: Notice }
   /** A quiet notice before a stretch break; `postpone`: it may offer "Postpone" (a snooze is left under the limit). */
   | { type: 'headsUp'; headsUp: HeadsUp; postpone: boolean }
-  /** The heads-up's break was prompted, postponed, started or credited: its notice goes. */
+  /** The heads-up's break was prompted, postponed, started or credited, or fell due and waits: its notice goes. */
   | { type: 'clearHeadsUp'; id: string }
+  /** Reminders paused or resumed (from the popup, the shortcut): a pause notice on screen ("Reminders paused", "back on") goes. */
+  | { type: 'clearNotice' }
   /** The person's finish or skip of this break was accepted: the break window's bookkeeping closes. */
   | { type: 'breakEnded'; breakId: string };
 

@@ -12,6 +12,8 @@ import { holdDue } from './hold';
 import { idleReported, inputPaused, pauseDue, pauseEnded, pauseWasAway } from './moment';
 import { DEFAULT_ENV, LEFT_WAIT, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
 
+const CLEAR_NOTICE: Effect = { type: 'clearNotice' };
+
 function prompt(s: TrackerState, brk: DueBreak, now: number, settings: Settings, reminder = false): Result {
   const b = { ...brk, promptedAt: brk.promptedAt ?? now };
   const remindAt = settings.remindAfterSec > 0 && !reminder ? now + settings.remindAfterSec * 1000 : null;
@@ -182,12 +184,13 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       const closed = settings.strict ? waitOutPause(s, now) : closeOpenPrompt(s, now);
       // A heads-up on screen is withdrawn ("Stretch break in 1 min" would stand through the pause);
       // back after a short pause with its break still ahead, it is announced again (heads-up.ts).
-      return { state: { ...closed.s, paused: { since: s.paused?.since ?? now, until: e.until, ...(e.timed && e.until !== null ? { timed: true as const } : {}) }, ...NO_HOLD, headsUp: null }, effects: closed.effects };
+      // A notice about the pause on screen (the shortcut's, "back on") may now say otherwise: it goes.
+      return { state: { ...closed.s, paused: { since: s.paused?.since ?? now, until: e.until, ...(e.timed && e.until !== null ? { timed: true as const } : {}) }, ...NO_HOLD, headsUp: null }, effects: [...closed.effects, CLEAR_NOTICE] };
     }
     case 'resume': {
       if (!s.paused) return { state: s, effects: [] };
       const long = now - s.paused.since >= settings.stretch.lengthSec * 1000;
-      return { state: { ...s, paused: null, asOf: now, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}) }, effects: [] };
+      return { state: { ...s, paused: null, asOf: now, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}) }, effects: [CLEAR_NOTICE] };
     }
   }
 }
