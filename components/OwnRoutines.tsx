@@ -27,7 +27,9 @@ type Note = { text: string; undo?: { routine: OwnRoutine; index: number; exclude
 const WEIGHT_LABEL = { equal: 'ownWeight_equal', half: 'ownWeight_half', only: 'ownWeight_only' } as const;
 
 export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
-  const stored = useStored(loadOwnRoutinesHere, watchOwnRoutines);
+  /** The list as storage last told it changed: ahead of `stored` until the page draws again (an Undo pressed meanwhile sees it). */
+  const told = useRef<OwnRoutine[] | null>(null);
+  const stored = useStored(loadOwnRoutinesHere, (cb) => watchOwnRoutines((v) => cb((told.current = v))));
   const sync = useStored(retryOwnSync, (cb) => ownSyncItem.watch((v) => cb(v ?? 'on')));
   const [list, setList] = useState<OwnRoutine[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
@@ -41,14 +43,17 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
 
   /** This page's own saves coming back are not adopted (one older than the list would undo moves). */
   const echoes = useRef(new Echoes<OwnRoutine[]>());
-  useEffect(() => {
-    // Changed elsewhere (an import, another window, sync): shown, and an Undo offered before it
-    // is withdrawn (it would put back a routine into a list it was not taken from).
-    if (stored && echoes.current.receive(stored) === 'new') {
-      setList(stored);
-      setNote((n) => (n?.undo ? null : n));
-    }
-  }, [stored]);
+  /**
+   * Changed elsewhere (an import, another window, sync): shown, and an Undo offered before it is
+   * withdrawn (it would put back a routine into a list it was not taken from). Whether it was.
+   */
+  const adopt = (v: OwnRoutine[], pressed = false): boolean => {
+    if (echoes.current.receive(v) !== 'new') return false;
+    setList(v);
+    if (note?.undo) undoGone(note.undo.routine, v, pressed);
+    return true;
+  };
+  useEffect(() => void (stored && adopt(stored)), [stored]);
 
   const store = async (next: OwnRoutine[]): Promise<boolean> => {
     setList(next);
@@ -122,11 +127,25 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
   };
   const latestRemove = useRef(remove);
   latestRemove.current = remove;
+  /**
+   * An Undo that can no longer be (withdrawn, or refused as pressed): what is so instead is said
+   * (the routine is back, or the list is full), and the focus the Undo had goes to that (or to
+   * Add), not to the page.
+   */
+  const undoGone = (r: OwnRoutine, now: OwnRoutine[], pressed: boolean) => {
+    const back = now.some((x) => x.id === r.id);
+    const full = !back && now.length >= OWN_LIMITS.routines;
+    setNote(back ? { text: t('ownRestoredNote', r.name) } : full ? { text: t('ownLimitReached', OWN_LIMITS.routines) } : null);
+    const undoButton = root.current?.querySelector('[data-testid="own-undo"]');
+    if (pressed || (undoButton && document.activeElement === undoButton)) focusNext.current = back ? sel(r.id, 'edit') : full ? '[data-testid="own-note-text"]' : '[data-testid="own-add"]';
+  };
   const undo = () => {
     if (!note?.undo) return;
     const { routine, index, excluded } = note.undo;
+    // A list changed elsewhere that the page has not drawn yet: as it is drawn, the Undo goes.
+    if (told.current && adopt(told.current, true)) return;
     // Never a routine twice, never more than the limit (the list a backup or sync must accept).
-    if (list.some((x) => x.id === routine.id) || list.length >= OWN_LIMITS.routines) return setNote(null);
+    if (list.some((x) => x.id === routine.id) || list.length >= OWN_LIMITS.routines) return undoGone(routine, list, true);
     const next = [...list];
     next.splice(Math.min(index, next.length), 0, routine);
     void store(next);
@@ -179,7 +198,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
       <p class="muted small" data-testid="own-sync" data-state={sync ?? 'on'}>{list.length > 0 ? syncText(sync) : t('ownSyncEmpty')}</p>
       <div role="status" aria-live="polite" class="own-note" data-testid="own-note">
         {note && (
-          <p class="small">
+          <p class="small" tabIndex={-1} data-testid="own-note-text">
             {note.text}
             {note.undo && <> <button type="button" class="btn btn-quiet" data-testid="own-undo" onClick={undo}>{t('ownUndo')}</button></>}
           </p>

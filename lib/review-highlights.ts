@@ -20,9 +20,10 @@ export type Highlight = { key: MessageKey; values: HighlightValue[] } | { key: P
  * Plain-language highlights, each derived from the numbers (in a fixed order of interest). Counts
  * are compared with last week up to the same weekday (`soFar`); rates and maxima with all of it,
  * a maximum called shorter only when it is shorter than last week's by the same weekday too.
- * `own`: the ids of the user's own routines that still exist (one deleted since has no name to quote).
+ * `own`: the ids of the user's own routines that still exist (one deleted since has no name to quote);
+ * null when they could not be read (one of them most used is then neither named nor called deleted).
  */
-export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar: WeekStats = lw, own: ReadonlySet<string> = new Set()): Highlight[] {
+export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar: WeekStats = lw, own: ReadonlySet<string> | null = new Set()): Highlight[] {
   const out: Highlight[] = [];
   // Recorded: taken (completed, partial, natural) or skipped. With none ever, the page's empty
   // card says so (a new user's words): no highlight repeats it.
@@ -50,8 +51,9 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
   if (tw.deskDays > 0) out.push({ key: 'hlDesk', values: [{ ms: Math.round(tw.deskMs / tw.deskDays) }, { n: tw.deskDays }, { n: 7 }] });
   if (tw.natural > 0) out.push({ key: 'hlNatural', values: [{ n: tw.natural }] });
   const top = tw.routines.find((r) => r.id !== GONE_ROUTINE);
-  if (top && isOwnId(top.id) && !own.has(top.id)) out.push({ key: 'hlTopRoutineGone', values: [{ n: top.n }] });
-  else if (top) out.push({ key: 'hlTopRoutine', values: [{ routine: top.id }, { n: top.n }] });
+  if (top && isOwnId(top.id) && !own?.has(top.id)) {
+    if (own) out.push({ key: 'hlTopRoutineGone', values: [{ n: top.n }] });
+  } else if (top) out.push({ key: 'hlTopRoutine', values: [{ routine: top.id }, { n: top.n }] });
   if (tw.areas.length) out.push({ key: 'hlAreas', values: [{ areas: tw.areas.slice(0, 3).map((a) => a.area) }] });
   if (scan.current >= 2 && scan.current === scan.longest) out.push({ key: 'hlBestStreak', count: scan.current, values: [{ n: scan.current }] });
   else if (scan.current > 0) out.push({ key: 'hlStreak', values: [{ n: scan.current }, { n: scan.longest }] });

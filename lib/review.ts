@@ -123,8 +123,11 @@ export function weeklyReview(
   rules: StreakRules = DEFAULT_RULES,
   older: readonly DayMark[] = [],
   firstDay = 0,
-  own: readonly OwnInReview[] = [],
+  own: readonly OwnInReview[] | null = [],
 ): ReviewData {
+  // Not read (null): figures as for no own routines, and no claim that one was deleted.
+  const ids = own && new Set(own.map((o) => o.id));
+  own ??= [];
   const scan = scanStreaks([...older, ...aggs], today, schedule, rules);
   const byDay = new Map(aggs.map((a) => [a.day, a]));
   const start = weekStart(today, firstDay);
@@ -144,7 +147,7 @@ export function weeklyReview(
     lastWeekSoFar: soFar,
     heatmap,
     streak: { current: scan.current, longest: scan.longest, graceLeft: scan.graceLeft },
-    highlights: highlights(tw, lw, scan, soFar, new Set(own.map((o) => o.id))),
+    highlights: highlights(tw, lw, scan, soFar, ids),
     empty: !scan.anyHistory,
     fresh: !older.some((d) => d.day < start) && !aggs.some((a) => a.day < start),
     ownNames: Object.fromEntries(own.map((o) => [o.id, o.name])),

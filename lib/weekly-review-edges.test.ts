@@ -151,3 +151,24 @@ describe('the review page after travel west (a break recorded in another time zo
     expect(seen.find((s) => s.day === '2026-03-05')!.chart).toBe(1);
   });
 });
+
+describe('the review page when the own routines cannot be read', () => {
+  it('does not say the most-used routine, one of the user\'s own, was "since deleted"', async () => {
+    const { localOwn } = await import('./storage/own-routines');
+    // Thursday 2026-03-05, 10:00 UTC: two breaks with an own routine that still exists (it could not be read just now).
+    const rec = (id: string, endedAt: number): BreakRecord => ({ id, kind: 'stretch', outcome: 'completed', dueAt: endedAt - 5 * MIN, promptedAt: endedAt - 5 * MIN, startedAt: endedAt - 3 * MIN, endedAt, routineId: 'own-desk1', deskMs: 45 * MIN, snoozes: 0, manual: false });
+    await recordBreak(rec('a', Date.UTC(2026, 2, 3, 10, 0)), 'UTC');
+    await recordBreak(rec('b', Date.UTC(2026, 2, 4, 10, 0)), 'UTC');
+    vi.spyOn(localOwn, 'getValue').mockRejectedValue(new Error('storage unavailable'));
+    const data = await historyReview(Date.UTC(2026, 2, 5, 10, 0), 'UTC', { ...DEFAULT_SETTINGS, weekStart: 'mon' }, 'en-US');
+    const keys = data!.highlights.map((h) => h.key);
+    expect(keys).not.toContain('hlTopRoutineGone');
+    // Nor its generic title quoted as if it were its name (the case above): no line about it; the
+    // routines chart names it generically (components/routine-title.ts).
+    expect(keys).not.toContain('hlTopRoutine');
+    expect(data!.thisWeek.routines).toEqual([{ id: 'own-desk1', n: 2 }]);
+    expect(routineTitle('own-desk1')).toBe('One of your own routines');
+    // The rest of the week as ever.
+    expect(keys).toContain('hlTakenFirst');
+  });
+});

@@ -23,7 +23,7 @@ import { loadSettings } from './storage/items';
 export async function historyReview(now: number, timeZone: string, settings: Settings, locale = 'en'): Promise<ReviewData | null> {
   const first = firstWeekday(settings.weekStart, locale);
   const today = dayKey(now, timeZone);
-  const [h, own] = await Promise.all([orNull(historyForSummary(reviewWindowStart(today, first)), historyAbsent), storedOwnRoutines().catch(() => [])]);
+  const [h, own] = await Promise.all([orNull(historyForSummary(reviewWindowStart(today, first)), historyAbsent), storedOwnRoutines().catch(() => null)]);
   if (!h) return null;
   return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older, first, own);
 }

@@ -11,6 +11,7 @@ import { loadHealthAnswer, selfMassageOffered } from '../../lib/storage/health';
 import { primeAudio } from '../../components/sound';
 import { Player } from './Player';
 import { keepPlace } from './resume';
+import { useRefocusAfterRefusal } from './refocus';
 import { FreeBreak } from './FreeBreak';
 import type { Outcome } from './End';
 import { Postpone } from './Postpone';
@@ -95,13 +96,20 @@ export function App({ breakId }: { breakId: string }) {
     setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
   };
 
+  // A missing or malformed id is refused as a bad request: no such break either.
+  const failed = (e: unknown) => setView(e instanceof RequestError && e.code === 'badRequest' ? { name: 'none' } : { name: 'noAnswer' });
   /** `first`: before it, e.g. the prompt's Start (refused, and so "over", if that break is no longer due). */
   const open = (first: Promise<unknown> = Promise.resolve()) => {
     setView({ name: 'loading' });
-    void first.then(() => load(false)).catch((e: unknown) =>
-      // A missing or malformed id is refused as a bad request: no such break either.
-      setView(e instanceof RequestError && e.code === 'badRequest' ? { name: 'none' } : { name: 'noAnswer' }),
-    );
+    void first.then(() => load(false)).catch(failed);
+  };
+  // "Try again" stays (and keeps the keyboard focus) while the page asks again: what answers takes
+  // the focus to its heading; no answer again puts the alert in afresh, and so says it again.
+  const [retrying, setRetrying] = useState(false);
+  const retry = () => {
+    if (retrying) return;
+    setRetrying(true);
+    void load(false).catch(failed).finally(() => setRetrying(false));
   };
   // Opened without a break: nothing to ask (see NoBreak). A window opened as the prompt finds its
   // break due and shows the prompt; one opened by Start finds its break under way.
@@ -124,10 +132,18 @@ export function App({ breakId }: { breakId: string }) {
   }, [prompt]);
   // Strict mode or the snooze limit changed while this window is open (Options, sync): its Skip and
   // postpone choices are asked for again, as the background now takes them (the routine goes on).
-  const rules = () =>
+  // `refocus`: after a Skip refused in strict mode (its button goes with the new session's choices).
+  const rules = (refocus = false) =>
     void ask(timed, { type: 'break/session', breakId })
-      .then((s) => s && setView((v) => (v.name === 'free' || v.name === 'playing' || v.name === 'prompt' ? { ...v, session: s } : v)))
+      .then((s) => {
+        if (!s) return;
+        refocusAfter.current = refocus;
+        setView((v) => (v.name === 'free' || v.name === 'playing' || v.name === 'prompt' ? { ...v, session: s } : v));
+      })
       .catch(() => undefined);
+  // The keyboard focus a refused Skip had goes to the control before it (./refocus.ts).
+  const mainRef = useRef<HTMLElement>(null);
+  const refocusAfter = useRefocusAfterRefusal(mainRef, error === 'strict');
   useEffect(() => {
     if (settings && view.name !== 'loading') rules();
   }, [settings?.strict, settings?.snoozeLimit]);
@@ -181,7 +197,7 @@ export function App({ breakId }: { breakId: string }) {
   const refused = (e: unknown) => {
     const strict = e instanceof RequestError && e.code === 'strict';
     setError(strict ? 'strict' : true);
-    if (strict) rules();
+    if (strict) rules(true);
   };
 
   /** Whether the background took it; after a failure the buttons work again (and the error says so). */
@@ -234,11 +250,15 @@ export function App({ breakId }: { breakId: string }) {
 
   // The player waits for the settings (a fast local read) so the first step is spoken too, and for
   // the safety answer, which decides whether the screen comes first.
-  const waiting = view.name === 'loading' || (playing !== null && (!settings || health === null || (blocked && (screenFor === null || !screenView))));
+  const waiting = view.name === 'loading' || retrying || (playing !== null && (!settings || health === null || (blocked && (screenFor === null || !screenView))));
   return (
-    <main class="break">
-      {(error || view.name === 'noAnswer') && <p class="notice" role="alert">{t(error === 'strict' ? 'errStrict' : 'errBackground')}</p>}
-      {view.name === 'noAnswer' && <button class="btn btn-primary" data-testid="retry" onClick={() => open()}>{t('actionRetry')}</button>}
+    <main class="break" ref={mainRef}>
+      {(error || (view.name === 'noAnswer' && !retrying)) && <p class="notice" role="alert" id="break-error">{t(error === 'strict' ? 'errStrict' : 'errBackground')}</p>}
+      {view.name === 'noAnswer' && (
+        <button class="btn btn-primary" data-testid="retry" aria-disabled={retrying ? 'true' : undefined} aria-describedby={retrying ? undefined : 'break-error'} onClick={retry}>
+          {t('actionRetry')}
+        </button>
+      )}
       {waiting && <p class="muted" aria-busy="true">{t('loading')}</p>}
       {view.name === 'none' && endView && <endView.NoBreak onStart={() => void startNow()} />}
       {(view.name === 'free' || view.name === 'playing') && view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
