@@ -31,8 +31,10 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
  * screen readers and refusals now say (a file not in UTF-8, Done coming in strict mode, both
  * sounds off); and the break page's routines loaded with the request for the break (a chunk of
  * its own, +0.3 KB), which gave that page 2.4 KB of room.
+ * 355 again (363,172 B, 2026-12-03, seventh review pass): the packed catalogues leave out the plural
+ * forms their language never takes (2.7 KB), which paid for that pass's fixes.
  */
-export const BUDGET_KB = { page: 25, worker: 18, zip: 356 } as const;
+export const BUDGET_KB = { page: 25, worker: 18, zip: 355 } as const;
 /**
  * What the test suite holds a part to where the target is not met yet: a ratchet, lowered as the
  * part shrinks, so it can only get better. The worker carries the fixed stack (the
@@ -52,9 +54,14 @@ export const BUDGET_KB = { page: 25, worker: 18, zip: 356 } as const;
  * mode's prompt waits out a pause instead of being skipped by it; "until tomorrow" inside hours that
  * crossed midnight; notifications turned off take the prompt and the heads-up with them; a heads-up
  * keeps no Postpone the limit no longer allows), 0.17 KB together.
+ * 27.0, lowered (27,583 B, 2026-12-03): the worker's request check with a valibot union rather than
+ * variant, settings read without the refusal wording, a break's history row written once (0.4 KB
+ * off), which paid for the seventh review pass's worker fixes (a watchdog set before the state is
+ * saved, a state storage refused kept in storage.session, the pause shortcut's notice, stale
+ * notices taken back, a history not readable just now, a hold seen during the wait for a pause).
  * Anything that can live in a page still moves there, and the ratchet goes back down with it.
  */
-export const RATCHET_KB: Partial<Record<string, number>> = { worker: 27.1 };
+export const RATCHET_KB: Partial<Record<string, number>> = { worker: 27.0 };
 
 // Minified output quotes with ", ' or ` (rolldown prefers backticks for dynamic imports).
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]([^"'`\s]+\.js)["'`]/g;
