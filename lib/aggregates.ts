@@ -72,46 +72,36 @@ export function deskMsOf(a: Pick<DayAggregate, 'deskMsByKind'>): number {
 
 const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : 0);
 
-/**
- * Adds (`sign` 1) or takes away (`sign` -1) one row's contribution, in place. Taking away cannot
- * undo a maximum: it returns true when `longestMs` may now be too high (the caller recomputes it
- * from the day's remaining rows).
- */
-export function applyBreak(a: DayAggregate, row: BreakFacts, sign: 1 | -1): boolean {
-  if (!isDueBreak(row)) return false;
+/** Adds one row's contribution to its day's aggregate, in place (a break is recorded once). */
+export function applyBreak(a: DayAggregate, row: BreakFacts): void {
+  if (!isDueBreak(row)) return;
   const deskMs = num(row.deskMs);
-  a.due += sign;
+  a.due++;
   switch (row.outcome) {
     case 'completed':
-      a.completed += sign;
-      a.taken += sign;
-      if (row.kind === 'stretch') a.completedStretch += sign;
+      a.completed++;
+      a.taken++;
+      if (row.kind === 'stretch') a.completedStretch++;
       break;
     case 'partial':
-      a.partial += sign;
-      a.taken += sign;
+      a.partial++;
+      a.taken++;
       break;
     case 'natural':
-      a.natural += sign;
-      a.taken += sign;
+      a.natural++;
+      a.taken++;
       break;
     case 'skipped':
-      a.skipped += sign;
+      a.skipped++;
       break;
   }
   const kind: BreakKind = row.kind === 'micro' ? 'micro' : 'stretch';
-  a.deskMsByKind[kind] = Math.max(0, a.deskMsByKind[kind] + sign * deskMs);
+  a.deskMsByKind[kind] += deskMs;
   if (row.routineId && (row.outcome === 'completed' || row.outcome === 'partial')) {
-    const n = (Object.hasOwn(a.routines, row.routineId) ? (a.routines[row.routineId] ?? 0) : 0) + sign;
-    if (n > 0) a.routines[row.routineId] = n;
-    else delete a.routines[row.routineId];
+    a.routines[row.routineId] = (Object.hasOwn(a.routines, row.routineId) ? (a.routines[row.routineId] ?? 0) : 0) + 1;
   }
   a.cls = countsMet(a, DEFAULT_RULES) ? 'met' : 'missed';
-  if (sign > 0) {
-    a.longestMs = Math.max(a.longestMs, deskMs);
-    return false;
-  }
-  return deskMs >= a.longestMs && deskMs > 0;
+  a.longestMs = Math.max(a.longestMs, deskMs);
 }
 
 /** Aggregates for a set of rows, one per day, built from nothing. */
@@ -121,7 +111,7 @@ export function aggregate(rows: Iterable<BreakFacts>): Map<DayKey, DayAggregate>
     if (!isDueBreak(r)) continue;
     let a = out.get(r.day);
     if (!a) out.set(r.day, (a = emptyDay(r.day)));
-    applyBreak(a, r, 1);
+    applyBreak(a, r);
   }
   return out;
 }

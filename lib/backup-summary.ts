@@ -27,8 +27,9 @@ export function summarizeBackup(b: Backup, knownRoutine: (id: string) => boolean
   let goneRoutines = 0;
   const own = new Set(b.ownRoutines.map((o) => o.id));
   for (const r of b.history) {
-    if (!first || r.endedAt < first.endedAt) first = r;
-    if (!last || r.endedAt > last.endedAt) last = r;
+    // By day (a break is on the day it began: one ended after midnight may be the earlier day's), then time.
+    if (!first || r.day < first.day || (r.day === first.day && r.endedAt < first.endedAt)) first = r;
+    if (!last || r.day > last.day || (r.day === last.day && r.endedAt > last.endedAt)) last = r;
     // An own routine deleted since is shown as "one of your own routines", never as gone.
     if (r.routineId !== null && !knownRoutine(r.routineId) && !own.has(r.routineId) && !isOwnId(r.routineId)) goneRoutines++;
   }
@@ -47,7 +48,7 @@ export function lostBreaks(current: ReadonlyArray<Pick<StoredBreak, 'id' | 'ende
   let last: Pick<StoredBreak, 'endedAt' | 'day'> | null = null;
   for (const r of b.history) {
     ids.add(r.id);
-    if (!last || r.endedAt > last.endedAt) last = r;
+    if (!last || r.day > last.day || (r.day === last.day && r.endedAt > last.endedAt)) last = r;
   }
   let newer = 0;
   let other = 0;

@@ -13,7 +13,7 @@ import { breakFrom } from './resume';
  * length (`lengthSec`). In strict mode the time left is shown (counted from when the window began
  * break `breakId`, kept across a reload: ./resume.ts), and closing the window before it has passed
  * records a break cut short; once it has, the break ends as done by itself, as a routine ends at its
- * end (./Player.tsx), and Done comes only if that ending did not go through.
+ * end (./Player.tsx); Done shows from then too, and is said if that ending did not go through.
  */
 export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { breakId: string; strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
   const ref = useRef<HTMLHeadingElement>(null);

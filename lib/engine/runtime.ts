@@ -121,7 +121,9 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
     let heardAt = result.state.lastSeen;
     // A state that counts desk time is saved only with its watchdog set: a worker stopped before
     // the alarms below are put right is still woken, and the next alarm is not taken for a sleep.
-    const dog = watchdogAt(result.state, settings, e, heardAt);
+    // Set from the older sign of life (the stored one): stopped before the save, a watchdog moved
+    // later would find more silence than a sleep needs (the reconcile below moves it on).
+    const dog = watchdogAt(result.state, settings, e, stored ? Math.min(stored.lastSeen, heardAt) : heardAt);
     if (dog !== null) await platform.reconcileWatchdog(dog, now);
     try {
       await store.saveTracker(result.state, waiting);

@@ -7,7 +7,7 @@
  * break came one interval late).
  */
 import { describe, expect, it } from 'vitest';
-import { faultWorld, MIN, T0 } from '../../tests/engine-fault-world';
+import { faultWorld, MIN, SETTINGS, T0 } from '../../tests/engine-fault-world';
 
 const settle = () => new Promise((r) => setTimeout(r, 5));
 const ID = `stretch-${T0 + 50 * MIN}`;
@@ -59,5 +59,21 @@ describe('a worker stopped between saving the state and setting its alarms', () 
     const at = await nextPrompt(w, w.clock.now);
     expect(at).not.toBeNull();
     expect(at!).toBeLessThanOrEqual(50 * MIN + 30_000);
+  });
+
+  // Found by a review of the fix above: the watchdog set before the save to one period after the
+  // new state's last sign of life, the worker stopped before the save: the stored state still has
+  // the older one, so the watchdog, heard later, found more silence than a sleep needs and the
+  // break was recorded as natural, at a desk where the person had just pressed Snooze.
+  it('stopped before the save, the watchdog set first is not a sleep: a break snoozed at the desk is not credited as natural', async () => {
+    const w = faultWorld({ ...SETTINGS, remindAfterSec: 0 });
+    await prompted(w);
+    w.clock.now = T0 + 52 * MIN;
+    const a = w.worker('reconcileWatchdog');
+    void a.message({ type: 'break/snooze', breakId: ID });
+    await settle();
+    expect(a.names.at(-1)).toBe('reconcileWatchdog');
+    while (w.history.get(ID) === undefined && (await w.fireNext(T0 + 120 * MIN)));
+    expect(w.history.get(ID)?.outcome).not.toBe('natural');
   });
 });

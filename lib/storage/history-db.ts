@@ -29,7 +29,7 @@ export const DB_VERSION = 2;
 export const OPEN_DEADLINE_MS = 3000;
 
 export interface StoredBreak extends BreakRecord {
-  /** Local calendar day of `endedAt`, fixed at write time in the zone then in force. */
+  /** Local calendar day the break began (`startedAt`, else `endedAt`: one never started), fixed at write time in the zone then in force. */
   day: DayKey;
 }
 

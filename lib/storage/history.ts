@@ -42,7 +42,7 @@ export async function recordBreak(entry: BreakRecord, timeZone: string): Promise
     if (old) return old;
     const days = tx.objectStore('days');
     const a = (await days.get(row.day)) ?? emptyDay(row.day);
-    applyBreak(a, row, 1);
+    applyBreak(a, row);
     await breaks.put(row);
     if (!isEmptyDay(a)) await days.put(a);
     return row;

@@ -48,7 +48,8 @@ export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'brea
       const rec = result.effects.find((x) => x.type === 'record' && x.entry.id === msg.breakId);
       const outcome = rec?.type === 'record' && rec.entry.outcome !== 'natural' ? rec.entry.outcome : msg.outcome;
       // The break's record was just written and the popup's picture made from it: the same today.
-      const today = published ? published.status.today : ((await rt.store.summary(now, env.timeZone, settings))?.today ?? null);
+      // (A history not readable just now: the break is recorded all the same; no count to show.)
+      const today = published ? published.status.today : ((await rt.store.summary(now, env.timeZone, settings).catch(() => null))?.today ?? null);
       return { ok: true, data: { today, outcome } };
     },
   };
