@@ -308,3 +308,31 @@ describe('the end of a break: "Limber will let you know when your next break is 
     }
   });
 });
+
+// A break is recorded on the day it began (lib/storage/history.ts recordBreak): one started at
+// 23:58 and done at 00:04 is the evening's. The end screen said "Break complete" beside the new
+// day's "0 breaks today".
+describe('the end of a break begun before midnight and ended after it', () => {
+  /** A free break ended with Done, the background answering with `today` and the break's `day`. */
+  async function endStats(answer: { today: object; day: string }) {
+    await saveSettings(DEFAULT_SETTINGS);
+    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: true, routineId: 'no-such-routine', lengthSec: 180, strict: false, canPostpone: false, started: true });
+    await until(() => page.q('[data-testid="done"]') !== null, 'the free break');
+    const { browser } = await import('wxt/browser');
+    const stub = vi.mocked(browser.runtime.sendMessage).getMockImplementation() as unknown as (m: unknown) => Promise<unknown>;
+    vi.mocked(browser.runtime.sendMessage).mockImplementation((async (m: { type: string }) => (m.type === 'break/finish' ? { ok: true, data: { ...answer, outcome: 'completed' } } : stub(m))) as never);
+    page.q('[data-testid="done"]')!.click();
+    await until(() => page.q('[data-testid="break-end"]') !== null, 'the end');
+    await tick(20);
+    return [...page.document.querySelectorAll('[data-testid="break-end"] .stat')].map((x) => [...x.children].map((c) => c.textContent!.trim()).join(' '));
+  }
+  const summary = (day: string, taken: number, streak: number) => ({ day, taken, completed: taken, skipped: 0, streak, longest: streak });
+
+  it('recorded on the evening before: no "0 breaks today" beside "Break complete"; the streak (which counts the evening) stays', async () => {
+    expect(await endStats({ today: summary('2026-04-09', 0, 4), day: '2026-04-08' })).toEqual(['4 day streak']);
+  });
+
+  it('recorded today: today\'s count and the streak (holds)', async () => {
+    expect(await endStats({ today: summary('2026-04-08', 3, 4), day: '2026-04-08' })).toEqual(['3 breaks today', '4 day streak']);
+  });
+});

@@ -154,6 +154,20 @@ describe('engine (fake browser)', () => {
     expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'completed', routineId })]);
   });
 
+  // A break is recorded on the day it began (lib/storage/history.ts recordBreak); the end screen
+  // was given the new day's count next to "Break complete" ("0 breaks today"), with no word that
+  // the break went to the evening before.
+  it('a break started at 23:58 and finished at 00:04: the answer says the day it was recorded on (the evening), beside the new day\'s figures', async () => {
+    now = Date.UTC(2026, 2, 2, 22, 58); // 23:58 Monday in Berlin
+    await handleMessage({ type: 'break/start' });
+    const st = await loadTracker();
+    const id = st?.phase.name === 'onBreak' ? st.phase.brk.id : '';
+    now += 6 * MIN; // 00:04 Tuesday
+    const r = await handleMessage({ type: 'break/finish', breakId: id, outcome: 'completed', routineId: null });
+    expect(r).toMatchObject({ ok: true, data: { day: '2026-03-02', today: { day: '2026-03-03', taken: 0, streak: 1 } } });
+    expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'completed' })]);
+  });
+
   it('closing the break window ends the break early, unless it was already finished or skipped in it', async () => {
     vi.spyOn(browser.windows, 'get').mockResolvedValue({ id: 7 } as never);
     vi.spyOn(browser.windows, 'remove').mockResolvedValue(undefined as never);

@@ -459,10 +459,14 @@ describe('a popup action the background never answers (a worker alive but stuck)
       expect({ alert: alert(), sent: held.length }).toEqual({ alert: null, sent: 1 });
       await vi.advanceTimersByTimeAsync(1_000);
       expect(alert()).toBe('Limber is not answering right now. Try again in a moment.');
-      // The button is there and works again: a second press is sent.
+      // The button is there and works again: a second press is taken (its answer awaited again). Snooze
+      // and Skip wait for the first one's answer, not sent twice (the second would be refused once the
+      // first went through: see below); the rest are sent again.
       p.click(c.press);
       await vi.advanceTimersByTimeAsync(10);
-      expect(held.map((x) => x.m.type)).toEqual([held[0]!.m.type, held[0]!.m.type]);
+      expect(p.q(`[data-testid="${c.press}"]`)?.getAttribute('aria-disabled')).toBe('true');
+      const again = c.press === 'skip' || c.press === 'snooze' ? 1 : 2;
+      expect(held.map((x) => x.m.type)).toEqual(Array(again).fill(held[0]!.m.type));
       // The first answer comes after all: what it did shows, and "not answering" goes.
       vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: Date.now() });
       vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((m: unknown) => handleMessage(m));
@@ -471,6 +475,38 @@ describe('a popup action the background never answers (a worker alive but stuck)
       else await until(() => (c.late as RegExp).test(p.text(c.press === 'resume' ? 'pause-menu' : 'next-why') ?? ''), 'the late answer');
       await tick(20);
       expect(alert()).toBeNull();
+    });
+  }
+});
+
+// Each action gives up waiting after 8 s ("not answering") and its button works again. A Snooze (or
+// Skip) only slow went through after the person pressed it again: the second, sent as well, was
+// refused (the break was no longer due) and the popup said "That did not work" beside "Snoozed until".
+describe('Snooze or Skip pressed again after "not answering", the first only slow: what the popup says is true', () => {
+  for (const [button, late] of [
+    ['snooze', /^Snoozed until 9:55 AM$/],
+    ['skip', /^Stretch break at 10:40 AM/],
+  ] as const) {
+    it(`${button === 'skip' ? 'Skip' : 'Snooze'}: the second press waits for the first's answer (not sent again), and no "That did not work" once it went through`, async () => {
+      await background(STRETCH_ONLY, T0 + 50 * MIN + 30_000);
+      const { handleMessage } = await import('./engine');
+      const p = await openPopup();
+      const held: Array<{ m: { type: string }; answer: (r: unknown) => void }> = [];
+      vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((m: unknown) => new Promise((answer) => held.push({ m: m as { type: string }, answer })));
+      vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: Date.now() });
+      const alert = () => p.q('[role="alert"]')?.textContent ?? null;
+      p.click(button);
+      await vi.advanceTimersByTimeAsync(8_500);
+      expect(alert()).toBe('Limber is not answering right now. Try again in a moment.');
+      p.click(button);
+      await vi.advanceTimersByTimeAsync(10);
+      // The worker answers: first the first request, then any later one, as it takes them in turn.
+      vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: Date.now() });
+      vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((m: unknown) => handleMessage(m));
+      for (const x of held) x.answer(await handleMessage(x.m));
+      await until(() => late.test(p.text('next-why') ?? ''), 'the answer');
+      await tick(40);
+      expect({ sent: held.filter((x) => x.m.type === `break/${button}`).length, alert: alert() }).toEqual({ sent: 1, alert: null });
     });
   }
 });

@@ -30,7 +30,7 @@ type View =
   /** The window is the prompt: the break is due, and waits for Start here (or elsewhere). */
   | { name: 'prompt'; session: BreakSession }
   | { name: 'playing'; session: BreakSession; routine: Routine }
-  | { name: 'done'; today: TodaySummary | null; outcome: Outcome };
+  | { name: 'done'; today: TodaySummary | null; outcome: Outcome; day?: string };
 
 /** How many times the page asks for a routine the safety answer lets through before playing none. */
 const UNSCREENED_TRIES = 2;
@@ -208,7 +208,7 @@ export function App({ breakId }: { breakId: string }) {
       const r = await ask(timed, { type: 'break/finish', breakId, outcome, routineId });
       keepPlace(); // the break is over: the place in its routine is forgotten
       setError(false);
-      setView({ name: 'done', today: r.today, outcome: r.outcome });
+      setView({ name: 'done', today: r.today, outcome: r.outcome, day: r.day });
       return true;
     } catch (e) {
       // Refused as no such break: it ended elsewhere meanwhile (from the popup, or given up after
@@ -283,7 +283,7 @@ export function App({ breakId }: { breakId: string }) {
         />
       )}
       {view.name === 'done' && endView && (
-        <endView.End today={view.today} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health !== null && selfMassageOffered(health)} noKinds={!!settings && !settings.micro.enabled && !settings.stretch.enabled} />
+        <endView.End today={view.today} day={view.day} outcome={view.outcome} sound={settings?.sound} offerSelfMassage={health !== null && selfMassageOffered(health)} noKinds={!!settings && !settings.micro.enabled && !settings.stretch.enabled} />
       )}
     </main>
   );

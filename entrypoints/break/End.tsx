@@ -17,6 +17,8 @@ export type Outcome = 'completed' | 'partial' | 'skipped';
 
 interface EndProps {
   today: TodaySummary | null;
+  /** The day the break was recorded on (the day it began): one begun before midnight is not today's, and today's count is not shown beside it. */
+  day?: string;
   outcome: Outcome;
   /** With the chime on, the end chime sounds here once the break is recorded as completed (a routine's or a free break). */
   sound: Sound | undefined;
@@ -25,7 +27,7 @@ interface EndProps {
   noKinds?: boolean;
 }
 
-export function End({ today, outcome, sound, offerSelfMassage, noKinds }: EndProps) {
+export function End({ today, day, outcome, sound, offerSelfMassage, noKinds }: EndProps) {
   const ref = useRef<HTMLHeadingElement>(null);
   const [screen, setScreen] = useState(false);
   // Reminders paused until resumed, as the background's picture says (written before it answered
@@ -60,10 +62,13 @@ export function End({ today, outcome, sound, offerSelfMassage, noKinds }: EndPro
       {today && (
         <div class="end-stats">
           {/* Read as shown, number then words ("3 breaks today"): an aria-label on a plain span is ignored by screen readers. */}
-          <p class="card stat">
-            <span class="stat-value" data-testid="end-today">{formatNumber(today.taken)}</span>
-            <span class="stat-label">{tp('endTodayLabel', today.taken, [])}</span>
-          </p>
+          {/* A break begun before midnight is the evening's: the new day's "0 breaks today" is not its count. The streak counts it. */}
+          {(!day || day === today.day) && (
+            <p class="card stat">
+              <span class="stat-value" data-testid="end-today">{formatNumber(today.taken)}</span>
+              <span class="stat-label">{tp('endTodayLabel', today.taken, [])}</span>
+            </p>
+          )}
           <p class="card stat">
             <span class="stat-value"><Flame lit={today.streak > 0} /> {formatNumber(today.streak)}</span>
             <span class="stat-label">{tp('endStreakLabel', today.streak, [])}</span>

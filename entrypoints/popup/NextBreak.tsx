@@ -16,10 +16,23 @@ export function NextBreak({ status, now, act, aria, tell }: { status: Status; no
   // it (the new card's line, "Snoozed until …") is said once by App's polite region (`tell`).
   const head = useRef<HTMLHeadingElement>(null);
   const [asked, setAsked] = useState(false);
+  // The Snooze or Skip still unanswered. Pressed again after "not answering" (App's `act` stops
+  // waiting after 8 s), its answer is awaited again rather than a second one sent: the first, only
+  // slow, snoozes the break, and the second was refused (no break due) and said "That did not work".
+  const out = useRef<{ what: string; answer: Promise<unknown> } | null>(null);
   const later = (type: 'break/snooze' | 'break/skip', breakId: string) => {
     head.current?.focus();
     tell('');
-    void act(type === 'break/skip' ? 'skip' : 'snooze', () => ask(send, { type, breakId }).then(() => setAsked(true)));
+    const what = type + breakId;
+    let o = out.current;
+    if (o?.what !== what) {
+      const answer = ask(send, { type, breakId }).then(() => setAsked(true));
+      const gone = () => void (out.current === o && (out.current = null));
+      answer.then(gone, gone);
+      o = out.current = { what, answer };
+    }
+    const { answer } = o;
+    void act(type === 'break/skip' ? 'skip' : 'snooze', () => answer);
   };
   const due = !!tr.open && (tr.phase === 'due' || tr.phase === 'onBreak');
   useEffect(() => {

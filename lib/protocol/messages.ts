@@ -5,6 +5,7 @@
  * Pages never compute schedules or streaks themselves: they ask.
  */
 import type { BreakKind } from '../settings';
+import type { DayKey } from '../days';
 import type { TrackerView } from '../tracker/tracker';
 import type { TodaySummary } from '../storage/history';
 import type { PopupHistory } from '../review';
@@ -63,8 +64,11 @@ interface Responses {
   'break/skip': { skipped: true };
   'break/session': BreakSession | null;
   'break/routine': BreakSession;
-  /** `outcome`: as recorded (a break given up while the machine slept is cut short, whatever the window said). */
-  'break/finish': { today: TodaySummary | null; outcome: 'completed' | 'partial' | 'skipped' };
+  /**
+   * `outcome`: as recorded (a break given up while the machine slept is cut short, whatever the window said);
+   * `day`: the day it was recorded on, the day it began (begun before midnight: not `today`'s).
+   */
+  'break/finish': { today: TodaySummary | null; outcome: 'completed' | 'partial' | 'skipped'; day?: DayKey };
   'pause/set': { until: number | null };
   'pause/resume': { resumed: true };
 }

@@ -34,8 +34,10 @@ export {
  * evening's (its count, streak day, desk time and export row); one never started (skipped, taken
  * naturally) is on the day it ended.
  */
+export const recordDay = (entry: BreakRecord, timeZone: string): DayKey => dayKey(entry.startedAt ?? entry.endedAt, timeZone);
+
 export async function recordBreak(entry: BreakRecord, timeZone: string): Promise<StoredBreak> {
-  const row: StoredBreak = { ...entry, day: dayKey(entry.startedAt ?? entry.endedAt, timeZone) };
+  const row: StoredBreak = { ...entry, day: recordDay(entry, timeZone) };
   return withDb((db) => writeTx(db, async (tx) => {
     const breaks = tx.objectStore('breaks');
     const old = await breaks.get(row.id);

@@ -6,6 +6,7 @@
 import type { BreakSession } from '../../protocol/messages';
 import type { Runtime } from '../runtime';
 import { effectiveSnoozeLimit } from '../../tracker/due';
+import { recordDay } from '../../storage/history';
 import { replyTo, type Handlers } from './types';
 
 export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'break/snooze' | 'break/skip' | 'break/session' | 'break/routine' | 'break/finish'> {
@@ -50,7 +51,8 @@ export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'brea
       // The break's record was just written and the popup's picture made from it: the same today.
       // (A history not readable just now: the break is recorded all the same; no count to show.)
       const today = published ? published.status.today : ((await rt.store.summary(now, env.timeZone, settings).catch(() => null))?.today ?? null);
-      return { ok: true, data: { today, outcome } };
+      // The day it was recorded on: begun before midnight, the evening's, not `today`'s (the end screen says no "0 breaks today" then).
+      return { ok: true, data: { today, outcome, day: rec?.type === 'record' ? recordDay(rec.entry, env.timeZone) : undefined } };
     },
   };
 }
