@@ -80,16 +80,20 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel, leave }
     then?.();
   };
   // Closing or reloading the tab would lose a changed draft: the browser asks first (its own
-  // words), only while there is something to lose. A layout effect: in place as the change renders.
+  // words), only while there is something to lose. The listener is there while the form is open,
+  // not added at the first change: Chromium runs no beforeunload listener it has not yet been told
+  // of (the page tells it by message), so a reload right after the first keystroke went unasked.
+  const lose = useRef(changed);
+  lose.current = changed;
   useLayoutEffect(() => {
-    if (!changed) return;
     const ask = (e: BeforeUnloadEvent) => {
+      if (!lose.current) return;
       e.preventDefault();
       e.returnValue = ''; // what Chrome before 119 looks for
     };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
-  }, [changed]);
+  }, []);
   if (leave) leave.current = confirmLeave;
   useEffect(() => () => {
     if (leave?.current === confirmLeave) leave.current = null;

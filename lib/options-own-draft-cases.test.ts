@@ -183,6 +183,32 @@ describe('closing or reloading the options tab with the own routine form open', 
   });
 });
 
+describe('the first keystroke and a reload at once', () => {
+  it('the beforeunload listener is in place as the form opens, before anything is typed (Chromium runs no listener it has not yet been told of: added at the first change, a reload right after it went unasked)', async () => {
+    const p = await mountOptionsPage();
+    const w = p.window as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
+    const added = vi.fn(w.addEventListener.bind(w));
+    const removed = vi.fn(w.removeEventListener.bind(w));
+    Object.assign(w, { addEventListener: added, removeEventListener: removed });
+    const listeners = () => added.mock.calls.filter(([type]) => type === 'beforeunload').length - removed.mock.calls.filter(([type]) => type === 'beforeunload').length;
+    p.q('[data-testid="own-add"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') !== null, 'the form');
+    expect(listeners()).toBe(1);
+    expect(unload(p)).toBe(false);
+    // The first keystroke: the same listener now asks; none is added or taken away.
+    const calls = added.mock.calls.length + removed.mock.calls.length;
+    p.type('#own-name', 'D');
+    await tick(20);
+    expect(unload(p)).toBe(true);
+    expect(added.mock.calls.length + removed.mock.calls.length - calls).toBe(0);
+    // Cancelled (the button, not Esc, which asks first): gone.
+    p.q('[data-testid="own-cancel"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') === null, 'closed');
+    expect(listeners()).toBe(0);
+    expect(unload(p)).toBe(false);
+  });
+});
+
 describe('"Remove step" as a screen reader names it', () => {
   it('is one catalogue message with the step number in it ("Remove step 2"), not the label and a number put side by side', async () => {
     const p = await mountOptionsPage();
