@@ -13,14 +13,11 @@ import { backupJson, exportFilename, makeBackup } from './backup';
 import { historyCsv, localTimes } from './history-csv';
 import { parseBackup, type CheckedBackup, type ImportProblem } from './backup-parse';
 import { DEFAULT_SETTINGS } from './settings';
-import { allBreaks, clearHistory, historyAbsent, orNull, replaceHistory, type StoredBreak } from './storage/history';
+import { allBreaks, clearHistory, orNull, replaceHistory, type StoredBreak } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';
 import { saveHealthAnswer } from './storage/health';
 import { devTimingItem } from './storage/dev-timing';
 import { saveOwnRoutines, storedOwnRoutines } from './storage/own-routines';
-
-/** The history's answer, or null only when this browser has none (IndexedDB absent); a failure of the moment is thrown. */
-const absentAsNull = <T>(p: Promise<T>) => orNull(p, historyAbsent);
 
 export interface ExportFile {
   filename: string;
@@ -31,7 +28,7 @@ export interface ExportFile {
 }
 
 export async function exportData(format: 'json' | 'csv', now = clock.now(), timeZone = clock.timeZone()): Promise<ExportFile> {
-  const [settings, rows, own] = await Promise.all([loadSettings(), absentAsNull(allBreaks()), storedOwnRoutines()]);
+  const [settings, rows, own] = await Promise.all([loadSettings(), orNull(allBreaks()), storedOwnRoutines()]);
   // The day and the time of day (a second export that day is a file of its own): "2026-03-05-1530".
   const at = localTimes(timeZone)(now);
   const stamp = `${at.slice(0, 10)}-${at.slice(11, 13)}${at.slice(14, 16)}`;
@@ -41,7 +38,7 @@ export async function exportData(format: 'json' | 'csv', now = clock.now(), time
 
 /** Every stored break, or null when history is off (what an import would replace); throws when it cannot be read just now. */
 export function currentHistory(): Promise<StoredBreak[] | null> {
-  return absentAsNull(allBreaks());
+  return orNull(allBreaks());
 }
 
 export type ImportResult =
@@ -65,7 +62,7 @@ export async function importData(text: string, now = clock.now(), beforeReplace?
  * after it and, should either fail, the previous history, settings and routines are put back.
  */
 export async function importBackup(backup: CheckedBackup, beforeReplace?: () => Promise<unknown>): Promise<ImportResult> {
-  const previous = await absentAsNull(allBreaks());
+  const previous = await orNull(allBreaks());
   if (previous === null) return { imported: false, problem: { code: 'historyOff' }, detail: null };
   const [previousSettings, previousOwn] = await Promise.all([loadSettings(), storedOwnRoutines()]);
   try {
@@ -101,7 +98,7 @@ export async function importBackup(backup: CheckedBackup, beforeReplace?: () => 
  * cannot be opened just now (not absent) throws before anything else is reset, those breaks too.
  */
 export async function resetData(beforeClear?: () => Promise<unknown>): Promise<{ reset: true; historyOff: boolean }> {
-  const cleared = await absentAsNull(clearHistory().then(() => true));
+  const cleared = await orNull(clearHistory().then(() => true));
   await beforeClear?.();
   await saveSettings(DEFAULT_SETTINGS);
   await saveOwnRoutines([]);

@@ -9,7 +9,7 @@ import { firstWeekday } from './week';
 import { reviewWindowStart, weeklyReview, type ReviewData } from './review';
 import { DEFAULT_RULES } from './streaks';
 import type { Settings } from './settings';
-import { historyAbsent, historyForSummary, orNull } from './storage/history';
+import { historyForSummary, orNull } from './storage/history';
 import { storedOwnRoutines } from './storage/own-routines';
 import { statusSnapshotItem, type StatusSnapshot } from './storage/status-cache';
 import { loadSettings } from './storage/items';
@@ -23,7 +23,7 @@ import { loadSettings } from './storage/items';
 export async function historyReview(now: number, timeZone: string, settings: Settings, locale = 'en'): Promise<ReviewData | null> {
   const first = firstWeekday(settings.weekStart, locale);
   const today = dayKey(now, timeZone);
-  const [h, own] = await Promise.all([orNull(historyForSummary(reviewWindowStart(today, first)), historyAbsent), storedOwnRoutines().catch(() => null)]);
+  const [h, own] = await Promise.all([orNull(historyForSummary(reviewWindowStart(today, first))), storedOwnRoutines().catch(() => null)]);
   if (!h) return null;
   return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older, first, own);
 }

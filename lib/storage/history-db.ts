@@ -73,15 +73,15 @@ export function historyAbsent(err: unknown): boolean {
 }
 
 /**
- * `p`'s value, or null when history is off: by default only in a browser without IndexedDB
- * (historyAbsent), so that the popup, the review, a reset or an export never take a failure of the
- * moment (a slow or blocked open, a disk error) for "no history". Any other failure is thrown.
+ * `p`'s value, or null when history is off: only in a browser without IndexedDB (historyAbsent),
+ * so that the popup, the review, a reset or an export never take a failure of the moment (a slow
+ * or blocked open, a disk error) for "no history". Any other failure is thrown.
  */
-export async function orNull<T>(p: Promise<T>, off: (err: unknown) => boolean = historyAbsent): Promise<T | null> {
+export async function orNull<T>(p: Promise<T>): Promise<T | null> {
   try {
     return await p;
   } catch (err) {
-    if (off(err)) return null;
+    if (historyAbsent(err)) return null;
     throw err;
   }
 }
