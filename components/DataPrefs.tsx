@@ -111,6 +111,31 @@ export function DataPrefs() {
   useEffect(() => {
     if (pending) importCancelRef.current?.focus();
   }, [pending]);
+  /**
+   * While an import or a reset writes (the history, then the settings and the own routines), the
+   * browser asks before the tab closes or reloads: in between, half of it would be done. The
+   * listener is there from the start (Chromium runs no beforeunload listener it has not yet been
+   * told of), and asks only while `writing`.
+   */
+  const writing = useRef(false);
+  useEffect(() => {
+    const ask = (e: BeforeUnloadEvent) => {
+      if (!writing.current) return;
+      e.preventDefault();
+      e.returnValue = ''; // what Chrome before 119 looks for
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, []);
+  /** `fn` with the tab's closing asked about until it is done. */
+  const guarded = async <T,>(fn: () => Promise<T>): Promise<T> => {
+    writing.current = true;
+    try {
+      return await fn();
+    } finally {
+      writing.current = false;
+    }
+  };
 
   const run = async (kind: 'import' | 'read' | 'other', fn: () => Promise<Message>) => {
     setBusy(kind);
@@ -188,11 +213,13 @@ export function DataPrefs() {
       refocus.current = () => fileRef.current;
       let r;
       try {
-        r = await importBackup(p.backup, () => refresh());
+        r = await guarded(() => importBackup(p.backup, () => refresh()));
       } catch {
+        await refresh(false); // part of it may have happened: redraw
         return { kind: 'error', text: t('importWriteFailed') };
       }
-      if (r.imported) await refresh();
+      // Refused or put back, the popup was perhaps drawn from the backup's history already: redrawn either way.
+      await refresh(r.imported);
       return { kind: r.imported ? 'ok' : 'error', text: importMessage(r) };
     });
 
@@ -200,7 +227,7 @@ export function DataPrefs() {
     run('other', async () => {
       closeConfirm();
       try {
-        await resetData(() => refresh());
+        await guarded(() => resetData(() => refresh()));
       } catch {
         // Part of it may have happened: redraw. The breaks still waiting to be written are dropped
         // only by resetData, once the history is cleared (not when it could not be).

@@ -40,13 +40,13 @@ export default defineBackground({
 
     browser.notifications.onButtonClicked?.addListener((id, index) => {
       // The heads-up's one button (Chrome): postpone the coming break (lib/tracker/heads-up.ts).
+      // A prompt's: Start, then what its id says ("none": there is no second button).
       const early = parseHeadsUpId(id);
-      if (early && index === 0) act(id, { type: 'snooze', breakId: early, minutes: NOTIFICATION_POSTPONE_MIN });
       const p = parsePromptId(id);
-      if (!p) return;
-      if (index === 0) act(id, { type: 'start', breakId: p.breakId });
-      else if (p.second === 'snooze') act(id, { type: 'snooze', breakId: p.breakId, minutes: NOTIFICATION_POSTPONE_MIN });
-      else if (p.second === 'skip') act(id, { type: 'skip', breakId: p.breakId });
+      const breakId = early ?? p?.breakId;
+      const what = early ? 'snooze' : index ? p?.second : 'start';
+      if (!breakId || what === 'none') return;
+      act(id, what === 'snooze' ? { type: 'snooze', breakId, minutes: NOTIFICATION_POSTPONE_MIN } : { type: what!, breakId });
     });
 
     browser.windows.onRemoved.addListener((windowId) => void windowClosed(windowId));

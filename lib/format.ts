@@ -1,12 +1,15 @@
 /** Formatting for display; the locale and zone come from the page. Pure. */
 
+let digits: Intl.NumberFormat | undefined;
+
+/** "4:59", "1:02:05", in the digits the locale writes numbers in (۴:۵۹ in Persian), as every other number on the page. */
 export function clockCountdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
-  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`.replace(/\d/g, (d) => (digits ??= new Intl.NumberFormat()).format(+d));
 }
 
 export function timeOfDay(epochMs: number, locale?: string, timeZone?: string): string {

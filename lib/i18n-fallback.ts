@@ -64,13 +64,16 @@ export function installFallbackCatalogue(): Promise<void> {
 let loading: Promise<void> | null = null;
 
 /**
- * For the worker, before it shows a notification: makes t() answer with words, at once when the
- * browser's catalogue works, else once the packaged one is in (rejects if it cannot be read; a
- * later call tries again). Pages use components/localize.ts (whenLocalized) instead.
+ * For the worker, before it shows a notification or the badge: makes t() answer with words, at
+ * once when the browser's catalogue works, else once the packaged one is in. Never rejects: when
+ * it cannot be read, what waits for it goes ahead as it can, and a later call tries again. Pages
+ * use components/localize.ts (whenLocalized) instead.
  */
 export function ensureMessages(): Promise<void> {
   if (!catalogueBroken()) return Promise.resolve();
-  return (loading ??= installFallbackCatalogue().finally(() => {
-    loading = null;
-  }));
+  return (loading ??= installFallbackCatalogue()
+    .catch(() => undefined)
+    .finally(() => {
+      loading = null;
+    }));
 }

@@ -166,3 +166,25 @@ describe('keys used in the source', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('accessible names hold the visible text (WCAG 2.5.3, label in name)', () => {
+  // A name paired with its button's visible text in the English description: "Keep the visible
+  // text (restoreDefaults) at the start" or "(its visible text is ownRemoveStep)". A voice-control
+  // user says what they see ("Schritt entfernen"), so every language's name must contain it.
+  const pairs = Object.entries(en).flatMap(([key, { description = '' }]) => {
+    const m = /visible text(?: is)? \(?(\w+)\)?( at the start)?/.exec(description);
+    return m && m[1] !== key && m[1]! in en ? [{ key, visible: m[1]!, atStart: !!m[2] }] : [];
+  });
+  it('are found', () => {
+    expect(pairs.map((p) => p.key)).toEqual(expect.arrayContaining(['restoreDefaultsOf', 'ownRemoveStepOf']));
+  });
+  it.each(locales)('%s', (locale) => {
+    const c = readCatalogue(locale);
+    const bad = pairs.filter(({ key, visible, atStart }) => {
+      const name = c[key]!.message.toLowerCase();
+      const seen = c[visible]!.message.toLowerCase();
+      return atStart ? !name.startsWith(seen) : !name.includes(seen);
+    });
+    expect(bad.map(({ key, visible }) => `${key}: "${c[key]!.message}" lacks "${c[visible]!.message}"`)).toEqual([]);
+  });
+});

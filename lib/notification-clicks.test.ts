@@ -12,7 +12,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
 import { dispatch, handleMessage } from './engine';
 import { promptId, showNotice } from './platform/notify';
-import { loadTracker } from './storage/items';
+import { loadTracker, saveSettings } from './storage/items';
 import background from '../entrypoints/background';
 
 let now = T0;
@@ -81,5 +81,68 @@ describe('holds', () => {
     await fakeBrowser.notifications.onButtonClicked.trigger(id, 1);
     await vi.waitFor(async () => expect((await loadTracker())?.phase.name).toBe('snoozed'), { timeout: 5000 });
     expect(await onScreen(id)).toBe(false);
+  });
+});
+
+describe('every button does what its label says', () => {
+  // background.ts reads the button from the id: the heads-up's one button is "Postpone 5 min", a
+  // prompt's first is Start, its second what the id names ("Postpone 5 min", Skip; none in strict mode).
+  const dueNow = async () => {
+    for (let t = 4; t <= 52; t += 4) {
+      now = T0 + Math.min(t, 50) * MIN;
+      await dispatch({ type: 'tick' });
+    }
+    return Object.keys(await browser.notifications.getAll()).find((n) => n.startsWith('prompt:'))!;
+  };
+  const phase = async () => (await loadTracker())?.phase;
+
+  it('the heads-up: Postpone 5 min, to 5 min past the break\'s moment', async () => {
+    await saveSettings({ ...ENGINE_SETTINGS, headsUpSec: 60 });
+    await startWorker();
+    for (let t = 4; t <= 49; t += 4) {
+      now = T0 + Math.min(t, 49) * MIN;
+      await dispatch({ type: 'tick' });
+    }
+    now = T0 + 49 * MIN;
+    await dispatch({ type: 'tick' });
+    const id = Object.keys(await browser.notifications.getAll()).find((n) => n.startsWith('headsup:'))!;
+    expect(id).toBe(`headsup:stretch-${T0 + 50 * MIN}`);
+    await fakeBrowser.notifications.onButtonClicked.trigger(id, 0);
+    await vi.waitFor(async () => expect(await phase()).toMatchObject({ name: 'snoozed', until: T0 + 55 * MIN, brk: { snoozes: 1 } }), { timeout: 5000 });
+  });
+
+  it('a prompt\'s Start starts its break', async () => {
+    await startWorker();
+    const id = await dueNow();
+    await fakeBrowser.notifications.onButtonClicked.trigger(id, 0);
+    await vi.waitFor(async () => expect((await phase())?.name).toBe('onBreak'), { timeout: 5000 });
+  });
+
+  it('Postpone 5 min postpones it 5 min', async () => {
+    await startWorker();
+    const id = await dueNow();
+    await fakeBrowser.notifications.onButtonClicked.trigger(id, 1);
+    await vi.waitFor(async () => expect(await phase()).toMatchObject({ name: 'snoozed', until: now + 5 * MIN }), { timeout: 5000 });
+  });
+
+  it('Skip (no postpone left) skips it', async () => {
+    await saveSettings({ ...ENGINE_SETTINGS, snoozeLimit: 0 });
+    await startWorker();
+    const id = await dueNow();
+    expect(id).toMatch(/:skip$/);
+    await fakeBrowser.notifications.onButtonClicked.trigger(id, 1);
+    await vi.waitFor(async () => expect((await phase())?.name).toBe('working'), { timeout: 5000 });
+    expect(await onScreen(id)).toBe(false);
+  });
+
+  it('strict mode with its postpone used: Start is the only button, a second index does nothing', async () => {
+    await saveSettings({ ...ENGINE_SETTINGS, strict: true, snoozeLimit: 0 });
+    await startWorker();
+    const id = await dueNow();
+    expect(id).toMatch(/:none$/);
+    await fakeBrowser.notifications.onButtonClicked.trigger(id, 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await phase())?.name).toBe('due');
+    expect(await onScreen(id)).toBe(true);
   });
 });

@@ -3,7 +3,8 @@
  * one. Measured against the configured interval (a person active throughout has exactly
  * `everySec` minus the time since the start left), at every second between wakes, with the
  * watchdog on time and as late as the alarm's grace allows. The last three describes are bugs from
- * reviews (each failed before its fix): minutes written "m" in code whatever the language, a message
+ * reviews (each failed before its fix): minutes written "m" in code whatever the language (and a
+ * hold's three-digit bound, "≤120m", wider than the badge), a message
  * key on the badge with a broken catalogue, and "≤4m" for a postpone that the end of working hours
  * calls off.
  */
@@ -121,6 +122,32 @@ describe('the badge in the browser\'s language (from a review: "m" was written i
       expect(text).toContain('95');
       expect([...text].length, text).toBeLessThanOrEqual(4);
     }
+  });
+
+  // From a review: Options allows a hold of up to 120 min ("Hold breaks ... at most"), and a call
+  // held from its first minute put "≤120m" on the badge, five characters (Japanese "≤120分"):
+  // Chrome shows about four, so "≤120" or "≤12", a bound cut off or ten times too small. An upper
+  // bound of three digits fits no language: the badge says nothing until the wait is under 100 min.
+  it.each(LOCALES)('%s: a due break held for up to 120 min (the longest hold the form allows) puts no label wider than the badge on it', (locale) => {
+    speak(locale);
+    const held = (min: number) => ({ phase: 'working', paused: null, offHours: null, next: { kind: 'stretch', at: T0 }, held: { reason: 'call', until: T0 + min * 60_000 }, hoursEnd: null }) as unknown as TrackerView;
+    for (const min of [120, 100, 99.5]) {
+      const { text } = badgeFor(held(min), T0, true);
+      expect([...text].length, `${min} min: ${text}`).toBeLessThanOrEqual(4);
+      expect(text, `${min} min`).toBe('');
+    }
+    expect(badgeFor(held(99), T0, true).text).toBe(minutesLabel(99 * 60_000, false));
+    // As the tracker has it: on a call (an allowed call site) when the break falls due, with the hold at 120 min.
+    const settings: Settings = { ...S, pauseWaitMin: 0, hold: { enabled: true, maxMin: 120 }, callSites: { ...S.callSites, enabled: true } };
+    const env = { ...DEFAULT_ENV, call: true };
+    let s: TrackerState = initialState(T0);
+    for (let at = T0; at <= T0 + S.stretch.everySec * 1000; at += MIN) s = transition(s, { type: 'tick' }, at, settings, env).state;
+    const now = T0 + S.stretch.everySec * 1000;
+    const v = view(s, settings, env);
+    expect(v.held).toEqual({ reason: 'call', until: now + 120 * MIN });
+    expect(badgeFor(v, now, true).text).toBe('');
+    expect(badgeFor(v, now + 21 * MIN, true).text).toBe(minutesLabel(99 * MIN, false));
+    expect(minutesLabel(99 * 60_000, false)).toContain('99');
   });
 });
 

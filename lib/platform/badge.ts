@@ -25,7 +25,9 @@ export const BADGE_STEP_MIN = 5;
  */
 export function minutesLabel(leftMs: number, wakesBefore: boolean): string {
   const floor = Math.floor((leftMs - SLEEP_GAP_MS) / (BADGE_STEP_MIN * MIN)) * BADGE_STEP_MIN;
-  return wakesBefore && floor >= BADGE_STEP_MIN ? t('badgeAtLeast', Math.min(floor, 95)) : t('badgeAtMost', Math.max(0, Math.ceil(leftMs / MIN)));
+  const most = Math.max(0, Math.ceil(leftMs / MIN));
+  // Three digits ("≤120m": a hold may last up to 120 min) are wider than the badge (about 4 characters): nothing then.
+  return wakesBefore && floor >= BADGE_STEP_MIN ? t('badgeAtLeast', Math.min(floor, 95)) : most < 100 ? t('badgeAtMost', most) : '';
 }
 
 export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text: string; color: string } {
@@ -45,7 +47,7 @@ export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text:
 export async function setBadge(v: TrackerView, now: number, enabled: boolean): Promise<void> {
   const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   if (!action) return;
-  await ensureMessages().catch(() => undefined); // "off" and the minutes in words, never message keys
+  await ensureMessages(); // "off" and the minutes in words, never message keys
   const { text, color } = badgeFor(v, now, enabled);
   await action.setBadgeText({ text });
   if (text) await action.setBadgeBackgroundColor({ color });

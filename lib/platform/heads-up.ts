@@ -30,7 +30,7 @@ export function headsUpText(h: HeadsUp, postpone: boolean, now: number, buttons 
 }
 
 export async function showHeadsUp(h: HeadsUp, postpone: boolean, now: number): Promise<void> {
-  await ensureMessages().catch(() => undefined); // never a message key in a notification
+  await ensureMessages(); // never a message key in a notification
   const { title, message } = headsUpText(h, postpone, now);
   await browser.notifications.create(headsUpId(h.id), {
     type: 'basic',

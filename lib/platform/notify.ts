@@ -68,7 +68,7 @@ async function blocked(): Promise<boolean> {
  */
 export async function showPrompt(brk: DueBreak, settings: Settings, reminder: boolean, now: number): Promise<boolean> {
   if (await blocked()) return false;
-  await ensureMessages().catch(() => undefined); // never a message key in a notification
+  await ensureMessages(); // never a message key in a notification
   const second = secondButton(brk, settings);
   await clearPrompt(brk.id);
   const { title, message } = promptText(brk, settings);
@@ -118,7 +118,7 @@ const PAUSE_NOTICE = 'pauseEnded';
  * pause or resume from elsewhere (the popup) takes it away (clearPauseNotice).
  */
 export async function showNotice(notice: Notice, settings: Settings): Promise<void> {
-  await ensureMessages().catch(() => undefined);
+  await ensureMessages();
   const text =
     notice === 'dailyLimit'
       ? { title: t('noticeDailyLimitTitle'), message: tp('noticeDailyLimitBody', dailyLimitHours(settings.dailyLimit.minutes)) }
