@@ -9,7 +9,8 @@
  * draft is not thrown away by Esc (pressed to close a select's list, or by habit) or by Edit on
  * another routine or Delete on this one (`leave`): the form asks "Discard your changes?" first,
  * with "Keep editing" focused, which returns the focus to where it was in the form. Closing or
- * reloading the tab with a changed draft makes the browser ask first (beforeunload).
+ * reloading the tab with a changed draft makes the browser ask first (beforeunload). The routine
+ * edited elsewhere meanwhile (another window, sync, an import): the fields not changed here follow.
  */
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -24,6 +25,8 @@ interface Props {
   id: string;
   initial: OwnDraft;
   editing: boolean;
+  /** The routine edited, as stored now (changed elsewhere meanwhile: followed where the draft is unchanged; none once deleted). */
+  stored?: OwnDraft;
   /** Resolves to true once stored; else false (not saved) or why not (shown in the form, which stays). */
   onSave: (r: OwnRoutine) => Promise<boolean | string>;
   onCancel: () => void;
@@ -44,10 +47,19 @@ function FieldError({ errors, field }: { errors: readonly DraftError[]; field: D
   );
 }
 
-export function OwnRoutineForm({ id, initial, editing, onSave, onCancel, leave }: Props) {
+export function OwnRoutineForm({ id, initial, editing, stored, onSave, onCancel, leave }: Props) {
   const [d, setD] = useState<OwnDraft>(initial);
-  /** The draft as the form opened (the routine may change elsewhere meanwhile; the person's edits are what count). */
-  const [start] = useState(initial);
+  /** The routine as the form last had it from storage: what the person's edits are told apart from. */
+  const [start, setStart] = useState(initial);
+  // Edited elsewhere meanwhile (another window, sync, an import): a field changed here stays as
+  // typed, the others take the new values (Save put back the routine as the form had opened it).
+  const storedNow = stored && JSON.stringify(stored);
+  useEffect(() => {
+    if (!stored || storedNow === JSON.stringify(start)) return;
+    const same = (k: keyof OwnDraft, x: OwnDraft) => JSON.stringify(x[k]) === JSON.stringify(start[k]);
+    setD((x) => ({ ...x, ...Object.fromEntries(Object.keys(stored).filter((k) => same(k as keyof OwnDraft, x)).map((k) => [k, stored[k as keyof OwnDraft]])) }));
+    setStart(stored);
+  }, [storedNow]);
   /** "Discard your changes?" while asked: what Discard then does. */
   const [asking, setAsking] = useState<(() => void) | null>(null);
   /** The last element focused in the form, for "Keep editing" to go back to. */
@@ -152,6 +164,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel, leave }
   const kind = breakKindOf(d);
   const range = OWN_LIMITS.totalSec[kind];
   const total = draftTotalSec(d);
+  const full = d.steps.length >= OWN_LIMITS.steps;
   return (
     <form ref={form} class="own-form" aria-labelledby="own-form-h" noValidate onSubmit={(e) => void submit(e)} onKeyDown={onKey} data-testid="own-form">
       <h3 id="own-form-h">{editing ? t('ownEditTitle') : t('ownNewTitle')}</h3>
@@ -210,7 +223,7 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel, leave }
           ))}
         </div>
       </fieldset>
-      <fieldset class="own-steps" aria-describedby={['own-total', described('steps'), described('total')].filter(Boolean).join(' ')}>
+      <fieldset class="own-steps" aria-describedby={['own-total', full && 'own-steps-limit', described('steps'), described('total')].filter(Boolean).join(' ')}>
         <legend>{t('ownStepsLegend')}</legend>
         <ol class="own-step-list">
           {d.steps.map((s, i) => (
@@ -232,7 +245,9 @@ export function OwnRoutineForm({ id, initial, editing, onSave, onCancel, leave }
           ))}
         </ol>
         <p id="own-sec-hint" class="muted small hint">{t('ownSecHint', [OWN_LIMITS.stepSec.min, OWN_LIMITS.stepSec.max])}</p>
-        <button type="button" id="own-add-step" class="btn" aria-describedby={described(['steps', 'total'])} onClick={addStep} disabled={d.steps.length >= OWN_LIMITS.steps} data-testid="own-add-step">{t('ownAddStep')}</button>
+        <button type="button" id="own-add-step" class="btn" aria-describedby={described(['steps', 'total'])} onClick={addStep} disabled={full} data-testid="own-add-step">{t('ownAddStep')}</button>
+        {/* Why "Add a step" is disabled (as the list says why "Add a routine" is). */}
+        {full && <p id="own-steps-limit" class="muted small">{t('ownErrTooManySteps', OWN_LIMITS.steps)}</p>}
         <p id="own-total" class="muted small" data-testid="own-total">
           {t(kind === 'micro' ? 'ownTotalMicro' : 'ownTotalStretch', [duration(total), duration(range.min), duration(range.max)])}
         </p>

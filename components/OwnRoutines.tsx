@@ -55,7 +55,13 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
   };
   useEffect(() => void (stored && adopt(stored)), [stored]);
 
-  const store = async (next: OwnRoutine[]): Promise<boolean> => {
+  /**
+   * Shows `next` and stores it. Refused, the routines stored here (the ones breaks play) are as they
+   * were: so is the list shown (unless it changed elsewhere meanwhile), and `refused` takes back
+   * what the action said and where it put the focus. `quiet`: the form says the failure itself.
+   */
+  const store = async (next: OwnRoutine[], refused?: () => void, quiet = false): Promise<boolean> => {
+    const before = list;
     setList(next);
     echoes.current.send(next);
     setFailed(false); // a failure again is put in afresh, and so heard again
@@ -64,7 +70,10 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
       onSaved();
       return true;
     } catch {
-      setFailed(true);
+      echoes.current.refused(next);
+      setList((now) => (now === next ? before : now));
+      setFailed(!quiet);
+      refused?.();
       return false;
     }
   };
@@ -77,7 +86,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     // The list may have filled up since the form opened (another window, sync, an import): a 31st
     // would be a list that sync, an import of its export and the other computers refuse.
     if (at < 0 && list.length >= OWN_LIMITS.routines) return t('ownLimitReached', OWN_LIMITS.routines);
-    const ok = await store(at < 0 ? [...list, r] : list.map((x) => (x.id === r.id ? r : x)));
+    const ok = await store(at < 0 ? [...list, r] : list.map((x) => (x.id === r.id ? r : x)), undefined, true);
     if (!ok) return false;
     setEditing(null);
     setNote({ text: t('ownSavedNote', r.name) });
@@ -90,7 +99,10 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     const next = [...list];
     [next[i], next[j]] = [next[j]!, next[i]!];
     const r = list[i]!;
-    void store(next);
+    void store(next, () => {
+      setNote(null);
+      focusNext.current = sel(r.id, by < 0 ? 'up' : 'down');
+    });
     setNote({ text: t('ownMovedNote', [r.name, j + 1, list.length]) });
     // Stay on the same button; at the end of the list its counterpart takes focus.
     const edge = j === 0 || j === list.length - 1;
@@ -109,7 +121,14 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     const i = list.findIndex((x) => x.id === r.id);
     if (i < 0) return;
     const excluded = settings.routines.excluded.includes(r.id);
-    void store(list.filter((x) => x.id !== r.id));
+    void store(
+      list.filter((x) => x.id !== r.id),
+      () => {
+        if (excluded) setExcluded(r.id, true);
+        setNote(null);
+        focusNext.current = sel(r.id, 'delete');
+      },
+    );
     if (excluded) setExcluded(r.id, false);
     setNote({ text: t('ownDeletedNote', r.name), undo: { routine: r, index: i, excluded } });
     // The routine open in the form goes with its draft (its Save would store it again, last).
@@ -148,7 +167,12 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
     if (list.some((x) => x.id === routine.id) || list.length >= OWN_LIMITS.routines) return undoGone(routine, list, true);
     const next = [...list];
     next.splice(Math.min(index, next.length), 0, routine);
-    void store(next);
+    const deleted = note;
+    void store(next, () => {
+      if (excluded) setExcluded(routine.id, false);
+      setNote(deleted);
+      focusNext.current = '[data-testid="own-undo"]';
+    });
     if (excluded) setExcluded(routine.id, true);
     setNote({ text: t('ownRestoredNote', routine.name) });
     focusNext.current = sel(routine.id, 'edit');
@@ -180,6 +204,8 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
   const syncText = (s: OwnSyncState | null) =>
     s === 'tooLarge' ? t('ownSyncTooLarge', [kb(bytes), kb(OWN_SYNC_BUDGET)]) : s === 'unavailable' ? t('ownSyncOff') : t('ownSyncOn', [kb(bytes), kb(OWN_SYNC_BUDGET)]);
   const editingRoutine = editing && !editing.isNew ? list.find((r) => r.id === editing.id) : undefined;
+  /** As storage has it (not as shown while this page's save is on its way, or after it was refused). */
+  const storedRoutine = editingRoutine && stored?.find((r) => r.id === editingRoutine.id);
 
   return (
     <section ref={root} class="card section own-routines" aria-labelledby="own-h" data-testid="own-routines">
@@ -234,6 +260,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
           id={editing.id}
           editing={!editing.isNew}
           initial={editingRoutine ? draftOf(editingRoutine) : emptyDraft()}
+          stored={storedRoutine && draftOf(storedRoutine)}
           onSave={save}
           onCancel={cancel}
           leave={leave}

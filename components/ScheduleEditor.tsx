@@ -32,12 +32,11 @@ const fromText = (s: string): number | null => {
   return h < 24 && min < 60 ? h * 60 + min : null;
 };
 
-const PROBLEM_KEY: Record<RangeProblem | 'badTime', MessageKey> = {
+const PROBLEM_KEY: Record<RangeProblem, MessageKey> = {
   zeroLength: 'schedErrZero',
   overlap: 'schedErrOverlap',
   overlapNextDay: 'schedErrOverlapNext',
-  outOfDay: 'schedErrTime',
-  badTime: 'schedErrTime',
+  outOfDay: 'schedErrTime', // as a time cleared or half typed
 };
 
 interface Props {
@@ -64,19 +63,25 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   // else was changed elsewhere (restore defaults, an import, another window): shown, unless mid-edit
   // (an invalid week edited here; one stored invalid, synced from elsewhere and untouched, is not).
   // The marks of fields left unreadable belong to the week replaced: kept, they would hold back
-  // every later edit and name a problem the week shown does not have.
+  // every later edit and name a problem the week shown does not have. Mid-edit, only the days
+  // edited here are kept: the others come as now stored, or the edit, once fixed, would save the
+  // days of before over the other window's change.
   const received = useRef(value);
   useEffect(() => {
-    const untouched = canonical(draft) === canonical(received.current);
+    const before = received.current;
+    const untouched = canonical(draft) === canonical(before);
     received.current = value;
-    if (canonical(value) !== canonical(draft) && (untouched || scheduleValid(draft))) {
-      setDraft(value);
-      setBad({});
-    }
+    if (canonical(value) === canonical(draft)) return;
+    const midEdit = !untouched && !scheduleValid(draft);
+    const kept = (d: number) => midEdit && canonical(draft.days[d]) !== canonical(before.days[d]);
+    setDraft({ ...value, days: value.days.map((r, d) => (kept(d) ? draft.days[d]! : r)) });
+    setBad(without((d) => !kept(d)));
   }, [value]);
 
   const names = weekdayNames(undefined, 'long');
   const short = weekdayNames(undefined, 'short');
+  // The days "Copy to" sets, named ("weekdays" reads Sunday to Thursday in Israel, and Italian "feriali" takes in Saturday).
+  const monFri = t('schedRange', [short[0]!, short[4]!]);
   // `nextBad`: the fields still unreadable once this edit is made (a corrected field is no longer;
   // fields of ranges removed or replaced are gone), so a valid week is never held back by a stale mark.
   const update = (next: Schedule, nextBad = bad) => {
@@ -129,7 +134,10 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
             const dayId = `${idPrefix}-d${d}`;
             // A time cleared or left half-typed: marked, and said why (nothing is saved until it reads).
             const unreadable = ranges.some((_, i) => bad[`${dayId}-r${i}-from`] || bad[`${dayId}-r${i}-to`]);
-            const error = problems.length > 0 ? PROBLEM_KEY[problems[0]!.problem] : unreadable ? PROBLEM_KEY.badTime : null;
+            // Every problem of the day said, each once (the fields at fault are marked).
+            const keys = new Set(problems.map((p) => PROBLEM_KEY[p.problem]));
+            if (unreadable) keys.add('schedErrTime');
+            const error = [...keys].map((k) => t(k)).join(' ');
             return (
               <li class="sched-day" key={d}>
                 <fieldset aria-describedby={error ? `${dayId}-err` : undefined}>
@@ -191,7 +199,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                     })}
                     {error && (
                       <p id={`${dayId}-err`} class="field-error" role="alert" data-testid={`day-${d}-error`}>
-                        {t(error)}
+                        {error}
                       </p>
                     )}
                   </div>
@@ -211,8 +219,8 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                         {t('schedAdd')}
                       </button>
                     )}
-                    <button type="button" class="btn btn-quiet" data-testid={`day-${d}-copy-weekdays`} aria-label={t('schedCopyWeekdaysFrom', names[d]!)} onClick={() => copy(d, 'weekdays')}>
-                      {t('schedCopyWeekdays')}
+                    <button type="button" class="btn btn-quiet" data-testid={`day-${d}-copy-weekdays`} aria-label={t('schedCopyWeekdaysFrom', [monFri, names[d]!])} onClick={() => copy(d, 'weekdays')}>
+                      {t('schedCopyWeekdays', monFri)}
                     </button>
                     <button type="button" class="btn btn-quiet" aria-label={t('schedCopyAllFrom', names[d]!)} onClick={() => copy(d, 'all')}>
                       {t('schedCopyAll')}

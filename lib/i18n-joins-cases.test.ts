@@ -29,6 +29,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tick, until } from '../tests/support/linkedom-page';
 import { formatMessage, type Catalogue } from './i18n-fallback';
+import { weekdayNames } from './schedule-form';
 
 const ROOT = process.cwd();
 const DIRS = ['components', 'entrypoints', 'lib', 'content'];
@@ -211,7 +212,8 @@ describe('the names a screen reader reads, in French and Polish', () => {
     expect(accName(add)).toBe(`Dodaj godziny (dzień: ${monday})`); // was "Dodaj godziny" + " " + the day
     expect(add.textContent).toBe(m('schedAdd'));
     const copy = root.querySelector('[data-testid="day-0-copy-weekdays"]')!;
-    expect(accName(copy)).toBe(m('schedCopyWeekdaysFrom', [monday]));
-    expect(copy.textContent).toBe(m('schedCopyWeekdays'));
+    const days = m('schedRange', weekdayNames(undefined).filter((_, i) => i === 0 || i === 4)); // "pon.–pt."
+    expect(accName(copy)).toBe(m('schedCopyWeekdaysFrom', [days, monday]));
+    expect(copy.textContent).toBe(m('schedCopyWeekdays', [days]));
   });
 });

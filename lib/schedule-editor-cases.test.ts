@@ -265,3 +265,85 @@ describe('the ✕ of a range names its times as the preview writes them', () => 
     }
   });
 });
+
+describe('the week editor (third review)', () => {
+  const mount = useWeekEditor();
+  const invalid = (m: Awaited<ReturnType<typeof mount>>) =>
+    Array.from(m.document.querySelectorAll('input[aria-invalid="true"]')).map((f) => (f as unknown as HTMLInputElement).dataset.testid);
+
+  it('a day with two different problems says both, and marks only the ranges that have one (it said the first, and marked every range)', async () => {
+    const m = await mount(WEEK);
+    await m.click('[data-testid="day-0-add"]'); // 18:30-20:30
+    await m.click('[data-testid="day-0-add"]'); // 21:30-23:30
+    await m.setTime('day-0-range-0-to', '09:00'); // 09:00-09:00: starts and ends at the same time
+    await m.setTime('day-0-range-2-from', '19:00'); // 19:00-23:30 overlaps 18:30-20:30
+    const text = m.q('[data-testid="day-0-error"]').textContent ?? '';
+    expect(text).toContain(englishMessage('schedErrZero'));
+    expect(text).toContain(englishMessage('schedErrOverlap'));
+    // The range 18:30-20:30 is not at fault on its own: a range of no length is not read as a whole day.
+    expect(invalid(m)).toEqual(['day-0-range-0-from', 'day-0-range-0-to', 'day-0-range-2-from', 'day-0-range-2-to']);
+    expect(m.saved.at(-1)?.days[0]).toHaveLength(3);
+    expect(m.saved.at(-1)?.days[0]?.[0]).toEqual(NINE_TO_FIVE30[0]); // nothing invalid handed on
+  });
+
+  it('a range left unfinished here (09:00-09:00) while Tuesday is changed in another window (or synced): the fix saves this page\'s Monday and the new Tuesday, not the Tuesday of before', async () => {
+    const m = await mount(WEEK);
+    await m.setTime('day-0-range-0-to', '09:00'); // Monday 09:00-09:00: not saved, the message shown
+    const elsewhere: Schedule = { ...WEEK, days: WEEK.days.map((r, i) => (i === 1 ? [{ from: hm(8), to: hm(16) }] : r)) };
+    await m.show(elsewhere);
+    // Monday's edit stays on screen, with its message; Tuesday shows the hours saved elsewhere.
+    expect(m.q('[data-testid="day-0-range-0-to"]').value).toBe('09:00');
+    expect(m.q('[data-testid="day-0-error"]').textContent).toBe(englishMessage('schedErrZero'));
+    expect(m.q('[data-testid="day-1-range-0-from"]').value).toBe('08:00');
+    await m.setTime('day-0-range-0-to', '17:00');
+    // It saved (and showed) Tuesday 09:00-17:30 again: the other window's change was undone everywhere.
+    expect(m.saved.at(-1)).toEqual({ ...elsewhere, days: elsewhere.days.map((r, i) => (i === 0 ? [{ from: hm(9), to: hm(17) }] : r)) });
+  });
+
+  it('control: one problem, one message (no repeat for two ranges with the same problem)', async () => {
+    const m = await mount({ ...WEEK, days: WEEK.days.map((r, i) => (i === 0 ? [{ from: hm(9), to: hm(12) }, { from: hm(11), to: hm(14) }, { from: hm(13), to: hm(15) }] : r)) });
+    expect(m.q('[data-testid="day-0-error"]').textContent).toBe(englishMessage('schedErrOverlap'));
+  });
+
+  it('a browser in Hebrew (the page in English, weeks from Sunday, work from Sunday): "Copy to …" names the days it copies to', async () => {
+    speakEnglish('he-IL');
+    const restore = clockOf('he-IL');
+    try {
+      const { h, render } = await import('preact');
+      const { ScheduleEditor } = await import('../components/ScheduleEditor');
+      const m = await mount(WEEK);
+      await m.act(() => render(h(ScheduleEditor, { value: WEEK, onChange: (s: Schedule) => m.saved.push(s), weekStart: 'locale' }), m.document.getElementById('app')!));
+      const short = weekdayNames(undefined);
+      const sunday = m.q('[data-testid="day-6-copy-weekdays"]');
+      // "Copy to weekdays" read Sunday to Thursday here; the button copies to Monday-Friday, and now says so.
+      expect(sunday.textContent).toBe(`Copy to ${short[0]}–${short[4]}`);
+      expect(sunday.getAttribute('aria-label')!.startsWith(sunday.textContent!)).toBe(true);
+      await m.click('[data-testid="day-5-copy-weekdays"]'); // Saturday's (none) to Monday-Friday
+      expect(m.saved.at(-1)?.days).toEqual([[], [], [], [], [], [], []]);
+    } finally {
+      restore();
+    }
+  });
+
+  it.each(['en', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt_BR'])('%s: "Copy to …" names Monday and Friday as the browser writes them ("giorni feriali" includes Saturday in Italian)', async (lang) => {
+    const cat = JSON.parse(readFileSync(path.join(process.cwd(), `public/_locales/${lang}/messages.json`), 'utf8')) as Record<string, { message: string }>;
+    const message = (key: string, subs?: string | Array<string | number>) => {
+      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+      return (cat[key]?.message ?? '').replace(/\$(\d)/g, (_, d: string) => String(list[Number(d) - 1] ?? ''));
+    };
+    const locale = lang.replace('_', '-');
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(locale);
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(message as typeof fakeBrowser.i18n.getMessage);
+    const restore = clockOf(locale);
+    try {
+      const m = await mount(WEEK);
+      const short = weekdayNames(undefined);
+      const text = m.q('[data-testid="day-0-copy-weekdays"]').textContent ?? '';
+      expect(text).toContain(short[0]);
+      expect(text).toContain(short[4]);
+      expect(text).not.toContain(short[5]);
+    } finally {
+      restore();
+    }
+  });
+});

@@ -16,8 +16,11 @@ export function rangeProblems(ranges: readonly TimeRange[]): Array<{ index: numb
     if (r.from < 0 || r.from >= 24 * 60 || r.to < 0 || r.to > 24 * 60) problems.push({ index: i, problem: 'outOfDay' });
     else if (r.from === r.to) problems.push({ index: i, problem: 'zeroLength' });
   });
+  // A range with a problem of its own (a range of no length would read as a whole day) overlaps nothing.
+  const own = new Set(problems.map((p) => p.index));
   for (let i = 0; i < spans.length; i++) {
-    for (let j = 0; j < i; j++) {
+    for (let j = 0; j < i && !own.has(i); j++) {
+      if (own.has(j)) continue;
       const a = spans[i]!;
       const b = spans[j]!;
       if (a.from < b.to && b.from < a.to) {

@@ -214,7 +214,7 @@ describe('welcome: the hours it shows and the first reminder it announces', () =
 describe('numbers typed with a Japanese input method', () => {
   it('full-width digits, point and comma (１５, ７．５, ７，５) are read as the numbers they are', async () => {
     const { DEFAULT_SETTINGS } = await import('./settings');
-    const { validateField } = await import('./settings-fields');
+    const { validateField } = await import('./settings-validate');
     const read = (field: Parameters<typeof validateField>[1], text: string) => {
       const r = validateField(DEFAULT_SETTINGS, field, text);
       return r.ok ? r.settings : r.error.key;
@@ -230,7 +230,7 @@ describe('numbers typed with a Japanese input method', () => {
 describe('what already held', () => {
   it('typed numbers: comma or point decimals, surrounding (also ideographic) spaces; empty and blank are "Enter a number"', async () => {
     const { DEFAULT_SETTINGS } = await import('./settings');
-    const { validateField } = await import('./settings-fields');
+    const { validateField } = await import('./settings-validate');
     const ok = (field: Parameters<typeof validateField>[1], text: string) => {
       const r = validateField(DEFAULT_SETTINGS, field, text);
       return r.ok ? r.settings : r.error.key;

@@ -1,11 +1,10 @@
 /**
  * The options page's number fields: what a person types, in the unit the form shows (minutes,
  * hours, seconds), each with its limits (the same as lib/settings.ts `SettingsSchema`'s), how it
- * reads from and writes to the settings, and `validateField`, which checks a typed value and
- * returns the settings to store or a message key for what is wrong. Invalid input never reaches
- * storage.
+ * reads from and writes to the settings. The check of a typed value (`validateField`) is in
+ * lib/settings-validate.ts, which the options page loads after its first paint.
  */
-import { BREAK_KINDS, dailyLimitHours, parseSettings, type BreakKind, type BreakRule, type Settings } from './settings';
+import { dailyLimitHours, type BreakKind, type BreakRule, type Settings } from './settings';
 
 export type FieldId =
   | 'stretch.everyMin'
@@ -94,31 +93,3 @@ export type FieldError =
   | { key: 'errTooSmall'; min: number }
   | { key: 'errTooLarge'; max: number }
   | { key: 'errLengthNotShorter' };
-
-/**
- * Validates one typed field against the current settings. Returns the new settings (to store)
- * or an error (to show next to the field; nothing is stored).
- */
-export function validateField(
-  current: Settings,
-  field: FieldId,
-  input: string,
-): { ok: true; settings: Settings } | { ok: false; error: FieldError } {
-  const spec = FIELDS[field];
-  // NFKC: full-width digits, point and comma (a Japanese input method) as their ASCII forms.
-  const text = input.normalize('NFKC').trim();
-  if (text === '') return { ok: false, error: { key: 'errRequired' } };
-  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { ok: false, error: { key: 'errNotNumber' } };
-  const n = Number(text.replace(',', '.'));
-  if (!Number.isFinite(n)) return { ok: false, error: { key: 'errNotNumber' } };
-  if (spec.integer && !Number.isInteger(n)) return { ok: false, error: { key: 'errNotWhole' } };
-  if (n < spec.min) return { ok: false, error: { key: 'errTooSmall', min: spec.min } };
-  if (n > spec.max) return { ok: false, error: { key: 'errTooLarge', max: spec.max } };
-  const next = spec.set(current, n);
-  for (const kind of BREAK_KINDS) {
-    if (next[kind].lengthSec >= next[kind].everySec) return { ok: false, error: { key: 'errLengthNotShorter' } };
-  }
-  const parsed = parseSettings(next);
-  if (!parsed.ok) return { ok: false, error: { key: 'errNotNumber' } };
-  return { ok: true, settings: parsed.value };
-}

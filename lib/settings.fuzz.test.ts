@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings, settingsOrDefaults } from './settings';
-import { FIELDS, validateField, type FieldId } from './settings-fields';
+import { FIELDS, type FieldId } from './settings-fields';
+import { validateField } from './settings-validate';
 
 const FIELD_IDS = Object.keys(FIELDS) as FieldId[];
 const MESSAGE_KEYS = new Set(['errRequired', 'errNotNumber', 'errNotWhole', 'errTooSmall', 'errTooLarge', 'errLengthNotShorter']);

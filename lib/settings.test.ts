@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings, settingsOrDefaults, type Settings } from './settings';
-import { FIELDS, validateField, type FieldId } from './settings-fields';
+import { FIELDS, type FieldId } from './settings-fields';
+import { validateField } from './settings-validate';
 
 describe('validateField', () => {
   const bad: Array<[FieldId, string, string]> = [

@@ -6,7 +6,7 @@
  *   The form's checks across values are the form's: stored settings drop a repeated call site
  *   (`settingsOrDefaults`, an import refuses one) and keep overlapping hours, shown in the options
  *   with what to fix; an import keeps them too (lib/backup-parse.ts), so that every export imports back.
- * - `validateField` (lib/settings-fields.ts) checks what a person types on the options page, with human limits and a
+ * - `validateField` (lib/settings-validate.ts) checks what a person types on the options page, with human limits and a
  *   message key for each failure. Invalid input never reaches storage.
  * Tests that need seconds-long cycles use the developer switch (lib/dev-timing.ts), which only
  * the background reads, from local storage: never exported, synced or imported.

@@ -62,4 +62,11 @@ describe('Echoes', () => {
     expect(e.receive(['b', 'g', 'a'])).toBe('echo');
     expect(e.receive(['b', 'a'])).toBe('new'); // the same deletion made in another window
   });
+
+  it('a save storage refused never comes back: the same value written elsewhere later is a change', () => {
+    const e = new Echoes(['b', 'a']);
+    e.send(['b']);
+    e.refused(['b']);
+    expect(e.receive(['b'])).toBe('new'); // another window deleted 'a'
+  });
 });

@@ -27,6 +27,12 @@ export class Echoes<T> {
     this.sent.push(canonical(value));
   }
 
+  /** Call with a value handed to storage that it refused: it never comes back, and the same value written elsewhere is a change. */
+  refused(value: T): void {
+    const at = this.sent.lastIndexOf(canonical(value));
+    if (at >= 0) this.sent.splice(at, 1);
+  }
+
   /** Call with every value that comes from storage: adopt it only when this says 'new'. */
   receive(value: T): Arrival {
     const v = canonical(value);

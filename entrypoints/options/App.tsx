@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { BREAK_KINDS, type BreakKind, type Settings } from '../../lib/settings';
-import { FIELDS, validateField, type FieldError, type FieldId } from '../../lib/settings-fields';
+import { FIELDS, type FieldError, type FieldId } from '../../lib/settings-fields';
 import { updateSettings, useSettings, useSyncState } from '../../components/hooks/use-settings';
 import { loadSyncState } from '../../lib/storage/settings-items';
 import { NumberField } from '../../components/NumberField';
@@ -16,13 +16,15 @@ import { WeekStartField } from '../../components/WeekStartField';
 import { AwayAfterField } from '../../components/AwayAfterField';
 
 type Later = typeof import('./later');
+/** The sections below the fold, and the check of a typed number (after the first paint). */
+const loadLater = () => import('./later');
 
 export function App() {
   const settings = useSettings();
   const sync = useSyncState() ?? 'on';
   const [later, setLater] = useState<Later | null>(null);
   useEffect(() => {
-    void import('./later').then((m) => setLater(m));
+    void loadLater().then((m) => setLater(m));
     // Settings an earlier save left off sync (a passing quota error, sync off for a while) are
     // saved again as the page opens, in the queue of this page's changes: the ones in force here
     // go to sync, and the notice below goes once they are there. Each change tries sync too.
@@ -59,6 +61,7 @@ export function App() {
 
   const commit = async (field: FieldId, text: string): Promise<FieldError | null> => {
     let error: FieldError | null = null;
+    const { validateField } = await loadLater();
     await save((s) => {
       const r = validateField(s, field, text);
       if (r.ok) return r.settings;
