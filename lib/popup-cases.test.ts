@@ -539,6 +539,36 @@ describe('Snooze and Skip: what came of them is said, by a live region there fro
   }
 });
 
+describe('what Snooze came to is said while it holds, not after (the region stays in the page, read by a screen reader browsing it)', () => {
+  const region = (p: { q(s: string): Element | null }) => p.q('main > p.visually-hidden[role="status"]');
+  it('Snooze, the popup left open: when the snooze is over and the break is due again, the region no longer says "Snoozed until 9:55 AM" (it did, below "Stretch break due now")', async () => {
+    await background(STRETCH_ONLY, T0 + 50 * MIN + 30_000);
+    const p = await openPopup();
+    p.click('snooze');
+    await until(() => p.q('[data-testid="snooze"]') === null, 'the due card to go');
+    await p.answered();
+    expect(region(p)!.textContent).toBe('Snoozed until 9:55 AM');
+    await p.wait(5 * MIN); // 09:55:30: the snooze is over
+    await until(() => p.q('#next-h')!.textContent === 'Stretch break due now', 'the break due again');
+    await p.answered();
+    expect(region(p)!.textContent).toBe('');
+  });
+
+  it('Snooze, then a pause chosen: the region no longer says the break is snoozed (the pause ended the snooze; the card says "Paused until 10:20 AM")', async () => {
+    await background(STRETCH_ONLY, T0 + 50 * MIN + 30_000);
+    const p = await openPopup();
+    p.click('snooze');
+    await until(() => p.q('[data-testid="snooze"]') === null, 'the due card to go');
+    await p.answered();
+    p.click('pause-menu');
+    await until(() => p.q('[data-testid="pause-30m"]') !== null, 'the pause choices');
+    p.click('pause-30m');
+    await until(() => /^Paused until/.test(p.text('next-why') ?? ''), 'the pause');
+    await p.answered();
+    expect({ card: p.text('next-why'), region: region(p)!.textContent }).toEqual({ card: 'Paused until 10:20 AM', region: '' });
+  });
+});
+
 describe('the worker unreachable or stuck: one alert, not two', () => {
   const NOT_ANSWERING = 'Limber is not answering right now. Try again in a moment.';
   const alerts = (p: { document: Document }) => Array.from(p.document.querySelectorAll('[role="alert"]')).map((a) => a.textContent);

@@ -85,7 +85,7 @@ export function App({ load, initial }: { load: PopupLoad; initial: PopupData | n
         <h1>{t('appName')}</h1>
       </header>
       {error && actionError !== t('errBackground') && <p class="notice" role="alert">{t('errBackground')}</p>}
-      {status && <NextBreak status={status} now={now} act={act} aria={aria} tell={setTold} />}
+      {status && <NextBreak status={status} now={now} act={act} aria={aria} told={told} tell={setTold} />}
       {shown && <TodayPanel data={shown.data} />}
       {/* What Snooze or Skip came to; in the page from the first render, below the first frame's blocks. */}
       <p class="visually-hidden" role="status">

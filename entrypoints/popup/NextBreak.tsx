@@ -8,7 +8,7 @@ import { send } from '../../components/hooks/use-status';
 import { HELD_TEXT } from './first-frame';
 import { pausedText, type Act, type Aria } from './act';
 
-export function NextBreak({ status, now, act, aria, tell }: { status: Status; now: number; act: Act; aria: Aria; tell: (text: string) => void }) {
+export function NextBreak({ status, now, act, aria, told, tell }: { status: Status; now: number; act: Act; aria: Aria; told: string; tell: (text: string) => void }) {
   const tr = status.tracker;
   const kindLabel = (k: 'micro' | 'stretch') => (k === 'stretch' ? t('kindStretch') : t('kindMicro'));
   // Snooze and Skip go with the due card: they hand the keyboard focus to its heading (the same
@@ -35,11 +35,17 @@ export function NextBreak({ status, now, act, aria, tell }: { status: Status; no
     void act(type === 'break/skip' ? 'skip' : 'snooze', () => answer);
   };
   const due = !!tr.open && (tr.phase === 'due' || tr.phase === 'onBreak');
+  const why = () => head.current?.parentElement?.querySelector('[data-testid="next-why"]')?.textContent ?? '';
   useEffect(() => {
     if (!asked || due) return;
     setAsked(false);
-    tell(head.current?.parentElement?.querySelector('[data-testid="next-why"]')?.textContent ?? '');
+    tell(why());
   }, [asked, due]);
+  // What was said stays in the region, where a screen reader browsing the popup still reads it:
+  // emptied once the card no longer says it (the snooze over, a pause chosen since).
+  useEffect(() => {
+    if (told && why() !== told) tell('');
+  });
 
   if (tr.open && due) {
     const id = tr.open.id;
