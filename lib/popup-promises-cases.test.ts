@@ -278,7 +278,7 @@ describe('holds', () => {
     expect(unkeptNextBreaks(sim, -Infinity, sim.now - 60 * MIN)).toEqual([]); // (what was shown before the simulation's last hour)
   });
 
-  it('snoozed: "Snoozed until HH:MM" and the badge "≤Nm" are kept, whether the person stays or steps away', () => {
+  it('snoozed: "Snoozed until HH:MM" and the badge "≤Nm" are kept, whether the person stays or steps away (then it comes on their return)', () => {
     for (const away of [false, true]) {
       const sim = new Watched({ ...BASE, snoozeSec: 5 * 60 }, MON_0800);
       sim.runUntil(DUE);
@@ -289,9 +289,20 @@ describe('holds', () => {
       expect(shown.view.phase).toBe('snoozed');
       expect(shown.view.next!.at).toBe(DUE + 30_000 + 5 * MIN); // the configured 5 min, on the clock
       expect(shown.badge).toBe('≤5m');
-      if (away) sim.send({ type: 'activity', state: 'idle' }, DUE + 2 * MIN);
+      if (!away) {
+        sim.runUntil(DUE + 20 * MIN);
+        expect(sim.promptTimes()).toEqual([DUE, DUE + 30_000 + 5 * MIN]);
+        continue;
+      }
+      // Stepped away (no input since 08:54) as the postpone ends (08:55:30): no prompt to no one;
+      // back at 08:56, less than the break's 3 min away, it comes then (a postpone's time runs on the clock).
+      sim.runUntil(DUE + 5 * MIN);
+      sim.send({ type: 'activity', state: 'idle' }, DUE + 5 * MIN);
+      sim.runUntil(DUE + 6 * MIN);
+      expect(sim.promptTimes()).toEqual([DUE]);
+      sim.send({ type: 'activity', state: 'active' }, DUE + 6 * MIN);
       sim.runUntil(DUE + 20 * MIN);
-      expect(sim.promptTimes()).toEqual([DUE, DUE + 30_000 + 5 * MIN]);
+      expect(sim.promptTimes()).toEqual([DUE, DUE + 6 * MIN]);
     }
   });
 

@@ -29,6 +29,14 @@ describe('asking the browser', () => {
     expect(asksBrowser(fresh, S, MON_0800 + 20 * MIN, { type: 'activity', state: 'active' })).toBe(false);
     expect(asksBrowser({ ...fresh, still: true }, { ...S, hold: { enabled: false, maxMin: 30 } }, MON_0800 + 20 * MIN, tick)).toBe(true);
   });
+  it('when a postponed break\'s postpone has ended (it may be held, as one falling due), not before', () => {
+    const brk = { id: `stretch-${DUE}`, kind: 'stretch' as const, dueAt: DUE, deskMs: 50 * MIN, snoozes: 1, manual: false, promptedAt: DUE };
+    const snoozed = { ...fresh, asOf: DUE + 10 * MIN, desk: { micro: 0, stretch: 60 * MIN }, phase: { name: 'snoozed' as const, brk, until: DUE + 15 * MIN } };
+    expect(asksBrowser(snoozed, S, DUE + 14 * MIN, tick)).toBe(false);
+    expect(asksBrowser(snoozed, S, DUE + 15 * MIN, tick)).toBe(true);
+    expect(asksBrowser(snoozed, { ...S, pauseWaitMin: 2, hold: { enabled: false, maxMin: 30 } }, DUE + 15 * MIN, tick)).toBe(true);
+    expect(asksBrowser(snoozed, { ...S, hold: { enabled: false, maxMin: 30 } }, DUE + 15 * MIN, tick)).toBe(false);
+  });
   // The return is a decision moment: a break whose desk time was reached before the person left
   // (or paused) falls due as they come back, perhaps still in the call.
   it('back from away or a pause with the desk time reached, and only then', () => {

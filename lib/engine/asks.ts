@@ -12,7 +12,8 @@ import { headsUpAt, nextBreak, pauseWaitOn, type TrackerEvent, type TrackerState
  * a break falling due (counting now, or once back from away or a pause) or waiting for a pause in
  * input (which tab is in view: a switch ends the wait), and, with holds on, a break held (a hold
  * is kept while away: the return asks) or at its heads-up (also once back from away, a pause or
- * a break: the heads-up never comes while a break would be held).
+ * a break: the heads-up never comes while a break would be held); a postponed break likewise once
+ * its postpone ended.
  */
 export function asksBrowser(stored: TrackerState | null, settings: Settings, now: number, event: TrackerEvent): boolean {
   if ((event.type === 'activity' && event.state === 'idle') || stored?.still === true) return true;
@@ -21,11 +22,14 @@ export function asksBrowser(stored: TrackerState | null, settings: Settings, now
   // decision moment too: a call may still be on).
   const back: TrackerState = { ...stored, activity: 'active', paused: null };
   const headsUpCame = () => settings.hold.enabled && (headsUpAt({ ...back, phase: { name: 'working' } }, settings) ?? Infinity) <= now;
-  // A break ended (finished or skipped): back at work, past the heads-up's moment perhaps.
-  if (stored.phase.name !== 'working') return (event.type === 'finish' || event.type === 'skip') && headsUpCame();
-  // A break whose desk time is reached falls due now, or at this event.
+  // A break whose desk time is reached (or whose postpone ended) falls due now, or at this event.
   const falling = (nextBreak(back, settings)?.at ?? Infinity) <= now;
+  const working = stored.phase.name === 'working';
+  // A break ended (finished or skipped): back at work, past the heads-up's moment perhaps.
+  if (!working && (event.type === 'finish' || event.type === 'skip')) return headsUpCame();
+  // Otherwise a prompt open or a break under way asks nothing (neither falls due nor waits), and a
+  // postponed break whose postpone ended (`falling`) is held or waits for a pause as one falling due.
   if (pauseWaitOn(settings) && (stored.pauseFrom !== null || falling)) return true;
   if (!settings.hold.enabled) return false;
-  return stored.deferredSince !== null || falling || headsUpCame();
+  return stored.deferredSince !== null || falling || (working && headsUpCame());
 }

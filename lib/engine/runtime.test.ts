@@ -245,6 +245,25 @@ describe('the engine runtime (fake ports)', () => {
   });
 });
 
+describe('a postponed break through the runtime (fake ports)', () => {
+  it('in a call when its postpone ends: the browser is asked, the break is held, no prompt', async () => {
+    const settings = { ...SETTINGS, callSites: { enabled: true, own: ['talk.example.org'] } };
+    const f = fakes({ settings });
+    const rt = createRuntime(f.platform, f.store);
+    await rt.serial(() => rt.handle({ type: 'activity', state: 'active' }));
+    await workFor(f, rt, settings.stretch.everySec * 1000);
+    const id = `stretch-${T0 + settings.stretch.everySec * 1000}`;
+    expect(f.stored().state!.phase.name).toBe('due');
+    await rt.serial(() => rt.handle({ type: 'snooze', breakId: id, minutes: 15 }));
+    f.platform.callAudible = vi.fn(async () => true); // joined a call meanwhile
+    vi.mocked(f.platform.showPrompt).mockClear();
+    await workFor(f, rt, 16 * 60_000);
+    expect(f.platform.callAudible).toHaveBeenCalled();
+    expect(f.platform.showPrompt).not.toHaveBeenCalled();
+    expect(f.stored().state).toMatchObject({ phase: { name: 'snoozed' }, heldBy: 'call' });
+  });
+});
+
 describe('the heads-up through the runtime (fake ports)', () => {
   const HEADS_UP: Settings = { ...SETTINGS, headsUpSec: 60 };
   const every = SETTINGS.stretch.everySec * 1000;

@@ -74,18 +74,19 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
     // the time it has waited (its bound does not start again): moved back by the jump. So does
     // the moment counting began, which bounds how far back an idle report (real time) reaches.
     const jump = Math.max(s.asOf, s.lastSeen) - now;
-    const waited = (since: number | null) => (since === null ? null : Math.min(since - jump, now));
+    // An instant moved back by `back` (a wait's start: by the jump), then kept no later than `to`.
+    const waited = (t: number | null, back = jump, to = now) => (t === null ? null : Math.min(t - back, to));
     s = {
       ...s,
       asOf: now,
       lastSeen: now,
-      awaySince: s.awaySince === null ? null : Math.min(s.awaySince, now),
+      awaySince: waited(s.awaySince, 0),
       activeSince: waited(s.activeSince)!,
       paused: s.paused ? { ...s.paused, since: Math.min(s.paused.since, now), until: s.paused.timed && s.paused.until !== null ? s.paused.until - jump : s.paused.until } : null,
       deferredSince: waited(s.deferredSince),
-      settleAt: s.settleAt === null ? null : Math.min(s.settleAt, now + holdSettleMs(settings)),
+      settleAt: waited(s.settleAt, 0, now + holdSettleMs(settings)),
       pauseFrom: waited(s.pauseFrom),
-      lowIdleAt: s.lowIdleAt === null ? null : Math.min(s.lowIdleAt, now),
+      lowIdleAt: waited(s.lowIdleAt, 0),
       // Today's count is kept; its bounds are those of the day the clock now shows.
       today: { ...s.today, ...localDay(now, tz), tz },
       phase: clampPhaseTimes(s.phase, now, settings, jump),

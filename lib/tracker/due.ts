@@ -80,15 +80,18 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
   if (s.paused) add(s.paused.until);
   switch (s.phase.name) {
     case 'working':
+    case 'snoozed':
       // Waiting for a pause: the idle event marks one; with a tab noted, a look sees a tab switch
       // (moment.ts). Held: a look sees the hold end, unless the person sits still (the watchdog's
-      // tick looks then, state.ts HOLD_RECHECK_MS). Then the bound.
+      // tick looks then, state.ts HOLD_RECHECK_MS). Then the bound. A postponed break waits so too.
       if (s.pauseFrom !== null) add(lookOrBound(s, settings, s.pauseTab !== null, pauseUntil(s, settings)!));
       else if (s.deferredSince !== null) {
         // A hold kept while away, locked or paused needs no wake: the return is an event.
         if (countingDeskTime(s)) add(lookOrBound(s, settings, !s.still, holdUntil(s, settings) ?? Infinity));
       } else {
-        add(nextBreak(s, settings)?.at);
+        // A postpone's end, or the break's: not while away, paused or outside working hours
+        // (transition.ts): the return, the pause's end or the hours' start is the next moment then.
+        if (countingDeskTime(s)) add(nextBreak(s, settings)?.at);
         // The heads-up's moment, while still ahead (one that passed unshown stays unshown).
         const headsUp = headsUpAt(s, settings);
         if (headsUp !== null && headsUp > s.asOf) add(headsUp);
@@ -96,11 +99,6 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
       break;
     case 'due':
       add(s.phase.remindAt);
-      break;
-    case 'snoozed':
-      // No prompt comes while paused or outside working hours (transition.ts): the pause's end
-      // or the hours' start is the next moment then, not a postpone time already passed.
-      if (!s.paused && !s.offHours) add(s.phase.until);
       break;
     case 'onBreak':
       add(givenUpAt(s.phase, settings));

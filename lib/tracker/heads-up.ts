@@ -70,6 +70,7 @@ export function postponeEarly(s: TrackerState, breakId: string, minutes: Postpon
   const until = dueAt + (minutes ? minutes * 60_000 : settings.snoozeSec * 1000);
   // The id's time counts as used (ids never repeat); `chosenMs` keeps a later settings change from
   // bringing the prompt forward. A wait the break had begun (only in a state stored before a wait
-  // took the notice away) ends here, as a prompt's does: a postponed break waits for nothing.
+  // took the notice away) ends here, as a prompt's does: a postponed break waits afresh once its postpone
+  // has ended (transition.ts tick).
   return { state: { ...s, ...NO_HOLD, lastDueAt: Math.max(s.lastDueAt ?? 0, +breakId.slice(8)), phase: { name: 'snoozed', brk, until, chosenMs: until - now } }, effects: [] };
 }

@@ -29,10 +29,15 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
   const withEffects = (r: Result): Result => ({ ...r, effects: [...effects, ...r.effects] });
   const p = s.phase;
   switch (p.name) {
+    // A postponed break whose postpone ended comes back as a break falling due does: not while
+    // the person is away, paused or outside working hours (the return is its moment; away its
+    // length, it was taken), then held, then waiting for a pause in input.
+    case 'snoozed':
     case 'working': {
       // Waiting for a pause in input, and it came: the break is due as if still active.
       const quiet = s.pauseFrom !== null && inputPaused(s);
-      const next = nextBreak(quiet ? { ...s, activity: 'active' } : s, settings);
+      const q: TrackerState = quiet ? { ...s, activity: 'active' } : s;
+      const next = countingDeskTime(q) ? nextBreak(q, settings) : null;
       // No longer due (credited, moved on, or no kind of break left on): the wait is over. Not
       // counting (away, locked, paused): the person left, and only what LEFT_WAIT says ends; a hold goes on.
       if (!next || next.at > now) return { state: s.deferredSince === null && s.pauseFrom === null ? s : { ...s, ...(next || countingDeskTime(s) ? NO_HOLD : LEFT_WAIT) }, effects };
@@ -43,6 +48,7 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       // Then a pause in input, bounded (moment.ts).
       const waiting = pauseDue(s, now, settings, env);
       if (waiting) return { state: waiting, effects };
+      if (p.name === 'snoozed') return withEffects(prompt(s, p.brk, now, settings));
       // The instant the counter crossed the interval: the same whenever the tick runs.
       const over = s.desk[next.kind] - settings[next.kind].everySec * 1000;
       const dueAt = over >= 0 ? now - over : next.at;
@@ -54,9 +60,6 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
     case 'due':
       if (p.remindAt !== null && now >= p.remindAt && !s.paused && !s.offHours) return withEffects(prompt(s, p.brk, now, settings, true));
       return { state: s, effects };
-    case 'snoozed':
-      if (now >= p.until && !s.paused && !s.offHours) return withEffects(prompt(s, p.brk, now, settings));
-      return { state: s, effects };
     case 'onBreak': {
       if (now < givenUpAt(p, settings)) return { state: s, effects };
       return withEffects(finish(s, p.brk.id, 'partial', p.routineId, now, settings));
@@ -67,7 +70,7 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
 function finish(s: TrackerState, breakId: string, outcome: 'completed' | 'partial' | 'skipped', routineId: string | null, now: number, settings: Settings): Result {
   const p = s.phase;
   const brk = currentBreak(p);
-  if (!brk || brk.id !== breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
+  if (brk?.id !== breakId) return { state: s, effects: [], refused: 'noSuchBreak' };
   // Strict mode: no skipping, from the prompt or from the break window (closing the window early
   // still ends the break, recorded as cut short: `partial`).
   if (outcome === 'skipped' && settings.strict) return { state: s, effects: [], refused: 'strict' };
@@ -132,16 +135,16 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
     }
     case 'start': {
       const p = s.phase;
-      // A start naming a break (a prompt's Start, the popup's) is for that break only.
-      if (p.name !== 'working' && e.breakId !== undefined && e.breakId !== p.brk.id) return { state: s, effects: [], refused: 'noSuchBreak' };
+      // A start naming a break (a prompt's Start, the popup's) is for that break only (none open: refused).
+      if (e.breakId !== undefined && e.breakId !== currentBreak(p)?.id) return { state: s, effects: [], refused: 'noSuchBreak' };
       if (p.name === 'onBreak') return { state: s, effects: [{ type: 'openBreak', brk: p.brk }] };
-      if (p.name === 'due' || p.name === 'snoozed') {
+      // A prompted break (due or postponed).
+      if (p.name !== 'working') {
         return {
           state: { ...s, ...NO_HOLD, phase: { name: 'onBreak', brk: p.brk, startedAt: now, routineId: null } },
           effects: [{ type: 'clearPrompt', breakId: p.brk.id }, { type: 'openBreak', brk: p.brk }],
         };
       }
-      if (e.breakId !== undefined) return { state: s, effects: [], refused: 'noSuchBreak' };
       const kind: BreakKind = e.kind ?? (settings.stretch.enabled || !settings.micro.enabled ? 'stretch' : 'micro');
       const at = s.lastManualAt !== null && s.lastManualAt >= now ? s.lastManualAt + 1 : now;
       const brk: DueBreak = { id: `manual-${at}`, kind, dueAt: now, deskMs: s.desk[kind], snoozes: 0, manual: true, promptedAt: null };
@@ -162,8 +165,7 @@ function step(s: TrackerState, e: TrackerEvent, now: number, settings: Settings,
       const chosenMs = e.minutes === undefined ? undefined : e.minutes * 60_000;
       const phase = { name: 'snoozed' as const, brk, until: now + (chosenMs ?? settings.snoozeSec * 1000), ...(chosenMs === undefined ? {} : { chosenMs }) };
       // Postponed from its window: closing that window is then no early end of the break.
-      const effects: Effect[] = p.name === 'due' ? [{ type: 'clearPrompt', breakId: brk.id }] : [{ type: 'breakEnded', breakId: brk.id }];
-      return { state: { ...s, phase }, effects };
+      return { state: { ...s, phase }, effects: [{ type: p.name === 'due' ? 'clearPrompt' : 'breakEnded', breakId: brk.id }] };
     }
     case 'skip':
       return ended(finish(s, e.breakId, 'skipped', null, now, settings), e.breakId);

@@ -225,6 +225,15 @@ export abstract class CheckedWorld extends SimulatedEngine {
         this.due = { what: 'a break', dueAt, deadline: dueAt + SLACK_MS, extra: 0, fsSeen: this.due?.fsSeen === true || this.state().deferredSince !== null, exact: m.desk.micro.lo === m.desk.micro.hi && m.desk.stretch.lo === m.desk.stretch.hi };
       }
     }
+    // A postponed break comes back as a break falls due: not while the person is away (their
+    // return is its moment), and held as one falling due is (noteFullscreen).
+    const rp = this.rePrompt;
+    if (rp && !m.counting()) rp.deadline = Infinity;
+    else if (rp && rp.deadline === Infinity) {
+      rp.dueAt = Math.max(rp.dueAt, this.now);
+      rp.deadline = rp.dueAt + SLACK_MS + rp.extra;
+    }
+    if (rp && this.state().deferredSince !== null) rp.fsSeen = true;
     this.noteFullscreen();
     // "Limber checks in every five minutes while it is counting": an alarm is set within that.
     const next = Math.min(this.nextAlarm ?? Infinity, this.watchdog ?? Infinity);
@@ -250,14 +259,17 @@ export abstract class CheckedWorld extends SimulatedEngine {
    * Limber looks every five minutes (the watchdog), not every minute: then up to that much later.
    */
   protected noteFullscreen(): void {
-    const d = this.due;
-    if (!d || !this.settings.hold.enabled) return;
-    if (this.fullscreen) d.fsSeen = true;
-    if (!d.fsSeen) return;
-    const bound = d.dueAt + SLACK_MS + d.extra + this.settings.hold.maxMin * MIN;
-    const look = this.activity === 'active' ? FULLSCREEN_RECHECK_MS : WATCHDOG_PERIOD_MS;
-    const afterOff = this.fullscreen ? Infinity : Math.max(this.fullscreenOffAt ?? -Infinity, d.dueAt) + look + HOLD_SETTLE_MS + SLACK_MS + d.extra;
-    d.deadline = Math.min(bound, afterOff);
+    // A break falling due, and a postponed one once its postpone has ended (not while its
+    // re-prompt waits for the person's return: `Infinity`).
+    for (const d of [this.due, this.rePrompt]) {
+      if (!d || !this.settings.hold.enabled || d.deadline === Infinity) continue;
+      if (this.fullscreen && (d === this.due || this.now >= d.dueAt)) d.fsSeen = true;
+      if (!d.fsSeen) continue;
+      const bound = d.dueAt + SLACK_MS + d.extra + this.settings.hold.maxMin * MIN;
+      const look = this.activity === 'active' ? FULLSCREEN_RECHECK_MS : WATCHDOG_PERIOD_MS;
+      const afterOff = this.fullscreen ? Infinity : Math.max(this.fullscreenOffAt ?? -Infinity, d.dueAt) + look + HOLD_SETTLE_MS + SLACK_MS + d.extra;
+      d.deadline = Math.min(bound, afterOff);
+    }
   }
 
   protected finalChecks(): void {
