@@ -1,6 +1,6 @@
 /**
- * Issue #14, item 1 in real Chromium (production build): holds. A break that falls due while the
- * focused window is fullscreen, or while the tab in view plays sound, waits; the popup says what
+ * Issue #14, item 1 in real Chromium (production build): holds. A break that falls due (or whose
+ * postpone ends) while the focused window is fullscreen, or while the tab in view plays sound, waits; the popup says what
  * for and until when; once it ends the break comes a settle (60 s in use, HOLD_SETTLE_MS; 10 s here
  * through the developer switch) after Limber notices, not at once. Sound in a background tab holds nothing.
  *
@@ -9,7 +9,7 @@
  * (tests/e2e/support/sound.ts), a windowed one on a virtual display does, so nothing is stubbed.
  */
 import { expect, test } from './support/fixtures';
-import { setSettings, waitForPrompt } from './support/ext';
+import { sendMessage, setSettings, waitForPrompt } from './support/ext';
 import { expectHeld, expectSettledPrompt, HOLD, MIN, SLACK_MS, tracker } from './support/holds';
 
 const BOUND_MS = 20_000;
@@ -44,4 +44,21 @@ test('a hold is bounded: still fullscreen, the break comes when the configured w
   expect(prompt.seenAt - prompt.dueAt).toBeGreaterThanOrEqual(BOUND_MS);
   expect(prompt.seenAt - prompt.dueAt).toBeLessThanOrEqual(BOUND_MS + SLACK_MS);
   await expect.poll(() => control.evaluate(async () => (await chrome.windows.getLastFocused()).state)).toBe('fullscreen');
+});
+
+test("a postponed break whose postpone ends in fullscreen is held as a due one, its bound from the postpone's end", async ({ context, extensionId, control }) => {
+  test.setTimeout(90_000);
+  // Postpones of 8 s through the developer switch (Options offers whole minutes).
+  await setSettings(control, { ...HOLD, snoozeSec: 8 });
+  const prompt = await waitForPrompt(control);
+  expect(await sendMessage(control, { type: 'break/snooze', breakId: prompt.breakId })).toMatchObject({ ok: true });
+  const win = await control.evaluate(async () => (await chrome.windows.getLastFocused()).id);
+  await control.evaluate((id) => chrome.windows.update(id, { state: 'fullscreen' }), win);
+  await expect.poll(() => control.evaluate(async () => (await chrome.windows.getLastFocused()).state)).toBe('fullscreen');
+  // The postpone ends: held, no prompt, and the popup says so, until the bound from then.
+  const popup = await expectHeld(context, control, extensionId, 'fullscreen', 'Waiting: a window is fullscreen');
+  expect((await tracker(control)).deferredSince).toBeGreaterThanOrEqual(prompt.seenAt + 8_000);
+  await control.evaluate((id) => chrome.windows.update(id, { state: 'normal' }), win);
+  const ended = Date.now();
+  await expectSettledPrompt(control, popup, ended);
 });
