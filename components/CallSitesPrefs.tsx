@@ -9,7 +9,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import { CALL_SITE_PRESETS, callPatterns, parseHost, patternFor, type HostError } from '../lib/call-sites';
+import { CALL_SITE_PRESETS, callPatterns, patternFor } from '../lib/call-sites';
+import { parseHost, type HostError } from '../lib/call-site-hosts';
 import { callSitesHeld, removeCallSites, requestCallSites, watchCallSites } from '../lib/platform/call-sites';
 import type { Settings } from '../lib/settings';
 import { useFocusAfterRender } from './hooks/use-focus-after';
@@ -36,7 +37,8 @@ export function CallSitesPrefs({ settings, save }: Props) {
   const patterns = callPatterns(sites);
   useEffect(() => {
     let live = true;
-    if (sites.enabled) void callSitesHeld(patterns).then((h) => live && setHeld(h));
+    // Allowed after all (the browser's own settings, another window): a refusal here is over.
+    if (sites.enabled) void callSitesHeld(patterns).then((h) => live && (setHeld(h), h && setRefused(false)));
     return () => void (live = false);
   }, [sites.enabled, patterns.join(' '), granted]);
   const notHere = sites.enabled && held === false;

@@ -7,18 +7,22 @@
 import type { Caution, Routine } from './types';
 
 type WithId = Pick<Routine, 'id'>;
+type WithSteps = Pick<Routine, 'id' | 'steps'>;
 
 const base = (id: string) => `r_${id.replace(/-/g, '_')}`;
 
 export const titleKey = (r: WithId) => `${base(r.id)}_title`;
 export const summaryKey = (r: WithId) => `${base(r.id)}_summary`;
-/** Step `i` counts from 0 here, as in `routine.steps`; the names count from 1 (..._step1). */
-export const stepKey = (r: WithId, i: number) => `${base(r.id)}_step${i + 1}`;
+/**
+ * Step `i` counts from 0 here, as in `routine.steps`; the names count from 1 (..._step1). A step
+ * that says again what an earlier one said (`sameAs`) has that step's name.
+ */
+export const stepKey = (r: WithSteps, i: number) => `${base(r.id)}_step${(r.steps[i]?.sameAs ?? i) + 1}`;
 /** The illustration's text alternative: what the figure does (the player's alt text). */
 export const altKey = (r: WithId) => `${base(r.id)}_alt`;
 export const cautionKey = (c: Caution) => `caution_${c}`;
 
-/** Every name a routine's own text uses (title, summary, the illustration's text, each step), in order. */
-export function routineKeys(r: Pick<Routine, 'id' | 'steps'>): string[] {
-  return [titleKey(r), summaryKey(r), altKey(r), ...r.steps.map((_, i) => stepKey(r, i))];
+/** Every name a routine's own text uses (title, summary, the illustration's text, each step's once), in order. */
+export function routineKeys(r: WithSteps): string[] {
+  return [titleKey(r), summaryKey(r), altKey(r), ...new Set(r.steps.map((_, i) => stepKey(r, i)))];
 }

@@ -4,7 +4,7 @@
  * This file is data only. The words (titles, summaries, step texts, cautions) are in the message
  * catalogues, public/_locales/<lang>/messages.json, under r_<id>_title, r_<id>_summary,
  * r_<id>_step1..N (the id with "-" as "_") and caution_<name>; read them through content/text.ts.
- * Step n of a routine here is r_<id>_step<n> there.
+ * Step n of a routine here is r_<id>_step<n> there, or that of the earlier step it repeats (`sameAs`).
  *
  * Each routine cites, by id, the sources in content/sources.ts that contain its technique and its
  * cautions; content/source-notes.ts says what it takes from each one (docs/ROUTINES.md shows both).
@@ -23,7 +23,7 @@
 import type { Routine, RoutineStep } from './types';
 
 /** A step shown for `seconds`, whose action (once read) takes `actionSec`. Marked pure so that a bundle that does not use the library (the worker's) drops it. */
-const step = /* @__NO_SIDE_EFFECTS__ */ (seconds: number, actionSec: number, more: Pick<RoutineStep, 'breaths' | 'cue'> = {}): RoutineStep => ({ seconds, actionSec, ...more });
+const step = /* @__NO_SIDE_EFFECTS__ */ (seconds: number, actionSec: number, more: Pick<RoutineStep, 'breaths' | 'cue' | 'sameAs'> = {}): RoutineStep => ({ seconds, actionSec, ...more });
 
 export const ROUTINES: readonly Routine[] = [
   // -------------------------------------------------------------------------------------------
@@ -40,7 +40,7 @@ export const ROUTINES: readonly Routine[] = [
       step(30, 20),
       step(12, 6, { breaths: 1 }),
       step(30, 20),
-      step(12, 6, { breaths: 1 }),
+      step(12, 6, { sameAs: 2, breaths: 1 }),
       step(25, 15),
       step(25, 15),
     ],
@@ -122,7 +122,7 @@ export const ROUTINES: readonly Routine[] = [
       step(25, 15),
       step(6, 3),
       step(25, 15),
-      step(6, 3),
+      step(6, 3, { sameAs: 2 }),
       step(20, 12),
       step(20, 12),
       step(10, 5),
@@ -165,7 +165,7 @@ export const ROUTINES: readonly Routine[] = [
       step(10, 5),
       step(10, 4, { breaths: 1 }),
       step(30, 20, { breaths: 1 }),
-      step(10, 5),
+      step(10, 5, { sameAs: 3 }),
       step(20, 16, { breaths: 4 }),
     ],
     cautions: ['gentle', 'sharpPain', 'stableChair', 'spineCondition', 'seePro'],
@@ -185,8 +185,8 @@ export const ROUTINES: readonly Routine[] = [
       step(35, 25),
       step(10, 4),
       step(10, 4),
-      step(35, 25),
-      step(10, 4),
+      step(35, 25, { sameAs: 2 }),
+      step(10, 4, { sameAs: 3 }),
       step(20, 16, { breaths: 4 }),
     ],
     cautions: ['gentle', 'sharpPain', 'stableChair'],
@@ -206,7 +206,7 @@ export const ROUTINES: readonly Routine[] = [
       step(15, 8),
       step(10, 4),
       step(30, 20),
-      step(15, 8),
+      step(15, 8, { sameAs: 2 }),
       step(15, 8),
     ],
     cautions: ['gentle', 'sharpPain'],
@@ -266,7 +266,7 @@ export const ROUTINES: readonly Routine[] = [
       step(30, 22),
       step(12, 6),
       step(30, 22),
-      step(12, 6),
+      step(12, 6, { sameAs: 3 }),
       step(20, 16, { breaths: 4 }),
     ],
     cautions: ['gentle', 'sharpPain'],
@@ -305,7 +305,7 @@ export const ROUTINES: readonly Routine[] = [
       step(25, 15),
       step(10, 5),
       step(25, 15),
-      step(10, 5),
+      step(10, 5, { sameAs: 2 }),
       step(15, 8),
       step(15, 8),
       step(25, 18, { breaths: 2 }),
@@ -431,7 +431,7 @@ export const ROUTINES: readonly Routine[] = [
       step(20, 14, { breaths: 1 }),
       step(12, 6),
       step(40, 32),
-      step(20, 14, { breaths: 1 }),
+      step(20, 14, { sameAs: 3, breaths: 1 }),
       step(10, 5),
     ],
     cautions: ['noSpine', 'sharpPain', 'soreness', 'spineCondition', 'seePro'],
@@ -452,8 +452,8 @@ export const ROUTINES: readonly Routine[] = [
       step(15, 10),
       step(10, 5),
       step(30, 24),
-      step(20, 14),
-      step(15, 10),
+      step(20, 14, { sameAs: 2 }),
+      step(15, 10, { sameAs: 3 }),
       step(10, 5),
     ],
     // Circles up the neck beside the spine: the spinal-condition caution, as on the back.
@@ -495,8 +495,8 @@ export const ROUTINES: readonly Routine[] = [
       step(19, 14),
       step(10, 5),
       step(30, 24),
-      step(25, 18),
-      step(19, 14),
+      step(25, 18, { sameAs: 2 }),
+      step(19, 14, { sameAs: 3 }),
       step(12, 6),
     ],
     cautions: ['noSpine', 'sharpPain', 'soreness', 'seePro'],
@@ -517,7 +517,7 @@ export const ROUTINES: readonly Routine[] = [
       step(20, 14, { breaths: 1 }),
       step(10, 5),
       step(40, 32),
-      step(20, 14, { breaths: 1 }),
+      step(20, 14, { sameAs: 3, breaths: 1 }),
       step(10, 5),
     ],
     cautions: ['noSpine', 'sharpPain', 'soreness', 'spineCondition', 'seePro'],

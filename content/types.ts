@@ -57,6 +57,11 @@ export interface RoutineStep {
   actionSec: number;
   /** In- and out-breaths the step asks for, each counted once (a full breath is 2); each needs 4 s of actionSec. */
   breaths?: number;
+  /**
+   * This step's words are those of step `sameAs` (from 0, an earlier step of the same routine),
+   * said again (the other side, a pause repeated): one message for both (content/keys.ts stepKey).
+   */
+  sameAs?: number;
   /** Set when the eyes are closed or away from the screen during the step. */
   cue?: StepCue;
 }

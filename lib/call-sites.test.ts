@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings } from './storage/settings-items';
 import { DEFAULT_SETTINGS, parseSettings } from './settings';
-import { CALL_SITE_PRESETS, callPatterns, MAX_OWN_SITES, OPTIONAL_HOSTS, ownSitesValid, parseHost, patternFor } from './call-sites';
+import { CALL_SITE_PRESETS, callPatterns, MAX_OWN_SITES, OPTIONAL_HOSTS, ownSitesValid, patternFor } from './call-sites';
+import { parseHost } from './call-site-hosts';
 
 /** Whether a Chrome match pattern (https only, `*.` host wildcard, path `/*`) covers another pattern. */
 function covers(outer: string, inner: string): boolean {

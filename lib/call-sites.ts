@@ -30,7 +30,7 @@ export const MAX_OWN_SITES = 20;
  * A host name as a person types it: lower-case labels of letters, digits and inner hyphens, at least
  * one dot; the top-level label letters, or an internationalised one in its DNS form (xn--p1ai, .рф).
  */
-const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{0,58}[a-z0-9])$/;
+export const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{0,58}[a-z0-9])$/;
 
 export const CallSitesSchema = v.object({
   enabled: v.boolean(),
@@ -40,31 +40,6 @@ export const CallSitesSchema = v.object({
 export type CallSites = v.InferOutput<typeof CallSitesSchema>;
 
 export const DEFAULT_CALL_SITES: CallSites = { enabled: false, own: [] };
-
-export type HostError = 'errHostInvalid' | 'errHostDuplicate' | 'errHostTooMany';
-
-/**
- * A host name typed by a person: trimmed and lower-cased; a pasted address (`https://x.org/room`)
- * is reduced to its host. Returns the host, or why it cannot be added.
- */
-export function parseHost(input: string, own: readonly string[]): { ok: true; host: string } | { ok: false; error: HostError } {
-  let text = input.trim().toLowerCase();
-  const url = /^https?:\/\/([^/?#:]+)/.exec(text);
-  if (url) text = url[1]!;
-  text = text.replace(/\.$/, '');
-  // A name typed in its own script (jitsi.пример.рф) in the DNS form tabs and permissions use.
-  if (/[^\x00-\x7f]/.test(text)) {
-    try {
-      text = new URL(`https://${text}`).hostname;
-    } catch {
-      return { ok: false, error: 'errHostInvalid' };
-    }
-  }
-  if (!HOST.test(text)) return { ok: false, error: 'errHostInvalid' };
-  if (own.includes(text) || builtIn(text)) return { ok: false, error: 'errHostDuplicate' };
-  if (own.length >= MAX_OWN_SITES) return { ok: false, error: 'errHostTooMany' };
-  return { ok: true, host: text };
-}
 
 /** The match pattern for one own site. */
 export function patternFor(host: string): string {

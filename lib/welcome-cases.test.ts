@@ -283,8 +283,9 @@ describe('welcome, "I\'ll wait" when no reminder is coming as things stand, and 
     expect(await press(d, want)).toEqual(want);
   });
 
+  // As step 1 saves it (the hours on: settings stored with them off are shown off, lib/welcome-synced-cases.test.ts).
   it('every day unticked in step 1: "Outside working hours", no reminder promised (it said nothing)', async () => {
-    const d = await mountAt(NOW, { next: { kind: 'micro', at: NOW + 20 * MIN } }, (s) => ({ ...s, schedule: { enabled: false, days: [[], [], [], [], [], [], []] } }));
+    const d = await mountAt(NOW, { next: { kind: 'micro', at: NOW + 20 * MIN } }, (s) => ({ ...s, schedule: { enabled: true, days: [[], [], [], [], [], [], []] } }));
     const want = [englishMessage('whyOffHoursNoEnd')];
     expect(await press(d, want)).toEqual(want);
   });

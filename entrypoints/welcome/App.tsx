@@ -1,7 +1,9 @@
 /**
  * First run: when do you work, how should breaks feel, try one now. One screen, three short
  * steps, skippable at any point. Everything chosen here is saved at once as the ordinary settings,
- * the working hours shown with the first choice made (closing the tab then loses nothing).
+ * the working hours shown with the first choice made (closing the tab then loses nothing). Where
+ * settings are stored already (synced from another computer, or the page opened again), their
+ * hours are shown as they are, with the options page's switch, and no choice here changes them.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
@@ -12,6 +14,8 @@ import { ask } from '../../lib/protocol/messages';
 import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
 import type { BreakKind, Settings } from '../../lib/settings';
 import { updateSettings, useSettings } from '../../components/hooks/use-settings';
+import { browser } from 'wxt/browser';
+import { SETTINGS_KEY } from '../../lib/storage/live';
 import { ANSWER_WAIT_MS, send } from '../../components/hooks/use-status';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
@@ -25,8 +29,22 @@ const PRESET_KEYS = {
 // The working hours as shown (prefilled, switched on).
 const withHours = (s: Settings): Settings => ({ ...s, schedule: { ...s.schedule, enabled: true } });
 
+/**
+ * Whether settings are stored at all, on this computer or brought by the browser's sync from
+ * another (lib/storage/settings-items.ts keeps them in both areas): none on a first install.
+ * (Here, not there: the options page loads that module up front.)
+ */
+const settingsStored = async () =>
+  (await Promise.all([browser.storage.local, browser.storage.sync].map((a) => a.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>)))).some((v) => v[SETTINGS_KEY] != null);
+
 export function App() {
   const settings = useSettings();
+  // Hours to propose (nothing stored when the page opened: a first install), or the person's own,
+  // synced from another computer (hours turned off there were shown on, and the first choice here
+  // turned them on for every computer). Decided once: this page's own first save changes nothing.
+  const [propose, setPropose] = useState<boolean | null>(null);
+  useEffect(() => void settingsStored().then((s) => setPropose(!s), () => setPropose(true)), []);
+  const proposed = (s: Settings): Settings => (propose ? withHours(s) : s);
   const notifications = useNotificationCheck();
   // What "I'll wait" said (the first reminder's time, or why none is coming), with the choices it
   // was worked out from (`basis`).
@@ -50,24 +68,24 @@ export function App() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hoursRef = useRef<HTMLLIElement>(null);
   // Once the page is drawn: until the settings are read there is no title to focus.
-  const drawn = settings !== null;
+  const drawn = settings !== null && propose !== null;
   useEffect(() => void (drawn && headingRef.current?.focus()), [drawn]);
 
-  if (!settings) return <main class="welcome" aria-busy="true" />;
-  // Shown prefilled (Mon-Fri 09:00-17:30) and switched on; saved with the first choice made here
-  // (an edit, a preset, a try, "I'll wait") or on Done, so that "Skip setup" straight away keeps
-  // the defaults untouched, and a tab closed after a choice keeps the hours it showed.
-  const schedule = withHours(settings).schedule;
-  const keepHours = () => void (settings.schedule.enabled || updateSettings(withHours).catch(() => undefined));
+  if (!settings || propose === null) return <main class="welcome" aria-busy="true" />;
+  // On a first install, shown prefilled (Mon-Fri 09:00-17:30) and switched on; saved with the first
+  // choice made here (an edit, a preset, a try, "I'll wait") or on Done, so that "Skip setup" straight
+  // away keeps the defaults untouched, and a tab closed after a choice keeps the hours it showed.
+  const schedule = proposed(settings).schedule;
+  const keepHours = () => void (settings.schedule.enabled || !propose || updateSettings(withHours).catch(() => undefined));
   const preset = presetOf(settings);
   // The first reminder's time is said only while the hours (as shown: switched on) and the breaks
   // are those it was worked out from, not left standing as a promise of an earlier choice.
   const basis = JSON.stringify([schedule.days, settings.micro, settings.stretch]);
   const waitSaid = waiting?.basis === basis ? waiting.said : null;
-  const choose = (p: Preset) => updateSettings((s: Settings) => withHours(applyPreset(s, p)));
+  const choose = (p: Preset) => updateSettings((s: Settings) => proposed(applyPreset(s, p)));
 
   const finish = async (save: boolean) => {
-    if (save) await updateSettings(withHours);
+    if (save && propose) await updateSettings(withHours);
     window.close();
   };
   const wait = async () => {
@@ -139,7 +157,7 @@ export function App() {
         <li class="card step" ref={hoursRef}>
           <h2><span class="step-n" aria-hidden="true">1</span>{t('welcomeStep1')}</h2>
           <p class="muted small">{t('welcomeStep1Help')}</p>
-          <ScheduleEditor value={schedule} onChange={(next) => attempt(() => updateSettings((s) => ({ ...s, schedule: { ...next, enabled: true } })), 'errSaveFailed', 1)} showToggle={false} idPrefix="welcome" weekStart={settings.weekStart} />
+          <ScheduleEditor value={schedule} onChange={(next) => attempt(() => updateSettings((s) => ({ ...s, schedule: { ...next, enabled: next.enabled || propose } })), 'errSaveFailed', 1)} showToggle={!propose} idPrefix="welcome" weekStart={settings.weekStart} />
           {said(1)}
         </li>
 

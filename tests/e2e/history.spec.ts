@@ -251,3 +251,53 @@ test('a malformed or hostile import shows why and changes nothing', async ({ con
   }
   expect(JSON.parse(await exportJson(control)).settings).toEqual(JSON.parse(good).settings);
 });
+
+test('forced colours (Windows High Contrast): the legends keep the colours the charts draw, so the streak calendar and the bars can still be read', async ({ context, extensionId, control }) => {
+  await seed(control, 40, true);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/review.html`);
+  await expect(page.getByTestId('heatmap').locator('rect')).toHaveCount(84);
+  // Chromium keeps an SVG's own fills in forced colours (forced-color-adjust: preserve-parent-color),
+  // but turns an HTML box's background into the system Canvas colour: the legends' swatches were
+  // drawn in the page's background, all alike, beside cells and bars still in colour.
+  const seen = () =>
+    page.evaluate(() => {
+      const fill = (cls: string) => {
+        const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+        const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        rect.setAttribute('class', cls);
+        svg.append(rect);
+        document.querySelector('[data-testid="heatmap"]')!.after(svg);
+        const c = getComputedStyle(rect).fill;
+        svg.remove();
+        return c;
+      };
+      const swatch = (cls: string) => getComputedStyle(document.querySelector(`.legend .swatch.${cls}`)!).backgroundColor;
+      return [
+        ['this', 'seg-taken'], ['last', 'seg-last'], ['met', 'heat-met'], ['grace', 'heat-grace'], ['missed', 'heat-missed'],
+      ].map(([s, r]) => ({ swatch: s, legend: swatch(s!), drawn: fill(r!) }));
+    });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, forcedColors: 'active' });
+    expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+    const got = await seen();
+    expect(got.map((g) => ({ swatch: g.swatch, legend: g.legend }))).toEqual(got.map((g) => ({ swatch: g.swatch, legend: g.drawn })));
+  }
+  await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+  await shot(page, { path: test.info().outputPath('review-forced-colours.png'), fullPage: true });
+  // The popup's last 7 days share the legend's swatches (components/charts.css).
+  const popup = await PopupPage.open(context, extensionId);
+  await popup.page.emulateMedia({ forcedColors: 'active' });
+  await expect(popup.page.getByTestId('week-bars')).toBeVisible();
+  const legend = await popup.page.evaluate(() =>
+    ['taken', 'natural', 'skipped'].map((s) => {
+      const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      rect.setAttribute('class', `seg-${s}`);
+      document.querySelector('[data-testid="week-bars"]')!.append(rect);
+      const drawn = getComputedStyle(rect).fill;
+      rect.remove();
+      return [getComputedStyle(document.querySelector(`.legend .swatch.${s}`)!).backgroundColor, drawn];
+    }),
+  );
+  expect(legend.map(([l]) => l)).toEqual(legend.map(([, d]) => d));
+});

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { stepKey, titleKey } from '../../content/keys';
+import { ROUTINES } from '../../content/routines';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { setSettings } from './support/ext';
 import { expect, launch, serviceWorker, test } from './support/fixtures';
@@ -124,7 +125,8 @@ test('German Chromium: welcome, options, popup and break page speak German', asy
   await expect(brk.page).toHaveTitle(german('breakTitle'));
   await expect(brk.stepIndex).toHaveText(/^Schritt 1 von \d+$/);
   // The routine itself is German too: title, step text, and the voice that reads them.
-  const routine = { id: await brk.routineId() };
+  const id = await brk.routineId();
+  const routine = ROUTINES.find((r) => r.id === id)!;
   await expect(brk.title).toHaveText(german(titleKey(routine)));
   await expect(brk.stepText).toHaveText(german(stepKey(routine, 0)));
   await expect

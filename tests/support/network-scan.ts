@@ -88,7 +88,7 @@ export const ALLOWED: readonly Allowance[] = [
   {
     id: 'host-dns-form',
     why:
-      'lib/call-sites.ts parseHost(): a host name a person typed in its own script (jitsi.пример.рф) is put in the DNS form that tab ' +
+      'lib/call-site-hosts.ts parseHost(): a host name a person typed in its own script (jitsi.пример.рф) is put in the DNS form that tab ' +
       'addresses and permissions use by the URL parser, `new URL(`https://${host}`).hostname`: a string is parsed, nothing is requested. ' +
       'Only in exactly that shape.',
     matches: (f) => f.kind === 'url' && f.what === 'https://$' && /new URL\(`https:\/\/\$\{[\w$]+\}`\)\.hostname/.test(f.code),

@@ -1,0 +1,65 @@
+/**
+ * "Hold breaks during calls on these sites" (components/CallSitesPrefs.tsx), from a review of the
+ * options page's call sites; each case failed on the code as reviewed:
+ * - a site one of the built-in ones already covers (us02web.zoom.us under Zoom's *.zoom.us) was
+ *   added as an own site, taking a place of the 20 and a permission of its own, although
+ *   meet.google.com was refused as "already in the list";
+ * - the browser's refusal stayed under the switch once the sites were allowed after all (Firefox's
+ *   about:addons, another window): "breaks do not wait for calls on these sites" beside a ticked
+ *   switch whose calls do hold breaks.
+ * Rendered with linkedom over WXT's fake browser, English catalogue (tests/support/options-page.ts).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { mountOptionsPage, storedUntil } from '../tests/support/options-page';
+import { parseHost } from './call-site-hosts';
+import { DEFAULT_SETTINGS } from './settings';
+
+useEnglishPages();
+
+describe('an own call site', () => {
+  it('one a built-in site covers (Zoom and Webex take every subdomain) is refused as already there; look-alikes are not', () => {
+    for (const covered of ['us02web.zoom.us', 'zoom.us', 'Acme.Zoom.US', 'https://acme.webex.com/meet/x', 'webex.com']) {
+      expect(parseHost(covered, []), covered).toEqual({ ok: false, error: 'errHostDuplicate' });
+    }
+    for (const other of ['evilzoom.us', 'zoom.us.example.org', 'www.meet.google.com', 'meet.google.com.example.org', 'mywebex.com']) {
+      expect(parseHost(other, []).ok, other).toBe(true);
+    }
+  });
+});
+
+describe("the browser's refusal", () => {
+  it('goes once the sites are allowed after all (Firefox about:addons): no "did not give the permission" beside a ticked switch', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { saveSettings } = await import('./storage/settings-items');
+    const { callPatterns } = await import('./call-sites');
+    type Event = { addListener: (f: () => void) => void; removeListener: (f: () => void) => void };
+    const perms = fakeBrowser.permissions as unknown as { request: () => Promise<boolean>; contains: (q: { origins: string[] }) => Promise<boolean>; onAdded: Event; onRemoved: Event };
+    const granted = new Set<string>();
+    const heard: Array<() => void> = [];
+    vi.spyOn(perms, 'request').mockResolvedValue(false);
+    vi.spyOn(perms, 'contains').mockImplementation(async ({ origins }) => origins.every((o) => granted.has(o)));
+    for (const e of [perms.onAdded, perms.onRemoved]) {
+      vi.spyOn(e, 'addListener').mockImplementation((f: () => void) => void heard.push(f));
+      vi.spyOn(e, 'removeListener').mockImplementation((f: () => void) => void heard.splice(heard.indexOf(f), 1));
+    }
+    const p = await mountOptionsPage();
+    // On through sync; this browser has not allowed the sites; the person ticks and the browser refuses.
+    await saveSettings({ ...DEFAULT_SETTINGS, callSites: { enabled: true, own: [] } });
+    await until(() => p.q('[data-testid="call-sites-not-here"]') !== null, 'the note: no permission here');
+    p.check('[data-testid="call-sites-enabled"]', true);
+    await until(() => p.q('[data-testid="call-sites-refused"]') !== null, 'the refusal');
+    // Then allowed in about:addons: the page hears it.
+    for (const o of callPatterns({ enabled: true, own: [] })) granted.add(o);
+    for (const f of [...heard]) f();
+    await until(() => p.q('[data-testid="call-sites-enabled"]')!.checked, 'the switch on');
+    await tick(30);
+    expect((await storedUntil((s) => s.callSites.enabled, 'on')).callSites.enabled).toBe(true);
+    const box = p.q('[data-testid="call-sites-enabled"]')!;
+    expect({ refusal: p.q('[data-testid="call-sites-refused"]')?.textContent ?? null, note: p.q('[data-testid="call-sites-not-here"]')?.textContent ?? null, described: box.getAttribute('aria-describedby') }).toEqual({
+      refusal: null,
+      note: null,
+      described: 'call-sites-hint',
+    });
+  });
+});

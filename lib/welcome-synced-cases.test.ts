@@ -1,0 +1,103 @@
+/**
+ * The welcome page where settings are already stored: on a second computer (or a reinstall) the
+ * browser's sync has brought the person's settings, and the page may be opened again by hand.
+ * From a review of the first run: the page showed working hours the person had turned off as
+ * switched on ("Reminders Mon–Fri 9:00 AM–5:30 PM"), and its first choice, even "Try one now", or
+ * Done, switched them on, for every computer the settings sync to. Each case failed before its fix,
+ * except the controls. Rendered with linkedom over WXT's fake browser (tests/support/linkedom-page.ts).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { pageDom, storedUntil } from '../tests/support/options-page';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+
+useEnglishPages();
+
+/** The welcome page over `stored` settings (none: a first install); the background starts any break asked for. */
+async function mountWelcome(stored: Settings | null) {
+  const { browser } = await import('wxt/browser');
+  if (stored) {
+    // As the browser's sync brings them: in storage.sync only, nothing saved on this computer yet.
+    await browser.storage.sync.set({ settings: stored });
+  }
+  const d = pageDom();
+  Object.assign(browser.notifications, { getPermissionLevel: async () => 'granted' });
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async () => ({ ok: true, data: { started: true } })) as never);
+  const { h, render } = await import('preact');
+  const { App } = await import('../entrypoints/welcome/App');
+  const root = d.document.getElementById('app')!;
+  render(h(App, {}), root);
+  onUnmount(() => render(null, root));
+  await until(() => d.q('[data-testid="welcome-try"]') !== null, 'the welcome page');
+  await tick(30);
+  return d;
+}
+
+const load = async () => (await import('./storage/settings-items')).loadSettings();
+const preview = (d: { q: (s: string) => Element | null }) => d.q('[data-testid="schedule-preview"]')?.textContent ?? null;
+/** Working hours turned off elsewhere, with Focused chosen there: what this computer's sync brings. */
+const SYNCED: Settings = {
+  ...DEFAULT_SETTINGS,
+  schedule: { ...DEFAULT_SETTINGS.schedule, enabled: false },
+  micro: { ...DEFAULT_SETTINGS.micro, enabled: false },
+  stretch: { ...DEFAULT_SETTINGS.stretch, everySec: 90 * 60 },
+};
+
+describe('welcome, settings synced from another computer', () => {
+  it('working hours turned off there are shown as off, with the switch to turn them on (they were shown on: "Reminders Mon–Fri…")', async () => {
+    const d = await mountWelcome(SYNCED);
+    const toggle = d.q('[data-testid="schedule-enabled"]');
+    expect({ preview: preview(d), toggle: toggle ? toggle.checked : 'none', focused: d.q('[data-testid="preset-focused"]')!.checked }).toEqual({
+      preview: englishMessage('schedPreviewAlways'),
+      toggle: false,
+      focused: true,
+    });
+  });
+
+  it('"Try one now" leaves them off (it switched them on, for every computer)', async () => {
+    const d = await mountWelcome(SYNCED);
+    d.q('[data-testid="welcome-try"]')!.click();
+    await tick(80);
+    expect((await load()).schedule.enabled).toBe(false);
+  });
+
+  it('a preset chosen leaves them off', async () => {
+    const d = await mountWelcome(SYNCED);
+    d.check('[data-testid="preset-balanced"]', true);
+    const s = await storedUntil((x) => x.micro.enabled, 'Balanced saved');
+    expect(s.schedule.enabled).toBe(false);
+  });
+
+  it('Done keeps the settings as they are, and closes the page (it switched the hours on)', async () => {
+    const d = await mountWelcome(SYNCED);
+    d.q('[data-testid="welcome-done"]')!.click();
+    await until(() => (d.window as unknown as { close: { mock: { calls: unknown[] } } }).close.mock.calls.length > 0, 'the page closed');
+    await tick(30);
+    expect(await load()).toEqual(SYNCED);
+  });
+
+  it('the switch turned on here: the hours shown are saved, on', async () => {
+    const d = await mountWelcome(SYNCED);
+    d.check('[data-testid="schedule-enabled"]', true);
+    const s = await storedUntil((x) => x.schedule.enabled, 'hours on');
+    expect(s.schedule.days).toEqual(SYNCED.schedule.days);
+  });
+
+  it('control: hours kept on there are shown as they are (no switch needed to see them), and Done keeps them', async () => {
+    const on: Settings = { ...SYNCED, schedule: { enabled: true, days: [[{ from: 480, to: 960 }], [{ from: 480, to: 960 }], [], [], [], [], []] } };
+    const d = await mountWelcome(on);
+    expect(preview(d)).toContain('8:00');
+    d.q('[data-testid="welcome-done"]')!.click();
+    await until(() => (d.window as unknown as { close: { mock: { calls: unknown[] } } }).close.mock.calls.length > 0, 'the page closed');
+    expect(await load()).toEqual(on);
+  });
+});
+
+describe('welcome, a first install (nothing stored)', () => {
+  it('control: the hours are proposed switched on, with no switch, and saved on by the first choice', async () => {
+    const d = await mountWelcome(null);
+    expect({ toggle: d.q('[data-testid="schedule-enabled"]'), preview: preview(d) }).toEqual({ toggle: null, preview: expect.stringContaining('Mon') });
+    d.q('[data-testid="welcome-try"]')!.click();
+    await storedUntil((x) => x.schedule.enabled, 'hours on');
+  });
+});
