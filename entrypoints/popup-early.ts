@@ -2,12 +2,10 @@
  * The popup's reads and its first frame, started while its module script is still loading: a
  * classic script in the popup's head (built to /popup-early.js) runs as the page is parsed, the
  * module only once all of its files are in.
- * 1. The background's status snapshot, taken from this popup's own address, where the background
- *    puts it (lib/platform/popup-url.ts), or else read from storage.session
- *    (lib/storage/status-cache.ts); either way without waking the worker. When it may be drawn
- *    (lib/snapshot-usable.ts), the first frame is drawn from it at once
- *    (entrypoints/popup/first-frame.ts: plain DOM, no framework), so that the next break and
- *    today's count are on screen before Preact has loaded; Preact takes it over.
+ * 1. The background's status snapshot (storage.session, lib/storage/status-cache.ts), read without
+ *    waking the worker. When it may be drawn (lib/snapshot-usable.ts), the first frame is drawn
+ *    from it at once (entrypoints/popup/first-frame.ts: plain DOM, no framework), so that the
+ *    next break and today's count are on screen before Preact has loaded; Preact takes it over.
  * 2. The request for fresh data ('popup/get', lib/protocol/messages.ts), which replaces the snapshot. Sent
  *    at once only when there is no usable snapshot (the popup has nothing to show until it is
  *    answered); otherwise after the first paint (components/hooks/use-popup-data.ts), so that a
@@ -65,38 +63,26 @@ export default defineUnlistedScript(() => {
   try {
     const api = (g.browser ?? g.chrome)!;
     early.ask = () => (early.answer ??= api.runtime.sendMessage({ type: 'popup/get' }));
-    const got = (v: unknown) => {
-      early.snapshotValue = v ?? null;
-      early.snapshotDone = true;
-      if (!snapshotUsable(early.snapshotValue, Date.now())) early.ask!();
-      else {
-        try {
-          draw(api, early, (early.snapshotValue as { data: PopupData }).data);
-        } catch {
-          // Whatever went wrong here, the module draws the popup as it would without this.
+    early.snapshot = api.storage.session.get(SNAPSHOT_KEY).then(
+      (r) => {
+        early.snapshotValue = r[SNAPSHOT_KEY] ?? null;
+        early.snapshotDone = true;
+        if (!snapshotUsable(early.snapshotValue, Date.now())) early.ask!();
+        else {
+          try {
+            draw(api, early, (early.snapshotValue as { data: PopupData }).data);
+          } catch {
+            // Whatever went wrong here, the module draws the popup as it would without this.
+          }
         }
-      }
-      return early.snapshotValue;
-    };
-    // The snapshot the background put in this popup's address (lib/platform/popup-url.ts): no
-    // storage read to wait for. Opened otherwise (a tab, after a browser restart), or no longer
-    // usable, storage.session has it.
-    let inAddress: unknown = null;
-    try {
-      inAddress = JSON.parse(decodeURIComponent(location.hash.slice(1)));
-    } catch {
-      // No snapshot in the address.
-    }
-    early.snapshot = snapshotUsable(inAddress, Date.now())
-      ? Promise.resolve(got(inAddress))
-      : api.storage.session.get(SNAPSHOT_KEY).then(
-          (r) => got(r[SNAPSHOT_KEY]),
-          () => {
-            early.snapshotDone = true;
-            early.ask!();
-            return null;
-          },
-        );
+        return early.snapshotValue;
+      },
+      () => {
+        early.snapshotDone = true;
+        early.ask!();
+        return null;
+      },
+    );
   } catch {
     // No extension APIs here (a test page): the module does it all.
   }

@@ -4,7 +4,6 @@ import { withDevTiming } from '../dev-timing';
 import { popupSummary } from '../popup-summary';
 import { reconcileNextAlarm, reconcileWatchdog } from '../platform/alarms';
 import { setBadge } from '../platform/badge';
-import { setPopupSnapshot } from '../platform/popup-url';
 import { clock } from '../platform/clock';
 import { callTabAudible } from '../platform/call-sites';
 import { configureIdle, queryActivity } from '../platform/idle';
@@ -55,11 +54,7 @@ export const browserStore: Store = {
   recordBreak: async (entry, timeZone) => void (await recordBreak(entry, timeZone)),
   summary: popupSummary,
   readSnapshot: () => statusSnapshotItem.getValue(),
-  // The popup's address first (lib/platform/popup-url.ts), so that it is never older than storage.session.
-  writeSnapshot: async (s) => {
-    await setPopupSnapshot(s);
-    await statusSnapshotItem.setValue(s);
-  },
+  writeSnapshot: (s) => statusSnapshotItem.setValue(s),
   firstWelcome: async () => {
     if (await welcomedItem.getValue()) return false;
     await welcomedItem.setValue(true);

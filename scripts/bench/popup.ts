@@ -5,8 +5,7 @@
  *   - the floor: a blank extension page (tiny HTML with one line of text, no JS) added to a copy
  *     of the build: navigation start to its first paint. What this machine's Chromium takes
  *     before any extension code could show anything;
- *   - the popup, opened at the address the toolbar button opens it at (the background puts its
- *     status snapshot there, lib/platform/popup-url.ts): navigation start to its first meaningful paint, the first frame in which the
+ *   - the popup: navigation start to its first meaningful paint, the first frame in which the
  *     next break (the countdown, or why there is none, or the due break) and today's count are
  *     both on screen, with text. Taken from the Element Timing API: the harness (not the popup)
  *     tags those elements as they get their text, and the browser reports when they were first
@@ -175,12 +174,6 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
     // CDP (stopping the worker) goes through a page that is not the extension's.
     const cdpPage = context.pages()[0] ?? (await context.newPage());
 
-    /**
-     * The popup is opened at the address the toolbar button would open it at: the background puts
-     * its status snapshot there (lib/platform/popup-url.ts). Read from each popup once it has the
-     * background's answer (the background set it then), for the next open.
-     */
-    let popupAddress = `chrome-extension://${id}/popup.html`;
     const open = async (file: string, worker: 'awake' | 'stopped', meaningful: boolean): Promise<Open> => {
       if (worker === 'stopped') {
         await stopServiceWorkers(context, cdpPage);
@@ -188,10 +181,8 @@ export async function popupBench(add: AddRow, extDir = path.resolve(process.env.
       }
       const page = await context.newPage();
       try {
-        await page.goto(meaningful ? popupAddress : `chrome-extension://${id}/${file}`);
-        const o = await measure(page, meaningful);
-        if (meaningful) popupAddress = await page.evaluate(() => (globalThis as unknown as { chrome: { action: { getPopup(d: object): Promise<string> } } }).chrome.action.getPopup({}));
-        return o;
+        await page.goto(`chrome-extension://${id}/${file}`);
+        return await measure(page, meaningful);
       } finally {
         await page.close();
       }

@@ -29,13 +29,6 @@ test('installs as a Firefox MV3 event page and the popup shows a live countdown'
   expect(m * 60 + s).toBeLessThanOrEqual(600);
   expect(await popup.todayCount.text()).toBe('0');
   expect(await popup.streak.text()).toBe('0');
-  // Firefox takes the toolbar popup's address with the status snapshot in it (lib/platform/popup-url.ts),
-  // the same picture as storage.session's.
-  type Api = { action: { getPopup(d: object): Promise<string> }; storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
-  const address = await control.evaluate(() => (globalThis as unknown as { browser: Api }).browser.action.getPopup({}));
-  expect(address).toMatch(/^moz-extension:\/\/[^/]+\/popup\.html#/);
-  const stored = await control.evaluate(async () => (await (globalThis as unknown as { browser: Api }).browser.storage.session.get('statusSnapshot')).statusSnapshot);
-  expect(JSON.parse(decodeURIComponent(new URL(address).hash.slice(1)))).toEqual(stored);
 });
 
 test('the whole loop: a prompt without buttons -> Start in the popup -> break page -> history -> popup count', async ({ ff, control }) => {

@@ -119,59 +119,6 @@ test('the first frame is drawn from the snapshot before Preact, which takes it o
   expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^en/);
 });
 
-type Chrome = { chrome: { action: { getPopup(d: object): Promise<string> }; storage: { session: Session & { remove(k: string): Promise<void> } } } };
-/** The address the toolbar button opens the popup at, as the background last set it (lib/platform/popup-url.ts). */
-const toolbarAddress = (control: Page) => control.evaluate(() => (globalThis as unknown as Chrome).chrome.action.getPopup({}));
-const inAddress = (address: string): unknown => JSON.parse(decodeURIComponent(new URL(address).hash.slice(1)));
-
-test('the toolbar button opens the popup at an address holding the snapshot: the first frame is drawn from it, no storage read waited for', async ({ context, control }) => {
-  const address = await toolbarAddress(control);
-  const stored = await control.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.storage.session.get('statusSnapshot')).statusSnapshot);
-  // The same picture as the background's snapshot in storage.session (written together).
-  expect(inAddress(address)).toEqual(stored);
-  // Only the address has it now: a first frame can come from nowhere else.
-  await control.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.session.remove('statusSnapshot'));
-  await stopServiceWorker(context, control);
-  const page = await context.newPage();
-  await watch(page);
-  await page.goto(address);
-  await expect(page.locator('main')).toHaveAttribute('data-source', 'fresh');
-  await expect(page.getByTestId('today-count')).toHaveText('0');
-  const r = await result(page);
-  expect(r.firstFrame).toBeLessThan(r.rendered);
-  expect(r.seen[0]).toBe('snapshot:0');
-  expect(r.sameNode).toBe(true);
-  expect(r.shift, JSON.stringify(r.shifts)).toBe(0);
-  // The background's answer set the address again, to its new picture.
-  await expect.poll(async () => (inAddress(await toolbarAddress(control)) as Snap).data.status.now).toBeGreaterThan((stored as Snap).data.status.now);
-});
-
-/** Evaluates `expression` in the page target `url` starts (found by CDP: the toolbar's popup is no page Playwright hands out). */
-async function evaluateInTarget(control: Page, url: string, expression: string): Promise<unknown> {
-  const cdp = await control.context().newCDPSession(control);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const target = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(url));
-  if (!target) return undefined;
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-  return new Promise((resolve) => {
-    cdp.on('Target.receivedMessageFromTarget', (e) => {
-      const m = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
-      if (e.sessionId === sessionId && m.id === 1) resolve(m.result?.result?.value);
-    });
-    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
-  });
-}
-
-test('clicked open (action.openPopup, as the toolbar button does), the popup is at that address and draws its first frame from it', async ({ context, extensionId, control }) => {
-  await control.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.session.remove('statusSnapshot'));
-  await stopServiceWorker(context, control);
-  await control.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
-  const popup = `chrome-extension://${extensionId}/popup.html`;
-  await expect
-    .poll(() => evaluateInTarget(control, popup, `JSON.stringify([location.hash.length > 1, performance.getEntriesByName('limber:first-frame').length, document.querySelector('main')?.getAttribute('data-source'), document.querySelector('[data-testid="today-count"]')?.textContent])`))
-    .toBe(JSON.stringify([true, 1, 'fresh', '0']));
-});
-
 test('the one-time update line, known only after its own read, comes below the first frame: nothing moves', async ({ context, extensionId, control }) => {
   await editSnapshot(control, { validFor: 3600_000 });
   // What the background stores after an update (lib/engine/lifecycle.ts); read by the popup itself.
@@ -238,15 +185,13 @@ const lies = {
   'taken yesterday': { taken: 7, validFor: 3600_000, takenYesterday: true },
   'taken in the future': { taken: 7, validFor: 3600_000, takenIn: 600_000 },
 };
-for (const [lie, edit] of Object.entries(lies)) for (const where of ['storage', 'the address'] as const) {
-  test(`a snapshot ${lie} is never drawn (in ${where})`, async ({ context, extensionId, control }) => {
+for (const [lie, edit] of Object.entries(lies)) {
+  test(`a snapshot ${lie} is never drawn`, async ({ context, extensionId, control }) => {
     await editSnapshot(control, edit);
-    // In the address: the lie the popup is opened with (storage.session has it too).
-    const lied = await control.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.storage.session.get('statusSnapshot')).statusSnapshot);
     await stopServiceWorker(context, control);
     const page = await context.newPage();
     await watch(page);
-    await page.goto(`chrome-extension://${extensionId}/popup.html${where === 'storage' ? '' : `#${encodeURIComponent(JSON.stringify(lied))}`}`);
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(page.locator('main')).toHaveAttribute('data-source', 'fresh');
     await expect(page.getByTestId('today-count')).toHaveText('0');
     const r = await result(page);
