@@ -2,11 +2,12 @@
  * The honest badge (issue #14): set only at the worker's wakes, it must stay true until the next
  * one. Measured against the configured interval (a person active throughout has exactly
  * `everySec` minus the time since the start left), at every second between wakes, with the
- * watchdog on time and as late as the alarm's grace allows. The last three describes are bugs from
+ * watchdog on time and as late as the alarm's grace allows. The later describes are bugs from
  * reviews (each failed before its fix): minutes written "m" in code whatever the language (and a
  * hold's three-digit bound, "≤120m", wider than the badge), a message
- * key on the badge with a broken catalogue, and "≤4m" for a postpone that the end of working hours
- * calls off.
+ * key on the badge with a broken catalogue, "≤4m" for a postpone that the end of working hours
+ * calls off, and "≤1m" standing while the person was away as their postpone ended (it comes only
+ * at their return).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -130,7 +131,7 @@ describe('the badge in the browser\'s language (from a review: "m" was written i
   // bound of three digits fits no language: the badge says nothing until the wait is under 100 min.
   it.each(LOCALES)('%s: a due break held for up to 120 min (the longest hold the form allows) puts no label wider than the badge on it', (locale) => {
     speak(locale);
-    const held = (min: number) => ({ phase: 'working', paused: null, offHours: null, next: { kind: 'stretch', at: T0 }, held: { reason: 'call', until: T0 + min * 60_000 }, hoursEnd: null }) as unknown as TrackerView;
+    const held = (min: number) => ({ phase: 'working', activity: 'active', paused: null, offHours: null, next: { kind: 'stretch', at: T0 }, held: { reason: 'call', until: T0 + min * 60_000 }, hoursEnd: null }) as unknown as TrackerView;
     for (const min of [120, 100, 99.5]) {
       const { text } = badgeFor(held(min), T0, true);
       expect([...text].length, `${min} min: ${text}`).toBeLessThanOrEqual(4);
@@ -188,7 +189,7 @@ describe('the badge outside working hours with a broken browser catalogue', () =
 
   it('counts down in Japanese, never in "m" or a message key', async () => {
     brokenCatalogue('ja');
-    const working = { phase: 'working', paused: null, offHours: null, next: { kind: 'stretch', at: T0 + 40 * MIN }, held: null, hoursEnd: null } as unknown as TrackerView;
+    const working = { phase: 'working', activity: 'active', paused: null, offHours: null, next: { kind: 'stretch', at: T0 + 40 * MIN }, held: null, hoursEnd: null } as unknown as TrackerView;
     await setBadge(working, T0, true);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('30分+');
   });
@@ -217,6 +218,40 @@ describe('the badge while a break is postponed past the end of working hours', (
     expect(v.next).toBeNull();
     expect(v.hoursEnd).toBe(berlin(17, 30));
   });
+});
+
+describe('the badge while a postponed break waits for the person\'s return (from a review)', () => {
+  // README: a postpone that ends while you are away brings no prompt then (it comes as you return,
+  // or, away for the break's length, counts as taken); the badge "tells only what stays true" until
+  // Limber next wakes, and nothing wakes it while you are away. "≤1m" set as the browser said idle
+  // stood on the toolbar while the person read without touching anything, and no break came by it.
+  const settings: Settings = { ...S, pauseWaitMin: 0, hold: { enabled: true, maxMin: 30 } };
+  const DUE = T0 + S.stretch.everySec * 1000;
+  for (const [name, backAfter] of [['back within the break\'s length', 2 * MIN + 30_000], ['away for its length', 20 * MIN]] as const) {
+    it(`${name}: every minutes label it shows is kept until the next wake`, () => {
+      const sim = new WokenSim(settings, T0, 'Europe/Berlin');
+      sim.runUntil(DUE);
+      expect(sim.send({ type: 'snooze', breakId: sim.dueId(), minutes: 5 }).refused).toBeUndefined(); // until DUE + 5 min
+      const labels: { at: number; text: string }[] = [];
+      const look = () => labels.push({ at: sim.now, text: badgeFor(view(sim.state, settings, sim.env), sim.now, true).text });
+      sim.runUntil(DUE + 4 * MIN);
+      // No input since DUE + 3:30; the browser says idle a minute later ("away after" 60 s).
+      sim.send({ type: 'activity', state: 'idle' }, DUE + 4 * MIN + 30_000);
+      look();
+      sim.runUntil(DUE + 3 * MIN + 30_000 + backAfter - 1);
+      expect(sim.state.phase.name).toBe('snoozed'); // nothing woke the worker meanwhile: the label stood
+      sim.send({ type: 'activity', state: 'active' }, DUE + 3 * MIN + 30_000 + backAfter); // away since DUE + 3:30
+      look();
+      const prompt = sim.prompts().find((p) => p.at > DUE)?.at ?? Infinity;
+      expect(prompt).toBe(backAfter >= 3 * MIN ? Infinity : sim.now); // taken naturally, or prompted at the return
+      for (const [i, l] of labels.slice(0, -1).entries()) {
+        const upTo = /^≤(\d+)m$/.exec(l.text);
+        if (!upTo) continue;
+        // Stood until the next event; by its bound the prompt came, or the label was replaced.
+        expect(Math.min(prompt, labels[i + 1]!.at), `"${l.text}" at ${(l.at - DUE) / 1000} s after due`).toBeLessThanOrEqual(l.at + Number(upTo[1]) * MIN);
+      }
+    });
+  }
 });
 
 describe('the pause shortcut with "Show minutes to the next break on the toolbar icon" off (from a review)', () => {
