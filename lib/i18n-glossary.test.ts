@@ -209,6 +209,15 @@ describe('catalogues', () => {
     }
     expect(found).toEqual([]);
   });
+  it("keep the popup's caveat beside the next break's time: desk time counts only while active (German said \"after continuous desk time\")", () => {
+    const found: string[] = [];
+    for (const locale of ['en', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt_BR']) {
+      const message = read(locale).whyNext!.message;
+      // After the time ($2), in brackets, as in English: "(desk time counts only while you are active)".
+      if (!/\$2\s*[(（][^)）]+[)）]$/u.test(message)) found.push(`${locale}: "${message}"`);
+    }
+    expect(found).toEqual([]);
+  });
   it('read right around a break kind of either gender, and its plural title', () => {
     const found: string[] = [];
     for (const [key, rules] of Object.entries(KIND_AGREEMENT)) {
