@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Settings } from '../settings';
 import { BASE, MIN, MON_0800, Sim } from '../../tests/tracker-rules-sim';
 import { nextWake, view } from './tracker';
+import { badgeFor } from '../platform/badge';
 import { HOLD_SETTLE_MS } from './state';
 
 const S: Settings = { ...BASE, hold: { enabled: true, maxMin: 30 } };
@@ -135,5 +136,20 @@ describe('a postponed break comes back at the right moment', () => {
     brief.send({ type: 'activity', state: 'active' }, BACK + MIN); // away 2 min, less than the break
     expect(brief.prompts().map((p) => p.at)).toEqual([DUE, BACK + MIN]);
     expect(brief.records()).toEqual([]);
+  });
+
+  it('idle when the postpone ends: neither the badge nor the popup counts down to a moment that brings nothing ("≤2m", then "0:00", for as long as they sit still)', () => {
+    const sim = postponed();
+    sim.runUntil(BACK - 2 * MIN);
+    sim.send({ type: 'activity', state: 'idle' }, BACK - 2 * MIN); // reading, hands off the keyboard
+    // The badge is set at this event and at the next wake only: what it says must hold until then.
+    const badge = badgeFor(view(sim.state, S, sim.env), sim.now, true).text;
+    const wake = nextWake(sim.state, S, sim.env);
+    expect(badge === '' || (wake !== null && wake <= BACK)).toBe(true);
+    sim.runUntil(BACK + 10 * MIN);
+    expect(sim.prompts()).toHaveLength(1); // still nothing while they sit still (as intended)
+    expect(view(sim.state, S, sim.env).next).toBeNull(); // the popup: "away", not a countdown stuck at 0:00
+    sim.send({ type: 'activity', state: 'active' }, BACK + 10 * MIN); // still for 12 min: the break's length, taken
+    expect(sim.records()).toEqual([expect.objectContaining({ outcome: 'natural' })]);
   });
 });

@@ -32,7 +32,9 @@ export interface TrackerView {
 export function view(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): TrackerView {
   const brk = currentBreak(s.phase);
   const limit = effectiveSnoozeLimit(settings);
-  const next = s.paused || s.offHours ? null : nextBreak(s, settings);
+  // Not while desk time stands still (paused, outside working hours, away): a postponed break
+  // then comes on the return, not when its postpone ends (transition.ts), so no time is promised.
+  const next = countingDeskTime(s) ? nextBreak(s, settings) : null;
   const held =
     s.pauseFrom !== null
       ? { reason: s.pauseTab === null ? ('typing' as const) : ('pause' as const), until: pauseUntil(s, settings)! }
