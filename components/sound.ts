@@ -128,10 +128,14 @@ export async function canSpeak(ms = 500): Promise<boolean> {
   }
 }
 
-export function stopSpeaking(): void {
+/** Stops what is being said; returns whether anything was (words cut off, or waiting to be said). */
+export function stopSpeaking(): boolean {
   try {
-    window.speechSynthesis?.cancel();
+    const synth = window.speechSynthesis;
+    const cut = !!synth && (synth.speaking || synth.pending);
+    synth?.cancel();
+    return cut;
   } catch {
-    // nothing to stop
+    return false; // nothing to stop
   }
 }

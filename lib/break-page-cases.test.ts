@@ -104,6 +104,27 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(page.q('[data-testid="another-none"]')!.textContent).toBe('No other routine fits this break: this one goes on.');
   });
 
+  // "Another routine" clicked twice before the first answer (a double click, or Enter held on it:
+  // each key repeat clicks): the page asked for two routines at once, flashed one and played the
+  // other, passing over a routine it never showed.
+  it('"Another routine" clicked twice before its answer asks for one other routine, not two', async () => {
+    await saveSettings(DEFAULT_SETTINGS);
+    await saveHealthAnswer('screened');
+    const page = await breakPage({ breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: true });
+    await until(() => page.playing() !== null, 'the first routine');
+    const first = page.playing()!;
+    const before = page.sent.length;
+    page.q('[data-testid="another"]')!.click();
+    page.q('[data-testid="another"]')!.click();
+    await until(() => page.playing() !== first, 'the routine after "Another routine"');
+    await tick(200);
+    expect(page.sent.slice(before).filter((m) => m.type === 'break/routine')).toHaveLength(1);
+    expect(page.playing()).toBe(page.kept.routineId);
+    // Once answered, the button works again.
+    const second = page.playing()!;
+    expect(await page.another()).not.toBe(second);
+  });
+
   // Pressed again, the page put the same words in its live region (nothing changed there): a
   // screen reader said nothing, and the button seemed dead again.
   it('"Another routine" with no other routine that fits, pressed again: said again (new content in the live region)', async () => {

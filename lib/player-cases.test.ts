@@ -46,6 +46,8 @@ interface Mounted {
   /** The clock moves on by `ms`, the page's ticks firing as they fall. */
   advance: (ms: number) => Promise<void>;
   spoken: string[];
+  /** What was being said has been said to its end (speechSynthesis.speaking goes false). */
+  heard: () => void;
   /** The volume each of `spoken` was asked at (the utterance's `volume`; 1, the Web Speech default, unless set). */
   volumes: number[];
   endings: string[];
@@ -62,7 +64,9 @@ function page() {
     spoken.push(u.text);
     volumes.push(u.volume);
   };
-  Object.assign(window, { close: () => undefined, speechSynthesis: { cancel: () => undefined, speak } });
+  // `speaking`: an utterance under way (the browser's speechSynthesis.speaking), until cancelled or `heard`.
+  const synth = { speaking: false, cancel: () => void (synth.speaking = false), speak: (u: { text: string; volume: number }) => (speak(u), (synth.speaking = true)) };
+  Object.assign(window, { close: () => undefined, speechSynthesis: synth });
   vi.stubGlobal(
     'SpeechSynthesisUtterance',
     class {
@@ -83,7 +87,9 @@ function page() {
     vi.advanceTimersByTime(ms);
     await tick(PAINT);
   };
-  return { window: window as unknown as Window & typeof globalThis, document: document as unknown as Document, q, key, advance, spoken, volumes };
+  /** What was being said has been said to its end. */
+  const heard = () => void (synth.speaking = false);
+  return { window: window as unknown as Window & typeof globalThis, document: document as unknown as Document, q, key, advance, spoken, volumes, heard };
 }
 
 /** Renders what `node` makes (its component imported once the page is set up), until the test ends. */
@@ -446,6 +452,33 @@ describe('bugs found in review: the voice and the volume', () => {
       said.push({ spoken: m.spoken, volumes: m.volumes });
     }
     expect(said).toEqual([{ spoken: [englishMessage('endCompleted')], volumes: [0.2] }, { spoken: [], volumes: [] }]);
+  });
+});
+
+describe('bugs found in review: the voice across a pause', () => {
+  // Voice on: Space pressed while a step's words were being read cut them off (the voice stops as
+  // the step pauses), and Resume went on in silence, the step never heard to its end.
+  it('Resume says again the step whose words the pause cut off', async () => {
+    const m = await mountPlayer(ROUTINE, { voice: true });
+    await m.key('ArrowRight'); // step 2, its words under way
+    await m.key(' ');
+    await m.advance(5_000);
+    await m.key(' ');
+    expect(m.spoken.slice(1)).toEqual([stepWords(1), stepWords(1)]);
+  });
+
+  it('not when the pause came after the words were said to their end, nor for a step already said while paused', async () => {
+    const m = await mountPlayer(ROUTINE, { voice: true });
+    await m.key('ArrowRight');
+    m.heard();
+    await m.key(' ');
+    await m.key(' ');
+    expect(m.spoken.slice(1), 'said to its end, then paused').toEqual([stepWords(1)]);
+    await m.key(' ');
+    await m.key('ArrowRight'); // step 3, said as it is shown (paused)
+    m.heard();
+    await m.key(' ');
+    expect(m.spoken.slice(1), 'a step moved to while paused').toEqual([stepWords(1), stepWords(2)]);
   });
 });
 

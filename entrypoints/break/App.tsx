@@ -228,10 +228,17 @@ export function App({ breakId }: { breakId: string }) {
   const blocked = needs && (unanswered || health === 'hidden');
   // "Another routine": after "Not now" one that needs no screen (else the same screened routine
   // came back, and the tries below ran out into "No routine fits"); the tries start again.
+  // One at a time: clicked again before the answer (a double click, a held Enter), two routines were
+  // asked for, one flashed by and the other played.
+  const choosing = useRef(false);
   const another = () => {
+    if (choosing.current) return;
+    choosing.current = true;
     tries.current = 0;
     setError(false); // as in finish
-    void load(true, declined).catch(() => setError(true));
+    void load(true, declined)
+      .catch(() => setError(true))
+      .finally(() => (choosing.current = false));
   };
   useEffect(() => {
     if (!playing || screenFor !== null || !blocked) return;

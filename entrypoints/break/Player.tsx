@@ -103,12 +103,21 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
 
   const paused = settled.pausedAt !== null;
   // Each new step: a chime (not for the first one) and, with voice on, the step read aloud. Taken up
-  // paused after a reload, the first words wait for Resume (spoken then cut off, they went unheard).
+  // paused after a reload, the first words wait for Resume (spoken then cut off, they went unheard);
+  // likewise a step's words a pause cut off are said again at Resume (it went on in silence).
+  const cutOff = useRef(false);
   useEffect(() => {
     if (settled.finished) return;
     const first = spokenStep.current === null;
-    if (spokenStep.current === settled.step || (first && paused)) return;
+    if (spokenStep.current === settled.step || (first && paused)) {
+      if (paused || !cutOff.current) return;
+      cutOff.current = false;
+      const s = soundRef.current;
+      if (s.voice) speak(stepText(routine, settled.step), s.volume);
+      return;
+    }
     spokenStep.current = settled.step;
+    cutOff.current = false;
     const s = soundRef.current;
     if (!first && s.chime) void chime(s.volume, 'step');
     if (s.voice) {
@@ -123,7 +132,7 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
     said.current = { paused, step: settled.step, pause: paused && !said.current.paused };
   }
   useEffect(() => {
-    if (paused) stopSpeaking();
+    if (paused) cutOff.current = stopSpeaking();
   }, [paused]);
 
   const cur = steps[settled.step]!;

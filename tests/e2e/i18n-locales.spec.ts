@@ -217,11 +217,11 @@ test('ja: lines break between phrases, not inside a word (popup, options)', asyn
 
 // Strict mode, the last step reached early (Next): the break's time left on a second ring, "seen
 // beside the step's own ring" (Player.tsx), its caption under it. Both rings on one row in the
-// window's 460 px and in 360 px, none past the window's edge, and the ring centred over its
+// window's 460 px and in 360 px (at 200% zoom, 230 px, one under the other), none past the window's edge, and the ring centred over its
 // caption (a caption wider than the ring, "Tiempo restante de este descanso", had pushed it onto
 // a row of its own under the step's ring, and the ring to the caption's left end).
 for (const loc of ['en', 'es']) {
-  test(`${loc}: strict mode's last step shows the break's ring beside the step's, over its caption (460 and 360 px)`, async ({ profileDir }) => {
+  test(`${loc}: strict mode's last step shows the break's ring beside the step's, over its caption (460 and 360 px; under it at 230 px)`, async ({ profileDir }) => {
     const lang = loc.replace('_', '-');
     const context = await launch(profileDir, [`--lang=${lang}`], { locale: lang });
     try {
@@ -253,6 +253,23 @@ for (const loc of ['en', 'es']) {
         expect(Math.abs(boxes.break.centre - boxes.caption.centre), `${width} px: the ring over its caption`).toBeLessThanOrEqual(1);
         await shot(brk.page, { path: test.info().outputPath(`strict-last-${loc}-${width}.png`), fullPage: true });
       }
+      // The window at 200% zoom (230 px): two rings do not fit across; the break's goes under the
+      // step's, still centred over its caption, and nothing runs past the window's edge (it was cut off).
+      await brk.page.setViewportSize({ width: 230, height: 700 });
+      const narrow = await brk.page.evaluate(() => {
+        const box = (el: Element | null) => {
+          const r = el!.getBoundingClientRect();
+          return { left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom), centre: Math.round((r.left + r.right) / 2) };
+        };
+        const [step, brk] = [...document.querySelectorAll('.stage .ring')];
+        return { step: box(step!), break: box(brk!), caption: box(document.querySelector('.break-left p')), view: document.documentElement.clientWidth, scroll: document.scrollingElement!.scrollWidth };
+      });
+      expect(narrow.scroll, '230 px: no sideways scrolling').toBeLessThanOrEqual(narrow.view);
+      expect(narrow.break.top, '230 px: the break\'s ring under the step\'s').toBeGreaterThanOrEqual(narrow.step.bottom);
+      expect(Math.max(narrow.break.right, narrow.caption.right), '230 px: inside the window').toBeLessThanOrEqual(narrow.view);
+      expect(Math.abs(narrow.break.centre - narrow.caption.centre), '230 px: the ring over its caption').toBeLessThanOrEqual(1);
+      expect(Math.abs(narrow.break.centre - narrow.step.centre), '230 px: the rings centred one over the other').toBeLessThanOrEqual(1);
+      await shot(brk.page, { path: test.info().outputPath(`strict-last-${loc}-230.png`), fullPage: true });
     } finally {
       await context.close();
     }
