@@ -26,7 +26,7 @@ type Note = { text: string; undo?: { routine: OwnRoutine; index: number; exclude
 
 const WEIGHT_LABEL = { equal: 'ownWeight_equal', half: 'ownWeight_half', only: 'ownWeight_only' } as const;
 
-export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved: (ok?: boolean) => void }) {
   /** The list as storage last told it changed: ahead of `stored` until the page draws again (an Undo pressed meanwhile sees it). */
   const told = useRef<OwnRoutine[] | null>(null);
   const stored = useStored(loadOwnRoutinesHere, (cb) => watchOwnRoutines((v) => cb((told.current = v))));
@@ -73,6 +73,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
       echoes.current.refused(next);
       setList((now) => (now === next ? before : now));
       setFailed(!quiet);
+      onSaved(false);
       refused?.();
       return false;
     }
@@ -196,7 +197,7 @@ export function OwnRoutines({ settings, onSaved }: { settings: Settings; onSaved
       .catch(() => null)
       .then((r) => {
         setFailed(!r);
-        if (r) onSaved();
+        onSaved(!!r);
       });
 
   const bytes = syncBytes(OWN_KEY, list);

@@ -36,7 +36,7 @@ function toggled<T>(list: readonly T[], item: T, on: boolean, order: readonly T[
 
 interface Props {
   settings: Settings;
-  onSaved: () => void;
+  onSaved: (ok?: boolean) => void; // false: a save failed (said here)
 }
 
 export function RoutinePrefs({ settings, onSaved }: Props) {
@@ -59,7 +59,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
     setFailed((f) => ({ ...f, [section]: false })); // a failure again is put in afresh, and so heard again
     const saved = await updateSettings(change).catch(() => null);
     setFailed((f) => ({ ...f, [section]: saved === null }));
-    if (saved) onSaved();
+    onSaved(saved !== null);
   };
   const saveRoutines = (change: (r: Prefs) => Prefs) => save('routines')((s) => ({ ...s, routines: change(s.routines) }));
   const saveSound = (change: (x: Settings['sound']) => Settings['sound']) => save('sounds')((s) => ({ ...s, sound: change(s.sound) }));
@@ -70,19 +70,17 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   useEffect(() => setPositionsDraft(null), [prefs.positions.join()]);
   const setPosition = (p: Position, on: boolean) => {
     const next = toggled(positions, p, on, POSITIONS);
-    if (next.length === 0) {
-      setPositionsDraft(next);
-      return;
-    }
-    // Shown as chosen while it saves (the stored value, told to the page on saving, then takes over).
+    // Shown as chosen while it saves (the stored value, told to the page on saving, then takes over); none chosen is not saved.
     setPositionsDraft(next);
-    void saveRoutines((r) => ({ ...r, positions: next })).then(() => setPositionsDraft((d) => (d === next ? null : d)));
+    if (next.length > 0) void saveRoutines((r) => ({ ...r, positions: next })).then(() => setPositionsDraft((d) => (d === next ? null : d)));
   };
 
-  const answer = async (a: SafetyAnswer) => {
-    await saveHealthAnswer(a);
-    onSaved();
-  };
+  // The safety answer saved or not, as for the settings ("Saved" goes with a failure, said here or by the screen).
+  const told = (write: Promise<void>) => write.then(() => onSaved(), (e: unknown) => {
+    onSaved(false);
+    throw e;
+  });
+  const answer = (a: SafetyAnswer) => told(saveHealthAnswer(a));
 
   const onSelfMassage = (e: Event) => {
     const box = e.currentTarget as HTMLInputElement;
@@ -95,7 +93,7 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
       // a break's end stops offering it (turning it on again is here). A failure again is put
       // in afresh, and so heard again.
       setFailed((f) => ({ ...f, routines: false }));
-      void saveHealthAnswer('off').then(onSaved, () => setFailed((f) => ({ ...f, routines: true })));
+      void told(saveHealthAnswer('off')).catch(() => setFailed((f) => ({ ...f, routines: true })));
     }
   };
 

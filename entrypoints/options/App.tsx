@@ -32,7 +32,8 @@ export function App() {
   }, []);
   const [saved, setSaved] = useState(0);
   const [failed, setFailed] = useState(false);
-  const onSaved = () => setSaved((n) => n + 1);
+  /** A change saved: "Saved", said again. Not saved (`false`, a failure said where it was made): "Saved" goes, no longer true. */
+  const onSaved = (ok = true) => setSaved((n) => (ok ? n + 1 : 0));
 
   /**
    * A change to the settings in force: validated and saved (updateSettings), then "Saved". A
@@ -47,8 +48,9 @@ export function App() {
       refused = n === null;
       return n;
     }).catch(() => undefined);
-    setFailed(next === undefined || (next === null && !refused));
-    if (next) onSaved();
+    const bad = next === undefined || (next === null && !refused);
+    setFailed(bad);
+    if (next || bad) onSaved(!bad);
     return next ?? null;
   };
 
