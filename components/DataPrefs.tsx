@@ -10,6 +10,7 @@
  * asked to redraw the popup's snapshot and the badge ('status/refresh').
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useAskBeforeLeaving } from './hooks/use-ask-before-leaving';
 import { openPage } from './open-page';
 import { t } from '../lib/i18n';
 import { ask } from '../lib/protocol/messages';
@@ -111,22 +112,10 @@ export function DataPrefs() {
   useEffect(() => {
     if (pending) importCancelRef.current?.focus();
   }, [pending]);
-  /**
-   * While an import or a reset writes (the history, then the settings and the own routines), the
-   * browser asks before the tab closes or reloads: in between, half of it would be done. The
-   * listener is there from the start (Chromium runs no beforeunload listener it has not yet been
-   * told of), and asks only while `writing`.
-   */
+  // While an import or a reset writes (the history, then the settings and the own routines), the
+  // browser asks before the tab closes or reloads: in between, half of it would be done.
   const writing = useRef(false);
-  useEffect(() => {
-    const ask = (e: BeforeUnloadEvent) => {
-      if (!writing.current) return;
-      e.preventDefault();
-      e.returnValue = ''; // what Chrome before 119 looks for
-    };
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, []);
+  useAskBeforeLeaving(writing);
   /** `fn` with the tab's closing asked about until it is done. */
   const guarded = async <T,>(fn: () => Promise<T>): Promise<T> => {
     writing.current = true;

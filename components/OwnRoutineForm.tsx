@@ -14,6 +14,7 @@
  */
 import type { MutableRef } from 'preact/hooks';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useAskBeforeLeaving } from './hooks/use-ask-before-leaving';
 import { useFocusAfterRender } from './hooks/use-focus-after';
 import { BODY_AREAS, breakKindOf, EQUIPMENT, POSITIONS, ROUTINE_KINDS, type Equipment, type RoutineKind, type Position } from '../content/types';
 import { draftTotalSec, OWN_LIMITS, validateOwnRoutine, type DraftError, type DraftField, type OwnDraft, type OwnRoutine } from '../lib/own-routines';
@@ -91,21 +92,11 @@ export function OwnRoutineForm({ id, initial, editing, stored, onSave, onCancel,
     setAsking(null);
     then?.();
   };
-  // Closing or reloading the tab would lose a changed draft: the browser asks first (its own
-  // words), only while there is something to lose. The listener is there while the form is open,
-  // not added at the first change: Chromium runs no beforeunload listener it has not yet been told
-  // of (the page tells it by message), so a reload right after the first keystroke went unasked.
+  // Closing or reloading the tab would lose a changed draft: the browser asks first, only while
+  // there is something to lose (the listener is there while the form is open).
   const lose = useRef(changed);
   lose.current = changed;
-  useLayoutEffect(() => {
-    const ask = (e: BeforeUnloadEvent) => {
-      if (!lose.current) return;
-      e.preventDefault();
-      e.returnValue = ''; // what Chrome before 119 looks for
-    };
-    window.addEventListener('beforeunload', ask);
-    return () => window.removeEventListener('beforeunload', ask);
-  }, []);
+  useAskBeforeLeaving(lose);
   if (leave) leave.current = confirmLeave;
   useEffect(() => () => {
     if (leave?.current === confirmLeave) leave.current = null;
