@@ -1,6 +1,6 @@
 /**
  * Issue #14, item 1 in real Firefox (production build), where Firefox supports it: a fullscreen
- * window holds a due break (Firefox applies windows.update to 'fullscreen' headless, and reports
+ * window holds a due break (and one whose postpone ends in it) (Firefox applies windows.update to 'fullscreen' headless, and reports
  * it), and the call sites' opt-in.
  *
  * Firefox differences:
@@ -16,7 +16,7 @@
  * - The popup is opened as a tab of the same window: a fullscreen hold is about the window.
  */
 import type { Page } from 'puppeteer-core';
-import { notificationIds, setSettings, storageGet, waitForPrompt } from './support/ext';
+import { notificationIds, sendMessage, setSettings, storageGet, waitForPrompt } from './support/ext';
 import { expect, test } from './support/fixtures';
 import { gotoExt } from './support/firefox';
 // The same hold settings, settle and slack as the Chromium hold tests.
@@ -59,6 +59,31 @@ test('a fullscreen window holds a due break; leaving fullscreen lets it come a s
   const prompt = await waitForPrompt(control, { timeoutMs: SETTLE_MS + 20_000 });
   expect(prompt.seenAt - ended).toBeGreaterThanOrEqual(SETTLE_MS);
   expect(prompt.seenAt - ended).toBeLessThanOrEqual(SETTLE_MS + SLACK_MS);
+});
+
+test("a postponed break whose postpone ends in fullscreen is held, its bound from the postpone's end", async ({ ff, control }) => {
+  test.setTimeout(90_000);
+  // Postpones of 8 s through the developer switch (Options offers whole minutes).
+  await setSettings(control, { ...HOLD, snoozeSec: 8 });
+  const prompt = await waitForPrompt(control);
+  expect(await sendMessage(control, { type: 'break/snooze', breakId: prompt.breakId })).toMatchObject({ ok: true });
+  const win = await control.evaluate(async () => (await browser.windows.getLastFocused()).id);
+  await control.evaluate((id) => browser.windows.update(id, { state: 'fullscreen' }), win);
+  await expect.poll(() => control.evaluate(async () => (await browser.windows.getLastFocused()).state)).toBe('fullscreen');
+  await expect.poll(async () => (await tracker(control)).heldBy, { timeout: 20_000 }).toBe('fullscreen');
+  const { deferredSince } = await tracker(control);
+  expect(deferredSince).toBeGreaterThanOrEqual(prompt.seenAt + 8_000);
+  expect(await notificationIds(control)).toEqual([]);
+  const popup = await ff.open('popup.html');
+  await expect.poll(() => why(popup)).toBe(`Waiting: a window is fullscreen — at the latest ${await hhmm(popup, deferredSince! + HOLD.hold.maxMin * MIN)}`);
+  await control.evaluate((id) => browser.windows.update(id, { state: 'maximized' }), win);
+  await expect.poll(() => control.evaluate(async () => (await browser.windows.getLastFocused()).state)).toBe('maximized');
+  const ended = Date.now();
+  await gotoExt(popup, 'popup.html'); // opening the popup makes Limber look
+  const again = await waitForPrompt(control, { timeoutMs: SETTLE_MS + 20_000 });
+  expect(again.breakId).toBe(prompt.breakId);
+  expect(again.seenAt - ended).toBeGreaterThanOrEqual(SETTLE_MS);
+  expect(again.seenAt - ended).toBeLessThanOrEqual(SETTLE_MS + SLACK_MS);
 });
 
 test.describe('the call sites opt-in', () => {
