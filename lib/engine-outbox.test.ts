@@ -106,6 +106,41 @@ describe('the history outbox', () => {
   });
 });
 
+describe("a break's end while its record waits", () => {
+  // The end screen shows today's count beside the break just ended; one the history does not
+  // hold yet (it waits to be written) must not be shown a count that leaves it out.
+  it('the history cannot be opened: no stale count of today (the break just taken is not in it)', async () => {
+    await wake();
+    now = T0 + 10 * MIN;
+    const first = await takeBreak();
+    expect(first.reply).toMatchObject({ ok: true, data: { today: { taken: expect.any(Number) } } });
+    now += 10 * MIN;
+    await closeHistory();
+    const restore = breakOpens();
+    const { reply } = await takeBreak();
+    restore();
+    expect(reply).toMatchObject({ ok: true, data: { outcome: 'completed', today: null } });
+  });
+
+  it('the history reads but cannot take the write (disk full): no count that leaves the break out', async () => {
+    await wake();
+    now = T0 + 10 * MIN;
+    const before = (await takeBreak()).reply as { data: { today: { taken: number } } };
+    now += 10 * MIN;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+    const { reply } = await takeBreak();
+    put.mockRestore();
+    expect((await loadTrackerAndOutbox()).outbox).toHaveLength(1);
+    expect(reply).toMatchObject({ ok: true, data: { outcome: 'completed', today: null } });
+    // Written on the next event: the popup counts both.
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect(await handleMessage({ type: 'popup/get' })).toMatchObject({ ok: true, data: { status: { today: { taken: before.data.today.taken + 1 }, waitingRecords: 0 } } });
+  });
+});
+
 describe('the outbox and a replaced history', () => {
   it('a reset or an import: nothing from before it is written afterwards', async () => {
     await wake();

@@ -43,14 +43,15 @@ export function breakHandlers(rt: Runtime): Pick<Handlers, 'break/start' | 'brea
     },
     'break/finish': async (msg) => {
       // A page's Done or early end is of a break under way (the tracker refuses it of a prompt never started).
-      const { result, now, settings, env, published } = await rt.handle({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId, underWay: true });
+      const { result, now, settings, env, published, waiting } = await rt.handle({ type: 'finish', breakId: msg.breakId, outcome: msg.outcome, routineId: msg.routineId, underWay: true });
       if (result.refused) return replyTo<'break/finish'>(result, { today: null, outcome: msg.outcome });
       // How it was recorded: a break given up before this finish came (the machine slept) is cut short.
       const rec = result.effects.find((x) => x.type === 'record' && x.entry.id === msg.breakId);
       const outcome = rec?.type === 'record' && rec.entry.outcome !== 'natural' ? rec.entry.outcome : msg.outcome;
       // The break's record was just written and the popup's picture made from it: the same today.
-      // (A history not readable just now: the break is recorded all the same; no count to show.)
-      const today = published ? published.status.today : ((await rt.store.summary(now, env.timeZone, settings).catch(() => null))?.today ?? null);
+      // A record still waiting to be written (or a history not readable just now): the break is
+      // recorded all the same, but no count to show (the history's would leave it out, or be an older one).
+      const today = waiting || published?.status.historyError ? null : published ? published.status.today : ((await rt.store.summary(now, env.timeZone, settings).catch(() => null))?.today ?? null);
       // The day it was recorded on: begun before midnight, the evening's, not `today`'s (the end screen says no "0 breaks today" then).
       return { ok: true, data: { today, outcome, day: rec?.type === 'record' ? recordDay(rec.entry, env.timeZone) : undefined } };
     },
