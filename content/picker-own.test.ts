@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { anyRoutineLeft, DEFAULT_PICK_PREFS, pickPrefsFor, pickRoutine, type PickPrefs } from './picker';
 import { ROUTINES } from './routines';
 import { asRoutine, type OwnRoutine } from '../lib/own-routines';
-import { DEFAULT_SETTINGS, parseSettings } from '../lib/settings';
+import { DEFAULT_SETTINGS } from '../lib/settings';
+import { parseSettings } from '../lib/settings-parse';
 import type { Routine } from './types';
 
 const own = (id: string, over: Partial<OwnRoutine> = {}): Routine =>

@@ -16,7 +16,8 @@
  */
 import * as v from 'valibot';
 import { addDays, isDayKey } from './days';
-import { migrateSettings, parseSettings, SETTINGS_VERSION, type BreakKind } from './settings';
+import { migrateSettings, SETTINGS_VERSION, type BreakKind } from './settings';
+import { parseSettings } from './settings-parse';
 import type { FieldId } from './settings-fields';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_ROWS, type Backup } from './backup';
 import { MAX_IMPORT_BYTES } from './limits';

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings } from './storage/settings-items';
-import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
+import { parseSettings } from './settings-parse';
 import { CALL_SITE_PRESETS, callPatterns, MAX_OWN_SITES, OPTIONAL_HOSTS, ownSitesValid, patternFor } from './call-sites';
 import { parseHost } from './call-site-hosts';
 

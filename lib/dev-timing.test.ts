@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withDevTiming } from './dev-timing';
-import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
+import { parseSettings } from './settings-parse';
 
 describe('the developer switch', () => {
   it('lays seconds-long timing over the settings in force, nothing else', () => {

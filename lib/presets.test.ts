@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPreset, presetOf, PRESETS } from './presets';
-import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
+import { parseSettings } from './settings-parse';
 
 describe('presets', () => {
   it('each maps to valid settings', () => {

@@ -2,7 +2,7 @@
  * First-run presets: how breaks should feel. Each maps current settings to new, valid settings
  * (the same validated settings the options page edits; nothing special-cased).
  */
-import { parseSettings, type Settings } from './settings';
+import { validSettings, type Settings } from './settings';
 
 export const PRESETS = ['gentle', 'balanced', 'focused'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -18,9 +18,9 @@ export function applyPreset(current: Settings, preset: Preset): Settings {
             stretch: { ...current.stretch, enabled: true, everySec: 50 * 60 },
           }
         : { ...current, micro: { ...current.micro, enabled: false }, stretch: { ...current.stretch, enabled: true, everySec: 90 * 60 }, strict: false };
-  const parsed = parseSettings(next);
-  if (!parsed.ok) throw new Error(`preset ${preset} gives invalid settings: ${parsed.issues.join('; ')}`);
-  return parsed.value;
+  const valid = validSettings(next);
+  if (!valid) throw new Error(`preset ${preset} gives invalid settings`);
+  return valid;
 }
 
 /** Which preset the settings match, if any (to show the current choice). */

@@ -6,7 +6,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
+import { parseSettings } from './settings-parse';
 import { OWN_SYNC_BUDGET } from './own-routines';
 import { OWN_KEY } from './storage/own-routines';
 import { DB_NAME } from './storage/history-db';

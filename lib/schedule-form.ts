@@ -4,7 +4,7 @@
  * preview). Apart from lib/schedule.ts (the time arithmetic the worker runs on) so that the pages
  * that show the week editor do not load that arithmetic up front.
  */
-import { DEFAULT_SETTINGS, parseSettings, type Schedule, type TimeRange } from './settings';
+import { DEFAULT_SETTINGS, validSettings, type Schedule, type TimeRange } from './settings';
 
 /** Validation for the schedule editor: a message key per problem, per day. */
 export type RangeProblem = 'zeroLength' | 'overlap' | 'outOfDay' | 'overlapNextDay';
@@ -106,5 +106,5 @@ export function weekProblems(days: ReadonlyArray<readonly TimeRange[]>): Array<A
  * settings schema (what the week editor may hand on, and what the settings may hold).
  */
 export function scheduleValid(s: Schedule): boolean {
-  return weekProblems(s.days).every((p) => p.length === 0) && parseSettings({ ...DEFAULT_SETTINGS, schedule: s }).ok;
+  return weekProblems(s.days).every((p) => p.length === 0) && validSettings({ ...DEFAULT_SETTINGS, schedule: s }) !== null;
 }

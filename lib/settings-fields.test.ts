@@ -250,7 +250,8 @@ describe('what already held', () => {
   });
 
   it('every preset gives valid settings from the longest breaks the form allows, and is recognised after', async () => {
-    const { DEFAULT_SETTINGS, parseSettings } = await import('./settings');
+    const { DEFAULT_SETTINGS } = await import('./settings');
+    const { parseSettings } = await import('./settings-parse');
     const { applyPreset, presetOf, PRESETS } = await import('./presets');
     const longest = { ...DEFAULT_SETTINGS, micro: { enabled: false, everySec: 120 * 60, lengthSec: 120 }, stretch: { enabled: false, everySec: 240 * 60, lengthSec: 30 * 60 }, strict: true };
     expect(parseSettings(longest).ok).toBe(true);
@@ -262,7 +263,8 @@ describe('what already held', () => {
   });
 
   it('v1 settings through every step keep a chosen posture length, the hold bound and the week start default', async () => {
-    const { DEFAULT_SETTINGS, migrateSettings, parseSettings } = await import('./settings');
+    const { DEFAULT_SETTINGS, migrateSettings } = await import('./settings');
+    const { parseSettings } = await import('./settings-parse');
     const { weekStart: _w, hold: _h, ...rest } = { ...DEFAULT_SETTINGS, micro: { enabled: true, everySec: 25 * 60, lengthSec: 30 } };
     const r = parseSettings(migrateSettings({ ...rest, fullscreen: { defer: true, maxMin: 45 } }, 1));
     expect(r.ok && { micro: r.value.micro, hold: r.value.hold, weekStart: r.value.weekStart }).toEqual({ micro: { enabled: true, everySec: 25 * 60, lengthSec: 30 }, hold: { enabled: true, maxMin: 45 }, weekStart: 'locale' });

@@ -4,7 +4,8 @@
  * Apart from the fields themselves so that the options page loads it after its first paint (it is
  * needed only once a value is committed; see entrypoints/options/later.ts).
  */
-import { BREAK_KINDS, parseSettings, type Settings } from './settings';
+import { BREAK_KINDS, type Settings } from './settings';
+import { parseSettings } from './settings-parse';
 import { FIELDS, type FieldError, type FieldId } from './settings-fields';
 
 /**

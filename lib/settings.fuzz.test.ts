@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings, settingsOrDefaults } from './settings';
+import { DEFAULT_SETTINGS, settingsOrDefaults } from './settings';
+import { parseSettings } from './settings-parse';
 import { FIELDS, type FieldId } from './settings-fields';
 import { validateField } from './settings-validate';
 

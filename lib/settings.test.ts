@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings, settingsOrDefaults, type Settings } from './settings';
+import { DEFAULT_SETTINGS, settingsOrDefaults, type Settings } from './settings';
+import { parseSettings } from './settings-parse';
 import { FIELDS, type FieldId } from './settings-fields';
 import { validateField } from './settings-validate';
 

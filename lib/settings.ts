@@ -151,18 +151,12 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   weekStart: 'locale',
 }) as Settings;
 
-/** Parses anything (storage, an import) into settings, or says why not. Never throws. */
-export function parseSettings(raw: unknown): { ok: true; value: Settings } | { ok: false; issues: string[] } {
-  const r = v.safeParse(SettingsSchema, raw);
-  if (r.success) return { ok: true, value: r.output };
-  return { ok: false, issues: r.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`) };
-}
-
 /**
- * The settings `raw` is, or null: `parseSettings` without the reasons, which only the pages and
- * imports report; the worker reads settings through this, and carries no code that words them.
+ * The settings `raw` is, or null: `parseSettings` without the reasons, which only imports and the
+ * typed fields' checks report; the worker and what the pages load up front read and check
+ * settings through this, and carry no code that words them.
  */
-function validSettings(raw: unknown): Settings | null {
+export function validSettings(raw: unknown): Settings | null {
   const r = v.safeParse(SettingsSchema, raw);
   return r.success ? r.output : null;
 }

@@ -5,7 +5,8 @@
  * background reads. Pure: the callers write the two values.
  */
 import { DEV_TIMING_FIELDS, type DevTiming } from '../lib/dev-timing';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import { parseSettings } from '../lib/settings-parse';
 
 /** What a test may set: settings, and the switch's fields that no settings have (the hold's settle and recheck). */
 export type TestSettings = Partial<Settings> & Pick<DevTiming, 'holdSettleSec' | 'holdRecheckSec'>;

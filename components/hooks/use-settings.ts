@@ -9,7 +9,7 @@
  * re-render with the older value would turn the box off under the user's hand).
  */
 import { useStored } from './use-stored';
-import { parseSettings, type Settings } from '../../lib/settings';
+import { validSettings, type Settings } from '../../lib/settings';
 import { loadSettings, loadSyncState, saveSettings, watchSyncState, type SyncState } from '../../lib/storage/settings-items';
 import { watchSettingsKeys } from '../../lib/storage/live';
 
@@ -34,8 +34,7 @@ let unwatch: (() => void) | null = null;
 function shown(s: Settings): Settings {
   return waiting.reduce((acc, change) => {
     const next = change(acc);
-    const parsed = next && parseSettings(next);
-    return parsed && parsed.ok ? parsed.value : acc;
+    return (next && validSettings(next)) ?? acc;
   }, s);
 }
 
@@ -107,12 +106,12 @@ export function updateSettings(change: Change): Promise<Settings | null> {
       const current = await loadSettings();
       waiting.splice(waiting.indexOf(change), 1);
       const next = change(current);
-      const parsed = next && parseSettings(next);
-      if (!parsed || !parsed.ok) return null;
-      saving = parsed.value;
-      await saveSettings(parsed.value);
-      stored = parsed.value;
-      return parsed.value;
+      const valid = next && validSettings(next);
+      if (!valid) return null;
+      saving = valid;
+      await saveSettings(valid);
+      stored = valid;
+      return valid;
     } finally {
       const i = waiting.indexOf(change);
       if (i >= 0) waiting.splice(i, 1); // the read failed before the change ran

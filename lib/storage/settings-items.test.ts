@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, migrateSettings, parseSettings, SETTINGS_VERSION, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, migrateSettings, SETTINGS_VERSION, type Settings } from '../settings';
+import { parseSettings } from '../settings-parse';
 
 /** Settings as version 1 stored them (before `weekStart`, with the fullscreen wait before it became `hold`). */
 const { weekStart: _dropped, hold: _hold, ...V1_REST } = { ...DEFAULT_SETTINGS, snoozeLimit: 4, idleSec: 120 };

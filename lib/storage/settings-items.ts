@@ -18,7 +18,9 @@ import { latestReload } from './latest';
  *
  * Which copy is in force: while sync works, sync's (another computer's change arrives there);
  * while it does not, this computer's, and on recovery this computer's goes to sync (it is what
- * the person set and saw here since; one sync held meanwhile is replaced, never merged).
+ * the person set and saw here since; one sync held meanwhile is replaced, never merged). What
+ * this version cannot read in sync (written by a newer one elsewhere) is kept by a save here,
+ * unless the save changes that setting.
  */
 
 // Stored settings older than SETTINGS_VERSION are migrated in place on first access (WXT runs the
@@ -32,14 +34,10 @@ export type SyncState = 'on' | 'unavailable';
 /** Whether the last save reached storage.sync. */
 export const settingsSyncItem = storage.defineItem<SyncState>(`local:${SETTINGS_SYNC_KEY}`, { fallback: 'on' });
 
-/** Whether settings reach storage.sync ('on' until a save finds it unavailable). */
-export async function loadSyncState(): Promise<SyncState> {
-  return (await settingsSyncItem.getValue()) ?? 'on';
-}
+/** Whether settings reach storage.sync ('on' until a save finds it unavailable; WXT gives the fallback for nothing stored). */
+export const loadSyncState = (): Promise<SyncState> => settingsSyncItem.getValue();
 
-export function watchSyncState(cb: (s: SyncState) => void): () => void {
-  return settingsSyncItem.watch((v) => cb(v ?? 'on'));
-}
+export const watchSyncState = (cb: (s: SyncState) => void): (() => void) => settingsSyncItem.watch(cb);
 
 /** The settings in force: what is stored if valid, else the defaults (the stored value is kept). */
 export async function loadSettings(): Promise<Settings> {
@@ -61,15 +59,24 @@ export async function loadSettings(): Promise<Settings> {
  */
 async function write(item: typeof localSettings, s: Settings): Promise<void> {
   await item.setValue(s);
-  const meta: { v?: unknown } = await item.getMeta();
-  if (meta.v !== SETTINGS_VERSION) await item.setMeta({ v: SETTINGS_VERSION });
+  const meta: { v?: number } = await item.getMeta();
+  // A newer version's mark stays (one on another computer, through sync): marked older, its
+  // settings would go through its steps again at its next start.
+  if (!(meta.v! >= SETTINGS_VERSION)) await item.setMeta({ v: SETTINGS_VERSION });
 }
 
 export async function saveSettings(s: Settings): Promise<void> {
   await write(localSettings, s);
   let state: SyncState = 'on';
   try {
-    await write(syncSettings, s);
+    // For sync, a field this save leaves as it reads here keeps what sync holds: what a newer
+    // version on another computer wrote and this one cannot read (a setting or a choice it does
+    // not know yet) is not replaced with what this one reads it as (nothing, or its defaults).
+    const was = Object(await syncSettings.getValue()) as Record<string, unknown>;
+    const read: Record<string, unknown> = settingsOrDefaults(was);
+    const out: Record<string, unknown> = { ...was, ...s };
+    for (const k in s) if (JSON.stringify(out[k]) === JSON.stringify(read[k])) out[k] = was[k] ?? out[k];
+    await write(syncSettings, out as Settings);
   } catch {
     state = 'unavailable';
   }

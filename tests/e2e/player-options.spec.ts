@@ -5,7 +5,8 @@
  * save, and "Test sound" plays the chime, then the voice at that volume (recorded:
  * tests/e2e/support/player.ts); axe in light and dark.
  */
-import { parseSettings, type Settings } from '../../lib/settings';
+import { type Settings } from '../../lib/settings';
+import { parseSettings } from '../../lib/settings-parse';
 import { expect, test } from './support/fixtures';
 import { setSettings, storageGet } from './support/ext';
 import { OptionsPage, SafetyDialog } from './support/pages';
