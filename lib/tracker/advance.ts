@@ -120,8 +120,10 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
     const long = pause.until - pause.since >= settings.stretch.lengthSec * 1000;
     // Counting starts again at the pause's end: an idle report after it takes back no more than that.
     s = { ...s, paused: null, ...(long ? { desk: { micro: 0, stretch: 0 }, headsUp: null } : {}), asOf: Math.max(s.asOf, pause.until), activeSince: Math.max(s.activeSince, pause.until) };
-    // "Counting desk time again" only when it is: not outside working hours.
-    if (!settings.schedule.enabled || currentInterval(settings.schedule, now, tz)) effects.push({ type: 'notice', notice: 'pauseEnded' });
+    // "Counting desk time again" only when it is (inside working hours), and in the hours the pause
+    // ended in: heard later (the browser closed, the computer asleep), one that ended outside them,
+    // or in hours now over, ends quietly; the hours under way started fresh.
+    if ((currentInterval(settings.schedule, now, tz)?.start ?? Infinity) <= pause.until) effects.push({ type: 'notice', notice: 'pauseEnded' });
   }
 
   // Working hours.

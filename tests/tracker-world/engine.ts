@@ -8,7 +8,7 @@
  * event then runs `wake()` first. Time passes here too: alarms fire when due, a sleep or a closed
  * browser delivers nothing, a killed worker costs one repeat.
  */
-import { isWorking, localParts } from '../../lib/schedule';
+import { currentInterval, localParts } from '../../lib/schedule';
 import type { Settings } from '../../lib/settings';
 import { initialState, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from '../../lib/tracker/tracker';
 import { ReferenceModel } from '../tracker-model';
@@ -225,7 +225,9 @@ export abstract class SimulatedEngine {
     }
     if (e.type === 'resume') this.pauseEnd = null;
     // A pause that ends outside working hours ends quietly: Limber is not counting desk time then.
-    if (before.paused && !r.state.paused && settings.schedule.enabled && !isWorking(settings.schedule, now, this.tz)) this.pauseEnd = null;
+    // So does one heard only in later hours (asleep across the end of those it ended in): they start fresh.
+    const hours = currentInterval(settings.schedule, now, this.tz);
+    if (before.paused && !r.state.paused && !(hours && before.paused.until !== null && hours.start <= before.paused.until)) this.pauseEnd = null;
     this.stored = JSON.stringify(r.state);
     this.storedState = null;
     this.lastEventAt = now;
