@@ -8,11 +8,13 @@
  * An import replaces the history in one IndexedDB transaction, so a break the background records
  * at the same moment lands either before it (and is replaced, as the user asked) or after it.
  */
+import { browser } from 'wxt/browser';
 import { clock } from './platform/clock';
 import { backupJson, exportFilename, makeBackup } from './backup';
 import { historyCsv, localTimes } from './history-csv';
 import { parseBackup, type CheckedBackup, type ImportProblem } from './backup-parse';
-import { DEFAULT_SETTINGS } from './settings';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { SETTINGS_KEY } from './storage/live';
 import { allBreaks, clearHistory, orNull, replaceHistory, type StoredBreak } from './storage/history';
 import { loadSettings, saveSettings } from './storage/items';
 import { saveHealthAnswer } from './storage/health';
@@ -78,7 +80,7 @@ export async function importBackup(backup: CheckedBackup, beforeReplace?: () => 
   // previous history comes back without them.)
   await beforeReplace?.();
   try {
-    await saveSettings(backup.settings);
+    await replaceSettings(backup.settings);
     await saveOwnRoutines(backup.ownRoutines);
   } catch (err) {
     console.error('[limber] import: settings or own routines not saved, all restored', err);
@@ -91,6 +93,16 @@ export async function importBackup(backup: CheckedBackup, beforeReplace?: () => 
 }
 
 /**
+ * `s` in place of the settings everywhere (an import, a reset): a save keeps in sync what this
+ * version cannot read (a newer version's, lib/storage/settings-items.ts), so sync's copy and its
+ * version mark go first. Sync unavailable: the save says so, as for any change.
+ */
+async function replaceSettings(s: Settings): Promise<void> {
+  await browser.storage.sync.remove([SETTINGS_KEY, `${SETTINGS_KEY}$`]).catch(() => undefined);
+  await saveSettings(s);
+}
+
+/**
  * Deletes the history and the own routines, restores the default settings, forgets the health
  * answer and the developer switch. `beforeClear`: drops the breaks still waiting to be written
  * (the background does, components/DataPrefs.tsx asks it), once the history is cleared and before
@@ -100,7 +112,7 @@ export async function importBackup(backup: CheckedBackup, beforeReplace?: () => 
 export async function resetData(beforeClear?: () => Promise<unknown>): Promise<{ reset: true; historyOff: boolean }> {
   const cleared = await orNull(clearHistory().then(() => true));
   await beforeClear?.();
-  await saveSettings(DEFAULT_SETTINGS);
+  await replaceSettings(DEFAULT_SETTINGS);
   await saveOwnRoutines([]);
   await saveHealthAnswer('ask');
   await devTimingItem.removeValue();

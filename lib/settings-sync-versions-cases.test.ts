@@ -72,3 +72,20 @@ describe('holds', () => {
     expect((await browser.storage.local.get('settings')).settings).toEqual({ ...DEFAULT_SETTINGS, strict: true, snoozeLimit: 1 });
   });
 });
+
+describe('bugs: a reset or an import replaces the settings everywhere', () => {
+  it('a reset on the older computer puts the defaults in sync: nothing of the newer one\'s settings is kept (README "restores default settings in both areas")', async () => {
+    const { resetData } = await import('./data');
+    await browser.storage.sync.set({ settings: newer, settings$: { v: SETTINGS_VERSION } });
+    await resetData();
+    expect(await synced()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('an import on the older computer puts the file\'s settings in sync, not the newer one\'s where the file holds the defaults', async () => {
+    const { importBackup } = await import('./data');
+    await browser.storage.sync.set({ settings: newer, settings$: { v: SETTINGS_VERSION } });
+    const settings = { ...DEFAULT_SETTINGS, strict: true };
+    expect(await importBackup({ settings, history: [], ownRoutines: [] } as never)).toMatchObject({ imported: true });
+    expect(await synced()).toEqual(settings);
+  });
+});
