@@ -21,7 +21,7 @@ export const BADGE_STEP_MIN = 5;
  * is left until then: "25m+" (at least 25 min, in BADGE_STEP_MIN steps). Closer than that, or when
  * no wake is sure to come before the break (`wakesBefore` false: a snooze runs on the wall clock),
  * it says an upper bound, which time only makes truer: "≤6m". The break's own alarm then puts "!"
- * in its place. While the person is away nothing is promised (badgeFor).
+ * in its place. While the person is away nothing is promised (the view has no next break then).
  */
 export function minutesLabel(leftMs: number, wakesBefore: boolean): string {
   const floor = Math.floor((leftMs - SLEEP_GAP_MS) / (BADGE_STEP_MIN * MIN)) * BADGE_STEP_MIN;
@@ -37,9 +37,9 @@ export function badgeFor(v: TrackerView, now: number, enabled: boolean): { text:
   if (!enabled) return { text: '', color: '#2f7a64' };
   if (v.offHours) return { text: t('badgeOffHours'), color: '#6b7a75' };
   if (v.phase === 'onBreak') return { text: '…', color: '#2f7a64' };
-  // Away (the browser said idle, or the screen is locked), nothing wakes the worker: a postpone
-  // that ends then brings its break only at the return (or never: away its length, it is taken).
-  if (!v.next || v.activity !== 'active') return { text: '', color: '#2f7a64' };
+  // No next break while desk time stands still (away, paused, outside hours: lib/tracker/view.ts):
+  // a postpone that ends while the person is away brings its break only at their return.
+  if (!v.next) return { text: '', color: '#2f7a64' };
   // A due break held (a call, fullscreen, a pause in typing awaited) comes at the latest at the
   // hold's bound: "≤0m" would be wrong for as long as it lasts.
   if (v.held) return { text: v.hoursEnd ? '' : minutesLabel(v.held.until - now, false), color: '#2f7a64' };
