@@ -8,15 +8,13 @@
  * An import replaces the history in one IndexedDB transaction, so a break the background records
  * at the same moment lands either before it (and is replaced, as the user asked) or after it.
  */
-import { browser } from 'wxt/browser';
 import { clock } from './platform/clock';
 import { backupJson, exportFilename, makeBackup } from './backup';
 import { historyCsv, localTimes } from './history-csv';
 import { parseBackup, type CheckedBackup, type ImportProblem } from './backup-parse';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { SETTINGS_KEY } from './storage/live';
+import { DEFAULT_SETTINGS } from './settings';
 import { allBreaks, clearHistory, orNull, replaceHistory, type StoredBreak } from './storage/history';
-import { loadSettings, saveSettings } from './storage/items';
+import { loadSettings, replaceSettings, saveSettings } from './storage/items';
 import { saveHealthAnswer } from './storage/health';
 import { devTimingItem } from './storage/dev-timing';
 import { saveOwnRoutines, storedOwnRoutines } from './storage/own-routines';
@@ -90,16 +88,6 @@ export async function importBackup(backup: CheckedBackup, beforeReplace?: () => 
     return { imported: false, problem: { code: 'writeFailed' }, detail: null };
   }
   return { imported: true, breaks: backup.history.length };
-}
-
-/**
- * `s` in place of the settings everywhere (an import, a reset): a save keeps in sync what this
- * version cannot read (a newer version's, lib/storage/settings-items.ts), so sync's copy and its
- * version mark go first. Sync unavailable: the save says so, as for any change.
- */
-async function replaceSettings(s: Settings): Promise<void> {
-  await browser.storage.sync.remove([SETTINGS_KEY, `${SETTINGS_KEY}$`]).catch(() => undefined);
-  await saveSettings(s);
 }
 
 /**

@@ -14,8 +14,7 @@ import { ask } from '../../lib/protocol/messages';
 import { applyPreset, presetOf, PRESETS, type Preset } from '../../lib/presets';
 import type { BreakKind, Settings } from '../../lib/settings';
 import { updateSettings, useSettings } from '../../components/hooks/use-settings';
-import { browser } from 'wxt/browser';
-import { SETTINGS_KEY } from '../../lib/storage/live';
+import { settingsStored } from '../../lib/storage/settings-items';
 import { ANSWER_WAIT_MS, send } from '../../components/hooks/use-status';
 import { useNotificationCheck } from '../../components/hooks/use-notification-check';
 import { ScheduleEditor } from '../../components/ScheduleEditor';
@@ -28,14 +27,6 @@ const PRESET_KEYS = {
 
 // The working hours as shown (prefilled, switched on).
 const withHours = (s: Settings): Settings => ({ ...s, schedule: { ...s.schedule, enabled: true } });
-
-/**
- * Whether settings are stored at all, on this computer or brought by the browser's sync from
- * another (lib/storage/settings-items.ts keeps them in both areas): none on a first install.
- * (Here, not there: the options page loads that module up front.)
- */
-const settingsStored = async () =>
-  (await Promise.all([browser.storage.local, browser.storage.sync].map((a) => a.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>)))).some((v) => v[SETTINGS_KEY] != null);
 
 export function App() {
   const settings = useSettings();

@@ -8,7 +8,7 @@ import { migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, reada
 
 import { TRACKER_KEY } from './live';
 export { SETTINGS_KEY, TRACKER_KEY, whatsNewItem } from './live';
-export { loadSettings, saveSettings, settingsSyncItem, watchSettings, type SyncState } from './settings-items';
+export { loadSettings, replaceSettings, saveSettings, settingsSyncItem, watchSettings, type SyncState } from './settings-items';
 
 export const trackerItem = storage.defineItem<TrackerState | null>(TRACKER_KEY, {
   fallback: null,

@@ -65,6 +65,22 @@ async function write(item: typeof localSettings, s: Settings): Promise<void> {
   if (!(meta.v! >= SETTINGS_VERSION)) await item.setMeta({ v: SETTINGS_VERSION });
 }
 
+/**
+ * `s` in place of the settings everywhere (an import, a reset): sync's copy and its version mark
+ * go first, so that the save keeps nothing a newer version wrote there. Sync unavailable: the
+ * save says so, as for any change.
+ */
+export async function replaceSettings(s: Settings): Promise<void> {
+  await syncSettings.removeValue({ removeMeta: true }).catch(() => undefined);
+  await saveSettings(s);
+}
+
+/** Whether settings are stored at all, on this computer or brought by sync from another: none on a first install. */
+export async function settingsStored(): Promise<boolean> {
+  const found = await Promise.all([localSettings, syncSettings].map((item) => item.getValue().catch(() => null)));
+  return found.some((v) => v !== null);
+}
+
 export async function saveSettings(s: Settings): Promise<void> {
   await write(localSettings, s);
   let state: SyncState = 'on';
