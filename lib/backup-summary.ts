@@ -21,15 +21,17 @@ export interface BackupSummary {
   ownRoutines: number;
 }
 
+/** Whether `a` is later than `b`: by day (a break is on the day it began: one ended after midnight may be the earlier day's), then time. */
+const later = (a: Pick<StoredBreak, 'endedAt' | 'day'>, b: Pick<StoredBreak, 'endedAt' | 'day'>): boolean => a.day > b.day || (a.day === b.day && a.endedAt > b.endedAt);
+
 export function summarizeBackup(b: Backup, knownRoutine: (id: string) => boolean): BackupSummary {
   let first: StoredBreak | null = null;
   let last: StoredBreak | null = null;
   let goneRoutines = 0;
   const own = new Set(b.ownRoutines.map((o) => o.id));
   for (const r of b.history) {
-    // By day (a break is on the day it began: one ended after midnight may be the earlier day's), then time.
-    if (!first || r.day < first.day || (r.day === first.day && r.endedAt < first.endedAt)) first = r;
-    if (!last || r.day > last.day || (r.day === last.day && r.endedAt > last.endedAt)) last = r;
+    if (!first || later(first, r)) first = r;
+    if (!last || later(r, last)) last = r;
     // An own routine deleted since is shown as "one of your own routines", never as gone.
     if (r.routineId !== null && !knownRoutine(r.routineId) && !own.has(r.routineId) && !isOwnId(r.routineId)) goneRoutines++;
   }
@@ -48,7 +50,7 @@ export function lostBreaks(current: ReadonlyArray<Pick<StoredBreak, 'id' | 'ende
   let last: Pick<StoredBreak, 'endedAt' | 'day'> | null = null;
   for (const r of b.history) {
     ids.add(r.id);
-    if (!last || r.day > last.day || (r.day === last.day && r.endedAt > last.endedAt)) last = r;
+    if (!last || later(r, last)) last = r;
   }
   let newer = 0;
   let other = 0;
