@@ -9,12 +9,11 @@
  * English catalogue from disk; DataPrefs rendered with linkedom (tests/support/data-page.ts
  * mountData, whose focus model drops the focus of a control disabled while it has it).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storedBreak } from '../tests/support/stored-break';
 import { englishMessage, until, useEnglishPages } from '../tests/support/linkedom-page';
-import { mountData } from '../tests/support/data-page';
+import { mountData, useDataWorld } from '../tests/support/data-page';
 import { backupJson, makeBackup } from './backup';
-import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS } from './settings';
 import { allBreaks, recordBreak } from './storage/history';
 
@@ -24,25 +23,7 @@ const DAY = 86_400_000;
 
 useEnglishPages('en-GB');
 
-/** A page's frames (the export's download waits for one). */
-const g = globalThis as { requestAnimationFrame?: (cb: () => void) => unknown; cancelAnimationFrame?: (h: unknown) => void };
-beforeAll(() => {
-  g.requestAnimationFrame = (cb) => setTimeout(cb, 0);
-  g.cancelAnimationFrame = (h) => clearTimeout(h as ReturnType<typeof setTimeout>);
-});
-afterAll(() => {
-  delete g.requestAnimationFrame;
-  delete g.cancelAnimationFrame;
-});
-
-beforeEach(() => {
-  vi.spyOn(clock, 'now').mockReturnValue(NOW);
-  vi.spyOn(clock, 'timeZone').mockReturnValue('Europe/Berlin');
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:limber-test');
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-});
+useDataWorld(NOW);
 
 /** Where the focus is once the page's effects have run (they run after a frame): given up on after half a second. */
 async function focusOnceSettled(m: Awaited<ReturnType<typeof mountData>>, expected: unknown): Promise<Element | null> {

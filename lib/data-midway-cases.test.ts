@@ -14,12 +14,11 @@
  * fake-indexeddb, the English catalogue from disk; DataPrefs rendered with linkedom
  * (tests/support/data-page.ts mountData).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { storedBreak } from '../tests/support/stored-break';
 import { englishMessage, until, useEnglishPages } from '../tests/support/linkedom-page';
-import { mountData } from '../tests/support/data-page';
+import { mountData, useDataWorld } from '../tests/support/data-page';
 import { backupJson, makeBackup } from './backup';
-import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS } from './settings';
 import { allBreaks, closeHistory, recordBreak } from './storage/history';
 import { loadSettings } from './storage/items';
@@ -30,24 +29,7 @@ const DAY = 86_400_000;
 
 useEnglishPages('en-GB');
 
-const g = globalThis as { requestAnimationFrame?: (cb: () => void) => unknown; cancelAnimationFrame?: (h: unknown) => void };
-beforeAll(() => {
-  g.requestAnimationFrame = (cb) => setTimeout(cb, 0);
-  g.cancelAnimationFrame = (h) => clearTimeout(h as ReturnType<typeof setTimeout>);
-});
-afterAll(() => {
-  delete g.requestAnimationFrame;
-  delete g.cancelAnimationFrame;
-});
-
-beforeEach(() => {
-  vi.spyOn(clock, 'now').mockReturnValue(NOW);
-  vi.spyOn(clock, 'timeZone').mockReturnValue('Europe/Berlin');
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:limber-test');
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-});
+useDataWorld(NOW);
 
 type Page = Awaited<ReturnType<typeof mountData>>;
 

@@ -2,9 +2,11 @@
  * The options page's "Your data" section (components/DataPrefs.tsx) mounted on its own in a
  * linkedom page, with what its tests do there: click, press a key, pick a file for import, read
  * the message, and the focus watched (linkedom has no activeElement). Shared by
- * lib/data-audit-cases.test.ts and lib/import-once-cases.test.ts.
+ * lib/data-audit-cases.test.ts and lib/import-once-cases.test.ts; `useDataWorld` sets the clock and
+ * the page's frames for lib/data-focus-cases.test.ts and lib/data-midway-cases.test.ts.
  */
-import { vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
+import { clock } from '../../lib/platform/clock';
 import { onUnmount } from './linkedom-page';
 import { pageDom } from './options-page';
 
@@ -75,4 +77,29 @@ export async function mountData() {
    * the focus on now (null: the page's body), a disabled control having lost it.
    */
   return { ...d, click, press, key, message, choose, focused: () => focused.at(-1) ?? null, focusNow: () => (focus.now?.isConnected ? focus.now : null) };
+}
+
+/**
+ * For a test file's top level: the clock at `now` in Berlin, the page's frames as timers (the
+ * export's download waits for one), console warnings and errors quiet, and downloads' blob URLs
+ * stubbed.
+ */
+export function useDataWorld(now: number): void {
+  const g = globalThis as { requestAnimationFrame?: (cb: () => void) => unknown; cancelAnimationFrame?: (h: unknown) => void };
+  beforeAll(() => {
+    g.requestAnimationFrame = (cb) => setTimeout(cb, 0);
+    g.cancelAnimationFrame = (h) => clearTimeout(h as ReturnType<typeof setTimeout>);
+  });
+  afterAll(() => {
+    delete g.requestAnimationFrame;
+    delete g.cancelAnimationFrame;
+  });
+  beforeEach(() => {
+    vi.spyOn(clock, 'now').mockReturnValue(now);
+    vi.spyOn(clock, 'timeZone').mockReturnValue('Europe/Berlin');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:limber-test');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  });
 }
