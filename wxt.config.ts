@@ -2,7 +2,8 @@ import { OPTIONAL_HOSTS } from './lib/call-sites';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
-import { CATALOGUE_PATH, packCatalogue } from './scripts/pack-catalogues';
+import path from 'node:path';
+import { CATALOGUE_PATH, DEFAULT_LOCALE, packCatalogue } from './scripts/pack-catalogues';
 import { ILLUSTRATION_PATH, STACK_PATH, stackIllustrations } from './scripts/pack-illustrations';
 
 // https://wxt.dev/api/config.html
@@ -20,7 +21,11 @@ export default defineConfig({
     // The routines' illustrations are packaged as one file, routines.svg (scripts/pack-illustrations.ts).
     'build:publicAssets': (_wxt, files) => {
       files.forEach((f, i) => {
-        if ('absoluteSrc' in f && CATALOGUE_PATH.test(f.relativeDest)) files[i] = { relativeDest: f.relativeDest, contents: packCatalogue(readFileSync(f.absoluteSrc, 'utf8')) };
+        if (!('absoluteSrc' in f) || !CATALOGUE_PATH.test(f.relativeDest)) return;
+        // Every catalogue but the default locale's leaves out what reads as it does there.
+        const fallback = path.join(path.dirname(f.absoluteSrc), '..', DEFAULT_LOCALE, 'messages.json');
+        const own = path.resolve(f.absoluteSrc) === path.resolve(fallback);
+        files[i] = { relativeDest: f.relativeDest, contents: packCatalogue(readFileSync(f.absoluteSrc, 'utf8'), own ? undefined : readFileSync(fallback, 'utf8')) };
       });
       const drawings = files.filter((f): f is typeof f & { absoluteSrc: string } => 'absoluteSrc' in f && ILLUSTRATION_PATH.test(f.relativeDest));
       const stack = stackIllustrations(drawings.map((f) => ({ id: ILLUSTRATION_PATH.exec(f.relativeDest)![1]!, svg: readFileSync(f.absoluteSrc, 'utf8') })));
@@ -56,7 +61,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     short_name: 'Limber',
     description: '__MSG_extDescription__',
-    default_locale: 'en',
+    default_locale: DEFAULT_LOCALE,
     permissions: ['alarms', 'idle', 'notifications', 'storage'],
     // No host permission at install. Optional ones, asked for only when the person turns on
     // "Hold breaks during calls on these sites" (exactly those origins; lib/call-sites.ts):

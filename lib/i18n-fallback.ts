@@ -37,18 +37,25 @@ export function catalogueCandidates(ui: string): string[] {
   return [...new Set([...(l && region ? [`${l}_${region.toUpperCase()}`] : []), ...(l ? [l] : []), DEFAULT_LOCALE])];
 }
 
+/** The extension's only fetch: one of its own packaged catalogues (runtime.getURL, never the network). */
+async function readCatalogue(locale: string): Promise<Catalogue> {
+  // A file missing from the package rejects, or answers with an error page that is not JSON.
+  const res = await fetch(browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/'));
+  if (!res.ok) throw new Error(`${locale}: ${res.status}`);
+  return (await res.json()) as Catalogue;
+}
+
 /**
- * The extension's only fetch: its own packaged catalogue of the UI language (runtime.getURL,
- * never the network), or of the default locale when the package has none for it.
+ * The packaged catalogue of the UI language, or of the default locale when the package has none
+ * for it. The package leaves out of a catalogue what reads as the default locale's
+ * (scripts/pack-catalogues.ts): those messages come from there, as the browser's own lookup takes them.
  */
 export async function loadFallbackCatalogue(): Promise<Catalogue> {
   const candidates = catalogueCandidates(uiLanguage());
   for (const [i, locale] of candidates.entries()) {
     try {
-      // A file missing from the package rejects, or answers with an error page that is not JSON.
-      const res = await fetch(browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/'));
-      if (!res.ok) throw new Error(`${locale}: ${res.status}`);
-      return (await res.json()) as Catalogue;
+      const own = await readCatalogue(locale);
+      return locale === DEFAULT_LOCALE ? own : { ...(await readCatalogue(DEFAULT_LOCALE)), ...own };
     } catch (err) {
       if (i === candidates.length - 1) throw err;
     }

@@ -5,20 +5,38 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_PATH, packCatalogue } from './pack-catalogues';
+import { CATALOGUE_PATH, DEFAULT_LOCALE, packCatalogue } from './pack-catalogues';
 
 const LOCALES = path.join(process.cwd(), 'public', '_locales');
 
 describe('packCatalogue', () => {
-  it.each(readdirSync(LOCALES))('%s: every message its language can show, in order, word for word, and no description', (locale) => {
-    const text = readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8');
-    const source = JSON.parse(text) as Record<string, { message: string; description?: string }>;
-    const packed = JSON.parse(packCatalogue(text)) as Record<string, Record<string, unknown>>;
+  const read = (locale: string) => readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8');
+  /** As the build packs it (wxt.config.ts): every catalogue but the default locale's against that one. */
+  const pack = (locale: string) => JSON.parse(packCatalogue(read(locale), locale === DEFAULT_LOCALE ? undefined : read(DEFAULT_LOCALE))) as Record<string, Record<string, unknown>>;
+
+  it.each(readdirSync(LOCALES))('%s: every message its language can show, as the browser looks it up (its catalogue, then the default locale\'s), word for word, and no description', (locale) => {
+    const source = JSON.parse(read(locale)) as Record<string, { message: string; description?: string }>;
+    const packed = pack(locale);
+    const fallback = pack(DEFAULT_LOCALE);
     // The forms Intl.PluralRules never gives for the catalogue's language, asked of it here directly.
     const categories = new Intl.PluralRules(source.textLang!.message).resolvedOptions().pluralCategories as string[];
     const shown = (k: string) => !/_(one|few|many)$/.test(k) || categories.includes(/_(\w+)$/.exec(k)![1]!);
-    expect(Object.keys(packed)).toEqual(Object.keys(source).filter(shown));
-    expect(Object.entries(packed).filter(([k, e]) => e.message !== source[k]!.message || Object.keys(e).join() !== 'message')).toEqual([]);
+    const looked = (k: string) => (Object.hasOwn(packed, k) ? packed[k] : fallback[k]);
+    expect(Object.keys(source).filter(shown).filter((k) => looked(k)?.message !== source[k]!.message)).toEqual([]);
+    expect(Object.keys(packed).filter((k) => !shown(k) || !Object.hasOwn(source, k))).toEqual([]);
+    expect(Object.entries(packed).filter(([, e]) => Object.keys(e).join() !== 'message')).toEqual([]);
+    // In order, and nothing the default locale's says the same way (which its own is, whole).
+    expect(Object.keys(packed)).toEqual(Object.keys(source).filter((k) => Object.hasOwn(packed, k)));
+    if (locale === DEFAULT_LOCALE) expect(Object.keys(packed)).toEqual(Object.keys(source).filter(shown));
+    else expect(Object.keys(packed).filter((k) => fallback[k]?.message === packed[k]!.message)).toEqual([]);
+  });
+
+  it('leaves out a repeat of the default locale only where the default locale\'s package has the message', () => {
+    const en = JSON.stringify({ textLang: { message: 'en' }, unit: { message: 'min' }, n_one: { message: '$1 min' }, n_few: { message: '$1 min' }, n_other: { message: '$1 min' } });
+    const pl = { textLang: { message: 'pl' }, unit: { message: 'min' }, n_one: { message: '$1 min' }, n_few: { message: '$1 min' }, n_many: { message: '$1 min' }, n_other: { message: '$1 min' } };
+    // English takes no `few`: its package has none, so Polish keeps its own (the browser would find nothing).
+    expect(Object.keys(JSON.parse(packCatalogue(JSON.stringify(pl), en)) as object)).toEqual(['textLang', 'n_few', 'n_many']);
+    expect(Object.keys(JSON.parse(packCatalogue(JSON.stringify(pl))) as object)).toEqual(Object.keys(pl));
   });
 
   it('leaves out exactly the plural forms each language never takes (a count asks for its category only)', () => {

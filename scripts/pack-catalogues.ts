@@ -12,9 +12,17 @@
  * `textLang`, or the UI language when it is the same language, which has the same categories).
  * German never takes `few` or `many`, Japanese only `other`; such forms, repeats of `other`, are
  * left out of the package (2.7 KB of it).
+ *
+ * Nor does a catalogue other than the default locale's need a message that reads exactly as the
+ * default's packaged one ("Limber", "min", "$1–$2"): Chrome and Firefox both look a message up in
+ * the UI language's catalogue, then in the default locale's (w3c/webextensions#296), and
+ * lib/i18n-fallback.ts does the same. Such repeats are left out too (1.2 KB of the package).
  */
 import { PLURAL_CATEGORIES } from '../lib/plural';
 
+
+/** The manifest's default_locale: the catalogue the browser falls back on for a message. */
+export const DEFAULT_LOCALE = 'en';
 
 /** Matches the packaged path of a catalogue, e.g. `_locales/pt_BR/messages.json`. */
 export const CATALOGUE_PATH = /^_locales\/[^/]+\/messages\.json$/;
@@ -43,10 +51,12 @@ function unusedPluralForm(key: string, catalogue: Record<string, unknown>, taken
 /**
  * The packaged form of a catalogue's text: every message, in order, with only its `message`
  * (and a `placeholders` block, should one ever appear: the browser reads that), less the plural
- * forms its language never asks for. Throws on a catalogue that is not an object of messages, so
- * a broken file fails the build, not the user.
+ * forms its language never asks for, and (given the default locale's catalogue, `fallback`) less
+ * the messages that read word for word as they do there. Throws on a catalogue that is not an
+ * object of messages, so a broken file fails the build, not the user.
  */
-export function packCatalogue(text: string): string {
+export function packCatalogue(text: string, fallback?: string): string {
+  const base = fallback === undefined ? {} : (JSON.parse(packCatalogue(fallback)) as Record<string, { message: string; placeholders?: unknown }>);
   const source = JSON.parse(text) as unknown;
   if (!source || typeof source !== 'object' || Array.isArray(source)) throw new Error('a message catalogue must be a JSON object');
   const catalogue = source as Record<string, unknown>;
@@ -56,6 +66,7 @@ export function packCatalogue(text: string): string {
     const e = entry as { message?: unknown; placeholders?: unknown } | null;
     if (!e || typeof e.message !== 'string') throw new Error(`message catalogue: "${key}" has no message`);
     if (unusedPluralForm(key, catalogue, taken)) continue;
+    if (e.placeholders === undefined && Object.hasOwn(base, key) && base[key]!.placeholders === undefined && base[key]!.message === e.message) continue;
     out[key] = e.placeholders === undefined ? { message: e.message } : { message: e.message, placeholders: e.placeholders };
   }
   return JSON.stringify(out);

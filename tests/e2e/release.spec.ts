@@ -92,8 +92,9 @@ test(`store package size: each build packs to <= ${BUDGET_KB.zip} KB`, () => {
 
 /**
  * The packaged catalogues (scripts/pack-catalogues.ts strips the translators' descriptions, and
- * the plural forms a language never takes): one per locale folder of the sources, valid JSON,
- * every message the language can show word for word, nothing else.
+ * the plural forms a language never takes, and repeats of the default locale's words): one per
+ * locale folder of the sources, valid JSON, every message the language can show word for word
+ * as the browser looks it up (its catalogue, then English's), nothing else.
  */
 test('packaged catalogues: every locale, every message its language can show, no descriptions', () => {
   const source = readdirSync('public/_locales').filter((l) => existsSync(path.join('public/_locales', l, 'messages.json')));
@@ -102,10 +103,17 @@ test('packaged catalogues: every locale, every message its language can show, no
     expect(readdirSync(path.join(OUT, target, '_locales')).sort(), target).toEqual([...source].sort());
     for (const locale of source) {
       const want = JSON.parse(readFileSync(path.join('public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
-      const got = JSON.parse(readFileSync(path.join(OUT, target, '_locales', locale, 'messages.json'), 'utf8')) as Record<string, unknown>;
+      const packed = (l: string) => JSON.parse(readFileSync(path.join(OUT, target, '_locales', l, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      const got = packed(locale);
+      const fallback = packed('en');
       const categories = new Intl.PluralRules(want.textLang!.message).resolvedOptions().pluralCategories as string[];
       const shown = ([k]: [string, unknown]) => !/_(one|few|many)$/.test(k) || categories.includes(/_(\w+)$/.exec(k)![1]!);
-      expect(got, `${target} ${locale}`).toEqual(Object.fromEntries(Object.entries(want).filter(shown).map(([k, e]) => [k, { message: e.message }])));
+      // As the browser looks a message up: the language's catalogue, then the default locale's (en).
+      const looked = Object.fromEntries(Object.keys(got).concat(Object.keys(fallback)).map((k) => [k, got[k] ?? fallback[k]]));
+      const shownWant = Object.fromEntries(Object.entries(want).filter(shown).map(([k, e]) => [k, { message: e.message }]));
+      expect(Object.fromEntries(Object.keys(shownWant).map((k) => [k, looked[k]])), `${target} ${locale}`).toEqual(shownWant);
+      expect(Object.keys(got).filter((k) => !(k in shownWant)), `${target} ${locale}: nothing else`).toEqual([]);
+      if (locale !== 'en') expect(Object.keys(got).filter((k) => fallback[k]?.message === got[k]!.message), `${target} ${locale}: no repeat of English`).toEqual([]);
     }
   }
 });
