@@ -6,8 +6,8 @@
  * Save the errors follow the draft as it is edited: a fixed field's error goes, and the total's
  * error says the new sum (or goes once the steps fit). Esc cancels, unless it closes an input
  * method's composition (Japanese, Chinese, Korean): that one leaves the draft as it is. A changed
- * draft is not thrown away by Esc (pressed to close a select's list, or by habit) or by Edit on
- * another routine or Delete on this one (`leave`): the form asks "Discard your changes?" first,
+ * draft is not thrown away by Cancel or Esc (pressed to close a select's list, or by habit) or by
+ * Edit on another routine or Delete on this one (`leave`): the form asks "Discard your changes?" first,
  * with "Keep editing" focused, which returns the focus to where it was in the form. Closing or
  * reloading the tab with a changed draft makes the browser ask first (beforeunload). The routine
  * edited elsewhere meanwhile (another window, sync, an import): the fields not changed here follow.
@@ -247,7 +247,7 @@ export function OwnRoutineForm({ id, initial, editing, stored, onSave, onCancel,
       </fieldset>
       <div class="controls">
         <button type="submit" class="btn btn-primary" data-testid="own-save">{t('ownSave')}</button>
-        <button type="button" class="btn" onClick={onCancel} data-testid="own-cancel">{t('ownCancel')}</button>
+        <button type="button" class="btn" onClick={() => confirmLeave(onCancel)} data-testid="own-cancel">{t('ownCancel')}</button>
       </div>
     </form>
   );

@@ -5,7 +5,7 @@
  * changed draft without a word. Now both ask in the page, "Discard your changes?" (an alertdialog
  * whose "Keep editing" takes the focus), and Esc in an unchanged form still cancels at once. Later:
  * closing or reloading the tab lost a changed draft unasked (now beforeunload asks, only while the
- * draft is changed), and "Remove step" was named "Remove step" + " 2", two strings side by side
+ * draft is changed), Cancel threw a changed draft away unasked (now it asks as Esc does), and "Remove step" was named "Remove step" + " 2", two strings side by side
  * (now one message, ownRemoveStepOf, in every language).
  * Rendered with linkedom's document over WXT's fake browser, English catalogue from disk
  * (tests/support/linkedom-page.ts, tests/support/options-page.ts).
@@ -96,6 +96,42 @@ describe('Esc in the own routine form', () => {
     expect(focused.at(-1)?.getAttribute('data-testid')).toBe('own-add');
     const { storedOwnRoutines } = await import('./storage/own-routines');
     expect(await storedOwnRoutines()).toEqual([]);
+  });
+});
+
+describe('Cancel in the own routine form', () => {
+  it('with nothing changed closes at once; with a change it asks "Discard your changes?" as Esc does (Cancel threw the draft away unasked), and only Discard closes', async () => {
+    const { p, a, storedOwnRoutines } = await mountWithTwoRoutines();
+    p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
+    await until(() => p.q('#own-name')?.value === 'Desk reset', 'Desk reset in the form');
+    p.q('[data-testid="own-cancel"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') === null, 'the unchanged form cancelled');
+    expect(question(p)).toBeNull();
+
+    p.q(`[data-testid="own-edit-${a.id}"]`)!.click();
+    await until(() => p.q('#own-name')?.value === 'Desk reset', 'the form again');
+    p.type('#own-step0-text', 'Sit tall, chin level, shoulders down');
+    into(p, '#own-step0-text');
+    await tick(20);
+    const focused = focusSpy(p);
+    p.q('[data-testid="own-cancel"]')!.click();
+    await tick(50);
+    expect({ form: p.q('[data-testid="own-form"]') !== null, asked: question(p) !== null, step: p.q('#own-step0-text')?.value }).toEqual({ form: true, asked: true, step: 'Sit tall, chin level, shoulders down' });
+    expect(focused.at(-1)?.getAttribute('data-testid')).toBe('own-discard-no');
+
+    p.q('[data-testid="own-discard-no"]')!.click();
+    await until(() => question(p) === null, 'kept');
+    await tick(20);
+    expect({ step: p.q('#own-step0-text')!.value, focus: focused.at(-1)?.id }).toEqual({ step: 'Sit tall, chin level, shoulders down', focus: 'own-step0-text' });
+
+    // Discard: closed as Cancel closes, the routine as stored, the focus back on its Edit.
+    p.q('[data-testid="own-cancel"]')!.click();
+    await until(() => question(p) !== null, 'asked again');
+    p.q('[data-testid="own-discard-yes"]')!.click();
+    await until(() => p.q('[data-testid="own-form"]') === null, 'discarded');
+    await tick(20);
+    expect(focused.at(-1)?.getAttribute('data-testid')).toBe(`own-edit-${a.id}`);
+    expect((await storedOwnRoutines())[0]!.steps[0]!.text).toBe(a.steps[0]!.text);
   });
 });
 
@@ -201,8 +237,10 @@ describe('the first keystroke and a reload at once', () => {
     await tick(20);
     expect(unload(p)).toBe(true);
     expect(added.mock.calls.length + removed.mock.calls.length - calls).toBe(0);
-    // Cancelled (the button, not Esc, which asks first): gone.
+    // Cancelled (asked first, then Discard): gone.
     p.q('[data-testid="own-cancel"]')!.click();
+    await until(() => question(p) !== null, 'asked');
+    p.q('[data-testid="own-discard-yes"]')!.click();
     await until(() => p.q('[data-testid="own-form"]') === null, 'closed');
     expect(listeners()).toBe(0);
     expect(unload(p)).toBe(false);
