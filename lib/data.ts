@@ -13,8 +13,8 @@ import { backupJson, exportFilename, makeBackup } from './backup';
 import { historyCsv, localTimes } from './history-csv';
 import { parseBackup, type CheckedBackup, type ImportProblem } from './backup-parse';
 import { DEFAULT_SETTINGS } from './settings';
-import { allBreaks, clearHistory, orNull, replaceHistory, type StoredBreak } from './storage/history';
-import { loadSettings, replaceSettings, saveSettings } from './storage/items';
+import { allBreaks, clearHistory, orNull, recordDay, replaceHistory, type StoredBreak } from './storage/history';
+import { loadSettings, replaceSettings, saveSettings, waitingRecords } from './storage/items';
 import { saveHealthAnswer } from './storage/health';
 import { devTimingItem } from './storage/dev-timing';
 import { saveOwnRoutines, storedOwnRoutines } from './storage/own-routines';
@@ -28,17 +28,26 @@ export interface ExportFile {
 }
 
 export async function exportData(format: 'json' | 'csv', now = clock.now(), timeZone = clock.timeZone()): Promise<ExportFile> {
-  const [settings, rows, own] = await Promise.all([loadSettings(), orNull(allBreaks()), storedOwnRoutines()]);
+  const [settings, rows, own] = await Promise.all([loadSettings(), currentHistory(), storedOwnRoutines()]);
   // The day and the time of day (a second export that day is a file of its own): "2026-03-05-1530".
   const at = localTimes(timeZone)(now);
   const stamp = `${at.slice(0, 10)}-${at.slice(11, 13)}${at.slice(14, 16)}`;
-  if (format === 'csv') return { filename: exportFilename(stamp, 'csv'), mime: 'text/csv', text: historyCsv(rows ?? [], timeZone), historyOff: rows === null };
-  return { filename: exportFilename(stamp, 'json'), mime: 'application/json', text: backupJson(makeBackup(settings, rows ?? [], now, own)), historyOff: rows === null };
+  const csv = format === 'csv';
+  return { filename: exportFilename(stamp, format), mime: csv ? 'text/csv' : 'application/json', text: csv ? historyCsv(rows ?? [], timeZone) : backupJson(makeBackup(settings, rows ?? [], now, own)), historyOff: rows === null };
 }
 
-/** Every stored break, or null when history is off (what an import would replace); throws when it cannot be read just now. */
-export function currentHistory(): Promise<StoredBreak[] | null> {
-  return orNull(allBreaks());
+/**
+ * Every break, or null when history is off (what an export holds and an import would replace);
+ * throws when it cannot be read just now. Those written, oldest first, then those still waiting
+ * in the background's outbox (lib/engine/outbox.ts: a full disk refused their write), as the
+ * background will write them (their day in their own zone): a backup made meanwhile holds them.
+ * One both written and still listed as waiting is the written row, once: its write is keyed by
+ * id (the first stands), so when it is written later, or after an import, it is never a second.
+ */
+export async function currentHistory(): Promise<StoredBreak[] | null> {
+  const [rows, outbox] = await Promise.all([orNull(allBreaks()), waitingRecords()]);
+  const ids = new Set(rows?.map((r) => r.id));
+  return rows && [...rows, ...outbox.filter(({ entry }) => !ids.has(entry.id) && ids.add(entry.id)).map(({ entry, timeZone }) => ({ ...entry, day: recordDay(entry, timeZone) }))];
 }
 
 export type ImportResult =
@@ -62,7 +71,8 @@ export async function importData(text: string, now = clock.now(), beforeReplace?
  * after it and, should either fail, the previous history, settings and routines are put back.
  */
 export async function importBackup(backup: CheckedBackup, beforeReplace?: () => Promise<unknown>): Promise<ImportResult> {
-  const previous = await orNull(allBreaks());
+  // With the breaks still waiting: `beforeReplace` has them dropped, so a history put back holds them.
+  const previous = await currentHistory();
   if (previous === null) return { imported: false, problem: { code: 'historyOff' }, detail: null };
   const [previousSettings, previousOwn] = await Promise.all([loadSettings(), storedOwnRoutines()]);
   try {
@@ -75,7 +85,7 @@ export async function importBackup(backup: CheckedBackup, beforeReplace?: () => 
   // background, `beforeReplace`), or the settings' write below would have it write them into the
   // new one. Not before the replacement: an import that fails there changes nothing, and they are
   // still written into the history they belong to. (Should the settings' write fail below, the
-  // previous history comes back without them.)
+  // previous history comes back with them: `previous` holds them.)
   await beforeReplace?.();
   try {
     await replaceSettings(backup.settings);

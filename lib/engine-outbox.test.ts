@@ -8,8 +8,10 @@ import { browser } from 'wxt/browser';
 import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
 import { dispatch, handleMessage, wake } from './engine';
 import { NEXT_ALARM } from './platform/alarms';
-import { allBreaks, closeHistory, breaksOnDay } from './storage/history';
-import { importData, resetData } from './data';
+import { allBreaks, closeHistory, breaksOnDay, dayAggregates, recordBreak } from './storage/history';
+import { currentHistory, exportData, importData, resetData } from './data';
+import { parseBackup } from './backup-parse';
+import type { Backup } from './backup';
 import { backupJson, makeBackup } from './backup';
 import { DEFAULT_SETTINGS } from './settings';
 import { loadTrackerAndOutbox, saveSettings, trackerItem } from './storage/items';
@@ -194,5 +196,85 @@ describe('the outbox and a replaced history', () => {
     now += MIN;
     await dispatch({ type: 'tick' });
     expect((await allBreaks()).map((b) => b.id)).toEqual([id]);
+  });
+});
+
+describe('an export while breaks wait to be written (the disk is full)', () => {
+  /** One break written, then one taken while IndexedDB refuses writes (reads still work): it waits. `put.mockRestore()` frees the disk. */
+  async function oneWaiting() {
+    await wake();
+    now = T0 + 10 * MIN;
+    const first = await takeBreak();
+    now += 10 * MIN;
+    const startedAt = now;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+    const { id } = await takeBreak();
+    expect((await loadTrackerAndOutbox()).outbox.map((p) => p.entry.id)).toEqual([id]);
+    // What the worker will write once it can: the fixture the export is compared with.
+    const waiting = { id, kind: 'stretch', outcome: 'completed', startedAt, endedAt: startedAt + 2 * MIN, manual: true, snoozes: 0, day: '2026-03-02' };
+    return { first: first.id, id, waiting, put };
+  }
+  const dropWaiting = () => handleMessage({ type: 'status/refresh', replaced: true });
+  const takenOn = async (day: string) => (await dayAggregates()).find((a) => a.day === day);
+
+  it('the backup and the CSV hold the waiting break; reset and import bring it back once, and its later write adds nothing', async () => {
+    const { first, id, waiting, put } = await oneWaiting();
+    const json = await exportData('json', now);
+    const csv = await exportData('csv', now);
+    const b = JSON.parse(json.text) as Backup;
+    expect(b.history.map((r) => r.id)).toEqual([first, id]);
+    expect(b.history[1]).toMatchObject(waiting);
+    expect(csv.text.split('\r\n').filter((l) => l.startsWith(`${id},2026-03-02,stretch,completed,`))).toHaveLength(1);
+    expect(parseBackup(json.text, now).ok).toBe(true);
+    // The preview counts it among what an import would replace.
+    expect((await currentHistory())?.map((r) => r.id)).toEqual([first, id]);
+
+    put.mockRestore();
+    await resetData(dropWaiting);
+    expect(await importData(json.text, now, dropWaiting)).toEqual({ imported: true, breaks: 2 });
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect((await allBreaks()).map((r) => r.id)).toEqual([first, id]);
+    expect((await takenOn('2026-03-02'))?.completed).toBe(2);
+  });
+
+  it('imported where it still waits, the background not told: written later, still one row, counted once', async () => {
+    const { first, id, put } = await oneWaiting();
+    const json = await exportData('json', now);
+    put.mockRestore();
+    expect(await importData(json.text, now)).toEqual({ imported: true, breaks: 2 });
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect((await loadTrackerAndOutbox()).outbox).toEqual([]);
+    expect((await allBreaks()).map((r) => r.id)).toEqual([first, id]);
+    expect((await takenOn('2026-03-02'))?.completed).toBe(2);
+  });
+
+  it('a break written but still listed as waiting (the state could not be saved after the write) is in the backup once, and it imports', async () => {
+    const { first, id, put } = await oneWaiting();
+    put.mockRestore();
+    const entry = (await loadTrackerAndOutbox()).outbox[0]!;
+    await recordBreak(entry.entry, entry.timeZone);
+    const json = await exportData('json', now);
+    expect((JSON.parse(json.text) as Backup).history.map((r) => r.id)).toEqual([first, id]);
+    expect(parseBackup(json.text, now).ok).toBe(true);
+  });
+
+  it('an import whose settings cannot be saved puts the history back with the waiting break in it (the background had dropped it)', async () => {
+    const { first, id, put } = await oneWaiting();
+    put.mockRestore();
+    const set = browser.storage.local.set.bind(browser.storage.local);
+    const fail = vi.spyOn(browser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      if (Object.keys(items).some((k) => k.includes('settings'))) throw new Error('disk full');
+      return set(items);
+    });
+    const file = backupJson(makeBackup(DEFAULT_SETTINGS, [], now));
+    expect(await importData(file, now, dropWaiting)).toMatchObject({ imported: false, problem: { code: 'writeFailed' } });
+    fail.mockRestore();
+    now += MIN;
+    await dispatch({ type: 'tick' });
+    expect((await allBreaks()).map((r) => r.id)).toEqual([first, id]);
   });
 });

@@ -67,6 +67,15 @@ export async function loadTrackerAndOutbox(): Promise<{ state: TrackerState | nu
   return { state, outbox: Array.isArray(outbox) ? outbox : [] };
 }
 
+/**
+ * The records waiting in the outbox, read as the worker reads them (the newer of the stored state
+ * and its unsaved copy), without the tracker's migrations: what an export adds to the history.
+ */
+export async function waitingRecords(): Promise<PendingRecord[]> {
+  const [l, u] = await Promise.all([storage.getItem<StoredTracker>(TRACKER_KEY), unsavedItem.getValue().catch(() => null)]);
+  return (u && (!l || u.asOf > l.asOf) ? u : l)?.outbox ?? [];
+}
+
 export async function saveTracker(s: TrackerState, outbox: readonly PendingRecord[] = []): Promise<void> {
   const value: StoredTracker = outbox.length ? { ...s, outbox: outbox.slice(-OUTBOX_MAX) } : s;
   try {
