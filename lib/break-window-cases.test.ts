@@ -199,6 +199,33 @@ describe('a break window opened as the prompt (review of the break window: a bre
     expect(await breakWindowItem.getValue()).not.toHaveProperty('dismissed');
   });
 
+  it('closed before its Start, then started from the notification: a worker stopped before the window opened opens it at its next start', async () => {
+    // Both ways on: the notification and the window are the prompt. The window closed before its
+    // Start is marked dismissed; Start on the notification saves the break as under way, and the
+    // worker is stopped (a crash) before it opens the window: the next start must open it, or
+    // the break runs with no window until it is given up.
+    const both: Settings = { ...ENGINE_SETTINGS, prompts: { notification: true, openWindow: true } };
+    const a = worker();
+    const id = await prompted(a, both);
+    const [win] = await breakWindows();
+    now += 20_000;
+    await fakeBrowser.windows.remove(win!.id!);
+    await a.windowClosed(win!.id!);
+    expect(await breakWindowItem.getValue()).toMatchObject({ breakId: id, dismissed: true });
+    const rt = createRuntime({ ...browserPlatform, openBreakWindow: () => new Promise<never>(() => undefined) }, browserStore);
+    now += 10_000;
+    void lifecycle(rt).dispatch({ type: 'start', breakId: id });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await loadTracker())?.phase).toMatchObject({ name: 'onBreak', brk: { id } });
+    expect(await breakWindows()).toEqual([]);
+    // The new worker (its start, and the alarm that woke it).
+    now += 30_000;
+    await worker().wake();
+    expect(await breakWindows()).toHaveLength(1);
+    expect(await breakWindowItem.getValue()).toMatchObject({ breakId: id });
+    expect(await breakWindowItem.getValue()).not.toHaveProperty('dismissed');
+  });
+
   it('closed after its Start, the break is cut short, as before', async () => {
     const a = worker();
     const id = await prompted(a, asWindow);

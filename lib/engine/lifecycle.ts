@@ -59,11 +59,12 @@ export function lifecycle(rt: Runtime): Lifecycle {
         // stopped (the record still names it; the close woke the worker and waits behind this):
         // that close is handled here, as an early end, never reopened. Never opened (the worker
         // was stopped after the state was saved and before the window opened: a break prompted
-        // with the window, or Start just clicked): opened now. One that is open is left alone.
+        // with the window, or Start just clicked): opened now, also for a break under way whose
+        // window, as its prompt, was closed before that Start. One that is open is left alone.
         if (p.name === 'onBreak' || (p.name === 'due' && settings.prompts.openWindow)) {
           const win = await platform.breakWindowState(p.brk.id);
           if (typeof win === 'object') await closed(win.closed);
-          else if (win === 'none') await platform.openBreakWindow(p.brk.id);
+          else if (win === 'none' || (win === 'dismissed' && p.name === 'onBreak')) await platform.openBreakWindow(p.brk.id);
         }
         // Put back a prompt the browser lost (a restart); not one that was closed (by the user,
         // or by Firefox, which closes notifications after a while).
