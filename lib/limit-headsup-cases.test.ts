@@ -168,6 +168,39 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(limitNotices(sim)).toEqual([MON_0800 + 120 * MIN, MON_0800 + 145 * MIN]);
   });
 
+  it('a setting changed while the heads-up is out, with no postpone allowed: the notice (already without Postpone) is not shown a second time', () => {
+    // README: "It comes at most once per break"; only a limit set to 0 while it is out shows it again (its button goes).
+    for (const settings of [{ ...S, snoozeLimit: 0 }, { ...S, strict: true, snoozeLimit: 0 }] as Settings[]) {
+      const w = world(settings);
+      w.runUntil(T0 + 49 * MIN + 10_000);
+      expect(w.of('headsUp').map((x) => [x.at, x.e.postpone])).toEqual([[T0 + 49 * MIN, false]]);
+      w.send({ type: 'settingsChanged' }, T0 + 49 * MIN + 20_000); // any setting: the theme, the badge...
+      w.runUntil(T0 + 50 * MIN);
+      expect(w.of('headsUp').map((x) => x.at)).toEqual([T0 + 49 * MIN]);
+      expect(w.of('clearHeadsUp').map((x) => x.at)).toEqual([T0 + 50 * MIN]); // with the prompt
+    }
+  });
+
+  it('a setting changed while the heads-up of a stretch break with a posture check folded in is out: kept, not shown a second time', () => {
+    // Posture every 24.5 min, stretch every 50: the stretch break takes over the second posture check at 49:00, its heads-up at 48:00.
+    const settings: Settings = { ...S, micro: { enabled: true, everySec: 24.5 * 60, lengthSec: 45 } };
+    const w = world(settings);
+    w.runUntil(T0 + 24.5 * MIN);
+    const micro = w.state.phase;
+    const id = micro.name === 'due' ? micro.brk.id : '';
+    w.send({ type: 'start', breakId: id });
+    w.send({ type: 'finish', breakId: id, outcome: 'completed' });
+    w.runUntil(T0 + 48 * MIN + 10_000);
+    expect(w.of('headsUp').map((x) => [x.at, x.e.headsUp.dueAt])).toEqual([[T0 + 48 * MIN, T0 + 49 * MIN]]);
+    w.send({ type: 'settingsChanged' }, T0 + 48 * MIN + 20_000);
+    w.runUntil(T0 + 49 * MIN);
+    expect(w.of('headsUp').map((x) => x.at)).toEqual([T0 + 48 * MIN]);
+    expect(w.of('prompt').map((x) => [x.at, x.e.brk.kind])).toEqual([
+      [T0 + 24.5 * MIN, 'micro'],
+      [T0 + 49 * MIN, 'stretch'],
+    ]);
+  });
+
   it('stretch breaks switched off after the heads-up: "Stretch break in 1 min" is taken back (no such break comes)', () => {
     const sim = new Sim({ ...BASE }, MON_0800); // stretch every 50 min, heads-up 1 min before
     sim.runUntil(MON_0800 + 49 * MIN + 10_000);

@@ -310,6 +310,21 @@ describe('bugs found in review (a title may name what was wrong; each test holds
     expect(w.snapshot()?.data.status.tracker.paused).toEqual({ until: Date.UTC(2026, 2, 3, 19, 0) });
   });
 
+  it('"Until tomorrow" with working hours all day on weekdays pauses until the next midnight, not until next Monday', async () => {
+    // README "Pause": "until tomorrow (the start of your first working hours after midnight)".
+    // Monday to Friday 00:00-24:00 in Berlin: at Wednesday 15:00, Thursday's hours start at
+    // Thursday 00:00. The touching days made one range from Monday to Saturday, and the pause ran
+    // until the Monday after: no reminder on Thursday or Friday.
+    const allDay = [{ from: 0, to: 24 * 60 }];
+    const w = world({ ...SETTINGS, schedule: { enabled: true, days: [allDay, allDay, allDay, allDay, allDay, [], []] } });
+    const rt = createRuntime(w.platform(), w.store);
+    w.clock.now = Date.UTC(2026, 2, 4, 14); // Wednesday 15:00 CET
+    await lifecycle(rt).wake();
+    const r = await pauseHandlers(rt)['pause/set']({ type: 'pause/set', choice: 'tomorrow' });
+    expect(r).toEqual({ ok: true, data: { until: Date.UTC(2026, 2, 4, 23) } }); // Thursday 00:00 CET
+    expect(w.snapshot()?.data.status.tracker.paused).toEqual({ until: Date.UTC(2026, 2, 4, 23) });
+  });
+
   it('a timed pause that runs out after working hours does not announce "counting desk time again"', () => {
     // messages.json noticePauseEndedBody: "Your pause has ended. Limber is counting desk time
     // again." README "Working hours": "there is no desk time and there are no prompts outside

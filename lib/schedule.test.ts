@@ -89,6 +89,22 @@ describe('working hours', () => {
     const always: Schedule = { enabled: true, days: Array.from({ length: 7 }, () => [{ from: 0, to: 24 * 60 }]) };
     expect(tomorrowStart(always, Date.UTC(2026, 2, 2, 23, 30), berlin)).toBe(Date.UTC(2026, 2, 3, 23));
   });
+  it('tomorrow, with all-day hours on weekdays, is the next weekday\'s midnight, not the Monday after the week\'s hours end', () => {
+    // README "Pause": "until tomorrow (the start of your first working hours after midnight)". With
+    // Monday to Friday 00:00-24:00 in Berlin, Thursday's hours start at Thursday's midnight; the
+    // days touch, so they merge into one range from Monday to Saturday, and "Until tomorrow" on
+    // Wednesday afternoon paused until the next Monday.
+    const berlin = 'Europe/Berlin';
+    const allDay = [{ from: 0, to: 24 * 60 }];
+    const weekdaysAllDay: Schedule = { enabled: true, days: [allDay, allDay, allDay, allDay, allDay, [], []] };
+    expect(tomorrowStart(weekdaysAllDay, Date.UTC(2026, 2, 4, 14), berlin)).toBe(Date.UTC(2026, 2, 4, 23)); // Wed 15:00 -> Thu 00:00
+    expect(tomorrowStart(weekdaysAllDay, Date.UTC(2026, 2, 2, 0, 30), berlin)).toBe(Date.UTC(2026, 2, 2, 23)); // Mon 01:30 -> Tue 00:00
+    expect(tomorrowStart(weekdaysAllDay, Date.UTC(2026, 2, 6, 14), berlin)).toBe(Date.UTC(2026, 2, 8, 23)); // Fri -> Mon 00:00
+    // New York, the Sunday the clocks go forward (8 March 2026), Sunday to Saturday all day: Monday's midnight (EDT).
+    const ny = 'America/New_York';
+    const always: Schedule = { enabled: true, days: Array.from({ length: 7 }, () => allDay) };
+    expect(tomorrowStart(always, Date.UTC(2026, 2, 8, 16), ny)).toBe(Date.UTC(2026, 2, 9, 4));
+  });
   it('a disabled schedule is always working', () => {
     expect(isWorking({ ...weekdays, enabled: false }, Date.UTC(2026, 2, 7, 3), tz)).toBe(true);
   });

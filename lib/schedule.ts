@@ -160,15 +160,20 @@ export function nextWorkStart(schedule: Schedule, now: number, tz: string): numb
 
 /**
  * The first working moment of tomorrow (local), or tomorrow's local midnight without a schedule.
- * Inside working hours that began the day before (a range across midnight, at 00:30), "today" is
- * the day those hours belong to, so tomorrow is the calendar day now under way. (Such hours began
- * within the last day: a range starts after them, so the answer is still ahead.)
+ * Inside a range that crosses midnight and began the day before (at 00:30 in 20:00-02:00), "today"
+ * is the day that range belongs to, so tomorrow is the calendar day now under way. Read off the
+ * day's own ranges, not the merged intervals: days that touch (Monday to Friday 00:00-24:00) merge
+ * into one interval, whose start would be days back and whose next start the week after; a day
+ * whose hours start at 00:00 starts at its midnight (still ahead: a range that began the day before
+ * runs past it).
  */
 export function tomorrowStart(schedule: Schedule, now: number, tz: string): number {
-  const iv = schedule.enabled ? currentInterval(schedule, now, tz) : null;
-  const p = localParts(iv && iv.start > now - DAY_MS ? iv.start : now, tz);
-  const t = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+  const p = localParts(now, tz);
+  // Whether a range of the day `i` days after today's weekday (6: yesterday) passes the test.
+  const on = (i: number, test: (r: TimeRange) => boolean) => schedule.enabled && schedule.days[(p.weekday + i) % 7]?.some(test);
+  const back = on(6, (r) => r.to <= r.from && p.minute < r.to) ? 0 : 1;
+  const t = new Date(Date.UTC(p.year, p.month - 1, p.day + back));
   const midnight = localToInstant(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), 0, tz);
-  if (!schedule.enabled) return midnight;
-  return nextWorkStart(schedule, midnight - 1, tz) ?? midnight;
+  // (Without a schedule nextWorkStart is null: midnight.)
+  return back && on(1, (r) => !r.from) ? midnight : (nextWorkStart(schedule, midnight - 1, tz) ?? midnight);
 }

@@ -167,6 +167,13 @@ export class ReferenceModel {
     if (settings.schedule.enabled) {
       const iv = currentInterval(settings.schedule, now, tz);
       if (!iv) {
+        // Away when the hours ended (their last instant, or now if they end later than heard):
+        // a break's length away by then was that break taken, as on a return.
+        if (this.inHours && this.activity !== 'active' && this.awaySince !== null) {
+          const was = workingIntervals(settings.schedule, this.asOf, now, tz)[0];
+          const away = (was && was.end <= now ? was.end - 1 : now) - this.awaySince;
+          for (const k of ['stretch', 'micro'] as const) if (away >= settings[k].lengthSec * 1000) this.reset(k);
+        }
         this.integrate(now, settings, tz);
         this.inHours = false;
       } else if (!this.inHours || this.asOf < iv.start) {

@@ -143,7 +143,7 @@ export function openHistory(): Promise<IDBPDatabase<LimberDB>> {
   try {
     opening = openDB<LimberDB>(DB_NAME, DB_VERSION, {
       upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
-      blocked: () => console.warn('[limber] history upgrade waits for another connection to close'),
+      blocked: () => console.warn('[limber] history upgrade blocked by another page'),
       blocking: () => {
         // A newer version wants to open: step aside; the next call opens afresh.
         conn?.close();

@@ -6,7 +6,7 @@
 import type { Settings } from '../settings';
 import { currentInterval, workingIntervals } from '../schedule';
 import { dayAt, localDay } from './day';
-import { accrue, countingDeskTime, currentBreak, record, resetCounters, returnFromAway } from './desk-time';
+import { accrue, countingDeskTime, record, resetCounters, returnFromAway } from './desk-time';
 import { nextWake } from './due';
 import { judgeQuiet } from './moment';
 import { ALARM_GRACE_MS, holdSettleMs, NO_HOLD, WATCHDOG_MS, type Effect, type Env, type Phase, type TrackerState } from './state';
@@ -22,16 +22,14 @@ export function closeOpenPrompt(s: TrackerState, endedAt: number, outcome: 'skip
 }
 
 /**
- * An open prompt closed because its working hours ended (at `end`, their last instant, or its
- * postpone's end), after desk time is brought up to `upTo`: skipped, unless the person had been
- * away for the break's length by `end`: then it was taken naturally, as on their return (README
- * "Being away counts").
+ * Working hours ended (at `end`, their last instant, or an open prompt's postpone's end), desk
+ * time brought up to `upTo`: away by `end` for a break's length, it was taken then, as on a return
+ * (README "Being away counts"; an open prompt for it too, as natural); a prompt still open is skipped.
  */
 function closeAtHoursEnd(s: TrackerState, upTo: number, end: number, settings: Settings, tz: string): { s: TrackerState; effects: Effect[] } {
-  const brk = currentBreak(s.phase);
-  const lengthMs = brk ? settings[brk.kind].lengthSec * 1000 : 0;
-  const awayEnough = brk !== null && s.activity !== 'active' && s.awaySince !== null && end - s.awaySince >= lengthMs;
-  return closeOpenPrompt(accrue(s, upTo, settings, tz), awayEnough ? s.awaySince! + lengthMs : end, awayEnough ? 'natural' : 'skipped');
+  const back = s.activity !== 'active' && s.awaySince !== null ? returnFromAway(s, end, settings, s.activity) : { s, effects: [] };
+  const closed = closeOpenPrompt(accrue(back.s, upTo, settings, tz), end);
+  return { s: closed.s, effects: [...back.effects, ...closed.effects] };
 }
 
 /**

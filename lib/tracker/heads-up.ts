@@ -53,9 +53,10 @@ export function headsUpStep(before: TrackerState, r: Result, now: number, settin
   // working hours under way (after them it never comes: desk time starts again), and nothing would hold the break.
   const hoursEnd = currentInterval(settings.schedule, now, env.timeZone)?.end ?? -Infinity;
   if (at !== null && now >= at && at + lead - now >= lead * HEADS_UP_MIN_SHARE && at + lead < hoursEnd && !holdReason(env, settings)) {
-    const headsUp = { id: `stretch-${idTime(s, at + lead)}`, at: now, dueAt: at + lead };
+    const postpone = effectiveSnoozeLimit(settings) > 0;
+    const headsUp = { id: `stretch-${idTime(s, at + lead)}`, at: now, dueAt: at + lead, postpone };
     s = { ...s, headsUp };
-    effects.push({ type: 'headsUp', headsUp, postpone: effectiveSnoozeLimit(settings) > 0 });
+    effects.push({ type: 'headsUp', headsUp, postpone });
   }
   return { ...r, state: s, effects };
 }

@@ -80,11 +80,15 @@ export interface Env {
 
 export const DEFAULT_ENV: Env = { timeZone: 'UTC', fullscreen: false, sound: false, call: false };
 
-/** A heads-up shown: the id its break will have if postponed from it, when it came, when the break was then due. */
+/**
+ * A heads-up shown: the id its break will have if postponed from it, when it came, when the break
+ * was then due, and whether it offered Postpone (absent in a state stored before: taken as offered).
+ */
 export interface HeadsUp {
   id: string;
   at: number;
   dueAt: number;
+  postpone?: boolean;
 }
 
 export interface DueBreak {

@@ -10,7 +10,7 @@ import { effectiveSnoozeLimit, givenUpAt, nextBreak } from './due';
 import { headsUpStep, idTime, postponeEarly } from './heads-up';
 import { holdDue } from './hold';
 import { idleReported, inputPaused, pauseDue, pauseEnded, pauseWasAway } from './moment';
-import { DEFAULT_ENV, LEFT_WAIT, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
+import { DEFAULT_ENV, LEFT_WAIT, MERGE_WINDOW_MS, NO_HOLD, type DueBreak, type Effect, type Env, type Result, type TrackerEvent, type TrackerState } from './state';
 
 const CLEAR_NOTICE: Effect = { type: 'clearNotice' };
 
@@ -217,15 +217,20 @@ function ended(r: Result, breakId: string): Result {
  * New settings: a heads-up out whose break they call off or move further (stretch breaks, the
  * heads-up or notifications switched off, a longer interval: more desk time left than its lead) is
  * taken back (headsUpStep clears its notice); the break's new moment brings its own. Judged in
- * desk time, so the same whether the person is at the desk or briefly away. With no postpone
- * allowed any more, it is taken back too and so announced again at once (headsUpStep), without
- * its Postpone button, or cleared when too little of its lead is left.
+ * desk time, so the same whether the person is at the desk or briefly away, and from the moment
+ * the break comes (a posture check folded in brings it up to MERGE_WINDOW_MS early, due.ts
+ * nextBreak). With no postpone allowed any more, one that offered it is taken back too and so
+ * announced again at once (headsUpStep), without its Postpone button, or cleared when too little
+ * of its lead is left. Any other change keeps it: it comes at most once per break.
  */
 function headsUpKept(s: TrackerState, settings: Settings): TrackerState {
-  if (!s.headsUp) return s;
-  const left = settings.stretch.everySec * 1000 - s.desk.stretch;
+  const h = s.headsUp;
+  if (!h) return s;
+  let left = settings.stretch.everySec * 1000 - s.desk.stretch;
+  const micro = settings.micro.enabled ? settings.micro.everySec * 1000 - s.desk.micro : left;
+  if (micro + MERGE_WINDOW_MS >= left) left = Math.min(left, micro);
   const off = settings.headsUpSec <= 0 || !settings.prompts.notification || !settings.stretch.enabled;
-  return off || effectiveSnoozeLimit(settings) < 1 || left > settings.headsUpSec * 1000 + 1000 ? { ...s, headsUp: null } : s;
+  return off || (h.postpone !== false && effectiveSnoozeLimit(settings) < 1) || left > settings.headsUpSec * 1000 + 1000 ? { ...s, headsUp: null } : s;
 }
 
 /** A prompt for a kind that has since been switched off is withdrawn, recorded as skipped. */
