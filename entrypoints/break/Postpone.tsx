@@ -29,12 +29,15 @@ export function Postpone({ breakId, send }: { breakId: string; send: SendMessage
   return (
     <div class="postpone" role="group" aria-labelledby="postpone-label" data-testid="postpone">
       <span id="postpone-label" class="small">{t('postponeLabel')}</span>
-      {POSTPONE_MINUTES.map((m) => (
-        // aria-disabled, not disabled, while the request runs: a disabled button drops the keyboard focus it has (to the page, if the request fails).
-        <button key={m} class="btn" data-testid={`postpone-${m}`} aria-disabled={busy ? 'true' : undefined} onClick={() => void postpone(m)}>
-          {tp('postponeChoice', m)}
-        </button>
-      ))}
+      {/* The choices together: a line too narrow for the words and both wraps after the words, not between the choices. */}
+      <span class="postpone-choices">
+        {POSTPONE_MINUTES.map((m) => (
+          // aria-disabled, not disabled, while the request runs: a disabled button drops the keyboard focus it has (to the page, if the request fails).
+          <button key={m} class="btn" data-testid={`postpone-${m}`} aria-disabled={busy ? 'true' : undefined} onClick={() => void postpone(m)}>
+            {tp('postponeChoice', m)}
+          </button>
+        ))}
+      </span>
       {failed && <p class="notice small" role="alert">{t(failed)}</p>}
     </div>
   );

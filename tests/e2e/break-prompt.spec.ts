@@ -45,6 +45,21 @@ test('the prompt window: the heading has the focus, then Start, Skip and the pos
   expect(await historyRows(control)).toEqual([]);
 });
 
+test('in a narrow window the two postpone choices stay side by side, the words above them', async ({ context, control }) => {
+  await setSettings(control, { stretch: { enabled: true, everySec: 4, lengthSec: 120 }, prompts: { notification: false, openWindow: true } });
+  const brk = await BreakPage.waitFor(context);
+  await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 120 } });
+  const page = brk.page;
+  // 320 px: a window made narrow, or 200 % zoom; as long as German's words are at 460 px. The words
+  // and "5 min" took the first line and "15 min" went alone to the next, apart from its pair.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expect(page.getByTestId('postpone-15')).toBeVisible();
+  const box = (id: string) => page.getByTestId(id).boundingBox().then((b) => b!);
+  const [label, five, fifteen] = [await page.locator('#postpone-label').boundingBox().then((b) => b!), await box('postpone-5'), await box('postpone-15')];
+  expect(Math.round(fifteen.y), '15 min on the line of 5 min').toBe(Math.round(five.y));
+  expect(five.y, 'the choices below the words').toBeGreaterThanOrEqual(label.y + label.height);
+});
+
 test('a Start in the popup while the prompt window is open switches that window to the player', async ({ context, extensionId, control }) => {
   await setSettings(control, { stretch: { enabled: true, everySec: 4, lengthSec: 2 }, prompts: { notification: false, openWindow: true } });
   const brk = await BreakPage.waitFor(context);

@@ -164,6 +164,35 @@ test('"Snooze for"\'s hint, a few sentences, reads across the card rather than d
   expect(width).toBeGreaterThan(row * 0.9);
 });
 
+for (const lang of ['en', 'de', 'ja']) {
+  test(`${lang}: the page reflows at 320 px (400 % zoom, a narrow window) with nothing sideways`, async ({ profileDir }) => {
+    const context = await launch(profileDir, lang === 'en' ? [] : [`--lang=${lang}`], { locale: lang });
+    try {
+      const options = await OptionsPage.open(context, new URL((await serviceWorker(context)).url()).host);
+      const page = options.page;
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.getByTestId('own-weight').waitFor();
+      /** How far the page scrolls sideways, and the deepest elements that stick out on the right. */
+      const look = () =>
+        page.evaluate(() => {
+          const root = document.scrollingElement!;
+          const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5 && !e.closest('details:not([open])'));
+          return {
+            sideways: root.scrollWidth - root.clientWidth,
+            out: out.filter((e) => !out.some((o) => o !== e && e.contains(o))).map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}`),
+          };
+        });
+      // At 320 px English scrolled 85 px sideways (the away presets' select, the call-site field,
+      // the import's file field), German 73 px (the section heads' switches and "Restore defaults"
+      // besides), Japanese 4 px (the own routines' select): each section's column was as wide as
+      // its widest content, not the page.
+      expect(await look()).toEqual({ sideways: 0, out: [] });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test('"restore defaults" resets one section and leaves the others alone', async ({ context, extensionId, control }) => {
   const options = await OptionsPage.open(context, extensionId);
   const page = options.page;

@@ -114,6 +114,18 @@ test("a day off says so level with its name, as a working day's hours are", asyn
   expect(Math.abs(off.beside - off.name), 'Day off beside Sun').toBeLessThanOrEqual(1);
 });
 
+test('the three presets side by side have their names on one line, whatever the length of their descriptions', async ({ context }) => {
+  const page = await welcomePage(context);
+  await page.setViewportSize({ width: 900, height: 1000 });
+  // Gentle's description takes two lines where Balanced's and Focused's take three: its card, as tall
+  // as theirs, spread the spare height over its rows, and its name sat 6 px lower than theirs.
+  const tops = await page.locator('.preset').evaluateAll((cards) =>
+    cards.map((c) => ({ card: Math.round(c.getBoundingClientRect().top), name: Math.round(c.querySelector('.preset-name')!.getBoundingClientRect().top) })),
+  );
+  expect(new Set(tops.map((t) => t.card)).size, 'the cards in one row').toBe(1);
+  expect(new Set(tops.map((t) => t.name)).size, `the names' tops ${tops.map((t) => t.name).join(', ')}`).toBe(1);
+});
+
 for (const lang of ['de', 'pl']) {
   test(`${lang}: the page reflows at 320 px (400 % zoom) with nothing sideways, and every day's box is square`, async ({ profileDir }) => {
     const context = await launch(profileDir, [`--lang=${lang}`], { locale: lang });
