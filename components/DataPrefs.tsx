@@ -66,9 +66,10 @@ function saveFile(filename: string, mime: string, text: string): void {
 }
 
 /**
- * Asks the background to make the popup's snapshot and the badge again from the new history (and
- * to drop break outcomes still waiting for the old one). The data is written either way: a
- * background that does not answer redraws on its next event.
+ * Asks the background to make the popup's snapshot and the badge again from the new history (and,
+ * `replaced`, to drop break outcomes still waiting for the old one); an import and a reset also
+ * send it before they replace anything (lib/data.ts TellBackground). The data is written either
+ * way: a background that does not answer redraws on its next event.
  */
 const refresh = (replaced = true) => ask(send, { type: 'status/refresh', replaced }).then(
   () => undefined,
@@ -202,7 +203,7 @@ export function DataPrefs() {
       refocus.current = () => fileRef.current;
       let r;
       try {
-        r = await guarded(() => importBackup(p.backup, () => refresh()));
+        r = await guarded(() => importBackup(p.backup, refresh));
       } catch {
         await refresh(false); // part of it may have happened: redraw
         return { kind: 'error', text: t('importWriteFailed') };
@@ -216,7 +217,7 @@ export function DataPrefs() {
     run('other', async () => {
       closeConfirm();
       try {
-        await guarded(() => resetData(() => refresh()));
+        await guarded(() => resetData(refresh));
       } catch {
         // Part of it may have happened: redraw. The breaks still waiting to be written are dropped
         // only by resetData, once the history is cleared (not when it could not be).

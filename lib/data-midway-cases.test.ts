@@ -41,9 +41,10 @@ function unload(m: Page): boolean {
 }
 
 /**
- * The background's answers to 'status/refresh' held until `release` is called (a worker waking
- * up takes its time): the page is then between the history's write and the settings'. `seen`: the
- * history's ids as each refresh found them.
+ * The background's answers to 'status/refresh' after the history was replaced (`replaced`) held
+ * until `release` is called (a worker waking up takes its time): the page is then between the
+ * history's write and the settings'. `asked`: those asked. `seen`: the history's ids as each
+ * refresh found them (the one sent before the history is replaced, lib/data.ts TellBackground, too).
  */
 async function heldBackground() {
   const { browser } = await import('wxt/browser');
@@ -52,9 +53,12 @@ async function heldBackground() {
   const seen: string[][] = [];
   let asked = 0;
   vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (msg: unknown) => {
-    if ((msg as { type?: string }).type === 'status/refresh') {
-      asked++;
-      await gate;
+    const m = msg as { type?: string; replaced?: boolean };
+    if (m.type === 'status/refresh') {
+      if (m.replaced) {
+        asked++;
+        await gate;
+      }
       seen.push((await allBreaks()).map((r) => r.id).sort());
     }
     return { ok: true, data: { refreshed: true } };
@@ -75,6 +79,8 @@ describe('closing the tab in the middle of an import or a reset', () => {
     expect(unload(m)).toBe(false); // only looking at what the file holds: nothing to lose
     await m.press('import-replace');
     await until(() => bg.asked() > 0, 'the history replaced');
+    // The background was woken before the replace (its waiting breaks go to the old history).
+    expect(bg.seen[0]).toEqual(['mine']);
     // The history is the backup's, the settings not yet: closing now leaves half an import.
     expect((await allBreaks()).map((r) => r.id).sort()).toEqual(['a', 'b']);
     expect((await loadSettings()).idleSec).toBe(DEFAULT_SETTINGS.idleSec);

@@ -58,11 +58,21 @@ export type ImportResult =
  * Replaces the settings, the own routines and the history with a backup's, all or nothing: the
  * whole file is checked first (as of `now`), then written by `importBackup`.
  */
-export async function importData(text: string, now = clock.now(), beforeReplace?: () => Promise<unknown>): Promise<ImportResult> {
+export async function importData(text: string, now = clock.now(), tell?: TellBackground): Promise<ImportResult> {
   const parsed = parseBackup(text, now);
   if (!parsed.ok) return { imported: false, problem: parsed.problem, detail: parsed.detail };
-  return importBackup(parsed.value, beforeReplace);
+  return importBackup(parsed.value, tell);
 }
+
+/**
+ * Sends the background a 'status/refresh' (components/DataPrefs.tsx does), `replaced` or not.
+ * An import and a reset send one before they replace anything (`false`): a stopped worker starts
+ * on it, and its start (lib/engine/lifecycle.ts wake) writes the breaks still waiting to be
+ * written into the history they belong to, or they keep waiting. Once it is replaced, `true`: the
+ * worker, running now, drops those still waiting. Without the first, the second would start the
+ * worker, and its start would write them into the new history before the message drops them.
+ */
+export type TellBackground = (replaced: boolean) => Promise<unknown>;
 
 /**
  * Writes a backup `parseBackup` checked (the options page's preview did, and has shown what it
@@ -70,8 +80,9 @@ export async function importData(text: string, now = clock.now(), beforeReplace?
  * The history is replaced in one transaction; the settings and the own routines are written
  * after it and, should either fail, the previous history, settings and routines are put back.
  */
-export async function importBackup(backup: CheckedBackup, beforeReplace?: () => Promise<unknown>): Promise<ImportResult> {
-  // With the breaks still waiting: `beforeReplace` has them dropped, so a history put back holds them.
+export async function importBackup(backup: CheckedBackup, tell?: TellBackground): Promise<ImportResult> {
+  await tell?.(false);
+  // With the breaks still waiting: `tell(true)` has them dropped, so a history put back holds them.
   const previous = await currentHistory();
   if (previous === null) return { imported: false, problem: { code: 'historyOff' }, detail: null };
   const [previousSettings, previousOwn] = await Promise.all([loadSettings(), storedOwnRoutines()]);
@@ -82,11 +93,11 @@ export async function importBackup(backup: CheckedBackup, beforeReplace?: () => 
     return { imported: false, problem: { code: 'writeFailed' }, detail: null };
   }
   // Breaks still waiting to be written belong to the history just replaced: dropped now (by the
-  // background, `beforeReplace`), or the settings' write below would have it write them into the
+  // background, `tell(true)`), or the settings' write below would have it write them into the
   // new one. Not before the replacement: an import that fails there changes nothing, and they are
   // still written into the history they belong to. (Should the settings' write fail below, the
   // previous history comes back with them: `previous` holds them.)
-  await beforeReplace?.();
+  await tell?.(true);
   try {
     await replaceSettings(backup.settings);
     await saveOwnRoutines(backup.ownRoutines);
@@ -102,14 +113,16 @@ export async function importBackup(backup: CheckedBackup, beforeReplace?: () => 
 
 /**
  * Deletes the history and the own routines, restores the default settings, forgets the health
- * answer and the developer switch. `beforeClear`: drops the breaks still waiting to be written
- * (the background does, components/DataPrefs.tsx asks it), once the history is cleared and before
- * the settings' write makes the background write them into the emptied history. A history that
- * cannot be opened just now (not absent) throws before anything else is reset, those breaks too.
+ * answer and the developer switch. `tell` (TellBackground): the background writes the breaks still
+ * waiting to be written before the history is cleared (or they keep waiting), and drops those
+ * still waiting once it is cleared, before the settings' write makes it write them into the
+ * emptied history. A history that cannot be opened just now (not absent) throws before anything
+ * else is reset, those breaks too.
  */
-export async function resetData(beforeClear?: () => Promise<unknown>): Promise<{ reset: true; historyOff: boolean }> {
+export async function resetData(tell?: TellBackground): Promise<{ reset: true; historyOff: boolean }> {
+  await tell?.(false);
   const cleared = await orNull(clearHistory().then(() => true));
-  await beforeClear?.();
+  await tell?.(true);
   await replaceSettings(DEFAULT_SETTINGS);
   await saveOwnRoutines([]);
   await saveHealthAnswer('ask');

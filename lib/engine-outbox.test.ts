@@ -7,6 +7,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { ENGINE_SETTINGS, MIN, T0, useEngineEnv } from '../tests/engine-env';
 import { dispatch, handleMessage, wake } from './engine';
+import { browserPlatform, browserStore } from './engine/browser';
+import { messageHandler } from './engine/handlers';
+import { lifecycle } from './engine/lifecycle';
+import { createRuntime } from './engine/runtime';
 import { NEXT_ALARM } from './platform/alarms';
 import { allBreaks, closeHistory, breaksOnDay, dayAggregates, recordBreak } from './storage/history';
 import { currentHistory, exportData, importData, resetData } from './data';
@@ -180,7 +184,7 @@ describe('the outbox and a replaced history', () => {
     expect((await loadTrackerAndOutbox()).outbox.map((p) => p.entry.id)).toEqual([id]);
     // The history opens, but replacing it fails (the disk is full): "nothing changed", says the page.
     const file = backupJson(makeBackup(DEFAULT_SETTINGS, [], now));
-    const dropWaiting = () => handleMessage({ type: 'status/refresh', replaced: true });
+    const dropWaiting = (replaced = true) => handleMessage({ type: 'status/refresh', replaced });
     expect(await importData(file, now, dropWaiting)).toMatchObject({ imported: false, problem: { code: 'writeFailed' } });
     clear.mockRestore();
     now += MIN;
@@ -191,11 +195,89 @@ describe('the outbox and a replaced history', () => {
 
   it('likewise a reset that cannot clear the history ("it did not work"): the waiting break is still written', async () => {
     const { id, clear } = await waitingOnFullDisk();
-    await expect(resetData(() => handleMessage({ type: 'status/refresh', replaced: true }))).rejects.toThrow();
+    await expect(resetData((replaced) => handleMessage({ type: 'status/refresh', replaced }))).rejects.toThrow();
     clear.mockRestore();
     now += MIN;
     await dispatch({ type: 'tick' });
     expect((await allBreaks()).map((b) => b.id)).toEqual([id]);
+  });
+});
+
+describe('a reset or an import while the worker is stopped (the options page open for more than 30 s)', () => {
+  /**
+   * The background as the browser runs it: stopped, so the page's next message starts a new
+   * worker, which runs wake() first (entrypoints/background.ts main()); the later messages find it running.
+   */
+  let worker: ((raw: unknown) => Promise<unknown>) | null = null;
+  const toBackground = (raw: unknown) => {
+    if (!worker) {
+      const rt = createRuntime(browserPlatform, browserStore);
+      void lifecycle(rt).wake();
+      worker = messageHandler(rt);
+    }
+    return worker(raw);
+  };
+  /** What components/DataPrefs.tsx passes (its `refresh`). */
+  const tell = (replaced = true) => toBackground({ type: 'status/refresh', replaced });
+  /** A break taken while the history could not be opened waits to be written; the disk works again, the worker stops. */
+  async function waitingThenStopped() {
+    worker = null;
+    await wake();
+    now = T0 + 10 * MIN;
+    await closeHistory();
+    const restore = breakOpens();
+    const { id } = await takeBreak();
+    restore();
+    expect((await loadTrackerAndOutbox()).outbox.map((p) => p.entry.id)).toEqual([id]);
+    now += MIN;
+    return id;
+  }
+
+  it('"Delete everything": the waiting break is not written into the emptied history', async () => {
+    await waitingThenStopped();
+    expect(await resetData(tell)).toEqual({ reset: true, historyOff: false });
+    await tell();
+    now += MIN;
+    await toBackground({ type: 'popup/get' });
+    expect(await allBreaks()).toEqual([]);
+    expect((await loadTrackerAndOutbox()).outbox).toEqual([]);
+  });
+
+  it('the disk still refuses the write when the page wakes the worker: the break still waits, and the reset drops it', async () => {
+    await waitingThenStopped();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+    expect(await resetData(tell)).toEqual({ reset: true, historyOff: false });
+    put.mockRestore();
+    now += MIN;
+    await toBackground({ type: 'popup/get' });
+    expect(await allBreaks()).toEqual([]);
+    expect((await loadTrackerAndOutbox()).outbox).toEqual([]);
+  });
+
+  it('a reset that cannot clear the history ("it did not work"): the waiting break is in the history it belongs to', async () => {
+    const id = await waitingThenStopped();
+    const clear = vi.spyOn(IDBObjectStore.prototype, 'clear').mockImplementation(() => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
+    await expect(resetData(tell)).rejects.toThrow();
+    clear.mockRestore();
+    now += MIN;
+    await toBackground({ type: 'popup/get' });
+    expect((await allBreaks()).map((b) => b.id)).toEqual([id]);
+    expect((await loadTrackerAndOutbox()).outbox).toEqual([]);
+  });
+
+  it('an import: the history is the backup\'s, without the waiting break', async () => {
+    const file = backupJson(makeBackup(DEFAULT_SETTINGS, [], now));
+    await waitingThenStopped();
+    expect(await importData(file, now, tell)).toEqual({ imported: true, breaks: 0 });
+    await tell();
+    now += MIN;
+    await toBackground({ type: 'popup/get' });
+    expect(await allBreaks()).toEqual([]);
+    expect((await loadTrackerAndOutbox()).outbox).toEqual([]);
   });
 });
 
@@ -216,7 +298,7 @@ describe('an export while breaks wait to be written (the disk is full)', () => {
     const waiting = { id, kind: 'stretch', outcome: 'completed', startedAt, endedAt: startedAt + 2 * MIN, manual: true, snoozes: 0, day: '2026-03-02' };
     return { first: first.id, id, waiting, put };
   }
-  const dropWaiting = () => handleMessage({ type: 'status/refresh', replaced: true });
+  const dropWaiting = (replaced = true) => handleMessage({ type: 'status/refresh', replaced });
   const takenOn = async (day: string) => (await dayAggregates()).find((a) => a.day === day);
 
   it('the backup and the CSV hold the waiting break; reset and import bring it back once, and its later write adds nothing', async () => {

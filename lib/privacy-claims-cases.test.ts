@@ -199,7 +199,7 @@ describe('bugs found in review (each test holds its fix)', () => {
   };
   const settled = () => new Promise((r) => setTimeout(r, 50)); // the change events have run
   /** What components/DataPrefs.tsx sends: the background drops breaks waiting for the old history. */
-  const dropWaiting = () => handleMessage({ type: 'status/refresh', replaced: true });
+  const dropWaiting = (replaced = true) => handleMessage({ type: 'status/refresh', replaced });
   /** Ten minutes on, a break ends while the history cannot be opened: it waits with the timer's state. */
   const breakWaiting = async () => {
     now += 10 * MIN;
