@@ -24,7 +24,8 @@ export function CallSitesPrefs({ settings, save }: Props) {
   const sites = settings.callSites;
   const [refused, setRefused] = useState(false);
   const [host, setHost] = useState('');
-  const [error, setError] = useState<HostError | null>(null);
+  // What the field says about the site typed: refused as a host name, or the browser refused its permission.
+  const [error, setError] = useState<HostError | 'errCallSitesRefused' | null>(null);
   const set = (patch: Partial<Settings['callSites']>) => save((s) => ({ ...s, callSites: { ...s.callSites, ...patch } }));
   // The own sites as stored when the change runs (not as drawn when clicked: a removal or an add
   // still waiting for the browser's permissions must not bring back or drop another's site).
@@ -49,6 +50,8 @@ export function CallSitesPrefs({ settings, save }: Props) {
 
   const toggle = async (box: HTMLInputElement) => {
     const on = box.checked;
+    // A site's refusal at the field is over once the switch changes (off: adding asks nothing).
+    if (error === 'errCallSitesRefused') setError(null);
     if (!on) {
       await removeCallSites(callPatterns(sites));
       await set({ enabled: false });
@@ -66,9 +69,9 @@ export function CallSitesPrefs({ settings, save }: Props) {
     const r = parseHost(host, sites.own);
     if (!r.ok) return setError(r.error);
     setError(null);
-    // While on, the new site needs its own permission (still inside the click).
-    if (sites.enabled && !notHere && !(await requestCallSites([patternFor(r.host)]))) return setRefused(true);
-    setRefused(false);
+    // While on, the new site needs its own permission (still inside the click). Refused, it is said
+    // at the field, with what was typed kept: the switch stays on, for the sites it already has.
+    if (sites.enabled && !notHere && !(await requestCallSites([patternFor(r.host)]))) return setError('errCallSitesRefused');
     setHost('');
     await setOwn((own) => (own.includes(r.host) ? own : [...own, r.host]));
   };

@@ -6,7 +6,10 @@
  *   meet.google.com was refused as "already in the list";
  * - the browser's refusal stayed under the switch once the sites were allowed after all (Firefox's
  *   about:addons, another window): "breaks do not wait for calls on these sites" beside a ticked
- *   switch whose calls do hold breaks.
+ *   switch whose calls do hold breaks;
+ * - an own site added while on and refused by the browser: the refusal said so ("breaks do not
+ *   wait for calls on these sites") under the still-ticked switch, whose sites did hold breaks, and
+ *   not at the field the site was typed in.
  * Rendered with linkedom over WXT's fake browser, English catalogue (tests/support/options-page.ts).
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -61,5 +64,53 @@ describe("the browser's refusal", () => {
       note: null,
       described: 'call-sites-hint',
     });
+  });
+});
+
+// An own site added while the option is on asks the browser for that site alone. Refused, the
+// refusal said "breaks do not wait for calls on these sites" under a switch still ticked, whose
+// built-in sites still held breaks, far from the field the site was typed in; and it stayed there.
+describe('an own site whose permission the browser refuses, with the option on', () => {
+  it('is not added; the refusal is said at the field, what was typed stays, and the ticked switch is not called off', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { saveSettings } = await import('./storage/settings-items');
+    const { callPatterns } = await import('./call-sites');
+    const perms = fakeBrowser.permissions as unknown as { request: (q: { origins: string[] }) => Promise<boolean>; contains: (q: { origins: string[] }) => Promise<boolean> };
+    const granted = new Set(callPatterns({ enabled: true, own: [] }));
+    const asked: string[][] = [];
+    vi.spyOn(perms, 'request').mockImplementation(async ({ origins }) => (asked.push(origins), false));
+    vi.spyOn(perms, 'contains').mockImplementation(async ({ origins }) => origins.every((o) => granted.has(o)));
+    const p = await mountOptionsPage();
+    await saveSettings({ ...DEFAULT_SETTINGS, callSites: { enabled: true, own: [] } });
+    await until(() => p.q('[data-testid="call-sites-enabled"]')!.checked, 'the switch on');
+    p.type('[data-testid="call-site-host"]', 'https://Talk.Example.org/room');
+    await tick(30);
+    // Add (Enter in the field, or the button): the field's form is submitted.
+    p.q('[data-testid="call-site-host"]')!.closest('form')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));
+    await until(() => asked.length === 1, 'the request');
+    await tick(30);
+    expect(asked).toEqual([['https://talk.example.org/*']]);
+    const box = p.q('[data-testid="call-sites-enabled"]')!;
+    const field = p.q('[data-testid="call-site-host"]')!;
+    expect({
+      checked: box.checked,
+      described: box.getAttribute('aria-describedby'),
+      underSwitch: p.q('[data-testid="call-sites-refused"]')?.textContent ?? null,
+      atField: p.q('[data-testid="call-site-host-error"]')?.textContent ?? null,
+      fieldDescribed: field.getAttribute('aria-describedby'),
+      typed: field.value,
+    }).toEqual({
+      checked: true,
+      described: 'call-sites-hint',
+      underSwitch: null,
+      atField: 'The browser did not give the permission. Try again and choose Allow.',
+      fieldDescribed: 'call-site-host-error',
+      typed: 'https://Talk.Example.org/room',
+    });
+    expect((await storedUntil(() => true, 'stored')).callSites.own).toEqual([]);
+    // Turned off, adding asks nothing: the refusal at the field goes.
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined); // the fake browser cannot remove permissions
+    p.check('[data-testid="call-sites-enabled"]', false);
+    await until(() => p.q('[data-testid="call-site-host-error"]') === null, 'the refusal gone');
   });
 });

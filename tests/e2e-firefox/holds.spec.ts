@@ -30,7 +30,7 @@ type Tracker = { deferredSince: number | null; heldBy: string | null };
 type Stored = { callSites: { enabled: boolean; own: string[] } };
 
 const SITES = ['https://meet.google.com/*', 'https://*.zoom.us/*', 'https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*', 'https://teams.live.com/*', 'https://*.webex.com/*', 'https://meet.jit.si/*', 'https://whereby.com/*'];
-const REFUSED = 'The browser did not give the permission, so breaks do not wait for calls on these sites. Try again and choose Allow.';
+const REFUSED = 'The browser did not give the permission. Try again and choose Allow.';
 
 const tracker = async (control: Page) => (await storageGet<Tracker>(control, 'tracker'))!;
 const why = (popup: Page) => popup.$eval('[data-testid="next-why"]', (e) => e.textContent).catch(() => null);

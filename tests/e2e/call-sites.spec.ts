@@ -43,7 +43,7 @@ const SITES = [
   'https://whereby.com/*',
 ];
 const OWN = 'https://talk.example.org/*';
-const REFUSED = 'The browser did not give the permission, so breaks do not wait for calls on these sites. Try again and choose Allow.';
+const REFUSED = 'The browser did not give the permission. Try again and choose Allow.';
 
 /** The options page with permissions.request answered by the stub (see above). */
 async function optionsWithStub(context: BrowserContext, extensionId: string, answer: Answer): Promise<Page> {
@@ -131,11 +131,14 @@ test('refused or failed: the option stays off, a clear message says why, nothing
   await expect(page.getByTestId('call-sites-refused')).toHaveCount(0);
   expect(await calls(page)).toEqual([['request', SITES]]);
 
-  // On, a site whose permission is refused is not added, and what was typed stays in the field.
+  // On, a site whose permission is refused is not added, and what was typed stays in the field,
+  // which says why; the switch stays on (its sites still hold) with no refusal under it.
   await answer(page, 'refused');
   await page.getByTestId('call-site-host').fill('talk.example.org');
   await page.getByTestId('call-site-add').click();
-  await expect(page.getByTestId('call-sites-refused')).toHaveText(REFUSED);
+  await expect(page.getByTestId('call-site-host-error')).toHaveText(REFUSED);
+  await expect(page.getByTestId('call-sites-refused')).toHaveCount(0);
+  await expect(toggle).toBeChecked();
   expect(await calls(page)).toEqual([['request', [OWN]]]);
   await expect(page.getByTestId('call-site-host')).toHaveValue('talk.example.org');
   expect((await stored(control))?.own).toEqual([]);
