@@ -40,7 +40,7 @@ export interface DayAggregate extends DayCounts {
   taken: number;
   /** Summed desk time before the day's breaks, per kind (see above). */
   deskMsByKind: Record<BreakKind, number>;
-  /** The longest continuous sitting before a break that day (max `deskMs`). */
+  /** The longest continuous sitting before a break that day (max `deskMs`); the weekly review joins stretches a skipped break split (lib/sitting.ts). */
   longestMs: number;
   /** Completed or partial breaks per routine id. */
   routines: Record<string, number>;

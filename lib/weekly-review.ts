@@ -3,13 +3,14 @@
  * the same IndexedDB (lib/storage/history.ts) and settings (lib/storage) as the background. Apart
  * from lib/data.ts so that the review page does not load the backup code.
  */
-import { dayKey } from './days';
+import { addDays, dayKey } from './days';
 import { clock } from './platform/clock';
 import { firstWeekday } from './week';
 import { reviewWindowStart, weeklyReview, type ReviewData } from './review';
-import { DEFAULT_RULES } from './streaks';
+import { withLongestSitting } from './sitting';
+import { DEFAULT_RULES, weekStart } from './streaks';
 import type { Settings } from './settings';
-import { historyForSummary, orNull } from './storage/history';
+import { breaksBetween, historyForSummary, orNull } from './storage/history';
 import { storedOwnRoutines } from './storage/own-routines';
 import { statusSnapshotItem, type StatusSnapshot } from './storage/status-cache';
 import { loadSettings } from './storage/items';
@@ -23,9 +24,16 @@ import { loadSettings } from './storage/items';
 export async function historyReview(now: number, timeZone: string, settings: Settings, locale = 'en'): Promise<ReviewData | null> {
   const first = firstWeekday(settings.weekStart, locale);
   const today = dayKey(now, timeZone);
-  const [h, own] = await Promise.all([orNull(historyForSummary(reviewWindowStart(today, first))), storedOwnRoutines().catch(() => null)]);
+  // This week's and last week's rows too, for their longest sitting stretches (lib/sitting.ts):
+  // not read, the days' own figures stand (a skipped break then ends a stretch).
+  const start = weekStart(today, first);
+  const [h, own, rows] = await Promise.all([
+    orNull(historyForSummary(reviewWindowStart(today, first))),
+    storedOwnRoutines().catch(() => null),
+    breaksBetween(addDays(start, -7), addDays(start, 6)).catch(() => []),
+  ]);
   if (!h) return null;
-  return weeklyReview(h.recent, today, settings.schedule, DEFAULT_RULES, h.older, first, own);
+  return weeklyReview(withLongestSitting(h.recent, rows), today, settings.schedule, DEFAULT_RULES, h.older, first, own);
 }
 
 /** The weekly review as of now, with the stored settings (what the review page shows). */
