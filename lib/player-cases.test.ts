@@ -15,7 +15,7 @@
  * fix (the countdown showing more than the step has left, a held Space flipping Pause and Resume,
  * a step changed while paused not announced, strict mode's Esc unheard or ignored, an own
  * routine's safety note folded away, an own routine longer than the break played in it when no
- * library routine fit the break either).
+ * library routine fit the break either; strict mode's break time grown by a clock set back).
  * describe('holds'): promises kept, pinned.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -346,6 +346,40 @@ describe('bugs found in review', () => {
       expect(m.q('done'), 'Done once 2 min have passed').not.toBeNull();
       m.q('done')!.click();
       await m.advance(TICK);
+      expect(m.endings).toEqual(['done']);
+    });
+  });
+
+  // The break's time was the clock's reading less when it began: the clock set back 10 min (a time
+  // sync) with 2 s of the break to go showed 10:02 left, and Done (or the free break's own end)
+  // came 10 min late; closing the window meanwhile recorded the whole break as cut short. The
+  // player's step counts on through the same change (lib/player.ts settle); the break's time now too.
+  describe('strict mode: the clock set back (a time sync) does not add to the break\'s time', () => {
+    const BACK = 10 * 60_000;
+    it('player: 2 s before the end, the clock goes back 10 min: Done 2 s later, as the wall clock says', async () => {
+      const total = ROUTINE.steps.reduce((t, s) => t + s.seconds * 1000, 0);
+      const m = await mountPlayer(ROUTINE, { strict: true });
+      await m.advance(total - 2_000);
+      expect(m.q('done')).toBeNull();
+      vi.setSystemTime(Date.now() - BACK);
+      await m.advance(TICK);
+      // The break's ring shows 0:02 (or, at the routine's own time, none: the step's ring says it).
+      expect(m.q('break-remaining')?.textContent ?? '0:02', 'the break\'s time left, after the clock went back').toBe('0:02');
+      await m.advance(2_000);
+      expect(m.q('done'), 'Done once the break\'s time has run').not.toBeNull();
+      await m.key('Enter');
+      await m.advance(TICK);
+      expect(m.endings).toEqual(['done']);
+    });
+
+    it('free break: 10 s before the end, the clock goes back 10 min: the break ends 10 s later (within its 1-s tick)', async () => {
+      const m = await mountFreeBreak(true, 120);
+      await m.advance(110_000);
+      vi.setSystemTime(Date.now() - BACK);
+      await m.advance(1_000);
+      // 9 s left by the wall clock; the second between the clock's change and the page's tick is not seen.
+      expect(['0:09', '0:10']).toContain(m.q('break-remaining')!.textContent);
+      await m.advance(10_000);
       expect(m.endings).toEqual(['done']);
     });
   });

@@ -6,7 +6,7 @@ import { CountdownRing } from '../../components/CountdownRing';
 import { duration } from '../../components/routine-labels';
 import { useEnding } from './ending';
 import { EscSaid } from './EscSaid';
-import { breakFrom } from './resume';
+import { useBreakFrom } from './resume';
 
 /**
  * A break with no routine that fits the settings: still a break, just unguided, of the break's
@@ -17,9 +17,9 @@ import { breakFrom } from './resume';
  */
 export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { breakId: string; strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  const [from] = useState(() => breakFrom(breakId, Date.now()));
+  const now = useNow();
   // A timer, not a live region: the time left is read when the person goes to it, not every second.
-  const left = from + lengthSec * 1000 - useNow();
+  const left = useBreakFrom(breakId, now) + lengthSec * 1000 - now;
   // One ending at a time, as in the player (./ending.ts): a held Esc repeats its keydown.
   const { send } = useEnding();
   const done = () => send(onDone);

@@ -7,7 +7,7 @@ import type { Settings } from '../../lib/settings';
 import { t } from '../../lib/i18n';
 import * as P from '../../lib/player';
 import { useEnding } from './ending';
-import { breakFrom, keepPlace, loadPlace } from './resume';
+import { keepPlace, loadPlace, useBreakFrom } from './resume';
 import { useNow } from '../../components/hooks/use-status';
 import { CountdownRing } from '../../components/CountdownRing';
 import { RoutineSources } from '../../components/RoutineSources';
@@ -48,7 +48,7 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   const settled = useMemo(() => P.settle(ps, steps, now), [ps, steps, now]);
   // Strict mode: the break's time left, the routine's length counted from when the window began the
   // break (kept across a reload and "Another routine": ./resume.ts); Next does not shorten it.
-  const [from] = useState(() => breakFrom(breakId, now));
+  const from = useBreakFrom(breakId, now);
   const total = routine.durationSec * 1000; // the steps' seconds added up (content/types.ts)
   const left = from + total - now;
   const last = settled.step === steps.length - 1;

@@ -7,6 +7,7 @@
  * has not. Also when the window began the break (breakFrom), from which strict mode counts the
  * break's time. Forgotten when the break ends. Storage refused (a browser setting) keeps nothing.
  */
+import { useRef } from 'preact/hooks';
 import type { PlayerState } from '../../lib/player';
 
 /** The place kept for `of` (a break's id and its routine's), if it fits the routine's `stepCount` steps (an own routine may have changed). */
@@ -36,17 +37,35 @@ export function keepPlace(of?: string, state?: PlayerState): void {
  * When this window began break `id` (a routine or the free break), kept across a reload and
  * "Another routine": `now` the first time (or after a clock set back before it).
  */
-export function breakFrom(id: string, now: number): number {
+function breakFrom(id: string, now: number): number {
   try {
     const [at, from] = JSON.parse(sessionStorage.breakFrom) as [string, number];
     if (at === id && from <= now) return from;
   } catch {
     // none kept
   }
+  return keepFrom(id, now);
+}
+
+function keepFrom(id: string, from: number): number {
   try {
-    sessionStorage.breakFrom = JSON.stringify([id, now]);
+    sessionStorage.breakFrom = JSON.stringify([id, from]);
   } catch {
     // nothing kept
   }
-  return now;
+  return from;
+}
+
+/**
+ * breakFrom for a page that reads the clock `now` as it draws (the player, the free break): the
+ * clock set back while the break lasts (a time sync) takes the break's start back with it, so its
+ * time counts on as the player's step does (lib/player.ts settle), not longer by the time the clock
+ * went back (10 min back left Done 10 min away).
+ */
+export function useBreakFrom(id: string, now: number): number {
+  const at = useRef<{ from: number; seen: number } | null>(null);
+  const c = (at.current ??= { from: breakFrom(id, now), seen: now });
+  if (now < c.seen) c.from = keepFrom(id, c.from - (c.seen - now));
+  c.seen = now;
+  return c.from;
 }
