@@ -5,7 +5,8 @@ import type { Settings } from '../lib/settings';
 import { FIELDS, type FieldError, type FieldId } from '../lib/settings-fields';
 import { LOW_IDLE_SEC } from '../lib/tracker/state';
 import { HeadsUpField } from './HeadsUpField';
-import { NumberField } from './NumberField';
+import { NumberField, typing } from './NumberField';
+import { useAskBeforeLeaving } from './hooks/use-ask-before-leaving';
 import type { ComponentChildren } from 'preact';
 
 interface Props {
@@ -23,6 +24,9 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
   // (another window, sync). A ref read as the page draws: an effect clearing it could run late,
   // after the next refusal, and clear that one.
   const refused = useRef<Settings['prompts'] | null>(null);
+  // A number typed into any of the page's fields and not yet left: closing or reloading the tab
+  // asks first (components/NumberField.tsx). Here, in the part loaded after the first paint.
+  useAskBeforeLeaving({ get current() { return typing.size > 0; } });
   const [, redraw] = useState(0);
   const now = settings.prompts;
   if (refused.current && (refused.current.notification !== now.notification || refused.current.openWindow !== now.openWindow)) refused.current = null;

@@ -38,22 +38,34 @@ function shown(n: number): string {
   return numbers.format.format(n);
 }
 
+/**
+ * The fields holding an entry typed and not yet left: it is checked and saved on leaving the field
+ * or Enter, never as the tab closes, so closing or reloading the tab asks first (the options page's
+ * later part listens, components/BehaviourPrefs.tsx). A refused entry is not here: its message said so.
+ */
+export const typing = new Set<string>();
+
 /** A labelled number input that validates on change and shows a clear inline message. */
 export function NumberField({ id, label, unit, hint, value, min, max, disabled, onCommit, section, against }: Props) {
   const [text, setText] = useState(() => shown(value));
   const [error, setError] = useState<FieldError | null>(null);
   // A new stored value (this field's save, Restore defaults, an import, another window, sync) is
   // shown, and any refusal of an earlier entry goes with it (a refused entry stores nothing); so
-  // too when the field is disabled or enabled again (the hold switched off, "Away after" lowered),
-  // and when what it was checked against changes (a length refused as not shorter than the
-  // interval, then the interval raised: the refusal no longer holds, and the length in force shows).
+  // too when the field is disabled or enabled again (the hold switched off, "Away after" lowered).
   // As the render commits (an effect waits for the next frame: an entry typed meanwhile, the
   // first one included, was put back to the stored value and its refusal shown beside that).
-  useLayoutEffect(() => {
+  const reset = () => {
+    typing.delete(id);
     setText(shown(value));
     setError(null);
-  }, [value, disabled, against]);
+  };
+  useLayoutEffect(reset, [value, disabled]);
+  // What it is checked against changed (a length refused as not shorter than the interval, then
+  // the interval raised): a refusal no longer holds, and the value in force shows. An entry not
+  // refused (being typed while another window changes the other field) stays as typed.
+  useLayoutEffect(() => void (error && reset()), [against]);
   const commit = async (raw: string) => {
+    typing.delete(id);
     setError(await onCommit(raw));
   };
   const errId = `${id}-error`;
@@ -75,7 +87,10 @@ export function NumberField({ id, label, unit, hint, value, min, max, disabled, 
           aria-describedby={[unitId, hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ')}
           data-min={min}
           data-max={max}
-          onInput={(ev) => setText((ev.target as HTMLInputElement).value)}
+          onInput={(ev) => {
+            typing.add(id);
+            setText((ev.target as HTMLInputElement).value);
+          }}
           onChange={(ev) => void commit((ev.target as HTMLInputElement).value)}
         />
         <span class="unit" id={unitId}>{unit}</span>

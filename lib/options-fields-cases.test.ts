@@ -49,6 +49,23 @@ describe('a stretch break\'s length refused as not shorter than its interval, th
     expect(shown(p, 'stretch.everyMin')).toEqual({ text: '50', invalid: 'false', error: null });
   });
 
+  it('an interval being typed (not yet left) stays as typed while another window changes the break\'s length, and is saved on leaving', async () => {
+    const p = await mountOptionsPage();
+    const every = field(p, 'stretch.everyMin');
+    every.value = '20';
+    every.dispatchEvent(new p.window.Event('input', { bubbles: true }));
+    // Another window (or sync) sets the length to 5 min: the interval's field was put back to 50,
+    // the 20 being typed lost, though nothing about the interval had changed.
+    const { loadSettings, saveSettings } = await import('./storage/settings-items');
+    const s = await loadSettings();
+    await saveSettings({ ...s, stretch: { ...s.stretch, lengthSec: 5 * 60 } });
+    await tick(60);
+    expect(shown(p, 'stretch.everyMin')).toEqual({ text: '20', invalid: 'false', error: null });
+    every.dispatchEvent(new p.window.Event('change', { bubbles: true }));
+    const stored = await storedUntil((x) => x.stretch.everySec === 20 * 60, 'every 20 min');
+    expect(stored.stretch.lengthSec).toBe(5 * 60); // the other window's length kept
+  });
+
   it('control: a refusal in another section stays while these fields change (only what it was refused against takes it away)', async () => {
     const p = await mountOptionsPage();
     p.type('#snoozeMin', '0');
@@ -83,5 +100,44 @@ describe('a number refused, then another refused for the same reason: the refusa
     await storedUntil((s) => s.snoozeLimit === 3, 'snoozes allowed 3');
     await tick(30);
     expect(p.q('[data-testid="snoozeMin-error"]')).toBe(first);
+  });
+});
+
+/** The browser's beforeunload as the tab is closed or reloaded: true when the page asks to stay. */
+function unload(p: Page): boolean {
+  const e = new p.window.Event('beforeunload', { cancelable: true });
+  p.window.dispatchEvent(e);
+  return e.defaultPrevented;
+}
+
+describe('closing or reloading the tab with a number typed into a field and not yet left', () => {
+  it('the browser asks first (the entry is checked and saved on leaving the field or Enter: closing the tab before lost it unasked); left and saved, it asks no more', async () => {
+    const p = await mountOptionsPage();
+    expect(unload(p)).toBe(false);
+    const snooze = field(p, 'snoozeMin');
+    snooze.value = '10';
+    snooze.dispatchEvent(new p.window.Event('input', { bubbles: true }));
+    await tick(20);
+    expect(unload(p)).toBe(true);
+    snooze.dispatchEvent(new p.window.Event('change', { bubbles: true }));
+    await storedUntil((s) => s.snoozeSec === 10 * 60, 'snooze 10 min');
+    await tick(30);
+    expect(unload(p)).toBe(false);
+    // A field of the later sections (the daily limit in hours) as well.
+    p.check('[data-testid="daily-limit"]', true);
+    await storedUntil((s) => s.dailyLimit.enabled, 'the daily limit on');
+    await tick(30);
+    const hours = field(p, 'dailyLimit.hours');
+    hours.value = '7';
+    hours.dispatchEvent(new p.window.Event('input', { bubbles: true }));
+    await tick(20);
+    expect(unload(p)).toBe(true);
+  });
+
+  it('control: an entry refused on leaving the field does not ask (its message beside the field said it was not saved)', async () => {
+    const p = await mountOptionsPage();
+    p.type('#snoozeMin', '45');
+    await until(() => error(p, 'snoozeMin') !== null, 'the refusal');
+    expect(unload(p)).toBe(false);
   });
 });
