@@ -1,10 +1,15 @@
 /**
  * The weekly review's inline-SVG charts: this week against last week, the streak heat map and ranked
- * bars. Each chart's SVG is hidden from assistive technology and comes with a table holding the same
+ * bars (RankBars.tsx). Each chart's SVG is hidden from assistive technology and comes with a table holding the same
  * numbers (visually hidden unless `tables` is on). Colours come from components/charts.css.
+ *
+ * Each chart is laid out for the width it has, one unit a CSS pixel, with its text at the page's
+ * small text size: drawn to a fixed viewBox and scaled, its text shrank with it (to about 7 px in a
+ * phone-sized window). Until measured (or where it cannot be), a chart is drawn for a default width and scaled.
  */
 import './charts.css';
-import { formatNumber, t } from '../lib/i18n';
+import { useRoom } from './chart-room';
+import { t } from '../lib/i18n';
 import type { DayKey } from '../lib/days';
 import type { HeatDay } from '../lib/review';
 import type { DayBar } from '../lib/week-stats';
@@ -27,17 +32,21 @@ interface GroupedProps {
 
 /** This week against last week, day by day: two bars per weekday. */
 export function GroupedBars({ id, caption, thisWeek, lastWeek, value, format, minMax, today, tables }: GroupedProps) {
-  const W = 64;
+  const [ref, room] = useRoom();
+  const font = room?.font ?? 13;
+  const W = (room?.w ?? 448) / 7;
   const H = 120;
-  const top = 16;
+  const top = Math.ceil(font * 1.5);
+  const bar = Math.max(4, Math.min(17, Math.floor(W / 2 - 4)));
   const max = Math.max(minMax, ...thisWeek.map(value), ...lastWeek.map(value));
   const h = (n: number) => (n / max) * H;
   return (
     <>
-      <svg class="chart grouped" viewBox={`0 0 ${W * 7} ${H + top + 20}`} aria-hidden="true" focusable="false" data-testid={`chart-${id}`}>
+      <div class="chart-box" ref={ref}>
+      <svg class="chart grouped" viewBox={`0 0 ${W * 7} ${H + top + font + 9}`} aria-hidden="true" focusable="false" data-testid={`chart-${id}`}>
         <line class="grid" x1="0" x2={W * 7} y1={top + H + 0.5} y2={top + H + 0.5} />
         <line class="grid" x1="0" x2={W * 7} y1={top + 0.5} y2={top + 0.5} stroke-dasharray="3 3" />
-        <text x="0" y={top - 5} font-size="10">{format(max)}</text>
+        <text x="0" y={top - 5} font-size={font}>{format(max)}</text>
         {thisWeek.map((d, i) => {
           const last = lastWeek[i];
           const lv = last ? value(last) : 0;
@@ -45,15 +54,16 @@ export function GroupedBars({ id, caption, thisWeek, lastWeek, value, format, mi
           const cx = i * W + W / 2;
           return (
             <g key={d.day}>
-              {lv > 0 && <rect class="seg-last" x={cx - 19} y={top + H - h(lv)} width="17" height={h(lv)} rx="2" />}
-              {tv > 0 && <rect class="seg-taken" x={cx + 2} y={top + H - h(tv)} width="17" height={h(tv)} rx="2" />}
-              <text x={cx} y={top + H + 15} text-anchor="middle" font-size="11" class={d.day === today ? 'label-today' : undefined}>
+              {lv > 0 && <rect class="seg-last" x={cx - bar - 2} y={top + H - h(lv)} width={bar} height={h(lv)} rx="2" />}
+              {tv > 0 && <rect class="seg-taken" x={cx + 2} y={top + H - h(tv)} width={bar} height={h(tv)} rx="2" />}
+              <text x={cx} y={top + H + font + 4} text-anchor="middle" font-size={font} class={d.day === today ? 'label-today' : undefined}>
                 {weekdayLabel(d.day, 'short')}
               </text>
             </g>
           );
         })}
       </svg>
+      </div>
       <ul class="legend" aria-hidden="true">
         <li><span class="swatch this" />{t('reviewThisWeek')}</li>
         <li><span class="swatch last" />{t('reviewLastWeek')}</li>
@@ -94,23 +104,28 @@ const HEAT_CLASS: Record<DayStatus, string> = {
 
 /** Weeks as columns, Monday to Sunday as rows, one cell per day coloured by its streak status. */
 export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) {
+  const [ref, room] = useRoom();
   const weeks = Math.ceil(heat.length / 7);
-  const cell = 18;
+  const font = room?.font ?? 13;
   const gap = 4;
-  const left = 34;
-  const top = 18;
+  // The weekday names' column, and the cells as large as the rest of the width allows (up to 22 px).
+  const left = Math.ceil(font * 2.8);
+  const top = Math.ceil(font * 1.5);
+  const cell = Math.max(8, Math.min(22, Math.floor(((room?.w ?? 360) - left) / weeks) - gap));
+  const width = left + weeks * (cell + gap);
   const cols = Array.from({ length: weeks }, (_, w) => heat.slice(w * 7, w * 7 + 7));
   return (
     <>
+      <div class="chart-box heatmap-box" ref={ref}>
       <svg
         class="chart heatmap"
-        viewBox={`0 0 ${left + weeks * (cell + gap)} ${top + 7 * (cell + gap)}`}
+        viewBox={`0 0 ${width} ${top + 7 * (cell + gap)}`}
         aria-hidden="true"
         focusable="false"
         data-testid="heatmap"
       >
         {[0, 2, 4, 6].map((r) => (
-          <text key={r} x="0" y={top + r * (cell + gap) + cell - 5} font-size="10">
+          <text key={r} x="0" y={top + r * (cell + gap) + cell / 2 + font * 0.35} font-size={font}>
             {heat[r] ? weekdayLabel(heat[r]!.day, 'short') : ''}
           </text>
         ))}
@@ -124,7 +139,7 @@ export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) 
           return (
             <g key={first?.day ?? w}>
               {label && (
-                <text x={left + w * (cell + gap)} y="10" font-size="10">
+                <text x={left + w * (cell + gap)} y={font} font-size={font}>
                   {monthLabel(label)}
                 </text>
               )}
@@ -137,6 +152,7 @@ export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) 
           );
         })}
       </svg>
+      </div>
       <ul class="legend" aria-hidden="true">
         {/* Every kind of cell drawn; the grey ones are days with no breaks due and days off alike. */}
         {(['met', 'grace', 'missed', 'off', 'pending', 'future'] as const).map((s) => (
@@ -171,79 +187,4 @@ export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) 
   );
 }
 
-// ---------------------------------------------------------------------------------------------
-
-/**
- * A character's width in em, as the chart's font draws it at most about: a full-width one (CJK,
- * kana, Hangul, full-width forms, emoji) 1 em, any other 0.6 em (Limber's Latin titles average
- * 0.54 em in system-ui).
- */
-const emOf = (ch: string) => {
-  const cp = ch.codePointAt(0)!;
-  const wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x1f000;
-  return wide ? 1 : 0.6;
-};
-
-/**
- * A label shortened to fit `em` (its room before the bars), counted in whole characters (an emoji
- * is never cut in half) and by their width, so a Japanese title ends before its bar as a Latin one does.
- */
-function clip(label: string, em: number): string {
-  const chars = Array.from(label);
-  const widths = chars.map(emOf);
-  if (widths.reduce((sum, x) => sum + x, 0) <= em) return label;
-  let w = 1; // the ellipsis
-  let n = 0;
-  while (w + widths[n]! <= em) w += widths[n++]!;
-  return `${chars.slice(0, n).join('')}…`;
-}
-
-/** A ranked list as horizontal bars (routines, body areas). */
-export function RankBars({ id, caption, colLabel, items, tables }: { id: string; caption: string; colLabel: string; items: Array<{ label: string; n: number }>; tables: boolean }) {
-  const max = Math.max(1, ...items.map((i) => i.n));
-  const row = 26;
-  const labelW = 190;
-  const barW = 220;
-  const font = 12;
-  // The label's room: up to the bars, less a gap of 8.
-  const labelEm = (labelW - 8) / font;
-  return (
-    <>
-      <svg class="chart rank" viewBox={`0 0 ${labelW + barW + 40} ${items.length * row}`} aria-hidden="true" focusable="false" data-testid={`chart-${id}`}>
-        {items.map((it, i) => {
-          const shown = clip(it.label, labelEm);
-          return (
-          <g key={it.label}>
-            {/* A shortened name whole on hover (the table below holds it too). */}
-            {shown !== it.label && <title>{it.label}</title>}
-            <text x="0" y={i * row + 17} font-size={font}>
-              {shown}
-            </text>
-            <rect class="seg-taken" x={labelW} y={i * row + 5} width={Math.max(2, (it.n / max) * barW)} height="15" rx="3" />
-            <text x={labelW + Math.max(2, (it.n / max) * barW) + 6} y={i * row + 17} font-size="12">
-              {formatNumber(it.n)}
-            </text>
-          </g>
-          );
-        })}
-      </svg>
-      <DataTable visible={tables} testid={`table-${id}`} label={caption}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{colLabel}</th>
-            <th scope="col" class="num">{t('colTimes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((it) => (
-            <tr key={it.label}>
-              <th scope="row">{it.label}</th>
-              <td class="num">{formatNumber(it.n)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </DataTable>
-    </>
-  );
-}
+export { RankBars } from './RankBars';

@@ -39,7 +39,11 @@ export function TodayRing({ taken, due, met, children }: { taken: number; due: n
 }
 
 
-/** The last days as stacked bars: taken (completed or partial), natural, skipped. */
+/**
+ * The last days as stacked bars: breaks done with Limber (completed or partial) and natural ones,
+ * which together are the day's breaks taken (as the ring and the weekly review count them), then
+ * skipped ones; a dot over a day that counted toward the streak.
+ */
 export function WeekBars({ days, today, tables = false }: { days: DayBar[]; today: DayKey; tables?: boolean }) {
   const W = 40;
   const H = 40;
@@ -103,12 +107,14 @@ export function WeekBars({ days, today, tables = false }: { days: DayBar[]; toda
   );
 }
 
+/** Every mark of WeekBars, in the words of its table (the dot: a day its streak column says "Counted"). */
 export function WeekLegend() {
   return (
     <ul class="legend" aria-hidden="true">
       <li><span class="swatch taken" />{t('legendTaken')}</li>
       <li><span class="swatch natural" />{t('legendNatural')}</li>
       <li><span class="swatch skipped" />{t('legendSkipped')}</li>
+      <li><span class="swatch met-dot" />{statusLabel('met')}</li>
     </ul>
   );
 }

@@ -53,7 +53,7 @@ const MEANING: Array<[string, string]> = [
   ['.heat-met', 'fill'], ['.heat-grace', 'fill'], ['.heat-missed', 'fill'],
   ['.heat-off', 'stroke'], ['.heat-pending', 'stroke'], ['.heat-future', 'stroke'],
   // The legends' swatches, and the review's lit streak flame.
-  ['.swatch.this', 'background'], ['.swatch.last', 'background'], ['.swatch.natural', 'background'], ['.swatch.skipped', 'background'],
+  ['.swatch.this', 'background'], ['.swatch.last', 'background'], ['.swatch.natural', 'background'], ['.swatch.skipped', 'background'], ['.swatch.met-dot', 'background'],
   ['.swatch.grace', 'background'], ['.swatch.missed', 'background'], ['.swatch.off', 'border'], ['.swatch.pending', 'border'], ['.swatch.future', 'border'],
   ['.flame.lit', 'color'],
 ];

@@ -101,9 +101,63 @@ describe('a pause chosen: its end is said once, by a live region there from the 
     await p.wait(3000);
     seen.disconnect();
     expect({ text: region(p)?.textContent ?? null, changes }).toEqual({ text: 'Paused until 10:10 AM', changes: [] });
-    // Resumed: emptied, so that the next pause is said afresh.
+    // Resumed: the pause's end is no longer said; the resume is (see below).
     p.click('resume');
     await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end');
+    await p.answered();
+    expect({ same: region(p) === before, text: region(p)?.textContent ?? null }).toEqual({ same: true, text: 'Reminders are back on' });
+    // A pause chosen again is said afresh.
+    p.click('pause-menu');
+    await until(() => p.q('[data-testid="pause-2h"]') !== null, 'the pause choices');
+    p.click('pause-2h');
+    await until(() => p.text('resume') !== null, 'the pause');
+    await p.answered();
+    expect(region(p)?.textContent).toBe('Paused until 11:10 AM');
+  });
+
+  it('"Resume reminders": "Reminders are back on" goes into the same polite region (nothing was said: only the focused button\'s name changed, to "Pause reminders"), once, and not when the popup opens or a pause ends by itself', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const { handleMessage } = await import('./engine');
+    await handleMessage({ type: 'pause/set', choice: 'indefinite' });
+    const p = await openPopup();
+    await p.answered();
+    const before = region(p);
+    expect(before?.textContent).toBe('');
+    p.click('resume');
+    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end');
+    await p.answered();
+    expect({ same: region(p) === before, text: region(p)?.textContent ?? null }).toEqual({ same: true, text: 'Reminders are back on' });
+    const changes: string[] = [];
+    const seen = new (p.window as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver(() => changes.push(region(p)?.textContent ?? ''));
+    seen.observe(before!, { childList: true, characterData: true, subtree: true });
+    await p.wait(3000);
+    seen.disconnect();
+    expect(changes).toEqual([]);
+    // Paused from elsewhere (the keyboard shortcut) for 30 minutes, then the pause ends by itself: nothing from this popup says it.
+    await handleMessage({ type: 'pause/set', choice: '30m' });
+    await until(() => p.q('[data-testid="resume"]') !== null, 'the pause from elsewhere');
+    expect(region(p)?.textContent).toBe('');
+    await p.wait(30 * MIN);
+    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end by itself');
+    await p.answered();
+    expect(region(p)?.textContent).toBe('');
+  });
+
+  it('a pause chosen here that ends by itself, then a pause from elsewhere (the keyboard shortcut): the region does not say it as if chosen here (it said "Paused until 10:40 AM", written as of the old choice)', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    p.click('pause-menu');
+    await until(() => p.q('[data-testid="pause-30m"]') !== null, 'the pause choices');
+    p.click('pause-30m');
+    await until(() => p.text('resume') !== null, 'the pause');
+    await p.answered();
+    expect(region(p)?.textContent).toBe('Paused until 9:40 AM');
+    await p.wait(30 * MIN);
+    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end by itself');
+    await p.answered();
+    const { handleMessage } = await import('./engine');
+    await handleMessage({ type: 'pause/set', choice: '30m' });
+    await until(() => p.q('[data-testid="resume"]') !== null, 'the pause from elsewhere');
     expect(region(p)?.textContent).toBe('');
   });
 
@@ -694,5 +748,78 @@ describe('a history that cannot be opened just now is not called off (as the wee
     } finally {
       globalThis.indexedDB = idb;
     }
+  });
+});
+
+describe('the pause menu open when reminders are paused from elsewhere (the keyboard shortcut, another window)', () => {
+  it('the menu closes with the pause: after Resume it is closed, "Pause reminders" not expanded (it came back open, offering the choices of before)', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    p.click('pause-menu');
+    await until(() => p.q('[data-testid="pause-1h"]') !== null, 'the pause choices');
+    const { handleMessage } = await import('./engine');
+    await handleMessage({ type: 'pause/set', choice: 'indefinite' });
+    await until(() => p.q('[data-testid="resume"]') !== null, 'the pause from elsewhere');
+    p.click('resume');
+    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end');
+    await p.answered();
+    expect({ choices: p.q('#pause-choices') !== null, expanded: p.q('[data-testid="pause-menu"]')!.getAttribute('aria-expanded') }).toEqual({ choices: false, expanded: 'false' });
+  });
+
+  it('the focus on one of its choices as the pause comes: it goes to "Resume reminders" (it dropped to the page with the menu)', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    const active = trackFocus(p as never);
+    Object.defineProperty(p.document, 'activeElement', { configurable: true, get: active });
+    p.click('pause-menu');
+    await until(() => p.q('[data-testid="pause-2h"]') !== null, 'the pause choices');
+    p.q('[data-testid="pause-2h"]')!.focus(); // Tab, Tab: on "For 2 hours"
+    const { handleMessage } = await import('./engine');
+    await handleMessage({ type: 'pause/set', choice: 'indefinite' });
+    await until(() => p.q('[data-testid="resume"]') !== null, 'the pause from elsewhere');
+    await p.answered();
+    expect(active().getAttribute('data-testid')).toBe('resume');
+  });
+
+  it('the focus elsewhere ("Take a break now") as the pause comes: it stays there', async () => {
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    const active = trackFocus(p as never);
+    Object.defineProperty(p.document, 'activeElement', { configurable: true, get: active });
+    p.click('pause-menu');
+    await until(() => p.q('[data-testid="pause-2h"]') !== null, 'the pause choices');
+    p.q('[data-testid="break-now"]')!.focus();
+    const { handleMessage } = await import('./engine');
+    await handleMessage({ type: 'pause/set', choice: 'indefinite' });
+    await until(() => p.q('[data-testid="resume"]') !== null, 'the pause from elsewhere');
+    await p.answered();
+    expect(active().getAttribute('data-testid')).toBe('break-now');
+  });
+});
+
+describe('the last 7 days in the popup: its words agree with the ring, and its legend names every mark', () => {
+  it('today 2 breaks done with Limber and 1 natural: the ring says 3 taken, and no part of the chart calls 2 "taken"; the legend names the counted-day dot as the table does (it said "Taken" 2 beside "3 of 3 due breaks taken today", and the dot had no legend entry)', async () => {
+    const { recordBreak } = await import('./storage/history');
+    await completed('c1', T0 - 120 * MIN);
+    await completed('c2', T0 - 60 * MIN);
+    await recordBreak({ id: 'n1', kind: 'stretch', outcome: 'natural', dueAt: T0 - 20 * MIN, promptedAt: null, startedAt: T0 - 25 * MIN, endedAt: T0 - 15 * MIN, routineId: null, deskMs: 50 * MIN, snoozes: 0, manual: false }, 'UTC');
+    await background(STRETCH_ONLY, T0 + 10 * MIN);
+    const p = await openPopup();
+    expect(p.q('[data-testid="today-ring"]')!.getAttribute('aria-label')).toBe('3 of 3 due breaks taken today');
+    const texts = (sel: string) => [...p.document.querySelectorAll(sel)].map((e) => (e as unknown as HTMLElement).textContent ?? '');
+    const heads = texts('[data-testid="week-table"] thead th');
+    const todayRow = texts('[data-testid="week-table"] tbody tr:last-child > *');
+    expect(todayRow.at(-1)).toBe('Counted');
+    // Wherever the chart calls a count "taken", it is the ring's.
+    const taken = heads.flatMap((h, i) => (/taken/i.test(h) ? [[h, todayRow[i]]] : []));
+    expect(taken.filter(([, n]) => n !== '3')).toEqual([]);
+    // The legend: the bar's parts as the table's columns name them, and the dot as its streak column says it.
+    const legend = [...p.document.querySelectorAll('[data-testid="week"] .legend li')].map((li) => [li.querySelector('.swatch')?.getAttribute('class'), li.textContent]);
+    expect(legend).toEqual([
+      ['swatch taken', heads[1]],
+      ['swatch natural', heads[2]],
+      ['swatch skipped', heads[3]],
+      ['swatch met-dot', 'Counted'],
+    ]);
   });
 });

@@ -192,7 +192,7 @@ describe('bugs found in review (each test holds its fix)', () => {
     // (weekends before), in progress (today, nothing due yet), to come (Thu 5 - Sun 8).
     const drawn = new Set([...heat.querySelectorAll('rect')].map((e) => e.getAttribute('class')));
     expect([...drawn].sort()).toEqual(['heat-future', 'heat-met', 'heat-off', 'heat-pending']);
-    const legend = heat.nextElementSibling!;
+    const legend = heat.parentElement!.nextElementSibling!; // after the chart's box
     const entries = [...legend.querySelectorAll('li')].map((li) => [li.querySelector('.swatch')?.getAttribute('class'), li.textContent]);
     expect(entries).toEqual([
       ['swatch met', 'Counted'],
@@ -220,19 +220,36 @@ describe('bugs found in review (each test holds its fix)', () => {
   }, 30_000);
 
   it('README (your own routines, named as you like): a long name with an emoji is shortened in the routines chart without cutting the emoji in half (it drew a broken character)', async () => {
-    // 21 letters, a cat (two UTF-16 units) and more: longer than the chart's room before its bars
-    // (182 px at 12 px: 15.2 em, a letter 0.6 em, the cat and the ellipsis 1 em each).
-    const name = `${'a'.repeat(21)}\u{1F408} and her friends`;
+    // The chart's room before its bars (drawn for its default width, the page's small text 13 px):
+    // 182 px, 14 em (a letter 0.6 em, the cat and the ellipsis 1 em each). A name drawn on two
+    // lines: 23 letters fill the first, and the second (20 letters, a cat, two UTF-16 units, and
+    // more) is longer than the room.
+    const name = `${'b'.repeat(23)}${'a'.repeat(20)}\u{1F408} and her friends`;
     const { RankBars } = await import('../components/ReviewCharts');
     const { h, render } = await import('preact');
     const p = dom();
     const root = p.document.getElementById('app')!;
     render(h(RankBars, { id: 'routines', caption: 'Most-used routines this week', colLabel: 'Routine', items: [{ label: name, n: 3 }], tables: false }), root);
-    const drawn = p.q('[data-testid="chart-routines"] text')?.textContent;
+    const drawn = [...p.document.querySelectorAll('[data-testid="chart-routines"] text.label')].map((e) => e.textContent);
     const inTable = p.q('[data-testid="table-routines"] tbody th')?.textContent;
+    const title = p.q('[data-testid="chart-routines"] title')?.textContent;
     render(null, root);
-    // Shortened after the whole cat, with an ellipsis; the table keeps the whole name.
-    expect([drawn, inTable]).toEqual([`${'a'.repeat(21)}\u{1F408}…`, name]);
+    // Shortened after the whole cat, with an ellipsis; the tooltip and the table keep the whole name.
+    expect([drawn, title, inTable]).toEqual([['b'.repeat(23), `${'a'.repeat(20)}\u{1F408}…`], name, name]);
+  });
+
+  it('the weekly review\'s routines chart draws a name too long for one line whole on two, broken at a space (it was cut to "Standing desk posture c…" with no way to read the rest but hovering)', async () => {
+    const { RankBars } = await import('../components/ReviewCharts');
+    const { h, render } = await import('preact');
+    const p = dom();
+    const root = p.document.getElementById('app')!;
+    const en = JSON.parse(readFileSync(new URL('../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+    const name = en.r_standing_desk_check_title!.message;
+    render(h(RankBars, { id: 'routines', caption: '', colLabel: '', items: [{ label: name, n: 3 }], tables: false }), root);
+    const drawn = [...p.document.querySelectorAll('[data-testid="chart-routines"] text.label')].map((e) => e.textContent);
+    const title = p.q('[data-testid="chart-routines"] title');
+    render(null, root);
+    expect([drawn, title]).toEqual([['Standing desk posture', 'check'], null]);
   });
 
   it('README (weekly review, share of due breaks taken): 1 of 300 due breaks taken reads "<1%", never "0%", in the tile and in the highlight, in every language (a share above none was rounded down to "0%")', async () => {

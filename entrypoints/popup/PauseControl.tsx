@@ -1,5 +1,5 @@
 /** The popup's Pause menu (30 min to "until I resume") and, while paused, Resume reminders. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { pauseTomorrowEnd } from '../../lib/pause-tomorrow';
 import { ask, type Status } from '../../lib/protocol/messages';
 import { t } from '../../lib/i18n';
@@ -38,10 +38,28 @@ export function PauseControl({ status, now, act, aria, validUntil }: { status: S
   // end goes into a polite region that is in the page from the start, written as of the choice's
   // moment, so the popup's redraw every second does not change it (and say it again).
   const [chosenAt, setChosenAt] = useState<number | null>(null);
+  // Resume is said there too ("Reminders are back on", the words of the notification when a pause
+  // ends), once reminders are back on; a pause since, from here or elsewhere, takes it back.
+  const [resumed, setResumed] = useState(false);
   const paused = status.tracker.paused;
+  // A pause that comes from elsewhere (the keyboard shortcut, another window) while the menu is
+  // open closes it, so that Resume does not bring it back open; the keyboard focus, if it was on
+  // one of its choices (gone with it), goes to the Resume button. Read while the menu is still in
+  // the page: this render is about to remove it.
+  const menu = useRef<HTMLUListElement>(null);
+  const refocus = useRef(false);
+  if (paused && menu.current?.contains(document.activeElement)) refocus.current = true;
+  useLayoutEffect(() => {
+    // Ended (here or by itself): a pause that comes later from elsewhere is not said as chosen here.
+    if (!paused) return setChosenAt(null);
+    setOpen(false);
+    setResumed(false);
+    if (refocus.current) toggle.current?.focus();
+    refocus.current = false;
+  }, [!!paused]);
   const said = (
     <p class="visually-hidden" role="status">
-      {paused && chosenAt !== null && pausedText(paused.until, chosenAt)}
+      {paused ? chosenAt !== null && pausedText(paused.until, chosenAt) : resumed && t('noticePauseEndedTitle')}
     </p>
   );
   if (paused) {
@@ -54,7 +72,7 @@ export function PauseControl({ status, now, act, aria, validUntil }: { status: S
           aria-disabled={aria('resume')}
           onClick={() => {
             setChosenAt(null);
-            void act('resume', () => ask(send, { type: 'pause/resume' }));
+            void act('resume', () => ask(send, { type: 'pause/resume' }).then(() => setResumed(true)));
           }}
         >
           {t('actionResumeReminders')}
@@ -77,7 +95,7 @@ export function PauseControl({ status, now, act, aria, validUntil }: { status: S
         {t('pauseMenuLabel')}
       </button>
       {open && (
-        <ul id="pause-choices" class="pause-choices" aria-label={t('pauseMenuLabel')}>
+        <ul ref={menu} id="pause-choices" class="pause-choices" aria-label={t('pauseMenuLabel')}>
           {choices.map(([choice, label]) => (
             <li key={choice}>
               <button

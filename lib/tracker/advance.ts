@@ -11,13 +11,13 @@ import { nextWake } from './due';
 import { judgeQuiet } from './moment';
 import { ALARM_GRACE_MS, holdSettleMs, NO_HOLD, WATCHDOG_MS, type Effect, type Env, type Phase, type TrackerState } from './state';
 
-/** Closes an open (due or snoozed) prompt, as skipped (or `outcome`) at `endedAt`; a break under way is left alone. */
-export function closeOpenPrompt(s: TrackerState, endedAt: number, outcome: 'skipped' | 'natural' = 'skipped'): { s: TrackerState; effects: Effect[] } {
+/** Closes an open (due or snoozed) prompt, as skipped at `endedAt`; a break under way is left alone. */
+export function closeOpenPrompt(s: TrackerState, endedAt: number): { s: TrackerState; effects: Effect[] } {
   const p = s.phase;
   if (p.name !== 'due' && p.name !== 'snoozed') return { s, effects: [] };
   return {
     s: { ...s, phase: { name: 'working' }, desk: resetCounters(s.desk, p.brk.kind), ...NO_HOLD },
-    effects: [{ type: 'clearPrompt', breakId: p.brk.id }, record(p.brk, outcome, endedAt, null, null)],
+    effects: [{ type: 'clearPrompt', breakId: p.brk.id }, record(p.brk, 'skipped', endedAt, null, null)],
   };
 }
 
@@ -26,10 +26,16 @@ export function closeOpenPrompt(s: TrackerState, endedAt: number, outcome: 'skip
  * time brought up to `upTo`: away by `end` for a break's length, it was taken then, as on a return
  * (README "Being away counts"; an open prompt for it too, as natural); a prompt still open is skipped.
  */
-function closeAtHoursEnd(s: TrackerState, upTo: number, end: number, settings: Settings, tz: string): { s: TrackerState; effects: Effect[] } {
-  const back = s.activity !== 'active' && s.awaySince !== null ? returnFromAway(s, end, settings, s.activity) : { s, effects: [] };
-  const closed = closeOpenPrompt(accrue(back.s, upTo, settings, tz), end);
-  return { s: closed.s, effects: [...back.effects, ...closed.effects] };
+function closeAtHoursEnd(s: TrackerState, upTo: number, end: number, settings: Settings, tz: string, effects: Effect[]): TrackerState {
+  // Not a pause in input (moment.ts), which is away only once it outlasts "away after".
+  if (s.activity !== 'active' && s.awaySince! + (s.lowIdleAt ? settings.idleSec * 1000 : 0) <= end) {
+    const back = returnFromAway(s, end, settings, s.activity);
+    s = back.s;
+    effects.push(...back.effects);
+  }
+  const closed = closeOpenPrompt(accrue(s, upTo, settings, tz), end);
+  effects.push(...closed.effects);
+  return closed.s;
 }
 
 /**
@@ -132,10 +138,8 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
         // A prompt still open is closed as skipped at the last instant of its working hours, on
         // their day: this event can come at the next day's midnight (hours ending at 24:00), or
         // after a night (or a weekend) asleep.
-        const closed = closeAtHoursEnd(s, now, promptEnd({ ...s, asOf: heardAsOf }, now, settings, tz), settings, tz);
         // A heads-up out is taken back: its break will not come in these hours.
-        s = { ...closed.s, offHours: true, headsUp: null };
-        effects.push(...closed.effects);
+        s = { ...closeAtHoursEnd(s, now, promptEnd({ ...s, asOf: heardAsOf }, now, settings, tz), settings, tz, effects), offHours: true, headsUp: null };
       }
     } else if (s.offHours || heardAsOf < iv.start) {
       // A new working range starts fresh (also after sleeping through the time off). An alarm
@@ -147,9 +151,8 @@ export function advance(s0: TrackerState, now: number, settings: Settings, env: 
       // A break postponed after the hours ended (from its window) ended with its postpone: it is
       // not brought into the new range, and belongs to the day it was postponed on.
       const end = s.phase.name === 'snoozed' && s.phase.until < iv.start ? s.phase.until : promptEnd({ ...s, asOf: heardAsOf }, iv.start, settings, tz);
-      const closed = closeAtHoursEnd(s, iv.start, end, settings, tz);
-      s = { ...closed.s, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.s.asOf), activeSince: Math.max(closed.s.activeSince, from) };
-      effects.push(...closed.effects);
+      const closed = closeAtHoursEnd(s, iv.start, end, settings, tz, effects);
+      s = { ...closed, offHours: false, desk: { micro: 0, stretch: 0 }, headsUp: null, asOf: Math.max(from, closed.asOf), activeSince: Math.max(closed.activeSince, from) };
     }
   } else if (s.offHours) {
     s = { ...s, offHours: false, asOf: now };

@@ -72,3 +72,44 @@ describe('away when working hours end: the time away before their end counts', (
     expect(natural(sim)).toEqual([]);
   });
 });
+
+describe('a pause in typing when working hours end is no time away (moment.ts: away only once it outlasts "away after")', () => {
+  // Stretch breaks every 45 minutes, posture checks every 25; breaks wait up to 2 minutes for a
+  // pause in typing; away after 2 minutes. At the desk from 16:10: the posture check of 16:35 taken,
+  // the stretch break due at 16:55 waits for a pause, which comes at 16:55:20 (no input since 16:55:05).
+  const settings = (endMin: number): Settings => ({
+    ...week([{ from: 9 * 60, to: endMin }]),
+    idleSec: 120,
+    pauseWaitMin: 2,
+    micro: { enabled: true, everySec: 25 * 60, lengthSec: 45 },
+    stretch: { enabled: true, everySec: 45 * 60, lengthSec: 180 },
+  });
+  function pausedAt1655(endMin: number): WokenSim {
+    const sim = new WokenSim(settings(endMin), berlin(16, 10));
+    sim.send({ type: 'tick' });
+    sim.runUntil(berlin(16, 38));
+    sim.complete();
+    sim.runUntil(berlin(16, 55) + 10_000);
+    expect(sim.state.pauseFrom).not.toBeNull();
+    sim.send({ type: 'activity', state: 'idle' }, berlin(16, 55) + 20_000);
+    expect(sim.state.lowIdleAt).not.toBeNull();
+    expect(sim.state.phase).toMatchObject({ name: 'due', brk: { kind: 'stretch' } });
+    return sim;
+  }
+
+  it('hours ending at 16:56, 55 s into the pause: the stretch break skipped, no posture check taken', () => {
+    const sim = pausedAt1655(16 * 60 + 56);
+    sim.runUntil(berlin(16, 57));
+    sim.send({ type: 'activity', state: 'active' }, berlin(16, 57));
+    expect(natural(sim)).toEqual([]);
+    expect(sim.records().filter((r) => r.kind === 'stretch')).toEqual([expect.objectContaining({ outcome: 'skipped' })]);
+    expect(sim.state.lastNaturalAt).toBeNull();
+  });
+
+  it('control: hours ending at 16:58, the pause outlasted "away after" by then: a posture check taken from 16:55:05', () => {
+    const sim = pausedAt1655(16 * 60 + 58);
+    sim.runUntil(berlin(17, 30));
+    sim.send({ type: 'activity', state: 'active' }, berlin(17, 30));
+    expect(natural(sim)).toEqual([expect.objectContaining({ kind: 'micro', dueAt: berlin(16, 55) + 5_000 })]);
+  });
+});
