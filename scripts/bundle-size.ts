@@ -33,8 +33,15 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
  * its own, +0.3 KB), which gave that page 2.4 KB of room.
  * 355 again (363,172 B, 2026-12-03, seventh review pass): the packed catalogues leave out the plural
  * forms their language never takes (2.7 KB), which paid for that pass's fixes.
+ * 356, raised on purpose a third time (363,847 B, 2026-12-03, ninth review pass), after finding
+ * 1.0 KB (a catalogue leaves out what reads as the default locale's, which the browser takes from
+ * there): the weekly review's charts laid out for the width they have, so their text keeps the
+ * page's size in a phone-sized window (it shrank to about 7 px) and long routine names wrap
+ * whole (0.6 KB); the longest sitting stretch read from the week's rows (0.4 KB); the popup's
+ * chart legend naming what each mark counts and Resume announced (0.2 KB); an export holding the
+ * breaks that wait in the outbox (0.15 KB).
  */
-export const BUDGET_KB = { page: 25, worker: 18, zip: 355 } as const;
+export const BUDGET_KB = { page: 25, worker: 18, zip: 356 } as const;
 /**
  * What the test suite holds a part to where the target is not met yet: a ratchet, lowered as the
  * part shrinks, so it can only get better. The worker carries the fixed stack (the
