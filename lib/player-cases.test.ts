@@ -15,7 +15,8 @@
  * fix (the countdown showing more than the step has left, a held Space flipping Pause and Resume,
  * a step changed while paused not announced, strict mode's Esc unheard or ignored, an own
  * routine's safety note folded away, an own routine longer than the break played in it when no
- * library routine fit the break either; strict mode's break time grown by a clock set back).
+ * library routine fit the break either; strict mode's break time grown by a clock set back;
+ * strict mode's Pause and Next, past the last step before the break's time was up, doing nothing).
  * describe('holds'): promises kept, pinned.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -583,5 +584,44 @@ describe('holds', () => {
     await m.key('Escape', { repeat: true });
     await m.key('Enter');
     expect(m.endings).toEqual(['skip']);
+  });
+});
+
+describe('bugs found in review: strict mode, the routine\'s steps over before the break\'s time is up', () => {
+  // Next paged past the last step: the steps are over, the break is not (Done waits for its time).
+  // Pause still said "Pause" and did nothing (the break's time cannot be paused), Next likewise:
+  // controls that do nothing. They are now unavailable (aria-disabled, kept in the keyboard's path
+  // as Back is at the first step), described by the break's time left, which is what runs on.
+  it('player: Pause and Next are unavailable, and say why (the break\'s time left); Back, and the break\'s end, as before', async () => {
+    const n = ROUTINE.steps.length;
+    const m = await mountPlayer(ROUTINE, { strict: true });
+    for (let i = 1; i < n; i++) await m.key('ArrowRight');
+    expect(m.q('pause')!.getAttribute('aria-disabled'), 'Pause at the last step, its time running').toBeNull();
+    expect(m.q('next')!.getAttribute('aria-disabled'), 'Next at the last step').toBeNull();
+    m.q('next')!.click();
+    await m.advance(TICK);
+    for (const id of ['pause', 'next']) {
+      const b = m.q(id)!;
+      expect.soft(b.getAttribute('aria-disabled'), `${id}, the steps over`).toBe('true');
+      const why = (b.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((ref) => m.document.getElementById(ref)?.textContent ?? '').join(' ');
+      expect.soft(why, `${id}'s description`).toContain(englishMessage('breakTimeLeft'));
+    }
+    // Pressed anyway: nothing pretends to pause (the button does not turn to Resume).
+    m.q('pause')!.click();
+    await m.advance(TICK);
+    expect(m.q('pause')!.textContent).toBe(englishMessage('actionPause'));
+    expect(m.q('back')!.getAttribute('aria-disabled')).toBeNull();
+    const total = ROUTINE.steps.reduce((t, s) => t + s.seconds * 1000, 0);
+    await m.advance(total);
+    expect(m.endings).toEqual(['done']);
+  });
+
+  it('player: not strict, and strict before the steps are over: Pause and Next are available', async () => {
+    for (const strict of [false, true]) {
+      const m = await mountPlayer(ROUTINE, { strict });
+      expect(m.q('pause')!.getAttribute('aria-disabled')).toBeNull();
+      expect(m.q('next')!.getAttribute('aria-disabled')).toBeNull();
+      expect(m.q('pause')!.getAttribute('aria-describedby')).toBeNull();
+    }
   });
 });

@@ -140,6 +140,14 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   const upNext = settled.step + 1 < steps.length ? stepText(routine, settled.step + 1) : null;
   const remaining = P.remainingMs(settled, steps, now);
   const massage = routine.kind === 'self-massage';
+  // Strict mode, at the last step before the routine's time has passed (reached early with Next): the
+  // break's time left, as the free break shows it; not when it is the step's own (a timer, not read out).
+  const breakLeft = strict && last && left > 0 && left - remaining >= 1000;
+  // The steps over (strict mode, Next past the last one before the break's time is up): nothing to
+  // pause or move on to, the break's time runs on regardless. Pause and Next are unavailable then,
+  // described by that time (they said "Pause" and "Next" and did nothing).
+  const over = settled.finished ? 'true' : undefined;
+  const why = over && breakLeft ? 'break-left' : undefined;
   // The sources load when the notes are first opened (components/RoutineSources.tsx).
   const [aboutOpen, setAboutOpen] = useState(false);
 
@@ -191,10 +199,8 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
       <div class="stage">
         {routine.illustration && <img class="illustration" src={illustrationUrl(routine.illustration)} alt={routineAlt(routine)} width="150" height="120" data-testid="illustration" />}
         <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} testId="step-remaining" />
-        {/* Strict mode, at the last step before the routine's time has passed (reached early with Next): the time
-            left before Done, as the free break shows it; not when it is the step's own (a timer, not read out). */}
-        {strict && last && left > 0 && left - remaining >= 1000 && (
-          <div class="break-left">
+        {breakLeft && (
+          <div class="break-left" id="break-left">
             <CountdownRing remainingMs={left} totalMs={total} label={t('breakTimeLeft')} testId="break-remaining" />
             {/* Seen beside the step's own ring; heard as the timer's name. */}
             <p class="small muted" aria-hidden="true">{t('breakTimeLeft')}</p>
@@ -226,10 +232,10 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
       <div class="controls" role="group" aria-label={t('playerControls')}>
         {/* aria-disabled, not disabled: a disabled button drops the keyboard focus it has (Back pressed to reach the first step). */}
         <button class="btn" onClick={prevStep} aria-disabled={settled.step === 0 ? 'true' : undefined} aria-keyshortcuts="ArrowLeft" data-testid="back">{t('actionBack')}</button>
-        <button class="btn" onClick={toggle} data-testid="pause" aria-keyshortcuts="Space">
+        <button class="btn" onClick={toggle} data-testid="pause" aria-keyshortcuts="Space" aria-disabled={over} aria-describedby={why}>
           {paused ? t('actionResume') : t('actionPause')}
         </button>
-        <button class="btn" onClick={() => nextStep()} aria-keyshortcuts="ArrowRight" data-testid="next">{t('actionNext')}</button>
+        <button class="btn" onClick={() => nextStep()} aria-keyshortcuts="ArrowRight" data-testid="next" aria-disabled={over} aria-describedby={why}>{t('actionNext')}</button>
       </div>
       <div class="controls">
         {canEnd.current && <button class="btn btn-primary" data-testid="done" onClick={complete} aria-keyshortcuts="Enter">{t('actionDone')}</button>}
