@@ -5,7 +5,7 @@ import type { Settings } from '../lib/settings';
 import { FIELDS, type FieldError, type FieldId } from '../lib/settings-fields';
 import { LOW_IDLE_SEC } from '../lib/tracker/state';
 import { HeadsUpField } from './HeadsUpField';
-import { NumberField, typing } from './NumberField';
+import { leftAs, NumberField } from './NumberField';
 import { useAskBeforeLeaving } from './hooks/use-ask-before-leaving';
 import type { ComponentChildren } from 'preact';
 
@@ -26,7 +26,14 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
   const refused = useRef<Settings['prompts'] | null>(null);
   // A number typed into any of the page's fields and not yet left: closing or reloading the tab
   // asks first (components/NumberField.tsx). Here, in the part loaded after the first paint.
-  useAskBeforeLeaving({ get current() { return typing.size > 0; } });
+  useAskBeforeLeaving({
+    get current() {
+      return [...leftAs].some(([id, text]) => {
+        const el = document.getElementById(id) as HTMLInputElement | null;
+        return el !== null && el.value !== text;
+      });
+    },
+  });
   const [, redraw] = useState(0);
   const now = settings.prompts;
   if (refused.current && (refused.current.notification !== now.notification || refused.current.openWindow !== now.openWindow)) refused.current = null;

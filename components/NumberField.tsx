@@ -39,11 +39,13 @@ function shown(n: number): string {
 }
 
 /**
- * The fields holding an entry typed and not yet left: it is checked and saved on leaving the field
- * or Enter, never as the tab closes, so closing or reloading the tab asks first (the options page's
- * later part listens, components/BehaviourPrefs.tsx). A refused entry is not here: its message said so.
+ * Each field's text as last shown or left (saved, or refused: its message said so). An entry typed
+ * is checked and saved on leaving the field or Enter, never as the tab closes, so closing or
+ * reloading the tab with a field holding other text asks first (the options page's later part
+ * compares, components/BehaviourPrefs.tsx); typed back to it, leaving fires no change, and nothing
+ * is unsaved.
  */
-export const typing = new Set<string>();
+export const leftAs = new Map<string, string>();
 
 /** A labelled number input that validates on change and shows a clear inline message. */
 export function NumberField({ id, label, unit, hint, value, min, max, disabled, onCommit, section, against }: Props) {
@@ -55,8 +57,9 @@ export function NumberField({ id, label, unit, hint, value, min, max, disabled, 
   // As the render commits (an effect waits for the next frame: an entry typed meanwhile, the
   // first one included, was put back to the stored value and its refusal shown beside that).
   const reset = () => {
-    typing.delete(id);
-    setText(shown(value));
+    const s = shown(value);
+    leftAs.set(id, s);
+    setText(s);
     setError(null);
   };
   useLayoutEffect(reset, [value, disabled]);
@@ -65,7 +68,7 @@ export function NumberField({ id, label, unit, hint, value, min, max, disabled, 
   // refused (being typed while another window changes the other field) stays as typed.
   useLayoutEffect(() => void (error && reset()), [against]);
   const commit = async (raw: string) => {
-    typing.delete(id);
+    leftAs.set(id, raw);
     setError(await onCommit(raw));
   };
   const errId = `${id}-error`;
@@ -87,10 +90,7 @@ export function NumberField({ id, label, unit, hint, value, min, max, disabled, 
           aria-describedby={[unitId, hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ')}
           data-min={min}
           data-max={max}
-          onInput={(ev) => {
-            typing.add(id);
-            setText((ev.target as HTMLInputElement).value);
-          }}
+          onInput={(ev) => setText((ev.target as HTMLInputElement).value)}
           onChange={(ev) => void commit((ev.target as HTMLInputElement).value)}
         />
         <span class="unit" id={unitId}>{unit}</span>

@@ -134,6 +134,31 @@ describe('closing or reloading the tab with a number typed into a field and not 
     expect(unload(p)).toBe(true);
   });
 
+  it('typed back to what the field held (no change for the browser to report, nothing to save), it does not ask', async () => {
+    const p = await mountOptionsPage();
+    const snooze = field(p, 'snoozeMin');
+    const held = snooze.value;
+    const input = (text: string) => {
+      snooze.value = text;
+      snooze.dispatchEvent(new p.window.Event('input', { bubbles: true }));
+    };
+    // "7" typed over, then the old value typed back: leaving the field fires no change (the value
+    // is what it was), so nothing took the field off the list and the browser asked to stay.
+    input('7');
+    await tick(20);
+    expect(unload(p)).toBe(true);
+    input(held);
+    await tick(20);
+    expect(unload(p)).toBe(false);
+    // The same after a refusal: the refused entry typed again is the one its message is about.
+    p.type('#snoozeMin', '45');
+    await until(() => error(p, 'snoozeMin') !== null, 'the refusal');
+    input('4');
+    input('45');
+    await tick(20);
+    expect(unload(p)).toBe(false);
+  });
+
   it('control: an entry refused on leaving the field does not ask (its message beside the field said it was not saved)', async () => {
     const p = await mountOptionsPage();
     p.type('#snoozeMin', '45');
