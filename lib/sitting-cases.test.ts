@@ -9,8 +9,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { closeHistory, recordBreak } from './storage/history';
-import { initialState, nextWake, transition, wantsWatchdog, WATCHDOG_MS, type BreakRecord, type Effect, type TrackerEvent, type TrackerState } from './tracker/tracker';
-import { DEFAULT_ENV } from './tracker/state';
+import type { BreakRecord } from './tracker/tracker';
+import { Sim as RulesSim } from '../tests/tracker-rules-sim';
 import { historyReview } from './weekly-review';
 import { longestSittingByDay, type SittingFacts } from './sitting';
 
@@ -34,32 +34,13 @@ const S: Settings = {
   remindAfterSec: 180,
 };
 
-/** Drives the tracker as the background does (its wakes and the watchdog while desk time counts). */
-class Sim {
-  state: TrackerState;
-  effects: Effect[] = [];
-  constructor(
-    public settings: Settings = S,
-    public now = T0,
-  ) {
-    this.state = initialState(T0);
+/** The shared driver (the background's wakes and the watchdog while desk time counts), with a tick at each moment run to. */
+class Sim extends RulesSim {
+  constructor(settings: Settings = S, now = T0) {
+    super(settings, now, TZ);
   }
-  send(e: TrackerEvent, at = this.now) {
-    this.now = at;
-    const r = transition(this.state, e, at, this.settings, { ...DEFAULT_ENV, timeZone: TZ });
-    this.state = r.state;
-    this.effects.push(...r.effects);
-    return r;
-  }
-  runUntil(until: number) {
-    for (let guard = 0; guard < 10_000; guard++) {
-      const wake = nextWake(this.state, this.settings, { ...DEFAULT_ENV, timeZone: TZ });
-      const watchdog = wantsWatchdog(this.state, this.settings) ? this.now + WATCHDOG_MS : Infinity;
-      const at = Math.min(wake ?? Infinity, watchdog);
-      if (at > until) break;
-      this.send({ type: 'tick' }, Math.max(at, this.now));
-    }
-    this.now = until;
+  override runUntil(until: number) {
+    super.runUntil(until);
     return this.send({ type: 'tick' }, until);
   }
   /** The break prompted now (the test fails if there is none). */
@@ -83,9 +64,6 @@ class Sim {
     // Reported idle "away after" seconds in: the tracker takes those seconds back (away from `from`).
     this.send({ type: 'activity', state: 'idle' }, from + S.idleSec * SEC);
     this.send({ type: 'activity', state: 'active' }, to);
-  }
-  records(): BreakRecord[] {
-    return this.effects.flatMap((e) => (e.type === 'record' ? [e.entry] : []));
   }
   /** The rows written and the week's longest sitting as the review shows it (tile and highlight). */
   async review() {

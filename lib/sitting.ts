@@ -20,21 +20,10 @@
 import { isDueBreak } from './aggregates';
 import type { DayKey } from './days';
 import type { DayAggregate } from './aggregates';
-import type { BreakKind } from './settings';
-import type { Outcome } from './tracker/tracker';
+import type { BreakRecord } from './tracker/tracker';
 
 /** What a row tells about its sitting (a subset of the stored row). */
-export interface SittingFacts {
-  day: DayKey;
-  kind: BreakKind;
-  outcome: Outcome;
-  dueAt: number;
-  promptedAt: number | null;
-  startedAt: number | null;
-  endedAt: number;
-  deskMs: number;
-  manual?: boolean;
-}
+export type SittingFacts = Pick<BreakRecord, 'kind' | 'outcome' | 'dueAt' | 'promptedAt' | 'startedAt' | 'endedAt' | 'deskMs'> & { day: DayKey; manual?: boolean };
 
 /** How far a chained break's desk time may be from the wall time since the skip (well under the shortest break, 10 s). */
 export const CHAIN_SLACK_MS = 5_000;
