@@ -82,36 +82,46 @@ describe('the pause menu from the keyboard: the focus stays on the control', () 
 describe('a pause chosen: its end is said once, by a live region there from the start', () => {
   /** The pause control's live region (polite), by the box it is in. */
   const region = (p: { q(s: string): Element | null }) => p.q('.pause [role="status"]');
+  type Popup = Awaited<ReturnType<typeof openPopup>>;
+  /** A pause chosen in the popup's menu ('30m', '1h', '2h'), and its answer in. */
+  const choosePause = async (p: Popup, choice: string) => {
+    p.click('pause-menu');
+    await until(() => p.q(`[data-testid="pause-${choice}"]`) !== null, 'the pause choices');
+    p.click(`pause-${choice}`);
+    await until(() => p.text('resume') !== null, 'the pause');
+    await p.answered();
+  };
+  /** The pause over (Resume clicked here, or `by itself` after waiting), the popup redrawn. */
+  const pauseOver = async (p: Popup, how: 'resume' | 'by itself') => {
+    if (how === 'resume') p.click('resume');
+    await until(() => p.q('[data-testid="pause-menu"]') !== null, how === 'resume' ? 'the pause to end' : 'the pause to end by itself');
+    await p.answered();
+  };
+  /** What the region says from now until `ms` later (it must say nothing new). */
+  const saidWithin = async (p: Popup, ms: number) => {
+    const changes: string[] = [];
+    const seen = new (p.window as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver(() => changes.push(region(p)?.textContent ?? ''));
+    seen.observe(region(p)!, { childList: true, characterData: true, subtree: true });
+    await p.wait(ms);
+    seen.disconnect();
+    return changes;
+  };
 
   it('"1 hour" chosen: "Paused until 10:10 AM" goes into a polite region that was in the page, empty, before the choice (the line appeared in the card but nothing said it: the focus stays on the button, now "Resume reminders", whose name has no end); it is not said again while the popup ticks', async () => {
     await background(STRETCH_ONLY, T0 + 10 * MIN);
     const p = await openPopup();
     const before = region(p);
     expect({ there: before !== null, text: before?.textContent ?? null }).toEqual({ there: true, text: '' });
-    p.click('pause-menu');
-    await until(() => p.q('[data-testid="pause-1h"]') !== null, 'the pause choices');
-    p.click('pause-1h');
-    await until(() => p.text('resume') !== null, 'the pause');
-    await p.answered();
+    await choosePause(p, '1h');
     expect({ same: region(p) === before, text: region(p)?.textContent ?? null }).toEqual({ same: true, text: 'Paused until 10:10 AM' });
     // Redrawn every second (the countdown's clock): the words stay as they were, so nothing is said again.
-    const changes: string[] = [];
-    const seen = new (p.window as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver(() => changes.push(region(p)?.textContent ?? ''));
-    seen.observe(before!, { childList: true, characterData: true, subtree: true });
-    await p.wait(3000);
-    seen.disconnect();
+    const changes = await saidWithin(p, 3000);
     expect({ text: region(p)?.textContent ?? null, changes }).toEqual({ text: 'Paused until 10:10 AM', changes: [] });
     // Resumed: the pause's end is no longer said; the resume is (see below).
-    p.click('resume');
-    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end');
-    await p.answered();
+    await pauseOver(p, 'resume');
     expect({ same: region(p) === before, text: region(p)?.textContent ?? null }).toEqual({ same: true, text: 'Reminders are back on' });
     // A pause chosen again is said afresh.
-    p.click('pause-menu');
-    await until(() => p.q('[data-testid="pause-2h"]') !== null, 'the pause choices');
-    p.click('pause-2h');
-    await until(() => p.text('resume') !== null, 'the pause');
-    await p.answered();
+    await choosePause(p, '2h');
     expect(region(p)?.textContent).toBe('Paused until 11:10 AM');
   });
 
@@ -123,38 +133,26 @@ describe('a pause chosen: its end is said once, by a live region there from the 
     await p.answered();
     const before = region(p);
     expect(before?.textContent).toBe('');
-    p.click('resume');
-    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end');
-    await p.answered();
+    await pauseOver(p, 'resume');
     expect({ same: region(p) === before, text: region(p)?.textContent ?? null }).toEqual({ same: true, text: 'Reminders are back on' });
-    const changes: string[] = [];
-    const seen = new (p.window as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver(() => changes.push(region(p)?.textContent ?? ''));
-    seen.observe(before!, { childList: true, characterData: true, subtree: true });
-    await p.wait(3000);
-    seen.disconnect();
+    const changes = await saidWithin(p, 3000);
     expect(changes).toEqual([]);
     // Paused from elsewhere (the keyboard shortcut) for 30 minutes, then the pause ends by itself: nothing from this popup says it.
     await handleMessage({ type: 'pause/set', choice: '30m' });
     await until(() => p.q('[data-testid="resume"]') !== null, 'the pause from elsewhere');
     expect(region(p)?.textContent).toBe('');
     await p.wait(30 * MIN);
-    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end by itself');
-    await p.answered();
+    await pauseOver(p, 'by itself');
     expect(region(p)?.textContent).toBe('');
   });
 
   it('a pause chosen here that ends by itself, then a pause from elsewhere (the keyboard shortcut): the region does not say it as if chosen here (it said "Paused until 10:40 AM", written as of the old choice)', async () => {
     await background(STRETCH_ONLY, T0 + 10 * MIN);
     const p = await openPopup();
-    p.click('pause-menu');
-    await until(() => p.q('[data-testid="pause-30m"]') !== null, 'the pause choices');
-    p.click('pause-30m');
-    await until(() => p.text('resume') !== null, 'the pause');
-    await p.answered();
+    await choosePause(p, '30m');
     expect(region(p)?.textContent).toBe('Paused until 9:40 AM');
     await p.wait(30 * MIN);
-    await until(() => p.q('[data-testid="pause-menu"]') !== null, 'the pause to end by itself');
-    await p.answered();
+    await pauseOver(p, 'by itself');
     const { handleMessage } = await import('./engine');
     await handleMessage({ type: 'pause/set', choice: '30m' });
     await until(() => p.q('[data-testid="resume"]') !== null, 'the pause from elsewhere');
