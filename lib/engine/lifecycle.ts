@@ -88,12 +88,15 @@ export function lifecycle(rt: Runtime): Lifecycle {
       if (name === 'toggle-pause') {
         return rt.serial(async () => {
           const { state } = await rt.load();
-          // A timed pause already over (its alarm not heard yet: a late alarm, a wake from sleep) is no pause.
-          const paused = state?.paused && (state.paused.until === null || state.paused.until > platform.now());
+          // A timed pause already over (its alarm not heard yet: a late alarm, a wake from sleep) is no
+          // pause; none (undefined) neither.
+          const until = state?.paused?.until;
+          const paused = until === null || until! > platform.now();
           const h = await rt.handle(paused ? { type: 'resume' } : { type: 'pause', until: null });
           // Said, as the popup says it: the badge is out of sight in the browser's extensions menu
-          // (where a new extension's button goes). "Counting again" only when it is (working hours).
-          if (!paused || !h.result.state.offHours) await platform.showNotice(paused ? 'pauseEnded' : 'paused', h.settings).catch(() => undefined);
+          // (where a new extension's button goes). "Counting again" only when it is (working hours);
+          // outside them, back on and "Outside working hours" (a toggle said only one way is no answer).
+          await platform.showNotice(paused ? (h.result.state.offHours ? 'whyOffHoursNoEnd' : 'pauseEnded') : 'paused', h.settings).catch(() => undefined);
           return h;
         });
       }

@@ -24,19 +24,15 @@ export function parseHeadsUpId(id: string): string | null {
 
 /** The notice's words: minutes to the break (rounded up, at least 1) and what can be done about it here. */
 export function headsUpText(h: HeadsUp, postpone: boolean, now: number, buttons = supportsButtons): { title: string; message: string } {
-  const minutes = Math.max(1, Math.ceil((h.dueAt - now) / 60_000));
-  const message = buttons || !postpone ? t('headsUpBody') : t('headsUpBodyPostponeLater');
-  return { title: tp('headsUpTitle', minutes), message };
+  return { title: tp('headsUpTitle', Math.max(1, Math.ceil((h.dueAt - now) / 60_000))), message: t(buttons || !postpone ? 'headsUpBody' : 'headsUpBodyPostponeLater') };
 }
 
 export async function showHeadsUp(h: HeadsUp, postpone: boolean, now: number): Promise<void> {
   await ensureMessages(); // never a message key in a notification
-  const { title, message } = headsUpText(h, postpone, now);
   await browser.notifications.create(headsUpId(h.id), {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icons/128.png'),
-    title,
-    message,
+    ...headsUpText(h, postpone, now),
     // Firefox refuses options it does not know (`silent`, `buttons`): Chrome only.
     ...(supportsButtons ? { silent: true, ...(postpone ? { buttons: [{ title: t('actionPostponeMinutes', NOTIFICATION_POSTPONE_MIN) }] } : {}) } : {}),
   });

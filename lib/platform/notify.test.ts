@@ -105,9 +105,21 @@ describe('the pause shortcut\'s notices', () => {
     expect(Object.keys(await browser.notifications.getAll())).toEqual([endedId]);
   });
 
+  it('resumed outside working hours: "Reminders are back on", "Outside working hours" (nothing counts then), in the pause notice\'s place', async () => {
+    speakEnglish();
+    const create = vi.spyOn(browser.notifications, 'create');
+    await showNotice('paused', DEFAULT_SETTINGS);
+    await showNotice('whyOffHoursNoEnd', DEFAULT_SETTINGS);
+    const [[pausedId], [backId, back]] = create.mock.calls as unknown as [[string], [string, { title: string; message: string }]];
+    expect(englishMessage('whyOffHoursNoEnd')).not.toBe('');
+    expect(back).toMatchObject({ title: englishMessage('noticePauseEndedTitle'), message: englishMessage('whyOffHoursNoEnd') });
+    expect(backId).toBe(pausedId);
+    expect(Object.keys(await browser.notifications.getAll())).toEqual([backId]);
+  });
+
   it('taken back when the pause changes another way (the popup): the daily limit\'s notice stays', async () => {
     await showNotice('dailyLimit', DEFAULT_SETTINGS);
-    for (const notice of ['paused', 'pauseEnded'] as const) {
+    for (const notice of ['paused', 'pauseEnded', 'whyOffHoursNoEnd'] as const) {
       await showNotice(notice, DEFAULT_SETTINGS);
       await clearPauseNotice();
       expect(Object.keys(await browser.notifications.getAll())).toEqual(['notice:dailyLimit']);

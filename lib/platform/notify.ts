@@ -109,23 +109,25 @@ export async function promptOnScreen(breakId: string): Promise<boolean> {
   return Object.keys(await browser.notifications.getAll()).some((id) => parsePromptId(id)?.breakId === breakId);
 }
 
-/** The id's end for a pause's notices (both). */
+/** The id's end for a pause's notices (all of them). */
 const PAUSE_NOTICE = 'pauseEnded';
 
 /**
  * One-off messages: a pause has ended, the daily sitting limit was passed; the pause shortcut's
- * pause. A pause's two notices are one notification: the newer takes the other's place, and a
- * pause or resume from elsewhere (the popup) takes it away (clearPauseNotice).
+ * pause, and its resume outside working hours. A pause's notices are one notification: the newer
+ * takes the other's place, and a pause or resume from elsewhere (the popup) takes it away
+ * (clearPauseNotice).
  */
 export async function showNotice(notice: Notice, settings: Settings): Promise<void> {
   await ensureMessages();
-  const text =
-    notice === 'dailyLimit'
-      ? { title: t('noticeDailyLimitTitle'), message: tp('noticeDailyLimitBody', dailyLimitHours(settings.dailyLimit.minutes)) }
-      : notice === 'paused'
-        ? { title: t('noticePausedTitle'), message: t('whyPausedIndefinite') }
-        : { title: t('noticePauseEndedTitle'), message: t('noticePauseEndedBody') };
-  await browser.notifications.create(`notice:${notice === 'dailyLimit' ? notice : PAUSE_NOTICE}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), ...text });
+  const daily = notice === 'dailyLimit';
+  await browser.notifications.create(`notice:${daily ? notice : PAUSE_NOTICE}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icons/128.png'),
+    title: t(daily ? 'noticeDailyLimitTitle' : notice === 'paused' ? 'noticePausedTitle' : 'noticePauseEndedTitle'),
+    // Resumed outside working hours, the notice is named by its text's key (nothing counts then).
+    message: daily ? tp('noticeDailyLimitBody', dailyLimitHours(settings.dailyLimit.minutes)) : t(notice === 'paused' ? 'whyPausedIndefinite' : notice === 'pauseEnded' ? 'noticePauseEndedBody' : notice),
+  });
 }
 
 /** Reminders paused or resumed another way: the pause's notice, which may now say the opposite, goes. */

@@ -208,8 +208,11 @@ export interface BreakRecord {
   manual: boolean;
 }
 
-/** `paused`: the pause shortcut's answer (lib/engine/lifecycle.ts); never an effect of the tracker's. */
-export type Notice = 'pauseEnded' | 'dailyLimit' | 'paused';
+/**
+ * `paused`, and `whyOffHoursNoEnd` (resumed outside working hours, named by its text's key): the
+ * pause shortcut's answers (lib/engine/lifecycle.ts); never effects of the tracker's.
+ */
+export type Notice = 'pauseEnded' | 'dailyLimit' | 'paused' | 'whyOffHoursNoEnd';
 
 export type Effect =
   | { type: 'prompt'; brk: DueBreak; reminder: boolean }
