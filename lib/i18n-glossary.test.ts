@@ -218,6 +218,32 @@ describe('catalogues', () => {
     }
     expect(found).toEqual([]);
   });
+  it('name the browser\'s Allow button in the language\'s quote marks (docs/glossary; Dutch and Polish said "kies Toestaan", "wybierz Zezwól")', () => {
+    // errCallSitesRefused: "Try again and choose Allow." Bare, the button's name reads as a second verb.
+    const QUOTED: Record<string, RegExp> = {
+      de: /„Zulassen“/u,
+      es: /«Permitir»/u,
+      fr: /«\u00a0Autoriser\u00a0»/u,
+      it: /«Consenti»/u,
+      ja: /「許可」/u,
+      nl: /‘Toestaan’/u,
+      pl: /„Zezwól”/u,
+      pt_BR: /“Permitir”/u,
+    };
+    const found: string[] = [];
+    for (const [locale, quoted] of Object.entries(QUOTED)) {
+      const message = read(locale).errCallSitesRefused!.message;
+      if (!quoted.test(message)) found.push(`${locale}: "${message}"`);
+    }
+    expect(found).toEqual([]);
+  });
+  it('Japanese: the chart legends and table headings are nouns (docs/glossary/ja.md: labels 体言止め), never a phrase left on its particle ("Limber で")', () => {
+    const found: string[] = [];
+    for (const [key, { message }] of Object.entries(read('ja'))) {
+      if (/^(?:legend|col|heatLegend|status_)/.test(key) && /[でにをがはとのへ]$/u.test(message)) found.push(`${key}: "${message}"`);
+    }
+    expect(found).toEqual([]);
+  });
   it('read right around a break kind of either gender, and its plural title', () => {
     const found: string[] = [];
     for (const [key, rules] of Object.entries(KIND_AGREEMENT)) {
