@@ -101,3 +101,40 @@ describe('welcome, a first install (nothing stored)', () => {
     await storedUntil((x) => x.schedule.enabled, 'hours on');
   });
 });
+
+// The browser's sync brings an extension's settings some time after it is installed (seconds, or
+// minutes offline): on a second computer the welcome page is often open, proposing hours, before
+// they come. From a review of the first run: the page went on proposing, and its first choice
+// turned on, for every computer, the hours the person had turned off.
+describe('welcome, settings synced from another computer arriving after the page opened', () => {
+  /** The page of a first install, then the person's settings brought by sync. */
+  async function syncedLate() {
+    const d = await mountWelcome(null);
+    const { browser } = await import('wxt/browser');
+    await browser.storage.sync.set({ settings: SYNCED });
+    await until(() => d.q('[data-testid="preset-focused"]')!.checked, 'the synced settings shown');
+    await tick(30);
+    return d;
+  }
+
+  it('their hours, turned off there, are shown off, with the switch (they were still shown on: "Reminders Mon–Fri…")', async () => {
+    const d = await syncedLate();
+    const toggle = d.q('[data-testid="schedule-enabled"]');
+    expect({ preview: preview(d), toggle: toggle ? toggle.checked : 'none' }).toEqual({ preview: englishMessage('schedPreviewAlways'), toggle: false });
+  });
+
+  it('"Try one now" then leaves them off (it switched them on, for every computer)', async () => {
+    const d = await syncedLate();
+    d.q('[data-testid="welcome-try"]')!.click();
+    await tick(80);
+    expect((await load()).schedule.enabled).toBe(false);
+  });
+
+  it('control: a choice made here before they came (the page\'s own save) keeps the hours it showed, on', async () => {
+    const d = await mountWelcome(null);
+    d.check('[data-testid="preset-gentle"]', true);
+    await storedUntil((x) => x.schedule.enabled && !x.micro.enabled, 'Gentle saved, hours on');
+    await tick(50);
+    expect({ toggle: d.q('[data-testid="schedule-enabled"]'), preview: preview(d) }).toEqual({ toggle: null, preview: expect.stringContaining('Mon') });
+  });
+});

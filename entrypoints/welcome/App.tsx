@@ -2,8 +2,9 @@
  * First run: when do you work, how should breaks feel, try one now. One screen, three short
  * steps, skippable at any point. Everything chosen here is saved at once as the ordinary settings,
  * the working hours shown with the first choice made (closing the tab then loses nothing). Where
- * settings are stored already (synced from another computer, or the page opened again), their
- * hours are shown as they are, with the options page's switch, and no choice here changes them.
+ * settings are stored already, or come before this page saves anything (synced from another
+ * computer, or the page opened again), their hours are shown as they are, with the options page's
+ * switch, and no choice here changes them.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
@@ -30,11 +31,14 @@ const withHours = (s: Settings): Settings => ({ ...s, schedule: { ...s.schedule,
 
 export function App() {
   const settings = useSettings();
-  // Hours to propose (nothing stored when the page opened: a first install), or the person's own,
+  // Hours to propose (nothing stored: a first install), or the person's own,
   // synced from another computer (hours turned off there were shown on, and the first choice here
-  // turned them on for every computer). Decided once: this page's own first save changes nothing.
+  // turned them on for every computer). Sync may bring them after the page opened: until this
+  // page saves (`own`), settings stored from elsewhere end the proposal. This page's saves do not.
   const [propose, setPropose] = useState<boolean | null>(null);
-  useEffect(() => void settingsStored().then((s) => setPropose(!s), () => setPropose(true)), []);
+  const own = useRef(false);
+  const put = (change: (s: Settings) => Settings) => ((own.current = true), updateSettings(change));
+  useEffect(() => void (propose !== false && !own.current && settingsStored().then((s) => own.current || setPropose(!s), () => setPropose(true))), [settings]);
   const proposed = (s: Settings): Settings => (propose ? withHours(s) : s);
   const notifications = useNotificationCheck();
   // What "I'll wait" said (the first reminder's time, or why none is coming), with the choices it
@@ -67,16 +71,16 @@ export function App() {
   // choice made here (an edit, a preset, a try, "I'll wait") or on Done, so that "Skip setup" straight
   // away keeps the defaults untouched, and a tab closed after a choice keeps the hours it showed.
   const schedule = proposed(settings).schedule;
-  const keepHours = () => void (settings.schedule.enabled || !propose || updateSettings(withHours).catch(() => undefined));
+  const keepHours = () => void (settings.schedule.enabled || !propose || put(withHours).catch(() => undefined));
   const preset = presetOf(settings);
   // The first reminder's time is said only while the hours (as shown: switched on) and the breaks
   // are those it was worked out from, not left standing as a promise of an earlier choice.
   const basis = JSON.stringify([schedule.days, settings.micro, settings.stretch]);
   const waitSaid = waiting?.basis === basis ? waiting.said : null;
-  const choose = (p: Preset) => updateSettings((s: Settings) => proposed(applyPreset(s, p)));
+  const choose = (p: Preset) => put((s: Settings) => proposed(applyPreset(s, p)));
 
   const finish = async (save: boolean) => {
-    if (save && propose) await updateSettings(withHours);
+    if (save && propose) await put(withHours);
     window.close();
   };
   const wait = async () => {
@@ -148,7 +152,7 @@ export function App() {
         <li class="card step" ref={hoursRef}>
           <h2><span class="step-n" aria-hidden="true">1</span>{t('welcomeStep1')}</h2>
           <p class="muted small">{t('welcomeStep1Help')}</p>
-          <ScheduleEditor value={schedule} onChange={(next) => attempt(() => updateSettings((s) => ({ ...s, schedule: { ...next, enabled: next.enabled || propose } })), 'errSaveFailed', 1)} showToggle={!propose} idPrefix="welcome" weekStart={settings.weekStart} />
+          <ScheduleEditor value={schedule} onChange={(next) => attempt(() => put((s) => ({ ...s, schedule: { ...next, enabled: next.enabled || propose } })), 'errSaveFailed', 1)} showToggle={!propose} idPrefix="welcome" weekStart={settings.weekStart} />
           {said(1)}
         </li>
 
