@@ -57,7 +57,7 @@ export function BehaviourPrefs({ settings, save, commit, callSites }: Props) {
     </label>
   );
   const field = (id: FieldId, label: string, unit: string, disabled: boolean, hint?: string) => (
-    <NumberField id={id} label={label} unit={unit} hint={hint} value={FIELDS[id].get(settings)} min={FIELDS[id].min} max={FIELDS[id].max} disabled={disabled} onCommit={(text) => commit(id, text)} />
+    <NumberField id={id} label={label} unit={unit} hint={hint} value={FIELDS[id].get(settings)} min={FIELDS[id].min} max={FIELDS[id].max} disabled={disabled} decimal={!FIELDS[id].integer} onCommit={(text) => commit(id, text)} />
   );
   const setPrompts = (patch: Partial<Settings['prompts']>) => {
     const next = { ...settings.prompts, ...patch };

@@ -114,7 +114,7 @@ export function CallSitesPrefs({ settings, save }: Props) {
       <form class="field" noValidate onSubmit={(e) => (e.preventDefault(), void add())}>
         <label for="call-site-host">{t('fieldCallSiteAdd')}</label>
         <div class="field-input">
-          <input id="call-site-host" type="text" data-testid="call-site-host" value={host} placeholder={t('callSiteHostPlaceholder')} aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? 'call-site-host-error' : undefined} onInput={(e) => setHost((e.target as HTMLInputElement).value)} />
+          <input id="call-site-host" type="text" data-testid="call-site-host" value={host} placeholder={t('callSiteHostPlaceholder')} aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? 'call-site-host-error' : undefined} onInput={(e) => (setHost((e.target as HTMLInputElement).value), setError(null))} />
           <button type="submit" class="btn" data-testid="call-site-add">
             {t('actionAddSite')}
           </button>

@@ -28,6 +28,8 @@ interface Props {
   section?: string;
   /** The stored value an entry here is checked against (a break's interval for its length, and the other way round). */
   against?: number;
+  /** It takes a fraction (7.5 hours): a touch keyboard with the decimal separator. */
+  decimal?: boolean;
 }
 
 let numbers: { lang: string; format: Intl.NumberFormat } | null = null;
@@ -48,7 +50,7 @@ function shown(n: number): string {
 export const leftAs = new Map<string, string>();
 
 /** A labelled number input that validates on change and shows a clear inline message. */
-export function NumberField({ id, label, unit, hint, value, min, max, disabled, onCommit, section, against }: Props) {
+export function NumberField({ id, label, unit, hint, value, min, max, disabled, onCommit, section, against, decimal }: Props) {
   const [text, setText] = useState(() => shown(value));
   const [error, setError] = useState<FieldError | null>(null);
   // A new stored value (this field's save, Restore defaults, an import, another window, sync) is
@@ -82,7 +84,7 @@ export function NumberField({ id, label, unit, hint, value, min, max, disabled, 
           id={id}
           name={id}
           type="text"
-          inputMode="numeric"
+          inputMode={decimal ? 'decimal' : 'numeric'}
           value={text}
           disabled={disabled}
           aria-invalid={error ? 'true' : 'false'}

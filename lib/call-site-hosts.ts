@@ -14,6 +14,9 @@ export function parseHost(input: string, own: readonly string[]): { ok: true; ho
   let text = input.trim().toLowerCase();
   const url = /^https?:\/\/([^/?#:]+)/.exec(text);
   if (url) text = url[1]!;
+  // A port typed with the name (talk.example.org:8443) goes as a pasted address's does: the
+  // permission is for the host on every port.
+  else text = text.replace(/^([^/?#:[\]]+):\d{1,5}$/, '$1');
   text = text.replace(/\.$/, '');
   // A name typed in its own script (jitsi.пример.рф) in the DNS form tabs and permissions use.
   if (/[^\x00-\x7f]/.test(text)) {

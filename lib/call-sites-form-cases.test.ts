@@ -114,3 +114,32 @@ describe('an own site whose permission the browser refuses, with the option on',
     await until(() => p.q('[data-testid="call-site-host-error"]') === null, 'the refusal gone');
   });
 });
+
+describe('a refused host, then the text changed', () => {
+  it('the refusal and the field\'s invalid mark go as the person types (they stayed, about text no longer there, until Add)', async () => {
+    const p = await mountOptionsPage();
+    const field = p.q('[data-testid="call-site-host"]')!;
+    const submit = () => field.closest('form')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));
+    const state = () => ({ error: p.q('[data-testid="call-site-host-error"]')?.textContent ?? null, invalid: field.getAttribute('aria-invalid'), described: field.getAttribute('aria-describedby') });
+    p.type('[data-testid="call-site-host"]', 'talk example');
+    await tick(20);
+    submit();
+    await until(() => state().error !== null, 'the refusal');
+    expect(state()).toEqual({ error: 'Enter a host name such as meet.example.org.', invalid: 'true', described: 'call-site-host-error' });
+    field.value = 'talk.example.org';
+    field.dispatchEvent(new p.window.Event('input', { bubbles: true }));
+    await tick(30);
+    expect(state()).toEqual({ error: null, invalid: 'false', described: null });
+    // Control: Add checks it again (still refused, said again); a good one is added.
+    field.value = 'talk example';
+    field.dispatchEvent(new p.window.Event('input', { bubbles: true }));
+    await tick(20);
+    submit();
+    await until(() => state().error !== null, 'refused again');
+    field.value = 'talk.example.org';
+    field.dispatchEvent(new p.window.Event('input', { bubbles: true }));
+    await tick(20);
+    submit();
+    expect((await storedUntil((s) => s.callSites.own.length === 1, 'the site added')).callSites.own).toEqual(['talk.example.org']);
+  });
+});

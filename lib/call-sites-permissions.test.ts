@@ -248,12 +248,16 @@ describe('the sites', () => {
     expect(parseHost('meet.bücher.de', ['meet.xn--bcher-kva.de'])).toEqual({ ok: false, error: 'errHostDuplicate' });
   });
 
-  it('punycode below an ASCII top-level domain, a trailing dot, upper case, a port in a pasted address; no bare port, no wildcard', () => {
+  it('punycode below an ASCII top-level domain, a trailing dot, upper case, a port (typed or in a pasted address: the permission is for every port); no wildcard', () => {
     expect(parseHost('meet.xn--bcher-kva.de', [])).toEqual({ ok: true, host: 'meet.xn--bcher-kva.de' });
     expect(parseHost('Talk.Example.ORG.', [])).toEqual({ ok: true, host: 'talk.example.org' });
     expect(parseHost('HTTPS://talk.example.org:8443/room', [])).toEqual({ ok: true, host: 'talk.example.org' });
-    expect(parseHost('talk.example.org:8443', [])).toEqual({ ok: false, error: 'errHostInvalid' });
-    expect(parseHost('https://*.example.org/', [])).toEqual({ ok: false, error: 'errHostInvalid' });
-    expect(parseHost('meet.example.xn--', [])).toEqual({ ok: false, error: 'errHostInvalid' });
+    // Refused as "Enter a host name", though the same host pasted with its port was taken.
+    expect(parseHost('Talk.Example.org:8443', [])).toEqual({ ok: true, host: 'talk.example.org' });
+    expect(parseHost('jitsi.пример.рф:443', [])).toEqual({ ok: true, host: 'jitsi.xn--e1afmkfd.xn--p1ai' });
+    expect(parseHost('talk.example.org:8443', ['talk.example.org'])).toEqual({ ok: false, error: 'errHostDuplicate' });
+    for (const bad of ['https://*.example.org/', 'meet.example.xn--', '*.example.org:443', '192.168.1.20:8443', 'localhost:3000', '[::1]:8443', 'talk.example.org:', 'talk.example.org:port', 'talk.example.org:8443/room', ':8443']) {
+      expect(parseHost(bad, []), bad).toEqual({ ok: false, error: 'errHostInvalid' });
+    }
   });
 });

@@ -3,7 +3,7 @@
  * fields, rendered with linkedom over WXT's fake browser (tests/support/options-page.ts): each
  * case failed before its fix, except those marked control.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { englishMessage, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { mountOptionsPage, storedUntil } from '../tests/support/options-page';
 
@@ -164,5 +164,44 @@ describe('closing or reloading the tab with a number typed into a field and not 
     p.type('#snoozeMin', '45');
     await until(() => error(p, 'snoozeMin') !== null, 'the refusal');
     expect(unload(p)).toBe(false);
+  });
+});
+
+describe('the keyboard a touch screen offers for each number field', () => {
+  it('the daily limit in hours, which takes 7.5, asks for one with a decimal separator; the whole-number fields for digits', async () => {
+    const { FIELDS } = await import('./settings-fields');
+    const p = await mountOptionsPage();
+    // (linkedom keeps the attribute's case as Preact sets it; a browser's HTML attributes have none.)
+    const modes = Object.fromEntries(Object.keys(FIELDS).map((id) => [id, field(p, id).getAttribute('inputMode')]));
+    const want = Object.fromEntries(Object.entries(FIELDS).map(([id, f]) => [id, f.integer ? 'numeric' : 'decimal']));
+    expect(want['dailyLimit.hours']).toBe('decimal');
+    expect(modes).toEqual(want);
+  });
+});
+
+describe('a number saved while another window changes what it is checked against', () => {
+  it('a length refused against the interval drawn here, saved against the interval another window had just stored: no refusal beside the saved value', async () => {
+    const { browser } = await import('wxt/browser');
+    const { loadSettings, saveSettings } = await import('./storage/settings-items');
+    const p = await mountOptionsPage();
+    p.type('#stretch\\.everyMin', '20');
+    await storedUntil((s) => s.stretch.everySec === 20 * 60, 'every 20 min');
+    await tick(30);
+    // The page's save reads the stored settings only once another window has raised the interval
+    // to 40 min (its change lands within milliseconds of this one); the page still draws 20 min.
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const get = browser.storage.local.get.bind(browser.storage.local);
+    vi.spyOn(browser.storage.local, 'get').mockImplementationOnce(async (...a: Parameters<typeof get>) => (await gate, get(...a)));
+    p.type('#stretch\\.lengthMin', '25');
+    await tick(20);
+    const s = await loadSettings();
+    await saveSettings({ ...s, stretch: { ...s.stretch, everySec: 40 * 60 } });
+    open();
+    const stored = await storedUntil((x) => x.stretch.lengthSec === 25 * 60, 'length 25 min');
+    await tick(30);
+    expect(stored.stretch.everySec).toBe(40 * 60);
+    // It said "must be shorter than the interval", the field marked invalid, beside the 25 min saved.
+    expect(shown(p, 'stretch.lengthMin')).toEqual({ text: '25', invalid: 'false', error: null });
   });
 });

@@ -64,11 +64,12 @@ export function App() {
   const commit = async (field: FieldId, text: string): Promise<FieldError | null> => {
     let error: FieldError | null = null;
     const { validateField } = await loadLater();
+    // The change runs on what the page shows too, before its own run on the stored settings
+    // (another window's change may land between): the last run's outcome is the one that counts.
     await save((s) => {
       const r = validateField(s, field, text);
-      if (r.ok) return r.settings;
-      error = r.error;
-      return null;
+      error = r.ok ? null : r.error;
+      return r.ok ? r.settings : null;
     });
     return error;
   };
