@@ -111,7 +111,8 @@ test('pause and resume from the popup', async ({ context, extensionId, control }
   expect(await badgeText(control)).toBe('❚❚');
   await popup.page.getByTestId('resume').click();
   await expect(popup.countdown).toBeVisible();
-  await expect(popup.page.locator('.pause [role="status"]')).toHaveText('');
+  // The resume is said in the same region (nothing was said of it before: only the button's name changed).
+  await expect(popup.page.locator('.pause [role="status"]')).toHaveText('Reminders are back on');
   expect((await storageGet<{ paused: unknown }>(control, 'tracker'))?.paused).toBeNull();
   expect(await badgeText(control)).toMatch(/^(\d+m\+|≤\d+m)$/);
 });
