@@ -145,6 +145,25 @@ function inView(el: Element): boolean {
   return true;
 }
 
+/**
+ * An element's accessible description as a screen reader gets it (accname 1.2, simplified): each
+ * element aria-describedby names, by its aria-label if it has one, else by its content, where an
+ * aria-hidden part says nothing and a named element (a role and aria-label) says its name.
+ */
+function described(doc: Document, el: Element): string {
+  const text = (n: Node, top: boolean): string => {
+    if (n.nodeType === 3) return n.textContent ?? '';
+    if (n.nodeType !== 1) return '';
+    const e = n as Element;
+    if (!top && e.getAttribute('aria-hidden') === 'true') return '';
+    const label = e.getAttribute('aria-label')?.trim();
+    if (label && (top || e.hasAttribute('role'))) return label;
+    return Array.from(e.childNodes).map((c) => text(c, false)).join(' ');
+  };
+  const refs = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  return refs.map((id) => { const r = doc.getElementById(id); return r ? text(r, true) : ''; }).join(' ').replace(/\s+/g, ' ').trim();
+}
+
 /** The step's time left as the ring shows it, in seconds ("0:30" -> 30). */
 const shownSec = (m: Mounted) => {
   const [min, sec] = m.q('step-remaining')!.textContent!.split(':').map(Number);
@@ -614,6 +633,49 @@ describe('bugs found in review: strict mode, the routine\'s steps over before th
     const total = ROUTINE.steps.reduce((t, s) => t + s.seconds * 1000, 0);
     await m.advance(total);
     expect(m.endings).toEqual(['done']);
+  });
+
+  // Back there went to the step before the last (lib/player.ts back: the step before the one the
+  // steps ended on); the steps over, the last step is the one to go back to.
+  it('player: Back, the steps over, shows the last step again, its timer running, Pause and Next available again', async () => {
+    const n = ROUTINE.steps.length;
+    const m = await mountPlayer(ROUTINE, { strict: true });
+    for (let i = 1; i < n; i++) await m.key('ArrowRight');
+    m.q('next')!.click();
+    await m.advance(TICK);
+    expect(m.q('next')!.getAttribute('aria-disabled'), 'the steps over').toBe('true');
+    m.q('back')!.click();
+    await m.advance(TICK);
+    expect(m.q('step-index')!.textContent).toBe(`Step ${n} of ${n}`);
+    expect(m.q('step-text')!.textContent).toBe(stepWords(n - 1));
+    expect(shownSec(m), 'the last step\'s time, from its start').toBe(ROUTINE.steps[n - 1]!.seconds);
+    expect(m.q('pause')!.getAttribute('aria-disabled')).toBeNull();
+    expect(m.q('next')!.getAttribute('aria-disabled')).toBeNull();
+    // ← likewise.
+    m.q('next')!.click();
+    await m.advance(TICK);
+    await m.key('ArrowLeft');
+    expect(m.q('step-index')!.textContent).toBe(`Step ${n} of ${n}`);
+    expect(m.endings).toEqual([]);
+  });
+
+  // The description was the break ring's name alone ("Pause, dimmed, Time left in this break"): the
+  // ring is named by aria-label, so its time is not part of it, and the caption beside it is aria-hidden.
+  it('player: Pause and Next, the steps over, are described by the break\'s time left with the time itself, as a screen reader computes it', async () => {
+    const n = ROUTINE.steps.length;
+    const total = ROUTINE.steps.reduce((t, s) => t + s.seconds * 1000, 0);
+    const m = await mountPlayer(ROUTINE, { strict: true });
+    for (let i = 1; i < n; i++) await m.key('ArrowRight');
+    m.q('next')!.click();
+    await m.advance(TICK);
+    const left = clockCountdown(total - TICK);
+    for (const id of ['pause', 'next']) {
+      const b = m.q(id)!;
+      expect.soft(described(m.document, b), `${id}'s description`).toBe(`${englishMessage('breakTimeLeft')} ${left}`);
+    }
+    // And as the time runs on.
+    await m.advance(5_000);
+    expect(described(m.document, m.q('next')!)).toBe(`${englishMessage('breakTimeLeft')} ${clockCountdown(total - TICK - 5_000)}`);
   });
 
   it('player: not strict, and strict before the steps are over: Pause and Next are available', async () => {

@@ -59,5 +59,8 @@ describe('player clock', () => {
     expect(s.step).toBe(0);
     s = next(next(next(s, steps, T), steps, T), steps, T);
     expect(s.finished).toBe(true);
+    // The steps over (strict mode's break running on): back is the last step again, from its start.
+    s = back(s, steps, T + 3_000);
+    expect(s).toMatchObject({ step: steps.length - 1, finished: false, stepStartedAt: T + 3_000 });
   });
 });

@@ -70,6 +70,7 @@ export function next(s: PlayerState, steps: readonly StepTimes[], now: number): 
   return goTo(s, steps, s.step + 1, now);
 }
 
+/** The step before; the steps over (Next past the last, strict mode's break running on), the last one again. */
 export function back(s: PlayerState, steps: readonly StepTimes[], now: number): PlayerState {
-  return goTo(s, steps, s.step - 1, now);
+  return goTo(s, steps, s.finished ? s.step : s.step - 1, now);
 }

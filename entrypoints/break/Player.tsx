@@ -145,9 +145,10 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   const breakLeft = strict && last && left > 0 && left - remaining >= 1000;
   // The steps over (strict mode, Next past the last one before the break's time is up): nothing to
   // pause or move on to, the break's time runs on regardless. Pause and Next are unavailable then,
-  // described by that time (they said "Pause" and "Next" and did nothing).
+  // described by that time (they said "Pause" and "Next" and did nothing): the ring's name (its
+  // aria-label; the caption is aria-hidden) and the time it shows, which the name leaves out.
   const over = settled.finished ? 'true' : undefined;
-  const why = over && breakLeft ? 'break-left' : undefined;
+  const why = over && breakLeft ? 'break-left break-left-time' : undefined;
   // The sources load when the notes are first opened (components/RoutineSources.tsx).
   const [aboutOpen, setAboutOpen] = useState(false);
 
@@ -159,10 +160,12 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
       return held && at.step === steps.length - 1 ? s : P.next(at, steps, Date.now());
     });
   // At the first step there is nothing to go back to: the step runs on (its Back button says so).
+  // The steps over (strict mode), Back shows the last one again (P.back).
+  const atFirst = (at: P.PlayerState) => at.step === 0 && !at.finished;
   const prevStep = () =>
     setPs((s) => {
       const at = P.settle(s, steps, Date.now());
-      return at.step === 0 ? s : P.back(at, steps, Date.now());
+      return atFirst(at) ? s : P.back(at, steps, Date.now());
     });
 
   // Listening from the moment the player is in the page, before it is painted: a key pressed as
@@ -201,7 +204,7 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
         <CountdownRing remainingMs={remaining} totalMs={cur.seconds * 1000} label={t('stepTimeLeft')} testId="step-remaining" />
         {breakLeft && (
           <div class="break-left" id="break-left">
-            <CountdownRing remainingMs={left} totalMs={total} label={t('breakTimeLeft')} testId="break-remaining" />
+            <CountdownRing remainingMs={left} totalMs={total} label={t('breakTimeLeft')} testId="break-remaining" timeId="break-left-time" />
             {/* Seen beside the step's own ring; heard as the timer's name. */}
             <p class="small muted" aria-hidden="true">{t('breakTimeLeft')}</p>
           </div>
@@ -231,7 +234,7 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
       )}
       <div class="controls" role="group" aria-label={t('playerControls')}>
         {/* aria-disabled, not disabled: a disabled button drops the keyboard focus it has (Back pressed to reach the first step). */}
-        <button class="btn" onClick={prevStep} aria-disabled={settled.step === 0 ? 'true' : undefined} aria-keyshortcuts="ArrowLeft" data-testid="back">{t('actionBack')}</button>
+        <button class="btn" onClick={prevStep} aria-disabled={atFirst(settled) ? 'true' : undefined} aria-keyshortcuts="ArrowLeft" data-testid="back">{t('actionBack')}</button>
         <button class="btn" onClick={toggle} data-testid="pause" aria-keyshortcuts="Space" aria-disabled={over} aria-describedby={why}>
           {paused ? t('actionResume') : t('actionPause')}
         </button>
