@@ -659,6 +659,26 @@ describe('bugs found in review: strict mode, the routine\'s steps over before th
     expect(m.endings).toEqual([]);
   });
 
+  // Back there restarted the last step in silence: its words not read again (voice on), nothing
+  // said in the live region (it held the same "Step n of n" throughout), where any other Back says
+  // the step it shows. The person heard no sign that the step was under way again.
+  it('player: Back, the steps over, says the last step again (read aloud with voice on, and in the live region), also in a one-step routine', async () => {
+    const one: Routine = { ...ROUTINE, steps: ROUTINE.steps.slice(0, 1), durationSec: ROUTINE.steps[0]!.seconds };
+    for (const routine of [ROUTINE, one]) {
+      const n = routine.steps.length;
+      const m = await mountPlayer(routine, { strict: true, voice: true });
+      for (let i = 1; i < n; i++) await m.key('ArrowRight');
+      m.q('next')!.click();
+      await m.advance(TICK);
+      expect(m.q('next')!.getAttribute('aria-disabled'), `${n} steps: over`).toBe('true');
+      const spokenBefore = m.spoken.length;
+      const over = m.q('announce')!.textContent;
+      await m.key('ArrowLeft');
+      const again = englishMessage('stepAnnounce', [n, n, stepWords(n - 1)]);
+      expect({ spoken: m.spoken.slice(spokenBefore), region: m.q('announce')!.textContent, changed: over !== again }, `${n} steps`).toEqual({ spoken: [stepWords(n - 1)], region: again, changed: true });
+    }
+  });
+
   // The description was the break ring's name alone ("Pause, dimmed, Time left in this break"): the
   // ring is named by aria-label, so its time is not part of it, and the caption beside it is aria-hidden.
   it('player: Pause and Next, the steps over, are described by the break\'s time left with the time itself, as a screen reader computes it', async () => {

@@ -107,7 +107,8 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   // likewise a step's words a pause cut off are said again at Resume (it went on in silence).
   const cutOff = useRef(false);
   useEffect(() => {
-    if (settled.finished) return;
+    // The steps over (strict mode): Back to the last step says it again, as a new step.
+    if (settled.finished) return void (spokenStep.current !== null && (spokenStep.current = -1));
     const first = spokenStep.current === null;
     if (spokenStep.current === settled.step || (first && paused)) {
       if (paused || !cutOff.current) return;
@@ -216,7 +217,8 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
         <p class="muted small up-next">{upNext !== null ? t('upNext', upNext) : t('lastStep')}</p>
         <StepCue steps={steps} step={settled.step} />
         <p class="visually-hidden" aria-live="polite" data-testid="announce">
-          {said.current.pause ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, curText])}
+          {/* Empty while the steps are over: Back to the last step is then said, the text being new again. */}
+          {settled.finished ? '' : said.current.pause ? t('playerPaused') : t('stepAnnounce', [settled.step + 1, steps.length, curText])}
         </p>
       </section>
       {/* Cautions in view before the first step for every kind (all the way through for self-massage);
