@@ -4,6 +4,7 @@
  * background's message handler, the weekly review as its page computes it).
  */
 import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { handleMessage } from './engine';
 import { clock } from './platform/clock';
 import { DEFAULT_SETTINGS } from './settings';
@@ -52,6 +53,12 @@ describe('export', () => {
     expect(lines[0]).toBe('id,day,kind,outcome,due_at,prompted_at,started_at,ended_at,routine_id,desk_minutes,snoozes,manual');
     expect(lines).toHaveLength(11);
     expect(lines.at(-1)).toMatch(/^stretch-\d+,2026-03-05,stretch,completed,2026-03-05T15:55:00\+01:00,.*,cat-cow,45,0,false$/);
+  });
+
+  it('a stored outbox that is no list (a damaged state) is read as none, as the background reads it: the export still holds every break', async () => {
+    await browser.storage.local.set({ tracker: { asOf: NOW, outbox: 'damaged' } });
+    const b = JSON.parse((await exportData('json')).text) as Backup;
+    expect(b.history).toHaveLength(10);
   });
 });
 

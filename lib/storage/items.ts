@@ -73,7 +73,10 @@ export async function loadTrackerAndOutbox(): Promise<{ state: TrackerState | nu
  */
 export async function waitingRecords(): Promise<PendingRecord[]> {
   const [l, u] = await Promise.all([storage.getItem<StoredTracker>(TRACKER_KEY), unsavedItem.getValue().catch(() => null)]);
-  return (u && (!l || u.asOf > l.asOf) ? u : l)?.outbox ?? [];
+  // The same choice and the same check of the list as loadTrackerAndOutbox's (not shared: that is
+  // the worker's, which has no bytes to spare for a helper).
+  const outbox: unknown = (u && (!l || u.asOf > l.asOf) ? u : l)?.outbox;
+  return Array.isArray(outbox) ? outbox : [];
 }
 
 export async function saveTracker(s: TrackerState, outbox: readonly PendingRecord[] = []): Promise<void> {
