@@ -119,8 +119,9 @@ export function RoutinePrefs({ settings, onSaved }: Props) {
   const volume = volumeDraft ?? sound.volume;
   // As the browser's locale writes a share, as every number on the page is: "60 %" in French.
   const volumeText = new Intl.NumberFormat(undefined, { style: 'percent' }).format(Math.round(volume * 100) / 100);
-  // "The volume is at 0%" (or "blocked") belongs to the test at that volume: gone once it moves.
-  useEffect(() => setTestNote(null), [volume]);
+  // "The volume is at 0%" (or "blocked", "both off", "no voice") belongs to the test with these
+  // sounds at that volume: gone once it moves or a switch changes.
+  useEffect(() => setTestNote(null), [volume, sound.chime, sound.voice]);
   return (
     <>
       <section class="card section routine-prefs" aria-labelledby="rp-routines-h" data-testid="routine-prefs">

@@ -158,6 +158,31 @@ describe('bugs found in review: Options after strict mode was tightened', () => 
     expect(await test(), 'no voices').toBe(noVoice);
   });
 
+  it('"Test sound"\'s note goes once a switch it speaks of changes: "both off" stayed after the chime was turned on, "no voice" after reading aloud was turned off', async () => {
+    const p = await mountOptions();
+    voice(p);
+    const note = () => p.q('[data-testid="test-sound-note"]')!.textContent;
+    p.q('[data-testid="test-sound"]')!.click();
+    await until(() => !!note(), 'the note');
+    expect(note()).toBe('The chime and reading aloud are both off.');
+    p.check('[data-testid="chime"]', true);
+    await storedUntil((s) => s.sound.chime, 'chime on');
+    await tick(30);
+    expect(note(), 'the chime on').toBe('');
+    // Reading aloud on, no voice for the page's language: said; then reading aloud off.
+    p.check('[data-testid="voice"]', true);
+    await storedUntil((s) => s.sound.voice, 'voice on');
+    await tick(20);
+    (p.window as unknown as { speechSynthesis?: unknown }).speechSynthesis = undefined;
+    p.q('[data-testid="test-sound"]')!.click();
+    await until(() => !!note(), 'the no-voice note');
+    expect(note()).toBe('This browser has no voice to read aloud in this language.');
+    p.check('[data-testid="voice"]', false);
+    await storedUntil((s) => !s.sound.voice, 'voice off');
+    await tick(30);
+    expect(note(), 'reading aloud off').toBe('');
+  });
+
   it('"Keep at least one way of being told" goes once another window turns the break window on (it stayed, tied to the switch as invalid)', async () => {
     const p = await mountOptions();
     const box = '[data-testid="prompt-notification"]';
