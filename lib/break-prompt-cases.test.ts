@@ -4,7 +4,7 @@
  * document and the English catalogue (tests/support/linkedom-page.ts); the background is a stub
  * (tests/support/break-background.ts). The test failed on the code as reviewed.
  */
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it, vi } from 'vitest';
 import { options } from 'preact';
 import { parseHTML } from 'linkedom';
 import { onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
@@ -52,5 +52,73 @@ describe('bugs found in review of the break window', () => {
     page.q('[data-testid="prompt-start"]')!.click();
     await until(() => page.q('article.player') !== null, 'the routine after Start');
     expect(page.sent.filter((m) => m.type === 'break/start')).toEqual([{ type: 'break/start', breakId: `stretch-${NOW}` }]);
+  });
+});
+
+// The window as the prompt, its break postponed elsewhere (the notification's or the popup's
+// Postpone; a pause in strict mode): the page said "No break waiting" and stopped looking. The
+// break keeps its id, so when it came back due (or was started from the notification) the
+// background focused this same window, which still said "No break waiting"; its "Start a break now"
+// then started the break, the background focused this window for it, the page closed itself, and
+// the break just started was recorded as cut short.
+describe('a prompt window whose break was postponed elsewhere', () => {
+  const due: BreakSession = { breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: true, started: false };
+  async function postponedPage() {
+    await saveSettings(DEFAULT_SETTINGS);
+    await saveHealthAnswer('screened');
+    const page = await breakPage(due);
+    const { browser } = await import('wxt/browser');
+    const { statusSnapshotItem } = await import('./storage/status-cache');
+    // The background as it is now: the break's session (null: postponed, none open).
+    const bg = { session: due as BreakSession | null };
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string; routineId?: string }) => {
+      page.sent.push(m);
+      if (m.type === 'break/session') return { ok: true, data: bg.session && { ...bg.session } };
+      if (m.type === 'break/routine') return { ok: true, data: { ...bg.session!, routineId: m.routineId } };
+      return { ok: false, error: 'noSuchBreak' };
+    }) as never);
+    await until(() => page.q('[data-testid="break-prompt"]') !== null, 'the prompt');
+    /** The background's picture written again after an event (lib/engine/runtime.ts publishStatus). */
+    const published = async () => {
+      const now = Date.now();
+      await statusSnapshotItem.setValue({ data: { status: { now, tracker: {} }, history: null, validUntil: now + 60_000 }, day: '2026-04-08' } as never);
+    };
+    bg.session = null;
+    await published();
+    await until(() => page.q('[data-testid="break-gone"]') !== null, '"No break waiting" once postponed');
+    await tick(50); // the postpone's minutes
+    /** The background brings this window to the front (lib/platform/windows.ts openBreakWindow, the same break). */
+    const focused = () => void (globalThis.window as unknown as EventTarget).dispatchEvent(new (globalThis.window as unknown as typeof globalThis).Event('focus'));
+    return { page, bg, published, focused, done: () => statusSnapshotItem.setValue(null) };
+  }
+
+  it('due again: the window brought to the front is the prompt again, not "No break waiting"', async () => {
+    const { page, bg, published, focused, done } = await postponedPage();
+    try {
+      bg.session = { ...due };
+      await published();
+      focused();
+      await tick(100);
+      expect(page.q('[data-testid="break-gone"]')).toBeNull();
+      expect(page.q('[data-testid="break-prompt"]')).not.toBeNull();
+    } finally {
+      await done();
+    }
+  });
+
+  it('started from the notification meanwhile: the window brought to the front plays the break', async () => {
+    const { page, bg, published, focused, done } = await postponedPage();
+    try {
+      bg.session = { ...due, started: true };
+      await published();
+      focused();
+      await tick(100);
+      await until(() => page.q('article.player') !== null || page.q('[data-testid="free-break"]') !== null || page.q('[data-testid="break-gone"]') !== null, 'the page');
+      await tick(50);
+      expect(page.q('[data-testid="break-gone"]')).toBeNull();
+      expect(page.q('article.player')).not.toBeNull();
+    } finally {
+      await done();
+    }
   });
 });

@@ -118,8 +118,10 @@ export function App({ breakId }: { breakId: string }) {
   // The prompt: Start here; or the break started elsewhere (the notification's Start, the popup),
   // or ended as a prompt does (away for its length, skipped, paused, the working hours' end). The
   // background rewrites its status snapshot after each such event, and the window is focused for
-  // a Start elsewhere: the page looks again then.
-  const prompt = view.name === 'prompt';
+  // a Start elsewhere: the page looks again then. Also once it says no break: one postponed
+  // elsewhere (or waiting out a pause in strict mode) keeps its id, and comes back due, or is
+  // started, in this same window.
+  const prompt = view.name === 'prompt' || (view.name === 'none' && !!breakId);
   useEffect(() => {
     if (!prompt) return;
     const again = () => void load(false).catch(() => undefined);
