@@ -39,6 +39,7 @@ const GLOSSARY: Record<string, Rule[]> = {
   it: [
     [/[Ss]nooz|[Rr]invi[ao]/u, 'snooze is "posticipare" / "posticipo"'],
     [/[Ss]triscia/u, 'streak is "serie" / "di fila"'],
+    [/[Cc]ronologia/u, 'history is "storico" ("Esporta lo storico (CSV)"); "cronologia" is the browser\'s'],
   ],
   nl: [
     [/[Ss]nooz|[Ss]luimer/u, 'snooze is "uitstellen", never "snoozen"'],
@@ -213,8 +214,10 @@ describe('catalogues', () => {
     const found: string[] = [];
     for (const locale of ['en', 'de', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt_BR']) {
       const message = read(locale).whyNext!.message;
-      // After the time ($2), in brackets, as in English: "(desk time counts only while you are active)".
-      if (!/\$2\s*[(（][^)）]+[)）]$/u.test(message)) found.push(`${locale}: "${message}"`);
+      // After the time ($2), in brackets, as in English: "(desk time counts only while you are active)";
+      // Japanese first ends the sentence its "13:15に" starts ("13:15に開始予定（…）").
+      const after = locale === 'ja' ? '[^$(（]*' : '\\s*';
+      if (!new RegExp(`\\$2${after}[(（][^)）]+[)）]$`, 'u').test(message)) found.push(`${locale}: "${message}"`);
     }
     expect(found).toEqual([]);
   });
@@ -241,6 +244,20 @@ describe('catalogues', () => {
     const found: string[] = [];
     for (const [key, { message }] of Object.entries(read('ja'))) {
       if (/^(?:legend|col|heatLegend|status_)/.test(key) && /[でにをがはとのへ]$/u.test(message)) found.push(`${key}: "${message}"`);
+    }
+    expect(found).toEqual([]);
+  });
+  it('Japanese: no sentence stops on a particle: a time phrase that ends on one ("13:15に", "13:15まで") is followed by words, never by a bracket ("ストレッチ休憩は13:15に（"), and a step read aloud ends on its verb ("…上へ。")', () => {
+    const ja = read('ja');
+    const found: string[] = [];
+    for (const [key, { description = '' }] of Object.entries(read('en'))) {
+      for (const [, n] of description.matchAll(/\$(\d) = [^()]*\((?:timeAt|timeUntil)_/g)) {
+        if (new RegExp(`\\$${n}(?:[（(：。、]|$)`, 'u').test(ja[key]!.message)) found.push(`${key}: "${ja[key]!.message}"`);
+      }
+    }
+    // A list after a colon ("回します：上へ、後ろへ、下へ。") may end on one.
+    for (const [key, { message }] of Object.entries(ja)) {
+      if (/^r_.+_step\d+$/.test(key) && message.split('。').some((s) => !s.includes('：') && /[へにをでがとは]$/u.test(s))) found.push(`${key}: "${message}"`);
     }
     expect(found).toEqual([]);
   });
