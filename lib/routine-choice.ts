@@ -5,7 +5,7 @@
  * It picks among the library's routines and the user's own (lib/storage/own-routines.ts).
  */
 import { pickPrefsFor, pickRoutine, withoutScreened } from '../content/picker';
-import type { Routine } from '../content/types';
+import { breakKindOf, type Routine } from '../content/types';
 import { loadHealthAnswer } from './storage/health';
 import { recentRoutines } from './storage/history';
 import { loadSettings, retrySettingsSync } from './storage/settings-items';
@@ -20,7 +20,7 @@ function hash(s: string): number {
 
 /**
  * A routine for this break: fitting the settings, the break's length and the safety answer, not
- * one done lately (the last 30 in the history), and not `avoid` (the one "Another routine"
+ * one done lately (the history back to a whole round of the break's kind), and not `avoid` (the one "Another routine"
  * replaces, or every one passed over in the window, latest first: none comes back before the
  * rest have had their turn). `unscreened`: none that needs the safety screen (it was put off with "Not now").
  */
@@ -31,8 +31,12 @@ export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, 
   await Promise.allSettled([retrySettingsSync(), retryOwnSync()]);
   // Own routines synced from another computer are checked and taken over first, so the choice sees them.
   await loadOwnRoutines().catch(() => undefined);
-  const [settings, health, recent] = await Promise.all([loadSettings(), loadHealthAnswer(), recentRoutines(30).catch(() => [] as string[])]);
+  // The history back to as many routines of this kind as the library holds (a whole round of them),
+  // with the other kind's between: not a fixed count of both kinds, which posture checks filled.
+  const library = await loadRoutineLibrary();
+  const round = library.filter((r) => breakKindOf(r) === kind).length;
+  const [settings, health, recent] = await Promise.all([loadSettings(), loadHealthAnswer(), recentRoutines(round, kind).catch(() => [] as string[])]);
   const avoided = ([] as string[]).concat(avoid ?? []);
   const prefs = pickPrefsFor(settings.routines, health, settings[kind].lengthSec);
-  return pickRoutine(await loadRoutineLibrary(), kind, opts.unscreened ? withoutScreened(prefs) : prefs, [...avoided, ...recent], hash(breakId + avoided.join('')));
+  return pickRoutine(library, kind, opts.unscreened ? withoutScreened(prefs) : prefs, [...avoided, ...recent], hash(breakId + avoided.join('')));
 }

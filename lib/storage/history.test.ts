@@ -195,6 +195,18 @@ describe('history: reads', () => {
     await recordBreak(rec('r3', NOON - 1000, 'completed', 'neck-side-stretch'), 'UTC');
     expect(await recentRoutines(5)).toEqual(['neck-side-stretch', 'cat-cow']);
   });
+
+  it('reads back to the limit\'s routine of one break kind, keeping the other kind\'s between them', async () => {
+    await recordBreak(rec('k1', NOON - 6000, 'completed', 'cat-cow'), 'UTC');
+    await recordBreak(rec('k2', NOON - 5000, 'completed', 'chin-tucks'), 'UTC');
+    await recordBreak(rec('k3', NOON - 4000, 'completed', 'posture-reset', { kind: 'micro' }), 'UTC');
+    await recordBreak(rec('k4', NOON - 3000, 'completed', 'blink-break', { kind: 'micro' }), 'UTC');
+    await recordBreak(rec('k5', NOON - 2000, 'completed', 'hamstring-stretch'), 'UTC');
+    await recordBreak(rec('k6', NOON - 1000, 'completed', 'eye-rest-20-20-20', { kind: 'micro' }), 'UTC');
+    expect(await recentRoutines(2, 'stretch')).toEqual(['eye-rest-20-20-20', 'hamstring-stretch', 'blink-break', 'posture-reset', 'chin-tucks']);
+    expect(await recentRoutines(2, 'micro')).toEqual(['eye-rest-20-20-20', 'hamstring-stretch', 'blink-break']);
+    expect(await recentRoutines(2)).toEqual(['eye-rest-20-20-20', 'hamstring-stretch']);
+  });
 });
 
 describe('history: summaries read old days as keys only', () => {

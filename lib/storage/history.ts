@@ -113,13 +113,25 @@ export function historySize(): Promise<{ breaks: number; days: number }> {
   });
 }
 
-/** The most recent routine ids used, most recent first. */
-export function recentRoutines(limit: number): Promise<string[]> {
+/** The most recent breaks `recentRoutines` reads at most (a history of years is not read through). */
+const RECENT_READ = 1000;
+
+/**
+ * The most recent routine ids used, most recent first, back to the `limit`th of a break of `kind`
+ * (any kind's when absent), with the other kind's between them: the picker's no-repeat cycle needs
+ * a whole round of one kind, which posture checks between stretch breaks would otherwise crowd out.
+ */
+export function recentRoutines(limit: number, kind?: BreakRecord['kind']): Promise<string[]> {
   return withDb(async (db) => {
     const out: string[] = [];
+    let of = 0;
     let cursor = await db.transaction('breaks').store.index('byEnd').openCursor(null, 'prev');
-    while (cursor && out.length < limit) {
-      if (cursor.value.routineId) out.push(cursor.value.routineId);
+    for (let read = 0; cursor && of < limit && read < RECENT_READ; read++) {
+      const { routineId } = cursor.value;
+      if (routineId) {
+        out.push(routineId);
+        if (!kind || cursor.value.kind === kind) of++;
+      }
       cursor = await cursor.continue();
     }
     return out;
