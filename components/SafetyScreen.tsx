@@ -3,7 +3,8 @@
  * needsScreening): in Options (turning self-massage on), at the end of a break (the offer), and on
  * the break page before the first routine that needs it (`routineTitle`). It lists the red flags named by the
  * sources (content/sources.ts: "Back Pain Massage Treatment for Lasting Relief" on when to see a
- * professional and when not to massage; not on injured areas) and asks whether any applies:
+ * professional and when not to massage, certain spinal conditions included; the untitled massage
+ * article on fragile bones and disc problems) and asks whether any applies:
  * - "None of these apply to me" -> the answer 'allowed' (before a routine it simply closes: the
  *   routine plays);
  * - "One of these applies"      -> 'hidden', with a kind word to see a professional.
@@ -18,7 +19,8 @@ import './safety-screen.css';
 
 export type SafetyAnswer = 'allowed' | 'hidden';
 
-const RED_FLAGS: readonly MessageKey[] = [
+/** The questions, in order (content/catalogue-sources.test.ts checks that they ask about what the screen keeps out). */
+export const RED_FLAGS: readonly MessageKey[] = [
   'safetyFlagNumbness',
   'safetyFlagBladder',
   'safetyFlagAccident',

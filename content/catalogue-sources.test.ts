@@ -9,7 +9,9 @@ import { cautionKey, stepKey, summaryKey } from './keys';
 import { ROUTINES } from './routines';
 import { CAUTION_SOURCES, MASSAGE_AREAS, SOURCE_NOTES, UNCOVERED } from './source-notes';
 import { SOURCE_GAPS, SOURCE_IDS, SOURCES, type Source, type SourceId } from './sources';
+import { SCREENED_CAUTIONS } from './screening';
 import { CAUTIONS, type BodyArea, type Routine } from './types';
+import { RED_FLAGS } from '../components/SafetyScreen';
 import { facts, failures, KEBAB, LOCALES, repoRoot, text } from '../tests/support/catalogue';
 
 /** Citations must never be file names (the articles' offline copies are named by three digits, an underscore and a hash, .txt). */
@@ -193,6 +195,19 @@ describe('routine catalogue', () => {
         return hit === undefined ? null : `${hit}: "${text('en', hit)}"`;
       }),
     ).toEqual([]);
+  });
+
+  // The screen keeps out every routine with a screened caution (content/screening.ts), so it must
+  // ask about that caution's subject: "Back Pain Massage Treatment for Lasting Relief" names
+  // certain spinal conditions (beside fractures and open wounds) as reasons not to massage, and
+  // the untitled article fragile bones and disc problems. Without the question, a person with a
+  // disc problem answers "none of these apply" and gets the back bends and self-massage.
+  it.each(LOCALES)('%s: the safety screen asks about the spinal conditions and fragile bones it screens for', (locale) => {
+    expect(SCREENED_CAUTIONS).toEqual(['spineCondition']);
+    const flags = RED_FLAGS.map((k) => text(locale, k));
+    expect(flags.filter((f) => f.trim() === '')).toEqual([]);
+    expect(flags.some((f) => facts(locale)!.spine.test(f)), `no question names the spine: ${flags.join(' / ')}`).toBe(true);
+    if (locale === 'en') expect(flags.some((f) => /\bfragile bones\b/.test(f) && /\bdisc\b/.test(f))).toBe(true);
   });
 
   it.each(LOCALES)('%s: has every caution, short', (locale) => {
