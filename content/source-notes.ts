@@ -213,7 +213,7 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
     'hse-vdu-breaks': 'Exercise routines for screen users that include blinking and focusing on distant objects.',
   },
   'hydration-sip': {
-    'article-lasting-relief': 'Drinking water as part of self-care; stop at sharp pain.',
+    'article-lasting-relief': 'Drinking water (which the article advises before and after a self-massage session); stop at sharp pain.',
     'nhs-newcastle-body-check': 'Standing up to change position, and rolling the shoulders.',
   },
   'wall-posture-check': {
@@ -242,7 +242,7 @@ export const SOURCE_NOTES: Record<string, Partial<Record<SourceId, string>>> = {
   },
   'walking-break': {
     'nhs-sit-less': 'Breaking up long spells of sitting: getting up regularly and taking a walk break, for example with a coffee or tea break.',
-    'article-lasting-relief': 'Walking and drinking water as everyday self-care for the back; stop at sharp pain.',
+    'article-lasting-relief': 'Walking as regular movement that keeps the back flexible, and drinking water (advised before and after self-massage); stop at sharp pain.',
   },
   'near-far-focus': {
     'atrius-close-work':
