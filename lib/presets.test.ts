@@ -17,11 +17,16 @@ describe('presets', () => {
     expect(s.micro).toMatchObject({ enabled: true, everySec: 1200 });
     expect(s.stretch).toMatchObject({ enabled: true, everySec: 3000 });
   });
-  it('focused: a stretch break every 90 min, strict off', () => {
-    const s = applyPreset({ ...DEFAULT_SETTINGS, strict: true }, 'focused');
+  it('focused: a stretch break every 90 min, no posture checks', () => {
+    const s = applyPreset(DEFAULT_SETTINGS, 'focused');
     expect(s.stretch.everySec).toBe(5400);
-    expect(s.strict).toBe(false);
     expect(s.micro.enabled).toBe(false);
+  });
+  // From a review of the first run: Gentle and Focused switched strict mode off, a setting the page
+  // neither shows nor names (on a second computer, where sync brought it on, for every computer).
+  it('each keeps strict mode as it was (Gentle and Focused turned it off, unseen)', () => {
+    const strict = { ...DEFAULT_SETTINGS, strict: true };
+    expect(PRESETS.map((p) => [p, applyPreset(strict, p).strict])).toEqual(PRESETS.map((p) => [p, true]));
   });
   it('keeps everything else (schedule, routines) as it was', () => {
     const withHours = { ...DEFAULT_SETTINGS, schedule: { ...DEFAULT_SETTINGS.schedule, enabled: true } };

@@ -419,3 +419,19 @@ describe('"notifications blocked": the way back is the browser\'s setting, not L
     expect({ wrong, described: !!text('en').description }).toEqual({ wrong: [], described: true });
   });
 });
+
+// From a review of the first run: the page says twice that everything can be changed "in Options",
+// and gave no way there (a new install's toolbar button is hidden in the browser's extensions menu).
+describe('welcome: "in Options" leads there', () => {
+  it('an "Options" button opens the options page, with the hours shown put in force as any choice does (there was none)', async () => {
+    const d = await mountWelcome(noReceiver);
+    await tick(20);
+    const { browser } = await import('wxt/browser');
+    const open = vi.spyOn(browser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    const button = [...d.document.querySelectorAll('button')].find((b) => b.textContent === englishMessage('actionOptions')) ?? null;
+    button?.click();
+    await tick(30);
+    const { loadSettings } = await import('./storage/settings-items');
+    expect({ button: !!button, opened: open.mock.calls.length, hoursOn: (await loadSettings()).schedule.enabled }).toEqual({ button: true, opened: 1, hoursOn: true });
+  });
+});

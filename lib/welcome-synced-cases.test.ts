@@ -138,3 +138,28 @@ describe('welcome, settings synced from another computer arriving after the page
     expect({ toggle: d.q('[data-testid="schedule-enabled"]'), preview: preview(d) }).toEqual({ toggle: null, preview: expect.stringContaining('Mon') });
   });
 });
+
+// From a review of the first run: the time "I'll wait" said went when the days, the hours or the
+// breaks changed, but not when the switch did, so it stood as a promise the hours now shown break.
+describe('welcome, settings synced with the hours off: "I\'ll wait", then the switch turned on', () => {
+  it('the time said (worked out with no working hours) goes (at 20:00 it went on saying "around 9:30 PM", outside the hours now on)', async () => {
+    const NOW = Date.UTC(2026, 11, 2, 20, 0); // a Wednesday, 20:00, after the Mon–Fri 09:00–17:30 shown
+    const { clock } = await import('./platform/clock');
+    vi.spyOn(clock, 'now').mockReturnValue(NOW);
+    vi.spyOn(clock, 'timeZone').mockReturnValue('UTC');
+    const d = await mountWelcome(SYNCED);
+    const { browser } = await import('wxt/browser');
+    const tracker = { phase: 'working', activity: 'active', next: { kind: 'stretch', at: NOW + 90 * 60_000 }, open: null, paused: null, offHours: null, held: null, hoursEnd: null, lastNaturalAt: null };
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async () => ({ ok: true, data: { now: NOW, tracker } })) as never);
+    const said = () => d.q('[data-testid="welcome-first-at"]')!.textContent ?? '';
+    for (let i = 0; i < 20 && !said().includes('9:30'); i++) {
+      d.q('[data-testid="welcome-wait"]')!.click();
+      await tick(150);
+    }
+    const before = said();
+    d.check('[data-testid="schedule-enabled"]', true);
+    await storedUntil((x) => x.schedule.enabled, 'hours on');
+    await tick(30);
+    expect({ before: before.includes('9:30 PM'), after: said() }).toEqual({ before: true, after: '' });
+  });
+});

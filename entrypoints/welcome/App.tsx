@@ -7,6 +7,7 @@
  * switch, and no choice here changes them.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../../lib/i18n';
 import { tTime } from '../../lib/i18n-time';
 import { clock } from '../../lib/platform/clock';
@@ -68,14 +69,14 @@ export function App() {
 
   if (!settings || propose === null) return <main class="welcome" aria-busy="true" />;
   // On a first install, shown prefilled (Mon-Fri 09:00-17:30) and switched on; saved with the first
-  // choice made here (an edit, a preset, a try, "I'll wait") or on Done, so that "Skip setup" straight
+  // choice made here (an edit, a preset, a try, "I'll wait", Options) or on Done, so that "Skip setup" straight
   // away keeps the defaults untouched, and a tab closed after a choice keeps the hours it showed.
   const schedule = proposed(settings).schedule;
   const keepHours = () => void (settings.schedule.enabled || !propose || put(withHours).catch(() => undefined));
   const preset = presetOf(settings);
-  // The first reminder's time is said only while the hours (as shown: switched on) and the breaks
-  // are those it was worked out from, not left standing as a promise of an earlier choice.
-  const basis = JSON.stringify([schedule.days, settings.micro, settings.stretch]);
+  // The first reminder's time is said only while the hours as shown (their switch too) and the
+  // breaks are those it was worked out from, not left standing as a promise of an earlier choice.
+  const basis = JSON.stringify([schedule, settings.micro, settings.stretch]);
   const waitSaid = waiting?.basis === basis ? waiting.said : null;
   const choose = (p: Preset) => put((s: Settings) => proposed(applyPreset(s, p)));
 
@@ -168,7 +169,12 @@ export function App() {
             ))}
           </div>
           {said(2)}
-          <p class="muted small">{t('welcomeCustomiseLater')}</p>
+          {/* "In Options" with the way there (a new install's toolbar button is hidden in the
+              browser's extensions menu); the hours shown go with it, as with any choice here. */}
+          <div class="row later">
+            <p class="muted small">{t('welcomeCustomiseLater')}</p>
+            <button class="btn btn-quiet" data-testid="welcome-options" onClick={() => attempt(() => (keepHours(), browser.runtime.openOptionsPage()), 'errActionFailed', 2)}>{t('actionOptions')}</button>
+          </div>
         </li>
 
         <li class="card step">
