@@ -21,6 +21,7 @@ import { saveHealthAnswer } from './storage/health';
 import { recordBreak } from './storage/history';
 import type { BreakSession } from './protocol/messages';
 import { stubBreakBackground } from '../tests/support/break-background';
+import { clock } from './platform/clock';
 
 useEnglishPages();
 beforeAll(() => void (options.requestAnimationFrame = (cb) => void setTimeout(cb, 0)));
@@ -355,5 +356,47 @@ describe('the end of a break begun before midnight and ended after it', () => {
 
   it('recorded today: today\'s count and the streak (holds)', async () => {
     expect(await endStats({ today: summary('2026-04-08', 3, 4), day: '2026-04-08' })).toEqual(['3 breaks today', '4 day streak']);
+  });
+});
+
+describe('"Not now" on the safety screen puts it off until the next day (since the rotation fix it came back at every stretch break)', () => {
+  // Before the screen is answered, the picker keeps the back bends and twists until every other
+  // stretch has had its turn; then one comes, and the screen before it. "Not now" was remembered
+  // only in that window, and the back routines stayed the least recently played: the screen came
+  // again at every following stretch break, about hourly. Now "Not now" puts it off until the
+  // next day, in the person's time zone (lib/storage/health-later.ts).
+  const TZ = 'America/New_York';
+  const EVENING = Date.UTC(2026, 3, 9, 1, 0); // Wednesday 8 April, 21:00 in New York (EDT); already Thursday in UTC
+  const byId = (id: string) => ROUTINES.find((r) => r.id === id)!;
+  const open = (at: number) => breakPage({ breakId: `stretch-${at}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: true });
+
+  it('the next stretch breaks that day play routines that need no screen, with no screen; the next day it comes again', async () => {
+    vi.spyOn(clock, 'timeZone').mockReturnValue(TZ);
+    const now = vi.spyOn(clock, 'now').mockReturnValue(EVENING);
+    await saveSettings(DEFAULT_SETTINGS);
+    await saveHealthAnswer('ask');
+    // Every stretch that needs no screen done lately: the next is a back routine, the screen before it.
+    const plain = eligibleRoutines(ROUTINES, 'stretch', pickPrefsFor(DEFAULT_SETTINGS.routines, 'ask', DEFAULT_SETTINGS.stretch.lengthSec)).filter((r) => !needsScreening(r));
+    for (const [i, r] of plain.entries()) await done(r.id, i + 1);
+    const first = await open(EVENING);
+    await until(() => (first.q('[data-testid="safety-screen"]') as unknown as HTMLDialogElement | null)?.open === true, 'the safety screen');
+    first.q('[data-testid="safety-cancel"]')!.click(); // "Not now"
+    await until(() => first.playing() !== null, 'a routine that needs no screen');
+    expect(needsScreening(byId(first.playing()!))).toBe(false);
+    // The stretch breaks later that evening (past midnight in UTC, not in New York).
+    for (const at of [EVENING + HOUR, EVENING + 2 * HOUR + 55 * 60_000]) {
+      now.mockReturnValue(at);
+      const page = await open(at);
+      await until(() => page.playing() !== null || page.q('[data-testid="screen-first"]') !== null, 'a routine or the screen');
+      expect(page.q('[data-testid="screen-first"]'), `the break at ${new Date(at).toISOString()}`).toBeNull();
+      expect(needsScreening(byId(page.playing()!))).toBe(false);
+    }
+    // The next morning in New York: the back routine, and the screen before it, come again.
+    const morning = Date.UTC(2026, 3, 9, 13, 0); // Thursday 09:00 in New York
+    now.mockReturnValue(morning);
+    const next = await open(morning);
+    await until(() => next.playing() !== null || next.q('[data-testid="screen-first"]') !== null, 'a routine or the screen');
+    expect(next.q('[data-testid="screen-first"]'), 'the screen the next day').not.toBeNull();
+    expect(needsScreening(byId(next.q('[data-testid="screen-first"]')!.getAttribute('data-routine-id')!))).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from './settings';
 import { allBreaks, clearHistory, orNull, recordDay, replaceHistory, type StoredBreak } from './storage/history';
 import { loadSettings, replaceSettings, saveSettings, waitingRecords } from './storage/items';
 import { saveHealthAnswer } from './storage/health';
+import { healthLaterItem } from './storage/health-later';
 import { devTimingItem } from './storage/dev-timing';
 import { saveOwnRoutines, storedOwnRoutines } from './storage/own-routines';
 
@@ -113,8 +114,8 @@ export async function importBackup(backup: CheckedBackup, tell?: TellBackground)
 
 /**
  * Deletes the history and the own routines, restores the default settings, forgets the health
- * answer and the developer switch. `tell` (TellBackground): the background writes the breaks still
- * waiting to be written before the history is cleared (or they keep waiting), and drops those
+ * answer (and a "Not now" to its screen) and the developer switch. `tell` (TellBackground): the
+ * background writes the breaks still waiting to be written before the history is cleared (or they keep waiting), and drops those
  * still waiting once it is cleared, before the settings' write makes it write them into the
  * emptied history. A history that cannot be opened just now (not absent) throws before anything
  * else is reset, those breaks too.
@@ -126,6 +127,7 @@ export async function resetData(tell?: TellBackground): Promise<{ reset: true; h
   await replaceSettings(DEFAULT_SETTINGS);
   await saveOwnRoutines([]);
   await saveHealthAnswer('ask');
+  await healthLaterItem.removeValue();
   await devTimingItem.removeValue();
   return { reset: true, historyOff: cleared === null };
 }

@@ -7,7 +7,7 @@
  * weeks, and before the safety screen was answered the back bends and twists (and the screen) never
  * came. The last two cases below failed before the fix.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ROUTINES } from '../content/routines';
 import { eligibleRoutines, needsScreening, pickPrefsFor } from '../content/picker';
@@ -16,6 +16,9 @@ import { DEFAULT_SETTINGS } from './settings';
 import { saveHealthAnswer, type HealthAnswer } from './storage/health';
 import { clearHistory, closeHistory, recordBreak } from './storage/history';
 import { saveSettings } from './storage/settings-items';
+import { healthLaterItem } from './storage/health-later';
+import { clock } from './platform/clock';
+import { resetData } from './data';
 
 beforeEach(async () => {
   await closeHistory();
@@ -84,6 +87,26 @@ describe('chooseRoutine (break page)', () => {
       const first = await stretchesPlayed(plain + 1);
       expect(new Set(first.slice(0, plain)).size).toBe(plain);
       expect(needsScreening(ROUTINES.find((r) => r.id === first[plain])!), `stretch break ${plain + 1}: ${first[plain]}`).toBe(true);
+    });
+
+    it('"Not now" puts the back routines off for the rest of the local day only, and only while the screen is unanswered; a reset forgets it', async () => {
+      vi.spyOn(clock, 'timeZone').mockReturnValue('Asia/Tokyo');
+      const now = vi.spyOn(clock, 'now').mockReturnValue(Date.UTC(2026, 2, 2, 14, 0)); // 23:00 in Tokyo
+      const plain = eligible('ask').filter((r) => !needsScreening(r)).length;
+      await stretchesPlayed(plain);
+      // "Not now" (the break page asks for one that needs no screen, lib/routine-choice.ts `unscreened`).
+      expect(needsScreening((await chooseRoutine('stretch', 'stretch-not-now', null, { unscreened: true }))!)).toBe(false);
+      expect(await healthLaterItem.getValue()).toBe('3/2/2026');
+      const next = async () => (await chooseRoutine('stretch', `stretch-${clock.now()}`, null))!;
+      expect(needsScreening(await next()), 'later that day').toBe(false);
+      now.mockReturnValue(Date.UTC(2026, 2, 2, 15, 30)); // 00:30 the next day in Tokyo (still 2 March in UTC)
+      expect(needsScreening(await next()), 'the next day').toBe(true);
+      now.mockReturnValue(Date.UTC(2026, 2, 2, 14, 30));
+      await saveHealthAnswer('screened'); // answered since (Options): the put-off no longer counts
+      expect(needsScreening(await next()), 'answered').toBe(true);
+      await resetData();
+      expect(await healthLaterItem.getValue()).toBeNull();
+      vi.restoreAllMocks();
     });
   });
 });

@@ -7,6 +7,7 @@
 import { pickPrefsFor, pickRoutine, withoutScreened } from '../content/picker';
 import { breakKindOf, type Routine } from '../content/types';
 import { loadHealthAnswer } from './storage/health';
+import { healthScreenPutOff } from './storage/health-later';
 import { recentRoutines } from './storage/history';
 import { loadSettings, retrySettingsSync } from './storage/settings-items';
 import { loadRoutineLibrary } from './storage/own-routines';
@@ -22,7 +23,10 @@ function hash(s: string): number {
  * A routine for this break: fitting the settings, the break's length and the safety answer, not
  * one done lately (the history back to a whole round of the break's kind), and not `avoid` (the one "Another routine"
  * replaces, or every one passed over in the window, latest first: none comes back before the
- * rest have had their turn). `unscreened`: none that needs the safety screen (it was put off with "Not now").
+ * rest have had their turn). `unscreened`: none that needs the safety screen: it was put off with "Not now"
+ * in this window (entrypoints/break/App.tsx asks so only then, or after "One of these applies"). While the
+ * screen is unanswered, that puts it off until the next day (lib/storage/health-later.ts): until then
+ * every break's choice leaves those routines out, so the screen does not come at each stretch break.
  */
 export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | readonly string[] | null, opts: { unscreened?: boolean } = {}): Promise<Routine | undefined> {
   // Settings and own routines an earlier save left off sync (a passing quota error) go there
@@ -36,7 +40,9 @@ export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, 
   const library = await loadRoutineLibrary();
   const round = library.filter((r) => breakKindOf(r) === kind).length;
   const [settings, health, recent] = await Promise.all([loadSettings(), loadHealthAnswer(), recentRoutines(round, kind).catch(() => [] as string[])]);
+  // "Not now" while the screen is unanswered puts it off until the next day, for every break until then.
+  const unscreened = (health === 'ask' && (await healthScreenPutOff(opts.unscreened).catch(() => false))) || opts.unscreened;
   const avoided = ([] as string[]).concat(avoid ?? []);
   const prefs = pickPrefsFor(settings.routines, health, settings[kind].lengthSec);
-  return pickRoutine(library, kind, opts.unscreened ? withoutScreened(prefs) : prefs, [...avoided, ...recent], hash(breakId + avoided.join('')));
+  return pickRoutine(library, kind, unscreened ? withoutScreened(prefs) : prefs, [...avoided, ...recent], hash(breakId + avoided.join('')));
 }

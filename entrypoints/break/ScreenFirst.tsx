@@ -3,7 +3,8 @@
  * self-massage, back bends, twists), shown instead of the player while the screen is unanswered.
  * "None of these apply" stores 'screened' (self-massage stays off: that is switched on in Options)
  * and the routine plays; "One of these applies" stores 'hidden' and asks for another routine, which
- * the picker then takes from the unscreened ones; "Not now" stores nothing and asks for another.
+ * the picker then takes from the unscreened ones; "Not now" stores no answer and asks for another,
+ * which puts the screen off until the next day (lib/routine-choice.ts: it came at every stretch break).
  */
 import { useRef } from 'preact/hooks';
 import { routineTitle } from '../../content/text';
