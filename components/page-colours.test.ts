@@ -18,6 +18,11 @@
  * bug found in review: a button kept focusable while unavailable (aria-disabled) was faded with
  * opacity 0.55, its focus ring with it: 2.1:1 on the light page, 2.85:1 in the dark due card (the
  * player's Back, the first Tab stop of every routine, and a popup button while it is answered).
+ *
+ * bug found in review: a disabled field (Options: posture checks' Every and Length while they are
+ * off, the daily limit's hours, the heads-up while stretch breaks are off) looked just as one to
+ * type in: the fields' own colours outranked the browser's greyed ones (measured in Chromium 156:
+ * the same text, edge and card colour as an enabled field, light and dark).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +132,25 @@ describe.each(['light', 'dark'] as const)('page colours, %s', (scheme) => {
     const ph = resolve(own('color', '#757575'), vars);
     const card = colour('--surface');
     expect({ ratio: contrast(ph, card) >= 4.5 ? 'at least 4.5:1' : `${ph} on ${card}: ${contrast(ph, card).toFixed(2)}:1`, opacity: own('opacity', '0.54') }).toEqual({ ratio: 'at least 4.5:1', opacity: '1' });
+  });
+
+  it('a disabled field (posture checks off: Every and Length; the heads-up with stretch breaks off) looks unavailable, unlike one to type in, and its value stays legible', () => {
+    // Without a rule of the page's own, the enabled fields' colours hold: the browser's greyed
+    // look for :disabled is below an author's rule.
+    const own = (sel: string, prop: string, enabled: Colour) => {
+      try {
+        return colour([sel, prop]);
+      } catch {
+        return colour(enabled);
+      }
+    };
+    for (const sel of ["input[type='number']", "input[type='text']", 'select']) {
+      const off = `${sel.replace(/\[.*/, '')}:disabled`; // options.css: the one page that turns fields off
+      const [text, card, edge] = [own(off, 'color', [sel, 'color']), own(off, 'background', [sel, 'background']), own(off, 'border-color', [sel, 'border'])];
+      const enabled = [colour([sel, 'color']), colour([sel, 'background']), colour([sel, 'border'])];
+      expect({ sel, text: text !== enabled[0], card: card !== enabled[1], edge: edge !== enabled[2] }).toEqual({ sel, text: true, card: true, edge: true });
+      expect(contrast(text, card), `${sel}:disabled ${text} on ${card}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('WCAG 1.4.11: a field\'s edge is at least 3:1 against the card and the page', () => {
