@@ -108,8 +108,9 @@ export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) 
   const weeks = Math.ceil(heat.length / 7);
   const font = room?.font ?? 13;
   const gap = 4;
-  // The weekday names' column, and the cells as large as the rest of the width allows (up to 22 px).
-  const left = Math.ceil(font * 2.8);
+  // The weekday names' column (room for the widest short name, Polish "niedz."), and the cells as
+  // large as the rest of the width allows (up to 22 px).
+  const left = Math.ceil(font * 3.3);
   const top = Math.ceil(font * 1.5);
   const cell = Math.max(8, Math.min(22, Math.floor(((room?.w ?? 360) - left) / weeks) - gap));
   const width = left + weeks * (cell + gap);

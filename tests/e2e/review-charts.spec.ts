@@ -4,7 +4,7 @@
  * 360 px window), nothing runs off the page, and the routines chart shows whole names.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { expect, launch, serviceWorker, test } from './support/fixtures';
 import { exportJson, importBackup, importedMessage } from './support/data';
 import { demoHistory, withHistory } from '../../scripts/demo-history';
 import { withBreakToday } from '../demo-today';
@@ -62,5 +62,29 @@ test('the review\'s charts keep their text at the page\'s small size at 360 px a
       }
     }
     await page.emulateMedia({ colorScheme: 'light' });
+  }
+});
+
+// The streak map's weekday names in the column left of its cells: Polish writes Sunday "niedz.",
+// wider than that column was (its dot went under the first cell). Each name ends 4 px or more before the cells.
+test('pl: the streak map\'s weekday names end before its first column of cells (360 and 1000 px)', async ({ profileDir }) => {
+  const context = await launch(profileDir, ['--lang=pl'], { locale: 'pl' });
+  try {
+    const extensionId = new URL((await serviceWorker(context)).url()).host;
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/review.html`);
+    await expect(page.getByTestId('heatmap').locator('rect')).toHaveCount(84);
+    for (const width of [360, 1000]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(200);
+      const labels = await page.getByTestId('heatmap').evaluate((svg) => {
+        const cells = Math.min(...[...svg.querySelectorAll('rect')].map((r) => r.getBBox().x));
+        return [...svg.querySelectorAll<SVGTextElement>(':scope > text')].filter((t) => t.textContent).map((t) => ({ name: t.textContent, apart: Math.floor(cells - (t.getBBox().x + t.getBBox().width)) }));
+      });
+      expect(labels.map((l) => l.name)).toContain('niedz.');
+      expect(labels.filter((l) => l.apart < 4), `at ${width} px: names reaching the cells`).toEqual([]);
+    }
+  } finally {
+    await context.close();
   }
 });
