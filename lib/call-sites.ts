@@ -7,21 +7,34 @@
  */
 import * as v from 'valibot';
 
-/** The built-in call sites, by name, with the patterns that cover their web apps. */
-export const CALL_SITE_PRESETS: ReadonlyArray<{ name: string; patterns: readonly string[] }> = [
-  { name: 'Google Meet', patterns: ['https://meet.google.com/*'] },
-  { name: 'Zoom', patterns: ['https://*.zoom.us/*'] },
-  { name: 'Microsoft Teams', patterns: ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*', 'https://teams.live.com/*'] },
-  { name: 'Webex', patterns: ['https://*.webex.com/*'] },
-  { name: 'Jitsi Meet', patterns: ['https://meet.jit.si/*'] },
-  { name: 'Whereby', patterns: ['https://whereby.com/*'] },
+/**
+ * The built-in call sites' patterns, which cover their web apps, in the order of their names in
+ * `CALL_SITE_PRESETS`: apart, so that the worker, which needs only the patterns, leaves out the names.
+ */
+const PRESET_PATTERNS: ReadonlyArray<readonly string[]> = [
+  ['https://meet.google.com/*'],
+  ['https://*.zoom.us/*'],
+  ['https://teams.microsoft.com/*', 'https://teams.cloud.microsoft/*', 'https://teams.live.com/*'],
+  ['https://*.webex.com/*'],
+  ['https://meet.jit.si/*'],
+  ['https://whereby.com/*'],
 ];
+
+/** The built-in call sites, by name, with their patterns. */
+export const CALL_SITE_PRESETS: ReadonlyArray<{ name: string; patterns: readonly string[] }> = /* @__PURE__ */ [
+  'Google Meet',
+  'Zoom',
+  'Microsoft Teams',
+  'Webex',
+  'Jitsi Meet',
+  'Whereby',
+].map((name, i) => ({ name, patterns: PRESET_PATTERNS[i]! }));
 
 /**
  * The manifest's optional_host_permissions: the built-in sites, and any https site for the user's own.
  * Marked pure so that bundles that do not use it (the worker, the pages) leave it out.
  */
-export const OPTIONAL_HOSTS: string[] = /* @__PURE__ */ CALL_SITE_PRESETS.flatMap((p) => p.patterns).concat('https://*/*');
+export const OPTIONAL_HOSTS: string[] = /* @__PURE__ */ PRESET_PATTERNS.flat().concat('https://*/*');
 
 /** At most this many own sites. */
 export const MAX_OWN_SITES = 20;
@@ -47,7 +60,7 @@ export function patternFor(host: string): string {
 }
 
 export function presetPatterns(): string[] {
-  return CALL_SITE_PRESETS.flatMap((p) => p.patterns);
+  return PRESET_PATTERNS.flat();
 }
 
 /** Whether a host is one of the built-in sites (an own site may not repeat one). */

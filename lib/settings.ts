@@ -33,6 +33,13 @@ export const BREAK_KINDS: readonly BreakKind[] = ['stretch', 'micro'];
 const M = 60;
 
 /**
+ * A whole number of `step`s. Here and below, a `v.check` does what a dedicated valibot action
+ * (multipleOf, length, minLength, a union) would, with the same answers: the worker, which reads
+ * settings through this schema, then carries none of their code (~0.1 KB gzip together).
+ */
+const wholeOf = (step: number) => v.check<number>((n) => n % step === 0);
+
+/**
  * One break kind's rule, with the form's limits for that kind (lib/settings-fields.ts `FIELDS`): desk time between
  * breaks and the break's length (idle at least this long counts as the break taken), in seconds;
  * a break is always shorter than its interval.
@@ -41,8 +48,8 @@ function breakRule(every: [number, number], length: [number, number], lengthStep
   return v.pipe(
     v.object({
       enabled: v.boolean(),
-      everySec: v.pipe(v.number(), v.integer(), v.minValue(every[0]), v.maxValue(every[1]), v.multipleOf(M)),
-      lengthSec: v.pipe(v.number(), v.integer(), v.minValue(length[0]), v.maxValue(length[1]), v.multipleOf(lengthStep)),
+      everySec: v.pipe(v.number(), v.integer(), v.minValue(every[0]), v.maxValue(every[1]), wholeOf(M)),
+      lengthSec: v.pipe(v.number(), v.integer(), v.minValue(length[0]), v.maxValue(length[1]), wholeOf(lengthStep)),
     }),
     v.check((r) => r.lengthSec < r.everySec, 'a break must be shorter than its interval'),
   );
@@ -63,7 +70,7 @@ export const ScheduleSchema = v.object({
   /** Off: reminders at any time. */
   enabled: v.boolean(),
   /** Index 0 = Monday ... 6 = Sunday; an empty list is a day off. */
-  days: v.pipe(v.array(v.pipe(v.array(TimeRange), v.maxLength(6))), v.length(7)),
+  days: v.pipe(v.array(v.pipe(v.array(TimeRange), v.maxLength(6))), v.check((d) => d.length === 7)),
 });
 
 /**
@@ -76,7 +83,7 @@ export type OwnWeight = (typeof OWN_WEIGHTS)[number];
 const RoutinePrefs = v.object({
   equipment: v.pipe(v.array(v.picklist(EQUIPMENT)), v.maxLength(EQUIPMENT.length)),
   focusAreas: v.pipe(v.array(v.picklist(BODY_AREAS)), v.maxLength(BODY_AREAS.length)),
-  positions: v.pipe(v.array(v.picklist(POSITIONS)), v.minLength(1), v.maxLength(POSITIONS.length)),
+  positions: v.pipe(v.array(v.picklist(POSITIONS)), v.check((p) => p.length > 0), v.maxLength(POSITIONS.length)),
   excluded: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,80}$/))), v.maxLength(200)),
   /** Added after version 2 without a migration: settings stored without it read as 'equal'. */
   mine: v.optional(v.picklist(OWN_WEIGHTS), 'equal'),
@@ -110,12 +117,12 @@ export const SettingsSchema = v.object({
   sound: v.object({ chime: v.boolean(), volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)), voice: v.boolean() }),
   routines: RoutinePrefs,
   /** 1-30 min. */
-  snoozeSec: v.pipe(v.number(), v.integer(), v.minValue(1 * M), v.maxValue(30 * M), v.multipleOf(M)),
+  snoozeSec: v.pipe(v.number(), v.integer(), v.minValue(1 * M), v.maxValue(30 * M), wholeOf(M)),
   snoozeLimit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)),
   /** Seconds without input before the machine counts as idle (browser.idle, >= 15): 15-600. */
   idleSec: v.pipe(v.number(), v.integer(), v.minValue(15), v.maxValue(600)),
-  /** An unanswered prompt reminds once after this many seconds (0 = never; not on the form). */
-  remindAfterSec: v.union([v.literal(0), v.pipe(v.number(), v.integer(), v.minValue(1 * M), v.maxValue(60 * M))]),
+  /** An unanswered prompt reminds once after this many seconds (0 = never; not on the form): 0, or 1-60 min. */
+  remindAfterSec: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60 * M), v.check((n) => n === 0 || n >= 1 * M)),
   /** First day of the week in the review and the streak week (v2). */
   weekStart: v.picklist(WEEK_STARTS),
 });
