@@ -151,7 +151,7 @@ test('an empty history: the ring is empty and the line invites a first break', a
   const popup = await PopupPage.open(context, extensionId);
   await expect(popup.page.getByTestId('cheer')).toHaveText(/first break/);
   await expect(popup.todayCount).toHaveText('0');
-  await expect(popup.page.getByTestId('today-ring')).toHaveAttribute('aria-label', 'No breaks due yet today');
+  await expect(popup.page.getByTestId('today-ring')).toHaveAttribute('aria-label', 'No breaks counted yet today');
 });
 
 test('the weekly review renders its charts, each with a table alternative; axe finds nothing, light and dark', async ({ context, extensionId, control }) => {
