@@ -48,6 +48,15 @@ describe('a day counts', () => {
     expect(classifyDay(d, OFF, { share: 0.75, gracePerMonth: 0 })).toBe('missed');
     expect(classifyDay(d, OFF, { share: 0.5, gracePerMonth: 0 })).toBe('met');
   });
+  it('from the history: one finished stretch break counts the day, one finished posture check does not (README: "or finished one stretch break")', () => {
+    const row = (id: string, kind: BreakFacts['kind'], outcome: BreakFacts['outcome']): BreakFacts => ({ id, day: '2026-03-02', kind, outcome, deskMs: 20 * 60_000, routineId: null });
+    const skipped = ['a', 'b', 'c'].map((id) => row(id, 'micro', 'skipped'));
+    const withCheck = aggregate([...skipped, row('d', 'micro', 'completed')]).get('2026-03-02')!;
+    const withStretch = aggregate([...skipped, row('d', 'stretch', 'completed')]).get('2026-03-02')!;
+    // 1 of 4 taken either way: only the stretch break makes the day count by itself.
+    expect([classifyDay(withCheck, OFF), withCheck.cls]).toEqual(['missed', 'missed']);
+    expect([classifyDay(withStretch, OFF), withStretch.cls]).toEqual(['met', 'met']);
+  });
   it('is neutral with no breaks due, or on a day off in the schedule', () => {
     expect(classifyDay(undefined, OFF)).toBe('off');
     expect(classifyDay(day('2026-03-02'), OFF)).toBe('off');
