@@ -237,14 +237,16 @@ describe('holds', () => {
     expect(day.map((b) => b.outcome)).toEqual(['partial']);
   });
 
-  it('the badge uses browserAction where there is no action', async () => {
+  it('the badge and the button\'s title use browserAction where there is no action', async () => {
     const ff = await firefox();
     const setBadgeText = vi.fn(async () => undefined);
     const setBadgeBackgroundColor = vi.fn(async () => undefined);
-    Object.assign(ff.browser, { action: undefined, browserAction: { setBadgeText, setBadgeBackgroundColor } });
+    const setTitle = vi.fn(async () => undefined);
+    Object.assign(ff.browser, { action: undefined, browserAction: { setBadgeText, setBadgeBackgroundColor, setTitle } });
     const { setBadge } = await import('./platform/badge');
     await setBadge({ phase: 'due' } as never, T0, true);
     expect(setBadgeText).toHaveBeenCalledWith({ text: '!' });
+    expect(setTitle).toHaveBeenCalledTimes(1);
   });
 });
 
