@@ -12,15 +12,16 @@ import { headsUpAt, nextBreak, pauseWaitOn, type TrackerEvent, type TrackerState
  * a break falling due (counting now, or once back from away or a pause) or waiting for a pause in
  * input (which tab is in view: a switch ends the wait), and, with holds on, a break held (a hold
  * is kept while away: the return asks) or at its heads-up (also once back from away, a pause or
- * a break: the heads-up never comes while a break would be held); a postponed break likewise once
- * its postpone ended.
+ * a break, or as new settings announce one out again: the heads-up never comes while a break
+ * would be held); a postponed break likewise once its postpone ended.
  */
 export function asksBrowser(stored: TrackerState | null, settings: Settings, now: number, event: TrackerEvent): boolean {
   if ((event.type === 'activity' && event.state === 'idle') || stored?.still === true) return true;
   if (stored === null) return false;
   // The state as this event may leave it: the person active, out of a pause (the return is a
-  // decision moment too: a call may still be on).
-  const back: TrackerState = { ...stored, activity: 'active', paused: null };
+  // decision moment too: a call may still be on). New settings may take a heads-up out back and
+  // announce it again at once (transition.ts headsUpKept): a heads-up's moment then, too.
+  const back: TrackerState = { ...stored, activity: 'active', paused: null, headsUp: event.type === 'settingsChanged' ? null : stored.headsUp };
   const headsUpCame = () => settings.hold.enabled && (headsUpAt({ ...back, phase: { name: 'working' } }, settings) ?? Infinity) <= now;
   // A break whose desk time is reached (or whose postpone ended) falls due now, or at this event.
   const falling = (nextBreak(back, settings)?.at ?? Infinity) <= now;

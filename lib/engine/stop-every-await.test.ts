@@ -30,8 +30,10 @@ const actions: Record<string, { settings?: Settings; pre?: (w: W) => Promise<voi
   pauseToggle: { act: (w, k) => k.life.command('toggle-pause') },
   resume: { pre: async (w) => { const k = w.worker(); await k.message({ type: 'pause/set', choice: 'indefinite' }); w.clock.now += 10 * MIN; }, act: (w, k) => k.message({ type: 'pause/resume' }) },
   resumeToggle: { pre: async (w) => { const k = w.worker(); await k.message({ type: 'pause/set', choice: 'indefinite' }); w.clock.now += 10 * MIN; }, act: (w, k) => k.life.command('toggle-pause') },
-  idle: { act: (w, k) => k.life.dispatch({ type: 'activity', state: 'idle' }) },
-  locked: { act: (w, k) => k.life.dispatch({ type: 'activity', state: 'locked' }) },
+  // The person stays away (the browser says so at every wake): the prompt waits for their return,
+  // its reminder too, and a stale alarm that wakes a new worker changes nothing.
+  idle: { act: (w, k) => { w.platform.queryActivity = async () => 'idle'; return k.life.dispatch({ type: 'activity', state: 'idle' }); } },
+  locked: { act: (w, k) => { w.platform.queryActivity = async () => 'locked'; return k.life.dispatch({ type: 'activity', state: 'locked' }); } },
   popup: { act: (w, k) => k.message({ type: 'popup/get' }) },
   manualStart: { act: (w, k) => k.message({ type: 'break/start' }) },
   // A postponed break whose postpone ends in fullscreen is held (the browser asked at that alarm),

@@ -98,7 +98,8 @@ export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT
       }
       break;
     case 'due':
-      add(s.phase.remindAt);
+      // The reminder: not while away (transition.ts tick): the return is its moment then.
+      if (countingDeskTime(s)) add(s.phase.remindAt);
       break;
     case 'onBreak':
       add(givenUpAt(s.phase, settings));

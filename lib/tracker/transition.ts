@@ -58,7 +58,9 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       return withEffects(prompt({ ...s, lastDueAt: idAt }, brk, now, settings));
     }
     case 'due':
-      if (p.remindAt !== null && now >= p.remindAt && !s.paused && !s.offHours) return withEffects(prompt(s, p.brk, now, settings, true));
+      // Not at someone away (nor paused, nor outside working hours): it waits for their return,
+      // and comes then (away for the break's length, the break was taken: no reminder).
+      if (p.remindAt !== null && now >= p.remindAt && countingDeskTime(s)) return withEffects(prompt(s, p.brk, now, settings, true));
       return { state: s, effects };
     case 'onBreak': {
       if (now < givenUpAt(p, settings)) return { state: s, effects };
@@ -215,7 +217,8 @@ function ended(r: Result, breakId: string): Result {
 
 /**
  * New settings: a heads-up out whose break they call off or move further (stretch breaks, the
- * heads-up or notifications switched off, a longer interval: more desk time left than its lead) is
+ * heads-up or notifications switched off, a longer interval: more desk time left than its lead
+ * and than when it came, so a lead shortened from 2 min to 1 keeps it) is
  * taken back (headsUpStep clears its notice); the break's new moment brings its own. Judged in
  * desk time, so the same whether the person is at the desk or briefly away, and from the moment
  * the break comes (a posture check folded in brings it up to MERGE_WINDOW_MS early, due.ts
@@ -230,7 +233,7 @@ function headsUpKept(s: TrackerState, settings: Settings): TrackerState {
   const micro = settings.micro.enabled ? settings.micro.everySec * 1000 - s.desk.micro : left;
   if (micro + MERGE_WINDOW_MS >= left) left = Math.min(left, micro);
   const off = settings.headsUpSec <= 0 || !settings.prompts.notification || !settings.stretch.enabled;
-  return off || (h.postpone !== false && effectiveSnoozeLimit(settings) < 1) || left > settings.headsUpSec * 1000 + 1000 ? { ...s, headsUp: null } : s;
+  return off || (h.postpone !== false && effectiveSnoozeLimit(settings) < 1) || left > Math.max(settings.headsUpSec * 1000, h.dueAt - h.at) + 1000 ? { ...s, headsUp: null } : s;
 }
 
 /** A prompt for a kind that has since been switched off is withdrawn, recorded as skipped. */

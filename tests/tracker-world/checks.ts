@@ -226,13 +226,16 @@ export abstract class CheckedWorld extends SimulatedEngine {
       }
     }
     // A postponed break comes back as a break falls due: not while the person is away (their
-    // return is its moment), and held as one falling due is (noteFullscreen).
-    const rp = this.rePrompt;
-    if (rp && !m.counting()) rp.deadline = Infinity;
-    else if (rp && rp.deadline === Infinity) {
-      rp.dueAt = Math.max(rp.dueAt, this.now);
-      rp.deadline = rp.dueAt + SLACK_MS + rp.extra;
+    // return is its moment), and held as one falling due is (noteFullscreen). An unanswered
+    // prompt's reminder likewise waits for the return (transition.ts tick).
+    for (const ob of [this.rePrompt, this.remind]) {
+      if (ob && !m.counting()) ob.deadline = Infinity;
+      else if (ob && ob.deadline === Infinity) {
+        ob.dueAt = Math.max(ob.dueAt, this.now);
+        ob.deadline = ob.dueAt + SLACK_MS + ob.extra;
+      }
     }
+    const rp = this.rePrompt;
     if (rp && this.state().deferredSince !== null) rp.fsSeen = true;
     this.noteFullscreen();
     // "Limber checks in every five minutes while it is counting": an alarm is set within that.
