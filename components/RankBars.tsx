@@ -4,6 +4,7 @@
  * other review charts (components/ReviewCharts.tsx), laid out for its width, with its table.
  */
 import './charts.css';
+import './review-charts.css';
 import { useRoom } from './chart-room';
 import { formatNumber, t } from '../lib/i18n';
 import { DataTable } from './DataTable';

@@ -1,13 +1,14 @@
 /**
  * The weekly review's inline-SVG charts: this week against last week, the streak heat map and ranked
  * bars (RankBars.tsx). Each chart's SVG is hidden from assistive technology and comes with a table holding the same
- * numbers (visually hidden unless `tables` is on). Colours come from components/charts.css.
+ * numbers (visually hidden unless `tables` is on). Colours come from components/charts.css and review-charts.css.
  *
  * Each chart is laid out for the width it has, one unit a CSS pixel, with its text at the page's
  * small text size: drawn to a fixed viewBox and scaled, its text shrank with it (to about 7 px in a
  * phone-sized window). Until measured (or where it cannot be), a chart is drawn for a default width and scaled.
  */
 import './charts.css';
+import './review-charts.css';
 import { useRoom } from './chart-room';
 import { t } from '../lib/i18n';
 import type { DayKey } from '../lib/days';

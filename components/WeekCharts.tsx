@@ -1,10 +1,11 @@
 /**
  * The popup's small inline-SVG charts: today's ring and the last days as bars, with their legend.
  * Each chart's SVG is hidden from assistive technology and comes with a table holding the same
- * numbers. Colours come from components/charts.css (light and dark).
+ * numbers. Colours come from components/charts.css and week-charts.css (light and dark).
  */
 import type { ComponentChildren } from 'preact';
 import './charts.css';
+import './week-charts.css';
 import { formatNumber, t, tp } from '../lib/i18n';
 import type { DayKey } from '../lib/days';
 import type { DayBar } from '../lib/week-stats';

@@ -22,6 +22,8 @@ import { channels, contrast, linear, resolve, styleSheets } from '../tests/suppo
 const { customProps, rule } = styleSheets([
   new URL('./theme.css', import.meta.url),
   new URL('./charts.css', import.meta.url),
+  new URL('./week-charts.css', import.meta.url),
+  new URL('./review-charts.css', import.meta.url),
   new URL('../entrypoints/review/review.css', import.meta.url),
   new URL('../entrypoints/popup/popup.css', import.meta.url),
 ]);

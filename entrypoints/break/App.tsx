@@ -48,12 +48,11 @@ export function App({ breakId }: { breakId: string }) {
   // The routine the safety screen is open for (it stays open to show its answer's outcome).
   const [screenFor, setScreenFor] = useState<string | null>(null);
   // The end screen is loaded right after the first paint (it is not needed before a break ends),
-  // which keeps the page's up-front script within its budget (scripts/bundle-size.ts).
+  // which keeps the page's up-front script within its budget (scripts/bundle-size.ts); the safety
+  // screen before a routine comes with it (not needed before the session's answer).
   const [endView, setEndView] = useState<typeof import('./End') | null>(null);
   useEffect(() => void import('./End').then((m) => setEndView(() => m)), []);
-  // The safety screen before a routine likewise (not needed before the session's answer).
-  const [screenView, setScreenView] = useState<typeof import('./ScreenFirst') | null>(null);
-  useEffect(() => void import('./ScreenFirst').then((m) => setScreenView(() => m)), []);
+  const screenView = endView;
   const tries = useRef(0);
   // The routines passed over in this window, latest first: "Another routine" brings none back before the rest.
   const passed = useRef<string[]>([]);

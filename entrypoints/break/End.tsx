@@ -8,8 +8,10 @@ import { Flame } from '../../components/Flame';
 import { SafetyScreen, type SafetyAnswer } from '../../components/SafetyScreen';
 import { chime, speak } from '../../components/sound';
 import { statusSnapshotItem } from '../../lib/storage/status-cache';
-// The page without a break is an end too, loaded with this one after the first paint (entrypoints/break/App.tsx).
+// The page without a break is an end too, loaded with this one after the first paint (entrypoints/break/App.tsx);
+// so is the safety screen before a routine, which shares its SafetyScreen with the end (one file, not three).
 export { NoBreak } from './NoBreak';
+export { ScreenFirst } from './ScreenFirst';
 
 type Sound = Settings['sound'];
 /** How a break in the window ended, as recorded (a closed window is the background's business; `partial`: given up while the machine slept). */

@@ -285,7 +285,7 @@ test('forced colours (Windows High Contrast): the legends keep the colours the c
   }
   await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
   await shot(page, { path: test.info().outputPath('review-forced-colours.png'), fullPage: true });
-  // The popup's last 7 days share the legend's swatches (components/charts.css).
+  // The popup's last 7 days share the legend's swatches (components/charts.css, week-charts.css).
   const popup = await PopupPage.open(context, extensionId);
   await popup.page.emulateMedia({ forcedColors: 'active' });
   await expect(popup.page.getByTestId('week-bars')).toBeVisible();
