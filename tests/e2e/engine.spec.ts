@@ -75,12 +75,18 @@ test('a browser restart mid-interval: the next break still comes and the history
   const id = new URL(worker.url()).host;
   let control = await context.newPage();
   await control.goto(`chrome-extension://${id}/options.html`);
-  // One break in the history first.
+  // One break in the history first. Its end is the reference: desk time counts from it, and
+  // a browser closed for seconds is not time away (only a silence longer than the watchdog's
+  // period is), so the next break is due one interval after it, restart or not.
+  const INTERVAL_MS = 20_000;
   await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 } });
   await sendMessage(control, { type: 'break/start' });
-  const manual = (await storageGet<{ phase: { brk: { id: string } } }>(control, 'tracker'))!.phase.brk.id;
+  // Its id from its window (what the person sees), not from the extension's storage.
+  const manual = new URL((await BreakPage.waitFor(context)).page.url()).searchParams.get('id')!;
+  await setSettings(control, { stretch: { enabled: true, everySec: INTERVAL_MS / 1000, lengthSec: 2 } });
+  const endedBefore = Date.now();
   await sendMessage(control, { type: 'break/finish', breakId: manual, outcome: 'completed', routineId: null });
-  await setSettings(control, { stretch: { enabled: true, everySec: 20, lengthSec: 2 } });
+  const endedAfter = Date.now();
   await control.waitForTimeout(6000);
   await context.close();
 
@@ -91,6 +97,10 @@ test('a browser restart mid-interval: the next break still comes and the history
   await control.goto(`chrome-extension://${id}/options.html`);
   const p = await waitForPrompt(control, { timeoutMs: 30_000 });
   expect(p.seenAt - p.dueAt).toBeLessThan(5000);
+  // On time against the interval: not counted afresh from the restart (the state was restored).
+  expect(p.seenAt, 'prompt early').toBeGreaterThanOrEqual(endedBefore + INTERVAL_MS);
+  expect(p.dueAt - endedAfter, "due time after the break's end").toBeLessThanOrEqual(INTERVAL_MS + 1000);
+  expect(p.dueAt - endedBefore, "due time after the break's end").toBeGreaterThanOrEqual(INTERVAL_MS - 1000);
   const rows = await historyRows(control);
   expect(rows).toEqual([expect.objectContaining({ id: manual, outcome: 'completed' })]);
   await context.close();

@@ -3,11 +3,14 @@
  * up the moment it fires; a worker stopped before it set the next one left only the 5-minute
  * watchdog). A debugger pauses the production worker at a chosen place in its own built code,
  * the test stops the worker there, and the break must still be prompted, once, within seconds.
+ * And a sleep the next worker start finds (simulated in the stored state: the worker's clock
+ * cannot be moved from a test): time away, not desk time.
  */
 import { expect, test } from './support/fixtures';
 import { historyRows, notificationIds, sendMessage, setSettings, storageGet, waitForPrompt } from './support/ext';
 import { breakInWorker, watchWorkerStarts } from './support/worker-cdp';
 import { countShownPrompts } from './support/shown';
+import { clearOfMidnight } from '../midnight';
 
 const WHERE = [
   // In the tracker's transition: the break is due, nothing is saved yet.
@@ -56,3 +59,44 @@ for (const where of WHERE) {
     await starts.close();
   });
 }
+
+test('a sleep longer than the watchdog period, noticed by the next worker: counted as a break taken, not as desk time', async ({ context, control }) => {
+  await clearOfMidnight(15 * 60_000, (ms) => test.setTimeout(test.info().timeout + ms)); // the natural break is today's
+  const INTERVAL_MS = 20_000;
+  const SLEPT_MS = 10 * 60_000;
+  const starts = await watchWorkerStarts(context, control);
+  await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 } });
+  await sendMessage(control, { type: 'break/start' });
+  const manual = (await storageGet<{ phase: { brk: { id: string } } }>(control, 'tracker'))!.phase.brk.id;
+  await setSettings(control, { stretch: { enabled: true, everySec: INTERVAL_MS / 1000, lengthSec: 2 } });
+  await sendMessage(control, { type: 'break/finish', breakId: manual, outcome: 'completed', routineId: null });
+  // Over half the interval at the desk, as last heard (a settings change: an event the worker
+  // saves), then the sleep: a break skipped by sleeping is then worth recording.
+  await control.waitForTimeout(12_000);
+  await setSettings(control, { stretch: { enabled: true, everySec: INTERVAL_MS / 1000, lengthSec: 2 }, snoozeSec: 240 });
+  await expect.poll(async () => (await storageGet<{ desk: { stretch: number } }>(control, 'tracker'))!.desk.stretch).toBeGreaterThanOrEqual(INTERVAL_MS / 2);
+  await starts.stop();
+  // The machine sleeps: nothing runs, and the clock moves on. Its effect on what the worker finds
+  // is that it was last heard from (and had counted up to) ten minutes ago; the worker's own
+  // clock cannot be moved from here, so the stored instants are moved back instead.
+  await control.evaluate(async (ms) => {
+    type Times = { asOf: number; lastSeen: number; activeSince: number };
+    const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<{ tracker: Times }>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+    const t = (await local.get('tracker')).tracker;
+    await local.set({ tracker: { ...t, asOf: t.asOf - ms, lastSeen: t.lastSeen - ms, activeSince: t.activeSince - ms } });
+  }, SLEPT_MS);
+  expect(await notificationIds(control)).toEqual([]);
+  // Awake: the popup opened. The silence is time away, not ten minutes of desk time.
+  const before = starts.starts();
+  const wokeAt = Date.now();
+  expect(await sendMessage(control, { type: 'popup/get' })).toMatchObject({ ok: true });
+  await expect.poll(() => starts.starts(), { message: 'a new worker' }).toBeGreaterThan(before);
+  await expect.poll(async () => (await historyRows(control)).map((r) => `${r.kind}:${r.outcome}`).sort()).toEqual(['stretch:completed', 'stretch:natural']);
+  expect(await notificationIds(control)).toEqual([]);
+  // Desk time starts from zero on waking: the next break one interval after it.
+  const p = await waitForPrompt(control, { timeoutMs: 40_000 });
+  expect(p.seenAt - wokeAt, 'prompt early').toBeGreaterThanOrEqual(INTERVAL_MS - 1000);
+  expect(p.dueAt - wokeAt, 'due time after waking').toBeGreaterThanOrEqual(INTERVAL_MS - 1000);
+  await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 } });
+  await starts.close();
+});

@@ -2,6 +2,8 @@ import { expect, test } from './support/fixtures';
 import { historyRows, notificationIds, sendMessage, setSettings, stopServiceWorker, storageGet, waitForPrompt } from './support/ext';
 import { BreakPage, OptionsPage, PopupPage } from './support/pages';
 import { clearOfMidnight } from '../midnight';
+import { watchWorkerStarts } from './support/worker-cdp';
+import { countShownPrompts } from './support/shown';
 
 test('the popup shows a live countdown to the next break', async ({ context, extensionId, control }) => {
   await setSettings(control, { stretch: { enabled: true, everySec: 600, lengthSec: 120 } });
@@ -50,6 +52,8 @@ test('the whole loop: prompt -> break page -> history -> popup count and streak'
 
 test('a stopped service worker still prompts on time, once', async ({ context, control }) => {
   await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 2 } });
+  const shown = await countShownPrompts(control);
+  const sw = await watchWorkerStarts(context, control);
   // Desk time has counted since install, a moment ago: a 12 s interval falls due within 12 s.
   const t0 = Date.now();
   await setSettings(control, { stretch: { enabled: true, everySec: 12, lengthSec: 2 } });
@@ -65,11 +69,18 @@ test('a stopped service worker still prompts on time, once', async ({ context, c
 
   const tracker = await storageGet<{ phase: { name: string; brk: { id: string } } }>(control, 'tracker');
   expect(tracker?.phase).toMatchObject({ name: 'due', brk: { id: prompt.breakId } });
-  // Stop it again while the prompt is open: the restart must not prompt a second time.
+  // Stop it again while the prompt is open, and wake it (the popup opened): the new worker must
+  // not prompt a second time. Counted as shown (a second show under the same id would replace the
+  // first on screen, and pop up again).
   await stopServiceWorker(context, control);
+  const starts = sw.starts();
+  expect(await sendMessage(control, { type: 'popup/get' })).toMatchObject({ ok: true });
+  await expect.poll(() => sw.starts(), { message: 'the worker started again' }).toBeGreaterThan(starts);
   await control.waitForTimeout(1500);
   expect((await notificationIds(control)).filter((i) => i.startsWith('prompt:'))).toEqual([prompt.id]);
+  expect(await shown.all()).toEqual([prompt.breakId]);
   expect(await historyRows(control)).toEqual([]);
+  await sw.close();
 });
 
 test('options validate input, keep the stored value, and apply valid changes live', async ({ context, extensionId, control }) => {
