@@ -6,8 +6,9 @@
  * Firefox differences:
  * - Sound: headless Firefox never reports a tab as audible (measured with 153 ESR: a playing
  *   <audio> leaves tabs.query({ audible: true }) empty; the same under Xvfb with a window, which
- *   also ignores fullscreen there), so sound holds are tested in Chromium only
- *   (tests/e2e/holds.spec.ts) and in the unit tests.
+ *   also ignores fullscreen there), so sound holds are tested in real Chromium
+ *   (tests/e2e-display/sound.spec.ts) and here at the API boundary, `audible` stubbed in the event
+ *   page (sound.spec.ts).
  * - Windows start 'maximized', not 'normal'; leaving fullscreen here goes back to 'maximized'.
  * - The opt-in, granted, is the browser's own: Firefox's pref
  *   extensions.webextOptionalPermissionPrompts = false grants what permissions.request asks without
