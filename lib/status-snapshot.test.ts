@@ -44,12 +44,17 @@ function trackerWrites(): { n: number } {
 }
 
 describe('status snapshot', () => {
-  it('is written on wake and holds until the next break falls due', async () => {
+  it('is written on wake and holds until the next break falls due (the watchdog heard from meanwhile)', async () => {
     await wake();
-    const snap = await statusSnapshotItem.getValue();
+    let snap = await statusSnapshotItem.getValue();
     expect(snap?.data.status.tracker.next).toEqual({ kind: 'stretch', at: T0 + 50 * MIN });
     expect(snap?.data.status.today).toMatchObject({ day: '2026-03-02', taken: 0 });
     expect(snap?.data.history?.days).toHaveLength(7);
+    // Not heard from again by then (the watchdog's period and its grace), the computer slept: time
+    // away, which the next event counts (lib/status-snapshot-sleep.test.ts).
+    expect(snap?.data.validUntil).toBe(T0 + 6.5 * MIN);
+    await watchdogUntil(T0 + 45 * MIN);
+    snap = await statusSnapshotItem.getValue();
     expect(snap?.data.validUntil).toBe(T0 + 50 * MIN);
     expect(usableSnapshot(snap!, T0 + 49 * MIN)).not.toBeNull();
     // A countdown past its due time is not drawn from a snapshot.
@@ -73,6 +78,10 @@ describe('status snapshot', () => {
   it('holds no longer than midnight (today and the streak change then)', async () => {
     now = Date.UTC(2026, 2, 2, 22, 30); // 23:30 in Berlin
     await wake();
+    for (const m of [35, 40, 45, 50, 55]) {
+      now = Date.UTC(2026, 2, 2, 22, m);
+      await dispatch({ type: 'tick' }); // the watchdog: heard from until 23:55
+    }
     const snap = await statusSnapshotItem.getValue();
     expect(snap?.data.validUntil).toBe(Date.UTC(2026, 2, 2, 23, 0)); // Berlin midnight
     // The popup's own reading says the same, so that a popup left open asks again then.

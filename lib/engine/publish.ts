@@ -10,7 +10,7 @@ import { currentInterval } from '../schedule';
 import type { PopupData } from '../protocol/messages';
 import type { Settings } from '../settings';
 import type { TodaySummary } from '../storage/history';
-import { nextWake, view, type Env, type TrackerState } from '../tracker/tracker';
+import { countingDeskTime, nextWake, SLEEP_GAP_MS, view, type Env, type TrackerState } from '../tracker/tracker';
 import type { Store } from './ports';
 
 export async function publishStatus(store: Store, state: TrackerState, settings: Settings, now: number, env: Env, reread: boolean, waiting: number): Promise<PopupData> {
@@ -32,9 +32,15 @@ export async function publishStatus(store: Store, state: TrackerState, settings:
     }
   }
   // Until the picture may change by itself: the next thing the tracker wakes for, the end of the
-  // working hours under way (the tracker does not wake for it while the person is away), or midnight.
-  const hours = currentInterval(settings.schedule, now, env.timeZone);
-  const validUntil = Math.min(nextWake(state, settings, env) ?? Infinity, hours?.end ?? Infinity, state.today.end);
+  // working hours under way (the tracker does not wake for it while the person is away), midnight,
+  // or, while desk time counts, the moment a silence since the machine was last heard from (`lastSeen`)
+  // is a sleep, which the next event counts as time away (lib/tracker/advance.ts).
+  const validUntil = Math.min(
+    nextWake(state, settings, env) ?? Infinity,
+    currentInterval(settings.schedule, now, env.timeZone)?.end ?? Infinity,
+    state.today.end,
+    countingDeskTime(state) ? state.lastSeen + SLEEP_GAP_MS : Infinity,
+  );
   const data: PopupData = {
     status: { now, tracker: view(state, settings, env), today: part.today, historyError: part.error, waitingRecords: waiting },
     history: part.history,

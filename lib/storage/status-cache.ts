@@ -7,7 +7,9 @@
  * A snapshot is a picture of one instant: the next break is an absolute time (the countdown is
  * derived from it and the page's clock), and its `validUntil` (PopupData) is the first instant
  * at which the picture may change by itself (the next break falling due, a pause or working
- * hours ending, midnight). Past it the popup does not draw from the snapshot.
+ * hours ending, midnight, or, while desk time counts, the background's silence becoming a sleep:
+ * the computer slept, and its next event counts that time as away). Past it the popup does not
+ * draw from the snapshot.
  */
 import { storage } from 'wxt/utils/storage';
 import type { DayKey } from '../days';
