@@ -49,6 +49,9 @@ const GLOSSARY: Record<string, Rule[]> = {
   pl: [
     [/[Ss]amomasa/u, 'self-massage is "automasaż"'],
     [/[Dd]rzemk/u, 'snooze is "odłożyć" / "odłożenie"'],
+    // A break kind or a weekday arrives in the nominative: after a preposition it would need another
+    // case, and a colon between does not mend it ("Pora na: Przerwa na rozciąganie").
+    [/(?<!\p{L})(?:na|do|o|w|we|z|ze|za|po|przy|dla|od|bez|przed|nad|pod|u)\s*:/iu, 'a placeholder in the nominative never follows a preposition, even with a colon between ("$1 — już pora")'],
   ],
   pt_BR: [
     [/[Ss]nooz|[Pp]ostergar|[Pp]ospor/u, 'snooze is "adiar" / "adiamento"'],
@@ -57,6 +60,7 @@ const GLOSSARY: Record<string, Rule[]> = {
   ja: [
     [/延期|後回し|後にする/u, 'snooze / postpone is "スヌーズ"'],
     [/ストリーク/u, 'streak is "連続記録"'],
+    [/もろい骨/u, 'fragile bones is "骨がもろい"'],
   ],
 };
 
@@ -140,6 +144,7 @@ describe('the checks themselves', () => {
     expect(breaches({ it: NO_GENDER.it }, fake({ a: 'Torsione del busto da seduto', b: 'Se ti senti stordito', c: 'per essere avvisato', d: 'Limite giornaliero da seduti', e: 'rimani dritto' }))).toHaveLength(5);
     expect(breaches({ pt_BR: NO_GENDER.pt_BR }, fake({ a: 'sente-se ereto', b: 'Joelho ao peito sentado', c: 'enquanto você está ativo', d: 'Fique parado.', e: 'Se estiver cansado' }))).toHaveLength(5);
     expect(breaches({ ja: TYPOGRAPHY.ja }, fake({ a: '今は無理？ この休憩を後にする：', b: 'キー：スペース 一時停止' }))).toHaveLength(1);
+    expect(breaches({ pl: GLOSSARY.pl! }, fake({ a: 'Pora na: $1', b: 'Przerwy dzisiaj: $1', c: '$1: od', d: '$1 — już pora' }))).toHaveLength(1);
     expect(breaches({ pl: NO_GENDER.pl }, fake({ a: 'Usiadłeś prosto?', b: 'Jeśli jesteś zmęczony', c: 'Czy zrobiłaś przerwę?', d: 'Powinieneś wstać.', e: 'Czujesz się bardzo zmęczona?' }))).toHaveLength(5);
   });
   it('let the same words stand where they mean something else', () => {
@@ -168,7 +173,28 @@ const BREAK_WORD = {
   it: /(?<!\p{L})pausa(?!\p{L})/iu,
   nl: /(?<!\p{L})pauze(?!\p{L})/iu,
   pt_BR: /(?<!\p{L})pausa(?!\p{L})/iu,
+  // Polish: "pauza" is the pause in typing a held break waits for (whyHeldTyping, fieldPauseWait);
+  // the pause of the reminders is "wstrzymanie" (docs/glossary/pl.md).
+  pl: /(?<!\p{L})pauz/iu,
 } satisfies Record<string, RegExp>;
+/**
+ * Holding a due break (while a window is fullscreen, a tab plays sound, a call runs) is not the
+ * pause of the reminders: its words never use that pause's verb (docs/glossary).
+ */
+const HOLD_KEYS = ['fieldFullscreen', 'fieldCallSites', 'callSitesHoldsOff', 'importSettingFullscreen'];
+const PAUSE_VERB = {
+  en: /(?<!\p{L})paus/iu,
+  de: /pausier/iu,
+  es: /(?<!\p{L})paus/iu,
+  fr: /suspen/iu,
+  it: /sospe/iu,
+  ja: /一時停止/u,
+  nl: /pauzeer|pauzestand/iu,
+  pl: /wstrzym/iu,
+  pt_BR: /suspen/iu,
+} satisfies Record<string, RegExp>;
+/** The messages the toolbar button's title says after "Limber: " (lib/platform/badge.ts). */
+const TITLE_STATES = ['statusDue', 'noticePausedTitle', 'whyOffHoursNoEnd', 'statusOnBreak'];
 const PAUSE_KEYS = ['whyPaused', 'whyPausedIndefinite', 'whyPausedBreakWaits', 'noticePausedTitle', 'noticePauseEndedTitle', 'noticePauseEndedBody', 'pauseMenuLabel', 'actionResumeReminders', 'cmdTogglePause'];
 
 /**
@@ -199,7 +225,7 @@ describe('catalogues', () => {
   it('follow the language\'s typography (French spaces, typographic apostrophes)', () => {
     expect(breaches(TYPOGRAPHY, read)).toEqual([]);
   });
-  it('never call the pause of the reminders by the word for a break (German, French, Italian, Dutch, Portuguese)', () => {
+  it('never call the pause of the reminders by the word for a break (German, French, Italian, Dutch, Portuguese) or, in Polish, for a pause in typing', () => {
     const found: string[] = [];
     for (const [locale, word] of Object.entries(BREAK_WORD)) {
       const catalogue = read(locale);
@@ -209,6 +235,23 @@ describe('catalogues', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+  it('never call holding a due break (fullscreen, sound, calls) by the verb of pausing the reminders (Polish said "Wstrzymaj przerwę", which also reads "pause the break")', () => {
+    const found: string[] = [];
+    for (const [locale, verb] of Object.entries(PAUSE_VERB)) {
+      const catalogue = read(locale);
+      for (const key of HOLD_KEYS) if (verb.test(catalogue[key]!.message)) found.push(`${locale} ${key}: "${catalogue[key]!.message}"`);
+    }
+    expect(found).toEqual([]);
+  });
+  it('Japanese: the states the toolbar button\'s title names read as states, not as what was just done ("リマインダーを一時停止しました")', () => {
+    const ja = read('ja');
+    expect(TITLE_STATES.map((k) => ja[k]!.message).filter((m) => /(?:ました|でした)$/u.test(m))).toEqual([]);
+  });
+  it('Japanese: the safety question\'s "recent" (最近の) is said of the fracture, injury and wound only, never of the spinal condition or fragile bones after it', () => {
+    const message = read('ja').safetyFlagInjury!.message;
+    expect(message).toMatch(/背骨/u);
+    expect(message).not.toMatch(/最近の.*(?:背骨|骨がもろい)/u);
   });
   it("keep the popup's caveat beside the next break's time: desk time counts only while active (German said \"after continuous desk time\")", () => {
     const found: string[] = [];
