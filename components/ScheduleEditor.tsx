@@ -169,31 +169,34 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                             }}
                           />
                           <span aria-hidden="true">–</span>
-                          <label class="visually-hidden" for={`${rid}-to`}>{label('schedTo', 'schedToNth')}</label>
-                          <TimeInput
-                            id={`${rid}-to`}
-                            testId={`day-${d}-range-${i}-to`}
-                            minute={r.to}
-                            invalid={!!problem || !!bad[`${rid}-to`]}
-                            onCommit={(v) => {
-                              if (v === null) setBad({ ...bad, [`${rid}-to`]: true });
-                              else setRange(d, i, { to: v }, { ...bad, [`${rid}-to`]: false });
-                            }}
-                          />
-                          {crosses && <span class="muted small">{t('schedNextDay')}</span>}
-                          <button
-                            type="button"
-                            id={`${rid}-remove`}
-                            class="btn btn-quiet sched-remove"
-                            aria-label={t('schedRemove', [names[d]!, clockText(r.from), r.to % 1440 ? clockText(r.to) : formatMinute(1440)])}
-                            onClick={() => {
-                              // The range that takes its place, else the one before; none left, the day's checkbox.
-                              focusNext.current = ranges.length > 1 ? `#${dayId}-r${Math.min(i, ranges.length - 2)}-remove` : `#${dayId}-on`;
-                              setDay(d, ranges.filter((_, j) => j !== i));
-                            }}
-                          >
-                            ✕
-                          </button>
+                          {/* The range's end and its ✕ wrap together: the ✕ never sits alone on a line. */}
+                          <span class="sched-end">
+                            <label class="visually-hidden" for={`${rid}-to`}>{label('schedTo', 'schedToNth')}</label>
+                            <TimeInput
+                              id={`${rid}-to`}
+                              testId={`day-${d}-range-${i}-to`}
+                              minute={r.to}
+                              invalid={!!problem || !!bad[`${rid}-to`]}
+                              onCommit={(v) => {
+                                if (v === null) setBad({ ...bad, [`${rid}-to`]: true });
+                                else setRange(d, i, { to: v }, { ...bad, [`${rid}-to`]: false });
+                              }}
+                            />
+                            {crosses && <span class="muted small">{t('schedNextDay')}</span>}
+                            <button
+                              type="button"
+                              id={`${rid}-remove`}
+                              class="btn btn-quiet sched-remove"
+                              aria-label={t('schedRemove', [names[d]!, clockText(r.from), r.to % 1440 ? clockText(r.to) : formatMinute(1440)])}
+                              onClick={() => {
+                                // The range that takes its place, else the one before; none left, the day's checkbox.
+                                focusNext.current = ranges.length > 1 ? `#${dayId}-r${Math.min(i, ranges.length - 2)}-remove` : `#${dayId}-on`;
+                                setDay(d, ranges.filter((_, j) => j !== i));
+                              }}
+                            >
+                              ✕
+                            </button>
+                          </span>
                         </div>
                       );
                     })}

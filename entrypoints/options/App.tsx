@@ -132,23 +132,26 @@ export function App() {
         <section class="card section" aria-labelledby={`${kind}-h`} key={kind}>
           <div class="section-head">
             <h2 id={`${kind}-h`}>{kind === 'stretch' ? t('kindStretchTitle') : t('kindMicroTitle')}</h2>
-            <RestoreDefaults
-              section={kind}
-              label={kind === 'stretch' ? t('kindStretchTitle') : t('kindMicroTitle')}
-              pick={(d) => ({ [kind]: d[kind] })}
-              save={restore(kind)}
-            />
-            <label class="switch">
-              <input
-                type="checkbox"
-                id={`${kind}-enabled`}
-                aria-labelledby={`${kind}-h ${kind}-enabled-label`}
-                data-testid={`${kind}-enabled`}
-                checked={settings[kind].enabled}
-                onChange={(e) => void toggle(kind, (e.target as HTMLInputElement).checked)}
+            {/* Together: the heading wraps first, and the switch never sits alone on a line of its own. */}
+            <div class="head-end">
+              <RestoreDefaults
+                section={kind}
+                label={kind === 'stretch' ? t('kindStretchTitle') : t('kindMicroTitle')}
+                pick={(d) => ({ [kind]: d[kind] })}
+                save={restore(kind)}
               />
-              <span id={`${kind}-enabled-label`}>{t('enabled')}</span>
-            </label>
+              <label class="switch">
+                <input
+                  type="checkbox"
+                  id={`${kind}-enabled`}
+                  aria-labelledby={`${kind}-h ${kind}-enabled-label`}
+                  data-testid={`${kind}-enabled`}
+                  checked={settings[kind].enabled}
+                  onChange={(e) => void toggle(kind, (e.target as HTMLInputElement).checked)}
+                />
+                <span id={`${kind}-enabled-label`}>{t('enabled')}</span>
+              </label>
+            </div>
           </div>
           <p class="muted small">{kind === 'stretch' ? t('kindStretchHelp') : t('kindMicroHelp')}</p>
           <div class="fields" key={restored[kind]}>

@@ -187,6 +187,17 @@ for (const lang of ['en', 'de', 'ja']) {
       // besides), Japanese 4 px (the own routines' select): each section's column was as wide as
       // its widest content, not the page.
       expect(await look()).toEqual({ sideways: 0, out: [] });
+      // A break kind's head: its "On" switch beside "Restore defaults", the heading wrapping before
+      // them. At 400 px the posture checks' switch dropped to a line of its own under the heading (in
+      // English; at 360 px, German both cards) while the stretch breaks' stayed beside the button.
+      for (const width of [400, 360, 320]) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const kind of ['stretch', 'micro']) {
+          const mid = (id: string) => page.getByTestId(id).evaluate((e) => Math.round((e.getBoundingClientRect().top + e.getBoundingClientRect().bottom) / 2));
+          expect(await mid(`${kind}-enabled`), `${kind}'s switch at ${width} px`).toBe(await mid(`restore-${kind}`));
+        }
+      }
+      expect(await look()).toEqual({ sideways: 0, out: [] });
     } finally {
       await context.close();
     }

@@ -126,9 +126,9 @@ test('the three presets side by side have their names on one line, whatever the 
   expect(new Set(tops.map((t) => t.name)).size, `the names' tops ${tops.map((t) => t.name).join(', ')}`).toBe(1);
 });
 
-for (const lang of ['de', 'pl']) {
+for (const lang of ['en', 'de', 'pl']) {
   test(`${lang}: the page reflows at 320 px (400 % zoom) with nothing sideways, and every day's box is square`, async ({ profileDir }) => {
-    const context = await launch(profileDir, [`--lang=${lang}`], { locale: lang });
+    const context = await launch(profileDir, lang === 'en' ? [] : [`--lang=${lang}`], { locale: lang });
     try {
       const page = await welcomePage(context);
       /** How far the page scrolls sideways, and the days whose checkbox is not 18 by 18 px. */
@@ -140,6 +140,23 @@ for (const lang of ['de', 'pl']) {
       // The heading, the intro and "Skip setup" side by side took 392 px in German (341 in Polish).
       await page.setViewportSize({ width: 320, height: 800 });
       expect(await look()).toEqual({ sideways: 0, squashed: [] });
+      // A range's remove button on its range's row: at 360 px the "✕" sat alone on a line under the two
+      // time fields. At 360 px the range is one row; narrower, the "to" field keeps the ✕ beside it.
+      for (const width of [360, 320]) {
+        await page.setViewportSize({ width, height: 800 });
+        const rows = await page.locator('.sched-range').evaluateAll((ranges, width) =>
+          ranges.map((r) => {
+            const [from, to] = [...r.querySelectorAll('input')].map((i) => i.getBoundingClientRect());
+            const x = r.querySelector('.sched-remove')!.getBoundingClientRect();
+            const mid = (x.top + x.bottom) / 2;
+            // The ✕ level with the "to" field; at 360 px the "from" field too.
+            return mid > to!.top && mid < to!.bottom && (width < 360 || Math.round(from!.top) === Math.round(to!.top));
+          }),
+          width,
+        );
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows, `each range's row at ${width} px`).not.toContain(false);
+      }
       // Polish Sunday, "niedz.", squeezed its checkbox to 14 px wide in the day-name column.
       await page.setViewportSize({ width: 900, height: 1000 });
       expect(await look()).toEqual({ sideways: 0, squashed: [] });
