@@ -25,11 +25,8 @@ const MAX_RANGES = 6;
 const clockText = (m: number) => timeOfDay(m * 6e4, undefined, 'UTC');
 const toText = (m: number) => `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const fromText = (s: string): number | null => {
-  const m = /^(\d{2}):(\d{2})$/.exec(s);
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  return h < 24 && min < 60 ? h * 60 + min : null;
+  const [h, min] = (/^(\d{2}):(\d{2})$/.exec(s) ?? []).slice(1).map(Number);
+  return h !== undefined && min !== undefined && h < 24 && min < 60 ? h * 60 + min : null;
 };
 
 const PROBLEM_KEY: Record<RangeProblem, MessageKey> = {
@@ -48,9 +45,11 @@ interface Props {
   idPrefix?: string;
   /** Which day the week is shown from (the settings' choice; 'locale' follows the UI language). */
   weekStart?: WeekStartSetting;
+  /** A time being typed (true), then settled on (false): its field left, or a second with no change. */
+  onTyping?: (typing: boolean) => void;
 }
 
-export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 'sched', weekStart = 'mon' }: Props) {
+export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 'sched', weekStart = 'mon', onTyping }: Props) {
   const firstDay = firstWeekday(weekStart, uiLanguage());
   // The draft may be invalid while the user types; only valid weeks are handed on.
   const [draft, setDraft] = useState<Schedule>(value);
@@ -115,6 +114,17 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
     : preview && preview.length
       ? t('schedPreview', new Intl.ListFormat(pageLanguage()).format(preview.map((g) => `${g.days} ${g.ranges}`)))
       : t('schedPreviewNone');
+  // A time field saves on each change ("0830": 8:00, 8:03, 8:30): the sentence on screen follows each; the
+  // one read out (the live region) holds the one of before until the person settles, then says it once.
+  const [held, setHeld] = useState<string | null>(null);
+  const quiet = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(quiet.current), []);
+  const typing = (on: boolean) => {
+    clearTimeout(quiet.current);
+    if (on) quiet.current = setTimeout(() => typing(false), 1000);
+    setHeld(on ? (h) => h ?? sentence : null);
+    onTyping?.(on);
+  };
 
   return (
     <div class="sched" ref={root}>
@@ -124,7 +134,8 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
           <span>{t('schedEnabled')}</span>
         </label>
       )}
-      <p class="sched-preview" role="status" aria-live="polite" data-testid="schedule-preview">{sentence}</p>
+      <p class="sched-preview" aria-hidden="true" data-testid="schedule-preview">{sentence}</p>
+      <p class="visually-hidden" role="status" data-testid="schedule-said">{held ?? sentence}</p>
       {draft.enabled && (
         <ol class="sched-days">
           {Array.from({ length: 7 }, (_, i) => (firstDay + i) % 7).map((d) => {
@@ -132,8 +143,9 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
             const problems = week[d] ?? [];
             const on = ranges.length > 0;
             const dayId = `${idPrefix}-d${d}`;
-            // A time cleared or left half-typed: marked, and said why (nothing is saved until it reads).
-            const unreadable = ranges.some((_, i) => bad[`${dayId}-r${i}-from`] || bad[`${dayId}-r${i}-to`]);
+            // A time cleared or left half-typed: marked, and said why (nothing is saved until it reads);
+            // said once settled, not at the "0" of "0830" (Chromium's '' until the hour is whole).
+            const unreadable = ranges.some((_, i) => [`${dayId}-r${i}-from`, `${dayId}-r${i}-to`].some((k) => bad[k] && (held === null || document.activeElement?.id !== k)));
             // Every problem of the day said, each once (the fields at fault are marked).
             const keys = new Set(problems.map((p) => PROBLEM_KEY[p.problem]));
             if (unreadable) keys.add('schedErrTime');
@@ -163,6 +175,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                             testId={`day-${d}-range-${i}-from`}
                             minute={r.from}
                             invalid={!!problem || !!bad[`${rid}-from`]}
+                            typing={typing}
                             onCommit={(v) => {
                               if (v === null) setBad({ ...bad, [`${rid}-from`]: true });
                               else setRange(d, i, { from: v }, { ...bad, [`${rid}-from`]: false });
@@ -177,6 +190,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                               testId={`day-${d}-range-${i}-to`}
                               minute={r.to}
                               invalid={!!problem || !!bad[`${rid}-to`]}
+                              typing={typing}
                               onCommit={(v) => {
                                 if (v === null) setBad({ ...bad, [`${rid}-to`]: true });
                                 else setRange(d, i, { to: v }, { ...bad, [`${rid}-to`]: false });
@@ -255,7 +269,7 @@ function nextRange(ranges: readonly TimeRange[]): TimeRange {
  * one in force once the change of its leaving is taken (the week replaced elsewhere while it had
  * the focus, say in a window in the background, it showed the time of before).
  */
-function TimeInput({ id, testId, minute, invalid, onCommit }: { id: string; testId: string; minute: number; invalid: boolean; onCommit: (v: number | null) => void }) {
+function TimeInput({ id, testId, minute, invalid, onCommit, typing }: { id: string; testId: string; minute: number; invalid: boolean; onCommit: (v: number | null) => void; typing: (on: boolean) => void }) {
   const ref = useRef<HTMLInputElement>(null);
   const now = useRef(minute);
   now.current = minute;
@@ -270,9 +284,13 @@ function TimeInput({ id, testId, minute, invalid, onCommit }: { id: string; test
       type="time"
       data-testid={testId}
       aria-invalid={invalid ? 'true' : 'false'}
-      onChange={(e) => onCommit(fromText((e.target as HTMLInputElement).value))}
+      onChange={(e) => {
+        typing(true);
+        onCommit(fromText((e.target as HTMLInputElement).value));
+      }}
       onBlur={(e) => {
         const el = e.target as HTMLInputElement;
+        typing(false);
         if (fromText(el.value) === null) onCommit(null);
         else setTimeout(() => document.activeElement !== el && (el.value = toText(now.current)));
       }}

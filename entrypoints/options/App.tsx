@@ -3,7 +3,7 @@
  * the fold) behaviour, shortcuts, routines, sounds and data. Settings come from useSettings and every change goes
  * through updateSettings (components/hooks/use-settings.ts); the header says "Saved" after each.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { BREAK_KINDS, type BreakKind, type Settings } from '../../lib/settings';
 import { FIELDS, type FieldError, type FieldId } from '../../lib/settings-fields';
@@ -38,9 +38,10 @@ export function App() {
   /**
    * A change to the settings in force: validated and saved (updateSettings), then "Saved". A
    * change that returns null (a field error, shown by its field) saves nothing and says nothing
-   * here; an invalid result or a storage failure shows the page's error.
+   * here; an invalid result or a storage failure shows the page's error. `quiet`: "Saved" is left
+   * to the caller (a failure is said all the same).
    */
-  const save = async (change: (s: Settings) => Settings | null): Promise<Settings | null> => {
+  const save = async (change: (s: Settings) => Settings | null, quiet = false): Promise<Settings | null> => {
     let refused = false;
     setFailed(false); // a failure again is put in afresh, and so heard again
     const next = await updateSettings((s) => {
@@ -50,7 +51,7 @@ export function App() {
     }).catch(() => undefined);
     const bad = next === undefined || (next === null && !refused);
     setFailed(bad);
-    if (next || bad) onSaved(!bad);
+    if (bad || (next && !quiet)) onSaved(!bad);
     return next ?? null;
   };
 
@@ -72,6 +73,18 @@ export function App() {
       return r.ok ? r.settings : null;
     });
     return error;
+  };
+
+  // A time typed in the working hours is saved at each change ("0830": 8:00, 8:03, 8:30), and
+  // "Saved" said once, as the person settles on it (ScheduleEditor's onTyping), if its last change
+  // was saved (one that leaves the week invalid is not: it comes with no save, and its problem is said).
+  const typing = useRef(false);
+  const unsaid = useRef<Promise<Settings | null> | null>(null);
+  const onTyping = (on: boolean) => {
+    const last = unsaid.current;
+    typing.current = on;
+    unsaid.current = null;
+    if (!on) void last?.then((r) => r && onSaved());
   };
 
   const toggle = (kind: BreakKind, enabled: boolean) => save((s) => ({ ...s, [kind]: { ...s[kind], enabled } }));
@@ -122,7 +135,11 @@ export function App() {
         <p class="muted small">{t('schedHelp')}</p>
         <ScheduleEditor
           value={settings.schedule}
-          onChange={(schedule) => void save((s) => ({ ...s, schedule }))}
+          onChange={(schedule) => {
+            const saving = save((s) => ({ ...s, schedule }), typing.current);
+            if (typing.current) unsaid.current = saving;
+          }}
+          onTyping={onTyping}
           weekStart={settings.weekStart}
         />
         <WeekStartField value={settings.weekStart} onChange={(weekStart) => void save((s) => ({ ...s, weekStart }))} />

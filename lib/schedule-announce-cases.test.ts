@@ -1,0 +1,148 @@
+/**
+ * What a screen reader hears while a time is typed in the working hours (components/ScheduleEditor.tsx,
+ * on the options and welcome pages), from an accessibility review in Chromium: a time field saves on
+ * every change, so "0830" typed into Monday's start read out "8:00", "8:03" and "8:30", each with the
+ * options page's "Saved". Each case failed before its fix, except those marked control.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { englishMessage, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { useWeekEditor } from '../tests/support/week-editor';
+import { mountOptionsPage, storedUntil } from '../tests/support/options-page';
+import type { Schedule } from './settings';
+
+const hm = (h: number, m = 0) => h * 60 + m;
+const NINE = [{ from: hm(9), to: hm(17, 30) }];
+const WEEK: Schedule = { enabled: true, days: [NINE, NINE, NINE, NINE, NINE, [], []] };
+
+/** The text of the page's live regions (what a screen reader says as it changes), aria-hidden parts left out. */
+function heard(document: { querySelectorAll(s: string): ArrayLike<Element> }): string {
+  return Array.from(document.querySelectorAll('[role="status"], [aria-live]'))
+    .filter((el) => !el.closest('[aria-hidden="true"]'))
+    .map((el) => el.textContent ?? '')
+    .join(' | ');
+}
+
+describe('the working-hours summary, as a screen reader hears it', () => {
+  const mount = useWeekEditor();
+  afterEach(() => void vi.useRealTimers());
+
+  it('"0830" typed into Monday\'s start is said once, for 8:30, a second after the last digit, not as 8:00, 8:03 and 8:30; the summary on screen follows each digit', async () => {
+    const m = await mount(WEEK);
+    vi.useFakeTimers();
+    const said = [heard(m.document)];
+    const note = () => said.at(-1) !== heard(m.document) && said.push(heard(m.document));
+    const shown: string[] = [];
+    for (const time of ['08:00', '08:03', '08:30']) {
+      await m.setTime('day-0-range-0-from', time);
+      note();
+      shown.push(m.q('[data-testid="schedule-preview"]').textContent ?? '');
+      await m.act(() => void vi.advanceTimersByTime(300));
+      note();
+    }
+    // Every change saved, and shown at once (sighted users see the summary follow the field).
+    expect(m.saved.map((s) => s.days[0]![0]!.from)).toEqual([hm(8), hm(8, 3), hm(8, 30)]);
+    expect(new Set(shown).size).toBe(3);
+    expect(said).toHaveLength(1); // nothing said while the digits come
+    await m.act(() => void vi.advanceTimersByTime(1000));
+    note();
+    expect(said).toHaveLength(2); // said once...
+    expect(said[1]).toContain(shown[2]); // ...for the time settled on
+  });
+
+  it('the time field left (Tab) says the summary at once, without the wait', async () => {
+    const m = await mount(WEEK);
+    vi.useFakeTimers();
+    const before = heard(m.document);
+    await m.setTime('day-0-range-0-to', '16:00');
+    expect(heard(m.document)).toBe(before);
+    await m.blur('day-0-range-0-to');
+    expect(heard(m.document)).not.toBe(before);
+    expect(heard(m.document)).toContain(m.q('[data-testid="schedule-preview"]').textContent);
+  });
+
+  it('"0830" typed where the first digit leaves the field half filled (Chromium then reports \'\'): no "Enter a time" alert mid-typing; a field left half filled, or let be a second, still says it', async () => {
+    const m = await mount(WEEK);
+    // linkedom has no focus: the field typed in is the active element until it is left.
+    let active: unknown = null;
+    Object.defineProperty(m.document, 'activeElement', { configurable: true, get: () => active });
+    vi.useFakeTimers();
+    const alerts: string[] = [];
+    active = m.q('[data-testid="day-0-range-0-from"]');
+    for (const time of ['', '08:00', '08:03', '08:30']) {
+      await m.setTime('day-0-range-0-from', time);
+      alerts.push(m.document.querySelector('[role="alert"]')?.textContent ?? '');
+    }
+    expect(alerts.filter(Boolean)).toEqual([]);
+    expect(m.saved.at(-1)?.days[0]).toEqual([{ from: hm(8, 30), to: hm(17, 30) }]);
+    // The end's hour cleared (Backspace), the person pauses: marked at once, said after the pause.
+    active = m.q('[data-testid="day-0-range-0-to"]');
+    await m.setTime('day-0-range-0-to', '');
+    expect(m.q('[data-testid="day-0-range-0-to"]').getAttribute('aria-invalid')).toBe('true');
+    expect(m.document.querySelector('[role="alert"]')).toBeNull();
+    await m.act(() => void vi.advanceTimersByTime(1000));
+    expect(m.q('[data-testid="day-0-error"]').textContent).toBe(englishMessage('schedErrTime'));
+    // Tuesday's start half typed and left at once: said as it is left; nothing saved.
+    active = m.q('[data-testid="day-1-range-0-from"]');
+    await m.setTime('day-1-range-0-from', '');
+    expect(m.document.querySelector('[data-testid="day-1-error"]')).toBeNull();
+    active = m.document.body;
+    await m.blur('day-1-range-0-from');
+    expect(m.q('[data-testid="day-1-error"]').textContent).toBe(englishMessage('schedErrTime'));
+    expect(m.saved).toHaveLength(3);
+  });
+
+  it('control: a day switched off is said at once (a single change, nothing to wait for)', async () => {
+    const m = await mount(WEEK);
+    const before = heard(m.document);
+    await m.check('[data-testid="day-4"]', false);
+    expect(heard(m.document)).not.toBe(before);
+    expect(heard(m.document)).toContain(m.q('[data-testid="schedule-preview"]').textContent);
+  });
+});
+
+describe('the options page\'s "Saved" while a time is typed', () => {
+  useEnglishPages();
+  /** The options page, with working hours on (Mon-Fri 09:00-17:30) as stored. */
+  const mountWithHours = async () => {
+    const { loadSettings, saveSettings } = await import('./storage/settings-items');
+    await saveSettings({ ...(await loadSettings()), schedule: WEEK });
+    return mountOptionsPage();
+  };
+
+  it('"0830" typed into Monday\'s start (three saves) says "Saved" once, as the field is left, not once per digit', async () => {
+    const p = await mountWithHours();
+    const spans = new Set<unknown>();
+    const note = () => void (p.q('[data-testid="saved"] span') && spans.add(p.q('[data-testid="saved"] span')));
+    for (const [time, min] of [['08:00', hm(8)], ['08:03', hm(8, 3)], ['08:30', hm(8, 30)]] as const) {
+      p.type('[data-testid="day-0-range-0-from"]', time);
+      await storedUntil((s) => s.schedule.days[0]![0]!.from === min, time);
+      await tick(20);
+      note();
+    }
+    expect(spans.size).toBe(0); // each saved, none said
+    p.q('[data-testid="day-0-range-0-from"]')!.dispatchEvent(new p.window.Event('blur'));
+    await until(() => p.q('[data-testid="saved"] span') !== null, 'Saved');
+    await tick(20);
+    note();
+    expect(spans.size).toBe(1);
+    expect(p.q('[data-testid="saved"]')!.textContent).toBe(englishMessage('saved'));
+  });
+
+  it('a time typed on to one that cannot be saved (Monday 17:30-17:30) says no "Saved" as the field is left: the last digit was not saved', async () => {
+    const p = await mountWithHours();
+    p.type('[data-testid="day-0-range-0-from"]', '17:00');
+    await storedUntil((s) => s.schedule.days[0]![0]!.from === hm(17), '17:00');
+    p.type('[data-testid="day-0-range-0-from"]', '17:30');
+    await until(() => p.q('[data-testid="day-0-error"]') !== null, 'the problem said');
+    p.q('[data-testid="day-0-range-0-from"]')!.dispatchEvent(new p.window.Event('blur'));
+    await tick(60);
+    expect(p.q('[data-testid="saved"]')!.textContent).toBe('');
+  });
+
+  it('control: a day switched off still says "Saved" at once', async () => {
+    const p = await mountWithHours();
+    p.check('[data-testid="day-4"]', false);
+    await storedUntil((s) => s.schedule.days[4]!.length === 0, 'Friday off');
+    await until(() => p.q('[data-testid="saved"]')!.textContent === englishMessage('saved'), 'Saved');
+  });
+});
