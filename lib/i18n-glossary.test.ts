@@ -145,6 +145,7 @@ describe('the checks themselves', () => {
     expect(breaches({ pt_BR: NO_GENDER.pt_BR }, fake({ a: 'sente-se ereto', b: 'Joelho ao peito sentado', c: 'enquanto você está ativo', d: 'Fique parado.', e: 'Se estiver cansado' }))).toHaveLength(5);
     expect(breaches({ ja: TYPOGRAPHY.ja }, fake({ a: '今は無理？ この休憩を後にする：', b: 'キー：スペース 一時停止' }))).toHaveLength(1);
     expect(breaches({ pl: GLOSSARY.pl! }, fake({ a: 'Pora na: $1', b: 'Przerwy dzisiaj: $1', c: '$1: od', d: '$1 — już pora' }))).toHaveLength(1);
+    expect(breaches({ nl: [[SNOOZE_WORD.nl, '']] }, fake({ a: 'Pauzes uitstellen tijdens gesprekken', b: 'Gesprekken stellen pauzes alleen uit zolang', c: 'een uitgestelde pauze', d: 'Pauzes laten wachten', e: 'Instellingen uit een back-up' }))).toHaveLength(3);
     expect(breaches({ pl: NO_GENDER.pl }, fake({ a: 'Usiadłeś prosto?', b: 'Jeśli jesteś zmęczony', c: 'Czy zrobiłaś przerwę?', d: 'Powinieneś wstać.', e: 'Czujesz się bardzo zmęczona?' }))).toHaveLength(5);
   });
   it('let the same words stand where they mean something else', () => {
@@ -181,7 +182,24 @@ const BREAK_WORD = {
  * Holding a due break (while a window is fullscreen, a tab plays sound, a call runs) is not the
  * pause of the reminders: its words never use that pause's verb (docs/glossary).
  */
-const HOLD_KEYS = ['fieldFullscreen', 'fieldCallSites', 'callSitesHoldsOff', 'importSettingFullscreen'];
+const HOLD_KEYS = ['fieldFullscreen', 'fieldCallSites', 'callSitesHoldsOff', 'importSettingFullscreen', 'fieldFullscreenMax', 'whyHeldFullscreen', 'whyHeldSound', 'whyHeldCall'];
+/**
+ * Nor the verb of the Snooze / Postpone buttons (actionSnooze, postponeLabel, actionPostponeMinutes;
+ * docs/glossary): a held break comes by itself once the call or video ends, a postponed one waits its
+ * minutes. Dutch said "Pauzes uitstellen tijdens gesprekken", the Postpone button's verb.
+ */
+const SNOOZE_WORD = {
+  en: /snooz|postpon/iu,
+  de: /verschieb|verschob|(?<!\p{L})später/iu,
+  es: /pospo|pospó|pospu/iu,
+  fr: /(?<!\p{L})report/iu,
+  it: /postic/iu,
+  ja: /スヌーズ|延期|後回し/u,
+  // Separable: "uitstellen", "uitgesteld", "uit te stellen", and "stel(t/len) … uit" within a clause.
+  nl: /uitstel|uitgesteld|uit te stellen|(?<!\p{L})stel(?:t|len|de|den)?(?!\p{L})[^.:;!?]*?(?<!\p{L})uit(?!\p{L})/iu,
+  pl: /odł[oó]ż|odkład/iu,
+  pt_BR: /(?<!\p{L})adi(?:ar|e|ad|am)/iu,
+} satisfies Record<string, RegExp>;
 const PAUSE_VERB = {
   en: /(?<!\p{L})paus/iu,
   de: /pausier/iu,
@@ -241,6 +259,16 @@ describe('catalogues', () => {
     for (const [locale, verb] of Object.entries(PAUSE_VERB)) {
       const catalogue = read(locale);
       for (const key of HOLD_KEYS) if (verb.test(catalogue[key]!.message)) found.push(`${locale} ${key}: "${catalogue[key]!.message}"`);
+    }
+    expect(found).toEqual([]);
+  });
+  it('never call holding a due break by the verb of the Snooze / Postpone buttons (Dutch said "Pauzes uitstellen tijdens gesprekken")', () => {
+    const found: string[] = [];
+    for (const [locale, word] of Object.entries(SNOOZE_WORD)) {
+      const catalogue = read(locale);
+      // The pattern is the language's word: it names the buttons themselves.
+      for (const key of ['actionSnooze', 'postponeLabel', 'actionPostponeMinutes']) expect(catalogue[key]!.message, `${locale} ${key}`).toMatch(word);
+      for (const key of HOLD_KEYS) if (word.test(catalogue[key]!.message)) found.push(`${locale} ${key}: "${catalogue[key]!.message}"`);
     }
     expect(found).toEqual([]);
   });
