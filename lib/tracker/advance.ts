@@ -44,6 +44,9 @@ function closeAtHoursEnd(s: TrackerState, upTo: number, end: number, settings: S
  * postpone keeps the minutes it already ran and a break under way its time so far.
  */
 export function clampPhaseTimes(p: Phase, now: number, settings: Settings, jump = 0): Phase {
+  // So do the break's own instants, read on the old clock: its row stays in order (prompted before
+  // it ended) and keeps the desk time it came after (record, desk-time.ts).
+  if (jump && p.name !== 'working') p = { ...p, brk: { ...p.brk, dueAt: p.brk.dueAt - jump, promptedAt: p.brk.promptedAt && p.brk.promptedAt - jump } };
   switch (p.name) {
     case 'snoozed':
       return { ...p, until: Math.min(p.until - jump, now + (p.chosenMs ?? settings.snoozeSec * 1000)) };
