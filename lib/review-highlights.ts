@@ -16,6 +16,9 @@ export type HighlightValue = { n: number } | { share: number } | { ms: number } 
 /** A highlight: a message, or a plural set (lib/plural.ts) with the count its form follows. */
 export type Highlight = { key: MessageKey; values: HighlightValue[] } | { key: PluralBase; count: number; values: HighlightValue[] };
 
+/** Desk time the page writes as at least "1 min" (it rounds to minutes): less is not worth a sentence. */
+const SAID_MS = 30_000;
+
 /**
  * Plain-language highlights, each derived from the numbers (in a fixed order of interest). Counts
  * are compared with last week up to the same weekday (`soFar`); rates and maxima with all of it,
@@ -39,7 +42,7 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
     out.push(lw.due > 0 ? { key: 'hlShare', values: [{ share: tw.share }, { share: lw.share }] } : { key: 'hlShareOnly', values: [{ share: tw.share }] });
   }
   if (tw.workDays > 0) out.push({ key: 'hlMetDays', values: [{ n: tw.metDays }, { n: tw.workDays }] });
-  if (tw.longestMs > 0 && tw.longestDay) {
+  if (tw.longestMs >= SAID_MS && tw.longestDay) {
     const v: HighlightValue[] = [{ ms: tw.longestMs }, { day: tw.longestDay }];
     // Shorter only once last week had sat longer by this day: early in the week, a few days' longest
     // is all but sure to be shorter than seven days' (longer than all of them is longer at once).
@@ -48,7 +51,7 @@ export function highlights(tw: WeekStats, lw: WeekStats, scan: StreakScan, soFar
     else out.push({ key: 'hlSit', values: v });
   }
   // The week's 7 days a value too, so that they are written in the same digits as the count.
-  if (tw.deskDays > 0) out.push({ key: 'hlDesk', values: [{ ms: Math.round(tw.deskMs / tw.deskDays) }, { n: tw.deskDays }, { n: 7 }] });
+  if (tw.deskDays > 0 && tw.deskMs / tw.deskDays >= SAID_MS) out.push({ key: 'hlDesk', values: [{ ms: Math.round(tw.deskMs / tw.deskDays) }, { n: tw.deskDays }, { n: 7 }] });
   if (tw.natural > 0) out.push({ key: 'hlNatural', values: [{ n: tw.natural }] });
   const top = tw.routines.find((r) => r.id !== GONE_ROUTINE);
   if (top && isOwnId(top.id) && !own?.has(top.id)) {

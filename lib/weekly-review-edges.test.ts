@@ -99,6 +99,16 @@ describe('the weekly review', () => {
     expect(sit([...last, row('2026-03-02', 'completed', { deskMs: 110 * MIN })], '2026-03-02')?.key).toBe('hlSitLonger');
   });
 
+  it("a first try's seconds at the desk are not said as \"Your longest sitting stretch was 0 min\" nor an average desk time of 0 min", () => {
+    // A new user tries a break a few seconds after installing and opens the review: the page
+    // writes minutes (components/history-format.ts duration), so 20 s read "0 min" twice.
+    const keys = (deskMs: number) => weeklyReview(aggs([row('2026-03-02', 'completed', { deskMs })]), '2026-03-02', OFF).highlights.map((h) => h.key);
+    expect(keys(20_000)).not.toContain('hlSit');
+    expect(keys(20_000)).not.toContain('hlDesk');
+    // Half a minute and more is written "1 min": said.
+    expect(keys(40_000)).toEqual(expect.arrayContaining(['hlSit', 'hlDesk']));
+  });
+
   it('last week so far counts only its days up to the same weekday (streak days too)', () => {
     // lib/week-stats.ts weekStats: "with `upTo` ... only its days up to that one count"; ReviewData:
     // lastWeekSoFar is "Last week up to the same weekday as today".

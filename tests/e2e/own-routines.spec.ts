@@ -312,3 +312,28 @@ test('closing or reloading the tab asks first while the form holds changes, and 
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => asked).toEqual(['beforeunload', 'beforeunload']);
 });
+
+test("the form looks like the rest of the page: its buttons stand apart, and its heading is no larger than the section's", async ({ context, extensionId, control }) => {
+  await setSettings(control, {});
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = page.getByTestId('own-routines');
+  await section.getByTestId('own-add').click();
+  const form = section.getByTestId('own-form');
+  await expect(form).toBeVisible();
+  /** The space between two buttons side by side (Save and Cancel were drawn touching). */
+  const gap = async (a: string, b: string) => {
+    const [l, r] = [await section.getByTestId(a).boundingBox(), await section.getByTestId(b).boundingBox()];
+    expect(Math.round(r!.y), `${b} on the line of ${a}`).toBe(Math.round(l!.y));
+    return r!.x - (l!.x + l!.width);
+  };
+  expect(await gap('own-save', 'own-cancel')).toBeGreaterThanOrEqual(4);
+  // "New routine" (h3) was drawn larger than "Your own routines" (h2), the section it is in.
+  const size = (l: Locator) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(await size(form.getByRole('heading', { level: 3 }))).toBeLessThanOrEqual(await size(section.getByRole('heading', { level: 2 })));
+  // "Discard your changes?": its two answers apart too.
+  await section.getByLabel('Name', { exact: true }).fill(NAME);
+  await section.getByTestId('own-cancel').click();
+  await expect(section.getByTestId('own-discard')).toBeVisible();
+  expect(await gap('own-discard-yes', 'own-discard-no')).toBeGreaterThanOrEqual(4);
+});
