@@ -17,11 +17,13 @@
  * its live region (several screen readers say nothing then) and not read out when pressed again.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { effectsSurviveTimerSwitches, englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { pageDom, storedUntil } from '../tests/support/options-page';
 import type { Settings } from './settings';
 
 useEnglishPages();
+// Some cases fake setTimeout and switch back: Preact's effects must not be lost with the fake clock.
+effectsSurviveTimerSwitches();
 
 /** The welcome page, the background answering each message with `answer`, Limber's notifications `permission` (allowed unless said). */
 async function mountWelcome(answer: (m: { type: string }) => Promise<unknown>, permission: 'granted' | 'denied' = 'granted') {

@@ -112,7 +112,9 @@ describe('welcome, settings synced from another computer arriving after the page
     const d = await mountWelcome(null);
     const { browser } = await import('wxt/browser');
     await browser.storage.sync.set({ settings: SYNCED });
-    await until(() => d.q('[data-testid="preset-focused"]')!.checked, 'the synced settings shown');
+    // Shown once the page has also read that they are stored (its switch for the hours appears): a
+    // fixed wait after the preset alone was too short on a loaded machine, and the click came first.
+    await until(() => d.q('[data-testid="preset-focused"]')!.checked && d.q('[data-testid="schedule-enabled"]') !== null, 'the synced settings shown');
     await tick(30);
     return d;
   }

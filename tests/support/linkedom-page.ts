@@ -3,7 +3,8 @@
  * catalogue read from disk (getMessage fills $1.. as Chrome does), a UI language, pages unmounted
  * and the history closed after each test, and the few things linkedom lacks (modal dialogs).
  */
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { options } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../public/_locales/en/messages.json';
 import { closeHistory } from '../../lib/storage/history';
@@ -37,6 +38,36 @@ export function useEnglishPages(ui = 'en-US'): void {
     vi.restoreAllMocks();
     await closeHistory();
   });
+}
+
+/** The machine's own setTimeout, taken as the test file loads (before any test fakes timers). */
+const realSetTimeout = globalThis.setTimeout;
+
+/**
+ * Preact runs effects after the next frame: here, with no frames, a 35 ms timer, then a 0 ms one,
+ * each set with whatever setTimeout is global at that moment, and it sets no other while one is
+ * pending. A test that fakes setTimeout and then switches timers (vi.useRealTimers, or
+ * vi.useFakeTimers again) discards one pending on the fake clock: no effect ran again in that
+ * file, and every later page waited for ever (on a loaded machine the timer often fell just
+ * there). Here each flush is set on both clocks, the page's (fake or not: under fake timers
+ * effects keep their place in fake time) and the machine's (as a browser's frames come whatever
+ * the page's timers), and runs once, on whichever comes first. Call at the top of a test file.
+ */
+export function effectsSurviveTimerSwitches(): void {
+  beforeAll(
+    () =>
+      void (options.requestAnimationFrame = (flush) => {
+        let done = false;
+        const once = () => {
+          if (done) return;
+          done = true;
+          flush();
+        };
+        setTimeout(once, 0);
+        realSetTimeout(once, 0);
+      }),
+  );
+  afterAll(() => void delete options.requestAnimationFrame);
 }
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { speakEnglish, tick, until } from './linkedom-page';
+import { effectsSurviveTimerSwitches, speakEnglish, tick, until } from './linkedom-page';
 import { clock } from '../../lib/platform/clock';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { saveSettings } from '../../lib/storage/items';
@@ -37,6 +37,8 @@ const mounted: Array<() => void> = [];
 
 /** Registers the world's set-up and tear-down in the calling test file. */
 export function usePopupWorld(): void {
+// Tests here fake setTimeout and switch back: Preact's effects must not wait on the fake clock.
+effectsSurviveTimerSwitches();
 beforeEach(() => {
   uiLanguage = 'en-US';
   // The English catalogue (also what Chrome gives a browser language Limber has no catalogue for: default_locale en).
