@@ -40,8 +40,13 @@ import { deflateRawSync, gzipSync } from 'node:zlib';
  * whole (0.6 KB); the longest sitting stretch read from the week's rows (0.4 KB); the popup's
  * chart legend naming what each mark counts and Resume announced (0.2 KB); an export holding the
  * breaks that wait in the outbox (0.15 KB).
+ * 354, lowered (361,638 B, 2026-12-03, tenth review pass): bundled files named by their hash alone,
+ * the charts' CSS split by page, HTML without whitespace between tags, no light-dark() lowering no
+ * sheet needs, the break page's end and safety screens in one lazy file (3.2 KB off), and the
+ * worker's valibot actions written as checks (0.9 KB), which paid for that pass's words (the
+ * toolbar's title, the safety screen's spine question) and left room to spare.
  */
-export const BUDGET_KB = { page: 25, worker: 18, zip: 356 } as const;
+export const BUDGET_KB = { page: 25, worker: 18, zip: 354 } as const;
 /**
  * What the test suite holds a part to where the target is not met yet: a ratchet, lowered as the
  * part shrinks, so it can only get better. The worker carries the fixed stack (the
@@ -66,9 +71,14 @@ export const BUDGET_KB = { page: 25, worker: 18, zip: 356 } as const;
  * off), which paid for the seventh review pass's worker fixes (a watchdog set before the state is
  * saved, a state storage refused kept in storage.session, the pause shortcut's notice, stale
  * notices taken back, a history not readable just now, a hold seen during the wait for a pause).
+ * 26.9, lowered (27,483 B, 2026-12-03, tenth review pass): requests tried schema by schema and
+ * settings' few valibot actions written as checks, the call sites' names left to the options page
+ * (0.35 KB off), which paid for that pass's worker fixes (the toolbar's title in words for screen
+ * readers, a heads-up shown again only after asking about calls, a reminder that waits for
+ * someone away, a snapshot not drawn after a sleep, a break's row on the clock set back).
  * Anything that can live in a page still moves there, and the ratchet goes back down with it.
  */
-export const RATCHET_KB: Partial<Record<string, number>> = { worker: 27.0 };
+export const RATCHET_KB: Partial<Record<string, number>> = { worker: 26.9 };
 
 // Minified output quotes with ", ' or ` (rolldown prefers backticks for dynamic imports).
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'`]([^"'`\s]+\.js)["'`]/g;
