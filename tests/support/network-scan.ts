@@ -80,10 +80,11 @@ export const ALLOWED: readonly Allowance[] = [
     why:
       'Match patterns of the opt-in call sites (lib/call-sites.ts: the built-in ones and `https://${host}/*` for a site the user adds): ' +
       'Limber passes them to permissions.request/remove and tabs.query({ url, audible }) to see whether such a tab plays sound. ' +
-      'A pattern (ending in /*, maybe with a *. host) is no address anything fetches. Only in that shape, next to the list or the template.',
+      'A pattern (ending in /*, maybe with a *. host) is no address anything fetches. Only in that shape, next to the list ' +
+      '(a list of each site\'s patterns, [[...], [...]]) or the template.',
     matches: (f) =>
       f.kind === 'url' &&
-      ((CALL_PATTERN.test(f.what) && /patterns:\s*\[/.test(f.code)) || (f.what === 'https://$' && /`https:\/\/\$\{[\w$]+\}\/\*`/.test(f.code))),
+      ((CALL_PATTERN.test(f.what) && /(?:\[\[|\],\[)`https:\/\//.test(f.code)) || (f.what === 'https://$' && /`https:\/\/\$\{[\w$]+\}\/\*`/.test(f.code))),
   },
   {
     id: 'host-dns-form',
