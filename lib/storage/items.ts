@@ -52,19 +52,24 @@ const unsavedItem = storage.defineItem<StoredTracker | null>('session:trackerUns
 /** Whether a copy may be in storage.session (unknown until a load or a write says). */
 let unsaved = true;
 
+/** The newer of the stored state and its unsaved copy. */
+const newer = (l: StoredTracker | null, u: StoredTracker | null) => (u && (!l || u.asOf > l.asOf) ? u : l);
+/** A stored outbox as a list (a damaged one: none). */
+const listed = (outbox: unknown): PendingRecord[] => (Array.isArray(outbox) ? outbox : []);
+
 export async function loadTrackerAndOutbox(): Promise<{ state: TrackerState | null; outbox: PendingRecord[] }> {
   const [l, u] = await Promise.all([trackerItem.getValue() as Promise<StoredTracker | null>, unsavedItem.getValue().catch(() => null)]);
   unsaved = !!u;
-  const s = u && (!l || u.asOf > l.asOf) ? u : l;
+  const s = newer(l, u);
   if (!s) return { state: null, outbox: [] };
   const { outbox, ...state } = s;
   // A state this version cannot read starts afresh (the tracker's initial state); breaks still
   // waiting to be written are kept.
   if (!readableState(state)) {
     console.error('[limber] stored timer state unreadable: starting afresh');
-    return { state: null, outbox: Array.isArray(outbox) ? outbox : [] };
+    return { state: null, outbox: listed(outbox) };
   }
-  return { state, outbox: Array.isArray(outbox) ? outbox : [] };
+  return { state, outbox: listed(outbox) };
 }
 
 /**
@@ -73,10 +78,7 @@ export async function loadTrackerAndOutbox(): Promise<{ state: TrackerState | nu
  */
 export async function waitingRecords(): Promise<PendingRecord[]> {
   const [l, u] = await Promise.all([storage.getItem<StoredTracker>(TRACKER_KEY), unsavedItem.getValue().catch(() => null)]);
-  // The same choice and the same check of the list as loadTrackerAndOutbox's (not shared: that is
-  // the worker's, which has no bytes to spare for a helper).
-  const outbox: unknown = (u && (!l || u.asOf > l.asOf) ? u : l)?.outbox;
-  return Array.isArray(outbox) ? outbox : [];
+  return listed(newer(l, u)?.outbox);
 }
 
 export async function saveTracker(s: TrackerState, outbox: readonly PendingRecord[] = []): Promise<void> {
