@@ -108,7 +108,10 @@ export function Player({ breakId, routine, sound, strict, onDone, onSkip, onAnot
   const cutOff = useRef(false);
   useEffect(() => {
     // The steps over (strict mode): Back to the last step says it again, as a new step.
-    if (settled.finished) return void (spokenStep.current !== null && (spokenStep.current = -1));
+    if (settled.finished) {
+      if (spokenStep.current !== null) spokenStep.current = -1;
+      return;
+    }
     const first = spokenStep.current === null;
     if (spokenStep.current === settled.step || (first && paused)) {
       if (paused || !cutOff.current) return;

@@ -113,7 +113,8 @@ export function createRuntime(platform: Platform, store: Store): Runtime {
       // event is no sign of life: the watchdog stays one period after the saved one (or after
       // now, if the clock was set back past it).
       // Nor in what this returns: the popup's snapshot holds no longer than the saved state says (lib/engine/publish.ts).
-      await reconcile(result.state, settings, now, e, (result.state.lastSeen = Math.min(stored.lastSeen, now)));
+      result.state.lastSeen = Math.min(stored.lastSeen, now);
+      await reconcile(result.state, settings, now, e, result.state.lastSeen);
       return { result, settings, now, env: e, waiting: 0 };
     }
     // History first, then the state with what still waits, then the rest.
