@@ -7,10 +7,10 @@
 import { beforeAll, afterAll, describe, expect, it, vi } from 'vitest';
 import { options } from 'preact';
 import { parseHTML } from 'linkedom';
-import { onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { englishMessage, onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { DEFAULT_SETTINGS } from './settings';
 import { saveSettings } from './storage/settings-items';
-import { saveHealthAnswer } from './storage/health';
+import { saveHealthAnswer, type HealthAnswer } from './storage/health';
 import type { BreakSession } from './protocol/messages';
 import { stubBreakBackground } from '../tests/support/break-background';
 
@@ -120,5 +120,32 @@ describe('a prompt window whose break was postponed elsewhere', () => {
     } finally {
       await done();
     }
+  });
+});
+
+// Options lets every stretch routine be left out ("they will have no guided routine"), and the
+// safety answer can rule out the rest; the prompt (this window, and the notification, which the
+// worker writes without the routine library) still said "A short guided stretch is ready", and Start
+// then opened the break with no routine ("No routine fits your settings").
+describe('a stretch break with no routine that fits: the prompt promises none', () => {
+  const due: BreakSession = { breakId: `stretch-${NOW}`, kind: 'stretch', manual: false, routineId: null, lengthSec: 180, strict: false, canPostpone: false, started: false };
+  const cases: Array<[string, HealthAnswer, (r: { id: string; kind: string; cautions: readonly string[] }) => boolean]> = [
+    ['every stretch routine left out in Options', 'screened', (r) => r.kind === 'stretch' || r.kind === 'self-massage'],
+    ['the safety answer ("One of these applies") rules out the ones not left out', 'hidden', (r) => r.kind === 'stretch' && !r.cautions.includes('spineCondition')],
+  ];
+  it.each(cases)('%s: no "guided stretch is ready"; Start gives the plain break, which says why and where to change it', async (_, health, leftOut) => {
+    const { ROUTINES } = await import('../content/routines');
+    await saveSettings({ ...DEFAULT_SETTINGS, routines: { ...DEFAULT_SETTINGS.routines, excluded: ROUTINES.filter(leftOut).map((r) => r.id) } });
+    await saveHealthAnswer(health);
+    const page = await breakPage(due);
+    await until(() => page.q('[data-testid="break-prompt"]') !== null, 'the prompt');
+    const said = page.q('[data-testid="break-prompt"]')!.textContent!;
+    expect(said).not.toMatch(/guided|ready/i);
+    expect(said).toContain(englishMessage('promptStretchBody'));
+    page.q('[data-testid="prompt-start"]')!.click();
+    await until(() => page.q('[data-testid="break-free"]') !== null || page.q('article.player') !== null, 'the break after Start');
+    expect(page.q('article.player')).toBeNull();
+    expect(page.q('[data-testid="break-free"] h1')!.textContent).toBe(englishMessage('freeBreakTitle'));
+    expect(page.q('[data-testid="break-free"]')!.textContent).toContain(englishMessage('freeBreakBody', '3 min'));
   });
 });

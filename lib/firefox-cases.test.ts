@@ -92,7 +92,7 @@ describe('holds', () => {
     expect(opts.buttons).toBeUndefined();
     expect(opts.requireInteraction).toBeUndefined();
     expect(opts.title).toBe('Time for a 3-minute stretch');
-    expect(opts.message).toBe('You have been at your desk a while. A short guided stretch is ready. Click to start.');
+    expect(opts.message).toBe('You have been at your desk a while. Give your body a break. Click to start.');
   });
 
   it('Japanese: the body and "click to start" follow each other as Japanese writes sentences, with no space after 。', async () => {
@@ -103,7 +103,7 @@ describe('holds', () => {
     vi.mocked(ff.browser.i18n.getUILanguage).mockReturnValue('ja');
     await workUntilPrompted(ff.eventPage());
     const [[, opts]] = ff.prompts() as [[string, { message: string }]];
-    expect(opts.message).toBe('しばらくデスクに向かっていました。短いガイド付きストレッチの準備ができています。クリックして開始します。');
+    expect(opts.message).toBe('しばらくデスクに向かっていました。体をいたわる休憩をとりましょう。クリックして開始します。');
   });
 
   it('no permission level in Firefox: the prompt is a notification, not the break window instead', async () => {

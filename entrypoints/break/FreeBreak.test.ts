@@ -91,3 +91,32 @@ describe('strict mode: the break ends by itself at its length; Done only if that
     }
   });
 });
+
+// Without strict mode the free break said "for 3 min" and showed no time, and never ended: a person
+// who took the break for its length and closed the window had it recorded as cut short (as one left
+// open 15 minutes past it), where a routine ends by itself, completed, at its end.
+describe('without strict mode: the time left is shown and the break ends by itself at its length, as a routine does', () => {
+  it('Done from the start; the time left shown; at the break\'s length, ended as done once', async () => {
+    speakEnglish();
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: Date.UTC(2026, 2, 2, 9, 0) });
+    try {
+      const m = await mount(false, 20);
+      for (let i = 0; i < 200 && vi.getTimerCount() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(m.document.querySelector('[data-testid="done"]')).not.toBeNull();
+      expect(m.document.querySelector('[data-testid="break-remaining"]')).not.toBeNull();
+      for (let s = 0; s < 19; s++) {
+        vi.advanceTimersByTime(1000);
+        await tick();
+      }
+      expect(m.calls).toEqual([]);
+      for (let s = 0; s < 3; s++) {
+        vi.advanceTimersByTime(1000);
+        await tick();
+      }
+      expect(m.calls).toEqual(['done']);
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+  });
+});

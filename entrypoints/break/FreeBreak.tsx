@@ -10,10 +10,12 @@ import { useBreakFrom } from './resume';
 
 /**
  * A break with no routine that fits the settings: still a break, just unguided, of the break's
- * length (`lengthSec`). In strict mode the time left is shown (counted from when the window began
- * break `breakId`, kept across a reload: ./resume.ts), and closing the window before it has passed
- * records a break cut short; once it has, the break ends as done by itself, as a routine ends at its
- * end (./Player.tsx); Done shows from then too, and is said if that ending did not go through.
+ * length (`lengthSec`). The time left is shown (counted from when the window began break `breakId`,
+ * kept across a reload: ./resume.ts); once it has passed, the break ends as done by itself, as a
+ * routine ends at its end (./Player.tsx): without that, one taken for its length and then closed was
+ * recorded as cut short. In strict mode closing the window before then records a break cut short,
+ * and Done shows only from then, said if that ending did not go through; otherwise Done is there
+ * from the start.
  */
 export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { breakId: string; strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -23,9 +25,9 @@ export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { brea
   // One ending at a time, as in the player (./ending.ts): a held Esc repeats its keydown.
   const { send } = useEnding();
   const done = () => send(onDone);
-  // Strict mode, the break's time up: it ends by itself (the window was left showing Done, and
-  // closed then instead, the break was recorded as cut short). If that fails, Done is said (below).
-  const up = strict && left <= 0;
+  // The break's time up: it ends by itself (the window was left showing Done, and closed then
+  // instead, the break was recorded as cut short). Strict mode: if that fails, Done is said (below).
+  const up = left <= 0;
   const [again, setAgain] = useState(false);
   useEffect(() => {
     if (up) send(() => onDone().then((ok) => (setAgain(!ok), ok)));
@@ -52,7 +54,7 @@ export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { brea
     <section class="end free" data-testid="break-free">
       <h1 tabIndex={-1} ref={ref}>{t('freeBreakTitle')}</h1>
       <p>{t('freeBreakBody', duration(lengthSec))}</p>
-      {strict && left > 0 && <CountdownRing remainingMs={left} totalMs={lengthSec * 1000} label={t('breakTimeLeft')} testId="break-remaining" />}
+      {left > 0 && <CountdownRing remainingMs={left} totalMs={lengthSec * 1000} label={t('breakTimeLeft')} testId="break-remaining" />}
       <div class="controls">
         {(!strict || left <= 0) && <button class="btn btn-primary" data-testid="done" onClick={done}>{t('actionDone')}</button>}
         <button class="btn" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOptions')}</button>

@@ -126,3 +126,23 @@ describe('the pause shortcut\'s notices', () => {
     }
   });
 });
+
+// The worker writes the prompt without the routine library (it cannot tell whether any routine
+// fits), and the notification said "A short guided stretch is ready" with every stretch routine left
+// out in Options (or ruled out by the safety answer): Start then opened a break with no routine.
+describe('the stretch prompt\'s words hold when no routine fits', () => {
+  it('with every stretch and self-massage routine left out, the notification promises no guided routine', async () => {
+    speakEnglish();
+    const { ROUTINES } = await import('../../content/routines');
+    const settings: Settings = { ...DEFAULT_SETTINGS, pauseWaitMin: 0, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, routines: { ...DEFAULT_SETTINGS.routines, excluded: ROUTINES.filter((r) => r.kind === 'stretch' || r.kind === 'self-massage').map((r) => r.id) } };
+    const create = vi.spyOn(browser.notifications, 'create');
+    const s = dueAfterSnoozes(settings, 0);
+    if (s.phase.name !== 'due') throw new Error('not due');
+    expect(s.phase.brk.kind).toBe('stretch');
+    await showPrompt(s.phase.brk, settings, false, T0);
+    const [[, shown]] = create.mock.calls as unknown as [[string, { title: string; message: string }]];
+    expect(shown.title).toBe('Time for a 3-minute stretch');
+    expect(shown.message).toBe(englishMessage('promptStretchBody'));
+    expect(shown.message).not.toMatch(/guided|ready/i);
+  });
+});
