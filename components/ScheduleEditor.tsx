@@ -5,7 +5,7 @@
  * and the welcome page (one component, not two).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeSchedule, formatMinute, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule-form';
+import { describeSchedule, fieldMinute, fieldText, formatMinute, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule-form';
 import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
 import { pageLanguage, t, uiLanguage, type MessageKey } from '../lib/i18n';
@@ -18,16 +18,11 @@ const DEFAULT_RANGE: TimeRange = { from: 9 * 60, to: 17 * 60 + 30 };
 const MAX_RANGES = 6;
 
 /**
- * A minute of the day as the locale writes a time (for words; the time inputs take toText's
+ * A minute of the day as the locale writes a time (for words; the time inputs take fieldText's
  * 24-hour form): minutes since 1 January 1970 00:00 UTC, that time of the day. A range that ends
  * at midnight (0 or 1440) ends at formatMinute(1440), as the preview writes it ("18:00–24:00").
  */
 const clockText = (m: number) => timeOfDay(m * 6e4, undefined, 'UTC');
-const toText = (m: number) => `${String(Math.floor((m % 1440) / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const fromText = (s: string): number | null => {
-  const [h, min] = (/^(\d{2}):(\d{2})$/.exec(s) ?? []).slice(1).map(Number);
-  return h !== undefined && min !== undefined && h < 24 && min < 60 ? h * 60 + min : null;
-};
 
 const PROBLEM_KEY: Record<RangeProblem, MessageKey> = {
   zeroLength: 'schedErrZero',
@@ -114,15 +109,25 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
     : preview && preview.length
       ? t('schedPreview', new Intl.ListFormat(pageLanguage()).format(preview.map((g) => `${g.days} ${g.ranges}`)))
       : t('schedPreviewNone');
+  // Each day's problems, each said once (the fields at fault are marked; a time unreadable: "Enter a time").
+  const errors = Array.from({ length: 7 }, (_, d) => {
+    const keys = new Set((week[d] ?? []).map((p) => PROBLEM_KEY[p.problem]));
+    if (Object.entries(bad).some(([k, on]) => on && k.startsWith(`${idPrefix}-d${d}-r`))) keys.add('schedErrTime');
+    return [...keys].map((k) => t(k)).join(' ');
+  });
   // A time field saves on each change ("0830": 8:00, 8:03, 8:30): the sentence on screen follows each; the
   // one read out (the live region) holds the one of before until the person settles, then says it once.
+  // A day's message (an alert) shows until then only as it was: none for a time on the way ("1" of "13:30"
+  // is 01:00, overlapping the morning; '' at the "0" of "0830"), said once settled; one fixed goes at once.
   const [held, setHeld] = useState<string | null>(null);
+  const [heldErrors, setHeldErrors] = useState<string[] | null>(null);
   const quiet = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(quiet.current), []);
   const typing = (on: boolean) => {
     clearTimeout(quiet.current);
     if (on) quiet.current = setTimeout(() => typing(false), 1000);
     setHeld(on ? (h) => h ?? sentence : null);
+    setHeldErrors(on ? (h) => h ?? errors : null);
     onTyping?.(on);
   };
 
@@ -143,13 +148,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
             const problems = week[d] ?? [];
             const on = ranges.length > 0;
             const dayId = `${idPrefix}-d${d}`;
-            // A time cleared or left half-typed: marked, and said why (nothing is saved until it reads);
-            // said once settled, not at the "0" of "0830" (Chromium's '' until the hour is whole).
-            const unreadable = ranges.some((_, i) => [`${dayId}-r${i}-from`, `${dayId}-r${i}-to`].some((k) => bad[k] && (held === null || document.activeElement?.id !== k)));
-            // Every problem of the day said, each once (the fields at fault are marked).
-            const keys = new Set(problems.map((p) => PROBLEM_KEY[p.problem]));
-            if (unreadable) keys.add('schedErrTime');
-            const error = [...keys].map((k) => t(k)).join(' ');
+            const error = heldErrors && heldErrors[d] !== errors[d] ? '' : errors[d]!;
             return (
               <li class="sched-day" key={d}>
                 <fieldset aria-describedby={error ? `${dayId}-err` : undefined}>
@@ -163,8 +162,8 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                     {!on && <span class="muted small">{t('schedDayOff')}</span>}
                     {ranges.map((r, i) => {
                       const rid = `${dayId}-r${i}`;
-                      const crosses = r.to <= r.from && r.from !== r.to;
-                      const problem = problems.find((p) => p.index === i)?.problem;
+                      const crosses = r.to < r.from;
+                      const faulty = problems.some((p) => p.index === i);
                       // With more than one range on the day, each field's label says which one it is in.
                       const label = (one: MessageKey, many: MessageKey) => (ranges.length > 1 ? t(many, [names[d]!, String(i + 1)]) : t(one, names[d]!));
                       return (
@@ -174,7 +173,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                             id={`${rid}-from`}
                             testId={`day-${d}-range-${i}-from`}
                             minute={r.from}
-                            invalid={!!problem || !!bad[`${rid}-from`]}
+                            invalid={faulty || !!bad[`${rid}-from`]}
                             typing={typing}
                             onCommit={(v) => {
                               if (v === null) setBad({ ...bad, [`${rid}-from`]: true });
@@ -189,7 +188,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                               id={`${rid}-to`}
                               testId={`day-${d}-range-${i}-to`}
                               minute={r.to}
-                              invalid={!!problem || !!bad[`${rid}-to`]}
+                              invalid={faulty || !!bad[`${rid}-to`]}
                               typing={typing}
                               onCommit={(v) => {
                                 if (v === null) setBad({ ...bad, [`${rid}-to`]: true });
@@ -275,7 +274,7 @@ function TimeInput({ id, testId, minute, invalid, onCommit, typing }: { id: stri
   now.current = minute;
   useEffect(() => {
     const el = ref.current;
-    if (el && document.activeElement !== el) el.value = toText(minute);
+    if (el && document.activeElement !== el) el.value = fieldText(minute);
   }, [minute, invalid]);
   return (
     <input
@@ -286,13 +285,13 @@ function TimeInput({ id, testId, minute, invalid, onCommit, typing }: { id: stri
       aria-invalid={invalid ? 'true' : 'false'}
       onChange={(e) => {
         typing(true);
-        onCommit(fromText((e.target as HTMLInputElement).value));
+        onCommit(fieldMinute((e.target as HTMLInputElement).value));
       }}
       onBlur={(e) => {
         const el = e.target as HTMLInputElement;
         typing(false);
-        if (fromText(el.value) === null) onCommit(null);
-        else setTimeout(() => document.activeElement !== el && (el.value = toText(now.current)));
+        if (fieldMinute(el.value) === null) onCommit(null);
+        else setTimeout(() => document.activeElement !== el && (el.value = fieldText(now.current)));
       }}
     />
   );

@@ -91,6 +91,56 @@ describe('the working-hours summary, as a screen reader hears it', () => {
     expect(m.saved).toHaveLength(3);
   });
 
+  it('Monday\'s second start changed from 09:00 to 13:30 key by key (01:00, 13:00, 13:03, 13:30): no "overlap" alert for the 01:00 on the way; a time settled on that overlaps is said after the pause, and once the field is left', async () => {
+    const m = await mount({ ...WEEK, days: WEEK.days.map((r, i) => (i === 0 ? [{ from: hm(6), to: hm(8) }, { from: hm(9), to: hm(17, 30) }] : r)) });
+    let active: unknown = m.q('[data-testid="day-0-range-1-from"]');
+    Object.defineProperty(m.document, 'activeElement', { configurable: true, get: () => active });
+    vi.useFakeTimers();
+    const alerts: string[] = [];
+    for (const time of ['01:00', '13:00', '13:03', '13:30']) {
+      await m.setTime('day-0-range-1-from', time); // 01:00-17:30 overlaps 06:00-08:00
+      alerts.push(m.document.querySelector('[role="alert"]')?.textContent ?? '');
+      await m.act(() => void vi.advanceTimersByTime(300));
+      alerts.push(m.document.querySelector('[role="alert"]')?.textContent ?? '');
+    }
+    await m.act(() => void vi.advanceTimersByTime(1000));
+    alerts.push(m.document.querySelector('[role="alert"]')?.textContent ?? '');
+    expect(alerts.filter(Boolean)).toEqual([]);
+    expect(m.saved.at(-1)?.days[0]).toEqual([{ from: hm(6), to: hm(8) }, { from: hm(13, 30), to: hm(17, 30) }]);
+    // Typed on to a start that does overlap (07:00): marked at once, said once settled.
+    await m.setTime('day-0-range-1-from', '07:00');
+    expect(m.q('[data-testid="day-0-range-1-from"]').getAttribute('aria-invalid')).toBe('true');
+    expect(m.document.querySelector('[role="alert"]')).toBeNull();
+    await m.act(() => void vi.advanceTimersByTime(1000));
+    expect(m.q('[data-testid="day-0-error"]').textContent).toBe(englishMessage('schedErrOverlap'));
+    // Left at once instead of the pause: said as it is left.
+    await m.setTime('day-0-range-1-from', '13:30');
+    await m.act(() => void vi.advanceTimersByTime(1000));
+    await m.setTime('day-0-range-1-from', '07:30');
+    expect(m.document.querySelector('[role="alert"]')).toBeNull();
+    active = m.document.body;
+    await m.blur('day-0-range-1-from');
+    expect(m.q('[data-testid="day-0-error"]').textContent).toBe(englishMessage('schedErrOverlap'));
+  });
+
+  it('control: an overlap already said is not said again on the way to its fix (07:00 to 13:30: 01:00 still overlaps), and goes as soon as it is fixed (13:00)', async () => {
+    const m = await mount({ ...WEEK, days: WEEK.days.map((r, i) => (i === 0 ? [{ from: hm(6), to: hm(8) }, { from: hm(7), to: hm(17, 30) }] : r)) });
+    Object.defineProperty(m.document, 'activeElement', { configurable: true, get: () => m.q('[data-testid="day-0-range-1-from"]') });
+    vi.useFakeTimers();
+    const alert = () => m.document.querySelector('[role="alert"]');
+    const first = alert();
+    expect(first?.textContent).toBe(englishMessage('schedErrOverlap'));
+    await m.setTime('day-0-range-1-from', '01:00');
+    expect(alert()).toBe(first); // the same node, the same words: nothing said again
+    expect(alert()?.textContent).toBe(englishMessage('schedErrOverlap'));
+    for (const time of ['13:00', '13:03', '13:30']) {
+      await m.setTime('day-0-range-1-from', time);
+      expect(alert()).toBeNull();
+    }
+    await m.act(() => void vi.advanceTimersByTime(1000));
+    expect(alert()).toBeNull();
+  });
+
   it('control: a day switched off is said at once (a single change, nothing to wait for)', async () => {
     const m = await mount(WEEK);
     const before = heard(m.document);

@@ -118,6 +118,7 @@ describe('the week editor (second review)', () => {
     const m = await mount(WEEK);
     await m.setTime('day-0-range-0-to', '09:00'); // 09:00-09:00: the person is typing
     await m.show({ ...WEEK, days: WEEK.days.map((r, i) => (i === 1 ? [{ from: hm(8), to: hm(16) }] : r)) });
+    await m.blur('day-0-range-0-to'); // its problem said once the field is left
     expect(m.q('[data-testid="day-0-error"]').textContent).toBe(englishMessage('schedErrZero'));
     expect(m.q('[data-testid="day-0-range-0-to"]').value).toBe('09:00');
   });
@@ -210,6 +211,7 @@ describe('the week editor (second review)', () => {
       const lastValid = m.saved.at(-1)!;
       await m.show(lastValid); // the save comes back, as on the page
       await m.setTime('day-0-range-1-from', '17:00'); // 17:00-20:30 overlaps 09:00-17:30: not saved
+      await m.blur('day-0-range-1-from'); // left for the switch
       await m.check('[data-testid="schedule-enabled"]', false);
       expect(m.saved.at(-1)).toEqual({ ...lastValid, enabled: false });
       await m.show(m.saved.at(-1)!);
@@ -276,7 +278,9 @@ describe('the week editor (third review)', () => {
     await m.click('[data-testid="day-0-add"]'); // 18:30-20:30
     await m.click('[data-testid="day-0-add"]'); // 21:30-23:30
     await m.setTime('day-0-range-0-to', '09:00'); // 09:00-09:00: starts and ends at the same time
+    await m.blur('day-0-range-0-to');
     await m.setTime('day-0-range-2-from', '19:00'); // 19:00-23:30 overlaps 18:30-20:30
+    await m.blur('day-0-range-2-from');
     const text = m.q('[data-testid="day-0-error"]').textContent ?? '';
     expect(text).toContain(englishMessage('schedErrZero'));
     expect(text).toContain(englishMessage('schedErrOverlap'));
@@ -288,7 +292,8 @@ describe('the week editor (third review)', () => {
 
   it('a range left unfinished here (09:00-09:00) while Tuesday is changed in another window (or synced): the fix saves this page\'s Monday and the new Tuesday, not the Tuesday of before', async () => {
     const m = await mount(WEEK);
-    await m.setTime('day-0-range-0-to', '09:00'); // Monday 09:00-09:00: not saved, the message shown
+    await m.setTime('day-0-range-0-to', '09:00'); // Monday 09:00-09:00: not saved, the message shown once left
+    await m.blur('day-0-range-0-to');
     const elsewhere: Schedule = { ...WEEK, days: WEEK.days.map((r, i) => (i === 1 ? [{ from: hm(8), to: hm(16) }] : r)) };
     await m.show(elsewhere);
     // Monday's edit stays on screen, with its message; Tuesday shows the hours saved elsewhere.

@@ -43,6 +43,24 @@ export function formatMinute(minute: number, locale?: string): string {
   return minute > 1439 ? text.replace(/^0?0/, '24') : text;
 }
 
+/**
+ * The minute of the day a time field (<input type="time">) holds. Its value is "HH:MM" on a 24-hour
+ * clock whatever clock it shows ("20:30" for 8:30 PM), and '' while the time is cleared or half
+ * typed: anything else, '' included, is null.
+ */
+export function fieldMinute(value: string): number | null {
+  const match = /^(\d\d):(\d\d)$/.exec(value);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  return hours < 24 && minutes < 60 ? hours * 60 + minutes : null;
+}
+
+/** A minute of the day as a time field's value ("08:30"); the end of the day, 1440, as "00:00" (a field cannot hold 24:00). */
+export function fieldText(minute: number): string {
+  return `${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
 /** Short weekday names, Monday first (index 0 = Monday, as in a schedule). */
 export function weekdayNames(locale?: string, style: 'short' | 'long' = 'short'): string[] {
   const f = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
