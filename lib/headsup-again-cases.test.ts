@@ -116,3 +116,56 @@ describe("the prompt's reminder", () => {
     ]);
   });
 });
+
+describe("the prompt's reminder during a call that began after the prompt", () => {
+  // Prompted at 50:00 (reminder due at 53:00); the person takes it as a hint and joins a call at
+  // 51:00 (an allowed call site, audible). README "Holds": a due break waits while in a call;
+  // its reminder waits the same way, up to the same bound, and comes once, a minute or two after.
+  const S: Settings = { ...BASE, remindAfterSec: 180, headsUpSec: 0 };
+  const reminders = (sim: Sim) => sim.prompts().filter((e) => e.type === 'prompt' && e.reminder).map((e) => e.at);
+  const inCall = (settings: Settings) => {
+    const sim = new AskingSim(settings, MON_0800);
+    sim.runUntil(MON_0800 + 50 * MIN);
+    expect(sim.prompts().map((e) => e.at)).toEqual([MON_0800 + 50 * MIN]);
+    sim.world.call = true;
+    sim.send({ type: 'activity', state: 'active' }, MON_0800 + 51 * MIN);
+    return sim;
+  };
+
+  it('no reminder during the call; it comes within two minutes of its end, once', () => {
+    const sim = inCall(S);
+    sim.runUntil(MON_0800 + 70 * MIN);
+    expect(reminders(sim)).toEqual([]);
+    sim.world.call = false; // the call ends at 70:00: no event, the worker looks again
+    sim.runUntil(MON_0800 + 90 * MIN);
+    const [one, ...more] = reminders(sim);
+    expect(more).toEqual([]);
+    expect(one).toBeGreaterThan(MON_0800 + 70 * MIN);
+    expect(one).toBeLessThanOrEqual(MON_0800 + 72 * MIN);
+    expect(nextWake(sim.state, S, sim.env)).toBeNull(); // then it waits: nothing more to ring
+  });
+
+  it('a call that never ends: the reminder comes at the hold bound (30 min from 53:00), once', () => {
+    const sim = inCall(S);
+    sim.runUntil(MON_0800 + 120 * MIN);
+    expect(reminders(sim)).toEqual([MON_0800 + 83 * MIN]);
+  });
+
+  it('"never hold" (the hold unticked): the reminder comes at 53:00 as before', () => {
+    const sim = inCall({ ...S, hold: { ...S.hold, enabled: false } });
+    sim.runUntil(MON_0800 + 120 * MIN);
+    expect(reminders(sim)).toEqual([MON_0800 + 53 * MIN]);
+  });
+
+  it('answered while the reminder waits: no reminder afterwards', () => {
+    const sim = inCall(S);
+    sim.runUntil(MON_0800 + 60 * MIN);
+    const p = sim.state.phase;
+    if (p.name !== 'due') throw new Error(p.name);
+    sim.send({ type: 'snooze', breakId: p.brk.id }, MON_0800 + 60 * MIN);
+    sim.world.call = false;
+    sim.runUntil(MON_0800 + 64 * MIN); // the postpone (5 min) still runs
+    expect(reminders(sim)).toEqual([]);
+    expect(sim.prompts().map((e) => e.at)).toEqual([MON_0800 + 50 * MIN]);
+  });
+});

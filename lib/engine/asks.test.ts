@@ -37,6 +37,14 @@ describe('asking the browser', () => {
     expect(asksBrowser(snoozed, { ...S, pauseWaitMin: 2, hold: { enabled: false, maxMin: 30 } }, DUE + 15 * MIN, tick)).toBe(true);
     expect(asksBrowser(snoozed, { ...S, hold: { enabled: false, maxMin: 30 } }, DUE + 15 * MIN, tick)).toBe(false);
   });
+  it("at an open prompt's reminder (a call may have begun since the prompt), not before it nor after it came, nor with holds off", () => {
+    const brk = { id: `stretch-${DUE}`, kind: 'stretch' as const, dueAt: DUE, deskMs: 50 * MIN, snoozes: 0, manual: false, promptedAt: DUE };
+    const due = { ...fresh, asOf: DUE, desk: { micro: 0, stretch: 50 * MIN }, phase: { name: 'due' as const, brk, remindAt: DUE + 3 * MIN } };
+    expect(asksBrowser(due, S, DUE + 2 * MIN, tick)).toBe(false);
+    expect(asksBrowser(due, S, DUE + 3 * MIN, tick)).toBe(true);
+    expect(asksBrowser(due, { ...S, hold: { enabled: false, maxMin: 30 } }, DUE + 3 * MIN, tick)).toBe(false);
+    expect(asksBrowser({ ...due, phase: { ...due.phase, remindAt: null } }, S, DUE + 10 * MIN, tick)).toBe(false);
+  });
   // The return is a decision moment: a break whose desk time was reached before the person left
   // (or paused) falls due as they come back, perhaps still in the call.
   it('back from away or a pause with the desk time reached, and only then', () => {

@@ -13,7 +13,8 @@ import { headsUpAt, nextBreak, pauseWaitOn, type TrackerEvent, type TrackerState
  * input (which tab is in view: a switch ends the wait), and, with holds on, a break held (a hold
  * is kept while away: the return asks) or at its heads-up (also once back from away, a pause or
  * a break, or as new settings announce one out again: the heads-up never comes while a break
- * would be held); a postponed break likewise once its postpone ended.
+ * would be held); a postponed break likewise once its postpone ended, and an open prompt's
+ * reminder at its moment (held too: a call joined after the prompt came).
  */
 export function asksBrowser(stored: TrackerState | null, settings: Settings, now: number, event: TrackerEvent): boolean {
   if ((event.type === 'activity' && event.state === 'idle') || stored?.still === true) return true;
@@ -28,9 +29,11 @@ export function asksBrowser(stored: TrackerState | null, settings: Settings, now
   const working = stored.phase.name === 'working';
   // A break ended (finished or skipped): back at work, past the heads-up's moment perhaps.
   if (!working && (event.type === 'finish' || event.type === 'skip')) return headsUpCame();
-  // Otherwise a prompt open or a break under way asks nothing (neither falls due nor waits), and a
+  // Otherwise a prompt open (but at its reminder) or a break under way asks nothing, and a
   // postponed break whose postpone ended (`falling`) is held or waits for a pause as one falling due.
   if (pauseWaitOn(settings) && (stored.pauseFrom !== null || falling)) return true;
   if (!settings.hold.enabled) return false;
-  return stored.deferredSince !== null || falling || (working && headsUpCame());
+  // A prompt's reminder at its moment is held as a break falling due is (transition.ts tick);
+  // only a due phase has `remindAt`, and null there means none is to come.
+  return stored.deferredSince !== null || falling || (working && headsUpCame()) || ((stored.phase as { remindAt?: number | null }).remindAt ?? Infinity) <= now;
 }

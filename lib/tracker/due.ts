@@ -75,31 +75,31 @@ export function givenUpAt(p: { startedAt: number; brk: { kind: BreakKind } }, se
 export function nextWake(s: TrackerState, settings: Settings, env: Env = DEFAULT_ENV): number | null {
   const wakes: number[] = [];
   const add = (t: number | null | undefined) => {
-    if (t !== null && t !== undefined && Number.isFinite(t)) wakes.push(t);
+    // (Number.isFinite is false for null and undefined too: it does not convert.)
+    if (Number.isFinite(t)) wakes.push(t!);
   };
   if (s.paused) add(s.paused.until);
   switch (s.phase.name) {
     case 'working':
     case 'snoozed':
+    case 'due':
       // Waiting for a pause: the idle event marks one; with a tab noted, a look sees a tab switch
       // (moment.ts). Held: a look sees the hold end, unless the person sits still (the watchdog's
-      // tick looks then, state.ts HOLD_RECHECK_MS). Then the bound. A postponed break waits so too.
+      // tick looks then, state.ts HOLD_RECHECK_MS). Then the bound. A postponed break waits so too,
+      // and so does a prompt's reminder.
       if (s.pauseFrom !== null) add(lookOrBound(s, settings, s.pauseTab !== null, pauseUntil(s, settings)!));
       else if (s.deferredSince !== null) {
         // A hold kept while away, locked or paused needs no wake: the return is an event.
-        if (countingDeskTime(s)) add(lookOrBound(s, settings, !s.still, holdUntil(s, settings) ?? Infinity));
+        if (countingDeskTime(s)) add(lookOrBound(s, settings, !s.still, holdUntil(s, settings)!));
       } else {
-        // A postpone's end, or the break's: not while away, paused or outside working hours
-        // (transition.ts): the return, the pause's end or the hours' start is the next moment then.
-        if (countingDeskTime(s)) add(nextBreak(s, settings)?.at);
+        // A postpone's end, the break's, or an open prompt's reminder: not while away, paused or
+        // outside working hours (transition.ts): the return, the pause's end or the hours' start
+        // is the next moment then.
+        if (countingDeskTime(s)) add(s.phase.name === 'due' ? s.phase.remindAt : nextBreak(s, settings)?.at);
         // The heads-up's moment, while still ahead (one that passed unshown stays unshown).
         const headsUp = headsUpAt(s, settings);
         if (headsUp !== null && headsUp > s.asOf) add(headsUp);
       }
-      break;
-    case 'due':
-      // The reminder: not while away (transition.ts tick): the return is its moment then.
-      if (countingDeskTime(s)) add(s.phase.remindAt);
       break;
     case 'onBreak':
       add(givenUpAt(s.phase, settings));

@@ -1,7 +1,8 @@
 /**
  * Holds: a due break waits while the user is "in" something (a fullscreen window, sound in the
  * tab in view, a call on a site they allowed), at most `settings.hold.maxMin` from when the hold
- * began; once the hold ends, the prompt comes HOLD_SETTLE_MS later, not in the first second.
+ * began; once the hold ends, the prompt comes HOLD_SETTLE_MS later, not in the first second. An
+ * open prompt's reminder is held the same way from its moment (transition.ts tick).
  */
 import type { Settings } from '../settings';
 import { holdSettleMs, type Env, type HoldReason, type TrackerState } from './state';

@@ -139,7 +139,7 @@ export interface TrackerState {
    * Days are 23, 24 or 25 hours long (daylight saving): both ends are stored, never derived.
    */
   today: Today;
-  /** A due break has been held (fullscreen, sound, a call) since then; the bound counts from here. */
+  /** A due break (or an open prompt's reminder) has been held (fullscreen, sound, a call) since then; the bound counts from here. */
   deferredSince: number | null;
   /** What held it at the last look; null once the hold ended (then `settleAt` is set). */
   heldBy: HoldReason | null;

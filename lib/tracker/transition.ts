@@ -57,11 +57,13 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       const brk: DueBreak = { id: `${next.kind}-${idAt}`, kind: next.kind, dueAt, deskMs: s.desk[next.kind], snoozes: 0, manual: false, promptedAt: null };
       return withEffects(prompt({ ...s, lastDueAt: idAt }, brk, now, settings));
     }
-    case 'due':
+    case 'due': {
       // Not at someone away (nor paused, nor outside working hours): it waits for their return,
-      // and comes then (away for the break's length, the break was taken: no reminder).
-      if (p.remindAt !== null && now >= p.remindAt && countingDeskTime(s)) return withEffects(prompt(s, p.brk, now, settings, true));
-      return { state: s, effects };
+      // and comes then (away for the break's length, the break was taken: no reminder). Held as
+      // the prompt is (a call joined since it came): up to the bound from its moment, then settled.
+      const held = now >= (p.remindAt ?? Infinity) && countingDeskTime(s) ? holdDue(s, now, settings, env) : s;
+      return held ? { state: held, effects } : withEffects(prompt(s, p.brk, now, settings, true));
+    }
     case 'onBreak': {
       if (now < givenUpAt(p, settings)) return { state: s, effects };
       return withEffects(finish(s, p.brk.id, 'partial', p.routineId, now, settings));

@@ -74,6 +74,10 @@ export abstract class CheckedWorld extends SimulatedEngine {
           const n = (this.reminders.get(id) ?? 0) + 1;
           this.reminders.set(id, n);
           if (n > (this.firstPrompts.get(id) ?? 0)) this.fail('one reminder per prompt', `${n} reminders for ${id} after ${this.firstPrompts.get(id) ?? 0} prompts`);
+          // Held as a break falling due is (README "Holds"): not into a fullscreen window before
+          // its bound, which counts from no sooner than its moment.
+          const r = this.remind;
+          if (this.settings.hold.enabled && this.fullscreen && r?.id === id && now < r.dueAt + this.settings.hold.maxMin * MIN) this.fail('a reminder waits while held', `reminder ${id} into fullscreen`);
           if (this.remind?.id === id) this.remind = null;
           break;
         }
@@ -227,7 +231,7 @@ export abstract class CheckedWorld extends SimulatedEngine {
     }
     // A postponed break comes back as a break falls due: not while the person is away (their
     // return is its moment), and held as one falling due is (noteFullscreen). An unanswered
-    // prompt's reminder likewise waits for the return (transition.ts tick).
+    // prompt's reminder likewise waits for the return, and is held so (transition.ts tick).
     for (const ob of [this.rePrompt, this.remind]) {
       if (ob && !m.counting()) ob.deadline = Infinity;
       else if (ob && ob.deadline === Infinity) {
@@ -235,8 +239,7 @@ export abstract class CheckedWorld extends SimulatedEngine {
         ob.deadline = ob.dueAt + SLACK_MS + ob.extra;
       }
     }
-    const rp = this.rePrompt;
-    if (rp && this.state().deferredSince !== null) rp.fsSeen = true;
+    for (const ob of [this.rePrompt, this.remind]) if (ob && this.state().deferredSince !== null) ob.fsSeen = true;
     this.noteFullscreen();
     // "Limber checks in every five minutes while it is counting": an alarm is set within that.
     const next = Math.min(this.nextAlarm ?? Infinity, this.watchdog ?? Infinity);
@@ -262,9 +265,9 @@ export abstract class CheckedWorld extends SimulatedEngine {
    * Limber looks every five minutes (the watchdog), not every minute: then up to that much later.
    */
   protected noteFullscreen(): void {
-    // A break falling due, and a postponed one once its postpone has ended (not while its
-    // re-prompt waits for the person's return: `Infinity`).
-    for (const d of [this.due, this.rePrompt]) {
+    // A break falling due, a postponed one once its postpone has ended, and an unanswered prompt's
+    // reminder once its moment came (not while either waits for the person's return: `Infinity`).
+    for (const d of [this.due, this.rePrompt, this.remind]) {
       if (!d || !this.settings.hold.enabled || d.deadline === Infinity) continue;
       if (this.fullscreen && (d === this.due || this.now >= d.dueAt)) d.fsSeen = true;
       if (!d.fsSeen) continue;

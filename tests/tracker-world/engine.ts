@@ -56,7 +56,8 @@ export abstract class SimulatedEngine {
   due: (Obligation & { fsSeen: boolean; exact: boolean }) | null = null;
   /** `fsSeen`: a hold may keep it, as it may a break falling due (checks.ts noteFullscreen). */
   rePrompt: (Obligation & { id: string; fsSeen?: boolean }) | null = null;
-  remind: (Obligation & { id: string }) | null = null;
+  /** `fsSeen`: a hold may keep an unanswered prompt's reminder too (README "Holds"; checks.ts noteFullscreen). */
+  remind: (Obligation & { id: string; fsSeen?: boolean }) | null = null;
   pauseEnd: Obligation | null = null;
   stats: WorldStats = { prompts: 0, onTime: 0, lateness: [], restarts: 0, reshows: 0, crashes: 0, zoneChanges: 0, countedAcrossDst: 0 };
 

@@ -31,7 +31,8 @@ export const HOLD_SETTLE_MS = 60_000;
  * - the alarm tolerance: an existing alarm within 1 s of the wanted time is kept: + 1 s;
  * - a sleep or a closed browser delivers nothing: obligations falling due in one are due on
  *   waking (missed alarms fire once then), again plus the floor;
- * - fullscreen (when deferral is on): the prompt waits while the focused window is fullscreen,
+ * - fullscreen (when deferral is on): the prompt (and an unanswered prompt's reminder, from its
+ *   moment) waits while the focused window is fullscreen,
  *   at most the setting's `maxMin` from when the tracker first saw it due (<= D + 30 s), and it is
  *   checked again every 60 s and then settles 60 s, so it comes at most 120 s after fullscreen ends.
  * Nothing else may delay a prompt: restarts re-run wake() (a tick at once) and lost alarms are
