@@ -216,6 +216,7 @@ export function DataPrefs() {
   const reset = () =>
     run('other', async () => {
       closeConfirm();
+      setPending(null); // a preview still open counted losses from the data about to be deleted
       try {
         await guarded(() => resetData(refresh));
       } catch {

@@ -76,3 +76,21 @@ describe('the keyboard focus stays in "Your data"', () => {
     expect(await focusOnceSettled(m, m.byId('reset'))).toBe(m.byId('reset'));
   });
 });
+
+describe('a preview left open while the data is reset', () => {
+  // The preview counts what the current history would lose ("…: they will be lost") and sits just
+  // above "Delete history and reset settings…": a person who tabbed on from it and reset still saw
+  // it, its losses counted from the history just deleted, and "Replace my data" still there.
+  it('is closed by the reset: its counts were of the history deleted', async () => {
+    await recordBreak(storedBreak('mine', NOW - DAY / 2), 'Europe/Berlin');
+    const m = await mountData();
+    await m.choose('backup.json', fileOf('a'));
+    await until(() => m.byId('import-note-newer') !== null && m.byId('import-file')!.disabled === false, 'the preview with its loss');
+    await m.press('reset');
+    await m.press('reset-confirm-yes');
+    await until(() => m.message() === englishMessage('resetDone'), 'the reset message');
+    expect(await allBreaks()).toEqual([]);
+    expect(m.byId('import-preview')).toBeNull();
+    expect(await focusOnceSettled(m, m.byId('reset'))).toBe(m.byId('reset'));
+  });
+});
