@@ -11,13 +11,14 @@
 import { beforeAll, afterAll, describe, expect, it, vi } from 'vitest';
 import { options } from 'preact';
 import { parseHTML } from 'linkedom';
-import { onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { englishMessage, onUnmount, polyfillDialog, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { ROUTINES } from '../content/routines';
 import { breakKindOf } from '../content/types';
 import { eligibleRoutines, needsScreening, pickPrefsFor } from '../content/picker';
 import { DEFAULT_SETTINGS } from './settings';
 import { saveSettings } from './storage/settings-items';
 import { saveHealthAnswer } from './storage/health';
+import { healthScreenPutOff } from './storage/health-later';
 import { recordBreak } from './storage/history';
 import type { BreakSession } from './protocol/messages';
 import { stubBreakBackground } from '../tests/support/break-background';
@@ -211,6 +212,34 @@ describe('a back routine the safety screen came before, not played (review of th
       expect((finish.routineId as string | null) ?? page.kept.routineId, 'the routine the break is recorded with').toBeNull();
     });
   }
+
+  // "Not now" puts the screen off for the rest of the day (lib/storage/health-later.ts). With only back
+  // routines fitting, that day's breaks (and this window, right after "Not now") were the free break
+  // saying "No routine fits your settings" and pointing to Options: the settings were not the cause,
+  // and Options does not ask the screen's questions for back routines (only with self-massage).
+  it('put off with "Not now" and only back routines fit: the free break says they wait for the safety check, and shows it again on request', async () => {
+    vi.spyOn(clock, 'timeZone').mockReturnValue('UTC');
+    vi.spyOn(clock, 'now').mockReturnValue(NOW);
+    await healthScreenPutOff(true); // "Not now" earlier today, in another break's window
+    const page = await onlyBackRoutinesFit();
+    const reason = async (when: string) => {
+      await until(() => page.q('[data-testid="break-free"]') !== null, `the free break (${when})`);
+      const free = page.q('[data-testid="break-free"]')!;
+      expect(free.querySelector('h1')!.textContent, when).toBe(englishMessage('freeBreakScreenLater'));
+      expect(free.textContent, when).not.toContain('your settings');
+      expect(free.textContent, when).not.toContain('in Options');
+      page.q('[data-testid="screen-now"]')!.click();
+      await until(() => (page.q('[data-testid="safety-screen"]') as unknown as HTMLDialogElement | null)?.open === true, `the safety screen (${when})`);
+    };
+    await reason('a break later that day');
+    page.q('[data-testid="safety-cancel"]')!.click(); // "Not now" again
+    await until(() => page.q('[data-testid="screen-first"]') === null, 'the screen closed');
+    await reason('right after "Not now"');
+    page.q('[data-testid="safety-none"]')!.click();
+    await until(() => page.playing() !== null, 'the back routine');
+    expect(needsScreening(ROUTINES.find((r) => r.id === page.playing())!)).toBe(true);
+    await until(() => page.kept.routineId === page.playing(), 'the routine kept with the break');
+  });
 
   it('"None of these apply": the routine plays and is kept with the break (a reload plays it again; a closed window records it)', async () => {
     const page = await onlyBackRoutinesFit();

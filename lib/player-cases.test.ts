@@ -125,7 +125,7 @@ function mountPlayer(routine: Routine = ROUTINE, opts: { strict?: boolean; voice
 
 function mountFreeBreak(strict: boolean, lengthSec = 180): Promise<Mounted> {
   return mount(async (h, endings) =>
-    h((await import('../entrypoints/break/FreeBreak')).FreeBreak, { breakId: `stretch-${T0}`, strict, lengthSec, onDone: async () => (endings.push('done'), true), onSkip: async () => (endings.push('skip'), true) }),
+    h((await import('../entrypoints/break/FreeBreak')).FreeBreak, { breakId: `stretch-${T0}`, kind: 'stretch', strict, lengthSec, onDone: async () => (endings.push('done'), true), onSkip: async () => (endings.push('skip'), true) }),
   );
 }
 

@@ -27,8 +27,9 @@ function hash(s: string): number {
  * in this window (entrypoints/break/App.tsx asks so only then, or after "One of these applies"). While the
  * screen is unanswered, that puts it off until the next day (lib/storage/health-later.ts): until then
  * every break's choice leaves those routines out, so the screen does not come at each stretch break.
+ * `screenNow`: neither (the person asks for the screen now, from the free break those left it at).
  */
-export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | readonly string[] | null, opts: { unscreened?: boolean } = {}): Promise<Routine | undefined> {
+export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, avoid: string | readonly string[] | null, opts: { unscreened?: boolean; screenNow?: boolean } = {}): Promise<Routine | undefined> {
   // Settings and own routines an earlier save left off sync (a passing quota error) go there
   // now, not only when the options page next opens: until then this computer would ignore the
   // other computers' changes, and then replace them with its older ones.
@@ -41,7 +42,7 @@ export async function chooseRoutine(kind: 'micro' | 'stretch', breakId: string, 
   const round = library.filter((r) => breakKindOf(r) === kind).length;
   const [settings, health, recent] = await Promise.all([loadSettings(), loadHealthAnswer(), recentRoutines(round, kind).catch(() => [] as string[])]);
   // "Not now" while the screen is unanswered puts it off until the next day, for every break until then.
-  const unscreened = (health === 'ask' && (await healthScreenPutOff(opts.unscreened).catch(() => false))) || opts.unscreened;
+  const unscreened = !opts.screenNow && ((health === 'ask' && (await healthScreenPutOff(opts.unscreened).catch(() => false))) || opts.unscreened);
   const avoided = ([] as string[]).concat(avoid ?? []);
   const prefs = pickPrefsFor(settings.routines, health, settings[kind].lengthSec);
   return pickRoutine(library, kind, unscreened ? withoutScreened(prefs) : prefs, [...avoided, ...recent], hash(breakId + avoided.join('')));

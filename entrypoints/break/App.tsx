@@ -18,15 +18,14 @@ import { Postpone } from './Postpone';
 import { BreakPrompt } from './BreakPrompt';
 import { statusSnapshotItem } from '../../lib/storage/status-cache';
 
-
 type View =
   | { name: 'loading' }
   /** No break under way for this window: opened without one, or its break is over. */
   | { name: 'none' }
   /** The background did not answer (or not in time): say so and offer to try again. */
   | { name: 'noAnswer' }
-  /** The break is on, but no routine fits the settings (e.g. every one is excluded). */
-  | { name: 'free'; session: BreakSession }
+  /** No routine fits the settings (e.g. every one is excluded), or one that fits `waits` for the safety screen put off ("Not now"): the free break offers the screen again, before it (screenNow). */
+  | { name: 'free'; session: BreakSession; waits?: Routine }
   /** The window is the prompt: the break is due, and waits for Start here (or elsewhere). */
   | { name: 'prompt'; session: BreakSession }
   | { name: 'playing'; session: BreakSession; routine: Routine }
@@ -77,11 +76,13 @@ export function App({ breakId }: { breakId: string }) {
       return;
     }
     const was = another && s?.routineId;
+    let waits: Routine | undefined;
     if (s && (!s.routineId || another)) {
       // Loaded when needed: the picker and the history read are not part of the page's first load.
       const { chooseRoutine } = await import('../../lib/routine-choice');
       if (another && s.routineId) passed.current.unshift(s.routineId);
       const pick = await chooseRoutine(s.kind, breakId, passed.current, { unscreened });
+      if (!pick) waits = await chooseRoutine(s.kind, breakId, passed.current, { screenNow: true }); // one left for the screen put off?
       // A routine the safety screen comes first for is kept with the break (which is recorded with it)
       // only once answered "none apply" (screenClosed): passed over, it never played, and the free break
       // after it (its Done, a closed window, a break given up) is not recorded as that back routine.
@@ -92,7 +93,7 @@ export function App({ breakId }: { breakId: string }) {
     setNoOther((n) => (was && s?.routineId === was ? n + 1 : 0));
     // Answered: an alert left from a request that failed before ("Another routine") is no longer true.
     setError(false);
-    setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s });
+    setView(!s ? { name: 'none' } : routine ? { name: 'playing', session: s, routine } : { name: 'free', session: s, waits });
   };
 
   // A missing or malformed id is refused as a bad request: no such break either.
@@ -247,6 +248,7 @@ export function App({ breakId }: { breakId: string }) {
     else if (tries.current++ < UNSCREENED_TRIES) void load(true, true).catch(() => setError(true));
     else setView({ name: 'free', session: playing.session });
   }, [playing, blocked, unanswered, declined, screenFor]);
+  const screenNow = ({ session, waits }: Extract<View, { name: 'free' }>) => waits && (() => (setDeclined(false), (tries.current = 0), setView({ name: 'playing', session, routine: waits })));
   const screenClosed = (answer: 'allowed' | 'hidden' | null) => {
     setScreenFor(null);
     if (answer === 'allowed') {
@@ -275,7 +277,7 @@ export function App({ breakId }: { breakId: string }) {
           {view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
         </BreakPrompt>
       )}
-      {view.name === 'free' && <FreeBreak breakId={breakId} strict={view.session.strict} lengthSec={view.session.lengthSec} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
+      {view.name === 'free' && <FreeBreak breakId={breakId} kind={view.session.kind} onScreen={screenNow(view)} strict={view.session.strict} lengthSec={view.session.lengthSec} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
       {playing && !blocked && <p class={noOther ? 'notice info nudge' : ''} role="status" data-testid="another-none">{noOther > 0 && <span key={noOther}>{t('anotherNone')}</span>}</p>}
       {view.name === 'playing' && screenFor === view.routine.id && screenView && <screenView.ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
       {view.name === 'playing' && settings && health !== null && !blocked && screenFor === null && (

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { speakEnglish } from '../../tests/support/linkedom-page';
 import { parseHTML } from 'linkedom';
 
-async function mount(strict = false, lengthSec = 180) {
+async function mount(strict = false, lengthSec = 180, kind: 'micro' | 'stretch' = 'stretch') {
   const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');
   Object.assign(globalThis, { window, document, Element: window.Element, Node: window.Node, HTMLElement: window.HTMLElement });
   const { h, render } = await import('preact');
@@ -18,7 +18,7 @@ async function mount(strict = false, lengthSec = 180) {
     calls.push(name);
     return new Promise<boolean>((resolve) => (answer = resolve));
   };
-  render(h(FreeBreak, { breakId: 'stretch-1', strict, lengthSec, onDone: ending('done'), onSkip: ending('skip') }), document.getElementById('app')!);
+  render(h(FreeBreak, { breakId: `${kind}-1`, kind, strict, lengthSec, onDone: ending('done'), onSkip: ending('skip') }), document.getElementById('app')!);
   const key = (k: string) => {
     const e = new window.Event('keydown');
     Object.defineProperty(e, 'key', { value: k });
@@ -116,6 +116,24 @@ describe('without strict mode: the time left is shown and the break ends by itse
       expect(m.calls).toEqual(['done']);
     } finally {
       vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+  });
+});
+
+// A posture check's prompt says "sit tall, relax your shoulders, look away from the screen"; with no
+// routine fitting, the free break after it said "stand up, move around" (the stretch break's words).
+describe('the free break\'s words fit the break\'s kind', () => {
+  it('a posture check: the posture prompt\'s words, for its length; a stretch break: stand up and move around', async () => {
+    speakEnglish();
+    try {
+      const micro = (await mount(false, 20, 'micro')).document.querySelector('[data-testid="break-free"]')!.textContent!;
+      expect(micro).toContain('Take 20 seconds: sit tall, relax your shoulders, look away from the screen.');
+      expect(micro).not.toContain('stand up');
+      const stretch = (await mount(false, 180, 'stretch')).document.querySelector('[data-testid="break-free"]')!.textContent!;
+      expect(stretch).toContain('stand up, move around and look away from the screen for 3 min');
+      expect(stretch).not.toContain('sit tall');
+    } finally {
       vi.restoreAllMocks();
     }
   });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { t, tp } from '../../lib/i18n';
 import { useNow } from '../../components/hooks/use-status';
 import { CountdownRing } from '../../components/CountdownRing';
 import { duration } from '../../components/routine-labels';
@@ -15,9 +15,12 @@ import { useBreakFrom } from './resume';
  * routine ends at its end (./Player.tsx): without that, one taken for its length and then closed was
  * recorded as cut short. In strict mode closing the window before then records a break cut short,
  * and Done shows only from then, said if that ending did not go through; otherwise Done is there
- * from the start.
+ * from the start. What to do meanwhile fits the break's `kind` (a posture check: its prompt's words, not
+ * "stand up and move around"). `onScreen`: the routines that fit wait for the safety screen, put off
+ * with "Not now" (lib/storage/health-later.ts): said instead of "No routine fits your settings", with
+ * the screen offered here (Options would not ask it for them).
  */
-export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { breakId: string; strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean> }) {
+export function FreeBreak({ breakId, kind, strict, lengthSec, onDone, onSkip, onScreen }: { breakId: string; kind: 'micro' | 'stretch'; strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean>; onScreen?: () => void }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const now = useNow();
   // A timer, not a live region: the time left is read when the person goes to it, not every second.
@@ -52,11 +55,12 @@ export function FreeBreak({ breakId, strict, lengthSec, onDone, onSkip }: { brea
   }, []);
   return (
     <section class="end free" data-testid="break-free">
-      <h1 tabIndex={-1} ref={ref}>{t('freeBreakTitle')}</h1>
-      <p>{t('freeBreakBody', duration(lengthSec))}</p>
+      <h1 tabIndex={-1} ref={ref}>{t(onScreen ? 'freeBreakScreenLater' : 'freeBreakTitle')}</h1>
+      <p>{kind === 'micro' ? tp('promptMicroBody', lengthSec) : t('freeBreakBody', duration(lengthSec))}</p>
       {left > 0 && <CountdownRing remainingMs={left} totalMs={lengthSec * 1000} label={t('breakTimeLeft')} testId="break-remaining" />}
       <div class="controls">
         {(!strict || left <= 0) && <button class="btn btn-primary" data-testid="done" onClick={done}>{t('actionDone')}</button>}
+        {onScreen && <button class="btn" data-testid="screen-now" onClick={onScreen}>{t('safetyTitle')}</button>}
         <button class="btn" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOptions')}</button>
         {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
       </div>
