@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { titleKey } from '../../content/keys';
 import { ROUTINES } from '../../content/routines';
+import { needsScreening } from '../../content/screening';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { setSettings } from './support/ext';
 import { expect, launch, serviceWorker, test } from './support/fixtures';
@@ -324,3 +325,31 @@ for (const loc of ['es', 'it']) {
     }
   });
 }
+
+// The plain break when the routines that fit wait for the safety check put off with "Not now": its
+// heading (Die passenden Übungen warten auf den Sicherheitscheck) at 200% zoom (230 px) stayed at
+// the large size, its last word wider than the window, and the page scrolled sideways.
+test('de: the plain break waiting for the safety check stays inside the window at 200% zoom (230 px)', async ({ profileDir }) => {
+  const context = await launch(profileDir, ['--lang=de'], { locale: 'de' });
+  try {
+    const extensionId = new URL((await serviceWorker(context)).url()).host;
+    const { page: control } = await OptionsPage.open(context, extensionId);
+    const excluded = ROUTINES.filter((r) => !needsScreening(r) || r.kind === 'self-massage').map((r) => r.id);
+    await setSettings(control, { stretch: { enabled: true, everySec: 3600, lengthSec: 300 }, routines: { ...DEFAULT_SETTINGS.routines, excluded } });
+    await control.evaluate(() => chrome.runtime.sendMessage({ type: 'break/start', kind: 'stretch' }));
+    const brk = await BreakPage.waitFor(context);
+    await brk.safety.notNow.click();
+    await expect(brk.page.getByTestId('screen-now')).toBeVisible();
+    await brk.page.setViewportSize({ width: 230, height: 700 });
+    const sizes = await brk.page.evaluate(() => ({
+      view: document.documentElement.clientWidth,
+      scroll: document.scrollingElement!.scrollWidth,
+      heading: Math.round(document.querySelector('h1')!.getBoundingClientRect().right),
+    }));
+    expect(sizes.heading, 'the heading inside the window').toBeLessThanOrEqual(sizes.view);
+    expect(sizes.scroll, 'no sideways scrolling').toBeLessThanOrEqual(sizes.view);
+    await shot(brk.page, { path: test.info().outputPath('free-screen-later-de-230.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
