@@ -1,7 +1,8 @@
 /**
  * Working hours: pure functions of a schedule, an instant and an IANA time zone. A range is
  * local wall-clock time (09:00-17:30 stays 09:00-17:30 across DST changes and when you travel);
- * `to <= from` means the range crosses midnight into the next day. (How the week editor checks
+ * `to < from` means the range crosses midnight into the next day; `to == from`, no hours (the week
+ * editor refuses it; sync or an import may bring one). (How the week editor checks
  * and words a schedule: lib/schedule-form.ts.)
  */
 import type { Schedule, TimeRange } from './settings';
@@ -117,7 +118,7 @@ function computeIntervals(schedule: Schedule, from: number, to: number, tz: stri
       const start = localToInstant(y, m, d, r.from, tz);
       const next = new Date(Date.UTC(y, m - 1, d + 1));
       const end =
-        r.to > r.from
+        r.to >= r.from // a range of no length ends as it starts: no hours (sync or an import may bring one)
           ? r.to >= 24 * 60
             ? localToInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, tz)
             : localToInstant(y, m, d, r.to, tz)
@@ -164,16 +165,16 @@ export function nextWorkStart(schedule: Schedule, now: number, tz: string): numb
  * is the day that range belongs to, so tomorrow is the calendar day now under way. Read off the
  * day's own ranges, not the merged intervals: days that touch (Monday to Friday 00:00-24:00) merge
  * into one interval, whose start would be days back and whose next start the week after; a day
- * whose hours start at 00:00 starts at its midnight (still ahead: a range that began the day before
- * runs past it).
+ * whose hours start at 00:00 (a range of some length: 00:00-00:00 is none) starts at its midnight
+ * (still ahead: a range that began the day before runs past it).
  */
 export function tomorrowStart(schedule: Schedule, now: number, tz: string): number {
   const p = localParts(now, tz);
   // Whether a range of the day `i` days after today's weekday (6: yesterday) passes the test.
-  const on = (i: number, test: (r: TimeRange) => boolean) => schedule.enabled && schedule.days[(p.weekday + i) % 7]?.some(test);
-  const back = on(6, (r) => r.to <= r.from && p.minute < r.to) ? 0 : 1;
+  const on = (i: number, test: (r: TimeRange) => unknown) => schedule.enabled && schedule.days[(p.weekday + i) % 7]?.some(test);
+  const back = on(6, (r) => r.to < r.from && p.minute < r.to) ? 0 : 1;
   const t = new Date(Date.UTC(p.year, p.month - 1, p.day + back));
   const midnight = localToInstant(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), 0, tz);
   // (Without a schedule nextWorkStart is null: midnight.)
-  return back && on(1, (r) => !r.from) ? midnight : (nextWorkStart(schedule, midnight - 1, tz) ?? midnight);
+  return back && on(1, (r) => !r.from && r.to) ? midnight : (nextWorkStart(schedule, midnight - 1, tz) ?? midnight);
 }

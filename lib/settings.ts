@@ -63,7 +63,11 @@ const MicroRule = breakRule([5 * M, 120 * M], [10, 120], 1);
 /** Minutes after local midnight. */
 const MinuteOfDay = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60));
 
-/** A working range in local wall-clock time; `to <= from` means it crosses midnight. */
+/**
+ * A working range in local wall-clock time; `to < from` means it crosses midnight. One of no length
+ * (`to == from`), which the week editor refuses, is kept as it comes (sync, an import: every export
+ * imports back) and is no hours (lib/schedule.ts).
+ */
 const TimeRange = v.object({ from: MinuteOfDay, to: MinuteOfDay });
 
 export const ScheduleSchema = v.object({

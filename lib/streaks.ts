@@ -97,9 +97,10 @@ export function weekStart(day: DayKey, first = 0): DayKey {
 export function isWorkday(day: DayKey, schedule: Schedule | null | undefined): boolean {
   if (!schedule || !schedule.enabled) return true;
   const wd = weekdayOf(day);
-  if ((schedule.days[wd] ?? []).length > 0) return true;
+  // (A range of no length, which sync or an import may bring, is no hours: lib/schedule.ts.)
+  if (schedule.days[wd]?.some((r) => r.to !== r.from)) return true;
   // A night shift: the day before's hours that run past midnight are working time on this day too.
-  return (schedule.days[(wd + 6) % 7] ?? []).some((r) => r.to < r.from && r.to > 0);
+  return !!schedule.days[(wd + 6) % 7]?.some((r) => r.to < r.from && r.to > 0);
 }
 
 /** Whether a day's counts meet the rules, schedule aside (true also for a mark that says so). */
