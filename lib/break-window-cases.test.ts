@@ -237,4 +237,23 @@ describe('a break window opened as the prompt (review of the break window: a bre
     await a.windowClosed(win!.id!);
     expect(await breaksOnDay('2026-03-02')).toEqual([expect.objectContaining({ id, outcome: 'partial' })]);
   });
+
+  // The window's postpone choices are shown by the session's canPostpone; a choice shown past the
+  // snooze limit was refused when clicked ("could not postpone"). Offered exactly when taken.
+  for (const [name, settings, limit] of [['snooze limit 2', asWindow, 2], ['strict mode: one postpone', { ...asWindow, strict: true }, 1]] as const) {
+    it(`${name}: the postpone choices are offered exactly while a postpone is taken`, async () => {
+      const a = worker();
+      const id = await prompted(a, settings);
+      const offered = async () => ((await a.ask({ type: 'break/session', breakId: id })) as { data: { canPostpone: boolean } }).data.canPostpone;
+      for (let n = 0; n < limit; n++) {
+        expect(await offered(), `after ${n} postpones`).toBe(true);
+        expect(await a.ask({ type: 'break/snooze', breakId: id, minutes: 5 })).toMatchObject({ ok: true });
+        now += 5 * MIN;
+        await a.dispatch({ type: 'tick' });
+        expect((await loadTracker())?.phase).toMatchObject({ name: 'due', brk: { id } });
+      }
+      expect(await offered(), `after ${limit} postpones`).toBe(false);
+      expect(await a.ask({ type: 'break/snooze', breakId: id, minutes: 5 })).toMatchObject({ ok: false });
+    });
+  }
 });
