@@ -98,9 +98,10 @@ export function describeSchedule(schedule: Schedule, locale?: string, firstDay =
   }
   return groups.map((g) => {
     const [a, b] = [names[day(g.from)]!, names[day(g.to)]!];
+    // A range to midnight ends at 24:00; 00:00–00:00 is no hours (lib/schedule.ts), not a whole day.
     return {
       days: g.from === g.to ? a : g.to === g.from + 1 ? marks.pair(a, b) : marks.range(a, b),
-      ranges: list.format(on(g.from).map((r) => marks.range(formatMinute(r.from, locale), formatMinute(r.to || 1440, locale)))),
+      ranges: list.format(on(g.from).map((r) => marks.range(formatMinute(r.from, locale), formatMinute(r.to || (r.from && 1440), locale)))),
     };
   });
 }

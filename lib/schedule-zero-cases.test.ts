@@ -8,10 +8,11 @@
  * length is now no hours at all. Each case failed before its fix, except the controls.
  * Fixed instants; March 2026, Monday the 2nd.
  */
-import { describe, expect, it, vi } from 'vitest';
-import { englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clockDefaultsTo, englishMessage, onUnmount, tick, until, useEnglishPages } from '../tests/support/linkedom-page';
 import { pageDom } from '../tests/support/options-page';
 import { BASE, Sim } from '../tests/tracker-rules-sim';
+import { useWeekEditor } from '../tests/support/week-editor';
 import { aggregate } from './aggregates';
 import { makeBackup } from './backup';
 import { parseBackup } from './backup-parse';
@@ -115,5 +116,30 @@ describe('how such hours arrive', () => {
     d.q('[data-testid="welcome-wait"]')!.click();
     await until(() => said() !== '', 'an answer', 200).catch(() => undefined);
     expect(said()).toBe(want);
+  });
+});
+
+describe('a range of no length in the week editor\'s words (components/ScheduleEditor.tsx)', () => {
+  const mount = useWeekEditor();
+  // Times as a 24-hour browser writes them (a 12-hour clock writes both ends "12:00 AM").
+  let restore = () => {};
+  beforeEach(() => void (restore = clockDefaultsTo('en-GB')));
+  afterEach(() => restore());
+  // 00:00–00:00 read as a whole day before, and the preview and the remove button said so
+  // ("00:00–24:00"); it is no hours now: said as its fields show it, next to its error.
+  it('Monday 00:00–00:00: the preview and the remove button say 00:00–00:00, not 00:00–24:00 (a whole day it no longer is)', async () => {
+    const m = await mount({ enabled: true, days: [[{ from: 0, to: 0 }], NINE_TO_FIVE30, [], [], [], [], []] });
+    expect(m.q('[data-testid="day-0-error"]').textContent).toBe(englishMessage('schedErrZero'));
+    expect(m.q('[data-testid="schedule-preview"]').textContent).toContain('Mon 00:00–00:00');
+    expect(m.q('[data-testid="schedule-preview"]').textContent).not.toContain('24:00');
+    expect(m.q('#sched-d0-r0-remove').getAttribute('aria-label')).toMatch(/^Remove Monday 0?0:00–0?0:00$/);
+  });
+
+  it('control: a range to midnight is still said to 24:00 (18:00–00:00 and 00:00–24:00)', async () => {
+    const m = await mount({ enabled: true, days: [[{ from: hm(18), to: 0 }], [{ from: 0, to: 24 * 60 }], [], [], [], [], []] });
+    expect(m.q('[data-testid="schedule-preview"]').textContent).toContain('Mon 18:00–24:00');
+    expect(m.q('[data-testid="schedule-preview"]').textContent).toContain('Tue 00:00–24:00');
+    expect(m.q('#sched-d0-r0-remove').getAttribute('aria-label')).toBe('Remove Monday 18:00–24:00');
+    expect(m.q('#sched-d1-r0-remove').getAttribute('aria-label')).toMatch(/^Remove Tuesday 0?0:00–24:00$/);
   });
 });
