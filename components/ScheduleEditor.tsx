@@ -114,14 +114,14 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
   const errors = Array.from({ length: 7 }, (_, d) => {
     const keys = new Set((week[d] ?? []).map((p) => PROBLEM_KEY[p.problem]));
     if (Object.entries(bad).some(([k, on]) => on && k.startsWith(`${idPrefix}-d${d}-r`))) keys.add('schedErrTime');
-    return [...keys].map((k) => t(k)).join(' ');
+    return [...keys];
   });
   // A time field saves on each change ("0830": 8:00, 8:03, 8:30): the sentence on screen follows each; the
   // one read out (the live region) holds the one of before until the person settles, then says it once.
-  // A day's message (an alert) shows until then only as it was: none for a time on the way ("1" of "13:30"
-  // is 01:00, overlapping the morning; '' at the "0" of "0830"), said once settled; one fixed goes at once.
+  // A day's problems (each its own alert) show until then only as they were: none new for a time on the way ("1" of
+  // "13:30" is 01:00, overlapping the morning; '' at the "0" of "0830"), said once settled; one fixed goes at once.
   const [held, setHeld] = useState<string | null>(null);
-  const [heldErrors, setHeldErrors] = useState<string[] | null>(null);
+  const [heldErrors, setHeldErrors] = useState<MessageKey[][] | null>(null);
   const quiet = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(quiet.current), []);
   const typing = (on: boolean) => {
@@ -149,10 +149,10 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
             const problems = week[d] ?? [];
             const on = ranges.length > 0;
             const dayId = `${idPrefix}-d${d}`;
-            const error = heldErrors && heldErrors[d] !== errors[d] ? '' : errors[d]!;
+            const error = errors[d]!.filter((k) => (heldErrors ?? errors)[d]!.includes(k));
             return (
               <li class="sched-day" key={d}>
-                <fieldset aria-describedby={error ? `${dayId}-err` : undefined}>
+                <fieldset aria-describedby={error[0] && `${dayId}-err`}>
                   <legend class="visually-hidden">{names[d]}</legend>
                   <label class="sched-dayname">
                     <input type="checkbox" id={`${dayId}-on`} data-testid={`day-${d}`} checked={on} onChange={(e) => setDay(d, (e.target as HTMLInputElement).checked ? [{ ...DEFAULT_RANGE }] : [])} />
@@ -214,9 +214,9 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                         </div>
                       );
                     })}
-                    {error && (
-                      <p id={`${dayId}-err`} class="field-error" role="alert" data-testid={`day-${d}-error`}>
-                        {error}
+                    {error[0] && (
+                      <p id={`${dayId}-err`} class="field-error" data-testid={`day-${d}-error`}>
+                        {error.map((k) => <span key={k} role="alert">{t(k)}</span>)}
                       </p>
                     )}
                   </div>
@@ -283,7 +283,7 @@ function TimeInput({ id, testId, minute, invalid, onCommit, typing }: { id: stri
       id={id}
       type="time"
       data-testid={testId}
-      aria-invalid={invalid ? 'true' : 'false'}
+      aria-invalid={invalid}
       onChange={(e) => {
         typing(true);
         onCommit(fieldMinute((e.target as HTMLInputElement).value));

@@ -241,6 +241,48 @@ describe('a back routine the safety screen came before, not played (review of th
     await until(() => page.kept.routineId === page.playing(), 'the routine kept with the break');
   });
 
+  // The free break's "Safety check" opens the screen (a dialog); put off again with "Not now" or Esc,
+  // the free break was drawn afresh with the focus on its heading: a keyboard user had to Tab back
+  // to the button. A dialog gives the focus back to the control that opened it.
+  for (const how of ['"Not now"', 'Esc'] as const) {
+    it(`put off again with ${how} from the free break's "Safety check": the focus goes back to that button, not to the heading`, async () => {
+      vi.spyOn(clock, 'timeZone').mockReturnValue('UTC');
+      vi.spyOn(clock, 'now').mockReturnValue(NOW);
+      await healthScreenPutOff(true);
+      const page = await onlyBackRoutinesFit();
+      await until(() => page.q('[data-testid="screen-now"]') !== null, 'the free break');
+      const focused: Element[] = [];
+      const { HTMLElement: El } = page.document.defaultView as unknown as { HTMLElement: typeof HTMLElement };
+      vi.spyOn(El.prototype, 'focus').mockImplementation(function (this: Element) {
+        focused.push(this);
+      });
+      page.q('[data-testid="screen-now"]')!.click();
+      const dialog = () => page.q('[data-testid="safety-screen"]') as unknown as HTMLDialogElement | null;
+      await until(() => dialog()?.open === true, 'the safety screen');
+      if (how === 'Esc') dialog()!.close(); // what the browser does with Esc on a modal dialog
+      else page.q('[data-testid="safety-cancel"]')!.click();
+      await until(() => page.q('[data-testid="break-free"]') !== null, 'the free break again');
+      await tick(20);
+      expect(focused.at(-1)?.getAttribute('data-testid') ?? focused.at(-1)?.tagName).toBe('screen-now');
+      expect(focused.at(-1)).toBe(page.q('[data-testid="screen-now"]'));
+    });
+  }
+
+  it('control: put off at the first screen (it came by itself), the free break\'s heading takes the focus', async () => {
+    const page = await onlyBackRoutinesFit();
+    await until(() => (page.q('[data-testid="safety-screen"]') as unknown as HTMLDialogElement | null)?.open === true, 'the safety screen');
+    const focused: Element[] = [];
+    const { HTMLElement: El } = page.document.defaultView as unknown as { HTMLElement: typeof HTMLElement };
+    vi.spyOn(El.prototype, 'focus').mockImplementation(function (this: Element) {
+      focused.push(this);
+    });
+    page.q('[data-testid="safety-cancel"]')!.click();
+    await until(() => page.q('[data-testid="break-free"]') !== null, 'the free break');
+    await tick(20);
+    expect(focused.at(-1)?.tagName).toBe('H1');
+    expect(page.q('[data-testid="screen-now"]')).not.toBeNull();
+  });
+
   it('"None of these apply": the routine plays and is kept with the break (a reload plays it again; a closed window records it)', async () => {
     const page = await onlyBackRoutinesFit();
     await until(() => page.q('[data-testid="screen-first"]') !== null, 'the safety screen');

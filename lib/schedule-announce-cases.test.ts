@@ -141,6 +141,37 @@ describe('the working-hours summary, as a screen reader hears it', () => {
     expect(alert()).toBeNull();
   });
 
+  // Held while a time is typed, a day's message went as a whole: Monday's "Enter a time" (its end
+  // cleared) vanished as soon as its start was typed on to one with a problem of its own, and came
+  // back, said again with the new problem, once typing settled.
+  it('Monday\'s end left cleared ("Enter a time"), then its start typed on to one with a new problem (17:30-17:30): "Enter a time" stays shown and is not said again; only the new problem waits until settled', async () => {
+    const m = await mount(WEEK);
+    let active: unknown = m.q('[data-testid="day-0-range-0-to"]');
+    Object.defineProperty(m.document, 'activeElement', { configurable: true, get: () => active });
+    vi.useFakeTimers();
+    /** The page's alerts (each said as it comes into the page, or as its text changes): the one of before, or new. */
+    let before: unknown = null;
+    const alerts = () => Array.from(m.document.querySelectorAll('[role="alert"]')).map((el) => `${el === before ? 'before' : 'new'}: ${el.textContent}`);
+    await m.setTime('day-0-range-0-to', '');
+    active = m.document.body;
+    await m.blur('day-0-range-0-to');
+    before = m.document.querySelector('[role="alert"]');
+    expect(alerts()).toEqual([`before: ${englishMessage('schedErrTime')}`]);
+    active = m.q('[data-testid="day-0-range-0-from"]');
+    for (const time of ['01:00', '17:00', '17:03', '17:30']) {
+      await m.setTime('day-0-range-0-from', time);
+      expect(alerts(), `typing ${time}`).toEqual([`before: ${englishMessage('schedErrTime')}`]); // the same node, the same words: nothing said again
+      await m.act(() => void vi.advanceTimersByTime(300));
+    }
+    expect(m.q('[data-testid="day-0-range-0-from"]').getAttribute('aria-invalid')).toBe('true');
+    await m.act(() => void vi.advanceTimersByTime(1000));
+    // Settled: the new problem is said, on its own; the message of before stays as it was.
+    expect(alerts().sort()).toEqual([`before: ${englishMessage('schedErrTime')}`, `new: ${englishMessage('schedErrZero')}`]);
+    const shown = m.q('[data-testid="day-0-error"]').textContent ?? '';
+    expect(shown).toContain(englishMessage('schedErrZero'));
+    expect(shown).toContain(englishMessage('schedErrTime'));
+  });
+
   it('control: a day switched off is said at once (a single change, nothing to wait for)', async () => {
     const m = await mount(WEEK);
     const before = heard(m.document);

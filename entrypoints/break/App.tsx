@@ -46,9 +46,8 @@ export function App({ breakId }: { breakId: string }) {
   const [declined, setDeclined] = useState(false);
   // The routine the safety screen is open for (it stays open to show its answer's outcome).
   const [screenFor, setScreenFor] = useState<string | null>(null);
-  // The end screen is loaded right after the first paint (it is not needed before a break ends),
-  // which keeps the page's up-front script within its budget (scripts/bundle-size.ts); the safety
-  // screen before a routine comes with it (not needed before the session's answer).
+  // The end screen is loaded right after the first paint (not needed before a break ends), which keeps the
+  // page's up-front script in budget (scripts/bundle-size.ts); the safety screen before a routine comes with it.
   const [endView, setEndView] = useState<typeof import('./End') | null>(null);
   useEffect(() => void import('./End').then((m) => setEndView(() => m)), []);
   const screenView = endView;
@@ -248,7 +247,8 @@ export function App({ breakId }: { breakId: string }) {
     else if (tries.current++ < UNSCREENED_TRIES) void load(true, true).catch(() => setError(true));
     else setView({ name: 'free', session: playing.session });
   }, [playing, blocked, unanswered, declined, screenFor]);
-  const screenNow = ({ session, waits }: Extract<View, { name: 'free' }>) => waits && (() => (setDeclined(false), (tries.current = 0), setView({ name: 'playing', session, routine: waits })));
+  const reopened = useRef(false); // the free break's button opened the screen: put off again ("Not now", Esc), the focus goes back to it
+  const screenNow = ({ session, waits }: Extract<View, { name: 'free' }>) => waits && (() => (setDeclined(false), (tries.current = 0), (reopened.current = true), setView({ name: 'playing', session, routine: waits })));
   const screenClosed = (answer: 'allowed' | 'hidden' | null) => {
     setScreenFor(null);
     if (answer === 'allowed') {
@@ -277,7 +277,7 @@ export function App({ breakId }: { breakId: string }) {
           {view.session.canPostpone && <Postpone breakId={breakId} send={timed} />}
         </BreakPrompt>
       )}
-      {view.name === 'free' && <FreeBreak breakId={breakId} kind={view.session.kind} onScreen={screenNow(view)} strict={view.session.strict} lengthSec={view.session.lengthSec} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
+      {view.name === 'free' && <FreeBreak breakId={breakId} kind={view.session.kind} onScreen={screenNow(view)} back={reopened.current && declined} strict={view.session.strict} lengthSec={view.session.lengthSec} onDone={() => finish('completed', null)} onSkip={() => finish('skipped', null)} />}
       {playing && !blocked && <p class={noOther ? 'notice info nudge' : ''} role="status" data-testid="another-none">{noOther > 0 && <span key={noOther}>{t('anotherNone')}</span>}</p>}
       {view.name === 'playing' && screenFor === view.routine.id && screenView && <screenView.ScreenFirst key={view.routine.id} routine={view.routine} onClosed={screenClosed} />}
       {view.name === 'playing' && settings && health !== null && !blocked && screenFor === null && (

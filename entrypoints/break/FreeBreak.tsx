@@ -18,10 +18,12 @@ import { useBreakFrom } from './resume';
  * from the start. What to do meanwhile fits the break's `kind` (a posture check: its prompt's words, not
  * "stand up and move around"). `onScreen`: the routines that fit wait for the safety screen, put off
  * with "Not now" (lib/storage/health-later.ts): said instead of "No routine fits your settings", with
- * the screen offered here (Options would not ask it for them).
+ * the screen offered here (Options would not ask it for them). `back`: drawn again after that screen,
+ * opened here, was put off again ("Not now", Esc): the focus goes back to its button, as a dialog gives it.
  */
-export function FreeBreak({ breakId, kind, strict, lengthSec, onDone, onSkip, onScreen }: { breakId: string; kind: 'micro' | 'stretch'; strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean>; onScreen?: () => void }) {
+export function FreeBreak({ breakId, kind, strict, lengthSec, onDone, onSkip, onScreen, back }: { breakId: string; kind: 'micro' | 'stretch'; strict: boolean; lengthSec: number; onDone: () => Promise<boolean>; onSkip: () => Promise<boolean>; onScreen?: () => void; back?: boolean }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const screen = useRef<HTMLButtonElement>(null);
   const now = useNow();
   // A timer, not a live region: the time left is read when the person goes to it, not every second.
   const left = useBreakFrom(breakId, now) + lengthSec * 1000 - now;
@@ -43,7 +45,7 @@ export function FreeBreak({ breakId, kind, strict, lengthSec, onDone, onSkip, on
   strictNow.current = strict;
   // Before the first paint, so that Esc pressed as the window shows is not lost.
   useLayoutEffect(() => {
-    ref.current?.focus();
+    (back && screen.current ? screen : ref).current?.focus();
     const onKey = (e: KeyboardEvent) => {
       // Esc alone, as in the player (Shift+Esc is Chrome's Task Manager).
       if (e.key !== 'Escape' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -60,7 +62,7 @@ export function FreeBreak({ breakId, kind, strict, lengthSec, onDone, onSkip, on
       {left > 0 && <CountdownRing remainingMs={left} totalMs={lengthSec * 1000} label={t('breakTimeLeft')} testId="break-remaining" />}
       <div class="controls">
         {(!strict || left <= 0) && <button class="btn btn-primary" data-testid="done" onClick={done}>{t('actionDone')}</button>}
-        {onScreen && <button class="btn" data-testid="screen-now" onClick={onScreen}>{t('safetyTitle')}</button>}
+        {onScreen && <button class="btn" data-testid="screen-now" ref={screen} onClick={onScreen}>{t('safetyTitle')}</button>}
         <button class="btn" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOptions')}</button>
         {!strict && <button class="btn btn-quiet" data-testid="skip" onClick={skip} aria-keyshortcuts="Escape">{t('actionSkip')}</button>}
       </div>
