@@ -103,7 +103,7 @@ const HEAT_CLASS: Record<DayStatus, string> = {
   future: 'heat-future',
 };
 
-/** Weeks as columns, Monday to Sunday as rows, one cell per day coloured by its streak status. */
+/** Weeks as columns, the week's days as rows (from the week-start setting), one cell per day coloured by its streak status. */
 export function HeatMap({ heat, tables }: { heat: HeatDay[]; tables: boolean }) {
   const [ref, room] = useRoom();
   const weeks = Math.ceil(heat.length / 7);
