@@ -5,7 +5,7 @@
  * (scripts/bench/traces-model.ts) both use it, so the bench counts what the worker does.
  */
 import type { Settings } from '../settings';
-import { headsUpAt, nextBreak, pauseWaitOn, type TrackerEvent, type TrackerState } from '../tracker/tracker';
+import { headsUpAt, nextBreak, pauseWaitOn, reminderDue, type TrackerEvent, type TrackerState } from '../tracker/tracker';
 
 /**
  * An idle report (is the stillness a video?), any event while the person sits still in something,
@@ -33,7 +33,6 @@ export function asksBrowser(stored: TrackerState | null, settings: Settings, now
   // postponed break whose postpone ended (`falling`) is held or waits for a pause as one falling due.
   if (pauseWaitOn(settings) && (stored.pauseFrom !== null || falling)) return true;
   if (!settings.hold.enabled) return false;
-  // A prompt's reminder at its moment is held as a break falling due is (transition.ts tick);
-  // only a due phase has `remindAt`, and null there means none is to come.
-  return stored.deferredSince !== null || falling || (working && headsUpCame()) || ((stored.phase as { remindAt?: number | null }).remindAt ?? Infinity) <= now;
+  // A prompt's reminder at its moment is held as a break falling due is (transition.ts tick).
+  return stored.deferredSince !== null || falling || (working && headsUpCame()) || reminderDue(stored, now);
 }

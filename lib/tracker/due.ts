@@ -10,6 +10,11 @@ import { holdUntil } from './hold';
 import { pauseUntil } from './moment';
 import { ABANDON_AFTER_MS, DEFAULT_ENV, HOLD_BOUND_MERGE_MS, holdRecheckMs, MERGE_WINDOW_MS, WATCHDOG_MS, type Env, type TrackerState } from './state';
 
+/** Whether an open prompt's reminder is at or past its moment (null: none is to come). */
+export function reminderDue(s: TrackerState, now: number): boolean {
+  return s.phase.name === 'due' && s.phase.remindAt !== null && now >= s.phase.remindAt;
+}
+
 /** When each enabled kind falls due, if desk time keeps counting from now. */
 export function dueTimes(s: TrackerState, settings: Settings): Partial<Record<BreakKind, number>> {
   if (!countingDeskTime(s)) return {};

@@ -73,6 +73,6 @@ export { HEADS_UP_MIN_SHARE } from './heads-up';
 export { holdReason, holdUntil } from './hold';
 export { idleDetectionSec, pauseUntil, pauseWaitOn, tabSwitched, watching } from './moment';
 export { countingDeskTime } from './desk-time';
-export { dueTimes, effectiveSnoozeLimit, headsUpAt, nextBreak, nextWake, wantsWatchdog, watchdogAt } from './due';
+export { dueTimes, effectiveSnoozeLimit, headsUpAt, nextBreak, nextWake, reminderDue, wantsWatchdog, watchdogAt } from './due';
 export { transition } from './transition';
 export { view, type TrackerView } from './view';

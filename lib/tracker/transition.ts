@@ -6,7 +6,7 @@ import type { BreakKind, Settings } from '../settings';
 import { notifiedToday } from './day';
 import { advance, clampPhaseTimes, closeOpenPrompt } from './advance';
 import { countingDeskTime, currentBreak, record, resetCounters, returnFromAway } from './desk-time';
-import { effectiveSnoozeLimit, givenUpAt, nextBreak } from './due';
+import { effectiveSnoozeLimit, givenUpAt, nextBreak, reminderDue } from './due';
 import { headsUpStep, idTime, postponeEarly } from './heads-up';
 import { holdDue } from './hold';
 import { idleReported, inputPaused, pauseDue, pauseEnded, pauseWasAway } from './moment';
@@ -61,7 +61,7 @@ function tick(s: TrackerState, now: number, settings: Settings, env: Env): Resul
       // Not at someone away (nor paused, nor outside working hours): it waits for their return,
       // and comes then (away for the break's length, the break was taken: no reminder). Held as
       // the prompt is (a call joined since it came): up to the bound from its moment, then settled.
-      const held = now >= (p.remindAt ?? Infinity) && countingDeskTime(s) ? holdDue(s, now, settings, env) : s;
+      const held = reminderDue(s, now) && countingDeskTime(s) ? holdDue(s, now, settings, env) : s;
       return held ? { state: held, effects } : withEffects(prompt(s, p.brk, now, settings, true));
     }
     case 'onBreak': {
