@@ -5,7 +5,7 @@
  * and the welcome page (one component, not two).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeSchedule, fieldMinute, fieldText, formatMinute, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule-form';
+import { describeSchedule, endsAtMidnight, fieldMinute, fieldText, formatMinute, scheduleValid, weekProblems, weekdayNames, type RangeProblem } from '../lib/schedule-form';
 import type { Schedule, TimeRange, WeekStartSetting } from '../lib/settings';
 import { firstWeekday } from '../lib/week';
 import { pageLanguage, t, uiLanguage, type MessageKey } from '../lib/i18n';
@@ -20,8 +20,7 @@ const MAX_RANGES = 6;
 /**
  * A minute of the day as the locale writes a time (for words; the time inputs take fieldText's
  * 24-hour form): minutes since 1 January 1970 00:00 UTC, that time of the day. A range that ends
- * at midnight (0 or 1440) ends at formatMinute(1440), as the preview writes it ("18:00–24:00"); one of
- * no length (00:00–00:00: no hours, lib/schedule.ts) at its start, as its fields show it.
+ * at midnight ends at formatMinute(1440), as the preview writes it ("18:00–24:00"): endsAtMidnight.
  */
 const clockText = (m: number) => timeOfDay(m * 6e4, undefined, 'UTC');
 
@@ -201,7 +200,7 @@ export function ScheduleEditor({ value, onChange, showToggle = true, idPrefix = 
                               type="button"
                               id={`${rid}-remove`}
                               class="btn btn-quiet sched-remove"
-                              aria-label={t('schedRemove', [names[d]!, clockText(r.from), r.to % 1440 || r.to === r.from ? clockText(r.to) : formatMinute(1440)])}
+                              aria-label={t('schedRemove', [names[d]!, clockText(r.from), endsAtMidnight(r) ? formatMinute(1440) : clockText(r.to)])}
                               onClick={() => {
                                 // The range that takes its place, else the one before; none left, the day's checkbox.
                                 focusNext.current = ranges.length > 1 ? `#${dayId}-r${Math.min(i, ranges.length - 2)}-remove` : `#${dayId}-on`;

@@ -44,6 +44,15 @@ export function formatMinute(minute: number, locale?: string): string {
 }
 
 /**
+ * Whether a range is written as ending at midnight, "24:00" (`formatMinute(1440)`): it ends at 0 or
+ * 1440 and has some length; 00:00–00:00 is no hours (lib/schedule.ts), not a whole day, and is
+ * written as its fields show it.
+ */
+export function endsAtMidnight(r: TimeRange): boolean {
+  return r.to % 1440 === 0 && r.to !== r.from;
+}
+
+/**
  * The minute of the day a time field (<input type="time">) holds. Its value is "HH:MM" on a 24-hour
  * clock whatever clock it shows ("20:30" for 8:30 PM), and '' while the time is cleared or half
  * typed: anything else, '' included, is null.
@@ -98,10 +107,9 @@ export function describeSchedule(schedule: Schedule, locale?: string, firstDay =
   }
   return groups.map((g) => {
     const [a, b] = [names[day(g.from)]!, names[day(g.to)]!];
-    // A range to midnight ends at 24:00; 00:00–00:00 is no hours (lib/schedule.ts), not a whole day.
     return {
       days: g.from === g.to ? a : g.to === g.from + 1 ? marks.pair(a, b) : marks.range(a, b),
-      ranges: list.format(on(g.from).map((r) => marks.range(formatMinute(r.from, locale), formatMinute(r.to || (r.from && 1440), locale)))),
+      ranges: list.format(on(g.from).map((r) => marks.range(formatMinute(r.from, locale), formatMinute(endsAtMidnight(r) ? 1440 : r.to, locale)))),
     };
   });
 }
