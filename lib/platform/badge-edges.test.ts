@@ -8,19 +8,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { view } from '../tracker/tracker';
 import { BASE, berlin, MIN, WokenSim } from '../../tests/tracker-rules-sim';
 import { speak } from '../../tests/support/speak';
+import { claim } from '../../tests/support/badge-claim';
 import type { TrackerView } from '../tracker/view';
 import { badgeFor, minutesLabel } from './badge';
 
 beforeEach(() => speak('en'));
 
-/** What a label claims about the time left: [at least, at most] in ms. */
-function claim(text: string): [number, number] {
-  const plus = /^(\d+)m\+$/.exec(text);
-  if (plus) return [Number(plus[1]) * MIN, Infinity];
-  const upTo = /^≤(\d+)m$/.exec(text);
-  if (upTo) return [0, Number(upTo[1]) * MIN];
-  throw new Error(`not a time label: ${text}`);
-}
 
 /** A stretch break due at 9:50 (50 min of desk time from 9:00), Berlin, Monday 2 March 2026. */
 function dueAtTen(): WokenSim {

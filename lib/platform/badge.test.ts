@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ALARM_GRACE_MS, DEFAULT_ENV, initialState, nextWake, transition, view, wantsWatchdog, WATCHDOG_MS, type TrackerState, type TrackerView } from '../tracker/tracker';
 import { berlin, WEEKDAYS, WokenSim } from '../../tests/tracker-rules-sim';
 import { speak } from '../../tests/support/speak';
+import { claim } from '../../tests/support/badge-claim';
 import { badgeFor, BADGE_STEP_MIN, minutesLabel, setBadge } from './badge';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -28,14 +29,6 @@ afterEach(() => vi.restoreAllMocks());
 const MIN = 60_000;
 const S: Settings = { ...DEFAULT_SETTINGS, micro: { ...DEFAULT_SETTINGS.micro, enabled: false }, stretch: { enabled: true, everySec: 50 * 60, lengthSec: 180 } };
 
-/** What a label claims about the time left: [at least, at most] in ms. */
-function claim(text: string): [number, number] {
-  const plus = /^(\d+)m\+$/.exec(text);
-  if (plus) return [Number(plus[1]) * MIN, Infinity];
-  const upTo = /^≤(\d+)m$/.exec(text);
-  if (upTo) return [0, Number(upTo[1]) * MIN];
-  throw new Error(`not a time label: ${text}`);
-}
 
 describe('the badge between wakes', () => {
   for (const late of [0, ALARM_GRACE_MS - 1000]) {
